@@ -1,0 +1,55 @@
+// Fetches the Electron runtime after `npm ci`. The `electron` package's own download script is
+// denied in package.json (allowScripts) so that an install on a machine that reaches only the npm
+// registry still succeeds; here the same download is attempted, and a failure is one clear
+// warning, never an error. Without the runtime, `npm start` runs the workspace server instead.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+function electronDir() {
+  try {
+    return path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+function runtimeInstalled(dir) {
+  try {
+    const exe = require('electron');
+    return typeof exe === 'string' && existsSync(exe) && existsSync(path.join(dir, 'path.txt'));
+  } catch {
+    return false;
+  }
+}
+
+const dir = electronDir();
+if (process.env.RECOUP_SKIP_ELECTRON_DOWNLOAD === '1') {
+  console.log('recoup: RECOUP_SKIP_ELECTRON_DOWNLOAD=1, not fetching the Electron runtime.');
+} else if (!dir) {
+  // A production install without devDependencies: nothing to fetch.
+} else if (runtimeInstalled(dir)) {
+  console.log('recoup: Electron runtime already installed.');
+} else {
+  const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 120_000,
+    env: { ...process.env },
+  });
+  if (result.status === 0 && runtimeInstalled(dir)) {
+    console.log('recoup: Electron runtime installed. `npm start` opens the desktop app.');
+    console.log(
+      'recoup: note: the desktop app needs the SQLite driver built for Electron; run `npm run rebuild:electron` once (see docs/architecture.md).',
+    );
+  } else {
+    const reason = (result.stderr?.toString() ?? '').trim().split('\n').slice(-1)[0] || 'no answer';
+    console.warn(
+      `recoup: warning: the Electron runtime could not be downloaded (${reason}). ` +
+        'Everything else is installed; `npm start` will run the Recoup workspace server in your browser instead.',
+    );
+  }
+}
+process.exit(0);

@@ -1,0 +1,62 @@
+// The composition of one running Recoup: the store, the clock, sessions, the log-in throttle and
+// the event bus. Both transports (Electron IPC and the workspace server) dispatch into one of these.
+import { EventEmitter } from 'node:events';
+import type { WorkspaceEvent } from '../shared/contract';
+import type { Clock } from './clock';
+import type { ScryptParams } from './store/keySlots';
+import { DEFAULT_SCRYPT } from './store/keySlots';
+import type { DataFolder } from './store/dataFolder';
+import { Store } from './store/store';
+import { LoginThrottle, Sessions } from './services/sessions';
+import type { AuditEventInput } from './services/audit';
+
+export interface AppConfig {
+  folder: DataFolder;
+  clock: Clock;
+  version: string;
+  /** Key-derivation cost; tests may lower it, the app never does. */
+  scrypt?: ScryptParams;
+}
+
+export class RecoupApp {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly version: string;
+  readonly scrypt: ScryptParams;
+  readonly sessions: Sessions;
+  readonly throttle: LoginThrottle;
+  readonly events = new EventEmitter();
+  /**
+   * Audit events that happened while the store was closed (failed log-ins before anyone unlocked
+   * it); written to the trail as soon as the store opens.
+   */
+  readonly pendingAudit: AuditEventInput[] = [];
+
+  constructor(config: AppConfig) {
+    this.store = new Store(config.folder);
+    this.clock = config.clock;
+    this.version = config.version;
+    this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;
+    this.sessions = new Sessions(this.clock);
+    this.throttle = new LoginThrottle(this.clock);
+  }
+
+  /** ISO instant for audit and record timestamps. */
+  nowIso(): string {
+    return new Date(this.clock.nowMs()).toISOString();
+  }
+
+  emit(event: WorkspaceEvent): void {
+    this.events.emit('event', event);
+  }
+
+  onEvent(listener: (event: WorkspaceEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  shutdown(): void {
+    this.sessions.endAll();
+    this.store.close();
+  }
+}

@@ -1,0 +1,110 @@
+// The one PDF layout toolkit: Letter pages, margins, the hospital letterhead, headings, label and
+// value rows, and a footer with page numbers. Every document is built on these helpers.
+// Documents are deterministic: the creation date is the business date, so a reprint is identical.
+import PDFDocument from 'pdfkit';
+import type { Hospital } from '../../shared/schemas/hospital';
+import type { BusinessDate } from '../../shared/dates';
+
+export type Pdf = PDFKit.PDFDocument;
+
+export const PAGE = { width: 612, height: 792, margin: 54 } as const;
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', monoBold: 'Courier-Bold' } as const;
+export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as const;
+
+export interface DocumentMeta {
+  title: string;
+  /** The business date the document is dated; also its PDF creation date. */
+  date: BusinessDate;
+  author?: string;
+}
+
+export function createPdf(meta: DocumentMeta): Pdf {
+  const creation = new Date(`${meta.date}T12:00:00Z`);
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    info: { Title: meta.title, Author: meta.author ?? 'Recoup', Creator: 'Recoup', Producer: 'Recoup', CreationDate: creation, ModDate: creation },
+  });
+  doc.font(FONT.regular).fontSize(10).fillColor(INK.text);
+  return doc;
+}
+
+/** Renders the document to bytes. */
+export function pdfBytes(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+function formatPhone(phone: string): string {
+  const d = phone.replace(/\D/g, '');
+  return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : phone;
+}
+
+export { formatPhone };
+
+/** The hospital's name, address and phone across the top of the first page. */
+export function letterhead(doc: Pdf, hospital: Hospital): void {
+  const a = hospital.address;
+  doc.font(FONT.bold).fontSize(14).text(hospital.legalName, PAGE.margin, PAGE.margin, { width: CONTENT_WIDTH });
+  doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+  doc.text([a.line1, a.line2].filter(Boolean).join(', '));
+  doc.text(`${a.city}, ${a.state} ${a.zip}   ·   ${formatPhone(hospital.phone)}`);
+  doc.fillColor(INK.text);
+  rule(doc);
+}
+
+export function rule(doc: Pdf, gapBefore = 8, gapAfter = 10): void {
+  doc.moveDown(0);
+  const y = doc.y + gapBefore;
+  doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(0.7).strokeColor(INK.rule).stroke();
+  doc.y = y + gapAfter;
+  doc.x = PAGE.margin;
+}
+
+export function heading(doc: Pdf, text: string, size = 16): void {
+  doc.font(FONT.bold).fontSize(size).fillColor(INK.text).text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.4);
+  doc.font(FONT.regular).fontSize(10);
+}
+
+export function paragraph(doc: Pdf, text: string, options: { size?: number; muted?: boolean } = {}): void {
+  doc
+    .font(FONT.regular)
+    .fontSize(options.size ?? 10)
+    .fillColor(options.muted ? INK.muted : INK.text)
+    .text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
+  doc.fillColor(INK.text).moveDown(0.6);
+}
+
+/** A label in the left column and its value beside it. */
+export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 150): void {
+  const y = doc.y;
+  doc.font(FONT.bold).fontSize(10).text(label, PAGE.margin, y, { width: labelWidth - 8 });
+  const afterLabel = doc.y;
+  doc.font(FONT.regular).text(value, PAGE.margin + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
+  doc.y = Math.max(afterLabel, doc.y) + 3;
+  doc.x = PAGE.margin;
+}
+
+/** "Page n of m" and a line of small print on every page; call last. */
+export function footer(doc: Pdf, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = PAGE.height - PAGE.margin + 16;
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(FONT.regular).fontSize(8).fillColor(INK.muted);
+    doc.text(text, PAGE.margin, y, { width: CONTENT_WIDTH - 80, lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 80, y, { width: 80, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = savedBottom;
+  }
+  doc.fillColor(INK.text);
+}

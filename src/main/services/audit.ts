@@ -1,0 +1,156 @@
+// HP-01 audit controls: every call that reads or changes patient data, prints or exports writes
+// one event (who, when, what channel, which records, outcome). Each event's hash covers the one
+// before it, and the head of the chain is kept in `meta`, so a changed, inserted or deleted event
+// is detected by verifyAuditChain.
+import { createHash } from 'node:crypto';
+import type { AuditEventView, AuditKind, AuditVerification } from '../../shared/schemas/audit';
+import type { auditListInput } from '../../shared/schemas/audit';
+import type { z } from 'zod';
+import type { Db } from '../store/database';
+
+export interface AuditEventInput {
+  at: string;
+  userId: number | null;
+  username: string | null;
+  channel: string;
+  kind: AuditKind;
+  records: string[];
+  outcome: string;
+  detail: string | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function eventHash(prevHash: string, id: number, e: AuditEventInput): string {
+  const canonical = JSON.stringify([
+    id,
+    e.at,
+    e.userId,
+    e.username,
+    e.channel,
+    e.kind,
+    e.records,
+    e.outcome,
+    e.detail,
+    prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function head(db: Db): { id: number; hash: string } {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined;
+  if (!row) return { id: 0, hash: GENESIS };
+  const [id, hash] = row.value.split(':');
+  return { id: Number(id), hash: hash! };
+}
+
+/** Appends one event; call inside the caller's transaction when the event must commit with it. */
+export function appendAudit(db: Db, e: AuditEventInput): number {
+  const write = db.transaction(() => {
+    const prev = head(db);
+    const id = prev.id + 1;
+    const hash = eventHash(prev.hash, id, e);
+    db.prepare(
+      `INSERT INTO audit_events (id, at, user_id, username, channel, kind, records, outcome, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, e.at, e.userId, e.username, e.channel, e.kind, JSON.stringify(e.records), e.outcome, e.detail, prev.hash, hash);
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
+      `${id}:${hash}`,
+    );
+    return id;
+  });
+  return write();
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  channel: string;
+  kind: AuditKind;
+  records: string;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function toView(r: AuditRow): AuditEventView {
+  return {
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    channel: r.channel,
+    kind: r.kind,
+    records: JSON.parse(r.records) as string[],
+    outcome: r.outcome,
+    detail: r.detail,
+  };
+}
+
+export function listAudit(db: Db, filter: z.output<typeof auditListInput>): { events: AuditEventView[]; total: number } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.from) {
+    where.push('at >= ?');
+    args.push(`${filter.from}T00:00:00`);
+  }
+  if (filter.to) {
+    where.push('at < ?');
+    args.push(`${filter.to}T99`);
+  }
+  if (filter.userId !== undefined) {
+    where.push('user_id = ?');
+    args.push(filter.userId);
+  }
+  if (filter.channel) {
+    where.push(`channel LIKE ? ESCAPE '\\'`);
+    args.push(`%${filter.channel.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (filter.kind) {
+    where.push('kind = ?');
+    args.push(filter.kind);
+  }
+  if (filter.outcome === 'ok') where.push(`outcome = 'ok'`);
+  if (filter.outcome === 'error') where.push(`outcome <> 'ok'`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_events ${clause}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM audit_events ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...args, filter.limit, filter.offset) as AuditRow[];
+  return { events: rows.map(toView), total };
+}
+
+/** Re-derives every hash in order and checks the links and the stored head. */
+export function verifyAuditChain(db: Db): AuditVerification {
+  let prevHash = GENESIS;
+  let expectedId = 1;
+  let checked = 0;
+  const bad = (id: number | null, problem: string): AuditVerification => ({ ok: false, checked, firstBadId: id, problem });
+  for (const r of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    if (r.id !== expectedId) return bad(expectedId, `Event ${expectedId} is missing (deleted).`);
+    if (r.prev_hash !== prevHash) return bad(r.id, `Event ${r.id} does not link to the event before it.`);
+    const view = toView(r);
+    const recomputed = eventHash(prevHash, r.id, {
+      at: view.at,
+      userId: view.userId,
+      username: view.username,
+      channel: view.channel,
+      kind: view.kind,
+      records: view.records,
+      outcome: view.outcome,
+      detail: view.detail,
+    });
+    if (recomputed !== r.hash) return bad(r.id, `Event ${r.id} was changed after it was written.`);
+    prevHash = r.hash;
+    expectedId++;
+    checked++;
+  }
+  const h = head(db);
+  if (h.id !== expectedId - 1 || h.hash !== prevHash) {
+    return bad(expectedId, `The trail ends at event ${expectedId - 1} but event ${h.id} was written last (events were deleted).`);
+  }
+  return { ok: true, checked, firstBadId: null, problem: null };
+}

@@ -1,0 +1,41 @@
+// Settings: the hospital's identity and the policy values, one JSON row per group, each checked
+// against its schema when written and when read.
+import { AppError } from '../../shared/errors';
+import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
+import { DEFAULT_SECURITY_POLICY, securityPolicySchema, type SecurityPolicy, type Settings } from '../../shared/schemas/settings';
+import type { Db } from '../store/database';
+
+function readGroup(db: Db, key: string): unknown {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? JSON.parse(row.value) : undefined;
+}
+
+function writeGroup(db: Db, key: string, value: unknown, at: string, by: number | null): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(key, JSON.stringify(value), at, by);
+}
+
+export function hospitalIdentity(db: Db): Hospital {
+  const parsed = hospitalSchema.safeParse(readGroup(db, 'hospital'));
+  if (!parsed.success) throw new AppError('store_error', 'The hospital identity in settings is missing or damaged.');
+  return parsed.data;
+}
+
+export function securityPolicy(db: Db): SecurityPolicy {
+  const parsed = securityPolicySchema.safeParse(readGroup(db, 'security'));
+  return parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
+}
+
+export function readSettings(db: Db): Settings {
+  return { hospital: hospitalIdentity(db), security: securityPolicy(db) };
+}
+
+export function writeSettings(db: Db, settings: Settings, at: string, by: number | null): Settings {
+  db.transaction(() => {
+    writeGroup(db, 'hospital', settings.hospital, at, by);
+    writeGroup(db, 'security', settings.security, at, by);
+  })();
+  return readSettings(db);
+}

@@ -1,0 +1,42 @@
+// Migrations: tiny numbered modules in one registry, run in one transaction against user_version.
+// A database from a newer version of Recoup is refused, never touched.
+import type { Db } from '../database';
+import { migration001 } from './001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class NewerDatabaseError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `This database was written by a newer version of Recoup (schema ${found}; this version knows up to ${LATEST_VERSION}). Install the newer version.`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration (or up to `target`) in one transaction; returns the versions applied. */
+export function migrate(db: Db, target = LATEST_VERSION): number[] {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new NewerDatabaseError(current);
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return [];
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return pending.map((m) => m.version);
+}

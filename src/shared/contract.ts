@@ -1,0 +1,153 @@
+// The one IPC contract: every channel the workspace may call, named `domain:verb`, with its zod
+// input schema, its output type, the least role that may call it, and what it writes to the audit
+// trail. The Electron transport and the workspace server both dispatch through this table; the
+// renderer's client is typed from it, so a renamed channel is a compile error on both sides.
+import { z } from 'zod';
+import type { Role } from './roles';
+import type { AuditEventView, AuditKind, AuditVerification } from './schemas/audit';
+import { auditListInput } from './schemas/audit';
+import type { BackupInfo } from './schemas/backup';
+import { restoreInput } from './schemas/backup';
+import type { FileOut } from './schemas/files';
+import { setupInput } from './schemas/setup';
+import type { Settings } from './schemas/settings';
+import { settingsSchema } from './schemas/settings';
+import type { UserSummary } from './schemas/users';
+import {
+  changePasswordInput,
+  disableUserInput,
+  enableUserInput,
+  loginInput,
+  newUserSchema,
+  recoverInput,
+  resetPasswordInput,
+  unlockInput,
+} from './schemas/users';
+import type { BusinessDate } from './dates';
+
+/** Who may call a channel: anyone (before log-in), or a logged-in user of at least this role. */
+export type Access = 'public' | Role;
+
+export interface ChannelSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+  access: Access;
+  /** Callable while the session is idle-locked (unlock, log out, status). */
+  whileLocked?: boolean;
+  /** What the call writes to the audit trail; false for calls that touch no patient data. */
+  audit: AuditKind | false;
+}
+
+function channel<I extends z.ZodType, O>(spec: Omit<ChannelSpec<I, O>, 'output'>): ChannelSpec<I, O> {
+  return { ...spec, output: undefined as unknown as O };
+}
+
+const none = z.object({}).strict();
+
+export type StoreProblemKind =
+  | 'data_dir_missing'
+  | 'data_dir_unreadable'
+  | 'key_file_missing'
+  | 'key_file_unreadable'
+  | 'database_missing'
+  | 'wrong_key'
+  | 'database_corrupt'
+  | 'database_newer';
+
+export interface StoreProblem {
+  kind: StoreProblemKind;
+  message: string;
+  dataDir: string;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface AppStatus {
+  state: 'needs_setup' | 'ready' | 'store_problem';
+  problem: StoreProblem | null;
+  today: BusinessDate;
+  /** True when RECOUP_TODAY fixes the business date (tests, as-of runs). */
+  todayIsFixed: boolean;
+  version: string;
+  session: SessionInfo | null;
+}
+
+export interface LoginResult {
+  sessionId: string;
+  session: SessionInfo;
+}
+
+export interface SetupResult {
+  recoveryKey: string;
+  recoveryKeyPdf: FileOut;
+}
+
+export const contract = {
+  'app:status': channel<typeof none, AppStatus>({ input: none, access: 'public', whileLocked: true, audit: false }),
+  'setup:create': channel<typeof setupInput, SetupResult>({ input: setupInput, access: 'public', audit: 'admin' }),
+
+  'auth:login': channel<typeof loginInput, LoginResult>({ input: loginInput, access: 'public', audit: 'auth' }),
+  'auth:recover': channel<typeof recoverInput, { done: true }>({ input: recoverInput, access: 'public', audit: 'auth' }),
+  'auth:logout': channel<typeof none, { done: true }>({ input: none, access: 'clerk', whileLocked: true, audit: 'auth' }),
+  'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: 'auth' }),
+  'auth:unlock': channel<typeof unlockInput, SessionInfo>({ input: unlockInput, access: 'clerk', whileLocked: true, audit: 'auth' }),
+  'auth:heartbeat': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: false }),
+  'auth:changePassword': channel<typeof changePasswordInput, { done: true }>({ input: changePasswordInput, access: 'clerk', audit: 'auth' }),
+
+  'users:list': channel<typeof none, UserSummary[]>({ input: none, access: 'administrator', audit: false }),
+  'users:add': channel<typeof newUserSchema, UserSummary>({ input: newUserSchema, access: 'administrator', audit: 'admin' }),
+  'users:resetPassword': channel<typeof resetPasswordInput, UserSummary>({ input: resetPasswordInput, access: 'administrator', audit: 'admin' }),
+  'users:disable': channel<typeof disableUserInput, UserSummary>({ input: disableUserInput, access: 'administrator', audit: 'admin' }),
+  'users:enable': channel<typeof enableUserInput, UserSummary>({ input: enableUserInput, access: 'administrator', audit: 'admin' }),
+
+  'audit:list': channel<typeof auditListInput, { events: AuditEventView[]; total: number }>({ input: auditListInput, access: 'administrator', audit: false }),
+  'audit:verify': channel<typeof none, AuditVerification>({ input: none, access: 'administrator', audit: 'admin' }),
+
+  'settings:get': channel<typeof none, Settings>({ input: none, access: 'clerk', audit: false }),
+  'settings:update': channel<typeof settingsSchema, Settings>({ input: settingsSchema, access: 'administrator', audit: 'admin' }),
+
+  'backup:list': channel<typeof none, BackupInfo[]>({ input: none, access: 'administrator', audit: false }),
+  'backup:create': channel<typeof none, BackupInfo>({ input: none, access: 'administrator', audit: 'export' }),
+  'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({ input: restoreInput, access: 'administrator', audit: 'admin' }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = Contract[K]['output'];
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** A progress event for long work (imports, statement runs), pushed to the workspace. */
+export interface ProgressEvent {
+  type: 'progress';
+  taskId: string;
+  phase: string;
+  count: number;
+  total: number;
+}
+export type WorkspaceEvent = ProgressEvent;
+
+/** The envelope every transport carries: the channel, its input, and the caller's session. */
+export interface Envelope {
+  channel: string;
+  input: unknown;
+  sessionId?: string | null;
+}

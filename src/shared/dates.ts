@@ -1,0 +1,78 @@
+// Business dates are 'YYYY-MM-DD' strings, calendar days with no time zone. All "today" comes
+// from one injectable clock (src/main/clock.ts); nothing here reads the system time.
+import { z } from 'zod';
+
+export type BusinessDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isBusinessDate(value: unknown): value is BusinessDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export const businessDateSchema = z
+  .string({ error: 'Enter a date.' })
+  .max(10, 'Dates are written YYYY-MM-DD.')
+  .refine(isBusinessDate, 'Enter a real date as YYYY-MM-DD.');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toUtc(date: BusinessDate): number {
+  if (!isBusinessDate(date)) throw new RangeError(`Not a business date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): BusinessDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(date: BusinessDate, days: number): BusinessDate {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+export function compareDates(a: BusinessDate, b: BusinessDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The calendar date of an instant in the given IANA time zone (default: the machine's). */
+export function businessDateOf(instant: Date, timeZone?: string): BusinessDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+  return parts;
+}
+
+/** "2026-11-26" -> "November 26, 2026" for letters and screens. */
+export function formatLongDate(date: BusinessDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
+/** "2026-11-26" -> "11/26/2026". */
+export function formatShortDate(date: BusinessDate): string {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { hospitalSchema } from './hospital';
+import { newPasswordSchema, usernameSchema } from './users';
+import { requiredText } from './text';
+
+export const setupInput = z.object({
+  hospital: hospitalSchema,
+  admin: z.object({
+    fullName: requiredText('Full name', 100),
+    username: usernameSchema,
+    password: newPasswordSchema(),
+  }),
+});
+export type SetupInput = z.infer<typeof setupInput>;
