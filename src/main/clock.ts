@@ -22,7 +22,10 @@ export function systemClock(fixedToday?: string): Clock {
 }
 
 /** A clock a test moves by hand. */
-export function manualClock(today: BusinessDate, startMs = Date.UTC(2026, 0, 1)): Clock & {
+export function manualClock(
+  today: BusinessDate,
+  startMs = Date.UTC(2026, 0, 1),
+): Clock & {
   setToday(d: BusinessDate): void;
   advanceMs(ms: number): void;
 } {

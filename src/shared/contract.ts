@@ -99,28 +99,74 @@ export const contract = {
   'setup:create': channel<typeof setupInput, SetupResult>({ input: setupInput, access: 'public', audit: 'admin' }),
 
   'auth:login': channel<typeof loginInput, LoginResult>({ input: loginInput, access: 'public', audit: 'auth' }),
-  'auth:recover': channel<typeof recoverInput, { done: true }>({ input: recoverInput, access: 'public', audit: 'auth' }),
-  'auth:logout': channel<typeof none, { done: true }>({ input: none, access: 'clerk', whileLocked: true, audit: 'auth' }),
+  'auth:recover': channel<typeof recoverInput, { done: true }>({
+    input: recoverInput,
+    access: 'public',
+    audit: 'auth',
+  }),
+  'auth:logout': channel<typeof none, { done: true }>({
+    input: none,
+    access: 'clerk',
+    whileLocked: true,
+    audit: 'auth',
+  }),
   'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: 'auth' }),
-  'auth:unlock': channel<typeof unlockInput, SessionInfo>({ input: unlockInput, access: 'clerk', whileLocked: true, audit: 'auth' }),
+  'auth:unlock': channel<typeof unlockInput, SessionInfo>({
+    input: unlockInput,
+    access: 'clerk',
+    whileLocked: true,
+    audit: 'auth',
+  }),
   'auth:heartbeat': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: false }),
-  'auth:changePassword': channel<typeof changePasswordInput, { done: true }>({ input: changePasswordInput, access: 'clerk', audit: 'auth' }),
+  'auth:changePassword': channel<typeof changePasswordInput, { done: true }>({
+    input: changePasswordInput,
+    access: 'clerk',
+    audit: 'auth',
+  }),
 
   'users:list': channel<typeof none, UserSummary[]>({ input: none, access: 'administrator', audit: false }),
-  'users:add': channel<typeof newUserSchema, UserSummary>({ input: newUserSchema, access: 'administrator', audit: 'admin' }),
-  'users:resetPassword': channel<typeof resetPasswordInput, UserSummary>({ input: resetPasswordInput, access: 'administrator', audit: 'admin' }),
-  'users:disable': channel<typeof disableUserInput, UserSummary>({ input: disableUserInput, access: 'administrator', audit: 'admin' }),
-  'users:enable': channel<typeof enableUserInput, UserSummary>({ input: enableUserInput, access: 'administrator', audit: 'admin' }),
+  'users:add': channel<typeof newUserSchema, UserSummary>({
+    input: newUserSchema,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:resetPassword': channel<typeof resetPasswordInput, UserSummary>({
+    input: resetPasswordInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:disable': channel<typeof disableUserInput, UserSummary>({
+    input: disableUserInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:enable': channel<typeof enableUserInput, UserSummary>({
+    input: enableUserInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
 
-  'audit:list': channel<typeof auditListInput, { events: AuditEventView[]; total: number }>({ input: auditListInput, access: 'administrator', audit: false }),
+  'audit:list': channel<typeof auditListInput, { events: AuditEventView[]; total: number }>({
+    input: auditListInput,
+    access: 'administrator',
+    audit: false,
+  }),
   'audit:verify': channel<typeof none, AuditVerification>({ input: none, access: 'administrator', audit: 'admin' }),
 
   'settings:get': channel<typeof none, Settings>({ input: none, access: 'clerk', audit: false }),
-  'settings:update': channel<typeof settingsSchema, Settings>({ input: settingsSchema, access: 'administrator', audit: 'admin' }),
+  'settings:update': channel<typeof settingsSchema, Settings>({
+    input: settingsSchema,
+    access: 'administrator',
+    audit: 'admin',
+  }),
 
   'backup:list': channel<typeof none, BackupInfo[]>({ input: none, access: 'administrator', audit: false }),
   'backup:create': channel<typeof none, BackupInfo>({ input: none, access: 'administrator', audit: 'export' }),
-  'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({ input: restoreInput, access: 'administrator', audit: 'admin' }),
+  'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({
+    input: restoreInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
 } as const;
 
 export type Contract = typeof contract;

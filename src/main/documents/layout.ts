@@ -9,7 +9,12 @@ export type Pdf = PDFKit.PDFDocument;
 
 export const PAGE = { width: 612, height: 792, margin: 54 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', monoBold: 'Courier-Bold' } as const;
+export const FONT = {
+  regular: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  mono: 'Courier',
+  monoBold: 'Courier-Bold',
+} as const;
 export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as const;
 
 export interface DocumentMeta {
@@ -25,7 +30,14 @@ export function createPdf(meta: DocumentMeta): Pdf {
     size: 'LETTER',
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
-    info: { Title: meta.title, Author: meta.author ?? 'Recoup', Creator: 'Recoup', Producer: 'Recoup', CreationDate: creation, ModDate: creation },
+    info: {
+      Title: meta.title,
+      Author: meta.author ?? 'Recoup',
+      Creator: 'Recoup',
+      Producer: 'Recoup',
+      CreationDate: creation,
+      ModDate: creation,
+    },
   });
   doc.font(FONT.regular).fontSize(10).fillColor(INK.text);
   return doc;
@@ -63,7 +75,12 @@ export function letterhead(doc: Pdf, hospital: Hospital): void {
 export function rule(doc: Pdf, gapBefore = 8, gapAfter = 10): void {
   doc.moveDown(0);
   const y = doc.y + gapBefore;
-  doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(0.7).strokeColor(INK.rule).stroke();
+  doc
+    .moveTo(PAGE.margin, y)
+    .lineTo(PAGE.width - PAGE.margin, y)
+    .lineWidth(0.7)
+    .strokeColor(INK.rule)
+    .stroke();
   doc.y = y + gapAfter;
   doc.x = PAGE.margin;
 }
@@ -86,7 +103,10 @@ export function paragraph(doc: Pdf, text: string, options: { size?: number; mute
 /** A label in the left column and its value beside it. */
 export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 150): void {
   const y = doc.y;
-  doc.font(FONT.bold).fontSize(10).text(label, PAGE.margin, y, { width: labelWidth - 8 });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .text(label, PAGE.margin, y, { width: labelWidth - 8 });
   const afterLabel = doc.y;
   doc.font(FONT.regular).text(value, PAGE.margin + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
   doc.y = Math.max(afterLabel, doc.y) + 3;
@@ -103,7 +123,11 @@ export function footer(doc: Pdf, text: string): void {
     doc.page.margins.bottom = 0;
     doc.font(FONT.regular).fontSize(8).fillColor(INK.muted);
     doc.text(text, PAGE.margin, y, { width: CONTENT_WIDTH - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 80, y, { width: 80, align: 'right', lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 80, y, {
+      width: 80,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = savedBottom;
   }
   doc.fillColor(INK.text);

@@ -1,7 +1,19 @@
 // The recovery-key sheet printed once at set-up: the key, what it is for, and where to keep it.
 import type { Hospital } from '../../shared/schemas/hospital';
 import { formatLongDate, type BusinessDate } from '../../shared/dates';
-import { createPdf, FONT, footer, heading, labelValue, letterhead, paragraph, pdfBytes, PAGE, CONTENT_WIDTH, rule } from './layout';
+import {
+  createPdf,
+  FONT,
+  footer,
+  heading,
+  labelValue,
+  letterhead,
+  paragraph,
+  pdfBytes,
+  PAGE,
+  CONTENT_WIDTH,
+  rule,
+} from './layout';
 
 export async function recoveryKeySheet(input: {
   hospital: Hospital;
@@ -36,13 +48,23 @@ export async function recoveryKeySheet(input: {
   paragraph(doc, '2. Do not photograph it, e-mail it or save it on the workstation.');
   paragraph(doc, '3. Recoup shows this key once. If it is lost while passwords still work, nothing is lost.');
   heading(doc, 'To use it', 12);
-  paragraph(doc, 'On the Recoup log-in screen choose "Use the recovery key", type the key (dashes and letter case do not matter), the user name, and a new password.');
+  paragraph(
+    doc,
+    'On the Recoup log-in screen choose "Use the recovery key", type the key (dashes and letter case do not matter), the user name, and a new password.',
+  );
 
   doc.moveDown(2);
   doc.font(FONT.regular).fontSize(10);
   const y = doc.y;
-  doc.moveTo(PAGE.margin, y + 24).lineTo(PAGE.margin + 220, y + 24).strokeColor('#333333').stroke();
-  doc.moveTo(PAGE.margin + 270, y + 24).lineTo(PAGE.margin + 420, y + 24).stroke();
+  doc
+    .moveTo(PAGE.margin, y + 24)
+    .lineTo(PAGE.margin + 220, y + 24)
+    .strokeColor('#333333')
+    .stroke();
+  doc
+    .moveTo(PAGE.margin + 270, y + 24)
+    .lineTo(PAGE.margin + 420, y + 24)
+    .stroke();
   doc.text('Stored by (signature)', PAGE.margin, y + 28);
   doc.text('Date', PAGE.margin + 270, y + 28);
 

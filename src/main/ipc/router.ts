@@ -2,7 +2,14 @@
 // the contract, check the session (and the idle lock) and the role, run the service, write the
 // audit event, and answer { ok, value } or { ok: false, error: { code, message, fields } }.
 import type { z } from 'zod';
-import { contract, isChannelName, type ChannelName, type ChannelOutput, type Envelope, type ParsedInput } from '../../shared/contract';
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type ChannelOutput,
+  type Envelope,
+  type ParsedInput,
+} from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { roleAtLeast } from '../../shared/roles';
 import type { RecoupApp } from '../app';
@@ -23,7 +30,10 @@ export interface CallContext {
   detail: string | null;
 }
 
-export type Handler<K extends ChannelName> = (ctx: CallContext, input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+export type Handler<K extends ChannelName> = (
+  ctx: CallContext,
+  input: ParsedInput<K>,
+) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 export type Handlers = { [K in ChannelName]: Handler<K> };
 
 /** zod issues -> { "admin.password": "message" } (the first message per field). */
@@ -47,7 +57,11 @@ export interface Router {
   dispatch(envelope: Envelope): Promise<Result<unknown>>;
 }
 
-export function createRouter(app: RecoupApp, handlers: Handlers, log: (msg: string) => void = (m) => console.error(m)): Router {
+export function createRouter(
+  app: RecoupApp,
+  handlers: Handlers,
+  log: (msg: string) => void = (m) => console.error(m),
+): Router {
   function audit(event: Omit<AuditEventInput, 'at'>): void {
     const full = { ...event, at: app.nowIso() };
     if (app.store.isOpen) appendAudit(app.store.db, full);
@@ -56,7 +70,8 @@ export function createRouter(app: RecoupApp, handlers: Handlers, log: (msg: stri
 
   async function dispatch(envelope: Envelope): Promise<Result<unknown>> {
     const name = typeof envelope?.channel === 'string' ? envelope.channel : '';
-    if (!isChannelName(name)) return { ok: false, error: { code: 'not_found', message: `There is no channel named "${name.slice(0, 60)}".` } };
+    if (!isChannelName(name))
+      return { ok: false, error: { code: 'not_found', message: `There is no channel named "${name.slice(0, 60)}".` } };
     const spec = contract[name];
     const sessionId = typeof envelope.sessionId === 'string' ? envelope.sessionId : null;
 
@@ -73,11 +88,28 @@ export function createRouter(app: RecoupApp, handlers: Handlers, log: (msg: stri
         ctx.actor = { id: session.user.id, username: session.user.username };
         const policy = securityPolicy(app.store.db);
         if (app.sessions.lockIfIdle(session, policy.idleLockMinutes)) {
-          audit({ userId: session.user.id, username: session.user.username, channel: 'auth:idle-lock', kind: 'auth', records: [], outcome: 'ok', detail: `idle ${policy.idleLockMinutes} min` });
+          audit({
+            userId: session.user.id,
+            username: session.user.username,
+            channel: 'auth:idle-lock',
+            kind: 'auth',
+            records: [],
+            outcome: 'ok',
+            detail: `idle ${policy.idleLockMinutes} min`,
+          });
         }
-        if (session.locked && !spec.whileLocked) throw new AppError('session_locked', 'The workspace is locked. Enter your password to continue.');
+        if (session.locked && !spec.whileLocked)
+          throw new AppError('session_locked', 'The workspace is locked. Enter your password to continue.');
         if (!roleAtLeast(session.user.role, spec.access)) {
-          audit({ userId: session.user.id, username: session.user.username, channel: name, kind: auditKind || 'admin', records: [], outcome: 'forbidden', detail: null });
+          audit({
+            userId: session.user.id,
+            username: session.user.username,
+            channel: name,
+            kind: auditKind || 'admin',
+            records: [],
+            outcome: 'forbidden',
+            detail: null,
+          });
           throw new AppError('forbidden', 'Your role does not allow this. Ask an administrator.');
         }
       }
@@ -85,16 +117,37 @@ export function createRouter(app: RecoupApp, handlers: Handlers, log: (msg: stri
       const value = await handler(ctx, parsed.data as never);
       if (ctx.session && name !== 'app:status' && !ctx.session.locked) app.sessions.touch(ctx.session);
       if (auditKind) {
-        audit({ userId: ctx.actor?.id ?? null, username: ctx.actor?.username ?? usernameOf(parsed.data), channel: name, kind: auditKind, records: ctx.records, outcome: 'ok', detail: ctx.detail });
+        audit({
+          userId: ctx.actor?.id ?? null,
+          username: ctx.actor?.username ?? usernameOf(parsed.data),
+          channel: name,
+          kind: auditKind,
+          records: ctx.records,
+          outcome: 'ok',
+          detail: ctx.detail,
+        });
       }
       return { ok: true, value };
     } catch (err) {
       const appError =
-        err instanceof AppError ? err : new AppError('internal', 'Something went wrong inside Recoup. Nothing was saved; try again, and tell your administrator if it happens again.');
+        err instanceof AppError
+          ? err
+          : new AppError(
+              'internal',
+              'Something went wrong inside Recoup. Nothing was saved; try again, and tell your administrator if it happens again.',
+            );
       if (!(err instanceof AppError)) log(`recoup: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
       if (auditKind && appError.code !== 'forbidden' && appError.code !== 'not_logged_in') {
         try {
-          audit({ userId: ctx.actor?.id ?? null, username: ctx.actor?.username ?? usernameOf(parsed.data), channel: name, kind: auditKind, records: ctx.records, outcome: appError.code, detail: null });
+          audit({
+            userId: ctx.actor?.id ?? null,
+            username: ctx.actor?.username ?? usernameOf(parsed.data),
+            channel: name,
+            kind: auditKind,
+            records: ctx.records,
+            outcome: appError.code,
+            detail: null,
+          });
         } catch (auditErr) {
           log(`recoup: audit write failed: ${String(auditErr)}`);
         }

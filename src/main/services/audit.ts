@@ -53,10 +53,22 @@ export function appendAudit(db: Db, e: AuditEventInput): number {
     db.prepare(
       `INSERT INTO audit_events (id, at, user_id, username, channel, kind, records, outcome, detail, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, e.at, e.userId, e.username, e.channel, e.kind, JSON.stringify(e.records), e.outcome, e.detail, prev.hash, hash);
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
-      `${id}:${hash}`,
+    ).run(
+      id,
+      e.at,
+      e.userId,
+      e.username,
+      e.channel,
+      e.kind,
+      JSON.stringify(e.records),
+      e.outcome,
+      e.detail,
+      prev.hash,
+      hash,
     );
+    db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    ).run(`${id}:${hash}`);
     return id;
   });
   return write();
@@ -90,7 +102,10 @@ function toView(r: AuditRow): AuditEventView {
   };
 }
 
-export function listAudit(db: Db, filter: z.output<typeof auditListInput>): { events: AuditEventView[]; total: number } {
+export function listAudit(
+  db: Db,
+  filter: z.output<typeof auditListInput>,
+): { events: AuditEventView[]; total: number } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (filter.from) {
@@ -128,7 +143,12 @@ export function verifyAuditChain(db: Db): AuditVerification {
   let prevHash = GENESIS;
   let expectedId = 1;
   let checked = 0;
-  const bad = (id: number | null, problem: string): AuditVerification => ({ ok: false, checked, firstBadId: id, problem });
+  const bad = (id: number | null, problem: string): AuditVerification => ({
+    ok: false,
+    checked,
+    firstBadId: id,
+    problem,
+  });
   for (const r of db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as IterableIterator<AuditRow>) {
     if (r.id !== expectedId) return bad(expectedId, `Event ${expectedId} is missing (deleted).`);
     if (r.prev_hash !== prevHash) return bad(r.id, `Event ${r.id} does not link to the event before it.`);
@@ -150,7 +170,10 @@ export function verifyAuditChain(db: Db): AuditVerification {
   }
   const h = head(db);
   if (h.id !== expectedId - 1 || h.hash !== prevHash) {
-    return bad(expectedId, `The trail ends at event ${expectedId - 1} but event ${h.id} was written last (events were deleted).`);
+    return bad(
+      expectedId,
+      `The trail ends at event ${expectedId - 1} but event ${h.id} was written last (events were deleted).`,
+    );
   }
   return { ok: true, checked, firstBadId: null, problem: null };
 }

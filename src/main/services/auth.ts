@@ -3,7 +3,14 @@
 import { AppError } from '../../shared/errors';
 import type { LoginResult, SessionInfo } from '../../shared/contract';
 import type { RecoupApp } from '../app';
-import { findRecoverySlot, findUserSlot, normalizeRecoveryKey, unwrapSlot, type KeyFile, type KeySlot } from '../store/keySlots';
+import {
+  findRecoverySlot,
+  findUserSlot,
+  normalizeRecoveryKey,
+  unwrapSlot,
+  type KeyFile,
+  type KeySlot,
+} from '../store/keySlots';
 import { appendAudit } from './audit';
 import { dailyBackupIfDue } from './backups';
 import type { Session } from './sessions';
@@ -16,7 +23,10 @@ function throttled(app: RecoupApp, username: string): void {
   const wait = app.throttle.waitMs(username);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError('throttled', `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`);
+    throw new AppError(
+      'throttled',
+      `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+    );
   }
 }
 
@@ -92,7 +102,9 @@ export function recover(app: RecoupApp, recoveryKey: string, username: string, n
   const key = unwrapOrNull(keys, findRecoverySlot(keys), normalizeRecoveryKey(recoveryKey));
   if (!key) {
     app.throttle.fail(`recovery:${username}`);
-    throw new AppError('wrong_password', 'That recovery key is not right.', { recoveryKey: 'That recovery key is not right.' });
+    throw new AppError('wrong_password', 'That recovery key is not right.', {
+      recoveryKey: 'That recovery key is not right.',
+    });
   }
   const wasOpen = app.store.isOpen;
   try {
@@ -103,7 +115,9 @@ export function recover(app: RecoupApp, recoveryKey: string, username: string, n
   try {
     const user = findUserByName(app.store.db, username);
     if (!user || !user.active) {
-      throw new AppError('not_found', `There is no active user named ${username}.`, { username: 'There is no active user with this name.' });
+      throw new AppError('not_found', `There is no active user named ${username}.`, {
+        username: 'There is no active user with this name.',
+      });
     }
     checkPasswordPolicy(app.store.db, newPassword, 'newPassword');
     setPassword(app, user, newPassword);
@@ -119,7 +133,9 @@ export function changePassword(app: RecoupApp, session: Session, currentPassword
   const keys = app.store.readKeys();
   const key = unwrapOrNull(keys, findUserSlot(keys, session.user.username), currentPassword);
   if (!key) {
-    throw new AppError('wrong_password', 'Your current password is not right.', { currentPassword: 'Your current password is not right.' });
+    throw new AppError('wrong_password', 'Your current password is not right.', {
+      currentPassword: 'Your current password is not right.',
+    });
   }
   key.fill(0);
   checkPasswordPolicy(app.store.db, newPassword, 'newPassword');

@@ -13,11 +13,14 @@ export function createBackup(app: RecoupApp, kind: 'manual' | 'daily'): BackupIn
 /** The daily backup: made at the first log-in or unlock of a business day that has none yet. */
 export function dailyBackupIfDue(app: RecoupApp): BackupInfo | null {
   const today = app.clock.today();
-  const row = app.store.db.prepare(`SELECT value FROM meta WHERE key = 'last_daily_backup'`).get() as { value: string } | undefined;
+  const row = app.store.db.prepare(`SELECT value FROM meta WHERE key = 'last_daily_backup'`).get() as
+    { value: string } | undefined;
   if (row && row.value >= today) return null;
   const info = createBackup(app, 'daily');
   app.store.db
-    .prepare(`INSERT INTO meta (key, value) VALUES ('last_daily_backup', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+    .prepare(
+      `INSERT INTO meta (key, value) VALUES ('last_daily_backup', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    )
     .run(today);
   return info;
 }

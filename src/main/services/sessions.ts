@@ -18,7 +18,13 @@ export class Sessions {
 
   start(user: SessionUser): Session {
     const now = this.clock.nowMs();
-    const session: Session = { id: randomBytes(24).toString('base64url'), user, createdMs: now, lastActivityMs: now, locked: false };
+    const session: Session = {
+      id: randomBytes(24).toString('base64url'),
+      user,
+      createdMs: now,
+      lastActivityMs: now,
+      locked: false,
+    };
     this.byId.set(session.id, session);
     return session;
   }

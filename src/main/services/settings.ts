@@ -2,7 +2,12 @@
 // against its schema when written and when read.
 import { AppError } from '../../shared/errors';
 import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
-import { DEFAULT_SECURITY_POLICY, securityPolicySchema, type SecurityPolicy, type Settings } from '../../shared/schemas/settings';
+import {
+  DEFAULT_SECURITY_POLICY,
+  securityPolicySchema,
+  type SecurityPolicy,
+  type Settings,
+} from '../../shared/schemas/settings';
 import type { Db } from '../store/database';
 
 function readGroup(db: Db, key: string): unknown {

@@ -22,7 +22,14 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
   keys = {
     ...keys,
     slots: [
-      wrapSlot(keys, dataKey, input.admin.password, { kind: 'user', userId: adminId, username: input.admin.username }, now, app.scrypt),
+      wrapSlot(
+        keys,
+        dataKey,
+        input.admin.password,
+        { kind: 'user', userId: adminId, username: input.admin.username },
+        now,
+        app.scrypt,
+      ),
       wrapSlot(keys, dataKey, recoveryKey, { kind: 'recovery' }, now, app.scrypt),
     ],
   };
@@ -57,6 +64,10 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
   }
   return {
     recoveryKey,
-    recoveryKeyPdf: { fileName: 'recoup-recovery-key.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') },
+    recoveryKeyPdf: {
+      fileName: 'recoup-recovery-key.pdf',
+      mimeType: 'application/pdf',
+      base64: pdf.toString('base64'),
+    },
   };
 }

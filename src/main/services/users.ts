@@ -54,7 +54,9 @@ export function sessionUser(u: UserSummary): SessionUser {
 export function checkPasswordPolicy(db: Db, password: string, field: string): void {
   const min = securityPolicy(db).minPasswordLength;
   if (password.length < min) {
-    throw new AppError('invalid_input', `Password must be at least ${min} characters.`, { [field]: `Password must be at least ${min} characters.` });
+    throw new AppError('invalid_input', `Password must be at least ${min} characters.`, {
+      [field]: `Password must be at least ${min} characters.`,
+    });
   }
 }
 
@@ -62,7 +64,9 @@ export function addUser(app: RecoupApp, input: NewUser, by: number | null): User
   const db = app.store.db;
   checkPasswordPolicy(db, input.password, 'password');
   if (findUserByName(db, input.username)) {
-    throw new AppError('conflict', `The user name ${input.username} is taken.`, { username: 'This user name is taken.' });
+    throw new AppError('conflict', `The user name ${input.username} is taken.`, {
+      username: 'This user name is taken.',
+    });
   }
   const keys = app.store.readKeys();
   const key = app.store.currentKey();
@@ -75,7 +79,14 @@ export function addUser(app: RecoupApp, input: NewUser, by: number | null): User
       )
       .run(input.username, input.fullName, input.role, now, by, now);
     const id = Number(info.lastInsertRowid);
-    const slot = wrapSlot(keys, key, input.password, { kind: 'user', userId: id, username: input.username }, now, app.scrypt);
+    const slot = wrapSlot(
+      keys,
+      key,
+      input.password,
+      { kind: 'user', userId: id, username: input.username },
+      now,
+      app.scrypt,
+    );
     app.store.writeKeys(withUserSlot(keys, slot));
     return findUser(db, id);
   })();
@@ -84,7 +95,8 @@ export function addUser(app: RecoupApp, input: NewUser, by: number | null): User
 export function resetPassword(app: RecoupApp, userId: number, newPassword: string): UserSummary {
   const db = app.store.db;
   const user = findUser(db, userId);
-  if (!user.active) throw new AppError('not_allowed', `${user.fullName} is disabled; enable the user with a new password instead.`);
+  if (!user.active)
+    throw new AppError('not_allowed', `${user.fullName} is disabled; enable the user with a new password instead.`);
   checkPasswordPolicy(db, newPassword, 'newPassword');
   setPassword(app, user, newPassword);
   return findUser(db, userId);
@@ -96,13 +108,22 @@ export function setPassword(app: RecoupApp, user: UserSummary, newPassword: stri
   const now = app.nowIso();
   db.transaction(() => {
     db.prepare('UPDATE users SET password_changed_at = ? WHERE id = ?').run(now, user.id);
-    const slot = wrapSlot(keys, app.store.currentKey(), newPassword, { kind: 'user', userId: user.id, username: user.username }, now, app.scrypt);
+    const slot = wrapSlot(
+      keys,
+      app.store.currentKey(),
+      newPassword,
+      { kind: 'user', userId: user.id, username: user.username },
+      now,
+      app.scrypt,
+    );
     app.store.writeKeys(withUserSlot(keys, slot));
   })();
 }
 
 function activeAdministrators(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'administrator' AND active = 1`).get() as { n: number }).n;
+  return (
+    db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'administrator' AND active = 1`).get() as { n: number }
+  ).n;
 }
 
 export function disableUser(app: RecoupApp, userId: number, reason: string, by: number): UserSummary {
@@ -115,7 +136,11 @@ export function disableUser(app: RecoupApp, userId: number, reason: string, by: 
   }
   const keys = app.store.readKeys();
   db.transaction(() => {
-    db.prepare('UPDATE users SET active = 0, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(app.nowIso(), reason, userId);
+    db.prepare('UPDATE users SET active = 0, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(
+      app.nowIso(),
+      reason,
+      userId,
+    );
     app.store.writeKeys(withoutUserSlot(keys, userId));
   })();
   app.sessions.endForUser(userId);

@@ -18,7 +18,9 @@ export function keyFileFor(backupPath: string): string {
 }
 
 function backupInfo(dir: string, fileName: string): BackupInfo | null {
-  const m = /^recoup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?-(manual|daily|before-restore)\.db$/.exec(fileName);
+  const m = /^recoup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?-(manual|daily|before-restore)\.db$/.exec(
+    fileName,
+  );
   if (!m || !BACKUP_FILE_PATTERN.test(fileName)) return null;
   const [, y, mo, d, h, mi, s, kind] = m;
   return {
@@ -38,13 +40,7 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
 }
 
-export function writeBackup(
-  db: Db,
-  dir: string,
-  keyPath: string,
-  kind: BackupInfo['kind'],
-  nowMs: number,
-): BackupInfo {
+export function writeBackup(db: Db, dir: string, keyPath: string, kind: BackupInfo['kind'], nowMs: number): BackupInfo {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   let name = `recoup-${stamp(nowMs)}-${kind}.db`;
   for (let n = 2; existsSync(path.join(dir, name)); n++) name = `recoup-${stamp(nowMs)}-${n}-${kind}.db`;

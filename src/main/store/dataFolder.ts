@@ -42,7 +42,8 @@ export function resolveDataFolder(env: NodeJS.ProcessEnv = process.env): DataFol
   return given ? dataFolder(given, true) : dataFolder(defaultDataDir(env), false);
 }
 
-export type FolderState = { state: 'needs_setup' } | { state: 'ready' } | { state: 'store_problem'; problem: StoreProblem };
+export type FolderState =
+  { state: 'needs_setup' } | { state: 'ready' } | { state: 'store_problem'; problem: StoreProblem };
 
 function problem(folder: DataFolder, kind: StoreProblem['kind'], message: string): FolderState {
   return { state: 'store_problem', problem: { kind, message, dataDir: folder.dir } };
@@ -91,7 +92,11 @@ export function inspectDataFolder(folder: DataFolder): FolderState {
     readKeyFile(folder.keyPath);
   } catch (err) {
     const why = err instanceof KeyFileError ? err.message : 'It cannot be read.';
-    return problem(folder, 'key_file_unreadable', `${why} Restore ${KEY_FILE_NAME} from a backup copy; the database is untouched.`);
+    return problem(
+      folder,
+      'key_file_unreadable',
+      `${why} Restore ${KEY_FILE_NAME} from a backup copy; the database is untouched.`,
+    );
   }
   return { state: 'ready' };
 }

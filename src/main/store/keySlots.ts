@@ -25,7 +25,13 @@ const slotSchema = z.object({
   userId: z.number().int().positive().nullable(),
   /** Lower-cased user name, to find the slot at log-in. Not confidential. */
   username: z.string().max(64).nullable(),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: b64 }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: b64,
+  }),
   iv: b64,
   tag: b64,
   wrappedKey: b64,

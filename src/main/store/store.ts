@@ -136,11 +136,15 @@ export class Store {
       try {
         check = openEncrypted(source, key, { mustExist: true, readonly: true });
       } catch {
-        throw new AppError('not_allowed', `${fileName} cannot be opened with this store's key: it belongs to another store or is damaged.`);
+        throw new AppError(
+          'not_allowed',
+          `${fileName} cannot be opened with this store's key: it belongs to another store or is damaged.`,
+        );
       }
       try {
         const version = schemaVersion(check);
-        if (version > LATEST_VERSION) throw new AppError('not_allowed', `${fileName} was written by a newer version of Recoup.`);
+        if (version > LATEST_VERSION)
+          throw new AppError('not_allowed', `${fileName} was written by a newer version of Recoup.`);
         const ok = check.pragma('quick_check', { simple: true });
         if (ok !== 'ok') throw new AppError('not_allowed', `${fileName} is damaged (${String(ok)}).`);
       } finally {
@@ -161,7 +165,10 @@ export class Store {
         copyFileSync(asidePath, `${this.folder.dbPath}.restoring`);
         renameSync(`${this.folder.dbPath}.restoring`, this.folder.dbPath);
         this.open(key);
-        throw new AppError('not_allowed', `The restored database did not open (${(err as Error).message}); the previous one was put back.`);
+        throw new AppError(
+          'not_allowed',
+          `The restored database did not open (${(err as Error).message}); the previous one was put back.`,
+        );
       }
       return { keptAside: aside.fileName };
     } finally {

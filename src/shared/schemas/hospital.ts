@@ -3,10 +3,60 @@ import { z } from 'zod';
 import { optionalText, requiredText } from './text';
 
 export const US_STATES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
-  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
-  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
-  'WV', 'WI', 'WY', 'PR', 'GU', 'VI',
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
+  'PR',
+  'GU',
+  'VI',
 ] as const;
 
 export const addressSchema = z.object({
@@ -52,16 +102,16 @@ export const hospitalSchema = z.object({
     .string({ error: 'Tax id is required.' })
     .trim()
     .regex(/^\d{2}-?\d{7}$/, 'Tax id (EIN) is 9 digits, written 12-3456789.'),
-  npi: z
-    .string({ error: 'NPI is required.' })
-    .trim()
-    .refine(isValidNpi, 'NPI is 10 digits with a valid check digit.'),
+  npi: z.string({ error: 'NPI is required.' }).trim().refine(isValidNpi, 'NPI is 10 digits with a valid check digit.'),
   remitTo: addressSchema,
   financialAssistancePhone: phoneSchema('Financial-assistance phone'),
   financialAssistanceUrl: z
     .string({ error: 'Financial-assistance web address is required.' })
     .trim()
     .max(200, 'The web address is too long.')
-    .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), 'Enter a web address such as https://hospital.org/financial-assistance.'),
+    .refine(
+      (v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v),
+      'Enter a web address such as https://hospital.org/financial-assistance.',
+    ),
 });
 export type Hospital = z.infer<typeof hospitalSchema>;

@@ -1,0 +1,31 @@
+// What both ways of running share at start-up: the environment, the data folder, the clock and
+// the composed app with its router.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RecoupApp } from './app';
+import { systemClock } from './clock';
+import { createRouter } from './ipc/router';
+import { handlers } from './ipc/handlers';
+import { dataFolder, resolveDataFolder } from './store/dataFolder';
+
+export function appVersion(appRoot: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * RECOUP_DATA_DIR: the data folder (default: the per-user application data folder, or
+ * `defaultDir` when the caller knows it, as Electron does). RECOUP_TODAY: the business date.
+ */
+export function boot(options: { appRoot: string; env?: NodeJS.ProcessEnv; defaultDir?: string }) {
+  const env = options.env ?? process.env;
+  const folder =
+    env.RECOUP_DATA_DIR || !options.defaultDir ? resolveDataFolder(env) : dataFolder(options.defaultDir, false);
+  const clock = systemClock(env.RECOUP_TODAY);
+  const app = new RecoupApp({ folder, clock, version: appVersion(options.appRoot) });
+  const router = createRouter(app, handlers);
+  return { app, router };
+}
