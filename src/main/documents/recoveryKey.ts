@@ -33,8 +33,13 @@ export async function recoveryKeySheet(input: {
   const boxY = doc.y + 6;
   const boxHeight = 64;
   doc.roundedRect(PAGE.margin, boxY, CONTENT_WIDTH, boxHeight, 6).lineWidth(1.2).strokeColor('#333333').stroke();
-  doc.font(FONT.monoBold).fontSize(20).fillColor('#000000');
-  doc.text(input.recoveryKey, PAGE.margin, boxY + 22, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 1 });
+  doc.font(FONT.monoBold).fontSize(18).fillColor('#000000');
+  doc.text(input.recoveryKey, PAGE.margin, boxY + 23, {
+    width: CONTENT_WIDTH,
+    align: 'center',
+    characterSpacing: 0.5,
+    lineBreak: false,
+  });
   doc.y = boxY + boxHeight + 18;
   doc.x = PAGE.margin;
 

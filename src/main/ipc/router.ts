@@ -75,7 +75,7 @@ export function createRouter(
     const spec = contract[name];
     const sessionId = typeof envelope.sessionId === 'string' ? envelope.sessionId : null;
 
-    const parsed = spec.input.safeParse(envelope.input ?? {});
+    const parsed = spec.input.safeParse(envelope.input === undefined ? {} : envelope.input);
     if (!parsed.success) return { ok: false, error: invalid(parsed.error).toShape() };
 
     const ctx: CallContext = { app, session: null, sessionId, records: [], actor: null, detail: null };

@@ -33,7 +33,12 @@ export function applyCipherKey(db: Db, key: Buffer): void {
 export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: options.mustExist ?? false, readonly: options.readonly ?? false });
+    db = new Database(path, {
+      fileMustExist: options.mustExist ?? false,
+      readonly: options.readonly ?? false,
+      // The desktop app runs on Electron's ABI and loads the driver built for it (npm run rebuild:electron).
+      ...(process.env.RECOUP_NATIVE_BINDING ? { nativeBinding: process.env.RECOUP_NATIVE_BINDING } : {}),
+    });
   } catch (err) {
     throw new DatabaseOpenError('database_corrupt', `The database file cannot be opened: ${(err as Error).message}`);
   }
@@ -59,7 +64,10 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
 
 /** Opens a plain (unencrypted) database; used only by the benchmark's encrypted-vs-plain ratio. */
 export function openPlain(path: string): Db {
-  const db = new Database(path);
+  const db = new Database(
+    path,
+    process.env.RECOUP_NATIVE_BINDING ? { nativeBinding: process.env.RECOUP_NATIVE_BINDING } : {},
+  );
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');

@@ -26,11 +26,15 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every pending migration (or up to `target`) in one transaction; returns the versions applied. */
-export function migrate(db: Db, target = LATEST_VERSION): number[] {
+/**
+ * Runs every pending migration (or up to `target`) in one transaction; returns the versions
+ * applied. `registry` is for tests; the app always uses MIGRATIONS.
+ */
+export function migrate(db: Db, target = LATEST_VERSION, registry: readonly Migration[] = MIGRATIONS): number[] {
   const current = schemaVersion(db);
-  if (current > LATEST_VERSION) throw new NewerDatabaseError(current);
-  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  const latest = registry[registry.length - 1]?.version ?? 0;
+  if (current > latest) throw new NewerDatabaseError(current);
+  const pending = registry.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return [];
   db.transaction(() => {
     for (const m of pending) {

@@ -1,0 +1,104 @@
+// Every channel called with every role (and with no session): the router lets through exactly
+// the roles the table below expects. The table is written out by hand, not derived from the
+// contract, so a change of a channel's access shows up here as a failing case to review.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, contract, type ChannelName } from '../../../src/shared/contract';
+import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { VALID_INPUT } from './samples';
+
+type Who = 'nobody' | 'clerk' | 'supervisor' | 'administrator';
+
+const EXPECTED_LEAST: Record<ChannelName, Who> = {
+  'app:status': 'nobody',
+  'setup:create': 'nobody',
+  'auth:login': 'nobody',
+  'auth:recover': 'nobody',
+  'auth:logout': 'clerk',
+  'auth:lock': 'clerk',
+  'auth:unlock': 'clerk',
+  'auth:heartbeat': 'clerk',
+  'auth:changePassword': 'clerk',
+  'users:list': 'administrator',
+  'users:add': 'administrator',
+  'users:resetPassword': 'administrator',
+  'users:disable': 'administrator',
+  'users:enable': 'administrator',
+  'audit:list': 'administrator',
+  'audit:verify': 'administrator',
+  'settings:get': 'clerk',
+  'settings:update': 'administrator',
+  'backup:list': 'administrator',
+  'backup:create': 'administrator',
+  'backup:restore': 'administrator',
+};
+
+const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];
+const allowed = (who: Who, least: Who) => ORDER.indexOf(who) >= ORDER.indexOf(least);
+
+describe('roles: every channel, every role', () => {
+  let t: TestApp;
+  const sessions: Partial<Record<Who, string>> = {};
+
+  beforeAll(async () => {
+    t = testApp();
+    sessions.administrator = await setUpAndLogIn(t);
+    sessions.clerk = await addUserAndLogIn(t, sessions.administrator, 'clerk');
+    sessions.supervisor = await addUserAndLogIn(t, sessions.administrator, 'supervisor');
+  });
+  afterAll(() => t.cleanup());
+
+  it('the table covers every channel in the contract', () => {
+    expect(Object.keys(EXPECTED_LEAST).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(VALID_INPUT).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  // Channels that would end the caller's session or replace the database are checked for
+  // refusal only; their success paths have their own tests.
+  const disruptive = new Set<ChannelName>([
+    'auth:logout',
+    'auth:lock',
+    'backup:restore',
+    'users:disable',
+    'users:resetPassword',
+    'users:enable',
+    'auth:recover',
+    'setup:create',
+  ]);
+
+  for (const channel of CHANNEL_NAMES) {
+    for (const who of ORDER) {
+      const expectAllowed = allowed(who, EXPECTED_LEAST[channel]);
+      if (expectAllowed && disruptive.has(channel)) continue;
+      it(`${channel} as ${who}: ${expectAllowed ? 'allowed' : 'refused'}`, async () => {
+        const sessionId = who === 'nobody' ? null : sessions[who]!;
+        const input =
+          channel === 'users:add'
+            ? { ...VALID_INPUT['users:add'], username: `u${who}${Math.random().toString(36).slice(2, 8)}` }
+            : VALID_INPUT[channel];
+        const result = await t.raw(channel, input, sessionId);
+        if (expectAllowed) {
+          // Allowed means the router let it through: any answer but a session or role refusal.
+          if (!result.ok) expect(['not_logged_in', 'forbidden', 'session_locked']).not.toContain(result.error.code);
+        } else {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error.code).toBe(who === 'nobody' ? 'not_logged_in' : 'forbidden');
+        }
+      });
+    }
+  }
+
+  it('a refused call by a logged-in user is written to the audit trail as forbidden', async () => {
+    await t.raw('users:list', {}, sessions.clerk!);
+    const list = await t.call(
+      'audit:list',
+      { channel: 'users:list', outcome: 'error', limit: 10, offset: 0 },
+      sessions.administrator!,
+    );
+    expect(list.events.some((e) => e.outcome === 'forbidden' && e.username === 'clerk1')).toBe(true);
+  });
+
+  it('each channel declares its access in the contract', () => {
+    for (const name of CHANNEL_NAMES)
+      expect(['public', 'clerk', 'supervisor', 'administrator']).toContain(contract[name].access);
+  });
+});

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatLongDate } from '../../../src/shared/dates';
+import { SETUP, testApp, type TestApp } from '../support';
+import { pdfPages } from '../pdfText';
+
+let t: TestApp;
+afterEach(() => t?.cleanup());
+
+describe('first-run set-up', () => {
+  it('creates the store, the administrator, and a recovery key with its printable sheet', async () => {
+    t = testApp();
+    expect((await t.call('app:status', {})).state).toBe('needs_setup');
+    const result = await t.call('setup:create', SETUP);
+    expect((await t.call('app:status', {})).state).toBe('ready');
+    expect(result.recoveryKey).toMatch(/^(\w{4}-){7}\w{4}$/);
+    expect(result.recoveryKeyPdf.mimeType).toBe('application/pdf');
+    const bytes = Buffer.from(result.recoveryKeyPdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const [page, ...rest] = await pdfPages(bytes);
+    expect(rest).toHaveLength(0);
+    expect(page).toContain(SETUP.hospital.legalName);
+    expect(page).toContain(result.recoveryKey);
+    expect(page).toContain('Avery Admin (admin)');
+    expect(page).toContain(formatLongDate('2026-11-26'));
+    // The sheet is handed to the workspace; nothing of it is written to the data folder.
+    expect(readdirSync(t.dir).sort()).toEqual(['recoup.db', 'recoup.keys.json']);
+    const login = await t.call('auth:login', { username: 'admin', password: SETUP.admin.password });
+    expect(login.session.user).toEqual({ id: 1, username: 'admin', fullName: 'Avery Admin', role: 'administrator' });
+    const settings = await t.call('settings:get', {}, login.sessionId);
+    expect(settings.hospital.legalName).toBe(SETUP.hospital.legalName);
+    expect(settings.security).toEqual({ idleLockMinutes: 10, minPasswordLength: 10, backupsToKeep: 14 });
+  });
+
+  it('runs once: a second set-up is refused and changes nothing', async () => {
+    t = testApp();
+    await t.call('setup:create', SETUP);
+    const r = await t.raw('setup:create', { ...SETUP, admin: { ...SETUP.admin, username: 'intruder' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect((await t.raw('auth:login', { username: 'intruder', password: SETUP.admin.password })).ok).toBe(false);
+  });
+
+  it('bad hospital details are refused field by field and nothing is created', async () => {
+    t = testApp();
+    const bad = structuredClone(SETUP);
+    bad.hospital.npi = '1234567890';
+    bad.hospital.taxId = '12345';
+    bad.hospital.financialAssistanceUrl = 'call us';
+    const r = await t.raw('setup:create', bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(Object.keys(r.error.fields ?? {}).sort()).toEqual([
+        'hospital.financialAssistanceUrl',
+        'hospital.npi',
+        'hospital.taxId',
+      ]);
+    }
+    expect(existsSync(path.join(t.dir, 'recoup.db'))).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// Test support: real encrypted stores in temp folders, a hand-moved clock, fast key derivation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { RecoupApp } from '../../src/main/app';
+import { manualClock } from '../../src/main/clock';
+import { createRouter, type Router } from '../../src/main/ipc/router';
+import { handlers } from '../../src/main/ipc/handlers';
+import { dataFolder } from '../../src/main/store/dataFolder';
+import type { ScryptParams } from '../../src/main/store/keySlots';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src/shared/contract';
+import type { SetupInput } from '../../src/shared/schemas/setup';
+
+/** Cheap key derivation so tests run quickly; the format and code path are the app's own. */
+export const FAST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export const HOSPITAL_NAME = 'Saint Brigid Regional Medical Center';
+
+export const SETUP: SetupInput = {
+  hospital: {
+    legalName: HOSPITAL_NAME,
+    address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
+    phone: '207-555-0100',
+    taxId: '01-2345678',
+    npi: '1234567893',
+    remitTo: { line1: 'PO Box 9120', line2: 'Patient Accounts', city: 'Portland', state: 'ME', zip: '04104-9120' },
+    financialAssistancePhone: '207-555-0199',
+    financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
+  },
+  admin: { fullName: 'Avery Admin', username: 'admin', password: 'correct horse battery' },
+};
+
+export function tempDir(prefix = 'recoup-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface TestApp {
+  app: RecoupApp;
+  router: Router;
+  clock: ReturnType<typeof manualClock>;
+  dir: string;
+  call<K extends ChannelName>(channel: K, input: ChannelInput<K>, sessionId?: string | null): Promise<ChannelOutput<K>>;
+  raw(channel: string, input: unknown, sessionId?: string | null): ReturnType<Router['dispatch']>;
+  cleanup(): void;
+}
+
+export function testApp(options: { dir?: string; today?: string; explicit?: boolean } = {}): TestApp {
+  const dir = options.dir ?? tempDir();
+  const clock = manualClock(options.today ?? '2026-11-26', Date.UTC(2026, 10, 26, 14, 0, 0));
+  const app = new RecoupApp({
+    folder: dataFolder(dir, options.explicit ?? true),
+    clock,
+    version: 'test',
+    scrypt: FAST_SCRYPT,
+  });
+  const router = createRouter(app, handlers, () => undefined);
+  return {
+    app,
+    router,
+    clock,
+    dir,
+    async call(channel, input, sessionId = null) {
+      const result = await router.dispatch({ channel, input, sessionId });
+      if (!result.ok)
+        throw Object.assign(new Error(`${channel}: ${result.error.code}: ${result.error.message}`), {
+          error: result.error,
+        });
+      return result.value as never;
+    },
+    raw: (channel, input, sessionId = null) => router.dispatch({ channel, input, sessionId }),
+    cleanup() {
+      app.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A set-up store with the administrator logged in; returns the admin's session id. */
+export async function setUpAndLogIn(t: TestApp): Promise<string> {
+  await t.call('setup:create', SETUP);
+  const login = await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
+  return login.sessionId;
+}
+
+export async function addUserAndLogIn(
+  t: TestApp,
+  adminSession: string,
+  role: 'clerk' | 'supervisor' | 'administrator',
+  username = `${role}1`,
+): Promise<string> {
+  await t.call(
+    'users:add',
+    { fullName: `Test ${role}`, username, role, password: 'password-for-' + username },
+    adminSession,
+  );
+  const login = await t.call('auth:login', { username, password: 'password-for-' + username });
+  return login.sessionId;
+}
