@@ -26,6 +26,32 @@ function runtimeInstalled(dir) {
   }
 }
 
+/**
+ * One short reason from the download's failure, e.g. "network unreachable (getaddrinfo ENOTFOUND
+ * github.com)", instead of the last line of a stack trace.
+ */
+function failureReason(result) {
+  if (result.error?.code === 'ETIMEDOUT') return 'the download timed out after 120 s';
+  if (result.error) return result.error.message;
+  if (result.signal) return `the download was stopped (${result.signal})`;
+  const lines = (result.stderr?.toString() ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '));
+  const text = lines.join('\n');
+  const network =
+    /(getaddrinfo \w+(?: [^\s:]+)?|connect E[A-Z]+[^\n]*|E(?:NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)\b[^\n]*)/.exec(
+      text,
+    );
+  if (network) return `network unreachable (${network[1].trim().slice(0, 80)})`;
+  const http = /Response code (\d{3})/i.exec(text);
+  if (http) return `the download server answered HTTP ${http[1]}`;
+  if (/checksum/i.test(text)) return 'the download did not match its checksum';
+  if (/certificate|CERT_|self.signed/i.test(text)) return "the download server's certificate was not trusted";
+  const first = lines.find((line) => /error/i.test(line)) ?? lines[0];
+  return first ? first.replace(/^\w*Error:\s*/, '').slice(0, 120) : `the download failed (exit ${result.status})`;
+}
+
 const dir = electronDir();
 if (process.env.RECOUP_SKIP_ELECTRON_DOWNLOAD === '1') {
   console.log('recoup: RECOUP_SKIP_ELECTRON_DOWNLOAD=1, not fetching the Electron runtime.');
@@ -45,7 +71,7 @@ if (process.env.RECOUP_SKIP_ELECTRON_DOWNLOAD === '1') {
       'recoup: note: the desktop app needs the SQLite driver built for Electron; run `npm run rebuild:electron` once (see docs/architecture.md).',
     );
   } else {
-    const reason = (result.stderr?.toString() ?? '').trim().split('\n').slice(-1)[0] || 'no answer';
+    const reason = result.status === 0 ? 'the download finished but the runtime is missing' : failureReason(result);
     console.warn(
       `recoup: warning: the Electron runtime could not be downloaded (${reason}). ` +
         'Everything else is installed; `npm start` will run the Recoup workspace server in your browser instead.',
