@@ -5,7 +5,12 @@ import type { Result } from './errors';
 
 export interface RecoupBridge {
   invoke(envelope: Envelope): Promise<Result<unknown>>;
-  on(listener: (event: WorkspaceEvent) => void): void;
+  /**
+   * Subscribes to progress events; returns the unsubscribe function. Use it rather than `off`:
+   * contextBridge hands each call its own proxy of a renderer function, so `off(sameFn)` cannot
+   * match what `on` saw (electron/electron#33328).
+   */
+  on(listener: (event: WorkspaceEvent) => void): () => void;
   off(listener: (event: WorkspaceEvent) => void): void;
 }
 
