@@ -1,0 +1,165 @@
+// Labelled form fields bound to the surrounding react-hook-form (FormProvider). Each shows its
+// error under the input (role="alert"), marks the input aria-invalid and links the message with
+// aria-describedby, whether the error came from the shared schema or from main.
+import { useId, type ReactNode } from 'react';
+import { useFormContext, useFormState } from 'react-hook-form';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  error: string | undefined;
+  className: string | undefined;
+  children: ReactNode;
+}
+
+function FieldShell({ id, label, hint, error, className, children }: FieldShellProps) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function useFieldError(name: string): string | undefined {
+  const { getFieldState } = useFormContext();
+  const formState = useFormState({ name });
+  return getFieldState(name, formState).error?.message;
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'password' | 'tel' | 'url' | 'number' | 'date';
+  hint?: string;
+  autoComplete?: string;
+  className?: string;
+  /** Numbers (policy values) reach the schema as numbers, not text. */
+  numeric?: boolean;
+  autoFocus?: boolean;
+  spellCheck?: boolean;
+}
+
+export function TextField({
+  name,
+  label,
+  type = 'text',
+  hint,
+  autoComplete,
+  className,
+  numeric,
+  autoFocus,
+  spellCheck,
+}: TextFieldProps) {
+  const id = useId();
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete ?? 'off'}
+        autoFocus={autoFocus}
+        spellCheck={spellCheck ?? false}
+        inputMode={numeric ? 'numeric' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...register(name, numeric ? { valueAsNumber: true } : {})}
+      />
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  /** The first, empty choice ("Choose a state"), when nothing is chosen yet. */
+  placeholder?: string;
+  hint?: string;
+  className?: string;
+}
+
+export function SelectField({ name, label, options, placeholder, hint, className }: SelectFieldProps) {
+  const id = useId();
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...register(name)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A password typed twice; the form's schema compares the two. */
+export function NewPasswordFields({
+  name,
+  confirmName,
+  label = 'New password',
+  hint,
+}: {
+  name: string;
+  confirmName: string;
+  label?: string;
+  hint?: string;
+}) {
+  return (
+    <>
+      <TextField name={name} label={label} type="password" autoComplete="new-password" hint={hint} />
+      <TextField
+        name={confirmName}
+        label={`Confirm ${label.toLowerCase()}`}
+        type="password"
+        autoComplete="new-password"
+      />
+    </>
+  );
+}
+
+/** A form-level message (role="alert"): a refusal that belongs to no single field. */
+export function FormAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="form-alert" role="alert">
+      {message}
+    </div>
+  );
+}
+
+/** A quiet confirmation (role="status") after something was saved. */
+export function FormNotice({ message }: { message: string | null }) {
+  return (
+    <div className="form-notice" role="status" hidden={!message}>
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Main answers a form with the same field paths as the shared schema ("hospital.address.zip"),
+// so its refusals land on the same fields the schema marks before the round trip.
+import { z } from 'zod';
+import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import { ApiError, messageOf } from '../api';
+
+/**
+ * Puts each field message from main on its field. Returns the sentence for the form-level alert:
+ * null when every refusal found its field, otherwise the server's message.
+ */
+export function showServerError<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly FieldPath<T>[],
+): string | null {
+  if (!(error instanceof ApiError) || !error.fields) return messageOf(error);
+  let allPlaced = true;
+  let first = true;
+  for (const [path, message] of Object.entries(error.fields)) {
+    const field = fields.find((f) => f === path);
+    if (!field) {
+      allPlaced = false;
+      continue;
+    }
+    setError(field, { type: 'server', message }, { shouldFocus: first });
+    first = false;
+  }
+  return allPlaced ? null : error.message;
+}
+
+/** The second copy of a new password; the form's refinement compares it with the first. */
+export const confirmPasswordSchema = z.string().min(1, 'Type the password again.');
+export const PASSWORDS_DIFFER = 'The two passwords are not the same.';

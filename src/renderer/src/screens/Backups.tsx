@@ -1,0 +1,142 @@
+// Backup & restore (administrators): the encrypted backups in the data folder, a backup on
+// demand, and a restore that keeps the current database aside and ends every session.
+import { useState } from 'react';
+import type { BackupInfo } from '../../../shared/schemas/backup';
+import { call, messageOf } from '../api';
+import { Dialog } from '../components/Dialog';
+import { FormAlert, FormNotice } from '../components/Field';
+import { useChannel } from '../components/useChannel';
+import { formatBytes, formatInstant } from '../format';
+import { useWorkspace } from '../session';
+
+export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
+  manual: 'Made by hand',
+  daily: 'Daily, automatic',
+  'before-restore': 'Kept aside at a restore',
+};
+
+function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+  const restore = async () => {
+    setWorking(true);
+    setError(null);
+    try {
+      const result = await call('backup:restore', { fileName: backup.fileName });
+      // Main has ended every session, this one too: back to the log-in screen with the outcome.
+      useWorkspace
+        .getState()
+        .endSession(
+          `Restored from ${result.restoredFrom}; the previous database was kept as ${result.keptAside}. Log in again.`,
+        );
+    } catch (e) {
+      setError(messageOf(e));
+      setWorking(false);
+    }
+  };
+  return (
+    <Dialog title="Restore this backup?" onClose={onClose}>
+      <p>
+        Recoup will go back to <strong>{backup.fileName}</strong>, made {formatInstant(backup.createdAt)}. Anything
+        entered after that will no longer be in the database.
+      </p>
+      <p>
+        The current database is not deleted: it is kept aside as a backup of its own, listed here as &ldquo;
+        {BACKUP_KIND_LABELS['before-restore']}&rdquo;, so this restore can itself be undone.
+      </p>
+      <p>Everyone who is logged in, you included, will have to log in again.</p>
+      <FormAlert message={error} />
+      <div className="actions">
+        <button type="button" onClick={onClose} disabled={working}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void restore()} disabled={working}>
+          {working ? 'Restoring…' : 'Restore this backup'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function Backups() {
+  const backups = useChannel('backup:list', {});
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  const backUpNow = async () => {
+    setWorking(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const made = await call('backup:create', {});
+      setNotice(`Backup made: ${made.fileName} (${formatBytes(made.sizeBytes)}).`);
+      backups.reload();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const list = backups.value ? [...backups.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Backup &amp; restore</h1>
+        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={working}>
+          {working ? 'Backing up…' : 'Back up now'}
+        </button>
+      </div>
+      <p className="lead">
+        Backups are encrypted copies of the database in the data folder&rsquo;s backups folder. Recoup makes one
+        automatically at the first log-in of each day and keeps the number set in Settings.
+      </p>
+      <FormNotice message={notice} />
+      <FormAlert message={error ?? backups.error} />
+      {list &&
+        (list.length === 0 ? (
+          <p className="muted">There are no backups yet.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Made</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Size
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((b) => (
+                <tr key={b.fileName}>
+                  <td className="mono">{b.fileName}</td>
+                  <td>{formatInstant(b.createdAt)}</td>
+                  <td>{BACKUP_KIND_LABELS[b.kind]}</td>
+                  <td className="num">{formatBytes(b.sizeBytes)}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Restore ${b.fileName}`}
+                      onClick={() => setRestoring(b)}
+                    >
+                      Restore…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// Home: who is working, on which business date, and for administrators the state of the users
+// and the latest backup. Only what exists today.
+import { formatLongDate } from '../../../shared/dates';
+import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
+import type { UserSummary } from '../../../shared/schemas/users';
+import type { BackupInfo } from '../../../shared/schemas/backup';
+import { useChannel } from '../components/useChannel';
+import { formatInstant } from '../format';
+import { hrefOf } from '../routes';
+import { useWorkspace } from '../session';
+import { BACKUP_KIND_LABELS } from './Backups';
+
+function usersLine(users: UserSummary[]): string {
+  const active = users.filter((u) => u.active).length;
+  const disabled = users.length - active;
+  return `${active} active user${active === 1 ? '' : 's'}${disabled ? `, ${disabled} disabled` : ''}`;
+}
+
+function latestBackup(backups: BackupInfo[]): BackupInfo | null {
+  return backups.reduce<BackupInfo | null>(
+    (latest, b) => (!latest || b.createdAt > latest.createdAt ? b : latest),
+    null,
+  );
+}
+
+function AdministratorSummary() {
+  const users = useChannel('users:list', {});
+  const backups = useChannel('backup:list', {});
+  const latest = backups.value ? latestBackup(backups.value) : null;
+  return (
+    <section className="panel" aria-labelledby="admin-summary">
+      <h2 id="admin-summary">For administrators</h2>
+      <dl className="facts">
+        <dt>Users</dt>
+        <dd>
+          {users.error ?? (users.value ? usersLine(users.value) : '…')} · <a href={hrefOf('users')}>Manage users</a>
+        </dd>
+        <dt>Latest backup</dt>
+        <dd>
+          {backups.error ??
+            (backups.value
+              ? latest
+                ? `${formatInstant(latest.createdAt)} (${BACKUP_KIND_LABELS[latest.kind].toLowerCase()})`
+                : 'No backup yet'
+              : '…')}{' '}
+          · <a href={hrefOf('backup')}>Backup &amp; restore</a>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+export function Home() {
+  const session = useWorkspace((s) => s.session);
+  const status = useWorkspace((s) => s.status);
+  if (!session) return null;
+  const { user } = session;
+  return (
+    <section>
+      <h1>Welcome, {user.fullName}</h1>
+      <dl className="facts">
+        <dt>Business date</dt>
+        <dd>
+          {status ? formatLongDate(status.today) : '…'}
+          {status?.todayIsFixed && ' (fixed for this run)'}
+        </dd>
+        <dt>Your role</dt>
+        <dd>{ROLE_LABELS[user.role]}</dd>
+        <dt>Locks after</dt>
+        <dd>
+          {session.idleLockMinutes} minute{session.idleLockMinutes === 1 ? '' : 's'} without input
+        </dd>
+      </dl>
+      {roleAtLeast(user.role, 'administrator') && <AdministratorSummary />}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// My password: any user changes their own password (their key slot is rewrapped; nothing else).
+import { useState } from 'react';
+import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { changePasswordInput } from '../../../shared/schemas/users';
+import { call } from '../api';
+import { FormAlert, FormNotice, NewPasswordFields, TextField } from '../components/Field';
+import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+
+const changeForm = changePasswordInput
+  .extend({ confirmPassword: confirmPasswordSchema })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
+type ChangeIn = z.input<typeof changeForm>;
+
+const FIELDS: readonly FieldPath<ChangeIn>[] = ['currentPassword', 'newPassword', 'confirmPassword'];
+const EMPTY: ChangeIn = { currentPassword: '', newPassword: '', confirmPassword: '' };
+
+export function MyPassword() {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<ChangeIn, unknown, z.output<typeof changeForm>>({
+    resolver: zodResolver(changeForm),
+    defaultValues: EMPTY,
+  });
+
+  const submit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
+    setFormError(null);
+    setNotice(null);
+    try {
+      await call('auth:changePassword', { currentPassword, newPassword });
+      form.reset(EMPTY);
+      setNotice('Your password is changed. Use the new one from now on.');
+    } catch (error) {
+      setFormError(showServerError(error, form.setError, FIELDS));
+    }
+  });
+
+  return (
+    <section className="narrow-section">
+      <h1>My password</h1>
+      <p className="lead">
+        Choose a password you do not use anywhere else. Nobody, administrators included, can see it.
+      </p>
+      <FormProvider {...form}>
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+          <NewPasswordFields name="newPassword" confirmName="confirmPassword" />
+          <FormAlert message={formError} />
+          <FormNotice message={notice} />
+          <div className="actions start">
+            <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+              Change password
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </section>
+  );
+}

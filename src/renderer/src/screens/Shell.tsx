@@ -1,0 +1,115 @@
+// The workspace after log-in: the header (hospital, business date, who is working), the places
+// this user's role may open, and the open place.
+import { useEffect } from 'react';
+import type { SessionInfo } from '../../../shared/contract';
+import { formatLongDate } from '../../../shared/dates';
+import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
+import { call } from '../api';
+import { lockNow, logOut } from '../actions';
+import { useIdleLock } from '../idleLock';
+import { hrefOf, PLACE_ORDER, PLACES, usePlace, type Place } from '../routes';
+import { useWorkspace } from '../session';
+import { AuditLog } from './AuditLog';
+import { Backups } from './Backups';
+import { Home } from './Home';
+import { MyPassword } from './MyPassword';
+import { Settings } from './Settings';
+import { Users } from './Users';
+
+function PlaceView({ place }: { place: Place }) {
+  switch (place) {
+    case 'home':
+      return <Home />;
+    case 'users':
+      return <Users />;
+    case 'audit':
+      return <AuditLog />;
+    case 'settings':
+      return <Settings />;
+    case 'backup':
+      return <Backups />;
+    case 'password':
+      return <MyPassword />;
+  }
+}
+
+/** A place the role may not open: said plainly (main refuses the calls with `forbidden` too). */
+function NotAllowed({ place }: { place: Place }) {
+  return (
+    <section>
+      <h1>{PLACES[place].label}</h1>
+      <div className="form-alert" role="alert">
+        Your role does not allow this. {PLACES[place].label} is for administrators; ask an administrator if you need
+        something here.
+      </div>
+    </section>
+  );
+}
+
+export function Shell({ session }: { session: SessionInfo }) {
+  const place = usePlace();
+  const status = useWorkspace((s) => s.status);
+  const hospitalName = useWorkspace((s) => s.hospitalName);
+  const { user } = session;
+  useIdleLock(session.idleLockMinutes, !session.locked);
+
+  useEffect(() => {
+    document.title = `${PLACES[place].label} — Recoup`;
+  }, [place]);
+
+  useEffect(() => {
+    call('settings:get', {}).then(
+      (settings) => useWorkspace.getState().setHospitalName(settings.hospital.legalName),
+      () => undefined,
+    );
+  }, []);
+
+  const places = PLACE_ORDER.filter((p) => roleAtLeast(user.role, PLACES[p].least));
+  const allowed = roleAtLeast(user.role, PLACES[place].least);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar-hospital">
+          <span className="brand">Recoup</span>
+          <span className="hospital-name">{hospitalName ?? ' '}</span>
+        </div>
+        {status && (
+          <div className="topbar-date">
+            <span className="muted">Business date</span> <strong>{formatLongDate(status.today)}</strong>
+            {status.todayIsFixed && (
+              <span className="badge warn" title="The business date is fixed by RECOUP_TODAY, not the calendar.">
+                Fixed date
+              </span>
+            )}
+          </div>
+        )}
+        <div className="topbar-user">
+          <span>
+            <strong>{user.fullName}</strong> <span className="muted">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <button type="button" onClick={() => void lockNow()}>
+            Lock
+          </button>
+          <button type="button" onClick={() => void logOut()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav className="sidenav" aria-label="Workspace">
+          <ul>
+            {places.map((p) => (
+              <li key={p}>
+                <a href={hrefOf(p)} aria-current={p === place ? 'page' : undefined}>
+                  {PLACES[p].label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content">{allowed ? <PlaceView place={place} /> : <NotAllowed place={place} />}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The data folder or database cannot be used: say what is wrong and where, in plain words.
+import { useState } from 'react';
+import type { StoreProblem as Problem } from '../../../shared/contract';
+import { messageOf } from '../api';
+import { refreshStatus } from '../actions';
+import { FormAlert } from '../components/Field';
+
+export function StoreProblem({ problem }: { problem: Problem }) {
+  const [error, setError] = useState<string | null>(null);
+  const retry = async () => {
+    setError(null);
+    try {
+      await refreshStatus();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <main className="page-centered">
+      <div className="card">
+        <p className="brand">Recoup</p>
+        <h1>Recoup cannot open its data</h1>
+        <p className="problem">{problem.message}</p>
+        <dl className="facts">
+          <dt>Data folder</dt>
+          <dd>
+            <code>{problem.dataDir}</code>
+          </dd>
+        </dl>
+        <p>
+          Recoup has changed nothing in the folder. Once the problem is fixed (or your administrator has fixed it), try
+          again.
+        </p>
+        <FormAlert message={error} />
+        <div className="actions start">
+          <button type="button" className="primary" onClick={() => void retry()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** The workspace server did not answer the very first call. */
+export function NotAnswering({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <main className="page-centered">
+      <div className="card">
+        <p className="brand">Recoup</p>
+        <h1>Recoup is not answering</h1>
+        <p className="problem" role="alert">
+          {message}
+        </p>
+        <div className="actions start">
+          <button type="button" className="primary" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+// What a clerk does again and again, written once: set Recoup up, log in, add a user, and keep a
+// screenshot of each main screen for review.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, type Workspace } from './fixtures';
+
+export const ADMIN = { fullName: 'Ada Admin', username: 'ada.admin', password: 'Ledger-Key-2026!' };
+export const CLERK = { fullName: 'Carl Clerk', username: 'carl.clerk', password: 'Collections-77a' };
+export const HOSPITAL = 'Riverside Community Hospital';
+
+const SCREENS = path.resolve(__dirname, '../../test-results/screens');
+
+/** A full-page screenshot at the test viewport (1366x768), for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  // Readable at 1366x768 means no sideways scrolling.
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  expect(overflow, `${name} scrolls sideways`).toBe(0);
+  await mkdir(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+/** Step 1 of set-up, with valid identity (the NPI passes the Luhn check). */
+export async function fillHospital(page: Page): Promise<void> {
+  await page.getByLabel('Legal name').fill(HOSPITAL);
+  await page.getByLabel('Street address', { exact: true }).fill('100 Riverside Drive');
+  await page.getByLabel('Address line 2 (optional)').fill('Patient Accounts, 2nd floor');
+  await page.getByLabel('City', { exact: true }).fill('Springfield');
+  await page.getByLabel('State', { exact: true }).selectOption('IL');
+  await page.getByLabel('ZIP code', { exact: true }).fill('12345');
+  await page.getByLabel('Phone', { exact: true }).fill('(217) 555-0100');
+  await page.getByLabel('Tax id (EIN)').fill('12-3456789');
+  await page.getByLabel('NPI').fill('1234567893');
+  await page.getByLabel('Financial-assistance phone').fill('(217) 555-0199');
+  await page.getByLabel('Financial-assistance web address').fill('https://riverside.example.org/financial-assistance');
+}
+
+/** Sets up through the wizard and returns the recovery key shown once. */
+export async function setUp(page: Page, workspace: Workspace): Promise<string> {
+  await page.goto(workspace.url);
+  await expect(page.getByRole('heading', { name: 'Set up Recoup' })).toBeVisible();
+  await fillHospital(page);
+  await page.getByRole('button', { name: 'Next: first administrator' }).click();
+  await page.getByLabel('Full name').fill(ADMIN.fullName);
+  await page.getByLabel('User name').fill(ADMIN.username);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Confirm password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Set up Recoup' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const key = (await page.getByRole('group', { name: 'Recovery key' }).locator('code').textContent())?.trim() ?? '';
+  expect(key.length).toBeGreaterThan(10);
+  return key;
+}
+
+export async function continueToLogIn(page: Page): Promise<void> {
+  await page.getByLabel('I have printed or written down the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue to log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+}
+
+export async function logIn(page: Page, user: { fullName: string; username: string; password: string }) {
+  await page.getByLabel('User name').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${user.fullName}` })).toBeVisible();
+}
+
+export async function setUpAndLogIn(page: Page, workspace: Workspace): Promise<void> {
+  await setUp(page, workspace);
+  await continueToLogIn(page);
+  await logIn(page, ADMIN);
+}
+
+export function nav(page: Page) {
+  return page.getByRole('navigation', { name: 'Workspace' });
+}
+
+export async function addUser(
+  page: Page,
+  user: { fullName: string; username: string; password: string },
+  role: 'Clerk' | 'Supervisor' | 'Administrator',
+): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a user' });
+  await dialog.getByLabel('Full name').fill(user.fullName);
+  await dialog.getByLabel('User name').fill(user.username);
+  await dialog.getByLabel('Role').selectOption({ label: role });
+  await dialog.getByLabel('Password', { exact: true }).fill(user.password);
+  await dialog.getByLabel('Confirm password').fill(user.password);
+  await dialog.getByRole('button', { name: 'Add user' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('cell', { name: user.fullName, exact: true })).toBeVisible();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+}
