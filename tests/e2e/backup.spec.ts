@@ -3,8 +3,13 @@
 import { expect, test } from './fixtures';
 import { addUser, ADMIN, logIn, nav, setUpAndLogIn, shot } from './steps';
 
+// A fixed business date (RECOUP_TODAY) is marked in the header, so nobody mistakes it for today.
+test.use({ today: '2026-03-16' });
+
 test('back up, add a user, restore: the user is gone', async ({ page, workspace }) => {
   await setUpAndLogIn(page, workspace);
+  await expect(page.getByRole('banner')).toContainText('March 16, 2026');
+  await expect(page.getByRole('banner').getByText('Fixed date')).toBeVisible();
   await nav(page).getByRole('link', { name: 'Backup & restore' }).click();
   await expect(page.getByRole('heading', { name: 'Backup & restore', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();

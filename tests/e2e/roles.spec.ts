@@ -32,6 +32,20 @@ test('a clerk sees no administrator places and is told why when reaching one', a
   await expect(page.getByLabel('Legal name')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
   await shot(page, '13-settings-clerk');
+
+  // Any user changes their own password.
+  await nav(page).getByRole('link', { name: 'My password' }).click();
+  await page.getByLabel('Current password').fill('not-my-password');
+  await page.getByLabel('New password', { exact: true }).fill('Clerk-fresh-pass-2');
+  await page.getByLabel('Confirm new password').fill('Clerk-fresh-pass-2');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Your current password is not right.');
+  await page.getByLabel('Current password').fill(CLERK.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your password is changed. Use the new one from now on.');
+  await shot(page, '15-my-password');
+  await logOut(page);
+  await logIn(page, { ...CLERK, password: 'Clerk-fresh-pass-2' });
 });
 
 test('users: a taken user name is shown on its field', async ({ page, workspace }) => {

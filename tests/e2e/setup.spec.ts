@@ -76,8 +76,24 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await expect(page.getByRole('alert')).toHaveText('The user name or password is not right.');
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, '06-log-in-wrong-password');
+
+  // After three free attempts each failure makes the next wait (2 s after the fourth).
+  for (let attempt = 2; attempt <= 4; attempt++) {
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The user name or password is not right.');
+  }
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Too many failed attempts\. Wait \d+ seconds? and try again\.$/);
+  await page.waitForTimeout(2_100);
   // The clerk can still get in with the right one.
   await logIn(page, ADMIN);
+});
+
+test('a tab without the workspace address says where to open Recoup', async ({ page, workspace }) => {
+  await page.goto(`${workspace.origin}/`);
+  await expect(page.getByRole('heading', { name: 'Open Recoup from its own address' })).toBeVisible();
 });
 
 test('recovery key: sets a new password when it is lost', async ({ page, workspace }) => {

@@ -1,30 +1,31 @@
 // Which screen the workspace shows: decided by app:status (set-up, store problem, ready) and by
 // the session (log in, locked, the shell).
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from './api';
+import { ApiError, messageOf } from './api';
 import { refreshStatus } from './actions';
 import { useWorkspace } from './session';
 import { Lock } from './screens/Lock';
 import { LogIn } from './screens/LogIn';
 import { SetUp } from './screens/SetUp';
 import { Shell } from './screens/Shell';
-import { NotAnswering, StoreProblem } from './screens/StoreProblem';
+import { NotAnswering, StoreProblem, WithoutToken } from './screens/StoreProblem';
 
 export function App() {
   const status = useWorkspace((s) => s.status);
   const session = useWorkspace((s) => s.session);
-  const [startError, setStartError] = useState<string | null>(null);
+  const [startError, setStartError] = useState<unknown>(null);
 
   const start = useCallback(() => {
     refreshStatus().then(
       () => setStartError(null),
-      (e: unknown) => setStartError(messageOf(e)),
+      (e: unknown) => setStartError(e),
     );
   }, []);
   useEffect(start, [start]);
 
   if (!status) {
-    if (startError) return <NotAnswering message={startError} onRetry={start} />;
+    if (startError instanceof ApiError && startError.code === 'bad_transport') return <WithoutToken />;
+    if (startError) return <NotAnswering message={messageOf(startError)} onRetry={start} />;
     return (
       <main className="page-centered">
         <p className="loading" role="status">

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { call } from './api';
 import { lockNow } from './actions';
+import { useWorkspace } from './session';
 
 const INPUT_EVENTS = ['keydown', 'mousedown', 'mousemove', 'pointerdown', 'wheel', 'touchstart'] as const;
 
@@ -29,7 +30,11 @@ export function useIdleLock(idleLockMinutes: number, active: boolean): void {
     const beat = () => {
       beatTimer = null;
       lastBeat = Date.now();
-      call('auth:heartbeat', {}).catch(() => undefined);
+      // The answer carries the current policy, so a changed idle limit reaches this session too.
+      call('auth:heartbeat', {}).then(
+        (session) => useWorkspace.getState().setSession(session),
+        () => undefined,
+      );
     };
     const onInput = () => {
       lastInput = Date.now();

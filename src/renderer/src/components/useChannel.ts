@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { call, messageOf } from '../api';
+import { useWorkspace } from '../session';
 
 interface Loaded<K extends ChannelName> {
   key: string;
@@ -18,12 +19,16 @@ export interface ChannelRead<K extends ChannelName> {
 
 export function useChannel<K extends ChannelName>(channel: K, input: ChannelInput<K>): ChannelRead<K> {
   const [version, setVersion] = useState(0);
+  // Nothing is read while the session is locked; the read is made again on unlock, so a refusal
+  // met while locking does not stay on screen.
+  const locked = useWorkspace((s) => s.session?.locked ?? false);
   // The input is compared by content, so a screen may build it fresh on every render.
   const inputJson = JSON.stringify(input);
-  const key = `${channel} ${inputJson} ${version}`;
+  const key = `${channel} ${inputJson} ${version} ${locked}`;
   const [loaded, setLoaded] = useState<Loaded<K> | null>(null);
 
   useEffect(() => {
+    if (locked) return;
     let current = true;
     call(channel, JSON.parse(inputJson) as ChannelInput<K>).then(
       (value) => current && setLoaded({ key, value, error: null }),
@@ -32,7 +37,7 @@ export function useChannel<K extends ChannelName>(channel: K, input: ChannelInpu
     return () => {
       current = false;
     };
-  }, [channel, inputJson, key]);
+  }, [channel, inputJson, key, locked]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const fresh = loaded?.key === key;

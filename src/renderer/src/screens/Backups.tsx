@@ -10,7 +10,7 @@ import { formatBytes, formatInstant } from '../format';
 import { useWorkspace } from '../session';
 
 export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
-  manual: 'Made by hand',
+  manual: 'Manual',
   daily: 'Daily, automatic',
   'before-restore': 'Kept aside at a restore',
 };

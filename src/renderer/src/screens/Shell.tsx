@@ -55,6 +55,9 @@ export function Shell({ session }: { session: SessionInfo }) {
 
   useEffect(() => {
     document.title = `${PLACES[place].label} — Recoup`;
+    return () => {
+      document.title = 'Recoup';
+    };
   }, [place]);
 
   useEffect(() => {

@@ -61,3 +61,22 @@ export function NotAnswering({ message, onRetry }: { message: string; onRetry: (
     </main>
   );
 }
+
+/** A browser tab opened without the workspace server's address (its one-time token). */
+export function WithoutToken() {
+  return (
+    <main className="page-centered">
+      <div className="card">
+        <p className="brand">Recoup</p>
+        <h1>Open Recoup from its own address</h1>
+        <p className="problem" role="alert">
+          This page was opened without the address Recoup printed when it started, so it cannot reach your data.
+        </p>
+        <p>
+          Use the address shown by the Recoup workspace server (it begins with <code>http://127.0.0.1:</code> and ends
+          with <code>?token=…</code>), in the same browser tab. Each start of Recoup prints a new one.
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -130,7 +130,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
       onClose={onClose}
       onSubmit={async ({ newPassword }) => {
         await call('users:resetPassword', { userId: user.id, newPassword });
-        onDone(`The password of ${user.fullName} was reset. Any session of theirs has ended.`);
+        onDone(`The password of ${user.fullName} was reset. Give them the new password in person.`);
       }}
     >
       <p>Give the new password to {user.fullName} in person; they can change it under My password.</p>
