@@ -87,8 +87,24 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Too many failed attempts\. Wait \d+ seconds? and try again\.$/);
   await page.waitForTimeout(2_100);
-  // The clerk can still get in with the right one.
-  await logIn(page, ADMIN);
+
+  // The clerk can still get in with the right one, from the keyboard alone.
+  await page.getByLabel('User name').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.fullName}` })).toBeVisible();
+  // Tab reaches the header's buttons and the navigation, and focus is visible.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Lock' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Home' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+  await shot(page, '08-keyboard-focus');
 });
 
 test('a tab without the workspace address says where to open Recoup', async ({ page, workspace }) => {
