@@ -11,7 +11,7 @@ import { restoreInput } from './schemas/backup';
 import type { FileOut } from './schemas/files';
 import { setupInput } from './schemas/setup';
 import type { Settings } from './schemas/settings';
-import { settingsSchema } from './schemas/settings';
+import { updateSettingsInput } from './schemas/settings';
 import type { UserSummary } from './schemas/users';
 import {
   changePasswordInput,
@@ -111,7 +111,7 @@ export const contract = {
     whileLocked: true,
     audit: 'auth',
   }),
-  'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: 'auth' }),
+  'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', whileLocked: true, audit: 'auth' }),
   'auth:unlock': channel<typeof unlockInput, SessionInfo>({
     input: unlockInput,
     access: 'clerk',
@@ -155,8 +155,8 @@ export const contract = {
   'audit:verify': channel<typeof none, AuditVerification>({ input: none, access: 'administrator', audit: 'admin' }),
 
   'settings:get': channel<typeof none, Settings>({ input: none, access: 'clerk', audit: false }),
-  'settings:update': channel<typeof settingsSchema, Settings>({
-    input: settingsSchema,
+  'settings:update': channel<typeof updateSettingsInput, Settings>({
+    input: updateSettingsInput,
     access: 'administrator',
     audit: 'admin',
   }),

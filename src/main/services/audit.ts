@@ -104,19 +104,26 @@ function toView(r: AuditRow): AuditEventView {
   };
 }
 
+/** The UTC instant of local midnight at the start of `date` plus `days` days. */
+function localMidnightIso(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + days).toISOString();
+}
+
 export function listAudit(
   db: Db,
   filter: z.output<typeof auditListInput>,
 ): { events: AuditEventView[]; total: number } {
   const where: string[] = [];
   const args: (string | number)[] = [];
+  // Business dates are the workstation's calendar days; events are stamped in UTC.
   if (filter.from) {
     where.push('at >= ?');
-    args.push(`${filter.from}T00:00:00`);
+    args.push(localMidnightIso(filter.from, 0));
   }
   if (filter.to) {
     where.push('at < ?');
-    args.push(`${filter.to}T99`);
+    args.push(localMidnightIso(filter.to, 1));
   }
   if (filter.userId !== undefined) {
     where.push('user_id = ?');

@@ -99,6 +99,8 @@ export function resetPassword(app: RecoupApp, userId: number, newPassword: strin
     throw new AppError('not_allowed', `${user.fullName} is disabled; enable the user with a new password instead.`);
   checkPasswordPolicy(db, newPassword, 'newPassword');
   setPassword(app, user, newPassword);
+  // Whoever was using the old password is logged out.
+  app.sessions.endForUser(userId);
   return findUser(db, userId);
 }
 

@@ -59,10 +59,15 @@ export function writeBackup(db: Db, dir: string, keyPath: string, kind: BackupIn
   return backupInfo(dir, name)!;
 }
 
-/** Removes the oldest backups beyond `keep` (with their key-file copies). Returns what was removed. */
+/**
+ * Removes the oldest manual and daily backups beyond `keep` (with their key-file copies). The
+ * copies kept aside at a restore are never removed automatically. Returns what was removed.
+ */
 export function pruneBackups(dir: string, keep: number): string[] {
   const removed: string[] = [];
-  for (const b of listBackups(dir).slice(keep)) {
+  for (const b of listBackups(dir)
+    .filter((x) => x.kind !== 'before-restore')
+    .slice(keep)) {
     const p = path.join(dir, b.fileName);
     rmSync(p, { force: true });
     rmSync(keyFileFor(p), { force: true });

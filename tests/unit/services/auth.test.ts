@@ -183,7 +183,7 @@ describe('users (administrators)', () => {
   it('a password reset rewraps that user slot only', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
-    await addUserAndLogIn(t, admin, 'clerk');
+    const clerkSession = await addUserAndLogIn(t, admin, 'clerk');
     const keysBefore = t.app.store.readKeys();
     const clerk = (await t.call('users:list', {}, admin)).find((u) => u.username === 'clerk1')!;
     await t.call('users:resetPassword', { userId: clerk.id, newPassword: 'reset-by-admin-1' }, admin);
@@ -194,8 +194,19 @@ describe('users (administrators)', () => {
     expect(keysAfter.slots.find((s) => s.userId === clerk.id)).not.toEqual(
       keysBefore.slots.find((s) => s.userId === clerk.id),
     );
+    expect(await t.raw('settings:get', {}, clerkSession)).toMatchObject({
+      ok: false,
+      error: { code: 'not_logged_in' },
+    });
     expect((await t.raw('auth:login', { username: 'clerk1', password: 'password-for-clerk1' })).ok).toBe(false);
     expect((await t.raw('auth:login', { username: 'clerk1', password: 'reset-by-admin-1' })).ok).toBe(true);
+  });
+
+  it('the lock call is accepted when the server has already locked the session', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    t.clock.advanceMs(11 * 60_000);
+    expect((await t.call('auth:lock', {}, admin)).locked).toBe(true);
   });
 
   it('disabling removes the slot and ends the sessions; enabling sets a new password', async () => {

@@ -58,6 +58,22 @@ describe('backups', () => {
     expect(readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('.keys.json'))).toHaveLength(14);
   });
 
+  it('never prunes the copy kept aside at a restore', async () => {
+    t = testApp();
+    let admin = await setUpAndLogIn(t);
+    const first = await t.call('backup:create', {}, admin);
+    t.clock.advanceMs(1000);
+    const { keptAside } = await t.call('backup:restore', { fileName: first.fileName }, admin);
+    admin = (await t.call('auth:login', ADMIN)).sessionId;
+    for (let i = 0; i < 15; i++) {
+      t.clock.advanceMs(1000);
+      await t.call('backup:create', {}, admin);
+    }
+    const names = (await t.call('backup:list', {}, admin)).map((b) => b.fileName);
+    expect(names).toContain(keptAside);
+    expect(names.filter((n) => !n.includes('before-restore'))).toHaveLength(14);
+  });
+
   it('restore: the database returns to the backup, the current one is kept aside, everyone logs in again', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
