@@ -58,3 +58,10 @@ export function sumCents(values: readonly Cents[]): Cents {
   for (const v of values) total += assertCents(v);
   return assertCents(total, 'total');
 }
+
+/** 123456 -> "1234.56"; -5 -> "-0.05": exact, for CSV and export files. */
+export function formatDecimal(cents: Cents): string {
+  assertCents(cents);
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

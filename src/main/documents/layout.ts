@@ -19,6 +19,7 @@ export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as con
 
 export interface DocumentMeta {
   title: string;
+  landscape?: boolean;
   /** The business date the document is dated; also its PDF creation date. */
   date: BusinessDate;
   author?: string;
@@ -28,6 +29,7 @@ export function createPdf(meta: DocumentMeta): Pdf {
   const creation = new Date(`${meta.date}T12:00:00Z`);
   const doc = new PDFDocument({
     size: 'LETTER',
+    layout: meta.landscape ? 'landscape' : 'portrait',
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: {
@@ -41,6 +43,11 @@ export function createPdf(meta: DocumentMeta): Pdf {
   });
   doc.font(FONT.regular).fontSize(10).fillColor(INK.text);
   return doc;
+}
+
+/** The width between the margins of the current page. */
+export function contentWidth(doc: Pdf): number {
+  return doc.page.width - 2 * PAGE.margin;
 }
 
 /** Renders the document to bytes. */
@@ -64,7 +71,10 @@ export { formatPhone };
 /** The hospital's name, address and phone across the top of the first page. */
 export function letterhead(doc: Pdf, hospital: Hospital): void {
   const a = hospital.address;
-  doc.font(FONT.bold).fontSize(14).text(hospital.legalName, PAGE.margin, PAGE.margin, { width: CONTENT_WIDTH });
+  doc
+    .font(FONT.bold)
+    .fontSize(14)
+    .text(hospital.legalName, PAGE.margin, PAGE.margin, { width: contentWidth(doc) });
   doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
   doc.text([a.line1, a.line2].filter(Boolean).join(', '));
   doc.text(`${a.city}, ${a.state} ${a.zip}   ·   ${formatPhone(hospital.phone)}`);
@@ -77,7 +87,7 @@ export function rule(doc: Pdf, gapBefore = 8, gapAfter = 10): void {
   const y = doc.y + gapBefore;
   doc
     .moveTo(PAGE.margin, y)
-    .lineTo(PAGE.width - PAGE.margin, y)
+    .lineTo(doc.page.width - PAGE.margin, y)
     .lineWidth(0.7)
     .strokeColor(INK.rule)
     .stroke();
@@ -86,7 +96,11 @@ export function rule(doc: Pdf, gapBefore = 8, gapAfter = 10): void {
 }
 
 export function heading(doc: Pdf, text: string, size = 16): void {
-  doc.font(FONT.bold).fontSize(size).fillColor(INK.text).text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc
+    .font(FONT.bold)
+    .fontSize(size)
+    .fillColor(INK.text)
+    .text(text, PAGE.margin, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.4);
   doc.font(FONT.regular).fontSize(10);
 }
@@ -96,7 +110,7 @@ export function paragraph(doc: Pdf, text: string, options: { size?: number; mute
     .font(FONT.regular)
     .fontSize(options.size ?? 10)
     .fillColor(options.muted ? INK.muted : INK.text)
-    .text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
+    .text(text, PAGE.margin, doc.y, { width: contentWidth(doc), lineGap: 2 });
   doc.fillColor(INK.text).moveDown(0.6);
 }
 
@@ -108,7 +122,7 @@ export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 
     .fontSize(10)
     .text(label, PAGE.margin, y, { width: labelWidth - 8 });
   const afterLabel = doc.y;
-  doc.font(FONT.regular).text(value, PAGE.margin + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
+  doc.font(FONT.regular).text(value, PAGE.margin + labelWidth, y, { width: contentWidth(doc) - labelWidth });
   doc.y = Math.max(afterLabel, doc.y) + 3;
   doc.x = PAGE.margin;
 }
@@ -118,12 +132,12 @@ export function footer(doc: Pdf, text: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    const y = PAGE.height - PAGE.margin + 16;
+    const y = doc.page.height - PAGE.margin + 16;
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(FONT.regular).fontSize(8).fillColor(INK.muted);
-    doc.text(text, PAGE.margin, y, { width: CONTENT_WIDTH - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, PAGE.width - PAGE.margin - 80, y, {
+    doc.text(text, PAGE.margin, y, { width: contentWidth(doc) - 80, lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - PAGE.margin - 80, y, {
       width: 80,
       align: 'right',
       lineBreak: false,
@@ -131,4 +145,64 @@ export function footer(doc: Pdf, text: string): void {
     doc.page.margins.bottom = savedBottom;
   }
   doc.fillColor(INK.text);
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/**
+ * A table with a header row repeated on each page, light rules between rows, and an optional
+ * bold total row. Widths are in points and should add up to the content width.
+ */
+export function table(
+  doc: Pdf,
+  columns: Column[],
+  rows: string[][],
+  options: { totalRow?: string[]; fontSize?: number } = {},
+): void {
+  const size = options.fontSize ?? 9;
+  const padding = 3;
+  const drawRow = (cells: string[], bold: boolean, shaded: boolean) => {
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
+    const heights = cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * padding }));
+    const h = Math.max(...heights, size) + 2 * padding;
+    if (doc.y + h > doc.page.height - PAGE.margin - 20) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    const width = columns.reduce((sum, c) => sum + c.width, 0);
+    if (shaded) doc.rect(PAGE.margin, y, width, h).fillColor('#eeeeee').fill();
+    doc.fillColor(INK.text);
+    let x = PAGE.margin;
+    cells.forEach((c, i) => {
+      const col = columns[i]!;
+      doc
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(size)
+        .text(c, x + padding, y + padding, { width: col.width - 2 * padding, align: col.align ?? 'left' });
+      x += col.width;
+    });
+    doc
+      .moveTo(PAGE.margin, y + h)
+      .lineTo(PAGE.margin + width, y + h)
+      .lineWidth(0.4)
+      .strokeColor('#cccccc')
+      .stroke();
+    doc.y = y + h;
+    doc.x = PAGE.margin;
+  };
+  const drawHeader = () =>
+    drawRow(
+      columns.map((c) => c.header),
+      true,
+      true,
+    );
+  drawHeader();
+  for (const r of rows) drawRow(r, false, false);
+  if (options.totalRow) drawRow(options.totalRow, true, false);
+  doc.moveDown(0.5);
 }

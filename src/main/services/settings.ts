@@ -3,10 +3,14 @@
 import { AppError } from '../../shared/errors';
 import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
 import {
+  DEFAULT_POSTING_POLICY,
   DEFAULT_SECURITY_POLICY,
+  postingPolicySchema,
   securityPolicySchema,
+  type PostingPolicy,
   type SecurityPolicy,
   type Settings,
+  type SettingsUpdate,
 } from '../../shared/schemas/settings';
 import type { Db } from '../store/database';
 
@@ -33,14 +37,21 @@ export function securityPolicy(db: Db): SecurityPolicy {
   return parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
 }
 
-export function readSettings(db: Db): Settings {
-  return { hospital: hospitalIdentity(db), security: securityPolicy(db) };
+export function postingPolicy(db: Db): PostingPolicy {
+  const parsed = postingPolicySchema.safeParse(readGroup(db, 'posting'));
+  return parsed.success ? parsed.data : DEFAULT_POSTING_POLICY;
 }
 
-export function writeSettings(db: Db, settings: Settings, at: string, by: number | null): Settings {
+export function readSettings(db: Db): Settings {
+  return { hospital: hospitalIdentity(db), security: securityPolicy(db), posting: postingPolicy(db) };
+}
+
+/** Writes the groups the update names, all in one transaction. */
+export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    writeGroup(db, 'hospital', settings.hospital, at, by);
-    writeGroup(db, 'security', settings.security, at, by);
+    for (const key of ['hospital', 'security', 'posting'] as const) {
+      if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
+    }
   })();
   return readSettings(db);
 }

@@ -3,7 +3,7 @@
 import type { SetupResult } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { SetupInput } from '../../shared/schemas/setup';
-import { DEFAULT_SECURITY_POLICY } from '../../shared/schemas/settings';
+import { DEFAULT_POSTING_POLICY, DEFAULT_SECURITY_POLICY } from '../../shared/schemas/settings';
 import type { RecoupApp } from '../app';
 import { recoveryKeySheet } from '../documents/recoveryKey';
 import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../store/keySlots';
@@ -47,7 +47,12 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
         `INSERT INTO users (id, username, full_name, role, active, created_at, created_by, password_changed_at)
          VALUES (?, ?, ?, 'administrator', 1, ?, NULL, ?)`,
       ).run(adminId, input.admin.username, input.admin.fullName, now, now);
-      writeSettings(db, { hospital: input.hospital, security: DEFAULT_SECURITY_POLICY }, now, adminId);
+      writeSettings(
+        db,
+        { hospital: input.hospital, security: DEFAULT_SECURITY_POLICY, posting: DEFAULT_POSTING_POLICY },
+        now,
+        adminId,
+      );
       appendAudit(db, {
         at: now,
         userId: adminId,

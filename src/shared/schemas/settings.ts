@@ -31,8 +31,29 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   backupsToKeep: 14,
 };
 
+import { nonNegativeCentsSchema } from '../money';
+
+export const postingPolicySchema = z.object({
+  /** Adjustments larger than this need a supervisor's approval (0: every adjustment does). */
+  adjustmentApprovalLimitCents: nonNegativeCentsSchema,
+});
+export type PostingPolicy = z.infer<typeof postingPolicySchema>;
+
+export const DEFAULT_POSTING_POLICY: PostingPolicy = {
+  adjustmentApprovalLimitCents: 25_000,
+};
+
 export const settingsSchema = z.object({
   hospital: hospitalSchema,
   security: securityPolicySchema,
+  posting: postingPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** An update names only the groups it changes; the others stay as they are. */
+export const updateSettingsInput = z.object({
+  hospital: hospitalSchema.optional(),
+  security: securityPolicySchema.optional(),
+  posting: postingPolicySchema.optional(),
+});
+export type SettingsUpdate = z.infer<typeof updateSettingsInput>;

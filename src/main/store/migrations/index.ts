@@ -2,6 +2,7 @@
 // A database from a newer version of Recoup is refused, never touched.
 import type { Db } from '../database';
 import { migration001 } from './001_initial';
+import { migration002 } from './002_accounts_ledger';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,552 @@
+// The billing-extract import. One pass per file inside one transaction: every row is read and
+// checked, written, and counted; at the end a preview (or any error) rolls everything back and a
+// commit keeps it. Preview and commit run the same code, so what the clerk previews is exactly
+// what a commit does. Re-importing is idempotent: guarantors and accounts are updated in place,
+// transactions are matched by their billing-system id and never doubled.
+import {
+  IMPORT_FIELDS,
+  LAYOUT_RECORDS,
+  type ImportLayout,
+  type ImportLineError,
+  type ImportMapping,
+  type ImportReport,
+} from '../../shared/schemas/import';
+import type { Db } from '../store/database';
+import { applyBalanceDelta } from '../services/ledger';
+import { replaceNameTokens } from '../services/search';
+import { parseCsv } from './csv';
+import {
+  readAccount,
+  readGuarantor,
+  readTransaction,
+  requiredFields,
+  RowReader,
+  type AccountRecord,
+  type GuarantorRecord,
+} from './records';
+
+export interface ImportFile {
+  name: string;
+  layout: ImportLayout;
+  text: string;
+  mapping: ImportMapping;
+}
+
+export interface ImportHooks {
+  onProgress?(count: number, total: number, phase: string): void;
+  isCancelled?(): boolean;
+  /** Lets other work run between chunks (the event loop, progress delivery, a cancel). */
+  pause?(): Promise<void>;
+}
+
+export class ImportCancelled extends Error {}
+
+const MAX_LISTED_ERRORS = 1000;
+const CHUNK = 10_000;
+const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
+
+function normal(header: string): string {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/** The column index of each mapped field; fields mapped to a missing column are reported. */
+function resolveColumns(
+  headers: string[],
+  mapping: ImportMapping,
+): { columns: Map<string, number>; missing: [string, string][] } {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!index.has(normal(h))) index.set(normal(h), i);
+  });
+  const columns = new Map<string, number>();
+  const missing: [string, string][] = [];
+  for (const [field, header] of Object.entries(mapping.columns)) {
+    if (!header) continue;
+    const i = index.get(normal(header));
+    if (i === undefined) missing.push([field, header]);
+    else columns.set(field, i);
+  }
+  return { columns, missing };
+}
+
+/** The mapping a file gets when its headers already use Recoup's field names. */
+export function autoMapping(headers: string[], layout: ImportLayout): Record<string, string> {
+  const byNormal = new Map(headers.map((h) => [normal(h), h]));
+  const out: Record<string, string> = {};
+  const records = LAYOUT_RECORDS[layout];
+  for (const f of IMPORT_FIELDS) {
+    if (!records.includes(f.record)) continue;
+    let source = f.name;
+    if (f.name === 'account_guarantor_id') source = 'guarantor_id';
+    if (f.name === 'transaction_account_number') source = 'account_number';
+    if (layout === 'combined' && (f.name === 'account_guarantor_id' || f.name === 'transaction_account_number'))
+      continue;
+    const h = byNormal.get(normal(source));
+    if (h) out[f.name] = h;
+  }
+  return out;
+}
+
+interface Seen {
+  id: number;
+  canon: string;
+  line: number;
+  file: string;
+}
+
+const GUARANTOR_COLUMNS = `external_id, mrn, last_name, first_name, middle_name, date_of_birth, address_line1, address_line2, city, state, zip, phone,
+  email, language, employer, is_employee, employee_id, pay_frequency, hourly_rate_cents, annual_salary_cents, deceased, date_of_death,
+  death_source, fap_status, fap_status_date, bankruptcy, do_not_call, do_not_mail, do_not_email`;
+
+function guarantorValues(g: GuarantorRecord): (string | number | null)[] {
+  return [
+    g.externalId,
+    g.mrn,
+    g.lastName,
+    g.firstName,
+    g.middleName,
+    g.dateOfBirth,
+    g.addressLine1,
+    g.addressLine2,
+    g.city,
+    g.state,
+    g.zip,
+    g.phone,
+    g.email,
+    g.language,
+    g.employer,
+    g.isEmployee ? 1 : 0,
+    g.employeeId,
+    g.payFrequency,
+    g.hourlyRateCents,
+    g.annualSalaryCents,
+    g.deceased ? 1 : 0,
+    g.dateOfDeath,
+    g.deathSource,
+    g.fapStatus,
+    g.fapStatusDate,
+    g.bankruptcy ? 1 : 0,
+    g.doNotCall ? 1 : 0,
+    g.doNotMail ? 1 : 0,
+    g.doNotEmail ? 1 : 0,
+  ];
+}
+
+const ACCOUNT_COLUMNS = `account_number, guarantor_id, patient_name, service_from, service_to, service_type, payer_class, state_of_service, mbi,
+  medicare_ra_date, medicaid_number, medicaid_ra_date, secondary_ra_date, deductible_cents, coinsurance_cents, last_illness, first_statement_date`;
+
+function accountValues(a: AccountRecord, guarantorId: number): (string | number | null)[] {
+  return [
+    a.accountNumber,
+    guarantorId,
+    a.patientName,
+    a.serviceFrom,
+    a.serviceTo,
+    a.serviceType,
+    a.payerClass,
+    a.stateOfService,
+    a.mbi,
+    a.medicareRaDate,
+    a.medicaidNumber,
+    a.medicaidRaDate,
+    a.secondaryRaDate,
+    a.deductibleCents,
+    a.coinsuranceCents,
+    a.lastIllness ? 1 : 0,
+    a.firstStatementDate,
+  ];
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+export async function runImport(
+  db: Db,
+  files: ImportFile[],
+  options: { mode: 'preview' | 'commit'; now: string; userId: number | null; source: string },
+  hooks: ImportHooks = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const report: ImportReport = {
+    mode: options.mode,
+    committed: false,
+    cancelled: false,
+    rows: 0,
+    guarantors: { created: 0, updated: 0, unchanged: 0 },
+    accounts: { created: 0, updated: 0, unchanged: 0 },
+    transactions: { created: 0, duplicates: 0 },
+    errors: [],
+    errorCount: 0,
+    sample: [],
+    headers: {},
+    batchId: null,
+    elapsedMs: 0,
+  };
+  const error = (e: ImportLineError) => {
+    report.errorCount++;
+    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
+  };
+  const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
+
+  // Parse every file first: the total drives the progress bar.
+  const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
+  const tables = ordered.map((file) => {
+    hooks.onProgress?.(0, 0, `Reading ${file.name}`);
+    const table = parseCsv(file.text);
+    report.headers[file.name] = table.headers;
+    for (const p of table.problems)
+      error({ file: file.name, line: p.line, column: null, value: null, reason: `Line ${p.line} ${p.reason}.` });
+    if (table.headers.length === 0 || (table.rows.length === 0 && table.problems.length === 0)) {
+      error({
+        file: file.name,
+        line: 1,
+        column: null,
+        value: null,
+        reason: table.headers.length === 0 ? 'The file has no header line.' : 'The file has a header but no rows.',
+      });
+    }
+    const { columns, missing } = resolveColumns(table.headers, file.mapping);
+    for (const [field, header] of missing) {
+      error({
+        file: file.name,
+        line: 1,
+        column: header,
+        value: null,
+        reason: `The column "${header}" (mapped to ${field}) is not in the file's header.`,
+      });
+    }
+    for (const field of requiredFields(LAYOUT_RECORDS[file.layout], file.layout)) {
+      if (!columns.has(field))
+        error({
+          file: file.name,
+          line: 1,
+          column: null,
+          value: null,
+          reason: `No column is mapped to the required field ${field}.`,
+        });
+    }
+    return {
+      file,
+      table,
+      columns,
+      usable:
+        missing.length === 0 && requiredFields(LAYOUT_RECORDS[file.layout], file.layout).every((f) => columns.has(f)),
+    };
+  });
+  for (const { file, table } of tables) {
+    if (report.sample.length >= 20) break;
+    for (const row of table.rows.slice(0, 20 - report.sample.length)) {
+      report.sample.push(
+        Object.fromEntries([
+          ['_file', file.name],
+          ['_line', String(row.line)],
+          ...table.headers.map((h, i) => [h, row.cells[i] ?? '']),
+        ]),
+      );
+    }
+  }
+  const total = tables.reduce((n, t) => n + t.table.rows.length, 0);
+
+  const selectGuarantor = db.prepare(`SELECT id, ${GUARANTOR_COLUMNS} FROM guarantors WHERE external_id = ?`);
+  const insertGuarantor = db.prepare(
+    `INSERT INTO guarantors (${GUARANTOR_COLUMNS}, created_at, updated_at) VALUES (${placeholders(29)}, ?, ?) RETURNING id`,
+  );
+  const updateGuarantor = db.prepare(
+    `UPDATE guarantors SET (${GUARANTOR_COLUMNS}, updated_at) = (${placeholders(29)}, ?) WHERE id = ?`,
+  );
+  const selectAccount = db.prepare(`SELECT id, ${ACCOUNT_COLUMNS} FROM accounts WHERE account_number = ?`);
+  const insertAccount = db.prepare(
+    `INSERT INTO accounts (${ACCOUNT_COLUMNS}, created_at, updated_at) VALUES (${placeholders(17)}, ?, ?) RETURNING id`,
+  );
+  const updateAccount = db.prepare(
+    `UPDATE accounts SET (${ACCOUNT_COLUMNS}, updated_at) = (${placeholders(17)}, ?) WHERE id = ?`,
+  );
+  const guarantorIdOf = db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck();
+  const accountIdOf = db.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck();
+  const insertEntry = db.prepare(
+    `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+  );
+  const existingEntry = db.prepare(
+    'SELECT account_id, type, amount_cents, effective_date FROM ledger_entries WHERE external_id = ?',
+  );
+
+  const guarantorsSeen = new Map<string, Seen>();
+  const accountsSeen = new Map<string, Seen & { guarantorExternalId: string }>();
+  const transactionsSeen = new Map<string, { line: number; file: string }>();
+  const deltas = new Map<number, number>();
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const batch = db
+      .prepare(`INSERT INTO import_batches (started_at, user_id, source, files) VALUES (?, ?, ?, ?) RETURNING id`)
+      .get(
+        options.now,
+        options.userId,
+        options.source,
+        JSON.stringify(files.map((f) => ({ name: f.name, layout: f.layout }))),
+      ) as { id: number };
+    report.batchId = batch.id;
+
+    let done = 0;
+    for (const { file, table, columns, usable } of tables) {
+      if (!usable) {
+        done += table.rows.length;
+        continue;
+      }
+      const reader = new RowReader(columns);
+      const m = file.mapping;
+      const hasTransactionColumns = columns.has('transaction_id');
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i]!;
+        reader.reset(row.cells);
+        const at = { file: file.name, line: row.line };
+        const rowErrors = () => {
+          for (const p of reader.problems) {
+            const col = columnLabel(m, p.field);
+            error({
+              ...at,
+              column: col,
+              value: p.value.slice(0, 60),
+              reason: `Line ${row.line}, column ${col}: "${p.value.slice(0, 40)}" ${p.reason}.`,
+            });
+          }
+          const had = reader.problems.length > 0;
+          reader.problems.length = 0;
+          return had;
+        };
+
+        let rowFailed = false;
+        // Guarantor
+        if (file.layout === 'guarantors' || file.layout === 'combined') {
+          const g = readGuarantor(reader, m);
+          rowFailed = rowErrors();
+          if (!rowFailed) {
+            const values = guarantorValues(g);
+            const canon = JSON.stringify(values);
+            const seen = guarantorsSeen.get(g.externalId);
+            if (seen) {
+              if (seen.canon !== canon) {
+                error({
+                  ...at,
+                  column: columnLabel(m, 'guarantor_id'),
+                  value: g.externalId,
+                  reason: `Line ${row.line}: guarantor ${g.externalId} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                });
+              }
+            } else {
+              const existing = selectGuarantor.get(g.externalId) as Record<string, string | number | null> | undefined;
+              let id: number;
+              if (!existing) {
+                id = (insertGuarantor.get(...values, options.now, options.now) as { id: number }).id;
+                replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                report.guarantors.created++;
+              } else {
+                id = existing.id as number;
+                const { id: _id, ...rest } = existing;
+                if (JSON.stringify(Object.values(rest)) === canon) report.guarantors.unchanged++;
+                else {
+                  updateGuarantor.run(...values, options.now, id);
+                  if (
+                    rest.first_name !== g.firstName ||
+                    rest.middle_name !== g.middleName ||
+                    rest.last_name !== g.lastName
+                  ) {
+                    replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                  }
+                  report.guarantors.updated++;
+                }
+              }
+              guarantorsSeen.set(g.externalId, { id, canon, line: row.line, file: file.name });
+            }
+          }
+        }
+
+        // Account (a combined row whose guarantor part failed goes no further: one error, not three)
+        if (!rowFailed && (file.layout === 'accounts' || file.layout === 'combined')) {
+          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
+          rowFailed = rowErrors();
+          if (!rowFailed) {
+            const guarantorId =
+              guarantorsSeen.get(a.guarantorExternalId)?.id ??
+              (guarantorIdOf.get(a.guarantorExternalId) as number | undefined);
+            if (guarantorId === undefined) {
+              rowFailed = true;
+              error({
+                ...at,
+                column: columnLabel(m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id'),
+                value: a.guarantorExternalId,
+                reason: `Line ${row.line}: account ${a.accountNumber} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
+              });
+            } else {
+              const values = accountValues(a, guarantorId);
+              const canon = JSON.stringify(values);
+              const seen = accountsSeen.get(a.accountNumber);
+              if (seen) {
+                if (seen.canon !== canon) {
+                  error({
+                    ...at,
+                    column: columnLabel(m, 'account_number'),
+                    value: a.accountNumber,
+                    reason: `Line ${row.line}: account ${a.accountNumber} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                  });
+                }
+              } else {
+                const existing = selectAccount.get(a.accountNumber) as
+                  Record<string, string | number | null> | undefined;
+                let id: number;
+                if (!existing) {
+                  id = (insertAccount.get(...values, options.now, options.now) as { id: number }).id;
+                  report.accounts.created++;
+                } else {
+                  id = existing.id as number;
+                  const { id: _id, ...rest } = existing;
+                  if (rest.guarantor_id !== guarantorId) {
+                    error({
+                      ...at,
+                      column: columnLabel(m, 'account_number'),
+                      value: a.accountNumber,
+                      reason: `Line ${row.line}: account ${a.accountNumber} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
+                    });
+                  } else if (JSON.stringify(Object.values(rest)) === canon) report.accounts.unchanged++;
+                  else {
+                    updateAccount.run(...values, options.now, id);
+                    report.accounts.updated++;
+                  }
+                }
+                accountsSeen.set(a.accountNumber, {
+                  id,
+                  canon,
+                  line: row.line,
+                  file: file.name,
+                  guarantorExternalId: a.guarantorExternalId,
+                });
+              }
+            }
+          }
+        }
+
+        // Transaction
+        const wantsTransaction =
+          !rowFailed &&
+          (file.layout === 'transactions' ||
+            (file.layout === 'combined' &&
+              hasTransactionColumns &&
+              ['transaction_id', 'transaction_type', 'amount', 'effective_date'].some(
+                (f) => reader.raw(f).trim() !== '',
+              )));
+        if (wantsTransaction) {
+          const t = readTransaction(
+            reader,
+            m,
+            file.layout === 'combined' ? 'account_number' : 'transaction_account_number',
+          );
+          if (!rowErrors() && t) {
+            const accountId =
+              accountsSeen.get(t.accountNumber)?.id ?? (accountIdOf.get(t.accountNumber) as number | undefined);
+            const dup = transactionsSeen.get(t.externalId);
+            if (dup) {
+              error({
+                ...at,
+                column: columnLabel(m, 'transaction_id'),
+                value: t.externalId,
+                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup.line}${dup.file !== file.name ? ` of ${dup.file}` : ''}.`,
+              });
+            } else if (accountId === undefined) {
+              error({
+                ...at,
+                column: columnLabel(m, file.layout === 'combined' ? 'account_number' : 'transaction_account_number'),
+                value: t.accountNumber,
+                reason: `Line ${row.line}: transaction ${t.externalId} is for account ${t.accountNumber}, which is not in this import or in Recoup (unknown account).`,
+              });
+            } else {
+              transactionsSeen.set(t.externalId, at);
+              const info = insertEntry.run(
+                accountId,
+                t.type,
+                t.amountCents,
+                t.effectiveDate,
+                options.now,
+                options.userId,
+                t.reference,
+                t.memo,
+                t.externalId,
+                batch.id,
+              );
+              if (info.changes === 1) {
+                report.transactions.created++;
+                deltas.set(accountId, (deltas.get(accountId) ?? 0) + t.amountCents);
+              } else {
+                const prior = existingEntry.get(t.externalId) as {
+                  account_id: number;
+                  type: string;
+                  amount_cents: number;
+                  effective_date: string;
+                };
+                if (
+                  prior.account_id === accountId &&
+                  prior.type === t.type &&
+                  prior.amount_cents === t.amountCents &&
+                  prior.effective_date === t.effectiveDate
+                ) {
+                  report.transactions.duplicates++;
+                } else {
+                  error({
+                    ...at,
+                    column: columnLabel(m, 'transaction_id'),
+                    value: t.externalId,
+                    reason: `Line ${row.line}: transaction ${t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
+                  });
+                }
+              }
+            }
+          }
+        }
+
+        done++;
+        report.rows++;
+        if (done % CHUNK === 0) {
+          hooks.onProgress?.(done, total, 'Importing');
+          if (hooks.pause) await hooks.pause();
+          if (hooks.isCancelled?.()) throw new ImportCancelled();
+        }
+      }
+    }
+    hooks.onProgress?.(done, total, 'Updating balances');
+    const at = options.now;
+    for (const [accountId, delta] of deltas) if (delta !== 0) applyBalanceDelta(db, accountId, delta, at);
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+
+    const counts = {
+      rows: report.rows,
+      guarantors: report.guarantors,
+      accounts: report.accounts,
+      transactions: report.transactions,
+      errors: report.errorCount,
+    };
+    db.prepare('UPDATE import_batches SET finished_at = ?, counts = ? WHERE id = ?').run(
+      options.now,
+      JSON.stringify(counts),
+      batch.id,
+    );
+    if (options.mode === 'commit' && report.errorCount === 0) {
+      db.exec('COMMIT');
+      report.committed = true;
+    } else {
+      db.exec('ROLLBACK');
+      report.batchId = null;
+    }
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    report.batchId = null;
+    if (err instanceof ImportCancelled) report.cancelled = true;
+    else throw err;
+  }
+  hooks.onProgress?.(total, total, report.cancelled ? 'Cancelled' : 'Done');
+  report.elapsedMs = Date.now() - started;
+  return report;
+}

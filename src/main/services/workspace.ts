@@ -1,0 +1,267 @@
+// One guarantor on one screen: header (balance, aging, flags, FAP status, deceased, employee), the
+// accounts with their ledgers and running balances, the activity log, follow-up tasks, payments,
+// and the documents printed for this guarantor.
+import { AppError } from '../../shared/errors';
+import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../shared/rules/aging';
+import type {
+  AccountView,
+  AccountWorkspace,
+  ActivityView,
+  DocumentView,
+  GuarantorHeader,
+  PaymentView,
+  TaskView,
+} from '../../shared/schemas/accounts';
+import type { Db } from '../store/database';
+import { accountLedger } from './ledger';
+
+interface GuarantorRow {
+  id: number;
+  external_id: string | null;
+  mrn: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string;
+  date_of_birth: string | null;
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string;
+  email: string;
+  language: string;
+  employer: string;
+  is_employee: number;
+  employee_id: string | null;
+  pay_frequency: string | null;
+  hourly_rate_cents: number | null;
+  annual_salary_cents: number | null;
+  deceased: number;
+  date_of_death: string | null;
+  death_source: string;
+  fap_status: GuarantorHeader['fapStatus'];
+  fap_status_date: string | null;
+  bankruptcy: number;
+  do_not_call: number;
+  do_not_mail: number;
+  do_not_email: number;
+  balance_cents: number;
+}
+
+interface AccountRow {
+  id: number;
+  account_number: string;
+  patient_name: string;
+  service_from: string;
+  service_to: string;
+  service_type: AccountView['serviceType'];
+  payer_class: AccountView['payerClass'];
+  state_of_service: string;
+  mbi: string | null;
+  medicare_ra_date: string | null;
+  medicaid_number: string | null;
+  medicaid_ra_date: string | null;
+  secondary_ra_date: string | null;
+  deductible_cents: number;
+  coinsurance_cents: number;
+  last_illness: number;
+  first_statement_date: string | null;
+  balance_cents: number;
+}
+
+export function guarantorName(r: { last_name: string; first_name: string; middle_name: string }): string {
+  return `${r.first_name}${r.middle_name ? ` ${r.middle_name}` : ''} ${r.last_name}`;
+}
+
+export function guarantorRow(db: Db, guarantorId: number): GuarantorRow {
+  const g = db.prepare('SELECT * FROM guarantors WHERE id = ?').get(guarantorId) as GuarantorRow | undefined;
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  return g;
+}
+
+export function accountRows(db: Db, guarantorId: number): AccountRow[] {
+  return db
+    .prepare('SELECT * FROM accounts WHERE guarantor_id = ? ORDER BY service_from, id')
+    .all(guarantorId) as AccountRow[];
+}
+
+export function workspace(db: Db, guarantorId: number, today: string): AccountWorkspace {
+  const g = guarantorRow(db, guarantorId);
+  const accounts = accountRows(db, guarantorId);
+  const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
+  for (const a of accounts) if (a.balance_cents !== 0) aging[agingBucket(a.service_to, today)] += a.balance_cents;
+
+  const guarantor: GuarantorHeader = {
+    id: g.id,
+    externalId: g.external_id,
+    mrn: g.mrn,
+    name: guarantorName(g),
+    lastName: g.last_name,
+    firstName: g.first_name,
+    middleName: g.middle_name,
+    dateOfBirth: g.date_of_birth,
+    address: { line1: g.address_line1, line2: g.address_line2, city: g.city, state: g.state, zip: g.zip },
+    phone: g.phone,
+    email: g.email,
+    language: g.language,
+    employer: g.employer,
+    employee: g.is_employee
+      ? {
+          employeeId: g.employee_id,
+          payFrequency: g.pay_frequency,
+          hourlyRateCents: g.hourly_rate_cents,
+          annualSalaryCents: g.annual_salary_cents,
+        }
+      : null,
+    deceased: g.deceased ? { dateOfDeath: g.date_of_death, source: g.death_source } : null,
+    fapStatus: g.fap_status,
+    fapStatusDate: g.fap_status_date,
+    bankruptcy: g.bankruptcy === 1,
+    doNotCall: g.do_not_call === 1,
+    doNotMail: g.do_not_mail === 1,
+    doNotEmail: g.do_not_email === 1,
+    balanceCents: g.balance_cents,
+    aging,
+  };
+
+  const accountViews: AccountView[] = accounts.map((a) => ({
+    id: a.id,
+    accountNumber: a.account_number,
+    patientName: a.patient_name,
+    serviceFrom: a.service_from,
+    serviceTo: a.service_to,
+    serviceType: a.service_type,
+    payerClass: a.payer_class,
+    stateOfService: a.state_of_service,
+    mbi: a.mbi,
+    medicareRaDate: a.medicare_ra_date,
+    medicaidNumber: a.medicaid_number,
+    medicaidRaDate: a.medicaid_ra_date,
+    secondaryRaDate: a.secondary_ra_date,
+    deductibleCents: a.deductible_cents,
+    coinsuranceCents: a.coinsurance_cents,
+    lastIllness: a.last_illness === 1,
+    firstStatementDate: a.first_statement_date,
+    balanceCents: a.balance_cents,
+    ledger: accountLedger(db, a.id),
+  }));
+
+  const activities = (
+    db
+      .prepare(
+        `SELECT a.id, a.account_id, a.kind, a.direction, a.outcome, a.note, a.occurred_on, a.created_at, u.username AS by_name
+           FROM activities a LEFT JOIN users u ON u.id = a.created_by
+          WHERE a.guarantor_id = ? ORDER BY a.occurred_on DESC, a.id DESC LIMIT 200`,
+      )
+      .all(guarantorId) as {
+      id: number;
+      account_id: number | null;
+      kind: ActivityView['kind'];
+      direction: ActivityView['direction'];
+      outcome: ActivityView['outcome'];
+      note: string;
+      occurred_on: string;
+      created_at: string;
+      by_name: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    kind: r.kind,
+    direction: r.direction,
+    outcome: r.outcome,
+    note: r.note,
+    occurredOn: r.occurred_on,
+    createdAt: r.created_at,
+    by: r.by_name,
+  }));
+
+  const tasks = tasksFor(db, 'WHERE t.guarantor_id = ?', [guarantorId]);
+
+  const documents = (
+    db
+      .prepare(
+        `SELECT d.id, d.kind, d.title, d.file_name, d.created_at, u.username AS by_name FROM documents d LEFT JOIN users u ON u.id = d.created_by
+          WHERE d.guarantor_id = ? ORDER BY d.created_at DESC, d.id DESC`,
+      )
+      .all(guarantorId) as {
+      id: number;
+      kind: string;
+      title: string;
+      file_name: string;
+      created_at: string;
+      by_name: string | null;
+    }[]
+  ).map((r): DocumentView => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    fileName: r.file_name,
+    createdAt: r.created_at,
+    by: r.by_name,
+  }));
+
+  const payments = (
+    db
+      .prepare(
+        `SELECT p.id, p.receipt_number, p.method, p.reference, p.amount_cents, p.effective_date,
+                EXISTS (SELECT 1 FROM ledger_entries r JOIN ledger_entries e ON r.reverses_id = e.id WHERE e.payment_id = p.id) AS reversed
+           FROM payments p WHERE p.guarantor_id = ? ORDER BY p.effective_date DESC, p.id DESC`,
+      )
+      .all(guarantorId) as {
+      id: number;
+      receipt_number: string;
+      method: PaymentView['method'];
+      reference: string;
+      amount_cents: number;
+      effective_date: string;
+      reversed: number;
+    }[]
+  ).map((r): PaymentView => ({
+    id: r.id,
+    receiptNumber: r.receipt_number,
+    method: r.method,
+    reference: r.reference,
+    amountCents: r.amount_cents,
+    effectiveDate: r.effective_date,
+    reversed: r.reversed === 1,
+  }));
+
+  return { guarantor, accounts: accountViews, activities, tasks, documents, payments };
+}
+
+export function tasksFor(db: Db, where: string, args: (string | number)[]): TaskView[] {
+  return (
+    db
+      .prepare(
+        `SELECT t.*, u.full_name AS assignee_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id ${where}
+          ORDER BY t.status = 'open' DESC, t.due_date, t.id`,
+      )
+      .all(...args) as {
+      id: number;
+      guarantor_id: number;
+      account_id: number | null;
+      title: string;
+      note: string;
+      due_date: string;
+      assignee_id: number | null;
+      assignee_name: string | null;
+      status: TaskView['status'];
+      created_at: string;
+      closed_at: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    guarantorId: r.guarantor_id,
+    accountId: r.account_id,
+    title: r.title,
+    note: r.note,
+    dueDate: r.due_date,
+    assigneeId: r.assignee_id,
+    assignee: r.assignee_name,
+    status: r.status,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+  }));
+}
