@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           server: resolve(__dirname, 'src/main/host/cli.ts'),
+          bench: resolve(__dirname, 'src/bench/index.ts'),
         },
       },
     },

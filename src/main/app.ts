@@ -8,6 +8,8 @@ import { DEFAULT_SCRYPT } from './store/keySlots';
 import type { DataFolder } from './store/dataFolder';
 import { Store } from './store/store';
 import { LoginThrottle, Sessions } from './services/sessions';
+import { LongTasks, StoreLock } from './services/tasks';
+import { Uploads } from './services/uploads';
 import type { AuditEventInput } from './services/audit';
 
 export interface AppConfig {
@@ -26,6 +28,10 @@ export class RecoupApp {
   readonly sessions: Sessions;
   readonly throttle: LoginThrottle;
   readonly events = new EventEmitter();
+  /** Long work holds this; other calls that touch the store wait their turn. */
+  readonly lock = new StoreLock();
+  readonly tasks = new LongTasks();
+  readonly uploads: Uploads;
   /**
    * Audit events that happened while the store was closed (failed log-ins before anyone unlocked
    * it); written to the trail as soon as the store opens.
@@ -39,6 +45,7 @@ export class RecoupApp {
     this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;
     this.sessions = new Sessions(this.clock);
     this.throttle = new LoginThrottle(this.clock);
+    this.uploads = new Uploads(() => this.clock.nowMs());
   }
 
   /** ISO instant for audit and record timestamps. */
@@ -57,6 +64,7 @@ export class RecoupApp {
 
   shutdown(): void {
     this.sessions.endAll();
+    this.uploads.clear();
     this.store.close();
   }
 }

@@ -10,6 +10,27 @@ import type { BackupInfo } from './schemas/backup';
 import { restoreInput } from './schemas/backup';
 import type { FileOut } from './schemas/files';
 import { setupInput } from './schemas/setup';
+import type { AccountWorkspace, SearchResult } from './schemas/accounts';
+import {
+  addTaskInput,
+  closeTaskInput,
+  documentInput,
+  guarantorInput,
+  logActivityInput,
+  searchInput,
+} from './schemas/accounts';
+import type { ImportProfile, ImportReport, UploadInspection } from './schemas/import';
+import {
+  importRunInput,
+  inspectUploadInput,
+  profileIdInput,
+  saveProfileInput,
+  taskInput,
+  uploadChunkInput,
+} from './schemas/import';
+import { postAdjustmentInput, postPaymentInput, reverseEntryInput, reversePaymentInput } from './schemas/ledger';
+import type { AgingReport } from './schemas/reports';
+import { agingReportInput } from './schemas/reports';
 import type { Settings } from './schemas/settings';
 import { updateSettingsInput } from './schemas/settings';
 import type { UserSummary } from './schemas/users';
@@ -37,6 +58,8 @@ export interface ChannelSpec<I extends z.ZodType, O> {
   whileLocked?: boolean;
   /** What the call writes to the audit trail; false for calls that touch no patient data. */
   audit: AuditKind | false;
+  /** Runs even while long work holds the store (cancel, status, uploads); touches no tables. */
+  concurrent?: boolean;
 }
 
 function channel<I extends z.ZodType, O>(spec: Omit<ChannelSpec<I, O>, 'output'>): ChannelSpec<I, O> {
@@ -95,7 +118,13 @@ export interface SetupResult {
 }
 
 export const contract = {
-  'app:status': channel<typeof none, AppStatus>({ input: none, access: 'public', whileLocked: true, audit: false }),
+  'app:status': channel<typeof none, AppStatus>({
+    input: none,
+    access: 'public',
+    whileLocked: true,
+    audit: false,
+    concurrent: true,
+  }),
   // Set-up writes its own audit event inside the transaction that creates the store.
   'setup:create': channel<typeof setupInput, SetupResult>({ input: setupInput, access: 'public', audit: false }),
 
@@ -118,7 +147,7 @@ export const contract = {
     whileLocked: true,
     audit: 'auth',
   }),
-  'auth:heartbeat': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: false }),
+  'auth:heartbeat': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: false, concurrent: true }),
   'auth:changePassword': channel<typeof changePasswordInput, { done: true }>({
     input: changePasswordInput,
     access: 'clerk',
@@ -168,7 +197,122 @@ export const contract = {
     access: 'administrator',
     audit: 'admin',
   }),
+  'users:directory': channel<typeof none, { id: number; fullName: string; role: Role }[]>({
+    input: none,
+    access: 'clerk',
+    audit: false,
+  }),
+
+  'search:query': channel<typeof searchInput, SearchResult[]>({ input: searchInput, access: 'clerk', audit: 'read' }),
+  'accounts:open': channel<typeof guarantorInput, AccountWorkspace>({
+    input: guarantorInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'activity:log': channel<typeof logActivityInput, { id: number }>({
+    input: logActivityInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'tasks:add': channel<typeof addTaskInput, { id: number }>({ input: addTaskInput, access: 'clerk', audit: 'change' }),
+  'tasks:close': channel<typeof closeTaskInput, { done: true }>({
+    input: closeTaskInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'documents:get': channel<typeof documentInput, FileOut>({ input: documentInput, access: 'clerk', audit: 'print' }),
+
+  'payments:post': channel<typeof postPaymentInput, PaymentResult>({
+    input: postPaymentInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'payments:reverse': channel<typeof reversePaymentInput, { reversalIds: number[] }>({
+    input: reversePaymentInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'ledger:adjust': channel<typeof postAdjustmentInput, { entryId: number; approvedBy: number | null }>({
+    input: postAdjustmentInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'ledger:reverse': channel<typeof reverseEntryInput, { reversalId: number }>({
+    input: reverseEntryInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'ledger:verify': channel<typeof none, BalanceCheck>({ input: none, access: 'supervisor', audit: 'admin' }),
+
+  'reports:aging': channel<typeof agingReportInput, AgingReport>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'reports:agingPdf': channel<typeof agingReportInput, FileOut>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  'reports:agingCsv': channel<typeof agingReportInput, FileOut>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'export',
+  }),
+
+  'import:upload': channel<typeof uploadChunkInput, { uploadId: string; receivedBytes: number; complete: boolean }>({
+    input: uploadChunkInput,
+    access: 'clerk',
+    audit: false,
+    concurrent: true,
+  }),
+  'import:inspect': channel<typeof inspectUploadInput, UploadInspection>({
+    input: inspectUploadInput,
+    access: 'clerk',
+    audit: false,
+  }),
+  'import:preview': channel<typeof importRunInput, ImportReport>({
+    input: importRunInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'import:commit': channel<typeof importRunInput, ImportReport>({
+    input: importRunInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'import:errorReport': channel<typeof taskInput, FileOut>({ input: taskInput, access: 'clerk', audit: 'export' }),
+  'importProfiles:list': channel<typeof none, ImportProfile[]>({ input: none, access: 'clerk', audit: false }),
+  'importProfiles:save': channel<typeof saveProfileInput, ImportProfile>({
+    input: saveProfileInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'importProfiles:delete': channel<typeof profileIdInput, { done: true }>({
+    input: profileIdInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'task:cancel': channel<typeof taskInput, { cancelled: boolean }>({
+    input: taskInput,
+    access: 'clerk',
+    audit: false,
+    concurrent: true,
+  }),
 } as const;
+
+export interface BalanceCheck {
+  ok: boolean;
+  accountsChecked: number;
+  guarantorsChecked: number;
+  differences: { kind: 'account' | 'guarantor'; id: number; storedCents: number; derivedCents: number }[];
+}
+
+export interface PaymentResult {
+  paymentId: number;
+  receiptNumber: string;
+  receipt: FileOut;
+}
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

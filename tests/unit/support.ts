@@ -28,6 +28,7 @@ export const SETUP: SetupInput = {
     financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
   },
   admin: { fullName: 'Avery Admin', username: 'admin', password: 'correct horse battery' },
+  demoData: false,
 };
 
 export function tempDir(prefix = 'recoup-test-'): string {

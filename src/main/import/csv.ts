@@ -1,5 +1,7 @@
-// CSV text -> rows of cells with their line numbers, using papaparse (quotes, quoted commas and
-// newlines, CRLF). Rows whose field count differs from the header are reported, not guessed.
+// CSV text -> rows of cells with their line numbers, read in chunks with papaparse (quotes, quoted
+// commas and newlines, CRLF), so that a 100 MB extract never sits in memory as one table and the
+// caller can report progress and be cancelled between chunks. Rows whose field count differs from
+// the header are reported, not guessed.
 import Papa from 'papaparse';
 
 export interface CsvRow {
@@ -7,69 +9,126 @@ export interface CsvRow {
   cells: string[];
 }
 
-export interface CsvTable {
+export interface CsvChunk {
   headers: string[];
   rows: CsvRow[];
   problems: { line: number; reason: string }[];
+  /** Characters of the text read so far. */
+  done: number;
 }
 
-function countLines(text: string): number {
-  let n = 1;
-  let i = -1;
-  while ((i = text.indexOf('\n', i + 1)) !== -1) n++;
+const CHUNK_CHARS = 1 << 20;
+
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
-/** Line number where each parsed row starts; exact even when quoted cells hold newlines. */
-function rowStartLines(text: string, rowCount: number, simple: boolean): number[] {
-  if (simple) return Array.from({ length: rowCount }, (_, i) => i + 1);
+/** Start lines of each row in a slice, exact even when quoted cells hold newlines. */
+function exactStartLines(slice: string, firstLine: number): number[] {
   const lines: number[] = [];
-  let lastCursor = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
+  let last = 0;
+  let line = firstLine;
+  Papa.parse<string[]>(slice, {
     step: (res) => {
       lines.push(line);
-      const cursor = res.meta.cursor;
-      for (let i = lastCursor; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
-      lastCursor = cursor;
+      line += newlines(slice, last, res.meta.cursor);
+      last = res.meta.cursor;
     },
   });
   return lines;
 }
 
-export function parseCsv(text: string): CsvTable {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: ',' });
-  const data = result.data;
-  const simple = countLines(text) === data.length;
-  const starts = rowStartLines(text, data.length, simple);
-  const problems: CsvTable['problems'] = [];
-  const badRows = new Set<number>();
-  for (const e of result.errors) {
-    if (e.row === undefined || e.row === null) continue;
-    if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue; // reported below with counts
-    badRows.add(e.row);
-    problems.push({
-      line: starts[e.row] ?? e.row + 1,
-      reason: e.code === 'MissingQuotes' ? 'has a quote that is never closed' : e.message,
+/**
+ * Reads the text chunk by chunk; `onChunk` may be async (the reader waits for it). Resolves with
+ * the header when the whole text has been read.
+ */
+export function readCsv(
+  text: string,
+  onChunk: (chunk: CsvChunk) => void | Promise<void>,
+): Promise<{ headers: string[] }> {
+  return new Promise((resolve, reject) => {
+    let headers: string[] | null = null;
+    let cursorAtStart = 0;
+    let lineAtStart = 1;
+    let failed = false;
+    Papa.parse<string[]>(text, {
+      delimiter: ',',
+      skipEmptyLines: false,
+      chunkSize: CHUNK_CHARS,
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        if (failed) return;
+        const data = results.data;
+        const end = results.meta.cursor;
+        const count = newlines(text, cursorAtStart, end);
+        const simple = count === data.length || (end >= text.length && count === data.length - 1);
+        const starts = simple ? null : exactStartLines(text.slice(cursorAtStart, end), lineAtStart);
+        const lineOf = (i: number) => (starts ? (starts[i] ?? lineAtStart + i) : lineAtStart + i);
+        const problems: CsvChunk['problems'] = [];
+        const badRows = new Set<number>();
+        for (const e of results.errors) {
+          if (e.row === undefined || e.row === null) continue;
+          if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue; // reported below with counts
+          badRows.add(e.row);
+          problems.push({
+            line: lineOf(e.row),
+            reason: e.code === 'MissingQuotes' ? 'has a quote that is never closed' : e.message,
+          });
+        }
+        const rows: CsvRow[] = [];
+        for (let i = 0; i < data.length; i++) {
+          const cells = data[i]!;
+          if (cells.length === 1 && cells[0]!.trim() === '') continue; // a blank line
+          if (badRows.has(i)) continue;
+          if (headers === null) {
+            headers = cells.map((h: string) => h.trim());
+            continue;
+          }
+          if (cells.length !== headers.length) {
+            problems.push({
+              line: lineOf(i),
+              reason: `has ${cells.length} fields; the header has ${headers.length} (a comma inside a value needs quotes)`,
+            });
+            continue;
+          }
+          rows.push({ line: lineOf(i), cells });
+        }
+        lineAtStart += count;
+        cursorAtStart = end;
+        parser.pause();
+        Promise.resolve(onChunk({ headers: headers ?? [], rows, problems, done: end }))
+          .then(() => parser.resume())
+          .catch((err: unknown) => {
+            failed = true;
+            parser.abort();
+            reject(err);
+          });
+      },
+      complete: () => {
+        if (!failed) resolve({ headers: headers ?? [] });
+      },
+      error: (err: Error) => reject(err),
     });
-  }
-  const headerIndex = data.findIndex((r) => !(r.length === 1 && r[0]!.trim() === ''));
-  if (headerIndex < 0) return { headers: [], rows: [], problems };
-  const headers = data[headerIndex]!.map((h) => h.trim());
+  });
+}
+
+/** The whole text at once (small files, tests, the sample preview). */
+export async function parseCsv(
+  text: string,
+): Promise<{ headers: string[]; rows: CsvRow[]; problems: CsvChunk['problems'] }> {
   const rows: CsvRow[] = [];
-  for (let i = headerIndex + 1; i < data.length; i++) {
-    const cells = data[i]!;
-    if (badRows.has(i)) continue;
-    if (cells.length === 1 && cells[0]!.trim() === '') continue; // a blank line
-    const line = starts[i] ?? i + 1;
-    if (cells.length !== headers.length) {
-      problems.push({
-        line,
-        reason: `has ${cells.length} fields; the header has ${headers.length} (a comma inside a value needs quotes)`,
-      });
-      continue;
-    }
-    rows.push({ line, cells });
-  }
+  const problems: CsvChunk['problems'] = [];
+  const { headers } = await readCsv(text, (c) => {
+    for (const r of c.rows) rows.push(r);
+    for (const p of c.problems) problems.push(p);
+  });
   return { headers, rows, problems };
+}
+
+/** Just the header line's columns, cheaply. */
+export function csvHeaders(text: string): string[] {
+  const firstLines = text.slice(0, 64 * 1024);
+  const result = Papa.parse<string[]>(firstLines, { preview: 1, delimiter: ',' });
+  return (result.data[0] ?? []).map((h) => h.trim());
 }

@@ -13,8 +13,8 @@ import {
 } from '../../shared/schemas/import';
 import type { Db } from '../store/database';
 import { applyBalanceDelta } from '../services/ledger';
-import { replaceNameTokens } from '../services/search';
-import { parseCsv } from './csv';
+import { addNameTokens, replaceNameTokens } from '../services/search';
+import { readCsv, type CsvRow } from './csv';
 import {
   readAccount,
   readGuarantor,
@@ -42,7 +42,6 @@ export interface ImportHooks {
 export class ImportCancelled extends Error {}
 
 const MAX_LISTED_ERRORS = 1000;
-const CHUNK = 10_000;
 const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
 
 function normal(header: string): string {
@@ -92,7 +91,7 @@ export function autoMapping(headers: string[], layout: ImportLayout): Record<str
 
 interface Seen {
   id: number;
-  canon: string;
+  values: (string | number | null)[];
   line: number;
   file: string;
 }
@@ -160,6 +159,12 @@ function accountValues(a: AccountRecord, guarantorId: number): (string | number 
   ];
 }
 
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
@@ -192,75 +197,22 @@ export async function runImport(
   };
   const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
 
-  // Parse every file first: the total drives the progress bar.
   const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
-  const tables = ordered.map((file) => {
-    hooks.onProgress?.(0, 0, `Reading ${file.name}`);
-    const table = parseCsv(file.text);
-    report.headers[file.name] = table.headers;
-    for (const p of table.problems)
-      error({ file: file.name, line: p.line, column: null, value: null, reason: `Line ${p.line} ${p.reason}.` });
-    if (table.headers.length === 0 || (table.rows.length === 0 && table.problems.length === 0)) {
-      error({
-        file: file.name,
-        line: 1,
-        column: null,
-        value: null,
-        reason: table.headers.length === 0 ? 'The file has no header line.' : 'The file has a header but no rows.',
-      });
-    }
-    const { columns, missing } = resolveColumns(table.headers, file.mapping);
-    for (const [field, header] of missing) {
-      error({
-        file: file.name,
-        line: 1,
-        column: header,
-        value: null,
-        reason: `The column "${header}" (mapped to ${field}) is not in the file's header.`,
-      });
-    }
-    for (const field of requiredFields(LAYOUT_RECORDS[file.layout], file.layout)) {
-      if (!columns.has(field))
-        error({
-          file: file.name,
-          line: 1,
-          column: null,
-          value: null,
-          reason: `No column is mapped to the required field ${field}.`,
-        });
-    }
-    return {
-      file,
-      table,
-      columns,
-      usable:
-        missing.length === 0 && requiredFields(LAYOUT_RECORDS[file.layout], file.layout).every((f) => columns.has(f)),
-    };
-  });
-  for (const { file, table } of tables) {
-    if (report.sample.length >= 20) break;
-    for (const row of table.rows.slice(0, 20 - report.sample.length)) {
-      report.sample.push(
-        Object.fromEntries([
-          ['_file', file.name],
-          ['_line', String(row.line)],
-          ...table.headers.map((h, i) => [h, row.cells[i] ?? '']),
-        ]),
-      );
-    }
-  }
-  const total = tables.reduce((n, t) => n + t.table.rows.length, 0);
+  // Progress is measured in characters read, across all the files.
+  const totalChars = ordered.reduce((n, f) => n + f.text.length, 0);
 
   const selectGuarantor = db.prepare(`SELECT id, ${GUARANTOR_COLUMNS} FROM guarantors WHERE external_id = ?`);
   const insertGuarantor = db.prepare(
-    `INSERT INTO guarantors (${GUARANTOR_COLUMNS}, created_at, updated_at) VALUES (${placeholders(29)}, ?, ?) RETURNING id`,
+    `INSERT INTO guarantors (${GUARANTOR_COLUMNS}, created_at, updated_at) VALUES (${placeholders(29)}, ?, ?)
+     ON CONFLICT (external_id) DO NOTHING RETURNING id`,
   );
   const updateGuarantor = db.prepare(
     `UPDATE guarantors SET (${GUARANTOR_COLUMNS}, updated_at) = (${placeholders(29)}, ?) WHERE id = ?`,
   );
   const selectAccount = db.prepare(`SELECT id, ${ACCOUNT_COLUMNS} FROM accounts WHERE account_number = ?`);
   const insertAccount = db.prepare(
-    `INSERT INTO accounts (${ACCOUNT_COLUMNS}, created_at, updated_at) VALUES (${placeholders(17)}, ?, ?) RETURNING id`,
+    `INSERT INTO accounts (${ACCOUNT_COLUMNS}, created_at, updated_at) VALUES (${placeholders(17)}, ?, ?)
+     ON CONFLICT (account_number) DO NOTHING RETURNING id`,
   );
   const updateAccount = db.prepare(
     `UPDATE accounts SET (${ACCOUNT_COLUMNS}, updated_at) = (${placeholders(17)}, ?) WHERE id = ?`,
@@ -292,17 +244,14 @@ export async function runImport(
       ) as { id: number };
     report.batchId = batch.id;
 
-    let done = 0;
-    for (const { file, table, columns, usable } of tables) {
-      if (!usable) {
-        done += table.rows.length;
-        continue;
-      }
-      const reader = new RowReader(columns);
+    let charsBefore = 0;
+    for (const file of ordered) {
       const m = file.mapping;
-      const hasTransactionColumns = columns.has('transaction_id');
-      for (let i = 0; i < table.rows.length; i++) {
-        const row = table.rows[i]!;
+      const state = { columns: null as Map<string, number> | null, usable: false, rows: 0, problems: 0 };
+      let reader = new RowReader(new Map());
+      let hasTransactionColumns = false;
+
+      const processRow = (row: CsvRow) => {
         reader.reset(row.cells);
         const at = { file: file.name, line: row.line };
         const rowErrors = () => {
@@ -327,10 +276,9 @@ export async function runImport(
           rowFailed = rowErrors();
           if (!rowFailed) {
             const values = guarantorValues(g);
-            const canon = JSON.stringify(values);
             const seen = guarantorsSeen.get(g.externalId);
             if (seen) {
-              if (seen.canon !== canon) {
+              if (!sameValues(seen.values, values)) {
                 error({
                   ...at,
                   column: columnLabel(m, 'guarantor_id'),
@@ -339,16 +287,18 @@ export async function runImport(
                 });
               }
             } else {
-              const existing = selectGuarantor.get(g.externalId) as Record<string, string | number | null> | undefined;
+              // New guarantors (the common case) cost one statement; existing ones are compared.
+              const inserted = insertGuarantor.get(...values, options.now, options.now) as { id: number } | undefined;
               let id: number;
-              if (!existing) {
-                id = (insertGuarantor.get(...values, options.now, options.now) as { id: number }).id;
-                replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+              if (inserted) {
+                id = inserted.id;
+                addNameTokens(db, id, g.firstName, g.middleName, g.lastName);
                 report.guarantors.created++;
               } else {
+                const existing = selectGuarantor.get(g.externalId) as Record<string, string | number | null>;
                 id = existing.id as number;
                 const { id: _id, ...rest } = existing;
-                if (JSON.stringify(Object.values(rest)) === canon) report.guarantors.unchanged++;
+                if (sameValues(Object.values(rest), values)) report.guarantors.unchanged++;
                 else {
                   updateGuarantor.run(...values, options.now, id);
                   if (
@@ -361,7 +311,7 @@ export async function runImport(
                   report.guarantors.updated++;
                 }
               }
-              guarantorsSeen.set(g.externalId, { id, canon, line: row.line, file: file.name });
+              guarantorsSeen.set(g.externalId, { id, values, line: row.line, file: file.name });
             }
           }
         }
@@ -384,10 +334,9 @@ export async function runImport(
               });
             } else {
               const values = accountValues(a, guarantorId);
-              const canon = JSON.stringify(values);
               const seen = accountsSeen.get(a.accountNumber);
               if (seen) {
-                if (seen.canon !== canon) {
+                if (!sameValues(seen.values, values)) {
                   error({
                     ...at,
                     column: columnLabel(m, 'account_number'),
@@ -396,13 +345,13 @@ export async function runImport(
                   });
                 }
               } else {
-                const existing = selectAccount.get(a.accountNumber) as
-                  Record<string, string | number | null> | undefined;
+                const inserted = insertAccount.get(...values, options.now, options.now) as { id: number } | undefined;
                 let id: number;
-                if (!existing) {
-                  id = (insertAccount.get(...values, options.now, options.now) as { id: number }).id;
+                if (inserted) {
+                  id = inserted.id;
                   report.accounts.created++;
                 } else {
+                  const existing = selectAccount.get(a.accountNumber) as Record<string, string | number | null>;
                   id = existing.id as number;
                   const { id: _id, ...rest } = existing;
                   if (rest.guarantor_id !== guarantorId) {
@@ -412,7 +361,7 @@ export async function runImport(
                       value: a.accountNumber,
                       reason: `Line ${row.line}: account ${a.accountNumber} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
                     });
-                  } else if (JSON.stringify(Object.values(rest)) === canon) report.accounts.unchanged++;
+                  } else if (sameValues(Object.values(rest), values)) report.accounts.unchanged++;
                   else {
                     updateAccount.run(...values, options.now, id);
                     report.accounts.updated++;
@@ -420,7 +369,7 @@ export async function runImport(
                 }
                 accountsSeen.set(a.accountNumber, {
                   id,
-                  canon,
+                  values,
                   line: row.line,
                   file: file.name,
                   guarantorExternalId: a.guarantorExternalId,
@@ -507,16 +456,67 @@ export async function runImport(
           }
         }
 
-        done++;
         report.rows++;
-        if (done % CHUNK === 0) {
-          hooks.onProgress?.(done, total, 'Importing');
-          if (hooks.pause) await hooks.pause();
-          if (hooks.isCancelled?.()) throw new ImportCancelled();
+      };
+
+      const { headers } = await readCsv(file.text, async (chunk) => {
+        if (state.columns === null) {
+          report.headers[file.name] = chunk.headers;
+          const { columns, missing } = resolveColumns(chunk.headers, m);
+          for (const [field, header] of missing) {
+            error({
+              file: file.name,
+              line: 1,
+              column: header,
+              value: null,
+              reason: `The column "${header}" (mapped to ${field}) is not in the file's header.`,
+            });
+          }
+          const required = requiredFields(LAYOUT_RECORDS[file.layout], file.layout);
+          for (const field of required) {
+            if (!columns.has(field)) {
+              error({
+                file: file.name,
+                line: 1,
+                column: null,
+                value: null,
+                reason: `No column is mapped to the required field ${field}.`,
+              });
+            }
+          }
+          state.columns = columns;
+          state.usable = chunk.headers.length > 0 && missing.length === 0 && required.every((f) => columns.has(f));
+          reader = new RowReader(columns);
+          hasTransactionColumns = columns.has('transaction_id');
         }
+        for (const p of chunk.problems) {
+          state.problems++;
+          error({ file: file.name, line: p.line, column: null, value: null, reason: `Line ${p.line} ${p.reason}.` });
+        }
+        for (const row of chunk.rows) {
+          if (report.sample.length >= 20) break;
+          report.sample.push(
+            Object.fromEntries([
+              ['_file', file.name],
+              ['_line', String(row.line)],
+              ...chunk.headers.map((h, i) => [h, row.cells[i] ?? '']),
+            ]),
+          );
+        }
+        state.rows += chunk.rows.length;
+        if (state.usable) for (const row of chunk.rows) processRow(row);
+        hooks.onProgress?.(charsBefore + chunk.done, totalChars, `Importing ${file.name}`);
+        if (hooks.pause) await hooks.pause();
+        if (hooks.isCancelled?.()) throw new ImportCancelled();
+      });
+      if (headers.length === 0) {
+        error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has no header line.' });
+      } else if (state.rows === 0 && state.problems === 0) {
+        error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has a header but no rows.' });
       }
+      charsBefore += file.text.length;
     }
-    hooks.onProgress?.(done, total, 'Updating balances');
+    hooks.onProgress?.(totalChars, totalChars, 'Updating balances');
     const at = options.now;
     for (const [accountId, delta] of deltas) if (delta !== 0) applyBalanceDelta(db, accountId, delta, at);
     if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -546,7 +546,7 @@ export async function runImport(
     if (err instanceof ImportCancelled) report.cancelled = true;
     else throw err;
   }
-  hooks.onProgress?.(total, total, report.cancelled ? 'Cancelled' : 'Done');
+  hooks.onProgress?.(totalChars, totalChars, report.cancelled ? 'Cancelled' : 'Done');
   report.elapsedMs = Date.now() - started;
   return report;
 }

@@ -122,43 +122,56 @@ const nonNegative = (raw: string) => {
   return c;
 };
 
+// Parsers made once, not per row (an import reads millions of cells).
+const text40 = (x: string) => v.text(x, 40);
+const text60 = (x: string) => v.text(x, 60);
+const text80 = (x: string) => v.text(x, 80);
+const text120 = (x: string) => v.text(x, 120);
+const text200 = (x: string) => v.text(x, 200);
+const text40OrNull = (x: string) => v.text(x, 40) || null;
+const isoDate = (x: string) => v.date(x, 'YYYY-MM-DD');
+const usDate = (x: string) => v.date(x, 'MM/DD/YYYY');
+const dateParser = (format: v.DateFormat) => (format === 'MM/DD/YYYY' ? usDate : isoDate);
+const isoDateRequired = (x: string) => v.date(x, 'YYYY-MM-DD') ?? '';
+const usDateRequired = (x: string) => v.date(x, 'MM/DD/YYYY') ?? '';
+const requiredDateParser = (format: v.DateFormat) => (format === 'MM/DD/YYYY' ? usDateRequired : isoDateRequired);
+const languageOrEnglish = (x: string) => v.text(x, 40) || 'English';
+const payFrequency = (x: string) => (x.trim() === '' ? null : v.choice(x, v.PAY_FREQUENCIES, 'pay frequency'));
+const fapStatus = (x: string) =>
+  x.trim() === '' ? 'unknown' : v.choice(x, v.FAP_STATUSES, 'financial-assistance status');
+const serviceType = (x: string) => v.choice(x, v.SERVICE_TYPES, 'service type');
+const payerClass = (x: string) => v.choice(x, v.PAYER_CLASSES, 'payer class');
+const nonNegativeOrZero = (x: string) => nonNegative(x) ?? 0;
+
 /** Only the fields the mapping names are read; an unmapped optional field keeps its default. */
 export function readGuarantor(r: RowReader, m: ImportMapping): GuarantorRecord {
-  const d = m.dateFormat;
+  const date = dateParser(m.dateFormat);
   const g: GuarantorRecord = {
-    externalId: r.read('guarantor_id', (x) => v.text(x, 40), '', true),
-    mrn: r.read('mrn', (x) => v.text(x, 40) || null, null),
-    lastName: r.read('last_name', (x) => v.text(x, 80), '', true),
-    firstName: r.read('first_name', (x) => v.text(x, 80), '', true),
-    middleName: r.read('middle_name', (x) => v.text(x, 80), ''),
-    dateOfBirth: r.read('date_of_birth', (x) => v.date(x, d), null),
-    addressLine1: r.read('address_line1', (x) => v.text(x, 120), ''),
-    addressLine2: r.read('address_line2', (x) => v.text(x, 120), ''),
-    city: r.read('city', (x) => v.text(x, 80), ''),
+    externalId: r.read('guarantor_id', text40, '', true),
+    mrn: r.read('mrn', text40OrNull, null),
+    lastName: r.read('last_name', text80, '', true),
+    firstName: r.read('first_name', text80, '', true),
+    middleName: r.read('middle_name', text80, ''),
+    dateOfBirth: r.read('date_of_birth', date, null),
+    addressLine1: r.read('address_line1', text120, ''),
+    addressLine2: r.read('address_line2', text120, ''),
+    city: r.read('city', text80, ''),
     state: r.read('state', v.state, ''),
     zip: r.read('zip', v.zip, ''),
     phone: r.read('phone', v.phone, ''),
     email: r.read('email', v.email, ''),
-    language: r.read('language', (x) => v.text(x, 40) || 'English', 'English'),
-    employer: r.read('employer', (x) => v.text(x, 120), ''),
+    language: r.read('language', languageOrEnglish, 'English'),
+    employer: r.read('employer', text120, ''),
     isEmployee: r.read('is_employee', v.yesNo, false),
-    employeeId: r.read('employee_id', (x) => v.text(x, 40) || null, null),
-    payFrequency: r.read(
-      'pay_frequency',
-      (x) => (x.trim() === '' ? null : v.choice(x, v.PAY_FREQUENCIES, 'pay frequency')),
-      null,
-    ),
+    employeeId: r.read('employee_id', text40OrNull, null),
+    payFrequency: r.read('pay_frequency', payFrequency, null),
     hourlyRateCents: r.read('hourly_rate', nonNegative, null),
     annualSalaryCents: r.read('annual_salary', nonNegative, null),
     deceased: r.read('deceased', v.yesNo, false),
-    dateOfDeath: r.read('date_of_death', (x) => v.date(x, d), null),
-    deathSource: r.read('death_source', (x) => v.text(x, 80), ''),
-    fapStatus: r.read(
-      'fap_status',
-      (x) => (x.trim() === '' ? 'unknown' : v.choice(x, v.FAP_STATUSES, 'financial-assistance status')),
-      'unknown',
-    ),
-    fapStatusDate: r.read('fap_status_date', (x) => v.date(x, d), null),
+    dateOfDeath: r.read('date_of_death', date, null),
+    deathSource: r.read('death_source', text80, ''),
+    fapStatus: r.read('fap_status', fapStatus, 'unknown'),
+    fapStatusDate: r.read('fap_status_date', date, null),
     bankruptcy: r.read('bankruptcy', v.yesNo, false),
     doNotCall: r.read('do_not_call', v.yesNo, false),
     doNotMail: r.read('do_not_mail', v.yesNo, false),
@@ -175,25 +188,26 @@ export function readAccount(
   m: ImportMapping,
   guarantorField: 'guarantor_id' | 'account_guarantor_id',
 ): AccountRecord {
-  const d = m.dateFormat;
+  const date = dateParser(m.dateFormat);
+  const requiredDate = requiredDateParser(m.dateFormat);
   const a: AccountRecord = {
-    accountNumber: r.read('account_number', (x) => v.text(x, 40), '', true),
-    guarantorExternalId: r.read(guarantorField, (x) => v.text(x, 40), '', true),
-    patientName: r.read('patient_name', (x) => v.text(x, 120), ''),
-    serviceFrom: r.read('service_from', (x) => v.date(x, d) ?? '', '', true),
-    serviceTo: r.read('service_to', (x) => v.date(x, d) ?? '', '', true),
-    serviceType: r.read('service_type', (x) => v.choice(x, v.SERVICE_TYPES, 'service type'), '', true),
-    payerClass: r.read('payer_class', (x) => v.choice(x, v.PAYER_CLASSES, 'payer class'), '', true),
+    accountNumber: r.read('account_number', text40, '', true),
+    guarantorExternalId: r.read(guarantorField, text40, '', true),
+    patientName: r.read('patient_name', text120, ''),
+    serviceFrom: r.read('service_from', requiredDate, '', true),
+    serviceTo: r.read('service_to', requiredDate, '', true),
+    serviceType: r.read('service_type', serviceType, '', true),
+    payerClass: r.read('payer_class', payerClass, '', true),
     stateOfService: r.read('state_of_service', v.state, ''),
     mbi: r.read('mbi', v.mbi, null),
-    medicareRaDate: r.read('medicare_ra_date', (x) => v.date(x, d), null),
-    medicaidNumber: r.read('medicaid_number', (x) => v.text(x, 40) || null, null),
-    medicaidRaDate: r.read('medicaid_ra_date', (x) => v.date(x, d), null),
-    secondaryRaDate: r.read('secondary_ra_date', (x) => v.date(x, d), null),
-    deductibleCents: r.read('deductible', (x) => nonNegative(x) ?? 0, 0),
-    coinsuranceCents: r.read('coinsurance', (x) => nonNegative(x) ?? 0, 0),
+    medicareRaDate: r.read('medicare_ra_date', date, null),
+    medicaidNumber: r.read('medicaid_number', text40OrNull, null),
+    medicaidRaDate: r.read('medicaid_ra_date', date, null),
+    secondaryRaDate: r.read('secondary_ra_date', date, null),
+    deductibleCents: r.read('deductible', nonNegativeOrZero, 0),
+    coinsuranceCents: r.read('coinsurance', nonNegativeOrZero, 0),
     lastIllness: r.read('last_illness', v.yesNo, false),
-    firstStatementDate: r.read('first_statement_date', (x) => v.date(x, d), null),
+    firstStatementDate: r.read('first_statement_date', date, null),
   };
   if (a.serviceFrom && a.serviceTo && a.serviceTo < a.serviceFrom)
     r.fail('service_to', 'is before the service-from date');
@@ -236,12 +250,12 @@ export function readTransaction(
   else r.fail('transaction_type', 'is not a known transaction type (map the code in the profile)');
 
   const t = {
-    externalId: r.read('transaction_id', (x) => v.text(x, 60), '', true),
-    accountNumber: r.read(accountField, (x) => v.text(x, 40), '', true),
+    externalId: r.read('transaction_id', text60, '', true),
+    accountNumber: r.read(accountField, text40, '', true),
     amount: r.read('amount', v.dollars, null, true),
-    effectiveDate: r.read('effective_date', (x) => v.date(x, m.dateFormat) ?? '', '', true),
-    reference: r.read('reference', (x) => v.text(x, 60), ''),
-    memo: r.read('memo', (x) => v.text(x, 200), ''),
+    effectiveDate: r.read('effective_date', requiredDateParser(m.dateFormat), '', true),
+    reference: r.read('reference', text60, ''),
+    memo: r.read('memo', text200, ''),
   };
   if (type === null || t.amount === null) return null;
   let amount = t.amount;

@@ -7,6 +7,8 @@ import { createBackup, restoreBackup } from '../services/backups';
 import { readSettings, securityPolicy, writeSettings } from '../services/settings';
 import { createStore } from '../services/setup';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from '../services/users';
+import { accountHandlers } from './accountHandlers';
+import { importHandlers } from './importHandlers';
 import type { CallContext, Handlers } from './router';
 
 function session(ctx: CallContext) {
@@ -112,4 +114,6 @@ export const handlers: Handlers = {
     ctx.records.push(`backup:${input.fileName}`);
     return restoreBackup(ctx.app, input.fileName);
   },
+  ...accountHandlers,
+  ...importHandlers,
 };

@@ -70,6 +70,13 @@ export function createRouter(
 
   async function dispatch(envelope: Envelope): Promise<Result<unknown>> {
     const name = typeof envelope?.channel === 'string' ? envelope.channel : '';
+    // Calls that touch the store wait while long work (an import) holds it.
+    if (isChannelName(name) && !contract[name].concurrent) return app.lock.run(() => dispatchNow(envelope));
+    return dispatchNow(envelope);
+  }
+
+  async function dispatchNow(envelope: Envelope): Promise<Result<unknown>> {
+    const name = typeof envelope?.channel === 'string' ? envelope.channel : '';
     if (!isChannelName(name))
       return { ok: false, error: { code: 'not_found', message: `There is no channel named "${name.slice(0, 60)}".` } };
     const spec = contract[name];

@@ -4,6 +4,7 @@
 import { AppError } from '../../shared/errors';
 import { LEDGER_TYPE_SIGN, type LedgerLine, type LedgerType } from '../../shared/schemas/ledger';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 export interface NewEntry {
   accountId: number;
@@ -35,13 +36,12 @@ function checkSign(type: LedgerType, amount: number): void {
 
 /** Moves an account's balance and its guarantor's balance by `delta` cents. */
 export function applyBalanceDelta(db: Db, accountId: number, delta: number, at: string): void {
-  const row = db
-    .prepare(
-      'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
-    )
-    .get(delta, at, accountId) as { guarantor_id: number } | undefined;
+  const row = statement(
+    db,
+    'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
+  ).get(delta, at, accountId) as { guarantor_id: number } | undefined;
   if (!row) throw new AppError('not_found', 'There is no such account.');
-  db.prepare('UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
     delta,
     at,
     row.guarantor_id,

@@ -1,6 +1,7 @@
 // Find anyone fast: by name (partial words, any order), account number, MRN, phone or date of
 // birth. Results carry enough to pick the right person and nothing more (HP-02 minimum necessary).
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 import type { SearchResult } from '../../shared/schemas/accounts';
 
 /** Lower-case words without accents or apostrophes: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez"]. */
@@ -20,8 +21,13 @@ export function nameTokens(...names: string[]): string[] {
 }
 
 export function replaceNameTokens(db: Db, guarantorId: number, ...names: string[]): void {
-  db.prepare('DELETE FROM name_tokens WHERE guarantor_id = ?').run(guarantorId);
-  const insert = db.prepare('INSERT OR IGNORE INTO name_tokens (token, guarantor_id) VALUES (?, ?)');
+  statement(db, 'DELETE FROM name_tokens WHERE guarantor_id = ?').run(guarantorId);
+  addNameTokens(db, guarantorId, ...names);
+}
+
+/** Tokens for a new guarantor (nothing to remove first). */
+export function addNameTokens(db: Db, guarantorId: number, ...names: string[]): void {
+  const insert = statement(db, 'INSERT OR IGNORE INTO name_tokens (token, guarantor_id) VALUES (?, ?)');
   for (const t of nameTokens(...names)) insert.run(t, guarantorId);
 }
 

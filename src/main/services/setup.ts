@@ -8,7 +8,58 @@ import type { RecoupApp } from '../app';
 import { recoveryKeySheet } from '../documents/recoveryKey';
 import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../store/keySlots';
 import { appendAudit } from './audit';
+import { generateExtract } from '../demo/synthetic';
+import { csvHeaders } from '../import/csv';
+import { autoMapping, runImport } from '../import/importer';
 import { writeSettings } from './settings';
+
+/** How many synthetic guarantors "start with demo data" brings. */
+export const DEMO_GUARANTORS = 400;
+
+async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): Promise<void> {
+  app.store.open(dataKey);
+  try {
+    const x = generateExtract({ seed: 1, guarantors: DEMO_GUARANTORS, today: app.clock.today() });
+    const files = (
+      [
+        ['demo-guarantors.csv', 'guarantors', x.guarantorsCsv],
+        ['demo-accounts.csv', 'accounts', x.accountsCsv],
+        ['demo-transactions.csv', 'transactions', x.transactionsCsv],
+      ] as const
+    ).map(([name, layout, text]) => ({
+      name,
+      layout,
+      text,
+      mapping: {
+        layout,
+        columns: autoMapping(csvHeaders(text), layout),
+        dateFormat: 'YYYY-MM-DD' as const,
+        encoding: 'utf-8' as const,
+        amountSign: 'signed' as const,
+        typeCodes: {},
+      },
+    }));
+    const report = await runImport(app.store.db, files, {
+      mode: 'commit',
+      now: app.nowIso(),
+      userId: 1,
+      source: 'demo data (synthetic patients)',
+    });
+    if (!report.committed) throw new Error(`demo data did not import: ${report.errors[0]?.reason ?? 'unknown'}`);
+    appendAudit(app.store.db, {
+      at: app.nowIso(),
+      userId: 1,
+      username,
+      channel: 'setup:create',
+      kind: 'change',
+      records: [`import:${report.batchId}`],
+      outcome: 'ok',
+      detail: `demo data: ${report.guarantors.created} synthetic guarantors, ${report.accounts.created} accounts, ${report.transactions.created} transactions`,
+    });
+  } finally {
+    app.store.close();
+  }
+}
 
 export async function createStore(app: RecoupApp, input: SetupInput): Promise<SetupResult> {
   if (app.store.state().state !== 'needs_setup') {
@@ -64,6 +115,7 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
         detail: 'store created; recovery key issued',
       });
     });
+    if (input.demoData) await loadDemoData(app, dataKey, input.admin.username);
   } finally {
     dataKey.fill(0);
   }

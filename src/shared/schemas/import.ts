@@ -108,7 +108,7 @@ export const importMappingSchema = z.object({
   layout: z.enum(IMPORT_LAYOUTS, { error: 'Choose what the file holds.' }),
   /** Recoup field -> the file's column header. */
   columns: z
-    .record(z.enum(IMPORT_FIELD_NAMES as [string, ...string[]]), columnName)
+    .partialRecord(z.enum(IMPORT_FIELD_NAMES as [string, ...string[]]), columnName)
     .refine((c) => Object.keys(c).length <= IMPORT_FIELDS.length),
   dateFormat: z.enum(DATE_FORMATS).default('YYYY-MM-DD'),
   encoding: z.enum(ENCODINGS).default('utf-8'),
@@ -126,7 +126,10 @@ export const uploadChunkInput = z.object({
   index: z.number().int().min(0).max(100_000),
   last: z.boolean(),
   /** Up to 4 MiB of the file, base64. */
-  base64: z.string().max(6_000_000, 'A chunk is at most 4 MiB.'),
+  base64: z
+    .string()
+    .max(6_000_000, 'A chunk is at most 4 MiB.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'A chunk is sent as base64.'),
 });
 
 export const importRunInput = z.object({
@@ -178,3 +181,20 @@ export interface ImportProfile {
   mapping: ImportMapping;
   updatedAt: string;
 }
+
+export const inspectUploadInput = z.object({
+  uploadId: z.string().min(1).max(64),
+  layout: z.enum(IMPORT_LAYOUTS),
+  encoding: z.enum(ENCODINGS).default('utf-8'),
+});
+
+export interface UploadInspection {
+  fileName: string;
+  sizeBytes: number;
+  headers: string[];
+  /** Recoup field -> header, where the file's headers already use Recoup's names. */
+  suggested: Record<string, string>;
+}
+
+export const taskInput = z.object({ taskId: z.string().min(8).max(64) });
+export const profileIdInput = z.object({ id: idSchema });

@@ -10,5 +10,7 @@ export const setupInput = z.object({
     username: usernameSchema,
     password: newPasswordSchema(),
   }),
+  /** Start with synthetic patients, to learn Recoup before the hospital's own extract is imported. */
+  demoData: z.boolean().default(false),
 });
 export type SetupInput = z.infer<typeof setupInput>;

@@ -116,7 +116,7 @@ export const migration002: Migration = {
         memo           TEXT NOT NULL DEFAULT '',
         external_id    TEXT,
         payment_id     INTEGER REFERENCES payments(id),
-        reverses_id    INTEGER UNIQUE REFERENCES ledger_entries(id),
+        reverses_id    INTEGER REFERENCES ledger_entries(id),
         import_batch_id INTEGER REFERENCES import_batches(id),
         approved_by    INTEGER REFERENCES users(id),
         -- Sign by type: what raises the balance is positive, what lowers it negative.
@@ -129,6 +129,8 @@ export const migration002: Migration = {
       CREATE INDEX ledger_account ON ledger_entries(account_id, effective_date, id);
       CREATE UNIQUE INDEX ledger_external ON ledger_entries(external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX ledger_payment ON ledger_entries(payment_id) WHERE payment_id IS NOT NULL;
+      -- An entry is reversed at most once.
+      CREATE UNIQUE INDEX ledger_reverses ON ledger_entries(reverses_id) WHERE reverses_id IS NOT NULL;
       CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger_entries
         BEGIN SELECT RAISE(ABORT, 'ledger entries cannot be changed; reverse them'); END;
       CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger_entries
@@ -196,6 +198,7 @@ export const migration002: Migration = {
         guarantor_id INTEGER NOT NULL REFERENCES guarantors(id),
         PRIMARY KEY (token, guarantor_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX name_tokens_guarantor ON name_tokens(guarantor_id);
     `);
   },
 };

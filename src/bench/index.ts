@@ -1,0 +1,186 @@
+// `npm run bench`: the performance benchmarks on a scale data set, run against real encrypted
+// databases on this machine. Prints each figure and merges them into bench-results.json at the
+// project root. Not part of `npm test`: targets live here, never in timed unit tests.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateExtract } from '../main/demo/synthetic';
+import { autoMapping, runImport, type ImportFile } from '../main/import/importer';
+import { csvHeaders, parseCsv } from '../main/import/csv';
+import { agingReport } from '../main/services/aging';
+import { search } from '../main/services/search';
+import { workspace } from '../main/services/workspace';
+import { openEncrypted, openPlain, type Db } from '../main/store/database';
+import { newDataKey } from '../main/store/keySlots';
+import { migrate } from '../main/store/migrations';
+import type { ImportLayout } from '../shared/schemas/import';
+
+const TODAY = '2026-11-26';
+const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
+
+function files(x: ReturnType<typeof generateExtract>): ImportFile[] {
+  const file = (name: string, layout: ImportLayout, text: string): ImportFile => ({
+    name,
+    layout,
+    text,
+    mapping: {
+      layout,
+      columns: autoMapping(csvHeaders(text), layout),
+      dateFormat: 'YYYY-MM-DD',
+      encoding: 'utf-8',
+      amountSign: 'signed',
+      typeCodes: {},
+    },
+  });
+  return [
+    file('guarantors.csv', 'guarantors', x.guarantorsCsv),
+    file('accounts.csv', 'accounts', x.accountsCsv),
+    file('transactions.csv', 'transactions', x.transactionsCsv),
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: percentile(s, 50), p95: percentile(s, 95) };
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+async function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; rows: number }> {
+  migrate(db);
+  const started = performance.now();
+  const report = await runImport(db, input, {
+    mode: 'commit',
+    now: `${TODAY}T12:00:00.000Z`,
+    userId: null,
+    source: 'bench',
+  });
+  const ms = performance.now() - started;
+  if (!report.committed)
+    throw new Error(
+      `benchmark import failed: ${report.errors
+        .slice(0, 3)
+        .map((e) => e.reason)
+        .join('; ')}`,
+    );
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { ms, rows: report.rows };
+}
+
+function dbSizeMb(file: string): number {
+  let size = 0;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) size += statSync(file + suffix).size;
+  return size / (1024 * 1024);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
+  const results: Record<string, number> = {};
+  try {
+    console.log(`Generating ${GUARANTORS.toLocaleString()} guarantors ...`);
+    let t = performance.now();
+    const extract = generateExtract({ seed: 20261126, guarantors: GUARANTORS, today: TODAY });
+    const input = files(extract);
+    const rows = extract.counts.guarantors + extract.counts.accounts + extract.counts.transactions;
+    console.log(
+      `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
+    );
+
+    // The same import into an unencrypted database, for the ratio.
+    const plainPath = path.join(dir, 'plain.db');
+    const plain = openPlain(plainPath);
+    const plainRun = await timedImport(plain, input);
+    plain.close();
+    rmSync(plainPath, { force: true });
+    console.log(
+      `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
+    );
+
+    const dbPath = path.join(dir, 'recoup.db');
+    const db = openEncrypted(dbPath, newDataKey());
+    const run = await timedImport(db, input);
+    results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
+    results.encrypted_over_plain_import = round(run.ms / plainRun.ms, 3);
+    console.log(
+      `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
+    );
+
+    // Search: 1,000 mixed queries as a clerk types them.
+    const guarantors = await parseCsv(extract.guarantorsCsv);
+    const accounts = await parseCsv(extract.accountsCsv);
+    const col = (table: { headers: string[] }, name: string) => table.headers.indexOf(name);
+    const queries: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const g = guarantors.rows[(i * 7919) % guarantors.rows.length]!.cells;
+      const a = accounts.rows[(i * 104_729) % accounts.rows.length]!.cells;
+      const kind = i % 6;
+      if (kind === 0)
+        queries.push(
+          `${g[col(guarantors, 'last_name')]!.slice(0, 4)} ${g[col(guarantors, 'first_name')]!.slice(0, 2)}`,
+        );
+      else if (kind === 1) queries.push(`${g[col(guarantors, 'first_name')]} ${g[col(guarantors, 'last_name')]}`);
+      else if (kind === 2) queries.push(a[col(accounts, 'account_number')]!);
+      else if (kind === 3) queries.push(g[col(guarantors, 'mrn')]!);
+      else if (kind === 4) queries.push(g[col(guarantors, 'phone')]!);
+      else queries.push(g[col(guarantors, 'date_of_birth')]!);
+    }
+    const searchMs: number[] = [];
+    for (const q of queries) {
+      t = performance.now();
+      search(db, q);
+      searchMs.push(performance.now() - t);
+    }
+    const s = stats(searchMs);
+    results.search_median_ms = round(s.median, 3);
+    results.search_p95_ms = round(s.p95, 3);
+    console.log(`Search (1,000 mixed queries): median ${results.search_median_ms} ms, p95 ${results.search_p95_ms} ms`);
+
+    // Opening an account: the whole workspace for one guarantor.
+    const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
+    const openMs: number[] = [];
+    for (const id of ids) {
+      t = performance.now();
+      workspace(db, id, TODAY);
+      openMs.push(performance.now() - t);
+    }
+    const o = stats(openMs);
+    results.account_open_median_ms = round(o.median, 3);
+    results.account_open_p95_ms = round(o.p95, 3);
+    console.log(
+      `Account open (1,000 guarantors): median ${results.account_open_median_ms} ms, p95 ${results.account_open_p95_ms} ms`,
+    );
+
+    t = performance.now();
+    agingReport(db, 'service_date', TODAY);
+    agingReport(db, 'first_statement_date', TODAY);
+    results.aging_report_ms = round((performance.now() - t) / 2, 1);
+    console.log(`Aging report: ${results.aging_report_ms} ms`);
+
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    results.db_size_mb = round(dbSizeMb(dbPath), 1);
+    console.log(`Database size: ${results.db_size_mb} MB`);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const file = path.resolve(__dirname, '../../bench-results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...previous, ...results, measured_on: new Date().toISOString().slice(0, 10) }, null, 2)}\n`,
+  );
+  console.log(`Wrote ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
