@@ -190,7 +190,11 @@ export const contract = {
     audit: 'admin',
   }),
 
-  'backup:list': channel<typeof none, BackupInfo[]>({ input: none, access: 'administrator', audit: false }),
+  'backup:list': channel<typeof none, { dataDir: string; backupsDir: string; backups: BackupInfo[] }>({
+    input: none,
+    access: 'administrator',
+    audit: false,
+  }),
   'backup:create': channel<typeof none, BackupInfo>({ input: none, access: 'administrator', audit: 'export' }),
   'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({
     input: restoreInput,

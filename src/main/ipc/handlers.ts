@@ -104,7 +104,11 @@ export const handlers: Handlers = {
     return writeSettings(ctx.app.store.db, input, ctx.app.nowIso(), session(ctx).user.id);
   },
 
-  'backup:list': (ctx) => ctx.app.store.listBackups(),
+  'backup:list': (ctx) => ({
+    dataDir: ctx.app.store.folder.dir,
+    backupsDir: ctx.app.store.folder.backupsDir,
+    backups: ctx.app.store.listBackups(),
+  }),
   'backup:create': (ctx) => {
     const info = createBackup(ctx.app, 'manual');
     ctx.records.push(`backup:${info.fileName}`);

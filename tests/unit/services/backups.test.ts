@@ -52,7 +52,8 @@ describe('backups', () => {
       t.clock.advanceMs(1000);
       await t.call('backup:create', {}, admin);
     }
-    const list = await t.call('backup:list', {}, admin);
+    const { backups: list, dataDir } = await t.call('backup:list', {}, admin);
+    expect(dataDir).toBe(t.dir);
     expect(list).toHaveLength(14);
     expect(list[0]!.fileName > list[13]!.fileName).toBe(true);
     expect(readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('.keys.json'))).toHaveLength(14);
@@ -69,7 +70,7 @@ describe('backups', () => {
       t.clock.advanceMs(1000);
       await t.call('backup:create', {}, admin);
     }
-    const names = (await t.call('backup:list', {}, admin)).map((b) => b.fileName);
+    const names = (await t.call('backup:list', {}, admin)).backups.map((b) => b.fileName);
     expect(names).toContain(keptAside);
     expect(names.filter((n) => !n.includes('before-restore'))).toHaveLength(14);
   });
