@@ -21,7 +21,8 @@ const BASIS_LABEL = { service_date: 'service (discharge) date', first_statement_
 
 export async function agingReportPdf(report: AgingReport, hospital: Hospital, printedBy: string): Promise<Buffer> {
   const doc = createPdf({ title: `Aging report as of ${report.asOf}`, date: report.asOf, landscape: true });
-  doc.font(FONT.bold).fontSize(14).text(hospital.legalName);
+  doc.font(FONT.bold).fontSize(12).text(hospital.legalName);
+  doc.moveDown(0.3);
   doc.font(FONT.bold).fontSize(16).text('Accounts receivable aging');
   doc
     .font(FONT.regular)
@@ -30,12 +31,12 @@ export async function agingReportPdf(report: AgingReport, hospital: Hospital, pr
   doc.moveDown(0.8);
   const n = report.columns.length;
   const labelWidth = 110;
-  const countWidth = 50;
+  const countWidth = 56;
   const rest = contentWidth(doc) - labelWidth - countWidth;
   const cell = rest / (n + 1);
   const columns: Column[] = [
     { header: 'Payer class', width: labelWidth },
-    { header: 'Accts', width: countWidth, align: 'right' },
+    { header: 'Accounts', width: countWidth, align: 'right' },
     ...report.columns.map((c) => ({ header: AGING_COLUMN_LABELS[c], width: cell, align: 'right' as const })),
     { header: 'Total', width: cell, align: 'right' },
   ];

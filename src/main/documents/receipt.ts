@@ -61,7 +61,7 @@ export async function paymentReceipt(d: ReceiptData): Promise<Buffer> {
   paragraph(doc, `Received by ${d.receivedBy}. Thank you for your payment.`);
   paragraph(
     doc,
-    `Questions about your bill: ${formatPhone(d.hospital.phone)}. Financial assistance is available: call ${formatPhone(d.hospital.financialAssistancePhone)} or visit ${d.hospital.financialAssistanceUrl}.`,
+    `Questions about your bill: ${formatPhone(d.hospital.phone)}.\nFinancial assistance is available: call ${formatPhone(d.hospital.financialAssistancePhone)} or visit ${d.hospital.financialAssistanceUrl}`,
     { muted: true, size: 9 },
   );
   footer(doc, `${d.hospital.legalName} · Receipt ${d.receiptNumber}`);

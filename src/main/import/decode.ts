@@ -47,6 +47,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 export function decodeFile(fileName: string, bytes: Uint8Array, encoding: Encoding): string {
   if (bytes.length === 0) throw new AppError('invalid_input', `${fileName} is empty.`);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    throw new AppError('invalid_input', `${fileName} is UTF-16 text. Save it as CSV UTF-8 and import it again.`);
   const probe = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
   const nul = probe.indexOf(0);
   if (nul >= 0) {
@@ -57,8 +59,6 @@ export function decodeFile(fileName: string, bytes: Uint8Array, encoding: Encodi
   }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    throw new AppError('invalid_input', `${fileName} is UTF-16 text. Save it as CSV UTF-8 and import it again.`);
   const body = bytes.subarray(start);
   if (encoding === 'utf-8') {
     try {

@@ -460,7 +460,7 @@ export async function runImport(
       };
 
       const { headers } = await readCsv(file.text, async (chunk) => {
-        if (state.columns === null) {
+        if (state.columns === null && chunk.headers.length > 0) {
           report.headers[file.name] = chunk.headers;
           const { columns, missing } = resolveColumns(chunk.headers, m);
           for (const [field, header] of missing) {

@@ -4,18 +4,22 @@ import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import type { SearchResult } from '../../shared/schemas/accounts';
 
-/** Lower-case words without accents or apostrophes: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez"]. */
+/**
+ * Lower-case words without accents: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez", "o",
+ * "brien"], so the clerk finds the person however the name is typed.
+ */
 export function nameTokens(...names: string[]): string[] {
   const out = new Set<string>();
   for (const name of names) {
-    const plain = name
+    const folded = name
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’`]/g, '');
+      .toLowerCase();
+    const plain = folded.replace(/['’`]/g, '');
     const parts = plain.split(/[^a-z0-9]+/).filter(Boolean);
     for (const p of parts) out.add(p);
     if (parts.length > 1 && /[-]/.test(plain)) out.add(parts.join(''));
+    if (/['’`]/.test(folded)) for (const p of folded.split(/[^a-z0-9]+/).filter(Boolean)) out.add(p);
   }
   return [...out];
 }

@@ -1,0 +1,195 @@
+// The import wizard through its channels, as the workspace drives it: upload in slices, inspect,
+// preview with progress, cancel, the error report, commit, and saved profiles.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../../src/shared/contract';
+import { COMBINED_HEADER, SMALL_EXTRACT } from '../accounts/fixtures';
+import { setUpAndLogIn, testApp, type TestApp } from '../support';
+
+let t: TestApp;
+afterEach(() => t?.cleanup());
+
+const SLICE = 4 * 1024 * 1024;
+
+async function upload(session: string, fileName: string, bytes: Buffer): Promise<string> {
+  let uploadId = '';
+  for (let index = 0, offset = 0; offset < bytes.length || index === 0; index++, offset += SLICE) {
+    const part = bytes.subarray(offset, offset + SLICE);
+    const r = await t.call(
+      'import:upload',
+      { uploadId, fileName, index, last: offset + SLICE >= bytes.length, base64: part.toString('base64') },
+      session,
+    );
+    uploadId = r.uploadId;
+  }
+  return uploadId;
+}
+
+async function mappingFor(session: string, uploadId: string) {
+  const inspected = await t.call('import:inspect', { uploadId, layout: 'combined', encoding: 'utf-8' }, session);
+  return {
+    layout: 'combined' as const,
+    columns: inspected.suggested,
+    dateFormat: 'YYYY-MM-DD' as const,
+    encoding: 'utf-8' as const,
+    amountSign: 'signed' as const,
+    typeCodes: {},
+  };
+}
+
+describe('import channels', () => {
+  it('upload, inspect, preview, commit; the error report names every bad line', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const bad = SMALL_EXTRACT.replace('T2,charge,1000.00', 'T2,charge,lots');
+    const badId = await upload(admin, 'bad.csv', Buffer.from(bad));
+    const inspected = await t.call('import:inspect', { uploadId: badId, layout: 'combined', encoding: 'utf-8' }, admin);
+    expect(inspected.headers).toEqual(COMBINED_HEADER.split(','));
+    expect(inspected.suggested.last_name).toBe('last_name');
+    const mapping = await mappingFor(admin, badId);
+    const preview = await t.call(
+      'import:preview',
+      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'preview-0001' },
+      admin,
+    );
+    expect(preview.errorCount).toBe(1);
+    const report = Buffer.from(
+      (await t.call('import:errorReport', { taskId: 'preview-0001' }, admin)).base64,
+      'base64',
+    ).toString('utf8');
+    expect(report.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('file,line,column,value,reason');
+    expect(report).toContain('bad.csv,3,amount,lots,"Line 3, column amount: ""lots"" is not an amount."');
+    const refused = await t.call(
+      'import:commit',
+      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0001' },
+      admin,
+    );
+    expect(refused.committed).toBe(false);
+
+    const goodId = await upload(admin, 'good.csv', Buffer.from(SMALL_EXTRACT));
+    const done = await t.call(
+      'import:commit',
+      { files: [{ uploadId: goodId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0002' },
+      admin,
+    );
+    expect(done).toMatchObject({ committed: true, guarantors: { created: 2 }, transactions: { created: 4 } });
+    // A committed upload is gone from memory.
+    expect(
+      await t.raw('import:inspect', { uploadId: goodId, layout: 'combined', encoding: 'utf-8' }, admin),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const audit = await t.call('audit:list', { channel: 'import:commit', limit: 5, offset: 0 }, admin);
+    expect(audit.events.map((e) => e.detail)).toEqual([
+      'imported 4 rows: 2 new guarantors, 3 new accounts, 4 new transactions',
+      'refused: 1 errors; nothing written',
+    ]);
+  });
+
+  it('a 100 MB extract: progress events as it goes, cancel part-way writes nothing, and the whole file previews', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const row = (i: number) =>
+      `G${(i % 80_000) % 50_000},M${(i % 80_000) % 50_000},Smith,Jane,1980-02-14,1 Oak St,Portland,ME,04101,2075550142,A${i % 80_000},2025-01-10,2025-01-10,outpatient,self_pay,,T${i},charge,10.00,2025-01-10,REF${i},Laboratory services and supplies for the visit`;
+    const parts: string[] = [COMBINED_HEADER];
+    let size = COMBINED_HEADER.length;
+    for (let i = 0; size < 100 * 1024 * 1024; i++) {
+      const r = row(i);
+      parts.push(r);
+      size += r.length + 2;
+    }
+    const bytes = Buffer.from(parts.join('\r\n'));
+    expect(bytes.length).toBeGreaterThanOrEqual(100 * 1024 * 1024);
+    const uploadId = await upload(admin, 'big.csv', bytes);
+    const mapping = await mappingFor(admin, uploadId);
+
+    const events: ProgressEvent[] = [];
+    const off = t.app.onEvent((e) => {
+      events.push(e);
+      if (e.taskId === 'cancel-0001' && events.filter((x) => x.taskId === 'cancel-0001').length === 3)
+        void t.call('task:cancel', { taskId: 'cancel-0001' }, admin);
+    });
+    const cancelled = await t.call(
+      'import:commit',
+      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'cancel-0001' },
+      admin,
+    );
+    expect(cancelled).toMatchObject({ cancelled: true, committed: false });
+    expect(t.app.store.db.prepare('SELECT count(*) FROM guarantors').pluck().get()).toBe(0);
+
+    const preview = await t.call(
+      'import:preview',
+      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'preview-0002' },
+      admin,
+    );
+    off();
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows).toBe(parts.length - 1);
+    expect(preview.guarantors.created).toBe(50_000);
+    const previewEvents = events.filter((e) => e.taskId === 'preview-0002');
+    expect(previewEvents.length).toBeGreaterThan(50);
+    expect(previewEvents.at(-1)).toMatchObject({ phase: 'Done', count: previewEvents.at(-1)!.total });
+  }, 120_000);
+
+  it('other calls wait while an import holds the store, and still answer after it', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const id = await upload(admin, 'small.csv', Buffer.from(SMALL_EXTRACT));
+    const mapping = await mappingFor(admin, id);
+    const importing = t.call(
+      'import:commit',
+      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0003' },
+      admin,
+    );
+    const searching = t.call('search:query', { query: 'smith' }, admin);
+    const [imported, found] = await Promise.all([importing, searching]);
+    expect(imported.committed).toBe(true);
+    expect(found.map((r) => r.name)).toEqual(['Smith, Jane']);
+  });
+
+  it('saves, lists and deletes named mapping profiles', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const mapping = {
+      layout: 'combined' as const,
+      columns: { guarantor_id: 'GuarNo', last_name: 'LName' },
+      dateFormat: 'MM/DD/YYYY' as const,
+      encoding: 'windows-1252' as const,
+      amountSign: 'by_type' as const,
+      typeCodes: { PMT: 'patient_payment' },
+    };
+    const saved = await t.call('importProfiles:save', { name: 'Meditech nightly', mapping }, admin);
+    expect(await t.raw('importProfiles:save', { name: 'meditech NIGHTLY', mapping }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await t.call('importProfiles:list', {}, admin)).toEqual([
+      { id: saved.id, name: 'Meditech nightly', mapping, updatedAt: expect.any(String) },
+    ]);
+    await t.call(
+      'importProfiles:save',
+      { id: saved.id, name: 'Meditech nightly', mapping: { ...mapping, dateFormat: 'YYYY-MM-DD' } },
+      admin,
+    );
+    expect((await t.call('importProfiles:list', {}, admin))[0]?.mapping.dateFormat).toBe('YYYY-MM-DD');
+    await t.call('importProfiles:delete', { id: saved.id }, admin);
+    expect(await t.call('importProfiles:list', {}, admin)).toEqual([]);
+  });
+
+  it('uploads arrive in order, belong to their user, and have a size limit', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const first = await t.call(
+      'import:upload',
+      { uploadId: '', fileName: 'a.csv', index: 0, last: false, base64: Buffer.from('a,b\r\n').toString('base64') },
+      admin,
+    );
+    expect(
+      await t.raw(
+        'import:upload',
+        { uploadId: first.uploadId, fileName: 'a.csv', index: 2, last: true, base64: '' },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await t.raw('import:inspect', { uploadId: first.uploadId, layout: 'combined', encoding: 'utf-8' }, admin),
+    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('has not finished uploading') } });
+  });
+});
