@@ -7,10 +7,11 @@ export type BusinessDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isBusinessDate(value: unknown): value is BusinessDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (typeof value !== 'string' || value.length !== 10 || !ISO_DATE.test(value)) return false;
+  // Arithmetic, not Date objects: imports check millions of dates.
+  const y = Number(value.slice(0, 4));
+  const mo = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
@@ -20,8 +21,14 @@ export const businessDateSchema = z
   .max(10, 'Dates are written YYYY-MM-DD.')
   .refine(isBusinessDate, 'Enter a real date as YYYY-MM-DD.');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function toUtc(date: BusinessDate): number {

@@ -265,7 +265,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       const median = { inpatient: 1_600_000, outpatient: 60_000, emergency: 150_000, obstetric: 900_000 }[serviceType];
       const totalCharges = Math.max(5_000, Math.round(r.logNormal(median, 0.6)));
       const lines = CHARGE_LINES[serviceType]!;
-      const nLines = r.int(5, lines.length);
+      const nLines = r.int(6, lines.length);
       const weights = Array.from({ length: nLines }, () => 0.2 + r.next());
       const wsum = weights.reduce((s, w) => s + w, 0);
       let allocated = 0;

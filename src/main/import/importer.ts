@@ -15,6 +15,7 @@ import type { Db } from '../store/database';
 import { applyBalanceDelta } from '../services/ledger';
 import { addNameTokens, replaceNameTokens } from '../services/search';
 import { readCsv, type CsvRow } from './csv';
+import { statement } from '../store/statements';
 import {
   readAccount,
   readGuarantor,
@@ -23,6 +24,7 @@ import {
   RowReader,
   type AccountRecord,
   type GuarantorRecord,
+  type TransactionRecord,
 } from './records';
 
 export interface ImportFile {
@@ -42,6 +44,9 @@ export interface ImportHooks {
 export class ImportCancelled extends Error {}
 
 const MAX_LISTED_ERRORS = 1000;
+const ENTRY_BATCH = 50;
+/** Up to 1 GiB of page cache while an import runs (only what is used is allocated). */
+const IMPORT_CACHE_KIB = 1024 * 1024;
 const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
 
 function normal(header: string): string {
@@ -219,19 +224,86 @@ export async function runImport(
   );
   const guarantorIdOf = db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck();
   const accountIdOf = db.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck();
-  const insertEntry = db.prepare(
-    `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-  );
   const existingEntry = db.prepare(
-    'SELECT account_id, type, amount_cents, effective_date FROM ledger_entries WHERE external_id = ?',
+    'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
   );
 
   const guarantorsSeen = new Map<string, Seen>();
   const accountsSeen = new Map<string, Seen & { guarantorExternalId: string }>();
-  const transactionsSeen = new Map<string, { line: number; file: string }>();
+  const transactionsSeen = new Map<string, number>();
   const deltas = new Map<number, number>();
 
+  // Ledger entries are written 50 to a statement: a bulk import is mostly transactions, and one
+  // multi-row INSERT costs far less than fifty single ones. An entry whose transaction id is
+  // already in the ledger (a re-import) is then checked on its own.
+  let batchId = 0;
+  const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
+  const insertEntries = (n: number) =>
+    statement(
+      db,
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
+       VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+    );
+  const flushEntries = () => {
+    const n = pendingEntries.length;
+    if (n === 0) return;
+    const args: (string | number | null)[] = [];
+    for (const p of pendingEntries) {
+      args.push(
+        p.accountId,
+        p.t.type,
+        p.t.amountCents,
+        p.t.effectiveDate,
+        options.now,
+        options.userId,
+        p.t.reference,
+        p.t.memo,
+        p.t.externalId,
+        batchId,
+      );
+    }
+    const info = insertEntries(n).run(...args);
+    for (const p of pendingEntries) {
+      if (info.changes === n) {
+        report.transactions.created++;
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+        continue;
+      }
+      const prior = existingEntry.get(p.t.externalId) as {
+        account_id: number;
+        type: string;
+        amount_cents: number;
+        effective_date: string;
+        import_batch_id: number | null;
+      };
+      if (prior.import_batch_id === batchId) {
+        report.transactions.created++;
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+      } else if (
+        prior.account_id === p.accountId &&
+        prior.type === p.t.type &&
+        prior.amount_cents === p.t.amountCents &&
+        prior.effective_date === p.t.effectiveDate
+      ) {
+        report.transactions.duplicates++;
+      } else {
+        error({
+          file: p.file,
+          line: p.line,
+          column: p.column,
+          value: p.t.externalId,
+          reason: `Line ${p.line}: transaction ${p.t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
+        });
+      }
+    }
+    pendingEntries.length = 0;
+  };
+
+  // A bulk import changes most pages of the ledger and its indexes: a page cache large enough to
+  // hold them until commit writes (and encrypts) each page once instead of spilling it repeatedly.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const batch = db
@@ -243,6 +315,7 @@ export async function runImport(
         JSON.stringify(files.map((f) => ({ name: f.name, layout: f.layout }))),
       ) as { id: number };
     report.batchId = batch.id;
+    batchId = batch.id;
 
     let charsBefore = 0;
     for (const file of ordered) {
@@ -403,7 +476,7 @@ export async function runImport(
                 ...at,
                 column: columnLabel(m, 'transaction_id'),
                 value: t.externalId,
-                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup.line}${dup.file !== file.name ? ` of ${dup.file}` : ''}.`,
+                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup}.`,
               });
             } else if (accountId === undefined) {
               error({
@@ -413,45 +486,15 @@ export async function runImport(
                 reason: `Line ${row.line}: transaction ${t.externalId} is for account ${t.accountNumber}, which is not in this import or in Recoup (unknown account).`,
               });
             } else {
-              transactionsSeen.set(t.externalId, at);
-              const info = insertEntry.run(
+              transactionsSeen.set(t.externalId, row.line);
+              pendingEntries.push({
                 accountId,
-                t.type,
-                t.amountCents,
-                t.effectiveDate,
-                options.now,
-                options.userId,
-                t.reference,
-                t.memo,
-                t.externalId,
-                batch.id,
-              );
-              if (info.changes === 1) {
-                report.transactions.created++;
-                deltas.set(accountId, (deltas.get(accountId) ?? 0) + t.amountCents);
-              } else {
-                const prior = existingEntry.get(t.externalId) as {
-                  account_id: number;
-                  type: string;
-                  amount_cents: number;
-                  effective_date: string;
-                };
-                if (
-                  prior.account_id === accountId &&
-                  prior.type === t.type &&
-                  prior.amount_cents === t.amountCents &&
-                  prior.effective_date === t.effectiveDate
-                ) {
-                  report.transactions.duplicates++;
-                } else {
-                  error({
-                    ...at,
-                    column: columnLabel(m, 'transaction_id'),
-                    value: t.externalId,
-                    reason: `Line ${row.line}: transaction ${t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
-                  });
-                }
-              }
+                t,
+                line: row.line,
+                file: file.name,
+                column: columnLabel(m, 'transaction_id'),
+              });
+              if (pendingEntries.length === ENTRY_BATCH) flushEntries();
             }
           }
         }
@@ -505,6 +548,7 @@ export async function runImport(
         }
         state.rows += chunk.rows.length;
         if (state.usable) for (const row of chunk.rows) processRow(row);
+        flushEntries();
         hooks.onProgress?.(charsBefore + chunk.done, totalChars, `Importing ${file.name}`);
         if (hooks.pause) await hooks.pause();
         if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -545,6 +589,8 @@ export async function runImport(
     report.batchId = null;
     if (err instanceof ImportCancelled) report.cancelled = true;
     else throw err;
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
   }
   hooks.onProgress?.(totalChars, totalChars, report.cancelled ? 'Cancelled' : 'Done');
   report.elapsedMs = Date.now() - started;

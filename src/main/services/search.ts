@@ -8,13 +8,14 @@ import type { SearchResult } from '../../shared/schemas/accounts';
  * Lower-case words without accents: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez", "o",
  * "brien"], so the clerk finds the person however the name is typed.
  */
+// Printable ASCII (names have no control characters).
+const ASCII = /^[ -~]*$/;
+
 export function nameTokens(...names: string[]): string[] {
   const out = new Set<string>();
   for (const name of names) {
-    const folded = name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+    // Plain ASCII names (most of them) skip the Unicode decomposition.
+    const folded = (ASCII.test(name) ? name : name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).toLowerCase();
     const plain = folded.replace(/['’`]/g, '');
     const parts = plain.split(/[^a-z0-9]+/).filter(Boolean);
     for (const p of parts) out.add(p);
@@ -31,8 +32,14 @@ export function replaceNameTokens(db: Db, guarantorId: number, ...names: string[
 
 /** Tokens for a new guarantor (nothing to remove first). */
 export function addNameTokens(db: Db, guarantorId: number, ...names: string[]): void {
-  const insert = statement(db, 'INSERT OR IGNORE INTO name_tokens (token, guarantor_id) VALUES (?, ?)');
-  for (const t of nameTokens(...names)) insert.run(t, guarantorId);
+  const tokens = nameTokens(...names);
+  if (tokens.length === 0) return;
+  const args: (string | number)[] = [];
+  for (const t of tokens) args.push(t, guarantorId);
+  statement(
+    db,
+    `INSERT OR IGNORE INTO name_tokens (token, guarantor_id) VALUES ${tokens.map(() => '(?, ?)').join(', ')}`,
+  ).run(...args);
 }
 
 const RESULT_COLUMNS = `g.id, g.last_name, g.first_name, g.middle_name, g.date_of_birth, g.city, g.state, g.mrn, g.phone, g.balance_cents,

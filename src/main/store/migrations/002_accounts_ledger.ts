@@ -126,7 +126,7 @@ export const migration002: Migration = {
                OR amount_cents < 0),
         CHECK ((type = 'reversal') = (reverses_id IS NOT NULL))
       ) STRICT;
-      CREATE INDEX ledger_account ON ledger_entries(account_id, effective_date, id);
+      CREATE INDEX ledger_account ON ledger_entries(account_id, id);
       CREATE UNIQUE INDEX ledger_external ON ledger_entries(external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX ledger_payment ON ledger_entries(payment_id) WHERE payment_id IS NOT NULL;
       -- An entry is reversed at most once.
