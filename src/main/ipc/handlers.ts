@@ -100,10 +100,22 @@ export const handlers: Handlers = {
 
   'settings:get': (ctx) => readSettings(ctx.app.store.db),
   'settings:update': (ctx, input) => {
-    ctx.records.push('settings:hospital', 'settings:security');
-    return writeSettings(ctx.app.store.db, input, ctx.app.nowIso(), session(ctx).user.id);
+    const db = ctx.app.store.db;
+    const before = readSettings(db);
+    const after = writeSettings(db, input, ctx.app.nowIso(), session(ctx).user.id);
+    // The trail names what changed (not the values: the hospital identity is in the settings).
+    const changed: string[] = [];
+    for (const group of ['hospital', 'security', 'posting'] as const) {
+      if (input[group] === undefined) continue;
+      const b = before[group] as Record<string, unknown>;
+      const a = after[group] as Record<string, unknown>;
+      for (const key of Object.keys(a))
+        if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changed.push(`${group}.${key}`);
+    }
+    ctx.records.push(...new Set(changed.map((c) => `settings:${c.split('.')[0]}`)));
+    ctx.detail = changed.length ? `changed ${changed.join(', ')}` : 'no change';
+    return after;
   },
-
   'backup:list': (ctx) => ({
     dataDir: ctx.app.store.folder.dir,
     backupsDir: ctx.app.store.folder.backupsDir,

@@ -27,6 +27,12 @@ export function dailyBackupIfDue(app: RecoupApp): BackupInfo | null {
 
 export function restoreBackup(app: RecoupApp, fileName: string): { restoredFrom: string; keptAside: string } {
   const { keptAside } = app.store.restore(fileName, app.clock.nowMs());
+  // The key file stays (the data key never changes), but only users active in the restored
+  // database keep a slot: one added or re-enabled after the backup can no longer log in.
+  const active = new Set(app.store.db.prepare('SELECT id FROM users WHERE active = 1').pluck().all() as number[]);
+  const keys = app.store.readKeys();
+  const kept = keys.slots.filter((slot) => slot.kind !== 'user' || (slot.userId !== null && active.has(slot.userId)));
+  if (kept.length !== keys.slots.length) app.store.writeKeys({ ...keys, slots: kept });
   // Everyone logs in again against the restored database.
   app.sessions.endAll();
   return { restoredFrom: fileName, keptAside };

@@ -4,13 +4,13 @@ import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import type { SearchResult } from '../../shared/schemas/accounts';
 
+// Printable ASCII (names have no control characters).
+const ASCII = /^[ -~]*$/;
+
 /**
  * Lower-case words without accents: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez", "o",
  * "brien"], so the clerk finds the person however the name is typed.
  */
-// Printable ASCII (names have no control characters).
-const ASCII = /^[ -~]*$/;
-
 export function nameTokens(...names: string[]): string[] {
   const out = new Set<string>();
   for (const name of names) {

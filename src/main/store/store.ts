@@ -1,6 +1,6 @@
 // The encrypted store as one object: the data folder, its key file, and the open database.
 // The database stays closed until a user's password (or the recovery key) unwraps the data key.
-import { existsSync, mkdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreProblem } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -13,12 +13,35 @@ import { LATEST_VERSION, migrate, NewerDatabaseError, schemaVersion } from './mi
 export class Store {
   private database: Db | null = null;
   private dataKey: Buffer | null = null;
-  /** A problem found while opening (wrong key, newer schema), kept until the app restarts. */
+  /**
+   * A problem found while opening (wrong key, damaged or newer database), kept until the files
+   * in the data folder change (the administrator put back the right ones) or the app restarts.
+   */
   private openProblem: StoreProblem | null = null;
+  private problemFiles = '';
+
+  private filesSignature(): string {
+    return [this.folder.dbPath, this.folder.keyPath]
+      .map((p) => {
+        try {
+          const st = statSync(p);
+          return `${st.size}:${st.mtimeMs}`;
+        } catch {
+          return 'missing';
+        }
+      })
+      .join('|');
+  }
+
+  private setProblem(problem: StoreProblem): void {
+    this.openProblem = problem;
+    this.problemFiles = this.filesSignature();
+  }
 
   constructor(readonly folder: DataFolder) {}
 
   state(): FolderState {
+    if (this.openProblem && this.filesSignature() !== this.problemFiles) this.openProblem = null;
     if (this.openProblem) return { state: 'store_problem', problem: this.openProblem };
     if (this.database) return { state: 'ready' };
     return inspectDataFolder(this.folder);
@@ -59,15 +82,15 @@ export class Store {
       db = openEncrypted(this.folder.dbPath, dataKey, { mustExist: true });
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
-        this.openProblem = {
+        this.setProblem({
           kind: err.kind,
           dataDir: this.folder.dir,
           message:
             err.kind === 'wrong_key'
               ? `The key file in ${this.folder.dir} does not open the database beside it. They come from different stores; put back the matching pair. Nothing was changed.`
               : `The database in ${this.folder.dir} is damaged (${err.message}). Restore it from a backup.`,
-        };
-        throw new AppError('store_error', this.openProblem.message);
+        });
+        throw new AppError('store_error', this.openProblem!.message);
       }
       throw err;
     }
@@ -76,7 +99,7 @@ export class Store {
     } catch (err) {
       db.close();
       if (err instanceof NewerDatabaseError) {
-        this.openProblem = { kind: 'database_newer', dataDir: this.folder.dir, message: err.message };
+        this.setProblem({ kind: 'database_newer', dataDir: this.folder.dir, message: err.message });
         throw new AppError('store_error', err.message);
       }
       throw err;

@@ -131,3 +131,26 @@ describe('backups', () => {
     });
   });
 });
+
+describe('restore and the key file', () => {
+  it('a user added after the backup loses their key slot with the restore', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const backup = await t.call('backup:create', {}, admin);
+    await t.call(
+      'users:add',
+      { fullName: 'After Backup', username: 'later', role: 'clerk', password: 'later-password-1' },
+      admin,
+    );
+    expect(t.app.store.readKeys().slots.filter((s) => s.kind === 'user')).toHaveLength(2);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: backup.fileName }, admin);
+    const slots = t.app.store.readKeys().slots;
+    expect(slots.filter((s) => s.kind === 'user').map((s) => s.username)).toEqual(['admin']);
+    expect(slots.some((s) => s.kind === 'recovery')).toBe(true);
+    expect(await t.raw('auth:login', { username: 'later', password: 'later-password-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_password' },
+    });
+  });
+});

@@ -59,3 +59,30 @@ describe('first-run set-up', () => {
     expect(existsSync(path.join(t.dir, 'recoup.db'))).toBe(false);
   });
 });
+
+describe('settings changes in the audit trail', () => {
+  it('name the fields that changed', async () => {
+    t = testApp();
+    await t.call('setup:create', SETUP);
+    const admin = (await t.call('auth:login', { username: 'admin', password: SETUP.admin.password })).sessionId;
+    const s = await t.call('settings:get', {}, admin);
+    await t.call('settings:update', { security: { ...s.security, idleLockMinutes: 5 }, posting: s.posting }, admin);
+    const [event] = (await t.call('audit:list', { channel: 'settings:update', limit: 1, offset: 0 }, admin)).events;
+    expect(event).toMatchObject({ records: ['settings:security'], detail: 'changed security.idleLockMinutes' });
+  });
+});
+
+describe('start with demo data', () => {
+  it('imports synthetic patients through the real import, and they reconcile', async () => {
+    t = testApp();
+    await t.call('setup:create', { ...SETUP, demoData: true });
+    const admin = (await t.call('auth:login', { username: 'admin', password: SETUP.admin.password })).sessionId;
+    expect(t.app.store.db.prepare('SELECT count(*) FROM guarantors').pluck().get()).toBe(400);
+    expect((await t.call('ledger:verify', {}, admin)).ok).toBe(true);
+    expect((await t.call('search:query', { query: 'smith' }, admin)).length).toBeGreaterThan(0);
+    const [event] = (
+      await t.call('audit:list', { channel: 'setup:create', kind: 'change', limit: 1, offset: 0 }, admin)
+    ).events;
+    expect(event?.detail).toMatch(/^demo data: 400 synthetic guarantors/);
+  });
+});

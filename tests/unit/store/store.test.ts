@@ -173,3 +173,19 @@ describe('the data folder', () => {
     expect(statSync(path.join(t.dir, 'recoup.keys.json')).mode & 0o077).toBe(0);
   });
 });
+
+describe('clearing a problem', () => {
+  it('a key file that did not open the database is forgotten once the right one is put back', async () => {
+    const a = track(testApp());
+    const b = track(testApp());
+    await a.call('setup:create', SETUP);
+    await b.call('setup:create', SETUP);
+    const right = readFileSync(path.join(a.dir, 'recoup.keys.json'));
+    copyFileSync(path.join(b.dir, 'recoup.keys.json'), path.join(a.dir, 'recoup.keys.json'));
+    await a.raw('auth:login', { username: 'admin', password: SETUP.admin.password });
+    expect((await a.call('app:status', {})).problem?.kind).toBe('wrong_key');
+    writeFileSync(path.join(a.dir, 'recoup.keys.json'), right);
+    expect((await a.call('app:status', {})).state).toBe('ready');
+    expect((await a.raw('auth:login', { username: 'admin', password: SETUP.admin.password })).ok).toBe(true);
+  });
+});
