@@ -84,3 +84,107 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('002: accounts, ledger and the rest of the clerk’s data', () => {
+  it('migrates a version-1 database with its users intact', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    db.prepare(
+      `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('a','A','clerk','t','t')`,
+    ).run();
+    expect(migrate(db)).toEqual([2]);
+    expect(db.prepare('SELECT username FROM users').pluck().all()).toEqual(['a']);
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'guarantors',
+        'accounts',
+        'ledger_entries',
+        'payments',
+        'activities',
+        'tasks',
+        'documents',
+        'import_profiles',
+        'import_batches',
+        'name_tokens',
+      ]),
+    );
+    db.close();
+  });
+
+  it('keeps money in whole cents with the sign its type calls for, and the ledger immutable', () => {
+    const db = freshDb();
+    migrate(db);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO accounts (id, account_number, guarantor_id, service_from, service_to, service_type, payer_class, created_at, updated_at) VALUES (1, 'A1', 1, '2026-01-01', '2026-01-02', 'inpatient', 'medicare', 't', 't')`,
+    ).run();
+    const entry = db.prepare(
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at) VALUES (1, ?, ?, '2026-01-02', 't')`,
+    );
+    entry.run('charge', 1000);
+    entry.run('patient_payment', -500);
+    entry.run('administrative_adjustment', -5);
+    entry.run('administrative_adjustment', 5);
+    for (const [type, amount] of [
+      ['charge', -1],
+      ['refund', -1],
+      ['patient_payment', 1],
+      ['bad_debt_writeoff', 10],
+      ['charge', 0],
+      ['charge', 1.5],
+    ] as const) {
+      expect(() => entry.run(type, amount), `${type} ${amount}`).toThrow();
+    }
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at) VALUES (1, 'reversal', -1000, '2026-01-02', 't')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, reverses_id) VALUES (1, 'reversal', -1000, '2026-01-02', 't', 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, reverses_id) VALUES (1, 'reversal', -1000, '2026-01-02', 't', 1)`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE ledger_entries SET memo = 'x'`).run()).toThrow(/reverse them/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO accounts (account_number, guarantor_id, service_from, service_to, service_type, payer_class, created_at, updated_at) VALUES ('A2', 1, '2026-02-01', '2026-01-01', 'inpatient', 'medicare', 't', 't')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('answers the clerk’s lookups from indexes', () => {
+    const db = freshDb();
+    migrate(db);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' / ');
+    expect(plan(`SELECT guarantor_id FROM name_tokens WHERE token >= 'smi' AND token < 'smi\uffff'`)).toMatch(
+      /SEARCH name_tokens USING (COVERING )?(PRIMARY KEY|INDEX)/,
+    );
+    expect(plan(`SELECT * FROM ledger_entries WHERE account_id = 1`)).toMatch(
+      /SEARCH ledger_entries USING INDEX ledger_account/,
+    );
+    expect(plan(`SELECT * FROM ledger_entries WHERE external_id = 'T1'`)).toMatch(/USING INDEX ledger_external/);
+    expect(plan(`SELECT * FROM accounts WHERE account_number = 'A1'`)).toMatch(/USING INDEX sqlite_autoindex_accounts/);
+    expect(plan(`SELECT * FROM guarantors WHERE phone = '2075550142'`)).toMatch(/USING INDEX guarantors_phone/);
+    expect(plan(`SELECT * FROM guarantors WHERE date_of_birth = '1980-01-01'`)).toMatch(/USING INDEX guarantors_dob/);
+    expect(plan(`SELECT * FROM guarantors WHERE mrn = 'M1'`)).toMatch(/USING INDEX guarantors_mrn/);
+    expect(plan(`DELETE FROM name_tokens WHERE guarantor_id = 1`)).toMatch(
+      /USING (COVERING )?INDEX name_tokens_guarantor/,
+    );
+    db.close();
+  });
+});

@@ -47,7 +47,6 @@ export const migration002: Migration = {
       CREATE INDEX guarantors_mrn ON guarantors(mrn);
       CREATE INDEX guarantors_phone ON guarantors(phone);
       CREATE INDEX guarantors_dob ON guarantors(date_of_birth);
-      CREATE INDEX guarantors_name ON guarantors(last_name, first_name);
 
       CREATE TABLE accounts (
         id                    INTEGER PRIMARY KEY,
