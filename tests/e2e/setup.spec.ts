@@ -1,7 +1,7 @@
 // First run and log-in, as the administrator who installs Recoup would click through them.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { ADMIN, continueToLogIn, fillHospital, HOSPITAL, logIn, setUp, shot } from './steps';
+import { ADMIN, continueToLogIn, fillHospital, HOSPITAL, logIn, nav, setUp, shot } from './steps';
 
 test('set-up: hospital, first administrator, recovery key sheet, then log in', async ({ page, workspace }) => {
   await page.goto(workspace.url);
@@ -95,13 +95,20 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.fullName}` })).toBeVisible();
-  // Tab reaches the header's buttons and the navigation, and focus is visible.
+  // Tab reaches the header's search and buttons and the navigation, and focus is visible.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Find a guarantor' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Lock' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(nav(page).getByRole('button', { name: /Search/ })).toBeFocused();
+  for (const name of ['Import', 'Aging report', 'Users']) {
+    await page.keyboard.press('Tab');
+    await expect(nav(page).getByRole('link', { name })).toBeFocused();
+  }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
   await shot(page, '08-keyboard-focus');

@@ -24,3 +24,16 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+/** "2075550142" -> "(207) 555-0142"; anything else as it is. */
+export function formatPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length !== 10) return phone;
+  return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/** Aging columns as a clerk reads them: "0-30" -> "0–30 days", "not_yet_billed" -> "Not yet billed". */
+export function agingLabel(column: string): string {
+  if (column === 'not_yet_billed') return 'Not yet billed';
+  return `${column.replace('-', '–')} days`;
+}

@@ -2,6 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './search.css';
+import './account.css';
+import './import.css';
+import './reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The workspace page has no #root element.');

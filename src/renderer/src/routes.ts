@@ -1,10 +1,14 @@
 // The workspace's places, in the address's #fragment: moving between them never reloads the page,
-// so the in-memory session survives. Each place says the least role that may open it.
+// so the in-memory session survives. Each place says the least role that may open it. One place
+// carries a record: a guarantor's account workspace is `#/accounts/<guarantor id>`.
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/roles';
 
 export const PLACES = {
   home: { path: '/', label: 'Home', least: 'clerk' },
+  account: { path: '/accounts', label: 'Account', least: 'clerk' },
+  import: { path: '/import', label: 'Import', least: 'clerk' },
+  aging: { path: '/aging', label: 'Aging report', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },
@@ -14,10 +18,27 @@ export const PLACES = {
 
 export type Place = keyof typeof PLACES;
 
-export const PLACE_ORDER: readonly Place[] = ['home', 'users', 'audit', 'settings', 'backup', 'password'];
+/** The places in the navigation, in order (an account is reached by search, not from the list). */
+export const PLACE_ORDER: readonly Place[] = [
+  'home',
+  'import',
+  'aging',
+  'users',
+  'audit',
+  'settings',
+  'backup',
+  'password',
+];
+
+const ACCOUNT_PATH = /^\/accounts\/([1-9]\d{0,15})$/;
+
+function pathOf(hash: string): string {
+  return hash.replace(/^#/, '') || '/';
+}
 
 function placeOf(hash: string): Place {
-  const path = hash.replace(/^#/, '') || '/';
+  const path = pathOf(hash);
+  if (ACCOUNT_PATH.test(path)) return 'account';
   return PLACE_ORDER.find((p) => PLACES[p].path === path) ?? 'home';
 }
 
@@ -30,10 +51,22 @@ export function usePlace(): Place {
   return useSyncExternalStore(subscribe, () => placeOf(window.location.hash));
 }
 
+/** The guarantor of the open account workspace, or null elsewhere. */
+export function useGuarantorId(): number | null {
+  return useSyncExternalStore(subscribe, () => {
+    const m = ACCOUNT_PATH.exec(pathOf(window.location.hash));
+    return m ? Number(m[1]) : null;
+  });
+}
+
 export function hrefOf(place: Place): string {
   return `#${PLACES[place].path}`;
 }
 
 export function goTo(place: Place): void {
   if (placeOf(window.location.hash) !== place) window.location.hash = PLACES[place].path;
+}
+
+export function openGuarantor(guarantorId: number): void {
+  window.location.hash = `${PLACES.account.path}/${guarantorId}`;
 }

@@ -7,9 +7,11 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Room for tables and documents (a payment split, a PDF). */
+  wide?: boolean;
 }
 
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // A modal dialog makes everything else inert, the lock screen included; so while the session
@@ -24,7 +26,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

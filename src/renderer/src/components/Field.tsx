@@ -54,6 +54,11 @@ interface TextFieldProps {
   numeric?: boolean;
   autoFocus?: boolean;
   spellCheck?: boolean;
+  /** Bounds for dates (YYYY-MM-DD), e.g. a payment dated no later than the business date. */
+  min?: string;
+  max?: string;
+  /** Money is typed as dollars: a decimal keyboard, not a number spinner. */
+  money?: boolean;
 }
 
 export function TextField({
@@ -66,6 +71,9 @@ export function TextField({
   numeric,
   autoFocus,
   spellCheck,
+  min,
+  max,
+  money,
 }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext();
@@ -78,10 +86,43 @@ export function TextField({
         autoComplete={autoComplete ?? 'off'}
         autoFocus={autoFocus}
         spellCheck={spellCheck ?? false}
-        inputMode={numeric ? 'numeric' : undefined}
+        inputMode={numeric ? 'numeric' : money ? 'decimal' : undefined}
+        min={min}
+        max={max}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...register(name, numeric ? { valueAsNumber: true } : {})}
+      />
+    </FieldShell>
+  );
+}
+
+/** Several lines of text (a note, a memo). */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  className,
+  rows = 3,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  className?: string;
+  rows?: number;
+}) {
+  const id = useId();
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea
+        id={id}
+        rows={rows}
+        spellCheck
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...register(name)}
       />
     </FieldShell>
   );
@@ -117,6 +158,37 @@ export function SelectField({ name, label, options, placeholder, hint, className
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** A yes/no choice, its label beside the box. */
+export function CheckboxField({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  const id = useId();
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <div className="checkbox-row">
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...register(name)}
+      />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }
 

@@ -2,11 +2,16 @@
 // the browser or Electron saves or opens for printing.
 import type { FileOut } from '../../../shared/schemas/files';
 
-export function saveFile(file: FileOut): void {
+/** The file's bytes as a Blob of its type (for a download or the PDF viewer). */
+export function blobOf(file: FileOut): Blob {
   const binary = atob(file.base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  return new Blob([bytes], { type: file.mimeType });
+}
+
+export function saveFile(file: FileOut): void {
+  const url = URL.createObjectURL(blobOf(file));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

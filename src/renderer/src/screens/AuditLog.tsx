@@ -202,6 +202,9 @@ export function AuditLog() {
       <table className="table audit">
         <thead>
           <tr>
+            <th scope="col" className="num">
+              #
+            </th>
             <th scope="col">Time</th>
             <th scope="col">User</th>
             <th scope="col">Channel</th>
@@ -214,6 +217,7 @@ export function AuditLog() {
         <tbody>
           {rows.map((e) => (
             <tr key={e.id}>
+              <td className="num">{e.id}</td>
               <td className="nowrap">{formatInstant(e.at)}</td>
               <td>{e.username ?? <span className="muted">—</span>}</td>
               <td className="mono">{e.channel}</td>

@@ -80,7 +80,7 @@ export function Backups() {
     }
   };
 
-  const list = backups.value ? [...backups.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
+  const list = backups.value ? [...backups.value.backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
 
   return (
     <section>
@@ -94,6 +94,22 @@ export function Backups() {
         Backups are encrypted copies of the database in the data folder&rsquo;s backups folder. Recoup makes one
         automatically at the first log-in of each day and keeps the number set in Settings.
       </p>
+      {backups.value && (
+        <section className="panel folders" aria-labelledby="backup-folders">
+          <h2 id="backup-folders">Where they are</h2>
+          <dl className="facts">
+            <dt>Data folder</dt>
+            <dd className="mono path">{backups.value.dataDir}</dd>
+            <dt>Backups folder</dt>
+            <dd className="mono path">{backups.value.backupsDir}</dd>
+          </dl>
+          <p>
+            A backup on this machine does not survive the loss of this machine. Copy the whole backups folder, with the{' '}
+            <code>.keys.json</code> file beside each backup, to a drive kept somewhere else (a locked cabinet, another
+            building): a backup opens only with its keys file.
+          </p>
+        </section>
+      )}
       <FormNotice message={notice} />
       <FormAlert message={error ?? backups.error} />
       {list &&

@@ -1,9 +1,10 @@
-// Home: who is working, on which business date, and for administrators the state of the users
-// and the latest backup. Only what exists today.
+// Home: who is working, on which business date, the ways into the work (search, import, aging),
+// and for administrators the state of the users and the latest backup. Only what exists today.
 import { formatLongDate } from '../../../shared/dates';
 import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
 import type { UserSummary } from '../../../shared/schemas/users';
 import type { BackupInfo } from '../../../shared/schemas/backup';
+import { focusSearch } from '../components/GuarantorSearch';
 import { useChannel } from '../components/useChannel';
 import { formatInstant } from '../format';
 import { hrefOf } from '../routes';
@@ -26,7 +27,7 @@ function latestBackup(backups: BackupInfo[]): BackupInfo | null {
 function AdministratorSummary() {
   const users = useChannel('users:list', {});
   const backups = useChannel('backup:list', {});
-  const latest = backups.value ? latestBackup(backups.value) : null;
+  const latest = backups.value ? latestBackup(backups.value.backups) : null;
   return (
     <section className="panel" aria-labelledby="admin-summary">
       <h2 id="admin-summary">For administrators</h2>
@@ -71,6 +72,29 @@ export function Home() {
           {session.idleLockMinutes} minute{session.idleLockMinutes === 1 ? '' : 's'} without input
         </dd>
       </dl>
+      <section className="quick-links" aria-labelledby="start-here">
+        <h2 id="start-here">Start here</h2>
+        <ul>
+          <li>
+            <button type="button" className="quick" onClick={focusSearch}>
+              <strong>Find a guarantor</strong>
+              <span>By name, account number, MRN, phone or date of birth. From anywhere: Ctrl+K.</span>
+            </button>
+          </li>
+          <li>
+            <a className="quick" href={hrefOf('import')}>
+              <strong>Import an extract</strong>
+              <span>Bring in the billing system&rsquo;s accounts and transactions.</span>
+            </a>
+          </li>
+          <li>
+            <a className="quick" href={hrefOf('aging')}>
+              <strong>Aging report</strong>
+              <span>Open balances by payer class and age, as PDF or CSV.</span>
+            </a>
+          </li>
+        </ul>
+      </section>
       {roleAtLeast(user.role, 'administrator') && <AdministratorSummary />}
     </section>
   );

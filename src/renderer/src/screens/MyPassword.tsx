@@ -1,17 +1,22 @@
 // My password: any user changes their own password (their key slot is rewrapped; nothing else).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { changePasswordInput } from '../../../shared/schemas/users';
+import { changePasswordInput, newPasswordSchema } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { FormAlert, FormNotice, NewPasswordFields, TextField } from '../components/Field';
 import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
 
-const changeForm = changePasswordInput
-  .extend({ confirmPassword: confirmPasswordSchema })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-type ChangeIn = z.input<typeof changeForm>;
+/** The new password is held to the minimum in Settings, as main holds it. */
+function changeForm(minLength: number) {
+  return changePasswordInput
+    .extend({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
+}
+type ChangeForm = ReturnType<typeof changeForm>;
+type ChangeIn = z.input<ChangeForm>;
 
 const FIELDS: readonly FieldPath<ChangeIn>[] = ['currentPassword', 'newPassword', 'confirmPassword'];
 const EMPTY: ChangeIn = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -19,8 +24,10 @@ const EMPTY: ChangeIn = { currentPassword: '', newPassword: '', confirmPassword:
 export function MyPassword() {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useForm<ChangeIn, unknown, z.output<typeof changeForm>>({
-    resolver: zodResolver(changeForm),
+  const minLength = useMinPasswordLength();
+  const schema = useMemo(() => changeForm(minLength), [minLength]);
+  const form = useForm<ChangeIn, unknown, z.output<ChangeForm>>({
+    resolver: zodResolver(schema),
     defaultValues: EMPTY,
   });
 
@@ -45,7 +52,7 @@ export function MyPassword() {
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-          <NewPasswordFields name="newPassword" confirmName="confirmPassword" />
+          <NewPasswordFields name="newPassword" confirmName="confirmPassword" hint={passwordHint(minLength)} />
           <FormAlert message={formError} />
           <FormNotice message={notice} />
           <div className="actions start">

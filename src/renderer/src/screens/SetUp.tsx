@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { SetupResult } from '../../../shared/contract';
 import { setupInput } from '../../../shared/schemas/setup';
 import { ApiError, call } from '../api';
-import { FormAlert, NewPasswordFields, TextField } from '../components/Field';
+import { CheckboxField, FormAlert, NewPasswordFields, TextField } from '../components/Field';
 import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware } from '../components/HospitalFields';
 import { RecoveryKeyShown } from './RecoveryKeyShown';
@@ -37,7 +37,11 @@ export function SetUp() {
   const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<SetupResult | null>(null);
   const resolver = useMemo(() => remitAware(zodResolver(setupForm), remitSame), [remitSame]);
-  const form = useForm<SetupFormIn, unknown, SetupFormOut>({ resolver, mode: 'onSubmit' });
+  const form = useForm<SetupFormIn, unknown, SetupFormOut>({
+    resolver,
+    mode: 'onSubmit',
+    defaultValues: { demoData: false },
+  });
   // Step 1 is checked with trigger(), not a submit, so react-hook-form would not re-check fields as
   // they change; after the first attempt each change re-checks its field, as after a submit.
   const [attempted, setAttempted] = useState(false);
@@ -60,7 +64,7 @@ export function SetUp() {
     setFormError(null);
     const { confirmPassword: _confirm, ...admin } = values.admin;
     try {
-      setResult(await call('setup:create', { hospital: values.hospital, admin }));
+      setResult(await call('setup:create', { hospital: values.hospital, admin, demoData: values.demoData }));
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields ?? {}).some((k) => k.startsWith('hospital.')))
         setStep('hospital');
@@ -120,6 +124,11 @@ export function SetUp() {
                     </div>
                   </div>
                 </fieldset>
+                <CheckboxField
+                  name="demoData"
+                  label="Start with demo data (synthetic patients) — to learn Recoup before importing the hospital's extract"
+                  hint="Made-up guarantors, accounts and transactions; no real patient. Leave this unticked for the hospital's own workstation."
+                />
                 <FormAlert message={formError} />
                 <div className="actions">
                   <button type="button" onClick={() => setStep('hospital')}>

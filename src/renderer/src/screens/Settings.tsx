@@ -1,9 +1,9 @@
-// Settings: the hospital's identity and the security policy. Everyone may read them; only an
-// administrator may change them (main refuses settings:update to anyone else too).
+// Settings: the hospital's identity, the security policy and the posting policy. Everyone may read
+// them; only an administrator may change them (main refuses settings:update to anyone else too).
 import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { roleAtLeast } from '../../../shared/roles';
 import { settingsSchema, type Settings as SettingsValue } from '../../../shared/schemas/settings';
 import { call } from '../api';
@@ -11,37 +11,57 @@ import { FormAlert, FormNotice, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
 import { useChannel } from '../components/useChannel';
+import { centsToField, dollarsSchema } from '../money';
 import { useWorkspace } from '../session';
 
-type SettingsIn = z.input<typeof settingsSchema>;
+// The approval limit is typed in dollars and kept in cents.
+const settingsForm = settingsSchema.extend({
+  posting: z.object({
+    adjustmentApprovalLimit: dollarsSchema('Approval limit', { allowZero: true }),
+  }),
+});
+type SettingsIn = z.input<typeof settingsForm>;
+type SettingsOut = z.output<typeof settingsForm>;
+
+function toForm(s: SettingsValue): SettingsIn {
+  return { ...s, posting: { adjustmentApprovalLimit: centsToField(s.posting.adjustmentApprovalLimitCents) } };
+}
 
 const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   ...HOSPITAL_FIELDS,
   'security.idleLockMinutes',
   'security.minPasswordLength',
   'security.backupsToKeep',
+  'posting.adjustmentApprovalLimit',
 ];
+const ALIASES = { 'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit' } as const;
 
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
+  // What Undo goes back to: the settings as last saved (at first, as loaded).
+  const [saved, setSaved] = useState(initial);
   const [remitSame, setRemitSame] = useState(() => sameAddress(initial.hospital));
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const resolver = useMemo(() => remitAware(zodResolver(settingsSchema), remitSame), [remitSame]);
-  const form = useForm<SettingsIn, unknown, SettingsValue>({ resolver, defaultValues: initial });
+  const resolver = useMemo(() => remitAware(zodResolver(settingsForm), remitSame), [remitSame]);
+  const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toForm(initial) });
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async ({ posting, ...values }) => {
     setFormError(null);
     setNotice(null);
     try {
-      const saved = await call('settings:update', values);
+      const next = await call('settings:update', {
+        ...values,
+        posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
+      });
       const workspace = useWorkspace.getState();
-      workspace.setHospitalName(saved.hospital.legalName);
-      workspace.setIdleLockMinutes(saved.security.idleLockMinutes);
-      form.reset(saved);
-      setRemitSame(sameAddress(saved.hospital));
+      workspace.setHospitalName(next.hospital.legalName);
+      workspace.setIdleLockMinutes(next.security.idleLockMinutes);
+      form.reset(toForm(next));
+      setSaved(next);
+      setRemitSame(sameAddress(next.hospital));
       setNotice('Settings saved.');
     } catch (error) {
-      setFormError(showServerError(error, form.setError, SETTINGS_FIELDS));
+      setFormError(showServerError(error, form.setError, SETTINGS_FIELDS, ALIASES));
     }
   });
 
@@ -79,6 +99,18 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               />
             </div>
           </fieldset>
+          <fieldset className="group">
+            <legend>Posting</legend>
+            <div className="form-grid">
+              <TextField
+                name="posting.adjustmentApprovalLimit"
+                label="Adjustment approval limit ($)"
+                money
+                className="span-2"
+                hint="A clerk's adjustment above this amount needs a supervisor's user name and password. 0.00: every adjustment does."
+              />
+            </div>
+          </fieldset>
         </fieldset>
         <FormAlert message={formError} />
         <FormNotice message={notice} />
@@ -91,8 +123,8 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               type="button"
               disabled={!form.formState.isDirty}
               onClick={() => {
-                form.reset(initial);
-                setRemitSame(sameAddress(initial.hospital));
+                form.reset(toForm(saved));
+                setRemitSame(sameAddress(saved.hospital));
                 setFormError(null);
               }}
             >

@@ -1,17 +1,21 @@
-// The workspace after log-in: the header (hospital, business date, who is working), the places
-// this user's role may open, and the open place.
+// The workspace after log-in: the header (hospital, guarantor search, business date, who is
+// working), the places this user's role may open, and the open place.
 import { useEffect } from 'react';
 import type { SessionInfo } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
 import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
 import { call } from '../api';
 import { lockNow, logOut } from '../actions';
+import { focusSearch, GuarantorSearch } from '../components/GuarantorSearch';
 import { useIdleLock } from '../idleLock';
 import { hrefOf, PLACE_ORDER, PLACES, usePlace, type Place } from '../routes';
 import { useWorkspace } from '../session';
+import { AccountWorkspace } from './account/AccountWorkspace';
+import { AgingReport } from './AgingReport';
 import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { Home } from './Home';
+import { ImportWizard } from './import/ImportWizard';
 import { MyPassword } from './MyPassword';
 import { Settings } from './Settings';
 import { Users } from './Users';
@@ -20,6 +24,12 @@ function PlaceView({ place }: { place: Place }) {
   switch (place) {
     case 'home':
       return <Home />;
+    case 'account':
+      return <AccountWorkspace />;
+    case 'import':
+      return <ImportWizard />;
+    case 'aging':
+      return <AgingReport />;
     case 'users':
       return <Users />;
     case 'audit':
@@ -33,14 +43,20 @@ function PlaceView({ place }: { place: Place }) {
   }
 }
 
+const ROLE_PLURALS = {
+  clerk: 'everyone',
+  supervisor: 'supervisors and administrators',
+  administrator: 'administrators',
+};
+
 /** A place the role may not open: said plainly (main refuses the calls with `forbidden` too). */
 function NotAllowed({ place }: { place: Place }) {
   return (
     <section>
       <h1>{PLACES[place].label}</h1>
       <div className="form-alert" role="alert">
-        Your role does not allow this. {PLACES[place].label} is for administrators; ask an administrator if you need
-        something here.
+        Your role does not allow this. {PLACES[place].label} is for {ROLE_PLURALS[PLACES[place].least]}; ask an
+        administrator if you need something here.
       </div>
     </section>
   );
@@ -60,6 +76,18 @@ export function Shell({ session }: { session: SessionInfo }) {
     };
   }, [place]);
 
+  // Ctrl+K: find a guarantor from anywhere in the workspace.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   useEffect(() => {
     call('settings:get', {}).then(
       (settings) => useWorkspace.getState().setHospitalName(settings.hospital.legalName),
@@ -77,6 +105,7 @@ export function Shell({ session }: { session: SessionInfo }) {
           <span className="brand">Recoup</span>
           <span className="hospital-name">{hospitalName ?? ' '}</span>
         </div>
+        <GuarantorSearch />
         {status && (
           <div className="topbar-date">
             <span className="muted">Business date</span> <strong>{formatLongDate(status.today)}</strong>
@@ -102,13 +131,23 @@ export function Shell({ session }: { session: SessionInfo }) {
       <div className="shell-body">
         <nav className="sidenav" aria-label="Workspace">
           <ul>
-            {places.map((p) => (
+            {places.flatMap((p) => [
               <li key={p}>
                 <a href={hrefOf(p)} aria-current={p === place ? 'page' : undefined}>
                   {PLACES[p].label}
                 </a>
-              </li>
-            ))}
+              </li>,
+              // Search is not a page: it puts the cursor in the header's search box.
+              ...(p === 'home'
+                ? [
+                    <li key="search">
+                      <button type="button" className="nav-button" onClick={focusSearch}>
+                        Search <kbd>Ctrl+K</kbd>
+                      </button>
+                    </li>,
+                  ]
+                : []),
+            ])}
           </ul>
         </nav>
         <main className="content">{allowed ? <PlaceView place={place} /> : <NotAllowed place={place} />}</main>

@@ -1,88 +1,37 @@
 // The Users screen's dialogs: add a user, reset a password, disable a user, enable one again.
 // Each form is the channel's own schema (less the user id, which the row supplies).
-import { useState, type ReactNode } from 'react';
-import { FormProvider, useForm, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
-import {
-  disableUserInput,
-  enableUserInput,
-  newUserSchema,
-  resetPasswordInput,
-  type UserSummary,
-} from '../../../shared/schemas/users';
+import { disableUserInput, newPasswordSchema, newUserSchema, type UserSummary } from '../../../shared/schemas/users';
 import { call } from '../api';
-import { Dialog } from '../components/Dialog';
-import { FormAlert, NewPasswordFields, SelectField, TextField } from '../components/Field';
-import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+import { DialogForm } from '../components/DialogForm';
+import { NewPasswordFields, SelectField, TextField } from '../components/Field';
+import { confirmPasswordSchema, PASSWORDS_DIFFER } from '../components/formErrors';
+import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-
-interface DialogFormProps<T extends FieldValues, O> {
-  title: string;
-  form: UseFormReturn<T, unknown, O>;
-  fields: readonly FieldPath<T>[];
-  submitLabel: string;
-  danger?: boolean;
-  onSubmit: (values: O) => Promise<void>;
-  onClose: () => void;
-  children: ReactNode;
-}
-
-/** A dialog holding one form: submit, show main's refusal on the fields or above the buttons. */
-function DialogForm<T extends FieldValues, O>({
-  title,
-  form,
-  fields,
-  submitLabel,
-  danger,
-  onSubmit,
-  onClose,
-  children,
-}: DialogFormProps<T, O>) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setFormError(showServerError(error, form.setError, fields));
-    }
-  });
-  return (
-    <Dialog title={title} onClose={onClose}>
-      <FormProvider {...form}>
-        <form noValidate onSubmit={(e) => void submit(e)}>
-          {children}
-          <FormAlert message={formError} />
-          <div className="actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className={danger ? 'danger' : 'primary'} disabled={form.formState.isSubmitting}>
-              {submitLabel}
-            </button>
-          </div>
-        </form>
-      </FormProvider>
-    </Dialog>
-  );
-}
 
 interface UserDialogProps {
   onClose: () => void;
   onDone: (message: string) => void;
 }
 
-const addUserForm = newUserSchema
-  .extend({ confirmPassword: confirmPasswordSchema })
-  .refine((v) => v.password === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-type AddUserIn = z.input<typeof addUserForm>;
+// New passwords are checked against the minimum in Settings, the same rule main applies.
+function addUserForm(minLength: number) {
+  return newUserSchema
+    .extend({ password: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.password === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
+}
+type AddUserForm = ReturnType<typeof addUserForm>;
 
 export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
-  const form = useForm<AddUserIn, unknown, z.output<typeof addUserForm>>({
-    resolver: zodResolver(addUserForm),
+  const minLength = useMinPasswordLength();
+  const schema = useMemo(() => addUserForm(minLength), [minLength]);
+  const form = useForm<z.input<AddUserForm>, unknown, z.output<AddUserForm>>({
+    resolver: zodResolver(schema),
     defaultValues: { fullName: '', username: '', role: 'clerk', password: '', confirmPassword: '' },
   });
   return (
@@ -104,23 +53,32 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
         name="password"
         confirmName="confirmPassword"
         label="Password"
-        hint="The user can change it after logging in (My password)."
+        hint={`${passwordHint(minLength)} The user can change it after logging in (My password).`}
       />
     </DialogForm>
   );
 }
 
-const resetForm = resetPasswordInput
-  .omit({ userId: true })
-  .extend({ confirmPassword: confirmPasswordSchema })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-type ResetIn = z.input<typeof resetForm>;
+/** A new password typed twice (reset, enable), at least the minimum in Settings. */
+function newPasswordForm(minLength: number) {
+  return z
+    .object({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
+}
+type NewPasswordForm = ReturnType<typeof newPasswordForm>;
 
-export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
-  const form = useForm<ResetIn, unknown, z.output<typeof resetForm>>({
-    resolver: zodResolver(resetForm),
+function useNewPasswordForm() {
+  const minLength = useMinPasswordLength();
+  const schema = useMemo(() => newPasswordForm(minLength), [minLength]);
+  const form = useForm<z.input<NewPasswordForm>, unknown, z.output<NewPasswordForm>>({
+    resolver: zodResolver(schema),
     defaultValues: { newPassword: '', confirmPassword: '' },
   });
+  return { form, hint: passwordHint(minLength) };
+}
+
+export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
+  const { form, hint } = useNewPasswordForm();
   return (
     <DialogForm
       title={`Reset the password of ${user.fullName}`}
@@ -134,7 +92,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
       }}
     >
       <p>Give the new password to {user.fullName} in person; they can change it under My password.</p>
-      <NewPasswordFields name="newPassword" confirmName="confirmPassword" />
+      <NewPasswordFields name="newPassword" confirmName="confirmPassword" hint={hint} />
     </DialogForm>
   );
 }
@@ -169,17 +127,8 @@ export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & {
   );
 }
 
-const enableForm = enableUserInput
-  .omit({ userId: true })
-  .extend({ confirmPassword: confirmPasswordSchema })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-type EnableIn = z.input<typeof enableForm>;
-
 export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
-  const form = useForm<EnableIn, unknown, z.output<typeof enableForm>>({
-    resolver: zodResolver(enableForm),
-    defaultValues: { newPassword: '', confirmPassword: '' },
-  });
+  const { form, hint } = useNewPasswordForm();
   return (
     <DialogForm
       title={`Enable ${user.fullName}`}
@@ -193,7 +142,7 @@ export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { 
       }}
     >
       <p>A disabled user gets a new password when enabled again.</p>
-      <NewPasswordFields name="newPassword" confirmName="confirmPassword" />
+      <NewPasswordFields name="newPassword" confirmName="confirmPassword" hint={hint} />
     </DialogForm>
   );
 }

@@ -5,12 +5,15 @@ import type { UserSummary } from '../../../shared/schemas/users';
 import { FormAlert, FormNotice } from '../components/Field';
 import { useChannel } from '../components/useChannel';
 import { formatInstant } from '../format';
+import { hrefOf } from '../routes';
+import { useWorkspace } from '../session';
 import { AddUserDialog, DisableUserDialog, EnableUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 type Open = { dialog: 'add' } | { dialog: 'reset' | 'disable' | 'enable'; user: UserSummary } | null;
 
 export function Users() {
   const users = useChannel('users:list', {});
+  const myId = useWorkspace((s) => s.session?.user.id);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -60,14 +63,19 @@ export function Users() {
                 <td className="row-actions">
                   {u.active ? (
                     <>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`Reset password of ${u.fullName}`}
-                        onClick={() => setOpen({ dialog: 'reset', user: u })}
-                      >
-                        Reset password
-                      </button>
+                      {u.id === myId ? (
+                        // An administrator changes their own password knowing the current one.
+                        <a href={hrefOf('password')}>My password</a>
+                      ) : (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Reset password of ${u.fullName}`}
+                          onClick={() => setOpen({ dialog: 'reset', user: u })}
+                        >
+                          Reset password
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="small"

@@ -1,0 +1,181 @@
+// Find a guarantor from anywhere in the workspace: the search box in the header (Ctrl+K focuses it).
+// Typing asks search:query after a short pause; the list shows just enough to pick the right
+// person (HP-02 minimum necessary); arrow keys and Enter, or a click, open the account workspace.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { formatShortDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import type { SearchResult } from '../../../shared/schemas/accounts';
+import { call, messageOf } from '../api';
+import { openGuarantor } from '../routes';
+
+export const SEARCH_INPUT_ID = 'guarantor-search';
+const PAUSE_MS = 250;
+const MIN_CHARS = 2;
+
+/** Puts the cursor in the header's search box (Ctrl+K, the Search links). */
+export function focusSearch(): void {
+  const input = document.getElementById(SEARCH_INPUT_ID);
+  if (input instanceof HTMLInputElement) {
+    input.focus();
+    input.select();
+  }
+}
+
+function matchedText(r: SearchResult): string {
+  switch (r.matchedOn) {
+    case 'account_number':
+      return r.matchedDetail ? `Account ${r.matchedDetail}` : 'Account number';
+    case 'mrn':
+      return `MRN ${r.mrn ?? ''}`.trim();
+    case 'phone':
+      return 'Phone';
+    case 'date_of_birth':
+      return 'Date of birth';
+    case 'name':
+      return 'Name';
+  }
+}
+
+type Found = { query: string; results: SearchResult[] } | { query: string; error: string };
+
+export function GuarantorSearch() {
+  const listId = useId();
+  const hintId = useId();
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Found | null>(null);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (trimmed.length < MIN_CHARS) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      call('search:query', { query: trimmed }).then(
+        (results) => current && setFound({ query: trimmed, results }),
+        (error: unknown) => current && setFound({ query: trimmed, error: messageOf(error) }),
+      );
+    }, PAUSE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [trimmed]);
+
+  const fresh = found && found.query === trimmed ? found : null;
+  const results = fresh && 'results' in fresh ? fresh.results : [];
+  const showList = open && trimmed.length > 0;
+
+  const choose = (r: SearchResult) => {
+    setOpen(false);
+    setQuery('');
+    setFound(null);
+    openGuarantor(r.guarantorId);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && results.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % results.length);
+    } else if (e.key === 'ArrowUp' && results.length) {
+      e.preventDefault();
+      setActive((i) => (i - 1 + results.length) % results.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const r = results[Math.min(active, results.length - 1)];
+      if (r) choose(r);
+    } else if (e.key === 'Escape') {
+      if (showList) setOpen(false);
+      else setQuery('');
+    }
+  };
+
+  let statusText: string | null = null;
+  if (trimmed.length < MIN_CHARS) statusText = `Type at least ${MIN_CHARS} characters.`;
+  else if (!fresh) statusText = 'Searching…';
+  else if ('error' in fresh) statusText = null;
+  else if (results.length === 0) statusText = `Nobody found for “${trimmed}”.`;
+
+  return (
+    <div
+      className="search"
+      ref={boxRef}
+      onBlur={(e) => {
+        if (!boxRef.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
+        Find a guarantor
+      </label>
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Find a guarantor: name, account, MRN, phone, birth date"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-describedby={hintId}
+        aria-activedescendant={showList && results[active] ? `${listId}-${active}` : undefined}
+        value={query}
+        maxLength={100}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+      />
+      <kbd className="search-key" id={hintId} aria-label="Shortcut: Control K">
+        Ctrl+K
+      </kbd>
+      <div className="search-results" hidden={!showList}>
+        {statusText && (
+          <p className="search-status" role="status">
+            {statusText}
+          </p>
+        )}
+        {fresh && 'error' in fresh && (
+          <p className="search-status error" role="alert">
+            {fresh.error}
+          </p>
+        )}
+        <ul id={listId} role="listbox" aria-label="Guarantors found" hidden={results.length === 0}>
+          {results.map((r, i) => (
+            <li
+              key={r.guarantorId}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="search-result"
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => choose(r)}
+            >
+              <div className="search-line">
+                <strong>{r.name}</strong>
+                {r.deceased && <span className="badge bad">Deceased</span>}
+                <span className="search-balance">{formatCents(r.balanceCents)}</span>
+              </div>
+              <div className="search-line muted">
+                <span>{r.dateOfBirth ? `Born ${formatShortDate(r.dateOfBirth)}` : 'No birth date'}</span>
+                {r.cityState && <span>{r.cityState}</span>}
+                {r.mrn && <span>MRN {r.mrn}</span>}
+                {r.phoneLast4 && <span>Phone …{r.phoneLast4}</span>}
+                <span>
+                  {r.accountCount} account{r.accountCount === 1 ? '' : 's'}
+                </span>
+                <span className="search-matched">Matched: {matchedText(r)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

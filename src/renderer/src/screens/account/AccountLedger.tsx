@@ -1,0 +1,174 @@
+// One account of the guarantor: the encounter (service dates, type, payer, Medicare amounts, the
+// first statement that starts the 501(r) and Medicare clocks) and its immutable ledger with the
+// running balance. Mistakes are reversed, never edited: reversed entries are marked, reversals say
+// what they reverse.
+import type { ReactNode } from 'react';
+import { formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import { PAYER_CLASS_LABELS, SERVICE_TYPE_LABELS, type AccountView } from '../../../../shared/schemas/accounts';
+import { ADJUSTMENT_REASONS, LEDGER_TYPE_LABELS, type LedgerLine } from '../../../../shared/schemas/ledger';
+import { formatInstant } from '../../format';
+import { isAdjustmentReason } from './AdjustmentDialog';
+
+const isMedicare = (a: AccountView) => a.payerClass === 'medicare' || a.payerClass === 'medicare_advantage';
+
+function serviceDates(a: AccountView): string {
+  return a.serviceFrom === a.serviceTo
+    ? formatShortDate(a.serviceFrom)
+    : `${formatShortDate(a.serviceFrom)} – ${formatShortDate(a.serviceTo)}`;
+}
+
+function reasonLabel(code: string | null): string | null {
+  if (!code) return null;
+  return isAdjustmentReason(code) ? ADJUSTMENT_REASONS[code].label : code;
+}
+
+/** What the memo column says: the adjustment reason, the memo, and for a reversal what it undoes. */
+function Memo({ line, byId }: { line: LedgerLine; byId: Map<number, LedgerLine> }) {
+  if (line.reversesId !== null) {
+    const original = byId.get(line.reversesId);
+    return (
+      <>
+        <span className="reverses">
+          Reverses #{line.reversesId}
+          {original &&
+            ` (${LEDGER_TYPE_LABELS[original.type]}, ${formatShortDate(original.effectiveDate)}, ${formatCents(original.amountCents)})`}
+        </span>
+        {line.memo && <span className="reason">Reason: {line.memo}</span>}
+      </>
+    );
+  }
+  const reason = reasonLabel(line.reasonCode);
+  return <>{[reason, line.memo].filter(Boolean).join(' — ')}</>;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+interface AccountLedgerProps {
+  account: AccountView;
+  onAdjust: () => void;
+  onReverse: (entry: LedgerLine) => void;
+}
+
+export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedgerProps) {
+  const byId = new Map(a.ledger.map((l) => [l.id, l]));
+  const headingId = `account-${a.id}`;
+  return (
+    <article className="account" aria-labelledby={headingId}>
+      <div className="account-head">
+        <h3 id={headingId}>Account {a.accountNumber}</h3>
+        <p className="account-balance">
+          <span className="muted">Balance</span> <strong>{formatCents(a.balanceCents)}</strong>
+        </p>
+        <button
+          type="button"
+          className="small"
+          onClick={onAdjust}
+          aria-label={`Adjustment to account ${a.accountNumber}`}
+        >
+          Adjustment…
+        </button>
+      </div>
+      <dl className="account-facts">
+        <Fact label="Patient">{a.patientName || '—'}</Fact>
+        <Fact label="Service">{serviceDates(a)}</Fact>
+        <Fact label="Type">{SERVICE_TYPE_LABELS[a.serviceType]}</Fact>
+        <Fact label="Payer">{PAYER_CLASS_LABELS[a.payerClass]}</Fact>
+        <Fact label="First statement">{a.firstStatementDate ? formatShortDate(a.firstStatementDate) : 'Not yet'}</Fact>
+        {isMedicare(a) && (
+          <>
+            <Fact label="MBI">
+              <span className="mono">{a.mbi ?? '—'}</span>
+            </Fact>
+            <Fact label="Deductible">{formatCents(a.deductibleCents)}</Fact>
+            <Fact label="Coinsurance">{formatCents(a.coinsuranceCents)}</Fact>
+          </>
+        )}
+      </dl>
+      {a.ledger.length === 0 ? (
+        <p className="muted">No ledger entries.</p>
+      ) : (
+        <div className="table-scroll ledger-scroll">
+          <table className="table ledger">
+            <caption className="visually-hidden">Ledger of account {a.accountNumber}</caption>
+            <colgroup>
+              <col className="c-id" />
+              <col className="c-date" />
+              <col className="c-type" />
+              <col className="c-ref" />
+              <col className="c-memo" />
+              <col className="c-money" />
+              <col className="c-money" />
+              <col className="c-by" />
+              <col className="c-action" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  #
+                </th>
+                <th scope="col">Date</th>
+                <th scope="col">Type</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Memo / reason</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col" className="num">
+                  Balance
+                </th>
+                <th scope="col">Posted by</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.ledger.map((l) => {
+                const reversed = l.reversedById !== null;
+                return (
+                  <tr key={l.id} className={reversed ? 'reversed' : l.reversesId !== null ? 'reversal' : undefined}>
+                    <td className="num muted">{l.id}</td>
+                    <td className="nowrap">{formatShortDate(l.effectiveDate)}</td>
+                    <td>
+                      {LEDGER_TYPE_LABELS[l.type]}
+                      {reversed && <span className="badge bad">Reversed by #{l.reversedById}</span>}
+                    </td>
+                    <td className="wrap">{l.reference}</td>
+                    <td className="wrap">
+                      <Memo line={l} byId={byId} />
+                    </td>
+                    <td className="num">{formatCents(l.amountCents)}</td>
+                    <td className="num">{formatCents(l.runningBalanceCents)}</td>
+                    <td title={`Posted ${formatInstant(l.postedAt)}`}>
+                      {l.postedBy ?? <span className="muted">—</span>}
+                    </td>
+                    <td className="row-actions">
+                      {!reversed && l.reversesId === null && (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Reverse entry ${l.id}`}
+                          onClick={() => onReverse(l)}
+                        >
+                          Reverse…
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+// An adjustment to one account: a reason (which says whether it lowers or raises the balance), the
+// amount, the date and a memo. A clerk's adjustment above the limit in Settings needs a supervisor
+// to type their user name and password here (main checks them and records who approved).
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { formatCents } from '../../../../shared/money';
+import { roleAtLeast } from '../../../../shared/roles';
+import type { AccountView } from '../../../../shared/schemas/accounts';
+import { ADJUSTMENT_REASON_CODES, ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../shared/schemas/ledger';
+import { ApiError, call } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
+import { SelectField, TextField } from '../../components/Field';
+import { useChannel } from '../../components/useChannel';
+import { DOLLARS_HINT, dollarsSchema, typedCents } from '../../money';
+import { useWorkspace } from '../../session';
+import { dateNotAfter } from './postingDate';
+
+export function isAdjustmentReason(code: string | null | undefined): code is AdjustmentReason {
+  return !!code && Object.hasOwn(ADJUSTMENT_REASONS, code);
+}
+
+const REASON_OPTIONS = ADJUSTMENT_REASON_CODES.map((r) => ({ value: r, label: ADJUSTMENT_REASONS[r].label }));
+
+function adjustmentForm(today: string, needsApproval: boolean) {
+  const approvalText = (label: string) =>
+    needsApproval ? z.string().trim().min(1, `Enter the ${label}.`).max(128) : z.string();
+  return z.object({
+    reason: z.string().pipe(z.enum(ADJUSTMENT_REASON_CODES, { error: 'Choose a reason.' })),
+    amount: dollarsSchema('Amount'),
+    effectiveDate: dateNotAfter(today, 'An adjustment'),
+    memo: z.string().trim().max(300, 'At most 300 characters.'),
+    approval: z.object({
+      username: approvalText('supervisor’s user name'),
+      password: approvalText('supervisor’s password'),
+    }),
+  });
+}
+type AdjustmentForm = ReturnType<typeof adjustmentForm>;
+
+interface AdjustmentDialogProps {
+  account: AccountView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogProps) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const settings = useChannel('settings:get', {});
+  const limit = settings.value?.posting.adjustmentApprovalLimitCents ?? null;
+  // Main may ask for approval even when the form did not expect it (the limit changed meanwhile).
+  const [askedByMain, setAskedByMain] = useState(false);
+  const [showApproval, setShowApproval] = useState(false);
+  const schema = useMemo(() => adjustmentForm(today, showApproval), [today, showApproval]);
+  const form = useForm<z.input<AdjustmentForm>, unknown, z.output<AdjustmentForm>>({
+    resolver: zodResolver(schema),
+    defaultValues: { reason: '', amount: '', effectiveDate: today, memo: '', approval: { username: '', password: '' } },
+  });
+  const [reason, amountText] = useWatch({ control: form.control, name: ['reason', 'amount'] });
+  const amount = typedCents(amountText);
+  const overLimit = !roleAtLeast(role, 'supervisor') && limit !== null && amount !== null && amount > limit;
+  // Derived from what is typed; kept in state so the form's schema follows it.
+  if (showApproval !== (overLimit || askedByMain)) setShowApproval(overLimit || askedByMain);
+
+  const direction = isAdjustmentReason(reason)
+    ? ADJUSTMENT_REASONS[reason].sign < 0
+      ? 'Lowers the balance by the amount.'
+      : 'Raises the balance by the amount.'
+    : 'The reason says whether the adjustment lowers or raises the balance.';
+
+  return (
+    <DialogForm
+      title={`Adjustment to account ${account.accountNumber}`}
+      form={form}
+      fields={['reason', 'amount', 'effectiveDate', 'memo', 'approval.username', 'approval.password']}
+      aliases={{ amountCents: 'amount', approval: 'approval.password' }}
+      submitLabel="Post adjustment"
+      onClose={onClose}
+      onSubmit={async ({ approval, amount: amountCents, ...values }) => {
+        try {
+          const result = await call('ledger:adjust', {
+            accountId: account.id,
+            ...values,
+            amountCents,
+            approval: showApproval ? approval : undefined,
+          });
+          const label = ADJUSTMENT_REASONS[values.reason].label;
+          onDone(
+            `${label} of ${formatCents(amountCents)} posted to account ${account.accountNumber}${result.approvedBy ? `, approved by ${approval.username}` : ''}.`,
+          );
+        } catch (error) {
+          if (error instanceof ApiError && error.fields?.approval) setAskedByMain(true);
+          throw error;
+        }
+      }}
+    >
+      <p>
+        Balance of account {account.accountNumber}: <strong>{formatCents(account.balanceCents)}</strong>
+      </p>
+      <div className="form-grid">
+        <SelectField name="reason" label="Reason" options={REASON_OPTIONS} placeholder="Choose…" hint={direction} />
+        <TextField name="amount" label="Amount ($)" money className="span-3" hint={DOLLARS_HINT} />
+        <TextField name="effectiveDate" label="Date" type="date" max={today} className="span-3" />
+        <TextField name="memo" label="Memo (optional)" spellCheck />
+      </div>
+      {!roleAtLeast(role, 'supervisor') && limit !== null && !showApproval && (
+        <p className="field-hint">Adjustments over {formatCents(limit)} need a supervisor&rsquo;s approval.</p>
+      )}
+      {showApproval && (
+        <fieldset className="group approval">
+          <legend>Supervisor approval</legend>
+          <p className="group-note">
+            {limit !== null ? `Over ${formatCents(limit)}: ` : ''}a supervisor types their own user name and password to
+            approve this adjustment.
+          </p>
+          <div className="form-grid">
+            <TextField name="approval.username" label="Supervisor user name" className="span-3" />
+            <TextField
+              name="approval.password"
+              label="Supervisor password"
+              type="password"
+              autoComplete="off"
+              className="span-3"
+            />
+          </div>
+        </fieldset>
+      )}
+    </DialogForm>
+  );
+}

@@ -1,0 +1,115 @@
+// Follow-up tasks (ticklers) for this guarantor: what to do, by when, by whom. Open tasks first;
+// a task is closed as done or cancelled, never deleted.
+import { useState } from 'react';
+import { formatShortDate } from '../../../../shared/dates';
+import type { AccountView, TaskView } from '../../../../shared/schemas/accounts';
+import { call, messageOf } from '../../api';
+import { FormAlert } from '../../components/Field';
+import { useWorkspace } from '../../session';
+
+const STATUS_LABELS: Record<TaskView['status'], string> = { open: 'Open', done: 'Done', cancelled: 'Cancelled' };
+
+interface FollowUpTasksProps {
+  tasks: TaskView[];
+  accounts: AccountView[];
+  onAdd: () => void;
+  onClosed: (message: string) => void;
+}
+
+export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTasksProps) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState<number | null>(null);
+  const accountNumber = new Map(accounts.map((a) => [a.id, a.accountNumber]));
+  const sorted = [...tasks].sort(
+    (a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.dueDate.localeCompare(b.dueDate),
+  );
+
+  const close = async (t: TaskView, outcome: 'done' | 'cancelled') => {
+    setError(null);
+    setWorking(t.id);
+    try {
+      await call('tasks:close', { taskId: t.id, outcome });
+      onClosed(`“${t.title}” is ${outcome === 'done' ? 'done' : 'cancelled'}.`);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setWorking(null);
+    }
+  };
+
+  return (
+    <section className="ws-section" aria-labelledby="ws-tasks">
+      <div className="section-head">
+        <h2 id="ws-tasks">
+          Follow-up tasks <span className="count">{tasks.filter((t) => t.status === 'open').length} open</span>
+        </h2>
+        <button type="button" onClick={onAdd}>
+          Add task…
+        </button>
+      </div>
+      <FormAlert message={error} />
+      {tasks.length === 0 ? (
+        <p className="muted">No follow-up tasks.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">What to do</th>
+                <th scope="col">Account</th>
+                <th scope="col">Assigned to</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((t) => (
+                <tr key={t.id} className={t.status === 'open' ? undefined : 'inactive'}>
+                  <td className="nowrap">
+                    {formatShortDate(t.dueDate)}
+                    {t.status === 'open' && t.dueDate < today && <span className="badge bad">Overdue</span>}
+                  </td>
+                  <td className="wrap">
+                    {t.title}
+                    {t.note && <div className="muted">{t.note}</div>}
+                  </td>
+                  <td>{t.accountId ? accountNumber.get(t.accountId) : <span className="muted">All</span>}</td>
+                  <td>{t.assignee ?? <span className="muted">Nobody</span>}</td>
+                  <td>{STATUS_LABELS[t.status]}</td>
+                  <td className="row-actions">
+                    {t.status === 'open' && (
+                      <>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Mark “${t.title}” done`}
+                          disabled={working === t.id}
+                          onClick={() => void close(t, 'done')}
+                        >
+                          Done
+                        </button>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Cancel “${t.title}”`}
+                          disabled={working === t.id}
+                          onClick={() => void close(t, 'cancelled')}
+                        >
+                          Cancel
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+// Reversals: an equal and opposite entry with a reason, never an edit. One ledger entry, or a whole
+// payment with every account it was spread over (main refuses to reverse one part of a split).
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
+import { LEDGER_TYPE_LABELS, PAYMENT_METHOD_LABELS, type LedgerLine } from '../../../../shared/schemas/ledger';
+import { call } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
+import { TextField } from '../../components/Field';
+import { useWorkspace } from '../../session';
+import { dateNotAfter } from './postingDate';
+
+function reverseForm(today: string) {
+  return z.object({
+    reason: z.string().trim().min(1, 'Say why it is reversed.').max(300, 'At most 300 characters.'),
+    effectiveDate: dateNotAfter(today, 'A reversal'),
+  });
+}
+type ReverseForm = ReturnType<typeof reverseForm>;
+
+function useReverseForm() {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const schema = useMemo(() => reverseForm(today), [today]);
+  const form = useForm<z.input<ReverseForm>, unknown, z.output<ReverseForm>>({
+    resolver: zodResolver(schema),
+    defaultValues: { reason: '', effectiveDate: today },
+  });
+  return { form, today };
+}
+
+function ReverseFields({ today, hint }: { today: string; hint: string }) {
+  return (
+    <div className="form-grid">
+      <TextField name="reason" label="Reason" autoFocus spellCheck hint={hint} />
+      <TextField name="effectiveDate" label="Date of the reversal" type="date" max={today} className="span-3" />
+    </div>
+  );
+}
+
+interface ReverseEntryProps {
+  account: AccountView;
+  entry: LedgerLine;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseEntryProps) {
+  const { form, today } = useReverseForm();
+  return (
+    <DialogForm
+      title={`Reverse entry #${entry.id}`}
+      form={form}
+      fields={['reason', 'effectiveDate']}
+      submitLabel="Reverse entry"
+      danger
+      onClose={onClose}
+      onSubmit={async (values) => {
+        await call('ledger:reverse', { entryId: entry.id, ...values });
+        onDone(`Entry #${entry.id} on account ${account.accountNumber} is reversed.`);
+      }}
+    >
+      <dl className="facts">
+        <dt>Account</dt>
+        <dd>{account.accountNumber}</dd>
+        <dt>Entry</dt>
+        <dd>
+          {LEDGER_TYPE_LABELS[entry.type]} of {formatCents(entry.amountCents)} on {formatShortDate(entry.effectiveDate)}
+          {entry.reference && ` (${entry.reference})`}
+        </dd>
+      </dl>
+      <p>
+        Recoup posts an equal and opposite entry of {formatCents(-entry.amountCents)}; the original stays in the ledger,
+        marked as reversed.
+      </p>
+      <ReverseFields
+        today={today}
+        hint="For the ledger and the audit log, e.g. “charge posted to the wrong account”."
+      />
+    </DialogForm>
+  );
+}
+
+interface ReversePaymentProps {
+  payment: PaymentView;
+  accounts: AccountView[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function ReversePaymentDialog({ payment, accounts, onClose, onDone }: ReversePaymentProps) {
+  const { form, today } = useReverseForm();
+  const parts = accounts.flatMap((a) =>
+    a.ledger
+      .filter((l) => l.paymentId === payment.id && l.reversesId === null)
+      .map((l) => ({ account: a.accountNumber, cents: -l.amountCents })),
+  );
+  return (
+    <DialogForm
+      title={`Reverse payment ${payment.receiptNumber}`}
+      form={form}
+      fields={['reason', 'effectiveDate']}
+      submitLabel="Reverse payment"
+      danger
+      onClose={onClose}
+      onSubmit={async (values) => {
+        await call('payments:reverse', { paymentId: payment.id, ...values });
+        onDone(`Payment ${payment.receiptNumber} of ${formatCents(payment.amountCents)} is reversed.`);
+      }}
+    >
+      <dl className="facts">
+        <dt>Payment</dt>
+        <dd>
+          {formatCents(payment.amountCents)} by {PAYMENT_METHOD_LABELS[payment.method].toLowerCase()} on{' '}
+          {formatShortDate(payment.effectiveDate)}
+          {payment.reference && ` (${payment.reference})`}
+        </dd>
+        {parts.length > 0 && (
+          <>
+            <dt>Applied to</dt>
+            <dd>
+              {parts.map((p) => (
+                <div key={p.account}>
+                  Account {p.account}: {formatCents(p.cents)}
+                </div>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p>Every part of the payment is reversed, and each account&rsquo;s balance goes back up by its part.</p>
+      <ReverseFields today={today} hint="For the ledger and the audit log, e.g. “check returned unpaid”." />
+    </DialogForm>
+  );
+}
