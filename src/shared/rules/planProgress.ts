@@ -1,0 +1,128 @@
+// Where a payment plan stands on a business date: what each installment has been paid, which are
+// missed, and the plan's state under PP-02 (grace days, a cure period after the lapse letter,
+// missed payments that make a default). Pure: the lapse engine, the account screen and the
+// agreement all ask this one rule.
+import { addDays, type BusinessDate } from '../dates';
+
+export interface PlanTerms {
+  installments: { number: number; dueDate: BusinessDate; amountCents: number }[];
+  /** What happens to money beyond the installment due next. */
+  overpayment: 'pay_ahead' | 'shorten_term';
+  graceDays: number;
+  cureDays: number;
+  missedToDefault: number;
+}
+
+/** A payment toward the plan's accounts (reversed payments are left out by the caller). */
+export interface PlanPayment {
+  date: BusinessDate;
+  amountCents: number;
+}
+
+export type PlanState = 'current' | 'lapsed' | 'defaulted' | 'completed';
+
+export interface InstallmentProgress {
+  number: number;
+  dueDate: BusinessDate;
+  amountCents: number;
+  paidCents: number;
+  /** Unpaid (in whole or part) after its due date plus the grace days. */
+  missed: boolean;
+}
+
+export interface PlanProgress {
+  state: PlanState;
+  installments: InstallmentProgress[];
+  paidCents: number;
+  owedCents: number;
+  /** Due and unpaid as of the date (what brings the plan current). */
+  pastDueCents: number;
+  missedCount: number;
+  /** The day the plan lapsed (the first missed installment's grace ran out), if it has. */
+  lapsedOn: BusinessDate | null;
+  /** The last day to cure a lapse before the plan defaults. */
+  cureDeadline: BusinessDate | null;
+  nextDue: { dueDate: BusinessDate; amountCents: number } | null;
+}
+
+/** Applies the payments, in date order, to the installments. */
+export function applyPayments(
+  terms: Pick<PlanTerms, 'installments' | 'overpayment'>,
+  payments: readonly PlanPayment[],
+  asOf: BusinessDate,
+): number[] {
+  const inst = [...terms.installments].sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number - b.number,
+  );
+  const paid = inst.map(() => 0);
+  const room = (i: number) => inst[i]!.amountCents - paid[i]!;
+  const sorted = payments
+    .filter((p) => p.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const p of sorted) {
+    let left = p.amountCents;
+    // First what is due by the payment's date, and the installment due next: a payment made a few
+    // days early is for that installment, not extra.
+    let nextTaken = false;
+    for (let i = 0; i < inst.length && left > 0; i++) {
+      if (room(i) === 0) continue;
+      if (inst[i]!.dueDate > p.date) {
+        if (nextTaken) break;
+        nextTaken = true;
+      }
+      const take = Math.min(left, room(i));
+      paid[i]! += take;
+      left -= take;
+    }
+    // Then any excess: toward the next installments, or off the end of the plan.
+    const order = terms.overpayment === 'pay_ahead' ? inst.map((_, i) => i) : inst.map((_, i) => inst.length - 1 - i);
+    for (const i of order) {
+      if (left === 0) break;
+      const take = Math.min(left, room(i));
+      paid[i]! += take;
+      left -= take;
+    }
+  }
+  // Back to the caller's order.
+  const byNumber = new Map(inst.map((x, i) => [x.number, paid[i]!]));
+  return terms.installments.map((x) => byNumber.get(x.number)!);
+}
+
+export function planProgress(terms: PlanTerms, payments: readonly PlanPayment[], asOf: BusinessDate): PlanProgress {
+  const paid = applyPayments(terms, payments, asOf);
+  const installments: InstallmentProgress[] = terms.installments.map((x, i) => {
+    const paidCents = paid[i]!;
+    const missed = paidCents < x.amountCents && asOf > addDays(x.dueDate, terms.graceDays);
+    return { number: x.number, dueDate: x.dueDate, amountCents: x.amountCents, paidCents, missed };
+  });
+  const total = installments.reduce((s, x) => s + x.amountCents, 0);
+  const paidCents = installments.reduce((s, x) => s + x.paidCents, 0);
+  const missed = installments.filter((x) => x.missed);
+  const pastDueCents = installments
+    .filter((x) => x.dueDate <= asOf)
+    .reduce((s, x) => s + (x.amountCents - x.paidCents), 0);
+  const firstMissed = missed.reduce<InstallmentProgress | null>(
+    (a, x) => (a === null || x.dueDate < a.dueDate ? x : a),
+    null,
+  );
+  const lapsedOn = firstMissed ? addDays(firstMissed.dueDate, terms.graceDays + 1) : null;
+  const cureDeadline = lapsedOn ? addDays(lapsedOn, terms.cureDays) : null;
+  let state: PlanState;
+  if (paidCents >= total) state = 'completed';
+  else if (missed.length === 0) state = 'current';
+  else if (missed.length >= terms.missedToDefault || (cureDeadline !== null && asOf > cureDeadline))
+    state = 'defaulted';
+  else state = 'lapsed';
+  const next = installments.find((x) => x.paidCents < x.amountCents) ?? null;
+  return {
+    state,
+    installments,
+    paidCents,
+    owedCents: total - paidCents,
+    pastDueCents,
+    missedCount: missed.length,
+    lapsedOn,
+    cureDeadline,
+    nextDue: next ? { dueDate: next.dueDate, amountCents: next.amountCents - next.paidCents } : null,
+  };
+}
