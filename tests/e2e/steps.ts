@@ -36,7 +36,7 @@ export async function fillHospital(page: Page): Promise<void> {
 }
 
 /** Sets up through the wizard and returns the recovery key shown once. */
-export async function setUp(page: Page, workspace: Workspace): Promise<string> {
+export async function setUp(page: Page, workspace: Workspace, options: { demoData?: boolean } = {}): Promise<string> {
   await page.goto(workspace.url);
   await expect(page.getByRole('heading', { name: 'Set up Recoup' })).toBeVisible();
   await fillHospital(page);
@@ -45,6 +45,10 @@ export async function setUp(page: Page, workspace: Workspace): Promise<string> {
   await page.getByLabel('User name').fill(ADMIN.username);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
+  if (options.demoData) {
+    await page.getByLabel(/^Start with demo data/).check();
+    await shot(page, '02-setup-demo-data');
+  }
   await page.getByRole('button', { name: 'Set up Recoup' }).click();
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
   const key = (await page.getByRole('group', { name: 'Recovery key' }).locator('code').textContent())?.trim() ?? '';
@@ -97,4 +101,24 @@ export async function addUser(
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+}
+
+/** Import, steps 1 to 3: one combined file chosen, uploaded, mapped as suggested, and previewed. */
+export async function previewCombined(page: Page, file: string): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
+  const startOver = page.getByRole('button', { name: /^(Start over|Import another extract)$/ });
+  if (await startOver.first().isVisible()) await startOver.first().click();
+  await page.getByLabel('Combined file (CSV)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload and map the columns' }).click();
+  await expect(page.getByRole('heading', { name: `Combined file: ${path.basename(file)}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  await expect(page.getByRole('list', { name: 'Counts' })).toBeVisible();
+}
+
+/** Imports a clean combined extract through the wizard. */
+export async function importCombined(page: Page, file: string): Promise<void> {
+  await previewCombined(page, file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was doubled' })).toBeVisible();
 }

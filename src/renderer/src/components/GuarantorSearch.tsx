@@ -71,6 +71,8 @@ export function GuarantorSearch() {
     setOpen(false);
     setQuery('');
     setFound(null);
+    // The account workspace takes the focus (its heading), so the clerk reads on from there.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     openGuarantor(r.guarantorId);
   };
 
@@ -115,7 +117,7 @@ export function GuarantorSearch() {
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Find a guarantor: name, account, MRN, phone, birth date"
+        placeholder="Name, account, MRN, phone or birth date"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -131,7 +133,7 @@ export function GuarantorSearch() {
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
-      <kbd className="search-key" id={hintId} aria-label="Shortcut: Control K">
+      <kbd className="search-key" id={hintId} aria-label="Shortcut: Control K" hidden={query !== ''}>
         Ctrl+K
       </kbd>
       <div className="search-results" hidden={!showList}>
@@ -154,22 +156,26 @@ export function GuarantorSearch() {
               aria-selected={i === active}
               className="search-result"
               onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
+              onMouseMove={() => i !== active && setActive(i)}
               onClick={() => choose(r)}
             >
-              <div className="search-line">
-                <strong>{r.name}</strong>
-                {r.deceased && <span className="badge bad">Deceased</span>}
-                <span className="search-balance">{formatCents(r.balanceCents)}</span>
+              <div className="search-who">
+                <div className="search-line">
+                  <strong>{r.name}</strong>
+                  {r.deceased && <span className="badge bad">Deceased</span>}
+                </div>
+                <div className="search-line muted">
+                  <span>{r.dateOfBirth ? `Born ${formatShortDate(r.dateOfBirth)}` : 'No birth date'}</span>
+                  {r.cityState && <span>{r.cityState}</span>}
+                  {r.mrn && <span>MRN {r.mrn}</span>}
+                  {r.phoneLast4 && <span>Phone …{r.phoneLast4}</span>}
+                  <span>
+                    {r.accountCount} account{r.accountCount === 1 ? '' : 's'}
+                  </span>
+                </div>
               </div>
-              <div className="search-line muted">
-                <span>{r.dateOfBirth ? `Born ${formatShortDate(r.dateOfBirth)}` : 'No birth date'}</span>
-                {r.cityState && <span>{r.cityState}</span>}
-                {r.mrn && <span>MRN {r.mrn}</span>}
-                {r.phoneLast4 && <span>Phone …{r.phoneLast4}</span>}
-                <span>
-                  {r.accountCount} account{r.accountCount === 1 ? '' : 's'}
-                </span>
+              <div className="search-owes">
+                <span className="search-balance">{formatCents(r.balanceCents)}</span>
                 <span className="search-matched">Matched: {matchedText(r)}</span>
               </div>
             </li>

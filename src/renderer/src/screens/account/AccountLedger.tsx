@@ -2,7 +2,7 @@
 // first statement that starts the 501(r) and Medicare clocks) and its immutable ledger with the
 // running balance. Mistakes are reversed, never edited: reversed entries are marked, reversals say
 // what they reverse.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { PAYER_CLASS_LABELS, SERVICE_TYPE_LABELS, type AccountView } from '../../../../shared/schemas/accounts';
@@ -60,6 +60,12 @@ interface AccountLedgerProps {
 export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedgerProps) {
   const byId = new Map(a.ledger.map((l) => [l.id, l]));
   const headingId = `account-${a.id}`;
+  // A long ledger scrolls inside its box; it opens at the newest entries, the ones worked on.
+  const scroller = useRef<HTMLDivElement>(null);
+  const entries = a.ledger.length;
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+  }, [entries]);
   return (
     <article className="account" aria-labelledby={headingId}>
       <div className="account-head">
@@ -95,7 +101,7 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
       {a.ledger.length === 0 ? (
         <p className="muted">No ledger entries.</p>
       ) : (
-        <div className="table-scroll ledger-scroll">
+        <div className="table-scroll ledger-scroll" ref={scroller}>
           <table className="table ledger">
             <caption className="visually-hidden">Ledger of account {a.accountNumber}</caption>
             <colgroup>
@@ -154,7 +160,7 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
                       {!reversed && l.reversesId === null && (
                         <button
                           type="button"
-                          className="small"
+                          className="small quiet"
                           aria-label={`Reverse entry ${l.id}`}
                           onClick={() => onReverse(l)}
                         >

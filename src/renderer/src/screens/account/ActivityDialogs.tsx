@@ -94,8 +94,9 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
           label="About"
           options={accountOptions(accounts)}
           placeholder="All of the guarantor's accounts"
+          className="span-6"
         />
-        <TextAreaField name="note" label="Note (optional)" />
+        <TextAreaField name="note" label="Note (optional)" className="span-6" />
       </div>
     </DialogForm>
   );
@@ -138,7 +139,14 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
       }}
     >
       <div className="form-grid">
-        <TextField name="title" label="What to do" autoFocus spellCheck hint="For example: call back about the plan." />
+        <TextField
+          name="title"
+          label="What to do"
+          autoFocus
+          spellCheck
+          className="span-6"
+          hint="For example: call back about the plan."
+        />
         <TextField name="dueDate" label="Due date" type="date" className="span-3" />
         {/* The directory loads with the dialog; until then "me" is the only choice. */}
         <SelectField
@@ -153,8 +161,9 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
           label="Account"
           options={accountOptions(accounts)}
           placeholder="All of the guarantor's accounts"
+          className="span-6"
         />
-        <TextAreaField name="note" label="Note (optional)" />
+        <TextAreaField name="note" label="Note (optional)" className="span-6" />
       </div>
     </DialogForm>
   );

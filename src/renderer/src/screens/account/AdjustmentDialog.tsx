@@ -100,10 +100,17 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
         Balance of account {account.accountNumber}: <strong>{formatCents(account.balanceCents)}</strong>
       </p>
       <div className="form-grid">
-        <SelectField name="reason" label="Reason" options={REASON_OPTIONS} placeholder="Choose…" hint={direction} />
+        <SelectField
+          name="reason"
+          label="Reason"
+          options={REASON_OPTIONS}
+          placeholder="Choose…"
+          hint={direction}
+          className="span-6"
+        />
         <TextField name="amount" label="Amount ($)" money className="span-3" hint={DOLLARS_HINT} />
         <TextField name="effectiveDate" label="Date" type="date" max={today} className="span-3" />
-        <TextField name="memo" label="Memo (optional)" spellCheck />
+        <TextField name="memo" label="Memo (optional)" spellCheck className="span-6" />
       </div>
       {!roleAtLeast(role, 'supervisor') && limit !== null && !showApproval && (
         <p className="field-hint">Adjustments over {formatCents(limit)} need a supervisor&rsquo;s approval.</p>

@@ -1,6 +1,7 @@
 // The top of the account workspace: who the guarantor is, how to reach them, the flags that
 // change what the clerk may do (deceased, bankruptcy, do-not-contact, financial assistance), and
 // what they owe in total and by age.
+import { useEffect, useRef } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { AGING_BUCKETS } from '../../../../shared/rules/aging';
@@ -48,10 +49,17 @@ const none = <span className="muted">—</span>;
 
 export function GuarantorHeader({ guarantor: g, onPostPayment }: { guarantor: Guarantor; onPostPayment: () => void }) {
   const address = addressLines(g);
+  // Opening a guarantor (from search) puts the focus on their name, where reading begins.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, []);
   return (
     <header className="guarantor">
       <div className="guarantor-who">
-        <h1>{g.name}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {g.name}
+        </h1>
         <p className="guarantor-ids">
           <span>Born {g.dateOfBirth ? formatShortDate(g.dateOfBirth) : '—'}</span>
           <span>MRN {g.mrn ?? '—'}</span>

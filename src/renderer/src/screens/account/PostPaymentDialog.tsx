@@ -226,7 +226,12 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
         <SelectField name="method" label="Paid by" options={METHOD_OPTIONS} placeholder="Choose…" className="span-2" />
         <TextField name="amount" label="Amount ($)" money className="span-2" hint={DOLLARS_HINT} autoFocus />
         <TextField name="effectiveDate" label="Date received" type="date" max={today} className="span-2" />
-        <TextField name="reference" label="Reference (optional)" hint="Check number, card authorization, and so on." />
+        <TextField
+          name="reference"
+          label="Reference (optional)"
+          className="span-6"
+          hint="Check number, card authorization, and so on."
+        />
       </div>
       <Allocation accounts={accounts} />
     </DialogForm>

@@ -35,7 +35,7 @@ function useReverseForm() {
 function ReverseFields({ today, hint }: { today: string; hint: string }) {
   return (
     <div className="form-grid">
-      <TextField name="reason" label="Reason" autoFocus spellCheck hint={hint} />
+      <TextField name="reason" label="Reason" autoFocus spellCheck hint={hint} className="span-6" />
       <TextField name="effectiveDate" label="Date of the reversal" type="date" max={today} className="span-3" />
     </div>
   );

@@ -101,8 +101,8 @@ function Options({ file, onChange }: { file: MappedFile; onChange: (m: ImportMap
             value={m.amountSign}
             onChange={(e) => onChange({ ...m, amountSign: e.target.value as ImportMapping['amountSign'] })}
           >
-            <option value="signed">Signed: payments and adjustments are negative</option>
-            <option value="by_type">All positive: the sign comes from the type</option>
+            <option value="signed">Signed (payments are negative)</option>
+            <option value="by_type">All positive (the type gives the sign)</option>
           </select>
         </div>
       )}

@@ -68,6 +68,13 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
       )}
       <div className="table-scroll problems-scroll">
         <table className="table problems-table">
+          <colgroup>
+            <col className="c-file" />
+            <col className="c-line" />
+            <col className="c-column" />
+            <col className="c-value" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">File</th>
@@ -80,15 +87,19 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
             </tr>
           </thead>
           <tbody>
-            {report.errors.map((e, i) => (
-              <tr key={i}>
-                <td className="mono wrap">{e.file}</td>
-                <td className="num">{e.line}</td>
-                <td className="mono">{e.column ?? <span className="muted">—</span>}</td>
-                <td className="mono wrap">{e.value ?? <span className="muted">—</span>}</td>
-                <td className="wrap">{e.reason}</td>
-              </tr>
-            ))}
+            {[...report.errors]
+              .sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line)
+              .map((e, i) => (
+                <tr key={i}>
+                  <td className="mono wrap" title={e.file}>
+                    {e.file}
+                  </td>
+                  <td className="num">{e.line}</td>
+                  <td className="mono">{e.column ?? <span className="muted">—</span>}</td>
+                  <td className="mono wrap">{e.value ?? <span className="muted">—</span>}</td>
+                  <td className="wrap">{e.reason}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>
@@ -111,6 +122,8 @@ export function importedSentence(report: ImportReport): string {
   return (
     `Imported ${n(report.rows)} rows: ${n(g.created)} new and ${n(g.updated)} updated guarantors, ` +
     `${n(a.created)} new and ${n(a.updated)} updated accounts, ${n(t.created)} new transactions. ` +
-    `${n(t.duplicates)} transactions were already in Recoup and were skipped — nothing was doubled.`
+    (t.duplicates > 0
+      ? `${n(t.duplicates)} transactions were already in Recoup and were skipped — nothing was doubled.`
+      : 'None of the transactions was in Recoup before — nothing was doubled.')
   );
 }

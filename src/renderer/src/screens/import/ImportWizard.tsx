@@ -96,14 +96,15 @@ export function ImportWizard() {
   };
 
   const report = preview.report;
-  const canImport = !!report && !report.cancelled && report.errorCount === 0 && !commit.report?.committed;
+  const committed = commit.report?.committed ? commit.report : null;
+  const canImport = !!report && !report.cancelled && report.errorCount === 0;
   const current: Step | 'import' = commit.running || commit.report ? 'import' : step;
 
   return (
     <section className="import">
       <div className="page-head">
         <h1>Import</h1>
-        {step !== 'files' && !preview.running && !commit.running && (
+        {step !== 'files' && !preview.running && !commit.running && !committed && (
           <button type="button" onClick={startOver}>
             Start over
           </button>
@@ -145,7 +146,22 @@ export function ImportWizard() {
         </>
       )}
 
-      {step === 'preview' && (
+      {step === 'preview' && committed && commit.taskId && (
+        <section aria-labelledby="import-result">
+          <h2 id="import-result">Imported</h2>
+          <div className="form-notice" role="status">
+            {importedSentence(committed)}
+          </div>
+          <ImportReportView report={committed} taskId={commit.taskId} />
+          <div className="actions start">
+            <button type="button" className="primary" onClick={startOver}>
+              Import another extract
+            </button>
+          </div>
+        </section>
+      )}
+
+      {step === 'preview' && !committed && (
         <section aria-labelledby="import-preview">
           <h2 id="import-preview">Preview</h2>
           <FormAlert message={preview.error} />
@@ -164,7 +180,20 @@ export function ImportWizard() {
               <ImportReportView report={report} taskId={preview.taskId} />
             </>
           )}
-          {!preview.running && !commit.running && !commit.report?.committed && (
+          <FormAlert message={commit.error} />
+          {commit.running && <RunProgress run={commit} what="Import" />}
+          {commit.report?.cancelled && (
+            <p className="note" role="status">
+              The import was cancelled. Nothing was written.
+            </p>
+          )}
+          {commit.report && !commit.report.cancelled && commit.taskId && (
+            <>
+              <p>Nothing was imported: the import found these problems.</p>
+              <ImportReportView report={commit.report} taskId={commit.taskId} />
+            </>
+          )}
+          {!preview.running && !commit.running && (
             <div className="actions start">
               <button type="button" onClick={() => setStep('columns')}>
                 Back to the columns
@@ -178,38 +207,7 @@ export function ImportWizard() {
             </div>
           )}
           {report && report.errorCount > 0 && (
-            <p className="muted">Import stays off until a preview shows no problems.</p>
-          )}
-
-          {(commit.running || commit.report || commit.error) && (
-            <section className="import-result" aria-labelledby="import-result">
-              <h2 id="import-result">Import</h2>
-              <FormAlert message={commit.error} />
-              {commit.running && <RunProgress run={commit} what="Import" />}
-              {commit.report?.cancelled && (
-                <p className="note" role="status">
-                  The import was cancelled. Nothing was written.
-                </p>
-              )}
-              {commit.report?.committed && (
-                <>
-                  <div className="form-notice" role="status">
-                    {importedSentence(commit.report)}
-                  </div>
-                  <div className="actions start">
-                    <button type="button" className="primary" onClick={startOver}>
-                      Import another extract
-                    </button>
-                  </div>
-                </>
-              )}
-              {commit.report && !commit.report.committed && !commit.report.cancelled && commit.taskId && (
-                <>
-                  <p>Nothing was imported: the import found these problems.</p>
-                  <ImportReportView report={commit.report} taskId={commit.taskId} />
-                </>
-              )}
-            </section>
+            <p className="muted after-actions">Import stays off until a preview shows no problems.</p>
           )}
         </section>
       )}

@@ -1,0 +1,22 @@
+// Demo data at set-up: synthetic patients to learn Recoup on, found by search like any others.
+import { expect, test } from './fixtures';
+import { ADMIN, continueToLogIn, logIn, setUp, shot } from './steps';
+
+test('set up with demo data: search finds synthetic patients', async ({ page, workspace }) => {
+  await setUp(page, workspace, { demoData: true });
+  await continueToLogIn(page);
+  await logIn(page, ADMIN);
+  await shot(page, '03-home-admin');
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('smith');
+  const found = page.getByRole('option');
+  await expect(found.first()).toContainText('Smith');
+  expect(await found.count()).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(found.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Smith$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Smith$/ })).toBeFocused();
+  await shot(page, '62-demo-account');
+});

@@ -1,0 +1,99 @@
+// Import the billing extract as a clerk does: a file with errors is refused with every bad line
+// named (and an error report to download), a clean file imports, and importing it again doubles
+// nothing.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { CLEAN, WITH_ERRORS } from './samples';
+import { previewCombined, setUpAndLogIn, shot } from './steps';
+
+function problemRow(page: Page, line: number, text: string) {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: String(line), exact: true }) })
+    .filter({ hasText: text });
+}
+
+test('import: errors are listed and block the import; a clean extract imports once and never doubles', async ({
+  page,
+  workspace,
+}) => {
+  await setUpAndLogIn(page, workspace);
+
+  // The file with errors: every bad line named, nothing imported.
+  await previewCombined(page, WITH_ERRORS);
+  await expect(page.getByRole('alert').filter({ hasText: 'problems — nothing will be imported' })).toHaveText(
+    /^7 problems — nothing will be imported until they are fixed\./,
+  );
+  await expect(problemRow(page, 3, 'is not a real date')).toContainText('effective_date');
+  await expect(problemRow(page, 10, 'duplicate of line 9')).toContainText('transaction_id');
+  await expect(problemRow(page, 14, 'has 52 fields; the header has 51')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await shot(page, '40-import-preview-errors');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download error report (CSV)' }).click();
+  const report = await readFile((await (await download).path())!, 'utf8');
+  const lines = report.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('file,line,column,value,reason');
+  expect(lines.find((l) => l.includes(',3,effective_date,'))).toContain('is not a real date');
+  expect(lines.find((l) => l.includes(',10,transaction_id,'))).toContain('duplicate of line 9');
+  expect(lines.find((l) => /,14,,/.test(l))).toContain('has 52 fields; the header has 51');
+
+  // The clean file: 6 guarantors and 88 transactions, no problems.
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await previewCombined(page, CLEAN);
+  const counts = page.getByRole('list', { name: 'Counts' });
+  await expect(counts).toContainText('6 new guarantors');
+  await expect(counts).toContainText('88 new transactions');
+  await expect(page.getByText('No problems were found.')).toBeVisible();
+  await shot(page, '41-import-preview-clean');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const imported = page.getByRole('status').filter({ hasText: 'nothing was doubled' });
+  await expect(imported).toContainText('88 new transactions');
+  await shot(page, '42-import-done');
+
+  // The same file again: nothing new, nothing doubled.
+  await page.getByRole('button', { name: 'Import another extract' }).click();
+  await previewCombined(page, CLEAN);
+  await expect(counts).toContainText('0 new transactions');
+  await expect(counts).toContainText('88 duplicates, already in Recoup');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(imported).toContainText('0 new transactions');
+  await expect(imported).toContainText(
+    '88 transactions were already in Recoup and were skipped — nothing was doubled.',
+  );
+});
+
+test('import: the column mapping of a file, with a saved profile', async ({ page, workspace }) => {
+  await setUpAndLogIn(page, workspace);
+  await page.getByRole('link', { name: 'Import' }).first().click();
+  await page.getByLabel('Separate files').check();
+  await expect(page.getByLabel('Guarantors file (CSV)')).toBeVisible();
+  await page.getByLabel('One combined file').check();
+  await page.getByLabel('Combined file (CSV)').setInputFiles(CLEAN);
+  await page.getByRole('button', { name: 'Upload and map the columns' }).click();
+  await expect(page.getByLabel('Last name', { exact: true })).toHaveValue('last_name');
+  await shot(page, '43-import-mapping');
+
+  // A required field left unmapped stops the preview before it starts.
+  await page.getByLabel('Last name', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Choose a column for every required field. Combined file: last name.',
+  );
+  await page.getByLabel('Last name', { exact: true }).selectOption('last_name');
+
+  // Saved as a profile, with a billing-system code, and loaded again.
+  await page.getByLabel('New code', { exact: true }).fill('PMT');
+  await page.getByLabel('Recoup type for the new code').selectOption({ label: 'Patient payment' });
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await page.getByRole('button', { name: 'Save as profile…' }).click();
+  const save = page.getByRole('dialog', { name: 'Save the mapping as a profile' });
+  await save.getByLabel('Profile name').fill('Riverside combined');
+  await save.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as profile “Riverside combined”.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove code PMT' }).click();
+  await page.getByRole('button', { name: 'Load profile' }).click();
+  await expect(page.getByRole('cell', { name: 'PMT', exact: true })).toBeVisible();
+});
