@@ -30,6 +30,18 @@ import {
 } from './schemas/import';
 import { postAdjustmentInput, postPaymentInput, reverseEntryInput, reversePaymentInput } from './schemas/ledger';
 import type { AgingReport } from './schemas/reports';
+import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
+import {
+  addPromiseInput,
+  cancelPlanInput,
+  createPlanInput,
+  planIdInput,
+  queueInput,
+  reschedulePlanInput,
+  setPlanPolicyInput,
+  signedInput,
+  workedInput,
+} from './schemas/plans';
 import { agingReportInput } from './schemas/reports';
 import type { Settings } from './schemas/settings';
 import { updateSettingsInput } from './schemas/settings';
@@ -303,6 +315,60 @@ export const contract = {
     audit: false,
     concurrent: true,
   }),
+  'planPolicy:get': channel<typeof none, { current: PlanPolicyVersion; history: PlanPolicyVersion[] }>({
+    input: none,
+    access: 'clerk',
+    audit: false,
+  }),
+  'planPolicy:set': channel<typeof setPlanPolicyInput, PlanPolicyVersion>({
+    input: setPlanPolicyInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'plans:create': channel<typeof createPlanInput, PlanView>({
+    input: createPlanInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'plans:list': channel<typeof guarantorInput, PlanView[]>({ input: guarantorInput, access: 'clerk', audit: 'read' }),
+  'plans:agreement': channel<typeof planIdInput, FileOut>({ input: planIdInput, access: 'clerk', audit: 'print' }),
+  'plans:signed': channel<typeof signedInput, PlanView>({ input: signedInput, access: 'clerk', audit: 'change' }),
+  'plans:reschedule': channel<typeof reschedulePlanInput, PlanView>({
+    input: reschedulePlanInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'plans:cancel': channel<typeof cancelPlanInput, PlanView>({
+    input: cancelPlanInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'plans:runDaily': channel<typeof none, DailyRunSummary>({ input: none, access: 'clerk', audit: 'change' }),
+  'promises:add': channel<typeof addPromiseInput, { id: number }>({
+    input: addPromiseInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'promises:list': channel<typeof guarantorInput, PromiseView[]>({
+    input: guarantorInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'queue:list': channel<typeof queueInput, { items: QueueItem[]; workedToday: number; lettersToPrint: number }>({
+    input: queueInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'queue:worked': channel<typeof workedInput, { workedToday: number }>({
+    input: workedInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'letters:lapseBatch': channel<typeof none, FileOut & { count: number }>({
+    input: none,
+    access: 'clerk',
+    audit: 'print',
+  }),
 } as const;
 
 export interface BalanceCheck {
@@ -316,6 +382,18 @@ export interface PaymentResult {
   paymentId: number;
   receiptNumber: string;
   receipt: FileOut;
+}
+
+export interface DailyRunSummary {
+  runOn: string;
+  plansChecked: number;
+  lapsed: number;
+  cured: number;
+  defaulted: number;
+  completed: number;
+  lettersQueued: number;
+  promisesKept: number;
+  promisesBroken: number;
 }
 
 export type Contract = typeof contract;

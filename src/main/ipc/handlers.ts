@@ -9,6 +9,7 @@ import { createStore } from '../services/setup';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from '../services/users';
 import { accountHandlers } from './accountHandlers';
 import { importHandlers } from './importHandlers';
+import { planHandlers } from './planHandlers';
 import type { CallContext, Handlers } from './router';
 
 function session(ctx: CallContext) {
@@ -132,4 +133,5 @@ export const handlers: Handlers = {
   },
   ...accountHandlers,
   ...importHandlers,
+  ...planHandlers,
 };

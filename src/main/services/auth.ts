@@ -13,6 +13,7 @@ import {
 } from '../store/keySlots';
 import { appendAudit } from './audit';
 import { dailyBackupIfDue } from './backups';
+import { runDailyIfDue } from './plans/engine';
 import type { Session } from './sessions';
 import { securityPolicy } from './settings';
 import { findUser, findUserByName, sessionUser, setPassword, checkPasswordPolicy } from './users';
@@ -74,6 +75,8 @@ export function login(app: RecoupApp, username: string, password: string): Login
   db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(app.nowIso(), user.id);
   const session = app.sessions.start(sessionUser(user));
   dailyBackupIfDue(app);
+  // PP-02: the lapse engine runs on the business date, once a day, at the first log-in.
+  runDailyIfDue(db, app.clock.today(), app.nowIso());
   const policy = securityPolicy(db);
   return { sessionId: session.id, session: app.sessions.info(session, policy.idleLockMinutes) };
 }

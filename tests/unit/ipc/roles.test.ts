@@ -54,6 +54,20 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'importProfiles:save': 'clerk',
   'importProfiles:delete': 'clerk',
   'task:cancel': 'clerk',
+  'planPolicy:get': 'clerk',
+  'planPolicy:set': 'administrator',
+  'plans:create': 'clerk',
+  'plans:list': 'clerk',
+  'plans:agreement': 'clerk',
+  'plans:signed': 'clerk',
+  'plans:reschedule': 'clerk',
+  'plans:cancel': 'clerk',
+  'plans:runDaily': 'clerk',
+  'promises:add': 'clerk',
+  'promises:list': 'clerk',
+  'queue:list': 'clerk',
+  'queue:worked': 'clerk',
+  'letters:lapseBatch': 'clerk',
 };
 
 const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];

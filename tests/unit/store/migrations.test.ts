@@ -92,7 +92,7 @@ describe('002: accounts, ledger and the rest of the clerk’s data', () => {
     db.prepare(
       `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('a','A','clerk','t','t')`,
     ).run();
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, 2)).toEqual([2]);
     expect(db.prepare('SELECT username FROM users').pluck().all()).toEqual(['a']);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     expect(tables).toEqual(

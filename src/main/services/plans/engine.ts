@@ -1,0 +1,146 @@
+// The lapse engine (PP-02), run on the business date: every active plan's progress is worked out
+// from the ledger; a plan with an installment unpaid past grace lapses and a lapse (cure) letter is
+// queued, giving the patient the cure period from that letter; unpaid past the cure deadline, or
+// with the policy's number of missed installments, it defaults and goes back to the collection
+// cycle and the work queue; a payment that brings it current makes it current again. Every change
+// is an event with its reason and date. Running twice on one day changes nothing the second time.
+import { formatCents } from '../../../shared/money';
+import { addDays } from '../../../shared/dates';
+import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
+import type { PlanPolicy } from '../../../shared/schemas/plans';
+import type { Db } from '../../store/database';
+import { policyById } from './policy';
+import { PAYING_TYPES, type PlanRow } from './progress';
+import { recordEvent } from './setup';
+import { evaluatePromises } from './promises';
+
+export interface DailyRunResult {
+  runOn: string;
+  plansChecked: number;
+  lapsed: number;
+  cured: number;
+  defaulted: number;
+  completed: number;
+  lettersQueued: number;
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+export function runDaily(db: Db, today: string, now: string, by: number | null): DailyRunResult {
+  const result: DailyRunResult = {
+    runOn: today,
+    plansChecked: 0,
+    lapsed: 0,
+    cured: 0,
+    defaulted: 0,
+    completed: 0,
+    lettersQueued: 0,
+    promisesKept: 0,
+    promisesBroken: 0,
+  };
+  db.transaction(() => {
+    const plans = db.prepare(`SELECT * FROM plans WHERE status IN ('current','lapsed') ORDER BY id`).all() as PlanRow[];
+    if (plans.length > 0) {
+      // Everything the run needs, in three queries rather than three per plan.
+      const installments = new Map<number, { number: number; dueDate: string; amountCents: number }[]>();
+      for (const r of db
+        .prepare(
+          `SELECT i.plan_id, i.number, i.due_date, i.amount_cents FROM plan_installments i JOIN plans p ON p.id = i.plan_id WHERE p.status IN ('current','lapsed') ORDER BY i.plan_id, i.number`,
+        )
+        .iterate() as IterableIterator<{ plan_id: number; number: number; due_date: string; amount_cents: number }>) {
+        let list = installments.get(r.plan_id);
+        if (!list) installments.set(r.plan_id, (list = []));
+        list.push({ number: r.number, dueDate: r.due_date, amountCents: r.amount_cents });
+      }
+      const payments = new Map<number, PlanPayment[]>();
+      for (const r of db
+        .prepare(
+          `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
+             FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
+            WHERE p.status IN ('current','lapsed') AND e.type IN ${PAYING_TYPES} AND e.effective_date >= p.start_date AND e.effective_date <= ?
+              AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`,
+        )
+        .iterate(today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
+        let list = payments.get(r.plan_id);
+        if (!list) payments.set(r.plan_id, (list = []));
+        list.push({ date: r.date, amountCents: r.amount });
+      }
+      const policies = new Map<number, PlanPolicy>();
+      const setStatus = db.prepare(
+        'UPDATE plans SET status = ?, status_since = ?, lapsed_on = ?, cure_deadline = ? WHERE id = ?',
+      );
+      const queueLetter = db.prepare(
+        `INSERT OR IGNORE INTO plan_letters (plan_id, kind, queued_on, cure_deadline) VALUES (?, 'lapse', ?, ?)`,
+      );
+
+      for (const plan of plans) {
+        result.plansChecked++;
+        let policy = policies.get(plan.policy_id);
+        if (!policy) policies.set(plan.policy_id, (policy = policyById(db, plan.policy_id)));
+        const progress = planProgress(
+          {
+            installments: installments.get(plan.id) ?? [],
+            overpayment: policy.overpayment,
+            graceDays: policy.graceDays,
+            cureDays: policy.cureDays,
+            missedToDefault: policy.missedToDefault,
+          },
+          payments.get(plan.id) ?? [],
+          today,
+        );
+        const event = (to: string, reason: string) =>
+          recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
+        if (progress.state === 'completed') {
+          setStatus.run('completed', today, null, null, plan.id);
+          event('completed', 'Paid in full.');
+          result.completed++;
+        } else if (progress.missedCount === 0) {
+          if (plan.status === 'lapsed') {
+            setStatus.run('current', today, null, null, plan.id);
+            event('current', 'Payments brought the plan current.');
+            result.cured++;
+          }
+        } else if (plan.status === 'current') {
+          // The cure period runs from the lapse letter, queued today.
+          const cureDeadline = addDays(today, policy.cureDays);
+          setStatus.run('lapsed', today, progress.lapsedOn, cureDeadline, plan.id);
+          const first = progress.installments.find((i) => i.missed)!;
+          event(
+            'lapsed',
+            `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${first.dueDate} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${cureDeadline}.`,
+          );
+          queueLetter.run(plan.id, today, cureDeadline);
+          result.lapsed++;
+          result.lettersQueued++;
+        } else {
+          const pastCure = plan.cure_deadline !== null && today > plan.cure_deadline;
+          const tooMany = progress.missedCount >= policy.missedToDefault;
+          if (pastCure || tooMany) {
+            setStatus.run('defaulted', today, plan.lapsed_on, plan.cure_deadline, plan.id);
+            event(
+              'defaulted',
+              pastCure
+                ? `Still ${formatCents(progress.pastDueCents)} past due after the cure deadline ${plan.cure_deadline}. The accounts return to the collection cycle.`
+                : `${progress.missedCount} payments missed (the policy defaults at ${policy.missedToDefault}). The accounts return to the collection cycle.`,
+            );
+            result.defaulted++;
+          }
+        }
+      }
+    }
+    const promises = evaluatePromises(db, today);
+    result.promisesKept = promises.kept;
+    result.promisesBroken = promises.broken;
+    db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('plans_last_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    ).run(today);
+  })();
+  return result;
+}
+
+/** Runs the engine once per business day, when first needed (log-in, the work queue). */
+export function runDailyIfDue(db: Db, today: string, now: string): DailyRunResult | null {
+  const last = db.prepare(`SELECT value FROM meta WHERE key = 'plans_last_run'`).pluck().get() as string | undefined;
+  if (last !== undefined && last >= today) return null;
+  return runDaily(db, today, now, null);
+}

@@ -1,0 +1,129 @@
+// The plan's printed papers: the agreement, and the day's batch of lapse letters.
+import { AppError } from '../../../shared/errors';
+import type { FileOut } from '../../../shared/schemas/files';
+import type { RecoupApp } from '../../app';
+import { planAgreement } from '../../documents/planAgreement';
+import { lapseLetters, type LapseLetter } from '../../documents/lapseLetters';
+import { serviceDates } from '../../documents/receipt';
+import { storeDocument } from '../documents';
+import { hospitalIdentity } from '../settings';
+import { guarantorName, guarantorRow } from '../workspace';
+import { policyById } from './policy';
+import { planInstallments, planRow, progressOf } from './progress';
+
+const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
+
+function addressLines(g: ReturnType<typeof guarantorRow>): string[] {
+  return [
+    g.address_line1,
+    g.address_line2,
+    [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
+  ].filter((l) => l.trim() !== '');
+}
+
+export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<FileOut> {
+  const db = app.store.db;
+  const p = planRow(db, planId);
+  const g = guarantorRow(db, p.guarantor_id);
+  const accounts = db
+    .prepare(
+      'SELECT a.account_number, a.service_from, a.service_to, a.balance_cents FROM accounts a JOIN plan_accounts pa ON pa.account_id = a.id WHERE pa.plan_id = ? ORDER BY a.service_from',
+    )
+    .all(planId) as { account_number: string; service_from: string; service_to: string; balance_cents: number }[];
+  const installments = planInstallments(db, planId).filter((i) => i.number > 0);
+  const bytes = await planAgreement({
+    hospital: hospitalIdentity(db),
+    planId,
+    date: p.start_date,
+    guarantor: { name: guarantorName(g), address: addressLines(g), externalId: g.external_id },
+    // The balances the plan was made for are the plan's; the accounts show what each carried.
+    accounts: accounts.map((a) => ({
+      accountNumber: a.account_number,
+      service: serviceDates(a.service_from, a.service_to),
+      balanceCents: a.balance_cents,
+    })),
+    balanceCents: p.balance_cents,
+    downPaymentCents: p.down_payment_cents,
+    frequencyLabel: FREQUENCY_WORDS[p.frequency],
+    installments,
+    policy: policyById(db, p.policy_id),
+  });
+  const fileName = `plan-agreement-${planId}.pdf`;
+  storeDocument(db, {
+    guarantorId: g.id,
+    kind: 'plan_agreement',
+    title: `Payment plan agreement #${planId}`,
+    fileName,
+    mimeType: 'application/pdf',
+    bytes,
+    at: app.nowIso(),
+    by,
+  });
+  return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+}
+
+export function pendingLapseLetters(app: RecoupApp): number {
+  return app.store.db
+    .prepare(`SELECT count(*) FROM plan_letters WHERE printed_on IS NULL AND queued_on <= ?`)
+    .pluck()
+    .get(app.clock.today()) as number;
+}
+
+/** Every lapse letter queued and not yet printed, as one PDF sorted by ZIP code; each is marked printed. */
+export async function printLapseLetters(
+  app: RecoupApp,
+  by: number,
+): Promise<{ file: FileOut; count: number; planIds: number[] }> {
+  const db = app.store.db;
+  const today = app.clock.today();
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.plan_id, l.cure_deadline, g.zip FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? ORDER BY g.zip, g.last_name, l.id`,
+    )
+    .all(today) as { id: number; plan_id: number; cure_deadline: string }[];
+  if (rows.length === 0) throw new AppError('not_found', 'There are no lapse letters waiting to be printed.');
+  const letters: LapseLetter[] = rows.map((r) => {
+    const p = planRow(db, r.plan_id);
+    const g = guarantorRow(db, p.guarantor_id);
+    const progress = progressOf(db, p, policyById(db, p.policy_id), today);
+    return {
+      planId: p.id,
+      guarantor: { name: guarantorName(g), address: addressLines(g) },
+      missed: progress.installments
+        .filter((i) => i.missed)
+        .map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents - i.paidCents })),
+      pastDueCents: progress.pastDueCents,
+      cureDeadline: r.cure_deadline,
+      nextDue: progress.nextDue,
+    };
+  });
+  const bytes = await lapseLetters(hospitalIdentity(db), today, letters);
+  const fileName = `lapse-letters-${today}.pdf`;
+  db.transaction(() => {
+    const docId = storeDocument(db, {
+      guarantorId: null,
+      kind: 'lapse_letters',
+      title: `Lapse letters ${today} (${rows.length})`,
+      fileName,
+      mimeType: 'application/pdf',
+      bytes,
+      at: app.nowIso(),
+      by,
+    });
+    const mark = db.prepare('UPDATE plan_letters SET printed_on = ?, document_id = ? WHERE id = ?');
+    for (const r of rows) mark.run(today, docId, r.id);
+    const log = db.prepare(
+      `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'letter', 'sent', ?, ?, ?, ?)`,
+    );
+    for (const l of letters) {
+      const p = planRow(db, l.planId);
+      log.run(p.guarantor_id, `Lapse letter for plan #${l.planId}: cure by ${l.cureDeadline}`, today, app.nowIso(), by);
+    }
+  })();
+  return {
+    file: { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') },
+    count: rows.length,
+    planIds: rows.map((r) => r.plan_id),
+  };
+}

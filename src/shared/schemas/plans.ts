@@ -1,0 +1,232 @@
+// Payment plans: the plan policy (PP-01..03), the set-up input, and what the workspace shows.
+import { z } from 'zod';
+import { businessDateSchema } from '../dates';
+import { nonNegativeCentsSchema, positiveCentsSchema } from '../money';
+import { DEFAULT_PLAN_TIERS } from '../rules/planPolicy';
+import { PLAN_FREQUENCIES } from '../rules/planSchedule';
+import type { PlanProgress, PlanState } from '../rules/planProgress';
+import { idSchema, optionalText, requiredText } from './text';
+
+const days = (label: string, max: number) =>
+  z
+    .number({ error: `${label} is a number of days.` })
+    .int(`${label} is a whole number of days.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(max, `${label} is at most ${max}.`);
+
+export const planTierSchema = z.object({
+  upToCents: positiveCentsSchema.nullable(),
+  maxMonths: z.number().int('Months are whole.').min(1, 'At least 1 month.').max(120, 'At most 120 months.'),
+  minMonthlyCents: nonNegativeCentsSchema,
+});
+
+export const planPolicySchema = z.object({
+  /** PP-01: balance tiers, ascending; the last has no upper limit. */
+  tiers: z
+    .array(planTierSchema)
+    .min(1, 'Give at least one tier.')
+    .max(12, 'At most 12 tiers.')
+    .refine((t) => t[t.length - 1]?.upToCents === null, 'The last tier covers every larger balance (no upper limit).')
+    .refine(
+      (t) => t.slice(0, -1).every((x, i) => x.upToCents !== null && (i === 0 || x.upToCents > t[i - 1]!.upToCents!)),
+      'Tier limits must rise from one tier to the next.',
+    ),
+  /** PP-02: days after a due date before an unpaid installment lapses the plan. */
+  graceDays: days('Grace', 60),
+  /** PP-02: days after the lapse (and its letter) to bring the plan current before it defaults. */
+  cureDays: days('Days to cure', 90),
+  /** PP-02: this many missed installments default the plan even inside the cure period. */
+  missedToDefault: z.number().int().min(1, 'At least 1 missed payment.').max(12, 'At most 12.'),
+  /** What money beyond the installment due next does. */
+  overpayment: z.enum(['pay_ahead', 'shorten_term']),
+  /** 501(r) spirit: offer financial assistance first when the FAP status is unknown and the balance is above this. */
+  fapPromptAboveCents: nonNegativeCentsSchema,
+  /** PP-03 (FFIEC model; unconfirmed limits). */
+  reage: z.object({
+    minAccountAgeMonths: z.number().int().min(0).max(120),
+    consecutivePayments: z.number().int().min(1).max(12),
+    maxPer12Months: z.number().int().min(0).max(12),
+    maxPer5Years: z.number().int().min(0).max(60),
+  }),
+});
+export type PlanPolicy = z.infer<typeof planPolicySchema>;
+
+/** Shipped defaults. Grace, cure and default counts follow the Hillsdale example of PP-02 (unconfirmed as a standard). */
+export const DEFAULT_PLAN_POLICY: PlanPolicy = {
+  tiers: DEFAULT_PLAN_TIERS,
+  graceDays: 10,
+  cureDays: 20,
+  missedToDefault: 2,
+  overpayment: 'pay_ahead',
+  fapPromptAboveCents: 50_000,
+  reage: { minAccountAgeMonths: 9, consecutivePayments: 3, maxPer12Months: 1, maxPer5Years: 2 },
+};
+
+export const setPlanPolicyInput = z.object({ effectiveFrom: businessDateSchema, policy: planPolicySchema });
+
+export interface PlanPolicyVersion {
+  id: number;
+  effectiveFrom: string;
+  policy: PlanPolicy;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export const FAP_ANSWERS = ['not_asked', 'declined', 'will_apply', 'already_applied'] as const;
+export const FAP_ANSWER_LABELS: Record<(typeof FAP_ANSWERS)[number], string> = {
+  not_asked: 'Not asked',
+  declined: 'Offered; the patient declined to apply',
+  will_apply: 'Offered; the patient will apply',
+  already_applied: 'The patient has already applied',
+};
+
+const approvalSchema = z.object({
+  username: requiredText('Supervisor user name', 40),
+  password: requiredText('Supervisor password', 128),
+  reason: requiredText('Reason for the exception', 300),
+});
+
+const planTermsShape = {
+  downPaymentCents: nonNegativeCentsSchema,
+  frequency: z.enum(PLAN_FREQUENCIES, { error: 'Choose monthly, every two weeks, or weekly.' }),
+  dayOfMonth: z.number().int().min(1, 'Day 1 to 31.').max(31, 'Day 1 to 31.').optional(),
+  firstDueDate: businessDateSchema,
+  installmentCents: positiveCentsSchema.optional(),
+  installmentCount: z
+    .number()
+    .int('Whole payments.')
+    .min(1, 'At least one payment.')
+    .max(520, 'At most 520 payments.')
+    .optional(),
+  /** Outside the policy tier: a supervisor's approval with a reason (a supervisor gives their own). */
+  approval: approvalSchema.optional(),
+  exceptionReason: optionalText('Reason for the exception', 300).optional(),
+};
+
+export const createPlanInput = z
+  .object({
+    guarantorId: idSchema,
+    accountIds: z.array(idSchema).min(1, 'Choose the accounts the plan covers.').max(50),
+    fapAnswer: z.enum(FAP_ANSWERS),
+    ...planTermsShape,
+  })
+  .refine((x) => (x.installmentCents === undefined) !== (x.installmentCount === undefined), {
+    message: 'Give either the amount of each payment or the number of payments.',
+    path: ['installmentCents'],
+  });
+export type CreatePlanInput = z.infer<typeof createPlanInput>;
+
+export const reschedulePlanInput = z
+  .object({
+    planId: idSchema,
+    /** Accounts to add to the plan (a new balance); the plan's own stay. */
+    addAccountIds: z.array(idSchema).max(50).default([]),
+    reason: requiredText('Reason', 300),
+    /** PP-03: bring a lapsed or defaulted plan current by re-aging it. */
+    reage: z.boolean().default(false),
+    ...planTermsShape,
+  })
+  .refine((x) => (x.installmentCents === undefined) !== (x.installmentCount === undefined), {
+    message: 'Give either the amount of each payment or the number of payments.',
+    path: ['installmentCents'],
+  });
+
+export const planIdInput = z.object({ planId: idSchema });
+export const cancelPlanInput = z.object({ planId: idSchema, reason: requiredText('Reason', 300) });
+export const signedInput = z.object({ planId: idSchema, signedOn: businessDateSchema });
+
+export type PlanStatus = PlanState | 'cancelled' | 'replaced';
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  current: 'Current',
+  lapsed: 'Lapsed',
+  defaulted: 'Defaulted',
+  completed: 'Paid in full',
+  cancelled: 'Cancelled',
+  replaced: 'Replaced by a new schedule',
+};
+
+export interface PlanEventView {
+  id: number;
+  onDate: string;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string;
+  by: string | null;
+}
+
+export interface PlanView {
+  id: number;
+  guarantorId: number;
+  status: PlanStatus;
+  statusSince: string;
+  startDate: string;
+  balanceCents: number;
+  downPaymentCents: number;
+  frequency: (typeof PLAN_FREQUENCIES)[number];
+  dayOfMonth: number | null;
+  installmentCents: number;
+  installmentCount: number;
+  accountIds: number[];
+  withinTier: boolean;
+  approvedBy: string | null;
+  approvalReason: string | null;
+  fapAnswer: (typeof FAP_ANSWERS)[number];
+  agreementSignedOn: string | null;
+  replacesPlanId: number | null;
+  reaged: boolean;
+  policyEffectiveFrom: string;
+  progress: PlanProgress;
+  events: PlanEventView[];
+}
+
+export const addPromiseInput = z.object({
+  guarantorId: idSchema,
+  amountCents: positiveCentsSchema,
+  dueDate: businessDateSchema,
+  activityId: idSchema.optional(),
+});
+
+export interface PromiseView {
+  id: number;
+  amountCents: number;
+  promisedOn: string;
+  dueDate: string;
+  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  resolvedOn: string | null;
+  paidCents: number;
+}
+
+export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'task'] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
+  lapsed_plan: 'Lapsed plan',
+  defaulted_plan: 'Defaulted plan',
+  broken_promise: 'Broken promise',
+  task: 'Follow-up due',
+};
+
+export const queueInput = z.object({
+  kind: z.enum(QUEUE_KINDS).optional(),
+  /** 'me': items assigned to or made by the user; 'all': everyone's. */
+  assignee: z.enum(['me', 'all']).default('me'),
+});
+
+export interface QueueItem {
+  key: string;
+  kind: QueueKind;
+  guarantorId: number;
+  guarantorName: string;
+  /** What the clerk needs to know at a glance. */
+  summary: string;
+  amountCents: number;
+  /** The date that drives it: cure deadline, default date, promise due date, task due date. */
+  date: string;
+  score: number;
+  assignee: string | null;
+}
+
+export const workedInput = z.object({
+  key: z.string().min(3).max(80),
+  outcome: requiredText('Outcome', 300),
+});

@@ -1,0 +1,334 @@
+// Payment plans end to end through the channels, moving the business date day by day.
+import { afterEach, describe, expect, it } from 'vitest';
+import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { pdfPages } from '../pdfText';
+import { importSmall } from '../accounts/fixtures';
+
+let t: TestApp;
+afterEach(() => t?.cleanup());
+
+// Jane: A1 $500.00 and A2 $300.00 (2025), FAP status unknown.
+async function ready(today = '2026-11-26') {
+  t = testApp({ today });
+  const admin = await setUpAndLogIn(t);
+  const ids = await importSmall(t);
+  const clerk = await addUserAndLogIn(t, admin, 'clerk');
+  return { admin, clerk, ...ids };
+}
+
+const monthly = (guarantorId: number, accountIds: number[], extra: object = {}) => ({
+  guarantorId,
+  accountIds,
+  fapAnswer: 'declined' as const,
+  downPaymentCents: 0,
+  frequency: 'monthly' as const,
+  firstDueDate: '2026-12-15',
+  installmentCount: 4,
+  ...extra,
+});
+
+async function pay(session: string, guarantorId: number, cents: number, date: string) {
+  return t.call(
+    'payments:post',
+    { guarantorId, method: 'cash', reference: '', amountCents: cents, effectiveDate: date, allocations: [] },
+    session,
+  );
+}
+
+function moveTo(date: string) {
+  t.clock.setToday(date);
+}
+
+describe('setting up a plan', () => {
+  it('within the tier: the schedule adds up to the balance and the plan starts current', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', monthly(jane, [a1, a2], { downPaymentCents: 8_000 }), clerk);
+    expect(plan).toMatchObject({
+      status: 'current',
+      balanceCents: 80_000,
+      downPaymentCents: 8_000,
+      installmentCount: 4,
+      withinTier: true,
+      fapAnswer: 'declined',
+      policyEffectiveFrom: '1900-01-01',
+    });
+    expect(plan.progress.installments.map((i) => [i.number, i.dueDate, i.amountCents])).toEqual([
+      [0, '2026-11-26', 8_000],
+      [1, '2026-12-15', 18_000],
+      [2, '2027-01-15', 18_000],
+      [3, '2027-02-15', 18_000],
+      [4, '2027-03-15', 18_000],
+    ]);
+    expect(plan.events.map((e) => e.kind)).toEqual(['created']);
+  });
+
+  it('asks that financial assistance be offered first when the status is unknown and the balance is large', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    expect(await t.raw('plans:create', monthly(jane, [a1, a2], { fapAnswer: 'not_asked' }), clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { fapAnswer: expect.any(String) } },
+    });
+    // $300 is under the $500 threshold.
+    expect(
+      (await t.raw('plans:create', monthly(jane, [a2], { fapAnswer: 'not_asked', installmentCount: 3 }), clerk)).ok,
+    ).toBe(true);
+  });
+
+  it('outside the tier it needs a supervisor, who gives the reason; the approval is recorded', async () => {
+    const { admin, clerk, jane, a1, a2 } = await ready();
+    await addUserAndLogIn(t, admin, 'supervisor', 'sam');
+    const long = monthly(jane, [a1, a2], { installmentCount: 30 }); // $800 over 30 months: the tier allows 24 and $50 a month
+    expect(await t.raw('plans:create', long, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('It runs 30 months') },
+    });
+    expect(
+      await t.raw(
+        'plans:create',
+        { ...long, approval: { username: 'sam', password: 'wrong', reason: 'hardship' } },
+        clerk,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_password' } });
+    const plan = await t.call(
+      'plans:create',
+      { ...long, approval: { username: 'sam', password: 'password-for-sam', reason: 'Hardship: lost job' } },
+      clerk,
+    );
+    expect(plan).toMatchObject({
+      withinTier: false,
+      approvedBy: 'Test supervisor',
+      approvalReason: 'Hardship: lost job',
+    });
+  });
+
+  it('refuses accounts already on a plan, or not the guarantor’s', async () => {
+    const { clerk, jane, a1, a3 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
+    expect(await t.raw('plans:create', monthly(jane, [a1]), clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await t.raw('plans:create', monthly(jane, [a3]), clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('prints the agreement with the terms, the full schedule, what a missed payment does, and the FAP notice', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', monthly(jane, [a1, a2], { downPaymentCents: 8_000 }), clerk);
+    const pdf = await t.call('plans:agreement', { planId: plan.id }, clerk);
+    const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Payment plan agreement');
+    expect(text).toContain('A down payment of $80.00 is due today. Then 4 monthly payments of $180.00');
+    expect(text).toMatch(/within 10 days of its due date/);
+    expect(text).toMatch(/20 days from that letter/);
+    expect(text).toContain('Financial assistance');
+    expect(text).toMatch(/Payment 4\s+03\/15\/2027\s+\$180\.00/);
+    expect(text).toContain('Responsible party');
+    const signed = await t.call('plans:signed', { planId: plan.id, signedOn: '2026-11-26' }, clerk);
+    expect(signed.agreementSignedOn).toBe('2026-11-26');
+    const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
+    expect(ws.documents.map((d) => d.title)).toContain(`Payment plan agreement #${plan.id}`);
+  });
+});
+
+describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 missed default)', () => {
+  it('lapses, queues one letter, is cured by a payment, lapses again, and defaults', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', monthly(jane, [a1, a2]), clerk); // 4 x $200 from Dec 15
+    const status = async () => (await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status;
+
+    moveTo('2026-12-25'); // last day of grace
+    await t.call('plans:runDaily', {}, clerk);
+    expect(await status()).toBe('current');
+
+    moveTo('2026-12-26');
+    const first = await t.call('plans:runDaily', {}, clerk);
+    expect(first).toMatchObject({ lapsed: 1, lettersQueued: 1 });
+    expect(await status()).toBe('lapsed');
+    const second = await t.call('plans:runDaily', {}, clerk); // twice the same day: nothing more
+    expect(second).toMatchObject({ lapsed: 0, lettersQueued: 0, defaulted: 0, cured: 0 });
+
+    const queue = await t.call('queue:list', { assignee: 'me' }, clerk);
+    expect(queue.items.map((i) => i.kind)).toEqual(['lapsed_plan']);
+    expect(queue.lettersToPrint).toBe(1);
+    const letters = await t.call('letters:lapseBatch', {}, clerk);
+    expect(letters.count).toBe(1);
+    const text = (await pdfPages(Buffer.from(letters.base64, 'base64'))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Your payment plan needs attention');
+    expect(text).toContain('please pay $200.00 by January 15, 2027');
+    expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    moveTo('2027-01-05');
+    await pay(clerk, jane, 20_000, '2027-01-05');
+    await t.call('plans:runDaily', {}, clerk);
+    expect(await status()).toBe('current');
+
+    moveTo('2027-01-26'); // January's payment unpaid past grace
+    await t.call('plans:runDaily', {}, clerk);
+    expect(await status()).toBe('lapsed');
+    moveTo('2027-02-15');
+    await t.call('plans:runDaily', {}, clerk);
+    expect(await status()).toBe('lapsed'); // cure deadline Feb 15
+    moveTo('2027-02-16');
+    expect((await t.call('plans:runDaily', {}, clerk)).defaulted).toBe(1);
+    const [view] = await t.call('plans:list', { guarantorId: jane }, clerk);
+    expect(view!.events.map((e) => [e.onDate, e.kind])).toEqual([
+      ['2026-11-26', 'created'],
+      ['2026-12-26', 'lapsed'],
+      ['2027-01-05', 'current'],
+      ['2027-01-26', 'lapsed'],
+      ['2027-02-16', 'defaulted'],
+    ]);
+    expect(view!.events.at(-1)!.reason).toMatch(/after the cure deadline 2027-02-15/);
+    const q = await t.call('queue:list', { assignee: 'all' }, clerk);
+    expect(q.items.map((i) => i.kind)).toContain('defaulted_plan');
+    void plan;
+  });
+
+  it('a reversed payment does not count', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-15');
+    const p = await pay(clerk, jane, 20_000, '2026-12-15');
+    await t.call(
+      'payments:reverse',
+      { paymentId: p.paymentId, reason: 'check bounced', effectiveDate: '2026-12-20' },
+      clerk,
+    );
+    moveTo('2026-12-26');
+    expect((await t.call('plans:runDaily', {}, clerk)).lapsed).toBe(1);
+  });
+
+  it('is paid in full', async () => {
+    const { clerk, jane, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a2], { installmentCount: 3 }), clerk);
+    moveTo('2026-12-10');
+    await pay(clerk, jane, 80_000, '2026-12-10'); // oldest first: A1 then A2 — A2 gets $300
+    expect((await t.call('plans:runDaily', {}, clerk)).completed).toBe(1);
+  });
+});
+
+describe('re-scheduling, re-aging and cancelling keep the history', () => {
+  it('adding a new balance makes a new schedule; the old plan is kept as replaced', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const old = await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
+    const next = await t.call(
+      'plans:reschedule',
+      {
+        planId: old.id,
+        addAccountIds: [a2],
+        reason: 'new balance added',
+        reage: false,
+        downPaymentCents: 0,
+        frequency: 'monthly',
+        firstDueDate: '2026-12-20',
+        installmentCount: 8,
+      },
+      clerk,
+    );
+    expect(next).toMatchObject({
+      status: 'current',
+      balanceCents: 80_000,
+      replacesPlanId: old.id,
+      accountIds: [a1, a2],
+    });
+    const all = await t.call('plans:list', { guarantorId: jane }, clerk);
+    expect(all.find((p) => p.id === old.id)).toMatchObject({ status: 'replaced' });
+    expect(all.find((p) => p.id === old.id)!.events.at(-1)!.reason).toContain(`new plan #${next.id}`);
+  });
+
+  it('PP-03: re-aging needs the debt open 9 months and the last 3 payments made', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', monthly(jane, [a1, a2], { installmentCount: 8 }), clerk);
+    moveTo('2027-01-26');
+    await t.call('plans:runDaily', {}, clerk);
+    const terms = {
+      addAccountIds: [],
+      reason: 'back on track',
+      reage: true,
+      downPaymentCents: 0,
+      frequency: 'monthly' as const,
+      firstDueDate: '2027-02-15',
+      installmentCount: 6,
+    };
+    expect(await t.raw('plans:reschedule', { planId: plan.id, ...terms }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: expect.stringContaining('last 3 payments') },
+    });
+    expect(await t.raw('plans:reschedule', { planId: plan.id, ...terms, reage: false }, clerk)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('cancelling keeps the plan and says why', async () => {
+    const { clerk, jane, a1 } = await ready();
+    const plan = await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
+    const cancelled = await t.call('plans:cancel', { planId: plan.id, reason: 'insurance paid the balance' }, clerk);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.events.at(-1)).toMatchObject({ kind: 'cancelled', reason: 'insurance paid the balance' });
+  });
+});
+
+describe('plan policy, effective-dated', () => {
+  it('applies to new plans from its date; plans made before keep theirs', async () => {
+    const { admin, clerk, jane, john, a1, a3 } = await ready();
+    const before = await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
+    const { current } = await t.call('planPolicy:get', {}, clerk);
+    expect(await t.raw('planPolicy:set', { effectiveFrom: '2026-11-25', policy: current.policy }, admin)).toMatchObject(
+      { ok: false, error: { fields: { effectiveFrom: expect.any(String) } } },
+    );
+    await t.call('planPolicy:set', { effectiveFrom: '2026-12-01', policy: { ...current.policy, graceDays: 3 } }, admin);
+    moveTo('2026-12-01');
+    const after = await t.call(
+      'plans:create',
+      { ...monthly(john, [a3]), fapAnswer: 'will_apply', installmentCount: 12 },
+      clerk,
+    );
+    expect(after.policyEffectiveFrom).toBe('2026-12-01');
+    expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.policyEffectiveFrom).toBe('1900-01-01');
+    void before;
+  });
+});
+
+describe('promises to pay', () => {
+  it('are kept by payments and broken when the day passes, and a broken one goes to the queue', async () => {
+    const { clerk, jane, john } = await ready();
+    await t.call('promises:add', { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' }, clerk);
+    await t.call('promises:add', { guarantorId: john, amountCents: 10_000, dueDate: '2026-11-30' }, clerk);
+    moveTo('2026-11-29');
+    await pay(clerk, jane, 5_000, '2026-11-29');
+    expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 1, promisesBroken: 0 });
+    moveTo('2026-12-01');
+    expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 0, promisesBroken: 1 });
+    expect((await t.call('promises:list', { guarantorId: jane }, clerk))[0]).toMatchObject({
+      status: 'kept',
+      paidCents: 5_000,
+    });
+    const q = await t.call('queue:list', { assignee: 'me' }, clerk);
+    expect(q.items).toMatchObject([
+      { kind: 'broken_promise', guarantorName: "John O'Brien-Núñez", amountCents: 10_000 },
+    ]);
+    await t.call('queue:worked', { key: q.items[0]!.key, outcome: 'called; will pay Friday' }, clerk);
+    const after = await t.call('queue:list', { assignee: 'me' }, clerk);
+    expect(after).toMatchObject({ items: [], workedToday: 1 });
+  });
+});
+
+describe('the work queue ranks money at stake and urgency', () => {
+  it('a larger past-due lapse near its cure deadline comes before an overdue follow-up', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    await t.call('tasks:add', { guarantorId: jane, title: 'Call back', note: '', dueDate: '2026-12-20' }, clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk); // lapsed; the letter gives until Jan 15 to cure
+    moveTo('2027-01-13'); // the cure deadline is within 3 days
+    await t.call('plans:runDaily', {}, clerk);
+    const q = await t.call('queue:list', { assignee: 'me' }, clerk);
+    expect(q.items.map((i) => i.kind)).toEqual(['lapsed_plan', 'task']);
+    expect(q.items[0]!.score).toBeCloseTo(Math.log10(1 + 800) * 3, 2);
+    expect(q.items[1]!.score).toBeCloseTo(Math.log10(1 + 800) * 2.5, 2);
+    expect((await t.call('queue:list', { assignee: 'me', kind: 'task' }, clerk)).items).toHaveLength(1);
+  });
+});
