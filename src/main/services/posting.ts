@@ -92,7 +92,6 @@ export function postPayment(
 function supervisorApproval(
   app: RecoupApp,
   approval: { username: string; password: string } | undefined,
-  amount: number,
   limit: number,
 ): number {
   if (!approval) {
@@ -115,7 +114,6 @@ function supervisorApproval(
       approval: 'Approval must come from a supervisor or an administrator.',
     });
   }
-  void amount;
   return user.id;
 }
 
@@ -137,7 +135,7 @@ export function postAdjustment(
   const limit = postingPolicy(db).adjustmentApprovalLimitCents;
   let approvedBy: number | null = null;
   if (input.amountCents > limit && !roleAtLeast(by.role, 'supervisor'))
-    approvedBy = supervisorApproval(app, input.approval, input.amountCents, limit);
+    approvedBy = supervisorApproval(app, input.approval, limit);
   const reason = ADJUSTMENT_REASONS[input.reason];
   const entryId = db.transaction(() =>
     postEntry(db, {

@@ -136,7 +136,7 @@ describe('setting up a plan', () => {
 describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 missed default)', () => {
   it('lapses, queues one letter, is cured by a payment, lapses again, and defaults', async () => {
     const { clerk, jane, a1, a2 } = await ready();
-    const plan = await t.call('plans:create', monthly(jane, [a1, a2]), clerk); // 4 x $200 from Dec 15
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk); // 4 x $200 from Dec 15
     const status = async () => (await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status;
 
     moveTo('2026-12-25'); // last day of grace
@@ -184,7 +184,6 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(view!.events.at(-1)!.reason).toMatch(/after the cure deadline 2027-02-15/);
     const q = await t.call('queue:list', { assignee: 'all' }, clerk);
     expect(q.items.map((i) => i.kind)).toContain('defaulted_plan');
-    void plan;
   });
 
   it('a reversed payment does not count', async () => {
@@ -274,7 +273,7 @@ describe('re-scheduling, re-aging and cancelling keep the history', () => {
 describe('plan policy, effective-dated', () => {
   it('applies to new plans from its date; plans made before keep theirs', async () => {
     const { admin, clerk, jane, john, a1, a3 } = await ready();
-    const before = await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
+    await t.call('plans:create', monthly(jane, [a1], { installmentCount: 5 }), clerk);
     const { current } = await t.call('planPolicy:get', {}, clerk);
     expect(await t.raw('planPolicy:set', { effectiveFrom: '2026-11-25', policy: current.policy }, admin)).toMatchObject(
       { ok: false, error: { fields: { effectiveFrom: expect.any(String) } } },
@@ -288,7 +287,6 @@ describe('plan policy, effective-dated', () => {
     );
     expect(after.policyEffectiveFrom).toBe('2026-12-01');
     expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.policyEffectiveFrom).toBe('1900-01-01');
-    void before;
   });
 });
 

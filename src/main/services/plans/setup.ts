@@ -273,7 +273,7 @@ export function reschedulePlan(
   const accounts = [...new Set([...planAccountIds(db, old.id), ...input.addAccountIds])];
   const balance = accountsBalance(db, old.guarantor_id, accounts, old.id);
   const version = policyOn(db, today, app.nowIso());
-  if (input.reage) checkReage(db, old, policyById(db, old.policy_id), version.policy, today, app.nowIso());
+  if (input.reage) checkReage(db, old, policyById(db, old.policy_id), version.policy, today);
   else if (old.status === 'defaulted')
     throw new AppError(
       'not_allowed',
@@ -317,7 +317,6 @@ function checkReage(
   oldPolicy: PlanPolicy,
   policy: PlanPolicy,
   today: string,
-  now: string,
 ): void {
   if (!['lapsed', 'defaulted'].includes(old.status))
     throw new AppError('not_allowed', 'Only a lapsed or defaulted plan is re-aged.');
@@ -351,7 +350,6 @@ function checkReage(
     reasons.push(`re-aged ${count(yearAgo)} time(s) in the last 12 months; the policy allows ${r.maxPer12Months}`);
   if (count(fiveYearsAgo) >= r.maxPer5Years)
     reasons.push(`re-aged ${count(fiveYearsAgo)} time(s) in 5 years; the policy allows ${r.maxPer5Years}`);
-  void now;
   if (reasons.length)
     throw new AppError('not_allowed', `This plan cannot be re-aged: ${reasons.join('; ')} (PP-03).`, {
       reage: reasons.join('; '),
