@@ -1,11 +1,11 @@
 // Import the billing extract as a clerk does: a file with errors is refused with every bad line
 // named (and an error report to download), a clean file imports, and importing it again doubles
 // nothing.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CLEAN, WITH_ERRORS } from './samples';
-import { previewCombined, setUpAndLogIn, shot } from './steps';
+import { CLEAN, cleanSample, WITH_ERRORS } from './samples';
+import { nav, previewCombined, setUpAndLogIn, shot } from './steps';
 
 function problemRow(page: Page, line: number, text: string) {
   return page
@@ -29,7 +29,7 @@ test('import: errors are listed and block the import; a clean extract imports on
   await expect(problemRow(page, 10, 'duplicate of line 9')).toContainText('transaction_id');
   await expect(problemRow(page, 14, 'has 52 fields; the header has 51')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await shot(page, '40-import-preview-errors');
+  await shot(page, '45-import-preview-errors');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download error report (CSV)' }).click();
@@ -47,11 +47,11 @@ test('import: errors are listed and block the import; a clean extract imports on
   await expect(counts).toContainText('6 new guarantors');
   await expect(counts).toContainText('88 new transactions');
   await expect(page.getByText('No problems were found.')).toBeVisible();
-  await shot(page, '41-import-preview-clean');
+  await shot(page, '46-import-preview-clean');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const imported = page.getByRole('status').filter({ hasText: 'nothing was doubled' });
   await expect(imported).toContainText('88 new transactions');
-  await shot(page, '42-import-done');
+  await shot(page, '47-import-done');
 
   // The same file again: nothing new, nothing doubled.
   await page.getByRole('button', { name: 'Import another extract' }).click();
@@ -74,7 +74,7 @@ test('import: the column mapping of a file, with a saved profile', async ({ page
   await page.getByLabel('Combined file (CSV)').setInputFiles(CLEAN);
   await page.getByRole('button', { name: 'Upload and map the columns' }).click();
   await expect(page.getByLabel('Last name', { exact: true })).toHaveValue('last_name');
-  await shot(page, '43-import-mapping');
+  await shot(page, '48-import-mapping');
 
   // A required field left unmapped stops the preview before it starts.
   await page.getByLabel('Last name', { exact: true }).selectOption('');
@@ -96,4 +96,43 @@ test('import: the column mapping of a file, with a saved profile', async ({ page
   await page.getByRole('button', { name: 'Remove code PMT' }).click();
   await page.getByRole('button', { name: 'Load profile' }).click();
   await expect(page.getByRole('cell', { name: 'PMT', exact: true })).toBeVisible();
+});
+
+test('import: a long extract goes up in slices, shows its progress, and a cancelled import writes nothing', async ({
+  page,
+  workspace,
+}, testInfo) => {
+  // 200,000 transactions on the clean sample's accounts: about 60 MB, sent in 4 MiB slices.
+  const [header, ...lines] = (await readFile(CLEAN, 'utf8')).trim().split(/\r?\n/);
+  const id = header!.split(',').indexOf('transaction_id');
+  const rows: string[] = [header!];
+  for (let i = 0; i < 200_000; i++) {
+    const cells = lines[i % lines.length]!.split(',');
+    cells[id] = `BIG${String(i).padStart(7, '0')}`;
+    rows.push(cells.join(','));
+  }
+  const big = testInfo.outputPath('big-extract.csv');
+  await writeFile(big, `${rows.join('\n')}\n`);
+
+  await setUpAndLogIn(page, workspace);
+  await nav(page).getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Combined file (CSV)').setInputFiles(big);
+  await page.getByRole('button', { name: 'Upload and map the columns' }).click();
+  await expect(page.getByRole('heading', { name: 'Combined file: big-extract.csv' })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  // Main pushes its progress: the phase and how far it has read.
+  await expect(page.getByRole('group', { name: 'Preview' }).getByText('Importing big-extract.csv')).toBeVisible();
+  await shot(page, '49-import-progress');
+  await expect(page.getByRole('list', { name: 'Counts' })).toContainText('200,000 new transactions', {
+    timeout: 30_000,
+  });
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('group', { name: 'Import' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText(
+    'The import was cancelled. Nothing was written.',
+    { timeout: 30_000 },
+  );
+  await page.getByRole('combobox', { name: 'Find a guarantor' }).fill(cleanSample()[0]!.lastName);
+  await expect(page.getByRole('status').filter({ hasText: 'Nobody found' })).toBeVisible();
 });

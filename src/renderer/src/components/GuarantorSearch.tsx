@@ -117,7 +117,7 @@ export function GuarantorSearch() {
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Name, account, MRN, phone or birth date"
+        placeholder="Name, account #, MRN, phone, DOB"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"

@@ -106,7 +106,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 name="posting.adjustmentApprovalLimit"
                 label="Adjustment approval limit ($)"
                 money
-                className="span-2"
+                className="span-3"
                 hint="A clerk's adjustment above this amount needs a supervisor's user name and password. 0.00: every adjustment does."
               />
             </div>

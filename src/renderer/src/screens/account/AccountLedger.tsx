@@ -31,8 +31,7 @@ function Memo({ line, byId }: { line: LedgerLine; byId: Map<number, LedgerLine> 
       <>
         <span className="reverses">
           Reverses #{line.reversesId}
-          {original &&
-            ` (${LEDGER_TYPE_LABELS[original.type]}, ${formatShortDate(original.effectiveDate)}, ${formatCents(original.amountCents)})`}
+          {original && `: ${LEDGER_TYPE_LABELS[original.type]} of ${formatCents(original.amountCents)}`}
         </span>
         {line.memo && <span className="reason">Reason: {line.memo}</span>}
       </>

@@ -28,7 +28,7 @@ function RunProgress({ run, what }: { run: ImportRun; what: string }) {
   return (
     <div className="run-progress" role="group" aria-label={what}>
       <div className="progress-row">
-        <label htmlFor={id}>{p ? p.phase : `${what}: starting…`}</label>
+        <label htmlFor={id}>{p ? `${what} — ${p.phase}` : `${what}: starting…`}</label>
         <progress id={id} max={100} value={percent} />
         <span className="progress-figure">{percent}%</span>
       </div>
