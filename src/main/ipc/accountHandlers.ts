@@ -7,6 +7,7 @@ import { fetchDocument, storeDocument } from '../services/documents';
 import { verifyBalances } from '../services/ledger';
 import { postAdjustment, postPayment, reverseLedgerEntry, reversePayment } from '../services/posting';
 import { receiptFor } from '../services/receipts';
+import { refreshPlansFor } from '../services/plans/engine';
 import { search } from '../services/search';
 import { hospitalIdentity } from '../services/settings';
 import { workspace } from '../services/workspace';
@@ -84,6 +85,8 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
       `payment:${posted.paymentId}`,
       ...posted.accountIds.map((id) => `account:${id}`),
     );
+    // A payment toward a plan changes the plan at once (PP-02: a payment that brings it current).
+    refreshPlansFor(ctx.app.store.db, input.guarantorId, ctx.app.clock.today(), ctx.app.nowIso(), u.id);
     const receipt = await receiptFor(ctx.app, posted.paymentId, u.id);
     ctx.detail = `receipt ${posted.receiptNumber} printed`;
     return {
@@ -94,6 +97,7 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
   },
   'payments:reverse': (ctx, input) => {
     const r = reversePayment(ctx.app, input.paymentId, input.reason, input.effectiveDate, user(ctx));
+    refreshPlansFor(ctx.app.store.db, r.guarantorId, ctx.app.clock.today(), ctx.app.nowIso(), user(ctx).id);
     ctx.records.push(`guarantor:${r.guarantorId}`, `payment:${input.paymentId}`);
     ctx.detail = input.reason;
     return { reversalIds: r.reversalIds };
@@ -106,6 +110,7 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
   },
   'ledger:reverse': (ctx, input) => {
     const r = reverseLedgerEntry(ctx.app, input.entryId, input.reason, input.effectiveDate, user(ctx));
+    refreshPlansFor(ctx.app.store.db, r.guarantorId, ctx.app.clock.today(), ctx.app.nowIso(), user(ctx).id);
     ctx.records.push(`guarantor:${r.guarantorId}`, `entry:${input.entryId}`);
     ctx.detail = input.reason;
     return { reversalId: r.reversalId };

@@ -186,6 +186,23 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(q.items.map((i) => i.kind)).toContain('defaulted_plan');
   });
 
+  it('a payment that brings a lapsed plan current does so at once, and its reversal lapses it again', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk);
+    const status = async () => (await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status;
+    expect(await status()).toBe('lapsed');
+    const p = await pay(clerk, jane, 20_000, '2026-12-26');
+    expect(await status()).toBe('current');
+    await t.call(
+      'payments:reverse',
+      { paymentId: p.paymentId, reason: 'card charged back', effectiveDate: '2026-12-26' },
+      clerk,
+    );
+    expect(await status()).toBe('lapsed');
+  });
+
   it('a reversed payment does not count', async () => {
     const { clerk, jane, a1, a2 } = await ready();
     await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
@@ -205,7 +222,9 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     await t.call('plans:create', monthly(jane, [a2], { installmentCount: 3 }), clerk);
     moveTo('2026-12-10');
     await pay(clerk, jane, 80_000, '2026-12-10'); // oldest first: A1 then A2 — A2 gets $300
-    expect((await t.call('plans:runDaily', {}, clerk)).completed).toBe(1);
+    const [plan] = await t.call('plans:list', { guarantorId: jane }, clerk);
+    expect(plan).toMatchObject({ status: 'completed', statusSince: '2026-12-10' });
+    expect(plan!.events.at(-1)).toMatchObject({ kind: 'completed', reason: 'Paid in full.' });
   });
 });
 

@@ -9,8 +9,9 @@ import { addDays } from '../../../shared/dates';
 import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
 import type { PlanPolicy } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { statement } from '../../store/statements';
 import { policyById } from './policy';
-import { PAYING_TYPES, type PlanRow } from './progress';
+import { PAYING_TYPES, planInstallments, planPayments, type PlanRow } from './progress';
 import { recordEvent } from './setup';
 import { evaluatePromises } from './promises';
 
@@ -66,66 +67,19 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
         list.push({ date: r.date, amountCents: r.amount });
       }
       const policies = new Map<number, PlanPolicy>();
-      const setStatus = db.prepare(
-        'UPDATE plans SET status = ?, status_since = ?, lapsed_on = ?, cure_deadline = ? WHERE id = ?',
-      );
-      const queueLetter = db.prepare(
-        `INSERT OR IGNORE INTO plan_letters (plan_id, kind, queued_on, cure_deadline) VALUES (?, 'lapse', ?, ?)`,
-      );
-
       for (const plan of plans) {
         result.plansChecked++;
         let policy = policies.get(plan.policy_id);
         if (!policy) policies.set(plan.policy_id, (policy = policyById(db, plan.policy_id)));
-        const progress = planProgress(
-          {
-            installments: installments.get(plan.id) ?? [],
-            overpayment: policy.overpayment,
-            graceDays: policy.graceDays,
-            cureDays: policy.cureDays,
-            missedToDefault: policy.missedToDefault,
-          },
+        evaluatePlan(
+          db,
+          plan,
+          policy,
+          installments.get(plan.id) ?? [],
           payments.get(plan.id) ?? [],
-          today,
+          { today, now, by },
+          result,
         );
-        const event = (to: string, reason: string) =>
-          recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
-        if (progress.state === 'completed') {
-          setStatus.run('completed', today, null, null, plan.id);
-          event('completed', 'Paid in full.');
-          result.completed++;
-        } else if (progress.missedCount === 0) {
-          if (plan.status === 'lapsed') {
-            setStatus.run('current', today, null, null, plan.id);
-            event('current', 'Payments brought the plan current.');
-            result.cured++;
-          }
-        } else if (plan.status === 'current') {
-          // The cure period runs from the lapse letter, queued today.
-          const cureDeadline = addDays(today, policy.cureDays);
-          setStatus.run('lapsed', today, progress.lapsedOn, cureDeadline, plan.id);
-          const first = progress.installments.find((i) => i.missed)!;
-          event(
-            'lapsed',
-            `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${first.dueDate} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${cureDeadline}.`,
-          );
-          queueLetter.run(plan.id, today, cureDeadline);
-          result.lapsed++;
-          result.lettersQueued++;
-        } else {
-          const pastCure = plan.cure_deadline !== null && today > plan.cure_deadline;
-          const tooMany = progress.missedCount >= policy.missedToDefault;
-          if (pastCure || tooMany) {
-            setStatus.run('defaulted', today, plan.lapsed_on, plan.cure_deadline, plan.id);
-            event(
-              'defaulted',
-              pastCure
-                ? `Still ${formatCents(progress.pastDueCents)} past due after the cure deadline ${plan.cure_deadline}. The accounts return to the collection cycle.`
-                : `${progress.missedCount} payments missed (the policy defaults at ${policy.missedToDefault}). The accounts return to the collection cycle.`,
-            );
-            result.defaulted++;
-          }
-        }
       }
     }
     const promises = evaluatePromises(db, today);
@@ -136,6 +90,100 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
     ).run(today);
   })();
   return result;
+}
+
+type Counts = Pick<DailyRunResult, 'lapsed' | 'cured' | 'defaulted' | 'completed' | 'lettersQueued'>;
+
+/** One plan's step of the state machine on `today`; records the change, if any. */
+function evaluatePlan(
+  db: Db,
+  plan: PlanRow,
+  policy: PlanPolicy,
+  installments: { number: number; dueDate: string; amountCents: number }[],
+  payments: PlanPayment[],
+  when: { today: string; now: string; by: number | null },
+  result: Counts,
+): void {
+  const { today, now, by } = when;
+  const progress = planProgress(
+    {
+      installments,
+      overpayment: policy.overpayment,
+      graceDays: policy.graceDays,
+      cureDays: policy.cureDays,
+      missedToDefault: policy.missedToDefault,
+    },
+    payments,
+    today,
+  );
+  const setStatus = statement(
+    db,
+    'UPDATE plans SET status = ?, status_since = ?, lapsed_on = ?, cure_deadline = ? WHERE id = ?',
+  );
+  const event = (to: string, reason: string) =>
+    recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
+  if (progress.state === 'completed') {
+    setStatus.run('completed', today, null, null, plan.id);
+    event('completed', 'Paid in full.');
+    result.completed++;
+  } else if (progress.missedCount === 0) {
+    if (plan.status === 'lapsed') {
+      setStatus.run('current', today, null, null, plan.id);
+      event('current', 'Payments brought the plan current.');
+      result.cured++;
+    }
+  } else if (plan.status === 'current') {
+    // The cure period runs from the lapse letter, queued today.
+    const cureDeadline = addDays(today, policy.cureDays);
+    setStatus.run('lapsed', today, progress.lapsedOn, cureDeadline, plan.id);
+    const first = progress.installments.find((i) => i.missed)!;
+    event(
+      'lapsed',
+      `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${first.dueDate} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${cureDeadline}.`,
+    );
+    statement(
+      db,
+      `INSERT OR IGNORE INTO plan_letters (plan_id, kind, queued_on, cure_deadline) VALUES (?, 'lapse', ?, ?)`,
+    ).run(plan.id, today, cureDeadline);
+    result.lapsed++;
+    result.lettersQueued++;
+  } else {
+    const pastCure = plan.cure_deadline !== null && today > plan.cure_deadline;
+    const tooMany = progress.missedCount >= policy.missedToDefault;
+    if (pastCure || tooMany) {
+      setStatus.run('defaulted', today, plan.lapsed_on, plan.cure_deadline, plan.id);
+      event(
+        'defaulted',
+        pastCure
+          ? `Still ${formatCents(progress.pastDueCents)} past due after the cure deadline ${plan.cure_deadline}. The accounts return to the collection cycle.`
+          : `${progress.missedCount} payments missed (the policy defaults at ${policy.missedToDefault}). The accounts return to the collection cycle.`,
+      );
+      result.defaulted++;
+    }
+  }
+}
+
+/**
+ * A payment (or its reversal) changes a guarantor's plans at once, not at tomorrow's run: the same
+ * step of the state machine for each of their active plans.
+ */
+export function refreshPlansFor(db: Db, guarantorId: number, today: string, now: string, by: number | null): Counts {
+  const counts: Counts = { lapsed: 0, cured: 0, defaulted: 0, completed: 0, lettersQueued: 0 };
+  const plans = db
+    .prepare(`SELECT * FROM plans WHERE guarantor_id = ? AND status IN ('current','lapsed')`)
+    .all(guarantorId) as PlanRow[];
+  for (const plan of plans) {
+    evaluatePlan(
+      db,
+      plan,
+      policyById(db, plan.policy_id),
+      planInstallments(db, plan.id),
+      planPayments(db, plan.id, plan.start_date).filter((p) => p.date <= today),
+      { today, now, by },
+      counts,
+    );
+  }
+  return counts;
 }
 
 /** Runs the engine once per business day, when first needed (log-in, the work queue). */

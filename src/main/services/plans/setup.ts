@@ -10,6 +10,7 @@ import { roleAtLeast, type Role } from '../../../shared/roles';
 import type { CreatePlanInput, PlanPolicy } from '../../../shared/schemas/plans';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
+import { statement } from '../../store/statements';
 import { findUserSlot, unwrapSlot } from '../../store/keySlots';
 import { findUserByName } from '../users';
 import { policyById, policyOn } from './policy';
@@ -45,7 +46,8 @@ export function recordEvent(
     by: number | null;
   },
 ): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO plan_events (plan_id, on_date, kind, from_status, to_status, reason, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(planId, e.onDate, e.kind, e.from ?? null, e.to ?? null, e.reason, e.at, e.by);
 }
