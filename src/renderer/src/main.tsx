@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './workspace.css';
 import './search.css';
 import './account.css';
 import './import.css';

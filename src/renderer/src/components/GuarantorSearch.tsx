@@ -163,20 +163,20 @@ export function GuarantorSearch() {
                 <div className="search-line">
                   <strong>{r.name}</strong>
                   {r.deceased && <span className="badge bad">Deceased</span>}
+                  <span className="search-matched">Matched: {matchedText(r)}</span>
                 </div>
                 <div className="search-line muted">
                   <span>{r.dateOfBirth ? `Born ${formatShortDate(r.dateOfBirth)}` : 'No birth date'}</span>
                   {r.cityState && <span>{r.cityState}</span>}
                   {r.mrn && <span>MRN {r.mrn}</span>}
                   {r.phoneLast4 && <span>Phone …{r.phoneLast4}</span>}
-                  <span>
-                    {r.accountCount} account{r.accountCount === 1 ? '' : 's'}
-                  </span>
                 </div>
               </div>
               <div className="search-owes">
                 <span className="search-balance">{formatCents(r.balanceCents)}</span>
-                <span className="search-matched">Matched: {matchedText(r)}</span>
+                <span className="muted">
+                  {r.accountCount} account{r.accountCount === 1 ? '' : 's'}
+                </span>
               </div>
             </li>
           ))}

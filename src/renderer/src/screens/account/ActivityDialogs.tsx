@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { ROLE_LABELS } from '../../../../shared/roles';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_OUTCOME_LABELS,
@@ -119,7 +118,7 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
   });
   const people = (directory.value ?? []).map((u) => ({
     value: String(u.id),
-    label: `${u.fullName}${u.id === me ? ' (me)' : ''} — ${ROLE_LABELS[u.role]}`,
+    label: `${u.fullName}${u.id === me ? ' (me)' : ''}`,
   }));
   return (
     <DialogForm
