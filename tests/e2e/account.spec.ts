@@ -93,6 +93,7 @@ test('work an account: search, split a payment, read the receipt, reverse the pa
   await expect(reverseEntry.getByRole('alert')).toHaveText(
     'This entry is part of a payment split over several accounts; reverse the whole payment.',
   );
+  await shot(page, '54a-reverse-entry-refused');
   await reverseEntry.getByRole('button', { name: 'Cancel' }).click();
 
   // The whole payment is reversed with a reason; both balances are back.

@@ -91,6 +91,7 @@ test('import: the column mapping of a file, with a saved profile', async ({ page
   await page.getByRole('button', { name: 'Save as profile…' }).click();
   const save = page.getByRole('dialog', { name: 'Save the mapping as a profile' });
   await save.getByLabel('Profile name').fill('Riverside combined');
+  await shot(page, '48a-import-save-profile');
   await save.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as profile “Riverside combined”.' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove code PMT' }).click();

@@ -61,6 +61,7 @@ export function ImportWizard() {
   const updateMapping = async (index: number, mapping: ImportMapping) => {
     const file = files[index];
     if (!file) return;
+    setError(null);
     setFiles((all) => all.map((f, i) => (i === index ? { ...f, mapping } : f)));
     // Another encoding may read the header line differently: ask main again.
     if (mapping.encoding !== file.mapping.encoding) {
