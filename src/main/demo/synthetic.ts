@@ -217,7 +217,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       employee && !salaried ? dollars(r.int(1600, 4800)) : '',
       salaried ? dollars(r.int(48_000, 140_000) * 100) : '',
       deceased ? 'Y' : 'N',
-      deceased ? addDays(today, -r.int(5, 300)) : '',
+      '', // the date of death is set below, after the last service
       deceased ? r.pick(['Obituary', 'Family', 'Social Security death index']) : '',
       fap,
       fap === 'unknown' ? '' : addDays(today, -r.int(10, 400)),
@@ -226,6 +226,8 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       'N',
       r.chance(0.05) ? 'Y' : 'N',
     ]);
+    const guarantorRow = gRows[gRows.length - 1]!;
+    let lastService = '1900-01-01';
 
     const accountCount = r.weighted([
       [1, 65],
@@ -260,6 +262,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       const serviceTo = addDays(today, -daysAgo);
       const los = serviceType === 'inpatient' ? r.int(1, 9) : serviceType === 'obstetric' ? r.int(1, 3) : 0;
       const serviceFrom = addDays(serviceTo, -los);
+      if (serviceTo > lastService) lastService = serviceTo;
 
       // Charges, in line items.
       const median = { inpatient: 1_600_000, outpatient: 60_000, emergency: 150_000, obstetric: 900_000 }[serviceType];
@@ -386,6 +389,11 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
         txnSeq++;
         tRows.push([`T${String(100_000_000 + txnSeq)}`, accountNumber, type, dollars(cents), date, '', memo]);
       }
+    }
+    if (deceased) {
+      // Died after the last hospital stay (often soon after it), never after today.
+      const died = addDays(lastService, r.int(1, 120));
+      guarantorRow[GUARANTOR_HEADER.indexOf('date_of_death')] = died > today ? today : died;
     }
   }
   return {

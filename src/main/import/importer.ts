@@ -549,7 +549,11 @@ export async function runImport(
         state.rows += chunk.rows.length;
         if (state.usable) for (const row of chunk.rows) processRow(row);
         flushEntries();
-        hooks.onProgress?.(charsBefore + chunk.done, totalChars, `Importing ${file.name}`);
+        hooks.onProgress?.(
+          charsBefore + chunk.done,
+          totalChars,
+          `${options.mode === 'preview' ? 'Checking' : 'Importing'} ${file.name}`,
+        );
         if (hooks.pause) await hooks.pause();
         if (hooks.isCancelled?.()) throw new ImportCancelled();
       });

@@ -140,7 +140,7 @@ interface LineRow {
 export function accountLedger(db: Db, accountId: number): LedgerLine[] {
   const rows = db
     .prepare(
-      `SELECT e.id, e.account_id, e.type, e.amount_cents, e.effective_date, e.posted_at, u.username AS posted_by_name, e.reference,
+      `SELECT e.id, e.account_id, e.type, e.amount_cents, e.effective_date, e.posted_at, u.full_name AS posted_by_name, e.reference,
               e.reason_code, e.memo, e.payment_id, e.reverses_id, r.id AS reversed_by_id
          FROM ledger_entries e
          LEFT JOIN users u ON u.id = e.posted_by

@@ -153,6 +153,14 @@ export function postAdjustment(
   return { entryId, guarantorId: account.guarantor_id, approvedBy };
 }
 
+function notAfterToday(app: RecoupApp, date: string): void {
+  if (date > app.clock.today()) {
+    throw new AppError('invalid_input', 'A reversal cannot be dated in the future.', {
+      effectiveDate: 'A reversal cannot be dated after today.',
+    });
+  }
+}
+
 export function reverseLedgerEntry(
   app: RecoupApp,
   entryId: number,
@@ -160,6 +168,7 @@ export function reverseLedgerEntry(
   effectiveDate: string,
   by: Poster,
 ): { reversalId: number; guarantorId: number } {
+  notAfterToday(app, effectiveDate);
   const db = app.store.db;
   const entry = db
     .prepare(
@@ -193,6 +202,7 @@ export function reversePayment(
   effectiveDate: string,
   by: Poster,
 ): { guarantorId: number; reversalIds: number[] } {
+  notAfterToday(app, effectiveDate);
   const db = app.store.db;
   const payment = db.prepare('SELECT id, guarantor_id FROM payments WHERE id = ?').get(paymentId) as
     { id: number; guarantor_id: number } | undefined;

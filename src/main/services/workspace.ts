@@ -150,7 +150,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
   const activities = (
     db
       .prepare(
-        `SELECT a.id, a.account_id, a.kind, a.direction, a.outcome, a.note, a.occurred_on, a.created_at, u.username AS by_name
+        `SELECT a.id, a.account_id, a.kind, a.direction, a.outcome, a.note, a.occurred_on, a.created_at, u.full_name AS by_name
            FROM activities a LEFT JOIN users u ON u.id = a.created_by
           WHERE a.guarantor_id = ? ORDER BY a.occurred_on DESC, a.id DESC LIMIT 200`,
       )
@@ -182,7 +182,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
   const documents = (
     db
       .prepare(
-        `SELECT d.id, d.kind, d.title, d.file_name, d.created_at, u.username AS by_name FROM documents d LEFT JOIN users u ON u.id = d.created_by
+        `SELECT d.id, d.kind, d.title, d.file_name, d.created_at, u.full_name AS by_name FROM documents d LEFT JOIN users u ON u.id = d.created_by
           WHERE d.guarantor_id = ? ORDER BY d.created_at DESC, d.id DESC`,
       )
       .all(guarantorId) as {

@@ -31,6 +31,7 @@ export interface SecureWindowOptions {
     nodeIntegrationInWorker: boolean;
     nodeIntegrationInSubFrames: boolean;
     webviewTag: boolean;
+    plugins: boolean;
     webSecurity: boolean;
     allowRunningInsecureContent: boolean;
     experimentalFeatures: boolean;
@@ -60,6 +61,9 @@ export function secureWindowOptions(preloadPath: string, options: { devTools?: b
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer (Electron loads no other plugin): receipts, letters and
+      // reports open in the workspace from blob: URLs, which the CSP allows only as frames.
+      plugins: true,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,

@@ -74,7 +74,7 @@ describe('the account workspace', () => {
     );
     let ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
     expect(ws.activities).toMatchObject([
-      { kind: 'call', outcome: 'promised_to_pay', note: 'Will pay $50 Friday', by: 'clerk1' },
+      { kind: 'call', outcome: 'promised_to_pay', note: 'Will pay $50 Friday', by: 'Test clerk' },
     ]);
     expect(ws.tasks).toMatchObject([
       { id: taskId, title: 'Check the $50 arrived', dueDate: '2026-11-30', assignee: 'Test clerk', status: 'open' },

@@ -208,6 +208,14 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
     moveTo('2026-12-15');
     const p = await pay(clerk, jane, 20_000, '2026-12-15');
+    moveTo('2026-12-20');
+    expect(
+      await t.raw(
+        'payments:reverse',
+        { paymentId: p.paymentId, reason: 'check bounced', effectiveDate: '2026-12-21' },
+        clerk,
+      ),
+    ).toMatchObject({ ok: false, error: { fields: { effectiveDate: expect.any(String) } } });
     await t.call(
       'payments:reverse',
       { paymentId: p.paymentId, reason: 'check bounced', effectiveDate: '2026-12-20' },

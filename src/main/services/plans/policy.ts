@@ -31,7 +31,7 @@ export function policyHistory(db: Db): PlanPolicyVersion[] {
   return (
     db
       .prepare(
-        `SELECT p.*, u.username AS created_by_name FROM plan_policies p LEFT JOIN users u ON u.id = p.created_by ORDER BY p.effective_from DESC`,
+        `SELECT p.*, u.full_name AS created_by_name FROM plan_policies p LEFT JOIN users u ON u.id = p.created_by ORDER BY p.effective_from DESC`,
       )
       .all() as Row[]
   ).map(toVersion);

@@ -97,7 +97,7 @@ export function planView(db: Db, planId: number, asOf: string): PlanView {
   const events = (
     db
       .prepare(
-        `SELECT e.*, u.username AS by_name FROM plan_events e LEFT JOIN users u ON u.id = e.by WHERE e.plan_id = ? ORDER BY e.id`,
+        `SELECT e.*, u.full_name AS by_name FROM plan_events e LEFT JOIN users u ON u.id = e.by WHERE e.plan_id = ? ORDER BY e.id`,
       )
       .all(planId) as {
       id: number;
