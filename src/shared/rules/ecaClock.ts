@@ -1,0 +1,130 @@
+// The 501(r) clock (26 CFR 1.501(r)-6), one rule used everywhere: the account header, the
+// statement run, and the gate every extraordinary collection action (ECA-02) passes through.
+// ECA-05: D0 is the first post-discharge statement; no ECA before D0 + 120 days, nor before 30
+// days after the final (30-day) notice with the plain-language summary; the application period
+// runs to at least D0 + 240 days; a pending financial-assistance application suspends ECAs.
+// ECA-04: a claim against an estate is held by the same gate and needs a supervisor's release.
+import { addDays, type BusinessDate } from '../dates';
+import type { FapStatus } from '../schemas/accounts';
+
+export const ECA_KINDS = [
+  'credit_report',
+  'debt_sale',
+  'civil_action',
+  'lien',
+  'wage_garnishment',
+  'bank_levy',
+  'defer_care',
+  'estate_claim',
+] as const;
+export type EcaKind = (typeof ECA_KINDS)[number];
+
+export const ECA_KIND_LABELS: Record<EcaKind, string> = {
+  credit_report: 'Report to a credit bureau',
+  debt_sale: 'Sell the debt',
+  civil_action: 'Sue (including small claims)',
+  lien: 'Place a lien',
+  wage_garnishment: 'Garnish wages',
+  bank_levy: 'Attach a bank account',
+  defer_care: 'Defer or deny care for unpaid bills',
+  estate_claim: 'File a claim against the estate',
+};
+
+/** The clock's figures (configurable; these are the regulation's). */
+export interface EcaPolicy {
+  notificationDays: number;
+  noticeDays: number;
+  applicationDays: number;
+}
+export const DEFAULT_ECA_POLICY: EcaPolicy = { notificationDays: 120, noticeDays: 30, applicationDays: 240 };
+
+export interface EcaClockInput {
+  /** The first post-discharge statement (ECA-05's D0), or null if none has gone out. */
+  d0: BusinessDate | null;
+  /** The final notice: the 30-day notice with the plain-language summary. */
+  finalNoticeDate: BusinessDate | null;
+  fapStatus: FapStatus;
+  /** ECA-04: a supervisor released the estate claim, with a reason. */
+  estateReleased?: boolean;
+}
+
+export interface EcaClock {
+  d0: BusinessDate | null;
+  /** D0 + 120: the end of the notification period. */
+  notificationEnds: BusinessDate | null;
+  finalNoticeDate: BusinessDate | null;
+  /** The final notice + 30. */
+  noticeDeadline: BusinessDate | null;
+  /** D0 + 240: applications are accepted at least until then (and never refused as late). */
+  applicationPeriodEnds: BusinessDate | null;
+  /** The first day an ECA may be taken, when the clock can tell; null while a step is missing. */
+  earliestEcaDate: BusinessDate | null;
+  /** Why ECAs wait (plain sentences with the rule), empty when they may proceed. */
+  waitingFor: string[];
+}
+
+export function ecaClock(input: EcaClockInput, policy: EcaPolicy = DEFAULT_ECA_POLICY): EcaClock {
+  const notificationEnds = input.d0 ? addDays(input.d0, policy.notificationDays) : null;
+  const noticeDeadline = input.finalNoticeDate ? addDays(input.finalNoticeDate, policy.noticeDays) : null;
+  const applicationPeriodEnds = input.d0 ? addDays(input.d0, policy.applicationDays) : null;
+  const waitingFor: string[] = [];
+  if (!input.d0)
+    waitingFor.push(
+      'No statement has gone out since discharge, so the 120-day notification period has not begun (ECA-05).',
+    );
+  if (!input.finalNoticeDate)
+    waitingFor.push('The 30-day final notice with the plain-language summary has not been sent (ECA-05).');
+  const earliestEcaDate =
+    notificationEnds && noticeDeadline ? (notificationEnds > noticeDeadline ? notificationEnds : noticeDeadline) : null;
+  return {
+    d0: input.d0,
+    notificationEnds,
+    finalNoticeDate: input.finalNoticeDate,
+    noticeDeadline,
+    applicationPeriodEnds,
+    earliestEcaDate,
+    waitingFor,
+  };
+}
+
+export interface EcaDecision {
+  allowed: boolean;
+  /** When it becomes allowed, if the clock can say (null while a step is missing or suspended). */
+  allowedFrom: BusinessDate | null;
+  reasons: string[];
+  clock: EcaClock;
+}
+
+/** May this ECA be taken today? Every refusal says why and, where it can, from when. */
+export function ecaDecision(
+  kind: EcaKind,
+  input: EcaClockInput,
+  today: BusinessDate,
+  policy: EcaPolicy = DEFAULT_ECA_POLICY,
+): EcaDecision {
+  const clock = ecaClock(input, policy);
+  const reasons = [...clock.waitingFor];
+  let allowedFrom = clock.earliestEcaDate;
+  if (clock.notificationEnds && today < clock.notificationEnds) {
+    reasons.push(
+      `The 120-day notification period after the first statement (${clock.d0}) runs to ${clock.notificationEnds} (ECA-05).`,
+    );
+  }
+  if (clock.noticeDeadline && today < clock.noticeDeadline) {
+    reasons.push(`The final notice of ${clock.finalNoticeDate} gave until ${clock.noticeDeadline} (ECA-05).`);
+  }
+  if (input.fapStatus === 'pending') {
+    reasons.push(
+      'A financial-assistance application is pending: collection actions are suspended until it is decided (ECA-05).',
+    );
+    allowedFrom = null;
+  }
+  if (input.fapStatus === 'approved_full') {
+    reasons.push('The patient was approved for full financial assistance: nothing is owed that an ECA could collect.');
+    allowedFrom = null;
+  }
+  if (kind === 'estate_claim' && !input.estateReleased) {
+    reasons.push('A claim against an estate waits for a supervisor to release it with a reason (ECA-04).');
+  }
+  return { allowed: reasons.length === 0, allowedFrom, reasons, clock };
+}
