@@ -237,8 +237,8 @@ async function main(): Promise<void> {
     );
 
     t = performance.now();
-    agingReport(db, 'service_date', TODAY);
-    agingReport(db, 'first_statement_date', TODAY);
+    agingReport(db, 'service_date', TODAY, TODAY);
+    agingReport(db, 'first_statement_date', TODAY, TODAY);
     results.aging_report_ms = round((performance.now() - t) / 2, 1);
     console.log(`Aging report: ${results.aging_report_ms} ms`);
 

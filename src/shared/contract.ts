@@ -375,7 +375,13 @@ export interface BalanceCheck {
   ok: boolean;
   accountsChecked: number;
   guarantorsChecked: number;
-  differences: { kind: 'account' | 'guarantor'; id: number; storedCents: number; derivedCents: number }[];
+  differences: {
+    kind: 'account' | 'guarantor';
+    id: number;
+    label: string;
+    storedCents: number;
+    derivedCents: number;
+  }[];
 }
 
 export interface PaymentResult {

@@ -122,7 +122,7 @@ test('import: a long extract goes up in slices, shows its progress, and a cancel
   await expect(page.getByRole('heading', { name: 'Combined file: big-extract.csv' })).toBeVisible();
   await page.getByRole('button', { name: 'Preview the import' }).click();
   // Main pushes its progress: the phase and how far it has read.
-  await expect(page.getByRole('group', { name: 'Preview' }).getByText('Importing big-extract.csv')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Preview' }).getByText('Checking big-extract.csv')).toBeVisible();
   await shot(page, '49-import-progress');
   await expect(page.getByRole('list', { name: 'Counts' })).toContainText('200,000 new transactions', {
     timeout: 30_000,

@@ -334,7 +334,10 @@ export async function runImport(
               ...at,
               column: col,
               value: p.value.slice(0, 60),
-              reason: `Line ${row.line}, column ${col}: "${p.value.slice(0, 40)}" ${p.reason}.`,
+              reason:
+                p.value.trim() === ''
+                  ? `Line ${row.line}, column ${col}: ${p.reason === 'is required' ? 'empty, but a value is required' : `empty: it ${p.reason}`}.`
+                  : `Line ${row.line}, column ${col}: "${p.value.slice(0, 40)}" ${p.reason}.`,
             });
           }
           const had = reader.problems.length > 0;

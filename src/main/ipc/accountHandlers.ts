@@ -105,7 +105,9 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
   'ledger:adjust': (ctx, input) => {
     const r = postAdjustment(ctx.app, input, user(ctx));
     ctx.records.push(`guarantor:${r.guarantorId}`, `account:${input.accountId}`, `entry:${r.entryId}`);
-    ctx.detail = r.approvedBy ? `approved by user ${r.approvedBy}` : null;
+    ctx.detail = r.approvedBy
+      ? `approved by ${ctx.app.store.db.prepare('SELECT full_name FROM users WHERE id = ?').pluck().get(r.approvedBy) as string}`
+      : null;
     return { entryId: r.entryId, approvedBy: r.approvedBy };
   },
   'ledger:reverse': (ctx, input) => {
@@ -123,12 +125,13 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
     return result;
   },
 
-  'reports:aging': (ctx, input) => agingReport(ctx.app.store.db, input.basis, input.asOf ?? ctx.app.clock.today()),
+  'reports:aging': (ctx, input) =>
+    agingReport(ctx.app.store.db, input.basis, input.asOf ?? ctx.app.clock.today(), ctx.app.clock.today()),
   'reports:agingPdf': async (ctx, input) => {
     const db = ctx.app.store.db;
-    const report = agingReport(db, input.basis, input.asOf ?? ctx.app.clock.today());
+    const report = agingReport(db, input.basis, input.asOf ?? ctx.app.clock.today(), ctx.app.clock.today());
     const bytes = await agingReportPdf(report, hospitalIdentity(db), user(ctx).fullName);
-    const fileName = `aging-${report.basis.replace('_', '-')}-${report.asOf}.pdf`;
+    const fileName = `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.pdf`;
     const id = storeDocument(db, {
       guarantorId: null,
       kind: 'aging_report',
@@ -143,10 +146,15 @@ export const accountHandlers: Pick<Handlers, AccountChannels> = {
     return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
   },
   'reports:agingCsv': (ctx, input) => {
-    const report = agingReport(ctx.app.store.db, input.basis, input.asOf ?? ctx.app.clock.today());
+    const report = agingReport(
+      ctx.app.store.db,
+      input.basis,
+      input.asOf ?? ctx.app.clock.today(),
+      ctx.app.clock.today(),
+    );
     ctx.detail = `aging CSV as of ${report.asOf}`;
     return {
-      fileName: `aging-${report.basis.replace('_', '-')}-${report.asOf}.csv`,
+      fileName: `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.csv`,
       mimeType: 'text/csv',
       base64: Buffer.from(agingReportCsv(report), 'utf8').toString('base64'),
     };

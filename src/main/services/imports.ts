@@ -10,6 +10,7 @@ import {
   type ImportLayout,
   type ImportProfile,
   type ImportReport,
+  type UploadInspection,
   type importRunInput,
   type saveProfileInput,
 } from '../../shared/schemas/import';
@@ -68,18 +69,30 @@ export async function importFiles(
   }
 }
 
-/** The headers of an uploaded file and the mapping Recoup suggests for them. */
+/**
+ * The headers of an uploaded file and the mapping Recoup suggests for them. A file that is not
+ * UTF-8 is read as Windows-1252 (what older billing systems write), and the answer says so, so
+ * the mapping starts with the encoding that works.
+ */
 export function inspectUpload(
   app: RecoupApp,
   userId: number,
   uploadId: string,
   layout: ImportLayout,
   encoding: 'utf-8' | 'windows-1252',
-) {
+): UploadInspection {
   const { fileName, bytes } = app.uploads.bytes(userId, uploadId);
-  const text = decodeFile(fileName, bytes, encoding);
+  let used = encoding;
+  let text: string;
+  try {
+    text = decodeFile(fileName, bytes, encoding);
+  } catch (err) {
+    if (encoding !== 'utf-8' || !(err instanceof AppError) || !/not UTF-8 text/.test(err.message)) throw err;
+    used = 'windows-1252';
+    text = decodeFile(fileName, bytes, used);
+  }
   const headers = csvHeaders(text);
-  return { fileName, sizeBytes: bytes.length, headers, suggested: autoMapping(headers, layout) };
+  return { fileName, sizeBytes: bytes.length, headers, suggested: autoMapping(headers, layout), encoding: used };
 }
 
 /** Every listed error as CSV: file, line, column, value, reason. */

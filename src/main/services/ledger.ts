@@ -85,7 +85,10 @@ interface EntryRow {
   reverses_id: number | null;
 }
 
-/** Reverses one entry with an equal and opposite entry. An entry is reversed at most once. */
+/**
+ * Reverses one entry with an equal and opposite entry. An entry is reversed at most once; a
+ * reversal made by mistake is itself reversed, which restores the original.
+ */
 export function reverseEntry(
   db: Db,
   entryId: number,
@@ -95,8 +98,6 @@ export function reverseEntry(
     .prepare('SELECT id, account_id, type, amount_cents, payment_id, reverses_id FROM ledger_entries WHERE id = ?')
     .get(entryId) as EntryRow | undefined;
   if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
-  if (entry.type === 'reversal')
-    throw new AppError('not_allowed', 'A reversal cannot itself be reversed; post the entry again instead.');
   const already = db.prepare('SELECT id FROM ledger_entries WHERE reverses_id = ?').get(entryId) as
     { id: number } | undefined;
   if (already) throw new AppError('not_allowed', 'This entry has already been reversed.');
@@ -134,6 +135,8 @@ interface LineRow {
   payment_id: number | null;
   reverses_id: number | null;
   reversed_by_id: number | null;
+  imported: number;
+  approved_by_name: string | null;
 }
 
 /** An account's ledger in posting order (effective date, then id), with the running balance. */
@@ -141,10 +144,12 @@ export function accountLedger(db: Db, accountId: number): LedgerLine[] {
   const rows = db
     .prepare(
       `SELECT e.id, e.account_id, e.type, e.amount_cents, e.effective_date, e.posted_at, u.full_name AS posted_by_name, e.reference,
-              e.reason_code, e.memo, e.payment_id, e.reverses_id, r.id AS reversed_by_id
+              e.reason_code, e.memo, e.payment_id, e.reverses_id, r.id AS reversed_by_id,
+              e.import_batch_id IS NOT NULL AS imported, ap.full_name AS approved_by_name
          FROM ledger_entries e
          LEFT JOIN users u ON u.id = e.posted_by
          LEFT JOIN ledger_entries r ON r.reverses_id = e.id
+         LEFT JOIN users ap ON ap.id = e.approved_by
         WHERE e.account_id = ?
         ORDER BY e.effective_date, e.id`,
     )
@@ -166,6 +171,8 @@ export function accountLedger(db: Db, accountId: number): LedgerLine[] {
       paymentId: r.payment_id,
       reversesId: r.reverses_id,
       reversedById: r.reversed_by_id,
+      imported: r.imported === 1,
+      approvedBy: r.approved_by_name,
       runningBalanceCents: running,
     };
   });
@@ -174,6 +181,8 @@ export function accountLedger(db: Db, accountId: number): LedgerLine[] {
 export interface BalanceDifference {
   kind: 'account' | 'guarantor';
   id: number;
+  /** The account number, or the guarantor's name and number. */
+  label: string;
   storedCents: number;
   derivedCents: number;
 }
@@ -187,30 +196,32 @@ export function verifyBalances(db: Db): {
 } {
   const accountDiffs = db
     .prepare(
-      `SELECT a.id, a.balance_cents AS stored, coalesce(l.total, 0) AS derived
+      `SELECT a.id, a.account_number AS label, a.balance_cents AS stored, coalesce(l.total, 0) AS derived
          FROM accounts a
          LEFT JOIN (SELECT account_id, sum(amount_cents) AS total FROM ledger_entries GROUP BY account_id) l ON l.account_id = a.id
         WHERE a.balance_cents <> coalesce(l.total, 0)`,
     )
-    .all() as { id: number; stored: number; derived: number }[];
+    .all() as { id: number; label: string; stored: number; derived: number }[];
   const guarantorDiffs = db
     .prepare(
-      `SELECT g.id, g.balance_cents AS stored, coalesce(a.total, 0) AS derived
+      `SELECT g.id, g.first_name || ' ' || g.last_name || coalesce(' (' || g.external_id || ')', '') AS label, g.balance_cents AS stored, coalesce(a.total, 0) AS derived
          FROM guarantors g
          LEFT JOIN (SELECT guarantor_id, sum(balance_cents) AS total FROM accounts GROUP BY guarantor_id) a ON a.guarantor_id = g.id
         WHERE g.balance_cents <> coalesce(a.total, 0)`,
     )
-    .all() as { id: number; stored: number; derived: number }[];
+    .all() as { id: number; label: string; stored: number; derived: number }[];
   const differences: BalanceDifference[] = [
     ...accountDiffs.map((d) => ({
       kind: 'account' as const,
       id: d.id,
+      label: d.label,
       storedCents: d.stored,
       derivedCents: d.derived,
     })),
     ...guarantorDiffs.map((d) => ({
       kind: 'guarantor' as const,
       id: d.id,
+      label: d.label,
       storedCents: d.stored,
       derivedCents: d.derived,
     })),

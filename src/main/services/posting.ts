@@ -8,10 +8,9 @@ import { roleAtLeast, type Role } from '../../shared/roles';
 import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../shared/schemas/ledger';
 import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
-import { findUserSlot, unwrapSlot } from '../store/keySlots';
+import { supervisorApproval } from './approval';
 import { postEntry, reverseEntry } from './ledger';
 import { postingPolicy } from './settings';
-import { findUserByName } from './users';
 import { accountRows, guarantorRow } from './workspace';
 
 export interface Poster {
@@ -88,8 +87,8 @@ export function postPayment(
   })();
 }
 
-/** Checks a supervisor's user name and password by unwrapping their key slot. */
-function supervisorApproval(
+/** An adjustment over the limit needs a supervisor's approval, unless a supervisor posts it. */
+function approvalFor(
   app: RecoupApp,
   approval: { username: string; password: string } | undefined,
   limit: number,
@@ -99,22 +98,7 @@ function supervisorApproval(
       approval: `A supervisor must approve adjustments over ${formatCents(limit)}.`,
     });
   }
-  const keys = app.store.readKeys();
-  const slot = findUserSlot(keys, approval.username);
-  const key = slot ? unwrapSlot(keys, slot, approval.password) : null;
-  const user = findUserByName(app.store.db, approval.username);
-  if (!key || !user || !user.active) {
-    throw new AppError('wrong_password', 'The supervisor user name or password is not right.', {
-      approval: 'The supervisor user name or password is not right.',
-    });
-  }
-  key.fill(0);
-  if (!roleAtLeast(user.role, 'supervisor')) {
-    throw new AppError('forbidden', `${user.fullName} is not a supervisor.`, {
-      approval: 'Approval must come from a supervisor or an administrator.',
-    });
-  }
-  return user.id;
+  return supervisorApproval(app, approval).id;
 }
 
 export function postAdjustment(
@@ -135,7 +119,7 @@ export function postAdjustment(
   const limit = postingPolicy(db).adjustmentApprovalLimitCents;
   let approvedBy: number | null = null;
   if (input.amountCents > limit && !roleAtLeast(by.role, 'supervisor'))
-    approvedBy = supervisorApproval(app, input.approval, limit);
+    approvedBy = approvalFor(app, input.approval, limit);
   const reason = ADJUSTMENT_REASONS[input.reason];
   const entryId = db.transaction(() =>
     postEntry(db, {

@@ -118,27 +118,44 @@ export function search(db: Db, query: string): SearchResult[] {
         `SELECT ${RESULT_COLUMNS}, a.account_number AS matched FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
           WHERE a.account_number >= ? AND a.account_number < ? ORDER BY a.account_number LIMIT ?`,
       )
-      .all(compact.toUpperCase(), upperBound(compact.toUpperCase()), LIMIT) as (Row & { matched: string })[];
+      .all(compact, upperBound(compact), LIMIT) as (Row & { matched: string })[];
     add(acct, 'account_number', (r) => (r as Row & { matched: string }).matched);
+    // MRN, whole or its beginning (identifiers compare without regard to case).
     add(
       db
-        .prepare(`SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.mrn = ? LIMIT ?`)
-        .all(compact.toUpperCase(), LIMIT) as Row[],
+        .prepare(`SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.mrn >= ? AND g.mrn < ? ORDER BY g.mrn LIMIT ?`)
+        .all(compact, upperBound(compact), LIMIT) as Row[],
       'mrn',
     );
     const digits = compact.replace(/\D/g, '');
-    if (digits.length === compact.replace(/-/g, '').length && digits.length >= 7) {
-      const phoneRows =
-        digits.length >= 10
-          ? (db
-              .prepare(`SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.phone = ? LIMIT ?`)
-              .all(digits.slice(-10), LIMIT) as Row[])
-          : (db
-              .prepare(
-                `SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.phone >= ? AND g.phone < ? AND length(g.phone) = 10 LIMIT ?`,
-              )
-              .all(digits, upperBound(digits), LIMIT) as Row[]);
-      add(phoneRows, 'phone');
+    if (digits.length === compact.replace(/-/g, '').length) {
+      if (digits.length >= 10) {
+        add(
+          db
+            .prepare(`SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.phone = ? LIMIT ?`)
+            .all(digits.slice(-10), LIMIT) as Row[],
+          'phone',
+        );
+      } else if (digits.length >= 7) {
+        add(
+          db
+            .prepare(
+              `SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.phone >= ? AND g.phone < ? AND length(g.phone) = 10 LIMIT ?`,
+            )
+            .all(digits, upperBound(digits), LIMIT) as Row[],
+          'phone',
+        );
+      } else if (digits.length === 4) {
+        // The last four of a phone number, as clerks often ask for it.
+        add(
+          db
+            .prepare(
+              `SELECT ${RESULT_COLUMNS} FROM guarantors g WHERE g.phone_last4 = ? ORDER BY g.last_name, g.first_name LIMIT ?`,
+            )
+            .all(digits, LIMIT) as Row[],
+          'phone',
+        );
+      }
     }
     if (results.size > 0) return [...results.values()];
   }

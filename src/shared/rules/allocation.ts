@@ -30,7 +30,7 @@ export function allocateOldestFirst(accounts: readonly OpenAccount[], paymentCen
   if (paymentCents > owed) {
     return {
       ok: false,
-      reason: `The payment is more than the ${formatCents(owed)} owed. Say which account takes the excess (it will show as a credit to refund), or lower the amount.`,
+      reason: `The payment is more than the ${formatCents(owed)} owed. Choose the split to say which account takes the excess (it will show as a credit balance), or lower the amount.`,
     };
   }
   const allocations: Allocation[] = [];

@@ -194,6 +194,8 @@ export interface UploadInspection {
   headers: string[];
   /** Recoup field -> header, where the file's headers already use Recoup's names. */
   suggested: Record<string, string>;
+  /** The encoding the file reads in: UTF-8, or Windows-1252 when it is not UTF-8. */
+  encoding: (typeof ENCODINGS)[number];
 }
 
 export const taskInput = z.object({ taskId: z.string().min(8).max(64) });

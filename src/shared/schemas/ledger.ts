@@ -130,6 +130,10 @@ export interface LedgerLine {
   paymentId: number | null;
   reversesId: number | null;
   reversedById: number | null;
+  /** Came in with the billing extract (posted by whoever ran the import). */
+  imported: boolean;
+  /** The supervisor who approved an adjustment over the limit. */
+  approvedBy: string | null;
   runningBalanceCents: number;
 }
 

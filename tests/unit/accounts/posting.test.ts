@@ -160,7 +160,7 @@ describe('posting patient payments', () => {
     expect(verifyBalances(t.app.store.db).ok).toBe(true);
   });
 
-  it('one entry of a split payment is not reversed alone; a reversal is never reversed', async () => {
+  it('one entry of a split payment is not reversed alone; a reversal made by mistake is itself reversed', async () => {
     const { clerk, jane } = await ready();
     const r = await t.call(
       'payments:post',
@@ -190,8 +190,15 @@ describe('posting patient payments', () => {
       { entryId: charge, reason: 'charged to the wrong patient', effectiveDate: '2026-11-26' },
       clerk,
     );
+    const before = balances(t, 1);
+    await t.call(
+      'ledger:reverse',
+      { entryId: reversalId, reason: 'reversed the wrong charge', effectiveDate: '2026-11-26' },
+      clerk,
+    );
+    expect(balances(t, 1)).toEqual([(before[0] as number) + 50000]);
     expect(
-      await t.raw('ledger:reverse', { entryId: reversalId, reason: 'undo', effectiveDate: '2026-11-26' }, clerk),
+      await t.raw('ledger:reverse', { entryId: reversalId, reason: 'again', effectiveDate: '2026-11-26' }, clerk),
     ).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
   });
 
@@ -290,6 +297,12 @@ describe('balance check', () => {
     t.app.store.db.prepare('UPDATE accounts SET balance_cents = balance_cents + 1 WHERE id = ?').run(a1);
     const r = await t.call('ledger:verify', {}, admin);
     expect(r.ok).toBe(false);
-    expect(r.differences).toContainEqual({ kind: 'account', id: a1, storedCents: 50001, derivedCents: 50000 });
+    expect(r.differences).toContainEqual({
+      kind: 'account',
+      id: a1,
+      label: 'A1',
+      storedCents: 50001,
+      derivedCents: 50000,
+    });
   });
 });

@@ -67,3 +67,14 @@ describe('search: anyone, fast, by what the clerk has in hand', () => {
     expect(nameTokens('Mary Ann', 'Côté')).toEqual(['mary', 'ann', 'cote']);
   });
 });
+
+describe('search by identifiers, however they are typed', () => {
+  it.each([
+    ['0142', ['Smith, Jane|phone']],
+    ['m20', ["O'Brien-Núñez, John|mrn"]],
+    ['m100', ['Smith, Jane|mrn']],
+    ['a1', ['Smith, Jane|account_number']],
+  ])('%s', async (query, expected) => {
+    expect(await find(query)).toEqual(expected);
+  });
+});

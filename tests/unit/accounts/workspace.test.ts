@@ -129,6 +129,21 @@ describe('aging', () => {
     }
   });
 
+  it('as of an earlier date, from the ledger as it stood then', async () => {
+    t = testApp({ today: '2026-11-26' });
+    const admin = await setUpAndLogIn(t);
+    await importSmall(t);
+    const then = await t.call('reports:aging', { basis: 'service_date', asOf: '2025-06-30' }, admin);
+    // A1 ($500, served 2025-01-10) and A2 ($1,000 before the insurer paid on 2025-07-01); A3 not yet served.
+    expect(then.totals).toMatchObject({ totalCents: 150_000, accountCount: 2 });
+    expect(then.totals.buckets['121-180']).toBe(50_000);
+    expect(then.totals.buckets['0-30']).toBe(100_000);
+    expect(then.balancesTotalCents).toBe(150_000);
+    const byStatement = await t.call('reports:aging', { basis: 'first_statement_date', asOf: '2025-06-30' }, admin);
+    expect(byStatement.totals.buckets.not_yet_billed).toBe(100_000); // A2's first statement went out 2025-07-15
+    expect(byStatement.totals.buckets['121-180']).toBe(50_000);
+  });
+
   it('as PDF and CSV, with the same totals', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);

@@ -193,3 +193,31 @@ describe('import channels', () => {
     ).toMatchObject({ ok: false, error: { message: expect.stringContaining('has not finished uploading') } });
   });
 });
+
+describe('a file in the older Windows encoding', () => {
+  it('is recognised when inspected, and imports with that encoding', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const text = SMALL_EXTRACT.replace('Núñez', 'Nuñez');
+    const id = await upload(admin, 'latin.csv', Buffer.from(text, 'latin1'));
+    const inspected = await t.call('import:inspect', { uploadId: id, layout: 'combined', encoding: 'utf-8' }, admin);
+    expect(inspected.encoding).toBe('windows-1252');
+    const mapping = {
+      layout: 'combined' as const,
+      columns: inspected.suggested,
+      dateFormat: 'YYYY-MM-DD' as const,
+      encoding: inspected.encoding,
+      amountSign: 'signed' as const,
+      typeCodes: {},
+    };
+    const r = await t.call(
+      'import:commit',
+      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-latin-1' },
+      admin,
+    );
+    expect(r.committed).toBe(true);
+    expect(t.app.store.db.prepare(`SELECT last_name FROM guarantors WHERE external_id = 'G2'`).pluck().get()).toBe(
+      "O'Brien-Nuñez",
+    );
+  });
+});

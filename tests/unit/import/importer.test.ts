@@ -142,7 +142,12 @@ describe('bad lines, each with its line, column and a plain reason', () => {
     ],
     ['zero', 'T1,charge,0.00,2025-01-10', 'amount', /is zero/],
     ['unknown type', 'T1,XYZ,500.00,2025-01-10', 'transaction_type', /not a known transaction type/],
-    ['missing transaction id', ',charge,500.00,2025-01-10', 'transaction_id', /is required/],
+    [
+      'missing transaction id',
+      ',charge,500.00,2025-01-10',
+      'transaction_id',
+      /column transaction_id: empty, but a value is required/,
+    ],
   ];
   for (const [label, replacement, column, reason] of cases) {
     it(label, async () => {

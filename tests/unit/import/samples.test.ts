@@ -67,7 +67,10 @@ describe('sample extracts', () => {
       column: 'amount',
       reason: expect.stringContaining('more than two decimals'),
     });
-    expect(byLine.get(8)).toMatchObject({ column: 'last_name', reason: expect.stringContaining('is required') });
+    expect(byLine.get(8)).toMatchObject({
+      column: 'last_name',
+      reason: 'Line 8, column last_name: empty, but a value is required.',
+    });
     expect(byLine.get(10)).toMatchObject({
       column: 'transaction_id',
       reason: expect.stringContaining('duplicate of line 9'),

@@ -11,8 +11,7 @@ import type { CreatePlanInput, PlanPolicy } from '../../../shared/schemas/plans'
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { statement } from '../../store/statements';
-import { findUserSlot, unwrapSlot } from '../../store/keySlots';
-import { findUserByName } from '../users';
+import { supervisorApproval } from '../approval';
 import { policyById, policyOn } from './policy';
 import { planAccountIds, planRow, progressOf } from './progress';
 
@@ -101,19 +100,7 @@ function supervisorId(
       approval: 'A supervisor must approve a plan outside the policy.',
     });
   }
-  const keys = app.store.readKeys();
-  const slot = findUserSlot(keys, terms.approval.username);
-  const key = slot ? unwrapSlot(keys, slot, terms.approval.password) : null;
-  const user = findUserByName(app.store.db, terms.approval.username);
-  if (!key || !user || !user.active)
-    throw new AppError('wrong_password', 'The supervisor user name or password is not right.', {
-      approval: 'The supervisor user name or password is not right.',
-    });
-  key.fill(0);
-  if (!roleAtLeast(user.role, 'supervisor'))
-    throw new AppError('forbidden', `${user.fullName} is not a supervisor.`, {
-      approval: 'Approval must come from a supervisor or an administrator.',
-    });
+  const user = supervisorApproval(app, terms.approval);
   return { approvedBy: user.id, reason: terms.approval.reason };
 }
 

@@ -11,7 +11,7 @@ export const migration002: Migration = {
       CREATE TABLE guarantors (
         id                 INTEGER PRIMARY KEY,
         external_id        TEXT UNIQUE,
-        mrn                TEXT,
+        mrn                TEXT COLLATE NOCASE,
         last_name          TEXT NOT NULL,
         first_name         TEXT NOT NULL,
         middle_name        TEXT NOT NULL DEFAULT '',
@@ -22,6 +22,7 @@ export const migration002: Migration = {
         state              TEXT NOT NULL DEFAULT '',
         zip                TEXT NOT NULL DEFAULT '',
         phone              TEXT NOT NULL DEFAULT '',
+        phone_last4        TEXT GENERATED ALWAYS AS (substr(phone, -4)) VIRTUAL,
         email              TEXT NOT NULL DEFAULT '',
         language           TEXT NOT NULL DEFAULT 'English',
         employer           TEXT NOT NULL DEFAULT '',
@@ -46,11 +47,12 @@ export const migration002: Migration = {
       ) STRICT;
       CREATE INDEX guarantors_mrn ON guarantors(mrn);
       CREATE INDEX guarantors_phone ON guarantors(phone);
+      CREATE INDEX guarantors_phone_last4 ON guarantors(phone_last4);
       CREATE INDEX guarantors_dob ON guarantors(date_of_birth);
 
       CREATE TABLE accounts (
         id                    INTEGER PRIMARY KEY,
-        account_number        TEXT NOT NULL UNIQUE,
+        account_number        TEXT NOT NULL UNIQUE COLLATE NOCASE,
         guarantor_id          INTEGER NOT NULL REFERENCES guarantors(id),
         patient_name          TEXT NOT NULL DEFAULT '',
         service_from          TEXT NOT NULL,
