@@ -4,18 +4,9 @@ import { formatLongDate } from '../../shared/dates';
 import { formatCents, formatDecimal } from '../../shared/money';
 import { PAYER_CLASS_LABELS } from '../../shared/schemas/accounts';
 import type { Hospital } from '../../shared/schemas/hospital';
-import type { AgingColumn, AgingReport } from '../../shared/schemas/reports';
+import { AGING_COLUMN_LABELS } from '../../shared/rules/aging';
+import type { AgingReport } from '../../shared/schemas/reports';
 import { contentWidth, createPdf, FONT, footer, pdfBytes, table, type Column } from './layout';
-
-export const AGING_COLUMN_LABELS: Record<AgingColumn, string> = {
-  '0-30': '0–30 days',
-  '31-60': '31–60',
-  '61-90': '61–90',
-  '91-120': '91–120',
-  '121-180': '121–180',
-  '180+': 'Over 180',
-  not_yet_billed: 'Not yet billed',
-};
 
 const BASIS_LABEL = { service_date: 'service (discharge) date', first_statement_date: 'first-statement date' } as const;
 

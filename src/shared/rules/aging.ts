@@ -33,3 +33,14 @@ export const BUCKET_BOUNDS: Record<AgingBucket, [number, number | null]> = {
   '121-180': [121, 180],
   '180+': [181, null],
 };
+
+/** Column headings, the same on the screen, the PDF and in the user guide. */
+export const AGING_COLUMN_LABELS: Record<AgingBucket | 'not_yet_billed', string> = {
+  '0-30': '0–30 days',
+  '31-60': '31–60 days',
+  '61-90': '61–90 days',
+  '91-120': '91–120 days',
+  '121-180': '121–180 days',
+  '180+': '180+ days',
+  not_yet_billed: 'Not yet billed',
+};
