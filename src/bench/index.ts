@@ -4,9 +4,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateExtract } from '../main/demo/synthetic';
-import { autoMapping, runImport, type ImportFile } from '../main/import/importer';
-import { csvHeaders, parseCsv } from '../main/import/csv';
+import { extractFiles, generateExtract } from '../main/demo/synthetic';
+import { runImport, type ImportFile } from '../main/import/importer';
+import { parseCsv } from '../main/import/csv';
 import { agingReport } from '../main/services/aging';
 import { applyBalanceDelta } from '../main/services/ledger';
 import { runDaily } from '../main/services/plans/engine';
@@ -19,31 +19,9 @@ import { workspace } from '../main/services/workspace';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
-import type { ImportLayout } from '../shared/schemas/import';
 
 const TODAY = '2026-11-26';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
-
-function files(x: ReturnType<typeof generateExtract>): ImportFile[] {
-  const file = (name: string, layout: ImportLayout, text: string): ImportFile => ({
-    name,
-    layout,
-    text,
-    mapping: {
-      layout,
-      columns: autoMapping(csvHeaders(text), layout),
-      dateFormat: 'YYYY-MM-DD',
-      encoding: 'utf-8',
-      amountSign: 'signed',
-      typeCodes: {},
-    },
-  });
-  return [
-    file('guarantors.csv', 'guarantors', x.guarantorsCsv),
-    file('accounts.csv', 'accounts', x.accountsCsv),
-    file('transactions.csv', 'transactions', x.transactionsCsv),
-  ];
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -160,7 +138,7 @@ async function main(): Promise<void> {
     console.log(`Generating ${GUARANTORS.toLocaleString()} guarantors ...`);
     let t = performance.now();
     const extract = generateExtract({ seed: 20261126, guarantors: GUARANTORS, today: TODAY });
-    const input = files(extract);
+    const input = extractFiles(extract);
     const rows = extract.counts.guarantors + extract.counts.accounts + extract.counts.transactions;
     console.log(
       `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
@@ -168,7 +146,7 @@ async function main(): Promise<void> {
 
     // Warm up the JIT on a small import first, so neither measured run pays for it.
     const warm = openPlain(path.join(dir, 'warm.db'));
-    await timedImport(warm, files(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
+    await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
     warm.close();
     rmSync(path.join(dir, 'warm.db'), { force: true });
 

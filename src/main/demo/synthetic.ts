@@ -9,6 +9,9 @@ import { addDays } from '../../shared/dates';
 import { formatDecimal } from '../../shared/money';
 import { EMPLOYERS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, STREET_SUFFIXES, TOWNS } from './names';
 import { Random } from './random';
+import type { ImportLayout } from '../../shared/schemas/import';
+import { csvHeaders } from '../import/csv';
+import { autoMapping, type ImportFile } from '../import/importer';
 
 export interface SyntheticOptions {
   seed: number;
@@ -402,4 +405,30 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
     transactionsCsv: csv(TRANSACTION_HEADER, tRows),
     counts: { guarantors: gRows.length, accounts: aRows.length, transactions: tRows.length },
   };
+}
+
+/** A file whose headers are Recoup's own field names, ready for the import with the suggested mapping. */
+export function asImportFile(name: string, layout: ImportLayout, text: string): ImportFile {
+  return {
+    name,
+    layout,
+    text,
+    mapping: {
+      layout,
+      columns: autoMapping(csvHeaders(text), layout),
+      dateFormat: 'YYYY-MM-DD',
+      encoding: 'utf-8',
+      amountSign: 'signed',
+      typeCodes: {},
+    },
+  };
+}
+
+/** The three files of a synthetic extract, as the import takes them. */
+export function extractFiles(x: SyntheticExtract, prefix = ''): ImportFile[] {
+  return [
+    asImportFile(`${prefix}guarantors.csv`, 'guarantors', x.guarantorsCsv),
+    asImportFile(`${prefix}accounts.csv`, 'accounts', x.accountsCsv),
+    asImportFile(`${prefix}transactions.csv`, 'transactions', x.transactionsCsv),
+  ];
 }

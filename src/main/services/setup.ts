@@ -8,9 +8,8 @@ import type { RecoupApp } from '../app';
 import { recoveryKeySheet } from '../documents/recoveryKey';
 import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../store/keySlots';
 import { appendAudit } from './audit';
-import { generateExtract } from '../demo/synthetic';
-import { csvHeaders } from '../import/csv';
-import { autoMapping, runImport } from '../import/importer';
+import { extractFiles, generateExtract } from '../demo/synthetic';
+import { runImport } from '../import/importer';
 import { writeSettings } from './settings';
 
 /** How many synthetic guarantors "start with demo data" brings. */
@@ -20,25 +19,7 @@ async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): 
   app.store.open(dataKey);
   try {
     const x = generateExtract({ seed: 1, guarantors: DEMO_GUARANTORS, today: app.clock.today() });
-    const files = (
-      [
-        ['demo-guarantors.csv', 'guarantors', x.guarantorsCsv],
-        ['demo-accounts.csv', 'accounts', x.accountsCsv],
-        ['demo-transactions.csv', 'transactions', x.transactionsCsv],
-      ] as const
-    ).map(([name, layout, text]) => ({
-      name,
-      layout,
-      text,
-      mapping: {
-        layout,
-        columns: autoMapping(csvHeaders(text), layout),
-        dateFormat: 'YYYY-MM-DD' as const,
-        encoding: 'utf-8' as const,
-        amountSign: 'signed' as const,
-        typeCodes: {},
-      },
-    }));
+    const files = extractFiles(x, 'demo-');
     const report = await runImport(app.store.db, files, {
       mode: 'commit',
       now: app.nowIso(),

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateExtract } from '../../../src/main/demo/synthetic';
+import { extractFiles, generateExtract } from '../../../src/main/demo/synthetic';
 import { runImport } from '../../../src/main/import/importer';
-import { autoMapping } from '../../../src/main/import/importer';
-import { csvHeaders, parseCsv } from '../../../src/main/import/csv';
+import { parseCsv } from '../../../src/main/import/csv';
 import { verifyBalances } from '../../../src/main/services/ledger';
-import type { ImportLayout } from '../../../src/shared/schemas/import';
 import { setUpAndLogIn, testApp } from '../support';
 
-export function filesOf(extract: ReturnType<typeof generateExtract>) {
-  const file = (name: string, layout: ImportLayout, text: string) => ({
-    name,
-    layout,
-    text,
-    mapping: {
-      layout,
-      columns: autoMapping(csvHeaders(text), layout),
-      dateFormat: 'YYYY-MM-DD' as const,
-      encoding: 'utf-8' as const,
-      amountSign: 'signed' as const,
-      typeCodes: {},
-    },
-  });
-  return [
-    file('guarantors.csv', 'guarantors', extract.guarantorsCsv),
-    file('accounts.csv', 'accounts', extract.accountsCsv),
-    file('transactions.csv', 'transactions', extract.transactionsCsv),
-  ];
-}
+export const filesOf = (x: ReturnType<typeof generateExtract>) => extractFiles(x);
 
 describe('synthetic data', () => {
   it('is the same for the same seed and differs for another', () => {

@@ -4,6 +4,7 @@
 // with the policy's number of missed installments, it defaults and goes back to the collection
 // cycle and the work queue; a payment that brings it current makes it current again. Every change
 // is an event with its reason and date. Running twice on one day changes nothing the second time.
+import type { DailyRunSummary } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
 import { addDays } from '../../../shared/dates';
 import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
@@ -15,17 +16,7 @@ import { PAYING_TYPES, planInstallments, planPayments, type PlanRow } from './pr
 import { recordEvent } from './setup';
 import { evaluatePromises } from './promises';
 
-export interface DailyRunResult {
-  runOn: string;
-  plansChecked: number;
-  lapsed: number;
-  cured: number;
-  defaulted: number;
-  completed: number;
-  lettersQueued: number;
-  promisesKept: number;
-  promisesBroken: number;
-}
+export type DailyRunResult = DailyRunSummary;
 
 export function runDaily(db: Db, today: string, now: string, by: number | null): DailyRunResult {
   const result: DailyRunResult = {
