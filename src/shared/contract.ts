@@ -30,6 +30,8 @@ import {
 } from './schemas/import';
 import { postAdjustmentInput, postPaymentInput, reverseEntryInput, reversePaymentInput } from './schemas/ledger';
 import type { AgingReport } from './schemas/reports';
+import type { EcaDecision } from './rules/ecaClock';
+import { ecaCheckInput, ecaReleaseInput } from './schemas/eca';
 import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
 import {
   addPromiseInput,
@@ -368,6 +370,12 @@ export const contract = {
     input: none,
     access: 'clerk',
     audit: 'print',
+  }),
+  'eca:check': channel<typeof ecaCheckInput, EcaDecision>({ input: ecaCheckInput, access: 'clerk', audit: 'read' }),
+  'eca:releaseEstateClaim': channel<typeof ecaReleaseInput, { done: true }>({
+    input: ecaReleaseInput,
+    access: 'supervisor',
+    audit: 'change',
   }),
 } as const;
 

@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors';
 import { agingReportCsv, agingReportPdf } from '../documents/agingReport';
 import { addTask, closeTask, logActivity } from '../services/activity';
+import { checkEca, releaseEstateClaim } from '../services/eca';
 import { agingReport } from '../services/aging';
 import { fetchDocument, storeDocument } from '../services/documents';
 import { verifyBalances } from '../services/ledger';
@@ -28,7 +29,9 @@ type AccountChannels =
   | 'ledger:verify'
   | 'reports:aging'
   | 'reports:agingPdf'
-  | 'reports:agingCsv';
+  | 'reports:agingCsv'
+  | 'eca:check'
+  | 'eca:releaseEstateClaim';
 
 function user(ctx: CallContext) {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
@@ -36,6 +39,16 @@ function user(ctx: CallContext) {
 }
 
 export const accountHandlers: Pick<Handlers, AccountChannels> = {
+  'eca:check': (ctx, input) => {
+    ctx.records.push(`account:${input.accountId}`);
+    return checkEca(ctx.app.store.db, input.accountId, input.kind, ctx.app.clock.today());
+  },
+  'eca:releaseEstateClaim': (ctx, input) => {
+    releaseEstateClaim(ctx.app.store.db, input.accountId, input.reason, ctx.app.clock.today(), user(ctx).id);
+    ctx.records.push(`account:${input.accountId}`);
+    ctx.detail = input.reason;
+    return { done: true };
+  },
   'users:directory': (ctx) =>
     ctx.app.store.db
       .prepare(`SELECT id, full_name AS fullName, role FROM users WHERE active = 1 ORDER BY full_name`)

@@ -68,6 +68,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'queue:list': 'clerk',
   'queue:worked': 'clerk',
   'letters:lapseBatch': 'clerk',
+  'eca:check': 'clerk',
+  'eca:releaseEstateClaim': 'supervisor',
 };
 
 const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];

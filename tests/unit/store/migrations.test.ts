@@ -188,3 +188,49 @@ describe('002: accounts, ledger and the rest of the clerk’s data', () => {
     db.close();
   });
 });
+
+describe('003 and 004', () => {
+  it('003 adds payment plans with their policy, schedule, events, letters, promises and work log', () => {
+    const db = freshDb();
+    migrate(db, 2);
+    expect(migrate(db, 3)).toEqual([3]);
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'plan_policies',
+        'plans',
+        'plan_accounts',
+        'plan_installments',
+        'plan_events',
+        'plan_letters',
+        'promises',
+        'work_log',
+      ]),
+    );
+    // A plan outside its tier must carry its approver.
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO plan_policies (id, effective_from, policy, created_at) VALUES (1, '1900-01-01', '{}', 't')`,
+    ).run();
+    const plan = db.prepare(
+      `INSERT INTO plans (guarantor_id, policy_id, status, status_since, start_date, balance_cents, down_payment_cents, frequency, first_due_date, installment_cents, installment_count, within_tier, fap_answer, created_at)
+       VALUES (1, 1, 'current', 'd', 'd', 100, 0, 'monthly', 'd', 50, 2, ?, 'declined', 't')`,
+    );
+    expect(() => plan.run(0)).toThrow(/CHECK/);
+    plan.run(1);
+    db.close();
+  });
+
+  it('004 adds the final-notice date and the ECA register', () => {
+    const db = freshDb();
+    migrate(db, 3);
+    expect(migrate(db, 4)).toEqual([4]);
+    const columns = (db.prepare(`PRAGMA table_info(accounts)`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('final_notice_date');
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['eca_attempts', 'eca_releases']));
+    db.close();
+  });
+});

@@ -4,6 +4,7 @@ import type { Db } from '../database';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_accounts_ledger';
 import { migration003 } from './003_plans';
+import { migration004 } from './004_eca';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

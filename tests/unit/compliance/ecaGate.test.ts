@@ -1,0 +1,70 @@
+// The 501(r) gate as a service: every ECA kind refused too early (with the date it becomes
+// allowed) and allowed on time; every attempt is in the register; the estate release (ECA-04).
+import { afterEach, describe, expect, it } from 'vitest';
+import { attemptEca, checkEca } from '../../../src/main/services/eca';
+import { ECA_KINDS } from '../../../src/shared/rules/ecaClock';
+import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { importSmall } from '../accounts/fixtures';
+
+let t: TestApp;
+afterEach(() => t?.cleanup());
+
+async function ready() {
+  t = testApp({ today: '2026-11-26' });
+  const admin = await setUpAndLogIn(t);
+  const ids = await importSmall(t);
+  // A1's first statement went out 2025-02-01 (D0); its final notice 2025-06-01.
+  t.app.store.db.prepare(`UPDATE accounts SET final_notice_date = '2025-06-01' WHERE id = ?`).run(ids.a1);
+  return { admin, ...ids };
+}
+
+describe('the ECA gate', () => {
+  it.each(ECA_KINDS.filter((k) => k !== 'estate_claim'))(
+    '%s: refused the day before the notice deadline, allowed on it',
+    async (kind) => {
+      const { a1 } = await ready();
+      const db = t.app.store.db;
+      expect(() => attemptEca(db, a1, kind, '2025-06-30', t.app.nowIso(), 1)).toThrow(
+        /not allowed yet for account A1: .*It is allowed from 2025-07-01\./,
+      );
+      expect(attemptEca(db, a1, kind, '2025-07-01', t.app.nowIso(), 1).allowed).toBe(true);
+      const register = db
+        .prepare('SELECT kind, attempted_on, allowed, allowed_from FROM eca_attempts ORDER BY id')
+        .all();
+      expect(register).toEqual([
+        { kind, attempted_on: '2025-06-30', allowed: 0, allowed_from: '2025-07-01' },
+        { kind, attempted_on: '2025-07-01', allowed: 1, allowed_from: '2025-07-01' },
+      ]);
+    },
+  );
+
+  it('an account with no final notice is refused with the reason and no date', async () => {
+    const { a2 } = await ready();
+    expect(() => attemptEca(t.app.store.db, a2, 'credit_report', '2026-11-26', t.app.nowIso(), 1)).toThrow(
+      /final notice with the plain-language summary has not been sent/,
+    );
+  });
+
+  it('a pending application suspends the gate for the guarantor’s accounts', async () => {
+    const { a1, jane } = await ready();
+    t.app.store.db.prepare(`UPDATE guarantors SET fap_status = 'pending' WHERE id = ?`).run(jane);
+    expect(checkEca(t.app.store.db, a1, 'wage_garnishment', '2026-11-26')).toMatchObject({
+      allowed: false,
+      allowedFrom: null,
+    });
+  });
+
+  it('ECA-04: an estate claim waits for a supervisor release, given through the channel with a reason', async () => {
+    const { admin, a1 } = await ready();
+    const clerk = await addUserAndLogIn(t, admin, 'clerk');
+    expect((await t.call('eca:check', { accountId: a1, kind: 'estate_claim' }, clerk)).reasons).toEqual([
+      'A claim against an estate waits for a supervisor to release it with a reason (ECA-04).',
+    ]);
+    expect(await t.raw('eca:releaseEstateClaim', { accountId: a1, reason: 'counsel agreed' }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await t.call('eca:releaseEstateClaim', { accountId: a1, reason: 'counsel agreed' }, admin);
+    expect((await t.call('eca:check', { accountId: a1, kind: 'estate_claim' }, clerk)).allowed).toBe(true);
+  });
+});
