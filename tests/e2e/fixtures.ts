@@ -12,6 +12,12 @@ export interface Workspace {
   /** http://127.0.0.1:<port>, for going to a place (`${origin}/#/users`). */
   origin: string;
   dataDir: string;
+  /**
+   * Moves the clock: stops the server and starts it again on the same data folder with a later
+   * business date (RECOUP_TODAY). The address and token change; `url` and `origin` follow, and
+   * the clerk logs in again.
+   */
+  restart(today: string): Promise<void>;
 }
 
 export interface WorkspaceOptions {
@@ -75,11 +81,22 @@ export const test = base.extend<WorkspaceOptions & { workspace: Workspace }>({
     const env: NodeJS.ProcessEnv = { ...process.env, RECOUP_DATA_DIR: dataDir, RECOUP_PORT: '0' };
     if (today) env.RECOUP_TODAY = today;
     else delete env.RECOUP_TODAY;
-    const { child, url, origin } = await startServer(env);
+    let server = await startServer(env);
+    const workspace: Workspace = {
+      url: server.url,
+      origin: server.origin,
+      dataDir,
+      async restart(later: string) {
+        await stopServer(server.child);
+        server = await startServer({ ...env, RECOUP_TODAY: later });
+        workspace.url = server.url;
+        workspace.origin = server.origin;
+      },
+    };
     try {
-      await use({ url, origin, dataDir });
+      await use(workspace);
     } finally {
-      await stopServer(child);
+      await stopServer(server.child);
       await rm(root, { recursive: true, force: true });
     }
   },

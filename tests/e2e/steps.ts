@@ -7,17 +7,21 @@ import { expect, type Workspace } from './fixtures';
 
 export const ADMIN = { fullName: 'Ada Admin', username: 'ada.admin', password: 'Ledger-Key-2026!' };
 export const CLERK = { fullName: 'Carl Clerk', username: 'carl.clerk', password: 'Collections-77a' };
+export const SUPERVISOR = { fullName: 'Sam Supervisor', username: 'sam.supervisor', password: 'Approves-Plans-9' };
 export const HOSPITAL = 'Riverside Community Hospital';
 
 const SCREENS = path.resolve(__dirname, '../../test-results/screens');
 
-/** A full-page screenshot at the test viewport (1366x768), for a person to look at. */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * A full-page screenshot at the test viewport (1366x768), for a person to look at; `viewport`
+ * keeps to what the screen shows (an open dialog, as the clerk sees it).
+ */
+export async function shot(page: Page, name: string, options: { viewport?: boolean } = {}): Promise<void> {
   // Readable at 1366x768 means no sideways scrolling.
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   expect(overflow, `${name} scrolls sideways`).toBe(0);
   await mkdir(SCREENS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: !options.viewport });
 }
 
 /** Step 1 of set-up, with valid identity (the NPI passes the Luhn check). */

@@ -7,6 +7,8 @@ import './search.css';
 import './account.css';
 import './import.css';
 import './reports.css';
+import './plans.css';
+import './queue.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The workspace page has no #root element.');

@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/roles';
 
 export const PLACES = {
+  queue: { path: '/queue', label: 'Work queue', least: 'clerk' },
   home: { path: '/', label: 'Home', least: 'clerk' },
   account: { path: '/accounts', label: 'Account', least: 'clerk' },
   import: { path: '/import', label: 'Import', least: 'clerk' },
@@ -18,8 +19,12 @@ export const PLACES = {
 
 export type Place = keyof typeof PLACES;
 
-/** The places in the navigation, in order (an account is reached by search, not from the list). */
+/**
+ * The places in the navigation, in order (an account is reached by search, not from the list).
+ * The day's work queue comes first: it is where a clerk's morning starts.
+ */
 export const PLACE_ORDER: readonly Place[] = [
+  'queue',
   'home',
   'import',
   'aging',

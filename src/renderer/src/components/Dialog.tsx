@@ -9,9 +9,11 @@ interface DialogProps {
   children: ReactNode;
   /** Room for tables and documents (a payment split, a PDF). */
   wide?: boolean;
+  /** A class of its own, for a dialog laid out differently (the plan form and its preview). */
+  className?: string;
 }
 
-export function Dialog({ title, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, wide, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // A modal dialog makes everything else inert, the lock screen included; so while the session
@@ -26,7 +28,7 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className={wide ? 'dialog wide' : 'dialog'}
+      className={['dialog', wide ? 'wide' : '', className ?? ''].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

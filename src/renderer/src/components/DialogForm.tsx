@@ -15,6 +15,7 @@ interface DialogFormProps<T extends FieldValues, O> {
   submitLabel: string;
   danger?: boolean;
   wide?: boolean;
+  className?: string;
   onSubmit: (values: O) => Promise<void>;
   onClose: () => void;
   children: ReactNode;
@@ -28,6 +29,7 @@ export function DialogForm<T extends FieldValues, O>({
   submitLabel,
   danger,
   wide,
+  className,
   onSubmit,
   onClose,
   children,
@@ -42,7 +44,7 @@ export function DialogForm<T extends FieldValues, O>({
     }
   });
   return (
-    <Dialog title={title} onClose={onClose} wide={wide}>
+    <Dialog title={title} onClose={onClose} wide={wide} className={className}>
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)}>
           {children}

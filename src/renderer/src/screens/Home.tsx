@@ -1,5 +1,5 @@
-// Home: who is working, on which business date, the ways into the work (search, import, aging),
-// and for administrators the state of the users and the latest backup. Only what exists today.
+// Home: who is working, on which business date, the day's work queue, the ways into the work
+// (search, import, aging), and for administrators the state of the users and the latest backup.
 import { formatLongDate } from '../../../shared/dates';
 import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
 import type { UserSummary } from '../../../shared/schemas/users';
@@ -51,6 +51,27 @@ function AdministratorSummary() {
   );
 }
 
+/** The day's work queue, first thing: how many items wait for this clerk, and the way in. */
+function QueueCallout() {
+  const queue = useChannel('queue:list', { assignee: 'me' });
+  const waiting = queue.value?.items.length;
+  const letters = queue.value?.lettersToPrint ?? 0;
+  return (
+    <a className="queue-callout" href={hrefOf('queue')}>
+      <strong>Today&rsquo;s work queue</strong>
+      <span>
+        {queue.error ??
+          (waiting === undefined
+            ? 'Reading the queue…'
+            : waiting === 0
+              ? 'Nothing is waiting for you: no lapsed plans, broken promises or follow-ups due.'
+              : `${waiting} item${waiting === 1 ? '' : 's'} waiting for you: lapsed and defaulted plans, broken promises, follow-ups due.`)}
+        {letters > 0 && ` ${letters} lapse letter${letters === 1 ? '' : 's'} to print.`}
+      </span>
+    </a>
+  );
+}
+
 export function Home() {
   const session = useWorkspace((s) => s.session);
   const status = useWorkspace((s) => s.status);
@@ -72,6 +93,7 @@ export function Home() {
           {session.idleLockMinutes} minute{session.idleLockMinutes === 1 ? '' : 's'} without input
         </dd>
       </dl>
+      <QueueCallout />
       <section className="quick-links" aria-labelledby="start-here">
         <h2 id="start-here">Start here</h2>
         <ul>

@@ -1,5 +1,6 @@
-// Settings: the hospital's identity, the security policy and the posting policy. Everyone may read
-// them; only an administrator may change them (main refuses settings:update to anyone else too).
+// Settings: the hospital's identity, the security policy, the posting policy and the payment-plan
+// policy. Everyone may read them; only an administrator may change them (main refuses
+// settings:update and planPolicy:set to anyone else too).
 import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -13,6 +14,7 @@ import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../com
 import { useChannel } from '../components/useChannel';
 import { centsToField, dollarsSchema } from '../money';
 import { useWorkspace } from '../session';
+import { PlanPolicySettings } from './plans/PlanPolicySettings';
 
 // The approval limit is typed in dollars and kept in cents.
 const settingsForm = settingsSchema.extend({
@@ -151,6 +153,7 @@ export function Settings() {
       )}
       <FormAlert message={settings.error} />
       {settings.value && <SettingsForm initial={settings.value} canEdit={canEdit} />}
+      <PlanPolicySettings canEdit={canEdit} />
     </section>
   );
 }

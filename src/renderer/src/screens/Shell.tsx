@@ -17,11 +17,14 @@ import { Backups } from './Backups';
 import { Home } from './Home';
 import { ImportWizard } from './import/ImportWizard';
 import { MyPassword } from './MyPassword';
+import { WorkQueue } from './queue/WorkQueue';
 import { Settings } from './Settings';
 import { Users } from './Users';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
+    case 'queue':
+      return <WorkQueue />;
     case 'home':
       return <Home />;
     case 'account':

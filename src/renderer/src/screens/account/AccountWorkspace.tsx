@@ -1,10 +1,12 @@
-// One guarantor on one screen (accounts:open): who they are and what they owe, each account with
-// its ledger, payments, follow-up tasks, the activity log and the documents printed for them.
-// Every action opens a dialog; after it succeeds the screen reads the guarantor again.
+// One guarantor on one screen (accounts:open): who they are and what they owe, their payment plans
+// and promises to pay, each account with its ledger, payments, follow-up tasks, the activity log
+// and the documents printed for them. Every action opens a dialog; after it succeeds the screen
+// reads the guarantor again. Opened from the work queue, the "Working the queue" bar leads.
 import { useState } from 'react';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
 import type { LedgerLine } from '../../../../shared/schemas/ledger';
+import type { PlanView } from '../../../../shared/schemas/plans';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannel } from '../../components/useChannel';
@@ -19,6 +21,11 @@ import { GuarantorHeader } from './GuarantorHeader';
 import { Payments } from './Payments';
 import { PostPaymentDialog } from './PostPaymentDialog';
 import { ReverseEntryDialog, ReversePaymentDialog } from './ReverseDialogs';
+import { PaymentPlans } from '../plans/PaymentPlans';
+import { CancelPlanDialog, PromiseDialog, SignedDialog } from '../plans/PlanDialogs';
+import { PlanTermsDialog, type PlanTermsTarget } from '../plans/PlanTermsDialog';
+import { useQueueWork } from '../queue/queueWork';
+import { WorkingBar } from '../queue/WorkingBar';
 
 type Open =
   | { dialog: 'pay' }
@@ -28,7 +35,19 @@ type Open =
   | { dialog: 'activity' }
   | { dialog: 'task' }
   | { dialog: 'pdf'; file: FileOut }
+  | { dialog: 'plan'; target: PlanTermsTarget }
+  | { dialog: 'signed'; plan: PlanView }
+  | { dialog: 'cancelPlan'; plan: PlanView }
+  | { dialog: 'promise' }
   | null;
+
+/** Accounts with a balance that no current or lapsed plan covers: what a new plan may take. */
+function accountsOffPlan(accounts: AccountView[], plans: PlanView[]): AccountView[] {
+  const onPlan = new Set(
+    plans.filter((p) => p.status === 'current' || p.status === 'lapsed').flatMap((p) => p.accountIds),
+  );
+  return accounts.filter((a) => a.balanceCents > 0 && !onPlan.has(a.id));
+}
 
 export function AccountWorkspace() {
   const guarantorId = useGuarantorId();
@@ -39,13 +58,22 @@ export function AccountWorkspace() {
 
 function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
   const workspace = useChannel('accounts:open', { guarantorId });
+  const plans = useChannel('plans:list', { guarantorId });
+  const promises = useChannel('promises:list', { guarantorId });
+  const working = useQueueWork((s) => (s.item?.guarantorId === guarantorId ? s.item : null));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setOpen(null);
+  // A payment, a plan or a call can change all three reads (a payment cures a lapsed plan at once).
+  const reload = () => {
+    workspace.reload();
+    plans.reload();
+    promises.reload();
+  };
   const done = (message: string) => {
     setOpen(null);
     setNotice(message);
-    workspace.reload();
+    reload();
   };
 
   const ws = workspace.value;
@@ -63,10 +91,34 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
     );
   }
 
+  const choices = accountsOffPlan(ws.accounts, plans.value ?? []);
+  const accountsOf = (plan: PlanView) => ws.accounts.filter((a) => plan.accountIds.includes(a.id));
+
   return (
     <section className="workspace">
+      {working && <WorkingBar key={working.key} item={working} />}
       <GuarantorHeader guarantor={ws.guarantor} onPostPayment={() => setOpen({ dialog: 'pay' })} />
       <FormAlert message={workspace.error} />
+
+      <PaymentPlans
+        plans={plans.value}
+        promises={promises.value}
+        error={plans.error ?? promises.error}
+        accounts={ws.accounts}
+        choices={plans.value ? choices : []}
+        onSetUp={() => setOpen({ dialog: 'plan', target: { mode: 'create', guarantor: ws.guarantor } })}
+        onPromise={() => setOpen({ dialog: 'promise' })}
+        actions={{
+          onOpenPdf: (file) => {
+            setOpen({ dialog: 'pdf', file });
+            workspace.reload();
+          },
+          onSigned: (plan) => setOpen({ dialog: 'signed', plan }),
+          onReschedule: (plan) =>
+            setOpen({ dialog: 'plan', target: { mode: 'reschedule', plan, planAccounts: accountsOf(plan) } }),
+          onCancel: (plan) => setOpen({ dialog: 'cancelPlan', plan }),
+        }}
+      />
 
       <section className="ws-section" aria-labelledby="ws-accounts">
         <h2 id="ws-accounts">
@@ -106,7 +158,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         <PostPaymentDialog
           guarantorId={guarantorId}
           accounts={ws.accounts}
-          onPosted={() => workspace.reload()}
+          onPosted={reload}
           onOpenReceipt={(file) => setOpen({ dialog: 'pdf', file })}
           onClose={close}
         />
@@ -125,6 +177,12 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         <AddTaskDialog guarantorId={guarantorId} accounts={ws.accounts} onClose={close} onDone={done} />
       )}
       {open?.dialog === 'pdf' && <PdfViewer file={open.file} onClose={close} />}
+      {open?.dialog === 'plan' && (
+        <PlanTermsDialog target={open.target} choices={choices} onClose={close} onDone={done} />
+      )}
+      {open?.dialog === 'signed' && <SignedDialog plan={open.plan} onClose={close} onDone={done} />}
+      {open?.dialog === 'cancelPlan' && <CancelPlanDialog plan={open.plan} onClose={close} onDone={done} />}
+      {open?.dialog === 'promise' && <PromiseDialog guarantorId={guarantorId} onClose={close} onDone={done} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Log a call, letter, visit or note; add a follow-up task. Both belong to the guarantor, and may
-// name one of their accounts.
+// name one of their accounts. A call whose outcome is a promise to pay records the promise too
+// (its amount and date), tied to the call.
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,13 +11,16 @@ import {
   ACTIVITY_OUTCOMES,
   type AccountView,
 } from '../../../../shared/schemas/accounts';
-import { call } from '../../api';
+import { formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import { call, messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
 import { useWorkspace } from '../../session';
 import { ACTIVITY_KIND_LABELS } from './ActivityLog';
 import { dateNotAfter, requiredDate } from './postingDate';
+import { PROMISE_ALIASES, promiseFields, PromiseFields } from '../plans/PlanDialogs';
 
 interface GuarantorDialogProps {
   guarantorId: number;
@@ -39,14 +43,28 @@ const DIRECTION_OPTIONS = [
 ];
 
 function activityForm(today: string) {
-  return z.object({
-    kind: z.enum(ACTIVITY_KINDS, { error: 'Choose call, letter, visit or note.' }),
-    direction: z.enum(['outbound', 'inbound']),
-    outcome: z.string().pipe(z.enum(ACTIVITY_OUTCOMES, { error: 'Choose the outcome.' })),
-    accountId: z.string(),
-    note: z.string().trim().max(2000, 'A note is at most 2,000 characters.'),
-    occurredOn: dateNotAfter(today, 'An activity'),
-  });
+  const promise = z.object(promiseFields(today));
+  return z
+    .object({
+      kind: z.enum(ACTIVITY_KINDS, { error: 'Choose call, letter, visit or note.' }),
+      direction: z.enum(['outbound', 'inbound']),
+      outcome: z.string().pipe(z.enum(ACTIVITY_OUTCOMES, { error: 'Choose the outcome.' })),
+      accountId: z.string(),
+      note: z.string().trim().max(2000, 'A note is at most 2,000 characters.'),
+      occurredOn: dateNotAfter(today, 'An activity'),
+      promiseAmount: z.string(),
+      promiseDue: z.string(),
+    })
+    .transform((v, ctx) => {
+      if (v.outcome !== 'promised_to_pay') return { ...v, promise: null };
+      // The promise's amount and date are asked only for this outcome, and checked only then.
+      const parsed = promise.safeParse(v);
+      if (parsed.success)
+        return { ...v, promise: { amountCents: parsed.data.promiseAmount, dueDate: parsed.data.promiseDue } };
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    });
 }
 type ActivityForm = ReturnType<typeof activityForm>;
 
@@ -55,24 +73,47 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
   const schema = useMemo(() => activityForm(today), [today]);
   const form = useForm<z.input<ActivityForm>, unknown, z.output<ActivityForm>>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'call', direction: 'outbound', outcome: '', accountId: '', note: '', occurredOn: today },
+    defaultValues: {
+      kind: 'call',
+      direction: 'outbound',
+      outcome: '',
+      accountId: '',
+      note: '',
+      occurredOn: today,
+      promiseAmount: '',
+      promiseDue: '',
+    },
   });
-  const kind = useWatch({ control: form.control, name: 'kind' });
+  const [kind, outcome] = useWatch({ control: form.control, name: ['kind', 'outcome'] });
   return (
     <DialogForm
       title="Log activity"
       form={form}
-      fields={['kind', 'direction', 'outcome', 'accountId', 'note', 'occurredOn']}
+      fields={['kind', 'direction', 'outcome', 'accountId', 'note', 'occurredOn', 'promiseAmount', 'promiseDue']}
+      aliases={PROMISE_ALIASES}
       submitLabel="Log activity"
       onClose={onClose}
-      onSubmit={async ({ direction, accountId, ...values }) => {
-        await call('activity:log', {
+      onSubmit={async ({ direction, accountId, kind, outcome, note, occurredOn, promise }) => {
+        const activity = await call('activity:log', {
           guarantorId,
-          ...values,
-          direction: values.kind === 'call' ? direction : undefined,
+          kind,
+          outcome,
+          note,
+          occurredOn,
+          direction: kind === 'call' ? direction : undefined,
           accountId: optionalId(accountId),
         });
-        onDone(`${ACTIVITY_KIND_LABELS[values.kind]} logged: ${ACTIVITY_OUTCOME_LABELS[values.outcome]}.`);
+        const logged = `${ACTIVITY_KIND_LABELS[kind]} logged: ${ACTIVITY_OUTCOME_LABELS[outcome]}.`;
+        if (!promise) return onDone(logged);
+        try {
+          await call('promises:add', { guarantorId, ...promise, activityId: activity.id });
+          onDone(
+            `${logged} Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`,
+          );
+        } catch (e) {
+          // The activity is in the log already; logging it again would double it.
+          onDone(`${logged} The promise was not recorded: ${messageOf(e)} Use “Promise to pay…” to record it.`);
+        }
       }}
     >
       <div className="form-grid">
@@ -95,6 +136,7 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
           placeholder="All of the guarantor's accounts"
           className="span-6"
         />
+        {outcome === 'promised_to_pay' && <PromiseFields today={today} />}
         <TextAreaField name="note" label="Note (optional)" className="span-6" />
       </div>
     </DialogForm>

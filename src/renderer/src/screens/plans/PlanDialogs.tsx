@@ -1,0 +1,148 @@
+// The small plan dialogs: the date the agreement was signed, cancelling a plan with a reason, and a
+// promise to pay (amount and date), on its own or from a call.
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { businessDateSchema, formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import type { PlanView } from '../../../../shared/schemas/plans';
+import { requiredText } from '../../../../shared/schemas/text';
+import { call } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
+import { TextAreaField, TextField } from '../../components/Field';
+import { DOLLARS_HINT, dollarsSchema } from '../../money';
+import { useWorkspace } from '../../session';
+import { dateNotAfter } from '../account/postingDate';
+
+interface PlanDialogProps {
+  plan: PlanView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+function signedForm(today: string, startDate: string) {
+  return z.object({
+    signedOn: dateNotAfter(today, 'The signing').refine(
+      (d) => d >= startDate,
+      `The agreement cannot be signed before the plan was made (${formatShortDate(startDate)}).`,
+    ),
+  });
+}
+
+export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const schema = signedForm(today, plan.startDate);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { signedOn: today },
+  });
+  return (
+    <DialogForm
+      title={`Agreement of plan #${plan.id} signed`}
+      form={form}
+      fields={['signedOn']}
+      submitLabel="Record the date"
+      onClose={onClose}
+      onSubmit={async ({ signedOn }) => {
+        await call('plans:signed', { planId: plan.id, signedOn });
+        onDone(`The agreement of plan #${plan.id} was signed on ${formatShortDate(signedOn)}.`);
+      }}
+    >
+      <p>
+        The date the guarantor signed the printed agreement. A plan protects the patient only once it is in writing.
+      </p>
+      <TextField name="signedOn" label="Signed on" type="date" min={plan.startDate} max={today} />
+    </DialogForm>
+  );
+}
+
+const cancelForm = z.object({ reason: requiredText('Reason', 300) });
+
+export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const form = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({
+    resolver: zodResolver(cancelForm),
+    defaultValues: { reason: '' },
+  });
+  return (
+    <DialogForm
+      title={`Cancel plan #${plan.id}`}
+      form={form}
+      fields={['reason']}
+      submitLabel="Cancel the plan"
+      danger
+      onClose={onClose}
+      onSubmit={async ({ reason }) => {
+        await call('plans:cancel', { planId: plan.id, reason });
+        onDone(`Plan #${plan.id} is cancelled.`);
+      }}
+    >
+      <p>
+        The plan is kept with its history, marked cancelled, and its accounts are no longer on a plan (
+        {formatCents(plan.progress.owedCents)} still owed on it).
+      </p>
+      <TextAreaField name="reason" label="Reason" rows={2} />
+    </DialogForm>
+  );
+}
+
+/** Amount and date of a promise to pay; the date is today or later. */
+export function promiseFields(today: string) {
+  return {
+    promiseAmount: dollarsSchema('Amount promised'),
+    promiseDue: z
+      .string()
+      .min(1, 'Enter the date it is promised by.')
+      .pipe(businessDateSchema)
+      .refine((d) => d >= today, `A promise falls due today or later (${formatShortDate(today)} or after).`),
+  };
+}
+
+export function PromiseFields({ today }: { today: string }) {
+  return (
+    <>
+      <TextField name="promiseAmount" label="Amount promised ($)" money className="span-3" hint={DOLLARS_HINT} />
+      <TextField name="promiseDue" label="Promised by" type="date" min={today} className="span-3" />
+    </>
+  );
+}
+
+export const PROMISE_ALIASES = { amountCents: 'promiseAmount', dueDate: 'promiseDue' } as const;
+
+export function PromiseDialog({
+  guarantorId,
+  onClose,
+  onDone,
+}: {
+  guarantorId: number;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const schema = z.object(promiseFields(today));
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { promiseAmount: '', promiseDue: '' },
+  });
+  return (
+    <DialogForm
+      title="Promise to pay"
+      form={form}
+      fields={['promiseAmount', 'promiseDue']}
+      aliases={PROMISE_ALIASES}
+      submitLabel="Record the promise"
+      onClose={onClose}
+      onSubmit={async ({ promiseAmount, promiseDue }) => {
+        await call('promises:add', { guarantorId, amountCents: promiseAmount, dueDate: promiseDue });
+        onDone(`Promise recorded: ${formatCents(promiseAmount)} by ${formatShortDate(promiseDue)}.`);
+      }}
+    >
+      <p className="field-hint">
+        Kept when the guarantor&rsquo;s payments from today to that date reach the amount; otherwise it goes to the work
+        queue as a broken promise the day after.
+      </p>
+      <div className="form-grid">
+        <PromiseFields today={today} />
+      </div>
+    </DialogForm>
+  );
+}

@@ -1,0 +1,216 @@
+// The daily work queue: lapsed and defaulted plans, broken promises and follow-ups due, ranked by
+// money at stake and urgency (main's score). The clerk filters it, works it from the top ("Work
+// next"), prints the day's lapse letters, and may run the day's plan check by hand (it also runs
+// by itself at the first log-in of the day).
+import { useId, useState } from 'react';
+import type { DailyRunSummary } from '../../../../shared/contract';
+import { formatLongDate, formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import type { FileOut } from '../../../../shared/schemas/files';
+import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/plans';
+import { call, messageOf } from '../../api';
+import { FormAlert, FormNotice } from '../../components/Field';
+import { PdfViewer } from '../../components/PdfViewer';
+import { useChannel } from '../../components/useChannel';
+import { useWorkspace } from '../../session';
+import { useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
+
+const KIND_FILTER_LABELS: Record<QueueKind, string> = {
+  lapsed_plan: 'Lapsed plans',
+  defaulted_plan: 'Defaulted plans',
+  broken_promise: 'Broken promises',
+  task: 'Follow-ups due',
+};
+
+const KIND_TONES: Record<QueueKind, string> = {
+  lapsed_plan: 'warn',
+  defaulted_plan: 'bad',
+  broken_promise: 'bad',
+  task: 'info',
+};
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function runSummary(r: DailyRunSummary): string {
+  return (
+    `Today’s check (${formatShortDate(r.runOn)}): ${count(r.plansChecked, 'plan')} checked — ${r.lapsed} lapsed, ` +
+    `${r.cured} current again, ${r.defaulted} defaulted, ${r.completed} paid in full; ` +
+    `${count(r.lettersQueued, 'lapse letter')} queued; promises to pay: ${r.promisesKept} kept, ${r.promisesBroken} broken.`
+  );
+}
+
+function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: QueueFilter) => void }) {
+  const kindId = useId();
+  return (
+    <div className="queue-filters">
+      <fieldset className="segmented">
+        <legend>Whose</legend>
+        {(['me', 'all'] as const).map((a) => (
+          <label key={a}>
+            <input
+              type="radio"
+              name="queue-assignee"
+              value={a}
+              checked={filter.assignee === a}
+              onChange={() => onChange({ ...filter, assignee: a })}
+            />
+            {a === 'me' ? 'Mine' : 'Everyone'}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={filter.kind ?? ''}
+          onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as QueueKind | undefined })}
+        >
+          <option value="">All kinds</option>
+          {QUEUE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_FILTER_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function QueueTable({ items }: { items: QueueItem[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="table queue">
+        <caption className="visually-hidden">The work queue, highest score first</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col">What</th>
+            <th scope="col">Guarantor</th>
+            <th scope="col">Summary</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Date</th>
+            <th scope="col">Assigned to</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.key}>
+              <td className="num">{item.score.toFixed(2)}</td>
+              <td className="nowrap">
+                <span className={`badge ${KIND_TONES[item.kind]}`}>{QUEUE_KIND_LABELS[item.kind]}</span>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Work ${item.guarantorName}: ${QUEUE_KIND_LABELS[item.kind]}`}
+                  onClick={() => workOn(item)}
+                >
+                  {item.guarantorName}
+                </button>
+              </td>
+              <td className="wrap">{item.summary}</td>
+              <td className="num">{formatCents(item.amountCents)}</td>
+              <td className="nowrap">{formatShortDate(item.date)}</td>
+              <td>{item.assignee ?? <span className="muted">Nobody</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function WorkQueue() {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const filter = useQueueWork((s) => s.filter);
+  const setFilter = useQueueWork((s) => s.setFilter);
+  const queue = useChannel('queue:list', filter.kind ? filter : { assignee: filter.assignee });
+  const [busy, setBusy] = useState<'next' | 'letters' | 'run' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [letters, setLetters] = useState<FileOut | null>(null);
+
+  const act = async (what: 'next' | 'letters' | 'run', work: () => Promise<void>) => {
+    setError(null);
+    setBusy(what);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const printLetters = () =>
+    act('letters', async () => {
+      const file = await call('letters:lapseBatch', {});
+      setLetters(file);
+      setNotice(`${count(file.count, 'lapse letter')} printed into one PDF, sorted by ZIP code.`);
+      queue.reload();
+    });
+  const runCheck = () =>
+    act('run', async () => {
+      setNotice(runSummary(await call('plans:runDaily', {})));
+      queue.reload();
+    });
+
+  const value = queue.value;
+  const lettersToPrint = value?.lettersToPrint ?? 0;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Work queue</h1>
+        <div className="page-actions">
+          <button type="button" onClick={() => void runCheck()} disabled={busy !== null}>
+            {busy === 'run' ? 'Checking…' : 'Run today’s check now'}
+          </button>
+          {lettersToPrint > 0 && (
+            <button type="button" onClick={() => void printLetters()} disabled={busy !== null}>
+              {busy === 'letters' ? 'Preparing…' : `Print today’s lapse letters (${lettersToPrint})`}
+            </button>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== null || !value || value.items.length === 0}
+            onClick={() => void act('next', async () => void (await workNext()))}
+          >
+            Work next
+          </button>
+        </div>
+      </div>
+      <p className="muted queue-lead">
+        {today && `${formatLongDate(today)}. `}Lapsed and defaulted plans, broken promises and follow-ups due, highest
+        score first: money at stake times urgency. An item worked today leaves the queue until something new happens to
+        it.
+      </p>
+      <div className="queue-bar">
+        <Filters filter={filter} onChange={setFilter} />
+        {value && (
+          <p className="worked-today" role="status">
+            <strong>{value.workedToday}</strong> worked today
+            <span className="muted">{filter.assignee === 'me' ? ' by you' : ' by everyone'}</span>
+          </p>
+        )}
+      </div>
+      <FormAlert message={queue.error ?? error} />
+      <FormNotice message={notice} />
+      {value &&
+        (value.items.length === 0 ? (
+          <p className="queue-empty">Nothing waiting{filter.kind ? ` of this kind` : ''}. The queue is clear.</p>
+        ) : (
+          <div className={queue.loading ? 'stale' : undefined} aria-busy={queue.loading}>
+            <p className="muted">{count(value.items.length, 'item')} waiting.</p>
+            <QueueTable items={value.items} />
+          </div>
+        ))}
+      {letters && <PdfViewer file={letters} onClose={() => setLetters(null)} />}
+    </section>
+  );
+}

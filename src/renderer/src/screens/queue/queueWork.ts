@@ -1,0 +1,70 @@
+// Working the queue: which filter the clerk chose on the Work queue screen, and the item being
+// worked now. "Work next" opens the top item's account; "Done — next item" records the outcome
+// and opens the next one under the same filter, until the queue is empty.
+import { create } from 'zustand';
+import type { QueueItem, QueueKind } from '../../../../shared/schemas/plans';
+import { call } from '../../api';
+import { goTo, openGuarantor } from '../../routes';
+
+export interface QueueFilter {
+  assignee: 'me' | 'all';
+  kind: QueueKind | undefined;
+}
+
+interface QueueWorkState {
+  filter: QueueFilter;
+  /** The item open in the account workspace with the "Working the queue" bar, if any. */
+  item: QueueItem | null;
+  setFilter(filter: QueueFilter): void;
+  start(item: QueueItem): void;
+  stop(): void;
+}
+
+export const useQueueWork = create<QueueWorkState>()((set) => ({
+  filter: { assignee: 'me', kind: undefined },
+  item: null,
+  setFilter: (filter) => set({ filter }),
+  start: (item) => set({ item }),
+  stop: () => set({ item: null }),
+}));
+
+function listInput(filter: QueueFilter) {
+  return filter.kind ? { assignee: filter.assignee, kind: filter.kind } : { assignee: filter.assignee };
+}
+
+export function readQueue(filter: QueueFilter) {
+  return call('queue:list', listInput(filter));
+}
+
+/** Opens one item's account with the working bar. */
+export function workOn(item: QueueItem): void {
+  useQueueWork.getState().start(item);
+  openGuarantor(item.guarantorId);
+}
+
+/**
+ * Opens the top item of the queue under the clerk's filter; with nothing left, goes back to the
+ * queue screen. Resolves with the item opened, or null.
+ */
+export async function workNext(): Promise<QueueItem | null> {
+  const { filter, stop } = useQueueWork.getState();
+  const { items } = await readQueue(filter);
+  const next = items[0] ?? null;
+  if (next) workOn(next);
+  else {
+    stop();
+    goTo('queue');
+  }
+  return next;
+}
+
+/** Records what was done about the item being worked, then opens the next one. */
+export async function finishItem(key: string, outcome: string): Promise<QueueItem | null> {
+  await call('queue:worked', { key, outcome });
+  return workNext();
+}
+
+export function backToQueue(): void {
+  useQueueWork.getState().stop();
+  goTo('queue');
+}
