@@ -14,6 +14,7 @@ import type {
 } from '../../shared/schemas/accounts';
 import type { Db } from '../store/database';
 import { accountLedger } from './ledger';
+import { nextCollectionStep, type NextStepInput } from '../../shared/rules/nextStep';
 
 interface GuarantorRow {
   id: number;
@@ -67,7 +68,21 @@ interface AccountRow {
   coinsurance_cents: number;
   last_illness: number;
   first_statement_date: string | null;
+  final_notice_date: string | null;
   balance_cents: number;
+}
+
+/** The plan an account is on, or the one it last defaulted from. */
+function planOf(db: Db, accountId: number): NextStepInput['plan'] {
+  const row = db
+    .prepare(
+      `SELECT p.id, p.status, p.status_since, p.cure_deadline FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id
+        WHERE pa.account_id = ? AND p.status IN ('current','lapsed','defaulted') ORDER BY p.status = 'defaulted', p.id DESC LIMIT 1`,
+    )
+    .get(accountId) as
+    | { id: number; status: 'current' | 'lapsed' | 'defaulted'; status_since: string; cure_deadline: string | null }
+    | undefined;
+  return row ? { id: row.id, status: row.status, since: row.status_since, cureDeadline: row.cure_deadline } : null;
 }
 
 export function guarantorName(r: { last_name: string; first_name: string; middle_name: string }): string {
@@ -143,7 +158,16 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     coinsuranceCents: a.coinsurance_cents,
     lastIllness: a.last_illness === 1,
     firstStatementDate: a.first_statement_date,
+    finalNoticeDate: a.final_notice_date,
     balanceCents: a.balance_cents,
+    nextStep: nextCollectionStep({
+      balanceCents: a.balance_cents,
+      plan: planOf(db, a.id),
+      firstStatementDate: a.first_statement_date,
+      finalNoticeDate: a.final_notice_date,
+      fapStatus: g.fap_status,
+      today,
+    }),
     ledger: accountLedger(db, a.id),
   }));
 

@@ -111,7 +111,11 @@ export interface AccountView {
   coinsuranceCents: number;
   lastIllness: boolean;
   firstStatementDate: string | null;
+  /** The 30-day final notice (ECA-05), once sent. */
+  finalNoticeDate: string | null;
   balanceCents: number;
+  /** What happens next with this account, in a sentence (plan, application, statements, 501(r) clock). */
+  nextStep: string;
   ledger: LedgerLine[];
 }
 

@@ -182,6 +182,10 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
       ['2027-02-16', 'defaulted'],
     ]);
     expect(view!.events.at(-1)!.reason).toMatch(/after the cure deadline 2027-02-15/);
+    const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
+    expect(ws.accounts[0]!.nextStep).toMatch(
+      /^Payment plan #\d+ defaulted on February 16, 2027; the account is back in the collection cycle\. Next: statements continue/,
+    );
     const q = await t.call('queue:list', { assignee: 'all' }, clerk);
     expect(q.items.map((i) => i.kind)).toContain('defaulted_plan');
   });
