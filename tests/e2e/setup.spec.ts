@@ -102,6 +102,8 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await expect(page.getByRole('banner').getByRole('button', { name: 'Lock' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  await expect(nav(page).getByRole('link', { name: 'Work queue' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav(page).getByRole('button', { name: /Search/ })).toBeFocused();

@@ -174,7 +174,11 @@ function TermsForm({
       <div className="plan-terms">
         <div className="plan-terms-form">
           <AccountChoice
-            legend={target.mode === 'create' ? 'Accounts on the plan' : 'Accounts (tick any to add)'}
+            legend={
+              target.mode === 'create' || choices.length === 0
+                ? 'Accounts on the plan'
+                : 'Accounts on the plan; tick any to add'
+            }
             choices={choices}
             fixed={fixed}
             balanceCents={balance}

@@ -64,7 +64,11 @@ export function AccountChoice({ legend, choices, fixed = [], balanceCents }: Acc
           </li>
         ))}
       </ul>
-      {fixed.length === 0 && choices.length === 0 && <p className="muted">No other account has a balance.</p>}
+      {choices.length === 0 && (
+        <p className="muted">
+          {fixed.length ? 'No other account has a balance to add.' : 'No account has a balance to put on a plan.'}
+        </p>
+      )}
       <p className="plan-balance">
         Balance on the plan <strong>{formatCents(balanceCents)}</strong>
       </p>

@@ -13,7 +13,7 @@ import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannel } from '../../components/useChannel';
 import { useWorkspace } from '../../session';
-import { useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
+import { listInput, useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
 
 const KIND_FILTER_LABELS: Record<QueueKind, string> = {
   lapsed_plan: 'Lapsed plans',
@@ -130,7 +130,7 @@ export function WorkQueue() {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const filter = useQueueWork((s) => s.filter);
   const setFilter = useQueueWork((s) => s.setFilter);
-  const queue = useChannel('queue:list', filter.kind ? filter : { assignee: filter.assignee });
+  const queue = useChannel('queue:list', listInput(filter));
   const [busy, setBusy] = useState<'next' | 'letters' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

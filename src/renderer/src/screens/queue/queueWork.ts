@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { QueueItem, QueueKind } from '../../../../shared/schemas/plans';
 import { call } from '../../api';
 import { goTo, openGuarantor } from '../../routes';
+import { useWorkspace } from '../../session';
 
 export interface QueueFilter {
   assignee: 'me' | 'all';
@@ -28,7 +29,14 @@ export const useQueueWork = create<QueueWorkState>()((set) => ({
   stop: () => set({ item: null }),
 }));
 
-function listInput(filter: QueueFilter) {
+// A new session starts with a clean slate: nothing of the last clerk's queue work carries over.
+useWorkspace.subscribe((state, previous) => {
+  if (previous.sessionId && state.sessionId !== previous.sessionId)
+    useQueueWork.setState({ filter: { assignee: 'me', kind: undefined }, item: null });
+});
+
+/** queue:list's input for a filter (no kind: every kind). */
+export function listInput(filter: QueueFilter) {
   return filter.kind ? { assignee: filter.assignee, kind: filter.kind } : { assignee: filter.assignee };
 }
 
