@@ -68,6 +68,8 @@ test('plan policy: tiers and figures saved from a date with their history; a cle
   await expect(readOnly.getByLabel('Grace days')).toBeDisabled();
   await expect(readOnly.getByRole('button', { name: 'Save the plan policy' })).toHaveCount(0);
   await expect(readOnly.getByRole('button', { name: 'Add a tier' })).toHaveCount(0);
+  await readOnly.scrollIntoViewIfNeeded();
+  await shot(page, '81a-plan-policy-clerk');
 });
 
 test('outside the tier a clerk needs a supervisor, a supervisor gives the reason; financial assistance is offered first', async ({

@@ -104,7 +104,7 @@ export function PaymentPlans({
       <FormAlert message={error} />
       {plans && active.length === 0 && (
         <p className="muted">
-          No active payment plan.
+          No open payment plan.
           {choices.length === 0 && ' No account has a balance that is not already on a plan.'}
         </p>
       )}

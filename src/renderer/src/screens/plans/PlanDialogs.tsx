@@ -136,7 +136,7 @@ export function PromiseDialog({
         onDone(`Promise recorded: ${formatCents(promiseAmount)} by ${formatShortDate(promiseDue)}.`);
       }}
     >
-      <p className="field-hint">
+      <p className="muted">
         Kept when the guarantor&rsquo;s payments from today to that date reach the amount; otherwise it goes to the work
         queue as a broken promise the day after.
       </p>

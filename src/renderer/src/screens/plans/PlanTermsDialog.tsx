@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { monthlyDueDate } from '../../../../shared/rules/planSchedule';
 import { roleAtLeast } from '../../../../shared/roles';
 import type { AccountView, GuarantorHeader } from '../../../../shared/schemas/accounts';
 import {
@@ -49,6 +50,15 @@ interface PlanTermsDialogProps {
 
 const BLANK_APPROVAL = { username: '', password: '', reason: '' };
 
+/** A re-schedule starts where the plan stands: its next payment, or its day of the month from today on. */
+function nextDueFrom(plan: PlanView, today: string): string {
+  const next = plan.progress.nextDue?.dueDate;
+  if (next && next >= today) return next;
+  if (plan.frequency !== 'monthly' || !plan.dayOfMonth) return aMonthFrom(today);
+  const thisMonth = monthlyDueDate(`${today.slice(0, 8)}01`, 0, plan.dayOfMonth);
+  return thisMonth >= today ? thisMonth : monthlyDueDate(`${today.slice(0, 8)}01`, 1, plan.dayOfMonth);
+}
+
 function initialValues(target: PlanTermsTarget, choices: AccountView[], today: string): PlanTermsValues {
   const common = { fapAnswer: '', approval: BLANK_APPROVAL, exceptionReason: '', reason: '', reage: false } as const;
   if (target.mode === 'create') {
@@ -66,8 +76,7 @@ function initialValues(target: PlanTermsTarget, choices: AccountView[], today: s
     };
   }
   const { plan } = target;
-  const next = plan.progress.nextDue?.dueDate;
-  const first = next && next >= today ? next : aMonthFrom(today);
+  const first = nextDueFrom(plan, today);
   return {
     ...common,
     accountIds: [],

@@ -1,7 +1,7 @@
 // The fields of a plan's terms, shared by set-up and re-schedule: the accounts (with their
 // balances and the total), the down payment, how often, the day of the month, the amount of each
 // payment or the number of payments, and the first due date.
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
@@ -85,8 +85,12 @@ export function TermsFields({ today }: { today: string }) {
   const basisId = useId();
   const { control, register, setValue, getFieldState } = useFormContext<PlanTermsValues>();
   const [frequency, basis, firstDueDate] = useWatch({ control, name: ['frequency', 'basis', 'firstDueDate'] });
-  // The day of the month follows the first due date until the clerk sets it.
+  // When the clerk changes the first due date, the day of the month follows it, unless they set
+  // the day themselves.
+  const shownDate = useRef(firstDueDate);
   useEffect(() => {
+    if (shownDate.current === firstDueDate) return;
+    shownDate.current = firstDueDate;
     if (/^\d{4}-\d{2}-\d{2}$/.test(firstDueDate) && !getFieldState('dayOfMonth').isDirty)
       setValue('dayOfMonth', String(Number(firstDueDate.slice(8, 10))));
   }, [firstDueDate, getFieldState, setValue]);
