@@ -91,20 +91,36 @@ export function PlanCard({
         <span className={`badge ${STATUS_TONES[plan.status]}`}>{PLAN_STATUS_LABELS[plan.status]}</span>
         <span className="muted">since {formatShortDate(plan.statusSince)}</span>
         <div className="plan-actions">
-          <button type="button" className="small" disabled={printing} onClick={() => void print()}>
+          <button
+            type="button"
+            className="small"
+            aria-describedby={headingId}
+            disabled={printing}
+            onClick={() => void print()}
+          >
             {printing ? 'Preparing…' : 'Print agreement'}
           </button>
           {active && !plan.agreementSignedOn && (
-            <button type="button" className="small" onClick={() => actions.onSigned(plan)}>
+            <button type="button" className="small" aria-describedby={headingId} onClick={() => actions.onSigned(plan)}>
               Record the date it was signed…
             </button>
           )}
           {active && (
             <>
-              <button type="button" className="small" onClick={() => actions.onReschedule(plan)}>
+              <button
+                type="button"
+                className="small"
+                aria-describedby={headingId}
+                onClick={() => actions.onReschedule(plan)}
+              >
                 Re-schedule…
               </button>
-              <button type="button" className="small" onClick={() => actions.onCancel(plan)}>
+              <button
+                type="button"
+                className="small"
+                aria-describedby={headingId}
+                onClick={() => actions.onCancel(plan)}
+              >
                 Cancel plan…
               </button>
             </>

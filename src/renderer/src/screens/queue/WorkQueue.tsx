@@ -188,7 +188,7 @@ export function WorkQueue() {
       <p className="muted queue-lead">
         {today && `${formatLongDate(today)}. `}Lapsed and defaulted plans, broken promises and follow-ups due, highest
         score first: money at stake times urgency. An item worked today leaves the queue until something new happens to
-        it.
+        it. The day&rsquo;s check of plans and promises runs by itself at the first log-in of the day.
       </p>
       <div className="queue-bar">
         <Filters filter={filter} onChange={setFilter} />
