@@ -179,4 +179,23 @@ test('a plan over two accounts: live schedule, agreement, lapse, lapse letters, 
   );
   await expect(page.getByText('Earlier plans (1)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Set up a payment plan…' })).toBeVisible();
+
+  // The cured plan, re-scheduled over ten payments: the old one is kept, replaced.
+  await openGuarantor(page, flores);
+  await planCard(page, floresPlan).getByRole('button', { name: 'Re-schedule…' }).click();
+  const shorter = page.getByRole('dialog', { name: `Re-schedule plan #${floresPlan}` });
+  await expect(shorter.getByLabel('First due date')).toHaveValue('2026-06-02');
+  await expect(shorter.getByLabel('Re-age (PP-03): bring the plan current')).toHaveCount(0);
+  await shorter.getByRole('radio', { name: 'Number of payments' }).check();
+  await shorter.getByRole('spinbutton', { name: 'Number of payments' }).fill('10');
+  await shorter.getByLabel('Reason').fill('The patient asked to finish sooner');
+  await shorter.getByRole('button', { name: 'Save the new schedule' }).click();
+  const replaced = page.getByRole('status').filter({ hasText: 'is replaced by plan' });
+  await expect(replaced).toContainText(`Plan #${floresPlan} is replaced by plan #`);
+  const newPlan = Number(/by plan #(\d+)/.exec((await replaced.textContent()) ?? '')![1]);
+  await expect(planCard(page, newPlan)).toContainText(`Replaces plan #${floresPlan}.`);
+  await expect(planCard(page, newPlan)).toContainText('10 monthly payments');
+  await page.getByText('Earlier plans (1)').click();
+  await expect(planCard(page, floresPlan)).toContainText('Replaced by a new schedule');
+  await shot(page, '79b-plan-replaced');
 });

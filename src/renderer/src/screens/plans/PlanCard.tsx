@@ -149,16 +149,22 @@ export function PlanCard({
           <dt>Still owed on the plan</dt>
           <dd>{formatCents(p.owedCents)}</dd>
         </div>
-        <div>
-          <dt>Past due</dt>
-          <dd className={p.pastDueCents > 0 ? 'owing' : undefined}>{formatCents(p.pastDueCents)}</dd>
-        </div>
-        <div>
-          <dt>Next payment</dt>
-          <dd>
-            {p.nextDue ? `${formatShortDate(p.nextDue.dueDate)}: ${formatCents(p.nextDue.amountCents)}` : 'None left'}
-          </dd>
-        </div>
+        {active && (
+          <>
+            <div>
+              <dt>Past due</dt>
+              <dd className={p.pastDueCents > 0 ? 'owing' : undefined}>{formatCents(p.pastDueCents)}</dd>
+            </div>
+            <div>
+              <dt>Next payment</dt>
+              <dd>
+                {p.nextDue
+                  ? `${formatShortDate(p.nextDue.dueDate)}: ${formatCents(p.nextDue.amountCents)}`
+                  : 'None left'}
+              </dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>{numbers.length === 1 ? 'Account' : 'Accounts'}</dt>
           <dd>{numbers.join(', ')}</dd>
@@ -189,8 +195,14 @@ export function PlanCard({
       )}
       {(plan.replacesPlanId !== null || plan.reaged) && (
         <p className="muted">
-          {plan.reaged ? 'Re-aged (PP-03); ' : ''}
-          {plan.replacesPlanId !== null ? `replaces plan #${plan.replacesPlanId}.` : ''}
+          {[
+            plan.reaged ? 'Re-aged (PP-03)' : null,
+            plan.replacesPlanId !== null ? `replaces plan #${plan.replacesPlanId}` : null,
+          ]
+            .filter(Boolean)
+            .join('; ')
+            .replace(/^./, (c) => c.toUpperCase())}
+          .
         </p>
       )}
       <details className="plan-more">
