@@ -371,6 +371,14 @@ export const contract = {
     access: 'clerk',
     audit: 'print',
   }),
+  'letters:batches': channel<
+    typeof none,
+    { documentId: number; title: string; createdAt: string; by: string | null }[]
+  >({
+    input: none,
+    access: 'clerk',
+    audit: false,
+  }),
   'eca:check': channel<typeof ecaCheckInput, EcaDecision>({ input: ecaCheckInput, access: 'clerk', audit: 'read' }),
   'eca:releaseEstateClaim': channel<typeof ecaReleaseInput, { done: true }>({
     input: ecaReleaseInput,
@@ -400,6 +408,8 @@ export interface PaymentResult {
 
 export interface DailyRunSummary {
   runOn: string;
+  /** False when the day's check had already run (at the first log-in): nothing new to find. */
+  firstRunToday: boolean;
   plansChecked: number;
   lapsed: number;
   cured: number;

@@ -23,7 +23,8 @@ type PlanChannels =
   | 'promises:list'
   | 'queue:list'
   | 'queue:worked'
-  | 'letters:lapseBatch';
+  | 'letters:lapseBatch'
+  | 'letters:batches';
 
 function user(ctx: CallContext) {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
@@ -124,6 +125,13 @@ export const planHandlers: Pick<Handlers, PlanChannels> = {
         .get(today, user(ctx).id) as number,
     };
   },
+  'letters:batches': (ctx) =>
+    ctx.app.store.db
+      .prepare(
+        `SELECT d.id AS documentId, d.title, d.created_at AS createdAt, u.full_name AS by FROM documents d LEFT JOIN users u ON u.id = d.created_by
+          WHERE d.kind = 'lapse_letters' ORDER BY d.id DESC LIMIT 60`,
+      )
+      .all() as { documentId: number; title: string; createdAt: string; by: string | null }[],
   'letters:lapseBatch': async (ctx) => {
     const r = await printLapseLetters(ctx.app, user(ctx).id);
     ctx.records.push(...r.planIds.map((id) => `plan:${id}`));

@@ -7,7 +7,7 @@
 //             follow-up task: 1 when due today, 1.5 + days overdue / 7 (at most 2.5) when overdue
 //   score   = money x urgency
 // Items worked today leave the queue until something new happens to them.
-import { daysBetween } from '../../shared/dates';
+import { daysBetween, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import type { QueueItem, QueueKind } from '../../shared/schemas/plans';
 import type { Db } from '../store/database';
@@ -67,7 +67,7 @@ export function workQueue(db: Db, today: string, filter: Filter): { items: Queue
           kind: 'lapsed_plan',
           guarantorId: r.guarantor_id,
           guarantorName: r.gname,
-          summary: `Plan #${r.id} lapsed ${r.status_since}; cure by ${r.cure_deadline ?? '—'}${toCure <= 0 ? ' (today or passed)' : ''}. ${formatCents(r.owed)} on the plan's accounts.`,
+          summary: `Plan #${r.id} lapsed ${formatShortDate(r.status_since)}; cure by ${r.cure_deadline ? formatShortDate(r.cure_deadline) : '—'}${toCure <= 0 ? ' (today or passed)' : ''}. ${formatCents(r.owed)} on the plan's accounts.`,
           amountCents: r.owed,
           date: r.cure_deadline ?? r.status_since,
           score: round2(money(r.owed) * urgency),
@@ -82,7 +82,7 @@ export function workQueue(db: Db, today: string, filter: Filter): { items: Queue
           kind: 'defaulted_plan',
           guarantorId: r.guarantor_id,
           guarantorName: r.gname,
-          summary: `Plan #${r.id} defaulted ${r.status_since}. ${formatCents(r.owed)} returns to the collection cycle.`,
+          summary: `Plan #${r.id} defaulted ${formatShortDate(r.status_since)}. ${formatCents(r.owed)} returns to the collection cycle.`,
           amountCents: r.owed,
           date: r.status_since,
           score: round2(money(r.owed) * 2.5),
@@ -117,7 +117,7 @@ export function workQueue(db: Db, today: string, filter: Filter): { items: Queue
         kind: 'broken_promise',
         guarantorId: r.guarantor_id,
         guarantorName: r.gname,
-        summary: `Promised ${formatCents(r.amount_cents)} by ${r.due_date}; not paid.`,
+        summary: `Promised ${formatCents(r.amount_cents)} by ${formatShortDate(r.due_date)}; not paid.`,
         amountCents: r.amount_cents,
         date: r.due_date,
         score: round2(money(r.amount_cents) * (2 + Math.min(1, daysBetween(r.resolved_on, today) / 10))),

@@ -14,9 +14,20 @@ const days = (label: string, max: number) =>
     .min(0, `${label} cannot be negative.`)
     .max(max, `${label} is at most ${max}.`);
 
+const count = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} is a number.` })
+    .int(`${label} is a whole number.`)
+    .min(min, `${label}: at least ${min}.`)
+    .max(max, `${label}: at most ${max}.`);
+
 export const planTierSchema = z.object({
   upToCents: positiveCentsSchema.nullable(),
-  maxMonths: z.number().int('Months are whole.').min(1, 'At least 1 month.').max(120, 'At most 120 months.'),
+  maxMonths: z
+    .number({ error: 'The longest term is a number of months.' })
+    .int('Months are whole.')
+    .min(1, 'At least 1 month.')
+    .max(120, 'At most 120 months.'),
   minMonthlyCents: nonNegativeCentsSchema,
 });
 
@@ -36,17 +47,21 @@ export const planPolicySchema = z.object({
   /** PP-02: days after the lapse (and its letter) to bring the plan current before it defaults. */
   cureDays: days('Days to cure', 90),
   /** PP-02: this many missed installments default the plan even inside the cure period. */
-  missedToDefault: z.number().int().min(1, 'At least 1 missed payment.').max(12, 'At most 12.'),
+  missedToDefault: z
+    .number({ error: 'Missed payments that default is a number.' })
+    .int('Missed payments that default is a whole number.')
+    .min(1, 'At least 1 missed payment.')
+    .max(12, 'At most 12.'),
   /** What money beyond the installment due next does. */
   overpayment: z.enum(['pay_ahead', 'shorten_term']),
   /** 501(r) spirit: offer financial assistance first when the FAP status is unknown and the balance is above this. */
   fapPromptAboveCents: nonNegativeCentsSchema,
   /** PP-03 (FFIEC model; unconfirmed limits). */
   reage: z.object({
-    minAccountAgeMonths: z.number().int().min(0).max(120),
-    consecutivePayments: z.number().int().min(1).max(12),
-    maxPer12Months: z.number().int().min(0).max(12),
-    maxPer5Years: z.number().int().min(0).max(60),
+    minAccountAgeMonths: count('Months open before a re-age', 0, 120),
+    consecutivePayments: count('Consecutive payments before a re-age', 1, 12),
+    maxPer12Months: count('Re-ages in 12 months', 0, 12),
+    maxPer5Years: count('Re-ages in 5 years', 0, 60),
   }),
 });
 export type PlanPolicy = z.infer<typeof planPolicySchema>;
@@ -175,6 +190,9 @@ export interface PlanView {
   agreementSignedOn: string | null;
   replacesPlanId: number | null;
   reaged: boolean;
+  /** When the plan lapsed and the cure deadline its lapse letter gave (while lapsed or defaulted). */
+  lapsedOn: string | null;
+  cureDeadline: string | null;
   policyEffectiveFrom: string;
   progress: PlanProgress;
   events: PlanEventView[];

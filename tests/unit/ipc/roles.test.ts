@@ -68,6 +68,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'queue:list': 'clerk',
   'queue:worked': 'clerk',
   'letters:lapseBatch': 'clerk',
+  'letters:batches': 'clerk',
   'eca:check': 'clerk',
   'eca:releaseEstateClaim': 'supervisor',
 };

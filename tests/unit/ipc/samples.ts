@@ -131,6 +131,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'queue:list': { kind: 'lapsed_plan', assignee: 'all' },
   'queue:worked': { key: 'task:1', outcome: 'called, left a message' },
   'letters:lapseBatch': {},
+  'letters:batches': {},
   'eca:check': { accountId: 1, kind: 'civil_action' },
   'eca:releaseEstateClaim': { accountId: 1, reason: 'counsel advised the claim may be filed' },
 };

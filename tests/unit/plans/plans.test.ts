@@ -147,8 +147,9 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     const first = await t.call('plans:runDaily', {}, clerk);
     expect(first).toMatchObject({ lapsed: 1, lettersQueued: 1 });
     expect(await status()).toBe('lapsed');
+    expect(first.firstRunToday).toBe(true);
     const second = await t.call('plans:runDaily', {}, clerk); // twice the same day: nothing more
-    expect(second).toMatchObject({ lapsed: 0, lettersQueued: 0, defaulted: 0, cured: 0 });
+    expect(second).toMatchObject({ firstRunToday: false, lapsed: 0, lettersQueued: 0, defaulted: 0, cured: 0 });
 
     const queue = await t.call('queue:list', { assignee: 'me' }, clerk);
     expect(queue.items.map((i) => i.kind)).toEqual(['lapsed_plan']);
@@ -159,6 +160,9 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(text).toContain('Your payment plan needs attention');
     expect(text).toContain('please pay $200.00 by January 15, 2027');
     expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const [batch] = await t.call('letters:batches', {}, clerk);
+    expect(batch!.title).toBe('Lapse letters 2026-12-26 (1)');
+    expect((await t.call('documents:get', { documentId: batch!.documentId }, clerk)).base64).toBe(letters.base64);
 
     moveTo('2027-01-05');
     await pay(clerk, jane, 20_000, '2027-01-05');
@@ -181,7 +185,8 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
       ['2027-01-26', 'lapsed'],
       ['2027-02-16', 'defaulted'],
     ]);
-    expect(view!.events.at(-1)!.reason).toMatch(/after the cure deadline 2027-02-15/);
+    expect(view!.events.at(-1)!.reason).toMatch(/after the cure deadline 02\/15\/2027/);
+    expect(view).toMatchObject({ lapsedOn: '2027-01-26', cureDeadline: '2027-02-15' });
     const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
     expect(ws.accounts[0]!.nextStep).toMatch(
       /^Payment plan #\d+ defaulted on February 16, 2027; the account is back in the collection cycle\. Next: statements continue/,

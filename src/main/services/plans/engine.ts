@@ -6,7 +6,7 @@
 // is an event with its reason and date. Running twice on one day changes nothing the second time.
 import type { DailyRunSummary } from '../../../shared/contract';
 import { formatCents } from '../../../shared/money';
-import { addDays } from '../../../shared/dates';
+import { addDays, formatShortDate } from '../../../shared/dates';
 import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
 import type { PlanPolicy } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
@@ -19,7 +19,9 @@ import { evaluatePromises } from './promises';
 export type DailyRunResult = DailyRunSummary;
 
 export function runDaily(db: Db, today: string, now: string, by: number | null): DailyRunResult {
+  const last = db.prepare(`SELECT value FROM meta WHERE key = 'plans_last_run'`).pluck().get() as string | undefined;
   const result: DailyRunResult = {
+    firstRunToday: last === undefined || last < today,
     runOn: today,
     plansChecked: 0,
     lapsed: 0,
@@ -130,7 +132,7 @@ function evaluatePlan(
     const first = progress.installments.find((i) => i.missed)!;
     event(
       'lapsed',
-      `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${first.dueDate} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${cureDeadline}.`,
+      `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${formatShortDate(first.dueDate)} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${formatShortDate(cureDeadline)}.`,
     );
     statement(
       db,
@@ -146,7 +148,7 @@ function evaluatePlan(
       event(
         'defaulted',
         pastCure
-          ? `Still ${formatCents(progress.pastDueCents)} past due after the cure deadline ${plan.cure_deadline}. The accounts return to the collection cycle.`
+          ? `Still ${formatCents(progress.pastDueCents)} past due after the cure deadline ${plan.cure_deadline ? formatShortDate(plan.cure_deadline) : ''}. The accounts return to the collection cycle.`
           : `${progress.missedCount} payments missed (the policy defaults at ${policy.missedToDefault}). The accounts return to the collection cycle.`,
       );
       result.defaulted++;

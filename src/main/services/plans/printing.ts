@@ -1,4 +1,5 @@
 // The plan's printed papers: the agreement, and the day's batch of lapse letters.
+import { formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { FileOut } from '../../../shared/schemas/files';
 import type { RecoupApp } from '../../app';
@@ -118,7 +119,13 @@ export async function printLapseLetters(
     );
     for (const l of letters) {
       const p = planRow(db, l.planId);
-      log.run(p.guarantor_id, `Lapse letter for plan #${l.planId}: cure by ${l.cureDeadline}`, today, app.nowIso(), by);
+      log.run(
+        p.guarantor_id,
+        `Lapse letter for plan #${l.planId}: cure by ${formatShortDate(l.cureDeadline)}`,
+        today,
+        app.nowIso(),
+        by,
+      );
     }
   })();
   return {

@@ -137,6 +137,8 @@ export function planView(db: Db, planId: number, asOf: string): PlanView {
     agreementSignedOn: p.agreement_signed_on,
     replacesPlanId: p.replaces_plan_id,
     reaged: p.reaged === 1,
+    lapsedOn: p.status === 'lapsed' || p.status === 'defaulted' ? p.lapsed_on : null,
+    cureDeadline: p.status === 'lapsed' || p.status === 'defaulted' ? p.cure_deadline : null,
     policyEffectiveFrom: effectiveFrom,
     progress: progressOf(db, p, policy, asOf),
     events,

@@ -2,6 +2,7 @@
 // outside its PP-01 tier needs a supervisor's approval with a reason; before a plan is made for a
 // guarantor whose financial-assistance status is unknown and whose balance is above the policy's
 // amount, the clerk must have offered financial assistance (501(r) spirit), and the answer is kept.
+import { formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import { checkTier } from '../../../shared/rules/planPolicy';
@@ -188,7 +189,7 @@ function insertPlan(
   );
   if (p.terms.downPaymentCents > 0) addInstallment.run(id, 0, today, p.terms.downPaymentCents);
   for (const i of inst) addInstallment.run(id, i.number, i.dueDate, i.amountCents);
-  const summary = `${formatCents(p.balance)}: ${p.terms.downPaymentCents > 0 ? `${formatCents(p.terms.downPaymentCents)} down, then ` : ''}${inst.length} ${p.terms.frequency} payments of ${formatCents(inst[0]!.amountCents)} from ${p.terms.firstDueDate}`;
+  const summary = `${formatCents(p.balance)}: ${p.terms.downPaymentCents > 0 ? `${formatCents(p.terms.downPaymentCents)} down, then ` : ''}${inst.length} ${p.terms.frequency} payments of ${formatCents(inst[0]!.amountCents)} from ${formatShortDate(p.terms.firstDueDate)}`;
   recordEvent(db, id, {
     onDate: today,
     kind: p.replaces ? (p.reaged ? 'reaged' : 'rescheduled') : 'created',
@@ -341,7 +342,7 @@ function checkReage(
     reasons.push(`re-aged ${count(fiveYearsAgo)} time(s) in 5 years; the policy allows ${r.maxPer5Years}`);
   if (reasons.length)
     throw new AppError('not_allowed', `This plan cannot be re-aged: ${reasons.join('; ')} (PP-03).`, {
-      reage: reasons.join('; '),
+      reage: `It cannot be re-aged: ${reasons.join('; ')} (PP-03).`,
     });
 }
 
@@ -381,7 +382,7 @@ export function recordSigned(app: RecoupApp, planId: number, signedOn: string, b
     recordEvent(db, planId, {
       onDate: app.clock.today(),
       kind: 'signed',
-      reason: `agreement signed on ${signedOn}`,
+      reason: `Agreement signed on ${formatShortDate(signedOn)}.`,
       at: app.nowIso(),
       by,
     });
