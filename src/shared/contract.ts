@@ -32,6 +32,8 @@ import { postAdjustmentInput, postPaymentInput, reverseEntryInput, reversePaymen
 import type { AgingReport } from './schemas/reports';
 import type { EcaDecision } from './rules/ecaClock';
 import { ecaCheckInput, ecaReleaseInput } from './schemas/eca';
+import type { HoldView } from './schemas/holds';
+import { placeHoldInput, releaseHoldInput } from './schemas/holds';
 import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
 import {
   addPromiseInput,
@@ -383,6 +385,17 @@ export const contract = {
   'eca:releaseEstateClaim': channel<typeof ecaReleaseInput, { done: true }>({
     input: ecaReleaseInput,
     access: 'supervisor',
+    audit: 'change',
+  }),
+  'holds:list': channel<typeof guarantorInput, HoldView[]>({ input: guarantorInput, access: 'clerk', audit: 'read' }),
+  'holds:place': channel<typeof placeHoldInput, { id: number }>({
+    input: placeHoldInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'holds:release': channel<typeof releaseHoldInput, { done: true }>({
+    input: releaseHoldInput,
+    access: 'clerk',
     audit: 'change',
   }),
 } as const;

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { agingReportCsv, agingReportPdf } from '../documents/agingReport';
 import { addTask, closeTask, logActivity } from '../services/activity';
 import { checkEca, releaseEstateClaim } from '../services/eca';
+import { holdsOf, placeHold, releaseHold } from '../services/holds';
 import { agingReport } from '../services/aging';
 import { fetchDocument, storeDocument } from '../services/documents';
 import { verifyBalances } from '../services/ledger';
@@ -31,7 +32,10 @@ type AccountChannels =
   | 'reports:agingPdf'
   | 'reports:agingCsv'
   | 'eca:check'
-  | 'eca:releaseEstateClaim';
+  | 'eca:releaseEstateClaim'
+  | 'holds:list'
+  | 'holds:place'
+  | 'holds:release';
 
 function user(ctx: CallContext) {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
@@ -39,6 +43,22 @@ function user(ctx: CallContext) {
 }
 
 export const accountHandlers: Pick<Handlers, AccountChannels> = {
+  'holds:list': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return holdsOf(ctx.app.store.db, input.guarantorId, ctx.app.clock.today());
+  },
+  'holds:place': (ctx, input) => {
+    const id = placeHold(ctx.app.store.db, input, ctx.app.clock.today(), user(ctx).id);
+    ctx.records.push(`guarantor:${input.guarantorId}`, `hold:${id}`);
+    ctx.detail = input.reason;
+    return { id };
+  },
+  'holds:release': (ctx, input) => {
+    const guarantorId = releaseHold(ctx.app.store.db, input.holdId, input.note, ctx.app.clock.today(), user(ctx).id);
+    ctx.records.push(`guarantor:${guarantorId}`, `hold:${input.holdId}`);
+    ctx.detail = input.note;
+    return { done: true };
+  },
   'eca:check': (ctx, input) => {
     ctx.records.push(`account:${input.accountId}`);
     return checkEca(ctx.app.store.db, input.accountId, input.kind, ctx.app.clock.today());

@@ -71,6 +71,9 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'letters:batches': 'clerk',
   'eca:check': 'clerk',
   'eca:releaseEstateClaim': 'supervisor',
+  'holds:list': 'clerk',
+  'holds:place': 'clerk',
+  'holds:release': 'clerk',
 };
 
 const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];

@@ -134,4 +134,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'letters:batches': {},
   'eca:check': { accountId: 1, kind: 'civil_action' },
   'eca:releaseEstateClaim': { accountId: 1, reason: 'counsel advised the claim may be filed' },
+  'holds:list': { guarantorId: 1 },
+  'holds:place': { guarantorId: 1, reason: 'dispute', note: 'disputes the ER charge', until: '2026-12-31' },
+  'holds:release': { holdId: 1, note: 'dispute resolved' },
 };

@@ -234,3 +234,21 @@ describe('003 and 004', () => {
     db.close();
   });
 });
+
+describe('005', () => {
+  it('adds holds with an end date that is not before the day placed', () => {
+    const db = freshDb();
+    migrate(db, 4);
+    expect(migrate(db, 5)).toEqual([5]);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    const hold = db.prepare(
+      `INSERT INTO holds (guarantor_id, reason, placed_on, until) VALUES (1, ?, '2026-11-26', ?)`,
+    );
+    hold.run('dispute', '2026-12-01');
+    expect(() => hold.run('dispute', '2026-11-25')).toThrow(/CHECK/);
+    expect(() => hold.run('vacation', null)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -5,6 +5,7 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_accounts_ledger';
 import { migration003 } from './003_plans';
 import { migration004 } from './004_eca';
+import { migration005 } from './005_holds';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,112 @@
+// Holds that stop or pause the collection cycle (ST-03 / ECA-05). Some are placed by a clerk with
+// a reason and an end date; others follow from the record itself and are kept by Recoup: a
+// deceased guarantor, a bankruptcy, a pending financial-assistance application, a current plan.
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { HoldReason } from '../../shared/rules/statementCycle';
+import type { HoldView, placeHoldInput } from '../../shared/schemas/holds';
+import type { Db } from '../store/database';
+
+interface HoldRow {
+  id: number;
+  account_id: number | null;
+  reason: HoldReason;
+  note: string;
+  placed_on: string;
+  until: string | null;
+  placed_by_name: string | null;
+  released_on: string | null;
+  released_by_name: string | null;
+  release_note: string | null;
+}
+
+export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today: string, by: number): number {
+  const g = db.prepare('SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  if (input.accountId !== undefined) {
+    const a = db.prepare('SELECT guarantor_id FROM accounts WHERE id = ?').get(input.accountId) as
+      { guarantor_id: number } | undefined;
+    if (!a || a.guarantor_id !== input.guarantorId)
+      throw new AppError('invalid_input', 'That account is not this guarantor’s.', {
+        accountId: 'Choose one of this guarantor’s accounts.',
+      });
+  }
+  if (input.until !== undefined && input.until < today)
+    throw new AppError('invalid_input', 'A hold ends today or later.', { until: 'Choose today or a later date.' });
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.guarantorId, input.accountId ?? null, input.reason, input.note, today, input.until ?? null, by)
+      .lastInsertRowid,
+  );
+}
+
+export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number): number {
+  const h = db.prepare('SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
+    { guarantor_id: number; released_on: string | null } | undefined;
+  if (!h) throw new AppError('not_found', 'There is no such hold.');
+  if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
+  db.prepare('UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(
+    today,
+    by,
+    note,
+    holdId,
+  );
+  return h.guarantor_id;
+}
+
+/** Every hold of a guarantor, placed and automatic, with whether it stops the cycle today. */
+export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] {
+  const placed = (
+    db
+      .prepare(
+        `SELECT h.*, pu.full_name AS placed_by_name, ru.full_name AS released_by_name FROM holds h
+           LEFT JOIN users pu ON pu.id = h.placed_by LEFT JOIN users ru ON ru.id = h.released_by
+          WHERE h.guarantor_id = ? ORDER BY h.released_on IS NOT NULL, h.placed_on DESC, h.id DESC`,
+      )
+      .all(guarantorId) as HoldRow[]
+  ).map((h): HoldView => ({
+    id: h.id,
+    accountId: h.account_id,
+    reason: h.reason,
+    note: h.note,
+    placedOn: h.placed_on,
+    until: h.until,
+    placedBy: h.placed_by_name,
+    releasedOn: h.released_on,
+    releasedBy: h.released_by_name,
+    releaseNote: h.release_note,
+    automatic: false,
+    active: h.released_on === null && (h.until === null || h.until >= today),
+  }));
+  const g = db.prepare('SELECT deceased, bankruptcy, fap_status FROM guarantors WHERE id = ?').get(guarantorId) as
+    { deceased: number; bankruptcy: number; fap_status: string } | undefined;
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  const automatic = (reason: HoldReason, note: string): HoldView => ({
+    id: null,
+    accountId: null,
+    reason,
+    note,
+    placedOn: null,
+    until: null,
+    placedBy: null,
+    releasedOn: null,
+    releasedBy: null,
+    releaseNote: null,
+    automatic: true,
+    active: true,
+  });
+  const derived: HoldView[] = [];
+  if (g.deceased) derived.push(automatic('deceased', 'The guarantor is recorded as deceased.'));
+  if (g.bankruptcy) derived.push(automatic('bankruptcy', 'The guarantor is recorded as in bankruptcy.'));
+  if (g.fap_status === 'pending')
+    derived.push(automatic('fap_pending', 'A financial-assistance application is pending (ECA-05).'));
+  const plan = db
+    .prepare(`SELECT id FROM plans WHERE guarantor_id = ? AND status = 'current' LIMIT 1`)
+    .pluck()
+    .get(guarantorId) as number | undefined;
+  if (plan !== undefined) derived.push(automatic('plan_current', `Payment plan #${plan} is current.`));
+  return [...derived, ...placed];
+}

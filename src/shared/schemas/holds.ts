@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { businessDateSchema } from '../dates';
+import { HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
+import { idSchema, optionalText, requiredText } from './text';
+
+export const placeHoldInput = z.object({
+  guarantorId: idSchema,
+  /** One account, or every account of the guarantor when left out. */
+  accountId: idSchema.optional(),
+  reason: z.enum(HOLD_REASONS, { error: 'Choose why the cycle stops.' }),
+  note: optionalText('Note', 500).default(''),
+  /** The last day of the hold; open-ended when left out. */
+  until: businessDateSchema.optional(),
+});
+
+export const releaseHoldInput = z.object({ holdId: idSchema, note: requiredText('Why it is released', 300) });
+
+export interface HoldView {
+  id: number | null;
+  accountId: number | null;
+  reason: HoldReason;
+  note: string;
+  placedOn: string | null;
+  until: string | null;
+  placedBy: string | null;
+  releasedOn: string | null;
+  releasedBy: string | null;
+  releaseNote: string | null;
+  /** Kept by Recoup from the record itself (deceased, bankruptcy, an application pending, a current plan). */
+  automatic: boolean;
+  active: boolean;
+}
