@@ -106,7 +106,7 @@ export const handlers: Handlers = {
     const after = writeSettings(db, input, ctx.app.nowIso(), session(ctx).user.id);
     // The trail names what changed (not the values: the hospital identity is in the settings).
     const changed: string[] = [];
-    for (const group of ['hospital', 'security', 'posting'] as const) {
+    for (const group of ['hospital', 'security', 'posting', 'statements'] as const) {
       if (input[group] === undefined) continue;
       const b = before[group] as Record<string, unknown>;
       const a = after[group] as Record<string, unknown>;

@@ -4,11 +4,14 @@ import { AppError } from '../../shared/errors';
 import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
 import {
   DEFAULT_POSTING_POLICY,
+  DEFAULT_STATEMENT_POLICY,
   DEFAULT_SECURITY_POLICY,
   postingPolicySchema,
+  statementPolicySchema,
   securityPolicySchema,
   type PostingPolicy,
   type SecurityPolicy,
+  type StatementPolicy,
   type Settings,
   type SettingsUpdate,
 } from '../../shared/schemas/settings';
@@ -42,14 +45,24 @@ export function postingPolicy(db: Db): PostingPolicy {
   return parsed.success ? parsed.data : DEFAULT_POSTING_POLICY;
 }
 
+export function statementPolicy(db: Db): StatementPolicy {
+  const parsed = statementPolicySchema.safeParse(readGroup(db, 'statements'));
+  return parsed.success ? parsed.data : DEFAULT_STATEMENT_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
-  return { hospital: hospitalIdentity(db), security: securityPolicy(db), posting: postingPolicy(db) };
+  return {
+    hospital: hospitalIdentity(db),
+    security: securityPolicy(db),
+    posting: postingPolicy(db),
+    statements: statementPolicy(db),
+  };
 }
 
 /** Writes the groups the update names, all in one transaction. */
 export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    for (const key of ['hospital', 'security', 'posting'] as const) {
+    for (const key of ['hospital', 'security', 'posting', 'statements'] as const) {
       if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
     }
   })();

@@ -3,7 +3,11 @@
 import type { SetupResult } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { SetupInput } from '../../shared/schemas/setup';
-import { DEFAULT_POSTING_POLICY, DEFAULT_SECURITY_POLICY } from '../../shared/schemas/settings';
+import {
+  DEFAULT_POSTING_POLICY,
+  DEFAULT_SECURITY_POLICY,
+  DEFAULT_STATEMENT_POLICY,
+} from '../../shared/schemas/settings';
 import type { RecoupApp } from '../app';
 import { recoveryKeySheet } from '../documents/recoveryKey';
 import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../store/keySlots';
@@ -81,7 +85,12 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
       ).run(adminId, input.admin.username, input.admin.fullName, now, now);
       writeSettings(
         db,
-        { hospital: input.hospital, security: DEFAULT_SECURITY_POLICY, posting: DEFAULT_POSTING_POLICY },
+        {
+          hospital: input.hospital,
+          security: DEFAULT_SECURITY_POLICY,
+          posting: DEFAULT_POSTING_POLICY,
+          statements: DEFAULT_STATEMENT_POLICY,
+        },
         now,
         adminId,
       );

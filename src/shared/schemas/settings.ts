@@ -43,10 +43,51 @@ export const DEFAULT_POSTING_POLICY: PostingPolicy = {
   adjustmentApprovalLimitCents: 25_000,
 };
 
+/** ST-03 and ECA-05: the statement cycle. The figures are hospital policy (30-day spacing unconfirmed as a standard). */
+export const statementPolicySchema = z.object({
+  daysBetween: z
+    .number({ error: 'Days between statements is a number.' })
+    .int()
+    .min(7, 'At least 7 days.')
+    .max(120, 'At most 120 days.'),
+  regularStatements: z
+    .number({ error: 'Statements before the final notice is a number.' })
+    .int()
+    .min(1, 'At least 1.')
+    .max(12, 'At most 12.'),
+  minimumBalanceCents: nonNegativeCentsSchema,
+  /** Days from the statement date to the date due. */
+  dueInDays: z
+    .number({ error: 'Days to pay is a number.' })
+    .int()
+    .min(10, 'At least 10 days.')
+    .max(60, 'At most 60 days.'),
+  /** Office hours printed on statements (ST-02). */
+  officeHours: z.string().trim().min(1, 'Office hours are required.').max(120, 'At most 120 characters.'),
+  /** ECA-05: the plain-language summary of the financial-assistance policy sent with the final notice. */
+  plainLanguageSummary: z
+    .string()
+    .trim()
+    .min(40, 'Give the summary (at least 40 characters).')
+    .max(3000, 'At most 3,000 characters.'),
+});
+export type StatementPolicy = z.infer<typeof statementPolicySchema>;
+
+export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
+  daysBetween: 30,
+  regularStatements: 3,
+  minimumBalanceCents: 500,
+  dueInDays: 21,
+  officeHours: 'Monday to Friday, 8:00 a.m. to 4:30 p.m.',
+  plainLanguageSummary:
+    'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income, you may receive free or discounted care. Patients who qualify are not charged more than the amounts generally billed to insured patients. You can apply at any time: ask for an application by phone, print it from our website, or pick one up at the registration desk. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, in English and in the languages our community speaks.',
+};
+
 export const settingsSchema = z.object({
   hospital: hospitalSchema,
   security: securityPolicySchema,
   posting: postingPolicySchema,
+  statements: statementPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,5 +96,6 @@ export const updateSettingsInput = z.object({
   hospital: hospitalSchema.optional(),
   security: securityPolicySchema.optional(),
   posting: postingPolicySchema.optional(),
+  statements: statementPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
