@@ -169,7 +169,8 @@ export function table(
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * padding }));
     const h = Math.max(...heights, size) + 2 * padding;
-    if (doc.y + h > doc.page.height - PAGE.margin - 20) {
+    // Respect the page's own bottom margin (a statement keeps room for its remittance stub).
+    if (doc.y + h > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20)) {
       doc.addPage();
       drawHeader();
     }
@@ -201,6 +202,16 @@ export function table(
       true,
       true,
     );
+  // Keep the header with the first row: start on a new page if both do not fit.
+  doc.font(FONT.bold).fontSize(size);
+  const firstRowHeight = rows[0]
+    ? Math.max(...rows[0].map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * padding }))) +
+      2 * padding
+    : 0;
+  const headerHeight =
+    Math.max(...columns.map((c) => doc.heightOfString(c.header, { width: c.width - 2 * padding }))) + 2 * padding;
+  if (doc.y + headerHeight + firstRowHeight > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20))
+    doc.addPage();
   drawHeader();
   for (const r of rows) drawRow(r, false, false);
   if (options.totalRow) drawRow(options.totalRow, true, false);

@@ -1,6 +1,8 @@
 // Settings an administrator keeps: the hospital's identity and the workstation's policy values.
 // Later capabilities add their policy groups here (plan tiers, statement cycle, ECA days, ...).
 import { z } from 'zod';
+import { nonNegativeCentsSchema } from '../money';
+import { ECA_KINDS } from '../rules/ecaClock';
 import { hospitalSchema } from './hospital';
 import { DEFAULT_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './users';
 
@@ -30,8 +32,6 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   minPasswordLength: DEFAULT_MIN_PASSWORD_LENGTH,
   backupsToKeep: 14,
 };
-
-import { nonNegativeCentsSchema } from '../money';
 
 export const postingPolicySchema = z.object({
   /** Adjustments larger than this need a supervisor's approval (0: every adjustment does). */
@@ -64,6 +64,8 @@ export const statementPolicySchema = z.object({
     .max(60, 'At most 60 days.'),
   /** Office hours printed on statements (ST-02). */
   officeHours: z.string().trim().min(1, 'Office hours are required.').max(120, 'At most 120 characters.'),
+  /** ECA-05: the collection actions the final notice says may follow (ECA-02 kinds). */
+  intendedActions: z.array(z.enum(ECA_KINDS)).min(1, 'Name at least one action.').max(8),
   /** ECA-05: the plain-language summary of the financial-assistance policy sent with the final notice. */
   plainLanguageSummary: z
     .string()
@@ -79,6 +81,7 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
   minimumBalanceCents: 500,
   dueInDays: 21,
   officeHours: 'Monday to Friday, 8:00 a.m. to 4:30 p.m.',
+  intendedActions: ['credit_report', 'civil_action'],
   plainLanguageSummary:
     'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income, you may receive free or discounted care. Patients who qualify are not charged more than the amounts generally billed to insured patients. You can apply at any time: ask for an application by phone, print it from our website, or pick one up at the registration desk. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, in English and in the languages our community speaks.',
 };

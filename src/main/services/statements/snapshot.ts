@@ -1,0 +1,144 @@
+// What a guarantor's statement says on a date, built from the ledger: each open account with its
+// charges, what insurance paid, adjustments and the patient's own payments (reversals counted with
+// what they reverse), the activity since the last statement, and the aging (ST-02).
+import { addDays } from '../../../shared/dates';
+import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/rules/aging';
+import { ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
+import { LEDGER_TYPE_LABELS, type LedgerType } from '../../../shared/schemas/ledger';
+import type { StatementPolicy } from '../../../shared/schemas/settings';
+import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import type { Db } from '../../store/database';
+import { hospitalIdentity } from '../settings';
+import { guarantorName, guarantorRow } from '../workspace';
+
+const SERVICE_WORDS = {
+  inpatient: 'Hospital stay',
+  outpatient: 'Outpatient visit',
+  emergency: 'Emergency visit',
+  obstetric: 'Maternity care',
+} as const;
+
+type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
+const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
+  charge: 'charges',
+  insurance_payment: 'insurance',
+  contractual_adjustment: 'adjustments',
+  charity_adjustment: 'adjustments',
+  administrative_adjustment: 'adjustments',
+  bad_debt_writeoff: 'adjustments',
+  patient_payment: 'patient',
+  payroll_deduction: 'patient',
+  agency_remittance: 'patient',
+  court_recovery: 'patient',
+  estate_recovery: 'patient',
+  refund: 'patient',
+};
+
+export function buildSnapshot(
+  db: Db,
+  guarantorId: number,
+  s: {
+    statementDate: string;
+    numberInCycle: number;
+    kind: 'regular' | 'final_notice';
+    lastStatementDate: string | null;
+    policy: StatementPolicy;
+    officeHours?: string;
+  },
+): StatementSnapshot {
+  const g = guarantorRow(db, guarantorId);
+  const accounts = db
+    .prepare(
+      `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
+    )
+    .all(guarantorId) as {
+    id: number;
+    account_number: string;
+    patient_name: string;
+    service_from: string;
+    service_to: string;
+    service_type: keyof typeof SERVICE_WORDS;
+    balance_cents: number;
+  }[];
+  // Each entry with the type it counts as: a reversal counts with the entry it reverses.
+  const entries = db.prepare(
+    `SELECT e.effective_date, e.amount_cents, e.memo, e.type, coalesce(o.type, e.type) AS counts_as
+       FROM ledger_entries e LEFT JOIN ledger_entries o ON o.id = e.reverses_id
+      WHERE e.account_id = ? AND e.effective_date <= ? ORDER BY e.effective_date, e.id`,
+  );
+  const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
+  const activity: StatementSnapshot['activity'] = [];
+  const lines = accounts.map((a) => {
+    const totals: Record<Category, number> = { charges: 0, insurance: 0, adjustments: 0, patient: 0 };
+    for (const e of entries.all(a.id, s.statementDate) as {
+      effective_date: string;
+      amount_cents: number;
+      memo: string;
+      type: LedgerType;
+      counts_as: LedgerType;
+    }[]) {
+      const category = e.counts_as === 'reversal' ? 'adjustments' : CATEGORY[e.counts_as];
+      totals[category] += e.amount_cents;
+      if (s.lastStatementDate !== null && e.effective_date > s.lastStatementDate) {
+        const what =
+          e.type === 'reversal'
+            ? `Reversal of a ${LEDGER_TYPE_LABELS[e.counts_as].toLowerCase()}`
+            : LEDGER_TYPE_LABELS[e.type];
+        activity.push({
+          date: e.effective_date,
+          accountNumber: a.account_number,
+          description: e.memo ? `${what}: ${e.memo}` : what,
+          amountCents: e.amount_cents,
+        });
+      }
+    }
+    const balance = totals.charges + totals.insurance + totals.adjustments + totals.patient;
+    aging[agingBucket(a.service_to, s.statementDate)] += balance;
+    return {
+      accountNumber: a.account_number,
+      patientName: a.patient_name || guarantorName(g),
+      serviceFrom: a.service_from,
+      serviceTo: a.service_to,
+      service: SERVICE_WORDS[a.service_type],
+      chargesCents: totals.charges,
+      insuranceCents: totals.insurance,
+      adjustmentsCents: totals.adjustments,
+      patientPaidCents: totals.patient,
+      balanceCents: balance,
+    };
+  });
+  const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
+  const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
+  const deadline = addDays(s.statementDate, Math.max(30, s.policy.dueInDays));
+  return {
+    hospital: hospitalIdentity(db),
+    officeHours: s.officeHours ?? s.policy.officeHours,
+    statementDate: s.statementDate,
+    numberInCycle: s.numberInCycle,
+    regularStatements: s.policy.regularStatements,
+    kind: s.kind,
+    dueDate: s.kind === 'final_notice' ? deadline : addDays(s.statementDate, s.policy.dueInDays),
+    guarantor: {
+      name: guarantorName(g),
+      address: [
+        g.address_line1,
+        g.address_line2,
+        [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
+      ].filter((l) => l.trim() !== ''),
+      externalId: g.external_id,
+    },
+    accounts: lines,
+    activity,
+    previousBalanceCents: amountDue - activityTotal,
+    amountDueCents: amountDue,
+    aging,
+    finalNotice:
+      s.kind === 'final_notice'
+        ? {
+            deadline,
+            intendedActions: s.policy.intendedActions.map((k) => ECA_KIND_LABELS[k].toLowerCase()),
+            plainLanguageSummary: s.policy.plainLanguageSummary,
+          }
+        : null,
+  };
+}

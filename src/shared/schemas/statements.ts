@@ -1,0 +1,43 @@
+// A statement as sent: everything its PDF shows, kept so that any past statement reprints byte for
+// byte from what was recorded, whatever has changed since (ST-02, ECA-06).
+import type { AgingBucket } from '../rules/aging';
+import type { Hospital } from './hospital';
+
+export interface StatementAccountLine {
+  accountNumber: string;
+  patientName: string;
+  serviceFrom: string;
+  serviceTo: string;
+  /** In plain words: "Emergency visit", "Hospital stay" ... (ST-02). */
+  service: string;
+  chargesCents: number;
+  insuranceCents: number;
+  adjustmentsCents: number;
+  patientPaidCents: number;
+  balanceCents: number;
+}
+
+export interface StatementActivityLine {
+  date: string;
+  accountNumber: string;
+  description: string;
+  amountCents: number;
+}
+
+export interface StatementSnapshot {
+  hospital: Hospital;
+  officeHours: string;
+  statementDate: string;
+  numberInCycle: number;
+  regularStatements: number;
+  kind: 'regular' | 'final_notice';
+  dueDate: string;
+  guarantor: { name: string; address: string[]; externalId: string | null };
+  accounts: StatementAccountLine[];
+  activity: StatementActivityLine[];
+  previousBalanceCents: number;
+  amountDueCents: number;
+  aging: Record<AgingBucket, number>;
+  /** The final notice only: the deadline (30 days or more) and the actions intended after it (ECA-05). */
+  finalNotice: { deadline: string; intendedActions: string[]; plainLanguageSummary: string } | null;
+}
