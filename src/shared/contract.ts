@@ -33,6 +33,8 @@ import type { AgingReport } from './schemas/reports';
 import type { EcaDecision } from './rules/ecaClock';
 import { ecaCheckInput, ecaReleaseInput } from './schemas/eca';
 import type { HoldView } from './schemas/holds';
+import type { StatementListItem, StatementRunPreview } from './schemas/statements';
+import { statementIdInput, statementRunInput } from './schemas/statementInputs';
 import { placeHoldInput, releaseHoldInput } from './schemas/holds';
 import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
 import {
@@ -397,6 +399,25 @@ export const contract = {
     input: releaseHoldInput,
     access: 'clerk',
     audit: 'change',
+  }),
+  'statements:due': channel<typeof none, StatementRunPreview>({ input: none, access: 'clerk', audit: 'read' }),
+  'statements:run': channel<
+    typeof statementRunInput,
+    { runId: number; count: number; finalNotices: number; amountCents: number; file: FileOut }
+  >({
+    input: statementRunInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  'statements:list': channel<typeof guarantorInput, StatementListItem[]>({
+    input: guarantorInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'statements:reprint': channel<typeof statementIdInput, FileOut>({
+    input: statementIdInput,
+    access: 'clerk',
+    audit: 'print',
   }),
 } as const;
 

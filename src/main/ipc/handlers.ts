@@ -10,6 +10,7 @@ import { addUser, disableUser, enableUser, listUsers, resetPassword } from '../s
 import { accountHandlers } from './accountHandlers';
 import { importHandlers } from './importHandlers';
 import { planHandlers } from './planHandlers';
+import { statementHandlers } from './statementHandlers';
 import type { CallContext, Handlers } from './router';
 
 function session(ctx: CallContext) {
@@ -134,4 +135,5 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...importHandlers,
   ...planHandlers,
+  ...statementHandlers,
 };

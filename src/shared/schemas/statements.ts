@@ -41,3 +41,21 @@ export interface StatementSnapshot {
   /** The final notice only: the deadline (30 days or more) and the actions intended after it (ECA-05). */
   finalNotice: { deadline: string; intendedActions: string[]; plainLanguageSummary: string } | null;
 }
+
+export interface StatementRunPreview {
+  runDate: string;
+  dueCount: number;
+  finalNotices: number;
+  dueCents: number;
+  held: { guarantorId: number; name: string; holds: string[] }[];
+  skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
+}
+
+export interface StatementListItem {
+  id: number;
+  statementDate: string;
+  numberInCycle: number;
+  kind: 'regular' | 'final_notice';
+  dueDate: string;
+  amountDueCents: number;
+}

@@ -74,6 +74,10 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'holds:list': 'clerk',
   'holds:place': 'clerk',
   'holds:release': 'clerk',
+  'statements:due': 'clerk',
+  'statements:run': 'clerk',
+  'statements:list': 'clerk',
+  'statements:reprint': 'clerk',
 };
 
 const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];

@@ -137,4 +137,8 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'holds:list': { guarantorId: 1 },
   'holds:place': { guarantorId: 1, reason: 'dispute', note: 'disputes the ER charge', until: '2026-12-31' },
   'holds:release': { holdId: 1, note: 'dispute resolved' },
+  'statements:due': {},
+  'statements:run': { taskId: 'statements-0001' },
+  'statements:list': { guarantorId: 1 },
+  'statements:reprint': { statementId: 1 },
 };

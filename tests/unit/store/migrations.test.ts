@@ -252,3 +252,23 @@ describe('005', () => {
     db.close();
   });
 });
+
+describe('006', () => {
+  it('adds statement runs and statements, one per guarantor a day', () => {
+    const db = freshDb();
+    migrate(db, 5);
+    expect(migrate(db, 6)).toEqual([6]);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO statement_runs (id, run_date, started_at, finished_at, counts) VALUES (1, 'd', 't', 't', '{}')`,
+    ).run();
+    const st = db.prepare(
+      `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256) VALUES (1, 1, '2026-11-26', 1, 'regular', 'd', 100, '{}', 'h')`,
+    );
+    st.run();
+    expect(() => st.run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

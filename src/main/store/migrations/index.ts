@@ -6,6 +6,7 @@ import { migration002 } from './002_accounts_ledger';
 import { migration003 } from './003_plans';
 import { migration004 } from './004_eca';
 import { migration005 } from './005_holds';
+import { migration006 } from './006_statements';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,14 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

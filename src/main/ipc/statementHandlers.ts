@@ -1,0 +1,57 @@
+// Channels of the statement cycle.
+import { AppError } from '../../shared/errors';
+import type { StatementListItem } from '../../shared/schemas/statements';
+import { planRun, reprintStatement, runStatements } from '../services/statements/run';
+import type { CallContext, Handlers } from './router';
+
+type StatementChannels = 'statements:due' | 'statements:run' | 'statements:list' | 'statements:reprint';
+
+function userId(ctx: CallContext): number {
+  if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
+  return ctx.session.user.id;
+}
+
+export const statementHandlers: Pick<Handlers, StatementChannels> = {
+  'statements:due': (ctx) => {
+    const p = planRun(ctx.app.store.db, ctx.app.clock.today());
+    return {
+      runDate: p.runDate,
+      dueCount: p.due.length,
+      finalNotices: p.due.filter((d) => d.kind === 'final_notice').length,
+      dueCents: p.dueCents,
+      held: p.held,
+      skipped: p.skipped,
+    };
+  },
+  'statements:run': async (ctx, input) => {
+    const app = ctx.app;
+    app.tasks.start(input.taskId, userId(ctx));
+    try {
+      const r = await runStatements(app, app.clock.today(), userId(ctx), {
+        onProgress: (count, total) =>
+          app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing statements', count, total }),
+        isCancelled: () => app.tasks.isCancelled(input.taskId),
+        pause: () => new Promise((resolve) => setImmediate(resolve)),
+      });
+      ctx.records.push(`statementRun:${r.runId}`);
+      ctx.detail = `${r.count} statements (${r.finalNotices} final notices) printed`;
+      return r;
+    } finally {
+      app.tasks.finish(input.taskId);
+    }
+  },
+  'statements:list': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return ctx.app.store.db
+      .prepare(
+        `SELECT id, statement_date AS statementDate, number_in_cycle AS numberInCycle, kind, due_date AS dueDate, amount_due_cents AS amountDueCents
+             FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC`,
+      )
+      .all(input.guarantorId) as StatementListItem[];
+  },
+  'statements:reprint': async (ctx, input) => {
+    const r = await reprintStatement(ctx.app.store.db, input.statementId);
+    ctx.records.push(`guarantor:${r.guarantorId}`, `statement:${input.statementId}`);
+    return { fileName: r.fileName, mimeType: r.mimeType, base64: r.base64 };
+  },
+};
