@@ -8,6 +8,7 @@ import {
   listProfiles,
   saveProfile,
 } from '../services/imports';
+import { runDaily } from '../services/plans/engine';
 import type { CallContext, Handlers } from './router';
 
 type ImportChannels =
@@ -37,6 +38,9 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'import:commit': async (ctx, input) => {
     const report = await importFiles(ctx.app, input, 'commit', userId(ctx));
     if (report.batchId !== null) ctx.records.push(`import:${report.batchId}`);
+    // Imported payments (and new balances) move plans and promises now, not at tomorrow's check.
+    if (report.committed)
+      runDaily(ctx.app.store.db, ctx.app.clock.today(), ctx.app.nowIso(), userId(ctx), { markRun: false });
     ctx.detail = report.committed
       ? `imported ${report.rows} rows: ${report.guarantors.created} new guarantors, ${report.accounts.created} new accounts, ${report.transactions.created} new transactions`
       : report.cancelled

@@ -30,6 +30,18 @@ function nextReceiptNumber(db: Db, today: string): string {
   return `${prefix}${String(n).padStart(4, '0')}`;
 }
 
+/** The accounts on the guarantor's current or lapsed plan: a payment goes to them first. */
+function planAccounts(db: Db, guarantorId: number): Set<number> {
+  return new Set(
+    db
+      .prepare(
+        `SELECT pa.account_id FROM plan_accounts pa JOIN plans p ON p.id = pa.plan_id WHERE p.guarantor_id = ? AND p.status IN ('current','lapsed')`,
+      )
+      .pluck()
+      .all(guarantorId) as number[],
+  );
+}
+
 export function postPayment(
   app: RecoupApp,
   input: PostPaymentInput,
@@ -50,7 +62,7 @@ export function postPayment(
   }));
   const result =
     input.allocations.length === 0
-      ? allocateOldestFirst(open, input.amountCents)
+      ? allocateOldestFirst(open, input.amountCents, planAccounts(db, input.guarantorId))
       : checkChosenAllocation(open, input.amountCents, input.allocations);
   if (!result.ok) throw new AppError('invalid_input', result.reason, { allocations: result.reason });
   return db.transaction(() => {

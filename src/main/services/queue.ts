@@ -1,12 +1,14 @@
 // The daily work queue: everything due today for this clerk or all clerks, ranked by a score of
 // money at stake and urgency. The score (documented in docs/user-guide/work-queue.md):
-//   money   = log10(1 + dollars at stake)      (past due, owed, promised, or the balance)
+//   money   = log10(1 + dollars at stake)      (the balance on a plan's accounts, the amount promised,
+//                                               or the guarantor's balance for a follow-up)
 //   urgency = lapsed plan: 2 + days since the lapse / 15 (at most 3); 4 when the cure deadline is
 //             today or passed, 3 when it is within 3 days
 //             defaulted plan: 2.5;  broken promise: 2 + days since / 10 (at most 3)
 //             follow-up task: 1 when due today, 1.5 + days overdue / 7 (at most 2.5) when overdue
 //   score   = money x urgency
-// Items worked today leave the queue until something new happens to them.
+// An item worked today leaves the queue for the rest of the business day (a lapse or default that
+// happens again is a new item); it comes back tomorrow if it still needs work.
 import { daysBetween, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import type { QueueItem, QueueKind } from '../../shared/schemas/plans';

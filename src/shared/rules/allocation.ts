@@ -17,14 +17,23 @@ export interface Allocation {
 
 export type AllocationResult = { ok: true; allocations: Allocation[] } | { ok: false; reason: string };
 
-/** Oldest first: accounts with a balance, by service date then id. */
-export function allocateOldestFirst(accounts: readonly OpenAccount[], paymentCents: number): AllocationResult {
+/**
+ * Oldest first: accounts with a balance, by service date then id. Accounts in `first` (those on a
+ * payment plan the guarantor is keeping) come before the others, so a plan payment reaches the plan.
+ */
+export function allocateOldestFirst(
+  accounts: readonly OpenAccount[],
+  paymentCents: number,
+  first: ReadonlySet<number> = new Set(),
+): AllocationResult {
   if (!Number.isSafeInteger(paymentCents) || paymentCents <= 0)
     return { ok: false, reason: 'The payment must be more than zero.' };
   const open = accounts
     .filter((a) => a.balanceCents > 0)
-    .sort((a, b) =>
-      a.serviceFrom < b.serviceFrom ? -1 : a.serviceFrom > b.serviceFrom ? 1 : a.accountId - b.accountId,
+    .sort(
+      (a, b) =>
+        Number(first.has(b.accountId)) - Number(first.has(a.accountId)) ||
+        (a.serviceFrom < b.serviceFrom ? -1 : a.serviceFrom > b.serviceFrom ? 1 : a.accountId - b.accountId),
     );
   const owed = open.reduce((s, a) => s + a.balanceCents, 0);
   if (paymentCents > owed) {

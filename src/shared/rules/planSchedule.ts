@@ -49,7 +49,10 @@ export function dueDate(
 ): BusinessDate {
   if (request.frequency === 'weekly') return addDays(request.firstDueDate, 7 * n);
   if (request.frequency === 'biweekly') return addDays(request.firstDueDate, 14 * n);
-  return monthlyDueDate(request.firstDueDate, n, request.dayOfMonth ?? Number(request.firstDueDate.slice(8, 10)));
+  const day = request.dayOfMonth ?? Number(request.firstDueDate.slice(8, 10));
+  // The first payment falls on the chosen day on or after the first due date, never before it.
+  const shift = monthlyDueDate(request.firstDueDate, 0, day) < request.firstDueDate ? 1 : 0;
+  return monthlyDueDate(request.firstDueDate, n + shift, day);
 }
 
 export function computeSchedule(request: ScheduleRequest): ScheduleResult {

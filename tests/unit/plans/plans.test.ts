@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
-import { importSmall } from '../accounts/fixtures';
+import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -290,7 +290,7 @@ describe('re-scheduling, re-aging and cancelling keep the history', () => {
     };
     expect(await t.raw('plans:reschedule', { planId: plan.id, ...terms }, clerk)).toMatchObject({
       ok: false,
-      error: { code: 'not_allowed', message: expect.stringContaining('last 3 payments') },
+      error: { code: 'not_allowed', message: expect.stringContaining('3 payments of $100.00') },
     });
     expect(await t.raw('plans:reschedule', { planId: plan.id, ...terms, reage: false }, clerk)).toMatchObject({
       ok: true,
@@ -332,8 +332,8 @@ describe('promises to pay', () => {
     await t.call('promises:add', { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' }, clerk);
     await t.call('promises:add', { guarantorId: john, amountCents: 10_000, dueDate: '2026-11-30' }, clerk);
     moveTo('2026-11-29');
-    await pay(clerk, jane, 5_000, '2026-11-29');
-    expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 1, promisesBroken: 0 });
+    await pay(clerk, jane, 5_000, '2026-11-29'); // kept at once, when the payment is posted
+    expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 0, promisesBroken: 0 });
     moveTo('2026-12-01');
     expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 0, promisesBroken: 1 });
     expect((await t.call('promises:list', { guarantorId: jane }, clerk))[0]).toMatchObject({
@@ -364,5 +364,122 @@ describe('the work queue ranks money at stake and urgency', () => {
     expect(q.items[0]!.score).toBeCloseTo(Math.log10(1 + 800) * 3, 2);
     expect(q.items[1]!.score).toBeCloseTo(Math.log10(1 + 800) * 2.5, 2);
     expect((await t.call('queue:list', { assignee: 'me', kind: 'task' }, clerk)).items).toHaveLength(1);
+  });
+});
+
+describe('plans and the rest of the ledger', () => {
+  it('a payment posted oldest-first goes to the plan’s accounts before older ones', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a2], { installmentCount: 3 }), clerk); // A2 is newer than A1
+    await pay(clerk, jane, 10_000, '2026-11-26');
+    const bal = (id: number) =>
+      t.app.store.db.prepare('SELECT balance_cents FROM accounts WHERE id = ?').pluck().get(id);
+    expect([bal(a1), bal(a2)]).toEqual([50_000, 20_000]);
+  });
+
+  it('a plan whose accounts are cleared by an adjustment is complete', async () => {
+    const { admin, clerk, jane, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a2], { installmentCount: 3 }), clerk);
+    await t.call(
+      'ledger:adjust',
+      { accountId: a2, reason: 'charity', amountCents: 30_000, effectiveDate: '2026-11-26', memo: 'FAP approved' },
+      admin,
+    );
+    await t.call('plans:runDaily', {}, clerk);
+    const [plan] = await t.call('plans:list', { guarantorId: jane }, clerk);
+    expect(plan).toMatchObject({ status: 'completed' });
+    expect(plan!.events.at(-1)!.reason).toBe('The plan’s accounts have no balance left.');
+  });
+
+  it('no letter goes to a plan brought current before the letters were printed', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk);
+    expect((await t.call('queue:list', { assignee: 'me' }, clerk)).lettersToPrint).toBe(1);
+    await pay(clerk, jane, 20_000, '2026-12-26');
+    expect((await t.call('queue:list', { assignee: 'me' }, clerk)).lettersToPrint).toBe(0);
+    expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('a promise is kept the moment the payment is posted', async () => {
+    const { clerk, jane } = await ready();
+    await t.call('promises:add', { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' }, clerk);
+    await pay(clerk, jane, 5_000, '2026-11-26');
+    expect((await t.call('promises:list', { guarantorId: jane }, clerk))[0]).toMatchObject({ status: 'kept' });
+  });
+
+  it('a new plan over a defaulted plan’s accounts replaces it', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const first = await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk);
+    moveTo('2027-01-26');
+    await t.call('plans:runDaily', {}, clerk);
+    expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status).toBe('defaulted');
+    await t.call('plans:create', monthly(jane, [a1, a2], { firstDueDate: '2027-02-15' }), clerk);
+    const old = (await t.call('plans:list', { guarantorId: jane }, clerk)).find((p) => p.id === first.id)!;
+    expect(old.status).toBe('replaced');
+    expect(old.events.at(-1)!.reason).toMatch(/A new plan #\d+ covers its accounts\./);
+  });
+
+  it('PP-03: a defaulted plan is re-aged after three installments’ worth of payments', async () => {
+    const { clerk, jane, a1, a2 } = await ready('2026-11-26');
+    const plan = await t.call('plans:create', monthly(jane, [a1, a2], { installmentCount: 8 }), clerk); // $100 a month
+    moveTo('2027-01-26');
+    await t.call('plans:runDaily', {}, clerk); // lapsed
+    moveTo('2027-02-26');
+    await t.call('plans:runDaily', {}, clerk); // defaulted (two missed)
+    await pay(clerk, jane, 30_000, '2027-02-26'); // three payments' worth in one sum
+    const reaged = await t.call(
+      'plans:reschedule',
+      {
+        planId: plan.id,
+        addAccountIds: [],
+        reason: 'paid three months; back on track',
+        reage: true,
+        downPaymentCents: 0,
+        frequency: 'monthly',
+        firstDueDate: '2027-03-15',
+        installmentCount: 5,
+      },
+      clerk,
+    );
+    expect(reaged).toMatchObject({ status: 'current', reaged: true, replacesPlanId: plan.id });
+  });
+
+  it('an import that brings a payment moves the plan at once', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk);
+    const text = `${COMBINED_HEADER}\r\nG1,M100,Smith,Jane,1980-02-14,12 Oak St,Portland,ME,04101,(207) 555-0142,A1,2025-01-10,2025-01-10,outpatient,self_pay,2025-02-01,T99,patient_payment,-200.00,2026-12-26,CASHIER,Payment at the window`;
+    const id = (
+      await t.call(
+        'import:upload',
+        { uploadId: '', fileName: 'pay.csv', index: 0, last: true, base64: Buffer.from(text).toString('base64') },
+        clerk,
+      )
+    ).uploadId;
+    const inspected = await t.call('import:inspect', { uploadId: id, layout: 'combined', encoding: 'utf-8' }, clerk);
+    await t.call(
+      'import:commit',
+      {
+        files: [{ uploadId: id, layout: 'combined' }],
+        mappings: {
+          combined: {
+            layout: 'combined',
+            columns: inspected.suggested,
+            dateFormat: 'YYYY-MM-DD',
+            encoding: 'utf-8',
+            amountSign: 'signed',
+            typeCodes: {},
+          },
+        },
+        taskId: 'import-pay-01',
+      },
+      clerk,
+    );
+    expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status).toBe('current');
   });
 });

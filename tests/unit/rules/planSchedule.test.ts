@@ -76,6 +76,17 @@ describe('amounts: whole cents, the last payment takes the remainder, the total 
   });
 });
 
+describe('a day of the month earlier than the first due date', () => {
+  it('starts on that day in the next month, never before the first due date', () => {
+    const s = schedule({ firstDueDate: '2026-11-28', dayOfMonth: 5, installmentCount: 3 });
+    expect(s.installments.map((i) => i.dueDate)).toEqual(['2026-12-05', '2027-01-05', '2027-02-05']);
+    const same = schedule({ firstDueDate: '2026-11-28', dayOfMonth: 28, installmentCount: 2 });
+    expect(same.installments.map((i) => i.dueDate)).toEqual(['2026-11-28', '2026-12-28']);
+    const later = schedule({ firstDueDate: '2026-11-10', dayOfMonth: 31, installmentCount: 2 });
+    expect(later.installments.map((i) => i.dueDate)).toEqual(['2026-11-30', '2026-12-31']);
+  });
+});
+
 describe('weekly and biweekly', () => {
   it('biweekly across a year end', () => {
     const s = schedule({ frequency: 'biweekly', firstDueDate: '2027-12-10', installmentCount: 4 });

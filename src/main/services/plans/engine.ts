@@ -18,7 +18,13 @@ import { evaluatePromises } from './promises';
 
 export type DailyRunResult = DailyRunSummary;
 
-export function runDaily(db: Db, today: string, now: string, by: number | null): DailyRunResult {
+export function runDaily(
+  db: Db,
+  today: string,
+  now: string,
+  by: number | null,
+  options: { markRun?: boolean } = {},
+): DailyRunResult {
   const last = db.prepare(`SELECT value FROM meta WHERE key = 'plans_last_run'`).pluck().get() as string | undefined;
   const result: DailyRunResult = {
     firstRunToday: last === undefined || last < today,
@@ -78,9 +84,11 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
     const promises = evaluatePromises(db, today);
     result.promisesKept = promises.kept;
     result.promisesBroken = promises.broken;
-    db.prepare(
-      `INSERT INTO meta (key, value) VALUES ('plans_last_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-    ).run(today);
+    if (options.markRun !== false) {
+      db.prepare(
+        `INSERT INTO meta (key, value) VALUES ('plans_last_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      ).run(today);
+    }
   })();
   return result;
 }
@@ -115,9 +123,20 @@ function evaluatePlan(
   );
   const event = (to: string, reason: string) =>
     recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
+  const accountsOwe = statement(
+    db,
+    'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
+  )
+    .pluck()
+    .get(plan.id) as number;
   if (progress.state === 'completed') {
     setStatus.run('completed', today, null, null, plan.id);
     event('completed', 'Paid in full.');
+    result.completed++;
+  } else if (accountsOwe <= 0) {
+    // Insurance, an adjustment or financial assistance cleared the accounts: nothing is left to pay.
+    setStatus.run('completed', today, null, null, plan.id);
+    event('completed', 'The plan’s accounts have no balance left.');
     result.completed++;
   } else if (progress.missedCount === 0) {
     if (plan.status === 'lapsed') {
@@ -176,6 +195,7 @@ export function refreshPlansFor(db: Db, guarantorId: number, today: string, now:
       counts,
     );
   }
+  evaluatePromises(db, today, guarantorId);
   return counts;
 }
 

@@ -28,7 +28,7 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
   const g = guarantorRow(db, p.guarantor_id);
   const accounts = db
     .prepare(
-      'SELECT a.account_number, a.service_from, a.service_to, a.balance_cents FROM accounts a JOIN plan_accounts pa ON pa.account_id = a.id WHERE pa.plan_id = ? ORDER BY a.service_from',
+      'SELECT a.account_number, a.service_from, a.service_to, pa.balance_cents FROM accounts a JOIN plan_accounts pa ON pa.account_id = a.id WHERE pa.plan_id = ? ORDER BY a.service_from',
     )
     .all(planId) as { account_number: string; service_from: string; service_to: string; balance_cents: number }[];
   const installments = planInstallments(db, planId).filter((i) => i.number > 0);
@@ -37,7 +37,7 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     planId,
     date: p.start_date,
     guarantor: { name: guarantorName(g), address: addressLines(g), externalId: g.external_id },
-    // The balances the plan was made for are the plan's; the accounts show what each carried.
+    // Each account with the balance it carried when the plan was made: they add up to the plan's total.
     accounts: accounts.map((a) => ({
       accountNumber: a.account_number,
       service: serviceDates(a.service_from, a.service_to),
@@ -65,7 +65,9 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
 
 export function pendingLapseLetters(app: RecoupApp): number {
   return app.store.db
-    .prepare(`SELECT count(*) FROM plan_letters WHERE printed_on IS NULL AND queued_on <= ?`)
+    .prepare(
+      `SELECT count(*) FROM plan_letters l JOIN plans p ON p.id = l.plan_id WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed'`,
+    )
     .pluck()
     .get(app.clock.today()) as number;
 }
@@ -79,8 +81,9 @@ export async function printLapseLetters(
   const today = app.clock.today();
   const rows = db
     .prepare(
+      // A plan brought current (or ended) since its letter was queued needs no letter.
       `SELECT l.id, l.plan_id, l.cure_deadline, g.zip FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
-        WHERE l.printed_on IS NULL AND l.queued_on <= ? ORDER BY g.zip, g.last_name, l.id`,
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' ORDER BY g.zip, g.last_name, l.id`,
     )
     .all(today) as { id: number; plan_id: number; cure_deadline: string }[];
   if (rows.length === 0) throw new AppError('not_found', 'There are no lapse letters waiting to be printed.');

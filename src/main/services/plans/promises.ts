@@ -40,10 +40,19 @@ const PAID_SQL = `SELECT coalesce(sum(-e.amount_cents), 0) FROM ledger_entries e
   WHERE a.guarantor_id = ? AND e.type IN ('patient_payment','payroll_deduction') AND e.effective_date BETWEEN ? AND ?
     AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`;
 
-export function evaluatePromises(db: Db, today: string): { kept: number; broken: number } {
-  const open = db
-    .prepare(`SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open'`)
-    .all() as {
+/** Decides open promises (of one guarantor, or all): kept once paid, broken once the day passes. */
+export function evaluatePromises(db: Db, today: string, guarantorId?: number): { kept: number; broken: number } {
+  const open = (
+    guarantorId === undefined
+      ? db
+          .prepare(`SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open'`)
+          .all()
+      : db
+          .prepare(
+            `SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open' AND guarantor_id = ?`,
+          )
+          .all(guarantorId)
+  ) as {
     id: number;
     guarantor_id: number;
     amount_cents: number;

@@ -2,7 +2,7 @@
 // outside its PP-01 tier needs a supervisor's approval with a reason; before a plan is made for a
 // guarantor whose financial-assistance status is unknown and whose balance is above the policy's
 // amount, the clerk must have offered financial assistance (501(r) spirit), and the answer is kept.
-import { formatShortDate } from '../../../shared/dates';
+import { addDays, formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import { checkTier } from '../../../shared/rules/planPolicy';
@@ -13,8 +13,8 @@ import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { statement } from '../../store/statements';
 import { supervisorApproval } from '../approval';
-import { policyById, policyOn } from './policy';
-import { planAccountIds, planRow, progressOf } from './progress';
+import { policyOn } from './policy';
+import { planAccountIds, planPayments, planRow } from './progress';
 
 export interface Actor {
   id: number;
@@ -182,8 +182,28 @@ function insertPlan(
         p.by,
       ).lastInsertRowid,
   );
-  const addAccount = db.prepare('INSERT INTO plan_accounts (plan_id, account_id) VALUES (?, ?)');
-  for (const a of new Set(p.accountIds)) addAccount.run(id, a);
+  const addAccount = db.prepare(
+    'INSERT INTO plan_accounts (plan_id, account_id, balance_cents) VALUES (?, ?, (SELECT balance_cents FROM accounts WHERE id = ?))',
+  );
+  for (const a of new Set(p.accountIds)) addAccount.run(id, a, a);
+  // A defaulted plan over these accounts is replaced by this one (its history stays).
+  for (const old of db
+    .prepare(
+      `SELECT DISTINCT p.id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE p.status = 'defaulted' AND p.id <> ? AND pa.account_id IN (SELECT account_id FROM plan_accounts WHERE plan_id = ?)`,
+    )
+    .pluck()
+    .all(id, id) as number[]) {
+    db.prepare(`UPDATE plans SET status = 'replaced', status_since = ? WHERE id = ?`).run(today, old);
+    recordEvent(db, old, {
+      onDate: today,
+      kind: 'replaced',
+      from: 'defaulted',
+      to: 'replaced',
+      reason: `A new plan #${id} covers its accounts.`,
+      at: now,
+      by: p.by,
+    });
+  }
   const addInstallment = db.prepare(
     'INSERT INTO plan_installments (plan_id, number, due_date, amount_cents) VALUES (?, ?, ?, ?)',
   );
@@ -263,7 +283,7 @@ export function reschedulePlan(
   const accounts = [...new Set([...planAccountIds(db, old.id), ...input.addAccountIds])];
   const balance = accountsBalance(db, old.guarantor_id, accounts, old.id);
   const version = policyOn(db, today, app.nowIso());
-  if (input.reage) checkReage(db, old, policyById(db, old.policy_id), version.policy, today);
+  if (input.reage) checkReage(db, old, version.policy, today);
   else if (old.status === 'defaulted')
     throw new AppError(
       'not_allowed',
@@ -301,13 +321,7 @@ export function reschedulePlan(
 }
 
 /** PP-03 (FFIEC model): open at least N months, K consecutive payments, at most so many re-ages. */
-function checkReage(
-  db: Db,
-  old: ReturnType<typeof planRow>,
-  oldPolicy: PlanPolicy,
-  policy: PlanPolicy,
-  today: string,
-): void {
+function checkReage(db: Db, old: ReturnType<typeof planRow>, policy: PlanPolicy, today: string): void {
   if (!['lapsed', 'defaulted'].includes(old.status))
     throw new AppError('not_allowed', 'Only a lapsed or defaulted plan is re-aged.');
   const r = policy.reage;
@@ -324,10 +338,16 @@ function checkReage(
   const reasons: string[] = [];
   if (monthsOpen < r.minAccountAgeMonths)
     reasons.push(`the debt is ${monthsOpen} months old; re-aging needs ${r.minAccountAgeMonths}`);
-  const progress = progressOf(db, old, oldPolicy, today);
-  const recent = progress.installments.filter((i) => i.dueDate <= today).slice(-r.consecutivePayments);
-  if (recent.length < r.consecutivePayments || recent.some((i) => i.paidCents < i.amountCents)) {
-    reasons.push(`the last ${r.consecutivePayments} payments due were not all made in full`);
+  // K consecutive payments of at least the installment, or their lump-sum equivalent, in the last K periods.
+  const periodDays = old.frequency === 'monthly' ? 31 : old.frequency === 'biweekly' ? 14 : 7;
+  const since = addDays(today, -periodDays * r.consecutivePayments);
+  const recentPaid = planPayments(db, old.id, old.start_date)
+    .filter((p) => p.date > since && p.date <= today)
+    .reduce((t, p) => t + p.amountCents, 0);
+  if (recentPaid < r.consecutivePayments * old.installment_cents) {
+    reasons.push(
+      `${r.consecutivePayments} payments of ${formatCents(old.installment_cents)} (or the same in one sum) have not been made in the last ${r.consecutivePayments} periods`,
+    );
   }
   const count = (since: string) =>
     db

@@ -50,6 +50,8 @@ export const migration003: Migration = {
       CREATE TABLE plan_accounts (
         plan_id    INTEGER NOT NULL REFERENCES plans(id),
         account_id INTEGER NOT NULL REFERENCES accounts(id),
+        -- The account's balance when the plan was made: what the agreement shows.
+        balance_cents INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (plan_id, account_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX plan_accounts_account ON plan_accounts(account_id);
