@@ -49,4 +49,26 @@ test('aging report: the total equals the sum of the balances, on screen and in t
     `All ${accounts.length} account balances agree with their ledgers`,
   );
   await shot(page, '61-aging-first-statement');
+
+  // A difference is named as the clerk knows the record (the server's answer stood in for here:
+  // a real store never disagrees with its ledger).
+  const differences = [
+    { kind: 'account', id: 3, label: 'A10000003', storedCents: 268_705, derivedCents: 268_700 },
+    { kind: 'guarantor', id: 3, label: 'Harold Flores (G1000003)', storedCents: 343_073, derivedCents: 343_068 },
+  ];
+  const answer = (n: number) => ({
+    ok: true,
+    value: { ok: false, accountsChecked: 10, guarantorsChecked: 6, differences: differences.slice(0, n) },
+  });
+  await page.route('**/api/ledger:verify', (route) => route.fulfill({ json: answer(1) }), { times: 1 });
+  await page.getByRole('button', { name: 'Check balances' }).click();
+  const differing = page.locator('.verify.bad');
+  await expect(differing).toContainText('1 balance does not agree with its ledger.');
+  await expect(differing).toContainText('posting more to this record.');
+  await expect(differing.getByRole('row').nth(1)).toContainText('Account A10000003$2,687.05$2,687.00');
+  await page.route('**/api/ledger:verify', (route) => route.fulfill({ json: answer(2) }), { times: 1 });
+  await page.getByRole('button', { name: 'Check balances' }).click();
+  await expect(differing).toContainText('2 balances do not agree with their ledgers.');
+  await expect(differing.getByRole('row').nth(2)).toContainText('Guarantor Harold Flores (G1000003)');
+  await shot(page, '61a-balance-check-differences');
 });

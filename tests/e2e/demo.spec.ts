@@ -13,6 +13,19 @@ test('set up with demo data: search finds synthetic patients', async ({ page, wo
   const found = page.getByRole('option');
   await expect(found.first()).toContainText('Smith');
   expect(await found.count()).toBeGreaterThan(1);
+  // Up to 25 people come back (here every MRN begins M20, typed in any case); with that many, the
+  // clerk is told to type more.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('m20');
+  await expect(found).toHaveCount(25);
+  await expect(found.first()).toContainText('Matched: MRN M20');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing the first' })).toHaveText(
+    'Showing the first 25 — type more to narrow the search.',
+  );
+  await shot(page, '62a-search-first-25');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('smith');
+  await expect(found.first()).toContainText('Smith');
   await page.keyboard.press('ArrowDown');
   await expect(found.nth(1)).toHaveAttribute('aria-selected', 'true');
   // Synthetic names include double-barrelled ones (Smith-Jones): Smith is somewhere in the name.

@@ -97,6 +97,52 @@ test('import: the column mapping of a file, with a saved profile', async ({ page
   await page.getByRole('button', { name: 'Remove code PMT' }).click();
   await page.getByRole('button', { name: 'Load profile' }).click();
   await expect(page.getByRole('cell', { name: 'PMT', exact: true })).toBeVisible();
+
+  // Names are unique: saved again under the loaded profile's own name, it is updated.
+  await page.getByRole('button', { name: 'Save as profile…' }).click();
+  await expect(save.getByLabel('Profile name')).toHaveValue('Riverside combined');
+  await expect(save.getByText('updates the profile you loaded')).toBeVisible();
+  await shot(page, '48c-import-profile-update', { viewport: true });
+  await save.getByRole('button', { name: 'Save profile' }).click();
+  await expect(save).toBeHidden();
+  await expect(page.getByLabel('Profile', { exact: true }).locator('option')).toHaveText([
+    'Choose a saved profile…',
+    'Riverside combined',
+  ]);
+});
+
+test('import: a Windows-1252 extract is read as such and imported; the accented name is found', async ({
+  page,
+  workspace,
+}, testInfo) => {
+  // One guarantor of the clean sample, renamed Nuñez, written as an older Windows system would.
+  const [header, ...lines] = (await readFile(CLEAN, 'utf8')).trim().split(/\r?\n/);
+  const columns = header!.split(',');
+  const rows = lines
+    .map((l) => l.split(','))
+    .filter((r) => r[columns.indexOf('guarantor_id')] === 'G1000006')
+    .map((r) => r.map((cell, i) => (columns[i] === 'last_name' ? 'Nuñez' : cell)).join(','));
+  const file = testInfo.outputPath('extract-1252.csv');
+  await writeFile(file, Buffer.from(`${[header, ...rows].join('\r\n')}\r\n`, 'latin1'));
+
+  await setUpAndLogIn(page, workspace);
+  await nav(page).getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Combined file (CSV)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload and map the columns' }).click();
+  const encoding = page.getByLabel('Text encoding');
+  await expect(encoding).toHaveValue('windows-1252');
+  await expect(encoding).toHaveAccessibleDescription('This file is not UTF-8 text; it is read as Windows-1252.');
+  await shot(page, '48b-import-windows-1252', { viewport: true });
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  await expect(page.getByText('No problems were found.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was doubled' })).toContainText('1 new');
+
+  await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('nuñez');
+  await expect(page.getByRole('option', { name: /^Nuñez, Wayne/ })).toBeVisible();
+  // An MRN by its beginning, whatever the case.
+  await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('m200004');
+  await expect(page.getByRole('option', { name: /^Nuñez, Wayne/ })).toContainText('Matched: MRN M2000042');
 });
 
 test('import: a long extract goes up in slices, shows its progress, and a cancelled import writes nothing', async ({

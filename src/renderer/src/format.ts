@@ -31,9 +31,3 @@ export function formatPhone(phone: string): string {
   if (digits.length !== 10) return phone;
   return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
 }
-
-/** Aging columns as a clerk reads them: "0-30" -> "0–30 days", "not_yet_billed" -> "Not yet billed". */
-export function agingLabel(column: string): string {
-  if (column === 'not_yet_billed') return 'Not yet billed';
-  return `${column.replace('-', '–')} days`;
-}

@@ -6,20 +6,30 @@ import { formatCents } from '../../../shared/money';
 import { call, messageOf } from '../api';
 import { FormAlert } from './Field';
 
+const count = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
+
 function Result({ result }: { result: Check }) {
   if (result.ok) {
     return (
       <div className="verify ok" role="status">
-        <strong>All {result.accountsChecked.toLocaleString('en-US')} account balances agree with their ledgers</strong>{' '}
-        ({result.guarantorsChecked.toLocaleString('en-US')} guarantor totals checked too).
+        <strong>
+          {result.accountsChecked === 1
+            ? 'The 1 account balance agrees with its ledger'
+            : `All ${count(result.accountsChecked, 'account balance')} agree with their ledgers`}
+        </strong>{' '}
+        ({count(result.guarantorsChecked, 'guarantor total')} checked too).
       </div>
     );
   }
   return (
     <div className="verify bad" role="alert">
       <p>
-        <strong>{result.differences.length} balances do not agree with their ledgers.</strong> Nothing was changed. Tell
-        your administrator before posting more to these records.
+        <strong>
+          {count(result.differences.length, 'balance')}{' '}
+          {result.differences.length === 1 ? 'does not agree with its ledger.' : 'do not agree with their ledgers.'}
+        </strong>{' '}
+        Nothing was changed. Tell your administrator before posting more to{' '}
+        {result.differences.length === 1 ? 'this record' : 'these records'}.
       </p>
       <table className="table">
         <thead>
@@ -37,7 +47,7 @@ function Result({ result }: { result: Check }) {
           {result.differences.map((d) => (
             <tr key={`${d.kind}-${d.id}`}>
               <td>
-                {d.kind === 'account' ? 'Account' : 'Guarantor'} record {d.id}
+                {d.kind === 'account' ? 'Account' : 'Guarantor'} {d.label}
               </td>
               <td className="num">{formatCents(d.storedCents)}</td>
               <td className="num">{formatCents(d.derivedCents)}</td>

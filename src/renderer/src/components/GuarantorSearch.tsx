@@ -1,6 +1,8 @@
 // Find a guarantor from anywhere in the workspace: the search box in the header (Ctrl+K focuses it).
-// Typing asks search:query after a short pause; the list shows just enough to pick the right
-// person (HP-02 minimum necessary); arrow keys and Enter, or a click, open the account workspace.
+// A name (any words, any order), an account number, an MRN or its beginning, a phone number or its
+// last four digits, or a date of birth. Typing asks search:query after a short pause; the list
+// shows just enough to pick the right person (HP-02 minimum necessary); arrow keys and Enter, or a
+// click, open the account workspace.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
@@ -11,6 +13,8 @@ import { openGuarantor } from '../routes';
 export const SEARCH_INPUT_ID = 'guarantor-search';
 const PAUSE_MS = 250;
 const MIN_CHARS = 2;
+/** search:query answers with at most this many people. */
+const MAX_RESULTS = 25;
 
 /** Puts the cursor in the header's search box (Ctrl+K, the Search links). */
 export function focusSearch(): void {
@@ -95,10 +99,13 @@ export function GuarantorSearch() {
   };
 
   let statusText: string | null = null;
-  if (trimmed.length < MIN_CHARS) statusText = `Type at least ${MIN_CHARS} characters.`;
+  if (trimmed.length < MIN_CHARS)
+    statusText = `Type at least ${MIN_CHARS} characters: a name, an account number, an MRN or its beginning, a phone number or its last four digits, or a date of birth.`;
   else if (!fresh) statusText = 'Searching…';
   else if ('error' in fresh) statusText = null;
   else if (results.length === 0) statusText = `Nobody found for “${trimmed}”.`;
+  else if (results.length >= MAX_RESULTS)
+    statusText = `Showing the first ${MAX_RESULTS} — type more to narrow the search.`;
 
   return (
     <div

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { roleAtLeast } from '../../../shared/roles';
-import type { AgingBasis } from '../../../shared/rules/aging';
+import { AGING_COLUMN_LABELS, type AgingBasis } from '../../../shared/rules/aging';
 import { PAYER_CLASS_LABELS } from '../../../shared/schemas/accounts';
 import type { AgingReport as Report } from '../../../shared/schemas/reports';
 import { call, messageOf } from '../api';
@@ -13,7 +13,6 @@ import { BalanceCheck } from '../components/BalanceCheck';
 import { FormAlert } from '../components/Field';
 import { saveFile } from '../components/saveFile';
 import { useChannel } from '../components/useChannel';
-import { agingLabel } from '../format';
 import { useWorkspace } from '../session';
 
 const BASIS_LABELS: Record<AgingBasis, string> = {
@@ -33,7 +32,7 @@ function ReportTable({ report }: { report: Report }) {
             <th scope="col">Payer class</th>
             {report.columns.map((c) => (
               <th key={c} scope="col" className="num">
-                {agingLabel(c)}
+                {AGING_COLUMN_LABELS[c]}
               </th>
             ))}
             <th scope="col" className="num">

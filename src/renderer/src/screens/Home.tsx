@@ -100,7 +100,10 @@ export function Home() {
           <li>
             <button type="button" className="quick" onClick={focusSearch}>
               <strong>Find a guarantor</strong>
-              <span>By name, account number, MRN, phone or date of birth. From anywhere: Ctrl+K.</span>
+              <span>
+                By name, account number, MRN or its start, phone or its last four digits, or date of birth. Ctrl+K from
+                anywhere.
+              </span>
             </button>
           </li>
           <li>

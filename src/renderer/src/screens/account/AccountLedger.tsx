@@ -1,7 +1,8 @@
 // One account of the guarantor: the encounter (service dates, type, payer, Medicare amounts, the
-// first statement that starts the 501(r) and Medicare clocks) and its immutable ledger with the
-// running balance. Mistakes are reversed, never edited: reversed entries are marked, reversals say
-// what they reverse.
+// first statement that starts the 501(r) and Medicare clocks), its next collection step, and its
+// immutable ledger with the running balance. Mistakes are reversed, never edited: reversed entries
+// are marked, reversals say what they reverse (a reversal made by mistake is reversed in turn). One
+// part of a payment split over several accounts is not reversed alone: the whole payment is.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
@@ -50,13 +51,39 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Who posted the entry, whether it came with the billing extract, and who approved an adjustment. */
+function PostedBy({ line }: { line: LedgerLine }) {
+  return (
+    <>
+      {line.postedBy ?? <span className="muted">—</span>}
+      {line.imported && <span className="badge imported">imported</span>}
+      {line.approvedBy && (
+        <span className="approved-by">
+          approved by <span className="nowrap">{line.approvedBy}</span>
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Payments whose parts lie on more than one ledger line (over several accounts): reversed whole. */
+export function splitPaymentIds(accounts: AccountView[]): ReadonlySet<number> {
+  const parts = new Map<number, number>();
+  for (const a of accounts)
+    for (const l of a.ledger)
+      if (l.paymentId !== null && l.type !== 'reversal') parts.set(l.paymentId, (parts.get(l.paymentId) ?? 0) + 1);
+  return new Set([...parts].filter(([, n]) => n > 1).map(([id]) => id));
+}
+
 interface AccountLedgerProps {
   account: AccountView;
+  /** From splitPaymentIds over all of the guarantor's accounts. */
+  splitPayments: ReadonlySet<number>;
   onAdjust: () => void;
   onReverse: (entry: LedgerLine) => void;
 }
 
-export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedgerProps) {
+export function AccountLedger({ account: a, splitPayments, onAdjust, onReverse }: AccountLedgerProps) {
   const byId = new Map(a.ledger.map((l) => [l.id, l]));
   const headingId = `account-${a.id}`;
   // A long ledger scrolls inside its box; it opens at the newest entries, the ones worked on.
@@ -87,6 +114,7 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
         <Fact label="Type">{SERVICE_TYPE_LABELS[a.serviceType]}</Fact>
         <Fact label="Payer">{PAYER_CLASS_LABELS[a.payerClass]}</Fact>
         <Fact label="First statement">{a.firstStatementDate ? formatShortDate(a.firstStatementDate) : 'Not yet'}</Fact>
+        <Fact label="Final notice">{a.finalNoticeDate ? formatShortDate(a.finalNoticeDate) : 'Not sent'}</Fact>
         {isMedicare(a) && (
           <>
             <Fact label="MBI">
@@ -97,6 +125,10 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
           </>
         )}
       </dl>
+      <p className="account-next">
+        <span className="account-next-label">Where it stands</span>
+        <span>{a.nextStep}</span>
+      </p>
       {a.ledger.length === 0 ? (
         <p className="muted">No ledger entries.</p>
       ) : (
@@ -138,6 +170,7 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
             <tbody>
               {a.ledger.map((l) => {
                 const reversed = l.reversedById !== null;
+                const splitPart = l.paymentId !== null && splitPayments.has(l.paymentId);
                 return (
                   <tr key={l.id} className={reversed ? 'reversed' : l.reversesId !== null ? 'reversal' : undefined}>
                     <td className="num muted">{l.id}</td>
@@ -149,14 +182,17 @@ export function AccountLedger({ account: a, onAdjust, onReverse }: AccountLedger
                     <td className="wrap">{l.reference}</td>
                     <td className="wrap">
                       <Memo line={l} byId={byId} />
+                      {splitPart && !reversed && l.reversesId === null && (
+                        <span className="reason muted">Part of a split payment: use Reverse payment… below.</span>
+                      )}
                     </td>
                     <td className="num">{formatCents(l.amountCents)}</td>
                     <td className="num">{formatCents(l.runningBalanceCents)}</td>
                     <td title={`Posted ${formatInstant(l.postedAt)}`}>
-                      {l.postedBy ?? <span className="muted">—</span>}
+                      <PostedBy line={l} />
                     </td>
                     <td className="row-actions">
-                      {!reversed && l.reversesId === null && (
+                      {!reversed && !splitPart && (
                         <button
                           type="button"
                           className="small quiet"

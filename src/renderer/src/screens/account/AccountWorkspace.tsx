@@ -11,7 +11,7 @@ import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannel } from '../../components/useChannel';
 import { useGuarantorId } from '../../routes';
-import { AccountLedger } from './AccountLedger';
+import { AccountLedger, splitPaymentIds } from './AccountLedger';
 import { ActivityLog } from './ActivityLog';
 import { AddTaskDialog, LogActivityDialog } from './ActivityDialogs';
 import { AdjustmentDialog } from './AdjustmentDialog';
@@ -92,6 +92,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
   }
 
   const choices = accountsOffPlan(ws.accounts, plans.value ?? []);
+  const splitPayments = splitPaymentIds(ws.accounts);
   const accountsOf = (plan: PlanView) => ws.accounts.filter((a) => plan.accountIds.includes(a.id));
 
   return (
@@ -129,6 +130,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
           <AccountLedger
             key={a.id}
             account={a}
+            splitPayments={splitPayments}
             onAdjust={() => setOpen({ dialog: 'adjust', account: a })}
             onReverse={(entry) => setOpen({ dialog: 'reverseEntry', account: a, entry })}
           />

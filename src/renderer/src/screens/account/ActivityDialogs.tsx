@@ -189,13 +189,13 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
           hint="For example: call back about the plan."
         />
         <TextField name="dueDate" label="Due date" type="date" className="span-3" />
-        {/* The directory loads with the dialog; until then "me" is the only choice. */}
+        {/* The directory loads with the dialog; until then "me" is the only choice. A task is always
+            someone's: it starts as the clerk's own. */}
         <SelectField
           name="assigneeId"
           label="Assigned to"
           className="span-3"
           options={people.length ? people : me ? [{ value: String(me), label: 'Me' }] : []}
-          placeholder="Nobody"
         />
         <SelectField
           name="accountId"

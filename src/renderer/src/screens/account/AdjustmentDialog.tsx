@@ -21,6 +21,15 @@ export function isAdjustmentReason(code: string | null | undefined): code is Adj
   return !!code && Object.hasOwn(ADJUSTMENT_REASONS, code);
 }
 
+/** The approving supervisor's full name (the result names them by id), or null if it cannot be read. */
+async function approverName(userId: number): Promise<string | null> {
+  try {
+    return (await call('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const REASON_OPTIONS = ADJUSTMENT_REASON_CODES.map((r) => ({ value: r, label: ADJUSTMENT_REASONS[r].label }));
 
 function adjustmentForm(today: string, needsApproval: boolean) {
@@ -87,8 +96,9 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
             approval: showApproval ? approval : undefined,
           });
           const label = ADJUSTMENT_REASONS[values.reason].label;
+          const approver = result.approvedBy === null ? null : await approverName(result.approvedBy);
           onDone(
-            `${label} of ${formatCents(amountCents)} posted to account ${account.accountNumber}${result.approvedBy ? `, approved by ${approval.username}` : ''}.`,
+            `${label} of ${formatCents(amountCents)} posted to account ${account.accountNumber}${result.approvedBy === null ? '' : `, approved by ${approver ?? 'the supervisor'}`}.`,
           );
         } catch (error) {
           if (error instanceof ApiError && error.fields?.approval) setAskedByMain(true);

@@ -4,9 +4,9 @@
 import { useEffect, useRef } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import { AGING_BUCKETS } from '../../../../shared/rules/aging';
+import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../../../shared/rules/aging';
 import { FAP_STATUS_LABELS, type GuarantorHeader as Guarantor } from '../../../../shared/schemas/accounts';
-import { agingLabel, formatPhone } from '../../format';
+import { formatPhone } from '../../format';
 
 function Flags({ g }: { g: Guarantor }) {
   const fapTone =
@@ -106,7 +106,7 @@ export function GuarantorHeader({ guarantor: g, onPostPayment }: { guarantor: Gu
             <th scope="col">Days since service</th>
             {AGING_BUCKETS.map((b) => (
               <th key={b} scope="col" className="num">
-                {agingLabel(b)}
+                {AGING_COLUMN_LABELS[b]}
               </th>
             ))}
           </tr>

@@ -75,6 +75,8 @@ export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseE
       <p>
         Recoup posts an equal and opposite entry of {formatCents(-entry.amountCents)}; the original stays in the ledger,
         marked as reversed.
+        {entry.reversesId !== null &&
+          ` This entry is itself the reversal of #${entry.reversesId}: reversing it puts that amount back on the account. An entry is reversed only once.`}
       </p>
       <ReverseFields
         today={today}

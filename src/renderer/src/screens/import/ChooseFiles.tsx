@@ -76,6 +76,7 @@ export function ChooseFiles({ onReady }: { onReady: (files: MappedFile[]) => voi
       const ready: MappedFile[] = [];
       for (const { layout, file } of chosen) {
         const uploadId = await uploadFile(file, (bytes) => setSent((s) => ({ ...s, [layout]: bytes })));
+        // Asked as UTF-8: main answers in Windows-1252 when the file is not UTF-8 text.
         const inspection = await call('import:inspect', { uploadId, layout, encoding: 'utf-8' });
         ready.push(mappedFile(layout, uploadId, inspection));
       }

@@ -63,6 +63,7 @@ function FieldRow({
 function Options({ file, onChange }: { file: MappedFile; onChange: (m: ImportMapping) => void }) {
   const ids = { date: useId(), encoding: useId(), sign: useId() };
   const m = file.mapping;
+  const notUtf8 = file.notUtf8 && m.encoding === 'windows-1252';
   return (
     <div className="map-options">
       <div className="field">
@@ -84,6 +85,7 @@ function Options({ file, onChange }: { file: MappedFile; onChange: (m: ImportMap
         <select
           id={ids.encoding}
           value={m.encoding}
+          aria-describedby={notUtf8 ? `${ids.encoding}-hint` : undefined}
           onChange={(e) => onChange({ ...m, encoding: e.target.value as ImportMapping['encoding'] })}
         >
           {Object.entries(ENCODING_LABELS).map(([value, label]) => (
@@ -92,6 +94,11 @@ function Options({ file, onChange }: { file: MappedFile; onChange: (m: ImportMap
             </option>
           ))}
         </select>
+        {notUtf8 && (
+          <p id={`${ids.encoding}-hint`} className="field-hint">
+            This file is not UTF-8 text; it is read as Windows-1252.
+          </p>
+        )}
       </div>
       {hasTransactions(file.layout) && (
         <div className="field">

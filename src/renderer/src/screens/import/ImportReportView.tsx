@@ -53,7 +53,8 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
             {n(report.errorCount)} problem{report.errorCount === 1 ? '' : 's'} — nothing will be imported until they are
             fixed.
           </strong>{' '}
-          Correct the file (or the mapping) and preview again.
+          To fix the file, choose Start over and choose the corrected file. To fix the mapping, change it (Back to the
+          columns) and preview again.
         </div>
         <button type="button" onClick={() => void download()}>
           Download error report (CSV)
@@ -63,7 +64,7 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
       {report.errorCount > report.errors.length && (
         <p className="note" role="note">
           Only the first {n(report.errors.length)} of {n(report.errorCount)} problems are listed here and in the error
-          report; fix these and preview again to see the rest.
+          report; fix these and preview the corrected file again to see the rest.
         </p>
       )}
       <div className="table-scroll problems-scroll">

@@ -63,7 +63,9 @@ export function ImportWizard() {
     if (!file) return;
     setError(null);
     setFiles((all) => all.map((f, i) => (i === index ? { ...f, mapping } : f)));
-    // Another encoding may read the header line differently: ask main again.
+    // Another encoding may read the header line differently: ask main again. A file that is not
+    // UTF-8 text is read as Windows-1252 whatever was chosen (a profile may say UTF-8), and the
+    // mapping follows main.
     if (mapping.encoding !== file.mapping.encoding) {
       try {
         const inspection = await call('import:inspect', {
@@ -71,7 +73,18 @@ export function ImportWizard() {
           layout: file.layout,
           encoding: mapping.encoding,
         });
-        setFiles((all) => all.map((f, i) => (i === index ? { ...f, headers: inspection.headers } : f)));
+        setFiles((all) =>
+          all.map((f, i) =>
+            i === index
+              ? {
+                  ...f,
+                  headers: inspection.headers,
+                  notUtf8: mapping.encoding === 'utf-8' ? inspection.encoding !== 'utf-8' : f.notUtf8,
+                  mapping: { ...f.mapping, encoding: inspection.encoding },
+                }
+              : f,
+          ),
+        );
       } catch (e) {
         setError(messageOf(e));
       }

@@ -1,5 +1,6 @@
 // Saved mappings ("profiles"), one per source and layout: load one onto this file, save the
-// current mapping under a name (an existing name of the same layout is replaced), or delete one.
+// current mapping under a name, or delete one. Names are unique: saving under the loaded profile's
+// own name updates it; main refuses a name another profile already has.
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -15,22 +16,23 @@ const nameForm = z.object({
   name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'At most 80 characters.'),
 });
 
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 function SaveProfileDialog({
-  profiles,
+  loaded,
   mapping,
-  suggestedName,
   onClose,
   onSaved,
 }: {
-  profiles: ImportProfile[];
+  /** The profile loaded onto this file, if any: saving under its name updates it. */
+  loaded: ImportProfile | null;
   mapping: ImportMapping;
-  suggestedName: string;
   onClose: () => void;
   onSaved: (p: ImportProfile) => void;
 }) {
   const form = useForm<z.input<typeof nameForm>, unknown, z.output<typeof nameForm>>({
     resolver: zodResolver(nameForm),
-    defaultValues: { name: suggestedName },
+    defaultValues: { name: loaded?.name ?? '' },
   });
   return (
     <DialogForm
@@ -40,8 +42,8 @@ function SaveProfileDialog({
       submitLabel="Save profile"
       onClose={onClose}
       onSubmit={async ({ name }) => {
-        const same = profiles.find((p) => p.name === name);
-        onSaved(await call('importProfiles:save', { id: same?.id, name, mapping }));
+        const id = loaded && sameName(loaded.name, name) ? loaded.id : undefined;
+        onSaved(await call('importProfiles:save', { id, name, mapping }));
       }}
     >
       <TextField
@@ -49,7 +51,11 @@ function SaveProfileDialog({
         label="Profile name"
         autoFocus
         spellCheck
-        hint="For example the billing system and the file, “Meditech combined”. Saving under an existing name replaces that profile."
+        hint={
+          loaded
+            ? `Each profile has its own name. Saving as “${loaded.name}” updates the profile you loaded; another name saves a new profile.`
+            : 'For example the billing system and the file, “Meditech combined”. Each profile has its own name.'
+        }
       />
     </DialogForm>
   );
@@ -103,6 +109,8 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
   const list = useChannel('importProfiles:list', {});
   const profiles = (list.value ?? []).filter((p) => p.mapping.layout === layout);
   const [chosenId, setChosenId] = useState('');
+  // The profile whose mapping is on this file now (loaded, or just saved).
+  const [loadedId, setLoadedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<'save' | 'delete' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const chosen = profiles.find((p) => String(p.id) === chosenId) ?? null;
@@ -128,6 +136,7 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
           onClick={() => {
             if (!chosen) return;
             onLoad({ ...chosen.mapping, layout });
+            setLoadedId(chosen.id);
             setNotice(`Profile “${chosen.name}” loaded.`);
           }}
         >
@@ -144,13 +153,13 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
       <FormNotice message={notice} />
       {dialog === 'save' && (
         <SaveProfileDialog
-          profiles={profiles}
+          loaded={profiles.find((p) => p.id === loadedId) ?? null}
           mapping={mapping}
-          suggestedName={chosen?.name ?? ''}
           onClose={() => setDialog(null)}
           onSaved={(p) => {
             setDialog(null);
             setChosenId(String(p.id));
+            setLoadedId(p.id);
             setNotice(`Saved as profile “${p.name}”.`);
             list.reload();
           }}
@@ -163,6 +172,7 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
           onDeleted={() => {
             setDialog(null);
             setChosenId('');
+            if (loadedId === chosen.id) setLoadedId(null);
             setNotice(`Profile “${chosen.name}” deleted.`);
             list.reload();
           }}

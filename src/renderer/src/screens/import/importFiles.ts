@@ -15,6 +15,8 @@ export interface MappedFile {
   fileName: string;
   sizeBytes: number;
   headers: string[];
+  /** Main found the file is not UTF-8 text (and read it as Windows-1252). */
+  notUtf8: boolean;
   mapping: ImportMapping;
 }
 
@@ -47,23 +49,21 @@ export function missingRequired(file: MappedFile): ImportField[] {
   return fieldsOf(file.layout).filter((f) => f.required && !file.mapping.columns[f.name]);
 }
 
-export function mappedFile(
-  layout: ImportLayout,
-  uploadId: string,
-  inspection: UploadInspection,
-  encoding: ImportMapping['encoding'] = 'utf-8',
-): MappedFile {
+/** A file as main inspected it; the mapping starts with the encoding main could read it in. */
+export function mappedFile(layout: ImportLayout, uploadId: string, inspection: UploadInspection): MappedFile {
   return {
     layout,
     uploadId,
     fileName: inspection.fileName,
     sizeBytes: inspection.sizeBytes,
     headers: inspection.headers,
+    // Inspected as UTF-8 first: an answer in Windows-1252 means the file is not UTF-8.
+    notUtf8: inspection.encoding === 'windows-1252',
     mapping: {
       layout,
       columns: inspection.suggested,
       dateFormat: 'YYYY-MM-DD',
-      encoding,
+      encoding: inspection.encoding,
       amountSign: 'signed',
       typeCodes: {},
     },

@@ -29,15 +29,11 @@ export const STATUS_TONES: Record<PlanStatus, string> = {
 
 export const isActive = (p: PlanView) => p.status === 'current' || p.status === 'lapsed' || p.status === 'defaulted';
 
-/**
- * The cure deadline the lapse letter gave. The plan view does not carry the stored deadline, only
- * the one worked out from the missed due date, which is earlier when the daily check ran after the
- * lapse day; the lapse event records the letter's ("... cure by 2027-01-15."), so that one is read.
- */
-export function cureDeadlineOf(plan: PlanView): string | null {
-  const lapse = plan.events.filter((e) => e.kind === 'lapsed').at(-1);
-  const recorded = lapse && /cure by (\d{4}-\d{2}-\d{2})/.exec(lapse.reason)?.[1];
-  return recorded ?? plan.progress.cureDeadline;
+/** For a defaulted plan: when it had lapsed and the cure deadline its letter gave. */
+function lapseHistory(plan: PlanView): string {
+  if (!plan.lapsedOn) return '';
+  const deadline = plan.cureDeadline ? `; the cure deadline was ${formatShortDate(plan.cureDeadline)}` : '';
+  return ` It lapsed on ${formatShortDate(plan.lapsedOn)}${deadline}.`;
 }
 
 function termsLine(plan: PlanView): string {
@@ -68,7 +64,8 @@ export function PlanCard({
   const [error, setError] = useState<string | null>(null);
   const headingId = `plan-${plan.id}`;
   const p = plan.progress;
-  const cureBy = plan.status === 'lapsed' ? cureDeadlineOf(plan) : null;
+  // The deadline the lapse letter gave, as stored; the worked-out one only if none was stored.
+  const cureBy = plan.status === 'lapsed' ? (plan.cureDeadline ?? p.cureDeadline) : null;
   const numbers = plan.accountIds.map((id) => accounts.find((a) => a.id === id)?.accountNumber ?? `#${id}`);
   const active = isActive(plan);
 
@@ -138,6 +135,7 @@ export function PlanCard({
       {plan.status === 'defaulted' && (
         <p className="plan-alert bad">
           Defaulted on {formatShortDate(plan.statusSince)}: the accounts return to the collection cycle.
+          {lapseHistory(plan)}
         </p>
       )}
       <dl className="plan-facts">

@@ -1,7 +1,7 @@
 // The daily work queue: lapsed and defaulted plans, broken promises and follow-ups due, ranked by
 // money at stake and urgency (main's score). The clerk filters it, works it from the top ("Work
-// next"), prints the day's lapse letters, and may run the day's plan check by hand (it also runs
-// by itself at the first log-in of the day).
+// next"), prints the day's lapse letters (and opens earlier batches again), and may run the day's
+// plan check by hand (it also runs by itself at the first log-in of the day).
 import { useId, useState } from 'react';
 import type { DailyRunSummary } from '../../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
@@ -13,6 +13,7 @@ import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannel } from '../../components/useChannel';
 import { useWorkspace } from '../../session';
+import { LetterBatches } from './LetterBatches';
 import { listInput, useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
 
 const KIND_FILTER_LABELS: Record<QueueKind, string> = {
@@ -31,12 +32,18 @@ const KIND_TONES: Record<QueueKind, string> = {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const ALREADY_RAN = 'Today’s check had already run (at the first log-in of the day)';
+
 export function runSummary(r: DailyRunSummary): string {
-  return (
-    `Today’s check (${formatShortDate(r.runOn)}): ${count(r.plansChecked, 'plan')} checked — ${r.lapsed} lapsed, ` +
+  const changes = [r.lapsed, r.cured, r.defaulted, r.completed, r.lettersQueued, r.promisesKept, r.promisesBroken];
+  if (!r.firstRunToday && changes.every((n) => n === 0)) return `${ALREADY_RAN}; nothing new was found.`;
+  const found =
+    `${count(r.plansChecked, 'plan')} checked — ${r.lapsed} lapsed, ` +
     `${r.cured} current again, ${r.defaulted} defaulted, ${r.completed} paid in full; ` +
-    `${count(r.lettersQueued, 'lapse letter')} queued; promises to pay: ${r.promisesKept} kept, ${r.promisesBroken} broken.`
-  );
+    `${count(r.lettersQueued, 'lapse letter')} queued; promises to pay: ${r.promisesKept} kept, ${r.promisesBroken} broken.`;
+  return r.firstRunToday
+    ? `Today’s check (${formatShortDate(r.runOn)}): ${found}`
+    : `${ALREADY_RAN}; checked again: ${found}`;
 }
 
 function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: QueueFilter) => void }) {
@@ -131,6 +138,7 @@ export function WorkQueue() {
   const filter = useQueueWork((s) => s.filter);
   const setFilter = useQueueWork((s) => s.setFilter);
   const queue = useChannel('queue:list', listInput(filter));
+  const batches = useChannel('letters:batches', {});
   const [busy, setBusy] = useState<'next' | 'letters' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -153,6 +161,7 @@ export function WorkQueue() {
       setLetters(file);
       setNotice(`${count(file.count, 'lapse letter')} printed into one PDF, sorted by ZIP code.`);
       queue.reload();
+      batches.reload();
     });
   const runCheck = () =>
     act('run', async () => {
@@ -210,6 +219,7 @@ export function WorkQueue() {
             <QueueTable items={value.items} />
           </div>
         ))}
+      <LetterBatches batches={batches.value} error={batches.error} onOpen={setLetters} />
       {letters && <PdfViewer file={letters} onClose={() => setLetters(null)} />}
     </section>
   );
