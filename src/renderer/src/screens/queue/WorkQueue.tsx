@@ -196,8 +196,9 @@ export function WorkQueue() {
       </div>
       <p className="muted queue-lead">
         {today && `${formatLongDate(today)}. `}Lapsed and defaulted plans, broken promises and follow-ups due, highest
-        score first: money at stake times urgency. An item worked today leaves the queue until something new happens to
-        it. The day&rsquo;s check of plans and promises runs by itself at the first log-in of the day.
+        score first: money at stake times urgency. An item worked today leaves the queue for the rest of the day and
+        comes back tomorrow if it still needs work. The day&rsquo;s check of plans and promises runs by itself at the
+        first log-in of the day.
       </p>
       <div className="queue-bar">
         <Filters filter={filter} onChange={setFilter} />
