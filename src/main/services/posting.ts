@@ -168,11 +168,13 @@ export function reverseLedgerEntry(
   const db = app.store.db;
   const entry = db
     .prepare(
-      'SELECT e.id, e.payment_id, a.guarantor_id FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE e.id = ?',
+      'SELECT e.id, e.type, e.payment_id, a.guarantor_id FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE e.id = ?',
     )
-    .get(entryId) as { id: number; payment_id: number | null; guarantor_id: number } | undefined;
+    .get(entryId) as { id: number; type: string; payment_id: number | null; guarantor_id: number } | undefined;
   if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
-  if (entry.payment_id !== null) {
+  // A part of a split payment is reversed with the whole payment; a reversal (even of a payment
+  // part) may itself be reversed, one entry at a time, to undo a mistake.
+  if (entry.payment_id !== null && entry.type !== 'reversal') {
     const parts =
       (db
         .prepare(`SELECT count(*) FROM ledger_entries WHERE payment_id = ? AND type <> 'reversal'`)

@@ -230,7 +230,9 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     db
       .prepare(
         `SELECT p.id, p.receipt_number, p.method, p.reference, p.amount_cents, p.effective_date,
-                EXISTS (SELECT 1 FROM ledger_entries r JOIN ledger_entries e ON r.reverses_id = e.id WHERE e.payment_id = p.id) AS reversed
+                EXISTS (SELECT 1 FROM ledger_entries r JOIN ledger_entries e ON r.reverses_id = e.id
+                        WHERE e.payment_id = p.id AND e.type <> 'reversal'
+                          AND NOT EXISTS (SELECT 1 FROM ledger_entries rr WHERE rr.reverses_id = r.id)) AS reversed
            FROM payments p WHERE p.guarantor_id = ? ORDER BY p.effective_date DESC, p.id DESC`,
       )
       .all(guarantorId) as {

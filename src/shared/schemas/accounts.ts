@@ -44,7 +44,14 @@ export const FAP_STATUS_LABELS: Record<FapStatus, string> = {
 };
 
 export const searchInput = z.object({
-  query: z.string().trim().min(1, 'Type a name, account number, MRN, phone or date of birth.').max(100),
+  query: z
+    .string()
+    .trim()
+    .min(
+      1,
+      'Type a name, an account number, an MRN (or its start), a phone number (or its last four digits), or a date of birth.',
+    )
+    .max(100),
 });
 
 export interface SearchResult {

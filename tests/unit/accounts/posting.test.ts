@@ -306,3 +306,35 @@ describe('balance check', () => {
     });
   });
 });
+
+describe('undoing a mistaken payment reversal', () => {
+  it('each reversal line can be reversed; the payment shows as not reversed once all are', async () => {
+    const { clerk, jane } = await ready();
+    const r = await t.call(
+      'payments:post',
+      {
+        guarantorId: jane,
+        method: 'check',
+        reference: '',
+        amountCents: 60000,
+        effectiveDate: '2026-11-26',
+        allocations: [],
+      },
+      clerk,
+    );
+    const { reversalIds } = await t.call(
+      'payments:reverse',
+      { paymentId: r.paymentId, reason: 'wrong guarantor', effectiveDate: '2026-11-26' },
+      clerk,
+    );
+    for (const id of reversalIds)
+      await t.call(
+        'ledger:reverse',
+        { entryId: id, reason: 'it was the right guarantor', effectiveDate: '2026-11-26' },
+        clerk,
+      );
+    const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
+    expect(ws.payments[0]?.reversed).toBe(false);
+    expect(ws.guarantor.balanceCents).toBe(20000);
+  });
+});

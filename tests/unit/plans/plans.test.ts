@@ -161,7 +161,7 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(text).toContain('please pay $200.00 by January 15, 2027');
     expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const [batch] = await t.call('letters:batches', {}, clerk);
-    expect(batch!.title).toBe('Lapse letters 2026-12-26 (1)');
+    expect(batch!.title).toBe('Lapse letters of 12/26/2026: 1 letter');
     expect((await t.call('documents:get', { documentId: batch!.documentId }, clerk)).base64).toBe(letters.base64);
 
     moveTo('2027-01-05');

@@ -108,7 +108,7 @@ export async function printLapseLetters(
     const docId = storeDocument(db, {
       guarantorId: null,
       kind: 'lapse_letters',
-      title: `Lapse letters ${today} (${rows.length})`,
+      title: `Lapse letters of ${formatShortDate(today)}: ${rows.length} letter${rows.length === 1 ? '' : 's'}`,
       fileName,
       mimeType: 'application/pdf',
       bytes,
