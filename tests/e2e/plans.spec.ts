@@ -109,9 +109,9 @@ test('a plan over two accounts: live schedule, agreement, lapse, lapse letters, 
   // The batch stays listed, to be opened and reprinted as it was printed.
   const batches = page.getByRole('region', { name: 'Earlier lapse-letter batches' });
   await expect(batches.getByRole('row')).toHaveCount(2);
-  await expect(batches.getByRole('row').nth(1)).toContainText('Lapse letters 2026-04-13 (2)');
+  await expect(batches.getByRole('row').nth(1)).toContainText('Lapse letters of 04/13/2026: 2 letters');
   await expect(batches.getByRole('row').nth(1)).toContainText(ADMIN.fullName);
-  await batches.getByRole('button', { name: 'Open Lapse letters 2026-04-13 (2)' }).click();
+  await batches.getByRole('button', { name: 'Open Lapse letters of 04/13/2026: 2 letters' }).click();
   expect(await readOpenPdf(page, /^lapse-letters-2026-04-13\.pdf$/)).toContain('Your payment plan needs attention');
   await shot(page, '75a-lapse-letter-batches');
 
