@@ -33,6 +33,8 @@ import type { AgingReport } from './schemas/reports';
 import type { EcaDecision } from './rules/ecaClock';
 import { ecaCheckInput, ecaReleaseInput } from './schemas/eca';
 import type { HoldView } from './schemas/holds';
+import type { ComplianceIssueView } from './schemas/compliance';
+import { assignIssueInput, reportIssueInput, resolveIssueInput } from './schemas/compliance';
 import type { StatementListItem, StatementRunPreview } from './schemas/statements';
 import { statementIdInput, statementRunInput } from './schemas/statementInputs';
 import { placeHoldInput, releaseHoldInput } from './schemas/holds';
@@ -418,6 +420,22 @@ export const contract = {
     input: statementIdInput,
     access: 'clerk',
     audit: 'print',
+  }),
+  'compliance:report': channel<typeof reportIssueInput, { id: number }>({
+    input: reportIssueInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'compliance:list': channel<typeof none, ComplianceIssueView[]>({ input: none, access: 'clerk', audit: false }),
+  'compliance:assign': channel<typeof assignIssueInput, { done: true }>({
+    input: assignIssueInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'compliance:resolve': channel<typeof resolveIssueInput, { done: true }>({
+    input: resolveIssueInput,
+    access: 'supervisor',
+    audit: 'change',
   }),
 } as const;
 

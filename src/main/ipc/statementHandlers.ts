@@ -1,17 +1,49 @@
 // Channels of the statement cycle.
 import { AppError } from '../../shared/errors';
 import type { StatementListItem } from '../../shared/schemas/statements';
+import { assignIssue, listIssues, reportIssue, resolveIssue } from '../services/compliance';
 import { planRun, reprintStatement, runStatements } from '../services/statements/run';
 import type { CallContext, Handlers } from './router';
 
-type StatementChannels = 'statements:due' | 'statements:run' | 'statements:list' | 'statements:reprint';
+type StatementChannels =
+  | 'statements:due'
+  | 'statements:run'
+  | 'statements:list'
+  | 'statements:reprint'
+  | 'compliance:report'
+  | 'compliance:list'
+  | 'compliance:assign'
+  | 'compliance:resolve';
 
 function userId(ctx: CallContext): number {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
   return ctx.session.user.id;
 }
 
+function sessionUser(ctx: CallContext) {
+  if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
+  return ctx.session.user;
+}
+
 export const statementHandlers: Pick<Handlers, StatementChannels> = {
+  'compliance:report': (ctx, input) => {
+    const id = reportIssue(ctx.app.store.db, input, ctx.app.clock.today(), userId(ctx));
+    ctx.records.push(`complianceIssue:${id}`, ...(input.accountId ? [`account:${input.accountId}`] : []));
+    ctx.detail = input.category;
+    return { id };
+  },
+  'compliance:list': (ctx) => listIssues(ctx.app.store.db, sessionUser(ctx)),
+  'compliance:assign': (ctx, input) => {
+    assignIssue(ctx.app.store.db, input.issueId, input.assigneeId);
+    ctx.records.push(`complianceIssue:${input.issueId}`, `user:${input.assigneeId}`);
+    return { done: true };
+  },
+  'compliance:resolve': (ctx, input) => {
+    resolveIssue(ctx.app.store.db, input.issueId, input.resolution, ctx.app.clock.today(), userId(ctx));
+    ctx.records.push(`complianceIssue:${input.issueId}`);
+    ctx.detail = input.resolution;
+    return { done: true };
+  },
   'statements:due': (ctx) => {
     const p = planRun(ctx.app.store.db, ctx.app.clock.today());
     return {

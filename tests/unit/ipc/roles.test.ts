@@ -78,6 +78,10 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'statements:run': 'clerk',
   'statements:list': 'clerk',
   'statements:reprint': 'clerk',
+  'compliance:report': 'clerk',
+  'compliance:list': 'clerk',
+  'compliance:assign': 'supervisor',
+  'compliance:resolve': 'supervisor',
 };
 
 const ORDER: Who[] = ['nobody', 'clerk', 'supervisor', 'administrator'];

@@ -141,4 +141,15 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'statements:run': { taskId: 'statements-0001' },
   'statements:list': { guarantorId: 1 },
   'statements:reprint': { statementId: 1 },
+  'compliance:report': {
+    category: '501r',
+    description: 'A final notice went out without the summary enclosed.',
+    accountId: 1,
+  },
+  'compliance:list': {},
+  'compliance:assign': { issueId: 1, assigneeId: 1 },
+  'compliance:resolve': {
+    issueId: 1,
+    resolution: 'Summary mailed on its own; the insert step was added to the checklist.',
+  },
 };

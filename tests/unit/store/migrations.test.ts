@@ -272,3 +272,17 @@ describe('006', () => {
     db.close();
   });
 });
+
+describe('007', () => {
+  it('adds the compliance issue log, which keeps a resolution with every resolved issue', () => {
+    const db = freshDb();
+    migrate(db, 6);
+    expect(migrate(db, 7)).toEqual([7]);
+    const add = db.prepare(
+      `INSERT INTO compliance_issues (category, description, reported_on, status, resolution) VALUES ('other', 'x', 'd', ?, ?)`,
+    );
+    add.run('open', null);
+    expect(() => add.run('resolved', null)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -7,6 +7,7 @@ import { migration003 } from './003_plans';
 import { migration004 } from './004_eca';
 import { migration005 } from './005_holds';
 import { migration006 } from './006_statements';
+import { migration007 } from './007_compliance';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

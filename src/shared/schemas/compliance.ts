@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { idSchema, requiredText } from './text';
+
+export const COMPLIANCE_CATEGORIES = ['501r', 'privacy', 'billing', 'collections', 'other'] as const;
+export const COMPLIANCE_CATEGORY_LABELS: Record<(typeof COMPLIANCE_CATEGORIES)[number], string> = {
+  '501r': '501(r) notices and collection actions',
+  privacy: 'Privacy and confidentiality (HIPAA)',
+  billing: 'Billing accuracy',
+  collections: 'Collection practices',
+  other: 'Other',
+};
+
+export const reportIssueInput = z.object({
+  category: z.enum(COMPLIANCE_CATEGORIES, { error: 'Choose a category.' }),
+  description: requiredText('What happened', 4000),
+  accountId: idSchema.optional(),
+});
+
+export const assignIssueInput = z.object({ issueId: idSchema, assigneeId: idSchema });
+export const resolveIssueInput = z.object({ issueId: idSchema, resolution: requiredText('Resolution', 4000) });
+
+export interface ComplianceIssueView {
+  id: number;
+  category: (typeof COMPLIANCE_CATEGORIES)[number];
+  description: string;
+  accountNumber: string | null;
+  reportedOn: string;
+  reportedBy: string | null;
+  status: 'open' | 'in_review' | 'resolved';
+  assignee: string | null;
+  resolution: string | null;
+  resolvedOn: string | null;
+  resolvedBy: string | null;
+}
