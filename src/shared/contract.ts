@@ -33,6 +33,8 @@ import type { AgingReport } from './schemas/reports';
 import type { EcaDecision } from './rules/ecaClock';
 import { ecaCheckInput, ecaReleaseInput } from './schemas/eca';
 import type { HoldView } from './schemas/holds';
+import type { MonthlyRegisters } from './schemas/registers';
+import { registerCsvInput, registerMonthInput } from './schemas/registers';
 import type { ComplianceIssueView } from './schemas/compliance';
 import { assignIssueInput, reportIssueInput, resolveIssueInput } from './schemas/compliance';
 import type { StatementListItem, StatementRunPreview } from './schemas/statements';
@@ -436,6 +438,16 @@ export const contract = {
     input: resolveIssueInput,
     access: 'supervisor',
     audit: 'change',
+  }),
+  'registers:month': channel<typeof registerMonthInput, MonthlyRegisters>({
+    input: registerMonthInput,
+    access: 'supervisor',
+    audit: 'read',
+  }),
+  'registers:csv': channel<typeof registerCsvInput, FileOut>({
+    input: registerCsvInput,
+    access: 'supervisor',
+    audit: 'export',
   }),
 } as const;
 

@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors';
 import type { StatementListItem } from '../../shared/schemas/statements';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from '../services/compliance';
+import { monthlyRegisters, registerCsv } from '../services/registers';
 import { planRun, reprintStatement, runStatements } from '../services/statements/run';
 import type { CallContext, Handlers } from './router';
 
@@ -13,7 +14,9 @@ type StatementChannels =
   | 'compliance:report'
   | 'compliance:list'
   | 'compliance:assign'
-  | 'compliance:resolve';
+  | 'compliance:resolve'
+  | 'registers:month'
+  | 'registers:csv';
 
 function userId(ctx: CallContext): number {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
@@ -26,6 +29,16 @@ function sessionUser(ctx: CallContext) {
 }
 
 export const statementHandlers: Pick<Handlers, StatementChannels> = {
+  'registers:month': (ctx, input) => monthlyRegisters(ctx.app.store.db, input.month),
+  'registers:csv': (ctx, input) => {
+    ctx.detail = `${input.register} register ${input.month}`;
+    const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);
+    return {
+      fileName: `register-${input.register.replaceAll('_', '-')}-${input.month}.csv`,
+      mimeType: 'text/csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+    };
+  },
   'compliance:report': (ctx, input) => {
     const id = reportIssue(ctx.app.store.db, input, ctx.app.clock.today(), userId(ctx));
     ctx.records.push(`complianceIssue:${id}`, ...(input.accountId ? [`account:${input.accountId}`] : []));

@@ -80,6 +80,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'statements:reprint': 'clerk',
   'compliance:report': 'clerk',
   'compliance:list': 'clerk',
+  'registers:month': 'supervisor',
+  'registers:csv': 'supervisor',
   'compliance:assign': 'supervisor',
   'compliance:resolve': 'supervisor',
 };

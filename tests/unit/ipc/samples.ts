@@ -147,6 +147,8 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
     accountId: 1,
   },
   'compliance:list': {},
+  'registers:month': { month: '2026-11' },
+  'registers:csv': { month: '2026-11', register: 'eca_attempts' },
   'compliance:assign': { issueId: 1, assigneeId: 1 },
   'compliance:resolve': {
     issueId: 1,

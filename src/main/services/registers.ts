@@ -1,0 +1,125 @@
+// The monthly compliance registers an auditor reads: every statement and final notice sent, every
+// ECA attempt allowed or refused with the clock's reasons, and every hold placed or released.
+import Papa from 'papaparse';
+import { formatDecimal } from '../../shared/money';
+import type { MonthlyRegisters } from '../../shared/schemas/registers';
+import type { Db } from '../store/database';
+
+function range(month: string): [string, string] {
+  return [`${month}-01`, `${month}-31`];
+}
+
+export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
+  const [from, to] = range(month);
+  const statements = (
+    db
+      .prepare(
+        `SELECT s.statement_date, g.first_name || ' ' || g.last_name AS name, g.external_id, s.kind, s.number_in_cycle, s.amount_due_cents
+           FROM statements s JOIN guarantors g ON g.id = s.guarantor_id
+          WHERE s.statement_date BETWEEN ? AND ? ORDER BY s.statement_date, g.last_name, g.first_name`,
+      )
+      .all(from, to) as {
+      statement_date: string;
+      name: string;
+      external_id: string | null;
+      kind: 'regular' | 'final_notice';
+      number_in_cycle: number;
+      amount_due_cents: number;
+    }[]
+  ).map((r) => ({
+    date: r.statement_date,
+    guarantor: r.name,
+    guarantorNumber: r.external_id,
+    kind: r.kind,
+    numberInCycle: r.number_in_cycle,
+    amountDueCents: r.amount_due_cents,
+  }));
+  const ecaAttempts = (
+    db
+      .prepare(
+        `SELECT e.attempted_on, a.account_number, e.kind, e.allowed, e.allowed_from, e.reasons, u.full_name AS by_name
+           FROM eca_attempts e JOIN accounts a ON a.id = e.account_id LEFT JOIN users u ON u.id = e.by
+          WHERE e.attempted_on BETWEEN ? AND ? ORDER BY e.attempted_on, e.id`,
+      )
+      .all(from, to) as {
+      attempted_on: string;
+      account_number: string;
+      kind: string;
+      allowed: number;
+      allowed_from: string | null;
+      reasons: string;
+      by_name: string | null;
+    }[]
+  ).map((r) => ({
+    date: r.attempted_on,
+    accountNumber: r.account_number,
+    kind: r.kind,
+    allowed: r.allowed === 1,
+    allowedFrom: r.allowed_from,
+    reasons: JSON.parse(r.reasons) as string[],
+    by: r.by_name,
+  }));
+  const holds = (
+    db
+      .prepare(
+        `SELECT h.placed_on AS date, 'placed' AS event, g.first_name || ' ' || g.last_name AS name, h.reason, h.note, pu.full_name AS by_name
+           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN users pu ON pu.id = h.placed_by WHERE h.placed_on BETWEEN @from AND @to
+         UNION ALL
+         SELECT h.released_on, 'released', g.first_name || ' ' || g.last_name, h.reason, coalesce(h.release_note, ''), ru.full_name
+           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN users ru ON ru.id = h.released_by WHERE h.released_on BETWEEN @from AND @to
+         ORDER BY 1, 2`,
+      )
+      .all({ from, to }) as {
+      date: string;
+      event: 'placed' | 'released';
+      name: string;
+      reason: string;
+      note: string;
+      by_name: string | null;
+    }[]
+  ).map((r) => ({ date: r.date, event: r.event, guarantor: r.name, reason: r.reason, note: r.note, by: r.by_name }));
+  return { month, statements, ecaAttempts, holds };
+}
+
+export function registerCsv(r: MonthlyRegisters, register: 'statements' | 'eca_attempts' | 'holds'): string {
+  const out =
+    register === 'statements'
+      ? Papa.unparse(
+          {
+            fields: ['date', 'guarantor', 'guarantor_number', 'kind', 'number_in_cycle', 'amount_due'],
+            data: r.statements.map((s) => [
+              s.date,
+              s.guarantor,
+              s.guarantorNumber ?? '',
+              s.kind,
+              s.numberInCycle,
+              formatDecimal(s.amountDueCents),
+            ]),
+          },
+          { newline: '\r\n' },
+        )
+      : register === 'eca_attempts'
+        ? Papa.unparse(
+            {
+              fields: ['date', 'account', 'action', 'allowed', 'allowed_from', 'reasons', 'by'],
+              data: r.ecaAttempts.map((e) => [
+                e.date,
+                e.accountNumber,
+                e.kind,
+                e.allowed ? 'Y' : 'N',
+                e.allowedFrom ?? '',
+                e.reasons.join(' '),
+                e.by ?? '',
+              ]),
+            },
+            { newline: '\r\n' },
+          )
+        : Papa.unparse(
+            {
+              fields: ['date', 'event', 'guarantor', 'reason', 'note', 'by'],
+              data: r.holds.map((h) => [h.date, h.event, h.guarantor, h.reason, h.note, h.by ?? '']),
+            },
+            { newline: '\r\n' },
+          );
+  return `${out}\r\n`;
+}

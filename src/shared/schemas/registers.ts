@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const registerMonthInput = z.object({
+  month: z.string({ error: 'Choose a month.' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM.'),
+});
+
+export const REGISTER_KINDS = ['statements', 'eca_attempts', 'holds'] as const;
+export const registerCsvInput = registerMonthInput.extend({ register: z.enum(REGISTER_KINDS) });
+
+export interface MonthlyRegisters {
+  month: string;
+  statements: {
+    date: string;
+    guarantor: string;
+    guarantorNumber: string | null;
+    kind: 'regular' | 'final_notice';
+    numberInCycle: number;
+    amountDueCents: number;
+  }[];
+  ecaAttempts: {
+    date: string;
+    accountNumber: string;
+    kind: string;
+    allowed: boolean;
+    allowedFrom: string | null;
+    reasons: string[];
+    by: string | null;
+  }[];
+  holds: {
+    date: string;
+    event: 'placed' | 'released';
+    guarantor: string;
+    reason: string;
+    note: string;
+    by: string | null;
+  }[];
+}

@@ -1,0 +1,47 @@
+// The monthly registers: statements and final notices sent, ECA attempts allowed and refused with
+// the clock's reasons, holds placed and released.
+import { afterEach, describe, expect, it } from 'vitest';
+import { attemptEca } from '../../../src/main/services/eca';
+import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { importSmall } from '../accounts/fixtures';
+
+let t: TestApp;
+afterEach(() => t?.cleanup());
+
+describe('monthly registers', () => {
+  it('list what was sent, attempted and held in the month, on screen and as CSV', async () => {
+    t = testApp({ today: '2026-11-26' });
+    const admin = await setUpAndLogIn(t);
+    const { john, a1 } = await importSmall(t);
+    t.app.store.db.prepare('UPDATE accounts SET first_statement_date = NULL').run();
+    const { id: holdId } = await t.call(
+      'holds:place',
+      { guarantorId: john, reason: 'dispute', note: 'ER charge' },
+      admin,
+    );
+    await t.call('statements:run', { taskId: 'statements-reg-1' }, admin);
+    expect(() => attemptEca(t.app.store.db, a1, 'credit_report', '2026-11-26', t.app.nowIso(), 1)).toThrow();
+    await t.call('holds:release', { holdId, note: 'resolved' }, admin);
+    const r = await t.call('registers:month', { month: '2026-11' }, admin);
+    expect(r.statements).toMatchObject([
+      { date: '2026-11-26', guarantor: 'Jane Smith', kind: 'regular', numberInCycle: 1, amountDueCents: 80_000 },
+    ]);
+    expect(r.ecaAttempts).toMatchObject([
+      { accountNumber: 'A1', kind: 'credit_report', allowed: false, allowedFrom: null },
+    ]);
+    expect(r.ecaAttempts[0]!.reasons.join(' ')).toMatch(/ECA-05/);
+    expect(r.holds.map((h) => [h.event, h.guarantor, h.reason])).toEqual([
+      ['placed', "John O'Brien-Núñez", 'dispute'],
+      ['released', "John O'Brien-Núñez", 'dispute'],
+    ]);
+    const csv = Buffer.from(
+      (await t.call('registers:csv', { month: '2026-11', register: 'statements' }, admin)).base64,
+      'base64',
+    ).toString('utf8');
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([
+      'date,guarantor,guarantor_number,kind,number_in_cycle,amount_due',
+      '2026-11-26,Jane Smith,G1,regular,1,800.00',
+    ]);
+    expect((await t.call('registers:month', { month: '2026-10' }, admin)).statements).toEqual([]);
+  });
+});
