@@ -12,7 +12,15 @@ test('a clerk sees no administrator places and is told why when reaching one', a
   await logIn(page, CLERK);
   await expect(page.getByRole('banner')).toContainText('Clerk');
   const links = nav(page).getByRole('link');
-  await expect(links).toHaveText(['Work queue', 'Home', 'Import', 'Aging report', 'Settings', 'My password']);
+  await expect(links).toHaveText([
+    'Work queue',
+    'Home',
+    'Import',
+    'Statements',
+    'Aging report',
+    'Settings',
+    'My password',
+  ]);
   await shot(page, '11-home-clerk');
 
   for (const [hash, title] of [

@@ -19,6 +19,7 @@ import { ImportWizard } from './import/ImportWizard';
 import { MyPassword } from './MyPassword';
 import { WorkQueue } from './queue/WorkQueue';
 import { Settings } from './Settings';
+import { Statements } from './statements/Statements';
 import { Users } from './Users';
 
 function PlaceView({ place }: { place: Place }) {
@@ -33,6 +34,8 @@ function PlaceView({ place }: { place: Place }) {
       return <ImportWizard />;
     case 'aging':
       return <AgingReport />;
+    case 'statements':
+      return <Statements />;
     case 'users':
       return <Users />;
     case 'audit':

@@ -21,6 +21,7 @@ import { GuarantorHeader } from './GuarantorHeader';
 import { Payments } from './Payments';
 import { PostPaymentDialog } from './PostPaymentDialog';
 import { ReverseEntryDialog, ReversePaymentDialog } from './ReverseDialogs';
+import { StatementCycle } from './StatementCycle';
 import { PaymentPlans } from '../plans/PaymentPlans';
 import { CancelPlanDialog, PromiseDialog, SignedDialog } from '../plans/PlanDialogs';
 import { PlanTermsDialog, type PlanTermsTarget } from '../plans/PlanTermsDialog';
@@ -136,6 +137,16 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
           />
         ))}
       </section>
+
+      <StatementCycle
+        guarantorId={guarantorId}
+        accounts={ws.accounts}
+        onOpenPdf={(file) => setOpen({ dialog: 'pdf', file })}
+        onNotice={(message) => {
+          setNotice(message);
+          workspace.reload();
+        }}
+      />
 
       <Payments payments={ws.payments} onReverse={(payment) => setOpen({ dialog: 'reversePayment', payment })} />
       <FollowUpTasks

@@ -1,0 +1,162 @@
+// The day's statement run (ST-03): who is due today (final notices among them, and the money), who
+// is held and why, who is skipped; then the run itself with its progress and a Cancel, the batch
+// opened in the viewer and its summary. A second run the same day is told that nothing is due.
+import { useId, useState } from 'react';
+import type { ProgressEvent } from '../../../../shared/contract';
+import { formatLongDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
+import type { FileOut } from '../../../../shared/schemas/files';
+import { call, messageOf } from '../../api';
+import { FormAlert } from '../../components/Field';
+import { PdfViewer } from '../../components/PdfViewer';
+import { useChannel } from '../../components/useChannel';
+import { useProgress } from '../../progress';
+import { PLACES } from '../../routes';
+
+interface RunSummary {
+  count: number;
+  finalNotices: number;
+  amountCents: number;
+  file: FileOut;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+function RunProgress({ progress, onCancel }: { progress: ProgressEvent | null; onCancel: () => void }) {
+  const id = useId();
+  const p = progress;
+  const percent = p && p.total > 0 ? Math.min(100, Math.floor((p.count / p.total) * 100)) : 0;
+  return (
+    <div className="run-progress" role="group" aria-label="Statement run">
+      <div className="progress-row">
+        <label htmlFor={id}>{p ? `Statements — ${p.phase}` : 'Statements: starting…'}</label>
+        <progress id={id} max={100} value={percent} />
+        <span className="progress-figure">{percent}%</span>
+      </div>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function Statements() {
+  const due = useChannel('statements:due', {});
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<RunSummary | null>(null);
+  const [viewing, setViewing] = useState<FileOut | null>(null);
+  const progress = useProgress(running ? taskId : null);
+
+  const run = async () => {
+    const id = crypto.randomUUID();
+    setTaskId(id);
+    setRunning(true);
+    setError(null);
+    setSummary(null);
+    try {
+      const result = await call('statements:run', { taskId: id });
+      setSummary(result);
+      setViewing(result.file);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setRunning(false);
+      due.reload();
+    }
+  };
+
+  const cancel = () => {
+    if (!taskId) return;
+    call('task:cancel', { taskId }).catch((e: unknown) => setError(messageOf(e)));
+  };
+
+  const value = due.value;
+  return (
+    <section className="statements">
+      <div className="page-head">
+        <h1>Statements</h1>
+        <div className="page-actions">
+          <button type="button" className="primary" onClick={() => void run()} disabled={running || !value}>
+            Run today’s statements
+          </button>
+        </div>
+      </div>
+      <FormAlert message={due.error ?? error} />
+      {running && <RunProgress progress={progress} onCancel={cancel} />}
+      {summary && (
+        <div className="run-summary" role="status" aria-label="Run summary">
+          <p>
+            {plural(summary.count, 'statement', 'statements')} printed,{' '}
+            {plural(summary.finalNotices, 'final notice', 'final notices')} among them, for{' '}
+            {formatCents(summary.amountCents)} in all.
+          </p>
+          <button type="button" onClick={() => setViewing(summary.file)}>
+            Open the batch
+          </button>
+        </div>
+      )}
+      {value && (
+        <div className={due.loading ? 'stale' : undefined} aria-busy={due.loading}>
+          <h2>Due {formatLongDate(value.runDate)}</h2>
+          <ul className="import-counts" aria-label="Due today">
+            <li>
+              <strong>{value.dueCount.toLocaleString('en-US')}</strong>{' '}
+              {value.dueCount === 1 ? 'statement' : 'statements'} due
+            </li>
+            <li>
+              <strong>{value.finalNotices.toLocaleString('en-US')}</strong>{' '}
+              {value.finalNotices === 1 ? 'final notice' : 'final notices'} among them
+            </li>
+            <li>
+              <strong>{formatCents(value.dueCents)}</strong> due in all
+            </li>
+          </ul>
+          <h2>Skipped</h2>
+          <ul className="import-counts" aria-label="Skipped">
+            <li>
+              <strong>{value.held.length.toLocaleString('en-US')}</strong> held
+            </li>
+            <li>
+              <strong>{value.skipped.belowMinimum.toLocaleString('en-US')}</strong> below the minimum balance
+            </li>
+            <li>
+              <strong>{value.skipped.notYet.toLocaleString('en-US')}</strong> not due yet
+            </li>
+            <li>
+              <strong>{value.skipped.cycleComplete.toLocaleString('en-US')}</strong> with the cycle complete
+            </li>
+          </ul>
+          {value.held.length > 0 && (
+            <div className="table-scroll">
+              <table className="table">
+                <caption>Held guarantors: no statement while a hold stands</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Guarantor</th>
+                    <th scope="col">Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {value.held.map((h) => (
+                    <tr key={h.guarantorId}>
+                      <th scope="row">
+                        <a href={`#${PLACES.account.path}/${h.guarantorId}`}>{h.name}</a>
+                      </th>
+                      <td>{h.holds.map((r) => HOLD_REASON_LABELS[r as HoldReason] ?? r).join('; ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+      {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}

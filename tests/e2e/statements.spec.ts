@@ -1,0 +1,82 @@
+// The Statements screen as a clerk opens it after an import: what is due today (how many, the
+// final notices among them, the money) and what is skipped, before running the day's statements.
+import { expect, test } from './fixtures';
+import { openGuarantor } from './planSteps';
+import { CLEAN, cleanSample } from './samples';
+import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
+
+test.use({ today: '2026-03-02' });
+
+test('statements: what is due today after an import, and what is skipped', async ({ page, workspace }) => {
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('heading', { name: 'Statements', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Due March 2, 2026' })).toBeVisible();
+  const due = page.getByRole('list', { name: 'Due today' });
+  await expect(due.getByRole('listitem')).toHaveText([
+    '6 statements due',
+    '0 final notices among them',
+    '$29,209.50 due in all',
+  ]);
+  const skipped = page.getByRole('list', { name: 'Skipped' });
+  await expect(skipped.getByRole('listitem')).toHaveText([
+    '0 held',
+    '0 below the minimum balance',
+    '0 not due yet',
+    '0 with the cycle complete',
+  ]);
+  await expect(page.getByRole('button', { name: 'Run today’s statements' })).toBeEnabled();
+  await shot(page, '90-statements-due');
+});
+
+test('a hold placed on a guarantor: listed on the account, skipped with its reason on the Statements screen, released', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+
+  await openGuarantor(page, flores);
+  const cycle = page.getByRole('region', { name: 'Statements and the 501(r) clock' });
+  await expect(cycle.getByRole('table', { name: '501(r) clock' }).locator('tbody tr')).toHaveCount(
+    flores.accounts.length,
+  );
+  await expect(cycle).toContainText('No statement has been sent to this guarantor yet.');
+  await cycle.getByRole('button', { name: 'Place a hold…' }).click();
+  const place = page.getByRole('dialog', { name: 'Place a hold' });
+  await place.getByLabel('Reason').selectOption({ label: 'Balance disputed' });
+  await place.getByLabel('Note (optional)').fill('Says the visit was billed twice');
+  await shot(page, '92-place-hold', { viewport: true });
+  await place.getByRole('button', { name: 'Place the hold' }).click();
+  await expect(place).toBeHidden();
+  const holds = cycle.getByRole('table', { name: 'Holds' });
+  await expect(holds.locator('tbody tr').first()).toContainText('Balance disputed');
+  await expect(holds.locator('tbody tr').first()).toContainText('Says the visit was billed twice');
+  await expect(holds.locator('tbody tr').first()).toContainText(ADMIN.fullName);
+  await cycle.scrollIntoViewIfNeeded();
+  await shot(page, '93-account-statement-cycle');
+
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('list', { name: 'Skipped' }).getByRole('listitem').first()).toHaveText('1 held');
+  await expect(page.getByRole('list', { name: 'Due today' }).getByRole('listitem').first()).toHaveText(
+    '5 statements due',
+  );
+  const held = page.getByRole('table', { name: /Held guarantors/ });
+  await expect(held.locator('tbody tr')).toHaveCount(1);
+  await expect(held.locator('tbody tr')).toContainText(flores.lastName);
+  await expect(held.locator('tbody tr')).toContainText('Balance disputed');
+  await shot(page, '94-statements-held');
+
+  // Released with a note, the guarantor is due again.
+  await openGuarantor(page, flores);
+  await cycle.getByRole('button', { name: 'Release…' }).click();
+  const release = page.getByRole('dialog', { name: 'Release the hold' });
+  await release.getByLabel('Why it is released').fill('Duplicate charge reversed by billing');
+  await release.getByRole('button', { name: 'Release' }).click();
+  await expect(release).toBeHidden();
+  await expect(holds.locator('tbody tr').first()).toContainText('Duplicate charge reversed by billing');
+  await expect(cycle.getByRole('button', { name: 'Release…' })).toHaveCount(0);
+});
