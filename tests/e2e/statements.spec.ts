@@ -1,11 +1,26 @@
 // The Statements screen as a clerk opens it after an import: what is due today (how many, the
 // final notices among them, the money) and what is skipped, before running the day's statements.
 import { expect, test } from './fixtures';
-import { openGuarantor } from './planSteps';
+import type { Page } from '@playwright/test';
+import { addDays, formatShortDate } from '../../src/shared/dates';
+import { moveClockTo, openGuarantor, readOpenPdf } from './planSteps';
 import { CLEAN, cleanSample } from './samples';
 import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
 
 test.use({ today: '2026-03-02' });
+
+async function openStatements(page: Page): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('heading', { name: 'Statements', level: 1 })).toBeVisible();
+}
+
+/** Runs today's statements and returns the text of the batch opened in the viewer. */
+async function runStatements(page: Page): Promise<string> {
+  await openStatements(page);
+  await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run today’s statements' }).click();
+  return readOpenPdf(page, /\.pdf$/);
+}
 
 test('statements: what is due today after an import, and what is skipped', async ({ page, workspace }) => {
   await setUpAndLogIn(page, workspace);
@@ -79,4 +94,55 @@ test('a hold placed on a guarantor: listed on the account, skipped with its reas
   await expect(release).toBeHidden();
   await expect(holds.locator('tbody tr').first()).toContainText('Duplicate charge reversed by billing');
   await expect(cycle.getByRole('button', { name: 'Release…' })).toHaveCount(0);
+});
+
+test.describe('after every entry of the extract is dated', () => {
+  // The sample's last entries are dated November 2026: a statement shows the ledger to its date.
+  test.use({ today: '2026-12-01' });
+
+  test('the run: its batch, nothing twice a day, monthly to the final notice, then the 501(r) clock', async ({
+    page,
+    workspace,
+  }) => {
+    test.setTimeout(240_000);
+    const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+    await setUpAndLogIn(page, workspace);
+    await importCombined(page, CLEAN);
+
+    const first = await runStatements(page);
+    expect(first).toContain('Statement 1 of 3');
+    expect(first).toContain('Financial assistance is available');
+    await expect(page.getByRole('status', { name: 'Run summary' })).toContainText('printed');
+    await shot(page, '91-statements-run');
+
+    // A second run the same day: nothing is due.
+    await page.getByRole('button', { name: 'Run today’s statements' }).click();
+    await expect(page.getByRole('alert')).toContainText('No statements are due today.');
+
+    await moveClockTo(page, workspace, '2026-12-31', ADMIN);
+    expect(await runStatements(page)).toContain('Statement 2 of 3');
+    let today = '2026-12-31';
+    let text = '';
+    for (let i = 0; i < 3 && !text.includes('FINAL NOTICE'); i++) {
+      today = addDays(today, 30);
+      await moveClockTo(page, workspace, today, ADMIN);
+      text = await runStatements(page);
+    }
+    expect(text).toContain('FINAL NOTICE');
+
+    await openGuarantor(page, flores);
+    const clock = page.getByRole('table', { name: '501(r) clock' });
+    const row = clock.locator('tbody tr').first();
+    await expect(row.locator('td').nth(1)).toHaveText(formatShortDate(today));
+    const d0 = (await row.locator('td').first().textContent())!;
+    const [m, d, y] = d0.split('/');
+    const earliest = [addDays(today, 30), addDays(`${y}-${m}-${d}`, 120)].sort()[1]!;
+    await expect(row.locator('td').nth(2)).toContainText(formatShortDate(earliest));
+    const sent = page.getByRole('table', { name: 'Statements sent' });
+    await expect(sent.getByRole('row', { name: /Final notice/ })).toBeVisible();
+    await sent.getByRole('button', { name: `Reprint the statement of ${formatShortDate(today)}` }).click();
+    expect(await readOpenPdf(page, /\.pdf$/)).toContain('FINAL NOTICE');
+    await page.getByRole('region', { name: 'Statements and the 501(r) clock' }).scrollIntoViewIfNeeded();
+    await shot(page, '95-account-final-notice');
+  });
 });

@@ -92,7 +92,7 @@ function PlaceHoldDialog({
           name="accountId"
           label="Account"
           options={[
-            { value: '', label: 'All accounts of this guarantor' },
+            { value: '', label: 'All accounts' },
             ...accounts.map((a) => ({ value: String(a.id), label: `Account ${a.accountNumber}` })),
           ]}
           className="span-3"
