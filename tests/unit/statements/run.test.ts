@@ -100,3 +100,16 @@ describe('the statement run', () => {
     ).toBe(0);
   });
 });
+
+describe('a run before some entries are dated', () => {
+  it('leaves out what is owed only after the run date, and sends nothing to a guarantor who owed nothing then', async () => {
+    const { admin, jane, john } = await ready();
+    t.clock.setToday('2026-03-02'); // John's only charge is dated 2026-10-01; Jane's A2 charge 2025-06-03
+    const run = await t.call('statements:run', { taskId: 'statements-early-1' }, admin);
+    expect(run.count).toBe(1);
+    const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
+    expect(s!.amountDueCents).toBe(80_000);
+    expect(await t.call('statements:list', { guarantorId: john }, admin)).toEqual([]);
+    expect(t.app.store.db.prepare('SELECT first_statement_date FROM accounts WHERE guarantor_id = ?').pluck().all(john)).toEqual([null]);
+  });
+});

@@ -136,12 +136,14 @@ export async function runStatements(
       `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256, zip)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // D0 and the final-notice date go on the accounts the statement showed.
     const setD0 = db.prepare(
-      'UPDATE accounts SET first_statement_date = ? WHERE guarantor_id = ? AND balance_cents > 0 AND first_statement_date IS NULL',
+      'UPDATE accounts SET first_statement_date = ? WHERE guarantor_id = ? AND account_number = ? AND first_statement_date IS NULL',
     );
     const setFinal = db.prepare(
-      'UPDATE accounts SET final_notice_date = ? WHERE guarantor_id = ? AND balance_cents > 0 AND final_notice_date IS NULL',
+      'UPDATE accounts SET final_notice_date = ? WHERE guarantor_id = ? AND account_number = ? AND final_notice_date IS NULL',
     );
+    let sent = 0;
     let finalNotices = 0;
     let amount = 0;
     for (let i = 0; i < plan.due.length; i++) {
@@ -153,34 +155,39 @@ export async function runStatements(
         lastStatementDate: d.lastStatementDate,
         policy,
       });
-      const single = await statementPdf(snapshot);
-      drawStatement(batch, snapshot, i === 0);
-      insert.run(
-        runId,
-        d.guarantorId,
-        runDate,
-        d.number,
-        d.kind,
-        snapshot.dueDate,
-        snapshot.amountDueCents,
-        JSON.stringify(snapshot),
-        createHash('sha256').update(single).digest('hex'),
-        d.zip,
-      );
-      setD0.run(runDate, d.guarantorId);
-      if (d.kind === 'final_notice') {
-        setFinal.run(runDate, d.guarantorId);
-        finalNotices++;
+      // Nothing owed as of the run date (every entry is dated later): no statement.
+      if (snapshot.amountDueCents > 0) {
+        const single = await statementPdf(snapshot);
+        drawStatement(batch, snapshot, sent === 0);
+        sent++;
+        insert.run(
+          runId,
+          d.guarantorId,
+          runDate,
+          d.number,
+          d.kind,
+          snapshot.dueDate,
+          snapshot.amountDueCents,
+          JSON.stringify(snapshot),
+          createHash('sha256').update(single).digest('hex'),
+          d.zip,
+        );
+        for (const a of snapshot.accounts) setD0.run(runDate, d.guarantorId, a.accountNumber);
+        if (d.kind === 'final_notice') {
+          for (const a of snapshot.accounts) setFinal.run(runDate, d.guarantorId, a.accountNumber);
+          finalNotices++;
+        }
+        amount += snapshot.amountDueCents;
       }
-      amount += snapshot.amountDueCents;
       if ((i + 1) % 25 === 0 || i === plan.due.length - 1) {
         hooks.onProgress?.(i + 1, plan.due.length);
         if (hooks.pause) await hooks.pause();
         if (hooks.isCancelled?.()) throw new RunCancelled();
       }
     }
+    if (sent === 0) throw new AppError('not_found', 'No statements are due today.');
     const counts = {
-      statements: plan.due.length,
+      statements: sent,
       finalNotices,
       amountCents: amount,
       held: plan.held.length,
@@ -195,7 +202,7 @@ export async function runStatements(
     db.exec('COMMIT');
     return {
       runId,
-      count: plan.due.length,
+      count: sent,
       finalNotices,
       amountCents: amount,
       file: { fileName: `statements-${runDate}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') },

@@ -68,7 +68,7 @@ export function buildSnapshot(
   );
   const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
   const activity: StatementSnapshot['activity'] = [];
-  const lines = accounts.map((a) => {
+  const allLines = accounts.map((a) => {
     const totals: Record<Category, number> = { charges: 0, insurance: 0, adjustments: 0, patient: 0 };
     for (const e of entries.all(a.id, s.statementDate) as {
       effective_date: string;
@@ -107,6 +107,8 @@ export function buildSnapshot(
       balanceCents: balance,
     };
   });
+  // As of the statement date: an account whose entries are all later (or that owed nothing then) is left out.
+  const lines = allLines.filter((l) => l.balanceCents > 0);
   const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const deadline = addDays(s.statementDate, Math.max(30, s.policy.dueInDays));
