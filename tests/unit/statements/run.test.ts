@@ -110,6 +110,8 @@ describe('a run before some entries are dated', () => {
     const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(s!.amountDueCents).toBe(80_000);
     expect(await t.call('statements:list', { guarantorId: john }, admin)).toEqual([]);
-    expect(t.app.store.db.prepare('SELECT first_statement_date FROM accounts WHERE guarantor_id = ?').pluck().all(john)).toEqual([null]);
+    expect(
+      t.app.store.db.prepare('SELECT first_statement_date FROM accounts WHERE guarantor_id = ?').pluck().all(john),
+    ).toEqual([null]);
   });
 });
