@@ -6,7 +6,7 @@ import type { RecoupApp } from '../app';
 import { paymentReceipt, serviceDates } from '../documents/receipt';
 import { storeDocument } from './documents';
 import { hospitalIdentity } from './settings';
-import { guarantorName, guarantorRow } from './workspace';
+import { guarantorName, guarantorRow, mailingAddress } from './workspace';
 
 export async function receiptFor(
   app: RecoupApp,
@@ -56,11 +56,7 @@ export async function receiptFor(
     date: p.effective_date,
     guarantor: {
       name: guarantorName(g),
-      address: [
-        g.address_line1,
-        g.address_line2,
-        [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
-      ].filter((l) => l.trim() !== ''),
+      address: mailingAddress(g),
       externalId: g.external_id,
     },
     method: p.method,

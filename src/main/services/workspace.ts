@@ -89,6 +89,21 @@ export function guarantorName(r: { last_name: string; first_name: string; middle
   return `${r.first_name}${r.middle_name ? ` ${r.middle_name}` : ''} ${r.last_name}`;
 }
 
+/** The guarantor's mailing address as printed on letters, receipts and statements: blank lines left out. */
+export function mailingAddress(g: {
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  state: string;
+  zip: string;
+}): string[] {
+  return [
+    g.address_line1,
+    g.address_line2,
+    [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
+  ].filter((l) => l.trim() !== '');
+}
+
 export function guarantorRow(db: Db, guarantorId: number): GuarantorRow {
   const g = db.prepare('SELECT * FROM guarantors WHERE id = ?').get(guarantorId) as GuarantorRow | undefined;
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');

@@ -8,19 +8,11 @@ import { lapseLetters, type LapseLetter } from '../../documents/lapseLetters';
 import { serviceDates } from '../../documents/receipt';
 import { storeDocument } from '../documents';
 import { hospitalIdentity } from '../settings';
-import { guarantorName, guarantorRow } from '../workspace';
+import { guarantorName, guarantorRow, mailingAddress } from '../workspace';
 import { policyById } from './policy';
 import { planInstallments, planRow, progressOf } from './progress';
 
 const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
-
-function addressLines(g: ReturnType<typeof guarantorRow>): string[] {
-  return [
-    g.address_line1,
-    g.address_line2,
-    [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
-  ].filter((l) => l.trim() !== '');
-}
 
 export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<FileOut> {
   const db = app.store.db;
@@ -36,7 +28,7 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     hospital: hospitalIdentity(db),
     planId,
     date: p.start_date,
-    guarantor: { name: guarantorName(g), address: addressLines(g), externalId: g.external_id },
+    guarantor: { name: guarantorName(g), address: mailingAddress(g), externalId: g.external_id },
     // Each account with the balance it carried when the plan was made: they add up to the plan's total.
     accounts: accounts.map((a) => ({
       accountNumber: a.account_number,
@@ -93,7 +85,7 @@ export async function printLapseLetters(
     const progress = progressOf(db, p, policyById(db, p.policy_id), today);
     return {
       planId: p.id,
-      guarantor: { name: guarantorName(g), address: addressLines(g) },
+      guarantor: { name: guarantorName(g), address: mailingAddress(g) },
       missed: progress.installments
         .filter((i) => i.missed)
         .map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents - i.paidCents })),

@@ -9,7 +9,7 @@ import type { StatementPolicy } from '../../../shared/schemas/settings';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { Db } from '../../store/database';
 import { hospitalIdentity } from '../settings';
-import { guarantorName, guarantorRow } from '../workspace';
+import { guarantorName, guarantorRow, mailingAddress } from '../workspace';
 
 const SERVICE_WORDS = {
   inpatient: 'Hospital stay',
@@ -122,11 +122,7 @@ export function buildSnapshot(
     dueDate: s.kind === 'final_notice' ? deadline : addDays(s.statementDate, s.policy.dueInDays),
     guarantor: {
       name: guarantorName(g),
-      address: [
-        g.address_line1,
-        g.address_line2,
-        [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
-      ].filter((l) => l.trim() !== ''),
+      address: mailingAddress(g),
       externalId: g.external_id,
     },
     accounts: lines,

@@ -13,11 +13,10 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-function FieldShell({ id, label, hint, error, className, children }: FieldShellProps) {
+/** A field's hint and error lines, with the ids its control's aria-describedby points at. */
+function FieldNotes({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
+    <>
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
@@ -28,6 +27,16 @@ function FieldShell({ id, label, hint, error, className, children }: FieldShellP
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+function FieldShell({ id, label, hint, error, className, children }: FieldShellProps) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -177,16 +186,7 @@ export function CheckboxField({ name, label, hint }: { name: string; label: stri
       />
       <div>
         <label htmlFor={id}>{label}</label>
-        {hint && (
-          <p id={`${id}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldNotes id={id} hint={hint} error={error} />
       </div>
     </div>
   );

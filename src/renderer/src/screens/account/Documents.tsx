@@ -1,26 +1,13 @@
 // Documents printed for this guarantor (receipts, letters): each kept as printed, and opened again
 // from the store (documents:get), never regenerated.
-import { useState } from 'react';
 import type { DocumentView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
-import { call, messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { formatInstant } from '../../format';
+import { useOpenStoredDocument } from '../../storedDocument';
 
 export function Documents({ documents, onOpen }: { documents: DocumentView[]; onOpen: (file: FileOut) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [opening, setOpening] = useState<number | null>(null);
-  const open = async (d: DocumentView) => {
-    setError(null);
-    setOpening(d.id);
-    try {
-      onOpen(await call('documents:get', { documentId: d.id }));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setOpening(null);
-    }
-  };
+  const { opening, error, open } = useOpenStoredDocument(onOpen);
   return (
     <section className="ws-section" aria-labelledby="ws-documents">
       <h2 id="ws-documents">
@@ -56,7 +43,7 @@ export function Documents({ documents, onOpen }: { documents: DocumentView[]; on
                       className="small"
                       aria-label={`Open ${d.title}`}
                       disabled={opening === d.id}
-                      onClick={() => void open(d)}
+                      onClick={() => void open(d.id)}
                     >
                       Open
                     </button>

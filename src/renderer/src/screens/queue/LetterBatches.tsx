@@ -1,11 +1,10 @@
 // Earlier lapse-letter batches (letters:batches): each printed PDF is kept as it was printed and
 // opened again from the store (documents:get), to reprint a letter that went astray.
-import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { FileOut } from '../../../../shared/schemas/files';
-import { call, messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { formatInstant } from '../../format';
+import { useOpenStoredDocument } from '../../storedDocument';
 
 type Batch = ChannelOutput<'letters:batches'>[number];
 
@@ -16,19 +15,7 @@ interface LetterBatchesProps {
 }
 
 export function LetterBatches({ batches, error, onOpen }: LetterBatchesProps) {
-  const [opening, setOpening] = useState<number | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
-  const open = async (b: Batch) => {
-    setOpenError(null);
-    setOpening(b.documentId);
-    try {
-      onOpen(await call('documents:get', { documentId: b.documentId }));
-    } catch (e) {
-      setOpenError(messageOf(e));
-    } finally {
-      setOpening(null);
-    }
-  };
+  const { opening, error: openError, open } = useOpenStoredDocument(onOpen);
   return (
     <section className="letter-batches" aria-labelledby="letter-batches">
       <h2 id="letter-batches">Earlier lapse-letter batches</h2>
@@ -62,7 +49,7 @@ export function LetterBatches({ batches, error, onOpen }: LetterBatchesProps) {
                         className="small"
                         aria-label={`Open ${b.title}`}
                         disabled={opening === b.documentId}
-                        onClick={() => void open(b)}
+                        onClick={() => void open(b.documentId)}
                       >
                         {opening === b.documentId ? 'Opening…' : 'Open'}
                       </button>
