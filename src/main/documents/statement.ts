@@ -169,6 +169,20 @@ function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
   doc.x = PAGE.margin;
 }
 
+function stepWords(a: StatementSnapshot['accounts'][number], regular: number): string {
+  if (a.step === 'final_notice') return 'Final notice for this account';
+  if (a.step === 'after_notice') return 'Final notice already sent';
+  return a.number ? `Statement ${a.number} of ${regular}` : '';
+}
+
+function finalNoticeOpening(s: StatementSnapshot): string {
+  const these = s.finalNotice?.accountNumbers;
+  if (!these || these.length === 0 || these.length === s.accounts.length)
+    return 'This is the last statement before other collection actions.';
+  const list = these.length === 1 ? these[0]! : `${these.slice(0, -1).join(', ')} and ${these[these.length - 1]!}`;
+  return `This is the last statement before other collection actions on account${these.length === 1 ? '' : 's'} ${list}.`;
+}
+
 /** Draws one statement from a new page of `doc`; returns how many pages it took. */
 export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): number {
   if (!first) doc.addPage();
@@ -185,11 +199,14 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     boxed(
       doc,
       'Final notice: financial assistance, and what happens next',
-      `This is the last statement before other collection actions. If the balance is not paid, or you have not applied for financial assistance, by ${formatLongDate(s.finalNotice.deadline)}, we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
+      `${finalNoticeOpening(s)} If the balance is not paid, or you have not applied for financial assistance, by ${formatLongDate(s.finalNotice.deadline)}, we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
       true,
     );
   }
 
+  // Accounts at different points of their cycles (ECA-05 runs per account) each say where they stand.
+  const steps = new Set(s.accounts.map((a) => (a.step ? `${a.step}${a.number ?? ''}` : '')));
+  const showSteps = steps.size > 1;
   section(doc, 'Your accounts');
   table(
     doc,
@@ -204,7 +221,7 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     ],
     s.accounts.map((a) => [
       a.accountNumber,
-      `${a.patientName}\n${a.service}, ${a.serviceFrom === a.serviceTo ? formatShortDate(a.serviceFrom) : `${formatShortDate(a.serviceFrom)}–${formatShortDate(a.serviceTo)}`}`,
+      `${a.patientName}\n${a.service}, ${a.serviceFrom === a.serviceTo ? formatShortDate(a.serviceFrom) : `${formatShortDate(a.serviceFrom)}–${formatShortDate(a.serviceTo)}`}${showSteps ? `\n${stepWords(a, s.regularStatements)}` : ''}`,
       formatCents(a.chargesCents),
       credit(a.insuranceCents),
       credit(a.adjustmentsCents),

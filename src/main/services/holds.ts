@@ -98,15 +98,51 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     automatic: true,
     active: true,
   });
-  const derived: HoldView[] = [];
-  if (g.deceased) derived.push(automatic('deceased', 'The guarantor is recorded as deceased.'));
-  if (g.bankruptcy) derived.push(automatic('bankruptcy', 'The guarantor is recorded as in bankruptcy.'));
-  if (g.fap_status === 'pending')
-    derived.push(automatic('fap_pending', 'A financial-assistance application is pending (ECA-05).'));
   const plan = db
     .prepare(`SELECT id FROM plans WHERE guarantor_id = ? AND status = 'current' LIMIT 1`)
     .pluck()
     .get(guarantorId) as number | undefined;
-  if (plan !== undefined) derived.push(automatic('plan_current', `Payment plan #${plan} is current.`));
+  const notes: Record<AutomaticHold, string> = {
+    deceased: 'The guarantor is recorded as deceased.',
+    bankruptcy: 'The guarantor is recorded as in bankruptcy.',
+    fap_pending: 'A financial-assistance application is pending (ECA-05).',
+    plan_current: `Payment plan #${plan} is current.`,
+  };
+  const derived = automaticHoldReasons({
+    deceased: g.deceased === 1,
+    bankruptcy: g.bankruptcy === 1,
+    fapPending: g.fap_status === 'pending',
+    planCurrent: plan !== undefined,
+  }).map((r) => automatic(r, notes[r]));
   return [...derived, ...placed];
+}
+
+type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending' | 'plan_current';
+
+/** The holds that follow from the record itself, in the order they are shown. */
+export function automaticHoldReasons(g: {
+  deceased: boolean;
+  bankruptcy: boolean;
+  fapPending: boolean;
+  planCurrent: boolean;
+}): AutomaticHold[] {
+  const reasons: AutomaticHold[] = [];
+  if (g.deceased) reasons.push('deceased');
+  if (g.bankruptcy) reasons.push('bankruptcy');
+  if (g.fapPending) reasons.push('fap_pending');
+  if (g.planCurrent) reasons.push('plan_current');
+  return reasons;
+}
+
+/** Every placed hold in force on a date, for the whole book (the statement run reads them at once). */
+export function activePlacedHolds(
+  db: Db,
+  today: string,
+): { guarantorId: number; accountId: number | null; reason: HoldReason }[] {
+  return db
+    .prepare(
+      `SELECT guarantor_id AS guarantorId, account_id AS accountId, reason FROM holds
+        WHERE released_on IS NULL AND (until IS NULL OR until >= ?) ORDER BY placed_on DESC, id DESC`,
+    )
+    .all(today) as { guarantorId: number; accountId: number | null; reason: HoldReason }[];
 }

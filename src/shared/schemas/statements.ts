@@ -15,6 +15,9 @@ export interface StatementAccountLine {
   adjustmentsCents: number;
   patientPaidCents: number;
   balanceCents: number;
+  /** Where the account stands in its own cycle (recorded since the cycle runs per account). */
+  step?: 'regular' | 'final_notice' | 'after_notice';
+  number?: number | null;
 }
 
 export interface StatementActivityLine {
@@ -39,7 +42,13 @@ export interface StatementSnapshot {
   amountDueCents: number;
   aging: Record<AgingBucket, number>;
   /** The final notice only: the deadline (30 days or more) and the actions intended after it (ECA-05). */
-  finalNotice: { deadline: string; intendedActions: string[]; plainLanguageSummary: string } | null;
+  finalNotice: {
+    deadline: string;
+    intendedActions: string[];
+    plainLanguageSummary: string;
+    /** The accounts this is the final notice for (recorded since the cycle runs per account). */
+    accountNumbers?: string[];
+  } | null;
 }
 
 export interface StatementRunPreview {
@@ -47,7 +56,7 @@ export interface StatementRunPreview {
   dueCount: number;
   finalNotices: number;
   dueCents: number;
-  held: { guarantorId: number; name: string; holds: string[] }[];
+  held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
 }
 

@@ -115,3 +115,91 @@ describe('a run before some entries are dated', () => {
     ).toEqual([null]);
   });
 });
+
+describe('one guarantor, accounts at different points of their own cycles (ECA-05 per account)', () => {
+  const clockOf = (accountNumber: string) =>
+    t.app.store.db
+      .prepare('SELECT first_statement_date AS d0, final_notice_date AS final FROM accounts WHERE account_number = ?')
+      .get(accountNumber) as { d0: string | null; final: string | null };
+
+  it('a held account stays off the statement and starts its own cycle later, with its own D0 and final notice', async () => {
+    const { admin, jane } = await ready();
+    const a2 = t.app.store.db.prepare(`SELECT id FROM accounts WHERE account_number = 'A2'`).pluck().get() as number;
+    await t.call(
+      'holds:place',
+      { guarantorId: jane, accountId: a2, reason: 'dispute', note: 'disputes the stay' },
+      admin,
+    );
+    const due = await t.call('statements:due', {}, admin);
+    expect(due).toMatchObject({ dueCents: 50_000 + 120_000 });
+    expect(due.held).toEqual([expect.objectContaining({ guarantorId: jane, holds: ['dispute'], accountsOnly: true })]);
+    await t.call('statements:run', { taskId: 'statements-a-1' }, admin);
+    expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: null });
+    expect(clockOf('A2')).toEqual({ d0: null, final: null });
+    let [first] = await t.call('statements:list', { guarantorId: jane }, admin);
+    let text = (
+      await pdfPages(
+        Buffer.from((await t.call('statements:reprint', { statementId: first!.id }, admin)).base64, 'base64'),
+      )
+    ).join(' ');
+    expect(text).toContain('A1');
+    expect(text).not.toContain('A2');
+
+    const [hold] = (await t.call('holds:list', { guarantorId: jane }, admin)).filter((h) => h.id !== null);
+    await t.call('holds:release', { holdId: hold!.id!, note: 'resolved with the patient' }, admin);
+    const runs: [string, number][] = [
+      ['2026-12-26', 2],
+      ['2027-01-25', 3],
+      ['2027-02-24', 4],
+      ['2027-03-26', 5],
+    ];
+    for (const [date, n] of runs) {
+      t.clock.setToday(date);
+      await t.call('statements:run', { taskId: `statements-a-${n}` }, admin);
+    }
+    // A1: statements on 11-26, 12-26, 01-25, final notice 02-24. A2: 12-26, 01-25, 02-24, final 03-26.
+    expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: '2027-02-24' });
+    expect(clockOf('A2')).toEqual({ d0: '2026-12-26', final: '2027-03-26' });
+    const list = await t.call('statements:list', { guarantorId: jane }, admin);
+    expect(list.map((s) => [s.statementDate, s.kind, s.numberInCycle])).toEqual([
+      ['2027-03-26', 'final_notice', 4],
+      ['2027-02-24', 'final_notice', 4],
+      ['2027-01-25', 'regular', 3],
+      ['2026-12-26', 'regular', 2],
+      ['2026-11-26', 'regular', 1],
+    ]);
+    // The mixed statement says which account each line is at, and whose final notice it is.
+    first = list.find((s) => s.statementDate === '2027-02-24');
+    text = (
+      await pdfPages(
+        Buffer.from((await t.call('statements:reprint', { statementId: first!.id }, admin)).base64, 'base64'),
+      )
+    )
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('before other collection actions on account A1.');
+    expect(text).toContain('Final notice for this account');
+    expect(text).toContain('Statement 3 of 3');
+    // After both final notices nothing more is due.
+    t.clock.setToday('2027-04-30');
+    expect((await t.call('statements:due', {}, admin)).skipped.cycleComplete).toBeGreaterThan(0);
+    const recorded = t.app.store.db
+      .prepare(
+        `SELECT a.account_number, sa.step, sa.number FROM statement_accounts sa JOIN accounts a ON a.id = sa.account_id
+          JOIN statements s ON s.id = sa.statement_id WHERE a.guarantor_id = ? ORDER BY s.statement_date, a.account_number`,
+      )
+      .raw()
+      .all(jane);
+    expect(recorded).toEqual([
+      ['A1', 'regular', 1],
+      ['A1', 'regular', 2],
+      ['A2', 'regular', 1],
+      ['A1', 'regular', 3],
+      ['A2', 'regular', 2],
+      ['A1', 'final_notice', 4],
+      ['A2', 'regular', 3],
+      ['A1', 'after_notice', null],
+      ['A2', 'final_notice', 4],
+    ]);
+  });
+});

@@ -286,3 +286,46 @@ describe('007', () => {
     db.close();
   });
 });
+
+describe('008', () => {
+  it('records the accounts on each statement, filled in for statements already sent from their snapshots', () => {
+    const db = freshDb();
+    migrate(db, 7);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    const account = db.prepare(
+      `INSERT INTO accounts (id, guarantor_id, account_number, service_from, service_to, service_type, payer_class, created_at, updated_at)
+       VALUES (?, 1, ?, '2026-01-01', '2026-01-01', 'outpatient', 'self_pay', 't', 't')`,
+    );
+    account.run(1, 'A1');
+    account.run(2, 'A2');
+    db.prepare(
+      `INSERT INTO statement_runs (id, run_date, started_at, finished_at, counts) VALUES (1, 'd', 't', 't', '{}')`,
+    ).run();
+    const snapshot = JSON.stringify({
+      accounts: [
+        { accountNumber: 'A1', balanceCents: 700 },
+        { accountNumber: 'a2', balanceCents: 300 },
+      ],
+    });
+    db.prepare(
+      `INSERT INTO statements (id, run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256)
+       VALUES (9, 1, 1, '2026-11-26', 4, 'final_notice', 'd', 1000, ?, 'h')`,
+    ).run(snapshot);
+    expect(migrate(db, 8)).toEqual([8]);
+    expect(db.prepare('SELECT * FROM statement_accounts ORDER BY account_id').all()).toEqual([
+      { statement_id: 9, account_id: 1, step: 'final_notice', number: 4, balance_cents: 700 },
+      { statement_id: 9, account_id: 2, step: 'final_notice', number: 4, balance_cents: 300 },
+    ]);
+    const add = db.prepare(
+      'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (9, ?, ?, ?, 0)',
+    );
+    expect(() => add.run(1, 'regular', 1)).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare('DELETE FROM statement_accounts').run();
+    expect(() => add.run(1, 'after_notice', 2)).toThrow(/CHECK/);
+    expect(() => add.run(1, 'regular', null)).toThrow(/CHECK/);
+    add.run(1, 'after_notice', null);
+    db.close();
+  });
+});

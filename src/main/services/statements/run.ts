@@ -6,16 +6,21 @@
 // finds nobody due.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { statementDue, type HoldReason } from '../../../shared/rules/statementCycle';
+import {
+  statementDue,
+  type AccountCycleState,
+  type AccountStep,
+  type HoldReason,
+} from '../../../shared/rules/statementCycle';
 import type { FileOut } from '../../../shared/schemas/files';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { RecoupApp } from '../../app';
 import { createPdf, pdfBytes, PAGE } from '../../documents/layout';
 import { drawStatement, statementPdf } from '../../documents/statement';
 import type { Db } from '../../store/database';
-import { holdsOf } from '../holds';
+import { activePlacedHolds, automaticHoldReasons } from '../holds';
 import { statementPolicy } from '../settings';
-import { buildSnapshot } from './snapshot';
+import { buildStatement } from './snapshot';
 
 export interface DueStatement {
   guarantorId: number;
@@ -24,6 +29,8 @@ export interface DueStatement {
   kind: 'regular' | 'final_notice';
   number: number;
   lastStatementDate: string | null;
+  /** The accounts the statement shows, each with its step in its own cycle. */
+  accounts: AccountStep[];
   balanceCents: number;
 }
 
@@ -31,32 +38,60 @@ export interface RunPlan {
   runDate: string;
   due: DueStatement[];
   dueCents: number;
-  held: { guarantorId: number; name: string; holds: HoldReason[] }[];
+  /** Guarantors held whole, and guarantors with some accounts held (those accounts are left off). */
+  held: { guarantorId: number; name: string; holds: HoldReason[]; accountsOnly: boolean }[];
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
 }
 
-/** Who is due a statement on the run date, and who is held or skipped, and why. */
+interface GuarantorRow {
+  id: number;
+  zip: string;
+  name: string;
+  deceased: number;
+  bankruptcy: number;
+  fap_status: string;
+  plan_current: number;
+  last_date: string | null;
+}
+
+/** Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all). */
 export function planRun(db: Db, runDate: string): RunPlan {
   const policy = statementPolicy(db);
-  const rows = db
+  const guarantors = db
     .prepare(
-      `SELECT g.id, g.zip, g.first_name || ' ' || g.last_name AS name,
-              (SELECT coalesce(sum(a.balance_cents), 0) FROM accounts a WHERE a.guarantor_id = g.id AND a.balance_cents > 0) AS open_cents,
-              (SELECT count(*) FROM statements s WHERE s.guarantor_id = g.id) AS sent,
-              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date,
-              EXISTS (SELECT 1 FROM statements s WHERE s.guarantor_id = g.id AND s.kind = 'final_notice') AS final_sent
+      `SELECT g.id, g.zip, g.first_name || ' ' || g.last_name AS name, g.deceased, g.bankruptcy, g.fap_status,
+              EXISTS (SELECT 1 FROM plans p WHERE p.guarantor_id = g.id AND p.status = 'current') AS plan_current,
+              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date
          FROM guarantors g WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
-    .all() as {
-    id: number;
-    zip: string;
-    name: string;
-    open_cents: number;
-    sent: number;
-    last_date: string | null;
-    final_sent: number;
-  }[];
+    .all() as GuarantorRow[];
+  const accounts = new Map<number, AccountCycleState[]>();
+  for (const a of db
+    .prepare(
+      `SELECT a.id, a.guarantor_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
+              (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
+         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
+        WHERE g.balance_cents > 0 AND a.balance_cents > 0 ORDER BY a.guarantor_id, a.service_from, a.id`,
+    )
+    .all() as { id: number; guarantor_id: number; balance_cents: number; final_sent: number; sent: number }[]) {
+    const list = accounts.get(a.guarantor_id) ?? [];
+    list.push({
+      accountId: a.id,
+      balanceCents: a.balance_cents,
+      sentCount: a.sent,
+      finalNoticeSent: a.final_sent === 1,
+      holds: [],
+    });
+    accounts.set(a.guarantor_id, list);
+  }
+  const guarantorHolds = new Map<number, HoldReason[]>();
+  const accountHolds = new Map<number, HoldReason[]>();
+  for (const h of activePlacedHolds(db, runDate)) {
+    const map = h.accountId === null ? guarantorHolds : accountHolds;
+    const key = h.accountId ?? h.guarantorId;
+    map.set(key, [...(map.get(key) ?? []), h.reason]);
+  }
   const plan: RunPlan = {
     runDate,
     due: [],
@@ -64,33 +99,41 @@ export function planRun(db: Db, runDate: string): RunPlan {
     held: [],
     skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0 },
   };
-  for (const r of rows) {
-    const holds = holdsOf(db, r.id, runDate)
-      .filter((h) => h.active)
-      .map((h) => h.reason);
-    const d = statementDue(
-      {
-        balanceCents: r.open_cents,
-        sentCount: r.sent,
-        lastStatementDate: r.last_date,
-        finalNoticeSent: r.final_sent === 1,
-        holds,
-      },
-      runDate,
-      policy,
-    );
+  for (const g of guarantors) {
+    const list = (accounts.get(g.id) ?? []).map((a) => ({ ...a, holds: accountHolds.get(a.accountId) ?? [] }));
+    const holds = [
+      ...automaticHoldReasons({
+        deceased: g.deceased === 1,
+        bankruptcy: g.bankruptcy === 1,
+        fapPending: g.fap_status === 'pending',
+        planCurrent: g.plan_current === 1,
+      }),
+      ...(guarantorHolds.get(g.id) ?? []),
+    ];
+    const d = statementDue({ lastStatementDate: g.last_date, holds, accounts: list }, runDate, policy);
     if (d.due) {
+      const shown = new Set(d.accounts.map((a) => a.accountId));
+      const cents = list.filter((a) => shown.has(a.accountId)).reduce((t, a) => t + a.balanceCents, 0);
       plan.due.push({
-        guarantorId: r.id,
-        zip: r.zip,
-        name: r.name,
+        guarantorId: g.id,
+        zip: g.zip,
+        name: g.name,
         kind: d.kind,
         number: d.number,
-        lastStatementDate: r.last_date,
-        balanceCents: r.open_cents,
+        lastStatementDate: g.last_date,
+        accounts: d.accounts,
+        balanceCents: cents,
       });
-      plan.dueCents += r.open_cents;
-    } else if (d.why === 'held') plan.held.push({ guarantorId: r.id, name: r.name, holds: d.holds ?? [] });
+      plan.dueCents += cents;
+      if (d.heldAccounts.length > 0)
+        plan.held.push({
+          guarantorId: g.id,
+          name: g.name,
+          holds: [...new Set(d.heldAccounts.flatMap((h) => h.holds))],
+          accountsOnly: true,
+        });
+    } else if (d.why === 'held')
+      plan.held.push({ guarantorId: g.id, name: g.name, holds: d.holds ?? [], accountsOnly: false });
     else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
     else if (d.why === 'not_yet') plan.skipped.notYet++;
     else if (d.why === 'cycle_complete') plan.skipped.cycleComplete++;
@@ -136,47 +179,58 @@ export async function runStatements(
       `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256, zip)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // D0 and the final-notice date go on the accounts the statement showed.
+    const insertShown = db.prepare(
+      'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, ?, ?, ?)',
+    );
+    // D0 goes on every account the statement showed that had none; the final-notice date on the
+    // accounts it was the final notice for (ECA-05: the clock is the account's).
     const setD0 = db.prepare(
-      'UPDATE accounts SET first_statement_date = ? WHERE guarantor_id = ? AND account_number = ? AND first_statement_date IS NULL',
+      'UPDATE accounts SET first_statement_date = ? WHERE id = ? AND first_statement_date IS NULL',
     );
-    const setFinal = db.prepare(
-      'UPDATE accounts SET final_notice_date = ? WHERE guarantor_id = ? AND account_number = ? AND final_notice_date IS NULL',
-    );
+    const setFinal = db.prepare('UPDATE accounts SET final_notice_date = ? WHERE id = ? AND final_notice_date IS NULL');
     let sent = 0;
     let finalNotices = 0;
     let amount = 0;
     for (let i = 0; i < plan.due.length; i++) {
       const d = plan.due[i]!;
-      const snapshot = buildSnapshot(db, d.guarantorId, {
+      const request = {
         statementDate: runDate,
         numberInCycle: d.number,
         kind: d.kind,
         lastStatementDate: d.lastStatementDate,
         policy,
-      });
+        accounts: d.accounts,
+      };
+      let built = buildStatement(db, d.guarantorId, request);
+      // The account due its final notice owed nothing as of the run date: a regular statement then.
+      if (d.kind === 'final_notice' && !built.shown.some((a) => a.step === 'final_notice')) {
+        const number = Math.max(1, ...built.shown.map((a) => a.number ?? 0));
+        built = buildStatement(db, d.guarantorId, { ...request, kind: 'regular', numberInCycle: number });
+      }
+      const { snapshot, shown } = built;
       // Nothing owed as of the run date (every entry is dated later): no statement.
       if (snapshot.amountDueCents > 0) {
         const single = await statementPdf(snapshot);
         drawStatement(batch, snapshot, sent === 0);
         sent++;
-        insert.run(
+        const statementId = insert.run(
           runId,
           d.guarantorId,
           runDate,
-          d.number,
-          d.kind,
+          snapshot.numberInCycle,
+          snapshot.kind,
           snapshot.dueDate,
           snapshot.amountDueCents,
           JSON.stringify(snapshot),
           createHash('sha256').update(single).digest('hex'),
           d.zip,
-        );
-        for (const a of snapshot.accounts) setD0.run(runDate, d.guarantorId, a.accountNumber);
-        if (d.kind === 'final_notice') {
-          for (const a of snapshot.accounts) setFinal.run(runDate, d.guarantorId, a.accountNumber);
-          finalNotices++;
+        ).lastInsertRowid;
+        for (const a of shown) {
+          insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);
+          setD0.run(runDate, a.accountId);
+          if (a.step === 'final_notice') setFinal.run(runDate, a.accountId);
         }
+        if (snapshot.kind === 'final_notice') finalNotices++;
         amount += snapshot.amountDueCents;
       }
       if ((i + 1) % 25 === 0 || i === plan.due.length - 1) {

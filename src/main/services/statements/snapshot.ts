@@ -6,6 +6,7 @@ import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/ru
 import { ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
 import { LEDGER_TYPE_LABELS, type LedgerType } from '../../../shared/schemas/ledger';
 import type { StatementPolicy } from '../../../shared/schemas/settings';
+import type { AccountStep } from '../../../shared/rules/statementCycle';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { Db } from '../../store/database';
 import { hospitalIdentity } from '../settings';
@@ -34,20 +35,37 @@ const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
   refund: 'patient',
 };
 
-export function buildSnapshot(
+export interface SnapshotRequest {
+  statementDate: string;
+  numberInCycle: number;
+  kind: 'regular' | 'final_notice';
+  lastStatementDate: string | null;
+  policy: StatementPolicy;
+  officeHours?: string;
+  /** The accounts to show, each with its step in its own cycle (the run's choice); all open accounts when absent. */
+  accounts?: AccountStep[];
+}
+
+/** An account the statement shows, with its step: what the run records against the account. */
+export interface ShownAccount {
+  accountId: number;
+  step: AccountStep['step'];
+  number: number | null;
+  balanceCents: number;
+}
+
+export function buildSnapshot(db: Db, guarantorId: number, s: SnapshotRequest): StatementSnapshot {
+  return buildStatement(db, guarantorId, s).snapshot;
+}
+
+export function buildStatement(
   db: Db,
   guarantorId: number,
-  s: {
-    statementDate: string;
-    numberInCycle: number;
-    kind: 'regular' | 'final_notice';
-    lastStatementDate: string | null;
-    policy: StatementPolicy;
-    officeHours?: string;
-  },
-): StatementSnapshot {
+  s: SnapshotRequest,
+): { snapshot: StatementSnapshot; shown: ShownAccount[] } {
+  const steps = s.accounts ? new Map(s.accounts.map((a) => [a.accountId, a])) : null;
   const g = guarantorRow(db, guarantorId);
-  const accounts = db
+  const openAccounts = db
     .prepare(
       `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
     )
@@ -60,6 +78,7 @@ export function buildSnapshot(
     service_type: keyof typeof SERVICE_WORDS;
     balance_cents: number;
   }[];
+  const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
   // Each entry with the type it counts as: a reversal counts with the entry it reverses.
   const entries = db.prepare(
     `SELECT e.effective_date, e.amount_cents, e.memo, e.type, coalesce(o.type, e.type) AS counts_as
@@ -94,7 +113,10 @@ export function buildSnapshot(
     }
     const balance = totals.charges + totals.insurance + totals.adjustments + totals.patient;
     aging[agingBucket(a.service_to, s.statementDate)] += balance;
+    const step = steps?.get(a.id);
     return {
+      accountId: a.id,
+      ...(step ? { step: step.step, number: step.number } : {}),
       accountNumber: a.account_number,
       patientName: a.patient_name || guarantorName(g),
       serviceFrom: a.service_from,
@@ -108,11 +130,13 @@ export function buildSnapshot(
     };
   });
   // As of the statement date: an account whose entries are all later (or that owed nothing then) is left out.
-  const lines = allLines.filter((l) => l.balanceCents > 0);
+  const shownLines = allLines.filter((l) => l.balanceCents > 0);
+  const lines = shownLines.map(({ accountId: _id, ...line }) => line);
   const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const deadline = addDays(s.statementDate, Math.max(30, s.policy.dueInDays));
-  return {
+  const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
+  const snapshot: StatementSnapshot = {
     hospital: hospitalIdentity(db),
     officeHours: s.officeHours ?? s.policy.officeHours,
     statementDate: s.statementDate,
@@ -136,7 +160,17 @@ export function buildSnapshot(
             deadline,
             intendedActions: s.policy.intendedActions.map((k) => ECA_KIND_LABELS[k].toLowerCase()),
             plainLanguageSummary: s.policy.plainLanguageSummary,
+            ...(steps ? { accountNumbers: finalAccounts } : {}),
           }
         : null,
+  };
+  return {
+    snapshot,
+    shown: shownLines.map((l) => ({
+      accountId: l.accountId,
+      step: l.step ?? (s.kind === 'final_notice' ? 'final_notice' : 'regular'),
+      number: l.step ? (l.number ?? null) : s.numberInCycle,
+      balanceCents: l.balanceCents,
+    })),
   };
 }

@@ -8,6 +8,7 @@ import { migration004 } from './004_eca';
 import { migration005 } from './005_holds';
 import { migration006 } from './006_statements';
 import { migration007 } from './007_compliance';
+import { migration008 } from './008_statement_accounts';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -119,7 +119,7 @@ export function Statements() {
           <h2>Skipped</h2>
           <ul className="import-counts" aria-label="Skipped">
             <li>
-              <strong>{value.held.length.toLocaleString('en-US')}</strong> held
+              <strong>{value.held.filter((h) => !h.accountsOnly).length.toLocaleString('en-US')}</strong> held
             </li>
             <li>
               <strong>{value.skipped.belowMinimum.toLocaleString('en-US')}</strong> below the minimum balance
@@ -134,10 +134,11 @@ export function Statements() {
           {value.held.length > 0 && (
             <div className="table-scroll">
               <table className="table">
-                <caption>Held guarantors: no statement while a hold stands</caption>
+                <caption>Holds: a guarantor held gets no statement; an account held is left off the statement</caption>
                 <thead>
                   <tr>
                     <th scope="col">Guarantor</th>
+                    <th scope="col">Held</th>
                     <th scope="col">Why</th>
                   </tr>
                 </thead>
@@ -147,6 +148,7 @@ export function Statements() {
                       <th scope="row">
                         <a href={`#${PLACES.account.path}/${h.guarantorId}`}>{h.name}</a>
                       </th>
+                      <td>{h.accountsOnly ? 'Some accounts' : 'All accounts'}</td>
                       <td>{h.holds.map((r) => HOLD_REASON_LABELS[r as HoldReason] ?? r).join('; ')}</td>
                     </tr>
                   ))}
