@@ -40,6 +40,7 @@ import { assignIssueInput, reportIssueInput, resolveIssueInput } from './schemas
 import type { StatementListItem, StatementRunPreview } from './schemas/statements';
 import { statementIdInput, statementRunInput } from './schemas/statementInputs';
 import { placeHoldInput, releaseHoldInput } from './schemas/holds';
+import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from './schemas/fap';
 import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
 import {
   addPromiseInput,
@@ -392,6 +393,21 @@ export const contract = {
     input: ecaReleaseInput,
     access: 'supervisor',
     audit: 'change',
+  }),
+  'fap:record': channel<typeof recordFapApplicationInput, { done: true }>({
+    input: recordFapApplicationInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'fap:decide': channel<typeof decideFapInput, FapDecisionResult>({
+    input: decideFapInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'fap:history': channel<typeof guarantorInput, FapHistoryItem[]>({
+    input: guarantorInput,
+    access: 'clerk',
+    audit: 'read',
   }),
   'holds:list': channel<typeof guarantorInput, HoldView[]>({ input: guarantorInput, access: 'clerk', audit: 'read' }),
   'holds:place': channel<typeof placeHoldInput, { id: number }>({

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { agingReportCsv, agingReportPdf } from '../documents/agingReport';
 import { addTask, closeTask, logActivity } from '../services/activity';
 import { checkEca, releaseEstateClaim } from '../services/eca';
+import { decideFap, fapHistory, recordFapApplication } from '../services/fap';
 import { holdsOf, placeHold, releaseHold } from '../services/holds';
 import { agingReport } from '../services/aging';
 import { fetchDocument, storeDocument } from '../services/documents';
@@ -33,6 +34,9 @@ type AccountChannels =
   | 'reports:agingCsv'
   | 'eca:check'
   | 'eca:releaseEstateClaim'
+  | 'fap:record'
+  | 'fap:decide'
+  | 'fap:history'
   | 'holds:list'
   | 'holds:place'
   | 'holds:release';
@@ -43,6 +47,26 @@ function user(ctx: CallContext) {
 }
 
 export const accountHandlers: Pick<Handlers, AccountChannels> = {
+  'fap:record': (ctx, input) => {
+    recordFapApplication(ctx.app, input, user(ctx).id);
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    ctx.detail = input.status;
+    return { done: true };
+  },
+  'fap:decide': (ctx, input) => {
+    const result = decideFap(ctx.app, input, user(ctx).id);
+    ctx.records.push(
+      `guarantor:${input.guarantorId}`,
+      ...result.adjusted.map((a) => `account:${a.accountId}`),
+      ...result.refunds.map((r) => `task:${r.taskId}`),
+    );
+    ctx.detail = input.decision;
+    return result;
+  },
+  'fap:history': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return fapHistory(ctx.app.store.db, input.guarantorId);
+  },
   'holds:list': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
     return holdsOf(ctx.app.store.db, input.guarantorId, ctx.app.clock.today());

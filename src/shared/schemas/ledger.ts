@@ -38,6 +38,16 @@ export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
 };
 
 /** +1: raises the balance; -1: lowers it; 0: either (by reason or the entry reversed). */
+/** Money from the patient's side (and refunds of it): what "you paid" means on a statement and for ECA-05. */
+export const PATIENT_MONEY_TYPES = [
+  'patient_payment',
+  'payroll_deduction',
+  'agency_remittance',
+  'court_recovery',
+  'estate_recovery',
+  'refund',
+] as const satisfies readonly LedgerType[];
+
 export const LEDGER_TYPE_SIGN: Record<LedgerType, 1 | -1 | 0> = {
   charge: 1,
   refund: 1,

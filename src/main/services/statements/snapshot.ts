@@ -4,7 +4,7 @@
 import { addDays } from '../../../shared/dates';
 import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/rules/aging';
 import { ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
-import { LEDGER_TYPE_LABELS, type LedgerType } from '../../../shared/schemas/ledger';
+import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
 import type { StatementPolicy } from '../../../shared/schemas/settings';
 import type { AccountStep } from '../../../shared/rules/statementCycle';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
@@ -27,12 +27,10 @@ const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
   charity_adjustment: 'adjustments',
   administrative_adjustment: 'adjustments',
   bad_debt_writeoff: 'adjustments',
-  patient_payment: 'patient',
-  payroll_deduction: 'patient',
-  agency_remittance: 'patient',
-  court_recovery: 'patient',
-  estate_recovery: 'patient',
-  refund: 'patient',
+  ...(Object.fromEntries(PATIENT_MONEY_TYPES.map((t) => [t, 'patient'])) as Record<
+    (typeof PATIENT_MONEY_TYPES)[number],
+    'patient'
+  >),
 };
 
 export interface SnapshotRequest {

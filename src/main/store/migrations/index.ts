@@ -9,6 +9,7 @@ import { migration005 } from './005_holds';
 import { migration006 } from './006_statements';
 import { migration007 } from './007_compliance';
 import { migration008 } from './008_statement_accounts';
+import { migration009 } from './009_fap_history';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -21,6 +21,7 @@ import { GuarantorHeader } from './GuarantorHeader';
 import { Payments } from './Payments';
 import { PostPaymentDialog } from './PostPaymentDialog';
 import { ReverseEntryDialog, ReversePaymentDialog } from './ReverseDialogs';
+import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 import { PaymentPlans } from '../plans/PaymentPlans';
 import { CancelPlanDialog, PromiseDialog, SignedDialog } from '../plans/PlanDialogs';
@@ -64,6 +65,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
   const working = useQueueWork((s) => (s.item?.guarantorId === guarantorId ? s.item : null));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [cycleKey, setCycleKey] = useState(0);
   const close = () => setOpen(null);
   // A payment, a plan or a call can change all three reads (a payment cures a lapsed plan at once).
   const reload = () => {
@@ -139,11 +141,24 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       </section>
 
       <StatementCycle
+        key={`cycle-${cycleKey}`}
         guarantorId={guarantorId}
         accounts={ws.accounts}
         onOpenPdf={(file) => setOpen({ dialog: 'pdf', file })}
         onNotice={(message) => {
           setNotice(message);
+          workspace.reload();
+        }}
+      />
+
+      <FinancialAssistance
+        guarantorId={guarantorId}
+        status={ws.guarantor.fapStatus}
+        statusDate={ws.guarantor.fapStatusDate}
+        accounts={ws.accounts}
+        onChanged={(message) => {
+          setNotice(message);
+          setCycleKey((k) => k + 1);
           workspace.reload();
         }}
       />

@@ -1,0 +1,275 @@
+// Financial assistance for one guarantor (ECA-05): the status and its history; a clerk records
+// that an application came in (collection actions suspend and the cycle holds while it is pending)
+// or that the guarantor will not apply; a supervisor records the decision. An approval brings each
+// open account down to what the patient owes under the policy, with a refund task where the
+// patient had already paid more.
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { formatShortDate } from '../../../../shared/dates';
+import { formatCents, parseDollars } from '../../../../shared/money';
+import { roleAtLeast } from '../../../../shared/roles';
+import { FAP_STATUS_LABELS, type AccountView, type FapStatus } from '../../../../shared/schemas/accounts';
+import { FAP_DECISIONS } from '../../../../shared/schemas/fap';
+import { call } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { useChannel } from '../../components/useChannel';
+import { DOLLARS_HINT } from '../../money';
+import { useWorkspace } from '../../session';
+import { dateNotAfter } from './postingDate';
+
+const DECISION_LABELS: Record<(typeof FAP_DECISIONS)[number], string> = {
+  approved_full: 'Approved in full: the patient owes nothing',
+  approved_partial: 'Approved in part: the patient owes a reduced amount',
+  denied: 'Denied',
+};
+
+function applicationForm(today: string) {
+  return z.object({
+    status: z.string().pipe(z.enum(['pending', 'not_applied'], { error: 'Choose what happened.' })),
+    date: dateNotAfter(today, 'It'),
+    note: z.string().trim().max(300, 'At most 300 characters.'),
+  });
+}
+
+function ApplicationDialog({
+  guarantorId,
+  onClose,
+  onDone,
+}: {
+  guarantorId: number;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const schema = useMemo(() => applicationForm(today), [today]);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { status: 'pending', date: today, note: '' },
+  });
+  return (
+    <DialogForm
+      title="Financial-assistance application"
+      form={form}
+      fields={['status', 'date', 'note']}
+      submitLabel="Record"
+      onClose={onClose}
+      onSubmit={async (values) => {
+        await call('fap:record', { guarantorId, ...values });
+        onDone(
+          values.status === 'pending'
+            ? 'Application recorded: statements and collection actions wait for the decision (ECA-05).'
+            : 'Recorded: no application.',
+        );
+      }}
+    >
+      <div className="form-grid">
+        <SelectField
+          name="status"
+          label="What happened"
+          options={[
+            { value: 'pending', label: 'An application came in' },
+            { value: 'not_applied', label: 'The guarantor will not apply' },
+          ]}
+          className="span-4"
+        />
+        <TextField name="date" label="Date" type="date" max={today} className="span-2" />
+        <TextAreaField name="note" label="Note (optional)" className="span-6" />
+      </div>
+    </DialogForm>
+  );
+}
+
+function decisionForm(today: string) {
+  return z
+    .object({
+      decision: z.string().pipe(z.enum(FAP_DECISIONS, { error: 'Choose the decision.' })),
+      decidedOn: dateNotAfter(today, 'A decision'),
+      note: z.string().trim().max(300, 'At most 300 characters.'),
+      shares: z.array(z.object({ accountId: z.number(), amount: z.string() })),
+    })
+    .superRefine((v, ctx) => {
+      if (v.decision !== 'approved_partial') return;
+      v.shares.forEach((s, i) => {
+        const cents = parseDollars(s.amount.trim());
+        if (cents === null || cents < 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['shares', i, 'amount'],
+            message: 'Write what the patient owes under the policy, like 150.00 (0.00 if nothing).',
+          });
+      });
+    });
+}
+
+function DecisionDialog({
+  guarantorId,
+  accounts,
+  onClose,
+  onDone,
+}: {
+  guarantorId: number;
+  accounts: AccountView[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const open = accounts.filter((a) => a.balanceCents > 0);
+  const schema = useMemo(() => decisionForm(today), [today]);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      decision: '',
+      decidedOn: today,
+      note: '',
+      shares: open.map((a) => ({ accountId: a.id, amount: '' })),
+    },
+  });
+  const decision = useWatch({ control: form.control, name: 'decision' });
+  return (
+    <DialogForm
+      title="Financial-assistance decision"
+      form={form}
+      fields={['decision', 'decidedOn', 'note', ...open.map((_, i) => `shares.${i}.amount` as const)]}
+      aliases={{ patientShares: 'decision' }}
+      submitLabel="Record the decision"
+      onClose={onClose}
+      onSubmit={async ({ decision: d, decidedOn, note, shares }) => {
+        const r = await call('fap:decide', {
+          guarantorId,
+          decision: d,
+          decidedOn,
+          note,
+          patientShares:
+            d === 'approved_partial'
+              ? shares.map((s) => ({ accountId: s.accountId, amountCents: parseDollars(s.amount.trim()) ?? 0 }))
+              : [],
+        });
+        const adjusted = r.adjusted.reduce((t, a) => t + a.amountCents, 0);
+        const refunds = r.refunds.map((x) => `refund ${formatCents(x.amountCents)} on account ${x.accountNumber}`);
+        onDone(
+          d === 'denied'
+            ? 'Decision recorded: denied. The collection cycle resumes.'
+            : `Decision recorded: ${formatCents(adjusted)} adjusted as financial assistance${refunds.length ? `; a task was opened to ${refunds.join(' and ')}` : ''}.`,
+        );
+      }}
+    >
+      <div className="form-grid">
+        <SelectField
+          name="decision"
+          label="Decision"
+          placeholder="Choose…"
+          options={FAP_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+          className="span-4"
+        />
+        <TextField name="decidedOn" label="Decided on" type="date" max={today} className="span-2" />
+      </div>
+      {decision === 'approved_full' && (
+        <p className="group-note">
+          Each open account is adjusted to what the patient has already paid on it; anything paid is refunded.
+        </p>
+      )}
+      {decision === 'approved_partial' && (
+        <fieldset className="group">
+          <legend>What the patient owes under the policy</legend>
+          <p className="group-note">
+            For each open account, the whole amount the patient is responsible for under the policy. What they have
+            already paid counts towards it; if they paid more, a refund task is opened. {DOLLARS_HINT}
+          </p>
+          <div className="form-grid">
+            {open.map((a, i) => (
+              <TextField
+                key={a.id}
+                name={`shares.${i}.amount`}
+                label={`Account ${a.accountNumber} (balance ${formatCents(a.balanceCents)})`}
+                money
+                className="span-3"
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <TextAreaField name="note" label="Note (optional)" />
+    </DialogForm>
+  );
+}
+
+export function FinancialAssistance({
+  guarantorId,
+  status,
+  statusDate,
+  accounts,
+  onChanged,
+}: {
+  guarantorId: number;
+  status: FapStatus;
+  statusDate: string | null;
+  accounts: AccountView[];
+  onChanged: (message: string) => void;
+}) {
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const history = useChannel('fap:history', { guarantorId });
+  const [dialog, setDialog] = useState<'application' | 'decision' | null>(null);
+  const done = (message: string) => {
+    setDialog(null);
+    history.reload();
+    onChanged(message);
+  };
+  const canDecide = roleAtLeast(role, 'supervisor');
+  return (
+    <section className="ws-section" aria-labelledby="ws-fap">
+      <div className="section-head">
+        <h2 id="ws-fap">Financial assistance</h2>
+        <div className="actions">
+          <button type="button" onClick={() => setDialog('application')}>
+            Record an application…
+          </button>
+          {canDecide && (
+            <button type="button" onClick={() => setDialog('decision')}>
+              Record the decision…
+            </button>
+          )}
+        </div>
+      </div>
+      <p>
+        Status: <strong>{FAP_STATUS_LABELS[status]}</strong>
+        {statusDate ? ` since ${formatShortDate(statusDate)}` : ''}.{' '}
+        {status === 'pending' && 'Statements and collection actions wait for the decision (ECA-05). '}
+        {!canDecide && status === 'pending' && 'A supervisor records the decision.'}
+      </p>
+      <FormAlert message={history.error} />
+      {history.value && history.value.length > 0 && (
+        <div className="table-scroll">
+          <table className="table" aria-label="Financial-assistance history">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Status</th>
+                <th scope="col">Note</th>
+                <th scope="col">Recorded by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.value.map((h) => (
+                <tr key={h.id}>
+                  <td className="nowrap">{formatShortDate(h.date)}</td>
+                  <td>{FAP_STATUS_LABELS[h.status as FapStatus] ?? h.status}</td>
+                  <td>{h.note || <span className="muted">—</span>}</td>
+                  <td>{h.recordedBy ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {dialog === 'application' && (
+        <ApplicationDialog guarantorId={guarantorId} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog === 'decision' && (
+        <DecisionDialog guarantorId={guarantorId} accounts={accounts} onClose={() => setDialog(null)} onDone={done} />
+      )}
+    </section>
+  );
+}
