@@ -329,3 +329,21 @@ describe('008', () => {
     db.close();
   });
 });
+
+describe('009', () => {
+  it('adds the financial-assistance history, with the statuses a guarantor can have', () => {
+    const db = freshDb();
+    migrate(db, 8);
+    expect(migrate(db, 9)).toEqual([9]);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    const add = db.prepare(
+      `INSERT INTO fap_history (guarantor_id, status, status_date, recorded_at) VALUES (1, ?, '2026-11-26', 't')`,
+    );
+    add.run('pending');
+    add.run('approved_partial');
+    expect(() => add.run('maybe')).toThrow(/CHECK/);
+    db.close();
+  });
+});
