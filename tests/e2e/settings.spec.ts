@@ -52,3 +52,37 @@ test('settings: posting limit in dollars, Undo returns to the saved values, pass
   await expect(page.getByRole('columnheader', { name: '#' })).toBeVisible();
   await expect(page.locator('table.audit tbody tr').last().getByRole('cell').first()).toHaveText('1');
 });
+
+test('settings: the statement cycle and the final notice (ST-03, ECA-05)', async ({ page, workspace }) => {
+  await setUpAndLogIn(page, workspace);
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const cycle = page.getByRole('group', { name: 'Statement cycle and the 501(r) final notice' });
+  await expect(cycle.getByLabel('Days between statements')).toHaveValue('30');
+  await expect(cycle.getByLabel('Statements before the final notice')).toHaveValue('3');
+  await expect(cycle.getByLabel('Minimum balance to print ($)')).toHaveValue('5.00');
+  await expect(cycle.getByLabel('Report to a credit bureau')).toBeChecked();
+  await expect(cycle.getByLabel('Sue (including small claims)')).toBeChecked();
+
+  await cycle.getByLabel('Days between statements').fill('3');
+  await cycle.getByLabel('Report to a credit bureau').uncheck();
+  await cycle.getByLabel('Sue (including small claims)').uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(cycle.getByText('At least 7 days.')).toBeVisible();
+  await expect(cycle.getByText('Tick at least one action the final notice names.')).toBeVisible();
+
+  await cycle.getByLabel('Days between statements').fill('28');
+  await cycle.getByLabel('Statements before the final notice').fill('2');
+  await cycle.getByLabel('Minimum balance to print ($)').fill('10');
+  await cycle.getByLabel('Sue (including small claims)').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await nav(page).getByRole('link', { name: 'Home' }).click();
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await expect(cycle.getByLabel('Days between statements')).toHaveValue('28');
+  await expect(cycle.getByLabel('Statements before the final notice')).toHaveValue('2');
+  await expect(cycle.getByLabel('Minimum balance to print ($)')).toHaveValue('10.00');
+  await expect(cycle.getByLabel('Report to a credit bureau')).not.toBeChecked();
+  await expect(cycle.getByLabel('Sue (including small claims)')).toBeChecked();
+  await cycle.scrollIntoViewIfNeeded();
+  await shot(page, '23-settings-statement-cycle');
+});

@@ -192,6 +192,17 @@ export function CheckboxField({ name, label, hint }: { name: string; label: stri
   );
 }
 
+/** The error of a group of fields as a whole (at least one box ticked, ...), under the group. */
+export function GroupError({ name }: { name: string }) {
+  const error = useFieldError(name);
+  if (!error) return null;
+  return (
+    <p className="field-error" role="alert">
+      {error}
+    </p>
+  );
+}
+
 /** A password typed twice; the form's schema compares the two. */
 export function NewPasswordFields({
   name,

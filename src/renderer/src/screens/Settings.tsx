@@ -1,14 +1,19 @@
-// Settings: the hospital's identity, the security policy, the posting policy and the payment-plan
-// policy. Everyone may read them; only an administrator may change them (main refuses
+// Settings: the hospital's identity, the security policy, the posting policy, the statement cycle
+// and the payment-plan policy. Everyone may read them; only an administrator may change them (main refuses
 // settings:update and planPolicy:set to anyone else too).
 import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { roleAtLeast } from '../../../shared/roles';
-import { settingsSchema, type Settings as SettingsValue } from '../../../shared/schemas/settings';
+import { ECA_KIND_LABELS, ECA_KINDS, type EcaKind } from '../../../shared/rules/ecaClock';
+import {
+  settingsSchema,
+  statementPolicySchema,
+  type Settings as SettingsValue,
+} from '../../../shared/schemas/settings';
 import { call } from '../api';
-import { FormAlert, FormNotice, TextField } from '../components/Field';
+import { CheckboxField, FormAlert, FormNotice, GroupError, TextAreaField, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
 import { useChannel } from '../components/useChannel';
@@ -16,17 +21,32 @@ import { centsToField, dollarsSchema } from '../money';
 import { useWorkspace } from '../session';
 import { PlanPolicySettings } from './plans/PlanPolicySettings';
 
-// The approval limit is typed in dollars and kept in cents.
+// Amounts are typed in dollars and kept in cents; the final notice's actions are ticked boxes.
 const settingsForm = settingsSchema.extend({
   posting: z.object({
     adjustmentApprovalLimit: dollarsSchema('Approval limit', { allowZero: true }),
+  }),
+  statements: statementPolicySchema.omit({ minimumBalanceCents: true, intendedActions: true }).extend({
+    minimumBalance: dollarsSchema('Minimum balance', { allowZero: true }),
+    actions: z
+      .record(z.enum(ECA_KINDS), z.boolean())
+      .refine((r) => Object.values(r).some(Boolean), 'Tick at least one action the final notice names.'),
   }),
 });
 type SettingsIn = z.input<typeof settingsForm>;
 type SettingsOut = z.output<typeof settingsForm>;
 
 function toForm(s: SettingsValue): SettingsIn {
-  return { ...s, posting: { adjustmentApprovalLimit: centsToField(s.posting.adjustmentApprovalLimitCents) } };
+  const { minimumBalanceCents, intendedActions, ...cycle } = s.statements;
+  return {
+    ...s,
+    posting: { adjustmentApprovalLimit: centsToField(s.posting.adjustmentApprovalLimitCents) },
+    statements: {
+      ...cycle,
+      minimumBalance: centsToField(minimumBalanceCents),
+      actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
+    },
+  };
 }
 
 const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
@@ -35,8 +55,19 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'security.minPasswordLength',
   'security.backupsToKeep',
   'posting.adjustmentApprovalLimit',
+  'statements.daysBetween',
+  'statements.regularStatements',
+  'statements.minimumBalance',
+  'statements.dueInDays',
+  'statements.officeHours',
+  'statements.actions',
+  'statements.plainLanguageSummary',
 ];
-const ALIASES = { 'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit' } as const;
+const ALIASES = {
+  'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
+  'statements.minimumBalanceCents': 'statements.minimumBalance',
+  'statements.intendedActions': 'statements.actions',
+} as const;
 
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -47,13 +78,19 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
   const resolver = useMemo(() => remitAware(zodResolver(settingsForm), remitSame), [remitSame]);
   const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toForm(initial) });
 
-  const submit = form.handleSubmit(async ({ posting, ...values }) => {
+  const submit = form.handleSubmit(async ({ posting, statements, ...values }) => {
     setFormError(null);
     setNotice(null);
+    const { minimumBalance, actions, ...cycle } = statements;
     try {
       const next = await call('settings:update', {
         ...values,
         posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
+        statements: {
+          ...cycle,
+          minimumBalanceCents: minimumBalance,
+          intendedActions: ECA_KINDS.filter((k) => actions[k]),
+        },
       });
       const workspace = useWorkspace.getState();
       workspace.setHospitalName(next.hospital.legalName);
@@ -112,6 +149,63 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 hint="A clerk's adjustment above this amount needs a supervisor's user name and password. 0.00: every adjustment does."
               />
             </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Statement cycle and the 501(r) final notice</legend>
+            <p className="group-note">
+              ST-03: a statement every so many days, then the final notice, the 30-day notice with the plain-language
+              summary (ECA-05). The 30-day spacing is hospital policy, not a confirmed standard. Changes apply from the
+              next statement run.
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="statements.daysBetween"
+                label="Days between statements"
+                type="number"
+                numeric
+                className="span-2"
+                hint="7 to 120; about 30 is usual."
+              />
+              <TextField
+                name="statements.regularStatements"
+                label="Statements before the final notice"
+                type="number"
+                numeric
+                className="span-2"
+                hint="The final notice follows the last of them."
+              />
+              <TextField
+                name="statements.minimumBalance"
+                label="Minimum balance to print ($)"
+                money
+                className="span-2"
+                hint="Smaller balances get no statement."
+              />
+              <TextField
+                name="statements.dueInDays"
+                label="Days to pay"
+                type="number"
+                numeric
+                className="span-2"
+                hint="From the statement date. The final notice always gives at least 30 days (ECA-05)."
+              />
+              <TextField name="statements.officeHours" label="Office hours printed on statements" className="span-4" />
+            </div>
+            <fieldset className="group inner">
+              <legend>Actions the final notice says may follow (ECA-02)</legend>
+              <div className="checkbox-columns">
+                {ECA_KINDS.filter((k) => k !== 'estate_claim').map((k) => (
+                  <CheckboxField key={k} name={`statements.actions.${k}`} label={ECA_KIND_LABELS[k]} />
+                ))}
+              </div>
+              <GroupError name="statements.actions" />
+            </fieldset>
+            <TextAreaField
+              name="statements.plainLanguageSummary"
+              label="Plain-language summary of the financial-assistance policy"
+              hint="Printed on its own page with every final notice (ECA-05)."
+              rows={8}
+            />
           </fieldset>
         </fieldset>
         <FormAlert message={formError} />
