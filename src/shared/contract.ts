@@ -460,6 +460,11 @@ export const contract = {
     access: 'supervisor',
     audit: 'read',
   }),
+  'registers:pdf': channel<typeof registerMonthInput, FileOut>({
+    input: registerMonthInput,
+    access: 'supervisor',
+    audit: 'print',
+  }),
   'registers:csv': channel<typeof registerCsvInput, FileOut>({
     input: registerCsvInput,
     access: 'supervisor',

@@ -79,7 +79,7 @@ test('a hold placed on a guarantor: listed on the account, skipped with its reas
   await expect(page.getByRole('list', { name: 'Due today' }).getByRole('listitem').first()).toHaveText(
     '5 statements due',
   );
-  const held = page.getByRole('table', { name: /Held guarantors/ });
+  const held = page.getByRole('table', { name: /^Holds:/ });
   await expect(held.locator('tbody tr')).toHaveCount(1);
   await expect(held.locator('tbody tr')).toContainText(flores.lastName);
   await expect(held.locator('tbody tr')).toContainText('Balance disputed');

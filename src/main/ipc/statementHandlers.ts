@@ -1,8 +1,10 @@
 // Channels of the statement cycle.
 import { AppError } from '../../shared/errors';
 import type { StatementListItem } from '../../shared/schemas/statements';
+import { registersPdf } from '../documents/registers';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from '../services/compliance';
 import { monthlyRegisters, registerCsv } from '../services/registers';
+import { hospitalIdentity } from '../services/settings';
 import { planRun, reprintStatement, runStatements } from '../services/statements/run';
 import type { CallContext, Handlers } from './router';
 
@@ -16,7 +18,8 @@ type StatementChannels =
   | 'compliance:assign'
   | 'compliance:resolve'
   | 'registers:month'
-  | 'registers:csv';
+  | 'registers:csv'
+  | 'registers:pdf';
 
 function userId(ctx: CallContext): number {
   if (!ctx.session) throw new AppError('not_logged_in', 'Log in first.');
@@ -30,6 +33,17 @@ function sessionUser(ctx: CallContext) {
 
 export const statementHandlers: Pick<Handlers, StatementChannels> = {
   'registers:month': (ctx, input) => monthlyRegisters(ctx.app.store.db, input.month),
+  'registers:pdf': async (ctx, input) => {
+    ctx.detail = `501(r) registers ${input.month}`;
+    const db = ctx.app.store.db;
+    const bytes = await registersPdf(
+      monthlyRegisters(db, input.month),
+      hospitalIdentity(db),
+      ctx.app.clock.today(),
+      sessionUser(ctx).fullName,
+    );
+    return { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+  },
   'registers:csv': (ctx, input) => {
     ctx.detail = `${input.register} register ${input.month}`;
     const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);

@@ -10,12 +10,21 @@ export function reportIssue(db: Db, input: z.output<typeof reportIssueInput>, to
   if (input.accountId !== undefined && !db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(input.accountId)) {
     throw new AppError('invalid_input', 'There is no such account.', { accountId: 'Choose an account.' });
   }
+  let accountId = input.accountId;
+  if (accountId === undefined && input.accountNumber) {
+    accountId = db.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck().get(input.accountNumber) as
+      number | undefined;
+    if (accountId === undefined)
+      throw new AppError('invalid_input', `There is no account ${input.accountNumber}.`, {
+        accountNumber: `There is no account ${input.accountNumber}; check the number or leave it empty.`,
+      });
+  }
   return Number(
     db
       .prepare(
         'INSERT INTO compliance_issues (category, description, account_id, reported_on, reported_by) VALUES (?, ?, ?, ?, ?)',
       )
-      .run(input.category, input.description, input.accountId ?? null, today, by).lastInsertRowid,
+      .run(input.category, input.description, accountId ?? null, today, by).lastInsertRowid,
   );
 }
 

@@ -112,7 +112,7 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
         postedAt: now,
         postedBy: by,
         reasonCode: 'charity',
-        memo: `Financial assistance ${input.decision === 'approved_full' ? 'approved in full' : 'approved in part'} (ECA-05)`,
+        memo: `${input.decision === 'approved_full' ? 'Approved in full' : 'Approved in part'} (ECA-05)`,
       });
       result.adjusted.push({ accountId: a.id, accountNumber: a.account_number, amountCents: writeOff });
       if (owes < 0) {

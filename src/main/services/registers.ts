@@ -14,9 +14,13 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const statements = (
     db
       .prepare(
-        `SELECT s.statement_date, g.first_name || ' ' || g.last_name AS name, g.external_id, s.kind, s.number_in_cycle, s.amount_due_cents
+        `SELECT s.statement_date, g.first_name || ' ' || g.last_name AS name, g.external_id, s.kind, s.number_in_cycle, s.amount_due_cents,
+                (SELECT group_concat(a.account_number || CASE sa.step WHEN 'final_notice' THEN ' (final notice)'
+                                                               WHEN 'after_notice' THEN ' (after final notice)'
+                                                               ELSE ' (' || sa.number || ')' END, ', ')
+                   FROM statement_accounts sa JOIN accounts a ON a.id = sa.account_id WHERE sa.statement_id = s.id) AS accounts
            FROM statements s JOIN guarantors g ON g.id = s.guarantor_id
-          WHERE s.statement_date BETWEEN ? AND ? ORDER BY s.statement_date, g.last_name, g.first_name`,
+          WHERE s.statement_date BETWEEN ? AND ? ORDER BY s.statement_date, g.last_name, g.first_name, s.id`,
       )
       .all(from, to) as {
       statement_date: string;
@@ -25,8 +29,10 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
       kind: 'regular' | 'final_notice';
       number_in_cycle: number;
       amount_due_cents: number;
+      accounts: string | null;
     }[]
   ).map((r) => ({
+    accounts: r.accounts ?? '',
     date: r.statement_date,
     guarantor: r.name,
     guarantorNumber: r.external_id,
@@ -62,22 +68,33 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const holds = (
     db
       .prepare(
-        `SELECT h.placed_on AS date, 'placed' AS event, g.first_name || ' ' || g.last_name AS name, h.reason, h.note, pu.full_name AS by_name
-           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN users pu ON pu.id = h.placed_by WHERE h.placed_on BETWEEN @from AND @to
+        `SELECT h.placed_on AS date, 'placed' AS event, g.first_name || ' ' || g.last_name AS name, a.account_number, h.reason, h.note, pu.full_name AS by_name
+           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN accounts a ON a.id = h.account_id
+           LEFT JOIN users pu ON pu.id = h.placed_by WHERE h.placed_on BETWEEN @from AND @to
          UNION ALL
-         SELECT h.released_on, 'released', g.first_name || ' ' || g.last_name, h.reason, coalesce(h.release_note, ''), ru.full_name
-           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN users ru ON ru.id = h.released_by WHERE h.released_on BETWEEN @from AND @to
+         SELECT h.released_on, 'released', g.first_name || ' ' || g.last_name, a.account_number, h.reason, coalesce(h.release_note, ''), ru.full_name
+           FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN accounts a ON a.id = h.account_id
+           LEFT JOIN users ru ON ru.id = h.released_by WHERE h.released_on BETWEEN @from AND @to
          ORDER BY 1, 2`,
       )
       .all({ from, to }) as {
       date: string;
       event: 'placed' | 'released';
       name: string;
+      account_number: string | null;
       reason: string;
       note: string;
       by_name: string | null;
     }[]
-  ).map((r) => ({ date: r.date, event: r.event, guarantor: r.name, reason: r.reason, note: r.note, by: r.by_name }));
+  ).map((r) => ({
+    date: r.date,
+    event: r.event,
+    guarantor: r.name,
+    accountNumber: r.account_number,
+    reason: r.reason,
+    note: r.note,
+    by: r.by_name,
+  }));
   return { month, statements, ecaAttempts, holds };
 }
 
@@ -86,13 +103,14 @@ export function registerCsv(r: MonthlyRegisters, register: 'statements' | 'eca_a
     register === 'statements'
       ? Papa.unparse(
           {
-            fields: ['date', 'guarantor', 'guarantor_number', 'kind', 'number_in_cycle', 'amount_due'],
+            fields: ['date', 'guarantor', 'guarantor_number', 'kind', 'number_in_cycle', 'accounts', 'amount_due'],
             data: r.statements.map((s) => [
               s.date,
               s.guarantor,
               s.guarantorNumber ?? '',
               s.kind,
               s.numberInCycle,
+              s.accounts,
               formatDecimal(s.amountDueCents),
             ]),
           },
@@ -116,8 +134,16 @@ export function registerCsv(r: MonthlyRegisters, register: 'statements' | 'eca_a
           )
         : Papa.unparse(
             {
-              fields: ['date', 'event', 'guarantor', 'reason', 'note', 'by'],
-              data: r.holds.map((h) => [h.date, h.event, h.guarantor, h.reason, h.note, h.by ?? '']),
+              fields: ['date', 'event', 'guarantor', 'account', 'reason', 'note', 'by'],
+              data: r.holds.map((h) => [
+                h.date,
+                h.event,
+                h.guarantor,
+                h.accountNumber ?? 'all',
+                h.reason,
+                h.note,
+                h.by ?? '',
+              ]),
             },
             { newline: '\r\n' },
           );

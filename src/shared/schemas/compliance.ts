@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, requiredText } from './text';
+import { idSchema, optionalText, requiredText } from './text';
 
 export const COMPLIANCE_CATEGORIES = ['501r', 'privacy', 'billing', 'collections', 'other'] as const;
 export const COMPLIANCE_CATEGORY_LABELS: Record<(typeof COMPLIANCE_CATEGORIES)[number], string> = {
@@ -14,6 +14,8 @@ export const reportIssueInput = z.object({
   category: z.enum(COMPLIANCE_CATEGORIES, { error: 'Choose a category.' }),
   description: requiredText('What happened', 4000),
   accountId: idSchema.optional(),
+  /** Or the account as the clerk knows it, by its number. */
+  accountNumber: optionalText('Account number', 40).optional(),
 });
 
 export const assignIssueInput = z.object({ issueId: idSchema, assigneeId: idSchema });

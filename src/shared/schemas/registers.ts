@@ -15,6 +15,8 @@ export interface MonthlyRegisters {
     guarantorNumber: string | null;
     kind: 'regular' | 'final_notice';
     numberInCycle: number;
+    /** The accounts on the statement, each with its step ("A1 (2), A2 (final notice)"). */
+    accounts: string;
     amountDueCents: number;
   }[];
   ecaAttempts: {
@@ -30,6 +32,8 @@ export interface MonthlyRegisters {
     date: string;
     event: 'placed' | 'released';
     guarantor: string;
+    /** The account held, or null for all the guarantor's accounts. */
+    accountNumber: string | null;
     reason: string;
     note: string;
     by: string | null;

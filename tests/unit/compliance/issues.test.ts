@@ -46,6 +46,25 @@ describe('compliance issues', () => {
     expect(() => t.app.store.db.prepare('DELETE FROM compliance_issues').run()).toThrow(/never deleted/);
   });
 
+  it('names the account by its number, and refuses a number that is no account', async () => {
+    t = testApp({ today: '2026-11-26' });
+    const admin = await setUpAndLogIn(t);
+    await importSmall(t);
+    await t.call(
+      'compliance:report',
+      { category: 'billing', description: 'Charge posted twice.', accountNumber: 'a2' },
+      admin,
+    );
+    expect((await t.call('compliance:list', {}, admin))[0]).toMatchObject({ accountNumber: 'A2' });
+    expect(
+      await t.raw('compliance:report', { category: 'billing', description: 'x', accountNumber: 'Z9' }, admin),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { accountNumber: expect.stringContaining('Z9') } },
+    });
+    expect(await t.call('compliance:list', {}, admin)).toHaveLength(1);
+  });
+
   it('a clerk sees the issues they reported or were given; a supervisor sees all', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);

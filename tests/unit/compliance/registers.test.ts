@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attemptEca } from '../../../src/main/services/eca';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
@@ -39,9 +40,26 @@ describe('monthly registers', () => {
       'base64',
     ).toString('utf8');
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
-      'date,guarantor,guarantor_number,kind,number_in_cycle,amount_due',
-      '2026-11-26,Jane Smith,G1,regular,1,800.00',
+      'date,guarantor,guarantor_number,kind,number_in_cycle,accounts,amount_due',
+      '2026-11-26,Jane Smith,G1,regular,1,"A1 (1), A2 (1)",800.00',
     ]);
+    const holdsCsv = Buffer.from(
+      (await t.call('registers:csv', { month: '2026-11', register: 'holds' }, admin)).base64,
+      'base64',
+    ).toString('utf8');
+    expect(holdsCsv.split('\r\n')[1]).toBe(`2026-11-26,placed,John O'Brien-Núñez,all,dispute,ER charge,Avery Admin`);
+    // The PDF an auditor reads: the month, the counts, and each register's rows.
+    const pdf = await t.call('registers:pdf', { month: '2026-11' }, admin);
+    const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('501(r) compliance registers: November 2026');
+    expect(text).toContain(
+      '1 statements sent, 0 of them final notices; 1 extraordinary collection actions attempted, 1 refused',
+    );
+    expect(text).toContain('A1 (1), A2 (1)');
+    expect(text).toContain('Report to a credit bureau');
+    expect(text).toContain('Refused');
+    expect(text).toMatch(/Balance disputed.*ER charge/);
+    expect(text).toContain('Balance disputed');
     expect((await t.call('registers:month', { month: '2026-10' }, admin)).statements).toEqual([]);
   });
 });

@@ -84,6 +84,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'compliance:report': 'clerk',
   'compliance:list': 'clerk',
   'registers:month': 'supervisor',
+  'registers:pdf': 'supervisor',
   'registers:csv': 'supervisor',
   'compliance:assign': 'supervisor',
   'compliance:resolve': 'supervisor',

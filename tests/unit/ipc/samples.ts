@@ -157,6 +157,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   },
   'compliance:list': {},
   'registers:month': { month: '2026-11' },
+  'registers:pdf': { month: '2026-11' },
   'registers:csv': { month: '2026-11', register: 'eca_attempts' },
   'compliance:assign': { issueId: 1, assigneeId: 1 },
   'compliance:resolve': {

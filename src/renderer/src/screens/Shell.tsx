@@ -20,6 +20,7 @@ import { MyPassword } from './MyPassword';
 import { WorkQueue } from './queue/WorkQueue';
 import { Settings } from './Settings';
 import { Statements } from './statements/Statements';
+import { Compliance } from './compliance/Compliance';
 import { Users } from './Users';
 
 function PlaceView({ place }: { place: Place }) {
@@ -36,6 +37,8 @@ function PlaceView({ place }: { place: Place }) {
       return <AgingReport />;
     case 'statements':
       return <Statements />;
+    case 'compliance':
+      return <Compliance />;
     case 'users':
       return <Users />;
     case 'audit':

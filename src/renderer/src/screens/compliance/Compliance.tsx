@@ -1,0 +1,482 @@
+// Compliance: the issue log (anyone reports an issue with its category and, when it concerns one,
+// the account; supervisors assign and resolve; nothing is deleted) and, for supervisors, the
+// month's 501(r) registers an auditor reads: statements and final notices sent, ECA attempts
+// allowed and refused with the clock's reasons, holds placed and released; as PDF and CSV too.
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { formatShortDate } from '../../../../shared/dates';
+import { formatCents } from '../../../../shared/money';
+import { roleAtLeast } from '../../../../shared/roles';
+import { ECA_KIND_LABELS, type EcaKind } from '../../../../shared/rules/ecaClock';
+import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
+import {
+  COMPLIANCE_CATEGORIES,
+  COMPLIANCE_CATEGORY_LABELS,
+  type ComplianceIssueView,
+} from '../../../../shared/schemas/compliance';
+import type { REGISTER_KINDS } from '../../../../shared/schemas/registers';
+import { call, messageOf } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PdfViewer } from '../../components/PdfViewer';
+import { saveFile } from '../../components/saveFile';
+import { useChannel } from '../../components/useChannel';
+import { useWorkspace } from '../../session';
+import type { FileOut } from '../../../../shared/schemas/files';
+
+const STATUS_LABELS: Record<ComplianceIssueView['status'], string> = {
+  open: 'Open',
+  in_review: 'In review',
+  resolved: 'Resolved',
+};
+
+/** Rows shown on screen per register; the PDF and CSV carry them all. */
+const SHOWN = 100;
+
+const reportForm = z.object({
+  category: z.string().pipe(z.enum(COMPLIANCE_CATEGORIES, { error: 'Choose a category.' })),
+  description: z.string().trim().min(1, 'Say what happened.').max(4000, 'At most 4,000 characters.'),
+  accountNumber: z.string().trim().max(40, 'At most 40 characters.'),
+});
+
+function ReportDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
+  const form = useForm<z.input<typeof reportForm>, unknown, z.output<typeof reportForm>>({
+    resolver: zodResolver(reportForm),
+    defaultValues: { category: '', description: '', accountNumber: '' },
+  });
+  return (
+    <DialogForm
+      title="Report a compliance issue"
+      form={form}
+      fields={['category', 'description', 'accountNumber']}
+      submitLabel="Report"
+      onClose={onClose}
+      onSubmit={async ({ category, description, accountNumber }) => {
+        const { id } = await call('compliance:report', {
+          category,
+          description,
+          accountNumber: accountNumber || undefined,
+        });
+        onDone(`Issue #${id} reported; a supervisor reviews it.`);
+      }}
+    >
+      <div className="form-grid">
+        <SelectField
+          name="category"
+          label="Category"
+          placeholder="Choose…"
+          options={COMPLIANCE_CATEGORIES.map((c) => ({ value: c, label: COMPLIANCE_CATEGORY_LABELS[c] }))}
+          className="span-4"
+        />
+        <TextField name="accountNumber" label="Account number (optional)" className="span-2" />
+        <TextAreaField name="description" label="What happened" rows={5} className="span-6" />
+      </div>
+    </DialogForm>
+  );
+}
+
+const assignForm = z.object({ assigneeId: z.string().min(1, 'Choose who reviews it.') });
+
+function AssignDialog({
+  issue,
+  onClose,
+  onDone,
+}: {
+  issue: ComplianceIssueView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const users = useChannel('users:directory', {});
+  const form = useForm<z.input<typeof assignForm>, unknown, z.output<typeof assignForm>>({
+    resolver: zodResolver(assignForm),
+    defaultValues: { assigneeId: '' },
+  });
+  return (
+    <DialogForm
+      title={`Assign issue #${issue.id}`}
+      form={form}
+      fields={['assigneeId']}
+      submitLabel="Assign"
+      onClose={onClose}
+      onSubmit={async ({ assigneeId }) => {
+        await call('compliance:assign', { issueId: issue.id, assigneeId: Number(assigneeId) });
+        const name = users.value?.find((u) => u.id === Number(assigneeId))?.fullName ?? 'the reviewer';
+        onDone(`Issue #${issue.id} assigned to ${name}.`);
+      }}
+    >
+      <p>{issue.description}</p>
+      <SelectField
+        name="assigneeId"
+        label="Reviewer"
+        placeholder="Choose…"
+        options={(users.value ?? []).map((u) => ({ value: String(u.id), label: u.fullName }))}
+      />
+    </DialogForm>
+  );
+}
+
+const resolveForm = z.object({
+  resolution: z.string().trim().min(1, 'Say how it was resolved.').max(4000, 'At most 4,000 characters.'),
+});
+
+function ResolveDialog({
+  issue,
+  onClose,
+  onDone,
+}: {
+  issue: ComplianceIssueView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const form = useForm<z.input<typeof resolveForm>, unknown, z.output<typeof resolveForm>>({
+    resolver: zodResolver(resolveForm),
+    defaultValues: { resolution: '' },
+  });
+  return (
+    <DialogForm
+      title={`Resolve issue #${issue.id}`}
+      form={form}
+      fields={['resolution']}
+      submitLabel="Resolve"
+      onClose={onClose}
+      onSubmit={async ({ resolution }) => {
+        await call('compliance:resolve', { issueId: issue.id, resolution });
+        onDone(`Issue #${issue.id} resolved.`);
+      }}
+    >
+      <p>{issue.description}</p>
+      <TextAreaField name="resolution" label="Resolution" rows={4} />
+    </DialogForm>
+  );
+}
+
+function IssueLog({ canReview }: { canReview: boolean }) {
+  const issues = useChannel('compliance:list', {});
+  const [dialog, setDialog] = useState<
+    { kind: 'report' } | { kind: 'assign' | 'resolve'; issue: ComplianceIssueView } | null
+  >(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (message: string) => {
+    setDialog(null);
+    setNotice(message);
+    issues.reload();
+  };
+  const list = issues.value ?? [];
+  return (
+    <section className="ws-section" aria-labelledby="issue-log">
+      <div className="section-head">
+        <h2 id="issue-log">
+          Issue log <span className="count">{list.filter((i) => i.status !== 'resolved').length}</span>
+        </h2>
+        <button type="button" onClick={() => setDialog({ kind: 'report' })}>
+          Report an issue…
+        </button>
+      </div>
+      <p className="muted">
+        {canReview
+          ? 'Every issue reported. Assign each for review and resolve it with what was done; nothing is deleted.'
+          : 'The issues you reported or were given to review. A supervisor assigns and resolves them.'}
+      </p>
+      <FormAlert message={issues.error} />
+      {notice && (
+        <p className="form-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {issues.value && list.length === 0 && <p className="muted">No issue has been reported.</p>}
+      {list.length > 0 && (
+        <div className="table-scroll">
+          <table className="table" aria-label="Compliance issues">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Reported</th>
+                <th scope="col">Category</th>
+                <th scope="col">What happened</th>
+                <th scope="col">Account</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((i) => (
+                <tr key={i.id}>
+                  <td className="num">{i.id}</td>
+                  <td className="nowrap">
+                    {formatShortDate(i.reportedOn)}
+                    {i.reportedBy && <div className="muted">{i.reportedBy}</div>}
+                  </td>
+                  <td>{COMPLIANCE_CATEGORY_LABELS[i.category]}</td>
+                  <td className="prose-cell">
+                    {i.description}
+                    {i.resolution && (
+                      <div className="muted">
+                        Resolved {i.resolvedOn ? formatShortDate(i.resolvedOn) : ''}
+                        {i.resolvedBy ? ` by ${i.resolvedBy}` : ''}: {i.resolution}
+                      </div>
+                    )}
+                  </td>
+                  <td>{i.accountNumber ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <span className={`badge ${i.status === 'resolved' ? 'ok' : 'warn'}`}>
+                      {STATUS_LABELS[i.status]}
+                    </span>
+                    {i.assignee && <div className="muted">{i.assignee}</div>}
+                  </td>
+                  <td className="row-actions">
+                    {canReview && i.status !== 'resolved' && (
+                      <>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Assign issue ${i.id}`}
+                          onClick={() => setDialog({ kind: 'assign', issue: i })}
+                        >
+                          Assign…
+                        </button>
+                        <button
+                          type="button"
+                          className="small"
+                          aria-label={`Resolve issue ${i.id}`}
+                          onClick={() => setDialog({ kind: 'resolve', issue: i })}
+                        >
+                          Resolve…
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {dialog?.kind === 'report' && <ReportDialog onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'assign' && <AssignDialog issue={dialog.issue} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'resolve' && (
+        <ResolveDialog issue={dialog.issue} onClose={() => setDialog(null)} onDone={done} />
+      )}
+    </section>
+  );
+}
+
+function More({ total }: { total: number }) {
+  if (total <= SHOWN) return null;
+  return (
+    <p className="muted">
+      The first {SHOWN} of {total.toLocaleString('en-US')} are shown; the PDF and CSV have them all.
+    </p>
+  );
+}
+
+function Registers() {
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const registers = useChannel('registers:month', { month });
+  const [viewing, setViewing] = useState<FileOut | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const r = registers.value;
+  const fetchFile = async (what: 'pdf' | (typeof REGISTER_KINDS)[number]) => {
+    setError(null);
+    setBusy(what);
+    try {
+      if (what === 'pdf') setViewing(await call('registers:pdf', { month }));
+      else saveFile(await call('registers:csv', { month, register: what }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="ws-section" aria-labelledby="registers">
+      <h2 id="registers">501(r) registers</h2>
+      <p className="muted">
+        What an auditor asks for, from Recoup&rsquo;s own records: every statement and final notice sent, every
+        extraordinary collection action attempted with the clock&rsquo;s decision, every hold placed or released.
+      </p>
+      <div className="register-bar">
+        <div className="field">
+          <label htmlFor="register-month">Month</label>
+          <input
+            id="register-month"
+            type="month"
+            value={month}
+            max={today.slice(0, 7)}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </div>
+        <div className="actions">
+          <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('pdf')}>
+            {busy === 'pdf' ? 'Preparing…' : 'Registers PDF'}
+          </button>
+          <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('statements')}>
+            Statements CSV
+          </button>
+          <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('eca_attempts')}>
+            ECA attempts CSV
+          </button>
+          <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('holds')}>
+            Holds CSV
+          </button>
+        </div>
+      </div>
+      <FormAlert message={registers.error ?? error} />
+      {r && (
+        <div className={registers.loading ? 'stale' : undefined} aria-busy={registers.loading}>
+          <ul className="import-counts" aria-label="This month">
+            <li>
+              <strong>{r.statements.length.toLocaleString('en-US')}</strong> statements sent
+            </li>
+            <li>
+              <strong>{r.statements.filter((s) => s.kind === 'final_notice').length.toLocaleString('en-US')}</strong>{' '}
+              final notices among them
+            </li>
+            <li>
+              <strong>{r.ecaAttempts.filter((e) => e.allowed).length.toLocaleString('en-US')}</strong> collection
+              actions allowed
+            </li>
+            <li>
+              <strong>{r.ecaAttempts.filter((e) => !e.allowed).length.toLocaleString('en-US')}</strong> refused by the
+              clock
+            </li>
+            <li>
+              <strong>{r.holds.length.toLocaleString('en-US')}</strong> holds placed or released
+            </li>
+          </ul>
+
+          <h3>Statements and final notices sent</h3>
+          {r.statements.length === 0 ? (
+            <p className="muted">No statement was sent this month.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" aria-label="Statements register">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Guarantor</th>
+                    <th scope="col">Statement</th>
+                    <th scope="col">Accounts (number in cycle)</th>
+                    <th scope="col" className="num">
+                      Amount due
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.statements.slice(0, SHOWN).map((s, i) => (
+                    <tr key={i}>
+                      <td className="nowrap">{formatShortDate(s.date)}</td>
+                      <td>
+                        {s.guarantor}
+                        {s.guarantorNumber && <div className="muted">{s.guarantorNumber}</div>}
+                      </td>
+                      <td>{s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`}</td>
+                      <td>{s.accounts}</td>
+                      <td className="num">{formatCents(s.amountDueCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <More total={r.statements.length} />
+
+          <h3>Extraordinary collection actions attempted</h3>
+          {r.ecaAttempts.length === 0 ? (
+            <p className="muted">No extraordinary collection action was attempted this month.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" aria-label="ECA register">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Account</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Decision</th>
+                    <th scope="col">Why</th>
+                    <th scope="col">By</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.ecaAttempts.slice(0, SHOWN).map((e, i) => (
+                    <tr key={i}>
+                      <td className="nowrap">{formatShortDate(e.date)}</td>
+                      <td>{e.accountNumber}</td>
+                      <td>{ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind}</td>
+                      <td>
+                        <span className={`badge ${e.allowed ? 'ok' : 'warn'}`}>
+                          {e.allowed ? 'Allowed' : 'Refused'}
+                        </span>
+                        {e.allowedFrom && !e.allowed && (
+                          <div className="muted">from {formatShortDate(e.allowedFrom)}</div>
+                        )}
+                      </td>
+                      <td className="prose-cell">
+                        {e.allowed ? 'The 501(r) notices were complete.' : e.reasons.join(' ')}
+                      </td>
+                      <td>{e.by ?? 'Recoup'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <More total={r.ecaAttempts.length} />
+
+          <h3>Holds placed and released</h3>
+          {r.holds.length === 0 ? (
+            <p className="muted">No hold was placed or released this month.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" aria-label="Holds register">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Event</th>
+                    <th scope="col">Guarantor</th>
+                    <th scope="col">Account</th>
+                    <th scope="col">Reason</th>
+                    <th scope="col">Note</th>
+                    <th scope="col">By</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.holds.slice(0, SHOWN).map((h, i) => (
+                    <tr key={i}>
+                      <td className="nowrap">{formatShortDate(h.date)}</td>
+                      <td>{h.event === 'placed' ? 'Placed' : 'Released'}</td>
+                      <td>{h.guarantor}</td>
+                      <td>{h.accountNumber ?? 'All'}</td>
+                      <td>{HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason}</td>
+                      <td>{h.note || <span className="muted">—</span>}</td>
+                      <td>{h.by ?? <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <More total={r.holds.length} />
+        </div>
+      )}
+      {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}
+
+export function Compliance() {
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const supervisor = roleAtLeast(role, 'supervisor');
+  return (
+    <section>
+      <h1>Compliance</h1>
+      <IssueLog canReview={supervisor} />
+      {supervisor && <Registers />}
+    </section>
+  );
+}

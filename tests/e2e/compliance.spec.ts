@@ -1,0 +1,105 @@
+// Financial assistance on the account (ECA-05: an application holds the cycle; an approval brings
+// the balance down) and the Compliance screen: the issue log and the month's 501(r) registers.
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { openGuarantor, readOpenPdf } from './planSteps';
+import { CLEAN, cleanSample, dollars } from './samples';
+import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
+
+test.use({ today: '2026-12-01' });
+
+async function runStatements(page: Page): Promise<string> {
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run today’s statements' }).click();
+  return readOpenPdf(page, /\.pdf$/);
+}
+
+test('financial assistance: an application holds the cycle; approval in full brings every account to zero', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await openGuarantor(page, flores);
+  const fap = page.getByRole('region', { name: 'Financial assistance' });
+  await fap.getByRole('button', { name: 'Record an application…' }).click();
+  const application = page.getByRole('dialog', { name: 'Financial-assistance application' });
+  await application.getByLabel('Note (optional)').fill('Application and pay stubs received at the desk');
+  await application.getByRole('button', { name: 'Record' }).click();
+  await expect(application).toBeHidden();
+  await expect(fap).toContainText('Status: Application pending');
+  const holds = page.getByRole('table', { name: 'Holds' });
+  await expect(holds).toContainText('Financial-assistance application pending');
+
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('table', { name: /^Holds:/ })).toContainText(flores.lastName);
+
+  await openGuarantor(page, flores);
+  await fap.getByRole('button', { name: 'Record the decision…' }).click();
+  const decision = page.getByRole('dialog', { name: 'Financial-assistance decision' });
+  await decision.getByLabel('Decision').selectOption({ label: 'Approved in full: the patient owes nothing' });
+  await decision.getByLabel('Note (optional)').fill('Household income under 200% of the poverty line');
+  await shot(page, '96-fap-decision', { viewport: true });
+  await decision.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decision).toBeHidden();
+  const total = flores.accounts.reduce((t, a) => t + Math.max(0, a.balanceCents), 0);
+  await expect(
+    page.getByRole('status').filter({ hasText: `${dollars(total)} adjusted as financial assistance` }),
+  ).toBeVisible();
+  await expect(fap).toContainText('Status: Approved (full)');
+  await expect(fap.getByRole('table', { name: 'Financial-assistance history' }).locator('tbody tr')).toHaveCount(2);
+  await fap.scrollIntoViewIfNeeded();
+  await shot(page, '97-fap-section');
+});
+
+test('compliance: an issue reported, assigned and resolved; the month’s registers on screen and as PDF', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await runStatements(page);
+
+  await nav(page).getByRole('link', { name: 'Compliance' }).click();
+  await expect(page.getByRole('heading', { name: 'Compliance', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Report an issue…' }).click();
+  const report = page.getByRole('dialog', { name: 'Report a compliance issue' });
+  await report.getByLabel('Category').selectOption({ label: '501(r) notices and collection actions' });
+  await report.getByLabel('Account number (optional)').fill('NOPE-1');
+  await report.getByLabel('What happened').fill('Patient says the final notice came without the summary.');
+  await report.getByRole('button', { name: 'Report' }).click();
+  await expect(report.getByText('There is no account NOPE-1; check the number or leave it empty.')).toBeVisible();
+  await report.getByLabel('Account number (optional)').fill(flores.accounts[0]!.accountNumber);
+  await report.getByRole('button', { name: 'Report' }).click();
+  await expect(report).toBeHidden();
+  const issues = page.getByRole('table', { name: 'Compliance issues' });
+  await expect(issues.locator('tbody tr')).toHaveCount(1);
+  await expect(issues.locator('tbody tr')).toContainText(flores.accounts[0]!.accountNumber);
+  await expect(issues.locator('tbody tr')).toContainText('Open');
+
+  await page.getByRole('button', { name: 'Assign issue 1' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign issue #1' });
+  await assign.getByLabel('Reviewer').selectOption({ label: ADMIN.fullName });
+  await assign.getByRole('button', { name: 'Assign' }).click();
+  await expect(issues.locator('tbody tr')).toContainText('In review');
+  await page.getByRole('button', { name: 'Resolve issue 1' }).click();
+  const resolve = page.getByRole('dialog', { name: 'Resolve issue #1' });
+  await resolve.getByLabel('Resolution').fill('Summary re-mailed; the batch was checked and had every summary page.');
+  await resolve.getByRole('button', { name: 'Resolve' }).click();
+  await expect(issues.locator('tbody tr')).toContainText('Resolved');
+  await expect(page.getByRole('button', { name: 'Resolve issue 1' })).toHaveCount(0);
+
+  const month = page.getByRole('list', { name: 'This month' });
+  await expect(month.getByRole('listitem').first()).toHaveText('6 statements sent');
+  const register = page.getByRole('table', { name: 'Statements register' });
+  await expect(register.locator('tbody tr')).toHaveCount(6);
+  await expect(register).toContainText(`${flores.accounts[0]!.accountNumber} (1)`);
+  await shot(page, '98-compliance');
+  await page.getByRole('button', { name: 'Registers PDF' }).click();
+  const pdf = await readOpenPdf(page, /registers-2026-12\.pdf/);
+  expect(pdf).toContain('501(r) compliance registers: December 2026');
+  expect(pdf).toContain('6 statements sent');
+});
