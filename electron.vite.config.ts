@@ -3,8 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 
 // Main and preload externalize `dependencies` (the native SQLite driver stays a regular
-// dependency). The main build has two entries: the Electron bootstrap (index) and the workspace
-// server (server), which shares every service and never imports electron.
+// dependency). The main build's entries: the Electron bootstrap (index), the workspace server
+// (server), which shares every service and never imports electron, the benchmark (bench), and the
+// statement run's worker thread (statementWorker), which must sit beside them.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -14,6 +15,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           server: resolve(__dirname, 'src/main/host/cli.ts'),
           bench: resolve(__dirname, 'src/bench/index.ts'),
+          statementWorker: resolve(__dirname, 'src/main/documents/statementWorker.ts'),
         },
       },
     },

@@ -1,4 +1,10 @@
-// Fetches the Electron runtime after `npm ci`. The `electron` package's own download script is
+// After `npm ci`: applies the patches to dependencies in patches/ (patch-package), then fetches
+// the Electron runtime.
+//
+// The patches: pdfkit parses a standard font's metrics once per process instead of once per
+// document (see patches/README.md). Without it everything works, only the statement run is slower.
+//
+// Fetching the Electron runtime: The `electron` package's own download script is
 // denied in package.json (allowScripts) so that an install on a machine that reaches only the npm
 // registry still succeeds; here the same download is attempted, and a failure is one clear
 // warning, never an error. Without the runtime, `npm start` runs the workspace server instead.
@@ -51,6 +57,25 @@ function failureReason(result) {
   const first = lines.find((line) => /error/i.test(line)) ?? lines[0];
   return first ? first.replace(/^\w*Error:\s*/, '').slice(0, 120) : `the download failed (exit ${result.status})`;
 }
+
+function applyPatches() {
+  let bin;
+  try {
+    bin = require.resolve('patch-package/index.js');
+  } catch {
+    console.warn('recoup: warning: patch-package is not installed (a production install?); pdfkit runs unpatched.');
+    return;
+  }
+  const result = spawnSync(process.execPath, [bin], { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status === 0) console.log('recoup: dependency patches applied (patches/).');
+  else {
+    console.error(result.stdout?.toString() ?? '', result.stderr?.toString() ?? '');
+    console.error('recoup: error: the dependency patches in patches/ did not apply.');
+    process.exit(1);
+  }
+}
+
+applyPatches();
 
 const dir = electronDir();
 if (process.env.RECOUP_SKIP_ELECTRON_DOWNLOAD === '1') {

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { extractFiles, generateExtract } from '../main/demo/synthetic';
 import { runImport, type ImportFile } from '../main/import/importer';
 import { parseCsv } from '../main/import/csv';
+import PDFDocument from 'pdfkit';
+import type { RecoupApp } from '../main/app';
+import { renderThreads } from '../main/documents/renderPool';
 import { agingReport } from '../main/services/aging';
 import { applyBalanceDelta } from '../main/services/ledger';
 import { runDaily } from '../main/services/plans/engine';
@@ -15,12 +18,17 @@ import { workQueue } from '../main/services/queue';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
 import { search } from '../main/services/search';
+import { writeSettings } from '../main/services/settings';
+import { planRun, runStatements } from '../main/services/statements/run';
 import { workspace } from '../main/services/workspace';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
 
 const TODAY = '2026-11-26';
+const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
+/** RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look). */
+const ALL = process.env.RECOUP_BENCH_ONLY !== 'statements';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
 function percentile(sorted: number[], p: number): number {
@@ -131,6 +139,110 @@ function dbSizeMb(file: string): number {
   return size / (1024 * 1024);
 }
 
+/**
+ * The statement run on the scale data set, as the clerk starts it. Guarantors due beyond `count`
+ * are held first (a hold is what keeps a guarantor out of a run), so exactly `count` are due. One
+ * in four of them had statements 1 to 3 in the last three months, so this run is their final
+ * notice (two pages, with the plain-language summary), as in a month of a steady cycle.
+ */
+async function statementRun(db: Db, count: number) {
+  const due = planRun(db, TODAY).due;
+  const hold = db.prepare(
+    `INSERT INTO holds (guarantor_id, reason, note, placed_on) VALUES (?, 'dispute', 'benchmark: not in this run', ?)`,
+  );
+  const pastRun = db.prepare(
+    `INSERT INTO statement_runs (run_date, started_at, finished_at, counts) VALUES (?, ?, ?, '{}') RETURNING id`,
+  );
+  const statement = db.prepare(
+    `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256)
+     VALUES (?, ?, ?, ?, 'regular', ?, ?, '{}', 'benchmark history') RETURNING id`,
+  );
+  const shown = db.prepare(
+    `INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, 'regular', ?, 0)`,
+  );
+  db.transaction(() => {
+    // Those beyond the count in the run's own ZIP order.
+    for (const d of due.slice(count)) hold.run(d.guarantorId, TODAY);
+    const past = [90, 60, 30].map((days, i) => {
+      const date = addDays(TODAY, -days);
+      return {
+        date,
+        number: i + 1,
+        runId: (pastRun.get(date, `${date}T12:00:00.000Z`, `${date}T12:00:00.000Z`) as { id: number }).id,
+      };
+    });
+    due.slice(0, count).forEach((d, i) => {
+      if (i % 4 !== 0) return;
+      for (const p of past) {
+        const id = (
+          statement.get(p.runId, d.guarantorId, p.date, p.number, addDays(p.date, 21), d.balanceCents) as { id: number }
+        ).id;
+        for (const a of d.accounts) shown.run(id, a.accountId, p.number);
+      }
+    });
+  })();
+  const app = {
+    store: { db },
+    nowIso: () => `${TODAY}T12:00:00.000Z`,
+  } as unknown as RecoupApp;
+  writeSettings(
+    db,
+    {
+      hospital: {
+        legalName: 'St. Brigid Regional Medical Center',
+        address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
+        phone: '207-555-0100',
+        taxId: '01-2345678',
+        npi: '1234567893',
+        remitTo: { line1: 'PO Box 9120', line2: 'Patient Accounts', city: 'Portland', state: 'ME', zip: '04104-9120' },
+        financialAssistancePhone: '207-555-0199',
+        financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
+      },
+    },
+    `${TODAY}T12:00:00.000Z`,
+    null,
+  );
+  const clerk = Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.clerk', 'Benchmark Clerk', 'clerk', ?, ?)`,
+      )
+      .run(app.nowIso(), app.nowIso()).lastInsertRowid,
+  );
+  const started = performance.now();
+  const run = await runStatements(app, TODAY, clerk);
+  const ms = performance.now() - started;
+  const pages = (run.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  return {
+    ms,
+    count: run.count,
+    finalNotices: run.finalNotices,
+    pages,
+    bytes: run.pdf.length,
+    threads: renderThreads(),
+  };
+}
+
+/** Bare pdfkit: `count` one-page documents of a few lines each, drawn one after another in this thread. */
+async function pdfkitBaseline(count: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    const bytes = new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    doc.font('Helvetica').fontSize(10);
+    doc.text(`Statement ${i + 1}`, 72, 72);
+    doc.text('Jane Q Smith, 12 Oak St, Portland, ME 04101', 72, 90);
+    doc.text(`Amount due: $${(i % 100_000) / 100}`, 72, 108);
+    doc.end();
+    await bytes;
+  }
+  return performance.now() - started;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
   const results: Record<string, number> = {};
@@ -144,105 +256,136 @@ async function main(): Promise<void> {
       `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
     );
 
-    // Warm up the JIT on a small import first, so neither measured run pays for it.
-    const warm = openPlain(path.join(dir, 'warm.db'));
-    await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
-    warm.close();
-    rmSync(path.join(dir, 'warm.db'), { force: true });
+    let plainMs = 0;
+    if (ALL) {
+      // Warm up the JIT on a small import first, so neither measured run pays for it.
+      const warm = openPlain(path.join(dir, 'warm.db'));
+      await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
+      warm.close();
+      rmSync(path.join(dir, 'warm.db'), { force: true });
 
-    // The same import into an unencrypted database, for the ratio.
-    const plainPath = path.join(dir, 'plain.db');
-    const plain = openPlain(plainPath);
-    const plainRun = await timedImport(plain, input);
-    plain.close();
-    rmSync(plainPath, { force: true });
-    console.log(
-      `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
-    );
+      // The same import into an unencrypted database, for the ratio.
+      const plainPath = path.join(dir, 'plain.db');
+      const plain = openPlain(plainPath);
+      const plainRun = await timedImport(plain, input);
+      plain.close();
+      rmSync(plainPath, { force: true });
+      console.log(
+        `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
+      );
+      plainMs = plainRun.ms;
+    }
 
     const dbPath = path.join(dir, 'recoup.db');
     const db = openEncrypted(dbPath, newDataKey());
     const run = await timedImport(db, input);
-    results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
-    results.encrypted_over_plain_import = round(run.ms / plainRun.ms, 3);
-    console.log(
-      `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
-    );
-
-    // Search: 1,000 mixed queries as a clerk types them.
-    const guarantors = await parseCsv(extract.guarantorsCsv);
-    const accounts = await parseCsv(extract.accountsCsv);
-    const col = (table: { headers: string[] }, name: string) => table.headers.indexOf(name);
-    const queries: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const g = guarantors.rows[(i * 7919) % guarantors.rows.length]!.cells;
-      const a = accounts.rows[(i * 104_729) % accounts.rows.length]!.cells;
-      const kind = i % 6;
-      if (kind === 0)
-        queries.push(
-          `${g[col(guarantors, 'last_name')]!.slice(0, 4)} ${g[col(guarantors, 'first_name')]!.slice(0, 2)}`,
-        );
-      else if (kind === 1) queries.push(`${g[col(guarantors, 'first_name')]} ${g[col(guarantors, 'last_name')]}`);
-      else if (kind === 2) queries.push(a[col(accounts, 'account_number')]!);
-      else if (kind === 3) queries.push(g[col(guarantors, 'mrn')]!);
-      else if (kind === 4) queries.push(g[col(guarantors, 'phone')]!);
-      else queries.push(g[col(guarantors, 'date_of_birth')]!);
+    if (ALL) {
+      results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
+      results.encrypted_over_plain_import = round(run.ms / plainMs, 3);
+      console.log(
+        `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
+      );
     }
-    const searchMs: number[] = [];
-    for (const q of queries) {
+
+    if (ALL) {
+      // Search: 1,000 mixed queries as a clerk types them.
+      const guarantors = await parseCsv(extract.guarantorsCsv);
+      const accounts = await parseCsv(extract.accountsCsv);
+      const col = (table: { headers: string[] }, name: string) => table.headers.indexOf(name);
+      const queries: string[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const g = guarantors.rows[(i * 7919) % guarantors.rows.length]!.cells;
+        const a = accounts.rows[(i * 104_729) % accounts.rows.length]!.cells;
+        const kind = i % 6;
+        if (kind === 0)
+          queries.push(
+            `${g[col(guarantors, 'last_name')]!.slice(0, 4)} ${g[col(guarantors, 'first_name')]!.slice(0, 2)}`,
+          );
+        else if (kind === 1) queries.push(`${g[col(guarantors, 'first_name')]} ${g[col(guarantors, 'last_name')]}`);
+        else if (kind === 2) queries.push(a[col(accounts, 'account_number')]!);
+        else if (kind === 3) queries.push(g[col(guarantors, 'mrn')]!);
+        else if (kind === 4) queries.push(g[col(guarantors, 'phone')]!);
+        else queries.push(g[col(guarantors, 'date_of_birth')]!);
+      }
+      const searchMs: number[] = [];
+      for (const q of queries) {
+        t = performance.now();
+        search(db, q);
+        searchMs.push(performance.now() - t);
+      }
+      const s = stats(searchMs);
+      results.search_median_ms = round(s.median, 3);
+      results.search_p95_ms = round(s.p95, 3);
+      console.log(
+        `Search (1,000 mixed queries): median ${results.search_median_ms} ms, p95 ${results.search_p95_ms} ms`,
+      );
+
+      // Opening an account: the whole workspace for one guarantor.
+      const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
+      const openMs: number[] = [];
+      for (const id of ids) {
+        t = performance.now();
+        workspace(db, id, TODAY);
+        openMs.push(performance.now() - t);
+      }
+      const o = stats(openMs);
+      results.account_open_median_ms = round(o.median, 3);
+      results.account_open_p95_ms = round(o.p95, 3);
+      console.log(
+        `Account open (1,000 guarantors): median ${results.account_open_median_ms} ms, p95 ${results.account_open_p95_ms} ms`,
+      );
+
       t = performance.now();
-      search(db, q);
-      searchMs.push(performance.now() - t);
+      agingReport(db, 'service_date', TODAY, TODAY);
+      agingReport(db, 'first_statement_date', TODAY, TODAY);
+      results.aging_report_ms = round((performance.now() - t) / 2, 1);
+      console.log(`Aging report: ${results.aging_report_ms} ms`);
+
+      // Payment plans: 20,000 active plans on the scale data set, then the lapse engine's daily run
+      // and the work queue.
     }
-    const s = stats(searchMs);
-    results.search_median_ms = round(s.median, 3);
-    results.search_p95_ms = round(s.p95, 3);
-    console.log(`Search (1,000 mixed queries): median ${results.search_median_ms} ms, p95 ${results.search_p95_ms} ms`);
-
-    // Opening an account: the whole workspace for one guarantor.
-    const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
-    const openMs: number[] = [];
-    for (const id of ids) {
-      t = performance.now();
-      workspace(db, id, TODAY);
-      openMs.push(performance.now() - t);
-    }
-    const o = stats(openMs);
-    results.account_open_median_ms = round(o.median, 3);
-    results.account_open_p95_ms = round(o.p95, 3);
-    console.log(
-      `Account open (1,000 guarantors): median ${results.account_open_median_ms} ms, p95 ${results.account_open_p95_ms} ms`,
-    );
-
-    t = performance.now();
-    agingReport(db, 'service_date', TODAY, TODAY);
-    agingReport(db, 'first_statement_date', TODAY, TODAY);
-    results.aging_report_ms = round((performance.now() - t) / 2, 1);
-    console.log(`Aging report: ${results.aging_report_ms} ms`);
-
-    // Payment plans: 20,000 active plans on the scale data set, then the lapse engine's daily run
-    // and the work queue.
     const plans = makePlans(db, 20_000);
     console.log(`Plans: ${plans} active plans made`);
-    t = performance.now();
-    const daily = runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null);
-    results.lapse_run_ms = round(performance.now() - t, 1);
-    console.log(
-      `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
-    );
-    const queueMs: number[] = [];
-    let queueSize = 0;
-    for (let i = 0; i < 25; i++) {
+    if (ALL) {
       t = performance.now();
-      queueSize = workQueue(db, TODAY, { userId: 1, all: true }).items.length;
-      queueMs.push(performance.now() - t);
+      const daily = runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null);
+      results.lapse_run_ms = round(performance.now() - t, 1);
+      console.log(
+        `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
+      );
+      const queueMs: number[] = [];
+      let queueSize = 0;
+      for (let i = 0; i < 25; i++) {
+        t = performance.now();
+        queueSize = workQueue(db, TODAY, { userId: 1, all: true }).items.length;
+        queueMs.push(performance.now() - t);
+      }
+      results.work_queue_median_ms = round(stats(queueMs).median, 1);
+      console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
     }
-    results.work_queue_median_ms = round(stats(queueMs).median, 1);
-    console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
 
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    results.db_size_mb = round(dbSizeMb(dbPath), 1);
-    console.log(`Database size: ${results.db_size_mb} MB`);
+    // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
+    // worker threads, recording, the batch PDF), then a bare pdfkit baseline of as many one-page
+    // documents drawn in this thread.
+    const statements = await statementRun(db, STATEMENTS);
+    results.statement_run_s = round(statements.ms / 1000, 1);
+    results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
+    console.log(
+      `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads`,
+    );
+    const baseline = await pdfkitBaseline(statements.count);
+    const baselinePagesPerS = statements.count / (baseline / 1000);
+    results.statement_baseline_pages_per_s = Math.round(baselinePagesPerS);
+    results.statements_over_baseline = round(results.statements_per_s / baselinePagesPerS, 3);
+    console.log(
+      `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}`,
+    );
+
+    if (ALL) {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      results.db_size_mb = round(dbSizeMb(dbPath), 1);
+      console.log(`Database size (with the plans and the statement run): ${results.db_size_mb} MB`);
+    }
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

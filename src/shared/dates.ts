@@ -67,15 +67,25 @@ export function businessDateOf(instant: Date, timeZone?: string): BusinessDate {
   return parts;
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** "2026-11-26" -> "November 26, 2026" for letters and screens. */
 export function formatLongDate(date: BusinessDate): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+  return `${MONTH_NAMES[m - 1]} ${d}, ${y}`;
 }
 
 /** "2026-11-26" -> "11/26/2026". */

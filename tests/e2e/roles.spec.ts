@@ -18,6 +18,7 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Import',
     'Statements',
     'Aging report',
+    'Compliance',
     'Settings',
     'My password',
   ]);

@@ -107,7 +107,7 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await expect(page.getByRole('link', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav(page).getByRole('button', { name: /Search/ })).toBeFocused();
-  for (const name of ['Import', 'Statements', 'Aging report', 'Users']) {
+  for (const name of ['Import', 'Statements', 'Aging report', 'Compliance', 'Users']) {
     await page.keyboard.press('Tab');
     await expect(nav(page).getByRole('link', { name })).toBeFocused();
   }

@@ -7,6 +7,9 @@ const fontsDir =
   path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') +
   path.sep;
 
+/** Where pdfjs finds the standard fonts' data. */
+export const STANDARD_FONTS = fontsDir;
+
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const doc = await getDocument({
     data: new Uint8Array(bytes),

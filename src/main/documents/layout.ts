@@ -19,6 +19,13 @@ export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as con
 
 export interface DocumentMeta {
   title: string;
+  /**
+   * A batch assembled from finished pages (pageCopy): no opening page, and pages written out as
+   * they are added instead of kept for page numbers.
+   */
+  streamPages?: boolean;
+  /** Content streams left uncompressed (cheaper to draw; for a document only hashed and copied). */
+  uncompressed?: boolean;
   landscape?: boolean;
   /** The business date the document is dated; also its PDF creation date. */
   date: BusinessDate;
@@ -31,7 +38,9 @@ export function createPdf(meta: DocumentMeta): Pdf {
     size: 'LETTER',
     layout: meta.landscape ? 'landscape' : 'portrait',
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-    bufferPages: true,
+    bufferPages: !meta.streamPages,
+    autoFirstPage: !meta.streamPages,
+    compress: !meta.uncompressed,
     info: {
       Title: meta.title,
       Author: meta.author ?? 'Recoup',
@@ -41,7 +50,10 @@ export function createPdf(meta: DocumentMeta): Pdf {
       ModDate: creation,
     },
   });
-  doc.font(FONT.regular).fontSize(10).fillColor(INK.text);
+  // The regular and the bold font are numbered F1 and F2 in every document, so that finished
+  // pages can be copied from one document into another (pageCopy).
+  doc.font(FONT.regular).font(FONT.bold).font(FONT.regular).fontSize(10);
+  if (!meta.streamPages) doc.fillColor(INK.text);
   return doc;
 }
 
@@ -50,15 +62,21 @@ export function contentWidth(doc: Pdf): number {
   return doc.page.width - 2 * PAGE.margin;
 }
 
-/** Renders the document to bytes. */
-export function pdfBytes(doc: Pdf): Promise<Buffer> {
+/** The document's bytes once it is ended (a long document writes its pages out as it goes). */
+export function collectBytes(doc: Pdf): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.end();
   });
+}
+
+/** Renders the document to bytes. */
+export function pdfBytes(doc: Pdf): Promise<Buffer> {
+  const bytes = collectBytes(doc);
+  doc.end();
+  return bytes;
 }
 
 function formatPhone(phone: string): string {
@@ -154,6 +172,47 @@ export interface Column {
 }
 
 /**
+ * The height a cell's text takes at `width`: one line when it plainly fits (measured without
+ * wrapping, which is most cells and much cheaper), otherwise what the line wrapper says. Gives
+ * exactly what `heightOfString` gives, so documents come out the same byte for byte.
+ */
+export function cellHeight(doc: Pdf, text: string, width: number): number {
+  if (text !== '' && !text.includes('\n') && doc.widthOfString(text) < width - 1) return doc.currentLineHeight(true);
+  return doc.heightOfString(text, { width });
+}
+
+/**
+ * Text in a box `width` wide at (x, y): a line that plainly fits is placed directly (aligned by
+ * its measured width) instead of going through the line wrapper, which is most of pdfkit's cost
+ * in a table; anything longer wraps as usual. Leaves doc.y alone for the caller to set.
+ */
+export function boxText(
+  doc: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  align: 'left' | 'right' | 'center' = 'left',
+): void {
+  if (text === '') return;
+  if (!text.includes('\n')) {
+    const w = doc.widthOfString(text);
+    if (w < width - 1) {
+      const trimmed = text.trimEnd();
+      const dx =
+        align === 'right'
+          ? width - (trimmed === text ? w : doc.widthOfString(trimmed))
+          : align === 'center'
+            ? (width - w) / 2
+            : 0;
+      doc.text(text, x + dx, y, { lineBreak: false });
+      return;
+    }
+  }
+  doc.text(text, x, y, { width, align });
+}
+
+/**
  * A table with a header row repeated on each page, light rules between rows, and an optional
  * bold total row. Widths are in points and should add up to the content width.
  */
@@ -167,7 +226,7 @@ export function table(
   const padding = 3;
   const drawRow = (cells: string[], bold: boolean, shaded: boolean) => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
-    const heights = cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * padding }));
+    const heights = cells.map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding));
     const h = Math.max(...heights, size) + 2 * padding;
     // Respect the page's own bottom margin (a statement keeps room for its remittance stub).
     if (doc.y + h > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20)) {
@@ -181,10 +240,8 @@ export function table(
     let x = PAGE.margin;
     cells.forEach((c, i) => {
       const col = columns[i]!;
-      doc
-        .font(bold ? FONT.bold : FONT.regular)
-        .fontSize(size)
-        .text(c, x + padding, y + padding, { width: col.width - 2 * padding, align: col.align ?? 'left' });
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
+      boxText(doc, c, x + padding, y + padding, col.width - 2 * padding, col.align ?? 'left');
       x += col.width;
     });
     doc
@@ -205,11 +262,9 @@ export function table(
   // Keep the header with the first row: start on a new page if both do not fit.
   doc.font(FONT.bold).fontSize(size);
   const firstRowHeight = rows[0]
-    ? Math.max(...rows[0].map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * padding }))) +
-      2 * padding
+    ? Math.max(...rows[0].map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding))) + 2 * padding
     : 0;
-  const headerHeight =
-    Math.max(...columns.map((c) => doc.heightOfString(c.header, { width: c.width - 2 * padding }))) + 2 * padding;
+  const headerHeight = Math.max(...columns.map((c) => cellHeight(doc, c.header, c.width - 2 * padding))) + 2 * padding;
   if (doc.y + headerHeight + firstRowHeight > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20))
     doc.addPage();
   drawHeader();

@@ -24,6 +24,11 @@ function heading(doc: Pdf, title: string, count: number): void {
   doc.moveDown(0.3);
 }
 
+/** "1 statement", "2 statements". */
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 function none(doc: Pdf, text: string): void {
   doc
     .font(FONT.regular)
@@ -48,9 +53,9 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
     .font(FONT.regular)
     .fontSize(10)
     .text(
-      `${r.statements.length.toLocaleString('en-US')} statements sent, ${finals.toLocaleString('en-US')} of them final notices; ` +
-        `${r.ecaAttempts.length.toLocaleString('en-US')} extraordinary collection actions attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) clock; ` +
-        `${r.holds.filter((h) => h.event === 'placed').length} holds placed and ${r.holds.filter((h) => h.event === 'released').length} released. ` +
+      `${count(r.statements.length, 'statement', 'statements')} sent, ${count(finals, 'of them a final notice', 'of them final notices')}; ` +
+        `${count(r.ecaAttempts.length, 'extraordinary collection action', 'extraordinary collection actions')} attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) clock; ` +
+        `${count(r.holds.filter((h) => h.event === 'placed').length, 'hold', 'holds')} placed and ${r.holds.filter((h) => h.event === 'released').length.toLocaleString('en-US')} released. ` +
         `Printed ${formatLongDate(printedOn)} from Recoup's records.`,
       { width: w },
     );

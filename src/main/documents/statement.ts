@@ -3,11 +3,13 @@
 // financial-assistance notice; with a tear-off remittance stub at the foot of the first page. The
 // final notice (ECA-05) carries the 30-day notice and the plain-language summary of the policy.
 // One renderer for a single statement and for a run's batch (statements appended page after page).
+import { createHash } from 'node:crypto';
 import { formatLongDate, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../shared/rules/aging';
 import type { StatementSnapshot } from '../../shared/schemas/statements';
-import { contentWidth, createPdf, FONT, formatPhone, INK, PAGE, pdfBytes, table, type Pdf } from './layout';
+import { boxText, contentWidth, createPdf, FONT, formatPhone, INK, PAGE, pdfBytes, table, type Pdf } from './layout';
+import { capturePages, type CapturedPage } from './pageCopy';
 
 const STUB_HEIGHT = 168;
 
@@ -57,12 +59,10 @@ function stub(doc: Pdf, s: StatementSnapshot): void {
   ];
   y = top + 24;
   for (const [label, value] of rows) {
-    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted).text(label, rightX, y, { width: 110 });
-    doc
-      .font(FONT.bold)
-      .fontSize(10)
-      .fillColor(INK.text)
-      .text(value, rightX + 110, y, { width: w / 2 - 120, align: 'right' });
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, rightX, y, 110);
+    doc.font(FONT.bold).fontSize(10).fillColor(INK.text);
+    boxText(doc, value, rightX + 110, y, w / 2 - 120, 'right');
     y += 20;
   }
   doc
@@ -111,16 +111,10 @@ function header(doc: Pdf, s: StatementSnapshot): void {
   ];
   let y = PAGE.margin + 28;
   for (const [label, value] of facts) {
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(INK.muted)
-      .text(label, boxX + 8, y, { width: boxW / 2 });
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(INK.text)
-      .text(value, boxX + boxW / 2, y, { width: boxW / 2 - 8, align: 'right' });
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, boxX + 8, y, boxW / 2);
+    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
+    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
     y += 15;
   }
   // The address block sits where a window envelope shows it.
@@ -175,12 +169,17 @@ function stepWords(a: StatementSnapshot['accounts'][number], regular: number): s
   return a.number ? `Statement ${a.number} of ${regular}` : '';
 }
 
-function finalNoticeOpening(s: StatementSnapshot): string {
+/** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
+function finalNoticeWords(s: StatementSnapshot): { opening: string; balance: string } {
   const these = s.finalNotice?.accountNumbers;
   if (!these || these.length === 0 || these.length === s.accounts.length)
-    return 'This is the last statement before other collection actions.';
+    return { opening: 'This is the last statement before other collection actions.', balance: 'the balance' };
   const list = these.length === 1 ? these[0]! : `${these.slice(0, -1).join(', ')} and ${these[these.length - 1]!}`;
-  return `This is the last statement before other collection actions on account${these.length === 1 ? '' : 's'} ${list}.`;
+  const accounts = `account${these.length === 1 ? '' : 's'} ${list}`;
+  return {
+    opening: `This is the last statement before other collection actions on ${accounts}.`,
+    balance: `the balance of ${accounts}`,
+  };
 }
 
 /** Draws one statement from a new page of `doc`; returns how many pages it took. */
@@ -199,7 +198,7 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     boxed(
       doc,
       'Final notice: financial assistance, and what happens next',
-      `${finalNoticeOpening(s)} If the balance is not paid, or you have not applied for financial assistance, by ${formatLongDate(s.finalNotice.deadline)}, we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
+      `${finalNoticeWords(s).opening} If ${finalNoticeWords(s).balance} is not paid, or you have not applied for financial assistance, by ${formatLongDate(s.finalNotice.deadline)}, we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
       true,
     );
   }
@@ -295,15 +294,37 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
   return doc.bufferedPageRange().count - startPage + 1;
 }
 
-/** One statement on its own: what is hashed when it is recorded, and what a reprint must match. */
-export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
+function statementDocument(s: StatementSnapshot): Pdf {
   const doc = createPdf({
     title: `Statement ${s.guarantor.externalId ?? ''} ${s.statementDate}`.trim(),
     date: s.statementDate,
+    // Drawn by the tens of thousands in a run, where the batch compresses the pages; a single
+    // statement (a reprint) is a few kilobytes more.
+    uncompressed: true,
   });
   doc.on('pageAdded', () => {
     doc.page.margins.bottom = PAGE.margin;
   });
   drawStatement(doc, s, true);
-  return pdfBytes(doc);
+  return doc;
+}
+
+/** One statement on its own: what is hashed when it is recorded, and what a reprint must match. */
+export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
+  return pdfBytes(statementDocument(s));
+}
+
+export interface RenderedStatement {
+  /** The SHA-256 of the single-statement PDF, as recorded. */
+  sha256: string;
+  /** Its pages, for the run's batch. */
+  pages: CapturedPage[];
+}
+
+/** Draws a statement once: the single PDF's hash, and its pages for the batch. */
+export async function renderStatement(s: StatementSnapshot): Promise<RenderedStatement> {
+  const doc = statementDocument(s);
+  const pages = capturePages(doc);
+  const bytes = await pdfBytes(doc);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), pages };
 }

@@ -94,7 +94,17 @@ export const statementHandlers: Pick<Handlers, StatementChannels> = {
       });
       ctx.records.push(`statementRun:${r.runId}`);
       ctx.detail = `${r.count} statements (${r.finalNotices} final notices) printed`;
-      return r;
+      return {
+        runId: r.runId,
+        count: r.count,
+        finalNotices: r.finalNotices,
+        amountCents: r.amountCents,
+        file: {
+          fileName: `statements-${app.clock.today()}.pdf`,
+          mimeType: 'application/pdf',
+          base64: r.pdf.toString('base64'),
+        },
+      };
     } finally {
       app.tasks.finish(input.taskId);
     }

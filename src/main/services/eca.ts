@@ -2,6 +2,7 @@
 // capabilities take (suing in small claims, reporting to a bureau, filing against an estate ...)
 // asks `attemptEca` first. A refusal is an error naming why and the date it becomes allowed; every
 // attempt, allowed or refused, is written to the ECA register with the clock's reasons.
+import { formatLongDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../shared/rules/ecaClock';
 import type { FapStatus } from '../../shared/schemas/accounts';
@@ -67,7 +68,7 @@ export function attemptEca(
   );
   if (!decision.allowed) {
     const a = accountRow(db, accountId);
-    const when = decision.allowedFrom ? ` It is allowed from ${decision.allowedFrom}.` : '';
+    const when = decision.allowedFrom ? ` It is allowed from ${formatLongDate(decision.allowedFrom)}.` : '';
     throw new AppError(
       'not_allowed',
       `${ECA_KIND_LABELS[kind]} is not allowed yet for account ${a.account_number}: ${decision.reasons.join(' ')}${when}`,

@@ -13,6 +13,7 @@ import type {
   TaskView,
 } from '../../shared/schemas/accounts';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 import { accountLedger } from './ledger';
 import { nextCollectionStep, type NextStepInput } from '../../shared/rules/nextStep';
 
@@ -105,7 +106,7 @@ export function mailingAddress(g: {
 }
 
 export function guarantorRow(db: Db, guarantorId: number): GuarantorRow {
-  const g = db.prepare('SELECT * FROM guarantors WHERE id = ?').get(guarantorId) as GuarantorRow | undefined;
+  const g = statement(db, 'SELECT * FROM guarantors WHERE id = ?').get(guarantorId) as GuarantorRow | undefined;
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
   return g;
 }

@@ -4,7 +4,7 @@
 // days after the final (30-day) notice with the plain-language summary; the application period
 // runs to at least D0 + 240 days; a pending financial-assistance application suspends ECAs.
 // ECA-04: a claim against an estate is held by the same gate and needs a supervisor's release.
-import { addDays, type BusinessDate } from '../dates';
+import { addDays, formatLongDate, type BusinessDate } from '../dates';
 import type { FapStatus } from '../schemas/accounts';
 
 export const ECA_KINDS = [
@@ -107,11 +107,13 @@ export function ecaDecision(
   let allowedFrom = clock.earliestEcaDate;
   if (clock.notificationEnds && today < clock.notificationEnds) {
     reasons.push(
-      `The 120-day notification period after the first statement (${clock.d0}) runs to ${clock.notificationEnds} (ECA-05).`,
+      `The 120-day notification period after the first statement (${formatLongDate(clock.d0!)}) runs to ${formatLongDate(clock.notificationEnds)} (ECA-05).`,
     );
   }
   if (clock.noticeDeadline && today < clock.noticeDeadline) {
-    reasons.push(`The final notice of ${clock.finalNoticeDate} gave until ${clock.noticeDeadline} (ECA-05).`);
+    reasons.push(
+      `The final notice of ${formatLongDate(clock.finalNoticeDate!)} gave until ${formatLongDate(clock.noticeDeadline)} (ECA-05).`,
+    );
   }
   if (input.fapStatus === 'pending') {
     reasons.push(

@@ -25,7 +25,7 @@ describe('the ECA gate', () => {
       const { a1 } = await ready();
       const db = t.app.store.db;
       expect(() => attemptEca(db, a1, kind, '2025-06-30', t.app.nowIso(), 1)).toThrow(
-        /not allowed yet for account A1: .*It is allowed from 2025-07-01\./,
+        /not allowed yet for account A1: .*It is allowed from July 1, 2025\./,
       );
       expect(attemptEca(db, a1, kind, '2025-07-01', t.app.nowIso(), 1).allowed).toBe(true);
       const register = db

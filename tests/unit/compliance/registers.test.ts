@@ -53,7 +53,7 @@ describe('monthly registers', () => {
     const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('501(r) compliance registers: November 2026');
     expect(text).toContain(
-      '1 statements sent, 0 of them final notices; 1 extraordinary collection actions attempted, 1 refused',
+      '1 statement sent, 0 of them final notices; 1 extraordinary collection action attempted, 1 refused by the 501(r) clock; 1 hold placed and 1 released.',
     );
     expect(text).toContain('A1 (1), A2 (1)');
     expect(text).toContain('Report to a credit bureau');

@@ -43,3 +43,18 @@ describe('business dates', () => {
     expect(systemClock(undefined).fixed).toBe(false);
   });
 });
+
+describe('formatLongDate', () => {
+  it('writes every day of four years as the en-US long date does', () => {
+    for (let date = '2024-01-01'; date < '2028-01-01'; date = addDays(date, 1)) {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const expected = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      });
+      expect(formatLongDate(date)).toBe(expected);
+    }
+  });
+});

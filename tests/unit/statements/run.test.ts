@@ -178,6 +178,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
       .join(' ')
       .replace(/\s+/g, ' ');
     expect(text).toContain('before other collection actions on account A1.');
+    expect(text).toContain('If the balance of account A1 is not paid');
     expect(text).toContain('Final notice for this account');
     expect(text).toContain('Statement 3 of 3');
     // After both final notices nothing more is due.

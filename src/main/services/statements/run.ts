@@ -15,12 +15,14 @@ import {
 import type { FileOut } from '../../../shared/schemas/files';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { RecoupApp } from '../../app';
-import { createPdf, pdfBytes, PAGE } from '../../documents/layout';
-import { drawStatement, statementPdf } from '../../documents/statement';
+import { collectBytes, createPdf } from '../../documents/layout';
+import { appendPages } from '../../documents/pageCopy';
+import { statementRenderer, type StatementRenderer } from '../../documents/renderPool';
+import { statementPdf, type RenderedStatement } from '../../documents/statement';
 import type { Db } from '../../store/database';
 import { activePlacedHolds, automaticHoldReasons } from '../holds';
-import { statementPolicy } from '../settings';
-import { buildStatement } from './snapshot';
+import { hospitalIdentity, statementPolicy } from '../settings';
+import { buildStatement, type ShownAccount } from './snapshot';
 
 export interface DueStatement {
   guarantorId: number;
@@ -148,24 +150,43 @@ export interface RunResult {
   count: number;
   finalNotices: number;
   amountCents: number;
-  file: FileOut;
+  /** The batch: every statement, in ZIP-code order, as one PDF. */
+  pdf: Buffer;
+}
+
+export interface RunHooks {
+  onProgress?(count: number, total: number): void;
+  isCancelled?(): boolean;
+  pause?(): Promise<void>;
+  /** Where the statements are drawn; worker threads beside the built app, by default. */
+  renderer?: StatementRenderer;
+}
+
+/** Statements built on the main thread a chunk at a time, drawn by the renderer meanwhile. */
+const CHUNK = 64;
+
+interface Built {
+  due: DueStatement;
+  snapshot: StatementSnapshot;
+  shown: ShownAccount[];
 }
 
 export async function runStatements(
   app: RecoupApp,
   runDate: string,
   by: number,
-  hooks: { onProgress?(count: number, total: number): void; isCancelled?(): boolean; pause?(): Promise<void> } = {},
+  hooks: RunHooks = {},
 ): Promise<RunResult> {
   const db = app.store.db;
   const policy = statementPolicy(db);
+  const hospital = hospitalIdentity(db);
   const plan = planRun(db, runDate);
   if (plan.due.length === 0) throw new AppError('not_found', 'No statements are due today.');
-  const batch = createPdf({ title: `Statements ${runDate}`, date: runDate });
-  batch.on('pageAdded', () => {
-    batch.page.margins.bottom = PAGE.margin;
-  });
+  const renderer = hooks.renderer ?? statementRenderer();
+  const batch = createPdf({ title: `Statements ${runDate}`, date: runDate, streamPages: true });
+  const batchBytes = collectBytes(batch);
   const startedAt = app.nowIso();
+  const inFlight: { built: Built[]; rendered: Promise<RenderedStatement[]> }[] = [];
   db.exec('BEGIN IMMEDIATE');
   try {
     const runId = Number(
@@ -191,8 +212,9 @@ export async function runStatements(
     let sent = 0;
     let finalNotices = 0;
     let amount = 0;
-    for (let i = 0; i < plan.due.length; i++) {
-      const d = plan.due[i]!;
+    let done = 0;
+
+    const build = (d: DueStatement): Built | null => {
       const request = {
         statementDate: runDate,
         numberInCycle: d.number,
@@ -200,6 +222,7 @@ export async function runStatements(
         lastStatementDate: d.lastStatementDate,
         policy,
         accounts: d.accounts,
+        hospital,
       };
       let built = buildStatement(db, d.guarantorId, request);
       // The account due its final notice owed nothing as of the run date: a regular statement then.
@@ -207,12 +230,14 @@ export async function runStatements(
         const number = Math.max(1, ...built.shown.map((a) => a.number ?? 0));
         built = buildStatement(db, d.guarantorId, { ...request, kind: 'regular', numberInCycle: number });
       }
-      const { snapshot, shown } = built;
       // Nothing owed as of the run date (every entry is dated later): no statement.
-      if (snapshot.amountDueCents > 0) {
-        const single = await statementPdf(snapshot);
-        drawStatement(batch, snapshot, sent === 0);
-        sent++;
+      return built.snapshot.amountDueCents > 0 ? { due: d, ...built } : null;
+    };
+
+    // Records a chunk once drawn, in ZIP order: the statement rows, the accounts' clock dates, the batch's pages.
+    const record = (chunk: Built[], rendered: RenderedStatement[]) => {
+      chunk.forEach(({ due: d, snapshot, shown }, k) => {
+        const r = rendered[k]!;
         const statementId = insert.run(
           runId,
           d.guarantorId,
@@ -222,7 +247,7 @@ export async function runStatements(
           snapshot.dueDate,
           snapshot.amountDueCents,
           JSON.stringify(snapshot),
-          createHash('sha256').update(single).digest('hex'),
+          r.sha256,
           d.zip,
         ).lastInsertRowid;
         for (const a of shown) {
@@ -230,15 +255,31 @@ export async function runStatements(
           setD0.run(runDate, a.accountId);
           if (a.step === 'final_notice') setFinal.run(runDate, a.accountId);
         }
+        appendPages(batch, r.pages);
+        sent++;
         if (snapshot.kind === 'final_notice') finalNotices++;
         amount += snapshot.amountDueCents;
-      }
-      if ((i + 1) % 25 === 0 || i === plan.due.length - 1) {
-        hooks.onProgress?.(i + 1, plan.due.length);
-        if (hooks.pause) await hooks.pause();
-        if (hooks.isCancelled?.()) throw new RunCancelled();
-      }
+      });
+    };
+    const settleOne = async () => {
+      const job = inFlight.shift()!;
+      record(job.built, await job.rendered);
+    };
+
+    const most = 2 * Math.max(1, renderer.threads) + 1;
+    for (let i = 0; i < plan.due.length; i += CHUNK) {
+      const chunk = plan.due.slice(i, i + CHUNK);
+      const built = chunk.map(build).filter((b): b is Built => b !== null);
+      const rendered = renderer.render(built.map((b) => b.snapshot));
+      rendered.catch(() => undefined); // awaited in turn below; a cancelled run abandons it
+      inFlight.push({ built, rendered });
+      done += chunk.length;
+      while (inFlight.length >= most) await settleOne();
+      hooks.onProgress?.(done, plan.due.length);
+      if (hooks.pause) await hooks.pause();
+      if (hooks.isCancelled?.()) throw new RunCancelled();
     }
+    while (inFlight.length > 0) await settleOne();
     if (sent === 0) throw new AppError('not_found', 'No statements are due today.');
     const counts = {
       statements: sent,
@@ -252,20 +293,17 @@ export async function runStatements(
       JSON.stringify(counts),
       runId,
     );
-    const bytes = await pdfBytes(batch);
+    batch.end();
+    const pdf = await batchBytes;
     db.exec('COMMIT');
-    return {
-      runId,
-      count: sent,
-      finalNotices,
-      amountCents: amount,
-      file: { fileName: `statements-${runDate}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') },
-    };
+    return { runId, count: sent, finalNotices, amountCents: amount, pdf };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (err instanceof RunCancelled)
       throw new AppError('not_allowed', 'The statement run was cancelled; nothing was recorded.');
     throw err;
+  } finally {
+    if (!hooks.renderer) await renderer.close();
   }
 }
 

@@ -7,8 +7,10 @@ import { ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
 import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
 import type { StatementPolicy } from '../../../shared/schemas/settings';
 import type { AccountStep } from '../../../shared/rules/statementCycle';
+import type { Hospital } from '../../../shared/schemas/hospital';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { Db } from '../../store/database';
+import { statement } from '../../store/statements';
 import { hospitalIdentity } from '../settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../workspace';
 
@@ -42,6 +44,8 @@ export interface SnapshotRequest {
   officeHours?: string;
   /** The accounts to show, each with its step in its own cycle (the run's choice); all open accounts when absent. */
   accounts?: AccountStep[];
+  /** The hospital as printed (a run reads it once); from settings when absent. */
+  hospital?: Hospital;
 }
 
 /** An account the statement shows, with its step: what the run records against the account. */
@@ -63,11 +67,10 @@ export function buildStatement(
 ): { snapshot: StatementSnapshot; shown: ShownAccount[] } {
   const steps = s.accounts ? new Map(s.accounts.map((a) => [a.accountId, a])) : null;
   const g = guarantorRow(db, guarantorId);
-  const openAccounts = db
-    .prepare(
-      `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
-    )
-    .all(guarantorId) as {
+  const openAccounts = statement(
+    db,
+    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
+  ).all(guarantorId) as {
     id: number;
     account_number: string;
     patient_name: string;
@@ -78,7 +81,8 @@ export function buildStatement(
   }[];
   const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
   // Each entry with the type it counts as: a reversal counts with the entry it reverses.
-  const entries = db.prepare(
+  const entries = statement(
+    db,
     `SELECT e.effective_date, e.amount_cents, e.memo, e.type, coalesce(o.type, e.type) AS counts_as
        FROM ledger_entries e LEFT JOIN ledger_entries o ON o.id = e.reverses_id
       WHERE e.account_id = ? AND e.effective_date <= ? ORDER BY e.effective_date, e.id`,
@@ -135,7 +139,7 @@ export function buildStatement(
   const deadline = addDays(s.statementDate, Math.max(30, s.policy.dueInDays));
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   const snapshot: StatementSnapshot = {
-    hospital: hospitalIdentity(db),
+    hospital: s.hospital ?? hospitalIdentity(db),
     officeHours: s.officeHours ?? s.policy.officeHours,
     statementDate: s.statementDate,
     numberInCycle: s.numberInCycle,

@@ -331,22 +331,25 @@ function Registers() {
         <div className={registers.loading ? 'stale' : undefined} aria-busy={registers.loading}>
           <ul className="import-counts" aria-label="This month">
             <li>
-              <strong>{r.statements.length.toLocaleString('en-US')}</strong> statements sent
+              <strong>{r.statements.length.toLocaleString('en-US')}</strong>{' '}
+              {r.statements.length === 1 ? 'statement' : 'statements'} sent
             </li>
             <li>
               <strong>{r.statements.filter((s) => s.kind === 'final_notice').length.toLocaleString('en-US')}</strong>{' '}
-              final notices among them
+              {r.statements.filter((s) => s.kind === 'final_notice').length === 1 ? 'final notice' : 'final notices'}{' '}
+              among them
             </li>
             <li>
-              <strong>{r.ecaAttempts.filter((e) => e.allowed).length.toLocaleString('en-US')}</strong> collection
-              actions allowed
+              <strong>{r.ecaAttempts.filter((e) => e.allowed).length.toLocaleString('en-US')}</strong>{' '}
+              {r.ecaAttempts.filter((e) => e.allowed).length === 1 ? 'collection action' : 'collection actions'} allowed
             </li>
             <li>
               <strong>{r.ecaAttempts.filter((e) => !e.allowed).length.toLocaleString('en-US')}</strong> refused by the
               clock
             </li>
             <li>
-              <strong>{r.holds.length.toLocaleString('en-US')}</strong> holds placed or released
+              <strong>{r.holds.length.toLocaleString('en-US')}</strong> {r.holds.length === 1 ? 'hold' : 'holds'} placed
+              or released
             </li>
           </ul>
 
