@@ -44,7 +44,11 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
   );
 }
 
-/** Asks the gate; records the attempt either way; refuses with the reasons and the date it becomes allowed. */
+/**
+ * Asks the gate; records the attempt either way; refuses with the reasons and the date it becomes
+ * allowed. Call it before opening the action's own transaction: a refusal thrown inside one would
+ * roll the register's row back with it.
+ */
 export function attemptEca(
   db: Db,
   accountId: number,
