@@ -213,8 +213,13 @@ async function statementRun(db: Db, count: number) {
   const run = await runStatements(app, TODAY, clerk);
   const ms = performance.now() - started;
   const pages = (run.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const snapshotBytes = db
+    .prepare('SELECT sum(length(snapshot)) FROM statements WHERE run_id = ?')
+    .pluck()
+    .get(run.runId) as number;
   return {
     ms,
+    snapshotMb: snapshotBytes / 1e6,
     count: run.count,
     finalNotices: run.finalNotices,
     pages,
@@ -370,8 +375,9 @@ async function main(): Promise<void> {
     const statements = await statementRun(db, STATEMENTS);
     results.statement_run_s = round(statements.ms / 1000, 1);
     results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
+    results.statement_snapshots_mb = round(statements.snapshotMb, 1);
     console.log(
-      `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads`,
+      `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads; snapshots kept ${results.statement_snapshots_mb} MB`,
     );
     const baseline = await pdfkitBaseline(statements.count);
     const baselinePagesPerS = statements.count / (baseline / 1000);

@@ -37,8 +37,8 @@ import type { MonthlyRegisters } from './schemas/registers';
 import { registerCsvInput, registerMonthInput } from './schemas/registers';
 import type { ComplianceIssueView } from './schemas/compliance';
 import { assignIssueInput, reportIssueInput, resolveIssueInput } from './schemas/compliance';
-import type { StatementListItem, StatementRunPreview } from './schemas/statements';
-import { statementIdInput, statementRunInput } from './schemas/statementInputs';
+import type { StatementListItem, StatementRunItem, StatementRunPreview } from './schemas/statements';
+import { statementIdInput, statementRunIdInput, statementRunInput } from './schemas/statementInputs';
 import { placeHoldInput, releaseHoldInput } from './schemas/holds';
 import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from './schemas/fap';
 import type { PlanPolicyVersion, PlanView, PromiseView, QueueItem } from './schemas/plans';
@@ -433,6 +433,12 @@ export const contract = {
     input: guarantorInput,
     access: 'clerk',
     audit: 'read',
+  }),
+  'statements:runs': channel<typeof none, StatementRunItem[]>({ input: none, access: 'clerk', audit: false }),
+  'statements:runPdf': channel<typeof statementRunIdInput, FileOut>({
+    input: statementRunIdInput,
+    access: 'clerk',
+    audit: 'print',
   }),
   'statements:reprint': channel<typeof statementIdInput, FileOut>({
     input: statementIdInput,

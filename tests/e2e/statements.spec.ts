@@ -119,6 +119,13 @@ test.describe('after every entry of the extract is dated', () => {
     await page.getByRole('button', { name: 'Run today’s statements' }).click();
     await expect(page.getByRole('alert')).toContainText('No statements are due today.');
 
+    // The run is listed and its batch prints again, as it was.
+    const runs = page.getByRole('table', { name: 'Past runs' });
+    await expect(runs.locator('tbody tr')).toHaveCount(1);
+    await expect(runs.locator('tbody tr')).toContainText('December 1, 2026');
+    await page.getByRole('button', { name: 'Print the run of December 1, 2026 again' }).click();
+    expect(await readOpenPdf(page, /again\.pdf$/)).toBe(first);
+
     await moveClockTo(page, workspace, '2026-12-31', ADMIN);
     expect(await runStatements(page)).toContain('Statement 2 of 3');
     let today = '2026-12-31';

@@ -5,13 +5,15 @@ import { registersPdf } from '../documents/registers';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from '../services/compliance';
 import { monthlyRegisters, registerCsv } from '../services/registers';
 import { hospitalIdentity } from '../services/settings';
-import { planRun, reprintStatement, runStatements } from '../services/statements/run';
+import { listRuns, planRun, reprintRun, reprintStatement, runStatements } from '../services/statements/run';
 import type { CallContext, Handlers } from './router';
 
 type StatementChannels =
   | 'statements:due'
   | 'statements:run'
   | 'statements:list'
+  | 'statements:runs'
+  | 'statements:runPdf'
   | 'statements:reprint'
   | 'compliance:report'
   | 'compliance:list'
@@ -117,6 +119,19 @@ export const statementHandlers: Pick<Handlers, StatementChannels> = {
              FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC`,
       )
       .all(input.guarantorId) as StatementListItem[];
+  },
+  'statements:runs': (ctx) => listRuns(ctx.app.store.db),
+  'statements:runPdf': async (ctx, input) => {
+    const r = await reprintRun(ctx.app.store.db, input.runId, {
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    ctx.records.push(`statementRun:${input.runId}`);
+    ctx.detail = `statement run of ${r.runDate} printed again`;
+    return {
+      fileName: `statements-${r.runDate}-again.pdf`,
+      mimeType: 'application/pdf',
+      base64: r.pdf.toString('base64'),
+    };
   },
   'statements:reprint': async (ctx, input) => {
     const r = await reprintStatement(ctx.app.store.db, input.statementId);

@@ -68,3 +68,13 @@ export interface StatementListItem {
   dueDate: string;
   amountDueCents: number;
 }
+
+/** A past statement run, for printing its batch again. */
+export interface StatementRunItem {
+  id: number;
+  runDate: string;
+  statements: number;
+  finalNotices: number;
+  amountCents: number;
+  by: string | null;
+}

@@ -80,6 +80,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'statements:due': 'clerk',
   'statements:run': 'clerk',
   'statements:list': 'clerk',
+  'statements:runs': 'clerk',
+  'statements:runPdf': 'clerk',
   'statements:reprint': 'clerk',
   'compliance:report': 'clerk',
   'compliance:list': 'clerk',

@@ -149,6 +149,8 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'statements:due': {},
   'statements:run': { taskId: 'statements-0001' },
   'statements:list': { guarantorId: 1 },
+  'statements:runs': {},
+  'statements:runPdf': { runId: 1 },
   'statements:reprint': { statementId: 1 },
   'compliance:report': {
     category: '501r',

@@ -204,3 +204,37 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     ]);
   });
 });
+
+describe('a past run printed again', () => {
+  it('lists the runs and prints a run’s batch again, page for page as it was', async () => {
+    const { admin } = await ready();
+    const first = await t.call('statements:run', { taskId: 'statements-again-1' }, admin);
+    const runs = await t.call('statements:runs', {}, admin);
+    expect(runs).toEqual([
+      expect.objectContaining({
+        id: first.runId,
+        runDate: '2026-11-26',
+        statements: 2,
+        finalNotices: 0,
+        amountCents: 200_000,
+        by: 'Avery Admin',
+      }),
+    ]);
+    const again = await t.call('statements:runPdf', { runId: first.runId }, admin);
+    expect(await pdfPages(Buffer.from(again.base64, 'base64'))).toEqual(
+      await pdfPages(Buffer.from(first.file.base64, 'base64')),
+    );
+    // A recorded statement whose drawing no longer matches its hash is refused, not printed differently.
+    expect(() => t.app.store.db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
+    t.app.store.db.exec('DROP TRIGGER statements_no_update'); // as if the record had been damaged
+    t.app.store.db.prepare(`UPDATE statements SET sha256 = 'changed' WHERE run_id = ?`).run(first.runId);
+    expect(await t.raw('statements:runPdf', { runId: first.runId }, admin)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('no longer reprints exactly') },
+    });
+    expect(await t.raw('statements:runPdf', { runId: 999 }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+});

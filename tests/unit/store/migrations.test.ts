@@ -322,6 +322,11 @@ describe('008', () => {
       'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (9, ?, ?, ?, 0)',
     );
     expect(() => add.run(1, 'regular', 1)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
+    expect(() => db.prepare('DELETE FROM statements').run()).toThrow(/cannot be deleted/);
+    expect(() => db.prepare('UPDATE statement_accounts SET number = 1').run()).toThrow(/cannot be changed/);
+    expect(() => db.prepare('DELETE FROM statement_accounts').run()).toThrow(/cannot be deleted/);
+    db.exec('DROP TRIGGER statement_accounts_no_delete');
     db.prepare('DELETE FROM statement_accounts').run();
     expect(() => add.run(1, 'after_notice', 2)).toThrow(/CHECK/);
     expect(() => add.run(1, 'regular', null)).toThrow(/CHECK/);

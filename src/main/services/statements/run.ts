@@ -13,7 +13,7 @@ import {
   type HoldReason,
 } from '../../../shared/rules/statementCycle';
 import type { FileOut } from '../../../shared/schemas/files';
-import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import type { StatementRunItem, StatementSnapshot } from '../../../shared/schemas/statements';
 import type { RecoupApp } from '../../app';
 import { collectBytes, createPdf } from '../../documents/layout';
 import { appendPages } from '../../documents/pageCopy';
@@ -302,6 +302,81 @@ export async function runStatements(
     if (err instanceof RunCancelled)
       throw new AppError('not_allowed', 'The statement run was cancelled; nothing was recorded.');
     throw err;
+  } finally {
+    if (!hooks.renderer) await renderer.close();
+  }
+}
+
+/** Past runs, newest first, with what each sent. */
+export function listRuns(db: Db): StatementRunItem[] {
+  return (
+    db
+      .prepare(
+        `SELECT r.id, r.run_date, r.counts, u.full_name FROM statement_runs r LEFT JOIN users u ON u.id = r.user_id
+          WHERE EXISTS (SELECT 1 FROM statements s WHERE s.run_id = r.id AND s.snapshot <> '{}')
+          ORDER BY r.run_date DESC, r.id DESC LIMIT 120`,
+      )
+      .all() as { id: number; run_date: string; counts: string; full_name: string | null }[]
+  ).map((r) => {
+    const c = JSON.parse(r.counts) as { statements?: number; finalNotices?: number; amountCents?: number };
+    return {
+      id: r.id,
+      runDate: r.run_date,
+      statements: c.statements ?? 0,
+      finalNotices: c.finalNotices ?? 0,
+      amountCents: c.amountCents ?? 0,
+      by: r.full_name,
+    };
+  });
+}
+
+/**
+ * A past run's batch, printed again: every statement of the run drawn from what was recorded, in
+ * the order it was sent (ZIP order), each checked against its recorded hash.
+ */
+export async function reprintRun(
+  db: Db,
+  runId: number,
+  hooks: Pick<RunHooks, 'renderer' | 'pause'> = {},
+): Promise<{ runDate: string; pdf: Buffer }> {
+  const run = db.prepare('SELECT run_date FROM statement_runs WHERE id = ?').get(runId) as
+    { run_date: string } | undefined;
+  if (!run) throw new AppError('not_found', 'There is no such statement run.');
+  const rows = db.prepare('SELECT id, snapshot, sha256 FROM statements WHERE run_id = ? ORDER BY id').all(runId) as {
+    id: number;
+    snapshot: string;
+    sha256: string;
+  }[];
+  if (rows.length === 0) throw new AppError('not_found', 'That run sent no statements.');
+  const renderer = hooks.renderer ?? statementRenderer();
+  const batch = createPdf({ title: `Statements ${run.run_date}`, date: run.run_date, streamPages: true });
+  const bytes = collectBytes(batch);
+  try {
+    const jobs: { rows: typeof rows; rendered: Promise<RenderedStatement[]> }[] = [];
+    const settle = async () => {
+      const job = jobs.shift()!;
+      const rendered = await job.rendered;
+      job.rows.forEach((r, k) => {
+        if (rendered[k]!.sha256 !== r.sha256)
+          throw new AppError(
+            'internal',
+            `Statement #${r.id} of this run no longer reprints exactly as it was sent; tell your administrator.`,
+          );
+        appendPages(batch, rendered[k]!.pages);
+      });
+    };
+    const most = 2 * Math.max(1, renderer.threads) + 1;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const rendered = renderer.render(chunk.map((r) => JSON.parse(r.snapshot) as StatementSnapshot));
+      rendered.catch(() => undefined);
+      jobs.push({ rows: chunk, rendered });
+      while (jobs.length >= most) await settle();
+      if (hooks.pause) await hooks.pause();
+    }
+    while (jobs.length > 0) await settle();
+    batch.end();
+    return { runDate: run.run_date, pdf: await bytes };
   } finally {
     if (!hooks.renderer) await renderer.close();
   }

@@ -1,7 +1,8 @@
 // 008: which accounts each statement showed, and where each stood in its own cycle. The 501(r)
 // clock runs per account (ECA-05: D0 and the final notice are the account's), while a guarantor
 // gets one statement for all their open accounts (ST-03). Statements already sent are filled in
-// from their recorded snapshots.
+// from their recorded snapshots. Statements sent, and the accounts on them, can no longer be changed
+// or deleted.
 import type { Migration } from './index';
 
 export const migration008: Migration = {
@@ -24,6 +25,16 @@ export const migration008: Migration = {
       SELECT s.id, a.id, s.kind, s.number_in_cycle, json_extract(j.value, '$.balanceCents')
         FROM statements s, json_each(s.snapshot, '$.accounts') j
         JOIN accounts a ON a.guarantor_id = s.guarantor_id AND a.account_number = json_extract(j.value, '$.accountNumber');
+
+      -- What was sent is a record: never changed, never deleted.
+      CREATE TRIGGER statements_no_update BEFORE UPDATE ON statements
+        BEGIN SELECT RAISE(ABORT, 'statements sent cannot be changed'); END;
+      CREATE TRIGGER statements_no_delete BEFORE DELETE ON statements
+        BEGIN SELECT RAISE(ABORT, 'statements sent cannot be deleted'); END;
+      CREATE TRIGGER statement_accounts_no_update BEFORE UPDATE ON statement_accounts
+        BEGIN SELECT RAISE(ABORT, 'statements sent cannot be changed'); END;
+      CREATE TRIGGER statement_accounts_no_delete BEFORE DELETE ON statement_accounts
+        BEGIN SELECT RAISE(ABORT, 'statements sent cannot be deleted'); END;
     `);
   },
 };

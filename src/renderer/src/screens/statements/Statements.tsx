@@ -1,6 +1,7 @@
 // The day's statement run (ST-03): who is due today (final notices among them, and the money), who
 // is held and why, who is skipped; then the run itself with its progress and a Cancel, the batch
 // opened in the viewer and its summary. A second run the same day is told that nothing is due.
+// Past runs are listed, and any run's batch prints again from what was recorded.
 import { useId, useState } from 'react';
 import type { ProgressEvent } from '../../../../shared/contract';
 import { formatLongDate } from '../../../../shared/dates';
@@ -43,6 +44,77 @@ function RunProgress({ progress, onCancel }: { progress: ProgressEvent | null; o
   );
 }
 
+function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
+  const runs = useChannel('statements:runs', {});
+  const [printing, setPrinting] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const again = async (runId: number) => {
+    setError(null);
+    setPrinting(runId);
+    try {
+      onOpen(await call('statements:runPdf', { runId }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setPrinting(null);
+    }
+  };
+  const list = runs.value ?? [];
+  return (
+    <>
+      <h2>Past runs</h2>
+      <FormAlert message={runs.error ?? error} />
+      {runs.value && list.length === 0 && <p className="muted">No statements have been run yet.</p>}
+      {list.length > 0 && (
+        <div className="table-scroll">
+          <table className="table" aria-label="Past runs">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" className="num">
+                  Statements
+                </th>
+                <th scope="col" className="num">
+                  Final notices
+                </th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Run by</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">{formatLongDate(r.runDate)}</td>
+                  <td className="num">{r.statements.toLocaleString('en-US')}</td>
+                  <td className="num">{r.finalNotices.toLocaleString('en-US')}</td>
+                  <td className="num">{formatCents(r.amountCents)}</td>
+                  <td>{r.by ?? <span className="muted">—</span>}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={printing !== null}
+                      aria-label={`Print the run of ${formatLongDate(r.runDate)} again`}
+                      onClick={() => void again(r.id)}
+                    >
+                      {printing === r.id ? 'Preparing…' : 'Print again'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
 export function Statements() {
   const due = useChannel('statements:due', {});
   const [taskId, setTaskId] = useState<string | null>(null);
@@ -51,6 +123,7 @@ export function Statements() {
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [viewing, setViewing] = useState<FileOut | null>(null);
   const progress = useProgress(running ? taskId : null);
+  const [runsShown, setRunsShown] = useState(0);
 
   const run = async () => {
     const id = crypto.randomUUID();
@@ -67,6 +140,7 @@ export function Statements() {
     } finally {
       setRunning(false);
       due.reload();
+      setRunsShown((n) => n + 1);
     }
   };
 
@@ -158,6 +232,7 @@ export function Statements() {
           )}
         </div>
       )}
+      <PastRuns key={runsShown} onOpen={setViewing} />
       {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}
     </section>
   );
