@@ -110,7 +110,7 @@ test.describe('after every entry of the extract is dated', () => {
     await importCombined(page, CLEAN);
 
     const first = await runStatements(page);
-    expect(first).toContain('Statement 1 of 3');
+    expect(first).toContain('Statement 1 of 4');
     expect(first).toContain('Financial assistance is available');
     await expect(page.getByRole('status', { name: 'Run summary' })).toContainText('printed');
     await shot(page, '91-statements-run');
@@ -127,7 +127,7 @@ test.describe('after every entry of the extract is dated', () => {
     expect(await readOpenPdf(page, /again\.pdf$/)).toBe(first);
 
     await moveClockTo(page, workspace, '2026-12-31', ADMIN);
-    expect(await runStatements(page)).toContain('Statement 2 of 3');
+    expect(await runStatements(page)).toContain('Statement 2 of 4');
     let today = '2026-12-31';
     let text = '';
     for (let i = 0; i < 3 && !text.includes('FINAL NOTICE'); i++) {

@@ -29,6 +29,7 @@ interface PdfPageInternals {
   height: number;
   content: PdfReferenceInternals;
   resources: PdfReferenceInternals;
+  dictionary: PdfReferenceInternals;
 }
 interface PdfFontInternals {
   id: string;
@@ -66,6 +67,9 @@ export function capturePages(doc: Pdf): CapturedPage[] {
       if (!RESOURCE_KEYS.has(key) && !empty)
         throw new Error(`pageCopy: page ${i + 1} uses ${key}, which is not copied`);
     }
+    const annotations = page.dictionary.data.Annots as unknown[] | undefined;
+    if (annotations && annotations.length > 0)
+      throw new Error(`pageCopy: page ${i + 1} has links, which are not copied`);
     const colorSpaces = page.resources.data.ColorSpace as Record<string, unknown> | undefined;
     if (colorSpaces && Object.keys(colorSpaces).length > 0) throw new Error('pageCopy: spot colours are not copied');
     const content = Buffer.concat(page.content.buffer);

@@ -33,30 +33,37 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/** A job that takes longer than this is taken for a stuck worker (64 statements take well under a second). */
+const JOB_TIMEOUT_MS = 120_000;
+
 export function workerRenderer(file: string, size: number): StatementRenderer {
   let nextId = 1;
   let failure: Error | null = null;
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(file);
-    const pending = new Map<number, Pending>();
-    const failAll = (err: Error) => {
-      failure ??= err;
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    };
-    worker.on('message', (m: { id: number; results?: RenderedStatement[]; error?: string }) => {
-      const p = pending.get(m.id);
+  const workers = Array.from({ length: size }, () => ({
+    worker: new Worker(file),
+    pending: new Map<number, Pending>(),
+  }));
+  // Any worker failing fails the pool: every job waiting anywhere is refused, and so is every later one.
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const w of workers) {
+      for (const p of w.pending.values()) p.reject(failure);
+      w.pending.clear();
+    }
+  };
+  for (const w of workers) {
+    w.worker.on('message', (m: { id: number; results?: RenderedStatement[]; error?: string }) => {
+      const p = w.pending.get(m.id);
       if (!p) return;
-      pending.delete(m.id);
+      w.pending.delete(m.id);
       if (m.error !== undefined) p.reject(new Error(`A statement could not be drawn: ${m.error}`));
       else p.resolve(m.results!);
     });
-    worker.on('error', failAll);
-    worker.on('exit', (code) => {
-      if (pending.size > 0) failAll(new Error(`A statement worker stopped (exit code ${code}).`));
-    });
-    return { worker, pending };
-  });
+    w.worker.on('error', fail);
+    w.worker.on('messageerror', fail);
+    w.worker.on('exit', (code) => fail(new Error(`A statement worker stopped (exit code ${code}).`)));
+  }
+  let closed = false;
   return {
     threads: size,
     render(snapshots) {
@@ -64,11 +71,27 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
       const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        w.pending.set(id, { resolve, reject });
+        const timer = setTimeout(
+          () => fail(new Error('A statement worker did not answer; the run was stopped.')),
+          JOB_TIMEOUT_MS,
+        );
+        w.pending.set(id, {
+          resolve: (r) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        });
         w.worker.postMessage({ id, snapshots });
       });
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      failure ??= new Error('The statement workers were closed.');
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };

@@ -105,7 +105,8 @@ function header(doc: Pdf, s: StatementSnapshot): void {
     .text(title, boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
   const facts: [string, string][] = [
     ['Statement date', formatShortDate(s.statementDate)],
-    ['Statement', s.kind === 'final_notice' ? 'Final notice' : `${s.numberInCycle} of ${s.regularStatements}`],
+    // The final notice is the last of the cycle: "3 of 4" says another one follows.
+    ['Statement', s.kind === 'final_notice' ? 'Final notice' : `${s.numberInCycle} of ${s.regularStatements + 1}`],
     ['Amount due', formatCents(s.amountDueCents)],
     ['Please pay by', formatShortDate(s.dueDate)],
   ];
@@ -166,7 +167,7 @@ function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
 function stepWords(a: StatementSnapshot['accounts'][number], regular: number): string {
   if (a.step === 'final_notice') return 'Final notice for this account';
   if (a.step === 'after_notice') return 'Final notice already sent';
-  return a.number ? `Statement ${a.number} of ${regular}` : '';
+  return a.number ? `Statement ${a.number} of ${regular + 1}` : '';
 }
 
 /** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
@@ -198,7 +199,7 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     boxed(
       doc,
       'Final notice: financial assistance, and what happens next',
-      `${finalNoticeWords(s).opening} If ${finalNoticeWords(s).balance} is not paid, or you have not applied for financial assistance, by ${formatLongDate(s.finalNotice.deadline)}, we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
+      `${finalNoticeWords(s).opening} If by ${formatLongDate(s.finalNotice.deadline)} you have not paid ${finalNoticeWords(s).balance} and have not applied for financial assistance, on or after that date we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
       true,
     );
   }

@@ -56,8 +56,8 @@ export const statementHandlers: Pick<Handlers, StatementChannels> = {
     };
   },
   'compliance:report': (ctx, input) => {
-    const id = reportIssue(ctx.app.store.db, input, ctx.app.clock.today(), userId(ctx));
-    ctx.records.push(`complianceIssue:${id}`, ...(input.accountId ? [`account:${input.accountId}`] : []));
+    const { id, accountId } = reportIssue(ctx.app.store.db, input, ctx.app.clock.today(), userId(ctx));
+    ctx.records.push(`complianceIssue:${id}`, ...(accountId ? [`account:${accountId}`] : []));
     ctx.detail = input.category;
     return { id };
   },

@@ -6,7 +6,12 @@ import { roleAtLeast } from '../../shared/roles';
 import type { ComplianceIssueView, reportIssueInput } from '../../shared/schemas/compliance';
 import type { Db } from '../store/database';
 
-export function reportIssue(db: Db, input: z.output<typeof reportIssueInput>, today: string, by: number): number {
+export function reportIssue(
+  db: Db,
+  input: z.output<typeof reportIssueInput>,
+  today: string,
+  by: number,
+): { id: number; accountId: number | null } {
   if (input.accountId !== undefined && !db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(input.accountId)) {
     throw new AppError('invalid_input', 'There is no such account.', { accountId: 'Choose an account.' });
   }
@@ -19,13 +24,14 @@ export function reportIssue(db: Db, input: z.output<typeof reportIssueInput>, to
         accountNumber: `There is no account ${input.accountNumber}; check the number or leave it empty.`,
       });
   }
-  return Number(
+  const id = Number(
     db
       .prepare(
         'INSERT INTO compliance_issues (category, description, account_id, reported_on, reported_by) VALUES (?, ?, ?, ?, ?)',
       )
       .run(input.category, input.description, accountId ?? null, today, by).lastInsertRowid,
   );
+  return { id, accountId: accountId ?? null };
 }
 
 function issue(db: Db, id: number): { status: string } {

@@ -7,9 +7,11 @@ import { AppError } from '../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../shared/rules/ecaClock';
 import type { FapStatus } from '../../shared/schemas/accounts';
 import type { Db } from '../store/database';
+import { holdsOf } from './holds';
 
 interface AccountClockRow {
   id: number;
+  guarantor_id: number;
   account_number: string;
   first_statement_date: string | null;
   final_notice_date: string | null;
@@ -19,7 +21,7 @@ interface AccountClockRow {
 function accountRow(db: Db, accountId: number): AccountClockRow {
   const row = db
     .prepare(
-      `SELECT a.id, a.account_number, a.first_statement_date, a.final_notice_date, g.fap_status
+      `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, g.fap_status
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.id = ?`,
     )
     .get(accountId) as AccountClockRow | undefined;
@@ -32,6 +34,9 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
   const a = accountRow(db, accountId);
   const released =
     db.prepare('SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
+  const holds = holdsOf(db, a.guarantor_id, today)
+    .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
+    .map((h) => h.reason);
   return ecaDecision(
     kind,
     {
@@ -39,6 +44,7 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
       finalNoticeDate: a.final_notice_date,
       fapStatus: a.fap_status,
       estateReleased: released,
+      holds,
     },
     today,
   );

@@ -2,7 +2,8 @@
 // application holds the cycle and suspends every ECA until it is decided. A supervisor records the
 // decision. An approval brings each open account down to what the patient owes under the policy
 // with a charity adjustment; where the patient had already paid more than that, the account is
-// left in credit and a refund task is opened. Every change is kept in the history.
+// left in credit and a refund task is opened. A decision answers a pending application; an approval
+// stands (it is not undone by a later status). Every change is kept in the history.
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
@@ -17,9 +18,11 @@ import { PATIENT_MONEY_TYPES } from '../../shared/schemas/ledger';
 import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
 import { postEntry } from './ledger';
+import { ENTRIES_AS_COUNTED } from './statements/snapshot';
 import { guarantorRow } from './workspace';
+import { statement } from '../store/statements';
 
-const PATIENT_TYPES_SQL = `(${PATIENT_MONEY_TYPES.map((t) => `'${t}'`).join(',')})`;
+const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
 
 function notAfterToday(app: RecoupApp, date: string, field: string): void {
   if (date > app.clock.today())
@@ -47,29 +50,33 @@ export function recordFapApplication(
   by: number,
 ): void {
   const db = app.store.db;
-  guarantorRow(db, input.guarantorId);
+  const g = guarantorRow(db, input.guarantorId);
   notAfterToday(app, input.date, 'date');
+  if (input.status === 'not_applied' && (g.fap_status === 'approved_full' || g.fap_status === 'approved_partial'))
+    throw new AppError('not_allowed', 'This guarantor was approved for financial assistance; that decision stands.', {
+      status: 'Record a new application instead, if one came in.',
+    });
   db.transaction(() => record(db, input.guarantorId, input.status, input.date, input.note, by, app.nowIso()))();
 }
 
 /** What the patient's side has paid on an account, net of refunds and reversals (as a positive number). */
-function patientPaid(db: Db, accountId: number): number {
-  const paid = db
-    .prepare(
-      `SELECT coalesce(sum(e.amount_cents), 0) FROM ledger_entries e LEFT JOIN ledger_entries o ON o.id = e.reverses_id
-        WHERE e.account_id = ? AND coalesce(o.type, e.type) IN ${PATIENT_TYPES_SQL}`,
-    )
-    .pluck()
-    .get(accountId) as number;
-  return -paid;
+function patientPaid(db: Db, accountId: number, asOf: string): number {
+  const rows = statement(db, ENTRIES_AS_COUNTED).all({ account: accountId, asOf }) as {
+    amount_cents: number;
+    counts_as: string;
+  }[];
+  return -rows.filter((r) => PATIENT_SET.has(r.counts_as)).reduce((t, r) => t + r.amount_cents, 0);
 }
 
 /** A supervisor records the decision; an approval adjusts the open accounts to the policy amount. */
 export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>, by: number): FapDecisionResult {
   const db = app.store.db;
   const now = app.nowIso();
-  guarantorRow(db, input.guarantorId);
+  const g = guarantorRow(db, input.guarantorId);
   notAfterToday(app, input.decidedOn, 'decidedOn');
+  // A decision answers a pending application (an approval cannot be taken back by a later "denied").
+  if (g.fap_status !== 'pending')
+    throw new AppError('not_allowed', 'There is no pending application to decide: record the application first.');
   const open = db
     .prepare(
       'SELECT id, account_number, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id',
@@ -101,7 +108,7 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
     for (const a of open) {
       const share = input.decision === 'approved_full' ? 0 : shares.get(a.id)!;
       // What is left to pay under the policy; below zero, the patient paid more than the policy amount.
-      const owes = share - patientPaid(db, a.id);
+      const owes = share - patientPaid(db, a.id, '9999-12-31');
       const writeOff = a.balance_cents - owes;
       if (writeOff <= 0) continue; // the policy amount is not less than what is billed: nothing to adjust
       postEntry(db, {

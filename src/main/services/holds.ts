@@ -1,6 +1,7 @@
 // Holds that stop or pause the collection cycle (ST-03 / ECA-05). Some are placed by a clerk with
-// a reason and an end date; others follow from the record itself and are kept by Recoup: a
-// deceased guarantor, a bankruptcy, a pending financial-assistance application, a current plan.
+// a reason and an end date, on the guarantor or one account; others follow from the record itself
+// and are kept by Recoup: a deceased guarantor, a bankruptcy, a pending financial-assistance
+// application (the guarantor), a current plan (the accounts on it).
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { HoldReason } from '../../shared/rules/statementCycle';
@@ -98,22 +99,25 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     automatic: true,
     active: true,
   });
-  const plan = db
-    .prepare(`SELECT id FROM plans WHERE guarantor_id = ? AND status = 'current' LIMIT 1`)
-    .pluck()
-    .get(guarantorId) as number | undefined;
-  const notes: Record<AutomaticHold, string> = {
+  const notes: Record<Exclude<AutomaticHold, 'plan_current'>, string> = {
     deceased: 'The guarantor is recorded as deceased.',
     bankruptcy: 'The guarantor is recorded as in bankruptcy.',
     fap_pending: 'A financial-assistance application is pending (ECA-05).',
-    plan_current: `Payment plan #${plan} is current.`,
   };
   const derived = automaticHoldReasons({
     deceased: g.deceased === 1,
     bankruptcy: g.bankruptcy === 1,
     fapPending: g.fap_status === 'pending',
-    planCurrent: plan !== undefined,
-  }).map((r) => automatic(r, notes[r]));
+    planCurrent: false,
+  }).map((r) => automatic(r, notes[r as Exclude<AutomaticHold, 'plan_current'>]));
+  // A current plan holds the accounts on it, not the guarantor's others.
+  for (const p of db
+    .prepare(
+      `SELECT p.id, pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id
+        WHERE p.guarantor_id = ? AND p.status = 'current' ORDER BY p.id, pa.account_id`,
+    )
+    .all(guarantorId) as { id: number; account_id: number }[])
+    derived.push({ ...automatic('plan_current', `Payment plan #${p.id} is current.`), accountId: p.account_id });
   return [...derived, ...placed];
 }
 
@@ -132,6 +136,14 @@ export function automaticHoldReasons(g: {
   if (g.fapPending) reasons.push('fap_pending');
   if (g.planCurrent) reasons.push('plan_current');
   return reasons;
+}
+
+/** The accounts on current plans, each held by its plan (the statement run reads them at once). */
+export function accountsOnCurrentPlans(db: Db): number[] {
+  return db
+    .prepare(`SELECT pa.account_id FROM plan_accounts pa JOIN plans p ON p.id = pa.plan_id WHERE p.status = 'current'`)
+    .pluck()
+    .all() as number[];
 }
 
 /** Every placed hold in force on a date, for the whole book (the statement run reads them at once). */

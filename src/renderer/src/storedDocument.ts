@@ -1,17 +1,19 @@
-// Opening a document kept in the store (documents:get): the printed file comes back exactly as it
-// was printed, never regenerated. Shared by every list of printed documents.
+// Opening a file main makes or keeps, from a row of a list: which row is opening, the error if it
+// fails, and the file handed to the viewer. Stored documents (documents:get) come back exactly as
+// they were printed, never regenerated; statements and runs are drawn again from their records
+// and checked against the recorded hashes.
 import { useState } from 'react';
 import type { FileOut } from '../../shared/schemas/files';
 import { call, messageOf } from './api';
 
-export function useOpenStoredDocument(onOpen: (file: FileOut) => void) {
+export function useOpenFile(fetchFile: (id: number) => Promise<FileOut>, onOpen: (file: FileOut) => void) {
   const [opening, setOpening] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const open = async (documentId: number) => {
+  const open = async (id: number) => {
     setError(null);
-    setOpening(documentId);
+    setOpening(id);
     try {
-      onOpen(await call('documents:get', { documentId }));
+      onOpen(await fetchFile(id));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -19,4 +21,8 @@ export function useOpenStoredDocument(onOpen: (file: FileOut) => void) {
     }
   };
   return { opening, error, open };
+}
+
+export function useOpenStoredDocument(onOpen: (file: FileOut) => void) {
+  return useOpenFile((documentId) => call('documents:get', { documentId }), onOpen);
 }

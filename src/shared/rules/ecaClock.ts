@@ -6,6 +6,7 @@
 // ECA-04: a claim against an estate is held by the same gate and needs a supervisor's release.
 import { addDays, formatLongDate, type BusinessDate } from '../dates';
 import type { FapStatus } from '../schemas/accounts';
+import { HOLD_REASON_LABELS, type HoldReason } from './statementCycle';
 
 export const ECA_KINDS = [
   'credit_report',
@@ -46,6 +47,8 @@ export interface EcaClockInput {
   fapStatus: FapStatus;
   /** ECA-04: a supervisor released the estate claim, with a reason. */
   estateReleased?: boolean;
+  /** Holds in force on the account (its own and the guarantor's): no collection action while one stands. */
+  holds?: HoldReason[];
 }
 
 export interface EcaClock {
@@ -123,6 +126,18 @@ export function ecaDecision(
   }
   if (input.fapStatus === 'approved_full') {
     reasons.push('The patient was approved for full financial assistance: nothing is owed that an ECA could collect.');
+    allowedFrom = null;
+  }
+  // A hold stops collection actions as it stops statements (a dispute, a bankruptcy's stay, a
+  // current plan ...). A claim against the estate is what follows a death, so the deceased and
+  // estate-claim holds do not stop that one; a pending application is said above.
+  const holds = (input.holds ?? []).filter(
+    (h) => h !== 'fap_pending' && !(kind === 'estate_claim' && (h === 'deceased' || h === 'estate_claim')),
+  );
+  if (holds.length > 0) {
+    reasons.push(
+      `The account is on hold (${[...new Set(holds)].map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ')}): no collection action while a hold stands.`,
+    );
     allowedFrom = null;
   }
   if (kind === 'estate_claim' && !input.estateReleased) {

@@ -67,4 +67,21 @@ describe('the ECA gate', () => {
     await t.call('eca:releaseEstateClaim', { accountId: a1, reason: 'counsel agreed' }, admin);
     expect((await t.call('eca:check', { accountId: a1, kind: 'estate_claim' }, clerk)).allowed).toBe(true);
   });
+
+  it('refuses while a hold stands on the account or the guarantor, and allows once it is released', async () => {
+    const { admin, jane, a1, a2 } = await ready();
+    const db = t.app.store.db;
+    const { id } = await t.call(
+      'holds:place',
+      { guarantorId: jane, accountId: a1, reason: 'dispute', note: '' },
+      admin,
+    );
+    expect(() => attemptEca(db, a1, 'civil_action', '2026-11-26', t.app.nowIso(), 1)).toThrow(
+      /on hold \(balance disputed\)/,
+    );
+    // The hold is on A1 alone; A2's own clock decides for A2.
+    expect(checkEca(db, a2, 'civil_action', '2026-11-26').reasons.join(' ')).not.toMatch(/on hold/);
+    await t.call('holds:release', { holdId: id, note: 'resolved' }, admin);
+    expect(attemptEca(db, a1, 'civil_action', '2026-11-26', t.app.nowIso(), 1).allowed).toBe(true);
+  });
 });

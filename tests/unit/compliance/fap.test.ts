@@ -56,6 +56,7 @@ describe('ECA-05: a financial-assistance application', () => {
 
   it('approved in full: every open account comes to zero with a charity adjustment, and ECAs have nothing to collect', async () => {
     const { clerk, supervisor, jane, a1 } = await ready();
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
     const r = await t.call(
       'fap:decide',
       { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26', note: 'income under 200% FPL' },
@@ -90,6 +91,7 @@ describe('ECA-05: a financial-assistance application', () => {
       },
       clerk,
     );
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
     // Under the policy the patient owes $150.00 on A1 (already paid $200.00) and $100.00 on A2.
     const r = await t.call(
       'fap:decide',
@@ -117,8 +119,70 @@ describe('ECA-05: a financial-assistance application', () => {
     expect(ws.tasks.map((x) => x.title)).toContain('Refund $50.00 on account A1');
   });
 
+  it('counts a payment whose reversal was itself reversed as paid', async () => {
+    const { clerk, supervisor, jane, a1 } = await ready();
+    await t.call(
+      'payments:post',
+      {
+        guarantorId: jane,
+        method: 'cash',
+        reference: '',
+        amountCents: 10_000,
+        effectiveDate: '2026-11-02',
+        allocations: [{ accountId: a1, amountCents: 10_000 }],
+      },
+      clerk,
+    );
+    const db = t.app.store.db;
+    const entry = () => db.prepare('SELECT max(id) FROM ledger_entries WHERE account_id = ?').pluck().get(a1) as number;
+    await t.call(
+      'ledger:reverse',
+      { entryId: entry(), reason: 'posted to the wrong guarantor', effectiveDate: '2026-11-03' },
+      clerk,
+    );
+    await t.call(
+      'ledger:reverse',
+      { entryId: entry(), reason: 'it was the right guarantor', effectiveDate: '2026-11-04' },
+      clerk,
+    );
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
+    const r = await t.call(
+      'fap:decide',
+      { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26' },
+      supervisor,
+    );
+    expect(r.refunds).toEqual([expect.objectContaining({ accountNumber: 'A1', amountCents: 10_000 })]);
+    expect(balances(jane)).toEqual([
+      ['A1', -10_000],
+      ['A2', 0],
+    ]);
+  });
+
+  it('refuses a decision without a pending application, and an approval taken back', async () => {
+    const { clerk, supervisor, jane } = await ready();
+    expect(
+      await t.raw('fap:decide', { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26' }, supervisor),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: expect.stringContaining('record the application first') },
+    });
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
+    await t.call('fap:decide', { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26' }, supervisor);
+    expect(
+      await t.raw('fap:decide', { guarantorId: jane, decision: 'denied', decidedOn: '2026-11-26' }, supervisor),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(
+      await t.raw('fap:record', { guarantorId: jane, status: 'not_applied', date: '2026-11-26' }, clerk),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed', fields: { status: expect.any(String) } } });
+    expect((await t.call('fap:history', { guarantorId: jane }, clerk)).map((h) => h.status)).toEqual([
+      'approved_full',
+      'pending',
+    ]);
+  });
+
   it('refuses a partial approval without a share for every open account, and changes nothing', async () => {
-    const { supervisor, jane, a1, a3 } = await ready();
+    const { clerk, supervisor, jane, a1, a3 } = await ready();
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
     const missing = await t.raw(
       'fap:decide',
       {
@@ -154,6 +218,6 @@ describe('ECA-05: a financial-assistance application', () => {
       ['A1', 50_000],
       ['A2', 30_000],
     ]);
-    expect(await t.call('fap:history', { guarantorId: jane }, supervisor)).toEqual([]);
+    expect((await t.call('fap:history', { guarantorId: jane }, supervisor)).map((h) => h.status)).toEqual(['pending']);
   });
 });

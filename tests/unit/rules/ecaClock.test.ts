@@ -67,6 +67,22 @@ describe('ECA-05: the clock from D0', () => {
     expect(ecaDecision('estate_claim', { ...base, estateReleased: true }, '2026-06-01').allowed).toBe(true);
   });
 
+  it.each([
+    ['a dispute on the account', ['dispute'], 'civil_action', false],
+    ['a bankruptcy (the stay)', ['bankruptcy'], 'wage_garnishment', false],
+    ['a current plan', ['plan_current'], 'credit_report', false],
+    ['a death: the estate claim may go ahead', ['deceased', 'estate_claim'], 'estate_claim', true],
+    ['a death: no other action', ['deceased'], 'civil_action', false],
+    ['a pending application: said once, as the application', ['fap_pending'], 'lien', true],
+  ] as const)('a hold stops collection actions: %s', (_label, holds, kind, allowed) => {
+    const d = ecaDecision(kind, { ...base, estateReleased: true, holds: [...holds] }, '2026-06-01');
+    expect(d.allowed).toBe(allowed);
+    if (!allowed) {
+      expect(d.allowedFrom).toBeNull();
+      expect(d.reasons.join(' ')).toMatch(/on hold .*no collection action while a hold stands/);
+    }
+  });
+
   it.each(ECA_KINDS)('%s: refused too early, allowed on time', (kind) => {
     const input = { ...base, estateReleased: true };
     expect(ecaDecision(kind, input, '2026-05-19').allowed).toBe(false);

@@ -50,7 +50,7 @@ describe('the statement run', () => {
       amountDueCents: 80_000,
     });
     const reprint = await t.call('statements:reprint', { statementId: listed!.id }, admin);
-    expect((await pdfPages(Buffer.from(reprint.base64, 'base64')))[0]).toContain('Statement 1 of 3');
+    expect((await pdfPages(Buffer.from(reprint.base64, 'base64')))[0]).toContain('Statement 1 of 4');
   });
 
   it('every 30 days a statement, then the final notice, then the ECA date on the account', async () => {
@@ -178,9 +178,9 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
       .join(' ')
       .replace(/\s+/g, ' ');
     expect(text).toContain('before other collection actions on account A1.');
-    expect(text).toContain('If the balance of account A1 is not paid');
+    expect(text).toContain('If by March 26, 2027 you have not paid the balance of account A1 and have not applied');
     expect(text).toContain('Final notice for this account');
-    expect(text).toContain('Statement 3 of 3');
+    expect(text).toContain('Statement 3 of 4');
     // After both final notices nothing more is due.
     t.clock.setToday('2027-04-30');
     expect((await t.call('statements:due', {}, admin)).skipped.cycleComplete).toBeGreaterThan(0);
@@ -236,5 +236,41 @@ describe('a past run printed again', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+});
+
+describe('a payment plan holds the accounts on it', () => {
+  it('keeps the plan’s accounts off the statement and bills the guarantor’s others', async () => {
+    const { admin, jane, a1 } = await ready();
+    await t.call(
+      'plans:create',
+      {
+        guarantorId: jane,
+        accountIds: [a1],
+        fapAnswer: 'declined',
+        downPaymentCents: 0,
+        frequency: 'monthly',
+        firstDueDate: '2026-12-15',
+        installmentCount: 5,
+      },
+      admin,
+    );
+    const due = await t.call('statements:due', {}, admin);
+    expect(due.held).toEqual([
+      expect.objectContaining({ guarantorId: jane, holds: ['plan_current'], accountsOnly: true }),
+    ]);
+    await t.call('statements:run', { taskId: 'statements-plan-1' }, admin);
+    const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
+    expect(s!.amountDueCents).toBe(30_000);
+    const accounts = t.app.store.db
+      .prepare(
+        'SELECT account_number, first_statement_date FROM accounts WHERE guarantor_id = ? ORDER BY account_number',
+      )
+      .raw()
+      .all(jane);
+    expect(accounts).toEqual([
+      ['A1', null],
+      ['A2', '2026-11-26'],
+    ]);
   });
 });

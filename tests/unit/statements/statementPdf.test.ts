@@ -60,7 +60,7 @@ describe('the statement', () => {
     expect(pages).toHaveLength(1);
     const p = pages[0]!;
     expect(p).toContain('Statement date 11/26/2026');
-    expect(p).toContain('Statement 2 of 3');
+    expect(p).toContain('Statement 2 of 4');
     expect(p).toMatch(/A1 Jane Smith Outpatient visit, 01\/10\/2025 \$500\.00 \$0\.00 \$0\.00 \$100\.00 \$400\.00/);
     expect(p).toMatch(
       /A2 Jane Smith Hospital stay, 06\/01\/2025–06\/03\/2025 \$1,000\.00 \$700\.00 \$0\.00 \$0\.00 \$300\.00/,
@@ -88,7 +88,9 @@ describe('the statement', () => {
     const pages = await text(await statementPdf(snap));
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('FINAL NOTICE');
-    expect(pages[0]).toMatch(/by December 26, 2026, we may: report to a credit bureau; sue \(including small claims\)/);
+    expect(pages[0]).toMatch(
+      /If by December 26, 2026 you have not paid the balance and have not applied for financial assistance, on or after that date we may: report to a credit bureau; sue \(including small claims\)/,
+    );
     expect(pages[1]).toContain('Financial assistance: a plain-language summary');
     expect(pages[1]).toContain('you may receive free or discounted care');
   });

@@ -20,7 +20,7 @@ import { appendPages } from '../../documents/pageCopy';
 import { statementRenderer, type StatementRenderer } from '../../documents/renderPool';
 import { statementPdf, type RenderedStatement } from '../../documents/statement';
 import type { Db } from '../../store/database';
-import { activePlacedHolds, automaticHoldReasons } from '../holds';
+import { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons } from '../holds';
 import { hospitalIdentity, statementPolicy } from '../settings';
 import { buildStatement, type ShownAccount } from './snapshot';
 
@@ -52,7 +52,6 @@ interface GuarantorRow {
   deceased: number;
   bankruptcy: number;
   fap_status: string;
-  plan_current: number;
   last_date: string | null;
 }
 
@@ -62,7 +61,6 @@ export function planRun(db: Db, runDate: string): RunPlan {
   const guarantors = db
     .prepare(
       `SELECT g.id, g.zip, g.first_name || ' ' || g.last_name AS name, g.deceased, g.bankruptcy, g.fap_status,
-              EXISTS (SELECT 1 FROM plans p WHERE p.guarantor_id = g.id AND p.status = 'current') AS plan_current,
               (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date
          FROM guarantors g WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
@@ -89,6 +87,8 @@ export function planRun(db: Db, runDate: string): RunPlan {
   }
   const guarantorHolds = new Map<number, HoldReason[]>();
   const accountHolds = new Map<number, HoldReason[]>();
+  for (const accountId of accountsOnCurrentPlans(db))
+    accountHolds.set(accountId, [...(accountHolds.get(accountId) ?? []), 'plan_current']);
   for (const h of activePlacedHolds(db, runDate)) {
     const map = h.accountId === null ? guarantorHolds : accountHolds;
     const key = h.accountId ?? h.guarantorId;
@@ -108,7 +108,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
         deceased: g.deceased === 1,
         bankruptcy: g.bankruptcy === 1,
         fapPending: g.fap_status === 'pending',
-        planCurrent: g.plan_current === 1,
+        planCurrent: false, // a plan holds its own accounts (above)
       }),
       ...(guarantorHolds.get(g.id) ?? []),
     ];
@@ -187,8 +187,8 @@ export async function runStatements(
   const batchBytes = collectBytes(batch);
   const startedAt = app.nowIso();
   const inFlight: { built: Built[]; rendered: Promise<RenderedStatement[]> }[] = [];
-  db.exec('BEGIN IMMEDIATE');
   try {
+    db.exec('BEGIN IMMEDIATE');
     const runId = Number(
       db
         .prepare(

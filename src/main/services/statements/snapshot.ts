@@ -3,7 +3,7 @@
 // what they reverse), the activity since the last statement, and the aging (ST-02).
 import { addDays } from '../../../shared/dates';
 import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/rules/aging';
-import { ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
+import { DEFAULT_ECA_POLICY, ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
 import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
 import type { StatementPolicy } from '../../../shared/schemas/settings';
 import type { AccountStep } from '../../../shared/rules/statementCycle';
@@ -34,6 +34,17 @@ const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
     'patient'
   >),
 };
+
+/** An account's ledger to a date, each entry with the type it counts as (followed through reversals). */
+export const ENTRIES_AS_COUNTED = `
+  WITH RECURSIVE counted(id, counts_as) AS (
+    SELECT id, type FROM ledger_entries WHERE account_id = @account AND reverses_id IS NULL
+    UNION ALL
+    SELECT e.id, c.counts_as FROM ledger_entries e JOIN counted c ON e.reverses_id = c.id
+  )
+  SELECT e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as
+    FROM ledger_entries e JOIN counted c ON c.id = e.id
+   WHERE e.effective_date <= @asOf ORDER BY e.effective_date, e.id`;
 
 export interface SnapshotRequest {
   statementDate: string;
@@ -80,18 +91,14 @@ export function buildStatement(
     balance_cents: number;
   }[];
   const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
-  // Each entry with the type it counts as: a reversal counts with the entry it reverses.
-  const entries = statement(
-    db,
-    `SELECT e.effective_date, e.amount_cents, e.memo, e.type, coalesce(o.type, e.type) AS counts_as
-       FROM ledger_entries e LEFT JOIN ledger_entries o ON o.id = e.reverses_id
-      WHERE e.account_id = ? AND e.effective_date <= ? ORDER BY e.effective_date, e.id`,
-  );
+  // Each entry with the type it counts as: a reversal counts with the entry it reverses, and a
+  // reversal of a reversal with the original.
+  const entries = statement(db, ENTRIES_AS_COUNTED);
   const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
   const activity: StatementSnapshot['activity'] = [];
   const allLines = accounts.map((a) => {
     const totals: Record<Category, number> = { charges: 0, insurance: 0, adjustments: 0, patient: 0 };
-    for (const e of entries.all(a.id, s.statementDate) as {
+    for (const e of entries.all({ account: a.id, asOf: s.statementDate }) as {
       effective_date: string;
       amount_cents: number;
       memo: string;
@@ -136,7 +143,9 @@ export function buildStatement(
   const lines = shownLines.map(({ accountId: _id, ...line }) => line);
   const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
-  const deadline = addDays(s.statementDate, Math.max(30, s.policy.dueInDays));
+  // ECA-05: the final notice gives 30 days; the date it names is the first day collection actions
+  // may be taken (with D0 + 120), so the patient is told exactly the date the gate uses.
+  const deadline = addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   const snapshot: StatementSnapshot = {
     hospital: s.hospital ?? hospitalIdentity(db),

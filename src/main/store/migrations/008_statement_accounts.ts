@@ -20,6 +20,7 @@ export const migration008: Migration = {
         PRIMARY KEY (statement_id, account_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX statement_accounts_account ON statement_accounts(account_id, step);
+      CREATE INDEX statements_date ON statements(statement_date);
 
       INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents)
       SELECT s.id, a.id, s.kind, s.number_in_cycle, json_extract(j.value, '$.balanceCents')

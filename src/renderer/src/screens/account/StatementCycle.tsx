@@ -12,7 +12,8 @@ import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/state
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
 import type { HoldView } from '../../../../shared/schemas/holds';
-import { call, messageOf } from '../../api';
+import { call } from '../../api';
+import { useOpenFile } from '../../storedDocument';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
@@ -159,7 +160,6 @@ export function StatementCycle({
 }) {
   const statements = useChannel('statements:list', { guarantorId });
   const holds = useChannel('holds:list', { guarantorId });
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'place' } | { kind: 'release'; hold: HoldView & { id: number } } | null>(
     null,
   );
@@ -170,19 +170,15 @@ export function StatementCycle({
     onNotice(message);
     holds.reload();
   };
-  const reprint = async (id: number) => {
-    setError(null);
-    try {
-      onOpenPdf(await call('statements:reprint', { statementId: id }));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const { error: reprintError, open: reprint } = useOpenFile(
+    (statementId) => call('statements:reprint', { statementId }),
+    onOpenPdf,
+  );
 
   return (
     <section className="ws-section" aria-labelledby="ws-statements">
       <h2 id="ws-statements">Statements and the 501(r) clock</h2>
-      <FormAlert message={error ?? statements.error ?? holds.error} />
+      <FormAlert message={reprintError ?? statements.error ?? holds.error} />
       <div className="table-scroll">
         <table className="table" aria-label="501(r) clock">
           <thead>

@@ -13,6 +13,7 @@ import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannel } from '../../components/useChannel';
 import { useProgress } from '../../progress';
+import { useOpenFile } from '../../storedDocument';
 import { PLACES } from '../../routes';
 
 interface RunSummary {
@@ -46,19 +47,11 @@ function RunProgress({ progress, onCancel }: { progress: ProgressEvent | null; o
 
 function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
   const runs = useChannel('statements:runs', {});
-  const [printing, setPrinting] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const again = async (runId: number) => {
-    setError(null);
-    setPrinting(runId);
-    try {
-      onOpen(await call('statements:runPdf', { runId }));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPrinting(null);
-    }
-  };
+  const {
+    opening: printing,
+    error,
+    open: again,
+  } = useOpenFile((runId) => call('statements:runPdf', { runId }), onOpen);
   const list = runs.value ?? [];
   return (
     <>
