@@ -115,9 +115,11 @@ test.describe('after every entry of the extract is dated', () => {
     await expect(page.getByRole('status', { name: 'Run summary' })).toContainText('printed');
     await shot(page, '91-statements-run');
 
-    // A second run the same day: nothing is due.
-    await page.getByRole('button', { name: 'Run today’s statements' }).click();
-    await expect(page.getByRole('alert')).toContainText('No statements are due today.');
+    // Straight after the run, nothing more is due today: the run cannot be started twice.
+    await expect(page.getByRole('list', { name: 'Due today' }).getByRole('listitem').first()).toHaveText(
+      '0 statements due',
+    );
+    await expect(page.getByRole('button', { name: 'Run today’s statements' })).toBeDisabled();
 
     // The run is listed and its batch prints again, as it was.
     const runs = page.getByRole('table', { name: 'Past runs' });

@@ -1,10 +1,12 @@
 // The month's 501(r) compliance registers as one landscape PDF for an auditor: statements and
 // final notices sent (with each account's step), every ECA attempt allowed or refused with the
-// clock's reasons, and every hold placed or released (ECA-05, ST-03).
+// clock's reasons, every hold placed or released by staff, and the financial-assistance applications
+// and decisions that suspend and resume collection actions (ECA-05, ST-03).
 import { formatLongDate, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import { ECA_KIND_LABELS, type EcaKind } from '../../shared/rules/ecaClock';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../shared/rules/statementCycle';
+import { FAP_STATUS_LABELS } from '../../shared/schemas/accounts';
 import type { Hospital } from '../../shared/schemas/hospital';
 import type { MonthlyRegisters } from '../../shared/schemas/registers';
 import { contentWidth, createPdf, FONT, footer, INK, PAGE, pdfBytes, table, type Pdf } from './layout';
@@ -54,8 +56,9 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
     .fontSize(10)
     .text(
       `${count(r.statements.length, 'statement', 'statements')} sent, ${count(finals, 'of them a final notice', 'of them final notices')}; ` +
-        `${count(r.ecaAttempts.length, 'extraordinary collection action', 'extraordinary collection actions')} attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) clock; ` +
-        `${count(r.holds.filter((h) => h.event === 'placed').length, 'hold', 'holds')} placed and ${r.holds.filter((h) => h.event === 'released').length.toLocaleString('en-US')} released. ` +
+        `${count(r.ecaAttempts.length, 'extraordinary collection action', 'extraordinary collection actions')} attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) gate; ` +
+        `${count(r.holds.filter((h) => h.event === 'placed').length, 'hold', 'holds')} placed and ${r.holds.filter((h) => h.event === 'released').length.toLocaleString('en-US')} released by staff; ` +
+        `${count(r.assistance.length, 'financial-assistance application or decision', 'financial-assistance applications and decisions')} recorded. ` +
         `Printed ${formatLongDate(printedOn)} from Recoup's records.`,
       { width: w },
     );
@@ -90,27 +93,29 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
     table(
       doc,
       [
-        { header: 'Date', width: w * 0.09 },
-        { header: 'Account', width: w * 0.09 },
-        { header: 'Action', width: w * 0.17 },
-        { header: 'Decision', width: w * 0.09 },
-        { header: 'Allowed from', width: w * 0.1 },
-        { header: 'Why (the clock)', width: w * 0.34 },
-        { header: 'By', width: w * 0.12 },
+        { header: 'Date', width: w * 0.08 },
+        { header: 'Guarantor', width: w * 0.13 },
+        { header: 'Account', width: w * 0.08 },
+        { header: 'Action', width: w * 0.14 },
+        { header: 'Decision', width: w * 0.07 },
+        { header: 'Allowed from', width: w * 0.08 },
+        { header: 'Reason', width: w * 0.32 },
+        { header: 'By', width: w * 0.1 },
       ],
       r.ecaAttempts.map((e) => [
         formatShortDate(e.date),
+        e.guarantor,
         e.accountNumber,
         ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind,
         e.allowed ? 'Allowed' : 'Refused',
         e.allowedFrom ? formatShortDate(e.allowedFrom) : '—',
-        e.allowed ? 'The 501(r) notices were complete.' : e.reasons.join(' '),
+        e.why,
         e.by ?? 'Recoup',
       ]),
       { fontSize: 8 },
     );
 
-  heading(doc, 'Holds placed and released', r.holds.length);
+  heading(doc, 'Holds placed and released by staff', r.holds.length);
   if (r.holds.length === 0) none(doc, 'No hold was placed or released this month.');
   else
     table(
@@ -128,10 +133,33 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
         formatShortDate(h.date),
         h.event === 'placed' ? 'Placed' : 'Released',
         h.guarantor,
-        h.accountNumber ?? 'All',
+        h.accountNumber ?? 'All accounts',
         HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason,
         h.note || '—',
         h.by ?? '—',
+      ]),
+      { fontSize: 8 },
+    );
+  heading(doc, 'Financial-assistance applications and decisions', r.assistance.length);
+  if (r.assistance.length === 0) none(doc, 'No application or decision was recorded this month.');
+  else
+    table(
+      doc,
+      [
+        { header: 'Date', width: w * 0.09 },
+        { header: 'Guarantor', width: w * 0.2 },
+        { header: 'Guarantor no.', width: w * 0.1 },
+        { header: 'Status', width: w * 0.17 },
+        { header: 'Note', width: w * 0.32 },
+        { header: 'Recorded by', width: w * 0.12 },
+      ],
+      r.assistance.map((a) => [
+        formatShortDate(a.date),
+        a.guarantor,
+        a.guarantorNumber ?? '—',
+        FAP_STATUS_LABELS[a.status],
+        a.note || '—',
+        a.by ?? '—',
       ]),
       { fontSize: 8 },
     );

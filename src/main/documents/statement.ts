@@ -292,7 +292,35 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     );
   }
   doc.page.margins.bottom = bottom;
+  pageFooters(doc, s, startPage - 1);
   return doc.bufferedPageRange().count - startPage + 1;
+}
+
+/** Each page says whose statement it is and which page: the pages of a batch can be put back together. */
+function pageFooters(doc: Pdf, s: StatementSnapshot, first: number): void {
+  const range = doc.bufferedPageRange();
+  const last = range.start + range.count - 1;
+  const pages = last - first + 1;
+  const who = [s.guarantor.name, s.guarantor.externalId ? `guarantor ${s.guarantor.externalId}` : null]
+    .filter(Boolean)
+    .join(', ');
+  for (let i = first; i <= last; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(INK.muted)
+      .text(
+        `${who} · statement of ${formatShortDate(s.statementDate)} · page ${i - first + 1} of ${pages}`,
+        PAGE.margin,
+        doc.page.height - PAGE.margin + 22,
+        { lineBreak: false },
+      );
+    doc.page.margins.bottom = saved;
+  }
+  doc.fillColor(INK.text);
 }
 
 function statementDocument(s: StatementSnapshot): Pdf {

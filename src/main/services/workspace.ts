@@ -16,6 +16,7 @@ import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import { accountLedger } from './ledger';
 import { nextCollectionStep, type NextStepInput } from '../../shared/rules/nextStep';
+import { holdsOf } from './holds';
 
 interface GuarantorRow {
   id: number;
@@ -156,6 +157,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     aging,
   };
 
+  const holds = holdsOf(db, guarantorId, today).filter((h) => h.active);
   const accountViews: AccountView[] = accounts.map((a) => ({
     id: a.id,
     accountNumber: a.account_number,
@@ -182,6 +184,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
       firstStatementDate: a.first_statement_date,
       finalNoticeDate: a.final_notice_date,
       fapStatus: g.fap_status,
+      holds: holds.filter((h) => h.accountId === null || h.accountId === a.id).map((h) => h.reason),
       today,
     }),
     ledger: accountLedger(db, a.id),

@@ -4,6 +4,7 @@
 import { formatLongDate } from '../dates';
 import { ecaClock } from './ecaClock';
 import type { FapStatus } from '../schemas/accounts';
+import { HOLD_REASON_LABELS, type HoldReason } from './statementCycle';
 
 export interface NextStepInput {
   balanceCents: number;
@@ -12,6 +13,8 @@ export interface NextStepInput {
   firstStatementDate: string | null;
   finalNoticeDate: string | null;
   fapStatus: FapStatus;
+  /** Holds in force on the account (its own and the guarantor's), other than its plan and a pending application. */
+  holds?: HoldReason[];
   today: string;
 }
 
@@ -24,6 +27,9 @@ export function nextCollectionStep(a: NextStepInput): string {
   if (a.plan?.status === 'lapsed') {
     return `Payment plan #${a.plan.id} lapsed on ${formatLongDate(a.plan.since)}: call the guarantor; it defaults if not brought current by ${a.plan.cureDeadline ? formatLongDate(a.plan.cureDeadline) : 'the cure deadline'}.`;
   }
+  const holds = [...new Set((a.holds ?? []).filter((h) => h !== 'plan_current' && h !== 'fap_pending'))];
+  if (holds.length > 0)
+    return `On hold (${holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ')}): no statements and no collection actions while it stands.`;
   const prefix =
     a.plan?.status === 'defaulted'
       ? `Payment plan #${a.plan.id} defaulted on ${formatLongDate(a.plan.since)}; the account is back in the collection cycle. `

@@ -83,7 +83,7 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
   officeHours: 'Monday to Friday, 8:00 a.m. to 4:30 p.m.',
   intendedActions: ['credit_report', 'civil_action'],
   plainLanguageSummary:
-    'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income, you may receive free or discounted care. Patients who qualify are not charged more than the amounts generally billed to insured patients. You can apply at any time: ask for an application by phone, print it from our website, or pick one up at the registration desk. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, in English and in the languages our community speaks.',
+    'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income and household size, you may receive free or discounted care. Patients who qualify are not charged more for emergency or other medically necessary care than the amounts generally billed to patients who have insurance. You can apply at any time: ask for an application by phone, print it from our website, pick one up at the registration desk, or ask us to mail you one free of charge. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, by mail or in person, in English and in the languages our community speaks.',
 };
 
 export const settingsSchema = z.object({

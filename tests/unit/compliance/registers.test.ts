@@ -23,7 +23,26 @@ describe('monthly registers', () => {
     await t.call('statements:run', { taskId: 'statements-reg-1' }, admin);
     expect(() => attemptEca(t.app.store.db, a1, 'credit_report', '2026-11-26', t.app.nowIso(), 1)).toThrow();
     await t.call('holds:release', { holdId, note: 'resolved' }, admin);
+    await t.call('fap:record', { guarantorId: john, status: 'pending', date: '2026-11-26', note: 'by mail' }, admin);
     const r = await t.call('registers:month', { month: '2026-11' }, admin);
+    expect(r.assistance).toEqual([
+      {
+        date: '2026-11-26',
+        guarantor: "John O'Brien-Núñez",
+        guarantorNumber: 'G2',
+        status: 'pending',
+        note: 'by mail',
+        by: 'Avery Admin',
+      },
+    ]);
+    const assistanceCsv = Buffer.from(
+      (await t.call('registers:csv', { month: '2026-11', register: 'assistance' }, admin)).base64,
+      'base64',
+    ).toString('utf8');
+    expect(assistanceCsv.split('\r\n').slice(0, 2)).toEqual([
+      'date,guarantor,guarantor_number,status,note,by',
+      `2026-11-26,John O'Brien-Núñez,G2,pending,by mail,Avery Admin`,
+    ]);
     expect(r.statements).toMatchObject([
       { date: '2026-11-26', guarantor: 'Jane Smith', kind: 'regular', numberInCycle: 1, amountDueCents: 80_000 },
     ]);
@@ -53,13 +72,14 @@ describe('monthly registers', () => {
     const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('501(r) compliance registers: November 2026');
     expect(text).toContain(
-      '1 statement sent, 0 of them final notices; 1 extraordinary collection action attempted, 1 refused by the 501(r) clock; 1 hold placed and 1 released.',
+      '1 statement sent, 0 of them final notices; 1 extraordinary collection action attempted, 1 refused by the 501(r) gate; 1 hold placed and 1 released by staff; 1 financial-assistance application or decision recorded.',
     );
     expect(text).toContain('A1 (1), A2 (1)');
     expect(text).toContain('Report to a credit bureau');
     expect(text).toContain('Refused');
     expect(text).toMatch(/Balance disputed.*ER charge/);
     expect(text).toContain('Balance disputed');
+    expect(text).toMatch(/Financial-assistance applications and decisions \(1\).*Application pending by mail/);
     expect((await t.call('registers:month', { month: '2026-10' }, admin)).statements).toEqual([]);
   });
 });

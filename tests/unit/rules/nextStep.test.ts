@@ -16,6 +16,16 @@ describe('the next collection step', () => {
     ['a credit', { balanceCents: -500 }, /^Credit balance/],
     ['an application pending', { fapStatus: 'pending' as const }, /application pending/],
     [
+      'a hold on the account',
+      { holds: ['dispute' as const], firstStatementDate: '2026-01-01' },
+      /^On hold \(balance disputed\): no statements and no collection actions while it stands\.$/,
+    ],
+    [
+      'a plan’s own hold is said as the plan',
+      { holds: ['plan_current' as const], firstStatementDate: null },
+      /^Next: the first statement/,
+    ],
+    [
       'a current plan',
       { plan: { id: 3, status: 'current' as const, since: '2026-10-01', cureDeadline: null } },
       /^On payment plan #3, current/,

@@ -153,9 +153,9 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
           <fieldset className="group">
             <legend>Statement cycle and the 501(r) final notice</legend>
             <p className="group-note">
-              ST-03: a statement every so many days, then the final notice, the 30-day notice with the plain-language
-              summary (ECA-05). The 30-day spacing is hospital policy, not a confirmed standard. Changes apply from the
-              next statement run.
+              Each account gets a statement every so many days, then its final notice: the notice with the
+              plain-language summary that gives 30 days before collection actions (ECA-05). The days between statements
+              are hospital policy, not a fixed standard (ST-03). Changes apply from the next statement run.
             </p>
             <div className="form-grid">
               <TextField
@@ -187,7 +187,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 type="number"
                 numeric
                 className="span-2"
-                hint="From the statement date. The final notice always gives at least 30 days (ECA-05)."
+                hint="From the statement date, on regular statements. A final notice always gives 30 days (ECA-05)."
               />
               <TextField name="statements.officeHours" label="Office hours printed on statements" className="span-4" />
             </div>

@@ -117,6 +117,7 @@ function DecisionDialog({
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const open = accounts.filter((a) => a.balanceCents > 0);
+  const openTotal = open.reduce((t, a) => t + a.balanceCents, 0);
   const schema = useMemo(() => decisionForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -162,14 +163,19 @@ function DecisionDialog({
           label="Decision"
           placeholder="Choose…"
           options={FAP_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
-          className="span-4"
+          className="span-6"
         />
-        <TextField name="decidedOn" label="Decided on" type="date" max={today} className="span-2" />
+        <TextField name="decidedOn" label="Decided on" type="date" max={today} className="span-3" />
       </div>
       {decision === 'approved_full' && (
         <p className="group-note">
-          Each open account is adjusted to what the patient has already paid on it; anything paid is refunded.
+          Each open balance goes to $0.00 as financial assistance: {formatCents(openTotal)} in all on{' '}
+          {open.length === 1 ? 'one account' : `${open.length} accounts`}. Where the patient has paid anything on an
+          open account, that account is left in credit and a refund task is opened.
         </p>
+      )}
+      {decision === 'denied' && (
+        <p className="group-note">Nothing is adjusted; statements and the 501(r) clock go on where they were.</p>
       )}
       {decision === 'approved_partial' && (
         <fieldset className="group">
@@ -226,7 +232,7 @@ export function FinancialAssistance({
           <button type="button" onClick={() => setDialog('application')}>
             Record an application…
           </button>
-          {canDecide && (
+          {canDecide && status === 'pending' && (
             <button type="button" onClick={() => setDialog('decision')}>
               Record the decision…
             </button>

@@ -196,7 +196,11 @@ export function StatementCycle({
                 <td>{dateOrDash(a.firstStatementDate)}</td>
                 <td>{dateOrDash(a.finalNoticeDate)}</td>
                 <td>
-                  <EarliestCollectionAction accountId={a.id} />
+                  {a.balanceCents > 0 ? (
+                    <EarliestCollectionAction accountId={a.id} />
+                  ) : (
+                    <span className="muted">None: nothing owed</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,8 @@
 // Compliance: the issue log (anyone reports an issue with its category and, when it concerns one,
 // the account; supervisors assign and resolve; nothing is deleted) and, for supervisors, the
 // month's 501(r) registers an auditor reads: statements and final notices sent, ECA attempts
-// allowed and refused with the clock's reasons, holds placed and released; as PDF and CSV too.
+// allowed and refused with the clock's reasons, holds placed and released by staff, and the
+// financial-assistance applications and decisions; as PDF and CSV too.
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -16,7 +17,8 @@ import {
   COMPLIANCE_CATEGORY_LABELS,
   type ComplianceIssueView,
 } from '../../../../shared/schemas/compliance';
-import type { REGISTER_KINDS } from '../../../../shared/schemas/registers';
+import { FAP_STATUS_LABELS } from '../../../../shared/schemas/accounts';
+import type { RegisterKind } from '../../../../shared/schemas/registers';
 import { call, messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
@@ -168,7 +170,7 @@ function IssueLog({ canReview }: { canReview: boolean }) {
     <section className="ws-section" aria-labelledby="issue-log">
       <div className="section-head">
         <h2 id="issue-log">
-          Issue log <span className="count">{list.filter((i) => i.status !== 'resolved').length}</span>
+          Issue log <span className="count">{list.filter((i) => i.status !== 'resolved').length} open</span>
         </h2>
         <button type="button" onClick={() => setDialog({ kind: 'report' })}>
           Report an issue…
@@ -281,7 +283,7 @@ function Registers() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const r = registers.value;
-  const fetchFile = async (what: 'pdf' | (typeof REGISTER_KINDS)[number]) => {
+  const fetchFile = async (what: 'pdf' | RegisterKind) => {
     setError(null);
     setBusy(what);
     try {
@@ -324,6 +326,9 @@ function Registers() {
           <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('holds')}>
             Holds CSV
           </button>
+          <button type="button" disabled={!r || busy !== null} onClick={() => void fetchFile('assistance')}>
+            Assistance CSV
+          </button>
         </div>
       </div>
       <FormAlert message={registers.error ?? error} />
@@ -341,11 +346,14 @@ function Registers() {
             </li>
             <li>
               <strong>{r.ecaAttempts.filter((e) => e.allowed).length.toLocaleString('en-US')}</strong>{' '}
-              {r.ecaAttempts.filter((e) => e.allowed).length === 1 ? 'collection action' : 'collection actions'} allowed
+              {r.ecaAttempts.filter((e) => e.allowed).length === 1
+                ? 'extraordinary collection action'
+                : 'extraordinary collection actions'}{' '}
+              allowed
             </li>
             <li>
               <strong>{r.ecaAttempts.filter((e) => !e.allowed).length.toLocaleString('en-US')}</strong> refused by the
-              clock
+              501(r) gate
             </li>
             <li>
               <strong>{r.holds.length.toLocaleString('en-US')}</strong> {r.holds.length === 1 ? 'hold' : 'holds'} placed
@@ -398,10 +406,11 @@ function Registers() {
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
+                    <th scope="col">Guarantor</th>
                     <th scope="col">Account</th>
                     <th scope="col">Action</th>
                     <th scope="col">Decision</th>
-                    <th scope="col">Why</th>
+                    <th scope="col">Reason</th>
                     <th scope="col">By</th>
                   </tr>
                 </thead>
@@ -409,6 +418,7 @@ function Registers() {
                   {r.ecaAttempts.slice(0, SHOWN).map((e, i) => (
                     <tr key={i}>
                       <td className="nowrap">{formatShortDate(e.date)}</td>
+                      <td>{e.guarantor}</td>
                       <td>{e.accountNumber}</td>
                       <td>{ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind}</td>
                       <td>
@@ -419,9 +429,7 @@ function Registers() {
                           <div className="muted">from {formatShortDate(e.allowedFrom)}</div>
                         )}
                       </td>
-                      <td className="prose-cell">
-                        {e.allowed ? 'The 501(r) notices were complete.' : e.reasons.join(' ')}
-                      </td>
+                      <td className="prose-cell">{e.why}</td>
                       <td>{e.by ?? 'Recoup'}</td>
                     </tr>
                   ))}
@@ -431,7 +439,11 @@ function Registers() {
           )}
           <More total={r.ecaAttempts.length} />
 
-          <h3>Holds placed and released</h3>
+          <h3>Holds placed and released by staff</h3>
+          <p className="muted">
+            The holds Recoup keeps from the record (a death, a bankruptcy, a current plan) are not events of the month;
+            a pending application is in the financial-assistance register below.
+          </p>
           {r.holds.length === 0 ? (
             <p className="muted">No hold was placed or released this month.</p>
           ) : (
@@ -454,7 +466,7 @@ function Registers() {
                       <td className="nowrap">{formatShortDate(h.date)}</td>
                       <td>{h.event === 'placed' ? 'Placed' : 'Released'}</td>
                       <td>{h.guarantor}</td>
-                      <td>{h.accountNumber ?? 'All'}</td>
+                      <td>{h.accountNumber ?? 'All accounts'}</td>
                       <td>{HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason}</td>
                       <td>{h.note || <span className="muted">—</span>}</td>
                       <td>{h.by ?? <span className="muted">—</span>}</td>
@@ -465,6 +477,40 @@ function Registers() {
             </div>
           )}
           <More total={r.holds.length} />
+
+          <h3>Financial-assistance applications and decisions</h3>
+          {r.assistance.length === 0 ? (
+            <p className="muted">No application or decision was recorded this month.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" aria-label="Financial-assistance register">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Guarantor</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Note</th>
+                    <th scope="col">Recorded by</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.assistance.slice(0, SHOWN).map((a, i) => (
+                    <tr key={i}>
+                      <td className="nowrap">{formatShortDate(a.date)}</td>
+                      <td>
+                        {a.guarantor}
+                        {a.guarantorNumber && <div className="muted">{a.guarantorNumber}</div>}
+                      </td>
+                      <td>{FAP_STATUS_LABELS[a.status]}</td>
+                      <td>{a.note || <span className="muted">—</span>}</td>
+                      <td>{a.by ?? <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <More total={r.assistance.length} />
         </div>
       )}
       {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}

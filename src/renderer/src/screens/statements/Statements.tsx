@@ -148,7 +148,12 @@ export function Statements() {
       <div className="page-head">
         <h1>Statements</h1>
         <div className="page-actions">
-          <button type="button" className="primary" onClick={() => void run()} disabled={running || !value}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run()}
+            disabled={running || !value || value.dueCount === 0}
+          >
             Run today’s statements
           </button>
         </div>
@@ -201,7 +206,9 @@ export function Statements() {
           {value.held.length > 0 && (
             <div className="table-scroll">
               <table className="table">
-                <caption>Holds: a guarantor held gets no statement; an account held is left off the statement</caption>
+                <caption>
+                  Holds: a guarantor held gets no statement; an account held is left off its guarantor&rsquo;s statement
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Guarantor</th>

@@ -1,0 +1,99 @@
+// A statement recorded today must reprint byte for byte for as long as the records are kept. This
+// test draws two fixed snapshots and compares the SHA-256 of their PDFs with the hashes this
+// version of Recoup produces. If it fails, the way a statement is drawn has changed: every
+// statement already recorded would no longer reprint. Keep the old drawing for snapshots recorded
+// before the change (a layout version in the snapshot; see docs/architecture.md), then add the new
+// hashes here; never just update them.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { statementPdf } from '../../../src/main/documents/statement';
+import type { StatementSnapshot } from '../../../src/shared/schemas/statements';
+
+const regular: StatementSnapshot = {
+  hospital: {
+    legalName: 'St. Brigid Regional Medical Center',
+    address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
+    phone: '2075550100',
+    taxId: '01-2345678',
+    npi: '1234567893',
+    remitTo: { line1: 'PO Box 9120', line2: '', city: 'Portland', state: 'ME', zip: '04104-9120' },
+    financialAssistancePhone: '2075550199',
+    financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
+  },
+  officeHours: 'Monday to Friday, 8:00 a.m. to 4:30 p.m.',
+  statementDate: '2027-02-24',
+  numberInCycle: 3,
+  regularStatements: 3,
+  kind: 'regular',
+  dueDate: '2027-03-17',
+  guarantor: { name: 'Jane Q Smith', address: ['12 Oak St', 'Portland, ME 04101'], externalId: 'G1' },
+  accounts: [
+    {
+      accountNumber: 'A1',
+      patientName: 'Jane Q Smith',
+      serviceFrom: '2025-01-10',
+      serviceTo: '2025-01-10',
+      service: 'Outpatient visit',
+      chargesCents: 50_000,
+      insuranceCents: 0,
+      adjustmentsCents: 0,
+      patientPaidCents: -10_000,
+      balanceCents: 40_000,
+      step: 'regular',
+      number: 3,
+    },
+    {
+      accountNumber: 'A2',
+      patientName: 'Tom Smith',
+      serviceFrom: '2026-06-01',
+      serviceTo: '2026-06-03',
+      service: 'Hospital stay',
+      chargesCents: 100_000,
+      insuranceCents: -70_000,
+      adjustmentsCents: 0,
+      patientPaidCents: 0,
+      balanceCents: 30_000,
+      step: 'regular',
+      number: 1,
+    },
+  ],
+  activity: [{ date: '2027-02-01', accountNumber: 'A1', description: 'Patient payment', amountCents: -10_000 }],
+  previousBalanceCents: 80_000,
+  amountDueCents: 70_000,
+  aging: { '0-30': 0, '31-60': 0, '61-90': 0, '91-120': 0, '121-180': 0, '180+': 70_000 },
+  finalNotice: null,
+};
+
+const finalNotice: StatementSnapshot = {
+  ...regular,
+  kind: 'final_notice',
+  numberInCycle: 4,
+  dueDate: '2027-03-26',
+  accounts: regular.accounts.map((a, i) => ({
+    ...a,
+    step: i === 0 ? 'final_notice' : 'regular',
+    number: i === 0 ? 4 : 2,
+  })),
+  finalNotice: {
+    deadline: '2027-03-26',
+    intendedActions: ['report to a credit bureau', 'sue (including small claims)'],
+    plainLanguageSummary: 'Financial assistance is available for patients who cannot pay their hospital bill. '.repeat(
+      6,
+    ),
+    accountNumbers: ['A1'],
+  },
+};
+
+const sha = async (s: StatementSnapshot) =>
+  createHash('sha256')
+    .update(await statementPdf(s))
+    .digest('hex');
+
+describe('statements reprint byte for byte across versions', () => {
+  it('draws a regular statement exactly as this version records it', async () => {
+    expect(await sha(regular)).toBe('91f31d9295771b98d186596db554a2384c958822ffaaab2d8ec8d1c1a1469097');
+  });
+  it('draws a final notice exactly as this version records it', async () => {
+    expect(await sha(finalNotice)).toBe('6f095393ddce86bcd394d83b0fcc3ce43ea9cbc2779faf05c5510f8daa0ccbd6');
+  });
+});
