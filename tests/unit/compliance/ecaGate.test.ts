@@ -84,4 +84,28 @@ describe('the ECA gate', () => {
     await t.call('holds:release', { holdId: id, note: 'resolved' }, admin);
     expect(attemptEca(db, a1, 'civil_action', '2026-11-26', t.app.nowIso(), 1).allowed).toBe(true);
   });
+
+  it('a payment in between does not move the clock (ECA-05 counts from D0 and the notice; BD-05 is another clock)', async () => {
+    const { admin, jane, a1 } = await ready();
+    const db = t.app.store.db;
+    const before = checkEca(db, a1, 'credit_report', '2025-06-30');
+    expect(before).toMatchObject({ allowed: false, allowedFrom: '2025-07-01' });
+    await t.call(
+      'payments:post',
+      {
+        guarantorId: jane,
+        method: 'check',
+        reference: '881',
+        amountCents: 5_000,
+        effectiveDate: '2025-06-15',
+        allocations: [{ accountId: a1, amountCents: 5_000 }],
+      },
+      admin,
+    );
+    expect(checkEca(db, a1, 'credit_report', '2025-06-30')).toMatchObject({
+      allowed: false,
+      allowedFrom: '2025-07-01',
+    });
+    expect(checkEca(db, a1, 'credit_report', '2025-07-01').allowed).toBe(true);
+  });
 });
