@@ -122,9 +122,14 @@ export const statementHandlers: Pick<Handlers, StatementChannels> = {
   },
   'statements:runs': (ctx) => listRuns(ctx.app.store.db),
   'statements:runPdf': async (ctx, input) => {
-    const r = await reprintRun(ctx.app.store.db, input.runId, {
+    const app = ctx.app;
+    app.tasks.start(input.taskId, userId(ctx));
+    const r = await reprintRun(app.store.db, input.runId, {
+      onProgress: (count, total) =>
+        app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing the run again', count, total }),
+      isCancelled: () => app.tasks.isCancelled(input.taskId),
       pause: () => new Promise((resolve) => setImmediate(resolve)),
-    });
+    }).finally(() => app.tasks.finish(input.taskId));
     ctx.records.push(`statementRun:${input.runId}`);
     ctx.detail = `statement run of ${r.runDate} printed again`;
     return {

@@ -150,7 +150,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'statements:run': { taskId: 'statements-0001' },
   'statements:list': { guarantorId: 1 },
   'statements:runs': {},
-  'statements:runPdf': { runId: 1 },
+  'statements:runPdf': { runId: 1, taskId: 'statements-again-0001' },
   'statements:reprint': { statementId: 1 },
   'compliance:report': {
     category: '501r',

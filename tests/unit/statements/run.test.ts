@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
+import { reprintRun } from '../../../src/main/services/statements/run';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -220,7 +221,8 @@ describe('a past run printed again', () => {
         by: 'Avery Admin',
       }),
     ]);
-    const again = await t.call('statements:runPdf', { runId: first.runId }, admin);
+    await expect(reprintRun(t.app.store.db, first.runId, { isCancelled: () => true })).rejects.toThrow(/cancelled/);
+    const again = await t.call('statements:runPdf', { runId: first.runId, taskId: 'statements-again-0001' }, admin);
     expect(await pdfPages(Buffer.from(again.base64, 'base64'))).toEqual(
       await pdfPages(Buffer.from(first.file.base64, 'base64')),
     );
@@ -228,11 +230,13 @@ describe('a past run printed again', () => {
     expect(() => t.app.store.db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
     t.app.store.db.exec('DROP TRIGGER statements_no_update'); // as if the record had been damaged
     t.app.store.db.prepare(`UPDATE statements SET sha256 = 'changed' WHERE run_id = ?`).run(first.runId);
-    expect(await t.raw('statements:runPdf', { runId: first.runId }, admin)).toMatchObject({
+    expect(
+      await t.raw('statements:runPdf', { runId: first.runId, taskId: 'statements-again-0001' }, admin),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('no longer reprints exactly') },
     });
-    expect(await t.raw('statements:runPdf', { runId: 999 }, admin)).toMatchObject({
+    expect(await t.raw('statements:runPdf', { runId: 999, taskId: 'statements-again-0002' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

@@ -337,7 +337,7 @@ export function listRuns(db: Db): StatementRunItem[] {
 export async function reprintRun(
   db: Db,
   runId: number,
-  hooks: Pick<RunHooks, 'renderer' | 'pause'> = {},
+  hooks: Pick<RunHooks, 'renderer' | 'pause' | 'onProgress' | 'isCancelled'> = {},
 ): Promise<{ runDate: string; pdf: Buffer }> {
   const run = db.prepare('SELECT run_date FROM statement_runs WHERE id = ?').get(runId) as
     { run_date: string } | undefined;
@@ -372,7 +372,9 @@ export async function reprintRun(
       rendered.catch(() => undefined);
       jobs.push({ rows: chunk, rendered });
       while (jobs.length >= most) await settle();
+      hooks.onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
       if (hooks.pause) await hooks.pause();
+      if (hooks.isCancelled?.()) throw new AppError('not_allowed', 'Printing the run again was cancelled.');
     }
     while (jobs.length > 0) await settle();
     batch.end();

@@ -27,12 +27,20 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-function RunProgress({ progress, onCancel }: { progress: ProgressEvent | null; onCancel: () => void }) {
+function RunProgress({
+  progress,
+  onCancel,
+  label = 'Statement run',
+}: {
+  progress: ProgressEvent | null;
+  onCancel: () => void;
+  label?: string;
+}) {
   const id = useId();
   const p = progress;
   const percent = p && p.total > 0 ? Math.min(100, Math.floor((p.count / p.total) * 100)) : 0;
   return (
-    <div className="run-progress" role="group" aria-label="Statement run">
+    <div className="run-progress" role="group" aria-label={label}>
       <div className="progress-row">
         <label htmlFor={id}>{p ? `Statements — ${p.phase}` : 'Statements: starting…'}</label>
         <progress id={id} max={100} value={percent} />
@@ -47,16 +55,26 @@ function RunProgress({ progress, onCancel }: { progress: ProgressEvent | null; o
 
 function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
   const runs = useChannel('statements:runs', {});
+  const [taskId, setTaskId] = useState<string | null>(null);
   const {
     opening: printing,
     error,
     open: again,
-  } = useOpenFile((runId) => call('statements:runPdf', { runId }), onOpen);
+  } = useOpenFile((runId) => {
+    const id = crypto.randomUUID();
+    setTaskId(id);
+    return call('statements:runPdf', { runId, taskId: id });
+  }, onOpen);
+  const progress = useProgress(printing !== null ? taskId : null);
+  const cancel = () => {
+    if (taskId) call('task:cancel', { taskId }).catch(() => undefined);
+  };
   const list = runs.value ?? [];
   return (
     <>
       <h2>Past runs</h2>
       <FormAlert message={runs.error ?? error} />
+      {printing !== null && <RunProgress progress={progress} onCancel={cancel} label="Printing the run again" />}
       {runs.value && list.length === 0 && <p className="muted">No statements have been run yet.</p>}
       {list.length > 0 && (
         <div className="table-scroll">
