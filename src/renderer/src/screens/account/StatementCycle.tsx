@@ -163,6 +163,11 @@ export function StatementCycle({
   const [dialog, setDialog] = useState<{ kind: 'place' } | { kind: 'release'; hold: HoldView & { id: number } } | null>(
     null,
   );
+  // A D0 before Recoup's first statement came with the billing extract (the billing system's statement).
+  const firstSent = statements.value?.reduce<string | null>(
+    (min, x) => (min === null || x.statementDate < min ? x.statementDate : min),
+    null,
+  );
   const accountNumber = (id: number | null) =>
     id === null ? 'All accounts' : `Account ${accounts.find((a) => a.id === id)?.accountNumber ?? id}`;
   const done = (message: string) => {
@@ -193,7 +198,12 @@ export function StatementCycle({
             {accounts.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{a.accountNumber}</th>
-                <td>{dateOrDash(a.firstStatementDate)}</td>
+                <td>
+                  {dateOrDash(a.firstStatementDate)}
+                  {a.firstStatementDate && statements.value && (!firstSent || a.firstStatementDate < firstSent) && (
+                    <div className="muted">from the billing system</div>
+                  )}
+                </td>
                 <td>{dateOrDash(a.finalNoticeDate)}</td>
                 <td>
                   {a.balanceCents > 0 ? (
