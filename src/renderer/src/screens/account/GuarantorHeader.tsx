@@ -23,7 +23,7 @@ function Flags({ g }: { g: Guarantor }) {
       {g.employee && <li className="badge info">Hospital employee</li>}
       <li className={`badge ${fapTone}`}>
         Financial assistance: {FAP_STATUS_LABELS[g.fapStatus]}
-        {g.fapStatusDate ? ` (${formatShortDate(g.fapStatusDate)})` : ''}
+        {g.fapStatusDate ? `, since ${formatShortDate(g.fapStatusDate)}` : ''}
       </li>
       {g.doNotCall && <li className="badge warn">Do not call</li>}
       {g.doNotMail && <li className="badge warn">Do not mail</li>}

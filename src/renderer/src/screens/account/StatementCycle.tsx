@@ -204,7 +204,9 @@ export function StatementCycle({
                     <div className="muted">from the billing system</div>
                   )}
                 </td>
-                <td>{dateOrDash(a.finalNoticeDate)}</td>
+                <td>
+                  {a.finalNoticeDate ? formatShortDate(a.finalNoticeDate) : <span className="muted">Not sent</span>}
+                </td>
                 <td>
                   {a.balanceCents > 0 ? (
                     <EarliestCollectionAction accountId={a.id} />
