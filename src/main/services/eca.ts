@@ -36,6 +36,8 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     db.prepare('SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
   const holds = holdsOf(db, a.guarantor_id, today)
     .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
+    // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.
+    .filter((h) => !(h.automatic && h.reason === 'fap_pending'))
     .map((h) => h.reason);
   return ecaDecision(
     kind,

@@ -5,7 +5,7 @@
 // left in credit and a refund task is opened. A decision answers a pending application; an approval
 // stands (it is not undone by a later status). Every change is kept in the history.
 import type { z } from 'zod';
-import { addDays } from '../../shared/dates';
+import { addDays, formatLongDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { formatCents } from '../../shared/money';
 import type {
@@ -77,6 +77,10 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
   // A decision answers a pending application (an approval cannot be taken back by a later "denied").
   if (g.fap_status !== 'pending')
     throw new AppError('not_allowed', 'There is no pending application to decide: record the application first.');
+  if (g.fap_status_date && input.decidedOn < g.fap_status_date)
+    throw new AppError('invalid_input', 'A decision cannot be dated before its application.', {
+      decidedOn: `The application came in on ${formatLongDate(g.fap_status_date)}; choose that day or later.`,
+    });
   const open = db
     .prepare(
       'SELECT id, account_number, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id',

@@ -184,7 +184,11 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
       firstStatementDate: a.first_statement_date,
       finalNoticeDate: a.final_notice_date,
       fapStatus: g.fap_status,
-      holds: holds.filter((h) => h.accountId === null || h.accountId === a.id).map((h) => h.reason),
+      // The plan and a pending application are said by their own sentences; holds placed by hand count.
+      holds: holds
+        .filter((h) => h.accountId === null || h.accountId === a.id)
+        .filter((h) => !(h.automatic && (h.reason === 'plan_current' || h.reason === 'fap_pending')))
+        .map((h) => h.reason),
       today,
     }),
     ledger: accountLedger(db, a.id),

@@ -130,9 +130,10 @@ export function ecaDecision(
   }
   // A hold stops collection actions as it stops statements (a dispute, a bankruptcy's stay, a
   // current plan ...). A claim against the estate is what follows a death, so the deceased and
-  // estate-claim holds do not stop that one; a pending application is said above.
+  // estate-claim holds do not stop that one. (The caller leaves out the hold Recoup keeps for a
+  // pending application: the application is said above.)
   const holds = (input.holds ?? []).filter(
-    (h) => h !== 'fap_pending' && !(kind === 'estate_claim' && (h === 'deceased' || h === 'estate_claim')),
+    (h) => !(kind === 'estate_claim' && (h === 'deceased' || h === 'estate_claim')),
   );
   if (holds.length > 0) {
     reasons.push(

@@ -13,7 +13,7 @@ export interface NextStepInput {
   firstStatementDate: string | null;
   finalNoticeDate: string | null;
   fapStatus: FapStatus;
-  /** Holds in force on the account (its own and the guarantor's), other than its plan and a pending application. */
+  /** Holds in force on the account (its own and the guarantor's), but not those Recoup keeps for its plan or a pending application. */
   holds?: HoldReason[];
   today: string;
 }
@@ -22,14 +22,18 @@ export function nextCollectionStep(a: NextStepInput): string {
   if (a.balanceCents <= 0) return a.balanceCents < 0 ? 'Credit balance: refund or apply it.' : 'Nothing owed.';
   if (a.fapStatus === 'pending')
     return 'Financial-assistance application pending: collection actions wait for the decision (ECA-05).';
+  const holds = [...new Set(a.holds ?? [])];
+  if (holds.length > 0) {
+    const why = holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ');
+    return holds.includes('deceased') || holds.includes('estate_claim')
+      ? `On hold (${why}): no statements; only a claim against the estate may follow, once a supervisor releases it (ECA-04).`
+      : `On hold (${why}): no statements and no collection actions while it stands.`;
+  }
   if (a.plan?.status === 'current')
     return `On payment plan #${a.plan.id}, current: no collection step while it is kept.`;
   if (a.plan?.status === 'lapsed') {
     return `Payment plan #${a.plan.id} lapsed on ${formatLongDate(a.plan.since)}: call the guarantor; it defaults if not brought current by ${a.plan.cureDeadline ? formatLongDate(a.plan.cureDeadline) : 'the cure deadline'}.`;
   }
-  const holds = [...new Set((a.holds ?? []).filter((h) => h !== 'plan_current' && h !== 'fap_pending'))];
-  if (holds.length > 0)
-    return `On hold (${holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ')}): no statements and no collection actions while it stands.`;
   const prefix =
     a.plan?.status === 'defaulted'
       ? `Payment plan #${a.plan.id} defaulted on ${formatLongDate(a.plan.since)}; the account is back in the collection cycle. `

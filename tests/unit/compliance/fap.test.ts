@@ -208,6 +208,15 @@ describe('ECA-05: a financial-assistance application', () => {
       supervisor,
     );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const early = await t.raw(
+      'fap:decide',
+      { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-19' },
+      supervisor,
+    );
+    expect(early).toMatchObject({
+      ok: false,
+      error: { fields: { decidedOn: expect.stringContaining('November 20, 2026') } },
+    });
     const future = await t.raw(
       'fap:decide',
       { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-27' },

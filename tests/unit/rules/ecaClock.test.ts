@@ -73,7 +73,7 @@ describe('ECA-05: the clock from D0', () => {
     ['a current plan', ['plan_current'], 'credit_report', false],
     ['a death: the estate claim may go ahead', ['deceased', 'estate_claim'], 'estate_claim', true],
     ['a death: no other action', ['deceased'], 'civil_action', false],
-    ['a pending application: said once, as the application', ['fap_pending'], 'lien', true],
+    ['a pending-application hold placed by hand', ['fap_pending'], 'lien', false],
   ] as const)('a hold stops collection actions: %s', (_label, holds, kind, allowed) => {
     const d = ecaDecision(kind, { ...base, estateReleased: true, holds: [...holds] }, '2026-06-01');
     expect(d.allowed).toBe(allowed);

@@ -21,9 +21,17 @@ describe('the next collection step', () => {
       /^On hold \(balance disputed\): no statements and no collection actions while it stands\.$/,
     ],
     [
-      'a plan’s own hold is said as the plan',
-      { holds: ['plan_current' as const], firstStatementDate: null },
-      /^Next: the first statement/,
+      'a bankruptcy before a lapsed plan: nobody is told to call',
+      {
+        holds: ['bankruptcy' as const],
+        plan: { id: 3, status: 'lapsed' as const, since: '2026-11-20', cureDeadline: '2026-12-10' },
+      },
+      /^On hold \(bankruptcy\): no statements and no collection actions/,
+    ],
+    [
+      'a death: only the estate claim may follow',
+      { holds: ['deceased' as const] },
+      /^On hold \(deceased\): no statements; only a claim against the estate may follow/,
     ],
     [
       'a current plan',

@@ -278,3 +278,25 @@ describe('a payment plan holds the accounts on it', () => {
     ]);
   });
 });
+
+describe('a short cycle', () => {
+  it('the final notice never names a date before D0 + 120 (ECA-05): it names the date the gate uses', async () => {
+    const { admin, jane } = await ready();
+    const settings = await t.call('settings:get', {}, admin);
+    await t.call(
+      'settings:update',
+      { statements: { ...settings.statements, daysBetween: 7, regularStatements: 1 } },
+      admin,
+    );
+    await t.call('statements:run', { taskId: 'statements-short-1' }, admin); // D0 2026-11-26
+    t.clock.setToday('2026-12-03');
+    const run = await t.call('statements:run', { taskId: 'statements-short-2' }, admin);
+    expect(run.finalNotices).toBeGreaterThan(0);
+    const [notice] = await t.call('statements:list', { guarantorId: jane }, admin);
+    expect(notice).toMatchObject({ kind: 'final_notice', dueDate: '2027-03-26' }); // D0 + 120, not 2027-01-02
+    const a1 = t.app.store.db.prepare(`SELECT id FROM accounts WHERE account_number = 'A1'`).pluck().get() as number;
+    expect(await t.call('eca:check', { accountId: a1, kind: 'credit_report' }, admin)).toMatchObject({
+      allowedFrom: '2027-03-26',
+    });
+  });
+});

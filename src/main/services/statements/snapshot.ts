@@ -80,7 +80,7 @@ export function buildStatement(
   const g = guarantorRow(db, guarantorId);
   const openAccounts = statement(
     db,
-    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
+    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents, first_statement_date FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
   ).all(guarantorId) as {
     id: number;
     account_number: string;
@@ -89,6 +89,7 @@ export function buildStatement(
     service_to: string;
     service_type: keyof typeof SERVICE_WORDS;
     balance_cents: number;
+    first_statement_date: string | null;
   }[];
   const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
   // Each entry with the type it counts as: a reversal counts with the entry it reverses, and a
@@ -143,10 +144,19 @@ export function buildStatement(
   const lines = shownLines.map(({ accountId: _id, ...line }) => line);
   const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
-  // ECA-05: the final notice gives 30 days; the date it names is the first day collection actions
-  // may be taken (with D0 + 120), so the patient is told exactly the date the gate uses.
-  const deadline = addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
+  // ECA-05: the date the final notice names is the first day collection actions may be taken on
+  // the accounts it is the notice for: 30 days after the notice, and never before their D0 + 120
+  // (a short cycle can reach its final notice sooner). The patient is told the date the gate uses.
+  const noticed = shownLines.filter((l) => !steps || l.step === 'final_notice');
+  const deadline = noticed.reduce(
+    (latest, l) => {
+      const d0 = accounts.find((a) => a.id === l.accountId)?.first_statement_date ?? s.statementDate;
+      const clockDate = addDays(d0, DEFAULT_ECA_POLICY.notificationDays);
+      return clockDate > latest ? clockDate : latest;
+    },
+    addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays),
+  );
   const snapshot: StatementSnapshot = {
     hospital: s.hospital ?? hospitalIdentity(db),
     officeHours: s.officeHours ?? s.policy.officeHours,

@@ -72,6 +72,8 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
     workspace.reload();
     plans.reload();
     promises.reload();
+    // A plan set up or ended changes the holds and the 501(r) column: read them again too.
+    setCycleKey((k) => k + 1);
   };
   const done = (message: string) => {
     setOpen(null);
@@ -148,6 +150,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         onNotice={(message) => {
           setNotice(message);
           workspace.reload();
+          setCycleKey((k) => k + 1);
         }}
       />
 
