@@ -1,19 +1,11 @@
 // Financial assistance on the account (ECA-05: an application holds the cycle; an approval brings
 // the balance down) and the Compliance screen: the issue log and the month's 501(r) registers.
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
-import { openGuarantor, readOpenPdf } from './planSteps';
+import { openGuarantor, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample, dollars } from './samples';
 import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
 
 test.use({ today: '2026-12-01' });
-
-async function runStatements(page: Page): Promise<string> {
-  await nav(page).getByRole('link', { name: 'Statements' }).click();
-  await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run today’s statements' }).click();
-  return readOpenPdf(page, /\.pdf$/);
-}
 
 test('financial assistance: an application holds the cycle; approval in full brings every account to zero', async ({
   page,

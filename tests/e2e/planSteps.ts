@@ -1,6 +1,7 @@
 // What a clerk does with payment plans, written once: find a guarantor, set up a plan through the
 // form, read a PDF the workspace shows, post a payment, and move the business date (restart the
-// workspace server on the same data folder with a later RECOUP_TODAY, then log in again).
+// workspace server on the same data folder with a later RECOUP_TODAY, then log in again), and run
+// the day's statements.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type Workspace } from './fixtures';
@@ -100,4 +101,13 @@ export async function openQueue(page: Page): Promise<void> {
 
 export function queueRows(page: Page): Locator {
   return page.getByRole('table', { name: /work queue/ }).locator('tbody tr');
+}
+
+/** Statements, then Run today's statements: the text of the batch opened in the viewer. */
+export async function runStatements(page: Page): Promise<string> {
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('heading', { name: 'Statements', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run today’s statements' }).click();
+  return readOpenPdf(page, /\.pdf$/);
 }

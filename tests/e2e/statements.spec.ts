@@ -1,26 +1,12 @@
 // The Statements screen as a clerk opens it after an import: what is due today (how many, the
 // final notices among them, the money) and what is skipped, before running the day's statements.
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
 import { addDays, formatShortDate } from '../../src/shared/dates';
-import { moveClockTo, openGuarantor, readOpenPdf } from './planSteps';
+import { moveClockTo, openGuarantor, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample } from './samples';
 import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
 
 test.use({ today: '2026-03-02' });
-
-async function openStatements(page: Page): Promise<void> {
-  await nav(page).getByRole('link', { name: 'Statements' }).click();
-  await expect(page.getByRole('heading', { name: 'Statements', level: 1 })).toBeVisible();
-}
-
-/** Runs today's statements and returns the text of the batch opened in the viewer. */
-async function runStatements(page: Page): Promise<string> {
-  await openStatements(page);
-  await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run today’s statements' }).click();
-  return readOpenPdf(page, /\.pdf$/);
-}
 
 test('statements: what is due today after an import, and what is skipped', async ({ page, workspace }) => {
   await setUpAndLogIn(page, workspace);

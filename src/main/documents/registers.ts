@@ -31,6 +31,30 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+interface RegisterSpec<T> {
+  title: string;
+  empty: string;
+  rows: T[];
+  /** Widths as fractions of the page's content width. */
+  columns: { header: string; width: number; align?: 'right'; cell: (row: T) => string }[];
+}
+
+/** One register: its heading with the count, then its rows, or a line saying there were none. */
+function register<T>(doc: Pdf, spec: RegisterSpec<T>): void {
+  heading(doc, spec.title, spec.rows.length);
+  if (spec.rows.length === 0) {
+    none(doc, spec.empty);
+    return;
+  }
+  const w = contentWidth(doc);
+  table(
+    doc,
+    spec.columns.map((c) => ({ header: c.header, width: w * c.width, align: c.align })),
+    spec.rows.map((row) => spec.columns.map((c) => c.cell(row))),
+    { fontSize: 8 },
+  );
+}
+
 function none(doc: Pdf, text: string): void {
   doc
     .font(FONT.regular)
@@ -63,106 +87,65 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
       { width: w },
     );
 
-  heading(doc, 'Statements and final notices sent', r.statements.length);
-  if (r.statements.length === 0) none(doc, 'No statement was sent this month.');
-  else
-    table(
-      doc,
-      [
-        { header: 'Date', width: w * 0.09 },
-        { header: 'Guarantor', width: w * 0.2 },
-        { header: 'Guarantor no.', width: w * 0.1 },
-        { header: 'Statement', width: w * 0.1 },
-        { header: 'Accounts (number in cycle)', width: w * 0.39 },
-        { header: 'Amount due', width: w * 0.12, align: 'right' },
-      ],
-      r.statements.map((s) => [
-        formatShortDate(s.date),
-        s.guarantor,
-        s.guarantorNumber ?? '—',
-        s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`,
-        s.accounts || '—',
-        formatCents(s.amountDueCents),
-      ]),
-      { fontSize: 8 },
-    );
-
-  heading(doc, 'Extraordinary collection actions attempted', r.ecaAttempts.length);
-  if (r.ecaAttempts.length === 0) none(doc, 'No extraordinary collection action was attempted this month.');
-  else
-    table(
-      doc,
-      [
-        { header: 'Date', width: w * 0.08 },
-        { header: 'Guarantor', width: w * 0.13 },
-        { header: 'Account', width: w * 0.08 },
-        { header: 'Action', width: w * 0.14 },
-        { header: 'Decision', width: w * 0.07 },
-        { header: 'Allowed from', width: w * 0.08 },
-        { header: 'Reason', width: w * 0.32 },
-        { header: 'By', width: w * 0.1 },
-      ],
-      r.ecaAttempts.map((e) => [
-        formatShortDate(e.date),
-        e.guarantor,
-        e.accountNumber,
-        ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind,
-        e.allowed ? 'Allowed' : 'Refused',
-        e.allowedFrom ? formatShortDate(e.allowedFrom) : '—',
-        e.why,
-        e.by ?? 'Recoup',
-      ]),
-      { fontSize: 8 },
-    );
-
-  heading(doc, 'Holds placed and released by staff', r.holds.length);
-  if (r.holds.length === 0) none(doc, 'No hold was placed or released this month.');
-  else
-    table(
-      doc,
-      [
-        { header: 'Date', width: w * 0.09 },
-        { header: 'Event', width: w * 0.08 },
-        { header: 'Guarantor', width: w * 0.18 },
-        { header: 'Account', width: w * 0.09 },
-        { header: 'Reason', width: w * 0.2 },
-        { header: 'Note', width: w * 0.24 },
-        { header: 'By', width: w * 0.12 },
-      ],
-      r.holds.map((h) => [
-        formatShortDate(h.date),
-        h.event === 'placed' ? 'Placed' : 'Released',
-        h.guarantor,
-        h.accountNumber ?? 'All accounts',
-        HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason,
-        h.note || '—',
-        h.by ?? '—',
-      ]),
-      { fontSize: 8 },
-    );
-  heading(doc, 'Financial-assistance applications and decisions', r.assistance.length);
-  if (r.assistance.length === 0) none(doc, 'No application or decision was recorded this month.');
-  else
-    table(
-      doc,
-      [
-        { header: 'Date', width: w * 0.09 },
-        { header: 'Guarantor', width: w * 0.2 },
-        { header: 'Guarantor no.', width: w * 0.1 },
-        { header: 'Status', width: w * 0.17 },
-        { header: 'Note', width: w * 0.32 },
-        { header: 'Recorded by', width: w * 0.12 },
-      ],
-      r.assistance.map((a) => [
-        formatShortDate(a.date),
-        a.guarantor,
-        a.guarantorNumber ?? '—',
-        FAP_STATUS_LABELS[a.status],
-        a.note || '—',
-        a.by ?? '—',
-      ]),
-      { fontSize: 8 },
-    );
+  register(doc, {
+    title: 'Statements and final notices sent',
+    empty: 'No statement was sent this month.',
+    rows: r.statements,
+    columns: [
+      { header: 'Date', width: 0.09, cell: (s) => formatShortDate(s.date) },
+      { header: 'Guarantor', width: 0.2, cell: (s) => s.guarantor },
+      { header: 'Guarantor no.', width: 0.1, cell: (s) => s.guarantorNumber ?? '—' },
+      {
+        header: 'Statement',
+        width: 0.1,
+        cell: (s) => (s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`),
+      },
+      { header: 'Accounts (number in cycle)', width: 0.39, cell: (s) => s.accounts || '—' },
+      { header: 'Amount due', width: 0.12, align: 'right', cell: (s) => formatCents(s.amountDueCents) },
+    ],
+  });
+  register(doc, {
+    title: 'Extraordinary collection actions attempted',
+    empty: 'No extraordinary collection action was attempted this month.',
+    rows: r.ecaAttempts,
+    columns: [
+      { header: 'Date', width: 0.08, cell: (e) => formatShortDate(e.date) },
+      { header: 'Guarantor', width: 0.13, cell: (e) => e.guarantor },
+      { header: 'Account', width: 0.08, cell: (e) => e.accountNumber },
+      { header: 'Action', width: 0.14, cell: (e) => ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind },
+      { header: 'Decision', width: 0.07, cell: (e) => (e.allowed ? 'Allowed' : 'Refused') },
+      { header: 'Allowed from', width: 0.08, cell: (e) => (e.allowedFrom ? formatShortDate(e.allowedFrom) : '—') },
+      { header: 'Reason', width: 0.32, cell: (e) => e.why },
+      { header: 'By', width: 0.1, cell: (e) => e.by ?? 'Recoup' },
+    ],
+  });
+  register(doc, {
+    title: 'Holds placed and released by staff',
+    empty: 'No hold was placed or released this month.',
+    rows: r.holds,
+    columns: [
+      { header: 'Date', width: 0.09, cell: (h) => formatShortDate(h.date) },
+      { header: 'Event', width: 0.08, cell: (h) => (h.event === 'placed' ? 'Placed' : 'Released') },
+      { header: 'Guarantor', width: 0.18, cell: (h) => h.guarantor },
+      { header: 'Account', width: 0.09, cell: (h) => h.accountNumber ?? 'All accounts' },
+      { header: 'Reason', width: 0.2, cell: (h) => HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason },
+      { header: 'Note', width: 0.24, cell: (h) => h.note || '—' },
+      { header: 'By', width: 0.12, cell: (h) => h.by ?? '—' },
+    ],
+  });
+  register(doc, {
+    title: 'Financial-assistance applications and decisions',
+    empty: 'No application or decision was recorded this month.',
+    rows: r.assistance,
+    columns: [
+      { header: 'Date', width: 0.09, cell: (x) => formatShortDate(x.date) },
+      { header: 'Guarantor', width: 0.2, cell: (x) => x.guarantor },
+      { header: 'Guarantor no.', width: 0.1, cell: (x) => x.guarantorNumber ?? '—' },
+      { header: 'Status', width: 0.17, cell: (x) => FAP_STATUS_LABELS[x.status] },
+      { header: 'Note', width: 0.32, cell: (x) => x.note || '—' },
+      { header: 'Recorded by', width: 0.12, cell: (x) => x.by ?? '—' },
+    ],
+  });
   footer(doc, `Confidential · 501(r) registers ${monthLabel(r.month)} · printed by ${printedBy}`);
   return pdfBytes(doc);
 }

@@ -3,7 +3,7 @@
 // month's 501(r) registers an auditor reads: statements and final notices sent, ECA attempts
 // allowed and refused with the clock's reasons, holds placed and released by staff, and the
 // financial-assistance applications and decisions; as PDF and CSV too.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -266,12 +266,78 @@ function IssueLog({ canReview }: { canReview: boolean }) {
   );
 }
 
-function More({ total }: { total: number }) {
-  if (total <= SHOWN) return null;
+const DASH = <span className="muted">—</span>;
+
+function Guarantor({ name, number }: { name: string; number: string | null }) {
   return (
-    <p className="muted">
-      The first {SHOWN} of {total.toLocaleString('en-US')} are shown; the PDF and CSV have them all.
-    </p>
+    <>
+      {name}
+      {number && <div className="muted">{number}</div>}
+    </>
+  );
+}
+
+interface RegisterColumn<T> {
+  header: string;
+  /** The cell's class (and the header's, for "num"): "nowrap", "num", "prose-cell". */
+  className?: string;
+  cell: (row: T) => ReactNode;
+}
+
+/** One register on screen: its heading, its first rows (the PDF and CSV carry them all), or a line saying none. */
+function RegisterTable<T>({
+  title,
+  label,
+  note,
+  empty,
+  rows,
+  columns,
+}: {
+  title: string;
+  label: string;
+  note?: string;
+  empty: string;
+  rows: T[];
+  columns: RegisterColumn<T>[];
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {note && <p className="muted">{note}</p>}
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" aria-label={label}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.header} scope="col" className={c.className === 'num' ? 'num' : undefined}>
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, SHOWN).map((row, i) => (
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c.header} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length > SHOWN && (
+        <p className="muted">
+          The first {SHOWN} of {rows.length.toLocaleString('en-US')} are shown; the PDF and CSV have them all.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -361,156 +427,74 @@ function Registers() {
             </li>
           </ul>
 
-          <h3>Statements and final notices sent</h3>
-          {r.statements.length === 0 ? (
-            <p className="muted">No statement was sent this month.</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" aria-label="Statements register">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Guarantor</th>
-                    <th scope="col">Statement</th>
-                    <th scope="col">Accounts (number in cycle)</th>
-                    <th scope="col" className="num">
-                      Amount due
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.statements.slice(0, SHOWN).map((s, i) => (
-                    <tr key={i}>
-                      <td className="nowrap">{formatShortDate(s.date)}</td>
-                      <td>
-                        {s.guarantor}
-                        {s.guarantorNumber && <div className="muted">{s.guarantorNumber}</div>}
-                      </td>
-                      <td>{s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`}</td>
-                      <td>{s.accounts}</td>
-                      <td className="num">{formatCents(s.amountDueCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <More total={r.statements.length} />
-
-          <h3>Extraordinary collection actions attempted</h3>
-          {r.ecaAttempts.length === 0 ? (
-            <p className="muted">No extraordinary collection action was attempted this month.</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" aria-label="ECA register">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Guarantor</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Decision</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">By</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.ecaAttempts.slice(0, SHOWN).map((e, i) => (
-                    <tr key={i}>
-                      <td className="nowrap">{formatShortDate(e.date)}</td>
-                      <td>{e.guarantor}</td>
-                      <td>{e.accountNumber}</td>
-                      <td>{ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind}</td>
-                      <td>
-                        <span className={`badge ${e.allowed ? 'ok' : 'warn'}`}>
-                          {e.allowed ? 'Allowed' : 'Refused'}
-                        </span>
-                        {e.allowedFrom && !e.allowed && (
-                          <div className="muted">from {formatShortDate(e.allowedFrom)}</div>
-                        )}
-                      </td>
-                      <td className="prose-cell">{e.why}</td>
-                      <td>{e.by ?? 'Recoup'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <More total={r.ecaAttempts.length} />
-
-          <h3>Holds placed and released by staff</h3>
-          <p className="muted">
-            The holds Recoup keeps from the record (a death, a bankruptcy, a current plan) are not events of the month;
-            a pending application is in the financial-assistance register below.
-          </p>
-          {r.holds.length === 0 ? (
-            <p className="muted">No hold was placed or released this month.</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" aria-label="Holds register">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Event</th>
-                    <th scope="col">Guarantor</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Note</th>
-                    <th scope="col">By</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.holds.slice(0, SHOWN).map((h, i) => (
-                    <tr key={i}>
-                      <td className="nowrap">{formatShortDate(h.date)}</td>
-                      <td>{h.event === 'placed' ? 'Placed' : 'Released'}</td>
-                      <td>{h.guarantor}</td>
-                      <td>{h.accountNumber ?? 'All accounts'}</td>
-                      <td>{HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason}</td>
-                      <td>{h.note || <span className="muted">—</span>}</td>
-                      <td>{h.by ?? <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <More total={r.holds.length} />
-
-          <h3>Financial-assistance applications and decisions</h3>
-          {r.assistance.length === 0 ? (
-            <p className="muted">No application or decision was recorded this month.</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" aria-label="Financial-assistance register">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Guarantor</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Note</th>
-                    <th scope="col">Recorded by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.assistance.slice(0, SHOWN).map((a, i) => (
-                    <tr key={i}>
-                      <td className="nowrap">{formatShortDate(a.date)}</td>
-                      <td>
-                        {a.guarantor}
-                        {a.guarantorNumber && <div className="muted">{a.guarantorNumber}</div>}
-                      </td>
-                      <td>{FAP_STATUS_LABELS[a.status]}</td>
-                      <td>{a.note || <span className="muted">—</span>}</td>
-                      <td>{a.by ?? <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <More total={r.assistance.length} />
+          <RegisterTable
+            title="Statements and final notices sent"
+            label="Statements register"
+            empty="No statement was sent this month."
+            rows={r.statements}
+            columns={[
+              { header: 'Date', className: 'nowrap', cell: (s) => formatShortDate(s.date) },
+              { header: 'Guarantor', cell: (s) => <Guarantor name={s.guarantor} number={s.guarantorNumber} /> },
+              {
+                header: 'Statement',
+                cell: (s) => (s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`),
+              },
+              { header: 'Accounts (number in cycle)', cell: (s) => s.accounts },
+              { header: 'Amount due', className: 'num', cell: (s) => formatCents(s.amountDueCents) },
+            ]}
+          />
+          <RegisterTable
+            title="Extraordinary collection actions attempted"
+            label="ECA register"
+            empty="No extraordinary collection action was attempted this month."
+            rows={r.ecaAttempts}
+            columns={[
+              { header: 'Date', className: 'nowrap', cell: (e) => formatShortDate(e.date) },
+              { header: 'Guarantor', cell: (e) => e.guarantor },
+              { header: 'Account', cell: (e) => e.accountNumber },
+              { header: 'Action', cell: (e) => ECA_KIND_LABELS[e.kind as EcaKind] ?? e.kind },
+              {
+                header: 'Decision',
+                cell: (e) => (
+                  <>
+                    <span className={`badge ${e.allowed ? 'ok' : 'warn'}`}>{e.allowed ? 'Allowed' : 'Refused'}</span>
+                    {e.allowedFrom && !e.allowed && <div className="muted">from {formatShortDate(e.allowedFrom)}</div>}
+                  </>
+                ),
+              },
+              { header: 'Reason', className: 'prose-cell', cell: (e) => e.why },
+              { header: 'By', cell: (e) => e.by ?? 'Recoup' },
+            ]}
+          />
+          <RegisterTable
+            title="Holds placed and released by staff"
+            label="Holds register"
+            note="The holds Recoup keeps from the record (a death, a bankruptcy, a current plan) are not events of the month; a pending application is in the financial-assistance register below."
+            empty="No hold was placed or released this month."
+            rows={r.holds}
+            columns={[
+              { header: 'Date', className: 'nowrap', cell: (h) => formatShortDate(h.date) },
+              { header: 'Event', cell: (h) => (h.event === 'placed' ? 'Placed' : 'Released') },
+              { header: 'Guarantor', cell: (h) => h.guarantor },
+              { header: 'Account', cell: (h) => h.accountNumber ?? 'All accounts' },
+              { header: 'Reason', cell: (h) => HOLD_REASON_LABELS[h.reason as HoldReason] ?? h.reason },
+              { header: 'Note', cell: (h) => h.note || DASH },
+              { header: 'By', cell: (h) => h.by ?? DASH },
+            ]}
+          />
+          <RegisterTable
+            title="Financial-assistance applications and decisions"
+            label="Financial-assistance register"
+            empty="No application or decision was recorded this month."
+            rows={r.assistance}
+            columns={[
+              { header: 'Date', className: 'nowrap', cell: (x) => formatShortDate(x.date) },
+              { header: 'Guarantor', cell: (x) => <Guarantor name={x.guarantor} number={x.guarantorNumber} /> },
+              { header: 'Status', cell: (x) => FAP_STATUS_LABELS[x.status] },
+              { header: 'Note', cell: (x) => x.note || DASH },
+              { header: 'Recorded by', cell: (x) => x.by ?? DASH },
+            ]}
+          />
         </div>
       )}
       {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}
