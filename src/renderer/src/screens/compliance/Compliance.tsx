@@ -366,7 +366,8 @@ function Registers() {
       <h2 id="registers">501(r) registers</h2>
       <p className="muted">
         What an auditor asks for, from Recoup&rsquo;s own records: every statement and final notice sent, every
-        extraordinary collection action attempted with the clock&rsquo;s decision, every hold placed or released.
+        extraordinary collection action attempted with the clock&rsquo;s decision, every hold placed or released by
+        staff, every financial-assistance application and decision.
       </p>
       <div className="register-bar">
         <div className="field">
@@ -424,6 +425,12 @@ function Registers() {
             <li>
               <strong>{r.holds.length.toLocaleString('en-US')}</strong> {r.holds.length === 1 ? 'hold' : 'holds'} placed
               or released
+            </li>
+            <li>
+              <strong>{r.assistance.length.toLocaleString('en-US')}</strong>{' '}
+              {r.assistance.length === 1
+                ? 'financial-assistance application or decision'
+                : 'financial-assistance applications and decisions'}
             </li>
           </ul>
 
