@@ -10,6 +10,7 @@ import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../shared/rules/aging';
 import type { StatementSnapshot } from '../../shared/schemas/statements';
 import { boxText, contentWidth, createPdf, FONT, formatPhone, INK, PAGE, pdfBytes, table, type Pdf } from './layout';
 import { capturePages, type CapturedPage } from './pageCopy';
+import { encodeSnapshot } from './snapshotCodec';
 
 const STUB_HEIGHT = 168;
 
@@ -346,6 +347,8 @@ export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
 export interface RenderedStatement {
   /** The SHA-256 of the single-statement PDF, as recorded. */
   sha256: string;
+  /** The snapshot as the store keeps it (snapshotCodec), made where it was drawn. */
+  stored: string;
   /** Its pages, for the run's batch. */
   pages: CapturedPage[];
 }
@@ -355,5 +358,5 @@ export async function renderStatement(s: StatementSnapshot): Promise<RenderedSta
   const doc = statementDocument(s);
   const pages = capturePages(doc);
   const bytes = await pdfBytes(doc);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), pages };
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
 }

@@ -18,6 +18,7 @@ import type { RecoupApp } from '../../app';
 import { collectBytes, createPdf } from '../../documents/layout';
 import { appendPages } from '../../documents/pageCopy';
 import { statementRenderer, type StatementRenderer } from '../../documents/renderPool';
+import { decodeSnapshot } from '../../documents/snapshotCodec';
 import { statementPdf, type RenderedStatement } from '../../documents/statement';
 import type { Db } from '../../store/database';
 import { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons } from '../holds';
@@ -246,7 +247,7 @@ export async function runStatements(
           snapshot.kind,
           snapshot.dueDate,
           snapshot.amountDueCents,
-          JSON.stringify(snapshot),
+          r.stored,
           r.sha256,
           d.zip,
         ).lastInsertRowid;
@@ -368,7 +369,7 @@ export async function reprintRun(
     const most = 2 * Math.max(1, renderer.threads) + 1;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const rendered = renderer.render(chunk.map((r) => JSON.parse(r.snapshot) as StatementSnapshot));
+      const rendered = renderer.render(chunk.map((r) => decodeSnapshot(r.snapshot)));
       rendered.catch(() => undefined);
       jobs.push({ rows: chunk, rendered });
       while (jobs.length >= most) await settle();
@@ -390,7 +391,7 @@ export async function reprintStatement(db: Db, statementId: number): Promise<Fil
     .prepare('SELECT guarantor_id, statement_date, snapshot, sha256 FROM statements WHERE id = ?')
     .get(statementId) as { guarantor_id: number; statement_date: string; snapshot: string; sha256: string } | undefined;
   if (!row) throw new AppError('not_found', 'There is no such statement.');
-  const bytes = await statementPdf(JSON.parse(row.snapshot) as StatementSnapshot);
+  const bytes = await statementPdf(decodeSnapshot(row.snapshot));
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new AppError(
       'internal',
