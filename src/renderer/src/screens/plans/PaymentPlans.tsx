@@ -105,7 +105,10 @@ export function PaymentPlans({
       {plans && active.length === 0 && (
         <p className="muted">
           No open payment plan.
-          {choices.length === 0 && ' No account has a balance that is not already on a plan.'}
+          {choices.length === 0 &&
+            (accounts.some((a) => a.balanceCents > 0)
+              ? ' No account has a balance that is not already on a plan.'
+              : ' Nothing is owed.')}
         </p>
       )}
       {active.map((p) => (
