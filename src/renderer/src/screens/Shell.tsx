@@ -112,7 +112,9 @@ export function Shell({ session }: { session: SessionInfo }) {
       <header className="topbar">
         <div className="topbar-hospital">
           <span className="brand">Recoup</span>
-          <span className="hospital-name">{hospitalName ?? ' '}</span>
+          <span className="hospital-name" title={hospitalName ?? undefined}>
+            {hospitalName ?? ' '}
+          </span>
         </div>
         <GuarantorSearch />
         {status && (
