@@ -4,6 +4,7 @@
 // and decisions that suspend and resume collection actions (ECA-05, ST-03).
 import { formatLongDate, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
+import { plural } from '../../shared/plural';
 import { ECA_KIND_LABELS, type EcaKind } from '../../shared/rules/ecaClock';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../shared/rules/statementCycle';
 import { FAP_STATUS_LABELS } from '../../shared/schemas/accounts';
@@ -24,11 +25,6 @@ function heading(doc: Pdf, title: string, count: number): void {
     .fillColor(INK.text)
     .text(`${title} (${count.toLocaleString('en-US')})`, PAGE.margin, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
-}
-
-/** "1 statement", "2 statements". */
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 interface RegisterSpec<T> {
@@ -79,10 +75,10 @@ export async function registersPdf(r: MonthlyRegisters, hospital: Hospital, prin
     .font(FONT.regular)
     .fontSize(10)
     .text(
-      `${count(r.statements.length, 'statement', 'statements')} sent, ${count(finals, 'of them a final notice', 'of them final notices')}; ` +
-        `${count(r.ecaAttempts.length, 'extraordinary collection action', 'extraordinary collection actions')} attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) gate; ` +
-        `${count(r.holds.filter((h) => h.event === 'placed').length, 'hold', 'holds')} placed and ${r.holds.filter((h) => h.event === 'released').length.toLocaleString('en-US')} released by staff; ` +
-        `${count(r.assistance.length, 'financial-assistance application or decision', 'financial-assistance applications and decisions')} recorded. ` +
+      `${plural(r.statements.length, 'statement', 'statements')} sent, ${plural(finals, 'of them a final notice', 'of them final notices')}; ` +
+        `${plural(r.ecaAttempts.length, 'extraordinary collection action', 'extraordinary collection actions')} attempted, ${refused.toLocaleString('en-US')} refused by the 501(r) gate; ` +
+        `${plural(r.holds.filter((h) => h.event === 'placed').length, 'hold', 'holds')} placed and ${r.holds.filter((h) => h.event === 'released').length.toLocaleString('en-US')} released by staff; ` +
+        `${plural(r.assistance.length, 'financial-assistance application or decision', 'financial-assistance applications and decisions')} recorded. ` +
         `Printed ${formatLongDate(printedOn)} from Recoup's records.`,
       { width: w },
     );

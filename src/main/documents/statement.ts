@@ -2,7 +2,7 @@
 // due and by when, what happened since the last statement, the aging, how to pay, and the
 // financial-assistance notice; with a tear-off remittance stub at the foot of the first page. The
 // final notice (ECA-05) carries the 30-day notice and the plain-language summary of the policy.
-// One renderer for a single statement and for a run's batch (statements appended page after page).
+// Each statement is drawn once, on its own; the run's batch takes its finished pages (pageCopy).
 import { createHash } from 'node:crypto';
 import { formatLongDate, formatShortDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
@@ -184,10 +184,8 @@ function finalNoticeWords(s: StatementSnapshot): { opening: string; balance: str
   };
 }
 
-/** Draws one statement from a new page of `doc`; returns how many pages it took. */
-export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): number {
-  if (!first) doc.addPage();
-  const startPage = doc.bufferedPageRange().count;
+/** Draws one statement into `doc`, a document of its own, from its first page. */
+function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   // Page one keeps room at its foot for the remittance stub; later pages use the normal margin.
   stub(doc, s);
   const bottom = doc.page.margins.bottom;
@@ -293,8 +291,7 @@ export function drawStatement(doc: Pdf, s: StatementSnapshot, first: boolean): n
     );
   }
   doc.page.margins.bottom = bottom;
-  pageFooters(doc, s, startPage - 1);
-  return doc.bufferedPageRange().count - startPage + 1;
+  pageFooters(doc, s, 0);
 }
 
 /** Each page says whose statement it is and which page: the pages of a batch can be put back together. */
@@ -335,7 +332,7 @@ function statementDocument(s: StatementSnapshot): Pdf {
   doc.on('pageAdded', () => {
     doc.page.margins.bottom = PAGE.margin;
   });
-  drawStatement(doc, s, true);
+  drawStatement(doc, s);
   return doc;
 }
 

@@ -17,6 +17,7 @@ import type {
 import { PATIENT_MONEY_TYPES } from '../../shared/schemas/ledger';
 import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
+import { addTask } from './activity';
 import { postEntry } from './ledger';
 import { ENTRIES_AS_COUNTED } from './statements/snapshot';
 import { guarantorRow } from './workspace';
@@ -127,21 +128,17 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
       });
       result.adjusted.push({ accountId: a.id, accountNumber: a.account_number, amountCents: writeOff });
       if (owes < 0) {
-        const taskId = Number(
-          db
-            .prepare(
-              `INSERT INTO tasks (guarantor_id, account_id, title, note, due_date, assignee_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              input.guarantorId,
-              a.id,
-              `Refund ${formatCents(-owes)} on account ${a.account_number}`,
-              'The patient paid more than the financial-assistance amount: refund the difference (ECA-05).',
-              addDays(app.clock.today(), 30),
-              by,
-              now,
-              by,
-            ).lastInsertRowid,
+        const taskId = addTask(
+          db,
+          {
+            guarantorId: input.guarantorId,
+            accountId: a.id,
+            title: `Refund ${formatCents(-owes)} on account ${a.account_number}`,
+            note: 'The patient paid more than the financial-assistance amount: refund the difference (ECA-05).',
+            dueDate: addDays(app.clock.today(), 30),
+          },
+          by,
+          now,
         );
         result.refunds.push({ accountId: a.id, accountNumber: a.account_number, amountCents: -owes, taskId });
       }

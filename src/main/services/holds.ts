@@ -99,7 +99,7 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     automatic: true,
     active: true,
   });
-  const notes: Record<Exclude<AutomaticHold, 'plan_current'>, string> = {
+  const notes: Record<AutomaticHold, string> = {
     deceased: 'The guarantor is recorded as deceased.',
     bankruptcy: 'The guarantor is recorded as in bankruptcy.',
     fap_pending: 'A financial-assistance application is pending (ECA-05).',
@@ -108,8 +108,7 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     deceased: g.deceased === 1,
     bankruptcy: g.bankruptcy === 1,
     fapPending: g.fap_status === 'pending',
-    planCurrent: false,
-  }).map((r) => automatic(r, notes[r as Exclude<AutomaticHold, 'plan_current'>]));
+  }).map((r) => automatic(r, notes[r]));
   // A current plan holds the accounts on it, not the guarantor's others.
   for (const p of db
     .prepare(
@@ -121,20 +120,21 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
   return [...derived, ...placed];
 }
 
-type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending' | 'plan_current';
+type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending';
 
-/** The holds that follow from the record itself, in the order they are shown. */
+/**
+ * The guarantor's holds that follow from the record itself, in the order they are shown. (A current
+ * plan holds the accounts on it: accountsOnCurrentPlans.)
+ */
 export function automaticHoldReasons(g: {
   deceased: boolean;
   bankruptcy: boolean;
   fapPending: boolean;
-  planCurrent: boolean;
 }): AutomaticHold[] {
   const reasons: AutomaticHold[] = [];
   if (g.deceased) reasons.push('deceased');
   if (g.bankruptcy) reasons.push('bankruptcy');
   if (g.fapPending) reasons.push('fap_pending');
-  if (g.planCurrent) reasons.push('plan_current');
   return reasons;
 }
 

@@ -109,7 +109,6 @@ export function planRun(db: Db, runDate: string): RunPlan {
         deceased: g.deceased === 1,
         bankruptcy: g.bankruptcy === 1,
         fapPending: g.fap_status === 'pending',
-        planCurrent: false, // a plan holds its own accounts (above)
       }),
       ...(guarantorHolds.get(g.id) ?? []),
     ];
@@ -314,7 +313,6 @@ export function listRuns(db: Db): StatementRunItem[] {
     db
       .prepare(
         `SELECT r.id, r.run_date, r.counts, u.full_name FROM statement_runs r LEFT JOIN users u ON u.id = r.user_id
-          WHERE EXISTS (SELECT 1 FROM statements s WHERE s.run_id = r.id AND s.snapshot <> '{}')
           ORDER BY r.run_date DESC, r.id DESC LIMIT 120`,
       )
       .all() as { id: number; run_date: string; counts: string; full_name: string | null }[]

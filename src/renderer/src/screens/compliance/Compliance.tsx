@@ -18,7 +18,8 @@ import {
   type ComplianceIssueView,
 } from '../../../../shared/schemas/compliance';
 import { FAP_STATUS_LABELS } from '../../../../shared/schemas/accounts';
-import type { RegisterKind } from '../../../../shared/schemas/registers';
+import type { MonthlyRegisters, RegisterKind } from '../../../../shared/schemas/registers';
+import { noun } from '../../../../shared/plural';
 import { call, messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
@@ -266,6 +267,27 @@ function IssueLog({ canReview }: { canReview: boolean }) {
   );
 }
 
+/** The month's counts above the registers: each figure with its words. */
+function monthCounts(r: MonthlyRegisters): [number, string][] {
+  const finals = r.statements.filter((s) => s.kind === 'final_notice').length;
+  const allowed = r.ecaAttempts.filter((e) => e.allowed).length;
+  return [
+    [r.statements.length, `${noun(r.statements.length, 'statement', 'statements')} sent`],
+    [finals, `${noun(finals, 'final notice', 'final notices')} among them`],
+    [allowed, `${noun(allowed, 'extraordinary collection action', 'extraordinary collection actions')} allowed`],
+    [r.ecaAttempts.length - allowed, 'refused by the 501(r) gate'],
+    [r.holds.length, `${noun(r.holds.length, 'hold', 'holds')} placed or released`],
+    [
+      r.assistance.length,
+      noun(
+        r.assistance.length,
+        'financial-assistance application or decision',
+        'financial-assistance applications and decisions',
+      ),
+    ],
+  ];
+}
+
 const DASH = <span className="muted">—</span>;
 
 function Guarantor({ name, number }: { name: string; number: string | null }) {
@@ -402,36 +424,11 @@ function Registers() {
       {r && (
         <div className={registers.loading ? 'stale' : undefined} aria-busy={registers.loading}>
           <ul className="import-counts" aria-label="This month">
-            <li>
-              <strong>{r.statements.length.toLocaleString('en-US')}</strong>{' '}
-              {r.statements.length === 1 ? 'statement' : 'statements'} sent
-            </li>
-            <li>
-              <strong>{r.statements.filter((s) => s.kind === 'final_notice').length.toLocaleString('en-US')}</strong>{' '}
-              {r.statements.filter((s) => s.kind === 'final_notice').length === 1 ? 'final notice' : 'final notices'}{' '}
-              among them
-            </li>
-            <li>
-              <strong>{r.ecaAttempts.filter((e) => e.allowed).length.toLocaleString('en-US')}</strong>{' '}
-              {r.ecaAttempts.filter((e) => e.allowed).length === 1
-                ? 'extraordinary collection action'
-                : 'extraordinary collection actions'}{' '}
-              allowed
-            </li>
-            <li>
-              <strong>{r.ecaAttempts.filter((e) => !e.allowed).length.toLocaleString('en-US')}</strong> refused by the
-              501(r) gate
-            </li>
-            <li>
-              <strong>{r.holds.length.toLocaleString('en-US')}</strong> {r.holds.length === 1 ? 'hold' : 'holds'} placed
-              or released
-            </li>
-            <li>
-              <strong>{r.assistance.length.toLocaleString('en-US')}</strong>{' '}
-              {r.assistance.length === 1
-                ? 'financial-assistance application or decision'
-                : 'financial-assistance applications and decisions'}
-            </li>
+            {monthCounts(r).map(([n, words]) => (
+              <li key={words}>
+                <strong>{n.toLocaleString('en-US')}</strong> {words}
+              </li>
+            ))}
           </ul>
 
           <RegisterTable

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { ProgressEvent } from '../../../../shared/contract';
 import { formatLongDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
+import { plural } from '../../../../shared/plural';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
 import type { FileOut } from '../../../../shared/schemas/files';
 import { call, messageOf } from '../../api';
@@ -21,10 +22,6 @@ interface RunSummary {
   finalNotices: number;
   amountCents: number;
   file: FileOut;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 function RunProgress({
