@@ -15,7 +15,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           server: resolve(__dirname, 'src/main/host/cli.ts'),
           bench: resolve(__dirname, 'src/bench/index.ts'),
-          statementWorker: resolve(__dirname, 'src/main/documents/statementWorker.ts'),
+          statementWorker: resolve(__dirname, 'src/main/capabilities/statements/statementWorker.ts'),
         },
       },
     },

@@ -4,10 +4,13 @@
 // - services, store, documents and ipc never import electron (only src/main/index.ts and the
 //   Electron transport do), so every service runs and is tested in plain Node.
 // - the preload imports nothing but electron (a sandboxed preload can require nothing else).
+// - a capability (src/main/capabilities/<name>/) is used by others only through its index.ts, and
+//   the router, the composition and the handler maps hold no SQL (eslint/recoup-rules.mjs).
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import recoup from './eslint/recoup-rules.mjs';
 
 const nodeBuiltins = [
   'node:*',
@@ -144,5 +147,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/bench/**/*.ts'],
+    plugins: { recoup },
+    rules: { 'recoup/capability-boundaries': 'error' },
+  },
+  {
+    files: [
+      'src/main/ipc/**/*.ts',
+      'src/main/compose.ts',
+      'src/main/capabilities/index.ts',
+      'src/main/capabilities/*/handlers.ts',
+      'src/main/capabilities/*/index.ts',
+      'src/main/platform/channels.ts',
+    ],
+    plugins: { recoup },
+    rules: { 'recoup/no-sql-in-glue': 'error' },
   },
 );

@@ -5,22 +5,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFiles, generateExtract } from '../main/demo/synthetic';
-import { runImport, type ImportFile } from '../main/import/importer';
-import { parseCsv } from '../main/import/csv';
 import PDFDocument from 'pdfkit';
 import type { RecoupApp } from '../main/app';
-import { renderThreads } from '../main/documents/renderPool';
-import { agingReport } from '../main/services/aging';
-import { applyBalanceDelta } from '../main/services/ledger';
-import { runDaily } from '../main/services/plans/engine';
-import { policyOn } from '../main/services/plans/policy';
-import { workQueue } from '../main/services/queue';
+import { CAPABILITIES } from '../main/capabilities';
+import { agingReport, search } from '../main/capabilities/accounts';
+import { parseCsv, runImport, type ImportFile } from '../main/capabilities/imports';
+import { LedgerChangeWriter } from '../main/capabilities/ledger';
+import { policyOn, runDaily } from '../main/capabilities/plans';
+import { workQueue } from '../main/capabilities/queue';
+import { planRun, renderThreads, runStatements } from '../main/capabilities/statements';
+import { workspaceView } from '../main/capabilities/workspace';
+import { collectExtensions } from '../main/platform/capability';
+import { writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
-import { search } from '../main/services/search';
-import { writeSettings } from '../main/services/settings';
-import { planRun, runStatements } from '../main/services/statements/run';
-import { workspace } from '../main/services/workspace';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
@@ -125,7 +123,9 @@ function makePlans(db: Db, count: number): number {
       for (const x of schedule.installments) {
         if (x.dueDate > TODAY || (!paysAll && x.number > i % 3)) break;
         insertPayment.run(accounts[0]!, -x.amountCents, addDays(x.dueDate, -2), now);
-        applyBalanceDelta(db, accounts[0]!, -x.amountCents, now);
+        new LedgerChangeWriter(db, { today: TODAY, now, by: null }).moveBalances(
+          new Map([[accounts[0]!, -x.amountCents]]),
+        );
       }
       made++;
     });
@@ -330,7 +330,7 @@ async function main(): Promise<void> {
       const openMs: number[] = [];
       for (const id of ids) {
         t = performance.now();
-        workspace(db, id, TODAY);
+        workspaceView(db, id, TODAY);
         openMs.push(performance.now() - t);
       }
       const o = stats(openMs);
@@ -358,11 +358,12 @@ async function main(): Promise<void> {
       console.log(
         `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
       );
+      const queueSources = collectExtensions(CAPABILITIES).queueSources;
       const queueMs: number[] = [];
       let queueSize = 0;
       for (let i = 0; i < 25; i++) {
         t = performance.now();
-        queueSize = workQueue(db, TODAY, { userId: 1, all: true }).items.length;
+        queueSize = workQueue(db, TODAY, { userId: 1, all: true }, queueSources).items.length;
         queueMs.push(performance.now() - t);
       }
       results.work_queue_median_ms = round(stats(queueMs).median, 1);

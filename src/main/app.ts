@@ -7,10 +7,12 @@ import type { ScryptParams } from './store/keySlots';
 import { DEFAULT_SCRYPT } from './store/keySlots';
 import type { DataFolder } from './store/dataFolder';
 import { Store } from './store/store';
-import { LoginThrottle, Sessions } from './services/sessions';
-import { LongTasks, StoreLock } from './services/tasks';
-import { Uploads } from './services/uploads';
-import type { AuditEventInput } from './services/audit';
+import { LoginThrottle, Sessions } from './platform/sessions';
+import { LongJobs, StoreLock } from './platform/jobs';
+import { Uploads } from './platform/uploads';
+import type { AuditEventInput } from './platform/auditTrail';
+import { NO_EXTENSIONS, type Extensions } from './platform/capability';
+import { Scheduler } from './platform/scheduler';
 
 export interface AppConfig {
   folder: DataFolder;
@@ -18,6 +20,10 @@ export interface AppConfig {
   version: string;
   /** Key-derivation cost; tests may lower it, the app never does. */
   scrypt?: ScryptParams;
+  /** What the composed capabilities plug in (src/main/capabilities/index.ts). */
+  extensions?: Extensions;
+  /** Where failures that are not the caller's are written (stderr by default). */
+  log?: (line: string) => void;
 }
 
 export class RecoupApp {
@@ -30,8 +36,11 @@ export class RecoupApp {
   readonly events = new EventEmitter();
   /** Long work holds this; other calls that touch the store wait their turn. */
   readonly lock = new StoreLock();
-  readonly tasks = new LongTasks();
+  readonly jobs = new LongJobs();
   readonly uploads: Uploads;
+  readonly extensions: Extensions;
+  readonly scheduler: Scheduler;
+  readonly log: (line: string) => void;
   /**
    * Audit events that happened while the store was closed (failed log-ins before anyone unlocked
    * it); written to the trail as soon as the store opens.
@@ -46,6 +55,9 @@ export class RecoupApp {
     this.sessions = new Sessions(this.clock);
     this.throttle = new LoginThrottle(this.clock);
     this.uploads = new Uploads(() => this.clock.nowMs());
+    this.extensions = config.extensions ?? NO_EXTENSIONS;
+    this.log = config.log ?? ((line) => console.error(line));
+    this.scheduler = new Scheduler(this);
   }
 
   /** ISO instant for audit and record timestamps. */

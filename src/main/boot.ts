@@ -2,10 +2,8 @@
 // the composed app with its router.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RecoupApp } from './app';
 import { systemClock } from './clock';
-import { createRouter } from './ipc/router';
-import { handlers } from './ipc/handlers';
+import { composeRecoup } from './compose';
 import { dataFolder, resolveDataFolder } from './store/dataFolder';
 
 export function appVersion(appRoot: string): string {
@@ -25,7 +23,5 @@ export function boot(options: { appRoot: string; env?: NodeJS.ProcessEnv; defaul
   const folder =
     env.RECOUP_DATA_DIR || !options.defaultDir ? resolveDataFolder(env) : dataFolder(options.defaultDir, false);
   const clock = systemClock(env.RECOUP_TODAY);
-  const app = new RecoupApp({ folder, clock, version: appVersion(options.appRoot) });
-  const router = createRouter(app, handlers);
-  return { app, router };
+  return composeRecoup({ folder, clock, version: appVersion(options.appRoot) });
 }

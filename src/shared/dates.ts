@@ -93,3 +93,8 @@ export function formatShortDate(date: BusinessDate): string {
   const [y, m, d] = date.split('-');
   return `${m}/${d}/${y}`;
 }
+
+/** The dates of service as documents print them: one date, or "from – to". */
+export function formatServiceDates(from: string, to: string): string {
+  return from === to ? formatShortDate(from) : `${formatShortDate(from)} – ${formatShortDate(to)}`;
+}

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RecoupApp } from '../../src/main/app';
+import type { RecoupApp } from '../../src/main/app';
 import { manualClock } from '../../src/main/clock';
-import { createRouter, type Router } from '../../src/main/ipc/router';
-import { handlers } from '../../src/main/ipc/handlers';
+import { composeRecoup } from '../../src/main/compose';
+import type { Router } from '../../src/main/ipc/router';
 import { dataFolder } from '../../src/main/store/dataFolder';
 import type { ScryptParams } from '../../src/main/store/keySlots';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src/shared/contract';
@@ -48,13 +48,10 @@ export interface TestApp {
 export function testApp(options: { dir?: string; today?: string; explicit?: boolean } = {}): TestApp {
   const dir = options.dir ?? tempDir();
   const clock = manualClock(options.today ?? '2026-11-26', Date.UTC(2026, 10, 26, 14, 0, 0));
-  const app = new RecoupApp({
-    folder: dataFolder(dir, options.explicit ?? true),
-    clock,
-    version: 'test',
-    scrypt: FAST_SCRYPT,
-  });
-  const router = createRouter(app, handlers, () => undefined);
+  const { app, router } = composeRecoup(
+    { folder: dataFolder(dir, options.explicit ?? true), clock, version: 'test', scrypt: FAST_SCRYPT },
+    () => undefined,
+  );
   return {
     app,
     router,

@@ -10,8 +10,7 @@ import { formatDecimal } from '../../shared/money';
 import { EMPLOYERS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, STREET_SUFFIXES, TOWNS } from './names';
 import { Random } from './random';
 import type { ImportLayout } from '../../shared/schemas/import';
-import { csvHeaders } from '../import/csv';
-import { autoMapping, type ImportFile } from '../import/importer';
+import { autoMapping, csvHeaders, type ImportFile } from '../capabilities/imports';
 
 export interface SyntheticOptions {
   seed: number;

@@ -1,40 +1,16 @@
 // The one wrapper every channel goes through, whatever the transport: validate the input against
-// the contract, check the session (and the idle lock) and the role, run the service, write the
-// audit event, and answer { ok, value } or { ok: false, error: { code, message, fields } }.
+// the contract, check the session (and the idle lock) and the role, run the day's due jobs, run the
+// capability's handler, write the audit event, and answer { ok, value } or
+// { ok: false, error: { code, message, fields } }. The handlers come merged from every capability
+// (src/main/capabilities/index.ts); the router holds no rule and no SQL of its own.
 import type { z } from 'zod';
-import {
-  contract,
-  isChannelName,
-  type ChannelName,
-  type ChannelOutput,
-  type Envelope,
-  type ParsedInput,
-} from '../../shared/contract';
+import { contract, isChannelName, type Envelope } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { roleAtLeast } from '../../shared/roles';
 import type { RecoupApp } from '../app';
-import { appendAudit, type AuditEventInput } from '../services/audit';
-import type { Session } from '../services/sessions';
-import { securityPolicy } from '../services/settings';
-
-export interface CallContext {
-  app: RecoupApp;
-  /** The caller's session; null only for public channels. */
-  session: Session | null;
-  /** The session id the caller presented. */
-  sessionId: string | null;
-  /** Records the call touched ("user:3", "account:A1001"), for the audit event. */
-  records: string[];
-  /** Who acted, when a public channel (log-in, set-up) establishes it. */
-  actor: { id: number | null; username: string | null } | null;
-  detail: string | null;
-}
-
-export type Handler<K extends ChannelName> = (
-  ctx: CallContext,
-  input: ParsedInput<K>,
-) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
-export type Handlers = { [K in ChannelName]: Handler<K> };
+import { appendAudit, type AuditEventInput } from '../platform/auditTrail';
+import type { CallContext, Handler, Handlers } from '../platform/capability';
+import { securityPolicy } from '../platform/settings';
 
 /** zod issues -> { "admin.password": "message" } (the first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -120,6 +96,9 @@ export function createRouter(
           throw new AppError('forbidden', 'Your role does not allow this. Ask an administrator.');
         }
       }
+      // Business-day work (the lapse check, the daily backup) runs before a user's first call of
+      // the day finds the store; a job that fails is reported by the scheduler, never here.
+      if (ctx.session && !ctx.session.locked) app.scheduler.runDue();
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
       if (ctx.session && name !== 'app:status' && !ctx.session.locked) app.sessions.touch(ctx.session);
@@ -134,6 +113,8 @@ export function createRouter(
           detail: ctx.detail,
         });
       }
+      // The first log-in (or unlock) of a business day wakes the day's jobs, as a call would.
+      if (name === 'auth:login' || name === 'auth:unlock') app.scheduler.runDue();
       return { ok: true, value };
     } catch (err) {
       const appError =

@@ -12,6 +12,7 @@ import { LATEST_VERSION, migrate, NewerDatabaseError, schemaVersion } from './mi
 
 export class Store {
   private database: Db | null = null;
+  private opened = 0;
   private dataKey: Buffer | null = null;
   /**
    * A problem found while opening (wrong key, damaged or newer database), kept until the files
@@ -45,6 +46,11 @@ export class Store {
     if (this.openProblem) return { state: 'store_problem', problem: this.openProblem };
     if (this.database) return { state: 'ready' };
     return inspectDataFolder(this.folder);
+  }
+
+  /** Counts the times the store was opened (a restore reopens it): state kept per opening resets. */
+  get generation(): number {
+    return this.opened;
   }
 
   get isOpen(): boolean {
@@ -106,6 +112,7 @@ export class Store {
     }
     this.database = db;
     this.dataKey = Buffer.from(dataKey);
+    this.opened++;
   }
 
   /** Creates a new store: the folder (when allowed), the database with its schema, and the key file. */

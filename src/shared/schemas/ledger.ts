@@ -120,6 +120,8 @@ export const reverseEntryInput = z.object({
   effectiveDate: businessDateSchema,
 });
 
+export const paymentIdInput = z.object({ paymentId: idSchema }).strict();
+
 export const reversePaymentInput = z.object({
   paymentId: idSchema,
   reason: requiredText('Reason', 300),

@@ -151,6 +151,22 @@ export const cancelPlanInput = z.object({ planId: idSchema, reason: requiredText
 export const signedInput = z.object({ planId: idSchema, signedOn: businessDateSchema });
 
 export type PlanStatus = PlanState | 'cancelled' | 'replaced';
+
+/**
+ * An active plan: in force, covering its accounts (a payment goes to them first, the statement
+ * run holds them while current) and checked by the lapse engine every day.
+ */
+export const ACTIVE_PLAN_STATUSES = ['current', 'lapsed'] as const satisfies readonly PlanStatus[];
+/** An open plan: active, or defaulted and still to be worked (re-aged, re-scheduled or cancelled). */
+export const OPEN_PLAN_STATUSES = ['current', 'lapsed', 'defaulted'] as const satisfies readonly PlanStatus[];
+
+export function isActivePlan(status: PlanStatus): boolean {
+  return (ACTIVE_PLAN_STATUSES as readonly PlanStatus[]).includes(status);
+}
+
+export function isOpenPlan(status: PlanStatus): boolean {
+  return (OPEN_PLAN_STATUSES as readonly PlanStatus[]).includes(status);
+}
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   current: 'Current',
   lapsed: 'Lapsed',

@@ -1,6 +1,6 @@
 // A small, hand-made extract for account tests: two guarantors, three accounts, known balances.
-import { csvHeaders } from '../../../src/main/import/csv';
-import { autoMapping, runImport } from '../../../src/main/import/importer';
+import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
+import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
 import type { TestApp } from '../support';
 
 export const COMBINED_HEADER =

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameTokens } from '../../../src/main/services/search';
+import { nameTokens } from '../../../src/main/capabilities/accounts/search';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { importSmall } from './fixtures';
 

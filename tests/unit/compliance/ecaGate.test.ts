@@ -1,7 +1,7 @@
 // The 501(r) gate as a service: every ECA kind refused too early (with the date it becomes
 // allowed) and allowed on time; every attempt is in the register; the estate release (ECA-04).
 import { afterEach, describe, expect, it } from 'vitest';
-import { attemptEca, checkEca } from '../../../src/main/services/eca';
+import { attemptEca, checkEca } from '../../../src/main/capabilities/compliance/ecaGate';
 import { ECA_KINDS } from '../../../src/shared/rules/ecaClock';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { importSmall } from '../accounts/fixtures';

@@ -1,7 +1,7 @@
 // The monthly registers: statements and final notices sent, ECA attempts allowed and refused with
 // the clock's reasons, holds placed and released.
 import { afterEach, describe, expect, it } from 'vitest';
-import { attemptEca } from '../../../src/main/services/eca';
+import { attemptEca } from '../../../src/main/capabilities/compliance/ecaGate';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';

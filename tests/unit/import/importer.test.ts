@@ -1,10 +1,10 @@
 // The import engine, case by case: idempotent re-import, updates, separate files, every kind of
 // bad line and bad file, cancellation; always all-or-nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvHeaders } from '../../../src/main/import/csv';
-import { decodeFile } from '../../../src/main/import/decode';
-import { autoMapping, runImport, type ImportFile } from '../../../src/main/import/importer';
-import { verifyBalances } from '../../../src/main/services/ledger';
+import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
+import { decodeFile } from '../../../src/main/capabilities/imports/decode';
+import { autoMapping, runImport, type ImportFile } from '../../../src/main/capabilities/imports/importer';
+import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
 import type { ImportLayout, ImportMapping } from '../../../src/shared/schemas/import';
 import { importSmall, SMALL_EXTRACT, COMBINED_HEADER } from '../accounts/fixtures';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvHeaders } from '../../../src/main/import/csv';
-import { autoMapping, runImport } from '../../../src/main/import/importer';
-import { verifyBalances } from '../../../src/main/services/ledger';
+import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
+import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
+import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 
 const samples = path.resolve(__dirname, '../../../resources/samples');

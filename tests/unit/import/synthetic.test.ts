@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFiles, generateExtract } from '../../../src/main/demo/synthetic';
-import { runImport } from '../../../src/main/import/importer';
-import { parseCsv } from '../../../src/main/import/csv';
-import { verifyBalances } from '../../../src/main/services/ledger';
+import { runImport } from '../../../src/main/capabilities/imports/importer';
+import { parseCsv } from '../../../src/main/capabilities/imports/csv';
+import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
 import { setUpAndLogIn, testApp } from '../support';
 
 export const filesOf = (x: ReturnType<typeof generateExtract>) => extractFiles(x);

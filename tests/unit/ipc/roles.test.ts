@@ -39,6 +39,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'documents:get': 'clerk',
   'payments:post': 'clerk',
   'payments:reverse': 'clerk',
+  'payments:receipt': 'clerk',
   'ledger:adjust': 'clerk',
   'ledger:reverse': 'clerk',
   'ledger:verify': 'supervisor',

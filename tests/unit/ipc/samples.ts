@@ -55,6 +55,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
     allocations: [],
   },
   'payments:reverse': { paymentId: 1, reason: 'check returned unpaid', effectiveDate: '2026-11-26' },
+  'payments:receipt': { paymentId: 1 },
   'ledger:adjust': {
     accountId: 1,
     reason: 'small_balance',

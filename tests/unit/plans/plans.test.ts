@@ -144,12 +144,10 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(await status()).toBe('current');
 
     moveTo('2026-12-26');
-    const first = await t.call('plans:runDaily', {}, clerk);
-    expect(first).toMatchObject({ lapsed: 1, lettersQueued: 1 });
+    // The day's first call runs the day's lapse check (the scheduler): the plan lapses at once.
     expect(await status()).toBe('lapsed');
-    expect(first.firstRunToday).toBe(true);
-    const second = await t.call('plans:runDaily', {}, clerk); // twice the same day: nothing more
-    expect(second).toMatchObject({ firstRunToday: false, lapsed: 0, lettersQueued: 0, defaulted: 0, cured: 0 });
+    const again = await t.call('plans:runDaily', {}, clerk); // checked again the same day: nothing more
+    expect(again).toMatchObject({ firstRunToday: false, lapsed: 0, lettersQueued: 0, defaulted: 0, cured: 0 });
 
     const queue = await t.call('queue:list', { assignee: 'me' }, clerk);
     expect(queue.items.map((i) => i.kind)).toEqual(['lapsed_plan']);
@@ -176,7 +174,7 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     await t.call('plans:runDaily', {}, clerk);
     expect(await status()).toBe('lapsed'); // cure deadline Feb 15
     moveTo('2027-02-16');
-    expect((await t.call('plans:runDaily', {}, clerk)).defaulted).toBe(1);
+    expect(await status()).toBe('defaulted');
     const [view] = await t.call('plans:list', { guarantorId: jane }, clerk);
     expect(view!.events.map((e) => [e.onDate, e.kind])).toEqual([
       ['2026-11-26', 'created'],
@@ -231,7 +229,8 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
       clerk,
     );
     moveTo('2026-12-26');
-    expect((await t.call('plans:runDaily', {}, clerk)).lapsed).toBe(1);
+    const status = async () => (await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status;
+    expect(await status()).toBe('lapsed');
   });
 
   it('is paid in full', async () => {
@@ -334,8 +333,11 @@ describe('promises to pay', () => {
     moveTo('2026-11-29');
     await pay(clerk, jane, 5_000, '2026-11-29'); // kept at once, when the payment is posted
     expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 0, promisesBroken: 0 });
-    moveTo('2026-12-01');
-    expect(await t.call('plans:runDaily', {}, clerk)).toMatchObject({ promisesKept: 0, promisesBroken: 1 });
+    moveTo('2026-12-01'); // the day's check (run by the first call) breaks John's promise
+    expect((await t.call('promises:list', { guarantorId: john }, clerk))[0]).toMatchObject({
+      status: 'broken',
+      resolvedOn: '2026-12-01',
+    });
     expect((await t.call('promises:list', { guarantorId: jane }, clerk))[0]).toMatchObject({
       status: 'kept',
       paidCents: 5_000,

@@ -17,7 +17,20 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     const { events, total } = await t.call('audit:list', { limit: 100, offset: 0 }, admin);
     expect(total).toBe(events.length);
     const channels = events.map((e) => e.channel).reverse();
-    expect(channels).toEqual(['setup:create', 'auth:login', 'users:add', 'backup:create']);
+    // The first log-in of the day wakes the day's jobs, each written to the trail (no user: Recoup).
+    expect(channels).toEqual([
+      'setup:create',
+      'auth:login',
+      'job:daily-backup',
+      'job:lapse-check',
+      'users:add',
+      'backup:create',
+    ]);
+    expect(events.find((e) => e.channel === 'job:daily-backup')).toMatchObject({
+      userId: null,
+      kind: 'export',
+      outcome: 'ok',
+    });
     const add = events.find((e) => e.channel === 'users:add')!;
     expect(add).toMatchObject({ userId: 1, username: 'admin', kind: 'admin', records: ['user:2'], outcome: 'ok' });
     expect(add.at).toBe('2026-11-26T14:00:00.000Z');
@@ -33,11 +46,11 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     expect((await list({ kind: 'auth' })).total).toBe(2);
     expect((await list({ userId: 1, channel: 'setup' })).total).toBe(1);
     expect((await list({ from: '2026-11-27' })).total).toBe(0);
-    expect((await list({ to: '2026-11-26' })).total).toBe(3);
+    expect((await list({ to: '2026-11-26' })).total).toBe(5);
     expect((await list({ channel: '%' })).total).toBe(0);
     const page = await list({ limit: 1, offset: 1 });
     expect(page.events).toHaveLength(1);
-    expect(page.total).toBe(3);
+    expect(page.total).toBe(5);
   });
 
   it('verifies an intact chain', async () => {
@@ -45,7 +58,7 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     const admin = await setUpAndLogIn(t);
     for (let i = 0; i < 5; i++) await t.call('backup:create', {}, admin);
     const v = await t.call('audit:verify', {}, admin);
-    expect(v).toEqual({ ok: true, checked: 7, firstBadId: null, problem: null });
+    expect(v).toEqual({ ok: true, checked: 9, firstBadId: null, problem: null });
   });
 
   it('detects a changed event', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../../src/main/services/sessions';
+import { LoginThrottle } from '../../../src/main/platform/sessions';
 import { addUserAndLogIn, setUpAndLogIn, SETUP, testApp, type TestApp } from '../support';
 
 let t: TestApp;

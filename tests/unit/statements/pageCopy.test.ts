@@ -3,11 +3,11 @@
 // a page using what is not copied is refused rather than copied wrongly.
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { createPdf, pdfBytes } from '../../../src/main/documents/layout';
-import { appendPages, capturePages } from '../../../src/main/documents/pageCopy';
-import { renderStatement, statementPdf } from '../../../src/main/documents/statement';
-import { statementPolicy } from '../../../src/main/services/settings';
-import { buildSnapshot } from '../../../src/main/services/statements/snapshot';
+import { createPdf, pdfBytes } from '../../../src/main/pdf/layout';
+import { appendPages, capturePages } from '../../../src/main/pdf/pageCopy';
+import { renderStatement, statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
+import { statementPolicy } from '../../../src/main/platform/settings';
+import { buildSnapshot } from '../../../src/main/capabilities/statements/snapshot';
 import { createHash } from 'node:crypto';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages, STANDARD_FONTS } from '../pdfText';

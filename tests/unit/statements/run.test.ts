@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
-import { reprintRun } from '../../../src/main/services/statements/run';
+import { reprintRun } from '../../../src/main/capabilities/statements/run';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());

@@ -6,7 +6,7 @@
 // hashes here; never just update them.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { statementPdf } from '../../../src/main/documents/statement';
+import { statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
 import type { StatementSnapshot } from '../../../src/shared/schemas/statements';
 
 const regular: StatementSnapshot = {

@@ -1,9 +1,9 @@
 // The statement and the final notice, read back from their PDFs and checked against the ledger
 // (ST-02, ECA-05, ECA-06).
 import { afterEach, describe, expect, it } from 'vitest';
-import { statementPdf } from '../../../src/main/documents/statement';
-import { statementPolicy } from '../../../src/main/services/settings';
-import { buildSnapshot } from '../../../src/main/services/statements/snapshot';
+import { statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
+import { statementPolicy } from '../../../src/main/platform/settings';
+import { buildSnapshot } from '../../../src/main/capabilities/statements/snapshot';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';

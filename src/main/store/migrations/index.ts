@@ -10,6 +10,7 @@ import { migration006 } from './006_statements';
 import { migration007 } from './007_compliance';
 import { migration008 } from './008_statement_accounts';
 import { migration009 } from './009_fap_history';
+import { migration010 } from './010_capabilities';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,7 +11,7 @@ import { formatCents, parseDollars } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
-import { call } from '../../api';
+import { call, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormNotice, SelectField, TextField } from '../../components/Field';
@@ -157,6 +157,67 @@ interface PostPaymentProps {
   onClose: () => void;
 }
 
+/**
+ * After the payment is saved: its receipt to open or save. If the receipt could not be drawn, the
+ * payment still stands: the clerk is told so and prints the receipt again (never the payment).
+ */
+function PaymentPosted({
+  result,
+  cents,
+  onOpenReceipt,
+  onClose,
+}: {
+  result: PaymentResult;
+  cents: number;
+  onOpenReceipt: (file: FileOut) => void;
+  onClose: () => void;
+}) {
+  const [receipt, setReceipt] = useState<FileOut | null>(result.receipt);
+  const [problem, setProblem] = useState<string | null>(result.receiptProblem);
+  const [printing, setPrinting] = useState(false);
+  const printAgain = async () => {
+    setPrinting(true);
+    try {
+      setReceipt(await call('payments:receipt', { paymentId: result.paymentId }));
+      setProblem(null);
+    } catch (error) {
+      setProblem(`${messageOf(error)} The payment is saved; try printing the receipt again.`);
+    } finally {
+      setPrinting(false);
+    }
+  };
+  return (
+    <Dialog title="Payment posted" onClose={onClose}>
+      <FormNotice message={`Payment of ${formatCents(cents)} posted. Receipt ${result.receiptNumber}.`} />
+      {problem && (
+        <p className="form-alert" role="alert">
+          {problem}
+        </p>
+      )}
+      {receipt && <p>Give the receipt to the guarantor, or keep it with the day&rsquo;s payments.</p>}
+      <div className="actions">
+        {receipt ? (
+          <>
+            <button type="button" onClick={() => onOpenReceipt(receipt)}>
+              Open receipt
+            </button>
+            <button type="button" onClick={() => saveFile(receipt)}>
+              Save receipt (PDF)
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => void printAgain()} disabled={printing}>
+            {printing ? 'Printing…' : 'Print the receipt'}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenReceipt, onClose }: PostPaymentProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => paymentForm(today), [today]);
@@ -174,24 +235,7 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
   });
 
   if (posted) {
-    const { result, cents } = posted;
-    return (
-      <Dialog title="Payment posted" onClose={onClose}>
-        <FormNotice message={`Payment of ${formatCents(cents)} posted. Receipt ${result.receiptNumber}.`} />
-        <p>Give the receipt to the guarantor, or keep it with the day&rsquo;s payments.</p>
-        <div className="actions">
-          <button type="button" onClick={() => onOpenReceipt(result.receipt)}>
-            Open receipt
-          </button>
-          <button type="button" onClick={() => saveFile(result.receipt)}>
-            Save receipt (PDF)
-          </button>
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            Done
-          </button>
-        </div>
-      </Dialog>
-    );
+    return <PaymentPosted {...posted} onOpenReceipt={onOpenReceipt} onClose={onClose} />;
   }
 
   return (

@@ -1,0 +1,63 @@
+// Channels of access: set-up, log-in and the session, passwords, users.
+import type { HandlerMap } from '../../platform/capability';
+import { sessionOf, userOf } from '../../platform/capability';
+import { securityPolicy } from '../../platform/settings';
+import { changePassword, lock, login, logout, recover, unlock } from './auth';
+import { createStore } from './setup';
+import { addUser, disableUser, enableUser, listUsers, resetPassword, userDirectory } from './users';
+
+export const accessHandlers: HandlerMap<'access'> = {
+  'setup:create': async (ctx, input) => {
+    const result = await createStore(ctx.app, input);
+    ctx.actor = { id: 1, username: input.admin.username };
+    ctx.records.push('user:1');
+    ctx.detail = 'recovery key sheet shown once';
+    return result;
+  },
+
+  'auth:login': (ctx, input) => {
+    const result = login(ctx.app, input.username, input.password);
+    ctx.actor = { id: result.session.user.id, username: result.session.user.username };
+    return result;
+  },
+  'auth:recover': (ctx, input) => {
+    const userId = recover(ctx.app, input.recoveryKey, input.username, input.newPassword);
+    ctx.records.push(`user:${userId}`);
+    ctx.detail = 'password set with the recovery key';
+    return { done: true };
+  },
+  'auth:logout': (ctx) => {
+    logout(ctx.app, sessionOf(ctx));
+    return { done: true };
+  },
+  'auth:lock': (ctx) => lock(ctx.app, sessionOf(ctx)),
+  'auth:unlock': (ctx, input) => unlock(ctx.app, sessionOf(ctx), input.password),
+  'auth:heartbeat': (ctx) => ctx.app.sessions.info(sessionOf(ctx), securityPolicy(ctx.app.store.db).idleLockMinutes),
+  'auth:changePassword': (ctx, input) => {
+    changePassword(ctx.app, sessionOf(ctx), input.currentPassword, input.newPassword);
+    ctx.records.push(`user:${userOf(ctx).id}`);
+    return { done: true };
+  },
+
+  'users:list': (ctx) => listUsers(ctx.app.store.db),
+  'users:add': (ctx, input) => {
+    const user = addUser(ctx.app, input, userOf(ctx).id);
+    ctx.records.push(`user:${user.id}`);
+    ctx.detail = `role ${user.role}`;
+    return user;
+  },
+  'users:resetPassword': (ctx, input) => {
+    ctx.records.push(`user:${input.userId}`);
+    return resetPassword(ctx.app, input.userId, input.newPassword);
+  },
+  'users:disable': (ctx, input) => {
+    ctx.records.push(`user:${input.userId}`);
+    ctx.detail = input.reason;
+    return disableUser(ctx.app, input.userId, input.reason, userOf(ctx).id);
+  },
+  'users:enable': (ctx, input) => {
+    ctx.records.push(`user:${input.userId}`);
+    return enableUser(ctx.app, input.userId, input.newPassword);
+  },
+  'users:directory': (ctx) => userDirectory(ctx.app.store.db),
+};

@@ -1,0 +1,115 @@
+// The activity log (calls, letters, visits, notes with their outcomes) and follow-up tasks.
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { addTaskInput, closeTaskInput, logActivityInput, TaskView } from '../../../shared/schemas/accounts';
+import type { Db } from '../../store/database';
+import { guarantorRow } from './guarantors';
+
+function checkAccountBelongs(db: Db, guarantorId: number, accountId: number | undefined): void {
+  if (accountId === undefined) return;
+  const row = db.prepare('SELECT guarantor_id FROM accounts WHERE id = ?').get(accountId) as
+    { guarantor_id: number } | undefined;
+  if (!row || row.guarantor_id !== guarantorId)
+    throw new AppError('invalid_input', 'That account is not this guarantor’s.', {
+      accountId: 'Choose one of this guarantor’s accounts.',
+    });
+}
+
+export function logActivity(db: Db, input: z.output<typeof logActivityInput>, by: number, now: string): number {
+  guarantorRow(db, input.guarantorId);
+  checkAccountBelongs(db, input.guarantorId, input.accountId);
+  const info = db
+    .prepare(
+      `INSERT INTO activities (guarantor_id, account_id, kind, direction, outcome, note, occurred_on, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.guarantorId,
+      input.accountId ?? null,
+      input.kind,
+      input.direction ?? null,
+      input.outcome,
+      input.note,
+      input.occurredOn,
+      now,
+      by,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function addTask(db: Db, input: z.output<typeof addTaskInput>, by: number, now: string): number {
+  guarantorRow(db, input.guarantorId);
+  checkAccountBelongs(db, input.guarantorId, input.accountId);
+  if (input.assigneeId !== undefined) {
+    const u = db.prepare('SELECT active FROM users WHERE id = ?').get(input.assigneeId) as
+      { active: number } | undefined;
+    if (!u || u.active !== 1)
+      throw new AppError('invalid_input', 'Assign the task to an active user.', {
+        assigneeId: 'Choose an active user.',
+      });
+  }
+  const info = db
+    .prepare(
+      `INSERT INTO tasks (guarantor_id, account_id, title, note, due_date, assignee_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.guarantorId,
+      input.accountId ?? null,
+      input.title,
+      input.note,
+      input.dueDate,
+      input.assigneeId ?? by,
+      now,
+      by,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function closeTask(db: Db, input: z.output<typeof closeTaskInput>, by: number, now: string): number {
+  const t = db.prepare('SELECT guarantor_id, status FROM tasks WHERE id = ?').get(input.taskId) as
+    { guarantor_id: number; status: string } | undefined;
+  if (!t) throw new AppError('not_found', 'There is no such task.');
+  if (t.status !== 'open') throw new AppError('not_allowed', 'This task is already closed.');
+  db.prepare('UPDATE tasks SET status = ?, closed_at = ?, closed_by = ? WHERE id = ?').run(
+    input.outcome,
+    now,
+    by,
+    input.taskId,
+  );
+  return t.guarantor_id;
+}
+
+export function tasksFor(db: Db, where: string, args: (string | number)[]): TaskView[] {
+  return (
+    db
+      .prepare(
+        `SELECT t.*, u.full_name AS assignee_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id ${where}
+          ORDER BY t.status = 'open' DESC, t.due_date, t.id`,
+      )
+      .all(...args) as {
+      id: number;
+      guarantor_id: number;
+      account_id: number | null;
+      title: string;
+      note: string;
+      due_date: string;
+      assignee_id: number | null;
+      assignee_name: string | null;
+      status: TaskView['status'];
+      created_at: string;
+      closed_at: string | null;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    guarantorId: r.guarantor_id,
+    accountId: r.account_id,
+    title: r.title,
+    note: r.note,
+    dueDate: r.due_date,
+    assigneeId: r.assignee_id,
+    assignee: r.assignee_name,
+    status: r.status,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+  }));
+}

@@ -1,0 +1,74 @@
+// Channels of accounts: search, the activity log and follow-ups, stored documents, the aging report.
+import type { HandlerMap } from '../../platform/capability';
+import { userOf } from '../../platform/capability';
+import { fetchDocument, storeDocument } from '../../platform/documents';
+import { hospitalIdentity } from '../../platform/settings';
+import { addTask, closeTask, logActivity } from './activity';
+import { agingReport } from './aging';
+import { agingReportCsv, agingReportPdf } from './agingReportPdf';
+import { search } from './search';
+
+export const accountsHandlers: HandlerMap<'accounts'> = {
+  'search:query': (ctx, input) => {
+    const results = search(ctx.app.store.db, input.query);
+    ctx.records.push(...results.map((r) => `guarantor:${r.guarantorId}`));
+    ctx.detail = `${results.length} found`;
+    return results;
+  },
+  'activity:log': (ctx, input) => {
+    const id = logActivity(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${input.guarantorId}`, `activity:${id}`);
+    return { id };
+  },
+  'tasks:add': (ctx, input) => {
+    const id = addTask(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${input.guarantorId}`, `task:${id}`);
+    return { id };
+  },
+  'tasks:close': (ctx, input) => {
+    const guarantorId = closeTask(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${guarantorId}`, `task:${input.taskId}`);
+    return { done: true };
+  },
+  'documents:get': (ctx, input) => {
+    const doc = fetchDocument(ctx.app.store.db, input.documentId);
+    ctx.records.push(`document:${input.documentId}`, ...(doc.guarantorId ? [`guarantor:${doc.guarantorId}`] : []));
+    ctx.detail = `reprint ${doc.fileName}`;
+    return { fileName: doc.fileName, mimeType: doc.mimeType, base64: doc.base64 };
+  },
+
+  'reports:aging': (ctx, input) =>
+    agingReport(ctx.app.store.db, input.basis, input.asOf ?? ctx.app.clock.today(), ctx.app.clock.today()),
+  'reports:agingPdf': async (ctx, input) => {
+    const db = ctx.app.store.db;
+    const report = agingReport(db, input.basis, input.asOf ?? ctx.app.clock.today(), ctx.app.clock.today());
+    const bytes = await agingReportPdf(report, hospitalIdentity(db), userOf(ctx).fullName);
+    const fileName = `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.pdf`;
+    const id = storeDocument(db, {
+      guarantorId: null,
+      kind: 'aging_report',
+      title: `Aging report as of ${report.asOf}`,
+      fileName,
+      mimeType: 'application/pdf',
+      bytes,
+      at: ctx.app.nowIso(),
+      by: userOf(ctx).id,
+    });
+    ctx.records.push(`document:${id}`);
+    return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+  },
+  'reports:agingCsv': (ctx, input) => {
+    const report = agingReport(
+      ctx.app.store.db,
+      input.basis,
+      input.asOf ?? ctx.app.clock.today(),
+      ctx.app.clock.today(),
+    );
+    ctx.detail = `aging CSV as of ${report.asOf}`;
+    return {
+      fileName: `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.csv`,
+      mimeType: 'text/csv',
+      base64: Buffer.from(agingReportCsv(report), 'utf8').toString('base64'),
+    };
+  },
+};

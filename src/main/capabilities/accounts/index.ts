@@ -1,0 +1,23 @@
+// Accounts: guarantors and their accounts as stored, finding anyone, the activity log and
+// follow-ups, and the aging report. Other capabilities use what is exported here, nothing else.
+import type { Capability } from '../../platform/capability';
+import { accountsHandlers } from './handlers';
+import { followUpQueueSource } from './queueSource';
+
+export const accounts: Capability<'accounts'> = {
+  name: 'accounts',
+  handlers: accountsHandlers,
+  queueSources: [followUpQueueSource],
+};
+
+export {
+  accountRows,
+  guarantorName,
+  guarantorRow,
+  mailingAddress,
+  type AccountRow,
+  type GuarantorRow,
+} from './guarantors';
+export { addTask, tasksFor } from './activity';
+export { addNameTokens, replaceNameTokens, search } from './search';
+export { agingReport } from './aging';

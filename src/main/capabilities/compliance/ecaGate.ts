@@ -1,0 +1,99 @@
+// The 501(r) gate as a service (ECA-01..05): every extraordinary collection action that later
+// capabilities take (suing in small claims, reporting to a bureau, filing against an estate ...)
+// asks `attemptEca` first. A refusal is an error naming why and the date it becomes allowed; every
+// attempt, allowed or refused, is written to the ECA register with the clock's reasons.
+import { formatLongDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../../shared/rules/ecaClock';
+import type { FapStatus } from '../../../shared/schemas/accounts';
+import type { Db } from '../../store/database';
+import { holdsOf } from './holds';
+
+interface AccountClockRow {
+  id: number;
+  guarantor_id: number;
+  account_number: string;
+  first_statement_date: string | null;
+  final_notice_date: string | null;
+  fap_status: FapStatus;
+}
+
+function accountRow(db: Db, accountId: number): AccountClockRow {
+  const row = db
+    .prepare(
+      `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, g.fap_status
+         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.id = ?`,
+    )
+    .get(accountId) as AccountClockRow | undefined;
+  if (!row) throw new AppError('not_found', 'There is no such account.');
+  return row;
+}
+
+/** What the clock says about an ECA of this kind on this account today (nothing is written). */
+export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string): EcaDecision {
+  const a = accountRow(db, accountId);
+  const released =
+    db.prepare('SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
+  const holds = holdsOf(db, a.guarantor_id, today)
+    .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
+    // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.
+    .filter((h) => !(h.automatic && h.reason === 'fap_pending'))
+    .map((h) => h.reason);
+  return ecaDecision(
+    kind,
+    {
+      d0: a.first_statement_date,
+      finalNoticeDate: a.final_notice_date,
+      fapStatus: a.fap_status,
+      estateReleased: released,
+      holds,
+    },
+    today,
+  );
+}
+
+/**
+ * Asks the gate; records the attempt either way; refuses with the reasons and the date it becomes
+ * allowed. Call it before opening the action's own transaction: a refusal thrown inside one would
+ * roll the register's row back with it.
+ */
+export function attemptEca(
+  db: Db,
+  accountId: number,
+  kind: EcaKind,
+  today: string,
+  now: string,
+  by: number | null,
+): EcaDecision {
+  const decision = checkEca(db, accountId, kind, today);
+  db.prepare(
+    'INSERT INTO eca_attempts (account_id, kind, attempted_on, allowed, allowed_from, reasons, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    accountId,
+    kind,
+    today,
+    decision.allowed ? 1 : 0,
+    decision.allowedFrom,
+    JSON.stringify(decision.reasons),
+    now,
+    by,
+  );
+  if (!decision.allowed) {
+    const a = accountRow(db, accountId);
+    const when = decision.allowedFrom ? ` It is allowed from ${formatLongDate(decision.allowedFrom)}.` : '';
+    throw new AppError(
+      'not_allowed',
+      `${ECA_KIND_LABELS[kind]} is not allowed yet for account ${a.account_number}: ${decision.reasons.join(' ')}${when}`,
+    );
+  }
+  return decision;
+}
+
+/** ECA-04: a supervisor releases a claim against an estate, with a reason. */
+export function releaseEstateClaim(db: Db, accountId: number, reason: string, today: string, by: number): void {
+  accountRow(db, accountId);
+  db.prepare(
+    `INSERT INTO eca_releases (account_id, kind, reason, released_on, released_by) VALUES (?, 'estate_claim', ?, ?, ?)
+     ON CONFLICT (account_id, kind) DO UPDATE SET reason = excluded.reason, released_on = excluded.released_on, released_by = excluded.released_by`,
+  ).run(accountId, reason, today, by);
+}

@@ -1,0 +1,99 @@
+// Channels of compliance: the 501(r) gate, financial assistance, holds, the issue log, the registers.
+import type { HandlerMap } from '../../platform/capability';
+import { userOf } from '../../platform/capability';
+import { hospitalIdentity } from '../../platform/settings';
+import { checkEca, releaseEstateClaim } from './ecaGate';
+import { decideFap, fapHistory, recordFapApplication } from './financialAssistance';
+import { holdsOf, placeHold, releaseHold } from './holds';
+import { assignIssue, listIssues, reportIssue, resolveIssue } from './issues';
+import { monthlyRegisters, registerCsv } from './registers';
+import { registersPdf } from './registersPdf';
+
+export const complianceHandlers: HandlerMap<'compliance'> = {
+  'fap:record': (ctx, input) => {
+    recordFapApplication(ctx.app, input, userOf(ctx).id);
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    ctx.detail = input.status;
+    return { done: true };
+  },
+  'fap:decide': (ctx, input) => {
+    const result = decideFap(ctx.app, input, userOf(ctx).id);
+    ctx.records.push(
+      `guarantor:${input.guarantorId}`,
+      ...result.adjusted.map((a) => `account:${a.accountId}`),
+      ...result.refunds.map((r) => `task:${r.taskId}`),
+    );
+    ctx.detail = input.decision;
+    return result;
+  },
+  'fap:history': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return fapHistory(ctx.app.store.db, input.guarantorId);
+  },
+  'holds:list': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return holdsOf(ctx.app.store.db, input.guarantorId, ctx.app.clock.today());
+  },
+  'holds:place': (ctx, input) => {
+    const id = placeHold(ctx.app.store.db, input, ctx.app.clock.today(), userOf(ctx).id);
+    ctx.records.push(`guarantor:${input.guarantorId}`, `hold:${id}`);
+    ctx.detail = input.reason;
+    return { id };
+  },
+  'holds:release': (ctx, input) => {
+    const guarantorId = releaseHold(ctx.app.store.db, input.holdId, input.note, ctx.app.clock.today(), userOf(ctx).id);
+    ctx.records.push(`guarantor:${guarantorId}`, `hold:${input.holdId}`);
+    ctx.detail = input.note;
+    return { done: true };
+  },
+  'eca:check': (ctx, input) => {
+    ctx.records.push(`account:${input.accountId}`);
+    return checkEca(ctx.app.store.db, input.accountId, input.kind, ctx.app.clock.today());
+  },
+  'eca:releaseEstateClaim': (ctx, input) => {
+    releaseEstateClaim(ctx.app.store.db, input.accountId, input.reason, ctx.app.clock.today(), userOf(ctx).id);
+    ctx.records.push(`account:${input.accountId}`);
+    ctx.detail = input.reason;
+    return { done: true };
+  },
+
+  'compliance:report': (ctx, input) => {
+    const { id, accountId } = reportIssue(ctx.app.store.db, input, ctx.app.clock.today(), userOf(ctx).id);
+    ctx.records.push(`complianceIssue:${id}`, ...(accountId ? [`account:${accountId}`] : []));
+    ctx.detail = input.category;
+    return { id };
+  },
+  'compliance:list': (ctx) => listIssues(ctx.app.store.db, userOf(ctx)),
+  'compliance:assign': (ctx, input) => {
+    assignIssue(ctx.app.store.db, input.issueId, input.assigneeId);
+    ctx.records.push(`complianceIssue:${input.issueId}`, `user:${input.assigneeId}`);
+    return { done: true };
+  },
+  'compliance:resolve': (ctx, input) => {
+    resolveIssue(ctx.app.store.db, input.issueId, input.resolution, ctx.app.clock.today(), userOf(ctx).id);
+    ctx.records.push(`complianceIssue:${input.issueId}`);
+    ctx.detail = input.resolution;
+    return { done: true };
+  },
+  'registers:month': (ctx, input) => monthlyRegisters(ctx.app.store.db, input.month),
+  'registers:pdf': async (ctx, input) => {
+    ctx.detail = `501(r) registers ${input.month}`;
+    const db = ctx.app.store.db;
+    const bytes = await registersPdf(
+      monthlyRegisters(db, input.month),
+      hospitalIdentity(db),
+      ctx.app.clock.today(),
+      userOf(ctx).fullName,
+    );
+    return { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+  },
+  'registers:csv': (ctx, input) => {
+    ctx.detail = `${input.register} register ${input.month}`;
+    const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);
+    return {
+      fileName: `register-${input.register.replaceAll('_', '-')}-${input.month}.csv`,
+      mimeType: 'text/csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+    };
+  },
+};

@@ -1,0 +1,158 @@
+// Holds that stop or pause the collection cycle (ST-03 / ECA-05). Some are placed by a clerk with
+// a reason and an end date, on the guarantor or one account; others follow from the record itself
+// and are kept by Recoup: a deceased guarantor, a bankruptcy, a pending financial-assistance
+// application (the guarantor), a current plan (the accounts on it).
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { HoldReason } from '../../../shared/rules/statementCycle';
+import type { HoldView, placeHoldInput } from '../../../shared/schemas/holds';
+import type { Db } from '../../store/database';
+import { currentPlanAccounts } from '../plans';
+
+interface HoldRow {
+  id: number;
+  account_id: number | null;
+  reason: HoldReason;
+  note: string;
+  placed_on: string;
+  until: string | null;
+  placed_by_name: string | null;
+  released_on: string | null;
+  released_by_name: string | null;
+  release_note: string | null;
+}
+
+export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today: string, by: number): number {
+  const g = db.prepare('SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  if (input.accountId !== undefined) {
+    const a = db.prepare('SELECT guarantor_id FROM accounts WHERE id = ?').get(input.accountId) as
+      { guarantor_id: number } | undefined;
+    if (!a || a.guarantor_id !== input.guarantorId)
+      throw new AppError('invalid_input', 'That account is not this guarantor’s.', {
+        accountId: 'Choose one of this guarantor’s accounts.',
+      });
+  }
+  if (input.until !== undefined && input.until < today)
+    throw new AppError('invalid_input', 'A hold ends today or later.', { until: 'Choose today or a later date.' });
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.guarantorId, input.accountId ?? null, input.reason, input.note, today, input.until ?? null, by)
+      .lastInsertRowid,
+  );
+}
+
+export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number): number {
+  const h = db.prepare('SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
+    { guarantor_id: number; released_on: string | null } | undefined;
+  if (!h) throw new AppError('not_found', 'There is no such hold.');
+  if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
+  db.prepare('UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(
+    today,
+    by,
+    note,
+    holdId,
+  );
+  return h.guarantor_id;
+}
+
+/** Every hold of a guarantor, placed and automatic, with whether it stops the cycle today. */
+export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] {
+  const placed = (
+    db
+      .prepare(
+        `SELECT h.*, pu.full_name AS placed_by_name, ru.full_name AS released_by_name FROM holds h
+           LEFT JOIN users pu ON pu.id = h.placed_by LEFT JOIN users ru ON ru.id = h.released_by
+          WHERE h.guarantor_id = ? ORDER BY h.released_on IS NOT NULL, h.placed_on DESC, h.id DESC`,
+      )
+      .all(guarantorId) as HoldRow[]
+  ).map((h): HoldView => ({
+    id: h.id,
+    accountId: h.account_id,
+    reason: h.reason,
+    note: h.note,
+    placedOn: h.placed_on,
+    until: h.until,
+    placedBy: h.placed_by_name,
+    releasedOn: h.released_on,
+    releasedBy: h.released_by_name,
+    releaseNote: h.release_note,
+    automatic: false,
+    active: h.released_on === null && (h.until === null || h.until >= today),
+  }));
+  const g = db.prepare('SELECT deceased, bankruptcy, fap_status FROM guarantors WHERE id = ?').get(guarantorId) as
+    { deceased: number; bankruptcy: number; fap_status: string } | undefined;
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  const automatic = (reason: HoldReason, note: string): HoldView => ({
+    id: null,
+    accountId: null,
+    reason,
+    note,
+    placedOn: null,
+    until: null,
+    placedBy: null,
+    releasedOn: null,
+    releasedBy: null,
+    releaseNote: null,
+    automatic: true,
+    active: true,
+  });
+  const notes: Record<AutomaticHold, string> = {
+    deceased: 'The guarantor is recorded as deceased.',
+    bankruptcy: 'The guarantor is recorded as in bankruptcy.',
+    fap_pending: 'A financial-assistance application is pending (ECA-05).',
+  };
+  const derived = automaticHoldReasons({
+    deceased: g.deceased === 1,
+    bankruptcy: g.bankruptcy === 1,
+    fapPending: g.fap_status === 'pending',
+  }).map((r) => automatic(r, notes[r]));
+  // A current plan holds the accounts on it, not the guarantor's others.
+  for (const p of db
+    .prepare(
+      `SELECT p.id, pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id
+        WHERE p.guarantor_id = ? AND p.status = 'current' ORDER BY p.id, pa.account_id`,
+    )
+    .all(guarantorId) as { id: number; account_id: number }[])
+    derived.push({ ...automatic('plan_current', `Payment plan #${p.id} is current.`), accountId: p.account_id });
+  return [...derived, ...placed];
+}
+
+type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending';
+
+/**
+ * The guarantor's holds that follow from the record itself, in the order they are shown. (A current
+ * plan holds the accounts on it: accountsOnCurrentPlans.)
+ */
+export function automaticHoldReasons(g: {
+  deceased: boolean;
+  bankruptcy: boolean;
+  fapPending: boolean;
+}): AutomaticHold[] {
+  const reasons: AutomaticHold[] = [];
+  if (g.deceased) reasons.push('deceased');
+  if (g.bankruptcy) reasons.push('bankruptcy');
+  if (g.fapPending) reasons.push('fap_pending');
+  return reasons;
+}
+
+/** The accounts on current plans, each held by its plan (the statement run reads them at once). */
+export function accountsOnCurrentPlans(db: Db): number[] {
+  return currentPlanAccounts(db).map((p) => p.accountId);
+}
+
+/** Every placed hold in force on a date, for the whole book (the statement run reads them at once). */
+export function activePlacedHolds(
+  db: Db,
+  today: string,
+): { guarantorId: number; accountId: number | null; reason: HoldReason }[] {
+  return db
+    .prepare(
+      `SELECT guarantor_id AS guarantorId, account_id AS accountId, reason FROM holds
+        WHERE released_on IS NULL AND (until IS NULL OR until >= ?) ORDER BY placed_on DESC, id DESC`,
+    )
+    .all(today) as { guarantorId: number; accountId: number | null; reason: HoldReason }[];
+}

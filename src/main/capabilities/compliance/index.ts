@@ -1,0 +1,9 @@
+// Compliance: the 501(r) gate every extraordinary collection action passes (attemptEca, ECA-01..05),
+// holds, financial assistance, the compliance issue log and the monthly registers.
+import type { Capability } from '../../platform/capability';
+import { complianceHandlers } from './handlers';
+
+export const compliance: Capability<'compliance'> = { name: 'compliance', handlers: complianceHandlers };
+
+export { attemptEca, checkEca } from './ecaGate';
+export { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons, holdsOf } from './holds';

@@ -1,0 +1,37 @@
+// Channels of the import wizard.
+import type { HandlerMap } from '../../platform/capability';
+import { userOf } from '../../platform/capability';
+import { deleteProfile, errorReportCsv, importFiles, inspectUpload, listProfiles, saveProfile } from './wizard';
+
+export const importsHandlers: HandlerMap<'imports'> = {
+  'import:upload': (ctx, input) => ctx.app.uploads.addChunk(userOf(ctx).id, input),
+  'import:inspect': (ctx, input) =>
+    inspectUpload(ctx.app, userOf(ctx).id, input.uploadId, input.layout, input.encoding),
+  'import:preview': async (ctx, input) => {
+    const report = await importFiles(ctx.app, input, 'preview', userOf(ctx).id);
+    ctx.detail = `preview: ${report.rows} rows, ${report.errorCount} errors`;
+    return report;
+  },
+  'import:commit': async (ctx, input) => {
+    const report = await importFiles(ctx.app, input, 'commit', userOf(ctx).id);
+    if (report.batchId !== null) ctx.records.push(`import:${report.batchId}`);
+    ctx.detail = report.committed
+      ? `imported ${report.rows} rows: ${report.guarantors.created} new guarantors, ${report.accounts.created} new accounts, ${report.transactions.created} new transactions`
+      : report.cancelled
+        ? 'cancelled; nothing written'
+        : `refused: ${report.errorCount} errors; nothing written`;
+    return report;
+  },
+  'import:errorReport': (ctx, input) => errorReportCsv(input.taskId, userOf(ctx).id),
+  'importProfiles:list': (ctx) => listProfiles(ctx.app.store.db),
+  'importProfiles:save': (ctx, input) => {
+    const p = saveProfile(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`importProfile:${p.id}`);
+    return p;
+  },
+  'importProfiles:delete': (ctx, input) => {
+    deleteProfile(ctx.app.store.db, input.id);
+    ctx.records.push(`importProfile:${input.id}`);
+    return { done: true };
+  },
+};

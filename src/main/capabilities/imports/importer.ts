@@ -1,0 +1,622 @@
+// The billing-extract import. One pass per file inside one transaction: every row is read and
+// checked, written, and counted; at the end a preview (or any error) rolls everything back and a
+// commit keeps it. Preview and commit run the same code, so what the clerk previews is exactly
+// what a commit does. Re-importing is idempotent: guarantors and accounts are updated in place,
+// transactions are matched by their billing-system id and never doubled.
+import {
+  IMPORT_FIELDS,
+  LAYOUT_RECORDS,
+  type ImportLayout,
+  type ImportLineError,
+  type ImportMapping,
+  type ImportReport,
+} from '../../../shared/schemas/import';
+import type { Db } from '../../store/database';
+import { LedgerChangeWriter } from '../ledger';
+import { addNameTokens, replaceNameTokens } from '../accounts';
+import { readCsv, type CsvRow } from './csv';
+import { prepared } from '../../store/prepared';
+import {
+  readAccount,
+  readGuarantor,
+  readTransaction,
+  requiredFields,
+  RowReader,
+  type AccountRecord,
+  type GuarantorRecord,
+  type TransactionRecord,
+} from './records';
+
+export interface ImportFile {
+  name: string;
+  layout: ImportLayout;
+  text: string;
+  mapping: ImportMapping;
+}
+
+export interface ImportHooks {
+  onProgress?(count: number, total: number, phase: string): void;
+  isCancelled?(): boolean;
+  /** Lets other work run between chunks (the event loop, progress delivery, a cancel). */
+  pause?(): Promise<void>;
+}
+
+export class ImportCancelled extends Error {}
+
+const MAX_LISTED_ERRORS = 1000;
+const ENTRY_BATCH = 50;
+/** Up to 1 GiB of page cache while an import runs (only what is used is allocated). */
+const IMPORT_CACHE_KIB = 1024 * 1024;
+const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
+
+function normal(header: string): string {
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/** The column index of each mapped field; fields mapped to a missing column are reported. */
+function resolveColumns(
+  headers: string[],
+  mapping: ImportMapping,
+): { columns: Map<string, number>; missing: [string, string][] } {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!index.has(normal(h))) index.set(normal(h), i);
+  });
+  const columns = new Map<string, number>();
+  const missing: [string, string][] = [];
+  for (const [field, header] of Object.entries(mapping.columns)) {
+    if (!header) continue;
+    const i = index.get(normal(header));
+    if (i === undefined) missing.push([field, header]);
+    else columns.set(field, i);
+  }
+  return { columns, missing };
+}
+
+/** The mapping a file gets when its headers already use Recoup's field names. */
+export function autoMapping(headers: string[], layout: ImportLayout): Record<string, string> {
+  const byNormal = new Map(headers.map((h) => [normal(h), h]));
+  const out: Record<string, string> = {};
+  const records = LAYOUT_RECORDS[layout];
+  for (const f of IMPORT_FIELDS) {
+    if (!records.includes(f.record)) continue;
+    let source = f.name;
+    if (f.name === 'account_guarantor_id') source = 'guarantor_id';
+    if (f.name === 'transaction_account_number') source = 'account_number';
+    if (layout === 'combined' && (f.name === 'account_guarantor_id' || f.name === 'transaction_account_number'))
+      continue;
+    const h = byNormal.get(normal(source));
+    if (h) out[f.name] = h;
+  }
+  return out;
+}
+
+interface Seen {
+  id: number;
+  values: (string | number | null)[];
+  line: number;
+  file: string;
+}
+
+const GUARANTOR_COLUMNS = `external_id, mrn, last_name, first_name, middle_name, date_of_birth, address_line1, address_line2, city, state, zip, phone,
+  email, language, employer, is_employee, employee_id, pay_frequency, hourly_rate_cents, annual_salary_cents, deceased, date_of_death,
+  death_source, fap_status, fap_status_date, bankruptcy, do_not_call, do_not_mail, do_not_email`;
+
+function guarantorValues(g: GuarantorRecord): (string | number | null)[] {
+  return [
+    g.externalId,
+    g.mrn,
+    g.lastName,
+    g.firstName,
+    g.middleName,
+    g.dateOfBirth,
+    g.addressLine1,
+    g.addressLine2,
+    g.city,
+    g.state,
+    g.zip,
+    g.phone,
+    g.email,
+    g.language,
+    g.employer,
+    g.isEmployee ? 1 : 0,
+    g.employeeId,
+    g.payFrequency,
+    g.hourlyRateCents,
+    g.annualSalaryCents,
+    g.deceased ? 1 : 0,
+    g.dateOfDeath,
+    g.deathSource,
+    g.fapStatus,
+    g.fapStatusDate,
+    g.bankruptcy ? 1 : 0,
+    g.doNotCall ? 1 : 0,
+    g.doNotMail ? 1 : 0,
+    g.doNotEmail ? 1 : 0,
+  ];
+}
+
+const ACCOUNT_COLUMNS = `account_number, guarantor_id, patient_name, service_from, service_to, service_type, payer_class, state_of_service, mbi,
+  medicare_ra_date, medicaid_number, medicaid_ra_date, secondary_ra_date, deductible_cents, coinsurance_cents, last_illness, first_statement_date`;
+
+function accountValues(a: AccountRecord, guarantorId: number): (string | number | null)[] {
+  return [
+    a.accountNumber,
+    guarantorId,
+    a.patientName,
+    a.serviceFrom,
+    a.serviceTo,
+    a.serviceType,
+    a.payerClass,
+    a.stateOfService,
+    a.mbi,
+    a.medicareRaDate,
+    a.medicaidNumber,
+    a.medicaidRaDate,
+    a.secondaryRaDate,
+    a.deductibleCents,
+    a.coinsuranceCents,
+    a.lastIllness ? 1 : 0,
+    a.firstStatementDate,
+  ];
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+export async function runImport(
+  db: Db,
+  files: ImportFile[],
+  options: {
+    mode: 'preview' | 'commit';
+    now: string;
+    userId: number | null;
+    source: string;
+    /** The business date (for what runs after the ledger moves); defaults to the day of `now`. */
+    today?: string;
+    /**
+     * Runs what depends on the ledger (every capability's afterLedgerChange), inside the import's
+     * transaction, after the balances have moved and before it commits.
+     */
+    afterLedgerChange?: (ledger: LedgerChangeWriter) => void;
+  },
+  hooks: ImportHooks = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const report: ImportReport = {
+    mode: options.mode,
+    committed: false,
+    cancelled: false,
+    rows: 0,
+    guarantors: { created: 0, updated: 0, unchanged: 0 },
+    accounts: { created: 0, updated: 0, unchanged: 0 },
+    transactions: { created: 0, duplicates: 0 },
+    errors: [],
+    errorCount: 0,
+    sample: [],
+    headers: {},
+    batchId: null,
+    elapsedMs: 0,
+  };
+  const error = (e: ImportLineError) => {
+    report.errorCount++;
+    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
+  };
+  const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
+
+  const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
+  // Progress is measured in characters read, across all the files.
+  const totalChars = ordered.reduce((n, f) => n + f.text.length, 0);
+
+  const selectGuarantor = db.prepare(`SELECT id, ${GUARANTOR_COLUMNS} FROM guarantors WHERE external_id = ?`);
+  const insertGuarantor = db.prepare(
+    `INSERT INTO guarantors (${GUARANTOR_COLUMNS}, created_at, updated_at) VALUES (${placeholders(29)}, ?, ?)
+     ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+  );
+  const updateGuarantor = db.prepare(
+    `UPDATE guarantors SET (${GUARANTOR_COLUMNS}, updated_at) = (${placeholders(29)}, ?) WHERE id = ?`,
+  );
+  const selectAccount = db.prepare(`SELECT id, ${ACCOUNT_COLUMNS} FROM accounts WHERE account_number = ?`);
+  const insertAccount = db.prepare(
+    `INSERT INTO accounts (${ACCOUNT_COLUMNS}, created_at, updated_at) VALUES (${placeholders(17)}, ?, ?)
+     ON CONFLICT (account_number) DO NOTHING RETURNING id`,
+  );
+  const updateAccount = db.prepare(
+    `UPDATE accounts SET (${ACCOUNT_COLUMNS}, updated_at) = (${placeholders(17)}, ?) WHERE id = ?`,
+  );
+  const guarantorIdOf = db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck();
+  const accountIdOf = db.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck();
+  const existingEntry = db.prepare(
+    'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
+  );
+
+  const guarantorsSeen = new Map<string, Seen>();
+  const accountsSeen = new Map<string, Seen & { guarantorExternalId: string }>();
+  const transactionsSeen = new Map<string, number>();
+  const deltas = new Map<number, number>();
+
+  // Ledger entries are written 50 to a statement: a bulk import is mostly transactions, and one
+  // multi-row INSERT costs far less than fifty single ones. An entry whose transaction id is
+  // already in the ledger (a re-import) is then checked on its own.
+  let batchId = 0;
+  const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
+  const insertEntries = (n: number) =>
+    prepared(
+      db,
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
+       VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+    );
+  const flushEntries = () => {
+    const n = pendingEntries.length;
+    if (n === 0) return;
+    const args: (string | number | null)[] = [];
+    for (const p of pendingEntries) {
+      args.push(
+        p.accountId,
+        p.t.type,
+        p.t.amountCents,
+        p.t.effectiveDate,
+        options.now,
+        options.userId,
+        p.t.reference,
+        p.t.memo,
+        p.t.externalId,
+        batchId,
+      );
+    }
+    const info = insertEntries(n).run(...args);
+    for (const p of pendingEntries) {
+      if (info.changes === n) {
+        report.transactions.created++;
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+        continue;
+      }
+      const prior = existingEntry.get(p.t.externalId) as {
+        account_id: number;
+        type: string;
+        amount_cents: number;
+        effective_date: string;
+        import_batch_id: number | null;
+      };
+      if (prior.import_batch_id === batchId) {
+        report.transactions.created++;
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+      } else if (
+        prior.account_id === p.accountId &&
+        prior.type === p.t.type &&
+        prior.amount_cents === p.t.amountCents &&
+        prior.effective_date === p.t.effectiveDate
+      ) {
+        report.transactions.duplicates++;
+      } else {
+        error({
+          file: p.file,
+          line: p.line,
+          column: p.column,
+          value: p.t.externalId,
+          reason: `Line ${p.line}: transaction ${p.t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
+        });
+      }
+    }
+    pendingEntries.length = 0;
+  };
+
+  // A bulk import changes most pages of the ledger and its indexes: a page cache large enough to
+  // hold them until commit writes (and encrypts) each page once instead of spilling it repeatedly.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const batch = db
+      .prepare(`INSERT INTO import_batches (started_at, user_id, source, files) VALUES (?, ?, ?, ?) RETURNING id`)
+      .get(
+        options.now,
+        options.userId,
+        options.source,
+        JSON.stringify(files.map((f) => ({ name: f.name, layout: f.layout }))),
+      ) as { id: number };
+    report.batchId = batch.id;
+    batchId = batch.id;
+
+    let charsBefore = 0;
+    for (const file of ordered) {
+      const m = file.mapping;
+      const state = { columns: null as Map<string, number> | null, usable: false, rows: 0, problems: 0 };
+      let reader = new RowReader(new Map());
+      let hasTransactionColumns = false;
+
+      const processRow = (row: CsvRow) => {
+        reader.reset(row.cells);
+        const at = { file: file.name, line: row.line };
+        const rowErrors = () => {
+          for (const p of reader.problems) {
+            const col = columnLabel(m, p.field);
+            error({
+              ...at,
+              column: col,
+              value: p.value.slice(0, 60),
+              reason:
+                p.value.trim() === ''
+                  ? `Line ${row.line}, column ${col}: ${p.reason === 'is required' ? 'empty, but a value is required' : `empty: it ${p.reason}`}.`
+                  : `Line ${row.line}, column ${col}: "${p.value.slice(0, 40)}" ${p.reason}.`,
+            });
+          }
+          const had = reader.problems.length > 0;
+          reader.problems.length = 0;
+          return had;
+        };
+
+        let rowFailed = false;
+        // Guarantor
+        if (file.layout === 'guarantors' || file.layout === 'combined') {
+          const g = readGuarantor(reader, m);
+          rowFailed = rowErrors();
+          if (!rowFailed) {
+            const values = guarantorValues(g);
+            const seen = guarantorsSeen.get(g.externalId);
+            if (seen) {
+              if (!sameValues(seen.values, values)) {
+                error({
+                  ...at,
+                  column: columnLabel(m, 'guarantor_id'),
+                  value: g.externalId,
+                  reason: `Line ${row.line}: guarantor ${g.externalId} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                });
+              }
+            } else {
+              // New guarantors (the common case) cost one statement; existing ones are compared.
+              const inserted = insertGuarantor.get(...values, options.now, options.now) as { id: number } | undefined;
+              let id: number;
+              if (inserted) {
+                id = inserted.id;
+                addNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                report.guarantors.created++;
+              } else {
+                const existing = selectGuarantor.get(g.externalId) as Record<string, string | number | null>;
+                id = existing.id as number;
+                const { id: _id, ...rest } = existing;
+                if (sameValues(Object.values(rest), values)) report.guarantors.unchanged++;
+                else {
+                  updateGuarantor.run(...values, options.now, id);
+                  if (
+                    rest.first_name !== g.firstName ||
+                    rest.middle_name !== g.middleName ||
+                    rest.last_name !== g.lastName
+                  ) {
+                    replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                  }
+                  report.guarantors.updated++;
+                }
+              }
+              guarantorsSeen.set(g.externalId, { id, values, line: row.line, file: file.name });
+            }
+          }
+        }
+
+        // Account (a combined row whose guarantor part failed goes no further: one error, not three)
+        if (!rowFailed && (file.layout === 'accounts' || file.layout === 'combined')) {
+          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
+          rowFailed = rowErrors();
+          if (!rowFailed) {
+            const guarantorId =
+              guarantorsSeen.get(a.guarantorExternalId)?.id ??
+              (guarantorIdOf.get(a.guarantorExternalId) as number | undefined);
+            if (guarantorId === undefined) {
+              rowFailed = true;
+              error({
+                ...at,
+                column: columnLabel(m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id'),
+                value: a.guarantorExternalId,
+                reason: `Line ${row.line}: account ${a.accountNumber} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
+              });
+            } else {
+              const values = accountValues(a, guarantorId);
+              const seen = accountsSeen.get(a.accountNumber);
+              if (seen) {
+                if (!sameValues(seen.values, values)) {
+                  error({
+                    ...at,
+                    column: columnLabel(m, 'account_number'),
+                    value: a.accountNumber,
+                    reason: `Line ${row.line}: account ${a.accountNumber} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                  });
+                }
+              } else {
+                const inserted = insertAccount.get(...values, options.now, options.now) as { id: number } | undefined;
+                let id: number;
+                if (inserted) {
+                  id = inserted.id;
+                  report.accounts.created++;
+                } else {
+                  const existing = selectAccount.get(a.accountNumber) as Record<string, string | number | null>;
+                  id = existing.id as number;
+                  const { id: _id, ...rest } = existing;
+                  if (rest.guarantor_id !== guarantorId) {
+                    error({
+                      ...at,
+                      column: columnLabel(m, 'account_number'),
+                      value: a.accountNumber,
+                      reason: `Line ${row.line}: account ${a.accountNumber} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
+                    });
+                  } else if (sameValues(Object.values(rest), values)) report.accounts.unchanged++;
+                  else {
+                    updateAccount.run(...values, options.now, id);
+                    report.accounts.updated++;
+                  }
+                }
+                accountsSeen.set(a.accountNumber, {
+                  id,
+                  values,
+                  line: row.line,
+                  file: file.name,
+                  guarantorExternalId: a.guarantorExternalId,
+                });
+              }
+            }
+          }
+        }
+
+        // Transaction
+        const wantsTransaction =
+          !rowFailed &&
+          (file.layout === 'transactions' ||
+            (file.layout === 'combined' &&
+              hasTransactionColumns &&
+              ['transaction_id', 'transaction_type', 'amount', 'effective_date'].some(
+                (f) => reader.raw(f).trim() !== '',
+              )));
+        if (wantsTransaction) {
+          const t = readTransaction(
+            reader,
+            m,
+            file.layout === 'combined' ? 'account_number' : 'transaction_account_number',
+          );
+          if (!rowErrors() && t) {
+            const accountId =
+              accountsSeen.get(t.accountNumber)?.id ?? (accountIdOf.get(t.accountNumber) as number | undefined);
+            const dup = transactionsSeen.get(t.externalId);
+            if (dup) {
+              error({
+                ...at,
+                column: columnLabel(m, 'transaction_id'),
+                value: t.externalId,
+                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup}.`,
+              });
+            } else if (accountId === undefined) {
+              error({
+                ...at,
+                column: columnLabel(m, file.layout === 'combined' ? 'account_number' : 'transaction_account_number'),
+                value: t.accountNumber,
+                reason: `Line ${row.line}: transaction ${t.externalId} is for account ${t.accountNumber}, which is not in this import or in Recoup (unknown account).`,
+              });
+            } else {
+              transactionsSeen.set(t.externalId, row.line);
+              pendingEntries.push({
+                accountId,
+                t,
+                line: row.line,
+                file: file.name,
+                column: columnLabel(m, 'transaction_id'),
+              });
+              if (pendingEntries.length === ENTRY_BATCH) flushEntries();
+            }
+          }
+        }
+
+        report.rows++;
+      };
+
+      const { headers } = await readCsv(file.text, async (chunk) => {
+        if (state.columns === null && chunk.headers.length > 0) {
+          report.headers[file.name] = chunk.headers;
+          const { columns, missing } = resolveColumns(chunk.headers, m);
+          for (const [field, header] of missing) {
+            error({
+              file: file.name,
+              line: 1,
+              column: header,
+              value: null,
+              reason: `The column "${header}" (mapped to ${field}) is not in the file's header.`,
+            });
+          }
+          const required = requiredFields(LAYOUT_RECORDS[file.layout], file.layout);
+          for (const field of required) {
+            if (!columns.has(field)) {
+              error({
+                file: file.name,
+                line: 1,
+                column: null,
+                value: null,
+                reason: `No column is mapped to the required field ${field}.`,
+              });
+            }
+          }
+          state.columns = columns;
+          state.usable = chunk.headers.length > 0 && missing.length === 0 && required.every((f) => columns.has(f));
+          reader = new RowReader(columns);
+          hasTransactionColumns = columns.has('transaction_id');
+        }
+        for (const p of chunk.problems) {
+          state.problems++;
+          error({ file: file.name, line: p.line, column: null, value: null, reason: `Line ${p.line} ${p.reason}.` });
+        }
+        for (const row of chunk.rows) {
+          if (report.sample.length >= 20) break;
+          report.sample.push(
+            Object.fromEntries([
+              ['_file', file.name],
+              ['_line', String(row.line)],
+              ...chunk.headers.map((h, i) => [h, row.cells[i] ?? '']),
+            ]),
+          );
+        }
+        state.rows += chunk.rows.length;
+        if (state.usable) for (const row of chunk.rows) processRow(row);
+        flushEntries();
+        hooks.onProgress?.(
+          charsBefore + chunk.done,
+          totalChars,
+          `${options.mode === 'preview' ? 'Checking' : 'Importing'} ${file.name}`,
+        );
+        if (hooks.pause) await hooks.pause();
+        if (hooks.isCancelled?.()) throw new ImportCancelled();
+      });
+      if (headers.length === 0) {
+        error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has no header line.' });
+      } else if (state.rows === 0 && state.problems === 0) {
+        error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has a header but no rows.' });
+      }
+      charsBefore += file.text.length;
+    }
+    hooks.onProgress?.(totalChars, totalChars, 'Updating balances');
+    const ledger = new LedgerChangeWriter(db, {
+      today: options.today ?? options.now.slice(0, 10),
+      now: options.now,
+      by: options.userId,
+    });
+    ledger.moveBalances(deltas);
+    if (options.mode === 'commit' && report.errorCount === 0) options.afterLedgerChange?.(ledger);
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+
+    const counts = {
+      rows: report.rows,
+      guarantors: report.guarantors,
+      accounts: report.accounts,
+      transactions: report.transactions,
+      errors: report.errorCount,
+    };
+    db.prepare('UPDATE import_batches SET finished_at = ?, counts = ? WHERE id = ?').run(
+      options.now,
+      JSON.stringify(counts),
+      batch.id,
+    );
+    if (options.mode === 'commit' && report.errorCount === 0) {
+      db.exec('COMMIT');
+      report.committed = true;
+    } else {
+      db.exec('ROLLBACK');
+      report.batchId = null;
+    }
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    report.batchId = null;
+    if (err instanceof ImportCancelled) report.cancelled = true;
+    else throw err;
+  } finally {
+    db.pragma(`cache_size = ${cacheBefore}`);
+  }
+  hooks.onProgress?.(totalChars, totalChars, report.cancelled ? 'Cancelled' : 'Done');
+  report.elapsedMs = Date.now() - started;
+  return report;
+}

@@ -1,0 +1,93 @@
+// The one place a ledger change happens: entries are posted or reversed through a LedgerChangeWriter
+// inside one transaction, and before it commits every capability's afterLedgerChange runs with
+// what the change touched (a plan brought current or paid off, a promise kept; later agency and
+// payroll balances). If any of it fails, none of it is saved: the money and what depends on it
+// commit together.
+import type { RecoupApp } from '../../app';
+import type { LedgerChange } from '../../platform/capability';
+import type { Db } from '../../store/database';
+import { applyBalanceDelta, postEntry, reverseEntry, type NewEntry } from './entries';
+
+export interface LedgerWhen {
+  today: string;
+  now: string;
+  by: number | null;
+}
+
+/** A ledger change in progress, inside its transaction: what is written and what it touched. */
+export class LedgerChangeWriter {
+  private readonly accountIds = new Set<number>();
+  private readonly guarantorIds = new Set<number>();
+
+  constructor(
+    readonly db: Db,
+    readonly when: LedgerWhen,
+  ) {}
+
+  /** Posts one entry (dated by the caller, posted now by the change's user). */
+  post(e: Omit<NewEntry, 'postedAt' | 'postedBy'>): number {
+    const { entryId, guarantorId } = postEntry(this.db, { ...e, postedAt: this.when.now, postedBy: this.when.by });
+    this.accountIds.add(e.accountId);
+    this.guarantorIds.add(guarantorId);
+    return entryId;
+  }
+
+  /** Reverses one entry with an equal and opposite one (at most once). */
+  reverse(entryId: number, r: { reason: string; effectiveDate: string }): number {
+    const done = reverseEntry(this.db, entryId, { ...r, postedAt: this.when.now, postedBy: this.when.by });
+    this.accountIds.add(done.accountId);
+    this.guarantorIds.add(done.guarantorId);
+    return done.entryId;
+  }
+
+  /**
+   * Moves balances for entries written in bulk by the caller itself (the import writes thousands
+   * of entries with multi-row statements): account id -> cents.
+   */
+  moveBalances(deltas: ReadonlyMap<number, number>): void {
+    for (const [accountId, delta] of deltas) {
+      if (delta === 0) continue;
+      this.guarantorIds.add(applyBalanceDelta(this.db, accountId, delta, this.when.now));
+      this.accountIds.add(accountId);
+    }
+  }
+
+  /** The change so far, as subscribers see it. */
+  change(): LedgerChange {
+    return { ...this.when, accountIds: this.accountIds, guarantorIds: this.guarantorIds };
+  }
+}
+
+function whenOf(app: RecoupApp, by: number | null): LedgerWhen {
+  return { today: app.clock.today(), now: app.nowIso(), by };
+}
+
+/** Runs every capability's afterLedgerChange; call inside the change's transaction, before it commits. */
+export function settleLedgerChange(app: RecoupApp, writer: LedgerChangeWriter): void {
+  const change = writer.change();
+  if (change.accountIds.size === 0) return;
+  for (const subscriber of app.extensions.ledgerSubscribers) subscriber(writer.db, change);
+}
+
+/**
+ * One ledger change, all-or-nothing: `work` posts or reverses entries through the writer (and
+ * writes whatever else belongs with them, a payment's row, a decision), then what depends on the
+ * ledger is brought up to date, then it all commits.
+ */
+export function changeLedger<T>(app: RecoupApp, by: number | null, work: (ledger: LedgerChangeWriter) => T): T {
+  const db = app.store.db;
+  return db.transaction(() => {
+    const writer = new LedgerChangeWriter(db, whenOf(app, by));
+    const result = work(writer);
+    settleLedgerChange(app, writer);
+    return result;
+  })();
+}
+
+/**
+ * For work that holds its own transaction open across pauses (the import): a writer to settle
+ * with settleLedgerChange before that transaction commits.
+ */
+export function beginLedgerChange(app: RecoupApp, by: number | null): LedgerChangeWriter {
+  return new LedgerChangeWriter(app.store.db, whenOf(app, by));
+}

@@ -1,0 +1,265 @@
+// The ledger: immutable entries, and the balances kept in step with them in the same transaction.
+// A mistake is corrected by a reversal that points at the entry it reverses. verifyBalances
+// re-derives every balance from the ledger and reports any difference.
+import { AppError } from '../../../shared/errors';
+import { LEDGER_TYPE_SIGN, type LedgerLine, type LedgerType } from '../../../shared/schemas/ledger';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+
+export interface NewEntry {
+  accountId: number;
+  type: Exclude<LedgerType, 'reversal'>;
+  amountCents: number;
+  effectiveDate: string;
+  postedAt: string;
+  postedBy: number | null;
+  reference?: string;
+  reasonCode?: string | null;
+  memo?: string;
+  externalId?: string | null;
+  paymentId?: number | null;
+  importBatchId?: number | null;
+  approvedBy?: number | null;
+}
+
+function checkSign(type: LedgerType, amount: number): void {
+  const sign = LEDGER_TYPE_SIGN[type];
+  if (!Number.isSafeInteger(amount) || amount === 0)
+    throw new AppError('invalid_input', 'A ledger amount is a non-zero number of cents.');
+  if ((sign === 1 && amount < 0) || (sign === -1 && amount > 0)) {
+    throw new AppError(
+      'invalid_input',
+      `A ${type.replace(/_/g, ' ')} cannot be ${amount < 0 ? 'negative' : 'positive'}.`,
+    );
+  }
+}
+
+/** Moves an account's balance and its guarantor's balance by `delta` cents; returns the guarantor. */
+export function applyBalanceDelta(db: Db, accountId: number, delta: number, at: string): number {
+  const row = prepared(
+    db,
+    'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
+  ).get(delta, at, accountId) as { guarantor_id: number } | undefined;
+  if (!row) throw new AppError('not_found', 'There is no such account.');
+  prepared(db, 'UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
+    delta,
+    at,
+    row.guarantor_id,
+  );
+  return row.guarantor_id;
+}
+
+/**
+ * Writes one entry and moves the balances; call inside the caller's transaction. Only a ledger
+ * change (changes.ts) calls it, so what depends on the ledger follows in the same transaction.
+ */
+export function postEntry(db: Db, e: NewEntry): { entryId: number; guarantorId: number } {
+  checkSign(e.type, e.amountCents);
+  const info = db
+    .prepare(
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, reason_code, memo,
+                                   external_id, payment_id, import_batch_id, approved_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      e.accountId,
+      e.type,
+      e.amountCents,
+      e.effectiveDate,
+      e.postedAt,
+      e.postedBy,
+      e.reference ?? '',
+      e.reasonCode ?? null,
+      e.memo ?? '',
+      e.externalId ?? null,
+      e.paymentId ?? null,
+      e.importBatchId ?? null,
+      e.approvedBy ?? null,
+    );
+  const guarantorId = applyBalanceDelta(db, e.accountId, e.amountCents, e.postedAt);
+  return { entryId: Number(info.lastInsertRowid), guarantorId };
+}
+
+interface EntryRow {
+  id: number;
+  account_id: number;
+  type: LedgerType;
+  amount_cents: number;
+  payment_id: number | null;
+  reverses_id: number | null;
+}
+
+/**
+ * Reverses one entry with an equal and opposite entry. An entry is reversed at most once; a
+ * reversal made by mistake is itself reversed, which restores the original.
+ */
+export function reverseEntry(
+  db: Db,
+  entryId: number,
+  r: { reason: string; effectiveDate: string; postedAt: string; postedBy: number | null },
+): { entryId: number; accountId: number; guarantorId: number } {
+  const entry = db
+    .prepare('SELECT id, account_id, type, amount_cents, payment_id, reverses_id FROM ledger_entries WHERE id = ?')
+    .get(entryId) as EntryRow | undefined;
+  if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
+  const already = db.prepare('SELECT id FROM ledger_entries WHERE reverses_id = ?').get(entryId) as
+    { id: number } | undefined;
+  if (already) throw new AppError('not_allowed', 'This entry has already been reversed.');
+  const info = db
+    .prepare(
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, reverses_id, payment_id)
+       VALUES (?, 'reversal', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      entry.account_id,
+      -entry.amount_cents,
+      r.effectiveDate,
+      r.postedAt,
+      r.postedBy,
+      `reverses #${entry.id}`,
+      r.reason,
+      entry.id,
+      entry.payment_id,
+    );
+  const guarantorId = applyBalanceDelta(db, entry.account_id, -entry.amount_cents, r.postedAt);
+  return { entryId: Number(info.lastInsertRowid), accountId: entry.account_id, guarantorId };
+}
+
+interface LineRow {
+  id: number;
+  account_id: number;
+  type: LedgerType;
+  amount_cents: number;
+  effective_date: string;
+  posted_at: string;
+  posted_by_name: string | null;
+  reference: string;
+  reason_code: string | null;
+  memo: string;
+  payment_id: number | null;
+  reverses_id: number | null;
+  reversed_by_id: number | null;
+  imported: number;
+  approved_by_name: string | null;
+}
+
+/** An account's ledger in posting order (effective date, then id), with the running balance. */
+export function accountLedger(db: Db, accountId: number): LedgerLine[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.account_id, e.type, e.amount_cents, e.effective_date, e.posted_at, u.full_name AS posted_by_name, e.reference,
+              e.reason_code, e.memo, e.payment_id, e.reverses_id, r.id AS reversed_by_id,
+              e.import_batch_id IS NOT NULL AS imported, ap.full_name AS approved_by_name
+         FROM ledger_entries e
+         LEFT JOIN users u ON u.id = e.posted_by
+         LEFT JOIN ledger_entries r ON r.reverses_id = e.id
+         LEFT JOIN users ap ON ap.id = e.approved_by
+        WHERE e.account_id = ?
+        ORDER BY e.effective_date, e.id`,
+    )
+    .all(accountId) as LineRow[];
+  let running = 0;
+  return rows.map((r) => {
+    running += r.amount_cents;
+    return {
+      id: r.id,
+      accountId: r.account_id,
+      type: r.type,
+      amountCents: r.amount_cents,
+      effectiveDate: r.effective_date,
+      postedAt: r.posted_at,
+      postedBy: r.posted_by_name,
+      reference: r.reference,
+      reasonCode: r.reason_code,
+      memo: r.memo,
+      paymentId: r.payment_id,
+      reversesId: r.reverses_id,
+      reversedById: r.reversed_by_id,
+      imported: r.imported === 1,
+      approvedBy: r.approved_by_name,
+      runningBalanceCents: running,
+    };
+  });
+}
+
+export interface BalanceDifference {
+  kind: 'account' | 'guarantor';
+  id: number;
+  /** The account number, or the guarantor's name and number. */
+  label: string;
+  storedCents: number;
+  derivedCents: number;
+}
+
+/** Re-derives every account balance from the ledger and every guarantor balance from its accounts. */
+export function verifyBalances(db: Db): {
+  ok: boolean;
+  accountsChecked: number;
+  guarantorsChecked: number;
+  differences: BalanceDifference[];
+} {
+  const accountDiffs = db
+    .prepare(
+      `SELECT a.id, a.account_number AS label, a.balance_cents AS stored, coalesce(l.total, 0) AS derived
+         FROM accounts a
+         LEFT JOIN (SELECT account_id, sum(amount_cents) AS total FROM ledger_entries GROUP BY account_id) l ON l.account_id = a.id
+        WHERE a.balance_cents <> coalesce(l.total, 0)`,
+    )
+    .all() as { id: number; label: string; stored: number; derived: number }[];
+  const guarantorDiffs = db
+    .prepare(
+      `SELECT g.id, g.first_name || ' ' || g.last_name || coalesce(' (' || g.external_id || ')', '') AS label, g.balance_cents AS stored, coalesce(a.total, 0) AS derived
+         FROM guarantors g
+         LEFT JOIN (SELECT guarantor_id, sum(balance_cents) AS total FROM accounts GROUP BY guarantor_id) a ON a.guarantor_id = g.id
+        WHERE g.balance_cents <> coalesce(a.total, 0)`,
+    )
+    .all() as { id: number; label: string; stored: number; derived: number }[];
+  const differences: BalanceDifference[] = [
+    ...accountDiffs.map((d) => ({
+      kind: 'account' as const,
+      id: d.id,
+      label: d.label,
+      storedCents: d.stored,
+      derivedCents: d.derived,
+    })),
+    ...guarantorDiffs.map((d) => ({
+      kind: 'guarantor' as const,
+      id: d.id,
+      label: d.label,
+      storedCents: d.stored,
+      derivedCents: d.derived,
+    })),
+  ];
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    ok: differences.length === 0,
+    accountsChecked: count('SELECT count(*) AS n FROM accounts'),
+    guarantorsChecked: count('SELECT count(*) AS n FROM guarantors'),
+    differences,
+  };
+}
+
+/** An account's entry as it counts: a reversal counts with the entry it reverses, and a reversal of
+ * a reversal with the original (followed through any chain). */
+export interface CountedEntry {
+  effective_date: string;
+  amount_cents: number;
+  memo: string;
+  type: LedgerType;
+  counts_as: LedgerType;
+}
+
+const ENTRIES_AS_COUNTED = `
+  WITH RECURSIVE counted(id, counts_as) AS (
+    SELECT id, type FROM ledger_entries WHERE account_id = @account AND reverses_id IS NULL
+    UNION ALL
+    SELECT e.id, c.counts_as FROM ledger_entries e JOIN counted c ON e.reverses_id = c.id
+  )
+  SELECT e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as
+    FROM ledger_entries e JOIN counted c ON c.id = e.id
+   WHERE e.effective_date <= @asOf ORDER BY e.effective_date, e.id`;
+
+/** An account's ledger up to a date (effective date, then posting order), each entry as it counts. */
+export function entriesAsCounted(db: Db, accountId: number, asOf: string): CountedEntry[] {
+  return prepared(db, ENTRIES_AS_COUNTED).all({ account: accountId, asOf }) as CountedEntry[];
+}

@@ -1,0 +1,205 @@
+// Posting money: patient payments (allocated oldest-first or as the clerk says), adjustments with
+// a reason (a supervisor approves those above the policy limit), and reversals with a reason.
+// Every posting writes its ledger entries and balances in one transaction.
+import { AppError } from '../../../shared/errors';
+import { allocateOldestFirst, checkChosenAllocation } from '../../../shared/rules/allocation';
+import { formatCents } from '../../../shared/money';
+import { roleAtLeast, type Role } from '../../../shared/roles';
+import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../../shared/schemas/ledger';
+import type { RecoupApp } from '../../app';
+import type { Db } from '../../store/database';
+import { supervisorApproval } from '../access';
+import { changeLedger } from './changes';
+import { postingPolicy } from '../../platform/settings';
+import { accountRows, guarantorRow } from '../accounts';
+
+export interface Poster {
+  id: number;
+  role: Role;
+}
+
+function nextReceiptNumber(db: Db, today: string): string {
+  const prefix = `R${today.replace(/-/g, '')}-`;
+  const last = db
+    .prepare(
+      `SELECT receipt_number FROM payments WHERE receipt_number >= ? AND receipt_number < ? ORDER BY receipt_number DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(prefix, `${prefix}~`) as string | undefined;
+  const n = last ? Number(last.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(4, '0')}`;
+}
+
+/** The accounts a payment goes to first, as the capabilities say (a plan's accounts). */
+function priorityAccounts(app: RecoupApp, guarantorId: number): Set<number> {
+  const first = new Set<number>();
+  for (const priority of app.extensions.paymentPriorities)
+    for (const id of priority(app.store.db, guarantorId)) first.add(id);
+  return first;
+}
+
+export function postPayment(
+  app: RecoupApp,
+  input: PostPaymentInput,
+  by: Poster,
+): { paymentId: number; receiptNumber: string; accountIds: number[] } {
+  const db = app.store.db;
+  const now = app.nowIso();
+  guarantorRow(db, input.guarantorId);
+  if (input.effectiveDate > app.clock.today()) {
+    throw new AppError('invalid_input', 'A payment cannot be dated in the future.', {
+      effectiveDate: 'A payment cannot be dated after today.',
+    });
+  }
+  const open = accountRows(db, input.guarantorId).map((a) => ({
+    accountId: a.id,
+    serviceFrom: a.service_from,
+    balanceCents: a.balance_cents,
+  }));
+  const result =
+    input.allocations.length === 0
+      ? allocateOldestFirst(open, input.amountCents, priorityAccounts(app, input.guarantorId))
+      : checkChosenAllocation(open, input.amountCents, input.allocations);
+  if (!result.ok) throw new AppError('invalid_input', result.reason, { allocations: result.reason });
+  return changeLedger(app, by.id, (ledger) => {
+    const receiptNumber = nextReceiptNumber(db, app.clock.today());
+    const paymentId = Number(
+      db
+        .prepare(
+          `INSERT INTO payments (receipt_number, guarantor_id, method, reference, amount_cents, effective_date, received_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          receiptNumber,
+          input.guarantorId,
+          input.method,
+          input.reference,
+          input.amountCents,
+          input.effectiveDate,
+          by.id,
+          now,
+        ).lastInsertRowid,
+    );
+    for (const part of result.allocations) {
+      ledger.post({
+        accountId: part.accountId,
+        type: 'patient_payment',
+        amountCents: -part.amountCents,
+        effectiveDate: input.effectiveDate,
+        reference: [receiptNumber, input.reference].filter(Boolean).join(' '),
+        paymentId,
+      });
+    }
+    return { paymentId, receiptNumber, accountIds: result.allocations.map((a) => a.accountId) };
+  });
+}
+
+/** An adjustment over the limit needs a supervisor's approval, unless a supervisor posts it. */
+function approvalFor(
+  app: RecoupApp,
+  approval: { username: string; password: string } | undefined,
+  limit: number,
+): number {
+  if (!approval) {
+    throw new AppError('forbidden', `Adjustments over ${formatCents(limit)} need a supervisor's approval.`, {
+      approval: `A supervisor must approve adjustments over ${formatCents(limit)}.`,
+    });
+  }
+  return supervisorApproval(app, approval).id;
+}
+
+export function postAdjustment(
+  app: RecoupApp,
+  input: PostAdjustmentInput,
+  by: Poster,
+): { entryId: number; guarantorId: number; approvedBy: number | null } {
+  const db = app.store.db;
+  const account = db.prepare('SELECT id, guarantor_id FROM accounts WHERE id = ?').get(input.accountId) as
+    { id: number; guarantor_id: number } | undefined;
+  if (!account) throw new AppError('not_found', 'There is no such account.');
+  if (input.effectiveDate > app.clock.today()) {
+    throw new AppError('invalid_input', 'An adjustment cannot be dated in the future.', {
+      effectiveDate: 'An adjustment cannot be dated after today.',
+    });
+  }
+  const limit = postingPolicy(db).adjustmentApprovalLimitCents;
+  let approvedBy: number | null = null;
+  if (input.amountCents > limit && !roleAtLeast(by.role, 'supervisor'))
+    approvedBy = approvalFor(app, input.approval, limit);
+  const reason = ADJUSTMENT_REASONS[input.reason];
+  const entryId = changeLedger(app, by.id, (ledger) =>
+    ledger.post({
+      accountId: account.id,
+      type: reason.type,
+      amountCents: reason.sign * input.amountCents,
+      effectiveDate: input.effectiveDate,
+      reasonCode: input.reason,
+      memo: input.memo,
+      approvedBy,
+    }),
+  );
+  return { entryId, guarantorId: account.guarantor_id, approvedBy };
+}
+
+function notAfterToday(app: RecoupApp, date: string): void {
+  if (date > app.clock.today()) {
+    throw new AppError('invalid_input', 'A reversal cannot be dated in the future.', {
+      effectiveDate: 'A reversal cannot be dated after today.',
+    });
+  }
+}
+
+export function reverseLedgerEntry(
+  app: RecoupApp,
+  entryId: number,
+  reason: string,
+  effectiveDate: string,
+  by: Poster,
+): { reversalId: number; guarantorId: number } {
+  notAfterToday(app, effectiveDate);
+  const db = app.store.db;
+  const entry = db
+    .prepare(
+      'SELECT e.id, e.type, e.payment_id, a.guarantor_id FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE e.id = ?',
+    )
+    .get(entryId) as { id: number; type: string; payment_id: number | null; guarantor_id: number } | undefined;
+  if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
+  // A part of a split payment is reversed with the whole payment; a reversal (even of a payment
+  // part) may itself be reversed, one entry at a time, to undo a mistake.
+  if (entry.payment_id !== null && entry.type !== 'reversal') {
+    const parts =
+      (db
+        .prepare(`SELECT count(*) FROM ledger_entries WHERE payment_id = ? AND type <> 'reversal'`)
+        .pluck()
+        .get(entry.payment_id) as number) ?? 0;
+    if (parts > 1)
+      throw new AppError(
+        'not_allowed',
+        'This entry is part of a payment split over several accounts; reverse the whole payment.',
+      );
+  }
+  const reversalId = changeLedger(app, by.id, (ledger) => ledger.reverse(entryId, { reason, effectiveDate }));
+  return { reversalId, guarantorId: entry.guarantor_id };
+}
+
+/** Reverses every allocation of a payment (a bounced check, a payment posted to the wrong person). */
+export function reversePayment(
+  app: RecoupApp,
+  paymentId: number,
+  reason: string,
+  effectiveDate: string,
+  by: Poster,
+): { guarantorId: number; reversalIds: number[] } {
+  notAfterToday(app, effectiveDate);
+  const db = app.store.db;
+  const payment = db.prepare('SELECT id, guarantor_id FROM payments WHERE id = ?').get(paymentId) as
+    { id: number; guarantor_id: number } | undefined;
+  if (!payment) throw new AppError('not_found', 'There is no such payment.');
+  const entries = db
+    .prepare(`SELECT id FROM ledger_entries WHERE payment_id = ? AND type <> 'reversal'`)
+    .pluck()
+    .all(paymentId) as number[];
+  const reversalIds = changeLedger(app, by.id, (ledger) =>
+    entries.map((id) => ledger.reverse(id, { reason, effectiveDate })),
+  );
+  return { guarantorId: payment.guarantor_id, reversalIds };
+}

@@ -1,0 +1,22 @@
+// Payment plans: the effective-dated policy, plans and their agreements, the lapse engine (a daily
+// job, and a step after every ledger change touching a plan's guarantor), promises to pay, lapse
+// letters, and what plans put in the work queue.
+import type { Capability } from '../../platform/capability';
+import { plansHandlers } from './handlers';
+import { lapseCheck, refreshAfterLedgerChange } from './lapseEngine';
+import { planPaymentPriority } from './progress';
+import { plansQueueSource } from './queueSource';
+
+export const plans: Capability<'plans'> = {
+  name: 'plans',
+  handlers: plansHandlers,
+  afterLedgerChange: refreshAfterLedgerChange,
+  paymentPriority: planPaymentPriority,
+  dailyJobs: [lapseCheck],
+  queueSources: [plansQueueSource],
+};
+
+export { pendingLapseLetters } from './printing';
+export { runDaily } from './lapseEngine';
+export { policyOn } from './policy';
+export { activePlanSql, currentPlanAccounts, openPlanSql, planOfAccount, type PlanRow } from './progress';

@@ -1,0 +1,143 @@
+// The plan's printed papers: the agreement, and the day's batch of lapse letters.
+import { formatServiceDates, formatShortDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import type { FileOut } from '../../../shared/schemas/files';
+import type { RecoupApp } from '../../app';
+import type { Db } from '../../store/database';
+import { planAgreement } from './agreementPdf';
+import { lapseLetters, type LapseLetter } from './lapseLettersPdf';
+import { storeDocument } from '../../platform/documents';
+import { hospitalIdentity } from '../../platform/settings';
+import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
+import { policyById } from './policy';
+import { planInstallments, planRow, progressOf } from './progress';
+
+const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
+
+export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<FileOut> {
+  const db = app.store.db;
+  const p = planRow(db, planId);
+  const g = guarantorRow(db, p.guarantor_id);
+  const accounts = db
+    .prepare(
+      'SELECT a.account_number, a.service_from, a.service_to, pa.balance_cents FROM accounts a JOIN plan_accounts pa ON pa.account_id = a.id WHERE pa.plan_id = ? ORDER BY a.service_from',
+    )
+    .all(planId) as { account_number: string; service_from: string; service_to: string; balance_cents: number }[];
+  const installments = planInstallments(db, planId).filter((i) => i.number > 0);
+  const bytes = await planAgreement({
+    hospital: hospitalIdentity(db),
+    planId,
+    date: p.start_date,
+    guarantor: { name: guarantorName(g), address: mailingAddress(g), externalId: g.external_id },
+    // Each account with the balance it carried when the plan was made: they add up to the plan's total.
+    accounts: accounts.map((a) => ({
+      accountNumber: a.account_number,
+      service: formatServiceDates(a.service_from, a.service_to),
+      balanceCents: a.balance_cents,
+    })),
+    balanceCents: p.balance_cents,
+    downPaymentCents: p.down_payment_cents,
+    frequencyLabel: FREQUENCY_WORDS[p.frequency],
+    installments,
+    policy: policyById(db, p.policy_id),
+  });
+  const fileName = `plan-agreement-${planId}.pdf`;
+  storeDocument(db, {
+    guarantorId: g.id,
+    kind: 'plan_agreement',
+    title: `Payment plan agreement #${planId}`,
+    fileName,
+    mimeType: 'application/pdf',
+    bytes,
+    at: app.nowIso(),
+    by,
+  });
+  return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+}
+
+export function pendingLapseLetters(app: RecoupApp): number {
+  return app.store.db
+    .prepare(
+      `SELECT count(*) FROM plan_letters l JOIN plans p ON p.id = l.plan_id WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed'`,
+    )
+    .pluck()
+    .get(app.clock.today()) as number;
+}
+
+/** Every lapse letter queued and not yet printed, as one PDF sorted by ZIP code; each is marked printed. */
+export async function printLapseLetters(
+  app: RecoupApp,
+  by: number,
+): Promise<{ file: FileOut; count: number; planIds: number[] }> {
+  const db = app.store.db;
+  const today = app.clock.today();
+  const rows = db
+    .prepare(
+      // A plan brought current (or ended) since its letter was queued needs no letter.
+      `SELECT l.id, l.plan_id, l.cure_deadline, g.zip FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' ORDER BY g.zip, g.last_name, l.id`,
+    )
+    .all(today) as { id: number; plan_id: number; cure_deadline: string }[];
+  if (rows.length === 0) throw new AppError('not_found', 'There are no lapse letters waiting to be printed.');
+  const letters: LapseLetter[] = rows.map((r) => {
+    const p = planRow(db, r.plan_id);
+    const g = guarantorRow(db, p.guarantor_id);
+    const progress = progressOf(db, p, policyById(db, p.policy_id), today);
+    return {
+      planId: p.id,
+      guarantor: { name: guarantorName(g), address: mailingAddress(g) },
+      missed: progress.installments
+        .filter((i) => i.missed)
+        .map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents - i.paidCents })),
+      pastDueCents: progress.pastDueCents,
+      cureDeadline: r.cure_deadline,
+      nextDue: progress.nextDue,
+    };
+  });
+  const bytes = await lapseLetters(hospitalIdentity(db), today, letters);
+  const fileName = `lapse-letters-${today}.pdf`;
+  db.transaction(() => {
+    const docId = storeDocument(db, {
+      guarantorId: null,
+      kind: 'lapse_letters',
+      title: `Lapse letters of ${formatShortDate(today)}: ${rows.length} letter${rows.length === 1 ? '' : 's'}`,
+      fileName,
+      mimeType: 'application/pdf',
+      bytes,
+      at: app.nowIso(),
+      by,
+    });
+    const mark = db.prepare('UPDATE plan_letters SET printed_on = ?, document_id = ? WHERE id = ?');
+    for (const r of rows) mark.run(today, docId, r.id);
+    const log = db.prepare(
+      `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'letter', 'sent', ?, ?, ?, ?)`,
+    );
+    for (const l of letters) {
+      const p = planRow(db, l.planId);
+      log.run(
+        p.guarantor_id,
+        `Lapse letter for plan #${l.planId}: cure by ${formatShortDate(l.cureDeadline)}`,
+        today,
+        app.nowIso(),
+        by,
+      );
+    }
+  })();
+  return {
+    file: { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') },
+    count: rows.length,
+    planIds: rows.map((r) => r.plan_id),
+  };
+}
+
+/** The lapse-letter batches printed so far, newest first (each reprints from the kept document). */
+export function lapseLetterBatches(
+  db: Db,
+): { documentId: number; title: string; createdAt: string; by: string | null }[] {
+  return db
+    .prepare(
+      `SELECT d.id AS documentId, d.title, d.created_at AS createdAt, u.full_name AS by FROM documents d LEFT JOIN users u ON u.id = d.created_by
+        WHERE d.kind = 'lapse_letters' ORDER BY d.id DESC LIMIT 60`,
+    )
+    .all() as { documentId: number; title: string; createdAt: string; by: string | null }[];
+}

@@ -1,0 +1,9 @@
+// Statements (ST-01..03, ECA-05, ECA-06): the monthly run, drawn in worker threads, each statement
+// recorded with its snapshot and hash so it reprints byte for byte; final notices; past runs.
+import type { Capability } from '../../platform/capability';
+import { statementsHandlers } from './handlers';
+
+export const statements: Capability<'statements'> = { name: 'statements', handlers: statementsHandlers };
+
+export { planRun, runStatements } from './run';
+export { renderThreads } from './renderPool';

@@ -1,0 +1,180 @@
+// What a guarantor's statement says on a date, built from the ledger: each open account with its
+// charges, what insurance paid, adjustments and the patient's own payments (reversals counted with
+// what they reverse), the activity since the last statement, and the aging (ST-02).
+import { addDays } from '../../../shared/dates';
+import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/rules/aging';
+import { DEFAULT_ECA_POLICY, ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
+import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
+import type { StatementPolicy } from '../../../shared/schemas/settings';
+import type { AccountStep } from '../../../shared/rules/statementCycle';
+import type { Hospital } from '../../../shared/schemas/hospital';
+import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import { hospitalIdentity } from '../../platform/settings';
+import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
+import { entriesAsCounted } from '../ledger';
+
+const SERVICE_WORDS = {
+  inpatient: 'Hospital stay',
+  outpatient: 'Outpatient visit',
+  emergency: 'Emergency visit',
+  obstetric: 'Maternity care',
+} as const;
+
+type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
+const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
+  charge: 'charges',
+  insurance_payment: 'insurance',
+  contractual_adjustment: 'adjustments',
+  charity_adjustment: 'adjustments',
+  administrative_adjustment: 'adjustments',
+  bad_debt_writeoff: 'adjustments',
+  ...(Object.fromEntries(PATIENT_MONEY_TYPES.map((t) => [t, 'patient'])) as Record<
+    (typeof PATIENT_MONEY_TYPES)[number],
+    'patient'
+  >),
+};
+
+export interface SnapshotRequest {
+  statementDate: string;
+  numberInCycle: number;
+  kind: 'regular' | 'final_notice';
+  lastStatementDate: string | null;
+  policy: StatementPolicy;
+  officeHours?: string;
+  /** The accounts to show, each with its step in its own cycle (the run's choice); all open accounts when absent. */
+  accounts?: AccountStep[];
+  /** The hospital as printed (a run reads it once); from settings when absent. */
+  hospital?: Hospital;
+}
+
+/** An account the statement shows, with its step: what the run records against the account. */
+export interface ShownAccount {
+  accountId: number;
+  step: AccountStep['step'];
+  number: number | null;
+  balanceCents: number;
+}
+
+export function buildSnapshot(db: Db, guarantorId: number, s: SnapshotRequest): StatementSnapshot {
+  return buildStatement(db, guarantorId, s).snapshot;
+}
+
+export function buildStatement(
+  db: Db,
+  guarantorId: number,
+  s: SnapshotRequest,
+): { snapshot: StatementSnapshot; shown: ShownAccount[] } {
+  const steps = s.accounts ? new Map(s.accounts.map((a) => [a.accountId, a])) : null;
+  const g = guarantorRow(db, guarantorId);
+  const openAccounts = prepared(
+    db,
+    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents, first_statement_date FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
+  ).all(guarantorId) as {
+    id: number;
+    account_number: string;
+    patient_name: string;
+    service_from: string;
+    service_to: string;
+    service_type: keyof typeof SERVICE_WORDS;
+    balance_cents: number;
+    first_statement_date: string | null;
+  }[];
+  const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
+  // Each entry with the type it counts as: a reversal counts with the entry it reverses, and a
+  // reversal of a reversal with the original.
+  const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
+  const activity: StatementSnapshot['activity'] = [];
+  const allLines = accounts.map((a) => {
+    const totals: Record<Category, number> = { charges: 0, insurance: 0, adjustments: 0, patient: 0 };
+    for (const e of entriesAsCounted(db, a.id, s.statementDate)) {
+      const category = e.counts_as === 'reversal' ? 'adjustments' : CATEGORY[e.counts_as];
+      totals[category] += e.amount_cents;
+      if (s.lastStatementDate !== null && e.effective_date > s.lastStatementDate) {
+        const what =
+          e.type === 'reversal'
+            ? `Reversal of a ${LEDGER_TYPE_LABELS[e.counts_as].toLowerCase()}`
+            : LEDGER_TYPE_LABELS[e.type];
+        activity.push({
+          date: e.effective_date,
+          accountNumber: a.account_number,
+          description: e.memo ? `${what}: ${e.memo}` : what,
+          amountCents: e.amount_cents,
+        });
+      }
+    }
+    const balance = totals.charges + totals.insurance + totals.adjustments + totals.patient;
+    aging[agingBucket(a.service_to, s.statementDate)] += balance;
+    const step = steps?.get(a.id);
+    return {
+      accountId: a.id,
+      ...(step ? { step: step.step, number: step.number } : {}),
+      accountNumber: a.account_number,
+      patientName: a.patient_name || guarantorName(g),
+      serviceFrom: a.service_from,
+      serviceTo: a.service_to,
+      service: SERVICE_WORDS[a.service_type],
+      chargesCents: totals.charges,
+      insuranceCents: totals.insurance,
+      adjustmentsCents: totals.adjustments,
+      patientPaidCents: totals.patient,
+      balanceCents: balance,
+    };
+  });
+  // As of the statement date: an account whose entries are all later (or that owed nothing then) is left out.
+  const shownLines = allLines.filter((l) => l.balanceCents > 0);
+  const lines = shownLines.map(({ accountId: _id, ...line }) => line);
+  const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
+  const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
+  const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
+  // ECA-05: the date the final notice names is the first day collection actions may be taken on
+  // the accounts it is the notice for: 30 days after the notice, and never before their D0 + 120
+  // (a short cycle can reach its final notice sooner). The patient is told the date the gate uses.
+  const noticed = shownLines.filter((l) => !steps || l.step === 'final_notice');
+  const deadline = noticed.reduce(
+    (latest, l) => {
+      const d0 = accounts.find((a) => a.id === l.accountId)?.first_statement_date ?? s.statementDate;
+      const clockDate = addDays(d0, DEFAULT_ECA_POLICY.notificationDays);
+      return clockDate > latest ? clockDate : latest;
+    },
+    addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays),
+  );
+  const snapshot: StatementSnapshot = {
+    hospital: s.hospital ?? hospitalIdentity(db),
+    officeHours: s.officeHours ?? s.policy.officeHours,
+    statementDate: s.statementDate,
+    numberInCycle: s.numberInCycle,
+    regularStatements: s.policy.regularStatements,
+    kind: s.kind,
+    dueDate: s.kind === 'final_notice' ? deadline : addDays(s.statementDate, s.policy.dueInDays),
+    guarantor: {
+      name: guarantorName(g),
+      address: mailingAddress(g),
+      externalId: g.external_id,
+    },
+    accounts: lines,
+    activity,
+    previousBalanceCents: amountDue - activityTotal,
+    amountDueCents: amountDue,
+    aging,
+    finalNotice:
+      s.kind === 'final_notice'
+        ? {
+            deadline,
+            intendedActions: s.policy.intendedActions.map((k) => ECA_KIND_LABELS[k].toLowerCase()),
+            plainLanguageSummary: s.policy.plainLanguageSummary,
+            ...(steps ? { accountNumbers: finalAccounts } : {}),
+          }
+        : null,
+  };
+  return {
+    snapshot,
+    shown: shownLines.map((l) => ({
+      accountId: l.accountId,
+      step: l.step ?? (s.kind === 'final_notice' ? 'final_notice' : 'regular'),
+      number: l.step ? (l.number ?? null) : s.numberInCycle,
+      balanceCents: l.balanceCents,
+    })),
+  };
+}

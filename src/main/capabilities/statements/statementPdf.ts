@@ -1,0 +1,370 @@
+// The patient statement (ST-02, ECA-06): who owes, for which visits, what insurance paid, what is
+// due and by when, what happened since the last statement, the aging, how to pay, and the
+// financial-assistance notice; with a tear-off remittance stub at the foot of the first page. The
+// final notice (ECA-05) carries the 30-day notice and the plain-language summary of the policy.
+// Each statement is drawn once, on its own; the run's batch takes its finished pages (pageCopy).
+import { createHash } from 'node:crypto';
+import { formatLongDate, formatShortDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../../shared/rules/aging';
+import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import {
+  boxText,
+  contentWidth,
+  createPdf,
+  FONT,
+  formatPhone,
+  INK,
+  PAGE,
+  pdfBytes,
+  table,
+  type Pdf,
+} from '../../pdf/layout';
+import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
+import { encodeSnapshot } from './snapshotCodec';
+
+const STUB_HEIGHT = 168;
+
+/** Money that lowered the balance, shown as a positive amount (never "-$0.00"). */
+function credit(cents: number): string {
+  return formatCents(cents === 0 ? 0 : -cents);
+}
+
+function stub(doc: Pdf, s: StatementSnapshot): void {
+  const top = doc.page.height - PAGE.margin - STUB_HEIGHT;
+  const w = contentWidth(doc);
+  doc.save();
+  doc
+    .moveTo(PAGE.margin, top)
+    .lineTo(PAGE.margin + w, top)
+    .dash(4, { space: 3 })
+    .lineWidth(0.8)
+    .strokeColor('#555555')
+    .stroke();
+  doc.undash();
+  doc.restore();
+  doc
+    .font(FONT.regular)
+    .fontSize(8)
+    .fillColor(INK.muted)
+    .text('Please detach and return this part with your payment.', PAGE.margin, top + 6, { width: w, align: 'center' });
+  const leftX = PAGE.margin;
+  const rightX = PAGE.margin + w / 2 + 10;
+  let y = top + 24;
+  doc
+    .fillColor(INK.text)
+    .font(FONT.bold)
+    .fontSize(10)
+    .text(s.hospital.legalName, leftX, y, { width: w / 2 - 10 });
+  doc.font(FONT.regular).fontSize(9);
+  const remit = s.hospital.remitTo;
+  doc.text([remit.line1, remit.line2].filter(Boolean).join('\n'), leftX, doc.y, { width: w / 2 - 10 });
+  doc.text(`${remit.city}, ${remit.state} ${remit.zip}`, leftX, doc.y, { width: w / 2 - 10 });
+  doc.moveDown(0.6);
+  doc.text([s.guarantor.name, ...s.guarantor.address].join('\n'), leftX, doc.y, { width: w / 2 - 10 });
+  const rows: [string, string][] = [
+    ['Guarantor number', s.guarantor.externalId ?? '—'],
+    ['Statement date', formatShortDate(s.statementDate)],
+    ['Amount due', formatCents(s.amountDueCents)],
+    ['Please pay by', formatShortDate(s.dueDate)],
+    ['Amount enclosed', '$ ______________'],
+  ];
+  y = top + 24;
+  for (const [label, value] of rows) {
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, rightX, y, 110);
+    doc.font(FONT.bold).fontSize(10).fillColor(INK.text);
+    boxText(doc, value, rightX + 110, y, w / 2 - 120, 'right');
+    y += 20;
+  }
+  doc
+    .font(FONT.regular)
+    .fontSize(8)
+    .fillColor(INK.muted)
+    .text(
+      `Make checks payable to ${s.hospital.legalName} and write your guarantor number on the check. To pay by card, or to set up a payment plan, call ${formatPhone(s.hospital.phone)}.`,
+      rightX,
+      y + 2,
+      { width: w / 2 - 10 },
+    );
+  doc.fillColor(INK.text);
+}
+
+function header(doc: Pdf, s: StatementSnapshot): void {
+  const w = contentWidth(doc);
+  const a = s.hospital.address;
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .fillColor(INK.text)
+    .text(s.hospital.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .fillColor(INK.muted)
+    .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
+  doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
+  doc.text(`${formatPhone(s.hospital.phone)} · ${s.officeHours}`, { width: w * 0.55 });
+  // The statement box, top right.
+  const boxX = PAGE.margin + w * 0.6;
+  const boxW = w * 0.4;
+  const title = s.kind === 'final_notice' ? 'FINAL NOTICE' : 'Statement';
+  doc.rect(boxX, PAGE.margin, boxW, 90).lineWidth(0.8).strokeColor('#333333').stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(s.kind === 'final_notice' ? 13 : 12)
+    .fillColor(INK.text)
+    .text(title, boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
+  const facts: [string, string][] = [
+    ['Statement date', formatShortDate(s.statementDate)],
+    // The final notice is the last of the cycle: "3 of 4" says another one follows.
+    ['Statement', s.kind === 'final_notice' ? 'Final notice' : `${s.numberInCycle} of ${s.regularStatements + 1}`],
+    ['Amount due', formatCents(s.amountDueCents)],
+    ['Please pay by', formatShortDate(s.dueDate)],
+  ];
+  let y = PAGE.margin + 28;
+  for (const [label, value] of facts) {
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, boxX + 8, y, boxW / 2);
+    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
+    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
+    y += 15;
+  }
+  // The address block sits where a window envelope shows it.
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor(INK.text)
+    .text([s.guarantor.name, ...s.guarantor.address].join('\n'), PAGE.margin + 18, PAGE.margin + 100, {
+      width: w * 0.5,
+    });
+  doc.y = PAGE.margin + 162;
+  doc.x = PAGE.margin;
+}
+
+function section(doc: Pdf, title: string): void {
+  doc.moveDown(0.4);
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(INK.text)
+    .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+}
+
+function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
+  const w = contentWidth(doc);
+  doc.font(FONT.regular).fontSize(9);
+  const h = doc.heightOfString(text, { width: w - 20, lineGap: 1 }) + 30;
+  if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const top = doc.y + 4;
+  doc
+    .rect(PAGE.margin, top, w, h)
+    .lineWidth(strong ? 1.4 : 0.8)
+    .strokeColor(strong ? '#000000' : '#555555')
+    .stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(INK.text)
+    .text(title, PAGE.margin + 10, top + 8, { width: w - 20 });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(text, PAGE.margin + 10, doc.y + 2, { width: w - 20, lineGap: 1 });
+  doc.y = top + h + 6;
+  doc.x = PAGE.margin;
+}
+
+function stepWords(a: StatementSnapshot['accounts'][number], regular: number): string {
+  if (a.step === 'final_notice') return 'Final notice for this account';
+  if (a.step === 'after_notice') return 'Final notice already sent';
+  return a.number ? `Statement ${a.number} of ${regular + 1}` : '';
+}
+
+/** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
+function finalNoticeWords(s: StatementSnapshot): { opening: string; balance: string } {
+  const these = s.finalNotice?.accountNumbers;
+  if (!these || these.length === 0 || these.length === s.accounts.length)
+    return { opening: 'This is the last statement before other collection actions.', balance: 'the balance' };
+  const list = these.length === 1 ? these[0]! : `${these.slice(0, -1).join(', ')} and ${these[these.length - 1]!}`;
+  const accounts = `account${these.length === 1 ? '' : 's'} ${list}`;
+  return {
+    opening: `This is the last statement before other collection actions on ${accounts}.`,
+    balance: `the balance of ${accounts}`,
+  };
+}
+
+/** Draws one statement into `doc`, a document of its own, from its first page. */
+function drawStatement(doc: Pdf, s: StatementSnapshot): void {
+  // Page one keeps room at its foot for the remittance stub; later pages use the normal margin.
+  stub(doc, s);
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = PAGE.margin + STUB_HEIGHT + 12;
+  header(doc, s);
+  const w = contentWidth(doc);
+  const h = s.hospital;
+
+  if (s.kind === 'final_notice' && s.finalNotice) {
+    boxed(
+      doc,
+      'Final notice: financial assistance, and what happens next',
+      `${finalNoticeWords(s).opening} If by ${formatLongDate(s.finalNotice.deadline)} you have not paid ${finalNoticeWords(s).balance} and have not applied for financial assistance, on or after that date we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
+      true,
+    );
+  }
+
+  // Accounts at different points of their cycles (ECA-05 runs per account) each say where they stand.
+  const steps = new Set(s.accounts.map((a) => (a.step ? `${a.step}${a.number ?? ''}` : '')));
+  const showSteps = steps.size > 1;
+  section(doc, 'Your accounts');
+  table(
+    doc,
+    [
+      { header: 'Account', width: w * 0.11 },
+      { header: 'Patient and service', width: w * 0.33 },
+      { header: 'Charges', width: w * 0.112, align: 'right' },
+      { header: 'Insurance paid', width: w * 0.112, align: 'right' },
+      { header: 'Adjustments', width: w * 0.112, align: 'right' },
+      { header: 'You paid', width: w * 0.112, align: 'right' },
+      { header: 'Balance', width: w * 0.112, align: 'right' },
+    ],
+    s.accounts.map((a) => [
+      a.accountNumber,
+      `${a.patientName}\n${a.service}, ${a.serviceFrom === a.serviceTo ? formatShortDate(a.serviceFrom) : `${formatShortDate(a.serviceFrom)}–${formatShortDate(a.serviceTo)}`}${showSteps ? `\n${stepWords(a, s.regularStatements)}` : ''}`,
+      formatCents(a.chargesCents),
+      credit(a.insuranceCents),
+      credit(a.adjustmentsCents),
+      credit(a.patientPaidCents),
+      formatCents(a.balanceCents),
+    ]),
+    { totalRow: ['Total', '', '', '', '', '', formatCents(s.amountDueCents)], fontSize: 8 },
+  );
+
+  if (s.activity.length > 0) {
+    section(doc, 'Since your last statement');
+    table(
+      doc,
+      [
+        { header: 'Date', width: w * 0.15 },
+        { header: 'Account', width: w * 0.15 },
+        { header: 'What', width: w * 0.5 },
+        { header: 'Amount', width: w * 0.2, align: 'right' },
+      ],
+      s.activity.map((x) => [formatShortDate(x.date), x.accountNumber, x.description, formatCents(x.amountCents)]),
+      { fontSize: 8 },
+    );
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .text(
+        `Previous balance ${formatCents(s.previousBalanceCents)}; balance now ${formatCents(s.amountDueCents)}.`,
+        PAGE.margin,
+        doc.y,
+        { width: w },
+      );
+  }
+
+  section(doc, 'How old the balance is');
+  table(
+    doc,
+    AGING_BUCKETS.map((b) => ({
+      header: AGING_COLUMN_LABELS[b],
+      width: w / AGING_BUCKETS.length,
+      align: 'right' as const,
+    })),
+    [AGING_BUCKETS.map((b) => formatCents(s.aging[b]))],
+    { fontSize: 8 },
+  );
+
+  // ECA-06: every statement says financial assistance is available (the final notice says it above).
+  if (s.kind !== 'final_notice') {
+    boxed(
+      doc,
+      'Financial assistance is available',
+      `If you cannot pay this bill, you may qualify for free or discounted care under our financial assistance policy. Call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. Applying is free, and we will not take collection action while your application is considered.`,
+      true,
+    );
+  }
+
+  if (s.kind === 'final_notice' && s.finalNotice) {
+    doc.addPage();
+    doc
+      .font(FONT.bold)
+      .fontSize(13)
+      .text('Financial assistance: a plain-language summary', PAGE.margin, PAGE.margin, { width: w });
+    doc.moveDown(0.5);
+    doc.font(FONT.regular).fontSize(10).text(s.finalNotice.plainLanguageSummary, { width: w, lineGap: 2 });
+    doc.moveDown(0.8);
+    doc.text(
+      `To apply or ask a question: ${formatPhone(h.financialAssistancePhone)}, ${h.financialAssistanceUrl}, or ${h.legalName}, ${h.address.line1}, ${h.address.city}, ${h.address.state} ${h.address.zip}.`,
+      { width: w },
+    );
+  }
+  doc.page.margins.bottom = bottom;
+  pageFooters(doc, s, 0);
+}
+
+/** Each page says whose statement it is and which page: the pages of a batch can be put back together. */
+function pageFooters(doc: Pdf, s: StatementSnapshot, first: number): void {
+  const range = doc.bufferedPageRange();
+  const last = range.start + range.count - 1;
+  const pages = last - first + 1;
+  const who = [s.guarantor.name, s.guarantor.externalId ? `guarantor ${s.guarantor.externalId}` : null]
+    .filter(Boolean)
+    .join(', ');
+  for (let i = first; i <= last; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(INK.muted)
+      .text(
+        `${who} · statement of ${formatShortDate(s.statementDate)} · page ${i - first + 1} of ${pages}`,
+        PAGE.margin,
+        doc.page.height - PAGE.margin + 22,
+        { lineBreak: false },
+      );
+    doc.page.margins.bottom = saved;
+  }
+  doc.fillColor(INK.text);
+}
+
+function statementDocument(s: StatementSnapshot): Pdf {
+  const doc = createPdf({
+    title: `Statement ${s.guarantor.externalId ?? ''} ${s.statementDate}`.trim(),
+    date: s.statementDate,
+    // Drawn by the tens of thousands in a run, where the batch compresses the pages; a single
+    // statement (a reprint) is a few kilobytes more.
+    uncompressed: true,
+  });
+  doc.on('pageAdded', () => {
+    doc.page.margins.bottom = PAGE.margin;
+  });
+  drawStatement(doc, s);
+  return doc;
+}
+
+/** One statement on its own: what is hashed when it is recorded, and what a reprint must match. */
+export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
+  return pdfBytes(statementDocument(s));
+}
+
+export interface RenderedStatement {
+  /** The SHA-256 of the single-statement PDF, as recorded. */
+  sha256: string;
+  /** The snapshot as the store keeps it (snapshotCodec), made where it was drawn. */
+  stored: string;
+  /** Its pages, for the run's batch. */
+  pages: CapturedPage[];
+}
+
+/** Draws a statement once: the single PDF's hash, and its pages for the batch. */
+export async function renderStatement(s: StatementSnapshot): Promise<RenderedStatement> {
+  const doc = statementDocument(s);
+  const pages = capturePages(doc);
+  const bytes = await pdfBytes(doc);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
+}

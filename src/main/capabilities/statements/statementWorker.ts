@@ -1,0 +1,22 @@
+// A worker thread of the statement run: draws the statements it is sent, each once, and returns
+// the SHA-256 of each single-statement PDF with its pages for the batch (see renderPool).
+import { parentPort } from 'node:worker_threads';
+import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import { renderStatement } from './statementPdf';
+
+interface Job {
+  id: number;
+  snapshots: StatementSnapshot[];
+}
+
+parentPort?.on('message', (job: Job) => {
+  void (async () => {
+    try {
+      const results = [];
+      for (const s of job.snapshots) results.push(await renderStatement(s));
+      parentPort?.postMessage({ id: job.id, results });
+    } catch (err) {
+      parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  })();
+});

@@ -1,0 +1,67 @@
+// The one scheduler of business-day work. Capabilities declare their daily jobs (the lapse check,
+// the daily backup, and later ones); the router asks the scheduler to run what is due whenever a
+// logged-in user's call finds the store open, so the jobs run at the first log-in of a business
+// day (or on the first call after the date changes while Recoup is open), once. Each job's last
+// day is kept in `meta` as daily_job:<name>. A job that fails is written to the log and the audit
+// trail and tried again on the next business day or the next start; it never fails the call that
+// happened to wake it (a failing backup must not stop anyone from logging in).
+import type { RecoupApp } from '../app';
+import { appendAudit } from './auditTrail';
+
+const KEY = (name: string) => `daily_job:${name}`;
+
+export class Scheduler {
+  /** The business date and store opening last checked, so a check costs nothing between days. */
+  private checked: { day: string; generation: number } | null = null;
+
+  constructor(private readonly app: RecoupApp) {}
+
+  /** The business date a job last ran (null: never). */
+  lastRun(name: string): string | null {
+    const row = this.app.store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY(name)) as
+      string | undefined;
+    return row ?? null;
+  }
+
+  /** Records that a job's work for `day` is done (also when a user ran it on demand). */
+  markDone(name: string, day: string): void {
+    this.app.store.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(KEY(name), day);
+  }
+
+  /** Runs every job that has not run on today's business date. Returns the names of those run. */
+  runDue(): string[] {
+    const { app } = this;
+    if (!app.store.isOpen) return [];
+    const day = app.clock.today();
+    const generation = app.store.generation;
+    if (this.checked && this.checked.day === day && this.checked.generation === generation) return [];
+    this.checked = { day, generation };
+    const ran: string[] = [];
+    for (const job of app.extensions.dailyJobs) {
+      const last = this.lastRun(job.name);
+      if (last !== null && last >= day) continue;
+      const event = { at: app.nowIso(), userId: null, username: null, channel: `job:${job.name}`, records: [] };
+      try {
+        const summary = job.run(app, day);
+        this.markDone(job.name, day);
+        appendAudit(app.store.db, { ...event, kind: job.audit, outcome: 'ok', detail: summary });
+        ran.push(job.name);
+      } catch (err) {
+        app.log(`recoup: daily job ${job.name} failed: ${(err as Error)?.stack ?? String(err)}`);
+        try {
+          appendAudit(app.store.db, {
+            ...event,
+            kind: job.audit,
+            outcome: 'failed',
+            detail: (err as Error)?.message ?? String(err),
+          });
+        } catch (auditErr) {
+          app.log(`recoup: audit write failed: ${String(auditErr)}`);
+        }
+      }
+    }
+    return ran;
+  }
+}

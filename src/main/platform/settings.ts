@@ -1,0 +1,83 @@
+// Settings: the hospital's identity and the policy values, one JSON row per group, each checked
+// against its schema when written and when read.
+import { AppError } from '../../shared/errors';
+import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
+import {
+  DEFAULT_POSTING_POLICY,
+  DEFAULT_STATEMENT_POLICY,
+  DEFAULT_SECURITY_POLICY,
+  postingPolicySchema,
+  statementPolicySchema,
+  securityPolicySchema,
+  type PostingPolicy,
+  type SecurityPolicy,
+  type StatementPolicy,
+  type Settings,
+  type SettingsUpdate,
+} from '../../shared/schemas/settings';
+import type { Db } from '../store/database';
+
+function readGroup(db: Db, key: string): unknown {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? JSON.parse(row.value) : undefined;
+}
+
+function writeGroup(db: Db, key: string, value: unknown, at: string, by: number | null): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(key, JSON.stringify(value), at, by);
+}
+
+export function hospitalIdentity(db: Db): Hospital {
+  const parsed = hospitalSchema.safeParse(readGroup(db, 'hospital'));
+  if (!parsed.success) throw new AppError('store_error', 'The hospital identity in settings is missing or damaged.');
+  return parsed.data;
+}
+
+export function securityPolicy(db: Db): SecurityPolicy {
+  const parsed = securityPolicySchema.safeParse(readGroup(db, 'security'));
+  return parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
+}
+
+export function postingPolicy(db: Db): PostingPolicy {
+  const parsed = postingPolicySchema.safeParse(readGroup(db, 'posting'));
+  return parsed.success ? parsed.data : DEFAULT_POSTING_POLICY;
+}
+
+export function statementPolicy(db: Db): StatementPolicy {
+  const parsed = statementPolicySchema.safeParse(readGroup(db, 'statements'));
+  return parsed.success ? parsed.data : DEFAULT_STATEMENT_POLICY;
+}
+
+export function readSettings(db: Db): Settings {
+  return {
+    hospital: hospitalIdentity(db),
+    security: securityPolicy(db),
+    posting: postingPolicy(db),
+    statements: statementPolicy(db),
+  };
+}
+
+/** Writes the groups the update names, all in one transaction. */
+export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
+  db.transaction(() => {
+    for (const key of ['hospital', 'security', 'posting', 'statements'] as const) {
+      if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
+    }
+  })();
+  return readSettings(db);
+}
+
+/** The settings an update changed, as `group.key` (names only: the values may identify the hospital). */
+export function settingsChanges(before: Settings, after: Settings, update: SettingsUpdate): string[] {
+  const changed: string[] = [];
+  for (const group of ['hospital', 'security', 'posting', 'statements'] as const) {
+    if (update[group] === undefined) continue;
+    const b = before[group] as Record<string, unknown>;
+    const a = after[group] as Record<string, unknown>;
+    for (const key of Object.keys(a))
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changed.push(`${group}.${key}`);
+  }
+  return changed;
+}

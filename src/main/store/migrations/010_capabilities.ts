@@ -1,0 +1,23 @@
+// 010: the regroup by capability.
+// - A payment keeps the document of its receipt, so a receipt that could not be drawn when the
+//   payment was saved is printed later, and a reprint gives the same bytes.
+// - Business-day jobs keep the day they last ran under one key each (`daily_job:<name>`): the
+//   lapse check's and the daily backup's earlier keys carry over.
+import type { Migration } from './index';
+
+export const migration010: Migration = {
+  version: 10,
+  name: 'capabilities: receipt documents, daily jobs',
+  up(db) {
+    db.exec(`
+      ALTER TABLE payments ADD COLUMN receipt_document_id INTEGER REFERENCES documents(id);
+      UPDATE payments SET receipt_document_id = (
+        SELECT max(d.id) FROM documents d
+         WHERE d.kind = 'payment_receipt' AND d.guarantor_id = payments.guarantor_id
+           AND d.file_name = 'receipt-' || payments.receipt_number || '.pdf');
+      INSERT INTO meta (key, value) SELECT 'daily_job:lapse-check', value FROM meta WHERE key = 'plans_last_run';
+      INSERT INTO meta (key, value) SELECT 'daily_job:daily-backup', value FROM meta WHERE key = 'last_daily_backup';
+      DELETE FROM meta WHERE key IN ('plans_last_run', 'last_daily_backup');
+    `);
+  },
+};

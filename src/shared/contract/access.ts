@@ -1,0 +1,86 @@
+// Access: setting up the store, logging in and out, the idle lock, passwords, and the users who may
+// log in (each with a key slot).
+import type { Role } from '../roles';
+import type { FileOut } from '../schemas/files';
+import { setupInput } from '../schemas/setup';
+import type { UserSummary } from '../schemas/users';
+import {
+  changePasswordInput,
+  disableUserInput,
+  enableUserInput,
+  loginInput,
+  newUserSchema,
+  recoverInput,
+  resetPasswordInput,
+  unlockInput,
+} from '../schemas/users';
+import { channel, none } from './channel';
+import type { SessionInfo } from './platform';
+
+export interface LoginResult {
+  sessionId: string;
+  session: SessionInfo;
+}
+
+export interface SetupResult {
+  recoveryKey: string;
+  recoveryKeyPdf: FileOut;
+}
+
+export const accessChannels = {
+  // Set-up writes its own audit event inside the transaction that creates the store.
+  'setup:create': channel<typeof setupInput, SetupResult>({ input: setupInput, access: 'public', audit: false }),
+
+  'auth:login': channel<typeof loginInput, LoginResult>({ input: loginInput, access: 'public', audit: 'auth' }),
+  'auth:recover': channel<typeof recoverInput, { done: true }>({
+    input: recoverInput,
+    access: 'public',
+    audit: 'auth',
+  }),
+  'auth:logout': channel<typeof none, { done: true }>({
+    input: none,
+    access: 'clerk',
+    whileLocked: true,
+    audit: 'auth',
+  }),
+  'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', whileLocked: true, audit: 'auth' }),
+  'auth:unlock': channel<typeof unlockInput, SessionInfo>({
+    input: unlockInput,
+    access: 'clerk',
+    whileLocked: true,
+    audit: 'auth',
+  }),
+  'auth:heartbeat': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', audit: false, concurrent: true }),
+  'auth:changePassword': channel<typeof changePasswordInput, { done: true }>({
+    input: changePasswordInput,
+    access: 'clerk',
+    audit: 'auth',
+  }),
+
+  'users:list': channel<typeof none, UserSummary[]>({ input: none, access: 'administrator', audit: false }),
+  'users:add': channel<typeof newUserSchema, UserSummary>({
+    input: newUserSchema,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:resetPassword': channel<typeof resetPasswordInput, UserSummary>({
+    input: resetPasswordInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:disable': channel<typeof disableUserInput, UserSummary>({
+    input: disableUserInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:enable': channel<typeof enableUserInput, UserSummary>({
+    input: enableUserInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  'users:directory': channel<typeof none, { id: number; fullName: string; role: Role }[]>({
+    input: none,
+    access: 'clerk',
+    audit: false,
+  }),
+} as const;

@@ -1,0 +1,40 @@
+// Accounts: finding a guarantor, the activity log and follow-ups, the documents printed for them,
+// and the aging report.
+import type { SearchResult } from '../schemas/accounts';
+import { addTaskInput, closeTaskInput, documentInput, logActivityInput, searchInput } from '../schemas/accounts';
+import type { FileOut } from '../schemas/files';
+import type { AgingReport } from '../schemas/reports';
+import { agingReportInput } from '../schemas/reports';
+import { channel } from './channel';
+
+export const accountsChannels = {
+  'search:query': channel<typeof searchInput, SearchResult[]>({ input: searchInput, access: 'clerk', audit: 'read' }),
+  'activity:log': channel<typeof logActivityInput, { id: number }>({
+    input: logActivityInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'tasks:add': channel<typeof addTaskInput, { id: number }>({ input: addTaskInput, access: 'clerk', audit: 'change' }),
+  'tasks:close': channel<typeof closeTaskInput, { done: true }>({
+    input: closeTaskInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'documents:get': channel<typeof documentInput, FileOut>({ input: documentInput, access: 'clerk', audit: 'print' }),
+
+  'reports:aging': channel<typeof agingReportInput, AgingReport>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'reports:agingPdf': channel<typeof agingReportInput, FileOut>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  'reports:agingCsv': channel<typeof agingReportInput, FileOut>({
+    input: agingReportInput,
+    access: 'clerk',
+    audit: 'export',
+  }),
+} as const;

@@ -1,0 +1,79 @@
+// Compliance: the 501(r) gate, holds, financial assistance, the issue log and the monthly registers.
+import type { EcaDecision } from '../rules/ecaClock';
+import { guarantorInput } from '../schemas/accounts';
+import type { ComplianceIssueView } from '../schemas/compliance';
+import { assignIssueInput, reportIssueInput, resolveIssueInput } from '../schemas/compliance';
+import { ecaCheckInput, ecaReleaseInput } from '../schemas/eca';
+import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from '../schemas/fap';
+import type { FileOut } from '../schemas/files';
+import type { HoldView } from '../schemas/holds';
+import { placeHoldInput, releaseHoldInput } from '../schemas/holds';
+import type { MonthlyRegisters } from '../schemas/registers';
+import { registerCsvInput, registerMonthInput } from '../schemas/registers';
+import { channel, none } from './channel';
+
+export const complianceChannels = {
+  'eca:check': channel<typeof ecaCheckInput, EcaDecision>({ input: ecaCheckInput, access: 'clerk', audit: 'read' }),
+  'eca:releaseEstateClaim': channel<typeof ecaReleaseInput, { done: true }>({
+    input: ecaReleaseInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'fap:record': channel<typeof recordFapApplicationInput, { done: true }>({
+    input: recordFapApplicationInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'fap:decide': channel<typeof decideFapInput, FapDecisionResult>({
+    input: decideFapInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'fap:history': channel<typeof guarantorInput, FapHistoryItem[]>({
+    input: guarantorInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'holds:list': channel<typeof guarantorInput, HoldView[]>({ input: guarantorInput, access: 'clerk', audit: 'read' }),
+  'holds:place': channel<typeof placeHoldInput, { id: number }>({
+    input: placeHoldInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'holds:release': channel<typeof releaseHoldInput, { done: true }>({
+    input: releaseHoldInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'compliance:report': channel<typeof reportIssueInput, { id: number }>({
+    input: reportIssueInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'compliance:list': channel<typeof none, ComplianceIssueView[]>({ input: none, access: 'clerk', audit: false }),
+  'compliance:assign': channel<typeof assignIssueInput, { done: true }>({
+    input: assignIssueInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'compliance:resolve': channel<typeof resolveIssueInput, { done: true }>({
+    input: resolveIssueInput,
+    access: 'supervisor',
+    audit: 'change',
+  }),
+  'registers:month': channel<typeof registerMonthInput, MonthlyRegisters>({
+    input: registerMonthInput,
+    access: 'supervisor',
+    audit: 'read',
+  }),
+  'registers:pdf': channel<typeof registerMonthInput, FileOut>({
+    input: registerMonthInput,
+    access: 'supervisor',
+    audit: 'print',
+  }),
+  'registers:csv': channel<typeof registerCsvInput, FileOut>({
+    input: registerCsvInput,
+    access: 'supervisor',
+    audit: 'export',
+  }),
+} as const;
