@@ -165,4 +165,10 @@ export default tseslint.config(
     plugins: { recoup },
     rules: { 'recoup/no-sql-in-glue': 'error' },
   },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/store/migrations/**'],
+    plugins: { recoup },
+    rules: { 'recoup/table-owner': 'error' },
+  },
 );

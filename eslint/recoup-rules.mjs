@@ -4,7 +4,9 @@
 //   composition, or another capability's files.
 // - no-sql-in-glue: the router, the composition and the handler maps hold no SQL: they call a
 //   capability's services, which own their queries.
+// - table-owner: each table is written by one module only (eslint/table-owners.mjs).
 import path from 'node:path';
+import { TABLE_OWNERS } from './table-owners.mjs';
 
 const CAPABILITIES = `${path.sep}src${path.sep}main${path.sep}capabilities${path.sep}`;
 
@@ -38,7 +40,8 @@ const capabilityBoundaries = {
     function check(node, source) {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const resolved = path.resolve(path.dirname(file), source);
-      const target = capabilityOf(resolved);
+      // '..' from inside a capability is the capabilities folder itself: the composition.
+      const target = resolved.endsWith(CAPABILITIES.slice(0, -1)) ? { name: null, inner: '' } : capabilityOf(resolved);
       const inIpc = resolved.includes(`${path.sep}src${path.sep}main${path.sep}ipc`);
       const isComposition =
         resolved.endsWith(`${path.sep}src${path.sep}main${path.sep}compose`) ||
@@ -70,7 +73,8 @@ const capabilityBoundaries = {
   },
 };
 
-const SQL = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|PRAGMA|REPLACE)\b/i;
+// SQL is written in capitals here; prose that starts with "Select" or "Update" is not SQL.
+const SQL = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|PRAGMA|REPLACE)\s/;
 const DB_METHODS = new Set(['prepare', 'exec', 'pragma']);
 
 const noSqlInGlue = {
@@ -104,7 +108,45 @@ const noSqlInGlue = {
   },
 };
 
+// (An upsert's `DO UPDATE SET` writes the table its INSERT names.)
+const WRITE = /\b(?:INSERT(?:\s+OR\s+[A-Z]+)?\s+INTO|REPLACE\s+INTO|(?<!\bDO\s+)UPDATE|DELETE\s+FROM)\s+([a-z_]+)/gi;
+
+const tableOwner = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each table is written by its one owner module.' },
+    schema: [],
+    messages: {
+      notOwner: 'Only {{owner}} writes the {{table}} table; call its functions instead of writing it here.',
+      unknown: 'The {{table}} table has no owner in eslint/table-owners.mjs; name the module that writes it.',
+    },
+  },
+  create(context) {
+    const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+    function check(node, text) {
+      for (const m of text.matchAll(WRITE)) {
+        const table = m[1].toLowerCase();
+        const owner = TABLE_OWNERS[table];
+        if (owner === undefined) context.report({ node, messageId: 'unknown', data: { table } });
+        else if (owner !== file) context.report({ node, messageId: 'notOwner', data: { table, owner } });
+      }
+    }
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateLiteral(node) {
+        check(node, node.quasis.map((q) => q.value.cooked ?? '').join(' '));
+      },
+    };
+  },
+};
+
 export default {
   meta: { name: 'recoup' },
-  rules: { 'capability-boundaries': capabilityBoundaries, 'no-sql-in-glue': noSqlInGlue },
+  rules: {
+    'capability-boundaries': capabilityBoundaries,
+    'no-sql-in-glue': noSqlInGlue,
+    'table-owner': tableOwner,
+  },
 };

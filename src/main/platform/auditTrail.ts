@@ -7,6 +7,8 @@ import type { AuditEventView, AuditKind, AuditVerification } from '../../shared/
 import type { auditListInput } from '../../shared/schemas/audit';
 import type { z } from 'zod';
 import type { Db } from '../store/database';
+import { readMeta, writeMeta } from '../store/meta';
+import type { AuditEventsRow } from '../store/schema';
 
 export interface AuditEventInput {
   at: string;
@@ -38,9 +40,9 @@ function eventHash(prevHash: string, id: number, e: AuditEventInput): string {
 }
 
 function head(db: Db): { id: number; hash: string } {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined;
-  if (!row) return { id: 0, hash: GENESIS };
-  const [id, hash] = row.value.split(':');
+  const value = readMeta(db, 'audit_head');
+  if (value === null) return { id: 0, hash: GENESIS };
+  const [id, hash] = value.split(':');
   return { id: Number(id), hash: hash! };
 }
 
@@ -68,27 +70,14 @@ export function appendAudit(db: Db, e: AuditEventInput): number {
       prev.hash,
       hash,
     );
-    db.prepare(
-      `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-    ).run(`${id}:${hash}`);
+    writeMeta(db, 'audit_head', `${id}:${hash}`);
     return id;
   });
   return write();
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  channel: string;
-  kind: AuditKind;
-  records: string;
-  outcome: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit event as stored; its kind is one of AUDIT_KINDS (written only by appendAudit). */
+type AuditRow = Omit<AuditEventsRow, 'kind'> & { kind: AuditKind };
 
 function toView(r: AuditRow): AuditEventView {
   return {

@@ -6,6 +6,7 @@
 // trail and tried again on the next business day or the next start; it never fails the call that
 // happened to wake it (a failing backup must not stop anyone from logging in).
 import type { RecoupApp } from '../app';
+import { readMeta, writeMeta } from '../store/meta';
 import { appendAudit } from './auditTrail';
 
 const KEY = (name: string) => `daily_job:${name}`;
@@ -18,16 +19,12 @@ export class Scheduler {
 
   /** The business date a job last ran (null: never). */
   lastRun(name: string): string | null {
-    const row = this.app.store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY(name)) as
-      string | undefined;
-    return row ?? null;
+    return readMeta(this.app.store.db, KEY(name));
   }
 
   /** Records that a job's work for `day` is done (also when a user ran it on demand). */
   markDone(name: string, day: string): void {
-    this.app.store.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(KEY(name), day);
+    writeMeta(this.app.store.db, KEY(name), day);
   }
 
   /** Runs every job that has not run on today's business date. Returns the names of those run. */

@@ -14,7 +14,7 @@ import {
 import { appendAudit } from '../../platform/auditTrail';
 import type { Session } from '../../platform/sessions';
 import { securityPolicy } from '../../platform/settings';
-import { findUser, findUserByName, sessionUser, setPassword, checkPasswordPolicy } from './users';
+import { findUser, findUserByName, recordLogin, sessionUser, setPassword, checkPasswordPolicy } from './users';
 
 const WRONG = 'The user name or password is not right.';
 
@@ -70,7 +70,7 @@ export function login(app: RecoupApp, username: string, password: string): Login
     throw new AppError('wrong_password', WRONG, { password: WRONG });
   }
   app.throttle.succeed(username);
-  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(app.nowIso(), user.id);
+  recordLogin(db, user.id, app.nowIso());
   const session = app.sessions.start(sessionUser(user));
   const policy = securityPolicy(db);
   return { sessionId: session.id, session: app.sessions.info(session, policy.idleLockMinutes) };

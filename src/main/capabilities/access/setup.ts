@@ -14,6 +14,7 @@ import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../../store/ke
 import { appendAudit } from '../../platform/auditTrail';
 import { extractFiles, generateExtract } from '../../demo/synthetic';
 import { runImport } from '../imports';
+import { insertFirstAdministrator } from './users';
 import { writeSettings } from '../../platform/settings';
 
 /** How many synthetic guarantors "start with demo data" brings. */
@@ -79,10 +80,11 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
   });
   try {
     app.store.create(dataKey, keys, (db) => {
-      db.prepare(
-        `INSERT INTO users (id, username, full_name, role, active, created_at, created_by, password_changed_at)
-         VALUES (?, ?, ?, 'administrator', 1, ?, NULL, ?)`,
-      ).run(adminId, input.admin.username, input.admin.fullName, now, now);
+      insertFirstAdministrator(
+        db,
+        { id: adminId, username: input.admin.username, fullName: input.admin.fullName },
+        now,
+      );
       writeSettings(
         db,
         {

@@ -6,18 +6,11 @@ import type { Role } from '../../../shared/roles';
 import type { NewUser, UserSummary } from '../../../shared/schemas/users';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
+import type { UsersRow } from '../../store/schema';
 import { withoutUserSlot, withUserSlot, wrapSlot } from '../../store/keySlots';
 import { securityPolicy } from '../../platform/settings';
 
-interface UserRow {
-  id: number;
-  username: string;
-  full_name: string;
-  role: Role;
-  active: number;
-  created_at: string;
-  last_login_at: string | null;
-}
+type UserRow = UsersRow;
 
 function toSummary(r: UserRow): UserSummary {
   return {
@@ -173,4 +166,20 @@ export function userDirectory(db: Db): { id: number; fullName: string; role: Rol
 /** A user's full name (for audit details), or null when there is no such user. */
 export function userFullName(db: Db, id: number): string | null {
   return (db.prepare('SELECT full_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+}
+
+/** The first administrator, made with the store at set-up. */
+export function insertFirstAdministrator(
+  db: Db,
+  u: { id: number; username: string; fullName: string },
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO users (id, username, full_name, role, active, created_at, created_by, password_changed_at)
+     VALUES (?, ?, ?, 'administrator', 1, ?, NULL, ?)`,
+  ).run(u.id, u.username, u.fullName, now, now);
+}
+
+export function recordLogin(db: Db, userId: number, at: string): void {
+  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, userId);
 }

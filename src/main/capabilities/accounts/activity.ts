@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { addTaskInput, closeTaskInput, logActivityInput, TaskView } from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
-import { guarantorRow } from './guarantors';
+import { prepared } from '../../store/prepared';
+import { guarantorRow } from './rows';
 
 function checkAccountBelongs(db: Db, guarantorId: number, accountId: number | undefined): void {
   if (accountId === undefined) return;
@@ -35,6 +36,21 @@ export function logActivity(db: Db, input: z.output<typeof logActivityInput>, by
       by,
     );
   return Number(info.lastInsertRowid);
+}
+
+/** A letter Recoup printed and sent, in the guarantor's activity log. */
+export function recordLetterSent(
+  db: Db,
+  guarantorId: number,
+  note: string,
+  sentOn: string,
+  now: string,
+  by: number | null,
+): void {
+  prepared(
+    db,
+    `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'letter', 'sent', ?, ?, ?, ?)`,
+  ).run(guarantorId, note, sentOn, now, by);
 }
 
 export function addTask(db: Db, input: z.output<typeof addTaskInput>, by: number, now: string): number {

@@ -11,13 +11,22 @@ export const accounts: Capability<'accounts'> = {
 };
 
 export {
+  ACCOUNT_EXTRACT_COLUMNS,
   accountRows,
+  extractWriter,
+  GUARANTOR_EXTRACT_COLUMNS,
   guarantorName,
   guarantorRow,
   mailingAddress,
+  moveBalance,
+  sameColumns,
+  setCollectionClock,
+  setFapStatus,
+  type AccountFromExtract,
   type AccountRow,
+  type GuarantorFromExtract,
   type GuarantorRow,
-} from './guarantors';
-export { addTask, tasksFor } from './activity';
+} from './rows';
+export { addTask, recordLetterSent, tasksFor } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
 export { agingReport } from './aging';

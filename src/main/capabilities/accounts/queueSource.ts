@@ -2,7 +2,7 @@
 import { daysBetween } from '../../../shared/dates';
 import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
 import type { QueueSource } from '../../platform/capability';
-import { guarantorName } from './guarantors';
+import { guarantorName } from './rows';
 
 export const followUpQueueSource: QueueSource = {
   kinds: ['task'],

@@ -1,6 +1,8 @@
 // Find anyone fast: by name (partial words, any order), account number, MRN, phone or date of
 // birth. Results carry enough to pick the right person and nothing more (HP-02 minimum necessary).
 import type { Db } from '../../store/database';
+import type { GuarantorsRow } from '../../store/schema';
+import { sortedName } from '../../../shared/names';
 import { prepared } from '../../store/prepared';
 import type { SearchResult } from '../../../shared/schemas/accounts';
 
@@ -45,25 +47,25 @@ export function addNameTokens(db: Db, guarantorId: number, ...names: string[]): 
 const RESULT_COLUMNS = `g.id, g.last_name, g.first_name, g.middle_name, g.date_of_birth, g.city, g.state, g.mrn, g.phone, g.balance_cents,
   g.deceased, (SELECT count(*) FROM accounts a WHERE a.guarantor_id = g.id) AS account_count`;
 
-interface Row {
-  id: number;
-  last_name: string;
-  first_name: string;
-  middle_name: string;
-  date_of_birth: string | null;
-  city: string;
-  state: string;
-  mrn: string | null;
-  phone: string;
-  balance_cents: number;
-  deceased: number;
-  account_count: number;
-}
+type Row = Pick<
+  GuarantorsRow,
+  | 'id'
+  | 'last_name'
+  | 'first_name'
+  | 'middle_name'
+  | 'date_of_birth'
+  | 'city'
+  | 'state'
+  | 'mrn'
+  | 'phone'
+  | 'balance_cents'
+  | 'deceased'
+> & { account_count: number };
 
 function toResult(r: Row, matchedOn: SearchResult['matchedOn'], detail?: string): SearchResult {
   return {
     guarantorId: r.id,
-    name: `${r.last_name}, ${r.first_name}${r.middle_name ? ` ${r.middle_name.charAt(0)}.` : ''}`,
+    name: sortedName({ firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name }),
     dateOfBirth: r.date_of_birth,
     cityState: [r.city, r.state].filter(Boolean).join(', '),
     mrn: r.mrn,

@@ -5,18 +5,15 @@
 import { formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../../shared/rules/ecaClock';
-import type { FapStatus } from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
+import type { AccountsRow, GuarantorsRow } from '../../store/schema';
 import { holdsOf } from './holds';
 
-interface AccountClockRow {
-  id: number;
-  guarantor_id: number;
-  account_number: string;
-  first_statement_date: string | null;
-  final_notice_date: string | null;
-  fap_status: FapStatus;
-}
+type AccountClockRow = Pick<
+  AccountsRow,
+  'id' | 'guarantor_id' | 'account_number' | 'first_statement_date' | 'final_notice_date'
+> &
+  Pick<GuarantorsRow, 'fap_status'>;
 
 function accountRow(db: Db, accountId: number): AccountClockRow {
   const row = db

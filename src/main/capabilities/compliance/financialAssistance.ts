@@ -15,10 +15,11 @@ import type {
   recordFapApplicationInput,
 } from '../../../shared/schemas/fap';
 import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
+import type { FapStatus } from '../../../shared/schemas/accounts';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { changeLedger, entriesAsCounted } from '../ledger';
-import { addTask, guarantorRow } from '../accounts';
+import { addTask, guarantorRow, setFapStatus } from '../accounts';
 
 const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
 
@@ -29,13 +30,8 @@ function notAfterToday(app: RecoupApp, date: string, field: string): void {
     });
 }
 
-function record(db: Db, guarantorId: number, status: string, date: string, note: string, by: number, now: string) {
-  db.prepare('UPDATE guarantors SET fap_status = ?, fap_status_date = ?, updated_at = ? WHERE id = ?').run(
-    status,
-    date,
-    now,
-    guarantorId,
-  );
+function record(db: Db, guarantorId: number, status: FapStatus, date: string, note: string, by: number, now: string) {
+  setFapStatus(db, guarantorId, status, date, now);
   db.prepare(
     'INSERT INTO fap_history (guarantor_id, status, status_date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(guarantorId, status, date, note, by, now);

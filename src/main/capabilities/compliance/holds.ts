@@ -7,20 +7,10 @@ import { AppError } from '../../../shared/errors';
 import type { HoldReason } from '../../../shared/rules/statementCycle';
 import type { HoldView, placeHoldInput } from '../../../shared/schemas/holds';
 import type { Db } from '../../store/database';
+import type { HoldsRow } from '../../store/schema';
 import { currentPlanAccounts } from '../plans';
 
-interface HoldRow {
-  id: number;
-  account_id: number | null;
-  reason: HoldReason;
-  note: string;
-  placed_on: string;
-  until: string | null;
-  placed_by_name: string | null;
-  released_on: string | null;
-  released_by_name: string | null;
-  release_note: string | null;
-}
+type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
 export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today: string, by: number): number {
   const g = db.prepare('SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);

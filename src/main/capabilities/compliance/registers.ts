@@ -6,6 +6,7 @@ import { formatDecimal } from '../../../shared/money';
 import type { FapStatus } from '../../../shared/schemas/accounts';
 import type { MonthlyRegisters, RegisterKind } from '../../../shared/schemas/registers';
 import type { Db } from '../../store/database';
+import { guarantorName } from '../accounts';
 
 function range(month: string): [string, string] {
   return [`${month}-01`, `${month}-31`];
@@ -16,7 +17,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const statements = (
     db
       .prepare(
-        `SELECT s.statement_date, g.first_name || ' ' || g.last_name AS name, g.external_id, s.kind, s.number_in_cycle, s.amount_due_cents,
+        `SELECT s.statement_date, g.first_name, g.middle_name, g.last_name, g.external_id, s.kind, s.number_in_cycle, s.amount_due_cents,
                 (SELECT group_concat(a.account_number || CASE sa.step WHEN 'final_notice' THEN ' (final notice)'
                                                                WHEN 'after_notice' THEN ' (after final notice)'
                                                                ELSE ' (' || sa.number || ')' END, ', ')
@@ -26,7 +27,9 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
       )
       .all(from, to) as {
       statement_date: string;
-      name: string;
+      first_name: string;
+      middle_name: string;
+      last_name: string;
       external_id: string | null;
       kind: 'regular' | 'final_notice';
       number_in_cycle: number;
@@ -36,7 +39,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   ).map((r) => ({
     accounts: r.accounts ?? '',
     date: r.statement_date,
-    guarantor: r.name,
+    guarantor: guarantorName(r),
     guarantorNumber: r.external_id,
     kind: r.kind,
     numberInCycle: r.number_in_cycle,
@@ -45,7 +48,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const ecaAttempts = (
     db
       .prepare(
-        `SELECT e.attempted_on, a.account_number, g.first_name || ' ' || g.last_name AS guarantor, a.first_statement_date,
+        `SELECT e.attempted_on, a.account_number, g.first_name, g.middle_name, g.last_name, a.first_statement_date,
                 a.final_notice_date, e.kind, e.allowed, e.allowed_from, e.reasons, u.full_name AS by_name
            FROM eca_attempts e JOIN accounts a ON a.id = e.account_id JOIN guarantors g ON g.id = a.guarantor_id
            LEFT JOIN users u ON u.id = e.by
@@ -54,7 +57,9 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
       .all(from, to) as {
       attempted_on: string;
       account_number: string;
-      guarantor: string;
+      first_name: string;
+      middle_name: string;
+      last_name: string;
       first_statement_date: string | null;
       final_notice_date: string | null;
       kind: string;
@@ -73,7 +78,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
     return {
       date: r.attempted_on,
       accountNumber: r.account_number,
-      guarantor: r.guarantor,
+      guarantor: guarantorName(r),
       kind: r.kind,
       allowed: r.allowed === 1,
       allowedFrom: r.allowed_from,
@@ -85,11 +90,11 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const holds = (
     db
       .prepare(
-        `SELECT h.placed_on AS date, 'placed' AS event, g.first_name || ' ' || g.last_name AS name, a.account_number, h.reason, h.note, pu.full_name AS by_name
+        `SELECT h.placed_on AS date, 'placed' AS event, g.first_name, g.middle_name, g.last_name, a.account_number, h.reason, h.note, pu.full_name AS by_name
            FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN accounts a ON a.id = h.account_id
            LEFT JOIN users pu ON pu.id = h.placed_by WHERE h.placed_on BETWEEN @from AND @to
          UNION ALL
-         SELECT h.released_on, 'released', g.first_name || ' ' || g.last_name, a.account_number, h.reason, coalesce(h.release_note, ''), ru.full_name
+         SELECT h.released_on, 'released', g.first_name, g.middle_name, g.last_name, a.account_number, h.reason, coalesce(h.release_note, ''), ru.full_name
            FROM holds h JOIN guarantors g ON g.id = h.guarantor_id LEFT JOIN accounts a ON a.id = h.account_id
            LEFT JOIN users ru ON ru.id = h.released_by WHERE h.released_on BETWEEN @from AND @to
          ORDER BY 1, 2`,
@@ -97,7 +102,9 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
       .all({ from, to }) as {
       date: string;
       event: 'placed' | 'released';
-      name: string;
+      first_name: string;
+      middle_name: string;
+      last_name: string;
       account_number: string | null;
       reason: string;
       note: string;
@@ -106,7 +113,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   ).map((r) => ({
     date: r.date,
     event: r.event,
-    guarantor: r.name,
+    guarantor: guarantorName(r),
     accountNumber: r.account_number,
     reason: r.reason,
     note: r.note,
@@ -116,13 +123,15 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   const assistance = (
     db
       .prepare(
-        `SELECT f.status_date, g.first_name || ' ' || g.last_name AS name, g.external_id, f.status, f.note, u.full_name AS by_name
+        `SELECT f.status_date, g.first_name, g.middle_name, g.last_name, g.external_id, f.status, f.note, u.full_name AS by_name
            FROM fap_history f JOIN guarantors g ON g.id = f.guarantor_id LEFT JOIN users u ON u.id = f.recorded_by
           WHERE f.status_date BETWEEN ? AND ? ORDER BY f.status_date, f.id`,
       )
       .all(from, to) as {
       status_date: string;
-      name: string;
+      first_name: string;
+      middle_name: string;
+      last_name: string;
       external_id: string | null;
       status: FapStatus;
       note: string;
@@ -130,7 +139,7 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
     }[]
   ).map((r) => ({
     date: r.status_date,
-    guarantor: r.name,
+    guarantor: guarantorName(r),
     guarantorNumber: r.external_id,
     status: r.status,
     note: r.note,

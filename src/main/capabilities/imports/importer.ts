@@ -12,10 +12,18 @@ import {
   type ImportReport,
 } from '../../../shared/schemas/import';
 import type { Db } from '../../store/database';
-import { LedgerChangeWriter } from '../ledger';
-import { addNameTokens, replaceNameTokens } from '../accounts';
+import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
+import {
+  ACCOUNT_EXTRACT_COLUMNS,
+  addNameTokens,
+  extractWriter,
+  GUARANTOR_EXTRACT_COLUMNS,
+  replaceNameTokens,
+  sameColumns,
+  type AccountFromExtract,
+  type GuarantorFromExtract,
+} from '../accounts';
 import { readCsv, type CsvRow } from './csv';
-import { prepared } from '../../store/prepared';
 import {
   readAccount,
   readGuarantor,
@@ -94,84 +102,69 @@ export function autoMapping(headers: string[], layout: ImportLayout): Record<str
   return out;
 }
 
-interface Seen {
+interface Seen<T> {
   id: number;
-  values: (string | number | null)[];
+  values: T;
   line: number;
   file: string;
 }
 
-const GUARANTOR_COLUMNS = `external_id, mrn, last_name, first_name, middle_name, date_of_birth, address_line1, address_line2, city, state, zip, phone,
-  email, language, employer, is_employee, employee_id, pay_frequency, hourly_rate_cents, annual_salary_cents, deceased, date_of_death,
-  death_source, fap_status, fap_status_date, bankruptcy, do_not_call, do_not_mail, do_not_email`;
-
-function guarantorValues(g: GuarantorRecord): (string | number | null)[] {
-  return [
-    g.externalId,
-    g.mrn,
-    g.lastName,
-    g.firstName,
-    g.middleName,
-    g.dateOfBirth,
-    g.addressLine1,
-    g.addressLine2,
-    g.city,
-    g.state,
-    g.zip,
-    g.phone,
-    g.email,
-    g.language,
-    g.employer,
-    g.isEmployee ? 1 : 0,
-    g.employeeId,
-    g.payFrequency,
-    g.hourlyRateCents,
-    g.annualSalaryCents,
-    g.deceased ? 1 : 0,
-    g.dateOfDeath,
-    g.deathSource,
-    g.fapStatus,
-    g.fapStatusDate,
-    g.bankruptcy ? 1 : 0,
-    g.doNotCall ? 1 : 0,
-    g.doNotMail ? 1 : 0,
-    g.doNotEmail ? 1 : 0,
-  ];
+/** A guarantor of the extract as the row the import writes. */
+function guarantorFromRecord(g: GuarantorRecord): GuarantorFromExtract {
+  return {
+    external_id: g.externalId,
+    mrn: g.mrn,
+    last_name: g.lastName,
+    first_name: g.firstName,
+    middle_name: g.middleName,
+    date_of_birth: g.dateOfBirth,
+    address_line1: g.addressLine1,
+    address_line2: g.addressLine2,
+    city: g.city,
+    state: g.state,
+    zip: g.zip,
+    phone: g.phone,
+    email: g.email,
+    language: g.language,
+    employer: g.employer,
+    is_employee: g.isEmployee ? 1 : 0,
+    employee_id: g.employeeId,
+    pay_frequency: g.payFrequency,
+    hourly_rate_cents: g.hourlyRateCents,
+    annual_salary_cents: g.annualSalaryCents,
+    deceased: g.deceased ? 1 : 0,
+    date_of_death: g.dateOfDeath,
+    death_source: g.deathSource,
+    fap_status: g.fapStatus,
+    fap_status_date: g.fapStatusDate,
+    bankruptcy: g.bankruptcy ? 1 : 0,
+    do_not_call: g.doNotCall ? 1 : 0,
+    do_not_mail: g.doNotMail ? 1 : 0,
+    do_not_email: g.doNotEmail ? 1 : 0,
+  };
 }
 
-const ACCOUNT_COLUMNS = `account_number, guarantor_id, patient_name, service_from, service_to, service_type, payer_class, state_of_service, mbi,
-  medicare_ra_date, medicaid_number, medicaid_ra_date, secondary_ra_date, deductible_cents, coinsurance_cents, last_illness, first_statement_date`;
-
-function accountValues(a: AccountRecord, guarantorId: number): (string | number | null)[] {
-  return [
-    a.accountNumber,
-    guarantorId,
-    a.patientName,
-    a.serviceFrom,
-    a.serviceTo,
-    a.serviceType,
-    a.payerClass,
-    a.stateOfService,
-    a.mbi,
-    a.medicareRaDate,
-    a.medicaidNumber,
-    a.medicaidRaDate,
-    a.secondaryRaDate,
-    a.deductibleCents,
-    a.coinsuranceCents,
-    a.lastIllness ? 1 : 0,
-    a.firstStatementDate,
-  ];
-}
-
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
+/** An account of the extract as the row the import writes. */
+function accountFromRecord(a: AccountRecord, guarantorId: number): AccountFromExtract {
+  return {
+    account_number: a.accountNumber,
+    guarantor_id: guarantorId,
+    patient_name: a.patientName,
+    service_from: a.serviceFrom,
+    service_to: a.serviceTo,
+    service_type: a.serviceType,
+    payer_class: a.payerClass,
+    state_of_service: a.stateOfService,
+    mbi: a.mbi,
+    medicare_ra_date: a.medicareRaDate,
+    medicaid_number: a.medicaidNumber,
+    medicaid_ra_date: a.medicaidRaDate,
+    secondary_ra_date: a.secondaryRaDate,
+    deductible_cents: a.deductibleCents,
+    coinsurance_cents: a.coinsuranceCents,
+    last_illness: a.lastIllness ? 1 : 0,
+    first_statement_date: a.firstStatementDate,
+  };
 }
 
 export async function runImport(
@@ -218,30 +211,10 @@ export async function runImport(
   // Progress is measured in characters read, across all the files.
   const totalChars = ordered.reduce((n, f) => n + f.text.length, 0);
 
-  const selectGuarantor = db.prepare(`SELECT id, ${GUARANTOR_COLUMNS} FROM guarantors WHERE external_id = ?`);
-  const insertGuarantor = db.prepare(
-    `INSERT INTO guarantors (${GUARANTOR_COLUMNS}, created_at, updated_at) VALUES (${placeholders(29)}, ?, ?)
-     ON CONFLICT (external_id) DO NOTHING RETURNING id`,
-  );
-  const updateGuarantor = db.prepare(
-    `UPDATE guarantors SET (${GUARANTOR_COLUMNS}, updated_at) = (${placeholders(29)}, ?) WHERE id = ?`,
-  );
-  const selectAccount = db.prepare(`SELECT id, ${ACCOUNT_COLUMNS} FROM accounts WHERE account_number = ?`);
-  const insertAccount = db.prepare(
-    `INSERT INTO accounts (${ACCOUNT_COLUMNS}, created_at, updated_at) VALUES (${placeholders(17)}, ?, ?)
-     ON CONFLICT (account_number) DO NOTHING RETURNING id`,
-  );
-  const updateAccount = db.prepare(
-    `UPDATE accounts SET (${ACCOUNT_COLUMNS}, updated_at) = (${placeholders(17)}, ?) WHERE id = ?`,
-  );
-  const guarantorIdOf = db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck();
-  const accountIdOf = db.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck();
-  const existingEntry = db.prepare(
-    'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
-  );
+  const rows = extractWriter(db);
 
-  const guarantorsSeen = new Map<string, Seen>();
-  const accountsSeen = new Map<string, Seen & { guarantorExternalId: string }>();
+  const guarantorsSeen = new Map<string, Seen<GuarantorFromExtract>>();
+  const accountsSeen = new Map<string, Seen<AccountFromExtract> & { guarantorExternalId: string }>();
   const transactionsSeen = new Map<string, number>();
   const deltas = new Map<number, number>();
 
@@ -250,45 +223,29 @@ export async function runImport(
   // already in the ledger (a re-import) is then checked on its own.
   let batchId = 0;
   const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
-  const insertEntries = (n: number) =>
-    prepared(
-      db,
-      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
-       VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    );
   const flushEntries = () => {
     const n = pendingEntries.length;
     if (n === 0) return;
-    const args: (string | number | null)[] = [];
+    const inserted = insertImportedEntries(
+      db,
+      pendingEntries.map((p) => ({
+        accountId: p.accountId,
+        type: p.t.type,
+        amountCents: p.t.amountCents,
+        effectiveDate: p.t.effectiveDate,
+        reference: p.t.reference,
+        memo: p.t.memo,
+        externalId: p.t.externalId,
+      })),
+      { postedAt: options.now, postedBy: options.userId, importBatchId: batchId },
+    );
     for (const p of pendingEntries) {
-      args.push(
-        p.accountId,
-        p.t.type,
-        p.t.amountCents,
-        p.t.effectiveDate,
-        options.now,
-        options.userId,
-        p.t.reference,
-        p.t.memo,
-        p.t.externalId,
-        batchId,
-      );
-    }
-    const info = insertEntries(n).run(...args);
-    for (const p of pendingEntries) {
-      if (info.changes === n) {
+      if (inserted === n) {
         report.transactions.created++;
         deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
         continue;
       }
-      const prior = existingEntry.get(p.t.externalId) as {
-        account_id: number;
-        type: string;
-        amount_cents: number;
-        effective_date: string;
-        import_batch_id: number | null;
-      };
+      const prior = entryByExternalId(db, p.t.externalId)!;
       if (prior.import_batch_id === batchId) {
         report.transactions.created++;
         deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
@@ -363,10 +320,10 @@ export async function runImport(
           const g = readGuarantor(reader, m);
           rowFailed = rowErrors();
           if (!rowFailed) {
-            const values = guarantorValues(g);
+            const values = guarantorFromRecord(g);
             const seen = guarantorsSeen.get(g.externalId);
             if (seen) {
-              if (!sameValues(seen.values, values)) {
+              if (!sameColumns(seen.values, values, GUARANTOR_EXTRACT_COLUMNS)) {
                 error({
                   ...at,
                   column: columnLabel(m, 'guarantor_id'),
@@ -376,23 +333,22 @@ export async function runImport(
               }
             } else {
               // New guarantors (the common case) cost one statement; existing ones are compared.
-              const inserted = insertGuarantor.get(...values, options.now, options.now) as { id: number } | undefined;
+              const inserted = rows.insertGuarantor(values, options.now);
               let id: number;
-              if (inserted) {
-                id = inserted.id;
+              if (inserted !== null) {
+                id = inserted;
                 addNameTokens(db, id, g.firstName, g.middleName, g.lastName);
                 report.guarantors.created++;
               } else {
-                const existing = selectGuarantor.get(g.externalId) as Record<string, string | number | null>;
-                id = existing.id as number;
-                const { id: _id, ...rest } = existing;
-                if (sameValues(Object.values(rest), values)) report.guarantors.unchanged++;
+                const existing = rows.findGuarantor(g.externalId)!;
+                id = existing.id;
+                if (sameColumns(existing, values, GUARANTOR_EXTRACT_COLUMNS)) report.guarantors.unchanged++;
                 else {
-                  updateGuarantor.run(...values, options.now, id);
+                  rows.updateGuarantor(id, values, options.now);
                   if (
-                    rest.first_name !== g.firstName ||
-                    rest.middle_name !== g.middleName ||
-                    rest.last_name !== g.lastName
+                    existing.first_name !== g.firstName ||
+                    existing.middle_name !== g.middleName ||
+                    existing.last_name !== g.lastName
                   ) {
                     replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
                   }
@@ -410,8 +366,7 @@ export async function runImport(
           rowFailed = rowErrors();
           if (!rowFailed) {
             const guarantorId =
-              guarantorsSeen.get(a.guarantorExternalId)?.id ??
-              (guarantorIdOf.get(a.guarantorExternalId) as number | undefined);
+              guarantorsSeen.get(a.guarantorExternalId)?.id ?? rows.guarantorIdOf(a.guarantorExternalId);
             if (guarantorId === undefined) {
               rowFailed = true;
               error({
@@ -421,10 +376,10 @@ export async function runImport(
                 reason: `Line ${row.line}: account ${a.accountNumber} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
               });
             } else {
-              const values = accountValues(a, guarantorId);
+              const values = accountFromRecord(a, guarantorId);
               const seen = accountsSeen.get(a.accountNumber);
               if (seen) {
-                if (!sameValues(seen.values, values)) {
+                if (!sameColumns(seen.values, values, ACCOUNT_EXTRACT_COLUMNS)) {
                   error({
                     ...at,
                     column: columnLabel(m, 'account_number'),
@@ -433,25 +388,24 @@ export async function runImport(
                   });
                 }
               } else {
-                const inserted = insertAccount.get(...values, options.now, options.now) as { id: number } | undefined;
+                const inserted = rows.insertAccount(values, options.now);
                 let id: number;
-                if (inserted) {
-                  id = inserted.id;
+                if (inserted !== null) {
+                  id = inserted;
                   report.accounts.created++;
                 } else {
-                  const existing = selectAccount.get(a.accountNumber) as Record<string, string | number | null>;
-                  id = existing.id as number;
-                  const { id: _id, ...rest } = existing;
-                  if (rest.guarantor_id !== guarantorId) {
+                  const existing = rows.findAccount(a.accountNumber)!;
+                  id = existing.id;
+                  if (existing.guarantor_id !== guarantorId) {
                     error({
                       ...at,
                       column: columnLabel(m, 'account_number'),
                       value: a.accountNumber,
                       reason: `Line ${row.line}: account ${a.accountNumber} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
                     });
-                  } else if (sameValues(Object.values(rest), values)) report.accounts.unchanged++;
+                  } else if (sameColumns(existing, values, ACCOUNT_EXTRACT_COLUMNS)) report.accounts.unchanged++;
                   else {
-                    updateAccount.run(...values, options.now, id);
+                    rows.updateAccount(id, values, options.now);
                     report.accounts.updated++;
                   }
                 }
@@ -483,8 +437,7 @@ export async function runImport(
             file.layout === 'combined' ? 'account_number' : 'transaction_account_number',
           );
           if (!rowErrors() && t) {
-            const accountId =
-              accountsSeen.get(t.accountNumber)?.id ?? (accountIdOf.get(t.accountNumber) as number | undefined);
+            const accountId = accountsSeen.get(t.accountNumber)?.id ?? rows.accountIdOf(t.accountNumber);
             const dup = transactionsSeen.get(t.externalId);
             if (dup) {
               error({

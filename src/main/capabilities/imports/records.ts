@@ -5,6 +5,7 @@ import { IMPORT_FIELDS } from '../../../shared/schemas/import';
 import type { LedgerType } from '../../../shared/schemas/ledger';
 import { LEDGER_TYPE_SIGN, LEDGER_TYPES } from '../../../shared/schemas/ledger';
 import * as v from './values';
+import type { AccountsRow, GuarantorsRow } from '../../store/schema';
 
 export interface CellProblem {
   field: string;
@@ -72,13 +73,13 @@ export interface GuarantorRecord {
   employer: string;
   isEmployee: boolean;
   employeeId: string | null;
-  payFrequency: string | null;
+  payFrequency: GuarantorsRow['pay_frequency'];
   hourlyRateCents: number | null;
   annualSalaryCents: number | null;
   deceased: boolean;
   dateOfDeath: string | null;
   deathSource: string;
-  fapStatus: string;
+  fapStatus: GuarantorsRow['fap_status'];
   fapStatusDate: string | null;
   bankruptcy: boolean;
   doNotCall: boolean;
@@ -92,8 +93,8 @@ export interface AccountRecord {
   patientName: string;
   serviceFrom: string;
   serviceTo: string;
-  serviceType: string;
-  payerClass: string;
+  serviceType: AccountsRow['service_type'];
+  payerClass: AccountsRow['payer_class'];
   stateOfService: string;
   mbi: string | null;
   medicareRaDate: string | null;
@@ -196,8 +197,9 @@ export function readAccount(
     patientName: r.read('patient_name', text120, ''),
     serviceFrom: r.read('service_from', requiredDate, '', true),
     serviceTo: r.read('service_to', requiredDate, '', true),
-    serviceType: r.read('service_type', serviceType, '', true),
-    payerClass: r.read('payer_class', payerClass, '', true),
+    // A fallback is never written: a cell that fails makes its row an error.
+    serviceType: r.read('service_type', serviceType, 'outpatient', true),
+    payerClass: r.read('payer_class', payerClass, 'self_pay', true),
     stateOfService: r.read('state_of_service', v.state, ''),
     mbi: r.read('mbi', v.mbi, null),
     medicareRaDate: r.read('medicare_ra_date', date, null),

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { LEDGER_TYPE_SIGN, type LedgerLine, type LedgerType } from '../../../shared/schemas/ledger';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
+import type { GuarantorsRow, LedgerEntriesRow, PaymentsRow } from '../../store/schema';
+import { guarantorName, moveBalance } from '../accounts';
 
 export interface NewEntry {
   accountId: number;
@@ -34,19 +36,9 @@ function checkSign(type: LedgerType, amount: number): void {
   }
 }
 
-/** Moves an account's balance and its guarantor's balance by `delta` cents; returns the guarantor. */
+/** Moves an account's and its guarantor's balances by `delta` cents (accounts owns the columns). */
 export function applyBalanceDelta(db: Db, accountId: number, delta: number, at: string): number {
-  const row = prepared(
-    db,
-    'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
-  ).get(delta, at, accountId) as { guarantor_id: number } | undefined;
-  if (!row) throw new AppError('not_found', 'There is no such account.');
-  prepared(db, 'UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
-    delta,
-    at,
-    row.guarantor_id,
-  );
-  return row.guarantor_id;
+  return moveBalance(db, accountId, delta, at);
 }
 
 /**
@@ -80,14 +72,7 @@ export function postEntry(db: Db, e: NewEntry): { entryId: number; guarantorId: 
   return { entryId: Number(info.lastInsertRowid), guarantorId };
 }
 
-interface EntryRow {
-  id: number;
-  account_id: number;
-  type: LedgerType;
-  amount_cents: number;
-  payment_id: number | null;
-  reverses_id: number | null;
-}
+type EntryRow = Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_cents' | 'payment_id' | 'reverses_id'>;
 
 /**
  * Reverses one entry with an equal and opposite entry. An entry is reversed at most once; a
@@ -125,23 +110,20 @@ export function reverseEntry(
   return { entryId: Number(info.lastInsertRowid), accountId: entry.account_id, guarantorId };
 }
 
-interface LineRow {
-  id: number;
-  account_id: number;
-  type: LedgerType;
-  amount_cents: number;
-  effective_date: string;
-  posted_at: string;
-  posted_by_name: string | null;
-  reference: string;
-  reason_code: string | null;
-  memo: string;
-  payment_id: number | null;
-  reverses_id: number | null;
-  reversed_by_id: number | null;
-  imported: number;
-  approved_by_name: string | null;
-}
+type LineRow = Pick<
+  LedgerEntriesRow,
+  | 'id'
+  | 'account_id'
+  | 'type'
+  | 'amount_cents'
+  | 'effective_date'
+  | 'posted_at'
+  | 'reference'
+  | 'reason_code'
+  | 'memo'
+  | 'payment_id'
+  | 'reverses_id'
+> & { posted_by_name: string | null; reversed_by_id: number | null; imported: number; approved_by_name: string | null };
 
 /** An account's ledger in posting order (effective date, then id), with the running balance. */
 export function accountLedger(db: Db, accountId: number): LedgerLine[] {
@@ -206,14 +188,19 @@ export function verifyBalances(db: Db): {
         WHERE a.balance_cents <> coalesce(l.total, 0)`,
     )
     .all() as { id: number; label: string; stored: number; derived: number }[];
-  const guarantorDiffs = db
-    .prepare(
-      `SELECT g.id, g.first_name || ' ' || g.last_name || coalesce(' (' || g.external_id || ')', '') AS label, g.balance_cents AS stored, coalesce(a.total, 0) AS derived
-         FROM guarantors g
-         LEFT JOIN (SELECT guarantor_id, sum(balance_cents) AS total FROM accounts GROUP BY guarantor_id) a ON a.guarantor_id = g.id
-        WHERE g.balance_cents <> coalesce(a.total, 0)`,
-    )
-    .all() as { id: number; label: string; stored: number; derived: number }[];
+  const guarantorDiffs = (
+    db
+      .prepare(
+        `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.external_id, g.balance_cents AS stored, coalesce(a.total, 0) AS derived
+           FROM guarantors g
+           LEFT JOIN (SELECT guarantor_id, sum(balance_cents) AS total FROM accounts GROUP BY guarantor_id) a ON a.guarantor_id = g.id
+          WHERE g.balance_cents <> coalesce(a.total, 0)`,
+      )
+      .all() as (Pick<GuarantorsRow, 'id' | 'first_name' | 'middle_name' | 'last_name' | 'external_id'> & {
+      stored: number;
+      derived: number;
+    })[]
+  ).map((d) => ({ ...d, label: `${guarantorName(d)}${d.external_id ? ` (${d.external_id})` : ''}` }));
   const differences: BalanceDifference[] = [
     ...accountDiffs.map((d) => ({
       kind: 'account' as const,
@@ -262,4 +249,80 @@ const ENTRIES_AS_COUNTED = `
 /** An account's ledger up to a date (effective date, then posting order), each entry as it counts. */
 export function entriesAsCounted(db: Db, accountId: number, asOf: string): CountedEntry[] {
   return prepared(db, ENTRIES_AS_COUNTED).all({ account: accountId, asOf }) as CountedEntry[];
+}
+
+/** Records a payment (its receipt's row); its entries are posted by the same ledger change. */
+export function insertPayment(db: Db, p: Omit<PaymentsRow, 'id' | 'receipt_document_id'>): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO payments (receipt_number, guarantor_id, method, reference, amount_cents, effective_date, received_by, created_at)
+       VALUES (@receipt_number, @guarantor_id, @method, @reference, @amount_cents, @effective_date, @received_by, @created_at)`,
+    ).run(p).lastInsertRowid,
+  );
+}
+
+/** Links a payment to the document of its receipt (drawn once; every later print is that document). */
+export function linkReceipt(db: Db, paymentId: number, documentId: number): void {
+  prepared(db, 'UPDATE payments SET receipt_document_id = ? WHERE id = ?').run(documentId, paymentId);
+}
+
+/** An entry of the billing extract, written by the import with its billing-system id. */
+export interface ImportedEntry {
+  accountId: number;
+  type: Exclude<LedgerType, 'reversal'>;
+  amountCents: number;
+  effectiveDate: string;
+  reference: string;
+  memo: string;
+  externalId: string;
+}
+
+/**
+ * The import's bulk write: many entries in one statement (far cheaper than one each), those whose
+ * billing id is already in the ledger skipped. Returns how many were written. The caller moves the
+ * balances (LedgerChangeWriter.moveBalances) in the same transaction.
+ */
+export function insertImportedEntries(
+  db: Db,
+  entries: readonly ImportedEntry[],
+  by: { postedAt: string; postedBy: number | null; importBatchId: number },
+): number {
+  if (entries.length === 0) return 0;
+  const args: (string | number | null)[] = [];
+  for (const e of entries) {
+    checkSign(e.type, e.amountCents);
+    args.push(
+      e.accountId,
+      e.type,
+      e.amountCents,
+      e.effectiveDate,
+      by.postedAt,
+      by.postedBy,
+      e.reference,
+      e.memo,
+      e.externalId,
+      by.importBatchId,
+    );
+  }
+  return prepared(
+    db,
+    `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, external_id, import_batch_id)
+     VALUES ${Array.from({ length: entries.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+  ).run(...args).changes;
+}
+
+/** The entry a billing-system transaction id was imported as, if any. */
+export function entryByExternalId(
+  db: Db,
+  externalId: string,
+): Pick<LedgerEntriesRow, 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'> | undefined {
+  return prepared<
+    [string],
+    Pick<LedgerEntriesRow, 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'>
+  >(
+    db,
+    'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
+  ).get(externalId);
 }

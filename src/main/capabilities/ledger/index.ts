@@ -8,4 +8,12 @@ import { ledgerHandlers } from './handlers';
 export const ledger: Capability<'ledger'> = { name: 'ledger', handlers: ledgerHandlers };
 
 export { beginLedgerChange, changeLedger, settleLedgerChange, LedgerChangeWriter, type LedgerWhen } from './changes';
-export { accountLedger, entriesAsCounted, verifyBalances, type CountedEntry } from './entries';
+export {
+  accountLedger,
+  entriesAsCounted,
+  entryByExternalId,
+  insertImportedEntries,
+  verifyBalances,
+  type CountedEntry,
+  type ImportedEntry,
+} from './entries';

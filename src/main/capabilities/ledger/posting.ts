@@ -10,6 +10,7 @@ import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { supervisorApproval } from '../access';
 import { changeLedger } from './changes';
+import { insertPayment } from './entries';
 import { postingPolicy } from '../../platform/settings';
 import { accountRows, guarantorRow } from '../accounts';
 
@@ -63,22 +64,16 @@ export function postPayment(
   if (!result.ok) throw new AppError('invalid_input', result.reason, { allocations: result.reason });
   return changeLedger(app, by.id, (ledger) => {
     const receiptNumber = nextReceiptNumber(db, app.clock.today());
-    const paymentId = Number(
-      db
-        .prepare(
-          `INSERT INTO payments (receipt_number, guarantor_id, method, reference, amount_cents, effective_date, received_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          receiptNumber,
-          input.guarantorId,
-          input.method,
-          input.reference,
-          input.amountCents,
-          input.effectiveDate,
-          by.id,
-          now,
-        ).lastInsertRowid,
-    );
+    const paymentId = insertPayment(db, {
+      receipt_number: receiptNumber,
+      guarantor_id: input.guarantorId,
+      method: input.method,
+      reference: input.reference,
+      amount_cents: input.amountCents,
+      effective_date: input.effectiveDate,
+      received_by: by.id,
+      created_at: now,
+    });
     for (const part of result.allocations) {
       ledger.post({
         accountId: part.accountId,

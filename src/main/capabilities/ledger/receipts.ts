@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { FileOut } from '../../../shared/schemas/files';
 import type { PaymentMethod } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
+import { linkReceipt } from './entries';
 import { paymentReceipt } from './receiptPdf';
 import { formatServiceDates } from '../../../shared/dates';
 import { fetchDocument, storeDocument } from '../../platform/documents';
@@ -80,7 +81,7 @@ async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promi
       at: app.nowIso(),
       by,
     });
-    db.prepare('UPDATE payments SET receipt_document_id = ? WHERE id = ?').run(id, paymentId);
+    linkReceipt(db, paymentId, id);
     return id;
   })();
   return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), documentId };

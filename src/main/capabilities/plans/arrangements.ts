@@ -11,9 +11,9 @@ import { roleAtLeast, type Role } from '../../../shared/roles';
 import { isOpenPlan, type CreatePlanInput, type PlanPolicy } from '../../../shared/schemas/plans';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { prepared } from '../../store/prepared';
 import { supervisorApproval } from '../access';
 import { policyOn } from './policy';
+import { addInstallments, addPlanAccounts, endPlan, insertPlan, recordEvent, setAgreementSigned } from './planRows';
 import { activePlanSql, planAccountIds, planPayments, planRow } from './progress';
 
 export interface Actor {
@@ -32,25 +32,6 @@ type Terms = Pick<
   | 'approval'
   | 'exceptionReason'
 >;
-
-export function recordEvent(
-  db: Db,
-  planId: number,
-  e: {
-    onDate: string;
-    kind: string;
-    from?: string | null;
-    to?: string | null;
-    reason: string;
-    at: string;
-    by: number | null;
-  },
-): void {
-  prepared(
-    db,
-    'INSERT INTO plan_events (plan_id, on_date, kind, from_status, to_status, reason, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(planId, e.onDate, e.kind, e.from ?? null, e.to ?? null, e.reason, e.at, e.by);
-}
 
 /** The accounts' open balance; each must be the guarantor's and not on another active plan. */
 function accountsBalance(db: Db, guarantorId: number, accountIds: number[], exceptPlanId: number | null): number {
@@ -132,7 +113,7 @@ function scheduleFor(policy: PlanPolicy, balance: number, terms: Terms) {
   return { schedule, tier };
 }
 
-function insertPlan(
+function makePlan(
   app: RecoupApp,
   p: {
     guarantorId: number;
@@ -152,40 +133,29 @@ function insertPlan(
   const today = app.clock.today();
   const now = app.nowIso();
   const inst = p.schedule.schedule.ok ? p.schedule.schedule.installments : [];
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO plans (guarantor_id, policy_id, status, status_since, start_date, balance_cents, down_payment_cents, frequency, day_of_month,
-                            first_due_date, installment_cents, installment_count, within_tier, approved_by, approval_reason, fap_answer,
-                            replaces_plan_id, reaged, created_at, created_by)
-         VALUES (?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.guarantorId,
-        p.policyId,
-        today,
-        today,
-        p.balance,
-        p.terms.downPaymentCents,
-        p.terms.frequency,
-        p.terms.frequency === 'monthly' ? (p.terms.dayOfMonth ?? Number(p.terms.firstDueDate.slice(8, 10))) : null,
-        p.terms.firstDueDate,
-        inst[0]!.amountCents,
-        inst.length,
-        p.schedule.tier.within ? 1 : 0,
-        p.approval?.approvedBy ?? null,
-        p.approval?.reason ?? null,
-        p.fapAnswer,
-        p.replaces,
-        p.reaged ? 1 : 0,
-        now,
-        p.by,
-      ).lastInsertRowid,
-  );
-  const addAccount = db.prepare(
-    'INSERT INTO plan_accounts (plan_id, account_id, balance_cents) VALUES (?, ?, (SELECT balance_cents FROM accounts WHERE id = ?))',
-  );
-  for (const a of new Set(p.accountIds)) addAccount.run(id, a, a);
+  const id = insertPlan(db, {
+    guarantor_id: p.guarantorId,
+    policy_id: p.policyId,
+    status_since: today,
+    start_date: today,
+    balance_cents: p.balance,
+    down_payment_cents: p.terms.downPaymentCents,
+    frequency: p.terms.frequency,
+    day_of_month:
+      p.terms.frequency === 'monthly' ? (p.terms.dayOfMonth ?? Number(p.terms.firstDueDate.slice(8, 10))) : null,
+    first_due_date: p.terms.firstDueDate,
+    installment_cents: inst[0]!.amountCents,
+    installment_count: inst.length,
+    within_tier: p.schedule.tier.within ? 1 : 0,
+    approved_by: p.approval?.approvedBy ?? null,
+    approval_reason: p.approval?.reason ?? null,
+    fap_answer: p.fapAnswer,
+    replaces_plan_id: p.replaces,
+    reaged: p.reaged ? 1 : 0,
+    created_at: now,
+    created_by: p.by,
+  });
+  addPlanAccounts(db, id, p.accountIds);
   // A defaulted plan over these accounts is replaced by this one (its history stays).
   for (const old of db
     .prepare(
@@ -193,7 +163,7 @@ function insertPlan(
     )
     .pluck()
     .all(id, id) as number[]) {
-    db.prepare(`UPDATE plans SET status = 'replaced', status_since = ? WHERE id = ?`).run(today, old);
+    endPlan(db, old, 'replaced', today);
     recordEvent(db, old, {
       onDate: today,
       kind: 'replaced',
@@ -204,11 +174,10 @@ function insertPlan(
       by: p.by,
     });
   }
-  const addInstallment = db.prepare(
-    'INSERT INTO plan_installments (plan_id, number, due_date, amount_cents) VALUES (?, ?, ?, ?)',
-  );
-  if (p.terms.downPaymentCents > 0) addInstallment.run(id, 0, today, p.terms.downPaymentCents);
-  for (const i of inst) addInstallment.run(id, i.number, i.dueDate, i.amountCents);
+  addInstallments(db, id, [
+    ...(p.terms.downPaymentCents > 0 ? [{ number: 0, dueDate: today, amountCents: p.terms.downPaymentCents }] : []),
+    ...inst,
+  ]);
   const summary = `${formatCents(p.balance)}: ${p.terms.downPaymentCents > 0 ? `${formatCents(p.terms.downPaymentCents)} down, then ` : ''}${inst.length} ${p.terms.frequency} payments of ${formatCents(inst[0]!.amountCents)} from ${formatShortDate(p.terms.firstDueDate)}`;
   recordEvent(db, id, {
     onDate: today,
@@ -245,7 +214,7 @@ export function createPlan(app: RecoupApp, input: CreatePlanInput, actor: Actor)
   const schedule = scheduleFor(version.policy, balance, input);
   const approval = schedule.tier.within ? null : supervisorId(app, actor, input, schedule.tier.reasons);
   return db.transaction(() =>
-    insertPlan(app, {
+    makePlan(app, {
       guarantorId: input.guarantorId,
       policyId: version.id,
       balance,
@@ -293,8 +262,8 @@ export function reschedulePlan(
   const approval = schedule.tier.within ? null : supervisorId(app, actor, input, schedule.tier.reasons);
   const now = app.nowIso();
   return db.transaction(() => {
-    db.prepare(`UPDATE plans SET status = 'replaced', status_since = ? WHERE id = ?`).run(today, old.id);
-    const id = insertPlan(app, {
+    endPlan(db, old.id, 'replaced', today);
+    const id = makePlan(app, {
       guarantorId: old.guarantor_id,
       policyId: version.id,
       balance,
@@ -372,7 +341,7 @@ export function cancelPlan(app: RecoupApp, planId: number, reason: string, by: n
   if (!isOpenPlan(p.status)) throw new AppError('not_allowed', `A plan that is ${p.status} cannot be cancelled.`);
   const today = app.clock.today();
   db.transaction(() => {
-    db.prepare(`UPDATE plans SET status = 'cancelled', status_since = ? WHERE id = ?`).run(today, planId);
+    endPlan(db, planId, 'cancelled', today);
     recordEvent(db, planId, {
       onDate: today,
       kind: 'cancelled',
@@ -397,7 +366,7 @@ export function recordSigned(app: RecoupApp, planId: number, signedOn: string, b
       signedOn: 'Choose the plan’s date or later.',
     });
   db.transaction(() => {
-    db.prepare('UPDATE plans SET agreement_signed_on = ? WHERE id = ?').run(signedOn, planId);
+    setAgreementSigned(db, planId, signedOn);
     recordEvent(db, planId, {
       onDate: app.clock.today(),
       kind: 'signed',

@@ -13,7 +13,7 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { policyById } from './policy';
 import { activePlanSql, PAYING_TYPES, planInstallments, planPayments, type PlanRow } from './progress';
-import { recordEvent } from './arrangements';
+import { queueLapseLetter, recordEvent, setPlanStatus } from './planRows';
 import { evaluatePromises } from './promises';
 import type { DailyJob, LedgerChange } from '../../platform/capability';
 
@@ -106,10 +106,8 @@ function evaluatePlan(
     payments,
     today,
   );
-  const setStatus = prepared(
-    db,
-    'UPDATE plans SET status = ?, status_since = ?, lapsed_on = ?, cure_deadline = ? WHERE id = ?',
-  );
+  const setStatus = (status: PlanRow['status'], lapsedOn: string | null, cureDeadline: string | null) =>
+    setPlanStatus(db, plan.id, { status, since: today, lapsedOn, cureDeadline });
   const event = (to: string, reason: string) =>
     recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
   const accountsOwe = prepared(
@@ -119,33 +117,30 @@ function evaluatePlan(
     .pluck()
     .get(plan.id) as number;
   if (progress.state === 'completed') {
-    setStatus.run('completed', today, null, null, plan.id);
+    setStatus('completed', null, null);
     event('completed', 'Paid in full.');
     result.completed++;
   } else if (accountsOwe <= 0) {
     // Insurance, an adjustment or financial assistance cleared the accounts: nothing is left to pay.
-    setStatus.run('completed', today, null, null, plan.id);
+    setStatus('completed', null, null);
     event('completed', 'The plan’s accounts have no balance left.');
     result.completed++;
   } else if (progress.missedCount === 0) {
     if (plan.status === 'lapsed') {
-      setStatus.run('current', today, null, null, plan.id);
+      setStatus('current', null, null);
       event('current', 'Payments brought the plan current.');
       result.cured++;
     }
   } else if (plan.status === 'current') {
     // The cure period runs from the lapse letter, queued today.
     const cureDeadline = addDays(today, policy.cureDays);
-    setStatus.run('lapsed', today, progress.lapsedOn, cureDeadline, plan.id);
+    setStatus('lapsed', progress.lapsedOn, cureDeadline);
     const first = progress.installments.find((i) => i.missed)!;
     event(
       'lapsed',
       `Payment ${first.number === 0 ? '(down payment)' : `#${first.number}`} of ${formatCents(first.amountCents)} due ${formatShortDate(first.dueDate)} was not paid within ${policy.graceDays} days; ${formatCents(progress.pastDueCents)} past due. Lapse letter queued; cure by ${formatShortDate(cureDeadline)}.`,
     );
-    prepared(
-      db,
-      `INSERT OR IGNORE INTO plan_letters (plan_id, kind, queued_on, cure_deadline) VALUES (?, 'lapse', ?, ?)`,
-    ).run(plan.id, today, cureDeadline);
+    queueLapseLetter(db, plan.id, today, cureDeadline);
     result.lapsed++;
     result.lettersQueued++;
   } else {
@@ -154,7 +149,7 @@ function evaluatePlan(
     // (a second look on one day, after a payment or on demand, changes nothing).
     const tooMany = progress.missedCount >= policy.missedToDefault && plan.status_since < today;
     if (pastCure || tooMany) {
-      setStatus.run('defaulted', today, plan.lapsed_on, plan.cure_deadline, plan.id);
+      setStatus('defaulted', plan.lapsed_on, plan.cure_deadline);
       event(
         'defaulted',
         pastCure

@@ -8,14 +8,11 @@ import {
   type PlanPolicyVersion,
 } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import type { PlanPoliciesRow } from '../../store/schema';
 
-interface Row {
-  id: number;
-  effective_from: string;
-  policy: string;
-  created_at: string;
+type Row = Pick<PlanPoliciesRow, 'id' | 'effective_from' | 'policy' | 'created_at'> & {
   created_by_name: string | null;
-}
+};
 
 function toVersion(r: Row): PlanPolicyVersion {
   return {

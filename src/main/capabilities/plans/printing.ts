@@ -8,7 +8,8 @@ import { planAgreement } from './agreementPdf';
 import { lapseLetters, type LapseLetter } from './lapseLettersPdf';
 import { storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
-import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
+import { guarantorName, guarantorRow, mailingAddress, recordLetterSent } from '../accounts';
+import { markLettersPrinted } from './planRows';
 import { policyById } from './policy';
 import { planInstallments, planRow, progressOf } from './progress';
 
@@ -107,15 +108,16 @@ export async function printLapseLetters(
       at: app.nowIso(),
       by,
     });
-    const mark = db.prepare('UPDATE plan_letters SET printed_on = ?, document_id = ? WHERE id = ?');
-    for (const r of rows) mark.run(today, docId, r.id);
-    const log = db.prepare(
-      `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'letter', 'sent', ?, ?, ?, ?)`,
+    markLettersPrinted(
+      db,
+      rows.map((r) => r.id),
+      today,
+      docId,
     );
     for (const l of letters) {
-      const p = planRow(db, l.planId);
-      log.run(
-        p.guarantor_id,
+      recordLetterSent(
+        db,
+        planRow(db, l.planId).guarantor_id,
         `Lapse letter for plan #${l.planId}: cure by ${formatShortDate(l.cureDeadline)}`,
         today,
         app.nowIso(),

@@ -8,36 +8,14 @@ import {
   OPEN_PLAN_STATUSES,
   type PlanEventView,
   type PlanPolicy,
-  type PlanStatus,
   type PlanView,
 } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import type { PlansRow } from '../../store/schema';
 import { policyById } from './policy';
 
-export interface PlanRow {
-  id: number;
-  guarantor_id: number;
-  policy_id: number;
-  status: PlanStatus;
-  status_since: string;
-  start_date: string;
-  balance_cents: number;
-  down_payment_cents: number;
-  frequency: PlanView['frequency'];
-  day_of_month: number | null;
-  first_due_date: string;
-  installment_cents: number;
-  installment_count: number;
-  within_tier: number;
-  approved_by: number | null;
-  approval_reason: string | null;
-  fap_answer: PlanView['fapAnswer'];
-  agreement_signed_on: string | null;
-  lapsed_on: string | null;
-  cure_deadline: string | null;
-  replaces_plan_id: number | null;
-  reaged: number;
-}
+/** A plan as stored. */
+export type PlanRow = PlansRow;
 
 /** "The plan is active" (shared/schemas/plans.ts) as SQL, for a plans table under `alias`. */
 export function activePlanSql(alias: string): string {

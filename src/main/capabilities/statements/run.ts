@@ -21,6 +21,8 @@ import { statementRenderer, type StatementRenderer } from './renderPool';
 import { decodeSnapshot } from './snapshotCodec';
 import { statementPdf, type RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
+import type { GuarantorsRow } from '../../store/schema';
+import { guarantorName, setCollectionClock } from '../accounts';
 import { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons } from '../compliance';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { buildStatement, type ShownAccount } from './snapshot';
@@ -46,27 +48,22 @@ export interface RunPlan {
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
 }
 
-interface GuarantorRow {
-  id: number;
-  zip: string;
-  name: string;
-  deceased: number;
-  bankruptcy: number;
-  fap_status: string;
-  last_date: string | null;
-}
+type GuarantorDue = Pick<
+  GuarantorsRow,
+  'id' | 'zip' | 'first_name' | 'middle_name' | 'last_name' | 'deceased' | 'bankruptcy' | 'fap_status'
+> & { last_date: string | null };
 
 /** Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all). */
 export function planRun(db: Db, runDate: string): RunPlan {
   const policy = statementPolicy(db);
   const guarantors = db
     .prepare(
-      `SELECT g.id, g.zip, g.first_name || ' ' || g.last_name AS name, g.deceased, g.bankruptcy, g.fap_status,
+      `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
               (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date
          FROM guarantors g WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
-    .all() as GuarantorRow[];
+    .all() as GuarantorDue[];
   const accounts = new Map<number, AccountCycleState[]>();
   for (const a of db
     .prepare(
@@ -103,6 +100,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
     skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0 },
   };
   for (const g of guarantors) {
+    const name = guarantorName(g);
     const list = (accounts.get(g.id) ?? []).map((a) => ({ ...a, holds: accountHolds.get(a.accountId) ?? [] }));
     const holds = [
       ...automaticHoldReasons({
@@ -119,7 +117,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
       plan.due.push({
         guarantorId: g.id,
         zip: g.zip,
-        name: g.name,
+        name,
         kind: d.kind,
         number: d.number,
         lastStatementDate: g.last_date,
@@ -130,12 +128,11 @@ export function planRun(db: Db, runDate: string): RunPlan {
       if (d.heldAccounts.length > 0)
         plan.held.push({
           guarantorId: g.id,
-          name: g.name,
+          name,
           holds: [...new Set(d.heldAccounts.flatMap((h) => h.holds))],
           accountsOnly: true,
         });
-    } else if (d.why === 'held')
-      plan.held.push({ guarantorId: g.id, name: g.name, holds: d.holds ?? [], accountsOnly: false });
+    } else if (d.why === 'held') plan.held.push({ guarantorId: g.id, name, holds: d.holds ?? [], accountsOnly: false });
     else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
     else if (d.why === 'not_yet') plan.skipped.notYet++;
     else if (d.why === 'cycle_complete') plan.skipped.cycleComplete++;
@@ -203,12 +200,6 @@ export async function runStatements(
     const insertShown = db.prepare(
       'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, ?, ?, ?)',
     );
-    // D0 goes on every account the statement showed that had none; the final-notice date on the
-    // accounts it was the final notice for (ECA-05: the clock is the account's).
-    const setD0 = db.prepare(
-      'UPDATE accounts SET first_statement_date = ? WHERE id = ? AND first_statement_date IS NULL',
-    );
-    const setFinal = db.prepare('UPDATE accounts SET final_notice_date = ? WHERE id = ? AND final_notice_date IS NULL');
     let sent = 0;
     let finalNotices = 0;
     let amount = 0;
@@ -252,8 +243,9 @@ export async function runStatements(
         ).lastInsertRowid;
         for (const a of shown) {
           insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);
-          setD0.run(runDate, a.accountId);
-          if (a.step === 'final_notice') setFinal.run(runDate, a.accountId);
+          // D0 goes on every account the statement showed that had none; the final-notice date on
+          // the accounts it was the final notice for (ECA-05: the clock is the account's).
+          setCollectionClock(db, a.accountId, runDate, a.step === 'final_notice');
         }
         appendPages(batch, r.pages);
         sent++;

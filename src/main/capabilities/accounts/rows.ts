@@ -1,0 +1,209 @@
+// Guarantors and their accounts as stored: the rows, a guarantor's name and mailing address as
+// every document prints them.
+import { AppError } from '../../../shared/errors';
+import { fullName } from '../../../shared/names';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import type { AccountsRow, GuarantorsRow } from '../../store/schema';
+
+/** A guarantor as stored (the row type is generated from the migrations: src/main/store/schema.ts). */
+export type GuarantorRow = GuarantorsRow;
+/** An account as stored. */
+export type AccountRow = AccountsRow;
+
+/** What a guarantor is called (src/shared/names.ts), from a row's name columns. */
+export function guarantorName(r: Pick<GuarantorsRow, 'first_name' | 'middle_name' | 'last_name'>): string {
+  return fullName({ firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name });
+}
+
+/** The guarantor's mailing address as printed on letters, receipts and statements: blank lines left out. */
+export function mailingAddress(
+  g: Pick<GuarantorsRow, 'address_line1' | 'address_line2' | 'city' | 'state' | 'zip'>,
+): string[] {
+  return [
+    g.address_line1,
+    g.address_line2,
+    [g.city, g.state].filter(Boolean).join(', ') + (g.zip ? ` ${g.zip}` : ''),
+  ].filter((l) => l.trim() !== '');
+}
+
+export function guarantorRow(db: Db, guarantorId: number): GuarantorRow {
+  const g = prepared(db, 'SELECT * FROM guarantors WHERE id = ?').get(guarantorId) as GuarantorRow | undefined;
+  if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  return g;
+}
+
+export function accountRows(db: Db, guarantorId: number): AccountRow[] {
+  return db
+    .prepare('SELECT * FROM accounts WHERE guarantor_id = ? ORDER BY service_from, id')
+    .all(guarantorId) as AccountRow[];
+}
+
+// ---- Writes. This module is the only one that writes the guarantors and accounts tables
+// (eslint/table-owners.mjs): the import's rows, balances moved by the ledger, the 501(r) clock's
+// dates set by the statement run, and the financial-assistance status.
+
+/** The guarantor columns the billing extract carries (the import writes these, and only these). */
+export const GUARANTOR_EXTRACT_COLUMNS = [
+  'external_id',
+  'mrn',
+  'last_name',
+  'first_name',
+  'middle_name',
+  'date_of_birth',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'zip',
+  'phone',
+  'email',
+  'language',
+  'employer',
+  'is_employee',
+  'employee_id',
+  'pay_frequency',
+  'hourly_rate_cents',
+  'annual_salary_cents',
+  'deceased',
+  'date_of_death',
+  'death_source',
+  'fap_status',
+  'fap_status_date',
+  'bankruptcy',
+  'do_not_call',
+  'do_not_mail',
+  'do_not_email',
+] as const satisfies readonly (keyof GuarantorsRow)[];
+export type GuarantorFromExtract = Pick<GuarantorsRow, (typeof GUARANTOR_EXTRACT_COLUMNS)[number]> & {
+  external_id: string;
+};
+
+/** The account columns the billing extract carries. */
+export const ACCOUNT_EXTRACT_COLUMNS = [
+  'account_number',
+  'guarantor_id',
+  'patient_name',
+  'service_from',
+  'service_to',
+  'service_type',
+  'payer_class',
+  'state_of_service',
+  'mbi',
+  'medicare_ra_date',
+  'medicaid_number',
+  'medicaid_ra_date',
+  'secondary_ra_date',
+  'deductible_cents',
+  'coinsurance_cents',
+  'last_illness',
+  'first_statement_date',
+] as const satisfies readonly (keyof AccountsRow)[];
+export type AccountFromExtract = Pick<AccountsRow, (typeof ACCOUNT_EXTRACT_COLUMNS)[number]>;
+
+/** True when two rows agree on every one of the columns. */
+export function sameColumns<T>(a: T, b: T, columns: readonly (keyof T)[]): boolean {
+  for (const c of columns) if (a[c] !== b[c]) return false;
+  return true;
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/**
+ * The statements the import writes guarantors and accounts with, prepared once per import: insert
+ * a new row (null when the billing id is already in Recoup), read the stored one, update it.
+ */
+export function extractWriter(db: Db) {
+  const gCols = GUARANTOR_EXTRACT_COLUMNS.join(', ');
+  const aCols = ACCOUNT_EXTRACT_COLUMNS.join(', ');
+  const insertGuarantor = db.prepare<unknown[], { id: number }>(
+    `INSERT INTO guarantors (${gCols}, created_at, updated_at) VALUES (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 2)})
+     ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+  );
+  const findGuarantor = db.prepare<[string], GuarantorFromExtract & { id: number }>(
+    `SELECT id, ${gCols} FROM guarantors WHERE external_id = ?`,
+  );
+  const updateGuarantor = db.prepare(
+    `UPDATE guarantors SET (${gCols}, updated_at) = (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 1)}) WHERE id = ?`,
+  );
+  const guarantorIdOf = db.prepare<[string], number>('SELECT id FROM guarantors WHERE external_id = ?').pluck();
+  const insertAccount = db.prepare<unknown[], { id: number }>(
+    `INSERT INTO accounts (${aCols}, created_at, updated_at) VALUES (${placeholders(ACCOUNT_EXTRACT_COLUMNS.length + 2)})
+     ON CONFLICT (account_number) DO NOTHING RETURNING id`,
+  );
+  const findAccount = db.prepare<[string], AccountFromExtract & { id: number }>(
+    `SELECT id, ${aCols} FROM accounts WHERE account_number = ?`,
+  );
+  const updateAccount = db.prepare(
+    `UPDATE accounts SET (${aCols}, updated_at) = (${placeholders(ACCOUNT_EXTRACT_COLUMNS.length + 1)}) WHERE id = ?`,
+  );
+  const accountIdOf = db.prepare<[string], number>('SELECT id FROM accounts WHERE account_number = ?').pluck();
+  const gValues = (g: GuarantorFromExtract) => GUARANTOR_EXTRACT_COLUMNS.map((c) => g[c]);
+  const aValues = (a: AccountFromExtract) => ACCOUNT_EXTRACT_COLUMNS.map((c) => a[c]);
+  return {
+    insertGuarantor: (g: GuarantorFromExtract, now: string) => insertGuarantor.get(...gValues(g), now, now)?.id ?? null,
+    findGuarantor: (externalId: string) => findGuarantor.get(externalId),
+    updateGuarantor: (id: number, g: GuarantorFromExtract, now: string) => {
+      updateGuarantor.run(...gValues(g), now, id);
+    },
+    guarantorIdOf: (externalId: string) => guarantorIdOf.get(externalId),
+    insertAccount: (a: AccountFromExtract, now: string) => insertAccount.get(...aValues(a), now, now)?.id ?? null,
+    findAccount: (accountNumber: string) => findAccount.get(accountNumber),
+    updateAccount: (id: number, a: AccountFromExtract, now: string) => {
+      updateAccount.run(...aValues(a), now, id);
+    },
+    accountIdOf: (accountNumber: string) => accountIdOf.get(accountNumber),
+  };
+}
+
+/**
+ * Moves an account's balance and its guarantor's balance by `delta` cents; returns the guarantor.
+ * Only the ledger calls it, in the transaction that writes the entries (balances follow the ledger).
+ */
+export function moveBalance(db: Db, accountId: number, delta: number, at: string): number {
+  const row = prepared<[number, string, number], { guarantor_id: number }>(
+    db,
+    'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
+  ).get(delta, at, accountId);
+  if (!row) throw new AppError('not_found', 'There is no such account.');
+  prepared(db, 'UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
+    delta,
+    at,
+    row.guarantor_id,
+  );
+  return row.guarantor_id;
+}
+
+/**
+ * ECA-05: the account's first statement (D0) and its final notice, set once by the statement run
+ * that sent them (a date already set is never moved).
+ */
+export function setCollectionClock(db: Db, accountId: number, statementDate: string, finalNotice: boolean): void {
+  prepared(db, 'UPDATE accounts SET first_statement_date = ? WHERE id = ? AND first_statement_date IS NULL').run(
+    statementDate,
+    accountId,
+  );
+  if (finalNotice)
+    prepared(db, 'UPDATE accounts SET final_notice_date = ? WHERE id = ? AND final_notice_date IS NULL').run(
+      statementDate,
+      accountId,
+    );
+}
+
+/** The guarantor's financial-assistance status (its history is compliance's fap_history). */
+export function setFapStatus(
+  db: Db,
+  guarantorId: number,
+  status: GuarantorsRow['fap_status'],
+  date: string,
+  now: string,
+): void {
+  prepared(db, 'UPDATE guarantors SET fap_status = ?, fap_status_date = ?, updated_at = ? WHERE id = ?').run(
+    status,
+    date,
+    now,
+    guarantorId,
+  );
+}

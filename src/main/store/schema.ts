@@ -1,0 +1,438 @@
+// Generated from the migrations by src/main/store/schemaTypes.ts; do not edit by hand.
+// One row type per table, as stored (INTEGER cents, YYYY-MM-DD dates, 0/1 flags).
+// Regenerate after a migration: RECOUP_WRITE_SCHEMA=1 npx vitest run tests/unit/store/schemaTypes.test.ts
+
+export interface AccountsRow {
+  id: number;
+  account_number: string;
+  guarantor_id: number;
+  patient_name: string;
+  service_from: string;
+  service_to: string;
+  service_type: 'inpatient' | 'outpatient' | 'emergency' | 'obstetric';
+  payer_class: 'self_pay' | 'medicare' | 'medicare_advantage' | 'medicaid' | 'commercial';
+  state_of_service: string;
+  mbi: string | null;
+  medicare_ra_date: string | null;
+  medicaid_number: string | null;
+  medicaid_ra_date: string | null;
+  secondary_ra_date: string | null;
+  deductible_cents: number;
+  coinsurance_cents: number;
+  last_illness: number;
+  first_statement_date: string | null;
+  balance_cents: number;
+  created_at: string;
+  updated_at: string;
+  final_notice_date: string | null;
+}
+
+export interface ActivitiesRow {
+  id: number;
+  guarantor_id: number;
+  account_id: number | null;
+  kind: 'call' | 'letter' | 'visit' | 'note';
+  direction: 'inbound' | 'outbound' | null;
+  outcome: string;
+  note: string;
+  occurred_on: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface AuditEventsRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  channel: string;
+  kind: string;
+  records: string;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ComplianceIssuesRow {
+  id: number;
+  category: '501r' | 'privacy' | 'billing' | 'collections' | 'other';
+  description: string;
+  account_id: number | null;
+  reported_on: string;
+  reported_by: number | null;
+  status: 'open' | 'in_review' | 'resolved';
+  assignee_id: number | null;
+  resolution: string | null;
+  resolved_on: string | null;
+  resolved_by: number | null;
+}
+
+export interface DocumentsRow {
+  id: number;
+  guarantor_id: number | null;
+  kind: string;
+  title: string;
+  file_name: string;
+  mime_type: string;
+  sha256: string;
+  bytes: Buffer;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface EcaAttemptsRow {
+  id: number;
+  account_id: number;
+  kind: string;
+  attempted_on: string;
+  allowed: number;
+  allowed_from: string | null;
+  reasons: string;
+  at: string;
+  by: number | null;
+}
+
+export interface EcaReleasesRow {
+  id: number;
+  account_id: number;
+  kind: string;
+  reason: string;
+  released_on: string;
+  released_by: number;
+}
+
+export interface FapHistoryRow {
+  id: number;
+  guarantor_id: number;
+  status: 'not_applied' | 'pending' | 'approved_full' | 'approved_partial' | 'denied';
+  status_date: string;
+  note: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface GuarantorsRow {
+  id: number;
+  external_id: string | null;
+  mrn: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string;
+  date_of_birth: string | null;
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string;
+  email: string;
+  language: string;
+  employer: string;
+  is_employee: number;
+  employee_id: string | null;
+  pay_frequency: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly' | null;
+  hourly_rate_cents: number | null;
+  annual_salary_cents: number | null;
+  deceased: number;
+  date_of_death: string | null;
+  death_source: string;
+  fap_status: 'unknown' | 'not_applied' | 'pending' | 'approved_full' | 'approved_partial' | 'denied';
+  fap_status_date: string | null;
+  bankruptcy: number;
+  do_not_call: number;
+  do_not_mail: number;
+  do_not_email: number;
+  balance_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HoldsRow {
+  id: number;
+  guarantor_id: number;
+  account_id: number | null;
+  reason:
+    | 'dispute'
+    | 'fap_pending'
+    | 'bankruptcy'
+    | 'deceased'
+    | 'plan_current'
+    | 'placed_with_agency'
+    | 'in_litigation'
+    | 'estate_claim';
+  note: string;
+  placed_on: string;
+  until: string | null;
+  placed_by: number | null;
+  released_on: string | null;
+  released_by: number | null;
+  release_note: string | null;
+}
+
+export interface ImportBatchesRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  user_id: number | null;
+  source: string;
+  files: string;
+  counts: string;
+}
+
+export interface ImportProfilesRow {
+  id: number;
+  name: string;
+  layout: 'combined' | 'guarantors' | 'accounts' | 'transactions';
+  mapping: string;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface LedgerEntriesRow {
+  id: number;
+  account_id: number;
+  type:
+    | 'charge'
+    | 'insurance_payment'
+    | 'contractual_adjustment'
+    | 'patient_payment'
+    | 'agency_remittance'
+    | 'payroll_deduction'
+    | 'court_recovery'
+    | 'estate_recovery'
+    | 'charity_adjustment'
+    | 'bad_debt_writeoff'
+    | 'administrative_adjustment'
+    | 'refund'
+    | 'reversal';
+  amount_cents: number;
+  effective_date: string;
+  posted_at: string;
+  posted_by: number | null;
+  reference: string;
+  reason_code: string | null;
+  memo: string;
+  external_id: string | null;
+  payment_id: number | null;
+  reverses_id: number | null;
+  import_batch_id: number | null;
+  approved_by: number | null;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export interface NameTokensRow {
+  token: string;
+  guarantor_id: number;
+}
+
+export interface PaymentsRow {
+  id: number;
+  receipt_number: string;
+  guarantor_id: number;
+  method: 'cash' | 'check' | 'card' | 'money_order' | 'ach';
+  reference: string;
+  amount_cents: number;
+  effective_date: string;
+  received_by: number | null;
+  created_at: string;
+  receipt_document_id: number | null;
+}
+
+export interface PlanAccountsRow {
+  plan_id: number;
+  account_id: number;
+  balance_cents: number;
+}
+
+export interface PlanEventsRow {
+  id: number;
+  plan_id: number;
+  on_date: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string;
+  at: string;
+  by: number | null;
+}
+
+export interface PlanInstallmentsRow {
+  plan_id: number;
+  number: number;
+  due_date: string;
+  amount_cents: number;
+}
+
+export interface PlanLettersRow {
+  id: number;
+  plan_id: number;
+  kind: 'lapse';
+  queued_on: string;
+  cure_deadline: string;
+  printed_on: string | null;
+  document_id: number | null;
+}
+
+export interface PlanPoliciesRow {
+  id: number;
+  effective_from: string;
+  policy: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface PlansRow {
+  id: number;
+  guarantor_id: number;
+  policy_id: number;
+  status: 'current' | 'lapsed' | 'defaulted' | 'completed' | 'cancelled' | 'replaced';
+  status_since: string;
+  start_date: string;
+  balance_cents: number;
+  down_payment_cents: number;
+  frequency: 'monthly' | 'biweekly' | 'weekly';
+  day_of_month: number | null;
+  first_due_date: string;
+  installment_cents: number;
+  installment_count: number;
+  within_tier: number;
+  approved_by: number | null;
+  approval_reason: string | null;
+  fap_answer: 'not_asked' | 'declined' | 'will_apply' | 'already_applied';
+  agreement_signed_on: string | null;
+  lapsed_on: string | null;
+  cure_deadline: string | null;
+  replaces_plan_id: number | null;
+  reaged: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface PromisesRow {
+  id: number;
+  guarantor_id: number;
+  amount_cents: number;
+  promised_on: string;
+  due_date: string;
+  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  resolved_on: string | null;
+  activity_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface SettingsRow {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface StatementAccountsRow {
+  statement_id: number;
+  account_id: number;
+  step: 'regular' | 'final_notice' | 'after_notice';
+  number: number | null;
+  balance_cents: number;
+}
+
+export interface StatementRunsRow {
+  id: number;
+  run_date: string;
+  started_at: string;
+  finished_at: string;
+  user_id: number | null;
+  counts: string;
+}
+
+export interface StatementsRow {
+  id: number;
+  run_id: number;
+  guarantor_id: number;
+  statement_date: string;
+  number_in_cycle: number;
+  kind: 'regular' | 'final_notice';
+  due_date: string;
+  amount_due_cents: number;
+  snapshot: string;
+  sha256: string;
+  zip: string;
+}
+
+export interface TasksRow {
+  id: number;
+  guarantor_id: number;
+  account_id: number | null;
+  title: string;
+  note: string;
+  due_date: string;
+  assignee_id: number | null;
+  status: 'open' | 'done' | 'cancelled';
+  created_at: string;
+  created_by: number | null;
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
+export interface UsersRow {
+  id: number;
+  username: string;
+  full_name: string;
+  role: 'clerk' | 'supervisor' | 'administrator';
+  active: number;
+  created_at: string;
+  created_by: number | null;
+  password_changed_at: string;
+  last_login_at: string | null;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+export interface WorkLogRow {
+  id: number;
+  item_key: string;
+  worked_on: string;
+  user_id: number | null;
+  outcome: string;
+  at: string;
+}
+
+/** Every table, by name. */
+export interface Tables {
+  accounts: AccountsRow;
+  activities: ActivitiesRow;
+  audit_events: AuditEventsRow;
+  compliance_issues: ComplianceIssuesRow;
+  documents: DocumentsRow;
+  eca_attempts: EcaAttemptsRow;
+  eca_releases: EcaReleasesRow;
+  fap_history: FapHistoryRow;
+  guarantors: GuarantorsRow;
+  holds: HoldsRow;
+  import_batches: ImportBatchesRow;
+  import_profiles: ImportProfilesRow;
+  ledger_entries: LedgerEntriesRow;
+  meta: MetaRow;
+  name_tokens: NameTokensRow;
+  payments: PaymentsRow;
+  plan_accounts: PlanAccountsRow;
+  plan_events: PlanEventsRow;
+  plan_installments: PlanInstallmentsRow;
+  plan_letters: PlanLettersRow;
+  plan_policies: PlanPoliciesRow;
+  plans: PlansRow;
+  promises: PromisesRow;
+  settings: SettingsRow;
+  statement_accounts: StatementAccountsRow;
+  statement_runs: StatementRunsRow;
+  statements: StatementsRow;
+  tasks: TasksRow;
+  users: UsersRow;
+  work_log: WorkLogRow;
+}
