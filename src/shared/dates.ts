@@ -98,3 +98,36 @@ export function formatShortDate(date: BusinessDate): string {
 export function formatServiceDates(from: string, to: string): string {
   return from === to ? formatShortDate(from) : `${formatShortDate(from)} – ${formatShortDate(to)}`;
 }
+
+/**
+ * A date typed in a form: an empty field says `emptyMessage`; anything else is checked by the
+ * channel's own date field (`field`), so the form refuses what the channel refuses, in its words.
+ */
+export function typedDate<T extends z.ZodType<BusinessDate, BusinessDate>>(field: T, emptyMessage = 'Enter the date.') {
+  return z.string({ error: emptyMessage }).min(1, emptyMessage).pipe(field);
+}
+
+/** The sentence for a date after the business date: postings, activities and decisions are not future-dated. */
+function afterBusinessDateMessage(today: BusinessDate, what: string): string {
+  return `${what} cannot be dated after the business date, ${formatShortDate(today)}.`;
+}
+
+/** A typed date on or before the business date `today` (passed in: nothing here reads a clock). */
+export function dateNotAfter<T extends z.ZodType<BusinessDate, BusinessDate>>(
+  today: BusinessDate,
+  what: string,
+  field: T,
+  emptyMessage?: string,
+) {
+  return typedDate(field, emptyMessage).refine((d) => d <= today, afterBusinessDateMessage(today, what));
+}
+
+/** A typed date on or after the business date `today`: a promise's day, a first due date, a policy's start. */
+export function dateNotBefore<T extends z.ZodType<BusinessDate, BusinessDate>>(
+  today: BusinessDate,
+  message: string,
+  field: T,
+  emptyMessage?: string,
+) {
+  return typedDate(field, emptyMessage).refine((d) => d >= today, message);
+}

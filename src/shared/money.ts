@@ -29,6 +29,31 @@ export const nonNegativeCentsSchema = centsSchema.min(0, 'The amount cannot be n
 /** A positive amount of cents. */
 export const positiveCentsSchema = centsSchema.min(1, 'The amount must be more than zero.');
 
+/** "Amount promised" -> "amount promised", for a sentence about the field. */
+function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** Whole cents for one named field of a channel: each message names the field, for its form too. */
+export function centsField(label: string) {
+  const the = `The ${inSentence(label)}`;
+  return z
+    .number({ error: `${the} is an amount in cents.` })
+    .int(`${the} is whole cents.`)
+    .min(-MAX_CENTS, `${the} is too large.`)
+    .max(MAX_CENTS, `${the} is too large.`);
+}
+
+/** A named amount that may be zero: "The approval limit cannot be negative." */
+export function nonNegativeCents(label: string) {
+  return centsField(label).min(0, `The ${inSentence(label)} cannot be negative.`);
+}
+
+/** A named amount above zero: "The amount promised must be more than $0.00." */
+export function positiveCents(label: string) {
+  return centsField(label).min(1, `The ${inSentence(label)} must be more than $0.00.`);
+}
+
 const formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** 123456 -> "$1,234.56"; -500 -> "-$5.00". */
@@ -37,19 +62,62 @@ export function formatCents(cents: Cents): string {
   return formatter.format(cents / 100);
 }
 
+const DOLLARS = /^(-)?(\d{1,13})(?:\.(\d{0,2}))?$/;
+
+/** The cents a typed amount writes, before any bound: null when it is not a plain decimal amount. */
+function writtenCents(text: string): number | null {
+  const match = DOLLARS.exec(text.trim().replace(/[$,\s]/g, ''));
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  // At most 13 digits of dollars: well inside Number.MAX_SAFE_INTEGER once in cents.
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign && cents ? -cents : cents;
+}
+
 /**
  * Parses what a person typed ("1,234.56", "$12", "-3.5") into cents, exactly, without floats.
  * Returns null for anything that is not a plain decimal amount with at most two decimals.
  */
 export function parseDollars(text: string): Cents | null {
-  const cleaned = text.trim().replace(/[$,\s]/g, '');
-  const match = /^(-)?(\d+)(?:\.(\d{0,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  if (whole!.length > 13) return null;
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  const signed = sign ? -cents : cents;
-  return isCents(signed) ? signed : null;
+  const cents = writtenCents(text);
+  return cents !== null && isCents(cents) ? cents : null;
+}
+
+/** What a typed amount comes to, or null while it is not an amount (live totals beside a form). */
+export function typedCents(text: string | undefined): Cents | null {
+  if (!text || !text.trim()) return null;
+  return parseDollars(text);
+}
+
+export const DOLLARS_HINT = 'Dollars and cents, like 125.00.';
+
+/**
+ * Money as the clerk types it: dollars and cents in a text field, turned into cents exactly and
+ * then checked by the channel's own cents field (`cents`), so its bounds and messages are the
+ * form's. `blankIs` gives an empty field a value (a down payment of 0.00); otherwise it is asked for.
+ */
+export function dollarsText<T extends z.ZodType<Cents, Cents>>(
+  label: string,
+  cents: T,
+  options: { blankIs?: Cents } = {},
+) {
+  const what = inSentence(label);
+  return z
+    .string({ error: `Enter the ${what}.` })
+    .transform((text, ctx): Cents => {
+      if (!text.trim()) {
+        if (options.blankIs !== undefined) return options.blankIs;
+        ctx.addIssue({ code: 'custom', message: `Enter the ${what}.` });
+        return z.NEVER;
+      }
+      const written = writtenCents(text);
+      if (written === null) {
+        ctx.addIssue({ code: 'custom', message: `Write the ${what} in dollars and cents, like 125.00.` });
+        return z.NEVER;
+      }
+      return written;
+    })
+    .pipe(cents);
 }
 
 /** Adds amounts, refusing anything that is not whole cents. */

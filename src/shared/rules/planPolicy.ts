@@ -83,3 +83,16 @@ export function checkTier(
   }
   return { within: reasons.length === 0, tier, reasons };
 }
+
+/**
+ * 501(r) spirit: before a plan is made for a guarantor whose financial-assistance status is
+ * unknown and whose balance is above the policy's amount, financial assistance must be offered
+ * and the answer recorded ("not asked" will not do).
+ */
+export function mustOfferFinancialAssistance(p: {
+  fapStatus: string;
+  balanceCents: number;
+  fapPromptAboveCents: number;
+}): boolean {
+  return p.fapStatus === 'unknown' && p.balanceCents > p.fapPromptAboveCents;
+}

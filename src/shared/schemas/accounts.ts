@@ -1,9 +1,11 @@
 // The account workspace: what search returns, what one screen shows about a guarantor, and the
 // inputs for the activity log and follow-up tasks.
 import { z } from 'zod';
-import { businessDateSchema } from '../dates';
+import { businessDateSchema, dateNotAfter, typedDate, type BusinessDate } from '../dates';
 import type { AgingBucket } from '../rules/aging';
+import { choice, idChoice } from './formFields';
 import type { LedgerLine, PaymentMethod } from './ledger';
+import { addPromiseForm } from './plans';
 import { idSchema, optionalText, requiredText } from './text';
 
 export const SERVICE_TYPES = ['inpatient', 'outpatient', 'emergency', 'obstetric'] as const;
@@ -181,10 +183,55 @@ export interface ActivityView {
 export const addTaskInput = z.object({
   guarantorId: idSchema,
   accountId: idSchema.optional(),
-  title: requiredText('What to do', 200),
+  title: requiredText('What to do', 200, 'Say what is to be done.'),
   note: optionalText('Note', 2000).default(''),
   dueDate: businessDateSchema,
   assigneeId: idSchema.optional(),
+});
+
+// The forms: each is its channel's schema as the clerk types it (ids picked from lists as text,
+// dates not after the business date) and gives its channel's input, less the guarantor.
+
+/**
+ * activity:log, less the guarantor; the direction only for a call. A call whose outcome is a
+ * promise to pay gives promises:add's amount and date too (its own form, addPromiseForm).
+ */
+export function logActivityForm(today: BusinessDate) {
+  const shape = logActivityInput.shape;
+  const promise = addPromiseForm(today);
+  return z
+    .object({
+      kind: shape.kind,
+      direction: shape.direction.unwrap(),
+      outcome: choice(shape.outcome),
+      accountId: idChoice(shape.accountId),
+      note: shape.note,
+      occurredOn: dateNotAfter(today, 'An activity', shape.occurredOn),
+      promiseAmount: z.string(),
+      promiseDue: z.string(),
+    })
+    .transform(({ direction, promiseAmount, promiseDue, ...v }, ctx) => {
+      const activity = {
+        ...v,
+        direction: v.kind === 'call' ? direction : undefined,
+      } satisfies Omit<z.input<typeof logActivityInput>, 'guarantorId'>;
+      if (v.outcome !== 'promised_to_pay') return { activity, promise: null };
+      // The promise's amount and date are asked only for this outcome, and checked only then.
+      const parsed = promise.safeParse({ promiseAmount, promiseDue });
+      if (parsed.success) return { activity, promise: parsed.data };
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    });
+}
+
+/** tasks:add, less the guarantor. */
+export const addTaskForm = z.object({
+  title: addTaskInput.shape.title,
+  dueDate: typedDate(addTaskInput.shape.dueDate, 'Enter the due date.'),
+  assigneeId: idChoice(addTaskInput.shape.assigneeId),
+  accountId: idChoice(addTaskInput.shape.accountId),
+  note: addTaskInput.shape.note,
 });
 
 export const closeTaskInput = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { businessDateSchema } from '../dates';
 import { HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
+import { blankAsAbsent, choice, idChoice } from './formFields';
 import { idSchema, optionalText, requiredText } from './text';
 
 export const placeHoldInput = z.object({
@@ -13,7 +14,21 @@ export const placeHoldInput = z.object({
   until: businessDateSchema.optional(),
 });
 
-export const releaseHoldInput = z.object({ holdId: idSchema, note: requiredText('Why it is released', 300) });
+export const releaseHoldInput = z.object({
+  holdId: idSchema,
+  note: requiredText('Why it is released', 300, 'Say why the hold is released.'),
+});
+
+/** holds:place, less the guarantor: an account picked or all of them; an empty "until" is open-ended. */
+export const placeHoldForm = z.object({
+  reason: choice(placeHoldInput.shape.reason),
+  accountId: idChoice(placeHoldInput.shape.accountId),
+  note: placeHoldInput.shape.note,
+  until: blankAsAbsent(placeHoldInput.shape.until),
+});
+
+/** holds:release, less the hold: why. */
+export const releaseHoldForm = releaseHoldInput.omit({ holdId: true });
 
 export interface HoldView {
   id: number | null;

@@ -149,6 +149,9 @@ export const saveProfileInput = z.object({
   mapping: importMappingSchema,
 });
 
+/** importProfiles:save as the clerk names it; the mapping and the profile updated come from the screen. */
+export const saveProfileForm = saveProfileInput.pick({ name: true });
+
 export interface ImportLineError {
   file: string;
   line: number;

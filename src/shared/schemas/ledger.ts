@@ -1,8 +1,11 @@
 // The ledger's vocabulary: entry types with their sign, payment methods, adjustment reasons.
 import { z } from 'zod';
-import { businessDateSchema } from '../dates';
-import { positiveCentsSchema, centsSchema } from '../money';
+import { businessDateSchema, dateNotAfter, type BusinessDate } from '../dates';
+import { centsSchema, dollarsText, positiveCents, typedCents } from '../money';
+import { allocateOldestFirst, checkChosenAllocation, type Allocation } from '../rules/allocation';
+import { choice } from './formFields';
 import { idSchema, optionalText, requiredText } from './text';
+import { supervisorApprovalSchema } from './users';
 
 export const LEDGER_TYPES = [
   'charge',
@@ -86,17 +89,17 @@ export const ADJUSTMENT_REASONS = {
 export type AdjustmentReason = keyof typeof ADJUSTMENT_REASONS;
 export const ADJUSTMENT_REASON_CODES = Object.keys(ADJUSTMENT_REASONS) as [AdjustmentReason, ...AdjustmentReason[]];
 
+/** One account's part of a payment the clerk splits. */
+export const allocationSchema = z.object({ accountId: idSchema, amountCents: positiveCents('Allocated amount') });
+
 export const postPaymentInput = z.object({
   guarantorId: idSchema,
   method: z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid.' }),
   reference: optionalText('Reference', 60).default(''),
-  amountCents: positiveCentsSchema,
+  amountCents: positiveCents('Amount'),
   effectiveDate: businessDateSchema,
   /** Empty: oldest first. Otherwise the clerk's split, which must add up to the amount. */
-  allocations: z
-    .array(z.object({ accountId: idSchema, amountCents: positiveCentsSchema }))
-    .max(500, 'Too many allocations.')
-    .default([]),
+  allocations: z.array(allocationSchema).max(500, 'Too many allocations.').default([]),
 });
 export type PostPaymentInput = z.infer<typeof postPaymentInput>;
 
@@ -104,13 +107,11 @@ export const postAdjustmentInput = z.object({
   accountId: idSchema,
   reason: z.enum(ADJUSTMENT_REASON_CODES, { error: 'Choose a reason.' }),
   /** The size of the adjustment; its direction comes from the reason. */
-  amountCents: positiveCentsSchema,
+  amountCents: positiveCents('Amount'),
   effectiveDate: businessDateSchema,
   memo: optionalText('Memo', 300).default(''),
   /** A supervisor's user name and password, when the amount is above the approval limit. */
-  approval: z
-    .object({ username: requiredText('Supervisor user name', 40), password: requiredText('Supervisor password', 128) })
-    .optional(),
+  approval: supervisorApprovalSchema.optional(),
 });
 export type PostAdjustmentInput = z.infer<typeof postAdjustmentInput>;
 
@@ -127,6 +128,112 @@ export const reversePaymentInput = z.object({
   reason: requiredText('Reason', 300),
   effectiveDate: businessDateSchema,
 });
+
+// The forms. Each is its channel's schema as the clerk types it (dollars as text, dates not after
+// the business date) and gives the channel's input, less the record the dialog is about.
+
+/** Form keys for a split ("a12"): react-hook-form would read a bare account id as an array index. */
+export const splitKey = (accountId: number) => `a${accountId}`;
+
+/** An account as the payment form knows it (AccountView is one). */
+export interface PayableAccount {
+  id: number;
+  serviceFrom: BusinessDate;
+  balanceCents: number;
+}
+
+/**
+ * payments:post, less the guarantor. The spread is checked by the rule main applies: oldest first
+ * (a payment above what is owed is refused) or the clerk's split, which must add up to the payment.
+ * `splitTotal` is no field: the place the spread's refusal is shown.
+ */
+export function postPaymentForm({ today, accounts }: { today: BusinessDate; accounts: readonly PayableAccount[] }) {
+  const shape = postPaymentInput.shape;
+  const part = dollarsText('Allocated amount', allocationSchema.shape.amountCents);
+  const open = accounts.map((a) => ({ accountId: a.id, serviceFrom: a.serviceFrom, balanceCents: a.balanceCents }));
+  return z
+    .object({
+      method: choice(shape.method),
+      reference: shape.reference,
+      amount: dollarsText('Amount', shape.amountCents),
+      effectiveDate: dateNotAfter(today, 'A payment', shape.effectiveDate),
+      allocation: z.enum(['oldest', 'split']),
+      split: z.record(z.string(), z.string()),
+      splitTotal: z.string().optional(),
+    })
+    .transform((v, ctx) => {
+      const allocations: Allocation[] = [];
+      if (v.allocation === 'split') {
+        let typedWell = true;
+        for (const a of accounts) {
+          const key = splitKey(a.id);
+          const text = v.split[key] ?? '';
+          // Left empty or 0.00: nothing to this account.
+          if (!text.trim() || typedCents(text) === 0) continue;
+          const cents = part.safeParse(text);
+          if (cents.success) allocations.push({ accountId: a.id, amountCents: cents.data });
+          else {
+            typedWell = false;
+            for (const issue of cents.error.issues)
+              ctx.addIssue({ code: 'custom', path: ['split', key], message: issue.message });
+          }
+        }
+        if (!typedWell) return z.NEVER;
+      }
+      const spread =
+        v.allocation === 'split'
+          ? checkChosenAllocation(open, v.amount, allocations)
+          : allocateOldestFirst(open, v.amount);
+      if (!spread.ok) {
+        ctx.addIssue({ code: 'custom', path: ['splitTotal'], message: spread.reason });
+        return z.NEVER;
+      }
+      return {
+        method: v.method,
+        reference: v.reference,
+        amountCents: v.amount,
+        effectiveDate: v.effectiveDate,
+        allocations,
+      } satisfies Omit<PostPaymentInput, 'guarantorId'>;
+    });
+}
+
+/** Main's refusals of payments:post, on the payment form's fields. */
+export const POST_PAYMENT_ALIASES = { amountCents: 'amount', allocations: 'splitTotal' } as const;
+
+/**
+ * ledger:adjust, less the account. The supervisor's user name and password are asked, and sent,
+ * only when the adjustment needs approval (`needsApproval`).
+ */
+export function postAdjustmentForm({ today, needsApproval }: { today: BusinessDate; needsApproval: boolean }) {
+  const shape = postAdjustmentInput.shape;
+  return z
+    .object({
+      reason: choice(shape.reason),
+      amount: dollarsText('Amount', shape.amountCents),
+      effectiveDate: dateNotAfter(today, 'An adjustment', shape.effectiveDate),
+      memo: shape.memo,
+      approval: needsApproval
+        ? shape.approval.unwrap()
+        : z.object({ username: z.string(), password: z.string() }).transform(() => undefined),
+    })
+    .transform(({ amount, ...v }) => ({ ...v, amountCents: amount }) satisfies Omit<PostAdjustmentInput, 'accountId'>);
+}
+
+/** Main's refusals of ledger:adjust, on the adjustment form's fields. */
+export const POST_ADJUSTMENT_ALIASES = { amountCents: 'amount', approval: 'approval.password' } as const;
+
+/** ledger:reverse, less the entry: why, and the date (not after the business date). */
+export function reverseEntryForm(today: BusinessDate) {
+  const shape = reverseEntryInput.shape;
+  return z.object({ reason: shape.reason, effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate) });
+}
+
+/** payments:reverse, less the payment: why, and the date (not after the business date). */
+export function reversePaymentForm(today: BusinessDate) {
+  const shape = reversePaymentInput.shape;
+  return z.object({ reason: shape.reason, effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate) });
+}
 
 export interface LedgerLine {
   id: number;

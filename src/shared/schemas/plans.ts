@@ -1,18 +1,19 @@
 // Payment plans: the plan policy (PP-01..03), the set-up input, and what the workspace shows.
 import { z } from 'zod';
-import { businessDateSchema } from '../dates';
-import { nonNegativeCentsSchema, positiveCentsSchema } from '../money';
+import { businessDateSchema, dateNotAfter, dateNotBefore, formatShortDate, type BusinessDate } from '../dates';
+import { dollarsText, nonNegativeCents, positiveCents } from '../money';
 import { DEFAULT_PLAN_TIERS } from '../rules/planPolicy';
-import { PLAN_FREQUENCIES } from '../rules/planSchedule';
+import { MAX_INSTALLMENTS, PLAN_FREQUENCIES } from '../rules/planSchedule';
 import type { PlanProgress, PlanState } from '../rules/planProgress';
 import { idSchema, optionalText, requiredText } from './text';
+import { supervisorApprovalSchema } from './users';
 
 const days = (label: string, max: number) =>
   z
-    .number({ error: `${label} is a number of days.` })
-    .int(`${label} is a whole number of days.`)
+    .number({ error: `${label}: a whole number of days.` })
+    .int(`${label}: a whole number of days.`)
     .min(0, `${label} cannot be negative.`)
-    .max(max, `${label} is at most ${max}.`);
+    .max(max, `${label}: at most ${max}.`);
 
 const count = (label: string, min: number, max: number) =>
   z
@@ -21,14 +22,17 @@ const count = (label: string, min: number, max: number) =>
     .min(min, `${label}: at least ${min}.`)
     .max(max, `${label}: at most ${max}.`);
 
+/** The most tiers a plan policy has. */
+export const MAX_TIERS = 12;
+
 export const planTierSchema = z.object({
-  upToCents: positiveCentsSchema.nullable(),
+  upToCents: positiveCents('Limit').nullable(),
   maxMonths: z
     .number({ error: 'The longest term is a number of months.' })
     .int('Months are whole.')
     .min(1, 'At least 1 month.')
     .max(120, 'At most 120 months.'),
-  minMonthlyCents: nonNegativeCentsSchema,
+  minMonthlyCents: nonNegativeCents('Smallest monthly payment'),
 });
 
 export const planPolicySchema = z.object({
@@ -36,14 +40,14 @@ export const planPolicySchema = z.object({
   tiers: z
     .array(planTierSchema)
     .min(1, 'Give at least one tier.')
-    .max(12, 'At most 12 tiers.')
+    .max(MAX_TIERS, `At most ${MAX_TIERS} tiers.`)
     .refine((t) => t[t.length - 1]?.upToCents === null, 'The last tier covers every larger balance (no upper limit).')
     .refine(
       (t) => t.slice(0, -1).every((x, i) => x.upToCents !== null && (i === 0 || x.upToCents > t[i - 1]!.upToCents!)),
       'Tier limits must rise from one tier to the next.',
     ),
   /** PP-02: days after a due date before an unpaid installment lapses the plan. */
-  graceDays: days('Grace', 60),
+  graceDays: days('Grace days', 60),
   /** PP-02: days after the lapse (and its letter) to bring the plan current before it defaults. */
   cureDays: days('Days to cure', 90),
   /** PP-02: this many missed installments default the plan even inside the cure period. */
@@ -51,11 +55,11 @@ export const planPolicySchema = z.object({
     .number({ error: 'Missed payments that default is a number.' })
     .int('Missed payments that default is a whole number.')
     .min(1, 'At least 1 missed payment.')
-    .max(12, 'At most 12.'),
+    .max(12, 'At most 12 missed payments.'),
   /** What money beyond the installment due next does. */
   overpayment: z.enum(['pay_ahead', 'shorten_term']),
   /** 501(r) spirit: offer financial assistance first when the FAP status is unknown and the balance is above this. */
-  fapPromptAboveCents: nonNegativeCentsSchema,
+  fapPromptAboveCents: nonNegativeCents('Amount'),
   /** PP-03 (FFIEC model; unconfirmed limits). */
   reage: z.object({
     minAccountAgeMonths: count('Months open before a re-age', 0, 120),
@@ -95,26 +99,30 @@ export const FAP_ANSWER_LABELS: Record<(typeof FAP_ANSWERS)[number], string> = {
   already_applied: 'The patient has already applied',
 };
 
-const approvalSchema = z.object({
-  username: requiredText('Supervisor user name', 40),
-  password: requiredText('Supervisor password', 128),
-  reason: requiredText('Reason for the exception', 300),
+/** A plan outside its tier: a supervisor's user name and password, and why it is an exception. */
+export const planApprovalSchema = supervisorApprovalSchema.extend({
+  reason: requiredText('Reason for the exception', 300, 'Say why this plan is an exception.'),
 });
 
 const planTermsShape = {
-  downPaymentCents: nonNegativeCentsSchema,
+  downPaymentCents: nonNegativeCents('Down payment'),
   frequency: z.enum(PLAN_FREQUENCIES, { error: 'Choose monthly, every two weeks, or weekly.' }),
-  dayOfMonth: z.number().int().min(1, 'Day 1 to 31.').max(31, 'Day 1 to 31.').optional(),
+  dayOfMonth: z
+    .number({ error: 'The day of the month is 1 to 31.' })
+    .int('The day of the month is 1 to 31.')
+    .min(1, 'The day of the month is 1 to 31.')
+    .max(31, 'The day of the month is 1 to 31.')
+    .optional(),
   firstDueDate: businessDateSchema,
-  installmentCents: positiveCentsSchema.optional(),
+  installmentCents: positiveCents('Amount of each payment').optional(),
   installmentCount: z
-    .number()
-    .int('Whole payments.')
-    .min(1, 'At least one payment.')
-    .max(520, 'At most 520 payments.')
+    .number({ error: 'The number of payments is a whole number.' })
+    .int('The number of payments is a whole number.')
+    .min(1, 'A plan has at least one payment.')
+    .max(MAX_INSTALLMENTS, `A plan has at most ${MAX_INSTALLMENTS} payments.`)
     .optional(),
   /** Outside the policy tier: a supervisor's approval with a reason (a supervisor gives their own). */
-  approval: approvalSchema.optional(),
+  approval: planApprovalSchema.optional(),
   exceptionReason: optionalText('Reason for the exception', 300).optional(),
 };
 
@@ -216,7 +224,7 @@ export interface PlanView {
 
 export const addPromiseInput = z.object({
   guarantorId: idSchema,
-  amountCents: positiveCentsSchema,
+  amountCents: positiveCents('Amount promised'),
   dueDate: businessDateSchema,
   activityId: idSchema.optional(),
 });
@@ -262,5 +270,44 @@ export interface QueueItem {
 
 export const workedInput = z.object({
   key: z.string().min(3).max(80),
-  outcome: requiredText('Outcome', 300),
+  outcome: requiredText('The outcome', 300),
 });
+
+// The small plan forms. Each is its channel's schema as the clerk types it, less the record the
+// dialog is about; plan terms and the plan policy have files of their own (planTermsForm.ts,
+// planPolicyForm.ts).
+
+/** plans:signed, less the plan: not after the business date, not before the plan was made. */
+export function signedForm(today: BusinessDate, planStartDate: BusinessDate) {
+  return z.object({
+    signedOn: dateNotAfter(today, 'The signing', signedInput.shape.signedOn).refine(
+      (d) => d >= planStartDate,
+      `The agreement cannot be signed before the plan was made (${formatShortDate(planStartDate)}).`,
+    ),
+  });
+}
+
+/** plans:cancel, less the plan: why. */
+export const cancelPlanForm = cancelPlanInput.omit({ planId: true });
+
+/** promises:add, less the guarantor and the call: the amount in dollars and the day, today or later. */
+export function addPromiseForm(today: BusinessDate) {
+  const shape = addPromiseInput.shape;
+  return z
+    .object({
+      promiseAmount: dollarsText('Amount promised', shape.amountCents),
+      promiseDue: dateNotBefore(
+        today,
+        `A promise falls due today or later (${formatShortDate(today)} or after).`,
+        shape.dueDate,
+        'Enter the date it is promised by.',
+      ),
+    })
+    .transform((v) => ({ amountCents: v.promiseAmount, dueDate: v.promiseDue }));
+}
+
+/** Main's refusals of promises:add, on the promise fields. */
+export const PROMISE_ALIASES = { amountCents: 'promiseAmount', dueDate: 'promiseDue' } as const;
+
+/** queue:worked, less the item: the outcome recorded. */
+export const workedForm = workedInput.omit({ key: true });

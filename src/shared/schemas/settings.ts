@@ -1,8 +1,8 @@
 // Settings an administrator keeps: the hospital's identity and the workstation's policy values.
 // Later capabilities add their policy groups here (plan tiers, statement cycle, ECA days, ...).
 import { z } from 'zod';
-import { nonNegativeCentsSchema } from '../money';
-import { ECA_KINDS } from '../rules/ecaClock';
+import { dollarsText, formatDecimal, nonNegativeCents } from '../money';
+import { ECA_KINDS, type EcaKind } from '../rules/ecaClock';
 import { hospitalSchema } from './hospital';
 import { DEFAULT_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './users';
 
@@ -35,7 +35,7 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
 
 export const postingPolicySchema = z.object({
   /** Adjustments larger than this need a supervisor's approval (0: every adjustment does). */
-  adjustmentApprovalLimitCents: nonNegativeCentsSchema,
+  adjustmentApprovalLimitCents: nonNegativeCents('Approval limit'),
 });
 export type PostingPolicy = z.infer<typeof postingPolicySchema>;
 
@@ -55,7 +55,7 @@ export const statementPolicySchema = z.object({
     .int()
     .min(1, 'At least 1.')
     .max(12, 'At most 12.'),
-  minimumBalanceCents: nonNegativeCentsSchema,
+  minimumBalanceCents: nonNegativeCents('Minimum balance'),
   /** Days from the statement date to the date due. */
   dueInDays: z
     .number({ error: 'Days to pay is a number.' })
@@ -65,7 +65,7 @@ export const statementPolicySchema = z.object({
   /** Office hours printed on statements (ST-02). */
   officeHours: z.string().trim().min(1, 'Office hours are required.').max(120, 'At most 120 characters.'),
   /** ECA-05: the collection actions the final notice says may follow (ECA-02 kinds). */
-  intendedActions: z.array(z.enum(ECA_KINDS)).min(1, 'Name at least one action.').max(8),
+  intendedActions: z.array(z.enum(ECA_KINDS)).min(1, 'Tick at least one action the final notice names.').max(8),
   /** ECA-05: the plain-language summary of the financial-assistance policy sent with the final notice. */
   plainLanguageSummary: z
     .string()
@@ -102,3 +102,48 @@ export const updateSettingsInput = z.object({
   statements: statementPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
+
+/**
+ * settings:update as the Settings screen types it: amounts in dollars, the final notice's actions
+ * as ticked boxes. Each is read by the settings schema's own field; the form gives every group.
+ */
+export const settingsForm = settingsSchema
+  .extend({
+    posting: z.object({
+      adjustmentApprovalLimit: dollarsText('Approval limit', postingPolicySchema.shape.adjustmentApprovalLimitCents),
+    }),
+    statements: statementPolicySchema.omit({ minimumBalanceCents: true, intendedActions: true }).extend({
+      minimumBalance: dollarsText('Minimum balance', statementPolicySchema.shape.minimumBalanceCents),
+      actions: z
+        .record(z.enum(ECA_KINDS), z.boolean())
+        .transform((ticked) => ECA_KINDS.filter((k) => ticked[k]))
+        .pipe(statementPolicySchema.shape.intendedActions),
+    }),
+  })
+  .transform(({ posting, statements: { minimumBalance, actions, ...cycle }, ...groups }): SettingsUpdate => ({
+    ...groups,
+    posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
+    statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
+  }));
+export type SettingsFormValues = z.input<typeof settingsForm>;
+
+/** The settings as the form shows them, to start from or to go back to. */
+export function toSettingsForm(s: Settings): SettingsFormValues {
+  const { minimumBalanceCents, intendedActions, ...cycle } = s.statements;
+  return {
+    ...s,
+    posting: { adjustmentApprovalLimit: formatDecimal(s.posting.adjustmentApprovalLimitCents) },
+    statements: {
+      ...cycle,
+      minimumBalance: formatDecimal(minimumBalanceCents),
+      actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
+    },
+  };
+}
+
+/** Main's refusals of settings:update, on the form's fields. */
+export const SETTINGS_ALIASES = {
+  'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
+  'statements.minimumBalanceCents': 'statements.minimumBalance',
+  'statements.intendedActions': 'statements.actions',
+} as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hospitalSchema } from './hospital';
-import { newPasswordSchema, usernameSchema } from './users';
+import { confirmPasswordSchema, newPasswordSchema, PASSWORDS_DIFFER, usernameSchema } from './users';
 import { requiredText } from './text';
 
 export const setupInput = z.object({
@@ -14,3 +14,12 @@ export const setupInput = z.object({
   demoData: z.boolean().default(false),
 });
 export type SetupInput = z.infer<typeof setupInput>;
+
+/** setup:create with the administrator's password typed twice. */
+export const setupForm = setupInput
+  .extend({ admin: setupInput.shape.admin.extend({ confirmPassword: confirmPasswordSchema }) })
+  .refine((v) => v.admin.password === v.admin.confirmPassword, {
+    message: PASSWORDS_DIFFER,
+    path: ['admin', 'confirmPassword'],
+  })
+  .transform(({ admin: { confirmPassword: _confirm, ...admin }, ...v }): SetupInput => ({ ...v, admin }));

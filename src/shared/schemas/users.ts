@@ -31,6 +31,12 @@ export function newPasswordSchema(minLength = DEFAULT_MIN_PASSWORD_LENGTH) {
 
 export const roleSchema = z.enum(ROLES, { error: 'Choose a role.' });
 
+/** A supervisor's own user name and password, typed where a clerk's action needs their approval. */
+export const supervisorApprovalSchema = z.object({
+  username: requiredText('Supervisor user name', 40, 'Enter the supervisor’s user name.'),
+  password: requiredText('Supervisor password', MAX_PASSWORD_LENGTH, 'Enter the supervisor’s password.'),
+});
+
 export const loginInput = z.object({
   username: usernameSchema,
   password: passwordSchema,
@@ -75,6 +81,51 @@ export const enableUserInput = z.object({
   userId: idSchema,
   newPassword: newPasswordSchema(8),
 });
+
+// The forms. A new password is typed twice; the forms hold it to the minimum in Settings
+// (`minLength`), which main checks again. Each form's output is its channel's input, less the
+// record the screen supplies (the user a dialog is about).
+
+/** The second copy of a new password; each form compares it with the first. */
+export const confirmPasswordSchema = z.string({ error: 'Type the password again.' }).min(1, 'Type the password again.');
+export const PASSWORDS_DIFFER = 'The two passwords are not the same.';
+
+/** users:add, with the password typed twice. */
+export function addUserForm(minLength: number) {
+  return newUserSchema
+    .extend({ password: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.password === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] })
+    .transform(({ confirmPassword: _confirm, ...input }): NewUser => input);
+}
+
+/** users:resetPassword and users:enable, less the user: a new password typed twice. */
+export function newPasswordForm(minLength: number) {
+  return resetPasswordInput
+    .omit({ userId: true })
+    .extend({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] })
+    .transform(({ newPassword }) => ({ newPassword }));
+}
+
+/** auth:changePassword, with the new password typed twice. */
+export function changePasswordForm(minLength: number) {
+  return changePasswordInput
+    .extend({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
+    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] })
+    .transform(({ currentPassword, newPassword }) => ({ currentPassword, newPassword }));
+}
+
+/**
+ * auth:recover, with the new password typed twice. Before log-in the Settings cannot be read, so
+ * the channel's own minimum holds here and main checks the Settings' one.
+ */
+export const recoverForm = recoverInput
+  .extend({ confirmPassword: confirmPasswordSchema })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] })
+  .transform(({ confirmPassword: _confirm, ...input }) => input);
+
+/** users:disable, less the user: the reason. */
+export const disableUserForm = disableUserInput.omit({ userId: true });
 
 export interface UserSummary {
   id: number;

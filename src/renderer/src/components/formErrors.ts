@@ -1,6 +1,5 @@
 // Main answers a form with the same field paths as the shared schema ("hospital.address.zip"),
 // so its refusals land on the same fields the schema marks before the round trip.
-import { z } from 'zod';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError, messageOf } from '../api';
 
@@ -30,7 +29,3 @@ export function showServerError<T extends FieldValues>(
   }
   return allPlaced ? null : error.message;
 }
-
-/** The second copy of a new password; the form's refinement compares it with the first. */
-export const confirmPasswordSchema = z.string().min(1, 'Type the password again.');
-export const PASSWORDS_DIFFER = 'The two passwords are not the same.';

@@ -3,19 +3,14 @@ import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { changePasswordInput, newPasswordSchema } from '../../../shared/schemas/users';
+import { changePasswordForm } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { FormAlert, FormNotice, NewPasswordFields, TextField } from '../components/Field';
-import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+import { showServerError } from '../components/formErrors';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
 
 /** The new password is held to the minimum in Settings, as main holds it. */
-function changeForm(minLength: number) {
-  return changePasswordInput
-    .extend({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
-    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-}
-type ChangeForm = ReturnType<typeof changeForm>;
+type ChangeForm = ReturnType<typeof changePasswordForm>;
 type ChangeIn = z.input<ChangeForm>;
 
 const FIELDS: readonly FieldPath<ChangeIn>[] = ['currentPassword', 'newPassword', 'confirmPassword'];
@@ -25,17 +20,17 @@ export function MyPassword() {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const minLength = useMinPasswordLength();
-  const schema = useMemo(() => changeForm(minLength), [minLength]);
+  const schema = useMemo(() => changePasswordForm(minLength), [minLength]);
   const form = useForm<ChangeIn, unknown, z.output<ChangeForm>>({
     resolver: zodResolver(schema),
     defaultValues: EMPTY,
   });
 
-  const submit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
+  const submit = form.handleSubmit(async (change) => {
     setFormError(null);
     setNotice(null);
     try {
-      await call('auth:changePassword', { currentPassword, newPassword });
+      await call('auth:changePassword', change);
       form.reset(EMPTY);
       setNotice('Your password is changed. Use the new one from now on.');
     } catch (error) {

@@ -4,14 +4,11 @@ import { useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { recoverInput } from '../../../shared/schemas/users';
+import { recoverForm } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { FormAlert, NewPasswordFields, TextField } from '../components/Field';
-import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+import { showServerError } from '../components/formErrors';
 
-const recoverForm = recoverInput
-  .extend({ confirmPassword: confirmPasswordSchema })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
 type RecoverIn = z.input<typeof recoverForm>;
 
 const FIELDS: readonly FieldPath<RecoverIn>[] = ['recoveryKey', 'username', 'newPassword', 'confirmPassword'];
@@ -28,7 +25,7 @@ export function RecoverPassword({ onDone, onCancel }: RecoverPasswordProps) {
     defaultValues: { recoveryKey: '', username: '', newPassword: '', confirmPassword: '' },
   });
 
-  const submit = form.handleSubmit(async ({ confirmPassword: _confirm, ...input }) => {
+  const submit = form.handleSubmit(async (input) => {
     setFormError(null);
     try {
       await call('auth:recover', input);

@@ -5,19 +5,13 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import type { SetupResult } from '../../../shared/contract';
-import { setupInput } from '../../../shared/schemas/setup';
+import { setupForm } from '../../../shared/schemas/setup';
 import { ApiError, call } from '../api';
 import { CheckboxField, FormAlert, NewPasswordFields, TextField } from '../components/Field';
-import { confirmPasswordSchema, PASSWORDS_DIFFER, showServerError } from '../components/formErrors';
+import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware } from '../components/HospitalFields';
 import { RecoveryKeyShown } from './RecoveryKeyShown';
 
-const setupForm = setupInput
-  .extend({ admin: setupInput.shape.admin.extend({ confirmPassword: confirmPasswordSchema }) })
-  .refine((v) => v.admin.password === v.admin.confirmPassword, {
-    message: PASSWORDS_DIFFER,
-    path: ['admin', 'confirmPassword'],
-  });
 type SetupFormIn = z.input<typeof setupForm>;
 type SetupFormOut = z.output<typeof setupForm>;
 
@@ -60,11 +54,10 @@ export function SetUp() {
     if (await form.trigger('hospital', { shouldFocus: true })) setStep('admin');
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (input) => {
     setFormError(null);
-    const { confirmPassword: _confirm, ...admin } = values.admin;
     try {
-      setResult(await call('setup:create', { hospital: values.hospital, admin, demoData: values.demoData }));
+      setResult(await call('setup:create', input));
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields ?? {}).some((k) => k.startsWith('hospital.')))
         setStep('hospital');

@@ -4,50 +4,26 @@
 import { useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { roleAtLeast } from '../../../shared/roles';
-import { ECA_KIND_LABELS, ECA_KINDS, type EcaKind } from '../../../shared/rules/ecaClock';
+import { ECA_KIND_LABELS, ECA_KINDS } from '../../../shared/rules/ecaClock';
 import {
-  settingsSchema,
-  statementPolicySchema,
+  SETTINGS_ALIASES,
+  settingsForm,
+  toSettingsForm,
   type Settings as SettingsValue,
+  type SettingsFormValues,
 } from '../../../shared/schemas/settings';
 import { call } from '../api';
 import { CheckboxField, FormAlert, FormNotice, GroupError, TextAreaField, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
 import { useChannel } from '../components/useChannel';
-import { centsToField, dollarsSchema } from '../money';
 import { useWorkspace } from '../session';
 import { PlanPolicySettings } from './plans/PlanPolicySettings';
 
-// Amounts are typed in dollars and kept in cents; the final notice's actions are ticked boxes.
-const settingsForm = settingsSchema.extend({
-  posting: z.object({
-    adjustmentApprovalLimit: dollarsSchema('Approval limit', { allowZero: true }),
-  }),
-  statements: statementPolicySchema.omit({ minimumBalanceCents: true, intendedActions: true }).extend({
-    minimumBalance: dollarsSchema('Minimum balance', { allowZero: true }),
-    actions: z
-      .record(z.enum(ECA_KINDS), z.boolean())
-      .refine((r) => Object.values(r).some(Boolean), 'Tick at least one action the final notice names.'),
-  }),
-});
-type SettingsIn = z.input<typeof settingsForm>;
+type SettingsIn = SettingsFormValues;
 type SettingsOut = z.output<typeof settingsForm>;
-
-function toForm(s: SettingsValue): SettingsIn {
-  const { minimumBalanceCents, intendedActions, ...cycle } = s.statements;
-  return {
-    ...s,
-    posting: { adjustmentApprovalLimit: centsToField(s.posting.adjustmentApprovalLimitCents) },
-    statements: {
-      ...cycle,
-      minimumBalance: centsToField(minimumBalanceCents),
-      actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
-    },
-  };
-}
 
 const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   ...HOSPITAL_FIELDS,
@@ -63,12 +39,6 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'statements.actions',
   'statements.plainLanguageSummary',
 ];
-const ALIASES = {
-  'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
-  'statements.minimumBalanceCents': 'statements.minimumBalance',
-  'statements.intendedActions': 'statements.actions',
-} as const;
-
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
   const [saved, setSaved] = useState(initial);
@@ -76,31 +46,22 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const resolver = useMemo(() => remitAware(zodResolver(settingsForm), remitSame), [remitSame]);
-  const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toForm(initial) });
+  const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toSettingsForm(initial) });
 
-  const submit = form.handleSubmit(async ({ posting, statements, ...values }) => {
+  const submit = form.handleSubmit(async (update) => {
     setFormError(null);
     setNotice(null);
-    const { minimumBalance, actions, ...cycle } = statements;
     try {
-      const next = await call('settings:update', {
-        ...values,
-        posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
-        statements: {
-          ...cycle,
-          minimumBalanceCents: minimumBalance,
-          intendedActions: ECA_KINDS.filter((k) => actions[k]),
-        },
-      });
+      const next = await call('settings:update', update);
       const workspace = useWorkspace.getState();
       workspace.setHospitalName(next.hospital.legalName);
       workspace.setIdleLockMinutes(next.security.idleLockMinutes);
-      form.reset(toForm(next));
+      form.reset(toSettingsForm(next));
       setSaved(next);
       setRemitSame(sameAddress(next.hospital));
       setNotice('Settings saved.');
     } catch (error) {
-      setFormError(showServerError(error, form.setError, SETTINGS_FIELDS, ALIASES));
+      setFormError(showServerError(error, form.setError, SETTINGS_FIELDS, SETTINGS_ALIASES));
     }
   });
 
@@ -219,7 +180,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               type="button"
               disabled={!form.formState.isDirty}
               onClick={() => {
-                form.reset(toForm(saved));
+                form.reset(toSettingsForm(saved));
                 setRemitSame(sameAddress(saved.hospital));
                 setFormError(null);
               }}

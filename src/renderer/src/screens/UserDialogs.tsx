@@ -1,15 +1,15 @@
 // The Users screen's dialogs: add a user, reset a password, disable a user, enable one again.
-// Each form is the channel's own schema (less the user id, which the row supplies).
+// Each form is the channel's own schema (less the user id, which the row supplies); new passwords
+// are held to the minimum in Settings, the same rule main applies.
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
-import { disableUserInput, newPasswordSchema, newUserSchema, type UserSummary } from '../../../shared/schemas/users';
+import { addUserForm, disableUserForm, newPasswordForm, type UserSummary } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { DialogForm } from '../components/DialogForm';
 import { NewPasswordFields, SelectField, TextField } from '../components/Field';
-import { confirmPasswordSchema, PASSWORDS_DIFFER } from '../components/formErrors';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -19,12 +19,6 @@ interface UserDialogProps {
   onDone: (message: string) => void;
 }
 
-// New passwords are checked against the minimum in Settings, the same rule main applies.
-function addUserForm(minLength: number) {
-  return newUserSchema
-    .extend({ password: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
-    .refine((v) => v.password === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-}
 type AddUserForm = ReturnType<typeof addUserForm>;
 
 export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
@@ -41,7 +35,7 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
       fields={['fullName', 'username', 'role', 'password', 'confirmPassword']}
       submitLabel="Add user"
       onClose={onClose}
-      onSubmit={async ({ confirmPassword: _confirm, ...input }) => {
+      onSubmit={async (input) => {
         const user = await call('users:add', input);
         onDone(`${user.fullName} (${user.username}) was added as ${ROLE_LABELS[user.role].toLowerCase()}.`);
       }}
@@ -60,11 +54,6 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
 }
 
 /** A new password typed twice (reset, enable), at least the minimum in Settings. */
-function newPasswordForm(minLength: number) {
-  return z
-    .object({ newPassword: newPasswordSchema(minLength), confirmPassword: confirmPasswordSchema })
-    .refine((v) => v.newPassword === v.confirmPassword, { message: PASSWORDS_DIFFER, path: ['confirmPassword'] });
-}
 type NewPasswordForm = ReturnType<typeof newPasswordForm>;
 
 function useNewPasswordForm() {
@@ -97,12 +86,11 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
   );
 }
 
-const disableForm = disableUserInput.omit({ userId: true });
-type DisableIn = z.input<typeof disableForm>;
+type DisableIn = z.input<typeof disableUserForm>;
 
 export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
-  const form = useForm<DisableIn, unknown, z.output<typeof disableForm>>({
-    resolver: zodResolver(disableForm),
+  const form = useForm<DisableIn, unknown, z.output<typeof disableUserForm>>({
+    resolver: zodResolver(disableUserForm),
     defaultValues: { reason: '' },
   });
   return (

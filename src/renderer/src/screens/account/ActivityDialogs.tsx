@@ -4,23 +4,25 @@
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_OUTCOME_LABELS,
   ACTIVITY_OUTCOMES,
+  addTaskForm,
+  logActivityForm,
   type AccountView,
 } from '../../../../shared/schemas/accounts';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
+import { PROMISE_ALIASES } from '../../../../shared/schemas/plans';
 import { call, messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
 import { useWorkspace } from '../../session';
 import { ACTIVITY_KIND_LABELS } from './ActivityLog';
-import { dateNotAfter, requiredDate } from './postingDate';
-import { PROMISE_ALIASES, promiseFields, PromiseFields } from '../plans/PlanDialogs';
+import { PromiseFields } from '../plans/PlanDialogs';
 
 interface GuarantorDialogProps {
   guarantorId: number;
@@ -33,8 +35,6 @@ function accountOptions(accounts: AccountView[]) {
   return accounts.map((a) => ({ value: String(a.id), label: `Account ${a.accountNumber}` }));
 }
 
-const optionalId = (text: string) => (text ? Number(text) : undefined);
-
 const KIND_OPTIONS = ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }));
 const OUTCOME_OPTIONS = ACTIVITY_OUTCOMES.map((o) => ({ value: o, label: ACTIVITY_OUTCOME_LABELS[o] }));
 const DIRECTION_OPTIONS = [
@@ -42,35 +42,11 @@ const DIRECTION_OPTIONS = [
   { value: 'inbound', label: 'They called us' },
 ];
 
-function activityForm(today: string) {
-  const promise = z.object(promiseFields(today));
-  return z
-    .object({
-      kind: z.enum(ACTIVITY_KINDS, { error: 'Choose call, letter, visit or note.' }),
-      direction: z.enum(['outbound', 'inbound']),
-      outcome: z.string().pipe(z.enum(ACTIVITY_OUTCOMES, { error: 'Choose the outcome.' })),
-      accountId: z.string(),
-      note: z.string().trim().max(2000, 'A note is at most 2,000 characters.'),
-      occurredOn: dateNotAfter(today, 'An activity'),
-      promiseAmount: z.string(),
-      promiseDue: z.string(),
-    })
-    .transform((v, ctx) => {
-      if (v.outcome !== 'promised_to_pay') return { ...v, promise: null };
-      // The promise's amount and date are asked only for this outcome, and checked only then.
-      const parsed = promise.safeParse(v);
-      if (parsed.success)
-        return { ...v, promise: { amountCents: parsed.data.promiseAmount, dueDate: parsed.data.promiseDue } };
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-      return z.NEVER;
-    });
-}
-type ActivityForm = ReturnType<typeof activityForm>;
+type ActivityForm = ReturnType<typeof logActivityForm>;
 
 export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => activityForm(today), [today]);
+  const schema = useMemo(() => logActivityForm(today), [today]);
   const form = useForm<z.input<ActivityForm>, unknown, z.output<ActivityForm>>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -93,20 +69,12 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
       aliases={PROMISE_ALIASES}
       submitLabel="Log activity"
       onClose={onClose}
-      onSubmit={async ({ direction, accountId, kind, outcome, note, occurredOn, promise }) => {
-        const activity = await call('activity:log', {
-          guarantorId,
-          kind,
-          outcome,
-          note,
-          occurredOn,
-          direction: kind === 'call' ? direction : undefined,
-          accountId: optionalId(accountId),
-        });
-        const logged = `${ACTIVITY_KIND_LABELS[kind]} logged: ${ACTIVITY_OUTCOME_LABELS[outcome]}.`;
+      onSubmit={async ({ activity, promise }) => {
+        const entry = await call('activity:log', { guarantorId, ...activity });
+        const logged = `${ACTIVITY_KIND_LABELS[activity.kind]} logged: ${ACTIVITY_OUTCOME_LABELS[activity.outcome]}.`;
         if (!promise) return onDone(logged);
         try {
-          await call('promises:add', { guarantorId, ...promise, activityId: activity.id });
+          await call('promises:add', { guarantorId, ...promise, activityId: entry.id });
           onDone(
             `${logged} Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`,
           );
@@ -143,19 +111,11 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
   );
 }
 
-const taskForm = z.object({
-  title: z.string().trim().min(1, 'Say what is to be done.').max(200, 'At most 200 characters.'),
-  dueDate: requiredDate('Enter the due date.'),
-  assigneeId: z.string(),
-  accountId: z.string(),
-  note: z.string().trim().max(2000, 'A note is at most 2,000 characters.'),
-});
-
 export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const me = useWorkspace((s) => s.session?.user.id);
   const directory = useChannel('users:directory', {});
-  const form = useForm<z.input<typeof taskForm>, unknown, z.output<typeof taskForm>>({
-    resolver: zodResolver(taskForm),
+  const form = useForm<z.input<typeof addTaskForm>, unknown, z.output<typeof addTaskForm>>({
+    resolver: zodResolver(addTaskForm),
     defaultValues: { title: '', dueDate: '', assigneeId: me ? String(me) : '', accountId: '', note: '' },
   });
   const people = (directory.value ?? []).map((u) => ({
@@ -169,14 +129,9 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
       fields={['title', 'dueDate', 'assigneeId', 'accountId', 'note']}
       submitLabel="Add task"
       onClose={onClose}
-      onSubmit={async ({ assigneeId, accountId, ...values }) => {
-        await call('tasks:add', {
-          guarantorId,
-          ...values,
-          assigneeId: optionalId(assigneeId),
-          accountId: optionalId(accountId),
-        });
-        onDone(`Task added: “${values.title}”.`);
+      onSubmit={async (task) => {
+        await call('tasks:add', { guarantorId, ...task });
+        onDone(`Task added: “${task.title}”.`);
       }}
     >
       <div className="form-grid">

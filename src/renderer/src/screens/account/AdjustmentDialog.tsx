@@ -4,18 +4,23 @@
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { formatCents } from '../../../../shared/money';
+import type { z } from 'zod';
+import { DOLLARS_HINT, formatCents, typedCents } from '../../../../shared/money';
+import { adjustmentNeedsApproval } from '../../../../shared/rules/adjustmentApproval';
 import { roleAtLeast } from '../../../../shared/roles';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import { ADJUSTMENT_REASON_CODES, ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../shared/schemas/ledger';
+import {
+  ADJUSTMENT_REASON_CODES,
+  ADJUSTMENT_REASONS,
+  POST_ADJUSTMENT_ALIASES,
+  postAdjustmentForm,
+  type AdjustmentReason,
+} from '../../../../shared/schemas/ledger';
 import { ApiError, call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
-import { DOLLARS_HINT, dollarsSchema, typedCents } from '../../money';
 import { useWorkspace } from '../../session';
-import { dateNotAfter } from './postingDate';
 
 export function isAdjustmentReason(code: string | null | undefined): code is AdjustmentReason {
   return !!code && Object.hasOwn(ADJUSTMENT_REASONS, code);
@@ -32,21 +37,7 @@ async function approverName(userId: number): Promise<string | null> {
 
 const REASON_OPTIONS = ADJUSTMENT_REASON_CODES.map((r) => ({ value: r, label: ADJUSTMENT_REASONS[r].label }));
 
-function adjustmentForm(today: string, needsApproval: boolean) {
-  const approvalText = (label: string) =>
-    needsApproval ? z.string().trim().min(1, `Enter the ${label}.`).max(128) : z.string();
-  return z.object({
-    reason: z.string().pipe(z.enum(ADJUSTMENT_REASON_CODES, { error: 'Choose a reason.' })),
-    amount: dollarsSchema('Amount'),
-    effectiveDate: dateNotAfter(today, 'An adjustment'),
-    memo: z.string().trim().max(300, 'At most 300 characters.'),
-    approval: z.object({
-      username: approvalText('supervisor’s user name'),
-      password: approvalText('supervisor’s password'),
-    }),
-  });
-}
-type AdjustmentForm = ReturnType<typeof adjustmentForm>;
+type AdjustmentForm = ReturnType<typeof postAdjustmentForm>;
 
 interface AdjustmentDialogProps {
   account: AccountView;
@@ -62,14 +53,14 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
   // Main may ask for approval even when the form did not expect it (the limit changed meanwhile).
   const [askedByMain, setAskedByMain] = useState(false);
   const [showApproval, setShowApproval] = useState(false);
-  const schema = useMemo(() => adjustmentForm(today, showApproval), [today, showApproval]);
+  const schema = useMemo(() => postAdjustmentForm({ today, needsApproval: showApproval }), [today, showApproval]);
   const form = useForm<z.input<AdjustmentForm>, unknown, z.output<AdjustmentForm>>({
     resolver: zodResolver(schema),
     defaultValues: { reason: '', amount: '', effectiveDate: today, memo: '', approval: { username: '', password: '' } },
   });
   const [reason, amountText] = useWatch({ control: form.control, name: ['reason', 'amount'] });
   const amount = typedCents(amountText);
-  const overLimit = !roleAtLeast(role, 'supervisor') && limit !== null && amount !== null && amount > limit;
+  const overLimit = limit !== null && amount !== null && adjustmentNeedsApproval(role, amount, limit);
   // Derived from what is typed; kept in state so the form's schema follows it.
   if (showApproval !== (overLimit || askedByMain)) setShowApproval(overLimit || askedByMain);
 
@@ -84,21 +75,16 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
       title={`Adjustment to account ${account.accountNumber}`}
       form={form}
       fields={['reason', 'amount', 'effectiveDate', 'memo', 'approval.username', 'approval.password']}
-      aliases={{ amountCents: 'amount', approval: 'approval.password' }}
+      aliases={POST_ADJUSTMENT_ALIASES}
       submitLabel="Post adjustment"
       onClose={onClose}
-      onSubmit={async ({ approval, amount: amountCents, ...values }) => {
+      onSubmit={async (adjustment) => {
         try {
-          const result = await call('ledger:adjust', {
-            accountId: account.id,
-            ...values,
-            amountCents,
-            approval: showApproval ? approval : undefined,
-          });
-          const label = ADJUSTMENT_REASONS[values.reason].label;
+          const result = await call('ledger:adjust', { accountId: account.id, ...adjustment });
+          const label = ADJUSTMENT_REASONS[adjustment.reason].label;
           const approver = result.approvedBy === null ? null : await approverName(result.approvedBy);
           onDone(
-            `${label} of ${formatCents(amountCents)} posted to account ${account.accountNumber}${result.approvedBy === null ? '' : `, approved by ${approver ?? 'the supervisor'}`}.`,
+            `${label} of ${formatCents(adjustment.amountCents)} posted to account ${account.accountNumber}${result.approvedBy === null ? '' : `, approved by ${approver ?? 'the supervisor'}`}.`,
           );
         } catch (error) {
           if (error instanceof ApiError && error.fields?.approval) setAskedByMain(true);

@@ -6,33 +6,23 @@
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
-import { formatCents, parseDollars } from '../../../../shared/money';
+import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
 import { FAP_STATUS_LABELS, type AccountView, type FapStatus } from '../../../../shared/schemas/accounts';
-import { FAP_DECISIONS } from '../../../../shared/schemas/fap';
+import { decideFapForm, FAP_DECISIONS, recordFapApplicationForm } from '../../../../shared/schemas/fap';
 import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
-import { DOLLARS_HINT } from '../../money';
 import { useWorkspace } from '../../session';
-import { dateNotAfter } from './postingDate';
 
 const DECISION_LABELS: Record<(typeof FAP_DECISIONS)[number], string> = {
   approved_full: 'Approved in full: the patient owes nothing',
   approved_partial: 'Approved in part: the patient owes a reduced amount',
   denied: 'Denied',
 };
-
-function applicationForm(today: string) {
-  return z.object({
-    status: z.string().pipe(z.enum(['pending', 'not_applied'], { error: 'Choose what happened.' })),
-    date: dateNotAfter(today, 'It'),
-    note: z.string().trim().max(300, 'At most 300 characters.'),
-  });
-}
 
 function ApplicationDialog({
   guarantorId,
@@ -44,7 +34,7 @@ function ApplicationDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => applicationForm(today), [today]);
+  const schema = useMemo(() => recordFapApplicationForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { status: 'pending', date: today, note: '' },
@@ -82,28 +72,6 @@ function ApplicationDialog({
   );
 }
 
-function decisionForm(today: string) {
-  return z
-    .object({
-      decision: z.string().pipe(z.enum(FAP_DECISIONS, { error: 'Choose the decision.' })),
-      decidedOn: dateNotAfter(today, 'A decision'),
-      note: z.string().trim().max(300, 'At most 300 characters.'),
-      shares: z.array(z.object({ accountId: z.number(), amount: z.string() })),
-    })
-    .superRefine((v, ctx) => {
-      if (v.decision !== 'approved_partial') return;
-      v.shares.forEach((s, i) => {
-        const cents = parseDollars(s.amount.trim());
-        if (cents === null || cents < 0)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['shares', i, 'amount'],
-            message: 'Write what the patient owes under the policy, like 150.00 (0.00 if nothing).',
-          });
-      });
-    });
-}
-
 function DecisionDialog({
   guarantorId,
   accounts,
@@ -118,7 +86,7 @@ function DecisionDialog({
   const today = useWorkspace((s) => s.status?.today ?? '');
   const open = accounts.filter((a) => a.balanceCents > 0);
   const openTotal = open.reduce((t, a) => t + a.balanceCents, 0);
-  const schema = useMemo(() => decisionForm(today), [today]);
+  const schema = useMemo(() => decideFapForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -137,17 +105,9 @@ function DecisionDialog({
       aliases={{ patientShares: 'decision' }}
       submitLabel="Record the decision"
       onClose={onClose}
-      onSubmit={async ({ decision: d, decidedOn, note, shares }) => {
-        const r = await call('fap:decide', {
-          guarantorId,
-          decision: d,
-          decidedOn,
-          note,
-          patientShares:
-            d === 'approved_partial'
-              ? shares.map((s) => ({ accountId: s.accountId, amountCents: parseDollars(s.amount.trim()) ?? 0 }))
-              : [],
-        });
+      onSubmit={async (decided) => {
+        const d = decided.decision;
+        const r = await call('fap:decide', { guarantorId, ...decided });
         const adjusted = r.adjusted.reduce((t, a) => t + a.amountCents, 0);
         const refunds = r.refunds.map((x) => `refund ${formatCents(x.amountCents)} on account ${x.accountNumber}`);
         onDone(
@@ -182,7 +142,8 @@ function DecisionDialog({
           <legend>What the patient owes under the policy</legend>
           <p className="group-note">
             For each open account, the whole amount the patient is responsible for under the policy. What they have
-            already paid counts towards it; if they paid more, a refund task is opened. {DOLLARS_HINT}
+            already paid counts towards it; if they paid more, a refund task is opened. {DOLLARS_HINT} Write 0.00 where
+            the patient owes nothing.
           </p>
           <div className="form-grid">
             {open.map((a, i) => (

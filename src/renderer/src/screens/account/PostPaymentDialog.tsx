@@ -1,63 +1,33 @@
 // Post a patient payment: how it was paid, the amount in dollars, the date (not after the business
 // date), and how it is spread: oldest service first, or the clerk's own split, which must add up
-// to the payment to the cent. Then the receipt, to open or save.
+// to the payment to the cent. Then the receipt, to open or save. The form is payments:post's own
+// (postPaymentForm), spread checked by the allocation rule main applies.
 import { useMemo, useState } from 'react';
 import { useForm, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PaymentResult } from '../../../../shared/contract';
 import { formatShortDate } from '../../../../shared/dates';
-import { formatCents, parseDollars } from '../../../../shared/money';
+import { DOLLARS_HINT, formatCents, typedCents } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
+import {
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_METHODS,
+  POST_PAYMENT_ALIASES,
+  postPaymentForm,
+  splitKey,
+} from '../../../../shared/schemas/ledger';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormNotice, SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../components/saveFile';
-import { DOLLARS_HINT, dollarsSchema, typedCents } from '../../money';
 import { useWorkspace } from '../../session';
-import { dateNotAfter } from './postingDate';
 
 const METHOD_OPTIONS = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }));
-/** Form keys for the split ("a12"), so react-hook-form does not read account ids as array indexes. */
-const splitKey = (accountId: number) => `a${accountId}`;
 
-function paymentForm(today: string) {
-  return z
-    .object({
-      method: z.string().pipe(z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid.' })),
-      reference: z.string().trim().max(60, 'At most 60 characters.'),
-      amount: dollarsSchema('Amount'),
-      effectiveDate: dateNotAfter(today, 'A payment'),
-      allocation: z.enum(['oldest', 'split']),
-      split: z.record(z.string(), z.string()),
-      /** Not a field: where the split's total is refused. */
-      splitTotal: z.string().optional(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.allocation !== 'split') return;
-      let total = 0;
-      for (const [key, text] of Object.entries(v.split)) {
-        if (!text.trim()) continue;
-        const cents = parseDollars(text);
-        if (cents === null || cents < 0) {
-          ctx.addIssue({ code: 'custom', path: ['split', key], message: 'Dollars and cents, like 40.00.' });
-          return;
-        }
-        total += cents;
-      }
-      if (total !== v.amount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['splitTotal'],
-          message: `The split adds up to ${formatCents(total)}; the payment is ${formatCents(v.amount)}. Make them equal.`,
-        });
-      }
-    });
-}
-type PaymentForm = ReturnType<typeof paymentForm>;
+type PaymentForm = ReturnType<typeof postPaymentForm>;
 type PaymentIn = z.input<PaymentForm>;
 
 function SplitRow({ account }: { account: AccountView }) {
@@ -220,7 +190,7 @@ function PaymentPosted({
 
 export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenReceipt, onClose }: PostPaymentProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => paymentForm(today), [today]);
+  const schema = useMemo(() => postPaymentForm({ today, accounts }), [today, accounts]);
   const [posted, setPosted] = useState<{ result: PaymentResult; cents: number } | null>(null);
   const form = useForm<PaymentIn, unknown, z.output<PaymentForm>>({
     resolver: zodResolver(schema),
@@ -244,25 +214,12 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
       form={form}
       wide
       fields={['method', 'reference', 'amount', 'effectiveDate', 'splitTotal']}
-      aliases={{ amountCents: 'amount', allocations: 'splitTotal' }}
+      aliases={POST_PAYMENT_ALIASES}
       submitLabel="Post payment"
       onClose={onClose}
-      onSubmit={async ({ method, reference, amount, effectiveDate, allocation, split }) => {
-        const allocations =
-          allocation === 'split'
-            ? accounts
-                .map((a) => ({ accountId: a.id, amountCents: typedCents(split[splitKey(a.id)]) ?? 0 }))
-                .filter((p) => p.amountCents > 0)
-            : [];
-        const result = await call('payments:post', {
-          guarantorId,
-          method,
-          reference,
-          amountCents: amount,
-          effectiveDate,
-          allocations,
-        });
-        setPosted({ result, cents: amount });
+      onSubmit={async (payment) => {
+        const result = await call('payments:post', { guarantorId, ...payment });
+        setPosted({ result, cents: payment.amountCents });
         onPosted();
       }}
     >

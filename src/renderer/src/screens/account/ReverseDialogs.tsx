@@ -3,28 +3,28 @@
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
-import { LEDGER_TYPE_LABELS, PAYMENT_METHOD_LABELS, type LedgerLine } from '../../../../shared/schemas/ledger';
+import {
+  LEDGER_TYPE_LABELS,
+  PAYMENT_METHOD_LABELS,
+  reverseEntryForm,
+  reversePaymentForm,
+  type LedgerLine,
+} from '../../../../shared/schemas/ledger';
 import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/Field';
 import { useWorkspace } from '../../session';
-import { dateNotAfter } from './postingDate';
 
-function reverseForm(today: string) {
-  return z.object({
-    reason: z.string().trim().min(1, 'Say why it is reversed.').max(300, 'At most 300 characters.'),
-    effectiveDate: dateNotAfter(today, 'A reversal'),
-  });
-}
-type ReverseForm = ReturnType<typeof reverseForm>;
+/** ledger:reverse and payments:reverse ask the same: why, and the date. */
+type ReverseForm = ReturnType<typeof reverseEntryForm> | ReturnType<typeof reversePaymentForm>;
 
-function useReverseForm() {
+function useReverseForm(formFor: (today: string) => ReverseForm) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => reverseForm(today), [today]);
+  const schema = useMemo(() => formFor(today), [formFor, today]);
   const form = useForm<z.input<ReverseForm>, unknown, z.output<ReverseForm>>({
     resolver: zodResolver(schema),
     defaultValues: { reason: '', effectiveDate: today },
@@ -49,7 +49,7 @@ interface ReverseEntryProps {
 }
 
 export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseEntryProps) {
-  const { form, today } = useReverseForm();
+  const { form, today } = useReverseForm(reverseEntryForm);
   return (
     <DialogForm
       title={`Reverse entry #${entry.id}`}
@@ -94,7 +94,7 @@ interface ReversePaymentProps {
 }
 
 export function ReversePaymentDialog({ payment, accounts, onClose, onDone }: ReversePaymentProps) {
-  const { form, today } = useReverseForm();
+  const { form, today } = useReverseForm(reversePaymentForm);
   const parts = accounts.flatMap((a) =>
     a.ledger
       .filter((l) => l.paymentId === payment.id && l.reversesId === null)

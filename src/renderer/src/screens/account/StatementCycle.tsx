@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/statementCycle';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
-import type { HoldView } from '../../../../shared/schemas/holds';
+import { placeHoldForm, releaseHoldForm, type HoldView } from '../../../../shared/schemas/holds';
 import { call } from '../../api';
 import { useOpenFile } from '../../storedDocument';
 import { DialogForm } from '../../components/DialogForm';
@@ -41,13 +41,6 @@ function EarliestCollectionAction({ accountId }: { accountId: number }) {
   );
 }
 
-const placeForm = z.object({
-  reason: z.string().pipe(z.enum(HOLD_REASONS, { error: 'Choose why the cycle stops.' })),
-  accountId: z.string(),
-  note: z.string().trim().max(500, 'A note is at most 500 characters.'),
-  until: z.string(),
-});
-
 function PlaceHoldDialog({
   guarantorId,
   accounts,
@@ -59,8 +52,8 @@ function PlaceHoldDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const form = useForm<z.input<typeof placeForm>, unknown, z.output<typeof placeForm>>({
-    resolver: zodResolver(placeForm),
+  const form = useForm<z.input<typeof placeHoldForm>, unknown, z.output<typeof placeHoldForm>>({
+    resolver: zodResolver(placeHoldForm),
     defaultValues: { reason: '', accountId: '', note: '', until: '' },
   });
   return (
@@ -70,15 +63,9 @@ function PlaceHoldDialog({
       fields={['reason', 'accountId', 'note', 'until']}
       submitLabel="Place the hold"
       onClose={onClose}
-      onSubmit={async ({ reason, accountId, note, until }) => {
-        await call('holds:place', {
-          guarantorId,
-          reason,
-          note,
-          accountId: accountId ? Number(accountId) : undefined,
-          until: until || undefined,
-        });
-        onDone(`Hold placed: ${HOLD_REASON_LABELS[reason]}.`);
+      onSubmit={async (hold) => {
+        await call('holds:place', { guarantorId, ...hold });
+        onDone(`Hold placed: ${HOLD_REASON_LABELS[hold.reason]}.`);
       }}
     >
       <div className="form-grid">
@@ -111,10 +98,6 @@ function PlaceHoldDialog({
   );
 }
 
-const releaseForm = z.object({
-  note: z.string().trim().min(1, 'Say why the hold is released.').max(300, 'At most 300 characters.'),
-});
-
 function ReleaseHoldDialog({
   hold,
   onClose,
@@ -124,8 +107,8 @@ function ReleaseHoldDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const form = useForm<z.input<typeof releaseForm>, unknown, z.output<typeof releaseForm>>({
-    resolver: zodResolver(releaseForm),
+  const form = useForm<z.input<typeof releaseHoldForm>, unknown, z.output<typeof releaseHoldForm>>({
+    resolver: zodResolver(releaseHoldForm),
     defaultValues: { note: '' },
   });
   return (

@@ -6,15 +6,18 @@
 import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
 import { ECA_KIND_LABELS, type EcaKind } from '../../../../shared/rules/ecaClock';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
 import {
+  assignIssueForm,
   COMPLIANCE_CATEGORIES,
   COMPLIANCE_CATEGORY_LABELS,
+  reportIssueForm,
+  resolveIssueForm,
   type ComplianceIssueView,
 } from '../../../../shared/schemas/compliance';
 import { FAP_STATUS_LABELS } from '../../../../shared/schemas/accounts';
@@ -38,15 +41,9 @@ const STATUS_LABELS: Record<ComplianceIssueView['status'], string> = {
 /** Rows shown on screen per register; the PDF and CSV carry them all. */
 const SHOWN = 100;
 
-const reportForm = z.object({
-  category: z.string().pipe(z.enum(COMPLIANCE_CATEGORIES, { error: 'Choose a category.' })),
-  description: z.string().trim().min(1, 'Say what happened.').max(4000, 'At most 4,000 characters.'),
-  accountNumber: z.string().trim().max(40, 'At most 40 characters.'),
-});
-
 function ReportDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
-  const form = useForm<z.input<typeof reportForm>, unknown, z.output<typeof reportForm>>({
-    resolver: zodResolver(reportForm),
+  const form = useForm<z.input<typeof reportIssueForm>, unknown, z.output<typeof reportIssueForm>>({
+    resolver: zodResolver(reportIssueForm),
     defaultValues: { category: '', description: '', accountNumber: '' },
   });
   return (
@@ -56,12 +53,8 @@ function ReportDialog({ onClose, onDone }: { onClose: () => void; onDone: (messa
       fields={['category', 'description', 'accountNumber']}
       submitLabel="Report"
       onClose={onClose}
-      onSubmit={async ({ category, description, accountNumber }) => {
-        const { id } = await call('compliance:report', {
-          category,
-          description,
-          accountNumber: accountNumber || undefined,
-        });
+      onSubmit={async (issue) => {
+        const { id } = await call('compliance:report', issue);
         onDone(`Issue #${id} reported; a supervisor reviews it.`);
       }}
     >
@@ -80,8 +73,6 @@ function ReportDialog({ onClose, onDone }: { onClose: () => void; onDone: (messa
   );
 }
 
-const assignForm = z.object({ assigneeId: z.string().min(1, 'Choose who reviews it.') });
-
 function AssignDialog({
   issue,
   onClose,
@@ -92,8 +83,8 @@ function AssignDialog({
   onDone: (message: string) => void;
 }) {
   const users = useChannel('users:directory', {});
-  const form = useForm<z.input<typeof assignForm>, unknown, z.output<typeof assignForm>>({
-    resolver: zodResolver(assignForm),
+  const form = useForm<z.input<typeof assignIssueForm>, unknown, z.output<typeof assignIssueForm>>({
+    resolver: zodResolver(assignIssueForm),
     defaultValues: { assigneeId: '' },
   });
   return (
@@ -104,8 +95,8 @@ function AssignDialog({
       submitLabel="Assign"
       onClose={onClose}
       onSubmit={async ({ assigneeId }) => {
-        await call('compliance:assign', { issueId: issue.id, assigneeId: Number(assigneeId) });
-        const name = users.value?.find((u) => u.id === Number(assigneeId))?.fullName ?? 'the reviewer';
+        await call('compliance:assign', { issueId: issue.id, assigneeId });
+        const name = users.value?.find((u) => u.id === assigneeId)?.fullName ?? 'the reviewer';
         onDone(`Issue #${issue.id} assigned to ${name}.`);
       }}
     >
@@ -120,10 +111,6 @@ function AssignDialog({
   );
 }
 
-const resolveForm = z.object({
-  resolution: z.string().trim().min(1, 'Say how it was resolved.').max(4000, 'At most 4,000 characters.'),
-});
-
 function ResolveDialog({
   issue,
   onClose,
@@ -133,8 +120,8 @@ function ResolveDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const form = useForm<z.input<typeof resolveForm>, unknown, z.output<typeof resolveForm>>({
-    resolver: zodResolver(resolveForm),
+  const form = useForm<z.input<typeof resolveIssueForm>, unknown, z.output<typeof resolveIssueForm>>({
+    resolver: zodResolver(resolveIssueForm),
     defaultValues: { resolution: '' },
   });
   return (

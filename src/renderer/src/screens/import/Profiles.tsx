@@ -4,17 +4,18 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import type { ImportLayout, ImportMapping, ImportProfile } from '../../../../shared/schemas/import';
+import type { z } from 'zod';
+import {
+  saveProfileForm,
+  type ImportLayout,
+  type ImportMapping,
+  type ImportProfile,
+} from '../../../../shared/schemas/import';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, FormNotice, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
-
-const nameForm = z.object({
-  name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'At most 80 characters.'),
-});
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -30,8 +31,8 @@ function SaveProfileDialog({
   onClose: () => void;
   onSaved: (p: ImportProfile) => void;
 }) {
-  const form = useForm<z.input<typeof nameForm>, unknown, z.output<typeof nameForm>>({
-    resolver: zodResolver(nameForm),
+  const form = useForm<z.input<typeof saveProfileForm>, unknown, z.output<typeof saveProfileForm>>({
+    resolver: zodResolver(saveProfileForm),
     defaultValues: { name: loaded?.name ?? '' },
   });
   return (

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { formatCents } from '../../../../shared/money';
 import { FAP_ANSWER_LABELS, FAP_ANSWERS } from '../../../../shared/schemas/plans';
-import type { PlanTermsValues } from './planTerms';
+import type { PlanTermsValues } from '../../../../shared/schemas/planTermsForm';
 
 export function FapOffer({ thresholdCents }: { thresholdCents: number }) {
   const id = useId();

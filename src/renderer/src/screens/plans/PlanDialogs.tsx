@@ -1,18 +1,22 @@
 // The small plan dialogs: the date the agreement was signed, cancelling a plan with a reason, and a
 // promise to pay (amount and date), on its own or from a call.
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { businessDateSchema, formatShortDate } from '../../../../shared/dates';
-import { formatCents } from '../../../../shared/money';
-import type { PlanView } from '../../../../shared/schemas/plans';
-import { requiredText } from '../../../../shared/schemas/text';
+import type { z } from 'zod';
+import { formatShortDate } from '../../../../shared/dates';
+import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
+import {
+  addPromiseForm,
+  cancelPlanForm,
+  PROMISE_ALIASES,
+  signedForm,
+  type PlanView,
+} from '../../../../shared/schemas/plans';
 import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { TextAreaField, TextField } from '../../components/Field';
-import { DOLLARS_HINT, dollarsSchema } from '../../money';
 import { useWorkspace } from '../../session';
-import { dateNotAfter } from '../account/postingDate';
 
 interface PlanDialogProps {
   plan: PlanView;
@@ -20,18 +24,9 @@ interface PlanDialogProps {
   onDone: (message: string) => void;
 }
 
-function signedForm(today: string, startDate: string) {
-  return z.object({
-    signedOn: dateNotAfter(today, 'The signing').refine(
-      (d) => d >= startDate,
-      `The agreement cannot be signed before the plan was made (${formatShortDate(startDate)}).`,
-    ),
-  });
-}
-
 export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = signedForm(today, plan.startDate);
+  const schema = useMemo(() => signedForm(today, plan.startDate), [today, plan.startDate]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { signedOn: today },
@@ -56,11 +51,9 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
   );
 }
 
-const cancelForm = z.object({ reason: requiredText('Reason', 300) });
-
 export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
-  const form = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({
-    resolver: zodResolver(cancelForm),
+  const form = useForm<z.input<typeof cancelPlanForm>, unknown, z.output<typeof cancelPlanForm>>({
+    resolver: zodResolver(cancelPlanForm),
     defaultValues: { reason: '' },
   });
   return (
@@ -85,18 +78,7 @@ export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
   );
 }
 
-/** Amount and date of a promise to pay; the date is today or later. */
-export function promiseFields(today: string) {
-  return {
-    promiseAmount: dollarsSchema('Amount promised'),
-    promiseDue: z
-      .string()
-      .min(1, 'Enter the date it is promised by.')
-      .pipe(businessDateSchema)
-      .refine((d) => d >= today, `A promise falls due today or later (${formatShortDate(today)} or after).`),
-  };
-}
-
+/** Amount and date of a promise to pay (addPromiseForm's fields); the date is today or later. */
 export function PromiseFields({ today }: { today: string }) {
   return (
     <>
@@ -105,8 +87,6 @@ export function PromiseFields({ today }: { today: string }) {
     </>
   );
 }
-
-export const PROMISE_ALIASES = { amountCents: 'promiseAmount', dueDate: 'promiseDue' } as const;
 
 export function PromiseDialog({
   guarantorId,
@@ -118,7 +98,7 @@ export function PromiseDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = z.object(promiseFields(today));
+  const schema = useMemo(() => addPromiseForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { promiseAmount: '', promiseDue: '' },
@@ -131,9 +111,9 @@ export function PromiseDialog({
       aliases={PROMISE_ALIASES}
       submitLabel="Record the promise"
       onClose={onClose}
-      onSubmit={async ({ promiseAmount, promiseDue }) => {
-        await call('promises:add', { guarantorId, amountCents: promiseAmount, dueDate: promiseDue });
-        onDone(`Promise recorded: ${formatCents(promiseAmount)} by ${formatShortDate(promiseDue)}.`);
+      onSubmit={async (promise) => {
+        await call('promises:add', { guarantorId, ...promise });
+        onDone(`Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`);
       }}
     >
       <p className="muted">

@@ -6,6 +6,13 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
+import {
+  planPolicyForm,
+  POLICY_ALIASES,
+  POLICY_FIELDS,
+  toPolicyForm,
+  type PolicyFormValues,
+} from '../../../../shared/schemas/planPolicyForm';
 import type { PlanPolicyVersion } from '../../../../shared/schemas/plans';
 import { call } from '../../api';
 import { FormAlert, FormNotice, SelectField, TextField } from '../../components/Field';
@@ -13,7 +20,6 @@ import { showServerError } from '../../components/formErrors';
 import { useChannel } from '../../components/useChannel';
 import { formatInstant } from '../../format';
 import { useWorkspace } from '../../session';
-import { POLICY_ALIASES, POLICY_FIELDS, policyFormSchema, toForm, type PolicyFormValues } from './planPolicyForm';
 import { PlanTiersTable } from './PlanTiersTable';
 
 const OVERPAYMENT_OPTIONS = [
@@ -33,19 +39,19 @@ function PolicyForm({
   onSaved: () => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => policyFormSchema(today), [today]);
+  const schema = useMemo(() => planPolicyForm(today), [today]);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm<PolicyFormValues, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: toForm(today, current.policy),
+    defaultValues: toPolicyForm(today, current.policy),
   });
   const submit = form.handleSubmit(async (input) => {
     setFormError(null);
     setNotice(null);
     try {
       const saved = await call('planPolicy:set', input);
-      form.reset(toForm(saved.effectiveFrom, saved.policy));
+      form.reset(toPolicyForm(saved.effectiveFrom, saved.policy));
       setNotice(
         `Plan policy saved; it takes effect on ${formatShortDate(saved.effectiveFrom)}. Plans already made keep their terms.`,
       );

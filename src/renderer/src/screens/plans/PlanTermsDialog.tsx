@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { formatDecimal } from '../../../../shared/money';
 import { monthlyDueDate } from '../../../../shared/rules/planSchedule';
 import { roleAtLeast } from '../../../../shared/roles';
 import type { AccountView, GuarantorHeader } from '../../../../shared/schemas/accounts';
@@ -14,25 +15,25 @@ import {
   type PlanPolicyVersion,
   type PlanView,
 } from '../../../../shared/schemas/plans';
+import {
+  fapRequired,
+  planTermsForm,
+  previewOf,
+  TERMS_ALIASES,
+  TERMS_FIELDS,
+  toCreatePlanInput,
+  toReschedulePlanInput,
+  type PlanTermsOutput,
+  type PlanTermsValues,
+  type TermsContext,
+} from '../../../../shared/schemas/planTermsForm';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { CheckboxField, FormAlert, SelectField, TextField } from '../../components/Field';
 import { useChannel } from '../../components/useChannel';
-import { centsToField } from '../../money';
 import { useWorkspace } from '../../session';
-import {
-  aMonthFrom,
-  fapRequired,
-  paymentsPhrase,
-  previewOf,
-  termsInput,
-  termsSchema,
-  TERMS_ALIASES,
-  TERMS_FIELDS,
-  type PlanTermsValues,
-  type TermsContext,
-} from './planTerms';
+import { aMonthFrom, paymentsPhrase } from './planTerms';
 import { AccountChoice, TermsFields } from './PlanTermsFields';
 import { SchedulePreview } from './SchedulePreview';
 import { FapOffer } from './FapOffer';
@@ -82,7 +83,7 @@ function initialValues(target: PlanTermsTarget, choices: AccountView[], today: s
     accountIds: [],
     downPayment: '0.00',
     basis: 'amount',
-    installmentAmount: centsToField(plan.installmentCents),
+    installmentAmount: formatDecimal(plan.installmentCents),
     installmentCount: '',
     frequency: plan.frequency,
     dayOfMonth: String(plan.dayOfMonth ?? Number(first.slice(8, 10))),
@@ -128,12 +129,14 @@ function TermsForm({
       role,
       tiers: policy.policy.tiers,
       balanceOf: (ids) => fixedTotal + ids.reduce((s, id) => s + (balances.get(id) ?? 0), 0),
-      fapPromptAboveCents:
-        target.mode === 'create' && target.guarantor.fapStatus === 'unknown' ? policy.policy.fapPromptAboveCents : null,
+      fap:
+        target.mode === 'create'
+          ? { status: target.guarantor.fapStatus, promptAboveCents: policy.policy.fapPromptAboveCents }
+          : null,
     };
   }, [choices, fixed, target, today, role, policy]);
-  const schema = useMemo(() => termsSchema(ctx), [ctx]);
-  const form = useForm<PlanTermsValues>({
+  const schema = useMemo(() => planTermsForm(ctx), [ctx]);
+  const form = useForm<PlanTermsValues, unknown, PlanTermsOutput>({
     resolver: zodResolver(schema),
     defaultValues: initialValues(target, choices, today),
   });
@@ -144,27 +147,13 @@ function TermsForm({
   const supervisor = roleAtLeast(role, 'supervisor');
   const reage = policy.policy.reage;
 
-  const save = async (v: PlanTermsValues) => {
-    const p = previewOf(v, ctx.balanceOf(v.accountIds), ctx.tiers);
-    if (!p.ok) return; // the schema refused it already
-    const terms = termsInput(v, p, role);
-    const what = paymentsPhrase(p.request.frequency, p.installments);
+  const save = async (out: PlanTermsOutput) => {
+    const what = paymentsPhrase(out.terms.frequency, out.installments);
     if (target.mode === 'create') {
-      const plan = await call('plans:create', {
-        guarantorId: target.guarantor.id,
-        accountIds: v.accountIds.map(Number),
-        fapAnswer: v.fapAnswer || 'not_asked',
-        ...terms,
-      });
+      const plan = await call('plans:create', toCreatePlanInput(target.guarantor.id, out));
       onDone(`Plan #${plan.id} saved: ${what}. Print the agreement for the guarantor to sign.`);
     } else {
-      const plan = await call('plans:reschedule', {
-        planId: target.plan.id,
-        addAccountIds: v.accountIds.map(Number),
-        reason: v.reason.trim(),
-        reage: v.reage,
-        ...terms,
-      });
+      const plan = await call('plans:reschedule', toReschedulePlanInput(target.plan.id, out));
       onDone(`Plan #${target.plan.id} is replaced by plan #${plan.id}: ${what}.`);
     }
   };

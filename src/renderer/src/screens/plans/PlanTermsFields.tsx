@@ -4,11 +4,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { formatShortDate } from '../../../../shared/dates';
-import { formatCents } from '../../../../shared/money';
+import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
+import type { PlanTermsValues } from '../../../../shared/schemas/planTermsForm';
 import { SelectField, TextField } from '../../components/Field';
-import { DOLLARS_HINT } from '../../money';
-import { FREQUENCY_OPTIONS, type PlanTermsValues } from './planTerms';
+import { FREQUENCY_OPTIONS } from './planTerms';
 
 function serviceOf(a: AccountView): string {
   return a.serviceFrom === a.serviceTo

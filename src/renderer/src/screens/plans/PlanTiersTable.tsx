@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { formatCents, parseDollars } from '../../../../shared/money';
-import { MAX_TIERS, type PolicyFormValues } from './planPolicyForm';
+import type { PolicyFormValues } from '../../../../shared/schemas/planPolicyForm';
+import { MAX_TIERS } from '../../../../shared/schemas/plans';
 
 function CellInput({
   name,

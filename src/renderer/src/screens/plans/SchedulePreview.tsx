@@ -3,7 +3,7 @@
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { planMonths } from '../../../../shared/rules/planPolicy';
-import type { Preview } from './planTerms';
+import type { Preview } from '../../../../shared/schemas/planTermsForm';
 import { paymentsPhrase } from './planTerms';
 
 function TierLine({ preview }: { preview: Extract<Preview, { ok: true }> }) {

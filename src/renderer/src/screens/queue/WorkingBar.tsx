@@ -3,20 +3,17 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { QUEUE_KIND_LABELS, type QueueItem } from '../../../../shared/schemas/plans';
-import { requiredText } from '../../../../shared/schemas/text';
+import type { z } from 'zod';
+import { QUEUE_KIND_LABELS, workedForm, type QueueItem } from '../../../../shared/schemas/plans';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { backToQueue, finishItem } from './queueWork';
 
-const outcomeForm = z.object({ outcome: requiredText('The outcome', 300) });
-
 export function WorkingBar({ item }: { item: QueueItem }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof outcomeForm>, unknown, z.output<typeof outcomeForm>>({
-    resolver: zodResolver(outcomeForm),
+  const form = useForm<z.input<typeof workedForm>, unknown, z.output<typeof workedForm>>({
+    resolver: zodResolver(workedForm),
     defaultValues: { outcome: '' },
   });
   const fieldError = form.formState.errors.outcome?.message;
