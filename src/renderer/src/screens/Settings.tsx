@@ -12,11 +12,10 @@ import {
   statementPolicySchema,
   type Settings as SettingsValue,
 } from '../../../shared/schemas/settings';
-import { call } from '../api';
+import { useChannelMutation, useChannelQuery } from '../queries';
 import { CheckboxField, FormAlert, FormNotice, GroupError, TextAreaField, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
-import { useChannel } from '../components/useChannel';
 import { centsToField, dollarsSchema } from '../money';
 import { useWorkspace } from '../session';
 import { PlanPolicySettings } from './plans/PlanPolicySettings';
@@ -77,13 +76,14 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
   const [notice, setNotice] = useState<string | null>(null);
   const resolver = useMemo(() => remitAware(zodResolver(settingsForm), remitSame), [remitSame]);
   const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toForm(initial) });
+  const update = useChannelMutation('settings:update');
 
   const submit = form.handleSubmit(async ({ posting, statements, ...values }) => {
     setFormError(null);
     setNotice(null);
     const { minimumBalance, actions, ...cycle } = statements;
     try {
-      const next = await call('settings:update', {
+      const next = await update.mutateAsync({
         ...values,
         posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
         statements: {
@@ -92,9 +92,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
           intendedActions: ECA_KINDS.filter((k) => actions[k]),
         },
       });
-      const workspace = useWorkspace.getState();
-      workspace.setHospitalName(next.hospital.legalName);
-      workspace.setIdleLockMinutes(next.security.idleLockMinutes);
+      useWorkspace.getState().setIdleLockMinutes(next.security.idleLockMinutes);
       form.reset(toForm(next));
       setSaved(next);
       setRemitSame(sameAddress(next.hospital));
@@ -235,7 +233,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
 
 export function Settings() {
   const role = useWorkspace((s) => s.session?.user.role);
-  const settings = useChannel('settings:get', {});
+  const settings = useChannelQuery('settings:get', {});
   const canEdit = role !== undefined && roleAtLeast(role, 'administrator');
   return (
     <section>

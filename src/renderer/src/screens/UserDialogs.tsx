@@ -6,11 +6,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { disableUserInput, newPasswordSchema, newUserSchema, type UserSummary } from '../../../shared/schemas/users';
-import { call } from '../api';
 import { DialogForm } from '../components/DialogForm';
 import { NewPasswordFields, SelectField, TextField } from '../components/Field';
 import { confirmPasswordSchema, PASSWORDS_DIFFER } from '../components/formErrors';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
+import { useChannelMutation } from '../queries';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -29,6 +29,7 @@ type AddUserForm = ReturnType<typeof addUserForm>;
 
 export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
   const minLength = useMinPasswordLength();
+  const add = useChannelMutation('users:add');
   const schema = useMemo(() => addUserForm(minLength), [minLength]);
   const form = useForm<z.input<AddUserForm>, unknown, z.output<AddUserForm>>({
     resolver: zodResolver(schema),
@@ -42,7 +43,7 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
       submitLabel="Add user"
       onClose={onClose}
       onSubmit={async ({ confirmPassword: _confirm, ...input }) => {
-        const user = await call('users:add', input);
+        const user = await add.mutateAsync(input);
         onDone(`${user.fullName} (${user.username}) was added as ${ROLE_LABELS[user.role].toLowerCase()}.`);
       }}
     >
@@ -79,6 +80,7 @@ function useNewPasswordForm() {
 
 export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
   const { form, hint } = useNewPasswordForm();
+  const reset = useChannelMutation('users:resetPassword');
   return (
     <DialogForm
       title={`Reset the password of ${user.fullName}`}
@@ -87,7 +89,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
       submitLabel="Reset password"
       onClose={onClose}
       onSubmit={async ({ newPassword }) => {
-        await call('users:resetPassword', { userId: user.id, newPassword });
+        await reset.mutateAsync({ userId: user.id, newPassword });
         onDone(`The password of ${user.fullName} was reset. Give them the new password in person.`);
       }}
     >
@@ -101,6 +103,7 @@ const disableForm = disableUserInput.omit({ userId: true });
 type DisableIn = z.input<typeof disableForm>;
 
 export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
+  const disable = useChannelMutation('users:disable');
   const form = useForm<DisableIn, unknown, z.output<typeof disableForm>>({
     resolver: zodResolver(disableForm),
     defaultValues: { reason: '' },
@@ -114,7 +117,7 @@ export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & {
       danger
       onClose={onClose}
       onSubmit={async ({ reason }) => {
-        await call('users:disable', { userId: user.id, reason });
+        await disable.mutateAsync({ userId: user.id, reason });
         onDone(`${user.fullName} is disabled and can no longer log in.`);
       }}
     >
@@ -129,6 +132,7 @@ export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & {
 
 export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
   const { form, hint } = useNewPasswordForm();
+  const enable = useChannelMutation('users:enable');
   return (
     <DialogForm
       title={`Enable ${user.fullName}`}
@@ -137,7 +141,7 @@ export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { 
       submitLabel="Enable user"
       onClose={onClose}
       onSubmit={async ({ newPassword }) => {
-        await call('users:enable', { userId: user.id, newPassword });
+        await enable.mutateAsync({ userId: user.id, newPassword });
         onDone(`${user.fullName} is enabled again and can log in with the new password.`);
       }}
     >

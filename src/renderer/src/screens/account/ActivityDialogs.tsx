@@ -13,10 +13,10 @@ import {
 } from '../../../../shared/schemas/accounts';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { ACTIVITY_KIND_LABELS } from './ActivityLog';
 import { dateNotAfter, requiredDate } from './postingDate';
@@ -85,6 +85,8 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
     },
   });
   const [kind, outcome] = useWatch({ control: form.control, name: ['kind', 'outcome'] });
+  const log = useChannelMutation('activity:log');
+  const addPromise = useChannelMutation('promises:add');
   return (
     <DialogForm
       title="Log activity"
@@ -94,7 +96,7 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
       submitLabel="Log activity"
       onClose={onClose}
       onSubmit={async ({ direction, accountId, kind, outcome, note, occurredOn, promise }) => {
-        const activity = await call('activity:log', {
+        const activity = await log.mutateAsync({
           guarantorId,
           kind,
           outcome,
@@ -106,7 +108,7 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
         const logged = `${ACTIVITY_KIND_LABELS[kind]} logged: ${ACTIVITY_OUTCOME_LABELS[outcome]}.`;
         if (!promise) return onDone(logged);
         try {
-          await call('promises:add', { guarantorId, ...promise, activityId: activity.id });
+          await addPromise.mutateAsync({ guarantorId, ...promise, activityId: activity.id });
           onDone(
             `${logged} Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`,
           );
@@ -153,7 +155,8 @@ const taskForm = z.object({
 
 export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const me = useWorkspace((s) => s.session?.user.id);
-  const directory = useChannel('users:directory', {});
+  const directory = useChannelQuery('users:directory', {});
+  const addTask = useChannelMutation('tasks:add');
   const form = useForm<z.input<typeof taskForm>, unknown, z.output<typeof taskForm>>({
     resolver: zodResolver(taskForm),
     defaultValues: { title: '', dueDate: '', assigneeId: me ? String(me) : '', accountId: '', note: '' },
@@ -170,7 +173,7 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
       submitLabel="Add task"
       onClose={onClose}
       onSubmit={async ({ assigneeId, accountId, ...values }) => {
-        await call('tasks:add', {
+        await addTask.mutateAsync({
           guarantorId,
           ...values,
           assigneeId: optionalId(assigneeId),

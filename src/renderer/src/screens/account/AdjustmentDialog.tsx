@@ -9,11 +9,11 @@ import { formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import { ADJUSTMENT_REASON_CODES, ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../../shared/schemas/ledger';
-import { ApiError, call } from '../../api';
+import { ApiError } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
 import { DOLLARS_HINT, dollarsSchema, typedCents } from '../../money';
+import { readChannel, useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { dateNotAfter } from './postingDate';
 
@@ -24,7 +24,7 @@ export function isAdjustmentReason(code: string | null | undefined): code is Adj
 /** The approving supervisor's full name (the result names them by id), or null if it cannot be read. */
 async function approverName(userId: number): Promise<string | null> {
   try {
-    return (await call('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
+    return (await readChannel('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
   } catch {
     return null;
   }
@@ -57,7 +57,8 @@ interface AdjustmentDialogProps {
 export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
-  const settings = useChannel('settings:get', {});
+  const settings = useChannelQuery('settings:get', {});
+  const adjust = useChannelMutation('ledger:adjust');
   const limit = settings.value?.posting.adjustmentApprovalLimitCents ?? null;
   // Main may ask for approval even when the form did not expect it (the limit changed meanwhile).
   const [askedByMain, setAskedByMain] = useState(false);
@@ -89,7 +90,7 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
       onClose={onClose}
       onSubmit={async ({ approval, amount: amountCents, ...values }) => {
         try {
-          const result = await call('ledger:adjust', {
+          const result = await adjust.mutateAsync({
             accountId: account.id,
             ...values,
             amountCents,

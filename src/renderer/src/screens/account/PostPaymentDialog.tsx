@@ -11,12 +11,12 @@ import { formatCents, parseDollars } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
-import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormNotice, SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../components/saveFile';
 import { DOLLARS_HINT, dollarsSchema, typedCents } from '../../money';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 import { dateNotAfter } from './postingDate';
 
@@ -152,12 +152,12 @@ function Allocation({ accounts }: { accounts: AccountView[] }) {
 interface PostPaymentProps {
   guarantorId: number;
   accounts: AccountView[];
-  onPosted: () => void;
   onOpenReceipt: (file: FileOut) => void;
   onClose: () => void;
 }
 
-export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenReceipt, onClose }: PostPaymentProps) {
+export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClose }: PostPaymentProps) {
+  const post = useChannelMutation('payments:post');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => paymentForm(today), [today]);
   const [posted, setPosted] = useState<{ result: PaymentResult; cents: number } | null>(null);
@@ -210,7 +210,7 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
                 .map((a) => ({ accountId: a.id, amountCents: typedCents(split[splitKey(a.id)]) ?? 0 }))
                 .filter((p) => p.amountCents > 0)
             : [];
-        const result = await call('payments:post', {
+        const result = await post.mutateAsync({
           guarantorId,
           method,
           reference,
@@ -219,7 +219,6 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
           allocations,
         });
         setPosted({ result, cents: amount });
-        onPosted();
       }}
     >
       <div className="form-grid">

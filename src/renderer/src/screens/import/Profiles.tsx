@@ -6,11 +6,11 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { ImportLayout, ImportMapping, ImportProfile } from '../../../../shared/schemas/import';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, FormNotice, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 
 const nameForm = z.object({
   name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'At most 80 characters.'),
@@ -30,6 +30,7 @@ function SaveProfileDialog({
   onClose: () => void;
   onSaved: (p: ImportProfile) => void;
 }) {
+  const save = useChannelMutation('importProfiles:save');
   const form = useForm<z.input<typeof nameForm>, unknown, z.output<typeof nameForm>>({
     resolver: zodResolver(nameForm),
     defaultValues: { name: loaded?.name ?? '' },
@@ -43,7 +44,7 @@ function SaveProfileDialog({
       onClose={onClose}
       onSubmit={async ({ name }) => {
         const id = loaded && sameName(loaded.name, name) ? loaded.id : undefined;
-        onSaved(await call('importProfiles:save', { id, name, mapping }));
+        onSaved(await save.mutateAsync({ id, name, mapping }));
       }}
     >
       <TextField
@@ -71,15 +72,14 @@ function DeleteProfileDialog({
   onDeleted: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const deletion = useChannelMutation('importProfiles:delete');
   const remove = async () => {
-    setWorking(true);
+    setError(null);
     try {
-      await call('importProfiles:delete', { id: profile.id });
+      await deletion.mutateAsync({ id: profile.id });
       onDeleted();
     } catch (e) {
       setError(messageOf(e));
-      setWorking(false);
     }
   };
   return (
@@ -90,7 +90,7 @@ function DeleteProfileDialog({
         <button type="button" onClick={onClose}>
           Keep it
         </button>
-        <button type="button" className="danger" disabled={working} onClick={() => void remove()}>
+        <button type="button" className="danger" disabled={deletion.isPending} onClick={() => void remove()}>
           Delete profile
         </button>
       </div>
@@ -106,7 +106,7 @@ interface ProfilesProps {
 
 export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
   const selectId = useId();
-  const list = useChannel('importProfiles:list', {});
+  const list = useChannelQuery('importProfiles:list', {});
   const profiles = (list.value ?? []).filter((p) => p.mapping.layout === layout);
   const [chosenId, setChosenId] = useState('');
   // The profile whose mapping is on this file now (loaded, or just saved).
@@ -161,7 +161,6 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
             setChosenId(String(p.id));
             setLoadedId(p.id);
             setNotice(`Saved as profile “${p.name}”.`);
-            list.reload();
           }}
         />
       )}
@@ -174,7 +173,6 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
             setChosenId('');
             if (loadedId === chosen.id) setLoadedId(null);
             setNotice(`Profile “${chosen.name}” deleted.`);
-            list.reload();
           }}
         />
       )}

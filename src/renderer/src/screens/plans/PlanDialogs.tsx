@@ -7,10 +7,10 @@ import { businessDateSchema, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { PlanView } from '../../../../shared/schemas/plans';
 import { requiredText } from '../../../../shared/schemas/text';
-import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { TextAreaField, TextField } from '../../components/Field';
 import { DOLLARS_HINT, dollarsSchema } from '../../money';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 import { dateNotAfter } from '../account/postingDate';
 
@@ -30,6 +30,7 @@ function signedForm(today: string, startDate: string) {
 }
 
 export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const signed = useChannelMutation('plans:signed');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = signedForm(today, plan.startDate);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
@@ -44,7 +45,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
       submitLabel="Record the date"
       onClose={onClose}
       onSubmit={async ({ signedOn }) => {
-        await call('plans:signed', { planId: plan.id, signedOn });
+        await signed.mutateAsync({ planId: plan.id, signedOn });
         onDone(`The agreement of plan #${plan.id} was signed on ${formatShortDate(signedOn)}.`);
       }}
     >
@@ -59,6 +60,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
 const cancelForm = z.object({ reason: requiredText('Reason', 300) });
 
 export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const cancel = useChannelMutation('plans:cancel');
   const form = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({
     resolver: zodResolver(cancelForm),
     defaultValues: { reason: '' },
@@ -72,7 +74,7 @@ export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
       danger
       onClose={onClose}
       onSubmit={async ({ reason }) => {
-        await call('plans:cancel', { planId: plan.id, reason });
+        await cancel.mutateAsync({ planId: plan.id, reason });
         onDone(`Plan #${plan.id} is cancelled.`);
       }}
     >
@@ -118,6 +120,7 @@ export function PromiseDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
+  const addPromise = useChannelMutation('promises:add');
   const schema = z.object(promiseFields(today));
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -132,7 +135,7 @@ export function PromiseDialog({
       submitLabel="Record the promise"
       onClose={onClose}
       onSubmit={async ({ promiseAmount, promiseDue }) => {
-        await call('promises:add', { guarantorId, amountCents: promiseAmount, dueDate: promiseDue });
+        await addPromise.mutateAsync({ guarantorId, amountCents: promiseAmount, dueDate: promiseDue });
         onDone(`Promise recorded: ${formatCents(promiseAmount)} by ${formatShortDate(promiseDue)}.`);
       }}
     >

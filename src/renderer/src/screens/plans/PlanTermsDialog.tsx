@@ -14,12 +14,11 @@ import {
   type PlanPolicyVersion,
   type PlanView,
 } from '../../../../shared/schemas/plans';
-import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { CheckboxField, FormAlert, SelectField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
 import { centsToField } from '../../money';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import {
   aMonthFrom,
@@ -91,7 +90,7 @@ function initialValues(target: PlanTermsTarget, choices: AccountView[], today: s
 }
 
 export function PlanTermsDialog(props: PlanTermsDialogProps) {
-  const policy = useChannel('planPolicy:get', {});
+  const policy = useChannelQuery('planPolicy:get', {});
   const title = props.target.mode === 'create' ? 'Set up a payment plan' : `Re-schedule plan #${props.target.plan.id}`;
   if (!policy.value)
     return (
@@ -143,6 +142,8 @@ function TermsForm({
   const outside = preview.ok && !preview.tier.within;
   const supervisor = roleAtLeast(role, 'supervisor');
   const reage = policy.policy.reage;
+  const create = useChannelMutation('plans:create');
+  const reschedule = useChannelMutation('plans:reschedule');
 
   const save = async (v: PlanTermsValues) => {
     const p = previewOf(v, ctx.balanceOf(v.accountIds), ctx.tiers);
@@ -150,7 +151,7 @@ function TermsForm({
     const terms = termsInput(v, p, role);
     const what = paymentsPhrase(p.request.frequency, p.installments);
     if (target.mode === 'create') {
-      const plan = await call('plans:create', {
+      const plan = await create.mutateAsync({
         guarantorId: target.guarantor.id,
         accountIds: v.accountIds.map(Number),
         fapAnswer: v.fapAnswer || 'not_asked',
@@ -158,7 +159,7 @@ function TermsForm({
       });
       onDone(`Plan #${plan.id} saved: ${what}. Print the agreement for the guarantor to sign.`);
     } else {
-      const plan = await call('plans:reschedule', {
+      const plan = await reschedule.mutateAsync({
         planId: target.plan.id,
         addAccountIds: v.accountIds.map(Number),
         reason: v.reason.trim(),
