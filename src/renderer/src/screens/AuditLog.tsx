@@ -69,7 +69,7 @@ const AUDIT_COLUMNS: Column<AuditEventView>[] = [
   { header: 'Time', className: 'nowrap', width: '12.5rem', cell: (e) => formatInstant(e.at) },
   { header: 'User', width: '8.5rem', cell: (e) => e.username ?? DASH },
   { header: 'Channel', className: 'mono', width: '10.5rem', cell: (e) => e.channel },
-  { header: 'Kind', width: '4.5rem', cell: (e) => e.kind },
+  { header: 'Kind', className: 'nowrap', width: '5.5rem', cell: (e) => e.kind },
   { header: 'Records', className: 'mono', width: '12rem', cell: (e) => <Records records={e.records} /> },
   {
     header: 'Outcome',
