@@ -110,6 +110,10 @@ test('long lists: only the rows in view are in the page; the keyboard reaches th
   await expect(last.getByRole('button', { name: /^Work / })).toBeVisible();
   await page.keyboard.press('Home');
   await expect(queue.locator('tr[aria-rowindex="2"]')).toBeVisible();
+  // Tab from the region walks the rows' buttons, well past the rows first put in the page.
+  await region.focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+  await expect(queue.locator('tr[aria-rowindex="41"]').getByRole('button')).toBeFocused();
 
   // The audit log: a page of 200 events, read by scrolling; the older ones on the next page.
   await nav(page).getByRole('link', { name: 'Audit log' }).click();
