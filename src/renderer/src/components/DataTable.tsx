@@ -44,8 +44,6 @@ export interface DataTableProps<T> {
   rowHeight?: number;
   /** A new read is on its way: the rows shown are the previous ones. */
   stale?: boolean;
-  /** A footer row (totals). */
-  footer?: ReactNode;
 }
 
 /** True when the element's content is larger than its box: it scrolls, and must take the focus. */
@@ -65,7 +63,7 @@ function useScrolls(element: HTMLElement | null): boolean {
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { caption, showCaption, columns, rows, empty, className, scrollClassName, stale, footer } = props;
+  const { caption, showCaption, columns, rows, empty, className, scrollClassName, stale } = props;
   const captionId = useId();
   const [region, setRegion] = useState<HTMLDivElement | null>(null);
   const scrolls = useScrolls(region);
@@ -99,14 +97,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <thead>
           <tr aria-rowindex={props.virtual ? 1 : undefined}>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.className?.includes('num') ? 'num' : undefined}>
+              <th key={c.header} scope="col" className={c.className?.split(' ').includes('num') ? 'num' : undefined}>
                 {c.headerHidden ? <span className="visually-hidden">{c.header}</span> : c.header}
               </th>
             ))}
           </tr>
         </thead>
         {props.virtual ? <VirtualBody {...props} scrollElement={region} /> : <PlainBody {...props} />}
-        {footer && <tfoot>{footer}</tfoot>}
       </table>
     </div>
   );
