@@ -99,8 +99,9 @@ export async function openQueue(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Work queue', level: 1 })).toBeVisible();
 }
 
+/** The queue's rows in the page (the queue is virtualised: spacer rows stand for those out of view). */
 export function queueRows(page: Page): Locator {
-  return page.getByRole('table', { name: /work queue/ }).locator('tbody tr');
+  return page.getByRole('table', { name: /work queue/ }).locator('tbody tr:not(.spacer)');
 }
 
 /** Statements, then Run today's statements: the text of the batch opened in the viewer. */

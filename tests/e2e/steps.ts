@@ -79,6 +79,18 @@ export async function setUpAndLogIn(page: Page, workspace: Workspace): Promise<v
   await logIn(page, ADMIN);
 }
 
+/**
+ * A long table's end, as a clerk reaches it: Tab into the table's own scroll region and press End
+ * (a virtualised list has only the rows in view in the page). A table short enough not to scroll
+ * has no region, and all its rows are there already.
+ */
+export async function scrollTableToEnd(page: Page, table: string): Promise<void> {
+  const region = page.getByRole('region', { name: table });
+  if ((await region.count()) === 0) return;
+  await region.focus();
+  await page.keyboard.press('End');
+}
+
 export function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Workspace' });
 }

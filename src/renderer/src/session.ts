@@ -8,15 +8,12 @@ interface WorkspaceState {
   status: AppStatus | null;
   sessionId: string | null;
   session: SessionInfo | null;
-  /** The hospital's legal name for the header, once a logged-in user has read the settings. */
-  hospitalName: string | null;
   /** A sentence for the log-in screen (why the session ended, a restore that just finished). */
   notice: string | null;
   setStatus(status: AppStatus): void;
   startSession(result: LoginResult): void;
   setSession(session: SessionInfo): void;
   setLocked(locked: boolean): void;
-  setHospitalName(name: string): void;
   setIdleLockMinutes(minutes: number): void;
   endSession(notice?: string | null): void;
 }
@@ -25,14 +22,12 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   status: null,
   sessionId: null,
   session: null,
-  hospitalName: null,
   notice: null,
   setStatus: (status) => set({ status }),
   startSession: (result) => set({ sessionId: result.sessionId, session: result.session, notice: null }),
   setSession: (session) => set({ session }),
   setLocked: (locked) => set((s) => (s.session ? { session: { ...s.session, locked } } : {})),
-  setHospitalName: (hospitalName) => set({ hospitalName }),
   setIdleLockMinutes: (idleLockMinutes) =>
     set((s) => (s.session ? { session: { ...s.session, idleLockMinutes } } : {})),
-  endSession: (notice = null) => set({ sessionId: null, session: null, hospitalName: null, notice }),
+  endSession: (notice = null) => set({ sessionId: null, session: null, notice }),
 }));

@@ -2,12 +2,13 @@
 // A name (any words, any order), an account number, an MRN or its beginning, a phone number or its
 // last four digits, or a date of birth. Typing asks search:query after a short pause; the list
 // shows just enough to pick the right person (HP-02 minimum necessary); arrow keys and Enter, or a
-// click, open the account workspace.
+// click, open the account workspace. The list is a listbox of at most 25 people, all in the page:
+// the option the arrow keys reach is named by aria-activedescendant, so it must exist to be read.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import type { SearchResult } from '../../../shared/schemas/accounts';
-import { call, messageOf } from '../api';
+import { useChannelQuery } from '../queries';
 import { openGuarantor } from '../routes';
 
 export const SEARCH_INPUT_ID = 'guarantor-search';
@@ -40,41 +41,43 @@ function matchedText(r: SearchResult): string {
   }
 }
 
-type Found = { query: string; results: SearchResult[] } | { query: string; error: string };
+/** The value as it was `ms` ago without change: what is typed, once the clerk pauses. */
+function usePaused(value: string, ms: number): string {
+  const [paused, setPaused] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setPaused(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return paused;
+}
 
 export function GuarantorSearch() {
   const listId = useId();
   const hintId = useId();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   const trimmed = query.trim();
 
-  useEffect(() => {
-    if (trimmed.length < MIN_CHARS) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      call('search:query', { query: trimmed }).then(
-        (results) => current && setFound({ query: trimmed, results }),
-        (error: unknown) => current && setFound({ query: trimmed, error: messageOf(error) }),
-      );
-    }, PAUSE_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [trimmed]);
-
-  const fresh = found && found.query === trimmed ? found : null;
-  const results = fresh && 'results' in fresh ? fresh.results : [];
+  const paused = usePaused(trimmed, PAUSE_MS);
+  const search = useChannelQuery('search:query', { query: paused }, { enabled: paused.length >= MIN_CHARS });
+  // Only the answer for what is typed now is offered: Enter never opens someone an older search found.
+  const fresh = trimmed.length >= MIN_CHARS && paused === trimmed && !search.loading;
+  const results = fresh ? (search.value ?? []) : [];
+  const error = fresh ? search.error : null;
   const showList = open && trimmed.length > 0;
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // The option the arrow keys reach is scrolled into the list's view.
+  useEffect(() => {
+    if (!showList) return;
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [active, showList]);
 
   const choose = (r: SearchResult) => {
     setOpen(false);
     setQuery('');
-    setFound(null);
     // The account workspace takes the focus (its heading), so the clerk reads on from there.
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     openGuarantor(r.guarantorId);
@@ -102,7 +105,7 @@ export function GuarantorSearch() {
   if (trimmed.length < MIN_CHARS)
     statusText = `Type at least ${MIN_CHARS} characters: a name, an account number, an MRN or its beginning, a phone number or its last four digits, or a date of birth.`;
   else if (!fresh) statusText = 'Searching…';
-  else if ('error' in fresh) statusText = null;
+  else if (error) statusText = null;
   else if (results.length === 0) statusText = `Nobody found for “${trimmed}”.`;
   else if (results.length >= MAX_RESULTS)
     statusText = `Showing the first ${MAX_RESULTS} — type more to narrow the search.`;
@@ -149,12 +152,12 @@ export function GuarantorSearch() {
             {statusText}
           </p>
         )}
-        {fresh && 'error' in fresh && (
+        {error && (
           <p className="search-status error" role="alert">
-            {fresh.error}
+            {error}
           </p>
         )}
-        <ul id={listId} role="listbox" aria-label="Guarantors found" hidden={results.length === 0}>
+        <ul ref={listRef} id={listId} role="listbox" aria-label="Guarantors found" hidden={results.length === 0}>
           {results.map((r, i) => (
             <li
               key={r.guarantorId}

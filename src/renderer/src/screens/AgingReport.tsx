@@ -12,7 +12,7 @@ import { call, messageOf } from '../api';
 import { BalanceCheck } from '../components/BalanceCheck';
 import { FormAlert } from '../components/Field';
 import { saveFile } from '../components/saveFile';
-import { useChannel } from '../components/useChannel';
+import { useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
 
 const BASIS_LABELS: Record<AgingBasis, string> = {
@@ -86,7 +86,7 @@ export function AgingReport() {
   const [downloading, setDownloading] = useState<'pdf' | 'csv' | null>(null);
   // An emptied date field reads as today, as main does.
   const input = { basis, asOf: asOf || undefined };
-  const report = useChannel('reports:aging', input);
+  const report = useChannelQuery('reports:aging', input);
 
   const download = async (kind: 'pdf' | 'csv') => {
     setDownloadError(null);

@@ -1,14 +1,16 @@
 // Audit log (administrators): who did what and when, filtered and paged, and a check that no
 // event was changed, inserted or removed since it was written (the hash chain).
 import { useId, useState, type FormEvent } from 'react';
-import type { AuditVerification } from '../../../shared/schemas/audit';
+import type { AuditEventView, AuditVerification } from '../../../shared/schemas/audit';
 import { AUDIT_KINDS } from '../../../shared/schemas/audit';
-import { call, messageOf } from '../api';
+import { messageOf } from '../api';
 import { FormAlert } from '../components/Field';
-import { useChannel } from '../components/useChannel';
+import { DataTable, type Column } from '../components/DataTable';
 import { formatInstant } from '../format';
+import { useChannelMutation, useChannelQuery } from '../queries';
 
-const PAGE_SIZE = 50;
+// A page is long enough to read through by scrolling (only the rows in view are in the page).
+const PAGE_SIZE = 200;
 
 interface Filters {
   from: string;
@@ -47,6 +49,36 @@ function VerifyResult({ result }: { result: AuditVerification }) {
   );
 }
 
+const DASH = <span className="muted">—</span>;
+
+/** The records an event touched: a few in the row, the rest (a list read, hundreds) on request. */
+function Records({ records }: { records: string[] }) {
+  if (records.length <= 3) return records.join(', ');
+  return (
+    <details>
+      <summary>
+        {records.slice(0, 2).join(', ')} and {records.length - 2} more
+      </summary>
+      {records.slice(2).join(', ')}
+    </details>
+  );
+}
+
+const AUDIT_COLUMNS: Column<AuditEventView>[] = [
+  { header: '#', className: 'num', width: '4.5rem', cell: (e) => e.id },
+  { header: 'Time', className: 'nowrap', width: '12.5rem', cell: (e) => formatInstant(e.at) },
+  { header: 'User', width: '8.5rem', cell: (e) => e.username ?? DASH },
+  { header: 'Channel', className: 'mono', width: '10.5rem', cell: (e) => e.channel },
+  { header: 'Kind', className: 'nowrap', width: '5.5rem', cell: (e) => e.kind },
+  { header: 'Records', className: 'mono', width: '12rem', cell: (e) => <Records records={e.records} /> },
+  {
+    header: 'Outcome',
+    width: '5.5rem',
+    cell: (e) => <span className={`badge ${e.outcome === 'ok' ? 'ok' : 'bad'}`}>{e.outcome}</span>,
+  },
+  { header: 'Detail', className: 'detail', cell: (e) => e.detail },
+];
+
 export function AuditLog() {
   const ids = { from: useId(), to: useId(), user: useId(), channel: useId(), outcome: useId(), kind: useId() };
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
@@ -54,9 +86,10 @@ export function AuditLog() {
   const [offset, setOffset] = useState(0);
   const [verify, setVerify] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const users = useChannel('users:list', {});
-  const events = useChannel('audit:list', {
+  const verifyChain = useChannelMutation('audit:verify');
+  const verifying = verifyChain.isPending;
+  const users = useChannelQuery('users:list', {});
+  const events = useChannelQuery('audit:list', {
     from: applied.from || undefined,
     to: applied.to || undefined,
     userId: applied.userId ? Number(applied.userId) : undefined,
@@ -74,15 +107,11 @@ export function AuditLog() {
     setOffset(0);
   };
   const runVerify = async () => {
-    setVerifying(true);
     setVerifyError(null);
     try {
-      setVerify(await call('audit:verify', {}));
-      events.reload();
+      setVerify(await verifyChain.mutateAsync({}));
     } catch (error) {
       setVerifyError(messageOf(error));
-    } finally {
-      setVerifying(false);
     }
   };
 
@@ -199,38 +228,21 @@ export function AuditLog() {
           </button>
         </div>
       </div>
-      <table className="table audit">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">Time</th>
-            <th scope="col">User</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Records</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id}>
-              <td className="num">{e.id}</td>
-              <td className="nowrap">{formatInstant(e.at)}</td>
-              <td>{e.username ?? <span className="muted">—</span>}</td>
-              <td className="mono">{e.channel}</td>
-              <td>{e.kind}</td>
-              <td className="mono">{e.records.join(', ')}</td>
-              <td>
-                <span className={`badge ${e.outcome === 'ok' ? 'ok' : 'bad'}`}>{e.outcome}</span>
-              </td>
-              <td className="detail">{e.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {events.value && (
+        <DataTable
+          // Another page or other filters: read from the top.
+          key={`${offset} ${JSON.stringify(applied)}`}
+          caption="Audit events, newest first"
+          className="audit"
+          scrollClassName="audit-scroll"
+          virtual
+          rows={rows}
+          rowKey={(e) => e.id}
+          columns={AUDIT_COLUMNS}
+          stale={events.loading}
+          empty="Change or clear the filters to see other events."
+        />
+      )}
     </section>
   );
 }

@@ -5,8 +5,9 @@ import type { BackupInfo } from '../../../shared/schemas/backup';
 import { call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { FormAlert, FormNotice } from '../components/Field';
-import { useChannel } from '../components/useChannel';
+import { DataTable } from '../components/DataTable';
 import { formatBytes, formatInstant } from '../format';
+import { useChannelMutation, useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
 
 export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
@@ -59,24 +60,21 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
 }
 
 export function Backups() {
-  const backups = useChannel('backup:list', {});
+  const backups = useChannelQuery('backup:list', {});
+  const create = useChannelMutation('backup:create');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const working = create.isPending;
 
   const backUpNow = async () => {
-    setWorking(true);
     setError(null);
     setNotice(null);
     try {
-      const made = await call('backup:create', {});
+      const made = await create.mutateAsync({});
       setNotice(`Backup made: ${made.fileName} (${formatBytes(made.sizeBytes)}).`);
-      backups.reload();
     } catch (e) {
       setError(messageOf(e));
-    } finally {
-      setWorking(false);
     }
   };
 
@@ -112,46 +110,35 @@ export function Backups() {
       )}
       <FormNotice message={notice} />
       <FormAlert message={error ?? backups.error} />
-      {list &&
-        (list.length === 0 ? (
-          <p className="muted">There are no backups yet.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Made</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Size
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((b) => (
-                <tr key={b.fileName}>
-                  <td className="mono">{b.fileName}</td>
-                  <td>{formatInstant(b.createdAt)}</td>
-                  <td>{BACKUP_KIND_LABELS[b.kind]}</td>
-                  <td className="num">{formatBytes(b.sizeBytes)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Restore ${b.fileName}`}
-                      onClick={() => setRestoring(b)}
-                    >
-                      Restore…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      {list && (
+        <DataTable
+          caption="Backups, newest first"
+          rows={list}
+          rowKey={(b) => b.fileName}
+          empty="There are no backups yet."
+          columns={[
+            { header: 'File', className: 'mono', cell: (b) => b.fileName },
+            { header: 'Made', cell: (b) => formatInstant(b.createdAt) },
+            { header: 'Kind', cell: (b) => BACKUP_KIND_LABELS[b.kind] },
+            { header: 'Size', className: 'num', cell: (b) => formatBytes(b.sizeBytes) },
+            {
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (b) => (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Restore ${b.fileName}`}
+                  onClick={() => setRestoring(b)}
+                >
+                  Restore…
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </section>
   );

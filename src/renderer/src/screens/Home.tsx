@@ -5,8 +5,8 @@ import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
 import type { UserSummary } from '../../../shared/schemas/users';
 import type { BackupInfo } from '../../../shared/schemas/backup';
 import { focusSearch } from '../components/GuarantorSearch';
-import { useChannel } from '../components/useChannel';
 import { formatInstant } from '../format';
+import { useChannelQuery } from '../queries';
 import { hrefOf } from '../routes';
 import { useWorkspace } from '../session';
 import { BACKUP_KIND_LABELS } from './Backups';
@@ -25,8 +25,8 @@ function latestBackup(backups: BackupInfo[]): BackupInfo | null {
 }
 
 function AdministratorSummary() {
-  const users = useChannel('users:list', {});
-  const backups = useChannel('backup:list', {});
+  const users = useChannelQuery('users:list', {});
+  const backups = useChannelQuery('backup:list', {});
   const latest = backups.value ? latestBackup(backups.value.backups) : null;
   return (
     <section className="panel" aria-labelledby="admin-summary">
@@ -53,7 +53,7 @@ function AdministratorSummary() {
 
 /** The day's work queue, first thing: how many items wait for this clerk, and the way in. */
 function QueueCallout() {
-  const queue = useChannel('queue:list', { assignee: 'me' });
+  const queue = useChannelQuery('queue:list', { assignee: 'me' });
   const waiting = queue.value?.items.length;
   const letters = queue.value?.lettersToPrint ?? 0;
   return (

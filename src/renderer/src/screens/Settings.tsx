@@ -14,11 +14,10 @@ import {
   type Settings as SettingsValue,
   type SettingsFormValues,
 } from '../../../shared/schemas/settings';
-import { call } from '../api';
+import { useChannelMutation, useChannelQuery } from '../queries';
 import { CheckboxField, FormAlert, FormNotice, GroupError, TextAreaField, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
-import { useChannel } from '../components/useChannel';
 import { useWorkspace } from '../session';
 import { PlanPolicySettings } from './plans/PlanPolicySettings';
 
@@ -47,15 +46,14 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
   const [notice, setNotice] = useState<string | null>(null);
   const resolver = useMemo(() => remitAware(zodResolver(settingsForm), remitSame), [remitSame]);
   const form = useForm<SettingsIn, unknown, SettingsOut>({ resolver, defaultValues: toSettingsForm(initial) });
+  const save = useChannelMutation('settings:update');
 
   const submit = form.handleSubmit(async (update) => {
     setFormError(null);
     setNotice(null);
     try {
-      const next = await call('settings:update', update);
-      const workspace = useWorkspace.getState();
-      workspace.setHospitalName(next.hospital.legalName);
-      workspace.setIdleLockMinutes(next.security.idleLockMinutes);
+      const next = await save.mutateAsync(update);
+      useWorkspace.getState().setIdleLockMinutes(next.security.idleLockMinutes);
       form.reset(toSettingsForm(next));
       setSaved(next);
       setRemitSame(sameAddress(next.hospital));
@@ -196,7 +194,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
 
 export function Settings() {
   const role = useWorkspace((s) => s.session?.user.role);
-  const settings = useChannel('settings:get', {});
+  const settings = useChannelQuery('settings:get', {});
   const canEdit = role !== undefined && roleAtLeast(role, 'administrator');
   return (
     <section>

@@ -4,10 +4,10 @@ import { useEffect } from 'react';
 import type { SessionInfo } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
 import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
-import { call } from '../api';
 import { lockNow, logOut } from '../actions';
 import { focusSearch, GuarantorSearch } from '../components/GuarantorSearch';
 import { useIdleLock } from '../idleLock';
+import { useChannelQuery } from '../queries';
 import { hrefOf, PLACE_ORDER, PLACES, usePlace, type Place } from '../routes';
 import { useWorkspace } from '../session';
 import { AccountWorkspace } from './account/AccountWorkspace';
@@ -74,7 +74,8 @@ function NotAllowed({ place }: { place: Place }) {
 export function Shell({ session }: { session: SessionInfo }) {
   const place = usePlace();
   const status = useWorkspace((s) => s.status);
-  const hospitalName = useWorkspace((s) => s.hospitalName);
+  // The hospital's legal name for the header; read again when Settings change it.
+  const hospitalName = useChannelQuery('settings:get', {}).value?.hospital.legalName ?? null;
   const { user } = session;
   useIdleLock(session.idleLockMinutes, !session.locked);
 
@@ -95,13 +96,6 @@ export function Shell({ session }: { session: SessionInfo }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  useEffect(() => {
-    call('settings:get', {}).then(
-      (settings) => useWorkspace.getState().setHospitalName(settings.hospital.legalName),
-      () => undefined,
-    );
   }, []);
 
   const places = PLACE_ORDER.filter((p) => roleAtLeast(user.role, PLACES[p].least));

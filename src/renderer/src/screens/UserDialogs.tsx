@@ -7,10 +7,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { addUserForm, disableUserForm, newPasswordForm, type UserSummary } from '../../../shared/schemas/users';
-import { call } from '../api';
 import { DialogForm } from '../components/DialogForm';
 import { NewPasswordFields, SelectField, TextField } from '../components/Field';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
+import { useChannelMutation } from '../queries';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -23,6 +23,7 @@ type AddUserForm = ReturnType<typeof addUserForm>;
 
 export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
   const minLength = useMinPasswordLength();
+  const add = useChannelMutation('users:add');
   const schema = useMemo(() => addUserForm(minLength), [minLength]);
   const form = useForm<z.input<AddUserForm>, unknown, z.output<AddUserForm>>({
     resolver: zodResolver(schema),
@@ -36,7 +37,7 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
       submitLabel="Add user"
       onClose={onClose}
       onSubmit={async (input) => {
-        const user = await call('users:add', input);
+        const user = await add.mutateAsync(input);
         onDone(`${user.fullName} (${user.username}) was added as ${ROLE_LABELS[user.role].toLowerCase()}.`);
       }}
     >
@@ -68,6 +69,7 @@ function useNewPasswordForm() {
 
 export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
   const { form, hint } = useNewPasswordForm();
+  const reset = useChannelMutation('users:resetPassword');
   return (
     <DialogForm
       title={`Reset the password of ${user.fullName}`}
@@ -76,7 +78,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
       submitLabel="Reset password"
       onClose={onClose}
       onSubmit={async ({ newPassword }) => {
-        await call('users:resetPassword', { userId: user.id, newPassword });
+        await reset.mutateAsync({ userId: user.id, newPassword });
         onDone(`The password of ${user.fullName} was reset. Give them the new password in person.`);
       }}
     >
@@ -89,6 +91,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
 type DisableIn = z.input<typeof disableUserForm>;
 
 export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
+  const disable = useChannelMutation('users:disable');
   const form = useForm<DisableIn, unknown, z.output<typeof disableUserForm>>({
     resolver: zodResolver(disableUserForm),
     defaultValues: { reason: '' },
@@ -102,7 +105,7 @@ export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & {
       danger
       onClose={onClose}
       onSubmit={async ({ reason }) => {
-        await call('users:disable', { userId: user.id, reason });
+        await disable.mutateAsync({ userId: user.id, reason });
         onDone(`${user.fullName} is disabled and can no longer log in.`);
       }}
     >
@@ -117,6 +120,7 @@ export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & {
 
 export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
   const { form, hint } = useNewPasswordForm();
+  const enable = useChannelMutation('users:enable');
   return (
     <DialogForm
       title={`Enable ${user.fullName}`}
@@ -125,7 +129,7 @@ export function EnableUserDialog({ user, onClose, onDone }: UserDialogProps & { 
       submitLabel="Enable user"
       onClose={onClose}
       onSubmit={async ({ newPassword }) => {
-        await call('users:enable', { userId: user.id, newPassword });
+        await enable.mutateAsync({ userId: user.id, newPassword });
         onDone(`${user.fullName} is enabled again and can log in with the new password.`);
       }}
     >

@@ -1,7 +1,7 @@
 // One guarantor on one screen (accounts:open): who they are and what they owe, their payment plans
 // and promises to pay, each account with its ledger, payments, follow-up tasks, the activity log
 // and the documents printed for them. Every action opens a dialog; after it succeeds the screen
-// reads the guarantor again. Opened from the work queue, the "Working the queue" bar leads.
+// reads again what it changed (queries.ts). Opened from the work queue, the "Working the queue" bar leads.
 import { useState } from 'react';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
 import type { FileOut } from '../../../../shared/schemas/files';
@@ -9,7 +9,7 @@ import type { LedgerLine } from '../../../../shared/schemas/ledger';
 import type { PlanView } from '../../../../shared/schemas/plans';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
-import { useChannel } from '../../components/useChannel';
+import { useChannelQuery } from '../../queries';
 import { useGuarantorId } from '../../routes';
 import { AccountLedger, splitPaymentIds } from './AccountLedger';
 import { ActivityLog } from './ActivityLog';
@@ -59,26 +59,17 @@ export function AccountWorkspace() {
 }
 
 function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
-  const workspace = useChannel('accounts:open', { guarantorId });
-  const plans = useChannel('plans:list', { guarantorId });
-  const promises = useChannel('promises:list', { guarantorId });
+  const workspace = useChannelQuery('accounts:open', { guarantorId });
+  const plans = useChannelQuery('plans:list', { guarantorId });
+  const promises = useChannelQuery('promises:list', { guarantorId });
   const working = useQueueWork((s) => (s.item?.guarantorId === guarantorId ? s.item : null));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [cycleKey, setCycleKey] = useState(0);
   const close = () => setOpen(null);
-  // A payment, a plan or a call can change all three reads (a payment cures a lapsed plan at once).
-  const reload = () => {
-    workspace.reload();
-    plans.reload();
-    promises.reload();
-    // A plan set up or ended changes the holds and the 501(r) column: read them again too.
-    setCycleKey((k) => k + 1);
-  };
+  // What a change made stale is read again by the change itself (queries.ts), before its notice.
   const done = (message: string) => {
     setOpen(null);
     setNotice(message);
-    reload();
   };
 
   const ws = workspace.value;
@@ -115,10 +106,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         onSetUp={() => setOpen({ dialog: 'plan', target: { mode: 'create', guarantor: ws.guarantor } })}
         onPromise={() => setOpen({ dialog: 'promise' })}
         actions={{
-          onOpenPdf: (file) => {
-            setOpen({ dialog: 'pdf', file });
-            workspace.reload();
-          },
+          onOpenPdf: (file) => setOpen({ dialog: 'pdf', file }),
           onSigned: (plan) => setOpen({ dialog: 'signed', plan }),
           onReschedule: (plan) =>
             setOpen({ dialog: 'plan', target: { mode: 'reschedule', plan, planAccounts: accountsOf(plan) } }),
@@ -143,15 +131,10 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       </section>
 
       <StatementCycle
-        key={`cycle-${cycleKey}`}
         guarantorId={guarantorId}
         accounts={ws.accounts}
         onOpenPdf={(file) => setOpen({ dialog: 'pdf', file })}
-        onNotice={(message) => {
-          setNotice(message);
-          workspace.reload();
-          setCycleKey((k) => k + 1);
-        }}
+        onNotice={setNotice}
       />
 
       <FinancialAssistance
@@ -159,11 +142,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         status={ws.guarantor.fapStatus}
         statusDate={ws.guarantor.fapStatusDate}
         accounts={ws.accounts}
-        onChanged={(message) => {
-          setNotice(message);
-          setCycleKey((k) => k + 1);
-          workspace.reload();
-        }}
+        onChanged={setNotice}
       />
 
       <Payments payments={ws.payments} onReverse={(payment) => setOpen({ dialog: 'reversePayment', payment })} />
@@ -189,7 +168,6 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         <PostPaymentDialog
           guarantorId={guarantorId}
           accounts={ws.accounts}
-          onPosted={reload}
           onOpenReceipt={(file) => setOpen({ dialog: 'pdf', file })}
           onClose={close}
         />

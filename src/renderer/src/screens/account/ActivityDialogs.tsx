@@ -16,10 +16,10 @@ import {
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { PROMISE_ALIASES } from '../../../../shared/schemas/plans';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { ACTIVITY_KIND_LABELS } from './ActivityLog';
 import { PromiseFields } from '../plans/PlanDialogs';
@@ -61,6 +61,8 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
     },
   });
   const [kind, outcome] = useWatch({ control: form.control, name: ['kind', 'outcome'] });
+  const log = useChannelMutation('activity:log');
+  const addPromise = useChannelMutation('promises:add');
   return (
     <DialogForm
       title="Log activity"
@@ -70,11 +72,11 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
       submitLabel="Log activity"
       onClose={onClose}
       onSubmit={async ({ activity, promise }) => {
-        const entry = await call('activity:log', { guarantorId, ...activity });
+        const entry = await log.mutateAsync({ guarantorId, ...activity });
         const logged = `${ACTIVITY_KIND_LABELS[activity.kind]} logged: ${ACTIVITY_OUTCOME_LABELS[activity.outcome]}.`;
         if (!promise) return onDone(logged);
         try {
-          await call('promises:add', { guarantorId, ...promise, activityId: entry.id });
+          await addPromise.mutateAsync({ guarantorId, ...promise, activityId: entry.id });
           onDone(
             `${logged} Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`,
           );
@@ -113,7 +115,8 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
 
 export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const me = useWorkspace((s) => s.session?.user.id);
-  const directory = useChannel('users:directory', {});
+  const directory = useChannelQuery('users:directory', {});
+  const addTask = useChannelMutation('tasks:add');
   const form = useForm<z.input<typeof addTaskForm>, unknown, z.output<typeof addTaskForm>>({
     resolver: zodResolver(addTaskForm),
     defaultValues: { title: '', dueDate: '', assigneeId: me ? String(me) : '', accountId: '', note: '' },
@@ -130,7 +133,7 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
       submitLabel="Add task"
       onClose={onClose}
       onSubmit={async (task) => {
-        await call('tasks:add', { guarantorId, ...task });
+        await addTask.mutateAsync({ guarantorId, ...task });
         onDone(`Task added: “${task.title}”.`);
       }}
     >

@@ -6,6 +6,7 @@ import {
   type ActivityKind,
   type ActivityView,
 } from '../../../../shared/schemas/accounts';
+import { DataTable } from '../../components/DataTable';
 
 export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   call: 'Call',
@@ -40,36 +41,23 @@ export function ActivityLog({ activities, accounts, onLog }: ActivityLogProps) {
           Log activity…
         </button>
       </div>
-      {activities.length === 0 ? (
-        <p className="muted">No calls, letters, visits or notes yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Account</th>
-                <th scope="col">Note</th>
-                <th scope="col">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {newestFirst.map((a) => (
-                <tr key={a.id}>
-                  <td className="nowrap">{formatShortDate(a.occurredOn)}</td>
-                  <td className="nowrap">{kindText(a)}</td>
-                  <td>{ACTIVITY_OUTCOME_LABELS[a.outcome]}</td>
-                  <td>{a.accountId ? accountNumber.get(a.accountId) : <span className="muted">All</span>}</td>
-                  <td className="wrap note-cell">{a.note}</td>
-                  <td>{a.by ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Activity, newest first"
+        rows={newestFirst}
+        rowKey={(a) => a.id}
+        empty="No calls, letters, visits or notes yet."
+        columns={[
+          { header: 'Date', className: 'nowrap', cell: (a) => formatShortDate(a.occurredOn) },
+          { header: 'What', className: 'nowrap', cell: (a) => kindText(a) },
+          { header: 'Outcome', cell: (a) => ACTIVITY_OUTCOME_LABELS[a.outcome] },
+          {
+            header: 'Account',
+            cell: (a) => (a.accountId ? accountNumber.get(a.accountId) : <span className="muted">All</span>),
+          },
+          { header: 'Note', className: 'wrap note-cell', cell: (a) => a.note },
+          { header: 'By', cell: (a) => a.by ?? <span className="muted">—</span> },
+        ]}
+      />
     </section>
   );
 }

@@ -16,10 +16,10 @@ import {
   postAdjustmentForm,
   type AdjustmentReason,
 } from '../../../../shared/schemas/ledger';
-import { ApiError, call } from '../../api';
+import { ApiError } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { readChannel, useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 
 export function isAdjustmentReason(code: string | null | undefined): code is AdjustmentReason {
@@ -29,7 +29,7 @@ export function isAdjustmentReason(code: string | null | undefined): code is Adj
 /** The approving supervisor's full name (the result names them by id), or null if it cannot be read. */
 async function approverName(userId: number): Promise<string | null> {
   try {
-    return (await call('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
+    return (await readChannel('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
   } catch {
     return null;
   }
@@ -48,7 +48,8 @@ interface AdjustmentDialogProps {
 export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
-  const settings = useChannel('settings:get', {});
+  const settings = useChannelQuery('settings:get', {});
+  const adjust = useChannelMutation('ledger:adjust');
   const limit = settings.value?.posting.adjustmentApprovalLimitCents ?? null;
   // Main may ask for approval even when the form did not expect it (the limit changed meanwhile).
   const [askedByMain, setAskedByMain] = useState(false);
@@ -80,7 +81,7 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
       onClose={onClose}
       onSubmit={async (adjustment) => {
         try {
-          const result = await call('ledger:adjust', { accountId: account.id, ...adjustment });
+          const result = await adjust.mutateAsync({ accountId: account.id, ...adjustment });
           const label = ADJUSTMENT_REASONS[adjustment.reason].label;
           const approver = result.approvedBy === null ? null : await approverName(result.approvedBy);
           onDone(

@@ -12,10 +12,10 @@ import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
 import { FAP_STATUS_LABELS, type AccountView, type FapStatus } from '../../../../shared/schemas/accounts';
 import { decideFapForm, FAP_DECISIONS, recordFapApplicationForm } from '../../../../shared/schemas/fap';
-import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { DataTable } from '../../components/DataTable';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 
 const DECISION_LABELS: Record<(typeof FAP_DECISIONS)[number], string> = {
@@ -34,6 +34,7 @@ function ApplicationDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
+  const record = useChannelMutation('fap:record');
   const schema = useMemo(() => recordFapApplicationForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -47,7 +48,7 @@ function ApplicationDialog({
       submitLabel="Record"
       onClose={onClose}
       onSubmit={async (values) => {
-        await call('fap:record', { guarantorId, ...values });
+        await record.mutateAsync({ guarantorId, ...values });
         onDone(
           values.status === 'pending'
             ? 'Application recorded: statements and collection actions wait for the decision (ECA-05).'
@@ -84,6 +85,7 @@ function DecisionDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
+  const decide = useChannelMutation('fap:decide');
   const open = accounts.filter((a) => a.balanceCents > 0);
   const openTotal = open.reduce((t, a) => t + a.balanceCents, 0);
   const schema = useMemo(() => decideFapForm(today), [today]);
@@ -107,7 +109,7 @@ function DecisionDialog({
       onClose={onClose}
       onSubmit={async (decided) => {
         const d = decided.decision;
-        const r = await call('fap:decide', { guarantorId, ...decided });
+        const r = await decide.mutateAsync({ guarantorId, ...decided });
         const adjusted = r.adjusted.reduce((t, a) => t + a.amountCents, 0);
         const refunds = r.refunds.map((x) => `refund ${formatCents(x.amountCents)} on account ${x.accountNumber}`);
         onDone(
@@ -177,11 +179,10 @@ export function FinancialAssistance({
   onChanged: (message: string) => void;
 }) {
   const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
-  const history = useChannel('fap:history', { guarantorId });
+  const history = useChannelQuery('fap:history', { guarantorId });
   const [dialog, setDialog] = useState<'application' | 'decision' | null>(null);
   const done = (message: string) => {
     setDialog(null);
-    history.reload();
     onChanged(message);
   };
   const canDecide = roleAtLeast(role, 'supervisor');
@@ -208,28 +209,18 @@ export function FinancialAssistance({
       </p>
       <FormAlert message={history.error} />
       {history.value && history.value.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" aria-label="Financial-assistance history">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Status</th>
-                <th scope="col">Note</th>
-                <th scope="col">Recorded by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.value.map((h) => (
-                <tr key={h.id}>
-                  <td className="nowrap">{formatShortDate(h.date)}</td>
-                  <td>{FAP_STATUS_LABELS[h.status as FapStatus] ?? h.status}</td>
-                  <td>{h.note || <span className="muted">—</span>}</td>
-                  <td>{h.recordedBy ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Financial-assistance history"
+          rows={history.value}
+          rowKey={(h) => h.id}
+          empty="No application has been recorded."
+          columns={[
+            { header: 'Date', className: 'nowrap', cell: (h) => formatShortDate(h.date) },
+            { header: 'Status', cell: (h) => FAP_STATUS_LABELS[h.status as FapStatus] ?? h.status },
+            { header: 'Note', cell: (h) => h.note || <span className="muted">—</span> },
+            { header: 'Recorded by', cell: (h) => h.recordedBy ?? <span className="muted">—</span> },
+          ]}
+        />
       )}
       {dialog === 'application' && (
         <ApplicationDialog guarantorId={guarantorId} onClose={() => setDialog(null)} onDone={done} />

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import type { AccountView, TaskView } from '../../../../shared/schemas/accounts';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
+import { DataTable } from '../../components/DataTable';
 
 const STATUS_LABELS: Record<TaskView['status'], string> = { open: 'Open', done: 'Done', cancelled: 'Cancelled' };
 
@@ -18,6 +20,7 @@ interface FollowUpTasksProps {
 
 export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTasksProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
+  const closeTask = useChannelMutation('tasks:close');
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<number | null>(null);
   const accountNumber = new Map(accounts.map((a) => [a.id, a.accountNumber]));
@@ -29,7 +32,7 @@ export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTask
     setError(null);
     setWorking(t.id);
     try {
-      await call('tasks:close', { taskId: t.id, outcome });
+      await closeTask.mutateAsync({ taskId: t.id, outcome });
       onClosed(`“${t.title}” is ${outcome === 'done' ? 'done' : 'cancelled'}.`);
     } catch (e) {
       setError(messageOf(e));
@@ -49,67 +52,69 @@ export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTask
         </button>
       </div>
       <FormAlert message={error} />
-      {tasks.length === 0 ? (
-        <p className="muted">No follow-up tasks.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">What to do</th>
-                <th scope="col">Account</th>
-                <th scope="col">Assigned to</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((t) => (
-                <tr key={t.id} className={t.status === 'open' ? undefined : 'inactive'}>
-                  <td className="nowrap">
-                    {formatShortDate(t.dueDate)}
-                    {t.status === 'open' && t.dueDate < today && <span className="badge bad">Overdue</span>}
-                  </td>
-                  <td className="wrap">
-                    {t.title}
-                    {t.note && <div className="muted">{t.note}</div>}
-                  </td>
-                  <td>{t.accountId ? accountNumber.get(t.accountId) : <span className="muted">All</span>}</td>
-                  <td>{t.assignee ?? <span className="muted">Nobody</span>}</td>
-                  <td>{STATUS_LABELS[t.status]}</td>
-                  <td className="row-actions">
-                    {t.status === 'open' && (
-                      <>
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`Mark “${t.title}” done`}
-                          disabled={working === t.id}
-                          onClick={() => void close(t, 'done')}
-                        >
-                          Done
-                        </button>
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`Cancel “${t.title}”`}
-                          disabled={working === t.id}
-                          onClick={() => void close(t, 'cancelled')}
-                        >
-                          Cancel
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Follow-up tasks, open first"
+        rows={sorted}
+        rowKey={(t) => t.id}
+        rowClassName={(t) => (t.status === 'open' ? undefined : 'inactive')}
+        empty="No follow-up tasks."
+        columns={[
+          {
+            header: 'Due',
+            className: 'nowrap',
+            cell: (t) => (
+              <>
+                {formatShortDate(t.dueDate)}
+                {t.status === 'open' && t.dueDate < today && <span className="badge bad">Overdue</span>}
+              </>
+            ),
+          },
+          {
+            header: 'What to do',
+            className: 'wrap',
+            cell: (t) => (
+              <>
+                {t.title}
+                {t.note && <div className="muted">{t.note}</div>}
+              </>
+            ),
+          },
+          {
+            header: 'Account',
+            cell: (t) => (t.accountId ? accountNumber.get(t.accountId) : <span className="muted">All</span>),
+          },
+          { header: 'Assigned to', cell: (t) => t.assignee ?? <span className="muted">Nobody</span> },
+          { header: 'Status', cell: (t) => STATUS_LABELS[t.status] },
+          {
+            header: 'Actions',
+            headerHidden: true,
+            className: 'row-actions',
+            cell: (t) =>
+              t.status === 'open' && (
+                <>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Mark “${t.title}” done`}
+                    disabled={working === t.id}
+                    onClick={() => void close(t, 'done')}
+                  >
+                    Done
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Cancel “${t.title}”`}
+                    disabled={working === t.id}
+                    onClick={() => void close(t, 'cancelled')}
+                  >
+                    Cancel
+                  </button>
+                </>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -18,11 +18,12 @@ import {
   postPaymentForm,
   splitKey,
 } from '../../../../shared/schemas/ledger';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormNotice, SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../components/saveFile';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 
 const METHOD_OPTIONS = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }));
@@ -122,7 +123,6 @@ function Allocation({ accounts }: { accounts: AccountView[] }) {
 interface PostPaymentProps {
   guarantorId: number;
   accounts: AccountView[];
-  onPosted: () => void;
   onOpenReceipt: (file: FileOut) => void;
   onClose: () => void;
 }
@@ -144,16 +144,13 @@ function PaymentPosted({
 }) {
   const [receipt, setReceipt] = useState<FileOut | null>(result.receipt);
   const [problem, setProblem] = useState<string | null>(result.receiptProblem);
-  const [printing, setPrinting] = useState(false);
+  const print = useChannelMutation('payments:receipt');
   const printAgain = async () => {
-    setPrinting(true);
     try {
-      setReceipt(await call('payments:receipt', { paymentId: result.paymentId }));
+      setReceipt(await print.mutateAsync({ paymentId: result.paymentId }));
       setProblem(null);
     } catch (error) {
       setProblem(`${messageOf(error)} The payment is saved; try printing the receipt again.`);
-    } finally {
-      setPrinting(false);
     }
   };
   return (
@@ -176,8 +173,8 @@ function PaymentPosted({
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => void printAgain()} disabled={printing}>
-            {printing ? 'Printing…' : 'Print the receipt'}
+          <button type="button" onClick={() => void printAgain()} disabled={print.isPending}>
+            {print.isPending ? 'Printing…' : 'Print the receipt'}
           </button>
         )}
         <button type="button" className="primary" onClick={onClose} autoFocus>
@@ -188,7 +185,8 @@ function PaymentPosted({
   );
 }
 
-export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenReceipt, onClose }: PostPaymentProps) {
+export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClose }: PostPaymentProps) {
+  const post = useChannelMutation('payments:post');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => postPaymentForm({ today, accounts }), [today, accounts]);
   const [posted, setPosted] = useState<{ result: PaymentResult; cents: number } | null>(null);
@@ -218,9 +216,8 @@ export function PostPaymentDialog({ guarantorId, accounts, onPosted, onOpenRecei
       submitLabel="Post payment"
       onClose={onClose}
       onSubmit={async (payment) => {
-        const result = await call('payments:post', { guarantorId, ...payment });
+        const result = await post.mutateAsync({ guarantorId, ...payment });
         setPosted({ result, cents: payment.amountCents });
-        onPosted();
       }}
     >
       <div className="form-grid">

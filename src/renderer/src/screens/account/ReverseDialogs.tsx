@@ -14,9 +14,9 @@ import {
   reversePaymentForm,
   type LedgerLine,
 } from '../../../../shared/schemas/ledger';
-import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/Field';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 
 /** ledger:reverse and payments:reverse ask the same: why, and the date. */
@@ -50,6 +50,7 @@ interface ReverseEntryProps {
 
 export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseEntryProps) {
   const { form, today } = useReverseForm(reverseEntryForm);
+  const reverse = useChannelMutation('ledger:reverse');
   return (
     <DialogForm
       title={`Reverse entry #${entry.id}`}
@@ -59,7 +60,7 @@ export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseE
       danger
       onClose={onClose}
       onSubmit={async (values) => {
-        await call('ledger:reverse', { entryId: entry.id, ...values });
+        await reverse.mutateAsync({ entryId: entry.id, ...values });
         onDone(`Entry #${entry.id} on account ${account.accountNumber} is reversed.`);
       }}
     >
@@ -95,6 +96,7 @@ interface ReversePaymentProps {
 
 export function ReversePaymentDialog({ payment, accounts, onClose, onDone }: ReversePaymentProps) {
   const { form, today } = useReverseForm(reversePaymentForm);
+  const reverse = useChannelMutation('payments:reverse');
   const parts = accounts.flatMap((a) =>
     a.ledger
       .filter((l) => l.paymentId === payment.id && l.reversesId === null)
@@ -109,7 +111,7 @@ export function ReversePaymentDialog({ payment, accounts, onClose, onDone }: Rev
       danger
       onClose={onClose}
       onSubmit={async (values) => {
-        await call('payments:reverse', { paymentId: payment.id, ...values });
+        await reverse.mutateAsync({ paymentId: payment.id, ...values });
         onDone(`Payment ${payment.receiptNumber} of ${formatCents(payment.amountCents)} is reversed.`);
       }}
     >

@@ -16,13 +16,14 @@ import { call } from '../../api';
 import { useOpenFile } from '../../storedDocument';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { DataTable } from '../../components/DataTable';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 
 const dash = <span className="muted">—</span>;
 const dateOrDash = (d: string | null) => (d ? formatShortDate(d) : dash);
 
 function EarliestCollectionAction({ accountId }: { accountId: number }) {
-  const check = useChannel('eca:check', { accountId, kind: 'credit_report' });
+  const check = useChannelQuery('eca:check', { accountId, kind: 'credit_report' });
   if (check.error) return <span className="error-text">{check.error}</span>;
   const d = check.value;
   if (!d) return <span className="muted">Reading…</span>;
@@ -52,6 +53,7 @@ function PlaceHoldDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const place = useChannelMutation('holds:place');
   const form = useForm<z.input<typeof placeHoldForm>, unknown, z.output<typeof placeHoldForm>>({
     resolver: zodResolver(placeHoldForm),
     defaultValues: { reason: '', accountId: '', note: '', until: '' },
@@ -64,7 +66,7 @@ function PlaceHoldDialog({
       submitLabel="Place the hold"
       onClose={onClose}
       onSubmit={async (hold) => {
-        await call('holds:place', { guarantorId, ...hold });
+        await place.mutateAsync({ guarantorId, ...hold });
         onDone(`Hold placed: ${HOLD_REASON_LABELS[hold.reason]}.`);
       }}
     >
@@ -107,6 +109,7 @@ function ReleaseHoldDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const release = useChannelMutation('holds:release');
   const form = useForm<z.input<typeof releaseHoldForm>, unknown, z.output<typeof releaseHoldForm>>({
     resolver: zodResolver(releaseHoldForm),
     defaultValues: { note: '' },
@@ -120,7 +123,7 @@ function ReleaseHoldDialog({
       submitLabel="Release"
       onClose={onClose}
       onSubmit={async ({ note }) => {
-        await call('holds:release', { holdId: hold.id, note });
+        await release.mutateAsync({ holdId: hold.id, note });
         onDone(`Hold released: ${HOLD_REASON_LABELS[hold.reason]}.`);
       }}
     >
@@ -141,8 +144,8 @@ export function StatementCycle({
   onOpenPdf: (file: FileOut) => void;
   onNotice: (message: string) => void;
 }) {
-  const statements = useChannel('statements:list', { guarantorId });
-  const holds = useChannel('holds:list', { guarantorId });
+  const statements = useChannelQuery('statements:list', { guarantorId });
+  const holds = useChannelQuery('holds:list', { guarantorId });
   const [dialog, setDialog] = useState<{ kind: 'place' } | { kind: 'release'; hold: HoldView & { id: number } } | null>(
     null,
   );
@@ -156,7 +159,6 @@ export function StatementCycle({
   const done = (message: string) => {
     setDialog(null);
     onNotice(message);
-    holds.reload();
   };
   const { error: reprintError, open: reprint } = useOpenFile(
     (statementId) => call('statements:reprint', { statementId }),
@@ -167,84 +169,75 @@ export function StatementCycle({
     <section className="ws-section" aria-labelledby="ws-statements">
       <h2 id="ws-statements">Statements and the 501(r) clock</h2>
       <FormAlert message={reprintError ?? statements.error ?? holds.error} />
-      <div className="table-scroll">
-        <table className="table" aria-label="501(r) clock">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">First statement (D0)</th>
-              <th scope="col">Final notice</th>
-              <th scope="col">Earliest collection action (credit report)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.accountNumber}</th>
-                <td>
-                  {dateOrDash(a.firstStatementDate)}
-                  {a.firstStatementDate && statements.value && (!firstSent || a.firstStatementDate < firstSent) && (
-                    <div className="muted">from the billing system</div>
-                  )}
-                </td>
-                <td>
-                  {a.finalNoticeDate ? formatShortDate(a.finalNoticeDate) : <span className="muted">Not sent</span>}
-                </td>
-                <td>
-                  {a.balanceCents > 0 ? (
-                    <EarliestCollectionAction accountId={a.id} />
-                  ) : (
-                    <span className="muted">None: nothing owed</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="501(r) clock"
+        rows={accounts}
+        rowKey={(a) => a.id}
+        empty="This guarantor has no accounts."
+        columns={[
+          { header: 'Account', rowHeader: true, cell: (a) => a.accountNumber },
+          {
+            header: 'First statement (D0)',
+            cell: (a) => (
+              <>
+                {dateOrDash(a.firstStatementDate)}
+                {a.firstStatementDate && statements.value && (!firstSent || a.firstStatementDate < firstSent) && (
+                  <div className="muted">from the billing system</div>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Final notice',
+            cell: (a) =>
+              a.finalNoticeDate ? formatShortDate(a.finalNoticeDate) : <span className="muted">Not sent</span>,
+          },
+          {
+            header: 'Earliest collection action (credit report)',
+            cell: (a) =>
+              a.balanceCents > 0 ? (
+                <EarliestCollectionAction accountId={a.id} />
+              ) : (
+                <span className="muted">None: nothing owed</span>
+              ),
+          },
+        ]}
+      />
 
       <h3>
         Statements sent <span className="count">{statements.value?.length ?? 0}</span>
       </h3>
-      {statements.value?.length === 0 && <p className="muted">No statement has been sent to this guarantor yet.</p>}
-      {statements.value && statements.value.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" aria-label="Statements sent">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Statement</th>
-                <th scope="col">Due by</th>
-                <th scope="col" className="num">
-                  Amount due
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {statements.value.map((s) => (
-                <tr key={s.id}>
-                  <td className="nowrap">{formatShortDate(s.statementDate)}</td>
-                  <td>{s.kind === 'final_notice' ? 'Final notice' : `Statement ${s.numberInCycle}`}</td>
-                  <td className="nowrap">{formatShortDate(s.dueDate)}</td>
-                  <td className="num">{formatCents(s.amountDueCents)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Reprint the statement of ${formatShortDate(s.statementDate)}`}
-                      onClick={() => void reprint(s.id)}
-                    >
-                      Reprint
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {statements.value && (
+        <DataTable
+          caption="Statements sent"
+          rows={statements.value}
+          rowKey={(x) => x.id}
+          empty="No statement has been sent to this guarantor yet."
+          columns={[
+            { header: 'Date', className: 'nowrap', cell: (x) => formatShortDate(x.statementDate) },
+            {
+              header: 'Statement',
+              cell: (x) => (x.kind === 'final_notice' ? 'Final notice' : `Statement ${x.numberInCycle}`),
+            },
+            { header: 'Due by', className: 'nowrap', cell: (x) => formatShortDate(x.dueDate) },
+            { header: 'Amount due', className: 'num', cell: (x) => formatCents(x.amountDueCents) },
+            {
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (x) => (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Reprint the statement of ${formatShortDate(x.statementDate)}`}
+                  onClick={() => void reprint(x.id)}
+                >
+                  Reprint
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
 
       <div className="section-head">
@@ -255,64 +248,63 @@ export function StatementCycle({
           Place a hold…
         </button>
       </div>
-      {holds.value?.length === 0 && <p className="muted">No hold stops the statement cycle.</p>}
-      {holds.value && holds.value.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" aria-label="Holds">
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col">On</th>
-                <th scope="col">Note</th>
-                <th scope="col">Until</th>
-                <th scope="col">Placed by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {holds.value.map((h, i) => (
-                <tr key={h.id ?? `auto-${i}`} className={h.active ? undefined : 'muted'}>
-                  <td>
-                    {HOLD_REASON_LABELS[h.reason]}
-                    {!h.active && h.releasedOn && (
-                      <div className="muted">
-                        Released {formatShortDate(h.releasedOn)}
-                        {h.releasedBy ? ` by ${h.releasedBy}` : ''}
-                        {h.releaseNote ? `: ${h.releaseNote}` : ''}
-                      </div>
-                    )}
-                  </td>
-                  <td>{accountNumber(h.accountId)}</td>
-                  <td>{h.note || dash}</td>
-                  <td className="nowrap">{h.until ? formatShortDate(h.until) : dash}</td>
-                  <td>
-                    {h.automatic ? (
-                      <em>kept by Recoup</em>
-                    ) : (
-                      <>
-                        {h.placedBy ?? dash}
-                        {h.placedOn && <div className="muted">{formatShortDate(h.placedOn)}</div>}
-                      </>
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    {h.active && !h.automatic && h.id !== null && (
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() => setDialog({ kind: 'release', hold: { ...h, id: h.id as number } })}
-                      >
-                        Release…
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {holds.value && (
+        <DataTable
+          caption="Holds"
+          rows={holds.value}
+          rowKey={(h, i) => h.id ?? `auto-${i}`}
+          rowClassName={(h) => (h.active ? undefined : 'muted')}
+          empty="No hold stops the statement cycle."
+          columns={[
+            {
+              header: 'Reason',
+              cell: (h) => (
+                <>
+                  {HOLD_REASON_LABELS[h.reason]}
+                  {!h.active && h.releasedOn && (
+                    <div className="muted">
+                      Released {formatShortDate(h.releasedOn)}
+                      {h.releasedBy ? ` by ${h.releasedBy}` : ''}
+                      {h.releaseNote ? `: ${h.releaseNote}` : ''}
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            { header: 'On', cell: (h) => accountNumber(h.accountId) },
+            { header: 'Note', cell: (h) => h.note || dash },
+            { header: 'Until', className: 'nowrap', cell: (h) => (h.until ? formatShortDate(h.until) : dash) },
+            {
+              header: 'Placed by',
+              cell: (h) =>
+                h.automatic ? (
+                  <em>kept by Recoup</em>
+                ) : (
+                  <>
+                    {h.placedBy ?? dash}
+                    {h.placedOn && <div className="muted">{formatShortDate(h.placedOn)}</div>}
+                  </>
+                ),
+            },
+            {
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (h) =>
+                h.active &&
+                !h.automatic &&
+                h.id !== null && (
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => setDialog({ kind: 'release', hold: { ...h, id: h.id as number } })}
+                  >
+                    Release…
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       {dialog?.kind === 'place' && (
         <PlaceHoldDialog guarantorId={guarantorId} accounts={accounts} onClose={() => setDialog(null)} onDone={done} />

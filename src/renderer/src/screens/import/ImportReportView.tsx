@@ -1,8 +1,9 @@
 // What a preview found (or a commit did): rows read, records new / updated / unchanged,
 // transactions new and already in Recoup, and every problem with its file, line and column.
-import { useState } from 'react';
-import type { ImportReport } from '../../../../shared/schemas/import';
+import { useMemo, useState } from 'react';
+import type { ImportLineError, ImportReport } from '../../../../shared/schemas/import';
 import { call, messageOf } from '../../api';
+import { DataTable, type Column } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
 import { saveFile } from '../../components/saveFile';
 
@@ -35,8 +36,27 @@ function Counts({ report }: { report: ImportReport }) {
   );
 }
 
+const DASH = <span className="muted">—</span>;
+
+const PROBLEM_COLUMNS: Column<ImportLineError>[] = [
+  {
+    header: 'File',
+    className: 'mono',
+    width: '15rem',
+    cell: (e) => <span title={e.file}>{e.file}</span>,
+  },
+  { header: 'Line', className: 'num', width: '4.5rem', cell: (e) => e.line },
+  { header: 'Column', className: 'mono', width: '10.5rem', cell: (e) => e.column ?? DASH },
+  { header: 'Value', className: 'mono wrap', width: '9.5rem', cell: (e) => e.value ?? DASH },
+  { header: 'Problem', cell: (e) => e.reason },
+];
+
 function Problems({ report, taskId }: { report: ImportReport; taskId: string }) {
   const [error, setError] = useState<string | null>(null);
+  const sorted = useMemo(
+    () => [...report.errors].sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line),
+    [report.errors],
+  );
   const download = async () => {
     setError(null);
     try {
@@ -67,43 +87,16 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
           report; fix these and preview the corrected file again to see the rest.
         </p>
       )}
-      <div className="table-scroll problems-scroll">
-        <table className="table problems-table">
-          <colgroup>
-            <col className="c-file" />
-            <col className="c-line" />
-            <col className="c-column" />
-            <col className="c-value" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col" className="num">
-                Line
-              </th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...report.errors]
-              .sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line)
-              .map((e, i) => (
-                <tr key={i}>
-                  <td className="mono wrap" title={e.file}>
-                    {e.file}
-                  </td>
-                  <td className="num">{e.line}</td>
-                  <td className="mono">{e.column ?? <span className="muted">—</span>}</td>
-                  <td className="mono wrap">{e.value ?? <span className="muted">—</span>}</td>
-                  <td className="wrap">{e.reason}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Problems found, by file and line"
+        className="problems-table"
+        scrollClassName="problems-scroll"
+        virtual
+        rows={sorted}
+        rowKey={(_, i) => i}
+        columns={PROBLEM_COLUMNS}
+        empty="No problems were found."
+      />
     </section>
   );
 }

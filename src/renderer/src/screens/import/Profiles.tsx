@@ -11,11 +11,11 @@ import {
   type ImportMapping,
   type ImportProfile,
 } from '../../../../shared/schemas/import';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, FormNotice, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -31,6 +31,7 @@ function SaveProfileDialog({
   onClose: () => void;
   onSaved: (p: ImportProfile) => void;
 }) {
+  const save = useChannelMutation('importProfiles:save');
   const form = useForm<z.input<typeof saveProfileForm>, unknown, z.output<typeof saveProfileForm>>({
     resolver: zodResolver(saveProfileForm),
     defaultValues: { name: loaded?.name ?? '' },
@@ -44,7 +45,7 @@ function SaveProfileDialog({
       onClose={onClose}
       onSubmit={async ({ name }) => {
         const id = loaded && sameName(loaded.name, name) ? loaded.id : undefined;
-        onSaved(await call('importProfiles:save', { id, name, mapping }));
+        onSaved(await save.mutateAsync({ id, name, mapping }));
       }}
     >
       <TextField
@@ -72,15 +73,14 @@ function DeleteProfileDialog({
   onDeleted: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const deletion = useChannelMutation('importProfiles:delete');
   const remove = async () => {
-    setWorking(true);
+    setError(null);
     try {
-      await call('importProfiles:delete', { id: profile.id });
+      await deletion.mutateAsync({ id: profile.id });
       onDeleted();
     } catch (e) {
       setError(messageOf(e));
-      setWorking(false);
     }
   };
   return (
@@ -91,7 +91,7 @@ function DeleteProfileDialog({
         <button type="button" onClick={onClose}>
           Keep it
         </button>
-        <button type="button" className="danger" disabled={working} onClick={() => void remove()}>
+        <button type="button" className="danger" disabled={deletion.isPending} onClick={() => void remove()}>
           Delete profile
         </button>
       </div>
@@ -107,7 +107,7 @@ interface ProfilesProps {
 
 export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
   const selectId = useId();
-  const list = useChannel('importProfiles:list', {});
+  const list = useChannelQuery('importProfiles:list', {});
   const profiles = (list.value ?? []).filter((p) => p.mapping.layout === layout);
   const [chosenId, setChosenId] = useState('');
   // The profile whose mapping is on this file now (loaded, or just saved).
@@ -162,7 +162,6 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
             setChosenId(String(p.id));
             setLoadedId(p.id);
             setNotice(`Saved as profile “${p.name}”.`);
-            list.reload();
           }}
         />
       )}
@@ -175,7 +174,6 @@ export function Profiles({ layout, mapping, onLoad }: ProfilesProps) {
             setChosenId('');
             if (loadedId === chosen.id) setLoadedId(null);
             setNotice(`Profile “${chosen.name}” deleted.`);
-            list.reload();
           }}
         />
       )}

@@ -12,8 +12,9 @@ import {
   type PlanStatus,
   type PlanView,
 } from '../../../../shared/schemas/plans';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 import { paymentsPhrase } from './planTerms';
 import { EventTable, ScheduleTable } from './PlanTables';
@@ -60,7 +61,7 @@ export function PlanCard({
   actions: PlanActions;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const [printing, setPrinting] = useState(false);
+  const agreement = useChannelMutation('plans:agreement');
   const [error, setError] = useState<string | null>(null);
   const headingId = `plan-${plan.id}`;
   const p = plan.progress;
@@ -71,13 +72,10 @@ export function PlanCard({
 
   const print = async () => {
     setError(null);
-    setPrinting(true);
     try {
-      actions.onOpenPdf(await call('plans:agreement', { planId: plan.id }));
+      actions.onOpenPdf(await agreement.mutateAsync({ planId: plan.id }));
     } catch (e) {
       setError(messageOf(e));
-    } finally {
-      setPrinting(false);
     }
   };
 
@@ -92,10 +90,10 @@ export function PlanCard({
             type="button"
             className="small"
             aria-describedby={headingId}
-            disabled={printing}
+            disabled={agreement.isPending}
             onClick={() => void print()}
           >
-            {printing ? 'Preparing…' : 'Print agreement'}
+            {agreement.isPending ? 'Preparing…' : 'Print agreement'}
           </button>
           {active && !plan.agreementSignedOn && (
             <button type="button" className="small" aria-describedby={headingId} onClick={() => actions.onSigned(plan)}>

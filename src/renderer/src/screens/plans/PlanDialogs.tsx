@@ -13,9 +13,9 @@ import {
   signedForm,
   type PlanView,
 } from '../../../../shared/schemas/plans';
-import { call } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { TextAreaField, TextField } from '../../components/Field';
+import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 
 interface PlanDialogProps {
@@ -25,6 +25,7 @@ interface PlanDialogProps {
 }
 
 export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const signed = useChannelMutation('plans:signed');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => signedForm(today, plan.startDate), [today, plan.startDate]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
@@ -39,7 +40,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
       submitLabel="Record the date"
       onClose={onClose}
       onSubmit={async ({ signedOn }) => {
-        await call('plans:signed', { planId: plan.id, signedOn });
+        await signed.mutateAsync({ planId: plan.id, signedOn });
         onDone(`The agreement of plan #${plan.id} was signed on ${formatShortDate(signedOn)}.`);
       }}
     >
@@ -52,6 +53,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
 }
 
 export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
+  const cancel = useChannelMutation('plans:cancel');
   const form = useForm<z.input<typeof cancelPlanForm>, unknown, z.output<typeof cancelPlanForm>>({
     resolver: zodResolver(cancelPlanForm),
     defaultValues: { reason: '' },
@@ -65,7 +67,7 @@ export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
       danger
       onClose={onClose}
       onSubmit={async ({ reason }) => {
-        await call('plans:cancel', { planId: plan.id, reason });
+        await cancel.mutateAsync({ planId: plan.id, reason });
         onDone(`Plan #${plan.id} is cancelled.`);
       }}
     >
@@ -98,6 +100,7 @@ export function PromiseDialog({
   onDone: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
+  const addPromise = useChannelMutation('promises:add');
   const schema = useMemo(() => addPromiseForm(today), [today]);
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -112,7 +115,7 @@ export function PromiseDialog({
       submitLabel="Record the promise"
       onClose={onClose}
       onSubmit={async (promise) => {
-        await call('promises:add', { guarantorId, ...promise });
+        await addPromise.mutateAsync({ guarantorId, ...promise });
         onDone(`Promise recorded: ${formatCents(promise.amountCents)} by ${formatShortDate(promise.dueDate)}.`);
       }}
     >

@@ -14,11 +14,11 @@ import {
   type PolicyFormValues,
 } from '../../../../shared/schemas/planPolicyForm';
 import type { PlanPolicyVersion } from '../../../../shared/schemas/plans';
-import { call } from '../../api';
 import { FormAlert, FormNotice, SelectField, TextField } from '../../components/Field';
 import { showServerError } from '../../components/formErrors';
-import { useChannel } from '../../components/useChannel';
+import { DataTable } from '../../components/DataTable';
 import { formatInstant } from '../../format';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { PlanTiersTable } from './PlanTiersTable';
 
@@ -29,15 +29,8 @@ const OVERPAYMENT_OPTIONS = [
 
 const SHIPPED = '1900-01-01';
 
-function PolicyForm({
-  current,
-  canEdit,
-  onSaved,
-}: {
-  current: PlanPolicyVersion;
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+function PolicyForm({ current, canEdit }: { current: PlanPolicyVersion; canEdit: boolean }) {
+  const setPolicy = useChannelMutation('planPolicy:set');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => planPolicyForm(today), [today]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,12 +43,11 @@ function PolicyForm({
     setFormError(null);
     setNotice(null);
     try {
-      const saved = await call('planPolicy:set', input);
+      const saved = await setPolicy.mutateAsync(input);
       form.reset(toPolicyForm(saved.effectiveFrom, saved.policy));
       setNotice(
         `Plan policy saved; it takes effect on ${formatShortDate(saved.effectiveFrom)}. Plans already made keep their terms.`,
       );
-      onSaved();
     } catch (error) {
       setFormError(
         showServerError(
@@ -186,39 +178,38 @@ function PolicyForm({
 function PolicyHistory({ history, current }: { history: PlanPolicyVersion[]; current: PlanPolicyVersion }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   return (
-    <div className="table-scroll policy-history">
-      <table className="table compact">
-        <caption>History of the plan policy</caption>
-        <thead>
-          <tr>
-            <th scope="col">Takes effect</th>
-            <th scope="col">Set by</th>
-            <th scope="col">Saved</th>
-            <th scope="col">
-              <span className="visually-hidden">State</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((v) => (
-            <tr key={v.id}>
-              <td>{v.effectiveFrom <= SHIPPED ? 'From the start' : formatShortDate(v.effectiveFrom)}</td>
-              <td>{v.createdBy ?? <span className="muted">Shipped defaults</span>}</td>
-              <td className="nowrap">{formatInstant(v.createdAt)}</td>
-              <td>
-                {v.id === current.id && <span className="badge ok">In force</span>}
-                {v.effectiveFrom > today && <span className="badge info">Scheduled</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="History of the plan policy"
+      showCaption
+      className="compact"
+      scrollClassName="policy-history"
+      rows={history}
+      rowKey={(v) => v.id}
+      empty="The plan policy has no history."
+      columns={[
+        {
+          header: 'Takes effect',
+          cell: (v) => (v.effectiveFrom <= SHIPPED ? 'From the start' : formatShortDate(v.effectiveFrom)),
+        },
+        { header: 'Set by', cell: (v) => v.createdBy ?? <span className="muted">Shipped defaults</span> },
+        { header: 'Saved', className: 'nowrap', cell: (v) => formatInstant(v.createdAt) },
+        {
+          header: 'State',
+          headerHidden: true,
+          cell: (v) => (
+            <>
+              {v.id === current.id && <span className="badge ok">In force</span>}
+              {v.effectiveFrom > today && <span className="badge info">Scheduled</span>}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 export function PlanPolicySettings({ canEdit }: { canEdit: boolean }) {
-  const policy = useChannel('planPolicy:get', {});
+  const policy = useChannelQuery('planPolicy:get', {});
   const value = policy.value;
   return (
     <section className="plan-policy" aria-labelledby="plan-policy-title">
@@ -230,7 +221,7 @@ export function PlanPolicySettings({ canEdit }: { canEdit: boolean }) {
       <FormAlert message={policy.error} />
       {value && (
         <>
-          <PolicyForm current={value.current} canEdit={canEdit} onSaved={policy.reload} />
+          <PolicyForm current={value.current} canEdit={canEdit} />
           <PolicyHistory history={value.history} current={value.current} />
         </>
       )}

@@ -27,11 +27,10 @@ import {
   type PlanTermsValues,
   type TermsContext,
 } from '../../../../shared/schemas/planTermsForm';
-import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { CheckboxField, FormAlert, SelectField, TextField } from '../../components/Field';
-import { useChannel } from '../../components/useChannel';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { aMonthFrom, paymentsPhrase } from './planTerms';
 import { AccountChoice, TermsFields } from './PlanTermsFields';
@@ -92,7 +91,7 @@ function initialValues(target: PlanTermsTarget, choices: AccountView[], today: s
 }
 
 export function PlanTermsDialog(props: PlanTermsDialogProps) {
-  const policy = useChannel('planPolicy:get', {});
+  const policy = useChannelQuery('planPolicy:get', {});
   const title = props.target.mode === 'create' ? 'Set up a payment plan' : `Re-schedule plan #${props.target.plan.id}`;
   if (!policy.value)
     return (
@@ -146,14 +145,16 @@ function TermsForm({
   const outside = preview.ok && !preview.tier.within;
   const supervisor = roleAtLeast(role, 'supervisor');
   const reage = policy.policy.reage;
+  const create = useChannelMutation('plans:create');
+  const reschedule = useChannelMutation('plans:reschedule');
 
   const save = async (out: PlanTermsOutput) => {
     const what = paymentsPhrase(out.terms.frequency, out.installments);
     if (target.mode === 'create') {
-      const plan = await call('plans:create', toCreatePlanInput(target.guarantor.id, out));
+      const plan = await create.mutateAsync(toCreatePlanInput(target.guarantor.id, out));
       onDone(`Plan #${plan.id} saved: ${what}. Print the agreement for the guarantor to sign.`);
     } else {
-      const plan = await call('plans:reschedule', toReschedulePlanInput(target.plan.id, out));
+      const plan = await reschedule.mutateAsync(toReschedulePlanInput(target.plan.id, out));
       onDone(`Plan #${target.plan.id} is replaced by plan #${plan.id}: ${what}.`);
     }
   };

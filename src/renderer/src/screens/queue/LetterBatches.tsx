@@ -2,6 +2,7 @@
 // opened again from the store (documents:get), to reprint a letter that went astray.
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { FileOut } from '../../../../shared/schemas/files';
+import { DataTable } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
 import { formatInstant } from '../../format';
 import { useOpenStoredDocument } from '../../storedDocument';
@@ -20,46 +21,36 @@ export function LetterBatches({ batches, error, onOpen }: LetterBatchesProps) {
     <section className="letter-batches" aria-labelledby="letter-batches">
       <h2 id="letter-batches">Earlier lapse-letter batches</h2>
       <FormAlert message={error ?? openError} />
-      {batches &&
-        (batches.length === 0 ? (
-          <p className="muted">No lapse letters have been printed yet.</p>
-        ) : (
-          <div className="table-scroll batches-scroll">
-            <table className="table">
-              <caption className="visually-hidden">Lapse-letter batches printed, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Printed</th>
-                  <th scope="col">Batch</th>
-                  <th scope="col">By</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((b) => (
-                  <tr key={b.documentId}>
-                    <td className="nowrap">{formatInstant(b.createdAt)}</td>
-                    <td>{b.title}</td>
-                    <td>{b.by ?? <span className="muted">—</span>}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`Open ${b.title}`}
-                        disabled={opening === b.documentId}
-                        onClick={() => void open(b.documentId)}
-                      >
-                        {opening === b.documentId ? 'Opening…' : 'Open'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {batches && (
+        <DataTable
+          caption="Lapse-letter batches printed, newest first"
+          scrollClassName="batches-scroll"
+          rows={batches}
+          rowKey={(b) => b.documentId}
+          empty="No lapse letters have been printed yet."
+          columns={[
+            { header: 'Printed', className: 'nowrap', cell: (b) => formatInstant(b.createdAt) },
+            { header: 'Batch', cell: (b) => b.title },
+            { header: 'By', cell: (b) => b.by ?? <span className="muted">—</span> },
+            {
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (b) => (
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Open ${b.title}`}
+                  disabled={opening === b.documentId}
+                  onClick={() => void open(b.documentId)}
+                >
+                  {opening === b.documentId ? 'Opening…' : 'Open'}
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
     </section>
   );
 }

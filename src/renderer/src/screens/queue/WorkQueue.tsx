@@ -8,10 +8,11 @@ import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { FileOut } from '../../../../shared/schemas/files';
 import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/plans';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
-import { useChannel } from '../../components/useChannel';
+import { DataTable, type Column } from '../../components/DataTable';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { LetterBatches } from './LetterBatches';
 import { listInput, useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
@@ -84,61 +85,46 @@ function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: Queu
   );
 }
 
-function QueueTable({ items }: { items: QueueItem[] }) {
-  return (
-    <div className="table-scroll">
-      <table className="table queue">
-        <caption className="visually-hidden">The work queue, highest score first</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Score
-            </th>
-            <th scope="col">What</th>
-            <th scope="col">Guarantor</th>
-            <th scope="col">Summary</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Date</th>
-            <th scope="col">Assigned to</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.key}>
-              <td className="num">{item.score.toFixed(2)}</td>
-              <td className="nowrap">
-                <span className={`badge ${KIND_TONES[item.kind]}`}>{QUEUE_KIND_LABELS[item.kind]}</span>
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={`Work ${item.guarantorName}: ${QUEUE_KIND_LABELS[item.kind]}`}
-                  onClick={() => workOn(item)}
-                >
-                  {item.guarantorName}
-                </button>
-              </td>
-              <td className="wrap">{item.summary}</td>
-              <td className="num">{formatCents(item.amountCents)}</td>
-              <td className="nowrap">{formatShortDate(item.date)}</td>
-              <td>{item.assignee ?? <span className="muted">Nobody</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const QUEUE_COLUMNS: Column<QueueItem>[] = [
+  { header: 'Score', className: 'num', width: '5rem', cell: (item) => item.score.toFixed(2) },
+  {
+    header: 'What',
+    className: 'nowrap',
+    width: '10.5rem',
+    cell: (item) => <span className={`badge ${KIND_TONES[item.kind]}`}>{QUEUE_KIND_LABELS[item.kind]}</span>,
+  },
+  {
+    header: 'Guarantor',
+    width: '12rem',
+    cell: (item) => (
+      <button
+        type="button"
+        className="link"
+        aria-label={`Work ${item.guarantorName}: ${QUEUE_KIND_LABELS[item.kind]}`}
+        onClick={() => workOn(item)}
+      >
+        {item.guarantorName}
+      </button>
+    ),
+  },
+  { header: 'Summary', className: 'wrap', cell: (item) => item.summary },
+  { header: 'Amount', className: 'num', width: '7.5rem', cell: (item) => formatCents(item.amountCents) },
+  { header: 'Date', className: 'nowrap', width: '6.5rem', cell: (item) => formatShortDate(item.date) },
+  {
+    header: 'Assigned to',
+    width: '9rem',
+    cell: (item) => item.assignee ?? <span className="muted">Nobody</span>,
+  },
+];
 
 export function WorkQueue() {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const filter = useQueueWork((s) => s.filter);
   const setFilter = useQueueWork((s) => s.setFilter);
-  const queue = useChannel('queue:list', listInput(filter));
-  const batches = useChannel('letters:batches', {});
+  const queue = useChannelQuery('queue:list', listInput(filter));
+  const batches = useChannelQuery('letters:batches', {});
+  const lapseBatch = useChannelMutation('letters:lapseBatch');
+  const runDaily = useChannelMutation('plans:runDaily');
   const [busy, setBusy] = useState<'next' | 'letters' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -157,16 +143,13 @@ export function WorkQueue() {
   };
   const printLetters = () =>
     act('letters', async () => {
-      const file = await call('letters:lapseBatch', {});
+      const file = await lapseBatch.mutateAsync({});
       setLetters(file);
       setNotice(`${count(file.count, 'lapse letter')} printed into one PDF, sorted by ZIP code.`);
-      queue.reload();
-      batches.reload();
     });
   const runCheck = () =>
     act('run', async () => {
-      setNotice(runSummary(await call('plans:runDaily', {})));
-      queue.reload();
+      setNotice(runSummary(await runDaily.mutateAsync({})));
     });
 
   const value = queue.value;
@@ -211,15 +194,23 @@ export function WorkQueue() {
       </div>
       <FormAlert message={queue.error ?? error} />
       <FormNotice message={notice} />
-      {value &&
-        (value.items.length === 0 ? (
-          <p className="queue-empty">Nothing waiting{filter.kind ? ` of this kind` : ''}. The queue is clear.</p>
-        ) : (
-          <div className={queue.loading ? 'stale' : undefined} aria-busy={queue.loading}>
-            <p className="muted">{count(value.items.length, 'item')} waiting.</p>
-            <QueueTable items={value.items} />
-          </div>
-        ))}
+      {value && (
+        <>
+          {value.items.length > 0 && <p className="muted">{count(value.items.length, 'item')} waiting.</p>}
+          <DataTable
+            caption="The work queue, highest score first"
+            className="queue"
+            scrollClassName="queue-scroll"
+            virtual
+            rowHeight={40}
+            rows={value.items}
+            rowKey={(item) => item.key}
+            columns={QUEUE_COLUMNS}
+            stale={queue.loading}
+            empty={`Nothing waiting${filter.kind ? ' of this kind' : ''}. The queue is clear.`}
+          />
+        </>
+      )}
       <LetterBatches batches={batches.value} error={batches.error} onOpen={setLetters} />
       {letters && <PdfViewer file={letters} onClose={() => setLetters(null)} />}
     </section>

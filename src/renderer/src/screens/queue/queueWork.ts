@@ -3,7 +3,7 @@
 // and opens the next one under the same filter, until the queue is empty.
 import { create } from 'zustand';
 import type { QueueItem, QueueKind } from '../../../../shared/schemas/plans';
-import { call } from '../../api';
+import { change, readChannel } from '../../queries';
 import { goTo, openGuarantor } from '../../routes';
 import { useWorkspace } from '../../session';
 
@@ -40,8 +40,9 @@ export function listInput(filter: QueueFilter) {
   return filter.kind ? { assignee: filter.assignee, kind: filter.kind } : { assignee: filter.assignee };
 }
 
+/** The queue under a filter, read now (the next item to work), through the screen's cache. */
 export function readQueue(filter: QueueFilter) {
-  return call('queue:list', listInput(filter));
+  return readChannel('queue:list', listInput(filter));
 }
 
 /** Opens one item's account with the working bar. */
@@ -68,7 +69,7 @@ export async function workNext(): Promise<QueueItem | null> {
 
 /** Records what was done about the item being worked, then opens the next one. */
 export async function finishItem(key: string, outcome: string): Promise<QueueItem | null> {
-  await call('queue:worked', { key, outcome });
+  await change('queue:worked', { key, outcome });
   return workNext();
 }
 

@@ -12,7 +12,8 @@ import type { FileOut } from '../../../../shared/schemas/files';
 import { call, messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
-import { useChannel } from '../../components/useChannel';
+import { DataTable } from '../../components/DataTable';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useProgress } from '../../progress';
 import { useOpenFile } from '../../storedDocument';
 import { PLACES } from '../../routes';
@@ -51,7 +52,7 @@ function RunProgress({
 }
 
 function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
-  const runs = useChannel('statements:runs', {});
+  const runs = useChannelQuery('statements:runs', {});
   const [taskId, setTaskId] = useState<string | null>(null);
   const {
     opening: printing,
@@ -66,72 +67,55 @@ function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
   const cancel = () => {
     if (taskId) call('task:cancel', { taskId }).catch(() => undefined);
   };
-  const list = runs.value ?? [];
   return (
     <>
       <h2>Past runs</h2>
       <FormAlert message={runs.error ?? error} />
       {printing !== null && <RunProgress progress={progress} onCancel={cancel} label="Printing the run again" />}
-      {runs.value && list.length === 0 && <p className="muted">No statements have been run yet.</p>}
-      {list.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" aria-label="Past runs">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Statements
-                </th>
-                <th scope="col" className="num">
-                  Final notices
-                </th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Run by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap">{formatLongDate(r.runDate)}</td>
-                  <td className="num">{r.statements.toLocaleString('en-US')}</td>
-                  <td className="num">{r.finalNotices.toLocaleString('en-US')}</td>
-                  <td className="num">{formatCents(r.amountCents)}</td>
-                  <td>{r.by ?? <span className="muted">—</span>}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={printing !== null}
-                      aria-label={`Print the run of ${formatLongDate(r.runDate)} again`}
-                      onClick={() => void again(r.id)}
-                    >
-                      {printing === r.id ? 'Preparing…' : 'Print again'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {runs.value && (
+        <DataTable
+          caption="Past runs"
+          rows={runs.value}
+          rowKey={(r) => r.id}
+          empty="No statements have been run yet."
+          columns={[
+            { header: 'Date', className: 'nowrap', cell: (r) => formatLongDate(r.runDate) },
+            { header: 'Statements', className: 'num', cell: (r) => r.statements.toLocaleString('en-US') },
+            { header: 'Final notices', className: 'num', cell: (r) => r.finalNotices.toLocaleString('en-US') },
+            { header: 'Amount', className: 'num', cell: (r) => formatCents(r.amountCents) },
+            { header: 'Run by', cell: (r) => r.by ?? <span className="muted">—</span> },
+            {
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (r) => (
+                <button
+                  type="button"
+                  className="small"
+                  disabled={printing !== null}
+                  aria-label={`Print the run of ${formatLongDate(r.runDate)} again`}
+                  onClick={() => void again(r.id)}
+                >
+                  {printing === r.id ? 'Preparing…' : 'Print again'}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );
 }
 
 export function Statements() {
-  const due = useChannel('statements:due', {});
+  const due = useChannelQuery('statements:due', {});
   const [taskId, setTaskId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [viewing, setViewing] = useState<FileOut | null>(null);
   const progress = useProgress(running ? taskId : null);
-  const [runsShown, setRunsShown] = useState(0);
+  const runStatements = useChannelMutation('statements:run');
 
   const run = async () => {
     const id = crypto.randomUUID();
@@ -140,15 +124,13 @@ export function Statements() {
     setError(null);
     setSummary(null);
     try {
-      const result = await call('statements:run', { taskId: id });
+      const result = await runStatements.mutateAsync({ taskId: id });
       setSummary(result);
       setViewing(result.file);
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setRunning(false);
-      due.reload();
-      setRunsShown((n) => n + 1);
     }
   };
 
@@ -219,35 +201,29 @@ export function Statements() {
             </li>
           </ul>
           {value.held.length > 0 && (
-            <div className="table-scroll">
-              <table className="table">
-                <caption>
-                  Holds: a guarantor held gets no statement; an account held is left off its guarantor&rsquo;s statement
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Guarantor</th>
-                    <th scope="col">Held</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {value.held.map((h) => (
-                    <tr key={h.guarantorId}>
-                      <th scope="row">
-                        <a href={`#${PLACES.account.path}/${h.guarantorId}`}>{h.name}</a>
-                      </th>
-                      <td>{h.accountsOnly ? 'Some accounts' : 'All accounts'}</td>
-                      <td>{h.holds.map((r) => HOLD_REASON_LABELS[r as HoldReason] ?? r).join('; ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Holds: a guarantor held gets no statement; an account held is left off its guarantor’s statement"
+              showCaption
+              rows={value.held}
+              rowKey={(h) => h.guarantorId}
+              empty="No guarantor is held."
+              columns={[
+                {
+                  header: 'Guarantor',
+                  rowHeader: true,
+                  cell: (h) => <a href={`#${PLACES.account.path}/${h.guarantorId}`}>{h.name}</a>,
+                },
+                { header: 'Held', cell: (h) => (h.accountsOnly ? 'Some accounts' : 'All accounts') },
+                {
+                  header: 'Why',
+                  cell: (h) => h.holds.map((r) => HOLD_REASON_LABELS[r as HoldReason] ?? r).join('; '),
+                },
+              ]}
+            />
           )}
         </div>
       )}
-      <PastRuns key={runsShown} onOpen={setViewing} />
+      <PastRuns onOpen={setViewing} />
       {viewing && <PdfViewer file={viewing} onClose={() => setViewing(null)} />}
     </section>
   );

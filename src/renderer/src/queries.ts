@@ -1,0 +1,262 @@
+// The workspace's reads of the contract, cached by what they show: the query key is
+// [channel, input], so two screens showing the same thing share one read, and a read is made
+// again when a change the clerk made can have altered it. Which change makes which read stale is
+// written once, below (STALE_AFTER); every call that changes something goes through it.
+//
+// Nothing is read while the session is locked (the reads are made again on unlock), and the cache
+// is emptied when a session ends or another begins: no patient's data stays in memory after
+// log-out. A read no screen shows is dropped at once (gcTime 0), as the workspace keeps nothing
+// with patient data beyond what a screen shows.
+import { keepPreviousData, QueryClient, useMutation, useQuery, type UseMutationResult } from '@tanstack/react-query';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ErrorCode } from '../../shared/errors';
+import { ApiError, call, messageOf } from './api';
+import { useWorkspace } from './session';
+
+/** The channels screens read and keep on screen: each is cached under [channel, input]. */
+export const READS = [
+  'accounts:open',
+  'audit:list',
+  'backup:list',
+  'compliance:list',
+  'eca:check',
+  'fap:history',
+  'holds:list',
+  'importProfiles:list',
+  'letters:batches',
+  'planPolicy:get',
+  'plans:list',
+  'promises:list',
+  'queue:list',
+  'registers:month',
+  'reports:aging',
+  'search:query',
+  'settings:get',
+  'statements:due',
+  'statements:list',
+  'statements:runs',
+  'users:directory',
+  'users:list',
+] as const satisfies readonly ChannelName[];
+
+export type ReadChannel = (typeof READS)[number];
+export type ChangeChannel = Exclude<ChannelName, ReadChannel>;
+
+// What one guarantor's account workspace reads.
+const GUARANTOR: readonly ReadChannel[] = [
+  'accounts:open',
+  'plans:list',
+  'promises:list',
+  'holds:list',
+  'eca:check',
+  'statements:list',
+  'fap:history',
+];
+// A balance changed: the guarantor's screen and every list that shows or ranks by balance.
+const BALANCES: readonly ReadChannel[] = [
+  ...GUARANTOR,
+  'queue:list',
+  'statements:due',
+  'reports:aging',
+  'search:query',
+];
+// A plan made, signed, rescheduled or ended: a plan holds its accounts' statement cycle.
+const PLANS: readonly ReadChannel[] = [
+  'plans:list',
+  'promises:list',
+  'accounts:open',
+  'holds:list',
+  'eca:check',
+  'statements:due',
+  'queue:list',
+];
+// A hold or an assistance application stops the cycle and the 501(r) clock; both are in the month's registers.
+const CYCLE: readonly ReadChannel[] = ['holds:list', 'eca:check', 'statements:due', 'accounts:open', 'registers:month'];
+const USERS: readonly ReadChannel[] = ['users:list', 'users:directory'];
+
+/**
+ * For every call that is not a cached read, the reads it makes stale. [] when it changes nothing a
+ * screen reads (log-in, files drawn again, uploads). The type lists every channel of the contract
+ * that is not in READS, so a channel added to the contract does not compile until it is placed here.
+ * Every change is also an event in the audit trail: audit:list is made stale after each (staleAfter).
+ */
+export const STALE_AFTER = {
+  'app:status': [],
+  'setup:create': [],
+  'auth:login': [],
+  'auth:recover': [],
+  'auth:logout': [],
+  'auth:lock': [],
+  'auth:unlock': [],
+  'auth:heartbeat': [],
+  'auth:changePassword': [],
+  'users:add': USERS,
+  'users:resetPassword': USERS,
+  'users:disable': USERS,
+  'users:enable': USERS,
+  'audit:verify': [],
+  // The statement cycle, the final notice, the actions the hospital intends and the posting limits.
+  'settings:update': ['settings:get', 'statements:due', 'eca:check', 'holds:list'],
+  'backup:create': ['backup:list'],
+  // A restore replaces the whole store and ends every session: the cache is emptied with this one.
+  'backup:restore': [],
+  'activity:log': ['accounts:open'],
+  'tasks:add': ['accounts:open', 'queue:list'],
+  'tasks:close': ['accounts:open', 'queue:list'],
+  'documents:get': [],
+  'payments:post': BALANCES,
+  // A receipt drawn late (its first drawing failed) joins the guarantor's documents.
+  'payments:receipt': ['accounts:open'],
+  'payments:reverse': BALANCES,
+  'ledger:adjust': BALANCES,
+  'ledger:reverse': BALANCES,
+  'ledger:verify': [],
+  'reports:agingPdf': [],
+  'reports:agingCsv': [],
+  'import:upload': [],
+  'import:inspect': [],
+  'import:preview': [],
+  // New guarantors, accounts and transactions: everything that shows patients or money.
+  'import:commit': [...BALANCES, 'letters:batches', 'registers:month'],
+  'import:errorReport': [],
+  'importProfiles:save': ['importProfiles:list'],
+  'importProfiles:delete': ['importProfiles:list'],
+  'task:cancel': [],
+  'planPolicy:set': ['planPolicy:get'],
+  'plans:create': PLANS,
+  // The agreement printed is kept among the guarantor's documents.
+  'plans:agreement': ['accounts:open'],
+  'plans:signed': PLANS,
+  'plans:reschedule': PLANS,
+  'plans:cancel': PLANS,
+  // The day's check lapses, cures and defaults plans, queues letters and settles promises.
+  'plans:runDaily': [...PLANS, 'letters:batches'],
+  'promises:add': ['promises:list', 'accounts:open', 'queue:list'],
+  'queue:worked': ['queue:list', 'accounts:open'],
+  'letters:lapseBatch': ['queue:list', 'letters:batches', 'accounts:open'],
+  'eca:releaseEstateClaim': CYCLE,
+  'fap:record': [...CYCLE, 'fap:history', 'queue:list'],
+  // An approval adjusts the balances down to what the patient owes under the policy.
+  'fap:decide': [...BALANCES, 'registers:month'],
+  'holds:place': CYCLE,
+  'holds:release': CYCLE,
+  'statements:run': [...CYCLE, 'statements:list', 'statements:runs'],
+  'statements:runPdf': [],
+  'statements:reprint': [],
+  'compliance:report': ['compliance:list'],
+  'compliance:assign': ['compliance:list'],
+  'compliance:resolve': ['compliance:list'],
+  'registers:pdf': [],
+  'registers:csv': [],
+} as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
+
+/** The reads a change makes stale: its own list and the audit trail it writes to. */
+export function staleAfter(channel: ChangeChannel): ReadChannel[] {
+  return [...new Set<ReadChannel>([...STALE_AFTER[channel], 'audit:list'])];
+}
+
+// Refusals that the same read would meet again: asking twice only doubles the audit trail.
+const FINAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'invalid_input',
+  'not_logged_in',
+  'session_locked',
+  'forbidden',
+  'wrong_password',
+  'throttled',
+  'not_found',
+  'conflict',
+  'not_allowed',
+  'bad_transport',
+]);
+
+/** Once more, after a second, for a workspace server that did not answer or a store that was busy. */
+function retryRead(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && FINAL.has(error.code)) return false;
+  return failures < 1;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: retryRead,
+      // Read again on every screen opened (as the screens always did), never behind the clerk's
+      // back: a read of patient data is an event in the audit trail.
+      staleTime: 0,
+      gcTime: 0,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+// A session ended (log-out, idle log-out, restore) or another began: forget every read.
+useWorkspace.subscribe((state, previous) => {
+  if (state.sessionId !== previous.sessionId) queryClient.clear();
+});
+
+export interface ChannelQuery<K extends ReadChannel> {
+  /** The last value read; while a new read is on its way the previous one stays (no flicker). */
+  value: ChannelOutput<K> | null;
+  /** The refusal's sentence, when the last read failed and no new one is on its way. */
+  error: string | null;
+  /** A read is on its way (the first, or one after a change or a new input). */
+  loading: boolean;
+}
+
+export function channelKey<K extends ReadChannel>(channel: K, input: ChannelInput<K>) {
+  return [channel, input] as const;
+}
+
+/** Reads one channel for a screen; `enabled: false` holds the read (an input not yet complete). */
+export function useChannelQuery<K extends ReadChannel>(
+  channel: K,
+  input: ChannelInput<K>,
+  options: { enabled?: boolean } = {},
+): ChannelQuery<K> {
+  const locked = useWorkspace((s) => s.session?.locked ?? false);
+  const query = useQuery({
+    queryKey: channelKey(channel, input),
+    queryFn: () => call(channel, input),
+    enabled: !locked && (options.enabled ?? true),
+    placeholderData: keepPreviousData,
+  });
+  return {
+    value: query.data ?? null,
+    error: query.isError && !query.isFetching ? messageOf(query.error) : null,
+    loading: query.isFetching || query.isPlaceholderData,
+  };
+}
+
+/** Reads one channel now, outside a screen (the next item of the queue), through the same cache. */
+export function readChannel<K extends ReadChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  return queryClient.fetchQuery({ queryKey: channelKey(channel, input), queryFn: () => call(channel, input) });
+}
+
+/** Marks stale what a change altered; the reads a screen shows are made again at once. */
+export function invalidateAfter(channel: ChangeChannel): Promise<void> {
+  return Promise.all(staleAfter(channel).map((read) => queryClient.invalidateQueries({ queryKey: [read] }))).then(
+    () => undefined,
+  );
+}
+
+/** Makes one change outside a screen's form (the queue's "Done — next item"). */
+export async function change<K extends ChangeChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const value = await call(channel, input);
+  await invalidateAfter(channel);
+  return value;
+}
+
+/**
+ * A change for a screen: `mutateAsync(input)` calls the channel and, once it succeeded, makes the
+ * reads it altered again before it resolves, so the screen shows the change with its notice.
+ */
+export function useChannelMutation<K extends ChangeChannel>(
+  channel: K,
+): UseMutationResult<ChannelOutput<K>, unknown, ChannelInput<K>> {
+  return useMutation({
+    mutationKey: [channel],
+    mutationFn: (input: ChannelInput<K>) => call(channel, input),
+    onSuccess: () => invalidateAfter(channel),
+  });
+}
