@@ -16,6 +16,7 @@ import { workQueue } from '../main/capabilities/queue';
 import { planRun, renderThreads, runStatements } from '../main/capabilities/statements';
 import { workspaceView } from '../main/capabilities/workspace';
 import { collectExtensions } from '../main/platform/capability';
+import { Files } from '../main/platform/files';
 import { writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
@@ -209,21 +210,32 @@ async function statementRun(db: Db, count: number) {
       )
       .run(app.nowIso(), app.nowIso()).lastInsertRowid,
   );
+  // The batch goes where the app sends it: an encrypted temporary file, written as it is drawn.
+  const files = new Files(() => Date.now());
+  let run: Awaited<ReturnType<typeof runStatements>> | null = null;
   const started = performance.now();
-  const run = await runStatements(app, TODAY, clerk);
+  const batch = await files.offerStream(
+    'bench',
+    { fileName: 'statements.pdf', mimeType: 'application/pdf' },
+    async (out) => {
+      run = await runStatements(app, TODAY, clerk, out);
+    },
+  );
   const ms = performance.now() - started;
-  const pages = (run.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const pdf = await files.bytes(batch.fileId, () => db);
+  files.clear();
+  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
   const snapshotBytes = db
     .prepare('SELECT sum(length(snapshot)) FROM statements WHERE run_id = ?')
     .pluck()
-    .get(run.runId) as number;
+    .get(run!.runId) as number;
   return {
     ms,
     snapshotMb: snapshotBytes / 1e6,
-    count: run.count,
-    finalNotices: run.finalNotices,
+    count: run!.count,
+    finalNotices: run!.finalNotices,
     pages,
-    bytes: run.pdf.length,
+    bytes: batch.sizeBytes,
     threads: renderThreads(),
   };
 }

@@ -10,6 +10,8 @@ import { Store } from './store/store';
 import { LoginThrottle, Sessions } from './platform/sessions';
 import { LongJobs, StoreLock } from './platform/jobs';
 import { Uploads } from './platform/uploads';
+import { Files } from './platform/files';
+import type { DesktopFiles } from './platform/desktopFiles';
 import type { AuditEventInput } from './platform/auditTrail';
 import { NO_EXTENSIONS, type Extensions } from './platform/capability';
 import { Scheduler } from './platform/scheduler';
@@ -38,6 +40,10 @@ export class RecoupApp {
   readonly lock = new StoreLock();
   readonly jobs = new LongJobs();
   readonly uploads: Uploads;
+  /** Documents made for the workspace, waiting to be fetched (never through the renderer as bytes). */
+  readonly files: Files;
+  /** The desktop app's way to open, print and save a document (null in the workspace server). */
+  desktop: DesktopFiles | null = null;
   readonly extensions: Extensions;
   readonly scheduler: Scheduler;
   readonly log: (line: string) => void;
@@ -52,7 +58,8 @@ export class RecoupApp {
     this.clock = config.clock;
     this.version = config.version;
     this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;
-    this.sessions = new Sessions(this.clock);
+    this.files = new Files(() => this.clock.nowMs());
+    this.sessions = new Sessions(this.clock, (sessionId) => this.files.dropOwner(sessionId));
     this.throttle = new LoginThrottle(this.clock);
     this.uploads = new Uploads(() => this.clock.nowMs());
     this.extensions = config.extensions ?? NO_EXTENSIONS;
@@ -77,6 +84,7 @@ export class RecoupApp {
   shutdown(): void {
     this.sessions.endAll();
     this.uploads.clear();
+    this.files.clear();
     this.store.close();
   }
 }

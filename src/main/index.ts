@@ -17,11 +17,16 @@ import {
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
+import { Readable } from 'node:stream';
+import type { RecoupApp } from './app';
 import { boot } from './boot';
+import { deliverFile, fileRequest } from './platform/fileDelivery';
+import { electronDesktopFiles } from './shell/electronFiles';
 import { registerElectronTransport } from './shell/electronTransport';
 import { appResponseHeaders, resolveAppRequest } from './shell/protocol';
 import {
   APP_ENTRY_URL,
+  APP_HOST,
   APP_SCHEME,
   navigationDecision,
   permissionDecision,
@@ -88,10 +93,20 @@ function lockDownSession(): void {
   );
 }
 
-function registerAppProtocol(): void {
+function registerAppProtocol(recoup: RecoupApp): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return new Response(null, { status: 405, headers: appResponseHeaders() });
+    // A document by its one-time link (files:link / files:open / files:print), streamed decrypted.
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? fileRequest(url.pathname, url.searchParams) : null;
+    if (file) {
+      const delivery = deliverFile(recoup, file);
+      if (!delivery.ok)
+        return new Response(delivery.message, { status: delivery.status, headers: appResponseHeaders() });
+      const body = request.method === 'HEAD' ? null : (Readable.toWeb(delivery.body()) as ReadableStream);
+      return new Response(body, { status: 200, headers: delivery.headers });
+    }
     const resolved = resolveAppRequest(rendererDir, request.url);
     if (resolved.kind === 'forbidden') return new Response(null, { status: 403, headers: appResponseHeaders() });
     if (resolved.kind === 'not_found') return new Response(null, { status: 404, headers: appResponseHeaders() });
@@ -159,11 +174,15 @@ function start(): void {
   });
 
   lockDownSession();
-  registerAppProtocol();
+  registerAppProtocol(recoup.app);
   Menu.setApplicationMenu(applicationMenu());
 
   const win = new BrowserWindow(secureWindowOptions(preloadPath, { devTools: !app.isPackaged }));
   mainWindow = win;
+  recoup.app.desktop = electronDesktopFiles({
+    createWindow: (options) => new BrowserWindow({ ...options, parent: win }),
+    showSaveDialog: (options) => dialog.showSaveDialog(win, options),
+  });
   const removeTransport = registerElectronTransport({
     ipcMain,
     contents: win.webContents,

@@ -9,6 +9,7 @@ import type { Router } from '../../src/main/ipc/router';
 import { dataFolder } from '../../src/main/store/dataFolder';
 import type { ScryptParams } from '../../src/main/store/keySlots';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src/shared/contract';
+import type { FileHandle } from '../../src/shared/schemas/files';
 import type { SetupInput } from '../../src/shared/schemas/setup';
 
 /** Cheap key derivation so tests run quickly; the format and code path are the app's own. */
@@ -42,6 +43,8 @@ export interface TestApp {
   dir: string;
   call<K extends ChannelName>(channel: K, input: ChannelInput<K>, sessionId?: string | null): Promise<ChannelOutput<K>>;
   raw(channel: string, input: unknown, sessionId?: string | null): ReturnType<Router['dispatch']>;
+  /** The bytes of a document a channel offered (as the workspace would fetch them). */
+  file(handle: FileHandle): Promise<Buffer>;
   cleanup(): void;
 }
 
@@ -66,6 +69,7 @@ export function testApp(options: { dir?: string; today?: string; explicit?: bool
       return result.value as never;
     },
     raw: (channel, input, sessionId = null) => router.dispatch({ channel, input, sessionId }),
+    file: (handle) => app.files.bytes(handle.fileId, () => app.store.db),
     cleanup() {
       app.shutdown();
       rmSync(dir, { recursive: true, force: true });

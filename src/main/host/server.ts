@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SESSION_HEADER } from '../../shared/bridge';
 import type { ErrorCode, Result } from '../../shared/errors';
+import { pipeline } from 'node:stream/promises';
 import { constantTimeEqual } from '../store/keySlots';
+import { deliverFile, fileRequest } from '../platform/fileDelivery';
 import type { RecoupApp } from '../app';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
@@ -152,6 +154,29 @@ export function startWorkspaceServer(options: WorkspaceServerOptions): Promise<W
     });
   }
 
+  /**
+   * A document by its one-time link (files:link gave it, to a call that carried the token and the
+   * session): streamed with its type and file name, never buffered whole.
+   */
+  function handleFile(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    request: NonNullable<ReturnType<typeof fileRequest>>,
+  ): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'not_found', 'Not found.');
+    const delivery = deliverFile(options.app, request);
+    if (!delivery.ok) {
+      res.writeHead(delivery.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end(delivery.message);
+    }
+    res.writeHead(200, delivery.headers);
+    if (req.method === 'HEAD') return void res.end();
+    pipeline(delivery.body(), res).catch((err: unknown) => {
+      log(`recoup: a document could not be sent: ${String(err)}`);
+      res.destroy();
+    });
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'not_found', 'Not found.');
     let rel: string;
@@ -180,6 +205,8 @@ export function startWorkspaceServer(options: WorkspaceServerOptions): Promise<W
       return refuse(res, 403, 'bad_transport', 'This server answers only its own workspace on 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api/events') return handleEvents(req, res);
+    const file = fileRequest(url.pathname, url.searchParams);
+    if (file) return handleFile(req, res, file);
     const api = /^\/api\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
     if (api) {
       handleApi(req, res, api[1]!).catch((err: unknown) => {

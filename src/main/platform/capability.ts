@@ -23,6 +23,9 @@ import type { AuditKind } from '../../shared/schemas/audit';
 import type { QueueItem, QueueKind } from '../../shared/schemas/plans';
 import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
+import type { FileHandle } from '../../shared/schemas/files';
+import { documentInfo } from './documents';
+import { SET_UP, type FileMeta } from './files';
 import type { Session } from './sessions';
 
 export interface CallContext {
@@ -58,6 +61,27 @@ export function sessionOf(ctx: CallContext): Session {
 /** The logged-in user of a call. */
 export function userOf(ctx: CallContext): SessionUser {
   return sessionOf(ctx).user;
+}
+
+/** Whose a document a call makes is: the caller's session (the set-up's, before anyone logs in). */
+export function fileOwner(ctx: CallContext): string {
+  return ctx.session ? ctx.session.id : SET_UP;
+}
+
+/** Offers bytes the call drew (a CSV, a reprint) to the caller: the answer carries the handle. */
+export function offerBytes(ctx: CallContext, meta: FileMeta, bytes: Buffer): Promise<FileHandle> {
+  return ctx.app.files.offerBytes(fileOwner(ctx), meta, bytes);
+}
+
+/** Offers a document kept in the store (a receipt, an agreement) to the caller. */
+export function offerDocument(ctx: CallContext, documentId: number): FileHandle {
+  const info = documentInfo(ctx.app.store.db, documentId);
+  return ctx.app.files.offerDocument(
+    fileOwner(ctx),
+    { fileName: info.fileName, mimeType: info.mimeType },
+    documentId,
+    info.sizeBytes,
+  );
 }
 
 /** What a ledger change touched, handed to every subscriber inside the change's transaction. */

@@ -1,8 +1,29 @@
-// The platform's own channels: where the workspace stands (app:status) and cancelling long work.
+// The platform's own channels: where the workspace stands (app:status), fetching a document by its
+// handle, and cancelling long work.
 import type { AppStatus } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { Capability, CallContext } from './capability';
-import { userOf } from './capability';
+import { fileOwner, userOf } from './capability';
+import type { DesktopFiles } from './desktopFiles';
+import { filePath } from './fileDelivery';
 import { securityPolicy } from './settings';
+
+function desktop(ctx: CallContext): DesktopFiles {
+  if (!ctx.app.desktop)
+    throw new AppError(
+      'not_allowed',
+      'Opening, printing and saving through the system is for the desktop app; use Open or Download.',
+    );
+  return ctx.app.desktop;
+}
+
+/** The caller's document and a fresh one-time path to it. */
+function documentFor(ctx: CallContext, fileId: string, disposition: 'inline' | 'attachment') {
+  const owner = fileOwner(ctx);
+  const file = ctx.app.files.get(fileId, owner);
+  ctx.records.push(`file:${file.fileName}`);
+  return { file, path: filePath(fileId, ctx.app.files.link(fileId, owner), disposition) };
+}
 
 function status(ctx: CallContext): AppStatus {
   const { app } = ctx;
@@ -28,6 +49,24 @@ export const platform: Capability<'platform'> = {
   name: 'platform',
   handlers: {
     'app:status': (ctx) => status(ctx),
+    'files:link': (ctx, input) => ({ href: documentFor(ctx, input.fileId, input.disposition).path }),
+    'files:open': async (ctx, input) => {
+      const { file, path } = documentFor(ctx, input.fileId, 'inline');
+      await desktop(ctx).open(file, path);
+      return { done: true };
+    },
+    'files:print': async (ctx, input) => {
+      const { file, path } = documentFor(ctx, input.fileId, 'inline');
+      await desktop(ctx).print(file, path);
+      return { done: true };
+    },
+    'files:save': async (ctx, input) => {
+      const file = ctx.app.files.get(input.fileId, fileOwner(ctx));
+      ctx.records.push(`file:${file.fileName}`);
+      const saved = await desktop(ctx).save(file, () => ctx.app.files.read(file.fileId, () => ctx.app.store.db));
+      ctx.detail = saved ? `saved ${file.fileName}` : 'save cancelled';
+      return { saved };
+    },
     'task:cancel': (ctx, input) => ({ cancelled: ctx.app.jobs.cancel(input.taskId, userOf(ctx).id) }),
   },
 };

@@ -2,7 +2,7 @@
 // exactly; printing is audited by the channel that makes the document.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { FileOut } from '../../shared/schemas/files';
+import type { FileKind } from '../../shared/schemas/files';
 import type { Db } from '../store/database';
 
 export function storeDocument(
@@ -12,7 +12,7 @@ export function storeDocument(
     kind: string;
     title: string;
     fileName: string;
-    mimeType: FileOut['mimeType'];
+    mimeType: FileKind;
     bytes: Buffer;
     at: string;
     by: number | null;
@@ -27,18 +27,28 @@ export function storeDocument(
   return Number(info.lastInsertRowid);
 }
 
-export function fetchDocument(db: Db, documentId: number): FileOut & { guarantorId: number | null; sha256: string } {
+/** What a kept document is (without its bytes). */
+export function documentInfo(
+  db: Db,
+  documentId: number,
+): { fileName: string; mimeType: FileKind; sizeBytes: number; guarantorId: number | null; sha256: string } {
   const row = db
-    .prepare('SELECT guarantor_id, file_name, mime_type, bytes, sha256 FROM documents WHERE id = ?')
+    .prepare('SELECT guarantor_id, file_name, mime_type, length(bytes) AS size, sha256 FROM documents WHERE id = ?')
     .get(documentId) as
-    | { guarantor_id: number | null; file_name: string; mime_type: FileOut['mimeType']; bytes: Buffer; sha256: string }
-    | undefined;
+    { guarantor_id: number | null; file_name: string; mime_type: FileKind; size: number; sha256: string } | undefined;
   if (!row) throw new AppError('not_found', 'There is no such document.');
   return {
     fileName: row.file_name,
     mimeType: row.mime_type,
-    base64: row.bytes.toString('base64'),
+    sizeBytes: row.size,
     guarantorId: row.guarantor_id,
     sha256: row.sha256,
   };
+}
+
+/** A kept document's bytes. */
+export function fetchDocumentBytes(db: Db, documentId: number): Buffer {
+  const bytes = db.prepare('SELECT bytes FROM documents WHERE id = ?').pluck().get(documentId) as Buffer | undefined;
+  if (!bytes) throw new AppError('not_found', 'There is no such document.');
+  return bytes;
 }

@@ -14,7 +14,11 @@ export interface Session {
 export class Sessions {
   private readonly byId = new Map<string, Session>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** Told when a session ends, however it ends (its documents go with it). */
+    private readonly onEnd: (sessionId: string) => void = () => undefined,
+  ) {}
 
   start(user: SessionUser): Session {
     const now = this.clock.nowMs();
@@ -48,16 +52,16 @@ export class Sessions {
   }
 
   end(id: string): void {
-    this.byId.delete(id);
+    if (this.byId.delete(id)) this.onEnd(id);
   }
 
   /** Ends every session of a user (disabled, or password reset by an administrator). */
   endForUser(userId: number): void {
-    for (const [id, s] of this.byId) if (s.user.id === userId) this.byId.delete(id);
+    for (const [id, s] of this.byId) if (s.user.id === userId) this.end(id);
   }
 
   endAll(): void {
-    this.byId.clear();
+    for (const id of [...this.byId.keys()]) this.end(id);
   }
 
   get count(): number {

@@ -62,7 +62,7 @@ export function secureWindowOptions(preloadPath: string, options: { devTools?: b
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       // Chromium's built-in PDF viewer (Electron loads no other plugin): receipts, letters and
-      // reports open in the workspace from blob: URLs, which the CSP allows only as frames.
+      // reports open from their one-time app://recoup/files/ links (platform/fileDelivery.ts).
       plugins: true,
       webSecurity: true,
       allowRunningInsecureContent: false,

@@ -122,6 +122,11 @@ export const STALE_AFTER = {
   'importProfiles:save': ['importProfiles:list'],
   'importProfiles:delete': ['importProfiles:list'],
   'task:cancel': [],
+  // Fetching a document by its handle changes nothing a screen reads.
+  'files:link': [],
+  'files:open': [],
+  'files:print': [],
+  'files:save': [],
   'planPolicy:set': ['planPolicy:get'],
   'plans:create': PLANS,
   // The agreement printed is kept among the guarantor's documents.

@@ -3,10 +3,10 @@
 // they were printed, never regenerated; statements and runs are drawn again from their records
 // and checked against the recorded hashes.
 import { useState } from 'react';
-import type { FileOut } from '../../shared/schemas/files';
+import type { FileHandle } from '../../shared/schemas/files';
 import { call, messageOf } from './api';
 
-export function useOpenFile(fetchFile: (id: number) => Promise<FileOut>, onOpen: (file: FileOut) => void) {
+export function useOpenFile(fetchFile: (id: number) => Promise<FileHandle>, onOpen: (file: FileHandle) => void) {
   const [opening, setOpening] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const open = async (id: number) => {
@@ -23,6 +23,6 @@ export function useOpenFile(fetchFile: (id: number) => Promise<FileOut>, onOpen:
   return { opening, error, open };
 }
 
-export function useOpenStoredDocument(onOpen: (file: FileOut) => void) {
+export function useOpenStoredDocument(onOpen: (file: FileHandle) => void) {
   return useOpenFile((documentId) => call('documents:get', { documentId }), onOpen);
 }

@@ -1,7 +1,7 @@
 // Access: setting up the store, logging in and out, the idle lock, passwords, and the users who may
 // log in (each with a key slot).
 import type { Role } from '../roles';
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import { setupInput } from '../schemas/setup';
 import type { UserSummary } from '../schemas/users';
 import {
@@ -24,7 +24,8 @@ export interface LoginResult {
 
 export interface SetupResult {
   recoveryKey: string;
-  recoveryKeyPdf: FileOut;
+  /** The recovery-key sheet: made before anyone can log in, so it comes with its link. */
+  recoveryKeySheet: { file: FileHandle; href: string };
 }
 
 export const accessChannels = {

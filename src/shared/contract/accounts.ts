@@ -2,7 +2,7 @@
 // and the aging report.
 import type { SearchResult } from '../schemas/accounts';
 import { addTaskInput, closeTaskInput, documentInput, logActivityInput, searchInput } from '../schemas/accounts';
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import type { AgingReport } from '../schemas/reports';
 import { agingReportInput } from '../schemas/reports';
 import { channel } from './channel';
@@ -20,19 +20,19 @@ export const accountsChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'documents:get': channel<typeof documentInput, FileOut>({ input: documentInput, access: 'clerk', audit: 'print' }),
+  'documents:get': channel<typeof documentInput, FileHandle>({ input: documentInput, access: 'clerk', audit: 'print' }),
 
   'reports:aging': channel<typeof agingReportInput, AgingReport>({
     input: agingReportInput,
     access: 'clerk',
     audit: 'read',
   }),
-  'reports:agingPdf': channel<typeof agingReportInput, FileOut>({
+  'reports:agingPdf': channel<typeof agingReportInput, FileHandle>({
     input: agingReportInput,
     access: 'clerk',
     audit: 'print',
   }),
-  'reports:agingCsv': channel<typeof agingReportInput, FileOut>({
+  'reports:agingCsv': channel<typeof agingReportInput, FileHandle>({
     input: agingReportInput,
     access: 'clerk',
     audit: 'export',

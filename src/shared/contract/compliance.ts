@@ -5,7 +5,7 @@ import type { ComplianceIssueView } from '../schemas/compliance';
 import { assignIssueInput, reportIssueInput, resolveIssueInput } from '../schemas/compliance';
 import { ecaCheckInput, ecaReleaseInput } from '../schemas/eca';
 import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from '../schemas/fap';
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import type { HoldView } from '../schemas/holds';
 import { placeHoldInput, releaseHoldInput } from '../schemas/holds';
 import type { MonthlyRegisters } from '../schemas/registers';
@@ -66,12 +66,12 @@ export const complianceChannels = {
     access: 'supervisor',
     audit: 'read',
   }),
-  'registers:pdf': channel<typeof registerMonthInput, FileOut>({
+  'registers:pdf': channel<typeof registerMonthInput, FileHandle>({
     input: registerMonthInput,
     access: 'supervisor',
     audit: 'print',
   }),
-  'registers:csv': channel<typeof registerCsvInput, FileOut>({
+  'registers:csv': channel<typeof registerCsvInput, FileHandle>({
     input: registerCsvInput,
     access: 'supervisor',
     audit: 'export',

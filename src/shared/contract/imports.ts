@@ -1,6 +1,6 @@
 // Imports: the billing extract, sent in slices, inspected, previewed and committed, with saved
 // column mappings (profiles).
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import type { ImportProfile, ImportReport, UploadInspection } from '../schemas/import';
 import {
   importRunInput,
@@ -34,7 +34,7 @@ export const importsChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'import:errorReport': channel<typeof taskInput, FileOut>({ input: taskInput, access: 'clerk', audit: 'export' }),
+  'import:errorReport': channel<typeof taskInput, FileHandle>({ input: taskInput, access: 'clerk', audit: 'export' }),
   'importProfiles:list': channel<typeof none, ImportProfile[]>({ input: none, access: 'clerk', audit: false }),
   'importProfiles:save': channel<typeof saveProfileInput, ImportProfile>({
     input: saveProfileInput,

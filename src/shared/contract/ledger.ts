@@ -1,5 +1,5 @@
 // The ledger: posting and reversing payments and adjustments, receipts, and the balance check.
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import {
   paymentIdInput,
   postAdjustmentInput,
@@ -30,7 +30,7 @@ export interface BalanceCheck {
 export interface PaymentResult {
   paymentId: number;
   receiptNumber: string;
-  receipt: FileOut | null;
+  receipt: FileHandle | null;
   receiptProblem: string | null;
 }
 
@@ -40,7 +40,7 @@ export const ledgerChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'payments:receipt': channel<typeof paymentIdInput, FileOut>({
+  'payments:receipt': channel<typeof paymentIdInput, FileHandle>({
     input: paymentIdInput,
     access: 'clerk',
     audit: 'print',

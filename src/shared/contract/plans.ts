@@ -1,6 +1,6 @@
 // Payment plans: the effective-dated policy, plans and their papers, promises to pay, the lapse
 // engine's daily run and the lapse letters.
-import type { FileOut } from '../schemas/files';
+import type { FileHandle } from '../schemas/files';
 import { guarantorInput } from '../schemas/accounts';
 import type { PlanPolicyVersion, PlanView, PromiseView } from '../schemas/plans';
 import {
@@ -45,7 +45,7 @@ export const plansChannels = {
     audit: 'change',
   }),
   'plans:list': channel<typeof guarantorInput, PlanView[]>({ input: guarantorInput, access: 'clerk', audit: 'read' }),
-  'plans:agreement': channel<typeof planIdInput, FileOut>({ input: planIdInput, access: 'clerk', audit: 'print' }),
+  'plans:agreement': channel<typeof planIdInput, FileHandle>({ input: planIdInput, access: 'clerk', audit: 'print' }),
   'plans:signed': channel<typeof signedInput, PlanView>({ input: signedInput, access: 'clerk', audit: 'change' }),
   'plans:reschedule': channel<typeof reschedulePlanInput, PlanView>({
     input: reschedulePlanInput,
@@ -68,7 +68,7 @@ export const plansChannels = {
     access: 'clerk',
     audit: 'read',
   }),
-  'letters:lapseBatch': channel<typeof none, FileOut & { count: number }>({
+  'letters:lapseBatch': channel<typeof none, FileHandle & { count: number }>({
     input: none,
     access: 'clerk',
     audit: 'print',

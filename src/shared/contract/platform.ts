@@ -1,6 +1,7 @@
 // The platform's own channels: where the workspace stands (status), and long work (cancel a job).
 import type { BusinessDate } from '../dates';
 import type { Role } from '../roles';
+import { fileIdInput, fileLinkInput } from '../schemas/files';
 import { taskInput } from '../schemas/import';
 import { channel, none } from './channel';
 
@@ -50,6 +51,21 @@ export const platformChannels = {
     whileLocked: true,
     audit: false,
     concurrent: true,
+  }),
+  // A document made by another channel, fetched by its handle. files:link gives a one-time link the
+  // browser opens (inline) or downloads (attachment); in the desktop app the system's own viewer,
+  // print dialog and save dialog take it (files:open, files:print, files:save).
+  'files:link': channel<typeof fileLinkInput, { href: string }>({
+    input: fileLinkInput,
+    access: 'clerk',
+    audit: false,
+  }),
+  'files:open': channel<typeof fileIdInput, { done: true }>({ input: fileIdInput, access: 'clerk', audit: 'print' }),
+  'files:print': channel<typeof fileIdInput, { done: true }>({ input: fileIdInput, access: 'clerk', audit: 'print' }),
+  'files:save': channel<typeof fileIdInput, { saved: boolean }>({
+    input: fileIdInput,
+    access: 'clerk',
+    audit: 'export',
   }),
   'task:cancel': channel<typeof taskInput, { cancelled: boolean }>({
     input: taskInput,

@@ -148,17 +148,14 @@ describe('aging', () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
     await importSmall(t);
-    const csv = Buffer.from(
-      (await t.call('reports:agingCsv', { basis: 'service_date' }, admin)).base64,
-      'base64',
-    ).toString('utf8');
+    const csv = (await t.file(await t.call('reports:agingCsv', { basis: 'service_date' }, admin))).toString('utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
       'payer_class,accounts,bucket_0-30,bucket_31-60,bucket_61-90,bucket_91-120,bucket_121-180,bucket_180+,total',
     );
     expect(lines.at(-1)).toBe('total,3,0.00,1200.00,0.00,0.00,0.00,800.00,2000.00');
     const pdf = await t.call('reports:agingPdf', { basis: 'service_date' }, admin);
-    const pages = await pdfPages(Buffer.from(pdf.base64, 'base64'));
+    const pages = await pdfPages(await t.file(pdf));
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Accounts receivable aging');
     expect(pages[0]).toMatch(

@@ -35,9 +35,8 @@ describe('monthly registers', () => {
         by: 'Avery Admin',
       },
     ]);
-    const assistanceCsv = Buffer.from(
-      (await t.call('registers:csv', { month: '2026-11', register: 'assistance' }, admin)).base64,
-      'base64',
+    const assistanceCsv = (
+      await t.file(await t.call('registers:csv', { month: '2026-11', register: 'assistance' }, admin))
     ).toString('utf8');
     expect(assistanceCsv.split('\r\n').slice(0, 2)).toEqual([
       'date,guarantor,guarantor_number,status,note,by',
@@ -54,22 +53,20 @@ describe('monthly registers', () => {
       ['placed', "John O'Brien-Núñez", 'dispute'],
       ['released', "John O'Brien-Núñez", 'dispute'],
     ]);
-    const csv = Buffer.from(
-      (await t.call('registers:csv', { month: '2026-11', register: 'statements' }, admin)).base64,
-      'base64',
+    const csv = (
+      await t.file(await t.call('registers:csv', { month: '2026-11', register: 'statements' }, admin))
     ).toString('utf8');
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
       'date,guarantor,guarantor_number,kind,number_in_cycle,accounts,amount_due',
       '2026-11-26,Jane Smith,G1,regular,1,"A1 (1), A2 (1)",800.00',
     ]);
-    const holdsCsv = Buffer.from(
-      (await t.call('registers:csv', { month: '2026-11', register: 'holds' }, admin)).base64,
-      'base64',
+    const holdsCsv = (
+      await t.file(await t.call('registers:csv', { month: '2026-11', register: 'holds' }, admin))
     ).toString('utf8');
     expect(holdsCsv.split('\r\n')[1]).toBe(`2026-11-26,placed,John O'Brien-Núñez,all,dispute,ER charge,Avery Admin`);
     // The PDF an auditor reads: the month, the counts, and each register's rows.
     const pdf = await t.call('registers:pdf', { month: '2026-11' }, admin);
-    const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join(' ').replace(/\s+/g, ' ');
+    const text = (await pdfPages(await t.file(pdf))).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('501(r) compliance registers: November 2026');
     expect(text).toContain(
       '1 statement sent, 0 of them final notices; 1 extraordinary collection action attempted, 1 refused by the 501(r) gate; 1 hold placed and 1 released by staff; 1 financial-assistance application or decision recorded.',

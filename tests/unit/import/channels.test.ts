@@ -52,10 +52,9 @@ describe('import channels', () => {
       admin,
     );
     expect(preview.errorCount).toBe(1);
-    const report = Buffer.from(
-      (await t.call('import:errorReport', { taskId: 'preview-0001' }, admin)).base64,
-      'base64',
-    ).toString('utf8');
+    const report = (await t.file(await t.call('import:errorReport', { taskId: 'preview-0001' }, admin))).toString(
+      'utf8',
+    );
     expect(report.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('file,line,column,value,reason');
     expect(report).toContain('bad.csv,3,amount,lots,"Line 3, column amount: ""lots"" is not an amount."');
     const refused = await t.call(

@@ -87,6 +87,10 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   },
   'importProfiles:delete': { id: 1 },
   'task:cancel': { taskId: 'task-12345678' },
+  'files:link': { fileId: 'abcdefghijklmnopqrstuv', disposition: 'attachment' },
+  'files:open': { fileId: 'abcdefghijklmnopqrstuv' },
+  'files:print': { fileId: 'abcdefghijklmnopqrstuv' },
+  'files:save': { fileId: 'abcdefghijklmnopqrstuv' },
   'planPolicy:get': {},
   'planPolicy:set': {
     effectiveFrom: '2026-12-01',

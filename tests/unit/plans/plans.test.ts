@@ -118,7 +118,7 @@ describe('setting up a plan', () => {
     const { clerk, jane, a1, a2 } = await ready();
     const plan = await t.call('plans:create', monthly(jane, [a1, a2], { downPaymentCents: 8_000 }), clerk);
     const pdf = await t.call('plans:agreement', { planId: plan.id }, clerk);
-    const text = (await pdfPages(Buffer.from(pdf.base64, 'base64'))).join('\n').replace(/\s+/g, ' ');
+    const text = (await pdfPages(await t.file(pdf))).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Payment plan agreement');
     expect(text).toContain('A down payment of $80.00 is due today. Then 4 monthly payments of $180.00');
     expect(text).toMatch(/within 10 days of its due date/);
@@ -154,13 +154,15 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
     expect(queue.lettersToPrint).toBe(1);
     const letters = await t.call('letters:lapseBatch', {}, clerk);
     expect(letters.count).toBe(1);
-    const text = (await pdfPages(Buffer.from(letters.base64, 'base64'))).join('\n').replace(/\s+/g, ' ');
+    const text = (await pdfPages(await t.file(letters))).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Your payment plan needs attention');
     expect(text).toContain('please pay $200.00 by January 15, 2027');
     expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const [batch] = await t.call('letters:batches', {}, clerk);
     expect(batch!.title).toBe('Lapse letters of 12/26/2026: 1 letter');
-    expect((await t.call('documents:get', { documentId: batch!.documentId }, clerk)).base64).toBe(letters.base64);
+    expect(await t.file(await t.call('documents:get', { documentId: batch!.documentId }, clerk))).toEqual(
+      await t.file(letters),
+    );
 
     moveTo('2027-01-05');
     await pay(clerk, jane, 20_000, '2027-01-05');

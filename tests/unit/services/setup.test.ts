@@ -15,8 +15,8 @@ describe('first-run set-up', () => {
     const result = await t.call('setup:create', SETUP);
     expect((await t.call('app:status', {})).state).toBe('ready');
     expect(result.recoveryKey).toMatch(/^(\w{4}-){7}\w{4}$/);
-    expect(result.recoveryKeyPdf.mimeType).toBe('application/pdf');
-    const bytes = Buffer.from(result.recoveryKeyPdf.base64, 'base64');
+    expect(result.recoveryKeySheet.file.mimeType).toBe('application/pdf');
+    const bytes = await t.file(result.recoveryKeySheet.file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const [page, ...rest] = await pdfPages(bytes);
     expect(rest).toHaveLength(0);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
+import { PassThrough } from 'node:stream';
 import { reprintRun } from '../../../src/main/capabilities/statements/run';
 
 let t: TestApp;
@@ -31,7 +32,7 @@ describe('the statement run', () => {
     });
     const run = await t.call('statements:run', { taskId: 'statements-0001' }, admin);
     expect(run).toMatchObject({ count: 1, finalNotices: 0, amountCents: 80_000 });
-    const pages = await pdfPages(Buffer.from(run.file.base64, 'base64'));
+    const pages = await pdfPages(await t.file(run.file));
     expect(pages[0]).toContain('Jane Smith');
     const d0 = t.app.store.db
       .prepare('SELECT DISTINCT first_statement_date FROM accounts WHERE guarantor_id = ?')
@@ -51,7 +52,7 @@ describe('the statement run', () => {
       amountDueCents: 80_000,
     });
     const reprint = await t.call('statements:reprint', { statementId: listed!.id }, admin);
-    expect((await pdfPages(Buffer.from(reprint.base64, 'base64')))[0]).toContain('Statement 1 of 4');
+    expect((await pdfPages(await t.file(reprint)))[0]).toContain('Statement 1 of 4');
   });
 
   it('every 30 days a statement, then the final notice, then the ECA date on the account', async () => {
@@ -70,7 +71,7 @@ describe('the statement run', () => {
     expect(await t.call('statements:due', {}, admin)).toMatchObject({ dueCount: 2, finalNotices: 2 });
     const run = await t.call('statements:run', { taskId: 'statements-final-0' }, admin);
     expect(run.finalNotices).toBe(2);
-    expect((await pdfPages(Buffer.from(run.file.base64, 'base64'))).join(' ')).toContain('FINAL NOTICE');
+    expect((await pdfPages(await t.file(run.file))).join(' ')).toContain('FINAL NOTICE');
     const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
     expect(ws.accounts[0]).toMatchObject({ firstStatementDate: '2026-11-26', finalNoticeDate: '2027-02-24' });
     // D0 + 120 = 2027-03-26; notice + 30 = 2027-03-26.
@@ -139,9 +140,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     expect(clockOf('A2')).toEqual({ d0: null, final: null });
     let [first] = await t.call('statements:list', { guarantorId: jane }, admin);
     let text = (
-      await pdfPages(
-        Buffer.from((await t.call('statements:reprint', { statementId: first!.id }, admin)).base64, 'base64'),
-      )
+      await pdfPages(await t.file(await t.call('statements:reprint', { statementId: first!.id }, admin)))
     ).join(' ');
     expect(text).toContain('A1');
     expect(text).not.toContain('A2');
@@ -171,11 +170,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     ]);
     // The mixed statement says which account each line is at, and whose final notice it is.
     first = list.find((s) => s.statementDate === '2027-02-24');
-    text = (
-      await pdfPages(
-        Buffer.from((await t.call('statements:reprint', { statementId: first!.id }, admin)).base64, 'base64'),
-      )
-    )
+    text = (await pdfPages(await t.file(await t.call('statements:reprint', { statementId: first!.id }, admin))))
       .join(' ')
       .replace(/\s+/g, ' ');
     expect(text).toContain('before other collection actions on account A1.');
@@ -221,11 +216,11 @@ describe('a past run printed again', () => {
         by: 'Avery Admin',
       }),
     ]);
-    await expect(reprintRun(t.app.store.db, first.runId, { isCancelled: () => true })).rejects.toThrow(/cancelled/);
+    await expect(
+      reprintRun(t.app.store.db, first.runId, new PassThrough().resume(), { isCancelled: () => true }),
+    ).rejects.toThrow(/cancelled/);
     const again = await t.call('statements:runPdf', { runId: first.runId, taskId: 'statements-again-0001' }, admin);
-    expect(await pdfPages(Buffer.from(again.base64, 'base64'))).toEqual(
-      await pdfPages(Buffer.from(first.file.base64, 'base64')),
-    );
+    expect(await pdfPages(await t.file(again))).toEqual(await pdfPages(await t.file(first.file)));
     // A recorded statement whose drawing no longer matches its hash is refused, not printed differently.
     expect(() => t.app.store.db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
     t.app.store.db.exec('DROP TRIGGER statements_no_update'); // as if the record had been damaged

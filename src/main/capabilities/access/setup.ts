@@ -1,6 +1,5 @@
 // First-run set-up: the hospital's identity, the first administrator, and the recovery key (shown
 // once, with a printable sheet). Creates the encrypted store all-or-nothing.
-import type { SetupResult } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { SetupInput } from '../../../shared/schemas/setup';
 import {
@@ -47,7 +46,10 @@ async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): 
   }
 }
 
-export async function createStore(app: RecoupApp, input: SetupInput): Promise<SetupResult> {
+export async function createStore(
+  app: RecoupApp,
+  input: SetupInput,
+): Promise<{ recoveryKey: string; recoveryKeySheet: Buffer }> {
   if (app.store.state().state !== 'needs_setup') {
     throw new AppError('not_allowed', 'Recoup is already set up in this data folder.');
   }
@@ -111,12 +113,5 @@ export async function createStore(app: RecoupApp, input: SetupInput): Promise<Se
   } finally {
     dataKey.fill(0);
   }
-  return {
-    recoveryKey,
-    recoveryKeyPdf: {
-      fileName: 'recoup-recovery-key.pdf',
-      mimeType: 'application/pdf',
-      base64: pdf.toString('base64'),
-    },
-  };
+  return { recoveryKey, recoveryKeySheet: pdf };
 }

@@ -1,7 +1,7 @@
 // Channels of accounts: search, the activity log and follow-ups, stored documents, the aging report.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
-import { fetchDocument, storeDocument } from '../../platform/documents';
+import { offerBytes, offerDocument, userOf } from '../../platform/capability';
+import { documentInfo, storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
 import { addTask, closeTask, logActivity } from './activity';
 import { agingReport } from './aging';
@@ -31,10 +31,10 @@ export const accountsHandlers: HandlerMap<'accounts'> = {
     return { done: true };
   },
   'documents:get': (ctx, input) => {
-    const doc = fetchDocument(ctx.app.store.db, input.documentId);
+    const doc = documentInfo(ctx.app.store.db, input.documentId);
     ctx.records.push(`document:${input.documentId}`, ...(doc.guarantorId ? [`guarantor:${doc.guarantorId}`] : []));
     ctx.detail = `reprint ${doc.fileName}`;
-    return { fileName: doc.fileName, mimeType: doc.mimeType, base64: doc.base64 };
+    return offerDocument(ctx, input.documentId);
   },
 
   'reports:aging': (ctx, input) =>
@@ -55,9 +55,9 @@ export const accountsHandlers: HandlerMap<'accounts'> = {
       by: userOf(ctx).id,
     });
     ctx.records.push(`document:${id}`);
-    return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+    return offerDocument(ctx, id);
   },
-  'reports:agingCsv': (ctx, input) => {
+  'reports:agingCsv': async (ctx, input) => {
     const report = agingReport(
       ctx.app.store.db,
       input.basis,
@@ -65,10 +65,10 @@ export const accountsHandlers: HandlerMap<'accounts'> = {
       ctx.app.clock.today(),
     );
     ctx.detail = `aging CSV as of ${report.asOf}`;
-    return {
-      fileName: `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.csv`,
-      mimeType: 'text/csv',
-      base64: Buffer.from(agingReportCsv(report), 'utf8').toString('base64'),
-    };
+    return offerBytes(
+      ctx,
+      { fileName: `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.csv`, mimeType: 'text/csv' },
+      Buffer.from(agingReportCsv(report), 'utf8'),
+    );
   },
 };

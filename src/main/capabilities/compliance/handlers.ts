@@ -1,6 +1,6 @@
 // Channels of compliance: the 501(r) gate, financial assistance, holds, the issue log, the registers.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { offerBytes, userOf } from '../../platform/capability';
 import { hospitalIdentity } from '../../platform/settings';
 import { checkEca, releaseEstateClaim } from './ecaGate';
 import { decideFap, fapHistory, recordFapApplication } from './financialAssistance';
@@ -85,15 +85,15 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
       ctx.app.clock.today(),
       userOf(ctx).fullName,
     );
-    return { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+    return offerBytes(ctx, { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf' }, bytes);
   },
-  'registers:csv': (ctx, input) => {
+  'registers:csv': async (ctx, input) => {
     ctx.detail = `${input.register} register ${input.month}`;
     const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);
-    return {
-      fileName: `register-${input.register.replaceAll('_', '-')}-${input.month}.csv`,
-      mimeType: 'text/csv',
-      base64: Buffer.from(csv, 'utf8').toString('base64'),
-    };
+    return offerBytes(
+      ctx,
+      { fileName: `register-${input.register.replaceAll('_', '-')}-${input.month}.csv`, mimeType: 'text/csv' },
+      Buffer.from(csv, 'utf8'),
+    );
   },
 };

@@ -1,6 +1,6 @@
 // Channels of the import wizard.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { offerBytes, userOf } from '../../platform/capability';
 import { deleteProfile, errorReportCsv, importFiles, inspectUpload, listProfiles, saveProfile } from './wizard';
 
 export const importsHandlers: HandlerMap<'imports'> = {
@@ -22,7 +22,10 @@ export const importsHandlers: HandlerMap<'imports'> = {
         : `refused: ${report.errorCount} errors; nothing written`;
     return report;
   },
-  'import:errorReport': (ctx, input) => errorReportCsv(input.taskId, userOf(ctx).id),
+  'import:errorReport': (ctx, input) => {
+    const report = errorReportCsv(input.taskId, userOf(ctx).id);
+    return offerBytes(ctx, { fileName: report.fileName, mimeType: 'text/csv' }, report.bytes);
+  },
   'importProfiles:list': (ctx) => listProfiles(ctx.app.store.db),
   'importProfiles:save': (ctx, input) => {
     const p = saveProfile(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());

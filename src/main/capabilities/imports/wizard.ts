@@ -4,7 +4,6 @@
 import type { z } from 'zod';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
-import type { FileOut } from '../../../shared/schemas/files';
 import {
   importMappingSchema,
   type ImportLayout,
@@ -105,7 +104,7 @@ export function inspectUpload(
 }
 
 /** Every listed error as CSV: file, line, column, value, reason. */
-export function errorReportCsv(taskId: string, userId: number): FileOut {
+export function errorReportCsv(taskId: string, userId: number): { fileName: string; bytes: Buffer } {
   const entry = lastReports.get(taskId);
   if (!entry || entry.userId !== userId)
     throw new AppError('not_found', 'That import report is no longer here; preview the import again.');
@@ -116,11 +115,7 @@ export function errorReportCsv(taskId: string, userId: number): FileOut {
     },
     { newline: '\r\n' },
   );
-  return {
-    fileName: 'import-errors.csv',
-    mimeType: 'text/csv',
-    base64: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8').toString('base64'),
-  };
+  return { fileName: 'import-errors.csv', bytes: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') };
 }
 
 export function listProfiles(db: Db): ImportProfile[] {

@@ -1,6 +1,6 @@
 // Channels of the ledger: payments and their receipts, adjustments, reversals, the balance check.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { offerDocument, userOf } from '../../platform/capability';
 import { userFullName } from '../access';
 import { verifyBalances } from './entries';
 import { postAdjustment, postPayment, reverseLedgerEntry, reversePayment } from './posting';
@@ -22,7 +22,7 @@ export const ledgerHandlers: HandlerMap<'ledger'> = {
       return {
         paymentId: posted.paymentId,
         receiptNumber: posted.receiptNumber,
-        receipt: { fileName: receipt.fileName, mimeType: receipt.mimeType, base64: receipt.base64 },
+        receipt: offerDocument(ctx, receipt.documentId),
         receiptProblem: null,
       };
     } catch (err) {
@@ -46,8 +46,9 @@ export const ledgerHandlers: HandlerMap<'ledger'> = {
       `payment:${input.paymentId}`,
       `document:${receipt.documentId}`,
     );
-    ctx.detail = `receipt ${receipt.fileName}`;
-    return { fileName: receipt.fileName, mimeType: receipt.mimeType, base64: receipt.base64 };
+    const file = offerDocument(ctx, receipt.documentId);
+    ctx.detail = `receipt ${file.fileName}`;
+    return file;
   },
   'payments:reverse': (ctx, input) => {
     const r = reversePayment(ctx.app, input.paymentId, input.reason, input.effectiveDate, userOf(ctx));

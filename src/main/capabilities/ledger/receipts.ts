@@ -1,17 +1,16 @@
 // The receipt for a posted payment: drawn once, kept with the guarantor's documents and linked to
 // the payment, so every later print of it is the same document.
 import { AppError } from '../../../shared/errors';
-import type { FileOut } from '../../../shared/schemas/files';
 import type { PaymentMethod } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import { linkReceipt } from './entries';
 import { paymentReceipt } from './receiptPdf';
 import { formatServiceDates } from '../../../shared/dates';
-import { fetchDocument, storeDocument } from '../../platform/documents';
+import { storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 
-async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promise<FileOut & { documentId: number }> {
+async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promise<number> {
   const db = app.store.db;
   const p = db
     .prepare(
@@ -84,7 +83,7 @@ async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promi
     linkReceipt(db, paymentId, id);
     return id;
   })();
-  return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64'), documentId };
+  return documentId;
 }
 
 /**
@@ -95,20 +94,11 @@ export async function receiptFor(
   app: RecoupApp,
   paymentId: number,
   by: number,
-): Promise<FileOut & { documentId: number; guarantorId: number }> {
+): Promise<{ documentId: number; guarantorId: number }> {
   const db = app.store.db;
   const p = db.prepare('SELECT guarantor_id, receipt_document_id FROM payments WHERE id = ?').get(paymentId) as
     { guarantor_id: number; receipt_document_id: number | null } | undefined;
   if (!p) throw new AppError('not_found', 'There is no such payment.');
-  if (p.receipt_document_id !== null) {
-    const kept = fetchDocument(db, p.receipt_document_id);
-    return {
-      fileName: kept.fileName,
-      mimeType: kept.mimeType,
-      base64: kept.base64,
-      documentId: p.receipt_document_id,
-      guarantorId: p.guarantor_id,
-    };
-  }
-  return { ...(await drawReceipt(app, paymentId, by)), guarantorId: p.guarantor_id };
+  const documentId = p.receipt_document_id ?? (await drawReceipt(app, paymentId, by));
+  return { documentId, guarantorId: p.guarantor_id };
 }

@@ -1,6 +1,6 @@
 // Channels of payment plans: the policy, plans and their papers, promises, the daily check, lapse letters.
 import type { CallContext, HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { offerDocument, userOf } from '../../platform/capability';
 import { agreementFor, lapseLetterBatches, printLapseLetters } from './printing';
 import { cancelPlan, createPlan, recordSigned, reschedulePlan } from './arrangements';
 import { LAPSE_CHECK, runDaily } from './lapseEngine';
@@ -45,7 +45,7 @@ export const plansHandlers: HandlerMap<'plans'> = {
   },
   'plans:agreement': async (ctx, input) => {
     ctx.records.push(`guarantor:${guarantorOfPlan(ctx, input.planId)}`, `plan:${input.planId}`);
-    return agreementFor(ctx.app, input.planId, userOf(ctx).id);
+    return offerDocument(ctx, await agreementFor(ctx.app, input.planId, userOf(ctx).id));
   },
   'plans:signed': (ctx, input) => {
     recordSigned(ctx.app, input.planId, input.signedOn, userOf(ctx).id);
@@ -90,6 +90,6 @@ export const plansHandlers: HandlerMap<'plans'> = {
     const r = await printLapseLetters(ctx.app, userOf(ctx).id);
     ctx.records.push(...r.planIds.map((id) => `plan:${id}`));
     ctx.detail = `${r.count} lapse letters`;
-    return { ...r.file, count: r.count };
+    return { ...offerDocument(ctx, r.documentId), count: r.count };
   },
 };

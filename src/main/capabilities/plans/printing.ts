@@ -1,7 +1,6 @@
 // The plan's printed papers: the agreement, and the day's batch of lapse letters.
 import { formatServiceDates, formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import type { FileOut } from '../../../shared/schemas/files';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { planAgreement } from './agreementPdf';
@@ -15,7 +14,8 @@ import { planInstallments, planRow, progressOf } from './progress';
 
 const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
 
-export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<FileOut> {
+/** Draws the plan's agreement and keeps it with the guarantor's documents; returns the document. */
+export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<number> {
   const db = app.store.db;
   const p = planRow(db, planId);
   const g = guarantorRow(db, p.guarantor_id);
@@ -43,7 +43,7 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     policy: policyById(db, p.policy_id),
   });
   const fileName = `plan-agreement-${planId}.pdf`;
-  storeDocument(db, {
+  return storeDocument(db, {
     guarantorId: g.id,
     kind: 'plan_agreement',
     title: `Payment plan agreement #${planId}`,
@@ -53,7 +53,6 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     at: app.nowIso(),
     by,
   });
-  return { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') };
 }
 
 export function pendingLapseLetters(app: RecoupApp): number {
@@ -69,7 +68,7 @@ export function pendingLapseLetters(app: RecoupApp): number {
 export async function printLapseLetters(
   app: RecoupApp,
   by: number,
-): Promise<{ file: FileOut; count: number; planIds: number[] }> {
+): Promise<{ documentId: number; count: number; planIds: number[] }> {
   const db = app.store.db;
   const today = app.clock.today();
   const rows = db
@@ -97,7 +96,7 @@ export async function printLapseLetters(
   });
   const bytes = await lapseLetters(hospitalIdentity(db), today, letters);
   const fileName = `lapse-letters-${today}.pdf`;
-  db.transaction(() => {
+  const documentId = db.transaction(() => {
     const docId = storeDocument(db, {
       guarantorId: null,
       kind: 'lapse_letters',
@@ -124,9 +123,10 @@ export async function printLapseLetters(
         by,
       );
     }
+    return docId;
   })();
   return {
-    file: { fileName, mimeType: 'application/pdf', base64: bytes.toString('base64') },
+    documentId,
     count: rows.length,
     planIds: rows.map((r) => r.plan_id),
   };

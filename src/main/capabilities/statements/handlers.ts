@@ -1,7 +1,7 @@
 // Channels of the statement cycle: who is due, the run, past runs and reprints.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
-import { listRuns, planRun, reprintRun, reprintStatement, runStatements, statementsOf } from './run';
+import { fileOwner, offerBytes, userOf } from '../../platform/capability';
+import { listRuns, planRun, reprintRun, reprintStatement, runDateOf, runStatements, statementsOf } from './run';
 
 export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:due': (ctx) => {
@@ -18,27 +18,27 @@ export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:run': async (ctx, input) => {
     const { app } = ctx;
     const userId = userOf(ctx).id;
+    const hooks = {
+      onProgress: (count: number, total: number) =>
+        app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing statements', count, total }),
+      isCancelled: () => app.jobs.isCancelled(input.taskId),
+      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    };
     app.jobs.start(input.taskId, userId);
     try {
-      const r = await runStatements(app, app.clock.today(), userId, {
-        onProgress: (count, total) =>
-          app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing statements', count, total }),
-        isCancelled: () => app.jobs.isCancelled(input.taskId),
-        pause: () => new Promise((resolve) => setImmediate(resolve)),
-      });
+      // The batch goes straight to an encrypted temporary file as it is drawn (never whole in memory).
+      let run: Awaited<ReturnType<typeof runStatements>> | null = null;
+      const file = await app.files.offerStream(
+        fileOwner(ctx),
+        { fileName: `statements-${app.clock.today()}.pdf`, mimeType: 'application/pdf' },
+        async (out) => {
+          run = await runStatements(app, app.clock.today(), userId, out, hooks);
+        },
+      );
+      const r = run!;
       ctx.records.push(`statementRun:${r.runId}`);
       ctx.detail = `${r.count} statements (${r.finalNotices} final notices) printed`;
-      return {
-        runId: r.runId,
-        count: r.count,
-        finalNotices: r.finalNotices,
-        amountCents: r.amountCents,
-        file: {
-          fileName: `statements-${app.clock.today()}.pdf`,
-          mimeType: 'application/pdf',
-          base64: r.pdf.toString('base64'),
-        },
-      };
+      return { runId: r.runId, count: r.count, finalNotices: r.finalNotices, amountCents: r.amountCents, file };
     } finally {
       app.jobs.finish(input.taskId);
     }
@@ -50,24 +50,32 @@ export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:runs': (ctx) => listRuns(ctx.app.store.db),
   'statements:runPdf': async (ctx, input) => {
     const { app } = ctx;
-    app.jobs.start(input.taskId, userOf(ctx).id);
-    const r = await reprintRun(app.store.db, input.runId, {
-      onProgress: (count, total) =>
+    const hooks = {
+      onProgress: (count: number, total: number) =>
         app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing the run again', count, total }),
       isCancelled: () => app.jobs.isCancelled(input.taskId),
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
-    }).finally(() => app.jobs.finish(input.taskId));
-    ctx.records.push(`statementRun:${input.runId}`);
-    ctx.detail = `statement run of ${r.runDate} printed again`;
-    return {
-      fileName: `statements-${r.runDate}-again.pdf`,
-      mimeType: 'application/pdf',
-      base64: r.pdf.toString('base64'),
+      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
     };
+    const runDate = runDateOf(app.store.db, input.runId);
+    app.jobs.start(input.taskId, userOf(ctx).id);
+    try {
+      const file = await app.files.offerStream(
+        fileOwner(ctx),
+        { fileName: `statements-${runDate}-again.pdf`, mimeType: 'application/pdf' },
+        async (out) => {
+          await reprintRun(app.store.db, input.runId, out, hooks);
+        },
+      );
+      ctx.records.push(`statementRun:${input.runId}`);
+      ctx.detail = `statement run of ${runDate} printed again`;
+      return file;
+    } finally {
+      app.jobs.finish(input.taskId);
+    }
   },
   'statements:reprint': async (ctx, input) => {
     const r = await reprintStatement(ctx.app.store.db, input.statementId);
     ctx.records.push(`guarantor:${r.guarantorId}`, `statement:${input.statementId}`);
-    return { fileName: r.fileName, mimeType: r.mimeType, base64: r.base64 };
+    return offerBytes(ctx, { fileName: r.fileName, mimeType: 'application/pdf' }, r.bytes);
   },
 };

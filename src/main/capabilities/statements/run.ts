@@ -12,10 +12,11 @@ import {
   type AccountStep,
   type HoldReason,
 } from '../../../shared/rules/statementCycle';
-import type { FileOut } from '../../../shared/schemas/files';
 import type { StatementListItem, StatementRunItem, StatementSnapshot } from '../../../shared/schemas/statements';
 import type { RecoupApp } from '../../app';
-import { collectBytes, createPdf } from '../../pdf/layout';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createPdf, type Pdf } from '../../pdf/layout';
 import { appendPages } from '../../pdf/pageCopy';
 import { statementRenderer, type StatementRenderer } from './renderPool';
 import { decodeSnapshot } from './snapshotCodec';
@@ -147,8 +148,11 @@ export interface RunResult {
   count: number;
   finalNotices: number;
   amountCents: number;
-  /** The batch: every statement, in ZIP-code order, as one PDF. */
-  pdf: Buffer;
+}
+
+/** Writes the batch into `out` as its pages come, and resolves once `out` has taken all of it. */
+function streamBatch(batch: Pdf, out: Writable): Promise<void> {
+  return pipeline(batch, out);
 }
 
 export interface RunHooks {
@@ -168,10 +172,15 @@ interface Built {
   shown: ShownAccount[];
 }
 
+/**
+ * The run. The batch (every statement, in ZIP-code order, as one PDF) is written into `out` as it
+ * is drawn; the run commits only once `out` has all of it.
+ */
 export async function runStatements(
   app: RecoupApp,
   runDate: string,
   by: number,
+  out: Writable,
   hooks: RunHooks = {},
 ): Promise<RunResult> {
   const db = app.store.db;
@@ -181,7 +190,8 @@ export async function runStatements(
   if (plan.due.length === 0) throw new AppError('not_found', 'No statements are due today.');
   const renderer = hooks.renderer ?? statementRenderer();
   const batch = createPdf({ title: `Statements ${runDate}`, date: runDate, streamPages: true });
-  const batchBytes = collectBytes(batch);
+  const written = streamBatch(batch, out);
+  written.catch(() => undefined); // awaited before the commit; a failed run abandons it
   const startedAt = app.nowIso();
   const inFlight: { built: Built[]; rendered: Promise<RenderedStatement[]> }[] = [];
   try {
@@ -286,11 +296,12 @@ export async function runStatements(
       runId,
     );
     batch.end();
-    const pdf = await batchBytes;
+    await written;
     db.exec('COMMIT');
-    return { runId, count: sent, finalNotices, amountCents: amount, pdf };
+    return { runId, count: sent, finalNotices, amountCents: amount };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    batch.destroy();
     if (err instanceof RunCancelled)
       throw new AppError('not_allowed', 'The statement run was cancelled; nothing was recorded.');
     throw err;
@@ -307,6 +318,13 @@ export function statementsOf(db: Db, guarantorId: number): StatementListItem[] {
          FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC`,
     )
     .all(guarantorId) as StatementListItem[];
+}
+
+/** The date of a past run (refused when there is no such run). */
+export function runDateOf(db: Db, runId: number): string {
+  const date = db.prepare('SELECT run_date FROM statement_runs WHERE id = ?').pluck().get(runId) as string | undefined;
+  if (!date) throw new AppError('not_found', 'There is no such statement run.');
+  return date;
 }
 
 /** Past runs, newest first, with what each sent. */
@@ -338,11 +356,10 @@ export function listRuns(db: Db): StatementRunItem[] {
 export async function reprintRun(
   db: Db,
   runId: number,
+  out: Writable,
   hooks: Pick<RunHooks, 'renderer' | 'pause' | 'onProgress' | 'isCancelled'> = {},
-): Promise<{ runDate: string; pdf: Buffer }> {
-  const run = db.prepare('SELECT run_date FROM statement_runs WHERE id = ?').get(runId) as
-    { run_date: string } | undefined;
-  if (!run) throw new AppError('not_found', 'There is no such statement run.');
+): Promise<{ runDate: string }> {
+  const run = { run_date: runDateOf(db, runId) };
   const rows = db.prepare('SELECT id, snapshot, sha256 FROM statements WHERE run_id = ? ORDER BY id').all(runId) as {
     id: number;
     snapshot: string;
@@ -351,7 +368,8 @@ export async function reprintRun(
   if (rows.length === 0) throw new AppError('not_found', 'That run sent no statements.');
   const renderer = hooks.renderer ?? statementRenderer();
   const batch = createPdf({ title: `Statements ${run.run_date}`, date: run.run_date, streamPages: true });
-  const bytes = collectBytes(batch);
+  const written = streamBatch(batch, out);
+  written.catch(() => undefined);
   try {
     const jobs: { rows: typeof rows; rendered: Promise<RenderedStatement[]> }[] = [];
     const settle = async () => {
@@ -379,14 +397,21 @@ export async function reprintRun(
     }
     while (jobs.length > 0) await settle();
     batch.end();
-    return { runDate: run.run_date, pdf: await bytes };
+    await written;
+    return { runDate: run.run_date };
+  } catch (err) {
+    batch.destroy();
+    throw err;
   } finally {
     if (!hooks.renderer) await renderer.close();
   }
 }
 
 /** A past statement, printed again from what was recorded; its bytes must match the recorded hash. */
-export async function reprintStatement(db: Db, statementId: number): Promise<FileOut & { guarantorId: number }> {
+export async function reprintStatement(
+  db: Db,
+  statementId: number,
+): Promise<{ fileName: string; bytes: Buffer; guarantorId: number }> {
   const row = db
     .prepare('SELECT guarantor_id, statement_date, snapshot, sha256 FROM statements WHERE id = ?')
     .get(statementId) as { guarantor_id: number; statement_date: string; snapshot: string; sha256: string } | undefined;
@@ -398,10 +423,5 @@ export async function reprintStatement(db: Db, statementId: number): Promise<Fil
       'This statement no longer reprints exactly as it was sent; tell your administrator.',
     );
   }
-  return {
-    fileName: `statement-${row.statement_date}-${statementId}.pdf`,
-    mimeType: 'application/pdf',
-    base64: bytes.toString('base64'),
-    guarantorId: row.guarantor_id,
-  };
+  return { fileName: `statement-${row.statement_date}-${statementId}.pdf`, bytes, guarantorId: row.guarantor_id };
 }

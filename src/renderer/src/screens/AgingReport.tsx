@@ -11,7 +11,7 @@ import type { AgingReport as Report } from '../../../shared/schemas/reports';
 import { call, messageOf } from '../api';
 import { BalanceCheck } from '../components/BalanceCheck';
 import { FormAlert } from '../components/Field';
-import { saveFile } from '../components/saveFile';
+import { saveFile } from '../files';
 import { useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
 
@@ -92,7 +92,7 @@ export function AgingReport() {
     setDownloadError(null);
     setDownloading(kind);
     try {
-      saveFile(await call(kind === 'pdf' ? 'reports:agingPdf' : 'reports:agingCsv', input));
+      await saveFile(await call(kind === 'pdf' ? 'reports:agingPdf' : 'reports:agingCsv', input));
     } catch (e) {
       setDownloadError(messageOf(e));
     } finally {

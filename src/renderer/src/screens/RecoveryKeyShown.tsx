@@ -5,7 +5,20 @@ import type { SetupResult } from '../../../shared/contract';
 import { messageOf } from '../api';
 import { refreshStatus } from '../actions';
 import { FormAlert } from '../components/Field';
-import { saveFile } from '../components/saveFile';
+
+/**
+ * The sheet was made before anyone could log in, so it came with its own link (good a few times, for
+ * half an hour): the browser downloads it from Recoup, as any document.
+ */
+function downloadSheet(sheet: SetupResult['recoveryKeySheet']): void {
+  const link = document.createElement('a');
+  link.href = sheet.href;
+  link.download = sheet.file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
 
 export function RecoveryKeyShown({ result }: { result: SetupResult }) {
   const storedId = useId();
@@ -43,7 +56,7 @@ export function RecoveryKeyShown({ result }: { result: SetupResult }) {
           <code className="recovery-key">{result.recoveryKey}</code>
         </div>
         <div className="actions start">
-          <button type="button" onClick={() => saveFile(result.recoveryKeyPdf)}>
+          <button type="button" onClick={() => downloadSheet(result.recoveryKeySheet)}>
             Download / print the recovery key sheet (PDF)
           </button>
         </div>

@@ -4,7 +4,7 @@
 // reads again what it changed (queries.ts). Opened from the work queue, the "Working the queue" bar leads.
 import { useState } from 'react';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import type { LedgerLine } from '../../../../shared/schemas/ledger';
 import type { PlanView } from '../../../../shared/schemas/plans';
 import { FormAlert } from '../../components/Field';
@@ -36,7 +36,7 @@ type Open =
   | { dialog: 'reversePayment'; payment: PaymentView }
   | { dialog: 'activity' }
   | { dialog: 'task' }
-  | { dialog: 'pdf'; file: FileOut }
+  | { dialog: 'pdf'; file: FileHandle }
   | { dialog: 'plan'; target: PlanTermsTarget }
   | { dialog: 'signed'; plan: PlanView }
   | { dialog: 'cancelPlan'; plan: PlanView }
@@ -145,7 +145,11 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         onChanged={setNotice}
       />
 
-      <Payments payments={ws.payments} onReverse={(payment) => setOpen({ dialog: 'reversePayment', payment })} />
+      <Payments
+        payments={ws.payments}
+        onReverse={(payment) => setOpen({ dialog: 'reversePayment', payment })}
+        onOpenReceipt={(file) => setOpen({ dialog: 'pdf', file })}
+      />
       <FollowUpTasks
         tasks={ws.tasks}
         accounts={ws.accounts}

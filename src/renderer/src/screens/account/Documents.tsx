@@ -1,13 +1,13 @@
 // Documents printed for this guarantor (receipts, letters): each kept as printed, and opened again
 // from the store (documents:get), never regenerated.
 import type { DocumentView } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { FormAlert } from '../../components/Field';
 import { formatInstant } from '../../format';
 import { useOpenStoredDocument } from '../../storedDocument';
 import { DataTable } from '../../components/DataTable';
 
-export function Documents({ documents, onOpen }: { documents: DocumentView[]; onOpen: (file: FileOut) => void }) {
+export function Documents({ documents, onOpen }: { documents: DocumentView[]; onOpen: (file: FileHandle) => void }) {
   const { opening, error, open } = useOpenStoredDocument(onOpen);
   return (
     <section className="ws-section" aria-labelledby="ws-documents">

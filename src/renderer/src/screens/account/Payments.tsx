@@ -1,12 +1,28 @@
-// The guarantor's payments with their receipt numbers. A payment split over several accounts is
-// reversed as a whole (a bounced check, a payment posted to the wrong person).
+// The guarantor's payments with their receipt numbers. Each receipt prints again (the same document
+// kept since it was first drawn, or drawn now if that failed when the payment was saved). A payment
+// split over several accounts is reversed as a whole (a bounced check, a payment posted to the
+// wrong person).
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { PaymentView } from '../../../../shared/schemas/accounts';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/schemas/ledger';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { DataTable } from '../../components/DataTable';
+import { FormAlert } from '../../components/Field';
+import { useOpenFile } from '../../storedDocument';
+import { useChannelMutation } from '../../queries';
 
-export function Payments({ payments, onReverse }: { payments: PaymentView[]; onReverse: (p: PaymentView) => void }) {
+export function Payments({
+  payments,
+  onReverse,
+  onOpenReceipt,
+}: {
+  payments: PaymentView[];
+  onReverse: (p: PaymentView) => void;
+  onOpenReceipt: (file: FileHandle) => void;
+}) {
+  const print = useChannelMutation('payments:receipt');
+  const { opening, error, open } = useOpenFile((paymentId) => print.mutateAsync({ paymentId }), onOpenReceipt);
   return (
     <section className="ws-section" aria-labelledby="ws-payments">
       <h2 id="ws-payments">
@@ -29,20 +45,33 @@ export function Payments({ payments, onReverse }: { payments: PaymentView[]; onR
             header: 'Actions',
             headerHidden: true,
             className: 'row-actions',
-            cell: (p) =>
-              !p.reversed && (
+            cell: (p) => (
+              <>
                 <button
                   type="button"
                   className="small"
-                  aria-label={`Reverse payment ${p.receiptNumber}`}
-                  onClick={() => onReverse(p)}
+                  aria-label={`Receipt ${p.receiptNumber}`}
+                  disabled={opening !== null}
+                  onClick={() => void open(p.id)}
                 >
-                  Reverse payment…
+                  {opening === p.id ? 'Opening…' : 'Receipt'}
                 </button>
-              ),
+                {!p.reversed && (
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Reverse payment ${p.receiptNumber}`}
+                    onClick={() => onReverse(p)}
+                  >
+                    Reverse payment…
+                  </button>
+                )}
+              </>
+            ),
           },
         ]}
       />
+      <FormAlert message={error} />
     </section>
   );
 }

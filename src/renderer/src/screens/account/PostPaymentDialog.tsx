@@ -10,7 +10,7 @@ import type { PaymentResult } from '../../../../shared/contract';
 import { formatShortDate } from '../../../../shared/dates';
 import { DOLLARS_HINT, formatCents, typedCents } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import {
   PAYMENT_METHOD_LABELS,
   PAYMENT_METHODS,
@@ -22,7 +22,7 @@ import { messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormNotice, SelectField, TextField } from '../../components/Field';
-import { saveFile } from '../../components/saveFile';
+import { saveFile } from '../../files';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 
@@ -123,7 +123,7 @@ function Allocation({ accounts }: { accounts: AccountView[] }) {
 interface PostPaymentProps {
   guarantorId: number;
   accounts: AccountView[];
-  onOpenReceipt: (file: FileOut) => void;
+  onOpenReceipt: (file: FileHandle) => void;
   onClose: () => void;
 }
 
@@ -139,10 +139,10 @@ function PaymentPosted({
 }: {
   result: PaymentResult;
   cents: number;
-  onOpenReceipt: (file: FileOut) => void;
+  onOpenReceipt: (file: FileHandle) => void;
   onClose: () => void;
 }) {
-  const [receipt, setReceipt] = useState<FileOut | null>(result.receipt);
+  const [receipt, setReceipt] = useState<FileHandle | null>(result.receipt);
   const [problem, setProblem] = useState<string | null>(result.receiptProblem);
   const print = useChannelMutation('payments:receipt');
   const printAgain = async () => {
@@ -168,7 +168,10 @@ function PaymentPosted({
             <button type="button" onClick={() => onOpenReceipt(receipt)}>
               Open receipt
             </button>
-            <button type="button" onClick={() => saveFile(receipt)}>
+            <button
+              type="button"
+              onClick={() => void saveFile(receipt).catch((e: unknown) => setProblem(messageOf(e)))}
+            >
               Save receipt (PDF)
             </button>
           </>

@@ -10,7 +10,7 @@ import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/statementCycle';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { placeHoldForm, releaseHoldForm, type HoldView } from '../../../../shared/schemas/holds';
 import { call } from '../../api';
 import { useOpenFile } from '../../storedDocument';
@@ -141,7 +141,7 @@ export function StatementCycle({
 }: {
   guarantorId: number;
   accounts: AccountView[];
-  onOpenPdf: (file: FileOut) => void;
+  onOpenPdf: (file: FileHandle) => void;
   onNotice: (message: string) => void;
 }) {
   const statements = useChannelQuery('statements:list', { guarantorId });

@@ -8,14 +8,14 @@ import { formatCents } from '../../../../shared/money';
 import { ECA_KIND_LABELS, type EcaKind } from '../../../../shared/rules/ecaClock';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
 import { FAP_STATUS_LABELS } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import type { MonthlyRegisters, RegisterKind } from '../../../../shared/schemas/registers';
 import { noun } from '../../../../shared/plural';
 import { call, messageOf } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
-import { saveFile } from '../../components/saveFile';
+import { saveFile } from '../../files';
 import { useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 
@@ -88,7 +88,7 @@ export function Registers() {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const [month, setMonth] = useState(today.slice(0, 7));
   const registers = useChannelQuery('registers:month', { month });
-  const [viewing, setViewing] = useState<FileOut | null>(null);
+  const [viewing, setViewing] = useState<FileHandle | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const r = registers.value;
@@ -97,7 +97,7 @@ export function Registers() {
     setBusy(what);
     try {
       if (what === 'pdf') setViewing(await call('registers:pdf', { month }));
-      else saveFile(await call('registers:csv', { month, register: what }));
+      else await saveFile(await call('registers:csv', { month, register: what }));
     } catch (e) {
       setError(messageOf(e));
     } finally {

@@ -5,7 +5,7 @@ import type { ImportLineError, ImportReport } from '../../../../shared/schemas/i
 import { call, messageOf } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
-import { saveFile } from '../../components/saveFile';
+import { saveFile } from '../../files';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -60,7 +60,7 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
   const download = async () => {
     setError(null);
     try {
-      saveFile(await call('import:errorReport', { taskId }));
+      await saveFile(await call('import:errorReport', { taskId }));
     } catch (e) {
       setError(messageOf(e));
     }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import {
   FAP_ANSWER_LABELS,
   PLAN_STATUS_LABELS,
@@ -45,7 +45,7 @@ function termsLine(plan: PlanView): string {
 }
 
 export interface PlanActions {
-  onOpenPdf: (file: FileOut) => void;
+  onOpenPdf: (file: FileHandle) => void;
   onSigned: (plan: PlanView) => void;
   onReschedule: (plan: PlanView) => void;
   onCancel: (plan: PlanView) => void;

@@ -1,7 +1,7 @@
 // Earlier lapse-letter batches (letters:batches): each printed PDF is kept as it was printed and
 // opened again from the store (documents:get), to reprint a letter that went astray.
 import type { ChannelOutput } from '../../../../shared/contract';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { DataTable } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
 import { formatInstant } from '../../format';
@@ -12,7 +12,7 @@ type Batch = ChannelOutput<'letters:batches'>[number];
 interface LetterBatchesProps {
   batches: Batch[] | null;
   error: string | null;
-  onOpen: (file: FileOut) => void;
+  onOpen: (file: FileHandle) => void;
 }
 
 export function LetterBatches({ batches, error, onOpen }: LetterBatchesProps) {

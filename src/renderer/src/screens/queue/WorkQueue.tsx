@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { DailyRunSummary } from '../../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/plans';
 import { messageOf } from '../../api';
 import { FormAlert, FormNotice } from '../../components/Field';
@@ -128,7 +128,7 @@ export function WorkQueue() {
   const [busy, setBusy] = useState<'next' | 'letters' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [letters, setLetters] = useState<FileOut | null>(null);
+  const [letters, setLetters] = useState<FileHandle | null>(null);
 
   const act = async (what: 'next' | 'letters' | 'run', work: () => Promise<void>) => {
     setError(null);

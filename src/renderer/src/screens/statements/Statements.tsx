@@ -8,7 +8,7 @@ import { formatLongDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { plural } from '../../../../shared/plural';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
-import type { FileOut } from '../../../../shared/schemas/files';
+import type { FileHandle } from '../../../../shared/schemas/files';
 import { call, messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
@@ -22,7 +22,7 @@ interface RunSummary {
   count: number;
   finalNotices: number;
   amountCents: number;
-  file: FileOut;
+  file: FileHandle;
 }
 
 function RunProgress({
@@ -51,7 +51,7 @@ function RunProgress({
   );
 }
 
-function PastRuns({ onOpen }: { onOpen: (file: FileOut) => void }) {
+function PastRuns({ onOpen }: { onOpen: (file: FileHandle) => void }) {
   const runs = useChannelQuery('statements:runs', {});
   const [taskId, setTaskId] = useState<string | null>(null);
   const {
@@ -113,7 +113,7 @@ export function Statements() {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
-  const [viewing, setViewing] = useState<FileOut | null>(null);
+  const [viewing, setViewing] = useState<FileHandle | null>(null);
   const progress = useProgress(running ? taskId : null);
   const runStatements = useChannelMutation('statements:run');
 

@@ -1,0 +1,292 @@
+// Documents travel as files, never as base64 through the renderer. A channel that makes a document
+// offers it here and answers with a handle (id, name, type, size). The bytes wait in the main
+// process: a document kept in the store is read from it when fetched; any other is written to a
+// temporary file encrypted with AES-256-GCM under a key held only in memory (a crash leaves
+// nothing readable behind), in chunks, so a statement batch of any size is streamed to disk as it
+// is drawn and streamed out again without ever being whole in memory or in the renderer.
+//
+// A handle belongs to the session that made it. The workspace fetches it with a one-time link
+// (files:link, which needs the token and the session): the workspace server streams it with its
+// type and file name; the desktop app opens, prints or saves it through the system's own dialogs
+// (src/main/shell/electronFiles.ts). Files go when their session ends, after an hour, or when
+// Recoup stops.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../shared/errors';
+import type { FileHandle, FileKind } from '../../shared/schemas/files';
+import type { Db } from '../store/database';
+import { fetchDocumentBytes } from './documents';
+
+/** Plain bytes per encrypted chunk. */
+const CHUNK = 64 * 1024;
+const TTL_MS = 60 * 60_000;
+const LINK_TTL_MS = 2 * 60_000;
+/** The owner of a file made before anyone logged in (the recovery-key sheet at set-up). */
+export const SET_UP = 'set-up';
+
+type Source = { kind: 'temp'; path: string; key: Buffer; nonce: Buffer } | { kind: 'document'; documentId: number };
+
+interface Offered {
+  handle: FileHandle;
+  owner: string;
+  createdMs: number;
+  source: Source;
+}
+
+/** The nonce of chunk `index`: 8 random bytes of the file, then the chunk's number. */
+function chunkNonce(base: Buffer, index: number): Buffer {
+  const nonce = Buffer.alloc(12);
+  base.copy(nonce, 0, 0, 8);
+  nonce.writeUInt32BE(index, 8);
+  return nonce;
+}
+
+/** The chunk's place and whether it is the last, bound into its tag (no reordering, no truncation). */
+function chunkAad(index: number, last: boolean): Buffer {
+  const aad = Buffer.alloc(5);
+  aad.writeUInt32BE(index, 0);
+  aad[4] = last ? 1 : 0;
+  return aad;
+}
+
+/**
+ * Plain bytes in, chunks out: [length u32][last u8][ciphertext][tag]. The chunk's number and its
+ * last-flag are bound into its tag, so chunks cannot be reordered, dropped or cut off unnoticed.
+ */
+class EncryptChunks extends Transform {
+  private pending: Buffer = Buffer.alloc(0);
+  private index = 0;
+  plainBytes = 0;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly nonce: Buffer,
+  ) {
+    super();
+  }
+
+  private seal(plain: Buffer, last: boolean): void {
+    const cipher = createCipheriv('aes-256-gcm', this.key, chunkNonce(this.nonce, this.index));
+    cipher.setAAD(chunkAad(this.index, last));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const header = Buffer.alloc(5);
+    header.writeUInt32BE(body.length, 0);
+    header[4] = last ? 1 : 0;
+    this.push(Buffer.concat([header, body, cipher.getAuthTag()]));
+    this.index++;
+  }
+
+  override _transform(data: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.plainBytes += data.length;
+    this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+    while (this.pending.length > CHUNK) {
+      this.seal(this.pending.subarray(0, CHUNK), false);
+      this.pending = this.pending.subarray(CHUNK);
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.seal(this.pending, true);
+    done();
+  }
+}
+
+/** The reverse: each chunk checked before a byte of it is passed on. */
+class DecryptChunks extends Transform {
+  private pending: Buffer = Buffer.alloc(0);
+  private index = 0;
+  private ended = false;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly nonce: Buffer,
+  ) {
+    super();
+  }
+
+  override _transform(data: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+    try {
+      while (this.pending.length >= 5) {
+        const length = this.pending.readUInt32BE(0);
+        const last = this.pending[4] === 1;
+        if (this.pending.length < 5 + length + 16) break;
+        if (this.ended) throw new Error('the file goes on after its last part');
+        const decipher = createDecipheriv('aes-256-gcm', this.key, chunkNonce(this.nonce, this.index));
+        decipher.setAAD(chunkAad(this.index, last));
+        decipher.setAuthTag(this.pending.subarray(5 + length, 5 + length + 16));
+        this.push(Buffer.concat([decipher.update(this.pending.subarray(5, 5 + length)), decipher.final()]));
+        this.pending = this.pending.subarray(5 + length + 16);
+        this.index++;
+        if (last) this.ended = true;
+      }
+      done();
+    } catch (err) {
+      done(err as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.ended && this.pending.length === 0 ? undefined : new Error('the file is cut short'));
+  }
+}
+
+export class Files {
+  private readonly offered = new Map<string, Offered>();
+  private readonly links = new Map<string, { fileId: string; owner: string; expiresMs: number; uses: number }>();
+  private folder: string | null = null;
+
+  constructor(private readonly nowMs: () => number) {}
+
+  private dir(): string {
+    if (!this.folder) this.folder = mkdtempSync(path.join(tmpdir(), 'recoup-files-'));
+    return this.folder;
+  }
+
+  private sweep(): void {
+    const now = this.nowMs();
+    for (const [id, f] of this.offered) if (now - f.createdMs > TTL_MS) this.forget(id);
+    for (const [ticket, l] of this.links) if (now > l.expiresMs) this.links.delete(ticket);
+  }
+
+  private register(owner: string, meta: FileMeta, sizeBytes: number, source: Source): FileHandle {
+    this.sweep();
+    const handle: FileHandle = { fileId: randomBytes(16).toString('base64url'), ...meta, sizeBytes };
+    this.offered.set(handle.fileId, { handle, owner, createdMs: this.nowMs(), source });
+    return handle;
+  }
+
+  /** Offers bytes drawn in memory (a receipt, a CSV): written encrypted to a temporary file. */
+  async offerBytes(owner: string, meta: FileMeta, bytes: Buffer): Promise<FileHandle> {
+    return this.offerStream(owner, meta, async (out) => {
+      await pipeline(Readable.from([bytes]), out);
+    });
+  }
+
+  /**
+   * Offers a document written as it is made (a statement batch): `write` sends its bytes into the
+   * stream it is given and ends it; they are encrypted to disk as they come.
+   */
+  async offerStream(owner: string, meta: FileMeta, write: (out: Writable) => Promise<void>): Promise<FileHandle> {
+    const key = randomBytes(32);
+    const nonce = randomBytes(8);
+    const file = path.join(this.dir(), randomBytes(12).toString('hex'));
+    const encrypt = new EncryptChunks(key, nonce);
+    const written = pipeline(encrypt, createWriteStream(file, { mode: 0o600 }));
+    try {
+      await Promise.all([write(encrypt), written]);
+    } catch (err) {
+      encrypt.destroy();
+      rmSync(file, { force: true });
+      key.fill(0);
+      throw err;
+    }
+    return this.register(owner, meta, encrypt.plainBytes, { kind: 'temp', path: file, key, nonce });
+  }
+
+  /** Offers a document kept in the store (read from it when fetched, so nothing is copied). */
+  offerDocument(owner: string, meta: FileMeta, documentId: number, sizeBytes: number): FileHandle {
+    return this.register(owner, meta, sizeBytes, { kind: 'document', documentId });
+  }
+
+  /** The file, if it is this owner's and still here. */
+  get(fileId: string, owner: string): FileHandle {
+    const f = this.offered.get(fileId);
+    if (!f || f.owner !== owner)
+      throw new AppError('not_found', 'That document is no longer here; make it again (files last an hour).');
+    return f.handle;
+  }
+
+  /**
+   * A link to fetch the file, for its owner: good once, for two minutes. (The set-up's recovery-key
+   * sheet, made before anyone can log in, gets a few uses in half an hour instead.)
+   */
+  link(fileId: string, owner: string, options: { uses?: number; ttlMs?: number } = {}): string {
+    this.get(fileId, owner);
+    const ticket = randomBytes(24).toString('base64url');
+    this.links.set(ticket, {
+      fileId,
+      owner,
+      expiresMs: this.nowMs() + (options.ttlMs ?? LINK_TTL_MS),
+      uses: options.uses ?? 1,
+    });
+    return ticket;
+  }
+
+  /** Spends a link: the file it was for and who asked for it, or null when it is unknown or used. */
+  redeem(fileId: string, ticket: string): { handle: FileHandle; owner: string } | null {
+    this.sweep();
+    const l = this.links.get(ticket);
+    if (!l || l.fileId !== fileId) return null;
+    if (--l.uses <= 0) this.links.delete(ticket);
+    const f = this.offered.get(fileId);
+    return f && f.owner === l.owner ? { handle: f.handle, owner: f.owner } : null;
+  }
+
+  /** The file's bytes as a stream (decrypted and checked chunk by chunk, or read from the store). */
+  read(fileId: string, db: () => Db): Readable {
+    const f = this.offered.get(fileId);
+    if (!f) throw new AppError('not_found', 'That document is no longer here.');
+    if (f.source.kind === 'document') return Readable.from([fetchDocumentBytes(db(), f.source.documentId)]);
+    const source = createReadStream(f.source.path);
+    const decrypt = new DecryptChunks(f.source.key, f.source.nonce);
+    source.on('error', (err) => decrypt.destroy(err));
+    return source.pipe(decrypt);
+  }
+
+  /** The whole file in memory (tests, and the desktop's save and print of small documents). */
+  async bytes(fileId: string, db: () => Db): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.read(fileId, db)) parts.push(part as Buffer);
+    return Buffer.concat(parts);
+  }
+
+  /** The size on disk of a temporary file (tests: it is ciphertext, never the document). */
+  storedPath(fileId: string): string | null {
+    const f = this.offered.get(fileId);
+    return f && f.source.kind === 'temp' ? f.source.path : null;
+  }
+
+  private forget(fileId: string): void {
+    const f = this.offered.get(fileId);
+    if (!f) return;
+    this.offered.delete(fileId);
+    if (f.source.kind === 'temp') {
+      rmSync(f.source.path, { force: true });
+      f.source.key.fill(0);
+    }
+  }
+
+  /** A session ended: its files go. */
+  dropOwner(owner: string): void {
+    for (const [id, f] of this.offered) if (f.owner === owner) this.forget(id);
+    for (const [ticket, l] of this.links) if (l.owner === owner) this.links.delete(ticket);
+  }
+
+  clear(): void {
+    for (const id of [...this.offered.keys()]) this.forget(id);
+    this.links.clear();
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    this.folder = null;
+  }
+
+  get count(): number {
+    return this.offered.size;
+  }
+
+  /** The bytes on disk of a temporary file, for checks. */
+  storedSize(fileId: string): number | null {
+    const p = this.storedPath(fileId);
+    return p ? statSync(p).size : null;
+  }
+}
+
+export interface FileMeta {
+  fileName: string;
+  mimeType: FileKind;
+}
