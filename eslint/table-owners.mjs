@@ -12,7 +12,7 @@ export const TABLE_OWNERS = {
   accounts: 'src/main/capabilities/accounts/rows.ts',
   name_tokens: 'src/main/capabilities/accounts/search.ts',
   activities: 'src/main/capabilities/accounts/activity.ts',
-  tasks: 'src/main/capabilities/accounts/activity.ts',
+  follow_ups: 'src/main/capabilities/accounts/activity.ts',
   ledger_entries: 'src/main/capabilities/ledger/entries.ts',
   payments: 'src/main/capabilities/ledger/entries.ts',
   plans: 'src/main/capabilities/plans/planRows.ts',

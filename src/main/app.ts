@@ -8,7 +8,7 @@ import { DEFAULT_SCRYPT } from './store/keySlots';
 import type { DataFolder } from './store/dataFolder';
 import { Store } from './store/store';
 import { LoginThrottle, Sessions } from './platform/sessions';
-import { LongJobs, StoreLock } from './platform/jobs';
+import { Jobs, StoreLock } from './platform/jobs';
 import { Uploads } from './platform/uploads';
 import { Files } from './platform/files';
 import type { DesktopFiles } from './platform/desktopFiles';
@@ -38,7 +38,7 @@ export class RecoupApp {
   readonly events = new EventEmitter();
   /** Long work holds this; other calls that touch the store wait their turn. */
   readonly lock = new StoreLock();
-  readonly jobs = new LongJobs();
+  readonly jobs = new Jobs();
   readonly uploads: Uploads;
   /** Documents made for the workspace, waiting to be fetched (never through the renderer as bytes). */
   readonly files: Files;

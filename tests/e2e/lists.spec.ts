@@ -34,7 +34,7 @@ async function addTasksDue(request: APIRequestContext, workspace: Workspace, cou
   const sessionId = (await api('auth:login', { username: ADMIN.username, password: ADMIN.password }))?.sessionId;
   for (let i = 0; i < count; i++) {
     await api(
-      'tasks:add',
+      'followUps:add',
       {
         guarantorId: 1 + ((i * 7) % 400),
         title: `Call back about the balance (${i + 1})`,

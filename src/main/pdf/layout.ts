@@ -17,7 +17,7 @@ export const FONT = {
 } as const;
 export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as const;
 
-export interface DocumentMeta {
+export interface PdfMeta {
   title: string;
   /**
    * A batch assembled from finished pages (pageCopy): no opening page, and pages written out as
@@ -32,7 +32,7 @@ export interface DocumentMeta {
   author?: string;
 }
 
-export function createPdf(meta: DocumentMeta): Pdf {
+export function createPdf(meta: PdfMeta): Pdf {
   const creation = new Date(`${meta.date}T12:00:00Z`);
   const doc = new PDFDocument({
     size: 'LETTER',

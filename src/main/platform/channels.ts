@@ -67,6 +67,6 @@ export const platform: Capability<'platform'> = {
       ctx.detail = saved ? `saved ${file.fileName}` : 'save cancelled';
       return { saved };
     },
-    'task:cancel': (ctx, input) => ({ cancelled: ctx.app.jobs.cancel(input.taskId, userOf(ctx).id) }),
+    'jobs:cancel': (ctx, input) => ({ cancelled: ctx.app.jobs.cancel(input.jobId, userOf(ctx).id) }),
   },
 };

@@ -2,30 +2,30 @@
 // events and can be cancelled from the workspace.
 import { AppError } from '../../shared/errors';
 
-export class LongJobs {
+export class Jobs {
   private readonly cancelled = new Set<string>();
   private readonly running = new Map<string, number>();
 
-  start(taskId: string, userId: number): void {
-    if (this.running.has(taskId)) throw new AppError('conflict', 'That task is already running.');
-    this.running.set(taskId, userId);
-    this.cancelled.delete(taskId);
+  start(jobId: string, userId: number): void {
+    if (this.running.has(jobId)) throw new AppError('conflict', 'That task is already running.');
+    this.running.set(jobId, userId);
+    this.cancelled.delete(jobId);
   }
 
-  finish(taskId: string): void {
-    this.running.delete(taskId);
-    this.cancelled.delete(taskId);
+  finish(jobId: string): void {
+    this.running.delete(jobId);
+    this.cancelled.delete(jobId);
   }
 
-  cancel(taskId: string, userId: number): boolean {
-    const owner = this.running.get(taskId);
+  cancel(jobId: string, userId: number): boolean {
+    const owner = this.running.get(jobId);
     if (owner === undefined || owner !== userId) return false;
-    this.cancelled.add(taskId);
+    this.cancelled.add(jobId);
     return true;
   }
 
-  isCancelled(taskId: string): boolean {
-    return this.cancelled.has(taskId);
+  isCancelled(jobId: string): boolean {
+    return this.cancelled.has(jobId);
   }
 }
 

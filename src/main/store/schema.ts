@@ -112,6 +112,21 @@ export interface FapHistoryRow {
   recorded_at: string;
 }
 
+export interface FollowUpsRow {
+  id: number;
+  guarantor_id: number;
+  account_id: number | null;
+  title: string;
+  note: string;
+  due_date: string;
+  assignee_id: number | null;
+  status: 'open' | 'done' | 'cancelled';
+  created_at: string;
+  created_by: number | null;
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
 export interface GuarantorsRow {
   id: number;
   external_id: string | null;
@@ -365,21 +380,6 @@ export interface StatementsRow {
   zip: string;
 }
 
-export interface TasksRow {
-  id: number;
-  guarantor_id: number;
-  account_id: number | null;
-  title: string;
-  note: string;
-  due_date: string;
-  assignee_id: number | null;
-  status: 'open' | 'done' | 'cancelled';
-  created_at: string;
-  created_by: number | null;
-  closed_at: string | null;
-  closed_by: number | null;
-}
-
 export interface UsersRow {
   id: number;
   username: string;
@@ -413,6 +413,7 @@ export interface Tables {
   eca_attempts: EcaAttemptsRow;
   eca_releases: EcaReleasesRow;
   fap_history: FapHistoryRow;
+  follow_ups: FollowUpsRow;
   guarantors: GuarantorsRow;
   holds: HoldsRow;
   import_batches: ImportBatchesRow;
@@ -432,7 +433,6 @@ export interface Tables {
   statement_accounts: StatementAccountsRow;
   statement_runs: StatementRunsRow;
   statements: StatementsRow;
-  tasks: TasksRow;
   users: UsersRow;
   work_log: WorkLogRow;
 }

@@ -5,13 +5,13 @@ import type { ProgressEvent } from '../../shared/contract';
 import { subscribeToEvents } from './api';
 
 /** The latest progress event of one task, or null until the first arrives. */
-export function useProgress(taskId: string | null): ProgressEvent | null {
+export function useProgress(jobId: string | null): ProgressEvent | null {
   const [latest, setLatest] = useState<ProgressEvent | null>(null);
   useEffect(() => {
-    if (!taskId) return;
+    if (!jobId) return;
     return subscribeToEvents((event) => {
-      if (event.type === 'progress' && event.taskId === taskId) setLatest(event);
+      if (event.type === 'progress' && event.jobId === jobId) setLatest(event);
     });
-  }, [taskId]);
-  return latest?.taskId === taskId ? latest : null;
+  }, [jobId]);
+  return latest?.jobId === jobId ? latest : null;
 }

@@ -101,8 +101,8 @@ export const STALE_AFTER = {
   // A restore replaces the whole store and ends every session: the cache is emptied with this one.
   'backup:restore': [],
   'activity:log': ['accounts:open'],
-  'tasks:add': ['accounts:open', 'queue:list'],
-  'tasks:close': ['accounts:open', 'queue:list'],
+  'followUps:add': ['accounts:open', 'queue:list'],
+  'followUps:close': ['accounts:open', 'queue:list'],
   'documents:get': [],
   'payments:post': BALANCES,
   // A receipt drawn late (its first drawing failed) joins the guarantor's documents.
@@ -121,7 +121,7 @@ export const STALE_AFTER = {
   'import:errorReport': [],
   'importProfiles:save': ['importProfiles:list'],
   'importProfiles:delete': ['importProfiles:list'],
-  'task:cancel': [],
+  'jobs:cancel': [],
   // Fetching a document by its handle changes nothing a screen reads.
   'files:link': [],
   'files:open': [],

@@ -1,7 +1,13 @@
 // Accounts: finding a guarantor, the activity log and follow-ups, the documents printed for them,
 // and the aging report.
 import type { SearchResult } from '../schemas/accounts';
-import { addTaskInput, closeTaskInput, documentInput, logActivityInput, searchInput } from '../schemas/accounts';
+import {
+  addFollowUpInput,
+  closeFollowUpInput,
+  documentInput,
+  logActivityInput,
+  searchInput,
+} from '../schemas/accounts';
 import type { FileHandle } from '../schemas/files';
 import type { AgingReport } from '../schemas/reports';
 import { agingReportInput } from '../schemas/reports';
@@ -14,9 +20,13 @@ export const accountsChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'tasks:add': channel<typeof addTaskInput, { id: number }>({ input: addTaskInput, access: 'clerk', audit: 'change' }),
-  'tasks:close': channel<typeof closeTaskInput, { done: true }>({
-    input: closeTaskInput,
+  'followUps:add': channel<typeof addFollowUpInput, { id: number }>({
+    input: addFollowUpInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'followUps:close': channel<typeof closeFollowUpInput, { done: true }>({
+    input: closeFollowUpInput,
     access: 'clerk',
     audit: 'change',
   }),

@@ -7,7 +7,7 @@ import {
   inspectUploadInput,
   profileIdInput,
   saveProfileInput,
-  taskInput,
+  jobInput,
   uploadChunkInput,
 } from '../schemas/import';
 import { channel, none } from './channel';
@@ -34,7 +34,7 @@ export const importsChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'import:errorReport': channel<typeof taskInput, FileHandle>({ input: taskInput, access: 'clerk', audit: 'export' }),
+  'import:errorReport': channel<typeof jobInput, FileHandle>({ input: jobInput, access: 'clerk', audit: 'export' }),
   'importProfiles:list': channel<typeof none, ImportProfile[]>({ input: none, access: 'clerk', audit: false }),
   'importProfiles:save': channel<typeof saveProfileInput, ImportProfile>({
     input: saveProfileInput,

@@ -70,7 +70,7 @@ export function isChannelName(name: string): name is ChannelName {
 /** A progress event for long work (imports, statement runs), pushed to the workspace. */
 export interface ProgressEvent {
   type: 'progress';
-  taskId: string;
+  jobId: string;
   phase: string;
   count: number;
   total: number;

@@ -2,7 +2,7 @@
 import type { BusinessDate } from '../dates';
 import type { Role } from '../roles';
 import { fileIdInput, fileLinkInput } from '../schemas/files';
-import { taskInput } from '../schemas/import';
+import { jobInput } from '../schemas/import';
 import { channel, none } from './channel';
 
 export type StoreProblemKind =
@@ -67,8 +67,8 @@ export const platformChannels = {
     access: 'clerk',
     audit: 'export',
   }),
-  'task:cancel': channel<typeof taskInput, { cancelled: boolean }>({
-    input: taskInput,
+  'jobs:cancel': channel<typeof jobInput, { cancelled: boolean }>({
+    input: jobInput,
     access: 'clerk',
     audit: false,
     concurrent: true,

@@ -180,7 +180,7 @@ export interface ActivityView {
   by: string | null;
 }
 
-export const addTaskInput = z.object({
+export const addFollowUpInput = z.object({
   guarantorId: idSchema,
   accountId: idSchema.optional(),
   title: requiredText('What to do', 200, 'Say what is to be done.'),
@@ -225,21 +225,21 @@ export function logActivityForm(today: BusinessDate) {
     });
 }
 
-/** tasks:add, less the guarantor. */
-export const addTaskForm = z.object({
-  title: addTaskInput.shape.title,
-  dueDate: typedDate(addTaskInput.shape.dueDate, 'Enter the due date.'),
-  assigneeId: idChoice(addTaskInput.shape.assigneeId),
-  accountId: idChoice(addTaskInput.shape.accountId),
-  note: addTaskInput.shape.note,
+/** followUps:add, less the guarantor. */
+export const addFollowUpForm = z.object({
+  title: addFollowUpInput.shape.title,
+  dueDate: typedDate(addFollowUpInput.shape.dueDate, 'Enter the due date.'),
+  assigneeId: idChoice(addFollowUpInput.shape.assigneeId),
+  accountId: idChoice(addFollowUpInput.shape.accountId),
+  note: addFollowUpInput.shape.note,
 });
 
-export const closeTaskInput = z.object({
-  taskId: idSchema,
+export const closeFollowUpInput = z.object({
+  followUpId: idSchema,
   outcome: z.enum(['done', 'cancelled']),
 });
 
-export interface TaskView {
+export interface FollowUpView {
   id: number;
   guarantorId: number;
   accountId: number | null;
@@ -276,7 +276,7 @@ export interface AccountWorkspace {
   guarantor: GuarantorHeader;
   accounts: AccountView[];
   activities: ActivityView[];
-  tasks: TaskView[];
+  followUps: FollowUpView[];
   documents: DocumentView[];
   payments: PaymentView[];
 }

@@ -79,7 +79,7 @@ export interface FapDecisionResult {
   /** Charity adjustments posted, per account. */
   adjusted: { accountId: number; accountNumber: string; amountCents: number }[];
   /** Accounts where the patient had paid more than the policy amount: a refund task each. */
-  refunds: { accountId: number; accountNumber: string; amountCents: number; taskId: number }[];
+  refunds: { accountId: number; accountNumber: string; amountCents: number; followUpId: number }[];
 }
 
 export interface FapHistoryItem {

@@ -140,7 +140,7 @@ export const importRunInput = z.object({
     .max(3, 'At most three files: guarantors, accounts and transactions.'),
   mappings: z.partialRecord(z.enum(IMPORT_LAYOUTS), importMappingSchema),
   /** The id the workspace uses to follow progress and to cancel. */
-  taskId: z.string().min(8).max(64),
+  jobId: z.string().min(8).max(64),
 });
 
 export const saveProfileInput = z.object({
@@ -201,5 +201,5 @@ export interface UploadInspection {
   encoding: (typeof ENCODINGS)[number];
 }
 
-export const taskInput = z.object({ taskId: z.string().min(8).max(64) });
+export const jobInput = z.object({ jobId: z.string().min(8).max(64) });
 export const profileIdInput = z.object({ id: idSchema });

@@ -239,13 +239,13 @@ export interface PromiseView {
   paidCents: number;
 }
 
-export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'task'] as const;
+export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'follow_up'] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   lapsed_plan: 'Lapsed plan',
   defaulted_plan: 'Defaulted plan',
   broken_promise: 'Broken promise',
-  task: 'Follow-up due',
+  follow_up: 'Follow-up due',
 };
 
 export const queueInput = z.object({

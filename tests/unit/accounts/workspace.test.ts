@@ -67,8 +67,8 @@ describe('the account workspace', () => {
       ok: false,
       error: { fields: { accountId: expect.any(String) } },
     });
-    const { id: taskId } = await t.call(
-      'tasks:add',
+    const { id: followUpId } = await t.call(
+      'followUps:add',
       { guarantorId: jane, title: 'Check the $50 arrived', note: '', dueDate: '2026-11-30' },
       clerk,
     );
@@ -76,16 +76,16 @@ describe('the account workspace', () => {
     expect(ws.activities).toMatchObject([
       { kind: 'call', outcome: 'promised_to_pay', note: 'Will pay $50 Friday', by: 'Test clerk' },
     ]);
-    expect(ws.tasks).toMatchObject([
-      { id: taskId, title: 'Check the $50 arrived', dueDate: '2026-11-30', assignee: 'Test clerk', status: 'open' },
+    expect(ws.followUps).toMatchObject([
+      { id: followUpId, title: 'Check the $50 arrived', dueDate: '2026-11-30', assignee: 'Test clerk', status: 'open' },
     ]);
-    await t.call('tasks:close', { taskId, outcome: 'done' }, clerk);
-    expect(await t.raw('tasks:close', { taskId, outcome: 'done' }, clerk)).toMatchObject({
+    await t.call('followUps:close', { followUpId, outcome: 'done' }, clerk);
+    expect(await t.raw('followUps:close', { followUpId, outcome: 'done' }, clerk)).toMatchObject({
       ok: false,
       error: { code: 'not_allowed' },
     });
     ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
-    expect(ws.tasks[0]?.status).toBe('done');
+    expect(ws.followUps[0]?.status).toBe('done');
   });
 });
 

@@ -116,7 +116,7 @@ describe('ECA-05: a financial-assistance application', () => {
       ['A2', 10_000],
     ]);
     const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
-    expect(ws.tasks.map((x) => x.title)).toContain('Refund $50.00 on account A1');
+    expect(ws.followUps.map((x) => x.title)).toContain('Refund $50.00 on account A1');
   });
 
   it('counts a payment whose reversal was itself reversed as paid', async () => {

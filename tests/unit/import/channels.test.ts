@@ -48,18 +48,18 @@ describe('import channels', () => {
     const mapping = await mappingFor(admin, badId);
     const preview = await t.call(
       'import:preview',
-      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'preview-0001' },
+      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'preview-0001' },
       admin,
     );
     expect(preview.errorCount).toBe(1);
-    const report = (await t.file(await t.call('import:errorReport', { taskId: 'preview-0001' }, admin))).toString(
+    const report = (await t.file(await t.call('import:errorReport', { jobId: 'preview-0001' }, admin))).toString(
       'utf8',
     );
     expect(report.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('file,line,column,value,reason');
     expect(report).toContain('bad.csv,3,amount,lots,"Line 3, column amount: ""lots"" is not an amount."');
     const refused = await t.call(
       'import:commit',
-      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0001' },
+      { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-0001' },
       admin,
     );
     expect(refused.committed).toBe(false);
@@ -67,7 +67,7 @@ describe('import channels', () => {
     const goodId = await upload(admin, 'good.csv', Buffer.from(SMALL_EXTRACT));
     const done = await t.call(
       'import:commit',
-      { files: [{ uploadId: goodId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0002' },
+      { files: [{ uploadId: goodId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-0002' },
       admin,
     );
     expect(done).toMatchObject({ committed: true, guarantors: { created: 2 }, transactions: { created: 4 } });
@@ -102,12 +102,12 @@ describe('import channels', () => {
     const events: ProgressEvent[] = [];
     const off = t.app.onEvent((e) => {
       events.push(e);
-      if (e.taskId === 'cancel-0001' && events.filter((x) => x.taskId === 'cancel-0001').length === 3)
-        void t.call('task:cancel', { taskId: 'cancel-0001' }, admin);
+      if (e.jobId === 'cancel-0001' && events.filter((x) => x.jobId === 'cancel-0001').length === 3)
+        void t.call('jobs:cancel', { jobId: 'cancel-0001' }, admin);
     });
     const cancelled = await t.call(
       'import:commit',
-      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'cancel-0001' },
+      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'cancel-0001' },
       admin,
     );
     expect(cancelled).toMatchObject({ cancelled: true, committed: false });
@@ -115,14 +115,14 @@ describe('import channels', () => {
 
     const preview = await t.call(
       'import:preview',
-      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'preview-0002' },
+      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'preview-0002' },
       admin,
     );
     off();
     expect(preview.errors).toEqual([]);
     expect(preview.rows).toBe(parts.length - 1);
     expect(preview.guarantors.created).toBe(50_000);
-    const previewEvents = events.filter((e) => e.taskId === 'preview-0002');
+    const previewEvents = events.filter((e) => e.jobId === 'preview-0002');
     expect(previewEvents.length).toBeGreaterThan(50);
     expect(previewEvents.at(-1)).toMatchObject({ phase: 'Done', count: previewEvents.at(-1)!.total });
   }, 120_000);
@@ -134,7 +134,7 @@ describe('import channels', () => {
     const mapping = await mappingFor(admin, id);
     const importing = t.call(
       'import:commit',
-      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-0003' },
+      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-0003' },
       admin,
     );
     const searching = t.call('search:query', { query: 'smith' }, admin);
@@ -211,7 +211,7 @@ describe('a file in the older Windows encoding', () => {
     };
     const r = await t.call(
       'import:commit',
-      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, taskId: 'commit-latin-1' },
+      { files: [{ uploadId: id, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-latin-1' },
       admin,
     );
     expect(r.committed).toBe(true);

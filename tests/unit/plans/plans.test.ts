@@ -358,16 +358,16 @@ describe('the work queue ranks money at stake and urgency', () => {
   it('a larger past-due lapse near its cure deadline comes before an overdue follow-up', async () => {
     const { clerk, jane, a1, a2 } = await ready();
     await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
-    await t.call('tasks:add', { guarantorId: jane, title: 'Call back', note: '', dueDate: '2026-12-20' }, clerk);
+    await t.call('followUps:add', { guarantorId: jane, title: 'Call back', note: '', dueDate: '2026-12-20' }, clerk);
     moveTo('2026-12-26');
     await t.call('plans:runDaily', {}, clerk); // lapsed; the letter gives until Jan 15 to cure
     moveTo('2027-01-13'); // the cure deadline is within 3 days
     await t.call('plans:runDaily', {}, clerk);
     const q = await t.call('queue:list', { assignee: 'me' }, clerk);
-    expect(q.items.map((i) => i.kind)).toEqual(['lapsed_plan', 'task']);
+    expect(q.items.map((i) => i.kind)).toEqual(['lapsed_plan', 'follow_up']);
     expect(q.items[0]!.score).toBeCloseTo(Math.log10(1 + 800) * 3, 2);
     expect(q.items[1]!.score).toBeCloseTo(Math.log10(1 + 800) * 2.5, 2);
-    expect((await t.call('queue:list', { assignee: 'me', kind: 'task' }, clerk)).items).toHaveLength(1);
+    expect((await t.call('queue:list', { assignee: 'me', kind: 'follow_up' }, clerk)).items).toHaveLength(1);
   });
 });
 
@@ -480,7 +480,7 @@ describe('plans and the rest of the ledger', () => {
             typeCodes: {},
           },
         },
-        taskId: 'import-pay-01',
+        jobId: 'import-pay-01',
       },
       clerk,
     );

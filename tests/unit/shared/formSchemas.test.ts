@@ -7,7 +7,12 @@ import type { z } from 'zod';
 import { dateNotAfter, dateNotBefore, businessDateSchema } from '../../../src/shared/dates';
 import { dollarsText, nonNegativeCents, positiveCents } from '../../../src/shared/money';
 import { allocateOldestFirst, checkChosenAllocation } from '../../../src/shared/rules/allocation';
-import { addTaskForm, addTaskInput, logActivityForm, logActivityInput } from '../../../src/shared/schemas/accounts';
+import {
+  addFollowUpForm,
+  addFollowUpInput,
+  logActivityForm,
+  logActivityInput,
+} from '../../../src/shared/schemas/accounts';
 import {
   assignIssueForm,
   assignIssueInput,
@@ -284,10 +289,10 @@ describe('round trip: a valid form gives exactly its channel input', () => {
     [
       'tasks:add, assigned, about all accounts',
       {
-        form: addTaskForm,
+        form: addFollowUpForm,
         typed: { title: ' Call back about the plan ', dueDate: '2026-03-10', assigneeId: '2', accountId: '', note: '' },
         context: { guarantorId: 5 },
-        channel: addTaskInput,
+        channel: addFollowUpInput,
         expected: { guarantorId: 5, title: 'Call back about the plan', dueDate: '2026-03-10', assigneeId: 2, note: '' },
       },
     ],
@@ -762,17 +767,17 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     ],
     [
       'task: what to do',
-      addTaskForm.safeParse({ title: '', dueDate: '2026-03-10', assigneeId: '', accountId: '', note: '' }),
+      addFollowUpForm.safeParse({ title: '', dueDate: '2026-03-10', assigneeId: '', accountId: '', note: '' }),
       'title',
-      addTaskInput.safeParse({ guarantorId: 5, title: '', dueDate: '2026-03-10' }),
+      addFollowUpInput.safeParse({ guarantorId: 5, title: '', dueDate: '2026-03-10' }),
       'title',
       'Say what is to be done.',
     ],
     [
       'task: the title at most 200 characters',
-      addTaskForm.safeParse({ title: long(201), dueDate: '2026-03-10', assigneeId: '', accountId: '', note: '' }),
+      addFollowUpForm.safeParse({ title: long(201), dueDate: '2026-03-10', assigneeId: '', accountId: '', note: '' }),
       'title',
-      addTaskInput.safeParse({ guarantorId: 5, title: long(201), dueDate: '2026-03-10' }),
+      addFollowUpInput.safeParse({ guarantorId: 5, title: long(201), dueDate: '2026-03-10' }),
       'title',
       'What to do must be at most 200 characters.',
     ],

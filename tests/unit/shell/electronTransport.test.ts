@@ -147,7 +147,7 @@ describe('registerElectronTransport', () => {
     };
   }
 
-  const progress: WorkspaceEvent = { type: 'progress', taskId: 't1', phase: 'import', count: 3, total: 10 };
+  const progress: WorkspaceEvent = { type: 'progress', jobId: 't1', phase: 'import', count: 3, total: 10 };
 
   it('handles the bridge channel and routes checked calls', async () => {
     const t = setUp();

@@ -117,7 +117,7 @@ describe('what the page receives as window.recoup', () => {
   });
 
   it('on passes the event payload only, never the IPC event; off stops it', () => {
-    const progress: WorkspaceEvent = { type: 'progress', taskId: 't', phase: 'p', count: 1, total: 2 };
+    const progress: WorkspaceEvent = { type: 'progress', jobId: 't', phase: 'p', count: 1, total: 2 };
     const seen: unknown[][] = [];
     const listener = (...args: unknown[]) => void seen.push(args);
     bridge.on(listener);
@@ -150,7 +150,7 @@ describe('what the page receives as window.recoup', () => {
     bridge.on(a);
     bridge.on(b);
     bridge.off(a);
-    ipcRenderer.emit(BRIDGE_EVENT, {}, { type: 'progress', taskId: 't', phase: 'p', count: 2, total: 2 });
+    ipcRenderer.emit(BRIDGE_EVENT, {}, { type: 'progress', jobId: 't', phase: 'p', count: 2, total: 2 });
     expect(a).not.toHaveBeenCalled();
     expect(b).toHaveBeenCalledOnce();
     bridge.off(b);

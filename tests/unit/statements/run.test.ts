@@ -30,7 +30,7 @@ describe('the statement run', () => {
       dueCents: 80_000,
       held: [{ guarantorId: john, holds: ['dispute'] }],
     });
-    const run = await t.call('statements:run', { taskId: 'statements-0001' }, admin);
+    const run = await t.call('statements:run', { jobId: 'statements-0001' }, admin);
     expect(run).toMatchObject({ count: 1, finalNotices: 0, amountCents: 80_000 });
     const pages = await pdfPages(await t.file(run.file));
     expect(pages[0]).toContain('Jane Smith');
@@ -40,7 +40,7 @@ describe('the statement run', () => {
       .all(jane);
     expect(d0).toEqual(['2026-11-26']);
     expect((await t.call('statements:due', {}, admin)).dueCount).toBe(0);
-    expect(await t.raw('statements:run', { taskId: 'statements-0002' }, admin)).toMatchObject({
+    expect(await t.raw('statements:run', { jobId: 'statements-0002' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -63,13 +63,13 @@ describe('the statement run', () => {
       ['2027-01-25', 3],
     ] as const) {
       t.clock.setToday(date);
-      expect((await t.call('statements:run', { taskId: `statements-${n}-000` }, admin)).count).toBeGreaterThan(0);
+      expect((await t.call('statements:run', { jobId: `statements-${n}-000` }, admin)).count).toBeGreaterThan(0);
     }
     t.clock.setToday('2027-02-23');
     expect((await t.call('statements:due', {}, admin)).dueCount).toBe(0); // 29 days after the third
     t.clock.setToday('2027-02-24');
     expect(await t.call('statements:due', {}, admin)).toMatchObject({ dueCount: 2, finalNotices: 2 });
-    const run = await t.call('statements:run', { taskId: 'statements-final-0' }, admin);
+    const run = await t.call('statements:run', { jobId: 'statements-final-0' }, admin);
     expect(run.finalNotices).toBe(2);
     expect((await pdfPages(await t.file(run.file))).join(' ')).toContain('FINAL NOTICE');
     const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
@@ -89,9 +89,9 @@ describe('the statement run', () => {
   it('a cancelled run records nothing', async () => {
     const { admin } = await ready();
     const off = t.app.onEvent((e) => {
-      if (e.taskId === 'statements-cancel') void t.call('task:cancel', { taskId: 'statements-cancel' }, admin);
+      if (e.jobId === 'statements-cancel') void t.call('jobs:cancel', { jobId: 'statements-cancel' }, admin);
     });
-    expect(await t.raw('statements:run', { taskId: 'statements-cancel' }, admin)).toMatchObject({
+    expect(await t.raw('statements:run', { jobId: 'statements-cancel' }, admin)).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('cancelled') },
     });
@@ -107,7 +107,7 @@ describe('a run before some entries are dated', () => {
   it('leaves out what is owed only after the run date, and sends nothing to a guarantor who owed nothing then', async () => {
     const { admin, jane, john } = await ready();
     t.clock.setToday('2026-03-02'); // John's only charge is dated 2026-10-01; Jane's A2 charge 2025-06-03
-    const run = await t.call('statements:run', { taskId: 'statements-early-1' }, admin);
+    const run = await t.call('statements:run', { jobId: 'statements-early-1' }, admin);
     expect(run.count).toBe(1);
     const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(s!.amountDueCents).toBe(80_000);
@@ -135,7 +135,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     const due = await t.call('statements:due', {}, admin);
     expect(due).toMatchObject({ dueCents: 50_000 + 120_000 });
     expect(due.held).toEqual([expect.objectContaining({ guarantorId: jane, holds: ['dispute'], accountsOnly: true })]);
-    await t.call('statements:run', { taskId: 'statements-a-1' }, admin);
+    await t.call('statements:run', { jobId: 'statements-a-1' }, admin);
     expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: null });
     expect(clockOf('A2')).toEqual({ d0: null, final: null });
     let [first] = await t.call('statements:list', { guarantorId: jane }, admin);
@@ -155,7 +155,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     ];
     for (const [date, n] of runs) {
       t.clock.setToday(date);
-      await t.call('statements:run', { taskId: `statements-a-${n}` }, admin);
+      await t.call('statements:run', { jobId: `statements-a-${n}` }, admin);
     }
     // A1: statements on 11-26, 12-26, 01-25, final notice 02-24. A2: 12-26, 01-25, 02-24, final 03-26.
     expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: '2027-02-24' });
@@ -204,7 +204,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
 describe('a past run printed again', () => {
   it('lists the runs and prints a run’s batch again, page for page as it was', async () => {
     const { admin } = await ready();
-    const first = await t.call('statements:run', { taskId: 'statements-again-1' }, admin);
+    const first = await t.call('statements:run', { jobId: 'statements-again-1' }, admin);
     const runs = await t.call('statements:runs', {}, admin);
     expect(runs).toEqual([
       expect.objectContaining({
@@ -219,19 +219,19 @@ describe('a past run printed again', () => {
     await expect(
       reprintRun(t.app.store.db, first.runId, new PassThrough().resume(), { isCancelled: () => true }),
     ).rejects.toThrow(/cancelled/);
-    const again = await t.call('statements:runPdf', { runId: first.runId, taskId: 'statements-again-0001' }, admin);
+    const again = await t.call('statements:runPdf', { runId: first.runId, jobId: 'statements-again-0001' }, admin);
     expect(await pdfPages(await t.file(again))).toEqual(await pdfPages(await t.file(first.file)));
     // A recorded statement whose drawing no longer matches its hash is refused, not printed differently.
     expect(() => t.app.store.db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
     t.app.store.db.exec('DROP TRIGGER statements_no_update'); // as if the record had been damaged
     t.app.store.db.prepare(`UPDATE statements SET sha256 = 'changed' WHERE run_id = ?`).run(first.runId);
     expect(
-      await t.raw('statements:runPdf', { runId: first.runId, taskId: 'statements-again-0001' }, admin),
+      await t.raw('statements:runPdf', { runId: first.runId, jobId: 'statements-again-0001' }, admin),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('no longer reprints exactly') },
     });
-    expect(await t.raw('statements:runPdf', { runId: 999, taskId: 'statements-again-0002' }, admin)).toMatchObject({
+    expect(await t.raw('statements:runPdf', { runId: 999, jobId: 'statements-again-0002' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -258,7 +258,7 @@ describe('a payment plan holds the accounts on it', () => {
     expect(due.held).toEqual([
       expect.objectContaining({ guarantorId: jane, holds: ['plan_current'], accountsOnly: true }),
     ]);
-    await t.call('statements:run', { taskId: 'statements-plan-1' }, admin);
+    await t.call('statements:run', { jobId: 'statements-plan-1' }, admin);
     const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(s!.amountDueCents).toBe(30_000);
     const accounts = t.app.store.db
@@ -283,9 +283,9 @@ describe('a short cycle', () => {
       { statements: { ...settings.statements, daysBetween: 7, regularStatements: 1 } },
       admin,
     );
-    await t.call('statements:run', { taskId: 'statements-short-1' }, admin); // D0 2026-11-26
+    await t.call('statements:run', { jobId: 'statements-short-1' }, admin); // D0 2026-11-26
     t.clock.setToday('2026-12-03');
-    const run = await t.call('statements:run', { taskId: 'statements-short-2' }, admin);
+    const run = await t.call('statements:run', { jobId: 'statements-short-2' }, admin);
     expect(run.finalNotices).toBeGreaterThan(0);
     const [notice] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(notice).toMatchObject({ kind: 'final_notice', dueDate: '2027-03-26' }); // D0 + 120, not 2027-01-02

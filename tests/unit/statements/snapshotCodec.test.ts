@@ -35,7 +35,7 @@ describe('the stored snapshot', () => {
     expect(decodeSnapshot(JSON.stringify(snap))).toEqual(snap);
     expect(stored.length).toBeLessThan(JSON.stringify(snap).length * 0.45);
 
-    await t.call('statements:run', { taskId: 'statements-codec-1' }, admin);
+    await t.call('statements:run', { jobId: 'statements-codec-1' }, admin);
     const row = t.app.store.db.prepare('SELECT snapshot FROM statements LIMIT 1').pluck().get() as string;
     expect(JSON.parse(row)).toMatchObject({ format: 'deflate-raw+dict1+base64' });
     expect(decodeSnapshot(row).guarantor.name).toBe('Jane Smith');

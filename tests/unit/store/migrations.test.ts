@@ -352,3 +352,40 @@ describe('009', () => {
     db.close();
   });
 });
+
+describe('010', () => {
+  it('links each payment to its receipt, carries the daily jobs’ days over, and renames tasks to follow-ups', () => {
+    const db = freshDb();
+    migrate(db, 9);
+    db.exec(`
+      INSERT INTO users (id, username, full_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'clerk', 't', 't');
+      INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't');
+      INSERT INTO payments (id, receipt_number, guarantor_id, method, amount_cents, effective_date, received_by, created_at)
+        VALUES (1, 'R20261126-0001', 1, 'cash', 500, '2026-11-26', 1, 't'), (2, 'R20261126-0002', 1, 'cash', 700, '2026-11-26', 1, 't');
+      INSERT INTO documents (id, guarantor_id, kind, title, file_name, mime_type, sha256, bytes, created_at)
+        VALUES (7, 1, 'payment_receipt', 'Payment receipt R20261126-0001', 'receipt-R20261126-0001.pdf', 'application/pdf', 'h', x'00', 't');
+      INSERT INTO tasks (guarantor_id, title, due_date, created_at) VALUES (1, 'Call back', '2026-12-01', 't');
+      INSERT INTO meta (key, value) VALUES ('plans_last_run', '2026-11-25'), ('last_daily_backup', '2026-11-24');
+    `);
+    expect(migrate(db, 10)).toEqual([10]);
+    expect(db.prepare('SELECT id, receipt_document_id FROM payments ORDER BY id').all()).toEqual([
+      { id: 1, receipt_document_id: 7 },
+      { id: 2, receipt_document_id: null },
+    ]);
+    expect(db.prepare(`SELECT key, value FROM meta WHERE key LIKE 'daily_job:%' ORDER BY key`).all()).toEqual([
+      { key: 'daily_job:daily-backup', value: '2026-11-24' },
+      { key: 'daily_job:lapse-check', value: '2026-11-25' },
+    ]);
+    expect(
+      db.prepare(`SELECT count(*) FROM meta WHERE key IN ('plans_last_run','last_daily_backup')`).pluck().get(),
+    ).toBe(0);
+    expect(db.prepare('SELECT title FROM follow_ups').pluck().all()).toEqual(['Call back']);
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'follow_ups'`)
+      .pluck()
+      .all();
+    expect(indexes).toEqual(expect.arrayContaining(['follow_ups_guarantor', 'follow_ups_due']));
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'tasks%'`).all()).toEqual([]);
+    db.close();
+  });
+});

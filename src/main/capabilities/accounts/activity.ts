@@ -1,7 +1,12 @@
 // The activity log (calls, letters, visits, notes with their outcomes) and follow-up tasks.
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { addTaskInput, closeTaskInput, logActivityInput, TaskView } from '../../../shared/schemas/accounts';
+import type {
+  addFollowUpInput,
+  closeFollowUpInput,
+  logActivityInput,
+  FollowUpView,
+} from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { guarantorRow } from './rows';
@@ -53,7 +58,7 @@ export function recordLetterSent(
   ).run(guarantorId, note, sentOn, now, by);
 }
 
-export function addTask(db: Db, input: z.output<typeof addTaskInput>, by: number, now: string): number {
+export function addFollowUp(db: Db, input: z.output<typeof addFollowUpInput>, by: number, now: string): number {
   guarantorRow(db, input.guarantorId);
   checkAccountBelongs(db, input.guarantorId, input.accountId);
   if (input.assigneeId !== undefined) {
@@ -66,7 +71,7 @@ export function addTask(db: Db, input: z.output<typeof addTaskInput>, by: number
   }
   const info = db
     .prepare(
-      `INSERT INTO tasks (guarantor_id, account_id, title, note, due_date, assignee_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO follow_ups (guarantor_id, account_id, title, note, due_date, assignee_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       input.guarantorId,
@@ -81,25 +86,25 @@ export function addTask(db: Db, input: z.output<typeof addTaskInput>, by: number
   return Number(info.lastInsertRowid);
 }
 
-export function closeTask(db: Db, input: z.output<typeof closeTaskInput>, by: number, now: string): number {
-  const t = db.prepare('SELECT guarantor_id, status FROM tasks WHERE id = ?').get(input.taskId) as
+export function closeFollowUp(db: Db, input: z.output<typeof closeFollowUpInput>, by: number, now: string): number {
+  const t = db.prepare('SELECT guarantor_id, status FROM follow_ups WHERE id = ?').get(input.followUpId) as
     { guarantor_id: number; status: string } | undefined;
   if (!t) throw new AppError('not_found', 'There is no such task.');
   if (t.status !== 'open') throw new AppError('not_allowed', 'This task is already closed.');
-  db.prepare('UPDATE tasks SET status = ?, closed_at = ?, closed_by = ? WHERE id = ?').run(
+  db.prepare('UPDATE follow_ups SET status = ?, closed_at = ?, closed_by = ? WHERE id = ?').run(
     input.outcome,
     now,
     by,
-    input.taskId,
+    input.followUpId,
   );
   return t.guarantor_id;
 }
 
-export function tasksFor(db: Db, where: string, args: (string | number)[]): TaskView[] {
+export function followUpsFor(db: Db, where: string, args: (string | number)[]): FollowUpView[] {
   return (
     db
       .prepare(
-        `SELECT t.*, u.full_name AS assignee_name FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id ${where}
+        `SELECT t.*, u.full_name AS assignee_name FROM follow_ups t LEFT JOIN users u ON u.id = t.assignee_id ${where}
           ORDER BY t.status = 'open' DESC, t.due_date, t.id`,
       )
       .all(...args) as {
@@ -111,7 +116,7 @@ export function tasksFor(db: Db, where: string, args: (string | number)[]): Task
       due_date: string;
       assignee_id: number | null;
       assignee_name: string | null;
-      status: TaskView['status'];
+      status: FollowUpView['status'];
       created_at: string;
       closed_at: string | null;
     }[]

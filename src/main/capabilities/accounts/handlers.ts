@@ -3,7 +3,7 @@ import type { HandlerMap } from '../../platform/capability';
 import { offerBytes, offerDocument, userOf } from '../../platform/capability';
 import { documentInfo, storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
-import { addTask, closeTask, logActivity } from './activity';
+import { addFollowUp, closeFollowUp, logActivity } from './activity';
 import { agingReport } from './aging';
 import { agingReportCsv, agingReportPdf } from './agingReportPdf';
 import { search } from './search';
@@ -20,14 +20,14 @@ export const accountsHandlers: HandlerMap<'accounts'> = {
     ctx.records.push(`guarantor:${input.guarantorId}`, `activity:${id}`);
     return { id };
   },
-  'tasks:add': (ctx, input) => {
-    const id = addTask(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
-    ctx.records.push(`guarantor:${input.guarantorId}`, `task:${id}`);
+  'followUps:add': (ctx, input) => {
+    const id = addFollowUp(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${input.guarantorId}`, `followUp:${id}`);
     return { id };
   },
-  'tasks:close': (ctx, input) => {
-    const guarantorId = closeTask(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
-    ctx.records.push(`guarantor:${guarantorId}`, `task:${input.taskId}`);
+  'followUps:close': (ctx, input) => {
+    const guarantorId = closeFollowUp(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${guarantorId}`, `followUp:${input.followUpId}`);
     return { done: true };
   },
   'documents:get': (ctx, input) => {

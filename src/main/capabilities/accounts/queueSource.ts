@@ -5,14 +5,14 @@ import type { QueueSource } from '../../platform/capability';
 import { guarantorName } from './rows';
 
 export const followUpQueueSource: QueueSource = {
-  kinds: ['task'],
+  kinds: ['follow_up'],
   items(db, today, want) {
-    if (!want('task')) return [];
+    if (!want('follow_up')) return [];
     const rows = db
       .prepare(
         `SELECT t.id, t.title, t.due_date, t.assignee_id, t.guarantor_id, g.first_name, g.middle_name, g.last_name,
                 g.balance_cents, u.full_name AS owner
-           FROM tasks t JOIN guarantors g ON g.id = t.guarantor_id LEFT JOIN users u ON u.id = t.assignee_id
+           FROM follow_ups t JOIN guarantors g ON g.id = t.guarantor_id LEFT JOIN users u ON u.id = t.assignee_id
           WHERE t.status = 'open' AND t.due_date <= ?`,
       )
       .all(today) as {
@@ -30,8 +30,8 @@ export const followUpQueueSource: QueueSource = {
     return rows.map((r) => {
       const overdue = daysBetween(r.due_date, today);
       return {
-        key: `task:${r.id}`,
-        kind: 'task',
+        key: `followUp:${r.id}`,
+        kind: 'follow_up',
         guarantorId: r.guarantor_id,
         guarantorName: guarantorName(r),
         summary: `${r.title}${overdue > 0 ? ` (${overdue} day${overdue === 1 ? '' : 's'} overdue)` : ''}`,

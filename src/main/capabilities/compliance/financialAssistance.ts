@@ -19,7 +19,7 @@ import type { FapStatus } from '../../../shared/schemas/accounts';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { changeLedger, entriesAsCounted } from '../ledger';
-import { addTask, guarantorRow, setFapStatus } from '../accounts';
+import { addFollowUp, guarantorRow, setFapStatus } from '../accounts';
 
 const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
 
@@ -118,7 +118,7 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
       });
       result.adjusted.push({ accountId: a.id, accountNumber: a.account_number, amountCents: writeOff });
       if (owes < 0) {
-        const taskId = addTask(
+        const followUpId = addFollowUp(
           db,
           {
             guarantorId: input.guarantorId,
@@ -130,7 +130,7 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
           by,
           now,
         );
-        result.refunds.push({ accountId: a.id, accountNumber: a.account_number, amountCents: -owes, taskId });
+        result.refunds.push({ accountId: a.id, accountNumber: a.account_number, amountCents: -owes, followUpId });
       }
     }
   });

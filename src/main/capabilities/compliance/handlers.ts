@@ -21,7 +21,7 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     ctx.records.push(
       `guarantor:${input.guarantorId}`,
       ...result.adjusted.map((a) => `account:${a.accountId}`),
-      ...result.refunds.map((r) => `task:${r.taskId}`),
+      ...result.refunds.map((r) => `followUp:${r.followUpId}`),
     );
     ctx.detail = input.decision;
     return result;

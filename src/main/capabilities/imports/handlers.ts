@@ -23,7 +23,7 @@ export const importsHandlers: HandlerMap<'imports'> = {
     return report;
   },
   'import:errorReport': (ctx, input) => {
-    const report = errorReportCsv(input.taskId, userOf(ctx).id);
+    const report = errorReportCsv(input.jobId, userOf(ctx).id);
     return offerBytes(ctx, { fileName: report.fileName, mimeType: 'text/csv' }, report.bytes);
   },
   'importProfiles:list': (ctx) => listProfiles(ctx.app.store.db),

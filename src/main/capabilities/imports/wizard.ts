@@ -48,7 +48,7 @@ export async function importFiles(
     const text = decodeFile(fileName, bytes, mapping.encoding);
     return { name: fileName, layout: f.layout, text, mapping };
   });
-  app.jobs.start(input.taskId, userId);
+  app.jobs.start(input.jobId, userId);
   try {
     const report = await runImport(
       app.store.db,
@@ -63,17 +63,17 @@ export async function importFiles(
         afterLedgerChange: (ledger) => settleLedgerChange(app, ledger),
       },
       {
-        onProgress: (count, total, phase) => app.emit({ type: 'progress', taskId: input.taskId, phase, count, total }),
-        isCancelled: () => app.jobs.isCancelled(input.taskId),
+        onProgress: (count, total, phase) => app.emit({ type: 'progress', jobId: input.jobId, phase, count, total }),
+        isCancelled: () => app.jobs.isCancelled(input.jobId),
         pause: () => new Promise((resolve) => setImmediate(resolve)),
       },
     );
-    lastReports.set(input.taskId, { userId, report, at: Date.now() });
+    lastReports.set(input.jobId, { userId, report, at: Date.now() });
     for (const [id, r] of lastReports) if (Date.now() - r.at > 3_600_000) lastReports.delete(id);
     if (report.committed) for (const f of input.files) app.uploads.discard(f.uploadId);
     return report;
   } finally {
-    app.jobs.finish(input.taskId);
+    app.jobs.finish(input.jobId);
   }
 }
 
@@ -104,8 +104,8 @@ export function inspectUpload(
 }
 
 /** Every listed error as CSV: file, line, column, value, reason. */
-export function errorReportCsv(taskId: string, userId: number): { fileName: string; bytes: Buffer } {
-  const entry = lastReports.get(taskId);
+export function errorReportCsv(jobId: string, userId: number): { fileName: string; bytes: Buffer } {
+  const entry = lastReports.get(jobId);
   if (!entry || entry.userId !== userId)
     throw new AppError('not_found', 'That import report is no longer here; preview the import again.');
   const csv = Papa.unparse(

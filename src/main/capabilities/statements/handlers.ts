@@ -20,11 +20,11 @@ export const statementsHandlers: HandlerMap<'statements'> = {
     const userId = userOf(ctx).id;
     const hooks = {
       onProgress: (count: number, total: number) =>
-        app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing statements', count, total }),
-      isCancelled: () => app.jobs.isCancelled(input.taskId),
+        app.emit({ type: 'progress', jobId: input.jobId, phase: 'Printing statements', count, total }),
+      isCancelled: () => app.jobs.isCancelled(input.jobId),
       pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
     };
-    app.jobs.start(input.taskId, userId);
+    app.jobs.start(input.jobId, userId);
     try {
       // The batch goes straight to an encrypted temporary file as it is drawn (never whole in memory).
       let run: Awaited<ReturnType<typeof runStatements>> | null = null;
@@ -40,7 +40,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
       ctx.detail = `${r.count} statements (${r.finalNotices} final notices) printed`;
       return { runId: r.runId, count: r.count, finalNotices: r.finalNotices, amountCents: r.amountCents, file };
     } finally {
-      app.jobs.finish(input.taskId);
+      app.jobs.finish(input.jobId);
     }
   },
   'statements:list': (ctx, input) => {
@@ -52,12 +52,12 @@ export const statementsHandlers: HandlerMap<'statements'> = {
     const { app } = ctx;
     const hooks = {
       onProgress: (count: number, total: number) =>
-        app.emit({ type: 'progress', taskId: input.taskId, phase: 'Printing the run again', count, total }),
-      isCancelled: () => app.jobs.isCancelled(input.taskId),
+        app.emit({ type: 'progress', jobId: input.jobId, phase: 'Printing the run again', count, total }),
+      isCancelled: () => app.jobs.isCancelled(input.jobId),
       pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
     };
     const runDate = runDateOf(app.store.db, input.runId);
-    app.jobs.start(input.taskId, userOf(ctx).id);
+    app.jobs.start(input.jobId, userOf(ctx).id);
     try {
       const file = await app.files.offerStream(
         fileOwner(ctx),
@@ -70,7 +70,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
       ctx.detail = `statement run of ${runDate} printed again`;
       return file;
     } finally {
-      app.jobs.finish(input.taskId);
+      app.jobs.finish(input.jobId);
     }
   },
   'statements:reprint': async (ctx, input) => {

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
 import { nextCollectionStep } from '../../../shared/rules/nextStep';
-import { accountRows, guarantorName, guarantorRow, tasksFor } from '../accounts';
+import { accountRows, guarantorName, guarantorRow, followUpsFor } from '../accounts';
 import { accountLedger } from '../ledger';
 import { holdsOf } from '../compliance';
 import { planOfAccount } from '../plans';
@@ -123,7 +123,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     by: r.by_name,
   }));
 
-  const tasks = tasksFor(db, 'WHERE t.guarantor_id = ?', [guarantorId]);
+  const followUps = followUpsFor(db, 'WHERE t.guarantor_id = ?', [guarantorId]);
 
   const documents = (
     db
@@ -176,5 +176,5 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     reversed: r.reversed === 1,
   }));
 
-  return { guarantor, accounts: accountViews, activities, tasks, documents, payments };
+  return { guarantor, accounts: accountViews, activities, followUps, documents, payments };
 }

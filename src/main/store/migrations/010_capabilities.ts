@@ -3,11 +3,13 @@
 //   payment was saved is printed later, and a reprint gives the same bytes.
 // - Business-day jobs keep the day they last ran under one key each (`daily_job:<name>`): the
 //   lapse check's and the daily backup's earlier keys carry over.
+// - Follow-ups are called follow-ups: the table `tasks` becomes `follow_ups` ("task" meant both a
+//   clerk's to-do and the app's long-running work).
 import type { Migration } from './index';
 
 export const migration010: Migration = {
   version: 10,
-  name: 'capabilities: receipt documents, daily jobs',
+  name: 'capabilities: receipt documents, daily jobs, follow-ups',
   up(db) {
     db.exec(`
       ALTER TABLE payments ADD COLUMN receipt_document_id INTEGER REFERENCES documents(id);
@@ -18,6 +20,11 @@ export const migration010: Migration = {
       INSERT INTO meta (key, value) SELECT 'daily_job:lapse-check', value FROM meta WHERE key = 'plans_last_run';
       INSERT INTO meta (key, value) SELECT 'daily_job:daily-backup', value FROM meta WHERE key = 'last_daily_backup';
       DELETE FROM meta WHERE key IN ('plans_last_run', 'last_daily_backup');
+      ALTER TABLE tasks RENAME TO follow_ups;
+      DROP INDEX tasks_guarantor;
+      DROP INDEX tasks_due;
+      CREATE INDEX follow_ups_guarantor ON follow_ups(guarantor_id, status);
+      CREATE INDEX follow_ups_due ON follow_ups(status, due_date, assignee_id);
     `);
   },
 };

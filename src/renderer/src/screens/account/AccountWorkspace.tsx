@@ -13,10 +13,10 @@ import { useChannelQuery } from '../../queries';
 import { useGuarantorId } from '../../routes';
 import { AccountLedger, splitPaymentIds } from './AccountLedger';
 import { ActivityLog } from './ActivityLog';
-import { AddTaskDialog, LogActivityDialog } from './ActivityDialogs';
+import { AddFollowUpDialog, LogActivityDialog } from './ActivityDialogs';
 import { AdjustmentDialog } from './AdjustmentDialog';
 import { Documents } from './Documents';
-import { FollowUpTasks } from './FollowUpTasks';
+import { FollowUps } from './FollowUps';
 import { GuarantorHeader } from './GuarantorHeader';
 import { Payments } from './Payments';
 import { PostPaymentDialog } from './PostPaymentDialog';
@@ -35,7 +35,7 @@ type Open =
   | { dialog: 'reverseEntry'; account: AccountView; entry: LedgerLine }
   | { dialog: 'reversePayment'; payment: PaymentView }
   | { dialog: 'activity' }
-  | { dialog: 'task' }
+  | { dialog: 'followUp' }
   | { dialog: 'pdf'; file: FileHandle }
   | { dialog: 'plan'; target: PlanTermsTarget }
   | { dialog: 'signed'; plan: PlanView }
@@ -150,10 +150,10 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         onReverse={(payment) => setOpen({ dialog: 'reversePayment', payment })}
         onOpenReceipt={(file) => setOpen({ dialog: 'pdf', file })}
       />
-      <FollowUpTasks
-        tasks={ws.tasks}
+      <FollowUps
+        followUps={ws.followUps}
         accounts={ws.accounts}
-        onAdd={() => setOpen({ dialog: 'task' })}
+        onAdd={() => setOpen({ dialog: 'followUp' })}
         onClosed={done}
       />
       <ActivityLog activities={ws.activities} accounts={ws.accounts} onLog={() => setOpen({ dialog: 'activity' })} />
@@ -186,8 +186,8 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       {open?.dialog === 'activity' && (
         <LogActivityDialog guarantorId={guarantorId} accounts={ws.accounts} onClose={close} onDone={done} />
       )}
-      {open?.dialog === 'task' && (
-        <AddTaskDialog guarantorId={guarantorId} accounts={ws.accounts} onClose={close} onDone={done} />
+      {open?.dialog === 'followUp' && (
+        <AddFollowUpDialog guarantorId={guarantorId} accounts={ws.accounts} onClose={close} onDone={done} />
       )}
       {open?.dialog === 'pdf' && <PdfViewer file={open.file} onClose={close} />}
       {open?.dialog === 'plan' && (

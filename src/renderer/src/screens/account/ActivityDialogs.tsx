@@ -9,7 +9,7 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_OUTCOME_LABELS,
   ACTIVITY_OUTCOMES,
-  addTaskForm,
+  addFollowUpForm,
   logActivityForm,
   type AccountView,
 } from '../../../../shared/schemas/accounts';
@@ -113,12 +113,12 @@ export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: Gu
   );
 }
 
-export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
+export function AddFollowUpDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const me = useWorkspace((s) => s.session?.user.id);
   const directory = useChannelQuery('users:directory', {});
-  const addTask = useChannelMutation('tasks:add');
-  const form = useForm<z.input<typeof addTaskForm>, unknown, z.output<typeof addTaskForm>>({
-    resolver: zodResolver(addTaskForm),
+  const addFollowUp = useChannelMutation('followUps:add');
+  const form = useForm<z.input<typeof addFollowUpForm>, unknown, z.output<typeof addFollowUpForm>>({
+    resolver: zodResolver(addFollowUpForm),
     defaultValues: { title: '', dueDate: '', assigneeId: me ? String(me) : '', accountId: '', note: '' },
   });
   const people = (directory.value ?? []).map((u) => ({
@@ -133,7 +133,7 @@ export function AddTaskDialog({ guarantorId, accounts, onClose, onDone }: Guaran
       submitLabel="Add task"
       onClose={onClose}
       onSubmit={async (task) => {
-        await addTask.mutateAsync({ guarantorId, ...task });
+        await addFollowUp.mutateAsync({ guarantorId, ...task });
         onDone(`Task added: “${task.title}”.`);
       }}
     >

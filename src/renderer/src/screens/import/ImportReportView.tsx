@@ -51,7 +51,7 @@ const PROBLEM_COLUMNS: Column<ImportLineError>[] = [
   { header: 'Problem', cell: (e) => e.reason },
 ];
 
-function Problems({ report, taskId }: { report: ImportReport; taskId: string }) {
+function Problems({ report, jobId }: { report: ImportReport; jobId: string }) {
   const [error, setError] = useState<string | null>(null);
   const sorted = useMemo(
     () => [...report.errors].sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line),
@@ -60,7 +60,7 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
   const download = async () => {
     setError(null);
     try {
-      await saveFile(await call('import:errorReport', { taskId }));
+      await saveFile(await call('import:errorReport', { jobId }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -101,11 +101,11 @@ function Problems({ report, taskId }: { report: ImportReport; taskId: string }) 
   );
 }
 
-export function ImportReportView({ report, taskId }: { report: ImportReport; taskId: string }) {
+export function ImportReportView({ report, jobId }: { report: ImportReport; jobId: string }) {
   return (
     <>
       <Counts report={report} />
-      {report.errorCount > 0 && <Problems report={report} taskId={taskId} />}
+      {report.errorCount > 0 && <Problems report={report} jobId={jobId} />}
     </>
   );
 }

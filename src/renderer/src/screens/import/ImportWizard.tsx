@@ -160,13 +160,13 @@ export function ImportWizard() {
         </>
       )}
 
-      {step === 'preview' && committed && commit.taskId && (
+      {step === 'preview' && committed && commit.jobId && (
         <section aria-labelledby="import-result">
           <h2 id="import-result">Imported</h2>
           <div className="form-notice" role="status">
             {importedSentence(committed)}
           </div>
-          <ImportReportView report={committed} taskId={commit.taskId} />
+          <ImportReportView report={committed} jobId={commit.jobId} />
           <div className="actions start">
             <button type="button" className="primary" onClick={startOver}>
               Import another extract
@@ -185,13 +185,13 @@ export function ImportWizard() {
               The preview was cancelled. Nothing was written.
             </p>
           )}
-          {report && !report.cancelled && preview.taskId && (
+          {report && !report.cancelled && preview.jobId && (
             <>
               <p className="muted">
                 What the import would do. Nothing has been written yet.
                 {report.errorCount === 0 && ' No problems were found.'}
               </p>
-              <ImportReportView report={report} taskId={preview.taskId} />
+              <ImportReportView report={report} jobId={preview.jobId} />
             </>
           )}
           <FormAlert message={commit.error} />
@@ -201,10 +201,10 @@ export function ImportWizard() {
               The import was cancelled. Nothing was written.
             </p>
           )}
-          {commit.report && !commit.report.cancelled && commit.taskId && (
+          {commit.report && !commit.report.cancelled && commit.jobId && (
             <>
               <p>Nothing was imported: the import found these problems.</p>
-              <ImportReportView report={commit.report} taskId={commit.taskId} />
+              <ImportReportView report={commit.report} jobId={commit.jobId} />
             </>
           )}
           {!preview.running && !commit.running && (

@@ -7,7 +7,7 @@ import { useProgress } from '../../progress';
 import type { MappedFile } from './importFiles';
 
 export interface ImportRun {
-  taskId: string | null;
+  jobId: string | null;
   running: boolean;
   report: ImportReport | null;
   error: string | null;
@@ -18,15 +18,15 @@ export interface ImportRun {
 }
 
 export function useImportRun(mode: 'preview' | 'commit'): ImportRun {
-  const [taskId, setTaskId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const progress = useProgress(running ? taskId : null);
+  const progress = useProgress(running ? jobId : null);
 
   const start = async (files: MappedFile[]) => {
     const id = crypto.randomUUID();
-    setTaskId(id);
+    setJobId(id);
     setRunning(true);
     setReport(null);
     setError(null);
@@ -36,7 +36,7 @@ export function useImportRun(mode: 'preview' | 'commit'): ImportRun {
       const result = await call(mode === 'preview' ? 'import:preview' : 'import:commit', {
         files: files.map((f) => ({ uploadId: f.uploadId, layout: f.layout })),
         mappings,
-        taskId: id,
+        jobId: id,
       });
       setReport(result);
       return result;
@@ -49,15 +49,15 @@ export function useImportRun(mode: 'preview' | 'commit'): ImportRun {
   };
 
   const cancel = () => {
-    if (!taskId) return;
-    call('task:cancel', { taskId }).catch((e: unknown) => setError(messageOf(e)));
+    if (!jobId) return;
+    call('jobs:cancel', { jobId }).catch((e: unknown) => setError(messageOf(e)));
   };
 
   const clear = () => {
-    setTaskId(null);
+    setJobId(null);
     setReport(null);
     setError(null);
   };
 
-  return { taskId, running, report, error, progress, start, cancel, clear };
+  return { jobId, running, report, error, progress, start, cancel, clear };
 }

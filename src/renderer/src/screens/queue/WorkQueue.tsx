@@ -21,14 +21,14 @@ const KIND_FILTER_LABELS: Record<QueueKind, string> = {
   lapsed_plan: 'Lapsed plans',
   defaulted_plan: 'Defaulted plans',
   broken_promise: 'Broken promises',
-  task: 'Follow-ups due',
+  follow_up: 'Follow-ups due',
 };
 
 const KIND_TONES: Record<QueueKind, string> = {
   lapsed_plan: 'warn',
   defaulted_plan: 'bad',
   broken_promise: 'bad',
-  task: 'info',
+  follow_up: 'info',
 };
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

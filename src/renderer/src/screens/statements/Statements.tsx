@@ -53,19 +53,19 @@ function RunProgress({
 
 function PastRuns({ onOpen }: { onOpen: (file: FileHandle) => void }) {
   const runs = useChannelQuery('statements:runs', {});
-  const [taskId, setTaskId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const {
     opening: printing,
     error,
     open: again,
   } = useOpenFile((runId) => {
     const id = crypto.randomUUID();
-    setTaskId(id);
-    return call('statements:runPdf', { runId, taskId: id });
+    setJobId(id);
+    return call('statements:runPdf', { runId, jobId: id });
   }, onOpen);
-  const progress = useProgress(printing !== null ? taskId : null);
+  const progress = useProgress(printing !== null ? jobId : null);
   const cancel = () => {
-    if (taskId) call('task:cancel', { taskId }).catch(() => undefined);
+    if (jobId) call('jobs:cancel', { jobId }).catch(() => undefined);
   };
   return (
     <>
@@ -109,22 +109,22 @@ function PastRuns({ onOpen }: { onOpen: (file: FileHandle) => void }) {
 
 export function Statements() {
   const due = useChannelQuery('statements:due', {});
-  const [taskId, setTaskId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [viewing, setViewing] = useState<FileHandle | null>(null);
-  const progress = useProgress(running ? taskId : null);
+  const progress = useProgress(running ? jobId : null);
   const runStatements = useChannelMutation('statements:run');
 
   const run = async () => {
     const id = crypto.randomUUID();
-    setTaskId(id);
+    setJobId(id);
     setRunning(true);
     setError(null);
     setSummary(null);
     try {
-      const result = await runStatements.mutateAsync({ taskId: id });
+      const result = await runStatements.mutateAsync({ jobId: id });
       setSummary(result);
       setViewing(result.file);
     } catch (e) {
@@ -135,8 +135,8 @@ export function Statements() {
   };
 
   const cancel = () => {
-    if (!taskId) return;
-    call('task:cancel', { taskId }).catch((e: unknown) => setError(messageOf(e)));
+    if (!jobId) return;
+    call('jobs:cancel', { jobId }).catch((e: unknown) => setError(messageOf(e)));
   };
 
   const value = due.value;

@@ -2,37 +2,37 @@
 // a task is closed as done or cancelled, never deleted.
 import { useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
-import type { AccountView, TaskView } from '../../../../shared/schemas/accounts';
+import type { AccountView, FollowUpView } from '../../../../shared/schemas/accounts';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 import { DataTable } from '../../components/DataTable';
 
-const STATUS_LABELS: Record<TaskView['status'], string> = { open: 'Open', done: 'Done', cancelled: 'Cancelled' };
+const STATUS_LABELS: Record<FollowUpView['status'], string> = { open: 'Open', done: 'Done', cancelled: 'Cancelled' };
 
-interface FollowUpTasksProps {
-  tasks: TaskView[];
+interface FollowUpsProps {
+  followUps: FollowUpView[];
   accounts: AccountView[];
   onAdd: () => void;
   onClosed: (message: string) => void;
 }
 
-export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTasksProps) {
+export function FollowUps({ followUps, accounts, onAdd, onClosed }: FollowUpsProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const closeTask = useChannelMutation('tasks:close');
+  const closeFollowUp = useChannelMutation('followUps:close');
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<number | null>(null);
   const accountNumber = new Map(accounts.map((a) => [a.id, a.accountNumber]));
-  const sorted = [...tasks].sort(
+  const sorted = [...followUps].sort(
     (a, b) => Number(a.status !== 'open') - Number(b.status !== 'open') || a.dueDate.localeCompare(b.dueDate),
   );
 
-  const close = async (t: TaskView, outcome: 'done' | 'cancelled') => {
+  const close = async (t: FollowUpView, outcome: 'done' | 'cancelled') => {
     setError(null);
     setWorking(t.id);
     try {
-      await closeTask.mutateAsync({ taskId: t.id, outcome });
+      await closeFollowUp.mutateAsync({ followUpId: t.id, outcome });
       onClosed(`“${t.title}” is ${outcome === 'done' ? 'done' : 'cancelled'}.`);
     } catch (e) {
       setError(messageOf(e));
@@ -45,7 +45,7 @@ export function FollowUpTasks({ tasks, accounts, onAdd, onClosed }: FollowUpTask
     <section className="ws-section" aria-labelledby="ws-tasks">
       <div className="section-head">
         <h2 id="ws-tasks">
-          Follow-up tasks <span className="count">{tasks.filter((t) => t.status === 'open').length} open</span>
+          Follow-up tasks <span className="count">{followUps.filter((t) => t.status === 'open').length} open</span>
         </h2>
         <button type="button" onClick={onAdd}>
           Add task…
