@@ -108,7 +108,7 @@ export function typedDate<T extends z.ZodType<BusinessDate, BusinessDate>>(field
 }
 
 /** The sentence for a date after the business date: postings, activities and decisions are not future-dated. */
-function afterBusinessDateMessage(today: BusinessDate, what: string): string {
+export function afterBusinessDateMessage(today: BusinessDate, what: string): string {
   return `${what} cannot be dated after the business date, ${formatShortDate(today)}.`;
 }
 

@@ -3,8 +3,10 @@
 // Every posting writes its ledger entries and balances in one transaction.
 import { AppError } from '../../../shared/errors';
 import { allocateOldestFirst, checkChosenAllocation } from '../../../shared/rules/allocation';
+import { afterBusinessDateMessage } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
-import { roleAtLeast, type Role } from '../../../shared/roles';
+import { adjustmentNeedsApproval } from '../../../shared/rules/adjustmentApproval';
+import type { Role } from '../../../shared/roles';
 import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
@@ -48,9 +50,8 @@ export function postPayment(
   const now = app.nowIso();
   guarantorRow(db, input.guarantorId);
   if (input.effectiveDate > app.clock.today()) {
-    throw new AppError('invalid_input', 'A payment cannot be dated in the future.', {
-      effectiveDate: 'A payment cannot be dated after today.',
-    });
+    const message = afterBusinessDateMessage(app.clock.today(), 'A payment');
+    throw new AppError('invalid_input', message, { effectiveDate: message });
   }
   const open = accountRows(db, input.guarantorId).map((a) => ({
     accountId: a.id,
@@ -112,14 +113,12 @@ export function postAdjustment(
     { id: number; guarantor_id: number } | undefined;
   if (!account) throw new AppError('not_found', 'There is no such account.');
   if (input.effectiveDate > app.clock.today()) {
-    throw new AppError('invalid_input', 'An adjustment cannot be dated in the future.', {
-      effectiveDate: 'An adjustment cannot be dated after today.',
-    });
+    const message = afterBusinessDateMessage(app.clock.today(), 'An adjustment');
+    throw new AppError('invalid_input', message, { effectiveDate: message });
   }
   const limit = postingPolicy(db).adjustmentApprovalLimitCents;
   let approvedBy: number | null = null;
-  if (input.amountCents > limit && !roleAtLeast(by.role, 'supervisor'))
-    approvedBy = approvalFor(app, input.approval, limit);
+  if (adjustmentNeedsApproval(by.role, input.amountCents, limit)) approvedBy = approvalFor(app, input.approval, limit);
   const reason = ADJUSTMENT_REASONS[input.reason];
   const entryId = changeLedger(app, by.id, (ledger) =>
     ledger.post({
@@ -137,9 +136,8 @@ export function postAdjustment(
 
 function notAfterToday(app: RecoupApp, date: string): void {
   if (date > app.clock.today()) {
-    throw new AppError('invalid_input', 'A reversal cannot be dated in the future.', {
-      effectiveDate: 'A reversal cannot be dated after today.',
-    });
+    const message = afterBusinessDateMessage(app.clock.today(), 'A reversal');
+    throw new AppError('invalid_input', message, { effectiveDate: message });
   }
 }
 

@@ -5,7 +5,7 @@
 import { addDays, formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
-import { checkTier } from '../../../shared/rules/planPolicy';
+import { checkTier, mustOfferFinancialAssistance } from '../../../shared/rules/planPolicy';
 import { computeSchedule } from '../../../shared/rules/planSchedule';
 import { roleAtLeast, type Role } from '../../../shared/roles';
 import { isOpenPlan, type CreatePlanInput, type PlanPolicy } from '../../../shared/schemas/plans';
@@ -202,7 +202,12 @@ export function createPlan(app: RecoupApp, input: CreatePlanInput, actor: Actor)
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
   const balance = accountsBalance(db, input.guarantorId, input.accountIds, null);
   const version = policyOn(db, today, app.nowIso());
-  if (g.fap_status === 'unknown' && balance > version.policy.fapPromptAboveCents && input.fapAnswer === 'not_asked') {
+  const offerFirst = mustOfferFinancialAssistance({
+    fapStatus: g.fap_status,
+    balanceCents: balance,
+    fapPromptAboveCents: version.policy.fapPromptAboveCents,
+  });
+  if (offerFirst && input.fapAnswer === 'not_asked') {
     throw new AppError(
       'invalid_input',
       `Offer financial assistance first: the balance is over ${formatCents(version.policy.fapPromptAboveCents)} and the guarantor’s financial-assistance status is unknown.`,

@@ -4,7 +4,7 @@
 // are marked, reversals say what they reverse (a reversal made by mistake is reversed in turn). One
 // part of a payment split over several accounts is not reversed alone: the whole payment is.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { formatShortDate } from '../../../../shared/dates';
+import { formatServiceDates, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { PAYER_CLASS_LABELS, SERVICE_TYPE_LABELS, type AccountView } from '../../../../shared/schemas/accounts';
 import { ADJUSTMENT_REASONS, LEDGER_TYPE_LABELS, type LedgerLine } from '../../../../shared/schemas/ledger';
@@ -12,12 +12,6 @@ import { formatInstant } from '../../format';
 import { isAdjustmentReason } from './AdjustmentDialog';
 
 const isMedicare = (a: AccountView) => a.payerClass === 'medicare' || a.payerClass === 'medicare_advantage';
-
-function serviceDates(a: AccountView): string {
-  return a.serviceFrom === a.serviceTo
-    ? formatShortDate(a.serviceFrom)
-    : `${formatShortDate(a.serviceFrom)} – ${formatShortDate(a.serviceTo)}`;
-}
 
 function reasonLabel(code: string | null): string | null {
   if (!code) return null;
@@ -110,7 +104,7 @@ export function AccountLedger({ account: a, splitPayments, onAdjust, onReverse }
       </div>
       <dl className="account-facts">
         <Fact label="Patient">{a.patientName || '—'}</Fact>
-        <Fact label="Service">{serviceDates(a)}</Fact>
+        <Fact label="Service">{formatServiceDates(a.serviceFrom, a.serviceTo)}</Fact>
         <Fact label="Type">{SERVICE_TYPE_LABELS[a.serviceType]}</Fact>
         <Fact label="Payer">{PAYER_CLASS_LABELS[a.payerClass]}</Fact>
         <Fact label="First statement">{a.firstStatementDate ? formatShortDate(a.firstStatementDate) : 'Not yet'}</Fact>

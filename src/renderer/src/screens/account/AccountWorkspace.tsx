@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import type { LedgerLine } from '../../../../shared/schemas/ledger';
-import type { PlanView } from '../../../../shared/schemas/plans';
+import { isActivePlan, type PlanView } from '../../../../shared/schemas/plans';
 import { FormAlert } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useChannelQuery } from '../../queries';
@@ -45,9 +45,7 @@ type Open =
 
 /** Accounts with a balance that no current or lapsed plan covers: what a new plan may take. */
 function accountsOffPlan(accounts: AccountView[], plans: PlanView[]): AccountView[] {
-  const onPlan = new Set(
-    plans.filter((p) => p.status === 'current' || p.status === 'lapsed').flatMap((p) => p.accountIds),
-  );
+  const onPlan = new Set(plans.filter((p) => isActivePlan(p.status)).flatMap((p) => p.accountIds));
   return accounts.filter((a) => a.balanceCents > 0 && !onPlan.has(a.id));
 }
 

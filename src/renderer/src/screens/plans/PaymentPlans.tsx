@@ -6,7 +6,8 @@ import { formatCents } from '../../../../shared/money';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { PlanView, PromiseView } from '../../../../shared/schemas/plans';
 import { FormAlert } from '../../components/Field';
-import { isActive, PlanCard, type PlanActions } from './PlanCard';
+import { isOpenPlan } from '../../../../shared/schemas/plans';
+import { PlanCard, type PlanActions } from './PlanCard';
 
 const PROMISE_LABELS: Record<PromiseView['status'], { text: string; tone: string }> = {
   open: { text: 'Open', tone: 'info' },
@@ -87,8 +88,8 @@ export function PaymentPlans({
   onSetUp,
   onPromise,
 }: PaymentPlansProps) {
-  const active = (plans ?? []).filter(isActive);
-  const earlier = (plans ?? []).filter((p) => !isActive(p));
+  const active = (plans ?? []).filter((p) => isOpenPlan(p.status));
+  const earlier = (plans ?? []).filter((p) => !isOpenPlan(p.status));
   return (
     <section className="ws-section" aria-labelledby="ws-plans">
       <div className="section-head">

@@ -8,6 +8,7 @@ import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import {
   FAP_ANSWER_LABELS,
+  isOpenPlan,
   PLAN_STATUS_LABELS,
   type PlanStatus,
   type PlanView,
@@ -27,8 +28,6 @@ export const STATUS_TONES: Record<PlanStatus, string> = {
   cancelled: '',
   replaced: '',
 };
-
-export const isActive = (p: PlanView) => p.status === 'current' || p.status === 'lapsed' || p.status === 'defaulted';
 
 /** For a defaulted plan: when it had lapsed and the cure deadline its letter gave. */
 function lapseHistory(plan: PlanView): string {
@@ -68,7 +67,7 @@ export function PlanCard({
   // The deadline the lapse letter gave, as stored; the worked-out one only if none was stored.
   const cureBy = plan.status === 'lapsed' ? (plan.cureDeadline ?? p.cureDeadline) : null;
   const numbers = plan.accountIds.map((id) => accounts.find((a) => a.id === id)?.accountNumber ?? `#${id}`);
-  const active = isActive(plan);
+  const active = isOpenPlan(plan.status);
 
   const print = async () => {
     setError(null);

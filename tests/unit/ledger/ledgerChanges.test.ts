@@ -1,0 +1,156 @@
+// A ledger change and what depends on it commit together (issue 9): a payment, an adjustment, a
+// reversal, a financial-assistance decision or an import moves the guarantor's plans and promises
+// in its own transaction; if any of that fails, the money is not saved either. A receipt is drawn
+// after the payment is saved: if drawing it fails, the clerk is told the payment stands, and the
+// receipt prints later (a retry would otherwise post the payment twice).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Extensions } from '../../../src/main/platform/capability';
+import { importSmall } from '../accounts/fixtures';
+import { pdfPages } from '../pdfText';
+import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+
+// The receipt's drawing fails when a test says so; everything else is the real app.
+const drawing = vi.hoisted(() => ({ fail: 0 }));
+vi.mock('../../../src/main/capabilities/ledger/receiptPdf', async (original) => {
+  const real = await original<typeof import('../../../src/main/capabilities/ledger/receiptPdf')>();
+  return {
+    ...real,
+    paymentReceipt: (...args: Parameters<typeof real.paymentReceipt>) => {
+      if (drawing.fail > 0) {
+        drawing.fail--;
+        return Promise.reject(new Error('the printer font is missing'));
+      }
+      return real.paymentReceipt(...args);
+    },
+  };
+});
+
+let t: TestApp;
+afterEach(() => {
+  drawing.fail = 0;
+  t?.cleanup();
+});
+
+async function ready() {
+  t = testApp();
+  const admin = await setUpAndLogIn(t);
+  const ids = await importSmall(t);
+  const clerk = await addUserAndLogIn(t, admin, 'clerk');
+  return { admin, clerk, ...ids };
+}
+
+const cash = (guarantorId: number, amountCents: number) => ({
+  guarantorId,
+  method: 'cash' as const,
+  reference: '',
+  amountCents,
+  effectiveDate: '2026-11-26',
+  allocations: [],
+});
+
+const planOver = (guarantorId: number, accountIds: number[]) => ({
+  guarantorId,
+  accountIds,
+  fapAnswer: 'declined' as const,
+  downPaymentCents: 0,
+  frequency: 'monthly' as const,
+  firstDueDate: '2026-12-15',
+  installmentCount: 4,
+});
+
+const count = (sql: string) => t.app.store.db.prepare(sql).pluck().get() as number;
+
+describe('the receipt after the money', () => {
+  it('a receipt that cannot be drawn leaves the payment saved once, says so, and prints later', async () => {
+    const { clerk, jane } = await ready();
+    const before = count(`SELECT balance_cents FROM guarantors WHERE id = ${jane}`);
+    drawing.fail = 1;
+    const posted = await t.call('payments:post', cash(jane, 12_500), clerk);
+    expect(posted.receipt).toBeNull();
+    expect(posted.receiptProblem).toMatch(
+      /^The payment was saved as receipt R20261126-0001, but its receipt could not be printed\. Do not post it again/,
+    );
+    expect(count('SELECT count(*) FROM payments')).toBe(1);
+    expect(count(`SELECT balance_cents FROM guarantors WHERE id = ${jane}`)).toBe(before - 12_500);
+    expect(count(`SELECT count(*) FROM documents WHERE kind = 'payment_receipt'`)).toBe(0);
+    // The audit trail says what happened: the payment, with its receipt not printed.
+    const [event] = t.app.store.db
+      .prepare(`SELECT outcome, detail FROM audit_events WHERE channel = 'payments:post'`)
+      .all() as { outcome: string; detail: string }[];
+    expect(event).toEqual({ outcome: 'ok', detail: 'receipt R20261126-0001 not printed' });
+
+    const receipt = await t.call('payments:receipt', { paymentId: posted.paymentId }, clerk);
+    expect((await pdfPages(await t.file(receipt))).join(' ')).toContain('R20261126-0001');
+    const again = await t.call('payments:receipt', { paymentId: posted.paymentId }, clerk);
+    expect(await t.file(again)).toEqual(await t.file(receipt));
+    expect(count(`SELECT count(*) FROM documents WHERE kind = 'payment_receipt'`)).toBe(1);
+    expect(count('SELECT count(*) FROM payments')).toBe(1);
+  });
+});
+
+describe('what depends on the ledger moves in the same transaction', () => {
+  it('an adjustment that clears a plan’s accounts completes the plan at once', async () => {
+    const { admin, clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', planOver(jane, [a1, a2]), clerk);
+    for (const [accountId, amountCents] of [
+      [a1, 50_000],
+      [a2, 30_000],
+    ] as const) {
+      await t.call(
+        'ledger:adjust',
+        { accountId, reason: 'small_balance', amountCents, effectiveDate: '2026-11-26', memo: 'written off' },
+        admin,
+      );
+    }
+    const [view] = await t.call('plans:list', { guarantorId: jane }, clerk);
+    expect(view).toMatchObject({ id: plan.id, status: 'completed' });
+    expect(view!.events.at(-1)!.reason).toBe('The plan’s accounts have no balance left.');
+  });
+
+  it('a financial-assistance approval in full completes the plan over the accounts it clears', async () => {
+    const { admin, clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', planOver(jane, [a1, a2]), clerk);
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-26', note: '' }, clerk);
+    await t.call('fap:decide', { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26' }, admin);
+    expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]).toMatchObject({
+      id: plan.id,
+      status: 'completed',
+    });
+  });
+
+  it('a promise is kept by the payment that pays it, in the payment’s transaction', async () => {
+    const { clerk, jane } = await ready();
+    const { id } = await t.call(
+      'promises:add',
+      { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' },
+      clerk,
+    );
+    await t.call('payments:post', cash(jane, 5_000), clerk);
+    expect(t.app.store.db.prepare('SELECT status, resolved_on FROM promises WHERE id = ?').get(id)).toEqual({
+      status: 'kept',
+      resolved_on: '2026-11-26',
+    });
+  });
+
+  it('if what depends on the ledger fails, the money is not saved either', async () => {
+    const { clerk, jane } = await ready();
+    const extensions = t.app.extensions;
+    (t.app as { extensions: Extensions }).extensions = {
+      ...extensions,
+      ledgerSubscribers: [
+        ...extensions.ledgerSubscribers,
+        () => {
+          throw new Error('an agency balance could not be updated');
+        },
+      ],
+    };
+    const before = count(`SELECT balance_cents FROM guarantors WHERE id = ${jane}`);
+    expect(await t.raw('payments:post', cash(jane, 10_000), clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+    expect(count(`SELECT count(*) FROM ledger_entries WHERE type = 'patient_payment'`)).toBe(0);
+    expect(count(`SELECT balance_cents FROM guarantors WHERE id = ${jane}`)).toBe(before);
+  });
+});
