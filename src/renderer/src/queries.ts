@@ -24,6 +24,7 @@ export const READS = [
   'holds:list',
   'importProfiles:list',
   'letters:batches',
+  'letters:pending',
   'planPolicy:get',
   'plans:list',
   'promises:list',
@@ -56,6 +57,7 @@ const GUARANTOR: readonly ReadChannel[] = [
 const BALANCES: readonly ReadChannel[] = [
   ...GUARANTOR,
   'queue:list',
+  'letters:pending',
   'statements:due',
   'reports:aging',
   'search:query',
@@ -69,6 +71,7 @@ const PLANS: readonly ReadChannel[] = [
   'eca:check',
   'statements:due',
   'queue:list',
+  'letters:pending',
 ];
 // A hold or an assistance application stops the cycle and the 501(r) clock; both are in the month's registers.
 const CYCLE: readonly ReadChannel[] = ['holds:list', 'eca:check', 'statements:due', 'accounts:open', 'registers:month'];
@@ -138,7 +141,7 @@ export const STALE_AFTER = {
   'plans:runDaily': [...PLANS, 'letters:batches'],
   'promises:add': ['promises:list', 'accounts:open', 'queue:list'],
   'queue:worked': ['queue:list', 'accounts:open'],
-  'letters:lapseBatch': ['queue:list', 'letters:batches', 'accounts:open'],
+  'letters:lapseBatch': ['queue:list', 'letters:pending', 'letters:batches', 'accounts:open'],
   'eca:releaseEstateClaim': CYCLE,
   'fap:record': [...CYCLE, 'fap:history', 'queue:list'],
   // An approval adjusts the balances down to what the patient owes under the policy.

@@ -68,6 +68,7 @@ export const plansChannels = {
     access: 'clerk',
     audit: 'read',
   }),
+  'letters:pending': channel<typeof none, { count: number }>({ input: none, access: 'clerk', audit: false }),
   'letters:lapseBatch': channel<typeof none, FileHandle & { count: number }>({
     input: none,
     access: 'clerk',

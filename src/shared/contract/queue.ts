@@ -4,7 +4,7 @@ import { queueInput, workedInput } from '../schemas/plans';
 import { channel } from './channel';
 
 export const queueChannels = {
-  'queue:list': channel<typeof queueInput, { items: QueueItem[]; workedToday: number; lettersToPrint: number }>({
+  'queue:list': channel<typeof queueInput, { items: QueueItem[]; workedToday: number }>({
     input: queueInput,
     access: 'clerk',
     audit: 'read',

@@ -74,6 +74,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'queue:worked': 'clerk',
   'letters:lapseBatch': 'clerk',
   'letters:batches': 'clerk',
+  'letters:pending': 'clerk',
   'eca:check': 'clerk',
   'eca:releaseEstateClaim': 'supervisor',
   'holds:list': 'clerk',

@@ -137,6 +137,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'queue:worked': { key: 'task:1', outcome: 'called, left a message' },
   'letters:lapseBatch': {},
   'letters:batches': {},
+  'letters:pending': {},
   'eca:check': { accountId: 1, kind: 'civil_action' },
   'eca:releaseEstateClaim': { accountId: 1, reason: 'counsel advised the claim may be filed' },
   'holds:list': { guarantorId: 1 },

@@ -4,6 +4,7 @@
 // after the payment is saved: if drawing it fails, the clerk is told the payment stands, and the
 // receipt prints later (a retry would otherwise post the payment twice).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as ReceiptPdf from '../../../src/main/capabilities/ledger/receiptPdf';
 import type { Extensions } from '../../../src/main/platform/capability';
 import { importSmall } from '../accounts/fixtures';
 import { pdfPages } from '../pdfText';
@@ -12,7 +13,7 @@ import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../suppor
 // The receipt's drawing fails when a test says so; everything else is the real app.
 const drawing = vi.hoisted(() => ({ fail: 0 }));
 vi.mock('../../../src/main/capabilities/ledger/receiptPdf', async (original) => {
-  const real = await original<typeof import('../../../src/main/capabilities/ledger/receiptPdf')>();
+  const real = await original<typeof ReceiptPdf>();
   return {
     ...real,
     paymentReceipt: (...args: Parameters<typeof real.paymentReceipt>) => {

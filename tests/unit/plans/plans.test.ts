@@ -151,7 +151,7 @@ describe('the lapse engine, day by day (PP-02: 10 grace days, 20 to cure, 2 miss
 
     const queue = await t.call('queue:list', { assignee: 'me' }, clerk);
     expect(queue.items.map((i) => i.kind)).toEqual(['lapsed_plan']);
-    expect(queue.lettersToPrint).toBe(1);
+    expect((await t.call('letters:pending', {}, clerk)).count).toBe(1);
     const letters = await t.call('letters:lapseBatch', {}, clerk);
     expect(letters.count).toBe(1);
     const text = (await pdfPages(await t.file(letters))).join('\n').replace(/\s+/g, ' ');
@@ -400,9 +400,9 @@ describe('plans and the rest of the ledger', () => {
     await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
     moveTo('2026-12-26');
     await t.call('plans:runDaily', {}, clerk);
-    expect((await t.call('queue:list', { assignee: 'me' }, clerk)).lettersToPrint).toBe(1);
+    expect((await t.call('letters:pending', {}, clerk)).count).toBe(1);
     await pay(clerk, jane, 20_000, '2026-12-26');
-    expect((await t.call('queue:list', { assignee: 'me' }, clerk)).lettersToPrint).toBe(0);
+    expect((await t.call('letters:pending', {}, clerk)).count).toBe(0);
     expect(await t.raw('letters:lapseBatch', {}, clerk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 

@@ -1,7 +1,7 @@
 // Channels of payment plans: the policy, plans and their papers, promises, the daily check, lapse letters.
 import type { CallContext, HandlerMap } from '../../platform/capability';
 import { offerDocument, userOf } from '../../platform/capability';
-import { agreementFor, lapseLetterBatches, printLapseLetters } from './printing';
+import { agreementFor, lapseLetterBatches, pendingLapseLetters, printLapseLetters } from './printing';
 import { cancelPlan, createPlan, recordSigned, reschedulePlan } from './arrangements';
 import { LAPSE_CHECK, runDaily } from './lapseEngine';
 import { policyHistory, policyOn, setPolicy } from './policy';
@@ -86,6 +86,7 @@ export const plansHandlers: HandlerMap<'plans'> = {
     return promisesOf(ctx.app.store.db, input.guarantorId);
   },
   'letters:batches': (ctx) => lapseLetterBatches(ctx.app.store.db),
+  'letters:pending': (ctx) => ({ count: pendingLapseLetters(ctx.app) }),
   'letters:lapseBatch': async (ctx) => {
     const r = await printLapseLetters(ctx.app, userOf(ctx).id);
     ctx.records.push(...r.planIds.map((id) => `plan:${id}`));

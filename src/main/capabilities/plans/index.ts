@@ -16,7 +16,6 @@ export const plans: Capability<'plans'> = {
   queueSources: [plansQueueSource],
 };
 
-export { pendingLapseLetters } from './printing';
 export { runDaily } from './lapseEngine';
 export { policyOn } from './policy';
 export { activePlanSql, currentPlanAccounts, openPlanSql, planOfAccount, type PlanRow } from './progress';

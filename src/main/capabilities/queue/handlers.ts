@@ -1,7 +1,6 @@
 // Channels of the work queue.
 import type { HandlerMap } from '../../platform/capability';
 import { userOf } from '../../platform/capability';
-import { pendingLapseLetters } from '../plans';
 import { markWorked, workedOn, workQueue } from './queue';
 
 export const queueHandlers: HandlerMap<'queue'> = {
@@ -15,7 +14,7 @@ export const queueHandlers: HandlerMap<'queue'> = {
     );
     ctx.records.push(...q.items.slice(0, 50).map((i) => `guarantor:${i.guarantorId}`));
     ctx.detail = `${q.items.length} items`;
-    return { ...q, lettersToPrint: pendingLapseLetters(app) };
+    return q;
   },
   'queue:worked': (ctx, input) => {
     const { app } = ctx;

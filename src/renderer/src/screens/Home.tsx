@@ -55,7 +55,7 @@ function AdministratorSummary() {
 function QueueCallout() {
   const queue = useChannelQuery('queue:list', { assignee: 'me' });
   const waiting = queue.value?.items.length;
-  const letters = queue.value?.lettersToPrint ?? 0;
+  const letters = useChannelQuery('letters:pending', {}).value?.count ?? 0;
   return (
     <a className="queue-callout" href={hrefOf('queue')}>
       <strong>Today&rsquo;s work queue</strong>

@@ -122,6 +122,7 @@ export function WorkQueue() {
   const filter = useQueueWork((s) => s.filter);
   const setFilter = useQueueWork((s) => s.setFilter);
   const queue = useChannelQuery('queue:list', listInput(filter));
+  const pending = useChannelQuery('letters:pending', {});
   const batches = useChannelQuery('letters:batches', {});
   const lapseBatch = useChannelMutation('letters:lapseBatch');
   const runDaily = useChannelMutation('plans:runDaily');
@@ -153,7 +154,7 @@ export function WorkQueue() {
     });
 
   const value = queue.value;
-  const lettersToPrint = value?.lettersToPrint ?? 0;
+  const lettersToPrint = pending.value?.count ?? 0;
   return (
     <section>
       <div className="page-head">
