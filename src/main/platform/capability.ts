@@ -20,7 +20,7 @@ import type {
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { AuditKind } from '../../shared/schemas/audit';
-import type { QueueItem, QueueKind } from '../../shared/schemas/plans';
+import type { QueueItem, QueueKind } from '../../shared/schemas/queue';
 import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
 import type { FileHandle } from '../../shared/schemas/files';

@@ -1,6 +1,6 @@
 // The daily work queue: what needs a clerk today, from every capability, ranked.
-import type { QueueItem } from '../schemas/plans';
-import { queueInput, workedInput } from '../schemas/plans';
+import type { QueueItem } from '../schemas/queue';
+import { queueInput, workedInput } from '../schemas/queue';
 import { channel } from './channel';
 
 export const queueChannels = {

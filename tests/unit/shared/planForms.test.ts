@@ -27,9 +27,8 @@ import {
   setPlanPolicyInput,
   signedForm,
   signedInput,
-  workedForm,
-  workedInput,
 } from '../../../src/shared/schemas/plans';
+import { workedForm, workedInput } from '../../../src/shared/schemas/queue';
 
 const TODAY = '2026-03-02';
 

@@ -2,7 +2,7 @@
 // that puts items in it (their queueSources), ranked by score (shared/rules/workQueue.ts) and then
 // by date. An item worked today leaves the queue for the rest of the business day (a lapse or
 // default that happens again is a new item); it comes back tomorrow if it still needs work.
-import type { QueueItem, QueueKind } from '../../../shared/schemas/plans';
+import type { QueueItem, QueueKind } from '../../../shared/schemas/queue';
 import type { QueueSource } from '../../platform/capability';
 import type { Db } from '../../store/database';
 

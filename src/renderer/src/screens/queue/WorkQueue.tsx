@@ -7,7 +7,7 @@ import type { DailyRunSummary } from '../../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/plans';
+import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { QUEUE_KIND_LABELS, workedForm, type QueueItem } from '../../../../shared/schemas/plans';
+import { QUEUE_KIND_LABELS, workedForm, type QueueItem } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { backToQueue, finishItem } from './queueWork';

@@ -2,7 +2,7 @@
 // worked now. "Work next" opens the top item's account; "Done — next item" records the outcome
 // and opens the next one under the same filter, until the queue is empty.
 import { create } from 'zustand';
-import type { QueueItem, QueueKind } from '../../../../shared/schemas/plans';
+import type { QueueItem, QueueKind } from '../../../../shared/schemas/queue';
 import { change, readChannel } from '../../queries';
 import { goTo, openGuarantor } from '../../routes';
 import { useWorkspace } from '../../session';
