@@ -6,4 +6,11 @@ import { complianceHandlers } from './handlers';
 export const compliance: Capability<'compliance'> = { name: 'compliance', handlers: complianceHandlers };
 
 export { attemptEca, checkEca } from './ecaGate';
-export { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons, holdsOf } from './holds';
+export {
+  accountsOnCurrentPlans,
+  activePlacedHolds,
+  automaticHoldReasons,
+  holdsOf,
+  placeHold,
+  releaseHold,
+} from './holds';
