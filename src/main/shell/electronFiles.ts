@@ -8,31 +8,16 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FileHandle } from '../../shared/schemas/files';
 import type { DesktopFiles } from '../platform/desktopFiles';
-import { APP_HOST, APP_SCHEME } from './window';
+import { APP_HOST, APP_SCHEME, secureWindowOptions } from './window';
 
-/** The options of a document window: a plain, sandboxed page that can show a PDF and nothing else. */
+/**
+ * The options of a document window: the workspace window's own security preferences (sandbox,
+ * context isolation, no Node, the PDF viewer, no developer tools), without its preload, so the
+ * page can show a PDF and reach nothing else.
+ */
 export function documentWindowOptions(file: FileHandle, show: boolean) {
-  return {
-    title: file.fileName,
-    width: 900,
-    height: 1000,
-    show,
-    autoHideMenuBar: true,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      // Chromium's PDF viewer is a plugin.
-      plugins: true,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      javascript: true,
-      devTools: false,
-    },
-  };
+  const { preload: _preload, ...webPreferences } = secureWindowOptions('', { devTools: false }).webPreferences;
+  return { title: file.fileName, width: 900, height: 1000, show, autoHideMenuBar: true, webPreferences };
 }
 
 /** The filters of the save dialog for a document of this kind. */
