@@ -80,6 +80,16 @@ test('work an account: search, split a payment, read the receipt, reverse the pa
     .getByRole('button', { name: 'Close' })
     .click();
 
+  // The receipt prints again from the payment's line: the same document, shown from a one-time link
+  // (the PDF is never in the page as data), and saved as the very same file.
+  await page.getByRole('button', { name: `Receipt ${receiptNumber}`, exact: true }).click();
+  const again = page.getByRole('dialog', { name: `receipt-${receiptNumber}.pdf` });
+  await expect(again.locator('iframe')).toHaveAttribute('src', /^\/files\/[\w-]+\?ticket=[\w-]+&disposition=inline$/);
+  const secondDownload = page.waitForEvent('download');
+  await again.getByRole('button', { name: 'Save a copy' }).click();
+  expect(await pdfText(await readFile((await (await secondDownload).path())!))).toBe(receipt);
+  await again.getByRole('button', { name: 'Close' }).click();
+
   await expectBalance(page, first.accountNumber, first.balanceCents - 1234);
   await expectBalance(page, second.accountNumber, second.balanceCents - 500);
   await expect(page.getByRole('row', { name: new RegExp(receiptNumber) }).first()).toBeVisible();
