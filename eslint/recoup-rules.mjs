@@ -1,11 +1,12 @@
 // Recoup's own lint rules, the boundaries of docs/architecture.md:
 // - capability-boundaries: a capability (src/main/capabilities/<name>/) is used from outside its
-//   folder only through its index.ts; a capability never reaches into the router, the
-//   composition, or another capability's files.
+//   folder only through its index.ts, and only by a capability above it (eslint/layers.mjs); a
+//   capability never reaches into the router, the composition, or another capability's files.
 // - no-sql-in-glue: the router, the composition and the handler maps hold no SQL: they call a
 //   capability's services, which own their queries.
 // - table-owner: each table is written by one module only (eslint/table-owners.mjs).
 import path from 'node:path';
+import { LAYERS } from './layers.mjs';
 import { TABLE_OWNERS } from './table-owners.mjs';
 
 const CAPABILITIES = `${path.sep}src${path.sep}main${path.sep}capabilities${path.sep}`;
@@ -32,6 +33,8 @@ const capabilityBoundaries = {
       internal:
         "'{{source}}' reaches into the {{target}} capability; import what it offers from '{{suggest}}' (its index.ts), or move the code.",
       upward: "A capability does not import '{{source}}': the router and the composition sit above every capability.",
+      layer:
+        "The {{here}} capability may not use {{target}}: {{target}} is not below it in eslint/layers.mjs (capabilities use only those below them, so there are no cycles).",
     },
   },
   create(context) {
@@ -53,7 +56,11 @@ const capabilityBoundaries = {
       if (!target || target.name === null) return;
       if (here && here.name === target.name) return;
       const inner = target.inner.replace(/\.ts$/, '');
-      if (isIndex(inner)) return;
+      if (isIndex(inner)) {
+        if (here && here.name && LAYERS.indexOf(target.name) >= LAYERS.indexOf(here.name))
+          context.report({ node, messageId: 'layer', data: { here: here.name, target: target.name } });
+        return;
+      }
       const suggest = path
         .relative(path.dirname(file), resolved.slice(0, resolved.indexOf(target.name) + target.name.length))
         .split(path.sep)

@@ -14,6 +14,7 @@ import { ledger } from './ledger';
 import { plans } from './plans';
 import { queue } from './queue';
 import { statements } from './statements';
+import { setup } from './setup';
 import { workspace } from './workspace';
 
 export const CAPABILITIES = [
@@ -28,6 +29,7 @@ export const CAPABILITIES = [
   statements,
   imports,
   workspace,
+  setup,
 ] as const;
 
 // Every capability of the contract is listed (a capability left out is a compile error here); each

@@ -1,8 +1,6 @@
-// Access: setting up the store, logging in and out, the idle lock, passwords, and the users who may
-// log in (each with a key slot).
+// Access: logging in and out, the idle lock, passwords, and the users who may log in (each with a
+// key slot).
 import type { Role } from '../roles';
-import type { FileHandle } from '../schemas/files';
-import { setupInput } from '../schemas/setup';
 import type { UserSummary } from '../schemas/users';
 import {
   changePasswordInput,
@@ -22,16 +20,7 @@ export interface LoginResult {
   session: SessionInfo;
 }
 
-export interface SetupResult {
-  recoveryKey: string;
-  /** The recovery-key sheet: made before anyone can log in, so it comes with its link. */
-  recoveryKeySheet: { file: FileHandle; href: string };
-}
-
 export const accessChannels = {
-  // Set-up writes its own audit event inside the transaction that creates the store.
-  'setup:create': channel<typeof setupInput, SetupResult>({ input: setupInput, access: 'public', audit: false }),
-
   'auth:login': channel<typeof loginInput, LoginResult>({ input: loginInput, access: 'public', audit: 'auth' }),
   'auth:recover': channel<typeof recoverInput, { done: true }>({
     input: recoverInput,

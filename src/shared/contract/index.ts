@@ -14,12 +14,14 @@ import { ledgerChannels } from './ledger';
 import { plansChannels } from './plans';
 import { platformChannels } from './platform';
 import { queueChannels } from './queue';
+import { setupChannels } from './setup';
 import { statementsChannels } from './statements';
 import { workspaceChannels } from './workspace';
 
 export type { Access, ChannelSpec } from './channel';
 export type { AppStatus, SessionInfo, SessionUser, StoreProblem, StoreProblemKind } from './platform';
-export type { LoginResult, SetupResult } from './access';
+export type { LoginResult } from './access';
+export type { SetupResult } from './setup';
 export type { BalanceCheck, PaymentResult } from './ledger';
 export type { DailyRunSummary } from './plans';
 
@@ -36,6 +38,7 @@ export const CAPABILITY_CHANNELS = {
   statements: statementsChannels,
   imports: importsChannels,
   workspace: workspaceChannels,
+  setup: setupChannels,
 } as const;
 
 export const contract = {
@@ -50,6 +53,7 @@ export const contract = {
   ...statementsChannels,
   ...importsChannels,
   ...workspaceChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

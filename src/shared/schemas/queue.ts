@@ -6,12 +6,17 @@ import { requiredText } from './text';
 /** Every kind of queue item; a capability that adds a source adds its kinds here. */
 export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'follow_up'] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
-export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
-  lapsed_plan: 'Lapsed plan',
-  defaulted_plan: 'Defaulted plan',
-  broken_promise: 'Broken promise',
-  follow_up: 'Follow-up due',
-};
+/**
+ * How the queue shows each kind: its label on an item, its name in the filter, and its badge's tone
+ * (warn, bad, info). A capability that adds a kind of item adds it here, once.
+ */
+export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: string; tone: 'warn' | 'bad' | 'info' }> =
+  {
+    lapsed_plan: { label: 'Lapsed plan', filterLabel: 'Lapsed plans', tone: 'warn' },
+    defaulted_plan: { label: 'Defaulted plan', filterLabel: 'Defaulted plans', tone: 'bad' },
+    broken_promise: { label: 'Broken promise', filterLabel: 'Broken promises', tone: 'bad' },
+    follow_up: { label: 'Follow-up due', filterLabel: 'Follow-ups due', tone: 'info' },
+  };
 
 export const queueInput = z.object({
   kind: z.enum(QUEUE_KINDS).optional(),

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../../../eslint/layers.mjs';
+import { CAPABILITIES } from '../../../src/main/capabilities';
 import recoup from '../../../eslint/recoup-rules.mjs';
 
 RuleTester.describe = describe;
@@ -49,7 +51,24 @@ tester.run('capability-boundaries', recoup.rules['capability-boundaries'], {
       code: "export { planRow } from '../plans/progress';",
       errors: [{ messageId: 'internal' }],
     },
+    // Only a capability below may be used: the ledger is below plans, so plans may not be used by it.
+    {
+      filename: at('src/main/capabilities/ledger/posting.ts'),
+      code: "import { planRow } from '../plans';",
+      errors: [{ messageId: 'layer' }],
+    },
+    {
+      filename: at('src/main/capabilities/disputes/disputes.ts'),
+      code: "import { placeHold } from '../compliance';",
+      errors: [{ messageId: 'layer' }],
+    },
   ],
+});
+
+describe('the layers', () => {
+  it('are the composition’s order, so the list and the lint rule cannot drift apart', () => {
+    expect(CAPABILITIES.map((c) => c.name).filter((n) => n !== 'platform')).toEqual(LAYERS);
+  });
 });
 
 tester.run('no-sql-in-glue', recoup.rules['no-sql-in-glue'], {

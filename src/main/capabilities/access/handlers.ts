@@ -1,29 +1,11 @@
-// Channels of access: set-up, log-in and the session, passwords, users.
+// Channels of access: log-in and the session, passwords, users.
 import type { HandlerMap } from '../../platform/capability';
-import { offerBytes, sessionOf, userOf } from '../../platform/capability';
-import { filePath } from '../../platform/fileDelivery';
-import { SET_UP } from '../../platform/files';
+import { sessionOf, userOf } from '../../platform/capability';
 import { securityPolicy } from '../../platform/settings';
 import { changePassword, lock, login, logout, recover, unlock } from './auth';
-import { createStore } from './setup';
 import { addUser, disableUser, enableUser, listUsers, resetPassword, userDirectory } from './users';
 
 export const accessHandlers: HandlerMap<'access'> = {
-  'setup:create': async (ctx, input) => {
-    const { recoveryKey, recoveryKeySheet } = await createStore(ctx.app, input);
-    ctx.actor = { id: 1, username: input.admin.username };
-    ctx.records.push('user:1');
-    ctx.detail = 'recovery key sheet shown once';
-    // Nobody is logged in yet: the sheet comes with its link (a few uses, for half an hour).
-    const file = await offerBytes(
-      ctx,
-      { fileName: 'recoup-recovery-key.pdf', mimeType: 'application/pdf' },
-      recoveryKeySheet,
-    );
-    const ticket = ctx.app.files.link(file.fileId, SET_UP, { uses: 5, ttlMs: 30 * 60_000 });
-    return { recoveryKey, recoveryKeySheet: { file, href: filePath(file.fileId, ticket, 'attachment') } };
-  },
-
   'auth:login': (ctx, input) => {
     const result = login(ctx.app, input.username, input.password);
     ctx.actor = { id: result.session.user.id, username: result.session.user.username };

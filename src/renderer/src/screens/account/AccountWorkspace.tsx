@@ -21,8 +21,7 @@ import { GuarantorHeader } from './GuarantorHeader';
 import { Payments } from './Payments';
 import { PostPaymentDialog } from './PostPaymentDialog';
 import { ReverseEntryDialog, ReversePaymentDialog } from './ReverseDialogs';
-import { FinancialAssistance } from './FinancialAssistance';
-import { StatementCycle } from './StatementCycle';
+import { ACCOUNT_SECTIONS } from './sections';
 import { PaymentPlans } from '../plans/PaymentPlans';
 import { CancelPlanDialog, PromiseDialog, SignedDialog } from '../plans/PlanDialogs';
 import { PlanTermsDialog, type PlanTermsTarget } from '../plans/PlanTermsDialog';
@@ -128,20 +127,9 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         ))}
       </section>
 
-      <StatementCycle
-        guarantorId={guarantorId}
-        accounts={ws.accounts}
-        onOpenPdf={(file) => setOpen({ dialog: 'pdf', file })}
-        onNotice={setNotice}
-      />
-
-      <FinancialAssistance
-        guarantorId={guarantorId}
-        status={ws.guarantor.fapStatus}
-        statusDate={ws.guarantor.fapStatusDate}
-        accounts={ws.accounts}
-        onChanged={setNotice}
-      />
+      {ACCOUNT_SECTIONS.map(({ key, Section }) => (
+        <Section key={key} workspace={ws} onOpenPdf={(file) => setOpen({ dialog: 'pdf', file })} onNotice={setNotice} />
+      ))}
 
       <Payments
         payments={ws.payments}

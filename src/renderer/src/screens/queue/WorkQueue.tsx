@@ -7,7 +7,7 @@ import type { DailyRunSummary } from '../../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/queue';
+import { QUEUE_KIND_INFO, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
@@ -16,20 +16,6 @@ import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { LetterBatches } from './LetterBatches';
 import { listInput, useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
-
-const KIND_FILTER_LABELS: Record<QueueKind, string> = {
-  lapsed_plan: 'Lapsed plans',
-  defaulted_plan: 'Defaulted plans',
-  broken_promise: 'Broken promises',
-  follow_up: 'Follow-ups due',
-};
-
-const KIND_TONES: Record<QueueKind, string> = {
-  lapsed_plan: 'warn',
-  defaulted_plan: 'bad',
-  broken_promise: 'bad',
-  follow_up: 'info',
-};
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -76,7 +62,7 @@ function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: Queu
           <option value="">All kinds</option>
           {QUEUE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_FILTER_LABELS[k]}
+              {QUEUE_KIND_INFO[k].filterLabel}
             </option>
           ))}
         </select>
@@ -91,7 +77,9 @@ const QUEUE_COLUMNS: Column<QueueItem>[] = [
     header: 'What',
     className: 'nowrap',
     width: '10.5rem',
-    cell: (item) => <span className={`badge ${KIND_TONES[item.kind]}`}>{QUEUE_KIND_LABELS[item.kind]}</span>,
+    cell: (item) => (
+      <span className={`badge ${QUEUE_KIND_INFO[item.kind].tone}`}>{QUEUE_KIND_INFO[item.kind].label}</span>
+    ),
   },
   {
     header: 'Guarantor',
@@ -100,7 +88,7 @@ const QUEUE_COLUMNS: Column<QueueItem>[] = [
       <button
         type="button"
         className="link"
-        aria-label={`Work ${item.guarantorName}: ${QUEUE_KIND_LABELS[item.kind]}`}
+        aria-label={`Work ${item.guarantorName}: ${QUEUE_KIND_INFO[item.kind].label}`}
         onClick={() => workOn(item)}
       >
         {item.guarantorName}

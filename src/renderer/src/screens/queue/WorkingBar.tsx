@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { QUEUE_KIND_LABELS, workedForm, type QueueItem } from '../../../../shared/schemas/queue';
+import { QUEUE_KIND_INFO, workedForm, type QueueItem } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { backToQueue, finishItem } from './queueWork';
@@ -30,7 +30,7 @@ export function WorkingBar({ item }: { item: QueueItem }) {
       <div className="working-what">
         <h2 id={`${id}-title`}>Working the queue</h2>
         <p>
-          <span className="badge warn">{QUEUE_KIND_LABELS[item.kind]}</span> {item.summary}
+          <span className="badge warn">{QUEUE_KIND_INFO[item.kind].label}</span> {item.summary}
         </p>
       </div>
       <form noValidate className="working-form" onSubmit={(e) => void submit(e)}>

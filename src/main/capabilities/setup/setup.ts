@@ -13,7 +13,7 @@ import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../../store/ke
 import { appendAudit } from '../../platform/auditTrail';
 import { extractFiles, generateExtract } from '../../demo/synthetic';
 import { runImport } from '../imports';
-import { insertFirstAdministrator } from './users';
+import { insertFirstAdministrator } from '../access';
 import { writeSettings } from '../../platform/settings';
 
 /** How many synthetic guarantors "start with demo data" brings. */

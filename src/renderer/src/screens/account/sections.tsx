@@ -1,0 +1,41 @@
+// The capabilities' own sections of the account workspace, shown after the accounts' ledgers in
+// this order. A capability that shows something on the account screen adds its section here, one
+// line: the section is given the workspace and two ways to speak (open a document, say a notice),
+// and reads its own data with useChannelQuery.
+import type { ReactElement } from 'react';
+import type { AccountWorkspace } from '../../../../shared/schemas/accounts';
+import type { FileHandle } from '../../../../shared/schemas/files';
+import { FinancialAssistance } from './FinancialAssistance';
+import { StatementCycle } from './StatementCycle';
+
+export interface AccountSectionProps {
+  workspace: AccountWorkspace;
+  onOpenPdf: (file: FileHandle) => void;
+  onNotice: (message: string) => void;
+}
+
+export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountSectionProps) => ReactElement }[] = [
+  {
+    key: 'statements',
+    Section: ({ workspace, onOpenPdf, onNotice }) => (
+      <StatementCycle
+        guarantorId={workspace.guarantor.id}
+        accounts={workspace.accounts}
+        onOpenPdf={onOpenPdf}
+        onNotice={onNotice}
+      />
+    ),
+  },
+  {
+    key: 'financial-assistance',
+    Section: ({ workspace, onNotice }) => (
+      <FinancialAssistance
+        guarantorId={workspace.guarantor.id}
+        status={workspace.guarantor.fapStatus}
+        statusDate={workspace.guarantor.fapStatusDate}
+        accounts={workspace.accounts}
+        onChanged={onNotice}
+      />
+    ),
+  },
+];
