@@ -33,8 +33,10 @@ const capabilityBoundaries = {
       internal:
         "'{{source}}' reaches into the {{target}} capability; import what it offers from '{{suggest}}' (its index.ts), or move the code.",
       upward: "A capability does not import '{{source}}': the router and the composition sit above every capability.",
+      unlisted:
+        'The {{missing}} capability is not listed in eslint/layers.mjs; add it there (after every capability whose index it imports) before capabilities use one another.',
       layer:
-        "The {{here}} capability may not use {{target}}: {{target}} is not below it in eslint/layers.mjs (capabilities use only those below them, so there are no cycles).",
+        'The {{here}} capability may not use {{target}}: {{target}} is not below it in eslint/layers.mjs (capabilities use only those below them, so there are no cycles).',
     },
   },
   create(context) {
@@ -57,7 +59,13 @@ const capabilityBoundaries = {
       if (here && here.name === target.name) return;
       const inner = target.inner.replace(/\.ts$/, '');
       if (isIndex(inner)) {
-        if (here && here.name && LAYERS.indexOf(target.name) >= LAYERS.indexOf(here.name))
+        // Fail closed: a capability missing from LAYERS may neither import nor be imported.
+        const from = here && here.name ? LAYERS.indexOf(here.name) : -2;
+        const to = LAYERS.indexOf(target.name);
+        if (from !== -2 && (from === -1 || to === -1)) {
+          const missing = from === -1 ? here.name : target.name;
+          context.report({ node, messageId: 'unlisted', data: { missing } });
+        } else if (from !== -2 && to >= from)
           context.report({ node, messageId: 'layer', data: { here: here.name, target: target.name } });
         return;
       }

@@ -10,12 +10,12 @@ import type { RecoupApp } from '../main/app';
 import { CAPABILITIES } from '../main/capabilities';
 import { agingReport, search } from '../main/capabilities/accounts';
 import { parseCsv, runImport, type ImportFile } from '../main/capabilities/imports';
-import { LedgerChangeWriter } from '../main/capabilities/ledger';
+import { LedgerChangeWriter, settleLedgerChange } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
 import { planRun, renderThreads, runStatements } from '../main/capabilities/statements';
 import { workspaceView } from '../main/capabilities/workspace';
-import { collectExtensions } from '../main/platform/capability';
+import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
 import { writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
@@ -52,6 +52,8 @@ async function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; r
     now: `${TODAY}T12:00:00.000Z`,
     userId: null,
     source: 'bench',
+    // The benchmark's store has no capabilities composed: nothing depends on the ledger yet.
+    afterLedgerChange: (ledger) => settleLedgerChange({ extensions: NO_EXTENSIONS } as RecoupApp, ledger),
   });
   const ms = performance.now() - started;
   if (!report.committed)

@@ -59,7 +59,16 @@ export class RecoupApp {
     this.version = config.version;
     this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;
     this.files = new Files(() => this.clock.nowMs());
-    this.sessions = new Sessions(this.clock, (sessionId) => this.files.dropOwner(sessionId));
+    // A session that ends takes its documents with it; one that locks (or ends) closes the desktop's
+    // document windows, which would otherwise stay on screen over the lock (HP-01 automatic logoff).
+    this.sessions = new Sessions(
+      this.clock,
+      (sessionId) => {
+        this.files.dropOwner(sessionId);
+        this.desktop?.closeAll();
+      },
+      () => this.desktop?.closeAll(),
+    );
     this.throttle = new LoginThrottle(this.clock);
     this.uploads = new Uploads(() => this.clock.nowMs());
     this.extensions = config.extensions ?? NO_EXTENSIONS;

@@ -20,7 +20,7 @@ import {
 import { Readable } from 'node:stream';
 import type { RecoupApp } from './app';
 import { boot } from './boot';
-import { deliverFile, fileRequest } from './platform/fileDelivery';
+import { deliverFile, fileRequest, FILES_PATH } from './platform/fileDelivery';
 import { electronDesktopFiles } from './shell/electronFiles';
 import { registerElectronTransport } from './shell/electronTransport';
 import { appResponseHeaders, resolveAppRequest } from './shell/protocol';
@@ -86,6 +86,10 @@ function lockDownSession(): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
   ses.setDevicePermissionHandler(() => false);
+  // The only downloads are documents by their one-time links (files:link, audited); nothing else.
+  ses.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith(`${APP_SCHEME}://${APP_HOST}${FILES_PATH}`)) event.preventDefault();
+  });
   // No remote content ever loads: the CSP forbids it and navigation is denied; this is the floor.
   ses.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },

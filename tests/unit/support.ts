@@ -10,6 +10,7 @@ import { dataFolder } from '../../src/main/store/dataFolder';
 import type { ScryptParams } from '../../src/main/store/keySlots';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src/shared/contract';
 import type { FileHandle } from '../../src/shared/schemas/files';
+import { settleLedgerChange, type LedgerChangeWriter } from '../../src/main/capabilities/ledger';
 import type { SetupInput } from '../../src/shared/schemas/setup';
 
 /** Cheap key derivation so tests run quickly; the format and code path are the app's own. */
@@ -97,4 +98,9 @@ export async function addUserAndLogIn(
   );
   const login = await t.call('auth:login', { username, password: 'password-for-' + username });
   return login.sessionId;
+}
+
+/** What an import runs before it commits: the app's afterLedgerChange subscribers, as the wizard does. */
+export function settle(t: TestApp): (ledger: LedgerChangeWriter) => void {
+  return (ledger) => settleLedgerChange(t.app, ledger);
 }

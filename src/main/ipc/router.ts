@@ -97,8 +97,10 @@ export function createRouter(
         }
       }
       // Business-day work (the lapse check, the daily backup) runs before a user's first call of
-      // the day finds the store; a job that fails is reported by the scheduler, never here.
-      if (ctx.session && !ctx.session.locked) app.scheduler.runDue();
+      // the day finds the store; a job that fails is reported by the scheduler, never here. Only
+      // calls that hold the store lock wake it: a concurrent call (a heartbeat, an upload slice)
+      // may run while a job's transaction is open.
+      if (ctx.session && !ctx.session.locked && !spec.concurrent) app.scheduler.runDue();
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
       if (ctx.session && name !== 'app:status' && !ctx.session.locked) app.sessions.touch(ctx.session);

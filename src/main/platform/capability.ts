@@ -25,7 +25,7 @@ import type { RecoupApp } from '../app';
 import type { Db } from '../store/database';
 import type { FileHandle } from '../../shared/schemas/files';
 import { documentInfo } from './documents';
-import { SET_UP, type FileMeta } from './files';
+import type { FileMeta } from './files';
 import type { Session } from './sessions';
 
 export interface CallContext {
@@ -63,9 +63,9 @@ export function userOf(ctx: CallContext): SessionUser {
   return sessionOf(ctx).user;
 }
 
-/** Whose a document a call makes is: the caller's session (the set-up's, before anyone logs in). */
+/** Whose a document a call makes is: the caller's session. (Set-up offers its sheet as SET_UP.) */
 export function fileOwner(ctx: CallContext): string {
-  return ctx.session ? ctx.session.id : SET_UP;
+  return sessionOf(ctx).id;
 }
 
 /** Offers bytes the call drew (a CSV, a reprint) to the caller: the answer carries the handle. */

@@ -49,7 +49,11 @@ export const platform: Capability<'platform'> = {
   name: 'platform',
   handlers: {
     'app:status': (ctx) => status(ctx),
-    'files:link': (ctx, input) => ({ href: documentFor(ctx, input.fileId, input.disposition).path }),
+    'files:link': (ctx, input) => {
+      // The document leaves the store for the browser: shown in its viewer, or downloaded.
+      ctx.detail = input.disposition === 'inline' ? 'shown in the browser' : 'downloaded';
+      return { href: documentFor(ctx, input.fileId, input.disposition).path };
+    },
     'files:open': async (ctx, input) => {
       const { file, path } = documentFor(ctx, input.fileId, 'inline');
       await desktop(ctx).open(file, path);

@@ -11,4 +11,6 @@ export interface DesktopFiles {
   print(file: FileHandle, path: string): Promise<void>;
   /** The system save dialog; writes the document where the user chooses. False when they cancel. */
   save(file: FileHandle, read: () => Readable): Promise<boolean>;
+  /** Closes every document window (the session locked or ended). */
+  closeAll(): void;
 }

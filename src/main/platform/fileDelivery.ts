@@ -5,6 +5,7 @@
 import type { Readable } from 'node:stream';
 import type { RecoupApp } from '../app';
 import { SET_UP } from './files';
+import { securityPolicy } from './settings';
 
 export const FILES_PATH = '/files/';
 
@@ -57,6 +58,8 @@ export function deliverFile(
     const session = app.sessions.get(found.owner);
     if (!session || !app.store.isOpen)
       return { ok: false, status: 401, message: 'Your session has ended. Log in again.' };
+    // The idle lock applies here as on every call (HP-01 automatic logoff).
+    app.sessions.lockIfIdle(session, securityPolicy(app.store.db).idleLockMinutes);
     if (session.locked) return { ok: false, status: 423, message: 'The workspace is locked.' };
   }
   const { handle } = found;

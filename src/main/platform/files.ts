@@ -11,10 +11,10 @@
 // (src/main/shell/electronFiles.ts). Files go when their session ends, after an hour, or when
 // Recoup stops.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import { Readable, Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
 import type { FileHandle, FileKind } from '../../shared/schemas/files';
@@ -140,11 +140,19 @@ export class Files {
   private readonly offered = new Map<string, Offered>();
   private readonly links = new Map<string, { fileId: string; owner: string; expiresMs: number; uses: number }>();
   private folder: string | null = null;
+  /** Files past their hour go even if nobody asks for anything (their keys with them). */
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly nowMs: () => number) {}
+  constructor(private readonly nowMs: () => number) {
+    this.timer = setInterval(() => this.sweep(), 60_000);
+    this.timer.unref();
+  }
 
   private dir(): string {
-    if (!this.folder) this.folder = mkdtempSync(path.join(tmpdir(), 'recoup-files-'));
+    if (!this.folder) {
+      sweepAbandonedFolders();
+      this.folder = mkdtempSync(path.join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
+    }
     return this.folder;
   }
 
@@ -178,12 +186,31 @@ export class Files {
     const file = path.join(this.dir(), randomBytes(12).toString('hex'));
     const encrypt = new EncryptChunks(key, nonce);
     const written = pipeline(encrypt, createWriteStream(file, { mode: 0o600 }));
+    // What the writer writes into: it finishes only once the encrypted file is flushed to disk, so
+    // a writer that waits for it (the statement run, before it commits) knows the file is there.
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        if (encrypt.write(chunk)) done();
+        else encrypt.once('drain', () => done());
+      },
+      final(done) {
+        encrypt.end();
+        written.then(() => done(), done);
+      },
+    });
+    written.catch((err: unknown) => sink.destroy(err as Error));
     try {
-      await Promise.all([write(encrypt), written]);
+      await write(sink);
+      await written;
     } catch (err) {
       encrypt.destroy();
-      rmSync(file, { force: true });
-      key.fill(0);
+      sink.destroy();
+      await written.catch(() => undefined);
+      try {
+        rmSync(file, { force: true });
+      } finally {
+        key.fill(0);
+      }
       throw err;
     }
     return this.register(owner, meta, encrypt.plainBytes, { kind: 'temp', path: file, key, nonce });
@@ -196,6 +223,7 @@ export class Files {
 
   /** The file, if it is this owner's and still here. */
   get(fileId: string, owner: string): FileHandle {
+    this.sweep();
     const f = this.offered.get(fileId);
     if (!f || f.owner !== owner)
       throw new AppError('not_found', 'That document is no longer here; make it again (files last an hour).');
@@ -230,6 +258,7 @@ export class Files {
 
   /** The file's bytes as a stream (decrypted and checked chunk by chunk, or read from the store). */
   read(fileId: string, db: () => Db): Readable {
+    this.sweep();
     const f = this.offered.get(fileId);
     if (!f) throw new AppError('not_found', 'That document is no longer here.');
     if (f.source.kind === 'document') return Readable.from([fetchDocumentBytes(db(), f.source.documentId)]);
@@ -246,7 +275,7 @@ export class Files {
     return Buffer.concat(parts);
   }
 
-  /** The size on disk of a temporary file (tests: it is ciphertext, never the document). */
+  /** Where a temporary file is kept on disk (tests: it holds ciphertext, never the document). */
   storedPath(fileId: string): string | null {
     const f = this.offered.get(fileId);
     return f && f.source.kind === 'temp' ? f.source.path : null;
@@ -269,6 +298,7 @@ export class Files {
   }
 
   clear(): void {
+    clearInterval(this.timer);
     for (const id of [...this.offered.keys()]) this.forget(id);
     this.links.clear();
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
@@ -278,11 +308,37 @@ export class Files {
   get count(): number {
     return this.offered.size;
   }
+}
 
-  /** The bytes on disk of a temporary file, for checks. */
-  storedSize(fileId: string): number | null {
-    const p = this.storedPath(fileId);
-    return p ? statSync(p).size : null;
+const FOLDER_PREFIX = 'recoup-files-';
+
+/**
+ * Temporary folders left by a Recoup that stopped without cleaning up (a crash): their files are
+ * ciphertext whose key died with that process, removed when the next one starts. A folder is named
+ * for the process that made it, and one whose process still runs is left alone.
+ */
+function sweepAbandonedFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processRuns(pid)) continue;
+    rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

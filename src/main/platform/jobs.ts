@@ -1,5 +1,5 @@
-// Long work (imports now, statement runs later): one at a time holds the store, reports progress
-// events and can be cancelled from the workspace.
+// Long work (imports and statement runs): each holds the store while it runs, reports progress
+// events, and can be cancelled from the workspace by the user who started it.
 import { AppError } from '../../shared/errors';
 
 export class Jobs {

@@ -31,6 +31,9 @@ export class Scheduler {
   runDue(): string[] {
     const { app } = this;
     if (!app.store.isOpen) return [];
+    // Never inside another's transaction (a long job's): a job's work and its record would commit
+    // or roll back with it. The next call outside it runs what is due.
+    if (app.store.db.inTransaction) return [];
     const day = app.clock.today();
     const generation = app.store.generation;
     if (this.checked && this.checked.day === day && this.checked.generation === generation) return [];

@@ -18,7 +18,15 @@ export class Sessions {
     private readonly clock: Clock,
     /** Told when a session ends, however it ends (its documents go with it). */
     private readonly onEnd: (sessionId: string) => void = () => undefined,
+    /** Told when a session locks, by hand or when idle (what it shows must go from the screen). */
+    private readonly onLock: (sessionId: string) => void = () => undefined,
   ) {}
+
+  /** Locks the session now (the Lock button, or the idle lock). */
+  lock(session: Session): void {
+    session.locked = true;
+    this.onLock(session.id);
+  }
 
   start(user: SessionUser): Session {
     const now = this.clock.nowMs();
@@ -41,7 +49,7 @@ export class Sessions {
   lockIfIdle(session: Session, idleLockMinutes: number): boolean {
     if (session.locked) return false;
     if (this.clock.nowMs() - session.lastActivityMs >= idleLockMinutes * 60_000) {
-      session.locked = true;
+      this.lock(session);
       return true;
     }
     return false;

@@ -61,9 +61,9 @@ export function secureWindowOptions(preloadPath: string, options: { devTools?: b
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
-      // Chromium's built-in PDF viewer (Electron loads no other plugin): receipts, letters and
-      // reports open from their one-time app://recoup/files/ links (platform/fileDelivery.ts).
-      plugins: true,
+      // No plugins: documents open in a document window of their own (shell/electronFiles.ts),
+      // which has Chromium's PDF viewer; the workspace itself embeds none.
+      plugins: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,

@@ -16,7 +16,10 @@ import { channel, none } from './channel';
 
 export interface DailyRunSummary {
   runOn: string;
-  /** False when the day's check had already run (at the first log-in): nothing new to find. */
+  /**
+   * False when the day's check had already run (the scheduler runs it at the first call of the
+   * business day): little new to find. True only when it had not completed today (it failed).
+   */
   firstRunToday: boolean;
   plansChecked: number;
   lapsed: number;

@@ -58,7 +58,7 @@ export const platformChannels = {
   'files:link': channel<typeof fileLinkInput, { href: string }>({
     input: fileLinkInput,
     access: 'clerk',
-    audit: false,
+    audit: 'export',
   }),
   'files:open': channel<typeof fileIdInput, { done: true }>({ input: fileIdInput, access: 'clerk', audit: 'print' }),
   'files:print': channel<typeof fileIdInput, { done: true }>({ input: fileIdInput, access: 'clerk', audit: 'print' }),

@@ -87,6 +87,19 @@ describe('documents as files', () => {
     expect((await pdfPages(got.body)).join(' ')).toContain('Jane');
     // The same bytes as the app itself reads.
     expect(got.body.equals(await t.file(value.file))).toBe(true);
+    // The document leaving for the browser is in the audit trail: who, which file, downloaded.
+    expect(
+      t.app.store.db
+        .prepare(
+          `SELECT kind, username, records, detail FROM audit_events WHERE channel = 'files:link' ORDER BY id DESC`,
+        )
+        .get(),
+    ).toEqual({
+      kind: 'export',
+      username: 'admin',
+      records: JSON.stringify(['file:statements-2026-11-26.pdf']),
+      detail: 'downloaded',
+    });
   });
 
   it('a link is good once; without one, or with a made-up one, nothing is served', async () => {
@@ -121,6 +134,12 @@ describe('documents as files', () => {
     await t.call('auth:lock', {}, casey);
     expect((await get(href)).status).toBe(423);
     await t.call('auth:unlock', { password: 'casey-password-1' }, casey);
+    // A link fetched after the session sat idle past the lock policy: the fetch locks it (HP-01).
+    const idle = await link(own, casey);
+    t.app.sessions.get(casey)!.lastActivityMs -= 24 * 60 * 60_000; // (the link itself is still fresh)
+    expect((await get(idle)).status).toBe(423);
+    expect(t.app.sessions.get(casey)!.locked).toBe(true);
+    await t.call('auth:unlock', { password: 'casey-password-1' }, casey);
     const again = await link(own, casey);
     const files = t.app.files.count;
     await t.call('auth:logout', {}, casey);
@@ -136,6 +155,30 @@ describe('documents as files', () => {
     });
   });
 
+  it('the recovery-key sheet’s link lasts ten minutes, and the sheet goes at the first log-in', async () => {
+    for (const ending of ['ten minutes pass', 'someone logs in'] as const) {
+      const fresh = testApp();
+      const freshServer = await startWorkspaceServer({
+        app: fresh.app,
+        router: fresh.router,
+        rendererDir: tempDir('recoup-renderer-'),
+      });
+      try {
+        const { SETUP } = await import('../support');
+        const result = await fresh.call('setup:create', SETUP);
+        const sheet = `http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`;
+        expect((await fetch(sheet)).status).toBe(200);
+        if (ending === 'ten minutes pass') fresh.clock.advanceMs(10 * 60_000 + 1);
+        else await fresh.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
+        expect((await fetch(sheet)).status).toBe(404);
+        if (ending === 'someone logs in') expect(fresh.app.files.count).toBe(0);
+      } finally {
+        await freshServer.close();
+        fresh.cleanup();
+      }
+    }
+  });
+
   it('the recovery-key sheet made at set-up comes with its own link', async () => {
     const fresh = testApp();
     try {
@@ -147,10 +190,15 @@ describe('documents as files', () => {
       try {
         const { SETUP } = await import('../support');
         const result = await fresh.call('setup:create', SETUP);
-        const res = await fetch(`http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`);
+        const sheet = `http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`;
+        const res = await fetch(sheet);
         expect(res.status).toBe(200);
         const pages = await pdfPages(Buffer.from(await res.arrayBuffer()));
         expect(pages.join(' ')).toContain(result.recoveryKey);
+        // The link is good three times (a save after a look, a retry), then spent.
+        expect((await fetch(sheet)).status).toBe(200);
+        expect((await fetch(sheet)).status).toBe(200);
+        expect((await fetch(sheet)).status).toBe(404);
       } finally {
         await freshServer.close();
       }

@@ -7,7 +7,7 @@ import { autoMapping, runImport, type ImportFile } from '../../../src/main/capab
 import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
 import type { ImportLayout, ImportMapping } from '../../../src/shared/schemas/import';
 import { importSmall, SMALL_EXTRACT, COMBINED_HEADER } from '../accounts/fixtures';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, settle } from '../support';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -30,7 +30,13 @@ function file(name: string, layout: ImportLayout, text: string, mapping: Partial
 }
 
 async function run(files: ImportFile[], mode: 'preview' | 'commit' = 'commit') {
-  return runImport(t.app.store.db, files, { mode, now: t.app.nowIso(), userId: 1, source: 'test' });
+  return runImport(t.app.store.db, files, {
+    mode,
+    now: t.app.nowIso(),
+    userId: 1,
+    source: 'test',
+    afterLedgerChange: settle(t),
+  });
 }
 
 const count = (table: string) => t.app.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -244,7 +250,7 @@ describe('files that are not right', () => {
     const r = await runImport(
       t.app.store.db,
       [file('big.csv', 'combined', big)],
-      { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test' },
+      { afterLedgerChange: settle(t), mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test' },
       { isCancelled: () => ++chunks >= 2 },
     );
     expect(r.cancelled).toBe(true);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as ReceiptPdf from '../../../src/main/capabilities/ledger/receiptPdf';
 import type { Extensions } from '../../../src/main/platform/capability';
-import { importSmall } from '../accounts/fixtures';
+import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { pdfPages } from '../pdfText';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 
@@ -153,5 +153,54 @@ describe('what depends on the ledger moves in the same transaction', () => {
     expect(count('SELECT count(*) FROM payments')).toBe(0);
     expect(count(`SELECT count(*) FROM ledger_entries WHERE type = 'patient_payment'`)).toBe(0);
     expect(count(`SELECT balance_cents FROM guarantors WHERE id = ${jane}`)).toBe(before);
+  });
+
+  it('an import whose entries net to nothing on an account still moves what depends on it', async () => {
+    const { clerk, jane, a1 } = await ready();
+    const { id } = await t.call(
+      'promises:add',
+      { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' },
+      clerk,
+    );
+    const before = count(`SELECT balance_cents FROM accounts WHERE id = ${a1}`);
+    // The patient's $50.00 payment and a $50.00 late charge on A1, in one extract: A1's balance
+    // does not move, but the payment keeps the promise.
+    const jane1 =
+      'G1,M100,Smith,Jane,1980-02-14,12 Oak St,Portland,ME,04101,(207) 555-0142,A1,2025-01-10,2025-01-10,outpatient,self_pay,2025-02-01';
+    await importSmall(
+      t,
+      [
+        COMBINED_HEADER,
+        `${jane1},T5,patient_payment,-50.00,2026-11-26,CHK 104,Mailed check`,
+        `${jane1},T6,charge,50.00,2026-11-26,,Supply charge`,
+      ].join('\r\n'),
+    );
+    expect(count(`SELECT balance_cents FROM accounts WHERE id = ${a1}`)).toBe(before);
+    expect(t.app.store.db.prepare('SELECT status FROM promises WHERE id = ?').pluck().get(id)).toBe('kept');
+  });
+
+  it('a payment whose reversal was itself reversed counts toward the plan again', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    const plan = await t.call('plans:create', planOver(jane, [a1, a2]), clerk);
+    const paid = async () => (await t.call('plans:list', { guarantorId: jane }, clerk)).find((p) => p.id === plan.id)!;
+    const posted = await t.call('payments:post', cash(jane, 20_000), clerk);
+    expect((await paid()).progress.paidCents).toBe(20_000);
+
+    const { reversalIds } = await t.call(
+      'payments:reverse',
+      { paymentId: posted.paymentId, reason: 'Check returned unpaid', effectiveDate: '2026-11-26' },
+      clerk,
+    );
+    expect((await paid()).progress.paidCents).toBe(0);
+
+    // The bank honoured the check after all: the reversal is reversed, and the payment stands.
+    await t.call(
+      'ledger:reverse',
+      { entryId: reversalIds[0]!, reason: 'Check honoured on re-presentment', effectiveDate: '2026-11-26' },
+      clerk,
+    );
+    expect((await paid()).progress.paidCents).toBe(20_000);
+    const { payments } = await t.call('accounts:open', { guarantorId: jane }, clerk);
+    expect(payments).toEqual([expect.objectContaining({ id: posted.paymentId, reversed: false })]);
   });
 });

@@ -60,7 +60,13 @@ tester.run('capability-boundaries', recoup.rules['capability-boundaries'], {
     {
       filename: at('src/main/capabilities/disputes/disputes.ts'),
       code: "import { placeHold } from '../compliance';",
-      errors: [{ messageId: 'layer' }],
+      errors: [{ messageId: 'unlisted' }],
+    },
+    // Fail closed both ways: a capability not yet in eslint/layers.mjs may not be used either.
+    {
+      filename: at('src/main/capabilities/workspace/workspace.ts'),
+      code: "import { disputesOf } from '../disputes';",
+      errors: [{ messageId: 'unlisted' }],
     },
   ],
 });

@@ -1,7 +1,19 @@
 // The temporary files documents wait in: encrypted in chunks under a key held only in memory, every
 // chunk checked as it is read back (a changed, dropped or cut-off chunk is an error, never bytes).
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Files } from '../../../src/main/platform/files';
 import type { Db } from '../../../src/main/store/database';
@@ -47,6 +59,57 @@ describe('temporary document files', () => {
       }),
     ).rejects.toThrow('drawing failed');
     expect(files.count).toBe(0);
+  });
+
+  it('a failed document leaves no file in the temporary folder', async () => {
+    files = new Files(() => 0);
+    const kept = await files.offerBytes('s1', meta, Buffer.from('kept'));
+    const folder = path.dirname(files.storedPath(kept.fileId)!);
+    await expect(
+      files.offerStream('s1', meta, async (out) => {
+        out.write(Buffer.alloc(200_000, 1));
+        await new Promise((resolve) => setImmediate(resolve));
+        throw new Error('drawing failed');
+      }),
+    ).rejects.toThrow('drawing failed');
+    expect(readdirSync(folder)).toEqual([path.basename(files.storedPath(kept.fileId)!)]);
+    files.clear();
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('a writer that waits for its stream to finish finds the whole file on disk', async () => {
+    files = new Files(() => 0);
+    let seen = -1;
+    let folder = '';
+    const first = await files.offerBytes('s1', meta, Buffer.from('x'));
+    folder = path.dirname(files.storedPath(first.fileId)!);
+    const handle = await files.offerStream('s1', meta, async (out) => {
+      out.end(Buffer.alloc(150_000, 5));
+      await finished(out);
+      // What the statement run does before it commits: by now the encrypted file is complete.
+      const name = readdirSync(folder).find((n) => n !== path.basename(files.storedPath(first.fileId)!))!;
+      seen = statSync(path.join(folder, name)).size;
+    });
+    expect(seen).toBe(statSync(files.storedPath(handle.fileId)!).size);
+    expect(seen).toBeGreaterThan(150_000);
+  });
+
+  it('clears the folders a stopped Recoup left behind, never a running one’s', async () => {
+    const dead = path.join(tmpdir(), 'recoup-files-4194999-test');
+    const alive = path.join(tmpdir(), `recoup-files-${process.ppid}-test`);
+    for (const d of [dead, alive]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(path.join(d, 'left'), 'ciphertext');
+    }
+    try {
+      files = new Files(() => 0);
+      await files.offerBytes('s1', meta, Buffer.from('x'));
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(path.join(alive, 'left'))).toBe(true);
+    } finally {
+      rmSync(dead, { recursive: true, force: true });
+      rmSync(alive, { recursive: true, force: true });
+    }
   });
 
   it('a changed byte, a dropped chunk or a cut-off file is refused', async () => {

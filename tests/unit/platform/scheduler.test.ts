@@ -69,4 +69,32 @@ describe('the scheduler', () => {
     await t.call('settings:get', {}, admin);
     expect(days).toEqual(['2026-11-27']);
   });
+
+  it('a concurrent call (the heartbeat) does not wake the jobs; the next call that holds the store does', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const days: string[] = [];
+    withJobs([{ name: 'count', audit: 'change', run: (_app, today) => (days.push(today), 'ok') }]);
+    t.clock.setToday('2026-11-27');
+    await t.call('auth:heartbeat', {}, admin);
+    expect(days).toEqual([]);
+    await t.call('settings:get', {}, admin);
+    expect(days).toEqual(['2026-11-27']);
+  });
+
+  it('never runs inside another transaction; the first call after it runs what is due', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const days: string[] = [];
+    withJobs([{ name: 'count', audit: 'change', run: (_app, today) => (days.push(today), 'ok') }]);
+    t.clock.setToday('2026-11-27');
+    const db = t.app.store.db;
+    const inside = db.transaction(() => t.app.scheduler.runDue());
+    expect(inside()).toEqual([]);
+    expect(days).toEqual([]);
+    expect(t.app.scheduler.lastRun('count')).toBeNull();
+    await t.call('settings:get', {}, admin);
+    expect(days).toEqual(['2026-11-27']);
+    expect(t.app.scheduler.lastRun('count')).toBe('2026-11-27');
+  });
 });

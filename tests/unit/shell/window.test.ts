@@ -22,7 +22,7 @@ describe('secureWindowOptions', () => {
     ['nodeIntegrationInWorker', false],
     ['nodeIntegrationInSubFrames', false],
     ['webviewTag', false],
-    ['plugins', true],
+    ['plugins', false],
     ['webSecurity', true],
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],

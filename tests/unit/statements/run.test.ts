@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
-import { PassThrough } from 'node:stream';
-import { reprintRun } from '../../../src/main/capabilities/statements/run';
+import { PassThrough, Writable } from 'node:stream';
+import { reprintRun, runStatements } from '../../../src/main/capabilities/statements/run';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -100,6 +100,24 @@ describe('the statement run', () => {
     expect(
       t.app.store.db.prepare('SELECT count(*) FROM accounts WHERE first_statement_date IS NOT NULL').pluck().get(),
     ).toBe(0);
+  });
+
+  it('a run whose batch cannot be written to disk records nothing, and can be run again', async () => {
+    const { admin } = await ready();
+    // The disk fills as the batch's last bytes are flushed: the run must not commit before that.
+    const full = new Writable({
+      write: (_chunk, _encoding, done) => done(),
+      final: (done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+    });
+    await expect(runStatements(t.app, '2026-11-26', 1, full)).rejects.toThrow(/no space left/);
+    const db = t.app.store.db;
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT count(*) FROM statement_runs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM statements').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM accounts WHERE first_statement_date IS NOT NULL').pluck().get()).toBe(0);
+    const again = await t.call('statements:run', { jobId: 'statements-again' }, admin);
+    expect(again.count).toBeGreaterThan(0);
+    expect((await pdfPages(await t.file(again.file))).length).toBeGreaterThan(0);
   });
 });
 

@@ -365,6 +365,7 @@ describe('010', () => {
       INSERT INTO documents (id, guarantor_id, kind, title, file_name, mime_type, sha256, bytes, created_at)
         VALUES (7, 1, 'payment_receipt', 'Payment receipt R20261126-0001', 'receipt-R20261126-0001.pdf', 'application/pdf', 'h', x'00', 't');
       INSERT INTO tasks (guarantor_id, title, due_date, created_at) VALUES (1, 'Call back', '2026-12-01', 't');
+      INSERT INTO work_log (item_key, worked_on, user_id, outcome, at) VALUES ('task:1', '2026-11-26', 1, 'called', 't'), ('promise:2', '2026-11-26', 1, 'called', 't');
       INSERT INTO meta (key, value) VALUES ('plans_last_run', '2026-11-25'), ('last_daily_backup', '2026-11-24');
     `);
     expect(migrate(db, 10)).toEqual([10]);
@@ -386,6 +387,8 @@ describe('010', () => {
       .all();
     expect(indexes).toEqual(expect.arrayContaining(['follow_ups_guarantor', 'follow_ups_due']));
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'tasks%'`).all()).toEqual([]);
+    // A follow-up worked on the day of the upgrade stays worked (its queue key follows the rename).
+    expect(db.prepare('SELECT item_key FROM work_log ORDER BY id').pluck().all()).toEqual(['followUp:1', 'promise:2']);
     db.close();
   });
 });

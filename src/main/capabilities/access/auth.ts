@@ -12,6 +12,7 @@ import {
   type KeySlot,
 } from '../../store/keySlots';
 import { appendAudit } from '../../platform/auditTrail';
+import { SET_UP } from '../../platform/files';
 import type { Session } from '../../platform/sessions';
 import { securityPolicy } from '../../platform/settings';
 import { findUser, findUserByName, recordLogin, sessionUser, setPassword, checkPasswordPolicy } from './users';
@@ -72,6 +73,8 @@ export function login(app: RecoupApp, username: string, password: string): Login
   app.throttle.succeed(username);
   recordLogin(db, user.id, app.nowIso());
   const session = app.sessions.start(sessionUser(user));
+  // The recovery-key sheet made at set-up is not kept past the first log-in.
+  app.files.dropOwner(SET_UP);
   const policy = securityPolicy(db);
   return { sessionId: session.id, session: app.sessions.info(session, policy.idleLockMinutes) };
 }
@@ -146,6 +149,6 @@ export function logout(app: RecoupApp, session: Session): void {
 }
 
 export function lock(app: RecoupApp, session: Session): SessionInfo {
-  session.locked = true;
+  app.sessions.lock(session);
   return app.sessions.info(session, securityPolicy(app.store.db).idleLockMinutes);
 }

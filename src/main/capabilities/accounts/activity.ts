@@ -100,14 +100,16 @@ export function closeFollowUp(db: Db, input: z.output<typeof closeFollowUpInput>
   return t.guarantor_id;
 }
 
-export function followUpsFor(db: Db, where: string, args: (string | number)[]): FollowUpView[] {
+/** A guarantor's follow-ups, open ones first by due date. */
+export function followUpsOf(db: Db, guarantorId: number): FollowUpView[] {
   return (
     db
       .prepare(
-        `SELECT t.*, u.full_name AS assignee_name FROM follow_ups t LEFT JOIN users u ON u.id = t.assignee_id ${where}
+        `SELECT t.*, u.full_name AS assignee_name FROM follow_ups t LEFT JOIN users u ON u.id = t.assignee_id
+          WHERE t.guarantor_id = ?
           ORDER BY t.status = 'open' DESC, t.due_date, t.id`,
       )
-      .all(...args) as {
+      .all(guarantorId) as {
       id: number;
       guarantor_id: number;
       account_id: number | null;

@@ -27,6 +27,6 @@ export {
   type GuarantorFromExtract,
   type GuarantorRow,
 } from './rows';
-export { addFollowUp, recordLetterSent, followUpsFor } from './activity';
+export { addFollowUp, recordLetterSent, followUpsOf } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
 export { agingReport } from './aging';

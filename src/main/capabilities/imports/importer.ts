@@ -178,10 +178,11 @@ export async function runImport(
     /** The business date (for what runs after the ledger moves); defaults to the day of `now`. */
     today?: string;
     /**
-     * Runs what depends on the ledger (every capability's afterLedgerChange), inside the import's
-     * transaction, after the balances have moved and before it commits.
+     * Runs what depends on the ledger (settleLedgerChange: every capability's afterLedgerChange),
+     * inside the import's transaction, after the balances have moved and before it commits.
+     * Required, so no caller can move money without it.
      */
-    afterLedgerChange?: (ledger: LedgerChangeWriter) => void;
+    afterLedgerChange: (ledger: LedgerChangeWriter) => void;
   },
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
@@ -539,7 +540,7 @@ export async function runImport(
       by: options.userId,
     });
     ledger.moveBalances(deltas);
-    if (options.mode === 'commit' && report.errorCount === 0) options.afterLedgerChange?.(ledger);
+    if (options.mode === 'commit' && report.errorCount === 0) options.afterLedgerChange(ledger);
     if (hooks.isCancelled?.()) throw new ImportCancelled();
 
     const counts = {

@@ -6,7 +6,8 @@
 import type { RecoupApp } from '../../app';
 import type { LedgerChange } from '../../platform/capability';
 import type { Db } from '../../store/database';
-import { applyBalanceDelta, postEntry, reverseEntry, type NewEntry } from './entries';
+import { moveBalance } from '../accounts';
+import { postEntry, reverseEntry, type NewEntry } from './entries';
 
 export interface LedgerWhen {
   today: string;
@@ -42,12 +43,13 @@ export class LedgerChangeWriter {
 
   /**
    * Moves balances for entries written in bulk by the caller itself (the import writes thousands
-   * of entries with multi-row statements): account id -> cents.
+   * of entries with multi-row statements): account id -> cents, one for every account that got an
+   * entry. An account whose entries net to nothing still changed (a payment and a charge of the
+   * same amount: the plan sees the payment), so it is touched all the same.
    */
   moveBalances(deltas: ReadonlyMap<number, number>): void {
     for (const [accountId, delta] of deltas) {
-      if (delta === 0) continue;
-      this.guarantorIds.add(applyBalanceDelta(this.db, accountId, delta, this.when.now));
+      this.guarantorIds.add(moveBalance(this.db, accountId, delta, this.when.now));
       this.accountIds.add(accountId);
     }
   }
@@ -82,12 +84,4 @@ export function changeLedger<T>(app: RecoupApp, by: number | null, work: (ledger
     settleLedgerChange(app, writer);
     return result;
   })();
-}
-
-/**
- * For work that holds its own transaction open across pauses (the import): a writer to settle
- * with settleLedgerChange before that transaction commits.
- */
-export function beginLedgerChange(app: RecoupApp, by: number | null): LedgerChangeWriter {
-  return new LedgerChangeWriter(app.store.db, whenOf(app, by));
 }

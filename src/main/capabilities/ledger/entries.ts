@@ -36,11 +36,6 @@ function checkSign(type: LedgerType, amount: number): void {
   }
 }
 
-/** Moves an account's and its guarantor's balances by `delta` cents (accounts owns the columns). */
-export function applyBalanceDelta(db: Db, accountId: number, delta: number, at: string): number {
-  return moveBalance(db, accountId, delta, at);
-}
-
 /**
  * Writes one entry and moves the balances; call inside the caller's transaction. Only a ledger
  * change (changes.ts) calls it, so what depends on the ledger follows in the same transaction.
@@ -68,7 +63,7 @@ export function postEntry(db: Db, e: NewEntry): { entryId: number; guarantorId: 
       e.importBatchId ?? null,
       e.approvedBy ?? null,
     );
-  const guarantorId = applyBalanceDelta(db, e.accountId, e.amountCents, e.postedAt);
+  const guarantorId = moveBalance(db, e.accountId, e.amountCents, e.postedAt);
   return { entryId: Number(info.lastInsertRowid), guarantorId };
 }
 
@@ -106,7 +101,7 @@ export function reverseEntry(
       entry.id,
       entry.payment_id,
     );
-  const guarantorId = applyBalanceDelta(db, entry.account_id, -entry.amount_cents, r.postedAt);
+  const guarantorId = moveBalance(db, entry.account_id, -entry.amount_cents, r.postedAt);
   return { entryId: Number(info.lastInsertRowid), accountId: entry.account_id, guarantorId };
 }
 
@@ -224,6 +219,18 @@ export function verifyBalances(db: Db): {
     guarantorsChecked: count('SELECT count(*) AS n FROM guarantors'),
     differences,
   };
+}
+
+/**
+ * SQL: true when the ledger entry under `alias` stands — it was never reversed, or its reversal was
+ * itself reversed (an even number of reversals in its chain; an entry is reversed at most once, so
+ * the chain is a line). The one definition plans, promises and the account screen use.
+ */
+export function entryStandsSql(alias: string): string {
+  return `((WITH RECURSIVE undone(id) AS (
+      SELECT r.id FROM ledger_entries r WHERE r.reverses_id = ${alias}.id
+      UNION ALL SELECT r.id FROM ledger_entries r JOIN undone ON r.reverses_id = undone.id)
+    SELECT count(*) FROM undone) % 2 = 0)`;
 }
 
 /** An account's entry as it counts: a reversal counts with the entry it reverses, and a reversal of

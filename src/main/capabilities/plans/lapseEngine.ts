@@ -10,6 +10,7 @@ import { addDays, formatShortDate } from '../../../shared/dates';
 import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
 import type { PlanPolicy } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { entryStandsSql } from '../ledger';
 import { prepared } from '../../store/prepared';
 import { policyById } from './policy';
 import { activePlanSql, PAYING_TYPES, planInstallments, planPayments, type PlanRow } from './progress';
@@ -52,7 +53,7 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
           `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
              FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
             WHERE ${activePlanSql('p')} AND e.type IN ${PAYING_TYPES} AND e.effective_date >= p.start_date AND e.effective_date <= ?
-              AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`,
+              AND ${entryStandsSql('e')}`,
         )
         .iterate(today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
         let list = payments.get(r.plan_id);

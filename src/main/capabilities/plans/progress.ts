@@ -11,6 +11,7 @@ import {
   type PlanView,
 } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { entryStandsSql } from '../ledger';
 import type { PlansRow } from '../../store/schema';
 import { policyById } from './policy';
 
@@ -59,7 +60,7 @@ export function planPayments(db: Db, planId: number, startDate: string): PlanPay
         `SELECT e.effective_date AS date, -e.amount_cents AS amount
            FROM ledger_entries e JOIN plan_accounts pa ON pa.account_id = e.account_id AND pa.plan_id = ?
           WHERE e.type IN ${PAYING_TYPES} AND e.effective_date >= ?
-            AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`,
+            AND ${entryStandsSql('e')}`,
       )
       .all(planId, startDate) as { date: string; amount: number }[]
   ).map((r) => ({ date: r.date, amountCents: r.amount }));

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { addPromiseInput, PromiseView } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { entryStandsSql } from '../ledger';
 
 export function addPromise(
   db: Db,
@@ -38,7 +39,7 @@ export function addPromise(
 
 const PAID_SQL = `SELECT coalesce(sum(-e.amount_cents), 0) FROM ledger_entries e JOIN accounts a ON a.id = e.account_id
   WHERE a.guarantor_id = ? AND e.type IN ('patient_payment','payroll_deduction') AND e.effective_date BETWEEN ? AND ?
-    AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`;
+    AND ${entryStandsSql('e')}`;
 
 /** Decides open promises (of one guarantor, or all): kept once paid, broken once the day passes. */
 export function evaluatePromises(db: Db, today: string, guarantorId?: number): { kept: number; broken: number } {

@@ -13,6 +13,7 @@ import { newDataKey, newKeyFile, newRecoveryKey, wrapSlot } from '../../store/ke
 import { appendAudit } from '../../platform/auditTrail';
 import { extractFiles, generateExtract } from '../../demo/synthetic';
 import { runImport } from '../imports';
+import { settleLedgerChange } from '../ledger';
 import { insertFirstAdministrator } from '../access';
 import { writeSettings } from '../../platform/settings';
 
@@ -25,6 +26,7 @@ async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): 
     const x = generateExtract({ seed: 1, guarantors: DEMO_GUARANTORS, today: app.clock.today() });
     const files = extractFiles(x, 'demo-');
     const report = await runImport(app.store.db, files, {
+      afterLedgerChange: (ledger) => settleLedgerChange(app, ledger),
       mode: 'commit',
       now: app.nowIso(),
       userId: 1,

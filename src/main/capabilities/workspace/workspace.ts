@@ -12,8 +12,8 @@ import type {
 } from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
 import { nextCollectionStep } from '../../../shared/rules/nextStep';
-import { accountRows, guarantorName, guarantorRow, followUpsFor } from '../accounts';
-import { accountLedger } from '../ledger';
+import { accountRows, guarantorName, guarantorRow, followUpsOf } from '../accounts';
+import { accountLedger, entryStandsSql } from '../ledger';
 import { holdsOf } from '../compliance';
 import { planOfAccount } from '../plans';
 
@@ -123,7 +123,7 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     by: r.by_name,
   }));
 
-  const followUps = followUpsFor(db, 'WHERE t.guarantor_id = ?', [guarantorId]);
+  const followUps = followUpsOf(db, guarantorId);
 
   const documents = (
     db
@@ -152,9 +152,8 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
     db
       .prepare(
         `SELECT p.id, p.receipt_number, p.method, p.reference, p.amount_cents, p.effective_date,
-                EXISTS (SELECT 1 FROM ledger_entries r JOIN ledger_entries e ON r.reverses_id = e.id
-                        WHERE e.payment_id = p.id AND e.type <> 'reversal'
-                          AND NOT EXISTS (SELECT 1 FROM ledger_entries rr WHERE rr.reverses_id = r.id)) AS reversed
+                EXISTS (SELECT 1 FROM ledger_entries e
+                        WHERE e.payment_id = p.id AND e.type <> 'reversal' AND NOT ${entryStandsSql('e')}) AS reversed
            FROM payments p WHERE p.guarantor_id = ? ORDER BY p.effective_date DESC, p.id DESC`,
       )
       .all(guarantorId) as {

@@ -4,7 +4,8 @@
 // - Business-day jobs keep the day they last ran under one key each (`daily_job:<name>`): the
 //   lapse check's and the daily backup's earlier keys carry over.
 // - Follow-ups are called follow-ups: the table `tasks` becomes `follow_ups` ("task" meant both a
-//   clerk's to-do and the app's long-running work).
+//   clerk's to-do and the app's long-running work), and a follow-up worked today keeps its place
+//   in the day's work log under its new queue key.
 import type { Migration } from './index';
 
 export const migration010: Migration = {
@@ -25,6 +26,7 @@ export const migration010: Migration = {
       DROP INDEX tasks_due;
       CREATE INDEX follow_ups_guarantor ON follow_ups(guarantor_id, status);
       CREATE INDEX follow_ups_due ON follow_ups(status, due_date, assignee_id);
+      UPDATE work_log SET item_key = 'followUp:' || substr(item_key, 6) WHERE item_key LIKE 'task:%';
     `);
   },
 };
