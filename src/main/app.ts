@@ -59,12 +59,14 @@ export class RecoupApp {
     this.version = config.version;
     this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;
     this.files = new Files(() => this.clock.nowMs());
-    // A session that ends takes its documents with it; one that locks (or ends) closes the desktop's
+    // A session that ends takes its documents (and its user's uploads) with it; one that locks (or ends) closes the desktop's
     // document windows, which would otherwise stay on screen over the lock (HP-01 automatic logoff).
     this.sessions = new Sessions(
       this.clock,
-      (sessionId) => {
-        this.files.dropOwner(sessionId);
+      (session) => {
+        this.files.dropOwner(session.id);
+        // Files sent for import are the user's: they go when the user's last session does.
+        if (!this.sessions.hasUser(session.user.id)) this.uploads.dropUser(session.user.id);
         this.desktop?.closeAll();
       },
       () => this.desktop?.closeAll(),

@@ -33,8 +33,7 @@ export function daysInMonth(year: number, month: number): number {
 
 function toUtc(date: BusinessDate): number {
   if (!isBusinessDate(date)) throw new RangeError(`Not a business date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 function fromUtc(ms: number): BusinessDate {

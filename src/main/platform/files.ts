@@ -58,7 +58,10 @@ function chunkAad(index: number, last: boolean): Buffer {
  * last-flag are bound into its tag, so chunks cannot be reordered, dropped or cut off unnoticed.
  */
 class EncryptChunks extends Transform {
-  private pending: Buffer = Buffer.alloc(0);
+  /** Bytes not yet sealed, kept as the pieces they came in (a PDF arrives in thousands of small
+   * writes; joining each to the rest would copy the pending chunk again at every write). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private index = 0;
   plainBytes = 0;
 
@@ -82,16 +85,22 @@ class EncryptChunks extends Transform {
 
   override _transform(data: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.plainBytes += data.length;
-    this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
-    while (this.pending.length > CHUNK) {
-      this.seal(this.pending.subarray(0, CHUNK), false);
-      this.pending = this.pending.subarray(CHUNK);
+    this.pending.push(data);
+    this.pendingBytes += data.length;
+    if (this.pendingBytes > CHUNK) {
+      let all = Buffer.concat(this.pending, this.pendingBytes);
+      while (all.length > CHUNK) {
+        this.seal(all.subarray(0, CHUNK), false);
+        all = all.subarray(CHUNK);
+      }
+      this.pending = [all];
+      this.pendingBytes = all.length;
     }
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    this.seal(this.pending, true);
+    this.seal(Buffer.concat(this.pending, this.pendingBytes), true);
     done();
   }
 }
@@ -188,11 +197,14 @@ export class Files {
     const written = pipeline(encrypt, createWriteStream(file, { mode: 0o600 }));
     // What the writer writes into: it finishes only once the encrypted file is flushed to disk, so
     // a writer that waits for it (the statement run, before it commits) knows the file is there.
+    const pass = (bytes: Buffer, done: (err?: Error | null) => void) => {
+      if (encrypt.write(bytes)) done();
+      else encrypt.once('drain', () => done());
+    };
     const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        if (encrypt.write(chunk)) done();
-        else encrypt.once('drain', () => done());
-      },
+      write: (chunk: Buffer, _encoding, done) => pass(chunk, done),
+      // Writes that queued while the last was passed on go on as one (a PDF writes small pieces).
+      writev: (chunks, done) => pass(Buffer.concat(chunks.map((c) => c.chunk as Buffer)), done),
       final(done) {
         encrypt.end();
         written.then(() => done(), done);
@@ -232,7 +244,7 @@ export class Files {
 
   /**
    * A link to fetch the file, for its owner: good once, for two minutes. (The set-up's recovery-key
-   * sheet, made before anyone can log in, gets a few uses in half an hour instead.)
+   * sheet, made before anyone can log in, gets three uses in ten minutes instead.)
    */
   link(fileId: string, owner: string, options: { uses?: number; ttlMs?: number } = {}): string {
     this.get(fileId, owner);
@@ -329,7 +341,11 @@ function sweepAbandonedFolders(): void {
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || processRuns(pid)) continue;
-    rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    try {
+      rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Another user's folder (a shared temporary folder): theirs to clear; never a reason to fail.
+    }
   }
 }
 

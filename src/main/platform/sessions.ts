@@ -17,7 +17,7 @@ export class Sessions {
   constructor(
     private readonly clock: Clock,
     /** Told when a session ends, however it ends (its documents go with it). */
-    private readonly onEnd: (sessionId: string) => void = () => undefined,
+    private readonly onEnd: (session: Session) => void = () => undefined,
     /** Told when a session locks, by hand or when idle (what it shows must go from the screen). */
     private readonly onLock: (sessionId: string) => void = () => undefined,
   ) {}
@@ -60,7 +60,8 @@ export class Sessions {
   }
 
   end(id: string): void {
-    if (this.byId.delete(id)) this.onEnd(id);
+    const session = this.byId.get(id);
+    if (session && this.byId.delete(id)) this.onEnd(session);
   }
 
   /** Ends every session of a user (disabled, or password reset by an administrator). */
@@ -70,6 +71,12 @@ export class Sessions {
 
   endAll(): void {
     for (const id of [...this.byId.keys()]) this.end(id);
+  }
+
+  /** Whether the user has a session open (in any window). */
+  hasUser(userId: number): boolean {
+    for (const s of this.byId.values()) if (s.user.id === userId) return true;
+    return false;
   }
 
   get count(): number {

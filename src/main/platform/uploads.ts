@@ -1,5 +1,6 @@
 // Files the workspace sends for import, held in memory only (never written unencrypted to disk),
-// in chunks of at most 4 MiB so that both transports carry them. They expire after an hour.
+// in chunks of at most 4 MiB so that both transports carry them. They go an hour after their last
+// use (checked every minute), once imported, or when their user's last session ends.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 
@@ -19,8 +20,12 @@ interface Upload {
 
 export class Uploads {
   private readonly byId = new Map<string, Upload>();
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly nowMs: () => number) {}
+  constructor(private readonly nowMs: () => number) {
+    this.timer = setInterval(() => this.sweep(), 60_000);
+    this.timer.unref();
+  }
 
   private sweep(): void {
     const now = this.nowMs();
@@ -77,6 +82,7 @@ export class Uploads {
   }
 
   bytes(userId: number, uploadId: string): { fileName: string; bytes: Buffer } {
+    this.sweep();
     const u = this.byId.get(uploadId);
     if (!u || u.userId !== userId) throw new AppError('not_found', 'That file is no longer here; choose it again.');
     if (!u.complete) throw new AppError('invalid_input', `${u.fileName} has not finished uploading.`);
@@ -88,7 +94,14 @@ export class Uploads {
     this.byId.delete(uploadId);
   }
 
+  /** A user's last session ended: what they sent and did not import goes. */
+  dropUser(userId: number): void {
+    for (const [id, u] of this.byId) if (u.userId === userId) this.byId.delete(id);
+  }
+
+  /** Recoup stops. */
   clear(): void {
+    clearInterval(this.timer);
     this.byId.clear();
   }
 }

@@ -191,6 +191,26 @@ describe('import channels', () => {
       await t.raw('import:inspect', { uploadId: first.uploadId, layout: 'combined', encoding: 'utf-8' }, admin),
     ).toMatchObject({ ok: false, error: { message: expect.stringContaining('has not finished uploading') } });
   });
+
+  it('an upload goes an hour after its last use, and when its user’s last session ends', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const inspect = (uploadId: string, session: string) =>
+      t.raw('import:inspect', { uploadId, layout: 'combined', encoding: 'utf-8' }, session);
+    const idle = await upload(admin, 'idle.csv', Buffer.from(SMALL_EXTRACT));
+    t.clock.advanceMs(61 * 60_000);
+    await t.call('auth:unlock', { password: 'correct horse battery' }, admin); // (idle-locked meanwhile)
+    expect(await inspect(idle, admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // Two windows of the same user: the upload stays while one is open, and goes with the last.
+    const second = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    const kept = await upload(admin, 'kept.csv', Buffer.from(SMALL_EXTRACT));
+    await t.call('auth:logout', {}, admin);
+    expect(await inspect(kept, second)).toMatchObject({ ok: true });
+    await t.call('auth:logout', {}, second);
+    const again = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    expect(await inspect(kept, again)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
 });
 
 describe('a file in the older Windows encoding', () => {

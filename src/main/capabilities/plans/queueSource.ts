@@ -34,32 +34,35 @@ export const plansQueueSource: QueueSource = {
         owed: number;
       }[];
       for (const r of rows) {
-        const base = {
-          guarantorId: r.guarantor_id,
-          guarantorName: guarantorName(r),
-          amountCents: r.owed,
-          assignee: r.owner,
-          ownerId: r.created_by,
-        };
+        // Each item is built whole, without spreading a shared base: the queue is thousands of items.
+        const name = guarantorName(r);
         if (r.status === 'lapsed' && want('lapsed_plan')) {
           const toCure = r.cure_deadline ? daysBetween(today, r.cure_deadline) : null;
           items.push({
-            ...base,
             key: `plan:${r.id}:lapsed:${r.status_since}`,
             kind: 'lapsed_plan',
+            guarantorId: r.guarantor_id,
+            guarantorName: name,
             summary: `Plan #${r.id} lapsed ${formatShortDate(r.status_since)}; cure by ${r.cure_deadline ? formatShortDate(r.cure_deadline) : '—'}${toCure !== null && toCure <= 0 ? ' (today or passed)' : ''}. ${formatCents(r.owed)} on the plan's accounts.`,
+            amountCents: r.owed,
             date: r.cure_deadline ?? r.status_since,
             score: queueScore(r.owed, URGENCY.lapsedPlan(toCure, daysBetween(r.status_since, today))),
+            assignee: r.owner,
+            ownerId: r.created_by,
           });
         }
         if (r.status === 'defaulted' && want('defaulted_plan')) {
           items.push({
-            ...base,
             key: `plan:${r.id}:defaulted:${r.status_since}`,
             kind: 'defaulted_plan',
+            guarantorId: r.guarantor_id,
+            guarantorName: name,
             summary: `Plan #${r.id} defaulted ${formatShortDate(r.status_since)}. ${formatCents(r.owed)} returns to the collection cycle.`,
+            amountCents: r.owed,
             date: r.status_since,
             score: queueScore(r.owed, URGENCY.defaultedPlan),
+            assignee: r.owner,
+            ownerId: r.created_by,
           });
         }
       }
