@@ -10,16 +10,8 @@ import type { Db } from '../store/database';
 import { readMeta, writeMeta } from '../store/meta';
 import type { AuditEventsRow } from '../store/schema';
 
-export interface AuditEventInput {
-  at: string;
-  userId: number | null;
-  username: string | null;
-  channel: string;
-  kind: AuditKind;
-  records: string[];
-  outcome: string;
-  detail: string | null;
-}
+/** An event to write: what the audit log shows, less the id the chain gives it. */
+export type AuditEventInput = Omit<AuditEventView, 'id'>;
 
 const GENESIS = '0'.repeat(64);
 

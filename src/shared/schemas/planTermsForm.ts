@@ -10,7 +10,13 @@ import { checkTier, mustOfferFinancialAssistance, type PlanTier, type TierCheck 
 import { computeSchedule, type Installment, type PlanFrequency, type ScheduleRequest } from '../rules/planSchedule';
 import { roleAtLeast, type Role } from '../roles';
 import { wholeNumberText } from './formFields';
-import { createPlanInput, planApprovalSchema, reschedulePlanInput, type FAP_ANSWERS } from './plans';
+import {
+  createPlanInput,
+  planApprovalSchema,
+  reschedulePlanInput,
+  type FAP_ANSWERS,
+  type PlanTermField,
+} from './plans';
 
 export type FapAnswer = (typeof FAP_ANSWERS)[number];
 
@@ -160,17 +166,7 @@ export function fapRequired(ctx: TermsContext, balanceCents: Cents): boolean {
   );
 }
 
-type Terms = Pick<
-  z.input<typeof createPlanInput>,
-  | 'downPaymentCents'
-  | 'frequency'
-  | 'dayOfMonth'
-  | 'firstDueDate'
-  | 'installmentCents'
-  | 'installmentCount'
-  | 'approval'
-  | 'exceptionReason'
->;
+type Terms = Pick<z.input<typeof createPlanInput>, PlanTermField>;
 
 /** What a valid terms form gives: the terms and the rest of plans:create or plans:reschedule. */
 export interface PlanTermsOutput {

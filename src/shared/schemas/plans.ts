@@ -139,6 +139,18 @@ export const createPlanInput = z
   });
 export type CreatePlanInput = z.infer<typeof createPlanInput>;
 
+/** The fields of a plan's terms: what set-up and re-schedule both ask for (the rest is whose plan,
+ * over which accounts). */
+export type PlanTermField =
+  | 'downPaymentCents'
+  | 'frequency'
+  | 'dayOfMonth'
+  | 'firstDueDate'
+  | 'installmentCents'
+  | 'installmentCount'
+  | 'approval'
+  | 'exceptionReason';
+
 export const reschedulePlanInput = z
   .object({
     planId: idSchema,

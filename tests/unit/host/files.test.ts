@@ -10,7 +10,7 @@ import { startWorkspaceServer, type WorkspaceServer } from '../../../src/main/ho
 import type { FileHandle } from '../../../src/shared/schemas/files';
 import { importSmall } from '../accounts/fixtures';
 import { pdfPages } from '../pdfText';
-import { HOSPITAL_NAME, setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
+import { HOSPITAL_NAME, SETUP, setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 
 let t: TestApp;
 let server: WorkspaceServer;
@@ -155,55 +155,45 @@ describe('documents as files', () => {
     });
   });
 
+  /** A store set up afresh behind its own server: the set-up's answer and its sheet's address. */
+  async function freshSetUp(use: (fresh: TestApp, sheet: string, recoveryKey: string) => Promise<void>) {
+    const fresh = testApp();
+    const freshServer = await startWorkspaceServer({
+      app: fresh.app,
+      router: fresh.router,
+      rendererDir: tempDir('recoup-renderer-'),
+    });
+    try {
+      const result = await fresh.call('setup:create', SETUP);
+      await use(fresh, `http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`, result.recoveryKey);
+    } finally {
+      await freshServer.close();
+      fresh.cleanup();
+    }
+  }
+
   it('the recovery-key sheet’s link lasts ten minutes, and the sheet goes at the first log-in', async () => {
     for (const ending of ['ten minutes pass', 'someone logs in'] as const) {
-      const fresh = testApp();
-      const freshServer = await startWorkspaceServer({
-        app: fresh.app,
-        router: fresh.router,
-        rendererDir: tempDir('recoup-renderer-'),
-      });
-      try {
-        const { SETUP } = await import('../support');
-        const result = await fresh.call('setup:create', SETUP);
-        const sheet = `http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`;
+      await freshSetUp(async (fresh, sheet) => {
         expect((await fetch(sheet)).status).toBe(200);
         if (ending === 'ten minutes pass') fresh.clock.advanceMs(10 * 60_000 + 1);
         else await fresh.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
         expect((await fetch(sheet)).status).toBe(404);
         if (ending === 'someone logs in') expect(fresh.app.files.count).toBe(0);
-      } finally {
-        await freshServer.close();
-        fresh.cleanup();
-      }
+      });
     }
   });
 
   it('the recovery-key sheet made at set-up comes with its own link', async () => {
-    const fresh = testApp();
-    try {
-      const freshServer = await startWorkspaceServer({
-        app: fresh.app,
-        router: fresh.router,
-        rendererDir: tempDir('recoup-renderer-'),
-      });
-      try {
-        const { SETUP } = await import('../support');
-        const result = await fresh.call('setup:create', SETUP);
-        const sheet = `http://127.0.0.1:${freshServer.port}${result.recoveryKeySheet.href}`;
-        const res = await fetch(sheet);
-        expect(res.status).toBe(200);
-        const pages = await pdfPages(Buffer.from(await res.arrayBuffer()));
-        expect(pages.join(' ')).toContain(result.recoveryKey);
-        // The link is good three times (a save after a look, a retry), then spent.
-        expect((await fetch(sheet)).status).toBe(200);
-        expect((await fetch(sheet)).status).toBe(200);
-        expect((await fetch(sheet)).status).toBe(404);
-      } finally {
-        await freshServer.close();
-      }
-    } finally {
-      fresh.cleanup();
-    }
+    await freshSetUp(async (_fresh, sheet, recoveryKey) => {
+      const res = await fetch(sheet);
+      expect(res.status).toBe(200);
+      const pages = await pdfPages(Buffer.from(await res.arrayBuffer()));
+      expect(pages.join(' ')).toContain(recoveryKey);
+      // The link is good three times (a save after a look, a retry), then spent.
+      expect((await fetch(sheet)).status).toBe(200);
+      expect((await fetch(sheet)).status).toBe(200);
+      expect((await fetch(sheet)).status).toBe(404);
+    });
   });
 });

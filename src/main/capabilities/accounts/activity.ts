@@ -8,6 +8,7 @@ import type {
   FollowUpView,
 } from '../../../shared/schemas/accounts';
 import type { Db } from '../../store/database';
+import type { FollowUpsRow } from '../../store/schema';
 import { prepared } from '../../store/prepared';
 import { guarantorRow } from './rows';
 
@@ -109,19 +110,7 @@ export function followUpsOf(db: Db, guarantorId: number): FollowUpView[] {
           WHERE t.guarantor_id = ?
           ORDER BY t.status = 'open' DESC, t.due_date, t.id`,
       )
-      .all(guarantorId) as {
-      id: number;
-      guarantor_id: number;
-      account_id: number | null;
-      title: string;
-      note: string;
-      due_date: string;
-      assignee_id: number | null;
-      assignee_name: string | null;
-      status: FollowUpView['status'];
-      created_at: string;
-      closed_at: string | null;
-    }[]
+      .all(guarantorId) as (FollowUpsRow & { assignee_name: string | null })[]
   ).map((r) => ({
     id: r.id,
     guarantorId: r.guarantor_id,

@@ -8,7 +8,7 @@ import { formatCents } from '../../../shared/money';
 import { checkTier, mustOfferFinancialAssistance } from '../../../shared/rules/planPolicy';
 import { computeSchedule } from '../../../shared/rules/planSchedule';
 import { roleAtLeast, type Role } from '../../../shared/roles';
-import { isOpenPlan, type CreatePlanInput, type PlanPolicy } from '../../../shared/schemas/plans';
+import { isOpenPlan, type CreatePlanInput, type PlanPolicy, type PlanTermField } from '../../../shared/schemas/plans';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { supervisorApproval } from '../access';
@@ -21,17 +21,7 @@ export interface Actor {
   role: Role;
 }
 
-type Terms = Pick<
-  CreatePlanInput,
-  | 'downPaymentCents'
-  | 'frequency'
-  | 'dayOfMonth'
-  | 'firstDueDate'
-  | 'installmentCents'
-  | 'installmentCount'
-  | 'approval'
-  | 'exceptionReason'
->;
+type Terms = Pick<CreatePlanInput, PlanTermField>;
 
 /** The accounts' open balance; each must be the guarantor's and not on another active plan. */
 function accountsBalance(db: Db, guarantorId: number, accountIds: number[], exceptPlanId: number | null): number {

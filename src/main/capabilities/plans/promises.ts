@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { addPromiseInput, PromiseView } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import type { PromisesRow } from '../../store/schema';
 import { entryStandsSql } from '../ledger';
 
 export function addPromise(
@@ -53,13 +54,7 @@ export function evaluatePromises(db: Db, today: string, guarantorId?: number): {
             `SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open' AND guarantor_id = ?`,
           )
           .all(guarantorId)
-  ) as {
-    id: number;
-    guarantor_id: number;
-    amount_cents: number;
-    promised_on: string;
-    due_date: string;
-  }[];
+  ) as Pick<PromisesRow, 'id' | 'guarantor_id' | 'amount_cents' | 'promised_on' | 'due_date'>[];
   const paid = db.prepare(PAID_SQL).pluck();
   const resolve = db.prepare('UPDATE promises SET status = ?, resolved_on = ? WHERE id = ?');
   let kept = 0;
@@ -80,14 +75,7 @@ export function evaluatePromises(db: Db, today: string, guarantorId?: number): {
 export function promisesOf(db: Db, guarantorId: number): PromiseView[] {
   const paid = db.prepare(PAID_SQL).pluck();
   return (
-    db.prepare('SELECT * FROM promises WHERE guarantor_id = ? ORDER BY due_date DESC, id DESC').all(guarantorId) as {
-      id: number;
-      amount_cents: number;
-      promised_on: string;
-      due_date: string;
-      status: PromiseView['status'];
-      resolved_on: string | null;
-    }[]
+    db.prepare('SELECT * FROM promises WHERE guarantor_id = ? ORDER BY due_date DESC, id DESC').all(guarantorId) as PromisesRow[]
   ).map((p) => ({
     id: p.id,
     amountCents: p.amount_cents,

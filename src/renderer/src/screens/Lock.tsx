@@ -1,22 +1,16 @@
 // The lock screen (HP-01 automatic logoff): the workspace behind it is hidden and inert until the
 // same user types the password again, or logs out.
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { FormProvider } from 'react-hook-form';
 import { unlockInput } from '../../../shared/schemas/users';
 import { logOut, unlock } from '../actions';
 import { FormAlert, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
-
-type UnlockIn = z.input<typeof unlockInput>;
+import { useSchemaForm } from '../forms';
 
 export function Lock({ fullName }: { fullName: string }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<UnlockIn, unknown, z.output<typeof unlockInput>>({
-    resolver: zodResolver(unlockInput),
-    defaultValues: { password: '' },
-  });
+  const form = useSchemaForm(unlockInput, { password: '' });
 
   const submit = form.handleSubmit(async ({ password }) => {
     setFormError(null);

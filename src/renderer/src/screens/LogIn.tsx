@@ -1,26 +1,20 @@
 // Log in with a user name and password, or set a new password with the recovery key.
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { FormProvider } from 'react-hook-form';
 import { loginInput } from '../../../shared/schemas/users';
 import { logIn } from '../actions';
 import { FormAlert, FormNotice, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { useWorkspace } from '../session';
 import { RecoverPassword } from './RecoverPassword';
-
-type LoginIn = z.input<typeof loginInput>;
+import { useSchemaForm } from '../forms';
 
 export function LogIn() {
   const storedNotice = useWorkspace((s) => s.notice);
   const [recovering, setRecovering] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<LoginIn, unknown, z.output<typeof loginInput>>({
-    resolver: zodResolver(loginInput),
-    defaultValues: { username: '', password: '' },
-  });
+  const form = useSchemaForm(loginInput, { username: '', password: '' });
 
   if (recovering) {
     return (

@@ -1,13 +1,13 @@
 // My password: any user changes their own password (their key slot is rewrapped; nothing else).
 import { useMemo, useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormProvider, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { changePasswordForm } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { FormAlert, FormNotice, NewPasswordFields, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
+import { useSchemaForm } from '../forms';
 
 /** The new password is held to the minimum in Settings, as main holds it. */
 type ChangeForm = ReturnType<typeof changePasswordForm>;
@@ -21,10 +21,7 @@ export function MyPassword() {
   const [notice, setNotice] = useState<string | null>(null);
   const minLength = useMinPasswordLength();
   const schema = useMemo(() => changePasswordForm(minLength), [minLength]);
-  const form = useForm<ChangeIn, unknown, z.output<ChangeForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: EMPTY,
-  });
+  const form = useSchemaForm(schema, EMPTY);
 
   const submit = form.handleSubmit(async (change) => {
     setFormError(null);

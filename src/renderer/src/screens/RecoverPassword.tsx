@@ -1,13 +1,13 @@
 // Sets a new password for a user with the recovery key printed at set-up, for when every
 // administrator password is lost.
 import { useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormProvider, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { recoverForm } from '../../../shared/schemas/users';
 import { call } from '../api';
 import { FormAlert, NewPasswordFields, TextField } from '../components/Field';
 import { showServerError } from '../components/formErrors';
+import { useSchemaForm } from '../forms';
 
 type RecoverIn = z.input<typeof recoverForm>;
 
@@ -20,10 +20,7 @@ interface RecoverPasswordProps {
 
 export function RecoverPassword({ onDone, onCancel }: RecoverPasswordProps) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RecoverIn, unknown, z.output<typeof recoverForm>>({
-    resolver: zodResolver(recoverForm),
-    defaultValues: { recoveryKey: '', username: '', newPassword: '', confirmPassword: '' },
-  });
+  const form = useSchemaForm(recoverForm, { recoveryKey: '', username: '', newPassword: '', confirmPassword: '' });
 
   const submit = form.handleSubmit(async (input) => {
     setFormError(null);

@@ -2,15 +2,13 @@
 // Each form is the channel's own schema (less the user id, which the row supplies); new passwords
 // are held to the minimum in Settings, the same rule main applies.
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { addUserForm, disableUserForm, newPasswordForm, type UserSummary } from '../../../shared/schemas/users';
 import { DialogForm } from '../components/DialogForm';
 import { NewPasswordFields, SelectField, TextField } from '../components/Field';
 import { passwordHint, useMinPasswordLength } from '../components/passwordPolicy';
 import { useChannelMutation } from '../queries';
+import { useSchemaForm } from '../forms';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -19,16 +17,11 @@ interface UserDialogProps {
   onDone: (message: string) => void;
 }
 
-type AddUserForm = ReturnType<typeof addUserForm>;
-
 export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
   const minLength = useMinPasswordLength();
   const add = useChannelMutation('users:add');
   const schema = useMemo(() => addUserForm(minLength), [minLength]);
-  const form = useForm<z.input<AddUserForm>, unknown, z.output<AddUserForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: { fullName: '', username: '', role: 'clerk', password: '', confirmPassword: '' },
-  });
+  const form = useSchemaForm(schema, { fullName: '', username: '', role: 'clerk', password: '', confirmPassword: '' });
   return (
     <DialogForm
       title="Add a user"
@@ -55,15 +48,11 @@ export function AddUserDialog({ onClose, onDone }: UserDialogProps) {
 }
 
 /** A new password typed twice (reset, enable), at least the minimum in Settings. */
-type NewPasswordForm = ReturnType<typeof newPasswordForm>;
 
 function useNewPasswordForm() {
   const minLength = useMinPasswordLength();
   const schema = useMemo(() => newPasswordForm(minLength), [minLength]);
-  const form = useForm<z.input<NewPasswordForm>, unknown, z.output<NewPasswordForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: { newPassword: '', confirmPassword: '' },
-  });
+  const form = useSchemaForm(schema, { newPassword: '', confirmPassword: '' });
   return { form, hint: passwordHint(minLength) };
 }
 
@@ -88,14 +77,9 @@ export function ResetPasswordDialog({ user, onClose, onDone }: UserDialogProps &
   );
 }
 
-type DisableIn = z.input<typeof disableUserForm>;
-
 export function DisableUserDialog({ user, onClose, onDone }: UserDialogProps & { user: UserSummary }) {
   const disable = useChannelMutation('users:disable');
-  const form = useForm<DisableIn, unknown, z.output<typeof disableUserForm>>({
-    resolver: zodResolver(disableUserForm),
-    defaultValues: { reason: '' },
-  });
+  const form = useSchemaForm(disableUserForm, { reason: '' });
   return (
     <DialogForm
       title={`Disable ${user.fullName}`}

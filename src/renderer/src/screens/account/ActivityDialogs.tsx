@@ -2,9 +2,7 @@
 // name one of their accounts. A call whose outcome is a promise to pay records the promise too
 // (its amount and date), tied to the call.
 import { useMemo } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { useWatch } from 'react-hook-form';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_OUTCOME_LABELS,
@@ -23,6 +21,7 @@ import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { ACTIVITY_KIND_LABELS } from './ActivityLog';
 import { PromiseFields } from '../plans/PlanDialogs';
+import { useSchemaForm } from '../../forms';
 
 interface GuarantorDialogProps {
   guarantorId: number;
@@ -42,23 +41,18 @@ const DIRECTION_OPTIONS = [
   { value: 'inbound', label: 'They called us' },
 ];
 
-type ActivityForm = ReturnType<typeof logActivityForm>;
-
 export function LogActivityDialog({ guarantorId, accounts, onClose, onDone }: GuarantorDialogProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => logActivityForm(today), [today]);
-  const form = useForm<z.input<ActivityForm>, unknown, z.output<ActivityForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      kind: 'call',
-      direction: 'outbound',
-      outcome: '',
-      accountId: '',
-      note: '',
-      occurredOn: today,
-      promiseAmount: '',
-      promiseDue: '',
-    },
+  const form = useSchemaForm(schema, {
+    kind: 'call',
+    direction: 'outbound',
+    outcome: '',
+    accountId: '',
+    note: '',
+    occurredOn: today,
+    promiseAmount: '',
+    promiseDue: '',
   });
   const [kind, outcome] = useWatch({ control: form.control, name: ['kind', 'outcome'] });
   const log = useChannelMutation('activity:log');
@@ -117,9 +111,12 @@ export function AddFollowUpDialog({ guarantorId, accounts, onClose, onDone }: Gu
   const me = useWorkspace((s) => s.session?.user.id);
   const directory = useChannelQuery('users:directory', {});
   const addFollowUp = useChannelMutation('followUps:add');
-  const form = useForm<z.input<typeof addFollowUpForm>, unknown, z.output<typeof addFollowUpForm>>({
-    resolver: zodResolver(addFollowUpForm),
-    defaultValues: { title: '', dueDate: '', assigneeId: me ? String(me) : '', accountId: '', note: '' },
+  const form = useSchemaForm(addFollowUpForm, {
+    title: '',
+    dueDate: '',
+    assigneeId: me ? String(me) : '',
+    accountId: '',
+    note: '',
   });
   const people = (directory.value ?? []).map((u) => ({
     value: String(u.id),

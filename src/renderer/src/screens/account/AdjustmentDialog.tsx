@@ -2,9 +2,7 @@
 // amount, the date and a memo. A clerk's adjustment above the limit in Settings needs a supervisor
 // to type their user name and password here (main checks them and records who approved).
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { useWatch } from 'react-hook-form';
 import { DOLLARS_HINT, formatCents, typedCents } from '../../../../shared/money';
 import { adjustmentNeedsApproval } from '../../../../shared/rules/adjustmentApproval';
 import { roleAtLeast } from '../../../../shared/roles';
@@ -21,6 +19,7 @@ import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextField } from '../../components/Field';
 import { readChannel, useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
+import { useSchemaForm } from '../../forms';
 
 export function isAdjustmentReason(code: string | null | undefined): code is AdjustmentReason {
   return !!code && Object.hasOwn(ADJUSTMENT_REASONS, code);
@@ -36,8 +35,6 @@ async function approverName(userId: number): Promise<string | null> {
 }
 
 const REASON_OPTIONS = ADJUSTMENT_REASON_CODES.map((r) => ({ value: r, label: ADJUSTMENT_REASONS[r].label }));
-
-type AdjustmentForm = ReturnType<typeof postAdjustmentForm>;
 
 interface AdjustmentDialogProps {
   account: AccountView;
@@ -55,9 +52,12 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
   const [askedByMain, setAskedByMain] = useState(false);
   const [showApproval, setShowApproval] = useState(false);
   const schema = useMemo(() => postAdjustmentForm({ today, needsApproval: showApproval }), [today, showApproval]);
-  const form = useForm<z.input<AdjustmentForm>, unknown, z.output<AdjustmentForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: { reason: '', amount: '', effectiveDate: today, memo: '', approval: { username: '', password: '' } },
+  const form = useSchemaForm(schema, {
+    reason: '',
+    amount: '',
+    effectiveDate: today,
+    memo: '',
+    approval: { username: '', password: '' },
   });
   const [reason, amountText] = useWatch({ control: form.control, name: ['reason', 'amount'] });
   const amount = typedCents(amountText);

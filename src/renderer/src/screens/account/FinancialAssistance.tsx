@@ -4,9 +4,7 @@
 // open account down to what the patient owes under the policy, with a refund task where the
 // patient had already paid more.
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { useWatch } from 'react-hook-form';
 import { formatShortDate } from '../../../../shared/dates';
 import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
@@ -17,6 +15,7 @@ import { FormAlert, SelectField, TextAreaField, TextField } from '../../componen
 import { DataTable } from '../../components/DataTable';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
+import { useSchemaForm } from '../../forms';
 
 const DECISION_LABELS: Record<(typeof FAP_DECISIONS)[number], string> = {
   approved_full: 'Approved in full: the patient owes nothing',
@@ -36,10 +35,7 @@ function ApplicationDialog({
   const today = useWorkspace((s) => s.status?.today ?? '');
   const record = useChannelMutation('fap:record');
   const schema = useMemo(() => recordFapApplicationForm(today), [today]);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { status: 'pending', date: today, note: '' },
-  });
+  const form = useSchemaForm(schema, { status: 'pending', date: today, note: '' });
   return (
     <DialogForm
       title="Financial-assistance application"
@@ -89,14 +85,11 @@ function DecisionDialog({
   const open = accounts.filter((a) => a.balanceCents > 0);
   const openTotal = open.reduce((t, a) => t + a.balanceCents, 0);
   const schema = useMemo(() => decideFapForm(today), [today]);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      decision: '',
-      decidedOn: today,
-      note: '',
-      shares: open.map((a) => ({ accountId: a.id, amount: '' })),
-    },
+  const form = useSchemaForm(schema, {
+    decision: '',
+    decidedOn: today,
+    note: '',
+    shares: open.map((a) => ({ accountId: a.id, amount: '' })),
   });
   const decision = useWatch({ control: form.control, name: 'decision' });
   return (

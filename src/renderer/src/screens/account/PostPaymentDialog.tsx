@@ -3,8 +3,7 @@
 // to the payment to the cent. Then the receipt, to open or save. The form is payments:post's own
 // (postPaymentForm), spread checked by the allocation rule main applies.
 import { useMemo, useState } from 'react';
-import { useForm, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { PaymentResult } from '../../../../shared/contract';
 import { formatShortDate } from '../../../../shared/dates';
@@ -25,6 +24,7 @@ import { FormNotice, SelectField, TextField } from '../../components/Field';
 import { saveFile } from '../../files';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
+import { useSchemaForm } from '../../forms';
 
 const METHOD_OPTIONS = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }));
 
@@ -193,16 +193,13 @@ export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClos
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => postPaymentForm({ today, accounts }), [today, accounts]);
   const [posted, setPosted] = useState<{ result: PaymentResult; cents: number } | null>(null);
-  const form = useForm<PaymentIn, unknown, z.output<PaymentForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      method: '',
-      reference: '',
-      amount: '',
-      effectiveDate: today,
-      allocation: 'oldest',
-      split: Object.fromEntries(accounts.map((a) => [splitKey(a.id), ''])),
-    },
+  const form = useSchemaForm(schema, {
+    method: '',
+    reference: '',
+    amount: '',
+    effectiveDate: today,
+    allocation: 'oldest',
+    split: Object.fromEntries(accounts.map((a) => [splitKey(a.id), ''])),
   });
 
   if (posted) {

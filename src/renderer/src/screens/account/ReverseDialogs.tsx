@@ -1,9 +1,6 @@
 // Reversals: an equal and opposite entry with a reason, never an edit. One ledger entry, or a whole
 // payment with every account it was spread over (main refuses to reverse one part of a split).
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
@@ -18,6 +15,7 @@ import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/Field';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
+import { useSchemaForm } from '../../forms';
 
 /** ledger:reverse and payments:reverse ask the same: why, and the date. */
 type ReverseForm = ReturnType<typeof reverseEntryForm> | ReturnType<typeof reversePaymentForm>;
@@ -25,10 +23,7 @@ type ReverseForm = ReturnType<typeof reverseEntryForm> | ReturnType<typeof rever
 function useReverseForm(formFor: (today: string) => ReverseForm) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => formFor(today), [formFor, today]);
-  const form = useForm<z.input<ReverseForm>, unknown, z.output<ReverseForm>>({
-    resolver: zodResolver(schema),
-    defaultValues: { reason: '', effectiveDate: today },
-  });
+  const form = useSchemaForm(schema, { reason: '', effectiveDate: today });
   return { form, today };
 }
 

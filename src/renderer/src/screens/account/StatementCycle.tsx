@@ -3,9 +3,6 @@
 // not yet; the statements sent, each reprinted byte for byte; the holds that stop the cycle, the
 // automatic ones kept by Recoup from the record, with "Place a hold…" and "Release…".
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/statementCycle';
@@ -18,6 +15,7 @@ import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DataTable } from '../../components/DataTable';
 import { useChannelMutation, useChannelQuery } from '../../queries';
+import { useSchemaForm } from '../../forms';
 
 const dash = <span className="muted">—</span>;
 const dateOrDash = (d: string | null) => (d ? formatShortDate(d) : dash);
@@ -54,10 +52,7 @@ function PlaceHoldDialog({
   onDone: (message: string) => void;
 }) {
   const place = useChannelMutation('holds:place');
-  const form = useForm<z.input<typeof placeHoldForm>, unknown, z.output<typeof placeHoldForm>>({
-    resolver: zodResolver(placeHoldForm),
-    defaultValues: { reason: '', accountId: '', note: '', until: '' },
-  });
+  const form = useSchemaForm(placeHoldForm, { reason: '', accountId: '', note: '', until: '' });
   return (
     <DialogForm
       title="Place a hold"
@@ -110,10 +105,7 @@ function ReleaseHoldDialog({
   onDone: (message: string) => void;
 }) {
   const release = useChannelMutation('holds:release');
-  const form = useForm<z.input<typeof releaseHoldForm>, unknown, z.output<typeof releaseHoldForm>>({
-    resolver: zodResolver(releaseHoldForm),
-    defaultValues: { note: '' },
-  });
+  const form = useSchemaForm(releaseHoldForm, { note: '' });
   return (
     <DialogForm
       title="Release the hold"

@@ -1,7 +1,4 @@
 // The issue log's dialogs: report an issue (anyone), assign it for review and resolve it (supervisors).
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import {
   assignIssueForm,
   COMPLIANCE_CATEGORIES,
@@ -13,13 +10,11 @@ import {
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useChannelMutation, useChannelQuery } from '../../queries';
+import { useSchemaForm } from '../../forms';
 
 export function ReportDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
   const report = useChannelMutation('compliance:report');
-  const form = useForm<z.input<typeof reportIssueForm>, unknown, z.output<typeof reportIssueForm>>({
-    resolver: zodResolver(reportIssueForm),
-    defaultValues: { category: '', description: '', accountNumber: '' },
-  });
+  const form = useSchemaForm(reportIssueForm, { category: '', description: '', accountNumber: '' });
   return (
     <DialogForm
       title="Report a compliance issue"
@@ -58,10 +53,7 @@ export function AssignDialog({
 }) {
   const users = useChannelQuery('users:directory', {});
   const assign = useChannelMutation('compliance:assign');
-  const form = useForm<z.input<typeof assignIssueForm>, unknown, z.output<typeof assignIssueForm>>({
-    resolver: zodResolver(assignIssueForm),
-    defaultValues: { assigneeId: '' },
-  });
+  const form = useSchemaForm(assignIssueForm, { assigneeId: '' });
   return (
     <DialogForm
       title={`Assign issue #${issue.id}`}
@@ -96,10 +88,7 @@ export function ResolveDialog({
   onDone: (message: string) => void;
 }) {
   const resolve = useChannelMutation('compliance:resolve');
-  const form = useForm<z.input<typeof resolveIssueForm>, unknown, z.output<typeof resolveIssueForm>>({
-    resolver: zodResolver(resolveIssueForm),
-    defaultValues: { resolution: '' },
-  });
+  const form = useSchemaForm(resolveIssueForm, { resolution: '' });
   return (
     <DialogForm
       title={`Resolve issue #${issue.id}`}

@@ -2,9 +2,6 @@
 // current mapping under a name, or delete one. Names are unique: saving under the loaded profile's
 // own name updates it; main refuses a name another profile already has.
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import {
   saveProfileForm,
   type ImportLayout,
@@ -16,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, FormNotice, TextField } from '../../components/Field';
 import { useChannelMutation, useChannelQuery } from '../../queries';
+import { useSchemaForm } from '../../forms';
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -32,10 +30,7 @@ function SaveProfileDialog({
   onSaved: (p: ImportProfile) => void;
 }) {
   const save = useChannelMutation('importProfiles:save');
-  const form = useForm<z.input<typeof saveProfileForm>, unknown, z.output<typeof saveProfileForm>>({
-    resolver: zodResolver(saveProfileForm),
-    defaultValues: { name: loaded?.name ?? '' },
-  });
+  const form = useSchemaForm(saveProfileForm, { name: loaded?.name ?? '' });
   return (
     <DialogForm
       title="Save the mapping as a profile"

@@ -1,9 +1,6 @@
 // The small plan dialogs: the date the agreement was signed, cancelling a plan with a reason, and a
 // promise to pay (amount and date), on its own or from a call.
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { formatShortDate } from '../../../../shared/dates';
 import { DOLLARS_HINT, formatCents } from '../../../../shared/money';
 import {
@@ -17,6 +14,7 @@ import { DialogForm } from '../../components/DialogForm';
 import { TextAreaField, TextField } from '../../components/Field';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
+import { useSchemaForm } from '../../forms';
 
 interface PlanDialogProps {
   plan: PlanView;
@@ -28,10 +26,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
   const signed = useChannelMutation('plans:signed');
   const today = useWorkspace((s) => s.status?.today ?? '');
   const schema = useMemo(() => signedForm(today, plan.startDate), [today, plan.startDate]);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { signedOn: today },
-  });
+  const form = useSchemaForm(schema, { signedOn: today });
   return (
     <DialogForm
       title={`Agreement of plan #${plan.id} signed`}
@@ -54,10 +49,7 @@ export function SignedDialog({ plan, onClose, onDone }: PlanDialogProps) {
 
 export function CancelPlanDialog({ plan, onClose, onDone }: PlanDialogProps) {
   const cancel = useChannelMutation('plans:cancel');
-  const form = useForm<z.input<typeof cancelPlanForm>, unknown, z.output<typeof cancelPlanForm>>({
-    resolver: zodResolver(cancelPlanForm),
-    defaultValues: { reason: '' },
-  });
+  const form = useSchemaForm(cancelPlanForm, { reason: '' });
   return (
     <DialogForm
       title={`Cancel plan #${plan.id}`}
@@ -102,10 +94,7 @@ export function PromiseDialog({
   const today = useWorkspace((s) => s.status?.today ?? '');
   const addPromise = useChannelMutation('promises:add');
   const schema = useMemo(() => addPromiseForm(today), [today]);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { promiseAmount: '', promiseDue: '' },
-  });
+  const form = useSchemaForm(schema, { promiseAmount: '', promiseDue: '' });
   return (
     <DialogForm
       title="Promise to pay"

@@ -2,9 +2,7 @@
 // PP-03 re-aging, when to offer financial assistance first) and its history. Administrators save a
 // new version from a date (today or later); plans already made keep the version they were made under.
 import { useMemo, useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { FormProvider, type FieldPath } from 'react-hook-form';
 import { formatShortDate } from '../../../../shared/dates';
 import {
   planPolicyForm,
@@ -21,6 +19,7 @@ import { formatInstant } from '../../format';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { PlanTiersTable } from './PlanTiersTable';
+import { useSchemaForm } from '../../forms';
 
 const OVERPAYMENT_OPTIONS = [
   { value: 'pay_ahead', label: 'Pay ahead: extra money pays the next payments' },
@@ -35,10 +34,7 @@ function PolicyForm({ current, canEdit }: { current: PlanPolicyVersion; canEdit:
   const schema = useMemo(() => planPolicyForm(today), [today]);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useForm<PolicyFormValues, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: toPolicyForm(today, current.policy),
-  });
+  const form = useSchemaForm(schema, toPolicyForm(today, current.policy));
   const submit = form.handleSubmit(async (input) => {
     setFormError(null);
     setNotice(null);

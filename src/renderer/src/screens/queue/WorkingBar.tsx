@@ -1,21 +1,16 @@
 // The bar across the top of an account opened from the work queue: what the item is about, the
 // outcome the clerk must record, "Done — next item" and "Back to the queue".
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { QUEUE_KIND_INFO, workedForm, type QueueItem } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
 import { backToQueue, finishItem } from './queueWork';
+import { useSchemaForm } from '../../forms';
 
 export function WorkingBar({ item }: { item: QueueItem }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof workedForm>, unknown, z.output<typeof workedForm>>({
-    resolver: zodResolver(workedForm),
-    defaultValues: { outcome: '' },
-  });
+  const form = useSchemaForm(workedForm, { outcome: '' });
   const fieldError = form.formState.errors.outcome?.message;
   const submit = form.handleSubmit(async ({ outcome }) => {
     setError(null);
