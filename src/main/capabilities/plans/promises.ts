@@ -75,7 +75,9 @@ export function evaluatePromises(db: Db, today: string, guarantorId?: number): {
 export function promisesOf(db: Db, guarantorId: number): PromiseView[] {
   const paid = db.prepare(PAID_SQL).pluck();
   return (
-    db.prepare('SELECT * FROM promises WHERE guarantor_id = ? ORDER BY due_date DESC, id DESC').all(guarantorId) as PromisesRow[]
+    db
+      .prepare('SELECT * FROM promises WHERE guarantor_id = ? ORDER BY due_date DESC, id DESC')
+      .all(guarantorId) as PromisesRow[]
   ).map((p) => ({
     id: p.id,
     amountCents: p.amount_cents,
