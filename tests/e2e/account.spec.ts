@@ -45,6 +45,13 @@ test('work an account: search, split a payment, read the receipt, reverse the pa
   await expectBalance(page, first.accountNumber, first.balanceCents);
   await expectBalance(page, second.accountNumber, second.balanceCents);
   await shot(page, '51-account-workspace');
+  // On a narrower window the ledger scrolls sideways rather than squeezing the memo to a sliver.
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 1024, height: wide.height });
+  const memo = account(page, first.accountNumber).getByRole('columnheader', { name: 'Memo / reason' });
+  expect((await memo.boundingBox())!.width).toBeGreaterThanOrEqual(160);
+  await shot(page, '51b-ledger-narrow');
+  await page.setViewportSize(wide);
 
   // A payment of $17.34, split by the clerk: $12.34 and $5.00.
   await page.getByRole('button', { name: 'Post payment…' }).click();
