@@ -17,7 +17,7 @@ function problemRow(page: Page, line: number, text: string) {
 test('import: errors are listed and block the import; a clean extract imports once and never doubles', async ({
   page,
   workspace,
-}) => {
+}, testInfo) => {
   await setUpAndLogIn(page, workspace);
 
   // The file with errors: every bad line named, nothing imported.
@@ -63,6 +63,26 @@ test('import: errors are listed and block the import; a clean extract imports on
   await expect(imported).toContainText(
     '88 transactions were already in Recoup and were skipped — nothing was doubled.',
   );
+
+  // A newer extract where Raymond Freeman moved and his phone cell is empty: the preview lists the
+  // one guarantor's changed fields, old and new, and the empty phone changes nothing.
+  const moved = testInfo.outputPath('extract-moved.csv');
+  const text = (await readFile(CLEAN, 'utf8'))
+    .replaceAll('1764 Franklin Rd,,Scarborough,ME,04074,2075956866', '9 Elm Ave,,Saco,ME,04072,')
+    .replaceAll(',2025-02-19,T1000', ',2025-03-30,T1000');
+  await writeFile(moved, text);
+  await page.getByRole('button', { name: 'Import another extract' }).click();
+  await previewCombined(page, moved);
+  await expect(counts).toContainText(/1 updated · 5 unchanged/);
+  const changed = page.getByRole('table', { name: 'What the import will change' });
+  await expect(changed.getByRole('row')).toHaveCount(4); // header + line 1, city, ZIP
+  await expect(changed.getByRole('row').nth(1)).toContainText('1764 Franklin Rd');
+  await expect(changed.getByRole('row').nth(1)).toContainText('9 Elm Ave');
+  // A first-statement date later than the one Recoup has is kept out, and the reason shown.
+  const kept = page.getByRole('table', { name: 'What Recoup kept' });
+  await expect(kept.getByRole('row').first()).toBeVisible();
+  await expect(kept).toContainText('never moves later');
+  await shot(page, '47b-import-preview-changes');
 });
 
 test('import: the column mapping of a file, with a saved profile', async ({ page, workspace }) => {

@@ -160,6 +160,30 @@ export interface ImportLineError {
   reason: string;
 }
 
+/** A field of a guarantor or account the import changed (from -> to), with the line that said so. */
+export interface ImportChange {
+  file: string;
+  line: number;
+  record: 'guarantor' | 'account';
+  /** The guarantor id or account number. */
+  key: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** A field where the extract said otherwise and Recoup kept its own fact (docs/import-format.md). */
+export interface ImportKept {
+  file: string;
+  line: number;
+  record: 'guarantor' | 'account';
+  key: string;
+  field: string;
+  extract: string | null;
+  kept: string | null;
+  reason: string;
+}
+
 export interface ImportReport {
   mode: 'preview' | 'commit';
   committed: boolean;
@@ -168,6 +192,12 @@ export interface ImportReport {
   guarantors: { created: number; updated: number; unchanged: number };
   accounts: { created: number; updated: number; unchanged: number };
   transactions: { created: number; duplicates: number };
+  /** Each field changed on a guarantor or account already in Recoup (the first 1,000). */
+  changes: ImportChange[];
+  changeCount: number;
+  /** Each fact Recoup kept against the extract, with the reason (the first 1,000). */
+  kept: ImportKept[];
+  keptCount: number;
   errors: ImportLineError[];
   /** When there are more errors than listed. */
   errorCount: number;

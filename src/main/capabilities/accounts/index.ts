@@ -11,15 +11,12 @@ export const accounts: Capability<'accounts'> = {
 };
 
 export {
-  ACCOUNT_EXTRACT_COLUMNS,
   accountRows,
   extractWriter,
-  GUARANTOR_EXTRACT_COLUMNS,
   guarantorName,
   guarantorRow,
   mailingAddress,
   moveBalance,
-  sameColumns,
   setCollectionClock,
   setFapStatus,
   type AccountFromExtract,

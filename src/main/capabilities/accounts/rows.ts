@@ -101,12 +101,6 @@ export const ACCOUNT_EXTRACT_COLUMNS = [
 ] as const satisfies readonly (keyof AccountsRow)[];
 export type AccountFromExtract = Pick<AccountsRow, (typeof ACCOUNT_EXTRACT_COLUMNS)[number]>;
 
-/** True when two rows agree on every one of the columns. */
-export function sameColumns<T>(a: T, b: T, columns: readonly (keyof T)[]): boolean {
-  for (const c of columns) if (a[c] !== b[c]) return false;
-  return true;
-}
-
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }

@@ -37,6 +37,19 @@ function record(db: Db, guarantorId: number, status: FapStatus, date: string, no
   ).run(guarantorId, status, date, note, by, now);
 }
 
+/**
+ * A status the billing extract brought (the import sets the guarantor's status by the owner rules
+ * of src/shared/rules/extractOwnership.ts, in its own transaction); this keeps it in the history.
+ */
+export function recordFapFromExtract(
+  db: Db,
+  e: { guarantorId: number; status: Exclude<FapStatus, 'unknown'>; date: string; note: string; by: number | null; now: string },
+): void {
+  db.prepare(
+    'INSERT INTO fap_history (guarantor_id, status, status_date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(e.guarantorId, e.status, e.date, e.note, e.by, e.now);
+}
+
 /** An application came in (pending), or the guarantor said they will not apply. */
 export function recordFapApplication(
   app: RecoupApp,

@@ -14,3 +14,4 @@ export {
   placeHold,
   releaseHold,
 } from './holds';
+export { recordFapFromExtract } from './financialAssistance';

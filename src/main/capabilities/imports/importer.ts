@@ -14,12 +14,9 @@ import {
 import type { Db } from '../../store/database';
 import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
 import {
-  ACCOUNT_EXTRACT_COLUMNS,
   addNameTokens,
   extractWriter,
-  GUARANTOR_EXTRACT_COLUMNS,
   replaceNameTokens,
-  sameColumns,
   type AccountFromExtract,
   type GuarantorFromExtract,
 } from '../accounts';
@@ -30,10 +27,19 @@ import {
   readTransaction,
   requiredFields,
   RowReader,
-  type AccountRecord,
-  type GuarantorRecord,
+  type AccountIncoming,
+  type GuarantorIncoming,
   type TransactionRecord,
 } from './records';
+import {
+  ACCOUNT_FIELD_OWNERS,
+  GUARANTOR_FIELD_OWNERS,
+  mergeExtractRow,
+  type ExtractValue,
+  type FieldChange,
+  type FieldKept,
+} from '../../../shared/rules/extractOwnership';
+import { recordFapFromExtract } from '../compliance';
 
 export interface ImportFile {
   name: string;
@@ -109,63 +115,68 @@ interface Seen<T> {
   file: string;
 }
 
-/** A guarantor of the extract as the row the import writes. */
-function guarantorFromRecord(g: GuarantorRecord): GuarantorFromExtract {
-  return {
-    external_id: g.externalId,
-    mrn: g.mrn,
-    last_name: g.lastName,
-    first_name: g.firstName,
-    middle_name: g.middleName,
-    date_of_birth: g.dateOfBirth,
-    address_line1: g.addressLine1,
-    address_line2: g.addressLine2,
-    city: g.city,
-    state: g.state,
-    zip: g.zip,
-    phone: g.phone,
-    email: g.email,
-    language: g.language,
-    employer: g.employer,
-    is_employee: g.isEmployee ? 1 : 0,
-    employee_id: g.employeeId,
-    pay_frequency: g.payFrequency,
-    hourly_rate_cents: g.hourlyRateCents,
-    annual_salary_cents: g.annualSalaryCents,
-    deceased: g.deceased ? 1 : 0,
-    date_of_death: g.dateOfDeath,
-    death_source: g.deathSource,
-    fap_status: g.fapStatus,
-    fap_status_date: g.fapStatusDate,
-    bankruptcy: g.bankruptcy ? 1 : 0,
-    do_not_call: g.doNotCall ? 1 : 0,
-    do_not_mail: g.doNotMail ? 1 : 0,
-    do_not_email: g.doNotEmail ? 1 : 0,
-  };
+/** What a new guarantor has where the extract gives no information. */
+const NEW_GUARANTOR: Omit<GuarantorFromExtract, 'external_id' | 'last_name' | 'first_name'> = {
+  mrn: null,
+  middle_name: '',
+  date_of_birth: null,
+  address_line1: '',
+  address_line2: '',
+  city: '',
+  state: '',
+  zip: '',
+  phone: '',
+  email: '',
+  language: 'English',
+  employer: '',
+  is_employee: 0,
+  employee_id: null,
+  pay_frequency: null,
+  hourly_rate_cents: null,
+  annual_salary_cents: null,
+  deceased: 0,
+  date_of_death: null,
+  death_source: '',
+  fap_status: 'unknown',
+  fap_status_date: null,
+  bankruptcy: 0,
+  do_not_call: 0,
+  do_not_mail: 0,
+  do_not_email: 0,
+};
+
+/** What a new account has where the extract gives no information. */
+const NEW_ACCOUNT: Omit<
+  AccountFromExtract,
+  'account_number' | 'guarantor_id' | 'service_from' | 'service_to' | 'service_type' | 'payer_class'
+> = {
+  patient_name: '',
+  state_of_service: '',
+  mbi: null,
+  medicare_ra_date: null,
+  medicaid_number: null,
+  medicaid_ra_date: null,
+  secondary_ra_date: null,
+  deductible_cents: 0,
+  coinsurance_cents: 0,
+  last_illness: 0,
+  first_statement_date: null,
+};
+
+function accountColumns(a: AccountIncoming): Omit<AccountIncoming, 'guarantorExternalId'> {
+  const { guarantorExternalId: _, ...columns } = a;
+  return columns;
 }
 
-/** An account of the extract as the row the import writes. */
-function accountFromRecord(a: AccountRecord, guarantorId: number): AccountFromExtract {
-  return {
-    account_number: a.accountNumber,
-    guarantor_id: guarantorId,
-    patient_name: a.patientName,
-    service_from: a.serviceFrom,
-    service_to: a.serviceTo,
-    service_type: a.serviceType,
-    payer_class: a.payerClass,
-    state_of_service: a.stateOfService,
-    mbi: a.mbi,
-    medicare_ra_date: a.medicareRaDate,
-    medicaid_number: a.medicaidNumber,
-    medicaid_ra_date: a.medicaidRaDate,
-    secondary_ra_date: a.secondaryRaDate,
-    deductible_cents: a.deductibleCents,
-    coinsurance_cents: a.coinsuranceCents,
-    last_illness: a.lastIllness ? 1 : 0,
-    first_statement_date: a.firstStatementDate,
-  };
+/** Two partial rows say the same: the same fields, the same values. */
+function samePartial(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
 }
+
+const MAX_LISTED_CHANGES = 1000;
 
 export async function runImport(
   db: Db,
@@ -195,6 +206,10 @@ export async function runImport(
     guarantors: { created: 0, updated: 0, unchanged: 0 },
     accounts: { created: 0, updated: 0, unchanged: 0 },
     transactions: { created: 0, duplicates: 0 },
+    changes: [],
+    changeCount: 0,
+    kept: [],
+    keptCount: 0,
     errors: [],
     errorCount: 0,
     sample: [],
@@ -207,6 +222,53 @@ export async function runImport(
     if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
   };
   const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
+  const text = (value: ExtractValue) => (value === null ? null : String(value));
+  /** Lists what an existing row's merge changed and kept (the report's "what changed"). */
+  const noteMerge = (
+    at: { file: string; line: number },
+    record: 'guarantor' | 'account',
+    key: string,
+    merged: { changes: FieldChange[]; kept: FieldKept[] },
+  ) => {
+    for (const c of merged.changes) {
+      report.changeCount++;
+      if (report.changes.length < MAX_LISTED_CHANGES)
+        report.changes.push({ ...at, record, key, field: c.field, from: text(c.from), to: text(c.to) });
+    }
+    for (const k of merged.kept) {
+      report.keptCount++;
+      if (report.kept.length < MAX_LISTED_CHANGES)
+        report.kept.push({
+          ...at,
+          record,
+          key,
+          field: k.field,
+          extract: text(k.extract),
+          kept: text(k.kept),
+          reason: k.reason,
+        });
+    }
+  };
+  /** A financial-assistance status the extract brought goes into the status history (ECA-05). */
+  const fapFromExtract = (
+    at: { file: string; line: number },
+    guarantorId: number,
+    status: GuarantorFromExtract['fap_status'],
+    date: string | null,
+  ) => {
+    if (status === 'unknown') return;
+    const today = options.today ?? options.now.slice(0, 10);
+    recordFapFromExtract(db, {
+      guarantorId,
+      status,
+      date: date ?? today,
+      note:
+        `From the billing extract (${at.file}, line ${at.line})` +
+        (date === null ? '; the extract gave no status date, so this is the day it was imported.' : '.'),
+      by: options.userId,
+      now: options.now,
+    });
+  };
 
   const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
   // Progress is measured in characters read, across all the files.
@@ -214,8 +276,8 @@ export async function runImport(
 
   const rows = extractWriter(db);
 
-  const guarantorsSeen = new Map<string, Seen<GuarantorFromExtract>>();
-  const accountsSeen = new Map<string, Seen<AccountFromExtract> & { guarantorExternalId: string }>();
+  const guarantorsSeen = new Map<string, Seen<GuarantorIncoming>>();
+  const accountsSeen = new Map<string, Seen<AccountIncoming>>();
   const transactionsSeen = new Map<string, number>();
   const deltas = new Map<number, number>();
 
@@ -321,42 +383,49 @@ export async function runImport(
           const g = readGuarantor(reader, m);
           rowFailed = rowErrors();
           if (!rowFailed) {
-            const values = guarantorFromRecord(g);
-            const seen = guarantorsSeen.get(g.externalId);
+            const seen = guarantorsSeen.get(g.external_id);
             if (seen) {
-              if (!sameColumns(seen.values, values, GUARANTOR_EXTRACT_COLUMNS)) {
+              if (!samePartial(seen.values, g)) {
                 error({
                   ...at,
                   column: columnLabel(m, 'guarantor_id'),
-                  value: g.externalId,
-                  reason: `Line ${row.line}: guarantor ${g.externalId} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                  value: g.external_id,
+                  reason: `Line ${row.line}: guarantor ${g.external_id} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
                 });
               }
             } else {
-              // New guarantors (the common case) cost one statement; existing ones are compared.
-              const inserted = rows.insertGuarantor(values, options.now);
+              // New guarantors (the common case) cost one statement; existing ones are merged field
+              // by field by who owns each fact (src/shared/rules/extractOwnership.ts).
+              const fresh = { ...NEW_GUARANTOR, ...g };
+              const inserted = rows.insertGuarantor(fresh, options.now);
               let id: number;
               if (inserted !== null) {
                 id = inserted;
-                addNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                addNameTokens(db, id, g.first_name, fresh.middle_name, g.last_name);
+                fapFromExtract(at, id, fresh.fap_status, fresh.fap_status_date);
                 report.guarantors.created++;
               } else {
-                const existing = rows.findGuarantor(g.externalId)!;
-                id = existing.id;
-                if (sameColumns(existing, values, GUARANTOR_EXTRACT_COLUMNS)) report.guarantors.unchanged++;
+                const { id: existingId, ...existing } = rows.findGuarantor(g.external_id)!;
+                id = existingId;
+                const merged = mergeExtractRow(existing, g, GUARANTOR_FIELD_OWNERS);
+                noteMerge(at, 'guarantor', g.external_id, merged);
+                if (merged.changes.length === 0) report.guarantors.unchanged++;
                 else {
-                  rows.updateGuarantor(id, values, options.now);
+                  const next = merged.values;
+                  rows.updateGuarantor(id, next, options.now);
                   if (
-                    existing.first_name !== g.firstName ||
-                    existing.middle_name !== g.middleName ||
-                    existing.last_name !== g.lastName
+                    existing.first_name !== next.first_name ||
+                    existing.middle_name !== next.middle_name ||
+                    existing.last_name !== next.last_name
                   ) {
-                    replaceNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+                    replaceNameTokens(db, id, next.first_name, next.middle_name, next.last_name);
                   }
+                  if (merged.changes.some((c) => c.field === 'fap_status'))
+                    fapFromExtract(at, id, next.fap_status, next.fap_status_date);
                   report.guarantors.updated++;
                 }
               }
-              guarantorsSeen.set(g.externalId, { id, values, line: row.line, file: file.name });
+              guarantorsSeen.set(g.external_id, { id, values: g, line: row.line, file: file.name });
             }
           }
         }
@@ -374,49 +443,50 @@ export async function runImport(
                 ...at,
                 column: columnLabel(m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id'),
                 value: a.guarantorExternalId,
-                reason: `Line ${row.line}: account ${a.accountNumber} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
+                reason: `Line ${row.line}: account ${a.account_number} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
               });
             } else {
-              const values = accountFromRecord(a, guarantorId);
-              const seen = accountsSeen.get(a.accountNumber);
+              const seen = accountsSeen.get(a.account_number);
               if (seen) {
-                if (!sameColumns(seen.values, values, ACCOUNT_EXTRACT_COLUMNS)) {
+                if (!samePartial(seen.values, a)) {
                   error({
                     ...at,
                     column: columnLabel(m, 'account_number'),
-                    value: a.accountNumber,
-                    reason: `Line ${row.line}: account ${a.accountNumber} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                    value: a.account_number,
+                    reason: `Line ${row.line}: account ${a.account_number} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
                   });
                 }
               } else {
-                const inserted = rows.insertAccount(values, options.now);
+                const incoming = accountColumns(a);
+                const inserted = rows.insertAccount(
+                  { ...NEW_ACCOUNT, ...incoming, guarantor_id: guarantorId },
+                  options.now,
+                );
                 let id: number;
                 if (inserted !== null) {
                   id = inserted;
                   report.accounts.created++;
                 } else {
-                  const existing = rows.findAccount(a.accountNumber)!;
-                  id = existing.id;
+                  const { id: existingId, ...existing } = rows.findAccount(a.account_number)!;
+                  id = existingId;
                   if (existing.guarantor_id !== guarantorId) {
                     error({
                       ...at,
                       column: columnLabel(m, 'account_number'),
-                      value: a.accountNumber,
-                      reason: `Line ${row.line}: account ${a.accountNumber} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
+                      value: a.account_number,
+                      reason: `Line ${row.line}: account ${a.account_number} belongs to another guarantor in Recoup; moving an account between guarantors is not done by import.`,
                     });
-                  } else if (sameColumns(existing, values, ACCOUNT_EXTRACT_COLUMNS)) report.accounts.unchanged++;
-                  else {
-                    rows.updateAccount(id, values, options.now);
-                    report.accounts.updated++;
+                  } else {
+                    const merged = mergeExtractRow(existing, incoming, ACCOUNT_FIELD_OWNERS);
+                    noteMerge(at, 'account', a.account_number, merged);
+                    if (merged.changes.length === 0) report.accounts.unchanged++;
+                    else {
+                      rows.updateAccount(id, merged.values, options.now);
+                      report.accounts.updated++;
+                    }
                   }
                 }
-                accountsSeen.set(a.accountNumber, {
-                  id,
-                  values,
-                  line: row.line,
-                  file: file.name,
-                  guarantorExternalId: a.guarantorExternalId,
-                });
+                accountsSeen.set(a.account_number, { id, values: a, line: row.line, file: file.name });
               }
             }
           }

@@ -2,10 +2,12 @@
 // reason for each bad cell. The column a field reads from comes from the clerk's mapping.
 import type { ImportMapping, RecordKind } from '../../../shared/schemas/import';
 import { IMPORT_FIELDS } from '../../../shared/schemas/import';
+import { ADDRESS_FIELDS } from '../../../shared/rules/extractOwnership';
 import type { LedgerType } from '../../../shared/schemas/ledger';
 import { LEDGER_TYPE_SIGN, LEDGER_TYPES } from '../../../shared/schemas/ledger';
 import * as v from './values';
-import type { AccountsRow, GuarantorsRow } from '../../store/schema';
+import type { AccountsRow } from '../../store/schema';
+import type { AccountFromExtract, GuarantorFromExtract } from '../accounts';
 
 export interface CellProblem {
   field: string;
@@ -50,62 +52,48 @@ export class RowReader {
     }
   }
 
+  /**
+   * Reads an optional field: undefined when the file has no such column or the cell is empty (no
+   * information), else the parsed value; a failure is recorded (and undefined returned).
+   */
+  opt<T>(field: string, parse: (raw: string) => T): T | undefined {
+    const i = this.columns.get(field);
+    if (i === undefined) return undefined;
+    const raw = this.cells[i] ?? '';
+    if (raw.trim() === '') return undefined;
+    try {
+      return parse(raw);
+    } catch (err) {
+      this.problems.push({ field, value: raw, reason: err instanceof v.CellError ? err.message : 'cannot be read' });
+      return undefined;
+    }
+  }
+
   fail(field: string, reason: string): void {
     this.problems.push({ field, value: this.raw(field), reason });
   }
 }
 
-export interface GuarantorRecord {
-  externalId: string;
-  mrn: string | null;
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  dateOfBirth: string | null;
-  addressLine1: string;
-  addressLine2: string;
-  city: string;
-  state: string;
-  zip: string;
-  phone: string;
-  email: string;
-  language: string;
-  employer: string;
-  isEmployee: boolean;
-  employeeId: string | null;
-  payFrequency: GuarantorsRow['pay_frequency'];
-  hourlyRateCents: number | null;
-  annualSalaryCents: number | null;
-  deceased: boolean;
-  dateOfDeath: string | null;
-  deathSource: string;
-  fapStatus: GuarantorsRow['fap_status'];
-  fapStatusDate: string | null;
-  bankruptcy: boolean;
-  doNotCall: boolean;
-  doNotMail: boolean;
-  doNotEmail: boolean;
-}
+/**
+ * A guarantor as an extract row gives it, in the stored row's column names. Only the fields the
+ * row carries are present: an unmapped column or an empty cell is no information (the owner of
+ * each field decides what a value does: src/shared/rules/extractOwnership.ts).
+ */
+export type GuarantorIncoming = Partial<Omit<GuarantorFromExtract, 'external_id'>> & {
+  external_id: string;
+  last_name: string;
+  first_name: string;
+};
 
-export interface AccountRecord {
-  accountNumber: string;
+/** An account as an extract row gives it; as for guarantors, only the fields the row carries. */
+export type AccountIncoming = Partial<Omit<AccountFromExtract, 'guarantor_id'>> & {
+  account_number: string;
   guarantorExternalId: string;
-  patientName: string;
-  serviceFrom: string;
-  serviceTo: string;
-  serviceType: AccountsRow['service_type'];
-  payerClass: AccountsRow['payer_class'];
-  stateOfService: string;
-  mbi: string | null;
-  medicareRaDate: string | null;
-  medicaidNumber: string | null;
-  medicaidRaDate: string | null;
-  secondaryRaDate: string | null;
-  deductibleCents: number;
-  coinsuranceCents: number;
-  lastIllness: boolean;
-  firstStatementDate: string | null;
-}
+  service_from: string;
+  service_to: string;
+  service_type: AccountsRow['service_type'];
+  payer_class: AccountsRow['payer_class'];
+};
 
 export interface TransactionRecord {
   externalId: string;
@@ -129,57 +117,63 @@ const text60 = (x: string) => v.text(x, 60);
 const text80 = (x: string) => v.text(x, 80);
 const text120 = (x: string) => v.text(x, 120);
 const text200 = (x: string) => v.text(x, 200);
-const text40OrNull = (x: string) => v.text(x, 40) || null;
 const isoDate = (x: string) => v.date(x, 'YYYY-MM-DD');
 const usDate = (x: string) => v.date(x, 'MM/DD/YYYY');
 const dateParser = (format: v.DateFormat) => (format === 'MM/DD/YYYY' ? usDate : isoDate);
 const isoDateRequired = (x: string) => v.date(x, 'YYYY-MM-DD') ?? '';
 const usDateRequired = (x: string) => v.date(x, 'MM/DD/YYYY') ?? '';
 const requiredDateParser = (format: v.DateFormat) => (format === 'MM/DD/YYYY' ? usDateRequired : isoDateRequired);
-const languageOrEnglish = (x: string) => v.text(x, 40) || 'English';
 const payFrequency = (x: string) => (x.trim() === '' ? null : v.choice(x, v.PAY_FREQUENCIES, 'pay frequency'));
-const fapStatus = (x: string) =>
-  x.trim() === '' ? 'unknown' : v.choice(x, v.FAP_STATUSES, 'financial-assistance status');
+const fapStatus = (x: string) => v.choice(x, v.FAP_STATUSES, 'financial-assistance status');
 const serviceType = (x: string) => v.choice(x, v.SERVICE_TYPES, 'service type');
 const payerClass = (x: string) => v.choice(x, v.PAYER_CLASSES, 'payer class');
-const nonNegativeOrZero = (x: string) => nonNegative(x) ?? 0;
 
-/** Only the fields the mapping names are read; an unmapped optional field keeps its default. */
-export function readGuarantor(r: RowReader, m: ImportMapping): GuarantorRecord {
+const yesNo01 = (x: string): 0 | 1 => (v.yesNo(x) ? 1 : 0);
+const moneyOrNull = (x: string) => nonNegative(x);
+
+/** Only the fields the row carries are read; the owner rules decide what each does to Recoup's row. */
+export function readGuarantor(r: RowReader, m: ImportMapping): GuarantorIncoming {
   const date = dateParser(m.dateFormat);
-  const g: GuarantorRecord = {
-    externalId: r.read('guarantor_id', text40, '', true),
-    mrn: r.read('mrn', text40OrNull, null),
-    lastName: r.read('last_name', text80, '', true),
-    firstName: r.read('first_name', text80, '', true),
-    middleName: r.read('middle_name', text80, ''),
-    dateOfBirth: r.read('date_of_birth', date, null),
-    addressLine1: r.read('address_line1', text120, ''),
-    addressLine2: r.read('address_line2', text120, ''),
-    city: r.read('city', text80, ''),
-    state: r.read('state', v.state, ''),
-    zip: r.read('zip', v.zip, ''),
-    phone: r.read('phone', v.phone, ''),
-    email: r.read('email', v.email, ''),
-    language: r.read('language', languageOrEnglish, 'English'),
-    employer: r.read('employer', text120, ''),
-    isEmployee: r.read('is_employee', v.yesNo, false),
-    employeeId: r.read('employee_id', text40OrNull, null),
-    payFrequency: r.read('pay_frequency', payFrequency, null),
-    hourlyRateCents: r.read('hourly_rate', nonNegative, null),
-    annualSalaryCents: r.read('annual_salary', nonNegative, null),
-    deceased: r.read('deceased', v.yesNo, false),
-    dateOfDeath: r.read('date_of_death', date, null),
-    deathSource: r.read('death_source', text80, ''),
-    fapStatus: r.read('fap_status', fapStatus, 'unknown'),
-    fapStatusDate: r.read('fap_status_date', date, null),
-    bankruptcy: r.read('bankruptcy', v.yesNo, false),
-    doNotCall: r.read('do_not_call', v.yesNo, false),
-    doNotMail: r.read('do_not_mail', v.yesNo, false),
-    doNotEmail: r.read('do_not_email', v.yesNo, false),
+  const g: GuarantorIncoming = {
+    external_id: r.read('guarantor_id', text40, '', true),
+    last_name: r.read('last_name', text80, '', true),
+    first_name: r.read('first_name', text80, '', true),
   };
-  if (g.dateOfDeath && !g.deceased) g.deceased = true;
-  if (g.dateOfBirth && g.dateOfDeath && g.dateOfDeath < g.dateOfBirth)
+  const set = <K extends keyof GuarantorIncoming>(key: K, value: GuarantorIncoming[K] | undefined) => {
+    if (value !== undefined) g[key] = value;
+  };
+  set('mrn', r.opt('mrn', text40));
+  set('middle_name', r.opt('middle_name', text80));
+  set('date_of_birth', r.opt('date_of_birth', date));
+  set('address_line1', r.opt('address_line1', text120));
+  set('address_line2', r.opt('address_line2', text120));
+  set('city', r.opt('city', text80));
+  set('state', r.opt('state', v.state));
+  set('zip', r.opt('zip', v.zip));
+  set('phone', r.opt('phone', v.phone));
+  set('email', r.opt('email', v.email));
+  set('language', r.opt('language', text40));
+  set('employer', r.opt('employer', text120));
+  set('is_employee', r.opt('is_employee', yesNo01));
+  set('employee_id', r.opt('employee_id', text40));
+  set('pay_frequency', r.opt('pay_frequency', payFrequency));
+  set('hourly_rate_cents', r.opt('hourly_rate', moneyOrNull));
+  set('annual_salary_cents', r.opt('annual_salary', moneyOrNull));
+  set('deceased', r.opt('deceased', yesNo01));
+  set('date_of_death', r.opt('date_of_death', date));
+  set('death_source', r.opt('death_source', text80));
+  set('fap_status', r.opt('fap_status', fapStatus));
+  set('fap_status_date', r.opt('fap_status_date', date));
+  set('bankruptcy', r.opt('bankruptcy', yesNo01));
+  set('do_not_call', r.opt('do_not_call', yesNo01));
+  set('do_not_mail', r.opt('do_not_mail', yesNo01));
+  set('do_not_email', r.opt('do_not_email', yesNo01));
+  // A row that gives address line 1 gives the whole address: an empty cell in another address
+  // column the file carries clears the old value (src/shared/rules/extractOwnership.ts, `address`).
+  if (g.address_line1 !== undefined)
+    for (const field of ADDRESS_FIELDS) if (g[field] === undefined && r.has(field)) g[field] = '';
+  if (g.date_of_death) g.deceased = 1;
+  if (g.date_of_birth && g.date_of_death && g.date_of_death < g.date_of_birth)
     r.fail('date_of_death', 'is before the date of birth');
   return g;
 }
@@ -188,30 +182,33 @@ export function readAccount(
   r: RowReader,
   m: ImportMapping,
   guarantorField: 'guarantor_id' | 'account_guarantor_id',
-): AccountRecord {
+): AccountIncoming {
   const date = dateParser(m.dateFormat);
   const requiredDate = requiredDateParser(m.dateFormat);
-  const a: AccountRecord = {
-    accountNumber: r.read('account_number', text40, '', true),
+  const a: AccountIncoming = {
+    account_number: r.read('account_number', text40, '', true),
     guarantorExternalId: r.read(guarantorField, text40, '', true),
-    patientName: r.read('patient_name', text120, ''),
-    serviceFrom: r.read('service_from', requiredDate, '', true),
-    serviceTo: r.read('service_to', requiredDate, '', true),
+    service_from: r.read('service_from', requiredDate, '', true),
+    service_to: r.read('service_to', requiredDate, '', true),
     // A fallback is never written: a cell that fails makes its row an error.
-    serviceType: r.read('service_type', serviceType, 'outpatient', true),
-    payerClass: r.read('payer_class', payerClass, 'self_pay', true),
-    stateOfService: r.read('state_of_service', v.state, ''),
-    mbi: r.read('mbi', v.mbi, null),
-    medicareRaDate: r.read('medicare_ra_date', date, null),
-    medicaidNumber: r.read('medicaid_number', text40OrNull, null),
-    medicaidRaDate: r.read('medicaid_ra_date', date, null),
-    secondaryRaDate: r.read('secondary_ra_date', date, null),
-    deductibleCents: r.read('deductible', nonNegativeOrZero, 0),
-    coinsuranceCents: r.read('coinsurance', nonNegativeOrZero, 0),
-    lastIllness: r.read('last_illness', v.yesNo, false),
-    firstStatementDate: r.read('first_statement_date', date, null),
+    service_type: r.read('service_type', serviceType, 'outpatient', true),
+    payer_class: r.read('payer_class', payerClass, 'self_pay', true),
   };
-  if (a.serviceFrom && a.serviceTo && a.serviceTo < a.serviceFrom)
+  const set = <K extends keyof AccountIncoming>(key: K, value: AccountIncoming[K] | undefined) => {
+    if (value !== undefined) a[key] = value;
+  };
+  set('patient_name', r.opt('patient_name', text120));
+  set('state_of_service', r.opt('state_of_service', v.state));
+  set('mbi', r.opt('mbi', v.mbi));
+  set('medicare_ra_date', r.opt('medicare_ra_date', date));
+  set('medicaid_number', r.opt('medicaid_number', text40));
+  set('medicaid_ra_date', r.opt('medicaid_ra_date', date));
+  set('secondary_ra_date', r.opt('secondary_ra_date', date));
+  set('deductible_cents', r.opt('deductible', moneyOrNull) ?? undefined);
+  set('coinsurance_cents', r.opt('coinsurance', moneyOrNull) ?? undefined);
+  set('last_illness', r.opt('last_illness', yesNo01));
+  set('first_statement_date', r.opt('first_statement_date', date));
+  if (a.service_from && a.service_to && a.service_to < a.service_from)
     r.fail('service_to', 'is before the service-from date');
   return a;
 }

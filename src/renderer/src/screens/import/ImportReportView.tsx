@@ -1,7 +1,7 @@
 // What a preview found (or a commit did): rows read, records new / updated / unchanged,
 // transactions new and already in Recoup, and every problem with its file, line and column.
 import { useMemo, useState } from 'react';
-import type { ImportLineError, ImportReport } from '../../../../shared/schemas/import';
+import type { ImportChange, ImportKept, ImportLineError, ImportReport } from '../../../../shared/schemas/import';
 import { call, messageOf } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
@@ -101,11 +101,112 @@ function Problems({ report, jobId }: { report: ImportReport; jobId: string }) {
   );
 }
 
+/** A stored value as the clerk reads it: an empty text is "(blank)", a flag is Yes or No. */
+function shown(field: string, value: string | null) {
+  if (value === null || value === '') return <span className="muted">(blank)</span>;
+  if (FLAGS.has(field)) return value === '1' ? 'Yes' : 'No';
+  return value;
+}
+const FLAGS = new Set([
+  'deceased',
+  'bankruptcy',
+  'do_not_call',
+  'do_not_mail',
+  'do_not_email',
+  'is_employee',
+  'last_illness',
+]);
+const fieldName = (field: string) =>
+  field
+    .replace(/_cents$/, '')
+    .replace(/_/g, ' ')
+    .replace(/(\D)(\d)$/, '$1 $2');
+const record = (r: { record: string; key: string }) => `${r.record === 'guarantor' ? 'Guarantor' : 'Account'} ${r.key}`;
+const where = (r: { file: string; line: number }) => `${r.file}, line ${r.line}`;
+
+const CHANGE_COLUMNS: Column<ImportChange>[] = [
+  { header: 'Record', className: 'mono', width: '11rem', cell: record },
+  { header: 'Field', width: '11rem', cell: (c) => fieldName(c.field) },
+  { header: 'Was', className: 'wrap', cell: (c) => shown(c.field, c.from) },
+  { header: 'Now', className: 'wrap', cell: (c) => shown(c.field, c.to) },
+  { header: 'From', className: 'mono', width: '13rem', cell: where },
+];
+
+const KEPT_COLUMNS: Column<ImportKept>[] = [
+  { header: 'Record', className: 'mono', width: '11rem', cell: record },
+  { header: 'Field', width: '11rem', cell: (k) => fieldName(k.field) },
+  { header: 'Recoup keeps', className: 'wrap', cell: (k) => shown(k.field, k.kept) },
+  { header: 'The extract says', className: 'wrap', cell: (k) => shown(k.field, k.extract) },
+  { header: 'Why', className: 'wrap', cell: (k) => k.reason },
+];
+
+function Listed<T>({
+  id,
+  title,
+  lead,
+  rows,
+  count,
+  columns,
+}: {
+  id: string;
+  title: string;
+  lead: string;
+  rows: T[];
+  count: number;
+  columns: Column<T>[];
+}) {
+  if (count === 0) return null;
+  return (
+    <section className="import-changes" aria-labelledby={id}>
+      <h3 id={id}>
+        {title} ({n(count)})
+      </h3>
+      <p className="note">{lead}</p>
+      {count > rows.length && (
+        <p className="note" role="note">
+          The first {n(rows.length)} of {n(count)} are listed.
+        </p>
+      )}
+      <DataTable
+        caption={title}
+        className="changes-table"
+        scrollClassName="problems-scroll"
+        virtual
+        rows={rows}
+        rowKey={(_, i) => i}
+        columns={columns}
+        empty="Nothing."
+      />
+    </section>
+  );
+}
+
 export function ImportReportView({ report, jobId }: { report: ImportReport; jobId: string }) {
+  const preview = report.mode === 'preview' && !report.committed;
   return (
     <>
       <Counts report={report} />
       {report.errorCount > 0 && <Problems report={report} jobId={jobId} />}
+      {report.errorCount === 0 && (
+        <>
+          <Listed
+            id="import-changed"
+            title={preview ? 'What the import will change' : 'What the import changed'}
+            lead="Guarantors and accounts already in Recoup, field by field. An empty cell in the extract changes nothing."
+            rows={report.changes}
+            count={report.changeCount}
+            columns={CHANGE_COLUMNS}
+          />
+          <Listed
+            id="import-kept"
+            title="What Recoup kept"
+            lead="The extract said otherwise, but the fact is Recoup’s own or newer (see the import format’s “Who owns each fact”). Take these up with the billing office if the extract is right."
+            rows={report.kept}
+            count={report.keptCount}
+            columns={KEPT_COLUMNS}
+          />
+        </>
+      )}
     </>
   );
 }
