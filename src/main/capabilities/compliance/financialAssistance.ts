@@ -43,7 +43,14 @@ function record(db: Db, guarantorId: number, status: FapStatus, date: string, no
  */
 export function recordFapFromExtract(
   db: Db,
-  e: { guarantorId: number; status: Exclude<FapStatus, 'unknown'>; date: string; note: string; by: number | null; now: string },
+  e: {
+    guarantorId: number;
+    status: Exclude<FapStatus, 'unknown'>;
+    date: string;
+    note: string;
+    by: number | null;
+    now: string;
+  },
 ): void {
   db.prepare(
     'INSERT INTO fap_history (guarantor_id, status, status_date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
