@@ -171,4 +171,20 @@ export default tseslint.config(
     plugins: { recoup },
     rules: { 'recoup/table-owner': 'error' },
   },
+  {
+    // One CSV writer for every file handed out (issue 10: spreadsheet formulas neutralised).
+    // The demo's generator writes an extract to import, not an export.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main/platform/csv.ts', 'src/main/demo/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Papa',
+          property: 'unparse',
+          message: 'Write CSV with csvText/csvBytes (src/main/platform/csv.ts): it neutralises formulas.',
+        },
+      ],
+    },
+  },
 );

@@ -149,6 +149,7 @@ describe('aging', () => {
     const admin = await setUpAndLogIn(t);
     await importSmall(t);
     const csv = (await t.file(await t.call('reports:agingCsv', { basis: 'service_date' }, admin))).toString('utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
       'payer_class,accounts,bucket_0-30,bucket_31-60,bucket_61-90,bucket_91-120,bucket_121-180,bucket_180+,total',

@@ -39,7 +39,7 @@ describe('monthly registers', () => {
       await t.file(await t.call('registers:csv', { month: '2026-11', register: 'assistance' }, admin))
     ).toString('utf8');
     expect(assistanceCsv.split('\r\n').slice(0, 2)).toEqual([
-      'date,guarantor,guarantor_number,status,note,by',
+      '\uFEFFdate,guarantor,guarantor_number,status,note,by',
       `2026-11-26,John O'Brien-Núñez,G2,pending,by mail,Avery Admin`,
     ]);
     expect(r.statements).toMatchObject([
@@ -57,7 +57,7 @@ describe('monthly registers', () => {
       await t.file(await t.call('registers:csv', { month: '2026-11', register: 'statements' }, admin))
     ).toString('utf8');
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
-      'date,guarantor,guarantor_number,kind,number_in_cycle,accounts,amount_due',
+      '\uFEFFdate,guarantor,guarantor_number,kind,number_in_cycle,accounts,amount_due',
       '2026-11-26,Jane Smith,G1,regular,1,"A1 (1), A2 (1)",800.00',
     ]);
     const holdsCsv = (

@@ -40,7 +40,10 @@ describe('import channels', () => {
   it('upload, inspect, preview, commit; the error report names every bad line', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
-    const bad = SMALL_EXTRACT.replace('T2,charge,1000.00', 'T2,charge,lots');
+    const bad = SMALL_EXTRACT.replace('T2,charge,1000.00', 'T2,charge,lots').replace(
+      'T3,insurance_payment,-700.00',
+      'T3,insurance_payment,=1+2',
+    );
     const badId = await upload(admin, 'bad.csv', Buffer.from(bad));
     const inspected = await t.call('import:inspect', { uploadId: badId, layout: 'combined', encoding: 'utf-8' }, admin);
     expect(inspected.headers).toEqual(COMBINED_HEADER.split(','));
@@ -51,12 +54,14 @@ describe('import channels', () => {
       { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'preview-0001' },
       admin,
     );
-    expect(preview.errorCount).toBe(1);
+    expect(preview.errorCount).toBe(2);
     const report = (await t.file(await t.call('import:errorReport', { jobId: 'preview-0001' }, admin))).toString(
       'utf8',
     );
     expect(report.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('file,line,column,value,reason');
     expect(report).toContain('bad.csv,3,amount,lots,"Line 3, column amount: ""lots"" is not an amount."');
+    // A refused value that a spreadsheet would run is written as text (issue 10, CSV injection).
+    expect(report).toContain(`bad.csv,4,amount,"'=1+2","Line 4, column amount: ""=1+2"" is not an amount."`);
     const refused = await t.call(
       'import:commit',
       { files: [{ uploadId: badId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-0001' },
@@ -78,7 +83,7 @@ describe('import channels', () => {
     const audit = await t.call('audit:list', { channel: 'import:commit', limit: 5, offset: 0 }, admin);
     expect(audit.events.map((e) => e.detail)).toEqual([
       'imported 4 rows: 2 new guarantors, 3 new accounts, 4 new transactions',
-      'refused: 1 errors; nothing written',
+      'refused: 2 errors; nothing written',
     ]);
   });
 

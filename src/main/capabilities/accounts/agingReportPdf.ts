@@ -1,11 +1,11 @@
 // The aging report as a PDF (landscape, one row per payer class and a total) and as CSV.
-import Papa from 'papaparse';
 import { formatLongDate } from '../../../shared/dates';
 import { formatCents, formatDecimal } from '../../../shared/money';
 import { PAYER_CLASS_LABELS } from '../../../shared/schemas/accounts';
 import type { Hospital } from '../../../shared/schemas/hospital';
 import { AGING_COLUMN_LABELS } from '../../../shared/rules/aging';
 import type { AgingReport } from '../../../shared/schemas/reports';
+import { csvText } from '../../platform/csv';
 import { contentWidth, createPdf, FONT, footer, pdfBytes, table, type Column } from '../../pdf/layout';
 
 const BASIS_LABEL = { service_date: 'service (discharge) date', first_statement_date: 'first-statement date' } as const;
@@ -73,5 +73,5 @@ export function agingReportCsv(report: AgingReport): string {
     ...report.columns.map((c) => dollars(report.totals.buckets[c])),
     dollars(report.totals.totalCents),
   ]);
-  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' })}\r\n`;
+  return csvText(header, rows);
 }

@@ -1,6 +1,6 @@
 // The monthly compliance registers an auditor reads: every statement and final notice sent, every
 // ECA attempt allowed or refused with the clock's reasons, and every hold placed or released.
-import Papa from 'papaparse';
+import { csvText } from '../../platform/csv';
 import { formatShortDate } from '../../../shared/dates';
 import { formatDecimal } from '../../../shared/money';
 import type { FapStatus } from '../../../shared/schemas/accounts';
@@ -148,63 +148,45 @@ export function monthlyRegisters(db: Db, month: string): MonthlyRegisters {
   return { month, statements, ecaAttempts, holds, assistance };
 }
 
+/** One of the month's registers as CSV (docs/export-format.md), through the one CSV writer. */
 export function registerCsv(r: MonthlyRegisters, register: RegisterKind): string {
-  const out =
-    register === 'assistance'
-      ? Papa.unparse(
-          {
-            fields: ['date', 'guarantor', 'guarantor_number', 'status', 'note', 'by'],
-            data: r.assistance.map((a) => [a.date, a.guarantor, a.guarantorNumber ?? '', a.status, a.note, a.by ?? '']),
-          },
-          { newline: '\r\n' },
-        )
-      : register === 'statements'
-        ? Papa.unparse(
-            {
-              fields: ['date', 'guarantor', 'guarantor_number', 'kind', 'number_in_cycle', 'accounts', 'amount_due'],
-              data: r.statements.map((s) => [
-                s.date,
-                s.guarantor,
-                s.guarantorNumber ?? '',
-                s.kind,
-                s.numberInCycle,
-                s.accounts,
-                formatDecimal(s.amountDueCents),
-              ]),
-            },
-            { newline: '\r\n' },
-          )
-        : register === 'eca_attempts'
-          ? Papa.unparse(
-              {
-                fields: ['date', 'guarantor', 'account', 'action', 'allowed', 'allowed_from', 'why', 'by'],
-                data: r.ecaAttempts.map((e) => [
-                  e.date,
-                  e.guarantor,
-                  e.accountNumber,
-                  e.kind,
-                  e.allowed ? 'Y' : 'N',
-                  e.allowedFrom ?? '',
-                  e.why,
-                  e.by ?? '',
-                ]),
-              },
-              { newline: '\r\n' },
-            )
-          : Papa.unparse(
-              {
-                fields: ['date', 'event', 'guarantor', 'account', 'reason', 'note', 'by'],
-                data: r.holds.map((h) => [
-                  h.date,
-                  h.event,
-                  h.guarantor,
-                  h.accountNumber ?? 'all',
-                  h.reason,
-                  h.note,
-                  h.by ?? '',
-                ]),
-              },
-              { newline: '\r\n' },
-            );
-  return `${out}\r\n`;
+  switch (register) {
+    case 'assistance':
+      return csvText(
+        ['date', 'guarantor', 'guarantor_number', 'status', 'note', 'by'],
+        r.assistance.map((a) => [a.date, a.guarantor, a.guarantorNumber, a.status, a.note, a.by]),
+      );
+    case 'statements':
+      return csvText(
+        ['date', 'guarantor', 'guarantor_number', 'kind', 'number_in_cycle', 'accounts', 'amount_due'],
+        r.statements.map((s) => [
+          s.date,
+          s.guarantor,
+          s.guarantorNumber,
+          s.kind,
+          s.numberInCycle,
+          s.accounts,
+          formatDecimal(s.amountDueCents),
+        ]),
+      );
+    case 'eca_attempts':
+      return csvText(
+        ['date', 'guarantor', 'account', 'action', 'allowed', 'allowed_from', 'why', 'by'],
+        r.ecaAttempts.map((e) => [
+          e.date,
+          e.guarantor,
+          e.accountNumber,
+          e.kind,
+          e.allowed ? 'Y' : 'N',
+          e.allowedFrom,
+          e.why,
+          e.by,
+        ]),
+      );
+    case 'holds':
+      return csvText(
+        ['date', 'event', 'guarantor', 'account', 'reason', 'note', 'by'],
+        r.holds.map((h) => [h.date, h.event, h.guarantor, h.accountNumber ?? 'all', h.reason, h.note, h.by]),
+      );
+  }
 }

@@ -2,7 +2,7 @@
 // mappings, keep the last report of each task for its error report, and the saved mappings
 // (profiles).
 import type { z } from 'zod';
-import Papa from 'papaparse';
+import { csvBytes } from '../../platform/csv';
 import { AppError } from '../../../shared/errors';
 import {
   importMappingSchema,
@@ -108,14 +108,13 @@ export function errorReportCsv(jobId: string, userId: number): { fileName: strin
   const entry = lastReports.get(jobId);
   if (!entry || entry.userId !== userId)
     throw new AppError('not_found', 'That import report is no longer here; preview the import again.');
-  const csv = Papa.unparse(
-    {
-      fields: ['file', 'line', 'column', 'value', 'reason'],
-      data: entry.report.errors.map((e) => [e.file, e.line, e.column ?? '', e.value ?? '', e.reason]),
-    },
-    { newline: '\r\n' },
-  );
-  return { fileName: 'import-errors.csv', bytes: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') };
+  return {
+    fileName: 'import-errors.csv',
+    bytes: csvBytes(
+      ['file', 'line', 'column', 'value', 'reason'],
+      entry.report.errors.map((e) => [e.file, e.line, e.column, e.value, e.reason]),
+    ),
+  };
 }
 
 export function listProfiles(db: Db): ImportProfile[] {
