@@ -33,4 +33,5 @@ export const TABLE_OWNERS = {
   statement_accounts: 'src/main/capabilities/statements/run.ts',
   import_batches: 'src/main/capabilities/imports/importer.ts',
   import_profiles: 'src/main/capabilities/imports/wizard.ts',
+  import_held_changes: 'src/main/capabilities/imports/heldChanges.ts',
 };

@@ -5,7 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CLEAN, cleanSample, WITH_ERRORS } from './samples';
-import { nav, previewCombined, setUpAndLogIn, shot } from './steps';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { importCombined, nav, previewCombined, setUpAndLogIn, shot } from './steps';
 
 function problemRow(page: Page, line: number, text: string) {
   return page
@@ -253,4 +254,48 @@ test('import: separate guarantor, account and transaction files, each mapped, im
   await expect(page.getByRole('status').filter({ hasText: 'nothing was doubled' })).toContainText(
     '6 new and 0 updated guarantors, 10 new and 0 updated accounts, 88 new transactions',
   );
+});
+
+test('import: a one-line file that would turn one patient into another is held until a supervisor decides', async ({
+  page,
+  workspace,
+}, testInfo) => {
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  const raymond = cleanSample()[0]!;
+  const file = testInfo.outputPath('one-line.csv');
+  await writeFile(
+    file,
+    `guarantor_id,last_name,first_name,date_of_birth\r\n${raymond.externalId},Okafor,Chidi,1991-09-30\r\n`,
+  );
+  await page.getByRole('button', { name: 'Import another extract' }).click();
+  await page.getByLabel('Separate files').check();
+  await page.getByLabel('Guarantors file (CSV)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload and map the columns' }).click();
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  const held = page.getByRole('table', { name: 'Held for a supervisor' });
+  await expect(held.getByRole('row')).toHaveCount(4); // header + last name, first name, date of birth
+  await expect(held).toContainText('Okafor');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was doubled' })).toContainText(
+    '0 new and 0 updated guarantors',
+  );
+  // The Import screen lists what waits; an administrator (a supervisor's powers) decides.
+  await page.getByRole('button', { name: 'Import another extract' }).click();
+  const waiting = page.getByRole('table', { name: 'Changes waiting for a supervisor' });
+  await expect(waiting.getByRole('row')).toHaveCount(4);
+  await expectNoSeriousA11yViolations(page, 'the changes waiting for a supervisor');
+  await shot(page, '47c-import-held-changes');
+  const lastName = waiting.getByRole('row').filter({ hasText: 'last name' });
+  await lastName.getByRole('textbox').fill('married name, per the billing office');
+  await lastName.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Approved' })).toContainText(
+    `Approved: last name of ${raymond.firstName} Okafor is now Okafor.`,
+  );
+  await waiting.getByRole('row').filter({ hasText: 'first name' }).getByRole('button', { name: 'Reject' }).click();
+  await waiting.getByRole('row').filter({ hasText: 'date of birth' }).getByRole('button', { name: 'Reject' }).click();
+  await expect(waiting).toHaveCount(0);
+  // Search finds the approved name.
+  await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('Okafor');
+  await expect(page.getByRole('option', { name: new RegExp(`^Okafor, ${raymond.firstName}`) })).toBeVisible();
 });

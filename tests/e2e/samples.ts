@@ -13,6 +13,7 @@ export interface SampleAccount {
 }
 
 export interface SampleGuarantor {
+  externalId: string;
   lastName: string;
   firstName: string;
   accounts: SampleAccount[];
@@ -36,7 +37,12 @@ export function cleanSample(): SampleGuarantor[] {
   const byGuarantor = new Map<string, SampleGuarantor>();
   for (const line of lines) {
     const cells = line.split(',');
-    const g = byGuarantor.get(cells[gid]!) ?? { lastName: cells[last]!, firstName: cells[first]!, accounts: [] };
+    const g = byGuarantor.get(cells[gid]!) ?? {
+      externalId: cells[gid]!,
+      lastName: cells[last]!,
+      firstName: cells[first]!,
+      accounts: [],
+    };
     byGuarantor.set(cells[gid]!, g);
     let a = g.accounts.find((x) => x.accountNumber === cells[acct]);
     if (!a) {

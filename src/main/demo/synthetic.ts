@@ -17,6 +17,12 @@ export interface SyntheticOptions {
   guarantors: number;
   /** The business date the data is as of; service dates fall in the three years before it. */
   today: string;
+  /**
+   * Put before every guarantor id, MRN, account number and transaction id, so that two data sets
+   * never share an id: the demo data uses "D", which keeps it apart from the shipped sample
+   * extract (resources/samples) a trainer imports next.
+   */
+  idPrefix?: string;
 }
 
 export interface SyntheticExtract {
@@ -153,6 +159,7 @@ function mbi(r: Random): string {
 
 export function generateExtract(options: SyntheticOptions): SyntheticExtract {
   const r = new Random(options.seed);
+  const p = options.idPrefix ?? '';
   const today = options.today;
   const year = Number(today.slice(0, 4));
   const gRows: (string | number)[][] = [];
@@ -172,7 +179,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
     const town = r.weighted(TOWNS.map((t) => [t, t.weight] as const));
     const employee = !senior && r.chance(0.03);
     const deceased = r.chance(senior ? 0.03 : 0.004);
-    const externalId = `G${String(1_000_000 + gi)}`;
+    const externalId = `${p}G${String(1_000_000 + gi)}`;
     const fap = r.weighted([
       ['unknown', 70],
       ['not_applied', 10],
@@ -191,7 +198,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
     const salaried = employee && r.chance(0.3);
     gRows.push([
       externalId,
-      `M${String(2_000_000 + gi * 7)}`,
+      `${p}M${String(2_000_000 + gi * 7)}`,
       last,
       first,
       middle,
@@ -239,7 +246,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
     ] as const);
     for (let ai = 0; ai < accountCount; ai++) {
       accountSeq++;
-      const accountNumber = `A${String(10_000_000 + accountSeq)}`;
+      const accountNumber = `${p}A${String(10_000_000 + accountSeq)}`;
       const obEligible = female && age >= 18 && age <= 44;
       const serviceType = r.weighted([
         ['outpatient', 50],
@@ -389,7 +396,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       ]);
       for (const [type, cents, date, memo] of entries) {
         txnSeq++;
-        tRows.push([`T${String(100_000_000 + txnSeq)}`, accountNumber, type, dollars(cents), date, '', memo]);
+        tRows.push([`${p}T${String(100_000_000 + txnSeq)}`, accountNumber, type, dollars(cents), date, '', memo]);
       }
     }
     if (deceased) {

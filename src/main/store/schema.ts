@@ -195,6 +195,22 @@ export interface ImportBatchesRow {
   counts: string;
 }
 
+export interface ImportHeldChangesRow {
+  id: number;
+  batch_id: number;
+  guarantor_id: number;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  file: string;
+  line: number;
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  held_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string;
+}
+
 export interface ImportProfilesRow {
   id: number;
   name: string;
@@ -417,6 +433,7 @@ export interface Tables {
   guarantors: GuarantorsRow;
   holds: HoldsRow;
   import_batches: ImportBatchesRow;
+  import_held_changes: ImportHeldChangesRow;
   import_profiles: ImportProfilesRow;
   ledger_entries: LedgerEntriesRow;
   meta: MetaRow;

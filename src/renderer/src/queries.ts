@@ -22,6 +22,7 @@ export const READS = [
   'eca:check',
   'fap:history',
   'holds:list',
+  'importHeld:list',
   'importProfiles:list',
   'letters:batches',
   'letters:pending',
@@ -120,8 +121,10 @@ export const STALE_AFTER = {
   'import:inspect': [],
   'import:preview': [],
   // New guarantors, accounts and transactions: everything that shows patients or money.
-  'import:commit': [...BALANCES, 'letters:batches', 'registers:month'],
+  'import:commit': [...BALANCES, 'letters:batches', 'registers:month', 'importHeld:list'],
   'import:errorReport': [],
+  // An approved name, birth date or lifted flag changes the record, search and the cycle.
+  'importHeld:decide': ['importHeld:list', 'search:query', ...CYCLE],
   'importProfiles:save': ['importProfiles:list'],
   'importProfiles:delete': ['importProfiles:list'],
   'jobs:cancel': [],

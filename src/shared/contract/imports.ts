@@ -1,8 +1,10 @@
 // Imports: the billing extract, sent in slices, inspected, previewed and committed, with saved
 // column mappings (profiles).
 import type { FileHandle } from '../schemas/files';
-import type { ImportProfile, ImportReport, UploadInspection } from '../schemas/import';
+import type { HeldChange, ImportProfile, ImportReport, UploadInspection } from '../schemas/import';
 import {
+  decideHeldChangeInput,
+  heldChangesInput,
   importRunInput,
   inspectUploadInput,
   profileIdInput,
@@ -44,6 +46,17 @@ export const importsChannels = {
   'importProfiles:delete': channel<typeof profileIdInput, { done: true }>({
     input: profileIdInput,
     access: 'clerk',
+    audit: 'change',
+  }),
+  /** Changes an extract asked for that wait for a supervisor (a new name or birth date, a flag lifted). */
+  'importHeld:list': channel<typeof heldChangesInput, HeldChange[]>({
+    input: heldChangesInput,
+    access: 'clerk',
+    audit: 'read',
+  }),
+  'importHeld:decide': channel<typeof decideHeldChangeInput, HeldChange>({
+    input: decideHeldChangeInput,
+    access: 'supervisor',
     audit: 'change',
   }),
 } as const;

@@ -10,12 +10,15 @@ export type ExtractValue = string | number | null;
 /**
  * The owners:
  * - `billing`: the billing system's fact. A value in the extract replaces Recoup's.
+ * - `identity`: who the person is (name, date of birth). The extract fills an empty one; a change
+ *   to a value Recoup has is held for a supervisor's approval, never applied by the import (a
+ *   wrong id in the billing system must not turn one patient into another).
  * - `address`: the billing system's, as one block. A row whose address line 1 has a value brings
  *   the whole mailing address: an empty cell in one of the file's other address columns then
  *   clears the old value (a moved patient has no old apartment number); the import's reader marks
  *   those cells. A row without line 1 changes only the parts it carries.
  * - `flag`: a legal or contact flag (deceased, bankruptcy, do-not-contact). The extract may raise
- *   it; only a person in Recoup lowers it.
+ *   it; lowering it is held for a supervisor's approval.
  * - `first_known`: the first value stands (the date and source of a death). The extract fills it
  *   when Recoup has none.
  * - `earliest`: the first statement date (D0, ECA-05). Never moves once set, except to an earlier
@@ -23,14 +26,22 @@ export type ExtractValue = string | number | null;
  * - `latest`: a remittance date. The later date wins; an older extract never moves it back.
  * - `fap`: the financial-assistance status and its date, together (see `mergeFapStatus`).
  */
-export type FieldOwner = 'billing' | 'address' | 'flag' | 'first_known' | 'earliest' | 'latest' | 'fap';
+export type FieldOwner =
+  | 'billing'
+  | 'identity'
+  | 'address'
+  | 'flag'
+  | 'first_known'
+  | 'earliest'
+  | 'latest'
+  | 'fap';
 
 export const GUARANTOR_FIELD_OWNERS = {
   mrn: 'billing',
-  last_name: 'billing',
-  first_name: 'billing',
-  middle_name: 'billing',
-  date_of_birth: 'billing',
+  last_name: 'identity',
+  first_name: 'identity',
+  middle_name: 'identity',
+  date_of_birth: 'identity',
   address_line1: 'address',
   address_line2: 'address',
   city: 'address',
@@ -89,10 +100,19 @@ export interface FieldKept {
   reason: string;
 }
 
+/** A change the extract asks for that waits for a supervisor's approval (not applied). */
+export interface FieldHeld {
+  field: string;
+  from: ExtractValue;
+  to: ExtractValue;
+  reason: string;
+}
+
 export interface Merged<R> {
   values: R;
   changes: FieldChange[];
   kept: FieldKept[];
+  held: FieldHeld[];
 }
 
 const FLAG_NAMES: Record<string, string> = {
@@ -195,20 +215,26 @@ function mergeOne(
   field: string,
   from: ExtractValue,
   to: ExtractValue,
-): { value: ExtractValue; kept?: FieldKept } {
+): { value: ExtractValue; kept?: FieldKept; held?: FieldHeld } {
   switch (owner) {
     case 'billing':
     case 'address':
       return { value: to };
+    case 'identity':
+      if (from === null || from === '' || from === to) return { value: to };
+      return {
+        value: from,
+        held: { field, from, to, reason: 'a change of name or date of birth waits for a supervisor' },
+      };
     case 'flag':
       if (to === 0 && from === 1)
         return {
           value: from,
-          kept: {
+          held: {
             field,
-            extract: to,
-            kept: from,
-            reason: `"${FLAG_NAMES[field] ?? field}" is lifted only in Recoup, by a person, never by an import`,
+            from,
+            to,
+            reason: `lifting "${FLAG_NAMES[field] ?? field}" waits for a supervisor; until then it stands`,
           },
         };
       return { value: from === 1 ? 1 : to };
@@ -241,7 +267,7 @@ function mergeOne(
 /**
  * A stored row after an extract row, field by field by its owner. `incoming` holds only the fields
  * the row carried (a key left out is no information). Returns the row to store, what changed and
- * what Recoup kept against the extract.
+ * what Recoup kept against the extract, and what waits for a supervisor.
  */
 export function mergeExtractRow<R extends Record<string, ExtractValue>>(
   stored: R,
@@ -251,6 +277,7 @@ export function mergeExtractRow<R extends Record<string, ExtractValue>>(
   const values = { ...stored } as Record<string, ExtractValue>;
   const changes: FieldChange[] = [];
   const kept: FieldKept[] = [];
+  const held: FieldHeld[] = [];
   let fapSeen = false;
   for (const field of Object.keys(owners)) {
     const owner = owners[field]!;
@@ -269,10 +296,11 @@ export function mergeExtractRow<R extends Record<string, ExtractValue>>(
     const from = values[field] ?? null;
     const r = mergeOne(owner, field, from, to);
     if (r.kept) kept.push(r.kept);
+    if (r.held) held.push(r.held);
     if (r.value !== from) {
       changes.push({ field, from, to: r.value });
       values[field] = r.value;
     }
   }
-  return { values: values as R, changes, kept };
+  return { values: values as R, changes, kept, held };
 }

@@ -184,6 +184,18 @@ export interface ImportKept {
   reason: string;
 }
 
+/** A change the extract asked for that waits for a supervisor instead of being applied. */
+export interface ImportHeld {
+  file: string;
+  line: number;
+  record: 'guarantor';
+  key: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+  reason: string;
+}
+
 export interface ImportReport {
   mode: 'preview' | 'commit';
   committed: boolean;
@@ -198,6 +210,9 @@ export interface ImportReport {
   /** Each fact Recoup kept against the extract, with the reason (the first 1,000). */
   kept: ImportKept[];
   keptCount: number;
+  /** Each change held for a supervisor's approval: a new name or date of birth, a flag lifted. */
+  held: ImportHeld[];
+  heldCount: number;
   errors: ImportLineError[];
   /** When there are more errors than listed. */
   errorCount: number;
@@ -233,3 +248,31 @@ export interface UploadInspection {
 
 export const jobInput = z.object({ jobId: z.string().min(8).max(64) });
 export const profileIdInput = z.object({ id: idSchema });
+
+/** A change an extract asked for that waits for a supervisor (docs/import-format.md). */
+export interface HeldChange {
+  id: number;
+  guarantorId: number;
+  guarantor: string;
+  guarantorNumber: string | null;
+  field: string;
+  from: string | null;
+  to: string | null;
+  file: string;
+  line: number;
+  heldAt: string;
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string;
+}
+
+export const heldChangesInput = z.object({
+  status: z.enum(['pending', 'decided']).default('pending'),
+});
+
+export const decideHeldChangeInput = z.object({
+  id: idSchema,
+  decision: z.enum(['approve', 'reject'], { error: 'Choose approve or reject.' }),
+  note: z.string().trim().max(500, 'At most 500 characters.').default(''),
+});

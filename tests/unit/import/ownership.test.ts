@@ -57,6 +57,7 @@ describe('the owner rules, field by field', () => {
     zip: '04101',
     deceased: 1,
     bankruptcy: 0,
+    date_of_birth: null,
     date_of_death: '2026-10-02',
     death_source: 'family',
     first_statement_date: '2026-03-01',
@@ -67,9 +68,11 @@ describe('the owner rules, field by field', () => {
   const merge = (incoming: Record<string, string | number | null>) => mergeExtractRow(stored, incoming, owners);
 
   it.each([
-    // [what, incoming, changed fields, kept fields]
+    // [what, incoming, changed fields, kept fields, fields held for a supervisor]
     ['nothing said: nothing changes', {}, [], []],
-    ['billing: a value replaces', { last_name: 'Smyth' }, ['last_name'], []],
+    ['billing: a value replaces', { phone: '2075550100' }, ['phone'], []],
+    ['identity: a new name waits for a supervisor', { last_name: 'Smyth' }, [], [], ['last_name']],
+    ['identity: an empty one is filled', { date_of_birth: '1980-02-14' }, ['date_of_birth'], []],
     ['billing: the same value is no change', { phone: '2075550142' }, [], []],
     [
       'address: the parts given change (the reader gives an emptied line 2 as "")',
@@ -79,7 +82,7 @@ describe('the owner rules, field by field', () => {
     ],
     ['address: without line 1, only the parts given change', { zip: '04102' }, ['zip'], []],
     ['flag: the extract raises it', { bankruptcy: 1 }, ['bankruptcy'], []],
-    ['flag: the extract never lowers it', { deceased: 0 }, [], ['deceased']],
+    ['flag: lowering it waits for a supervisor', { deceased: 0 }, [], [], ['deceased']],
     ['first known: Recoup’s date of death stands', { date_of_death: '2026-10-05' }, [], ['date_of_death']],
     [
       'earliest: D0 moves to an earlier statement the extract proves',
@@ -102,12 +105,16 @@ describe('the owner rules, field by field', () => {
       ['fap_status', 'fap_status_date'],
       [],
     ],
-  ] as [string, Record<string, string | number | null>, string[], string[]][])('%s', (_, incoming, changed, kept) => {
-    const r = merge(incoming);
-    expect(r.changes.map((c) => c.field).sort()).toEqual([...changed].sort());
-    expect(r.kept.map((k) => k.field).sort()).toEqual([...kept].sort());
-    for (const field of kept) expect(r.values[field]).toBe(stored[field]);
-  });
+  ] as [string, Record<string, string | number | null>, string[], string[], string[]?][])(
+    '%s',
+    (_, incoming, changed, kept, held = []) => {
+      const r = merge(incoming);
+      expect(r.changes.map((c) => c.field).sort()).toEqual([...changed].sort());
+      expect(r.kept.map((k) => k.field).sort()).toEqual([...kept].sort());
+      expect(r.held.map((k) => k.field).sort()).toEqual([...held].sort());
+      for (const field of [...kept, ...held]) expect(r.values[field]).toBe(stored[field]);
+    },
+  );
 
   const fap = (status: FapStatusValue, date: string | null) => ({ fap_status: status, fap_status_date: date });
   it.each([
@@ -250,8 +257,11 @@ describe('re-importing never undoes what Recoup recorded', () => {
     expect(old.kept.map((k) => [k.key, k.field, k.extract, k.kept])).toEqual([
       ['G1', 'fap_status', 'not_applied', 'pending'],
       ['A1', 'first_statement_date', '2025-03-01', '2025-02-01'],
-      ['G2', 'bankruptcy', '0', '1'],
-      ['G2', 'do_not_call', '0', '1'],
+    ]);
+    // Lifting a legal or contact flag is not the import's to do: it waits for a supervisor.
+    expect(old.held.map((h) => [h.key, h.field, h.from, h.to])).toEqual([
+      ['G2', 'bankruptcy', '1', '0'],
+      ['G2', 'do_not_call', '1', '0'],
     ]);
     expect(old.kept[0]!.reason).toMatch(/not after the status recorded on 2026-11-26/);
     expect(await facts(clerk, admin)).toEqual(before);
@@ -331,6 +341,76 @@ describe('re-importing never undoes what Recoup recorded', () => {
     expect(history()).toEqual([
       ['pending', '2026-11-02', 'From the billing extract (small.csv, line 2).'],
       ['denied', '2026-11-20', 'From the billing extract (decided.csv, line 2).'],
+    ]);
+  });
+});
+
+describe('a change of identity or a lifted flag waits for a supervisor (issue 11)', () => {
+  it('held, listed, not applied; a supervisor approves or rejects; the same change is not held twice', async () => {
+    t = testApp({ today: '2026-11-26' });
+    const admin = await setUpAndLogIn(t);
+    const clerk = await addUserAndLogIn(t, admin, 'clerk');
+    const supervisor = await addUserAndLogIn(t, admin, 'supervisor');
+    const { jane } = await importSmall(t);
+    // A one-line file turns G1 into someone else: another name and date of birth.
+    const other = [
+      'guarantor_id,last_name,first_name,date_of_birth,phone',
+      'G1,Okafor,Chidi,1991-09-30,2075550111',
+    ].join('\r\n');
+    const r = await reimport(other, 'one-line.csv', 'guarantors');
+    expect(r.committed).toBe(true);
+    expect(r.held.map((h) => [h.key, h.field, h.from, h.to])).toEqual([
+      ['G1', 'last_name', 'Smith', 'Okafor'],
+      ['G1', 'first_name', 'Jane', 'Chidi'],
+      ['G1', 'date_of_birth', '1980-02-14', '1991-09-30'],
+    ]);
+    // The phone (the billing system's) is taken; the identity is not.
+    expect(r.changes.map((c) => c.field)).toEqual(['phone']);
+    const row = () =>
+      t.app.store.db.prepare('SELECT first_name, last_name, date_of_birth FROM guarantors WHERE id = ?').get(jane);
+    expect(row()).toEqual({ first_name: 'Jane', last_name: 'Smith', date_of_birth: '1980-02-14' });
+    // The same file again holds nothing new.
+    await reimport(other, 'one-line.csv', 'guarantors');
+    const waiting = await t.call('importHeld:list', { status: 'pending' }, clerk);
+    expect(waiting.map((h) => [h.guarantor, h.field, h.from, h.to, h.file, h.line])).toEqual([
+      ['Jane Smith', 'last_name', 'Smith', 'Okafor', 'one-line.csv', 2],
+      ['Jane Smith', 'first_name', 'Jane', 'Chidi', 'one-line.csv', 2],
+      ['Jane Smith', 'date_of_birth', '1980-02-14', '1991-09-30', 'one-line.csv', 2],
+    ]);
+    // Only a supervisor decides.
+    expect(await t.raw('importHeld:decide', { id: waiting[0]!.id, decision: 'approve' }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // The billing office confirms a married name: approved, applied, and search follows it.
+    const approved = await t.call(
+      'importHeld:decide',
+      { id: waiting[0]!.id, decision: 'approve', note: 'married name, per billing office' },
+      supervisor,
+    );
+    expect(approved).toMatchObject({
+      status: 'approved',
+      decidedBy: expect.any(String),
+      note: 'married name, per billing office',
+    });
+    expect(row()).toMatchObject({ last_name: 'Okafor' });
+    expect((await t.call('search:query', { query: 'Okafor' }, clerk)).map((g) => g.guarantorId)).toEqual([jane]);
+    // The date of birth was a billing-system error: rejected, nothing changes.
+    await t.call('importHeld:decide', { id: waiting[2]!.id, decision: 'reject', note: 'wrong patient' }, supervisor);
+    expect(row()).toMatchObject({ date_of_birth: '1980-02-14' });
+    // The first name changed since the import: approving the stale change sets it aside.
+    t.app.store.db.prepare(`UPDATE guarantors SET first_name = 'Janet' WHERE id = ?`).run(jane);
+    expect(await t.raw('importHeld:decide', { id: waiting[1]!.id, decision: 'approve' }, supervisor)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect(row()).toMatchObject({ first_name: 'Janet' });
+    expect(await t.call('importHeld:list', { status: 'pending' }, clerk)).toEqual([]);
+    // Decided, newest first (the same minute here: by the order they were held, last first).
+    expect((await t.call('importHeld:list', { status: 'decided' }, clerk)).map((h) => [h.field, h.status])).toEqual([
+      ['date_of_birth', 'rejected'],
+      ['first_name', 'superseded'],
+      ['last_name', 'approved'],
     ]);
   });
 });

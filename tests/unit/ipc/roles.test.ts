@@ -54,6 +54,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'importProfiles:list': 'clerk',
   'importProfiles:save': 'clerk',
   'importProfiles:delete': 'clerk',
+  'importHeld:list': 'clerk',
+  'importHeld:decide': 'supervisor',
   'jobs:cancel': 'clerk',
   'files:link': 'clerk',
   'files:open': 'clerk',

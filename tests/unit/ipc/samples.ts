@@ -86,6 +86,8 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
     },
   },
   'importProfiles:delete': { id: 1 },
+  'importHeld:list': {},
+  'importHeld:decide': { id: 1, decision: 'reject' },
   'jobs:cancel': { jobId: 'task-12345678' },
   'files:link': { fileId: 'abcdefghijklmnopqrstuv', disposition: 'attachment' },
   'files:open': { fileId: 'abcdefghijklmnopqrstuv' },

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
+import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../../../src/shared/dates';
-import { SETUP, testApp, type TestApp } from '../support';
+import { SETUP, settle, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 
 let t: TestApp;
@@ -84,5 +86,35 @@ describe('start with demo data', () => {
       await t.call('audit:list', { channel: 'setup:create', kind: 'change', limit: 1, offset: 0 }, admin)
     ).events;
     expect(event?.detail).toMatch(/^demo data: 400 synthetic guarantors/);
+  });
+
+  it('the shipped sample extract imports cleanly into a store with demo data (their ids never collide)', async () => {
+    t = testApp();
+    await t.call('setup:create', { ...SETUP, demoData: true });
+    await t.call('auth:login', { username: 'admin', password: SETUP.admin.password });
+    const text = readFileSync(path.join(__dirname, '../../../resources/samples/extract-clean.csv'), 'utf8');
+    const report = await runImport(
+      t.app.store.db,
+      [
+        {
+          name: 'extract-clean.csv',
+          layout: 'combined',
+          text,
+          mapping: {
+            layout: 'combined',
+            columns: autoMapping(csvHeaders(text), 'combined'),
+            dateFormat: 'YYYY-MM-DD',
+            encoding: 'utf-8',
+            amountSign: 'signed',
+            typeCodes: {},
+          },
+        },
+      ],
+      { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', afterLedgerChange: settle(t) },
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.committed).toBe(true);
+    expect(report.guarantors).toEqual({ created: 6, updated: 0, unchanged: 0 });
+    expect(t.app.store.db.prepare('SELECT count(*) FROM guarantors').pluck().get()).toBe(406);
   });
 });

@@ -12,6 +12,7 @@ export const accounts: Capability<'accounts'> = {
 
 export {
   accountRows,
+  applyApprovedGuarantorChange,
   extractWriter,
   guarantorName,
   guarantorRow,
@@ -23,6 +24,7 @@ export {
   type AccountRow,
   type GuarantorFromExtract,
   type GuarantorRow,
+  type HeldGuarantorField,
 } from './rows';
 export { addFollowUp, recordLetterSent, followUpsOf } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';

@@ -152,6 +152,34 @@ export function extractWriter(db: Db) {
   };
 }
 
+/** The guarantor fields a supervisor may approve an extract's change of (identity and flags). */
+export type HeldGuarantorField =
+  | 'last_name'
+  | 'first_name'
+  | 'middle_name'
+  | 'date_of_birth'
+  | 'deceased'
+  | 'bankruptcy'
+  | 'do_not_call'
+  | 'do_not_mail'
+  | 'do_not_email';
+
+/**
+ * Applies one change a supervisor approved (the import held it). Lifting "deceased" also clears
+ * the date and source of the death.
+ */
+export function applyApprovedGuarantorChange(
+  db: Db,
+  guarantorId: number,
+  field: HeldGuarantorField,
+  value: string | number | null,
+  now: string,
+): void {
+  prepared(db, `UPDATE guarantors SET ${field} = ?, updated_at = ? WHERE id = ?`).run(value, now, guarantorId);
+  if (field === 'deceased' && value === 0)
+    prepared(db, `UPDATE guarantors SET date_of_death = NULL, death_source = '' WHERE id = ?`).run(guarantorId);
+}
+
 /**
  * Moves an account's balance and its guarantor's balance by `delta` cents; returns the guarantor.
  * Only the ledger calls it, in the transaction that writes the entries (balances follow the ledger).

@@ -1,6 +1,7 @@
 // Channels of the import wizard.
 import type { HandlerMap } from '../../platform/capability';
 import { offerBytes, userOf } from '../../platform/capability';
+import { decideHeldChange, heldChanges } from './heldChanges';
 import { deleteProfile, errorReportCsv, importFiles, inspectUpload, listProfiles, saveProfile } from './wizard';
 
 export const importsHandlers: HandlerMap<'imports'> = {
@@ -25,6 +26,17 @@ export const importsHandlers: HandlerMap<'imports'> = {
   'import:errorReport': (ctx, input) => {
     const report = errorReportCsv(input.jobId, userOf(ctx).id);
     return offerBytes(ctx, { fileName: report.fileName, mimeType: 'text/csv' }, report.bytes);
+  },
+  'importHeld:list': (ctx, input) => {
+    const list = heldChanges(ctx.app.store.db, input.status);
+    ctx.records.push(...new Set(list.map((h) => `guarantor:${h.guarantorId}`)));
+    return list;
+  },
+  'importHeld:decide': (ctx, input) => {
+    const decided = decideHeldChange(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    ctx.records.push(`guarantor:${decided.guarantorId}`, `importHeld:${input.id}`);
+    ctx.detail = `${input.decision === 'approve' ? 'approved' : 'rejected'}: ${decided.field} ${decided.from ?? '(blank)'} -> ${decided.to ?? '(blank)'}`;
+    return decided;
   },
   'importProfiles:list': (ctx) => listProfiles(ctx.app.store.db),
   'importProfiles:save': (ctx, input) => {

@@ -37,8 +37,10 @@ import {
   mergeExtractRow,
   type ExtractValue,
   type FieldChange,
+  type FieldHeld,
   type FieldKept,
 } from '../../../shared/rules/extractOwnership';
+import { holdChange } from './heldChanges';
 import { recordFapFromExtract } from '../compliance';
 
 export interface ImportFile {
@@ -210,6 +212,8 @@ export async function runImport(
     changeCount: 0,
     kept: [],
     keptCount: 0,
+    held: [],
+    heldCount: 0,
     errors: [],
     errorCount: 0,
     sample: [],
@@ -228,12 +232,25 @@ export async function runImport(
     at: { file: string; line: number },
     record: 'guarantor' | 'account',
     key: string,
-    merged: { changes: FieldChange[]; kept: FieldKept[] },
+    merged: { changes: FieldChange[]; kept: FieldKept[]; held: FieldHeld[] },
   ) => {
     for (const c of merged.changes) {
       report.changeCount++;
       if (report.changes.length < MAX_LISTED_CHANGES)
         report.changes.push({ ...at, record, key, field: c.field, from: text(c.from), to: text(c.to) });
+    }
+    for (const h of merged.held) {
+      report.heldCount++;
+      if (report.held.length < MAX_LISTED_CHANGES)
+        report.held.push({
+          ...at,
+          record: 'guarantor',
+          key,
+          field: h.field,
+          from: text(h.from),
+          to: text(h.to),
+          reason: h.reason,
+        });
     }
     for (const k of merged.kept) {
       report.keptCount++;
@@ -409,6 +426,16 @@ export async function runImport(
                 id = existingId;
                 const merged = mergeExtractRow(existing, g, GUARANTOR_FIELD_OWNERS);
                 noteMerge(at, 'guarantor', g.external_id, merged);
+                for (const h of merged.held)
+                  holdChange(db, {
+                    batchId,
+                    guarantorId: id,
+                    field: h.field,
+                    from: h.from,
+                    to: h.to,
+                    ...at,
+                    now: options.now,
+                  });
                 if (merged.changes.length === 0) report.guarantors.unchanged++;
                 else {
                   const next = merged.values;

@@ -23,7 +23,7 @@ export const DEMO_GUARANTORS = 400;
 async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): Promise<void> {
   app.store.open(dataKey);
   try {
-    const x = generateExtract({ seed: 1, guarantors: DEMO_GUARANTORS, today: app.clock.today() });
+    const x = generateExtract({ seed: 1, guarantors: DEMO_GUARANTORS, today: app.clock.today(), idPrefix: 'D' });
     const files = extractFiles(x, 'demo-');
     const report = await runImport(app.store.db, files, {
       afterLedgerChange: (ledger) => settleLedgerChange(app, ledger),

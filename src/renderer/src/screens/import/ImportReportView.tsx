@@ -1,7 +1,13 @@
 // What a preview found (or a commit did): rows read, records new / updated / unchanged,
 // transactions new and already in Recoup, and every problem with its file, line and column.
 import { useMemo, useState } from 'react';
-import type { ImportChange, ImportKept, ImportLineError, ImportReport } from '../../../../shared/schemas/import';
+import type {
+  ImportChange,
+  ImportHeld,
+  ImportKept,
+  ImportLineError,
+  ImportReport,
+} from '../../../../shared/schemas/import';
 import { call, messageOf } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormAlert } from '../../components/Field';
@@ -102,7 +108,7 @@ function Problems({ report, jobId }: { report: ImportReport; jobId: string }) {
 }
 
 /** A stored value as the clerk reads it: an empty text is "(blank)", a flag is Yes or No. */
-function shown(field: string, value: string | null) {
+export function valueShown(field: string, value: string | null) {
   if (value === null || value === '') return <span className="muted">(blank)</span>;
   if (FLAGS.has(field)) return value === '1' ? 'Yes' : 'No';
   return value;
@@ -116,7 +122,7 @@ const FLAGS = new Set([
   'is_employee',
   'last_illness',
 ]);
-const fieldName = (field: string) =>
+export const fieldLabel = (field: string) =>
   field
     .replace(/_cents$/, '')
     .replace(/_/g, ' ')
@@ -126,18 +132,26 @@ const where = (r: { file: string; line: number }) => `${r.file}, line ${r.line}`
 
 const CHANGE_COLUMNS: Column<ImportChange>[] = [
   { header: 'Record', className: 'mono', width: '11rem', cell: record },
-  { header: 'Field', width: '11rem', cell: (c) => fieldName(c.field) },
-  { header: 'Was', className: 'wrap', cell: (c) => shown(c.field, c.from) },
-  { header: 'Now', className: 'wrap', cell: (c) => shown(c.field, c.to) },
+  { header: 'Field', width: '11rem', cell: (c) => fieldLabel(c.field) },
+  { header: 'Was', className: 'wrap', cell: (c) => valueShown(c.field, c.from) },
+  { header: 'Now', className: 'wrap', cell: (c) => valueShown(c.field, c.to) },
   { header: 'From', className: 'mono', width: '13rem', cell: where },
 ];
 
 const KEPT_COLUMNS: Column<ImportKept>[] = [
   { header: 'Record', className: 'mono', width: '11rem', cell: record },
-  { header: 'Field', width: '11rem', cell: (k) => fieldName(k.field) },
-  { header: 'Recoup keeps', className: 'wrap', cell: (k) => shown(k.field, k.kept) },
-  { header: 'The extract says', className: 'wrap', cell: (k) => shown(k.field, k.extract) },
+  { header: 'Field', width: '11rem', cell: (k) => fieldLabel(k.field) },
+  { header: 'Recoup keeps', className: 'wrap', cell: (k) => valueShown(k.field, k.kept) },
+  { header: 'The extract says', className: 'wrap', cell: (k) => valueShown(k.field, k.extract) },
   { header: 'Why', className: 'wrap', cell: (k) => k.reason },
+];
+
+const HELD_COLUMNS: Column<ImportHeld>[] = [
+  { header: 'Record', className: 'mono', width: '11rem', cell: record },
+  { header: 'Field', width: '11rem', cell: (h) => fieldLabel(h.field) },
+  { header: 'Recoup has', className: 'wrap', cell: (h) => valueShown(h.field, h.from) },
+  { header: 'The extract says', className: 'wrap', cell: (h) => valueShown(h.field, h.to) },
+  { header: 'From', className: 'mono', width: '13rem', cell: where },
 ];
 
 function Listed<T>({
@@ -196,6 +210,14 @@ export function ImportReportView({ report, jobId }: { report: ImportReport; jobI
             rows={report.changes}
             count={report.changeCount}
             columns={CHANGE_COLUMNS}
+          />
+          <Listed
+            id="import-held"
+            title="Held for a supervisor"
+            lead="A new name or date of birth for a guarantor Recoup has, or a legal or contact flag lifted: not applied by the import. A supervisor approves or rejects each on the Import screen."
+            rows={report.held}
+            count={report.heldCount}
+            columns={HELD_COLUMNS}
           />
           <Listed
             id="import-kept"

@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/Field';
 import type { ProgressEvent } from '../../../../shared/contract';
 import { ChooseFiles } from './ChooseFiles';
 import { ColumnMapping } from './ColumnMapping';
+import { HeldChanges } from './HeldChanges';
 import { ImportReportView, importedSentence } from './ImportReportView';
 import { LAYOUT_LABELS, missingRequired, type MappedFile } from './importFiles';
 import { useImportRun, type ImportRun } from './useImportRun';
@@ -137,13 +138,16 @@ export function ImportWizard() {
       </ol>
 
       {step === 'files' && (
-        <ChooseFiles
-          key={round}
-          onReady={(ready) => {
-            setFiles(ready);
-            setStep('columns');
-          }}
-        />
+        <>
+          <ChooseFiles
+            key={round}
+            onReady={(ready) => {
+              setFiles(ready);
+              setStep('columns');
+            }}
+          />
+          <HeldChanges />
+        </>
       )}
 
       {step === 'columns' && (
