@@ -63,7 +63,11 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     ctx.detail = input.category;
     return { id };
   },
-  'compliance:list': (ctx) => listIssues(ctx.app.store.db, userOf(ctx)),
+  'compliance:list': (ctx) => {
+    const issues = listIssues(ctx.app.store.db, userOf(ctx));
+    ctx.records.push(...issues.map((i) => `complianceIssue:${i.id}`));
+    return issues;
+  },
   'compliance:assign': (ctx, input) => {
     assignIssue(ctx.app.store.db, input.issueId, input.assigneeId);
     ctx.records.push(`complianceIssue:${input.issueId}`, `user:${input.assigneeId}`);
