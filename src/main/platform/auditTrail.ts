@@ -145,12 +145,15 @@ export function listAudit(
   return { events: rows.map(toView), total };
 }
 
+/** The chain's own check: every hash re-derived in order, the links, and the head in `meta`. */
+export type ChainVerification = Omit<AuditVerification, 'heads' | 'unreadable'>;
+
 /** Re-derives every hash in order and checks the links and the stored head. */
-export function verifyAuditChain(db: Db): AuditVerification {
+export function verifyAuditChain(db: Db): ChainVerification {
   let prevHash = GENESIS;
   let expectedId = 1;
   let checked = 0;
-  const bad = (id: number | null, problem: string): AuditVerification => ({
+  const bad = (id: number | null, problem: string): ChainVerification => ({
     ok: false,
     checked,
     firstBadId: id,
