@@ -161,11 +161,21 @@ describe('HP-01: an audit event commits in the transaction of the change it reco
     t.clock.setToday('2026-11-27');
     t.clock.advanceMs(86_400_000);
     const session = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
-    const db = t.app.store.db;
-    const ran = db.prepare(`SELECT value FROM meta WHERE key = 'daily_job:lapse-check'`).pluck().get();
-    expect(ran).toBe('2026-11-27');
-    const jobs = await t.call('audit:list', { channel: 'job:lapse-check', limit: 5, offset: 0 }, session);
-    expect(jobs.events.map((e) => e.outcome)).toEqual(['ok', 'ok']);
+    const ranOn = () =>
+      t.app.store.db.prepare(`SELECT value FROM meta WHERE key = 'daily_job:lapse-check'`).pluck().get();
+    expect(ranOn()).toBe('2026-11-27');
+    // The next day the check's event cannot be written: the check's work and its day roll back
+    // with it, and it runs again at the next chance.
+    t.app.store.db.exec(`CREATE TRIGGER refuse_event BEFORE INSERT ON audit_events
+             WHEN NEW.channel = 'job:lapse-check' AND NEW.outcome = 'ok'
+             BEGIN SELECT RAISE(ABORT, 'the trail cannot be written'); END`);
+    await t.call('auth:logout', {}, session);
+    t.clock.setToday('2026-11-28');
+    t.clock.advanceMs(86_400_000);
+    const next = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    expect(ranOn()).toBe('2026-11-27');
+    const jobs = await t.call('audit:list', { channel: 'job:lapse-check', limit: 5, offset: 0 }, next);
+    expect(jobs.events.map((e) => e.outcome)).toEqual(['failed', 'ok', 'ok']);
   });
 });
 
