@@ -128,7 +128,7 @@ function knownHeads(dataDir: string, backupsDir: string, key: Buffer | null): { 
         const copy = openEncrypted(full, key, { mustExist: true, readonly: true });
         try {
           const h = chainHead(copy);
-          const at = copy.prepare('SELECT max(at) FROM audit_events').pluck().get() as string | null;
+          const at = copy.prepare('SELECT at FROM audit_events WHERE id = ?').pluck().get(h.id) as string | undefined;
           heads.push({ source: `backup ${name} itself`, eventId: h.id, hash: h.hash, recordedAt: at ?? '' });
         } finally {
           copy.close();
