@@ -18,7 +18,7 @@ import type { RecoupApp } from '../app';
 import { appendAudit, appendAuditEvents, type AuditEventInput } from '../platform/auditTrail';
 import type { CallContext, Handler, Handlers } from '../platform/capability';
 import { securityPolicy } from '../platform/settings';
-import type { Db } from '../store/database';
+import { beginCall, type CallTransaction } from '../platform/unitOfWork';
 
 /** zod issues -> { "admin.password": "message" } (the first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -52,9 +52,9 @@ export function createRouter(
    * import), the event waits in memory for the next moment it can be written on its own: inside
    * someone else's transaction it would vanish if that work were rolled back.
    */
-  function audit(event: Omit<AuditEventInput, 'at'>, tx: Db | null = null): void {
+  function audit(event: Omit<AuditEventInput, 'at'>, tx: CallTransaction | null = null): void {
     const full = { ...event, at: app.nowIso() };
-    if (tx) appendAudit(tx, full);
+    if (tx) appendAudit(tx.db, full);
     else if (app.store.isOpen && !app.store.db.inTransaction) appendAudit(app.store.db, full);
     else app.pendingAudit.push(full);
   }
@@ -67,8 +67,8 @@ export function createRouter(
   }
 
   /** The call's transaction, if the handler left it as it was (nothing closed or replaced the store). */
-  function stillOpen(tx: Db | null): tx is Db {
-    return tx !== null && app.store.isOpen && app.store.db === tx && tx.inTransaction;
+  function stillOpen(tx: CallTransaction | null): tx is CallTransaction {
+    return tx !== null && app.store.isOpen && app.store.db === tx.db && tx.db.inTransaction;
   }
 
   async function dispatch(envelope: Envelope): Promise<Result<unknown>> {
@@ -91,7 +91,7 @@ export function createRouter(
     const ctx: CallContext = { app, session: null, sessionId, records: [], actor: null, detail: null };
     const auditKind = spec.audit;
     /** The transaction this call opened, until it commits or rolls back. */
-    let tx: Db | null = null;
+    let tx: CallTransaction | null = null;
     /** The role check refused the call (and wrote its event already). */
     let refusedByRole = false;
     try {
@@ -135,8 +135,7 @@ export function createRouter(
       if (ctx.session && !ctx.session.locked && !spec.concurrent) app.scheduler.runDue();
       if (auditKind && !spec.outsideTransaction && !spec.concurrent && app.store.isOpen) {
         writePending();
-        tx = app.store.db;
-        tx.exec('BEGIN IMMEDIATE');
+        tx = beginCall(app.store.db);
       }
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
@@ -162,7 +161,7 @@ export function createRouter(
         );
       }
       if (tx) {
-        tx.exec('COMMIT');
+        tx.commit();
         tx = null;
       }
       // The first log-in (or unlock) of a business day wakes the day's jobs, as a call would.
@@ -182,7 +181,7 @@ export function createRouter(
       const keep = err instanceof AppError && err.keepWritten && stillOpen(tx);
       if (!keep && tx) {
         try {
-          if (stillOpen(tx)) tx.exec('ROLLBACK');
+          if (stillOpen(tx)) tx.rollback();
         } catch (rollbackErr) {
           log(`recoup: ${name} could not roll back: ${String(rollbackErr)}`);
         }
@@ -207,21 +206,24 @@ export function createRouter(
           );
         } catch (auditErr) {
           log(`recoup: audit write failed: ${String(auditErr)}`);
+          // A kept record never commits without its event.
+          if (stillOpen(tx)) tx.rollback();
+          tx = null;
         }
       }
       if (tx) {
         try {
-          tx.exec('COMMIT');
+          tx.commit();
         } catch (commitErr) {
           log(`recoup: ${name} could not commit its refusal: ${String(commitErr)}`);
-          if (stillOpen(tx)) tx.exec('ROLLBACK');
+          if (stillOpen(tx)) tx.rollback();
         }
         tx = null;
       }
       return { ok: false, error: appError.toShape() };
     } finally {
       // Never leave a transaction open past the call (a throw between BEGIN and the try's end).
-      if (stillOpen(tx)) tx.exec('ROLLBACK');
+      if (stillOpen(tx)) tx.rollback();
       if (!spec.concurrent) {
         try {
           writePending();

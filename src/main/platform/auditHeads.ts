@@ -9,7 +9,17 @@
 // verifyAuditHeads compares the chain with every one of them: a head past the chain's end is a
 // truncation, a head whose hash differs from the chain's at that id is a rewrite, each named by
 // the backup that recorded it.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuditHeadCheck, AuditVerification } from '../../shared/schemas/audit';
@@ -101,15 +111,18 @@ interface KnownHead {
 }
 
 /** Every head recorded outside the live store, and what could not be read. */
-function knownHeads(dataDir: string, backupsDir: string, key: Buffer | null): { heads: KnownHead[]; unreadable: string[] } {
+function knownHeads(
+  dataDir: string,
+  backupsDir: string,
+  key: Buffer | null,
+): { heads: KnownHead[]; unreadable: string[] } {
   const heads: KnownHead[] = [];
   const unreadable: string[] = [];
   const file = path.join(dataDir, HEADS_FILE_NAME);
   if (existsSync(file)) {
     const parsed = readHeadsFile(file);
     if (!parsed) unreadable.push(`The heads file ${HEADS_FILE_NAME} in the data folder cannot be read.`);
-    for (const h of parsed?.heads ?? [])
-      heads.push({ source: `the heads file (${h.day}, backup ${h.backup})`, ...h });
+    for (const h of parsed?.heads ?? []) heads.push({ source: `the heads file (${h.day}, backup ${h.backup})`, ...h });
   }
   const names = existsSync(backupsDir) ? readdirSync(backupsDir).sort() : [];
   for (const name of names) {

@@ -39,3 +39,24 @@ export function beginWork(db: Db): UnitOfWork {
     },
   };
 }
+
+/**
+ * The router's transaction around one audited call (HP-01): opened before the handler, its audit
+ * event written last, then committed; rolled back when the call fails.
+ */
+export interface CallTransaction {
+  readonly db: Db;
+  commit(): void;
+  rollback(): void;
+}
+
+export function beginCall(db: Db): CallTransaction {
+  db.exec('BEGIN IMMEDIATE');
+  return {
+    db,
+    commit: () => db.exec('COMMIT'),
+    rollback: () => {
+      if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    },
+  };
+}

@@ -84,7 +84,13 @@ describe('HP-01: an audit event commits in the transaction of the change it reco
     const key = t.app.store.currentKey();
     const { uploadId } = await t.call(
       'import:upload',
-      { uploadId: '', fileName: 'small.csv', index: 0, last: true, base64: Buffer.from(SMALL_EXTRACT).toString('base64') },
+      {
+        uploadId: '',
+        fileName: 'small.csv',
+        index: 0,
+        last: true,
+        base64: Buffer.from(SMALL_EXTRACT).toString('base64'),
+      },
       admin,
     );
     const inspected = await t.call('import:inspect', { uploadId, layout: 'combined', encoding: 'utf-8' }, admin);

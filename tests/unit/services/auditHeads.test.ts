@@ -122,7 +122,9 @@ describe('HP-01: the chain is compared with every head recorded with a backup', 
     reseal(t.app.store.db, (rows) => rows.slice(0, 1));
     const v = await t.call('audit:verify', {}, admin);
     expect(v.ok).toBe(false);
-    expect(v.heads).toMatchObject([{ status: 'truncated', source: expect.stringMatching(/^the heads file \(2026-11-26/) }]);
+    expect(v.heads).toMatchObject([
+      { status: 'truncated', source: expect.stringMatching(/^the heads file \(2026-11-26/) },
+    ]);
   });
 
   it('a damaged heads file is reported and never overwritten', async () => {

@@ -47,8 +47,7 @@ function HeadsResult({ result }: { result: AuditVerification }) {
           {before > 0 && (
             <>
               {' '}
-              {before} {before === 1 ? 'was' : 'were'} made before a restore and belong to the log the restore
-              replaced.
+              {before} {before === 1 ? 'was' : 'were'} made before a restore and belong to the log the restore replaced.
             </>
           )}
         </p>
