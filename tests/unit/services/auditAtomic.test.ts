@@ -62,6 +62,24 @@ describe('HP-01: an audit event commits in the transaction of the change it reco
     expect(failed.events.map((e) => e.outcome)).toEqual(['internal']);
   });
 
+  it('a change whose transaction fails after its event was written: neither lands', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    // After the change, the handler leaves a row that breaks a deferred foreign key: the commit,
+    // after the audit event is written, fails.
+    const failing = routerWith('settings:update', async (ctx, input) => {
+      const value = await HANDLERS['settings:update'](ctx, input);
+      const db = ctx.app.store.db;
+      db.pragma('defer_foreign_keys = ON');
+      db.prepare(`UPDATE settings SET updated_by = 999 WHERE key = 'security'`).run();
+      return value;
+    });
+    expect(await idleLockTo(admin, 42, failing)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect((await t.call('settings:get', {}, admin)).security.idleLockMinutes).toBe(10);
+    const events = await t.call('audit:list', { channel: 'settings:update', limit: 5, offset: 0 }, admin);
+    expect(events.events.map((e) => e.outcome)).toEqual(['internal']);
+  });
+
   it('a crash between the change and its event leaves neither on disk', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
@@ -123,6 +141,31 @@ describe('HP-01: an audit event commits in the transaction of the change it reco
         .pluck()
         .get() as number;
       expect({ batches, events }).toEqual({ batches: 0, events: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a statement run never commits without its event, even if the process dies right after it', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    await importSmall(t);
+    const key = t.app.store.currentKey();
+    const crashing = routerWith('statements:run', async (ctx, input) => {
+      const run = await HANDLERS['statements:run'](ctx, input);
+      expect(run.count).toBeGreaterThan(0); // the run's own unit of work finished
+      ctx.app.store.close();
+      return run;
+    });
+    await call(crashing, 'statements:run', { jobId: 'statements-crash-1' }, admin);
+    const db = openEncrypted(path.join(t.dir, 'recoup.db'), key, { mustExist: true, readonly: true });
+    try {
+      const runs = db.prepare('SELECT count(*) FROM statement_runs').pluck().get() as number;
+      const events = db
+        .prepare(`SELECT count(*) FROM audit_events WHERE channel = 'statements:run' AND outcome = 'ok'`)
+        .pluck()
+        .get() as number;
+      expect({ runs, events }).toEqual({ runs: 0, events: 0 });
     } finally {
       db.close();
     }
