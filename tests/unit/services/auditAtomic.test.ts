@@ -243,6 +243,45 @@ describe('HP-01: who viewed what, and every refusal', () => {
     expect(events.events).toMatchObject([{ kind: 'read', outcome: 'ok', records: [`complianceIssue:${id}`] }]);
   });
 
+  it('reads that name guarantors say what was read: the registers, who is held from statements, an extract', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const { john } = await importSmall(t);
+    await t.call('holds:place', { guarantorId: john, reason: 'dispute', note: 'ER charge' }, admin);
+    await t.call('registers:month', { month: '2026-11' }, admin);
+    await t.call('statements:due', {}, admin);
+    const { uploadId } = await t.call(
+      'import:upload',
+      {
+        uploadId: '',
+        fileName: 'nightly.csv',
+        index: 0,
+        last: true,
+        base64: Buffer.from(SMALL_EXTRACT).toString('base64'),
+      },
+      admin,
+    );
+    const inspected = await t.call('import:inspect', { uploadId, layout: 'combined', encoding: 'utf-8' }, admin);
+    const mapping = {
+      layout: 'combined' as const,
+      columns: inspected.suggested,
+      dateFormat: 'YYYY-MM-DD' as const,
+      encoding: 'utf-8' as const,
+      amountSign: 'signed' as const,
+      typeCodes: {},
+    };
+    await t.call(
+      'import:preview',
+      { files: [{ uploadId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'preview-records-1' },
+      admin,
+    );
+    const records = async (channel: string) =>
+      (await t.call('audit:list', { channel, limit: 5, offset: 0 }, admin)).events[0]?.records;
+    expect(await records('registers:month')).toEqual(['registers:2026-11']);
+    expect(await records('statements:due')).toEqual([`guarantor:${john}`]);
+    expect(await records('import:preview')).toEqual(['extract:nightly.csv']);
+  });
+
   it('a forbidden refusal thrown by a handler (an adjustment without its approval) is recorded', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);

@@ -79,8 +79,13 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     ctx.detail = input.resolution;
     return { done: true };
   },
-  'registers:month': (ctx, input) => monthlyRegisters(ctx.app.store.db, input.month),
+  // HP-01: the registers name guarantors; the trail names the month's registers read.
+  'registers:month': (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
+    return monthlyRegisters(ctx.app.store.db, input.month);
+  },
   'registers:pdf': async (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
     ctx.detail = `501(r) registers ${input.month}`;
     const db = ctx.app.store.db;
     const bytes = await registersPdf(
@@ -92,6 +97,7 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     return offerBytes(ctx, { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf' }, bytes);
   },
   'registers:csv': async (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
     ctx.detail = `${input.register} register ${input.month}`;
     const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);
     return offerBytes(
