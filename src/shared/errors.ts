@@ -25,12 +25,18 @@ export interface AppErrorShape {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  /**
+   * What the call wrote before this refusal stands (a refused ECA attempt stays in its register),
+   * committed with the refusal's audit event. Any other error leaves nothing of the call behind.
+   */
+  readonly keepWritten: boolean;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, options?: { keepWritten?: boolean }) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.keepWritten = options?.keepWritten ?? false;
   }
 
   toShape(): AppErrorShape {

@@ -3,14 +3,22 @@
 // capability's handler, write the audit event, and answer { ok, value } or
 // { ok: false, error: { code, message, fields } }. The handlers come merged from every capability
 // (src/main/capabilities/index.ts); the router holds no rule and no SQL of its own.
+//
+// HP-01: an audited call runs inside one transaction the router opens, and its audit event is the
+// last thing written before that transaction commits, so a change never commits without its event
+// (a crash in between loses both). Services' own transactions become savepoints inside it; long
+// work (an import, a statement run) opens its unit with beginWork, which does the same. A call
+// that fails is rolled back and its event written in a transaction of its own. A channel whose
+// work cannot run inside a transaction says so in the contract (outsideTransaction).
 import type { z } from 'zod';
 import { contract, isChannelName, type Envelope } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { roleAtLeast } from '../../shared/roles';
 import type { RecoupApp } from '../app';
-import { appendAudit, type AuditEventInput } from '../platform/auditTrail';
+import { appendAudit, appendAuditEvents, type AuditEventInput } from '../platform/auditTrail';
 import type { CallContext, Handler, Handlers } from '../platform/capability';
 import { securityPolicy } from '../platform/settings';
+import { beginCall, type CallTransaction } from '../platform/unitOfWork';
 
 /** zod issues -> { "admin.password": "message" } (the first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -38,10 +46,29 @@ export function createRouter(
   handlers: Handlers,
   log: (msg: string) => void = (m) => console.error(m),
 ): Router {
-  function audit(event: Omit<AuditEventInput, 'at'>): void {
+  /**
+   * Writes an event now, in its own transaction or in `tx` (the call's own transaction). While
+   * the store is closed, or another call's transaction is open (a concurrent call during an
+   * import), the event waits in memory for the next moment it can be written on its own: inside
+   * someone else's transaction it would vanish if that work were rolled back.
+   */
+  function audit(event: Omit<AuditEventInput, 'at'>, tx: CallTransaction | null = null): void {
     const full = { ...event, at: app.nowIso() };
-    if (app.store.isOpen) appendAudit(app.store.db, full);
+    if (tx) appendAudit(tx.db, full);
+    else if (app.store.isOpen && !app.store.db.inTransaction) appendAudit(app.store.db, full);
     else app.pendingAudit.push(full);
+  }
+
+  /** Writes the events that waited (see audit), once no transaction is open. */
+  function writePending(): void {
+    if (app.pendingAudit.length === 0 || !app.store.isOpen || app.store.db.inTransaction) return;
+    appendAuditEvents(app.store.db, app.pendingAudit);
+    app.pendingAudit.length = 0;
+  }
+
+  /** The call's transaction, if the handler left it as it was (nothing closed or replaced the store). */
+  function stillOpen(tx: CallTransaction | null): tx is CallTransaction {
+    return tx !== null && app.store.isOpen && app.store.db === tx.db && tx.db.inTransaction;
   }
 
   async function dispatch(envelope: Envelope): Promise<Result<unknown>> {
@@ -63,6 +90,10 @@ export function createRouter(
 
     const ctx: CallContext = { app, session: null, sessionId, records: [], actor: null, detail: null };
     const auditKind = spec.audit;
+    /** The transaction this call opened, until it commits or rolls back. */
+    let tx: CallTransaction | null = null;
+    /** The role check refused the call (and wrote its event already). */
+    let refusedByRole = false;
     try {
       if (spec.access !== 'public') {
         const session = app.sessions.get(sessionId);
@@ -84,6 +115,7 @@ export function createRouter(
         if (session.locked && !spec.whileLocked)
           throw new AppError('session_locked', 'The workspace is locked. Enter your password to continue.');
         if (!roleAtLeast(session.user.role, spec.access)) {
+          refusedByRole = true;
           audit({
             userId: session.user.id,
             username: session.user.username,
@@ -101,19 +133,36 @@ export function createRouter(
       // calls that hold the store lock wake it: a concurrent call (a heartbeat, an upload slice)
       // may run while a job's transaction is open.
       if (ctx.session && !ctx.session.locked && !spec.concurrent) app.scheduler.runDue();
+      if (auditKind && !spec.outsideTransaction && !spec.concurrent && app.store.isOpen) {
+        writePending();
+        tx = beginCall(app.store.db);
+      }
       const handler = handlers[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
       if (ctx.session && name !== 'app:status' && !ctx.session.locked) app.sessions.touch(ctx.session);
+      if (tx && !stillOpen(tx)) {
+        // A handler that closes or replaces the store belongs outside a transaction (the contract's
+        // outsideTransaction); its event is still written, after it.
+        log(`recoup: ${name} ended the transaction the router opened; its audit event is written after it`);
+        tx = null;
+      }
       if (auditKind) {
-        audit({
-          userId: ctx.actor?.id ?? null,
-          username: ctx.actor?.username ?? usernameOf(parsed.data),
-          channel: name,
-          kind: auditKind,
-          records: ctx.records,
-          outcome: 'ok',
-          detail: ctx.detail,
-        });
+        audit(
+          {
+            userId: ctx.actor?.id ?? null,
+            username: ctx.actor?.username ?? usernameOf(parsed.data),
+            channel: name,
+            kind: auditKind,
+            records: ctx.records,
+            outcome: 'ok',
+            detail: ctx.detail,
+          },
+          tx,
+        );
+      }
+      if (tx) {
+        tx.commit();
+        tx = null;
       }
       // The first log-in (or unlock) of a business day wakes the day's jobs, as a call would.
       if (name === 'auth:login' || name === 'auth:unlock') app.scheduler.runDue();
@@ -127,23 +176,61 @@ export function createRouter(
               'Something went wrong inside Recoup. Nothing was saved; try again, and tell your administrator if it happens again.',
             );
       if (!(err instanceof AppError)) log(`recoup: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
-      if (auditKind && appError.code !== 'forbidden' && appError.code !== 'not_logged_in') {
+      // A refusal whose record must stand (a refused ECA attempt in its register) commits that
+      // record with the refusal's event; any other failure leaves nothing of the call behind.
+      const keep = err instanceof AppError && err.keepWritten && stillOpen(tx);
+      if (!keep && tx) {
         try {
-          audit({
-            userId: ctx.actor?.id ?? null,
-            username: ctx.actor?.username ?? usernameOf(parsed.data),
-            channel: name,
-            kind: auditKind,
-            records: ctx.records,
-            outcome: appError.code,
-            detail: null,
-          });
+          if (stillOpen(tx)) tx.rollback();
+        } catch (rollbackErr) {
+          log(`recoup: ${name} could not roll back: ${String(rollbackErr)}`);
+        }
+        tx = null;
+      }
+      // Every failure of an audited call is recorded, and a refusal for the role on any channel
+      // (the role check wrote its own event already).
+      const recorded = (auditKind || appError.code === 'forbidden') && !refusedByRole;
+      if (recorded && appError.code !== 'not_logged_in') {
+        try {
+          audit(
+            {
+              userId: ctx.actor?.id ?? null,
+              username: ctx.actor?.username ?? usernameOf(parsed.data),
+              channel: name,
+              kind: auditKind || 'admin',
+              records: ctx.records,
+              outcome: appError.code,
+              detail: null,
+            },
+            tx,
+          );
+        } catch (auditErr) {
+          log(`recoup: audit write failed: ${String(auditErr)}`);
+          // A kept record never commits without its event.
+          if (stillOpen(tx)) tx.rollback();
+          tx = null;
+        }
+      }
+      if (tx) {
+        try {
+          tx.commit();
+        } catch (commitErr) {
+          log(`recoup: ${name} could not commit its refusal: ${String(commitErr)}`);
+          if (stillOpen(tx)) tx.rollback();
+        }
+        tx = null;
+      }
+      return { ok: false, error: appError.toShape() };
+    } finally {
+      // Never leave a transaction open past the call (a throw between BEGIN and the try's end).
+      if (stillOpen(tx)) tx.rollback();
+      if (!spec.concurrent) {
+        try {
+          writePending();
         } catch (auditErr) {
           log(`recoup: audit write failed: ${String(auditErr)}`);
         }
       }
-      return { ok: false, error: appError.toShape() };
-    } finally {
       // With nobody logged in, the store is closed and the data key leaves memory.
       if (app.sessions.count === 0 && app.store.isOpen && spec.access !== 'public') app.store.close();
     }

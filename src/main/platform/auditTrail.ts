@@ -1,7 +1,9 @@
 // HP-01 audit controls: every call that reads or changes patient data, prints or exports writes
-// one event (who, when, what channel, which records, outcome). Each event's hash covers the one
-// before it, and the head of the chain is kept in `meta`, so a changed, inserted or deleted event
-// is detected by verifyAuditChain.
+// one event (who, when, what channel, which records, outcome), in the transaction of the change it
+// records (the router's). Each event's hash covers the one before it, and the head of the chain is
+// kept in `meta`, so a changed, inserted or deleted event is detected by verifyAuditChain; the
+// heads recorded with every backup (auditHeads.ts) catch a rewrite with recomputed hashes, or a
+// cut-off tail, behind any of them.
 import { createHash } from 'node:crypto';
 import type { AuditEventView, AuditKind, AuditVerification } from '../../shared/schemas/audit';
 import type { auditListInput } from '../../shared/schemas/audit';
@@ -13,7 +15,13 @@ import type { AuditEventsRow } from '../store/schema';
 /** An event to write: what the audit log shows, less the id the chain gives it. */
 export type AuditEventInput = Omit<AuditEventView, 'id'>;
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
+
+/** Where the chain ends: its last event's id and hash (0 and the genesis hash while it is empty). */
+export interface ChainHead {
+  id: number;
+  hash: string;
+}
 
 function eventHash(prevHash: string, id: number, e: AuditEventInput): string {
   const canonical = JSON.stringify([
@@ -31,12 +39,14 @@ function eventHash(prevHash: string, id: number, e: AuditEventInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function head(db: Db): { id: number; hash: string } {
+/** The head as the store recorded it (meta `audit_head`, written with every event). */
+export function chainHead(db: Db): ChainHead {
   const value = readMeta(db, 'audit_head');
   if (value === null) return { id: 0, hash: GENESIS };
   const [id, hash] = value.split(':');
   return { id: Number(id), hash: hash! };
 }
+const head = chainHead;
 
 /** Appends one event; call inside the caller's transaction when the event must commit with it. */
 export function appendAudit(db: Db, e: AuditEventInput): number {
@@ -66,6 +76,13 @@ export function appendAudit(db: Db, e: AuditEventInput): number {
     return id;
   });
   return write();
+}
+
+/** Appends events in order, in one transaction (or the caller's). */
+export function appendAuditEvents(db: Db, events: readonly AuditEventInput[]): void {
+  db.transaction(() => {
+    for (const e of events) appendAudit(db, e);
+  })();
 }
 
 /** An audit event as stored; its kind is one of AUDIT_KINDS (written only by appendAudit). */
@@ -128,12 +145,15 @@ export function listAudit(
   return { events: rows.map(toView), total };
 }
 
+/** The chain's own check: every hash re-derived in order, the links, and the head in `meta`. */
+export type ChainVerification = Omit<AuditVerification, 'heads' | 'unreadable'>;
+
 /** Re-derives every hash in order and checks the links and the stored head. */
-export function verifyAuditChain(db: Db): AuditVerification {
+export function verifyAuditChain(db: Db): ChainVerification {
   let prevHash = GENESIS;
   let expectedId = 1;
   let checked = 0;
-  const bad = (id: number | null, problem: string): AuditVerification => ({
+  const bad = (id: number | null, problem: string): ChainVerification => ({
     ok: false,
     checked,
     firstBadId: id,

@@ -106,6 +106,12 @@ export interface DailyJob {
   audit: AuditKind;
   /** Does the day's work; returns a line for the audit trail. Throwing is reported, never fatal. */
   run(app: RecoupApp, today: string): string;
+  /**
+   * The job's work cannot run inside a transaction (a backup's VACUUM INTO) and writes no rows of
+   * its own: its record and audit event are written after it. Every other job's work, its record
+   * and its audit event commit in one transaction (HP-01).
+   */
+  outsideTransaction?: true;
 }
 
 /** A work-queue item as a source gives it: the item, and the user it belongs to. */

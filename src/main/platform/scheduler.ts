@@ -43,15 +43,21 @@ export class Scheduler {
       const last = this.lastRun(job.name);
       if (last !== null && last >= day) continue;
       const event = { at: app.nowIso(), userId: null, username: null, channel: `job:${job.name}`, records: [] };
+      const db = app.store.db;
       try {
-        const summary = job.run(app, day);
-        this.markDone(job.name, day);
-        appendAudit(app.store.db, { ...event, kind: job.audit, outcome: 'ok', detail: summary });
+        // HP-01: the job's work, the day it ran and its audit event commit together.
+        const done = () => {
+          const summary = job.run(app, day);
+          this.markDone(job.name, day);
+          appendAudit(db, { ...event, kind: job.audit, outcome: 'ok', detail: summary });
+        };
+        if (job.outsideTransaction) done();
+        else db.transaction(done)();
         ran.push(job.name);
       } catch (err) {
         app.log(`recoup: daily job ${job.name} failed: ${(err as Error)?.stack ?? String(err)}`);
         try {
-          appendAudit(app.store.db, {
+          appendAudit(db, {
             ...event,
             kind: job.audit,
             outcome: 'failed',

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import { BACKUP_FILE_PATTERN, type BackupInfo } from '../../shared/schemas/backup';
 import type { Db } from './database';
+import { recordBackupHead, removeHeadFile } from '../platform/auditHeads';
 
 function stamp(ms: number): string {
   const d = new Date(ms);
@@ -56,6 +57,9 @@ export function writeBackup(db: Db, dir: string, keyPath: string, kind: BackupIn
     rmSync(keyFileFor(target), { force: true });
     throw err;
   }
+  // HP-01: the audit chain's head this copy was made at, beside it and (the day's first) in the
+  // data folder, where verification compares the chain with it (platform/auditHeads.ts).
+  recordBackupHead(db, target, path.dirname(keyPath), nowMs);
   return backupInfo(dir, name)!;
 }
 
@@ -71,6 +75,7 @@ export function pruneBackups(dir: string, keep: number): string[] {
     const p = path.join(dir, b.fileName);
     rmSync(p, { force: true });
     rmSync(keyFileFor(p), { force: true });
+    removeHeadFile(p); // HP-01: its head file goes with it; the day's head stays in the heads file
     removed.push(b.fileName);
   }
   return removed;

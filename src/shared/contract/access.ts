@@ -27,11 +27,13 @@ export const accessChannels = {
     access: 'public',
     audit: 'auth',
   }),
+  // The last log-out closes the store (and no table changes): its event is written before that.
   'auth:logout': channel<typeof none, { done: true }>({
     input: none,
     access: 'clerk',
     whileLocked: true,
     audit: 'auth',
+    outsideTransaction: true,
   }),
   'auth:lock': channel<typeof none, SessionInfo>({ input: none, access: 'clerk', whileLocked: true, audit: 'auth' }),
   'auth:unlock': channel<typeof unlockInput, SessionInfo>({

@@ -27,10 +27,17 @@ export const adminChannels = {
     access: 'administrator',
     audit: false,
   }),
-  'backup:create': channel<typeof none, BackupInfo>({ input: none, access: 'administrator', audit: 'export' }),
+  // VACUUM INTO cannot run inside a transaction; a restore replaces the database itself.
+  'backup:create': channel<typeof none, BackupInfo>({
+    input: none,
+    access: 'administrator',
+    audit: 'export',
+    outsideTransaction: true,
+  }),
   'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({
     input: restoreInput,
     access: 'administrator',
     audit: 'admin',
+    outsideTransaction: true,
   }),
 } as const;

@@ -50,7 +50,8 @@ export const complianceChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'compliance:list': channel<typeof none, ComplianceIssueView[]>({ input: none, access: 'clerk', audit: false }),
+  // HP-01: the issues name accounts and describe what happened to a patient: who read them is recorded.
+  'compliance:list': channel<typeof none, ComplianceIssueView[]>({ input: none, access: 'clerk', audit: 'read' }),
   'compliance:assign': channel<typeof assignIssueInput, { done: true }>({
     input: assignIssueInput,
     access: 'supervisor',

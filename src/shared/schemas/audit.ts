@@ -28,10 +28,31 @@ export interface AuditEventView {
   detail: string | null;
 }
 
+/** One head of the chain recorded outside the live store (with a backup), compared with the chain. */
+export interface AuditHeadCheck {
+  /** Where it was recorded, in words: "the head file beside backup recoup-…-daily.db". */
+  source: string;
+  /** The last event when it was recorded (0: the trail was empty). */
+  eventId: number;
+  recordedAt: string;
+  /**
+   * agrees: the chain holds that event with that hash; truncated: the chain ends before it;
+   * rewritten: the chain's event has another hash; superseded: recorded before a restore that
+   * replaced that event (the trail before the restore is in the before-restore backup).
+   */
+  status: 'agrees' | 'truncated' | 'rewritten' | 'superseded';
+  message: string | null;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
   /** The first event whose hash or link does not match, when the chain is broken. */
   firstBadId: number | null;
+  /** The first problem found: the chain's own, else the first head that disagrees. */
   problem: string | null;
+  /** Every head known outside the store (each backup's, each day's first), compared. */
+  heads: AuditHeadCheck[];
+  /** Heads that could not be read (a damaged heads file or backup): nothing to compare. */
+  unreadable: string[];
 }

@@ -58,7 +58,10 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     const admin = await setUpAndLogIn(t);
     for (let i = 0; i < 5; i++) await t.call('backup:create', {}, admin);
     const v = await t.call('audit:verify', {}, admin);
-    expect(v).toEqual({ ok: true, checked: 9, firstBadId: null, problem: null });
+    expect(v).toMatchObject({ ok: true, checked: 9, firstBadId: null, problem: null, unreadable: [] });
+    // The daily backup's and the five manual ones': each inside the copy and beside it, and the day's.
+    expect(v.heads).toHaveLength(13);
+    expect(v.heads.every((h) => h.status === 'agrees')).toBe(true);
   });
 
   it('detects a changed event', async () => {

@@ -15,6 +15,7 @@ export function createBackup(app: RecoupApp, kind: 'manual' | 'daily'): BackupIn
 export const dailyBackup: DailyJob = {
   name: 'daily-backup',
   audit: 'export',
+  outsideTransaction: true,
   run(app) {
     const info = createBackup(app, 'daily');
     return `daily backup ${info.fileName}`;

@@ -1,16 +1,27 @@
 // Channels of administration: the audit trail, settings, backups and restore.
 import type { HandlerMap } from '../../platform/capability';
 import { userOf } from '../../platform/capability';
-import { listAudit, verifyAuditChain } from '../../platform/auditTrail';
+import { listAudit } from '../../platform/auditTrail';
+import { verifyAuditTrail } from '../../platform/auditHeads';
 import { readSettings, settingsChanges, writeSettings } from '../../platform/settings';
 import { createBackup, restoreBackup } from './backups';
 
 export const adminHandlers: HandlerMap<'admin'> = {
   'audit:list': (ctx, input) => listAudit(ctx.app.store.db, input),
   'audit:verify': (ctx) => {
-    const result = verifyAuditChain(ctx.app.store.db);
-    ctx.detail = result.ok ? `chain intact, ${result.checked} events` : result.problem;
-    return result;
+    const { store } = ctx.app;
+    // The data key opens each backup to read the head inside it (HP-01: every head it knows).
+    const key = store.currentKey();
+    try {
+      const result = verifyAuditTrail(store.db, store.folder, key);
+      const compared = result.heads.filter((h) => h.status === 'agrees').length;
+      ctx.detail = result.ok
+        ? `chain intact, ${result.checked} events; ${compared} of ${result.heads.length} recorded heads agree`
+        : result.problem;
+      return result;
+    } finally {
+      key.fill(0);
+    }
   },
 
   'settings:get': (ctx) => readSettings(ctx.app.store.db),

@@ -51,8 +51,9 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
 
 /**
  * Asks the gate; records the attempt either way; refuses with the reasons and the date it becomes
- * allowed. Call it before opening the action's own transaction: a refusal thrown inside one would
- * roll the register's row back with it.
+ * allowed. The refusal keeps what was written (keepWritten): the router commits the register's row
+ * with the refusal's audit event. Call it before opening the action's own transaction: a refusal
+ * thrown inside one would roll the register's row back with it.
  */
 export function attemptEca(
   db: Db,
@@ -81,6 +82,8 @@ export function attemptEca(
     throw new AppError(
       'not_allowed',
       `${ECA_KIND_LABELS[kind]} is not allowed yet for account ${a.account_number}: ${decision.reasons.join(' ')}${when}`,
+      undefined,
+      { keepWritten: true },
     );
   }
   return decision;

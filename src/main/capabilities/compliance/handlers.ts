@@ -63,7 +63,11 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     ctx.detail = input.category;
     return { id };
   },
-  'compliance:list': (ctx) => listIssues(ctx.app.store.db, userOf(ctx)),
+  'compliance:list': (ctx) => {
+    const issues = listIssues(ctx.app.store.db, userOf(ctx));
+    ctx.records.push(...issues.map((i) => `complianceIssue:${i.id}`));
+    return issues;
+  },
   'compliance:assign': (ctx, input) => {
     assignIssue(ctx.app.store.db, input.issueId, input.assigneeId);
     ctx.records.push(`complianceIssue:${input.issueId}`, `user:${input.assigneeId}`);
@@ -75,8 +79,13 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     ctx.detail = input.resolution;
     return { done: true };
   },
-  'registers:month': (ctx, input) => monthlyRegisters(ctx.app.store.db, input.month),
+  // HP-01: the registers name guarantors; the trail names the month's registers read.
+  'registers:month': (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
+    return monthlyRegisters(ctx.app.store.db, input.month);
+  },
   'registers:pdf': async (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
     ctx.detail = `501(r) registers ${input.month}`;
     const db = ctx.app.store.db;
     const bytes = await registersPdf(
@@ -88,6 +97,7 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     return offerBytes(ctx, { fileName: `registers-${input.month}.pdf`, mimeType: 'application/pdf' }, bytes);
   },
   'registers:csv': async (ctx, input) => {
+    ctx.records.push(`registers:${input.month}`);
     ctx.detail = `${input.register} register ${input.month}`;
     const csv = registerCsv(monthlyRegisters(ctx.app.store.db, input.month), input.register);
     return offerBytes(

@@ -10,6 +10,8 @@ export const importsHandlers: HandlerMap<'imports'> = {
     inspectUpload(ctx.app, userOf(ctx).id, input.uploadId, input.layout, input.encoding),
   'import:preview': async (ctx, input) => {
     const report = await importFiles(ctx.app, input, 'preview', userOf(ctx).id);
+    // HP-01: the preview shows the extract's rows; the trail names the files they came from.
+    ctx.records.push(...Object.keys(report.headers).map((name) => `extract:${name}`));
     ctx.detail = `preview: ${report.rows} rows, ${report.errorCount} errors`;
     return report;
   },

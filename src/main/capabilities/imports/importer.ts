@@ -12,6 +12,7 @@ import {
   type ImportReport,
 } from '../../../shared/schemas/import';
 import type { Db } from '../../store/database';
+import { beginWork } from '../../platform/unitOfWork';
 import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
 import {
   addNameTokens,
@@ -353,7 +354,9 @@ export async function runImport(
   // hold them until commit writes (and encrypts) each page once instead of spilling it repeatedly.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  db.exec('BEGIN IMMEDIATE');
+  // Inside the call's transaction (the router's, HP-01) this is a savepoint: the import commits
+  // only with its audit event.
+  const work = beginWork(db);
   try {
     const batch = db
       .prepare(`INSERT INTO import_batches (started_at, user_id, source, files) VALUES (?, ?, ?, ?) RETURNING id`)
@@ -653,14 +656,14 @@ export async function runImport(
       batch.id,
     );
     if (options.mode === 'commit' && report.errorCount === 0) {
-      db.exec('COMMIT');
+      work.commit();
       report.committed = true;
     } else {
-      db.exec('ROLLBACK');
+      work.rollback();
       report.batchId = null;
     }
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    work.rollback();
     report.batchId = null;
     if (err instanceof ImportCancelled) report.cancelled = true;
     else throw err;

@@ -6,6 +6,8 @@ import { listRuns, planRun, reprintRun, reprintStatement, runDateOf, runStatemen
 export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:due': (ctx) => {
     const p = planRun(ctx.app.store.db, ctx.app.clock.today());
+    // HP-01: the answer names the guarantors held from the run.
+    ctx.records.push(...p.held.map((h) => `guarantor:${h.guarantorId}`));
     return {
       runDate: p.runDate,
       dueCount: p.due.length,

@@ -26,6 +26,7 @@ import type { GuarantorsRow } from '../../store/schema';
 import { guarantorName, setCollectionClock } from '../accounts';
 import { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons } from '../compliance';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
+import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
 import { buildStatement, type ShownAccount } from './snapshot';
 
 export interface DueStatement {
@@ -194,8 +195,11 @@ export async function runStatements(
   written.catch(() => undefined); // awaited before the commit; a failed run abandons it
   const startedAt = app.nowIso();
   const inFlight: { built: Built[]; rendered: Promise<RenderedStatement[]> }[] = [];
+  let work: UnitOfWork | null = null;
   try {
-    db.exec('BEGIN IMMEDIATE');
+    // Inside the call's transaction (the router's, HP-01) this is a savepoint: the run commits
+    // only with its audit event.
+    work = beginWork(db);
     const runId = Number(
       db
         .prepare(
@@ -297,10 +301,10 @@ export async function runStatements(
     );
     batch.end();
     await written;
-    db.exec('COMMIT');
+    work.commit();
     return { runId, count: sent, finalNotices, amountCents: amount };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    work?.rollback();
     batch.destroy();
     if (err instanceof RunCancelled)
       throw new AppError('not_allowed', 'The statement run was cancelled; nothing was recorded.');

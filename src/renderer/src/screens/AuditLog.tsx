@@ -1,5 +1,6 @@
 // Audit log (administrators): who did what and when, filtered and paged, and a check that no
-// event was changed, inserted or removed since it was written (the hash chain).
+// event was changed, inserted or removed since it was written (the hash chain), nor rewritten or
+// cut off behind a backup (the heads recorded with each backup).
 import { useId, useState, type FormEvent } from 'react';
 import type { AuditEventView, AuditVerification } from '../../../shared/schemas/audit';
 import { AUDIT_KINDS } from '../../../shared/schemas/audit';
@@ -31,12 +32,51 @@ function isOutcome(value: string): value is Filters['outcome'] {
   return value === 'all' || value === 'ok' || value === 'error';
 }
 
+/** What the heads recorded with the backups said (HP-01: a rewrite or cut-off behind any backup). */
+function HeadsResult({ result }: { result: AuditVerification }) {
+  const agree = result.heads.filter((h) => h.status === 'agrees').length;
+  const before = result.heads.filter((h) => h.status === 'superseded').length;
+  const disagree = result.heads.filter((h) => h.status === 'truncated' || h.status === 'rewritten');
+  return (
+    <>
+      {result.heads.length === 0 ? (
+        <p>No backup has recorded the log&rsquo;s last event yet, so only the log itself was checked.</p>
+      ) : (
+        <p>
+          {agree} of {result.heads.length} records kept with the backups agree with it.
+          {before > 0 && (
+            <>
+              {' '}
+              {before} {before === 1 ? 'was' : 'were'} made before a restore and belong to the log the restore replaced.
+            </>
+          )}
+        </p>
+      )}
+      {disagree.length > 0 && (
+        <ul>
+          {disagree.map((h) => (
+            <li key={h.source}>{h.message}</li>
+          ))}
+        </ul>
+      )}
+      {result.unreadable.length > 0 && (
+        <ul>
+          {result.unreadable.map((u) => (
+            <li key={u}>{u}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function VerifyResult({ result }: { result: AuditVerification }) {
   if (result.ok) {
     return (
       <div className="verify ok" role="status">
         <strong>The audit log is intact.</strong> All {result.checked} events were checked; none was changed, added or
         removed.
+        <HeadsResult result={result} />
       </div>
     );
   }
@@ -45,6 +85,7 @@ function VerifyResult({ result }: { result: AuditVerification }) {
       <strong>The audit log is not intact.</strong> {result.problem}
       {result.firstBadId !== null && <> The first event that does not match is #{result.firstBadId}.</>} Tell your
       privacy officer.
+      <HeadsResult result={result} />
     </div>
   );
 }
