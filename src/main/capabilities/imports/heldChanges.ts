@@ -154,11 +154,13 @@ export function decideHeldChange(
     ).run(input.decision === 'approve' ? 'approved' : 'rejected', by, now, input.note, row.id);
     return view(db.prepare(`${SELECT} WHERE h.id = ?`).get(row.id) as HeldRow);
   })();
-  // Set aside, and said so (the transaction kept the "superseded").
+  // Set aside, and said so: the "superseded" stands (the router commits it with the refusal's event).
   if (decided === 'changed')
     throw new AppError(
       'not_allowed',
       'The guarantor’s record changed after this import, so the change was set aside, not applied. Import the current extract again if it is still needed.',
+      undefined,
+      { keepWritten: true },
     );
   return decided;
 }
