@@ -343,6 +343,7 @@ export interface PlansRow {
   reaged: number;
   created_at: string;
   created_by: number | null;
+  ledger_mark: number;
 }
 
 export interface PromisesRow {

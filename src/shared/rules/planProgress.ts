@@ -88,7 +88,21 @@ export function applyPayments(
   return terms.installments.map((x) => byNumber.get(x.number)!);
 }
 
-export function planProgress(terms: PlanTerms, payments: readonly PlanPayment[], asOf: BusinessDate): PlanProgress {
+/**
+ * Where the plan stands. `payments` are what was paid toward it: the patient's payments to its
+ * accounts posted after it was made (src/main/capabilities/plans/progress.ts, one definition for
+ * the screen, the agreement, the letters, the lapse engine and the queue), so a payment made before
+ * set-up — counted in the balance the plan was made on — is never counted again. `accountsOwedCents`
+ * is what the plan's accounts owe now: what the plan still asks for never exceeds it (insurance, an
+ * adjustment or financial assistance may have lowered it), and a plan whose accounts owe nothing is
+ * completed.
+ */
+export function planProgress(
+  terms: PlanTerms,
+  payments: readonly PlanPayment[],
+  asOf: BusinessDate,
+  accountsOwedCents: number = Number.MAX_SAFE_INTEGER,
+): PlanProgress {
   const paid = applyPayments(terms, payments, asOf);
   const installments: InstallmentProgress[] = terms.installments.map((x, i) => {
     const paidCents = paid[i]!;
@@ -98,9 +112,11 @@ export function planProgress(terms: PlanTerms, payments: readonly PlanPayment[],
   const total = installments.reduce((s, x) => s + x.amountCents, 0);
   const paidCents = installments.reduce((s, x) => s + x.paidCents, 0);
   const missed = installments.filter((x) => x.missed);
-  const pastDueCents = installments
-    .filter((x) => x.dueDate <= asOf)
-    .reduce((s, x) => s + (x.amountCents - x.paidCents), 0);
+  const owedCents = Math.max(0, Math.min(total - paidCents, accountsOwedCents));
+  const pastDueCents = Math.min(
+    owedCents,
+    installments.filter((x) => x.dueDate <= asOf).reduce((s, x) => s + (x.amountCents - x.paidCents), 0),
+  );
   const firstMissed = missed.reduce<InstallmentProgress | null>(
     (a, x) => (a === null || x.dueDate < a.dueDate ? x : a),
     null,
@@ -108,21 +124,21 @@ export function planProgress(terms: PlanTerms, payments: readonly PlanPayment[],
   const lapsedOn = firstMissed ? addDays(firstMissed.dueDate, terms.graceDays + 1) : null;
   const cureDeadline = lapsedOn ? addDays(lapsedOn, terms.cureDays) : null;
   let state: PlanState;
-  if (paidCents >= total) state = 'completed';
+  if (owedCents === 0) state = 'completed';
   else if (missed.length === 0) state = 'current';
   else if (missed.length >= terms.missedToDefault || (cureDeadline !== null && asOf > cureDeadline))
     state = 'defaulted';
   else state = 'lapsed';
-  const next = installments.find((x) => x.paidCents < x.amountCents) ?? null;
+  const next = state === 'completed' ? null : (installments.find((x) => x.paidCents < x.amountCents) ?? null);
   return {
     state,
     installments,
     paidCents,
-    owedCents: total - paidCents,
+    owedCents,
     pastDueCents,
     missedCount: missed.length,
     lapsedOn,
     cureDeadline,
-    nextDue: next ? { dueDate: next.dueDate, amountCents: next.amountCents - next.paidCents } : null,
+    nextDue: next ? { dueDate: next.dueDate, amountCents: Math.min(owedCents, next.amountCents - next.paidCents) } : null,
   };
 }

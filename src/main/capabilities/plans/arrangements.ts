@@ -305,7 +305,7 @@ function checkReage(db: Db, old: ReturnType<typeof planRow>, policy: PlanPolicy,
   // K consecutive payments of at least the installment, or their lump-sum equivalent, in the last K periods.
   const periodDays = old.frequency === 'monthly' ? 31 : old.frequency === 'biweekly' ? 14 : 7;
   const since = addDays(today, -periodDays * r.consecutivePayments);
-  const recentPaid = planPayments(db, old.id, old.start_date)
+  const recentPaid = planPayments(db, old.id)
     .filter((p) => p.date > since && p.date <= today)
     .reduce((t, p) => t + p.amountCents, 0);
   if (recentPaid < r.consecutivePayments * old.installment_cents) {

@@ -10,10 +10,8 @@ import { addDays, formatShortDate } from '../../../shared/dates';
 import { planProgress, type PlanPayment } from '../../../shared/rules/planProgress';
 import type { PlanPolicy } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
-import { entryStandsSql } from '../ledger';
-import { prepared } from '../../store/prepared';
 import { policyById } from './policy';
-import { activePlanSql, PAYING_TYPES, planInstallments, planPayments, type PlanRow } from './progress';
+import { activePlanSql, paidTowardPlanSql, planAccountsOwed, planInstallments, planPayments, type PlanRow } from './progress';
 import { queueLapseLetter, recordEvent, setPlanStatus } from './planRows';
 import { evaluatePromises } from './promises';
 import type { DailyJob, LedgerChange } from '../../platform/capability';
@@ -52,8 +50,7 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
         .prepare(
           `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
              FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
-            WHERE ${activePlanSql('p')} AND e.type IN ${PAYING_TYPES} AND e.effective_date >= p.start_date AND e.effective_date <= ?
-              AND ${entryStandsSql('e')}`,
+            WHERE ${activePlanSql('p')} AND ${paidTowardPlanSql('p', 'e')} AND e.effective_date <= ?`,
         )
         .iterate(today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
         let list = payments.get(r.plan_id);
@@ -106,25 +103,17 @@ function evaluatePlan(
     },
     payments,
     today,
+    planAccountsOwed(db, plan.id),
   );
   const setStatus = (status: PlanRow['status'], lapsedOn: string | null, cureDeadline: string | null) =>
     setPlanStatus(db, plan.id, { status, since: today, lapsedOn, cureDeadline });
   const event = (to: string, reason: string) =>
     recordEvent(db, plan.id, { onDate: today, kind: to, from: plan.status, to, reason, at: now, by });
-  const accountsOwe = prepared(
-    db,
-    'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
-  )
-    .pluck()
-    .get(plan.id) as number;
   if (progress.state === 'completed') {
     setStatus('completed', null, null);
-    event('completed', 'Paid in full.');
-    result.completed++;
-  } else if (accountsOwe <= 0) {
-    // Insurance, an adjustment or financial assistance cleared the accounts: nothing is left to pay.
-    setStatus('completed', null, null);
-    event('completed', 'The plan’s accounts have no balance left.');
+    const scheduled = installments.reduce((t, i) => t + i.amountCents, 0);
+    // Paid in full, or insurance, an adjustment or financial assistance cleared the accounts.
+    event('completed', progress.paidCents >= scheduled ? 'Paid in full.' : 'The plan’s accounts have no balance left.');
     result.completed++;
   } else if (progress.missedCount === 0) {
     if (plan.status === 'lapsed') {
@@ -177,7 +166,7 @@ export function refreshPlansFor(db: Db, guarantorId: number, today: string, now:
       plan,
       policyById(db, plan.policy_id),
       planInstallments(db, plan.id),
-      planPayments(db, plan.id, plan.start_date).filter((p) => p.date <= today),
+      planPayments(db, plan.id).filter((p) => p.date <= today),
       { today, now, by },
       counts,
     );

@@ -6,20 +6,24 @@ import type { PlansRow } from '../../store/schema';
 
 export type NewPlan = Omit<
   PlansRow,
-  'id' | 'status' | 'status_since' | 'agreement_signed_on' | 'lapsed_on' | 'cure_deadline'
+  'id' | 'status' | 'status_since' | 'agreement_signed_on' | 'lapsed_on' | 'cure_deadline' | 'ledger_mark'
 > & { status_since: string };
 
-/** A new plan, current from `status_since`. */
+/**
+ * A new plan, current from `status_since`. Its ledger mark is the last ledger entry now: what is
+ * paid toward the plan is what is posted after it (progress.ts, paidTowardPlanSql).
+ */
 export function insertPlan(db: Db, p: NewPlan): number {
   return Number(
     prepared(
       db,
       `INSERT INTO plans (guarantor_id, policy_id, status, status_since, start_date, balance_cents, down_payment_cents, frequency,
                           day_of_month, first_due_date, installment_cents, installment_count, within_tier, approved_by,
-                          approval_reason, fap_answer, replaces_plan_id, reaged, created_at, created_by)
+                          approval_reason, fap_answer, replaces_plan_id, reaged, created_at, created_by, ledger_mark)
        VALUES (@guarantor_id, @policy_id, 'current', @status_since, @start_date, @balance_cents, @down_payment_cents, @frequency,
                @day_of_month, @first_due_date, @installment_cents, @installment_count, @within_tier, @approved_by,
-               @approval_reason, @fap_answer, @replaces_plan_id, @reaged, @created_at, @created_by)`,
+               @approval_reason, @fap_answer, @replaces_plan_id, @reaged, @created_at, @created_by,
+               (SELECT coalesce(max(id), 0) FROM ledger_entries))`,
     ).run(p).lastInsertRowid,
   );
 }

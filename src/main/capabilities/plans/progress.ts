@@ -52,18 +52,38 @@ export function planAccountIds(db: Db, planId: number): number[] {
     .all(planId) as number[];
 }
 
-/** Payments toward the plan's accounts on or after its start, net of reversals. */
-export function planPayments(db: Db, planId: number, startDate: string): PlanPayment[] {
+/**
+ * What was paid toward a plan — the one definition (issue 11: "a plan counts each dollar once"):
+ * the patient's payments to the plan's accounts posted after the plan was made (ledger entry id
+ * above the plan's ledger mark, the last entry when it was made), that still stand. A payment
+ * posted before set-up, even the same day, is already in the balance the plan was made on.
+ * `plan` and `entry` are the SQL aliases of plans and ledger_entries.
+ */
+export function paidTowardPlanSql(plan: string, entry: string): string {
+  return `${entry}.type IN ${PAYING_TYPES} AND ${entry}.id > ${plan}.ledger_mark AND ${entryStandsSql(entry)}`;
+}
+
+/** Payments toward the plan (paidTowardPlanSql), by their effective dates. */
+export function planPayments(db: Db, planId: number): PlanPayment[] {
   return (
     db
       .prepare(
         `SELECT e.effective_date AS date, -e.amount_cents AS amount
-           FROM ledger_entries e JOIN plan_accounts pa ON pa.account_id = e.account_id AND pa.plan_id = ?
-          WHERE e.type IN ${PAYING_TYPES} AND e.effective_date >= ?
-            AND ${entryStandsSql('e')}`,
+           FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
+          WHERE p.id = ? AND ${paidTowardPlanSql('p', 'e')}`,
       )
-      .all(planId, startDate) as { date: string; amount: number }[]
+      .all(planId) as { date: string; amount: number }[]
   ).map((r) => ({ date: r.date, amountCents: r.amount }));
+}
+
+/** What the plan's accounts owe now (the most a plan can still ask for). */
+export function planAccountsOwed(db: Db, planId: number): number {
+  return db
+    .prepare(
+      'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
+    )
+    .pluck()
+    .get(planId) as number;
 }
 
 export function progressOf(db: Db, plan: PlanRow, policy: PlanPolicy, asOf: string): PlanProgress {
@@ -75,8 +95,9 @@ export function progressOf(db: Db, plan: PlanRow, policy: PlanPolicy, asOf: stri
       cureDays: policy.cureDays,
       missedToDefault: policy.missedToDefault,
     },
-    planPayments(db, plan.id, plan.start_date),
+    planPayments(db, plan.id),
     asOf,
+    planAccountsOwed(db, plan.id),
   );
 }
 

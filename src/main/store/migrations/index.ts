@@ -12,6 +12,7 @@ import { migration008 } from './008_statement_accounts';
 import { migration009 } from './009_fap_history';
 import { migration010 } from './010_capabilities';
 import { migration014 } from './014_import_held_changes';
+import { migration015 } from './015_plan_ledger_mark';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration014,
+  migration015,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
