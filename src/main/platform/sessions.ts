@@ -23,6 +23,23 @@ export interface SessionLimits {
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { maxAgeMs: 12 * 3_600_000, idleEndMs: 60 * 60_000 };
 
+/**
+ * RECOUP_SESSION_HOURS (1 to 24) and RECOUP_SESSION_IDLE_END_MINUTES (5 to 480) change the
+ * limits; anything else keeps the default.
+ */
+export function sessionLimitsFrom(env: NodeJS.ProcessEnv): SessionLimits {
+  const num = (v: string | undefined, min: number, max: number): number | null => {
+    const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+    return Number.isInteger(n) && n >= min && n <= max ? n : null;
+  };
+  const hours = num(env.RECOUP_SESSION_HOURS, 1, 24);
+  const idle = num(env.RECOUP_SESSION_IDLE_END_MINUTES, 5, 480);
+  return {
+    maxAgeMs: hours === null ? DEFAULT_SESSION_LIMITS.maxAgeMs : hours * 3_600_000,
+    idleEndMs: idle === null ? DEFAULT_SESSION_LIMITS.idleEndMs : idle * 60_000,
+  };
+}
+
 export class Sessions {
   private readonly byId = new Map<string, Session>();
 
