@@ -32,6 +32,19 @@ export interface AppConfig {
   loginBudget?: GlobalBudget;
 }
 
+export class Notices {
+  private readonly byKey = new Map<string, string>();
+  set(key: string, message: string): void {
+    this.byKey.set(key, message);
+  }
+  clear(key: string): void {
+    this.byKey.delete(key);
+  }
+  list(): string[] {
+    return [...this.byKey.values()];
+  }
+}
+
 export class RecoupApp {
   readonly store: Store;
   readonly clock: Clock;
@@ -56,6 +69,8 @@ export class RecoupApp {
    * it); written to the trail as soon as the store opens.
    */
   readonly pendingAudit: AuditEventInput[] = [];
+  /** Background failures administrators are told of (app:status), by what failed; cleared when it next succeeds. */
+  readonly notices = new Notices();
 
   constructor(config: AppConfig) {
     this.store = new Store(config.folder);

@@ -40,16 +40,23 @@ export class Scheduler {
     this.checked = { day, generation };
     const ran: string[] = [];
     for (const job of app.extensions.dailyJobs) {
-      const last = this.lastRun(job.name);
-      if (last !== null && last >= day) continue;
       const event = { at: app.nowIso(), userId: null, username: null, channel: `job:${job.name}`, records: [] };
       try {
+        // Inside the try: even reading when the job last ran may fail, and must not fail a log-in.
+        const last = this.lastRun(job.name);
+        if (last !== null && last >= day) continue;
         const summary = job.run(app, day);
+        app.notices.clear(job.name);
         this.markDone(job.name, day);
         appendAudit(app.store.db, { ...event, kind: job.audit, outcome: 'ok', detail: summary });
         ran.push(job.name);
       } catch (err) {
         app.log(`recoup: daily job ${job.name} failed: ${(err as Error)?.stack ?? String(err)}`);
+        // Administrators see it on their next screen (app:status), until the job next succeeds.
+        app.notices.set(
+          job.name,
+          `The ${job.name.replace(/-/g, ' ')} of ${day} failed: ${(err as Error)?.message ?? String(err)}. It is tried again at the next log-in; make a backup by hand from Backups meanwhile.`,
+        );
         try {
           appendAudit(app.store.db, {
             ...event,
