@@ -9,6 +9,7 @@ import { DataTable } from '../components/DataTable';
 import { formatBytes, formatInstant } from '../format';
 import { useChannelMutation, useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
+import { refreshStatus } from '../actions';
 
 export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
   manual: 'Manual',
@@ -65,7 +66,24 @@ export function Backups() {
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const working = create.isPending;
+  const check = useChannelMutation('backup:check');
+  const working = create.isPending || check.isPending;
+
+  // Reads every page and checks every index; damage found stops the store and shows its screen.
+  const checkNow = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await check.mutateAsync({ full: true });
+      if (result.ok) setNotice(`The database passed a full check (${result.ms} ms). No damage was found.`);
+      else {
+        useWorkspace.getState().endSession(null);
+        await refreshStatus();
+      }
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   const backUpNow = async () => {
     setError(null);
@@ -84,13 +102,19 @@ export function Backups() {
     <section>
       <div className="page-head">
         <h1>Backup &amp; restore</h1>
-        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={working}>
-          {working ? 'Backing up…' : 'Back up now'}
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => void checkNow()} disabled={working}>
+            {check.isPending ? 'Checking…' : 'Check the database'}
+          </button>
+          <button type="button" className="primary" onClick={() => void backUpNow()} disabled={working}>
+            {create.isPending ? 'Backing up…' : 'Back up now'}
+          </button>
+        </div>
       </div>
       <p className="lead">
         Backups are encrypted copies of the database in the data folder&rsquo;s backups folder. Recoup makes one
-        automatically at the first log-in of each day and keeps the number set in Settings.
+        automatically at the first log-in of each day and keeps the number set in Settings. Recoup checks the database
+        each time it opens; Check the database reads all of it again now.
       </p>
       {backups.value && (
         <section className="panel folders" aria-labelledby="backup-folders">
