@@ -3,7 +3,24 @@
 // file sits beside the database. Changing a password rewraps one slot; nothing is re-encrypted.
 // The derivation runs on libuv's thread pool (asynchronous scrypt), so a storm of log-ins never
 // stalls the event loop; only the supervisor's on-the-spot approval still derives synchronously.
-import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+//
+// Format 2 slots hold an X25519 key pair: the private key wrapped under the password-derived key,
+// the public key in the clear, and the data key sealed to the public key (an ephemeral X25519
+// agreement, HKDF-SHA256, AES-256-GCM). Changing the data key reseals it to every remaining slot's
+// public key, so no one's password is needed; opening a slot still needs its password.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scrypt,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -43,9 +60,16 @@ const slotSchema = z.object({
     p: z.number().int(),
     salt: b64,
   }),
+  /** Format 1: the data key. Format 2: the slot's X25519 private key. Under the derived key. */
   iv: b64,
   tag: b64,
   wrappedKey: b64,
+  /** Format 2: the slot's X25519 public key (32 bytes). */
+  publicKey: b64.optional(),
+  /** Format 2: the data key sealed to the public key. */
+  sealed: z
+    .object({ ephemeralKey: b64, iv: b64, tag: b64, wrappedKey: b64 })
+    .optional(),
   createdAt: z.string(),
 });
 export type KeySlot = z.infer<typeof slotSchema>;
@@ -83,13 +107,51 @@ function deriveKekSync(secret: string, salt: Buffer, params: ScryptParams): Buff
 
 type SlotOwner = Pick<KeySlot, 'id' | 'kind' | 'userId' | 'username'> & { format?: 2 | undefined };
 
-/** The GCM additional data: what a slot's tag vouches for besides the wrapped key. */
-function aad(storeId: string, slot: SlotOwner): Buffer {
+/** The GCM additional data: what a slot's tags vouch for besides what they encrypt. */
+function aad(storeId: string, slot: SlotOwner, part: 'private-key' | 'data-key' = 'private-key'): Buffer {
   if (slot.format !== 2) return Buffer.from(`recoup:${storeId}:${slot.id}`, 'utf8');
   return Buffer.from(
-    JSON.stringify(['recoup-slot', 2, storeId, slot.id, slot.kind, slot.userId, slot.username]),
+    JSON.stringify(['recoup-slot', 2, part, storeId, slot.id, slot.kind, slot.userId, slot.username]),
     'utf8',
   );
+}
+
+function gcmSeal(key: Buffer, plain: Buffer, additional: Buffer): { iv: string; tag: string; wrappedKey: string } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(additional);
+  const wrapped = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') };
+}
+
+function gcmOpen(key: Buffer, box: { iv: string; tag: string; wrappedKey: string }, additional: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
+  decipher.setAAD(additional);
+  decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(box.wrappedKey, 'base64')), decipher.final()]);
+}
+
+const publicKeyOf = (raw: Buffer) =>
+  createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
+
+/** The AES key two X25519 parties agree on for one seal. */
+function sealingKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer, additional: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), additional, 32));
+}
+
+/** Seals a data key to a slot's public key (no secret needed: anyone may seal, only the slot opens). */
+function sealTo(storeId: string, slot: SlotOwner, publicKey: Buffer, dataKey: Buffer): NonNullable<KeySlot['sealed']> {
+  const eph = generateKeyPairSync('x25519');
+  const ephRaw = Buffer.from(eph.publicKey.export({ format: 'jwk' }).x!, 'base64url');
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyOf(publicKey) });
+  const additional = aad(storeId, slot, 'data-key');
+  const key = sealingKey(shared, ephRaw, publicKey, additional);
+  try {
+    return { ephemeralKey: ephRaw.toString('base64'), ...gcmSeal(key, dataKey, additional) };
+  } finally {
+    key.fill(0);
+    shared.fill(0);
+  }
 }
 
 export function newDataKey(): Buffer {
@@ -122,7 +184,6 @@ export function sealSlot(
   owner: SlotOwnerInput,
   createdAt: string,
 ): KeySlot {
-  const iv = randomBytes(12);
   const head = {
     id: randomBytes(8).toString('hex'),
     format: 2 as const,
@@ -130,19 +191,21 @@ export function sealSlot(
     userId: owner.kind === 'user' ? owner.userId : null,
     username: owner.kind === 'user' ? owner.username.toLowerCase() : null,
   };
+  const pair = generateKeyPairSync('x25519');
+  const jwk = pair.privateKey.export({ format: 'jwk' });
+  const privateRaw = Buffer.from(jwk.d!, 'base64url');
+  const publicRaw = Buffer.from(jwk.x!, 'base64url');
   try {
-    const cipher = createCipheriv('aes-256-gcm', prepared.kek, iv);
-    cipher.setAAD(aad(file.storeId, head));
-    const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return {
       ...head,
       kdf: { name: 'scrypt', ...prepared.params, salt: prepared.salt.toString('base64') },
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      wrappedKey: wrapped.toString('base64'),
+      ...gcmSeal(prepared.kek, privateRaw, aad(file.storeId, head)),
+      publicKey: publicRaw.toString('base64'),
+      sealed: sealTo(file.storeId, head, publicRaw, dataKey),
       createdAt,
     };
   } finally {
+    privateRaw.fill(0);
     prepared.kek.fill(0);
   }
 }
@@ -159,16 +222,43 @@ export async function wrapSlot(
   return sealSlot(file, dataKey, await prepareSecret(secret, params), owner, createdAt);
 }
 
+/**
+ * The same slot with a new data key sealed to its public key: how changing the data key rewraps
+ * every remaining slot without anyone's password. Format-1 slots cannot be resealed (null).
+ */
+export function resealSlot(file: KeyFile, slot: KeySlot, dataKey: Buffer): KeySlot | null {
+  if (slot.format !== 2 || !slot.publicKey) return null;
+  return { ...slot, sealed: sealTo(file.storeId, slot, Buffer.from(slot.publicKey, 'base64'), dataKey) };
+}
+
 function openSlot(file: KeyFile, slot: KeySlot, kek: Buffer): Buffer | null {
+  let privateRaw: Buffer | null = null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(aad(file.storeId, slot));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    if (slot.format !== 2) {
+      const key = gcmOpen(kek, slot, aad(file.storeId, slot));
+      return key.length === 32 ? key : null;
+    }
+    if (!slot.publicKey || !slot.sealed) return null;
+    privateRaw = gcmOpen(kek, slot, aad(file.storeId, slot));
+    const privateKey = createPrivateKey({
+      key: { kty: 'OKP', crv: 'X25519', d: privateRaw.toString('base64url'), x: Buffer.from(slot.publicKey, 'base64').toString('base64url') },
+      format: 'jwk',
+    });
+    const ephemeral = Buffer.from(slot.sealed.ephemeralKey, 'base64');
+    const shared = diffieHellman({ privateKey, publicKey: publicKeyOf(ephemeral) });
+    const additional = aad(file.storeId, slot, 'data-key');
+    const key = sealingKey(shared, ephemeral, Buffer.from(slot.publicKey, 'base64'), additional);
+    shared.fill(0);
+    try {
+      const dataKey = gcmOpen(key, slot.sealed, additional);
+      return dataKey.length === 32 ? dataKey : null;
+    } finally {
+      key.fill(0);
+    }
   } catch {
     return null;
   } finally {
+    privateRaw?.fill(0);
     kek.fill(0);
   }
 }

@@ -104,6 +104,7 @@ export const STALE_AFTER = {
   // A restore replaces the whole store and ends every session: the cache is emptied with this one.
   'backup:restore': [],
   'backup:check': [],
+  'store:changeKey': ['backup:list'],
   'store:backups': [],
   'store:restore': [],
   'activity:log': ['accounts:open'],

@@ -1,8 +1,8 @@
 // Administration of the workstation: settings, backups and restore, the audit trail.
 import type { AuditEventView, AuditVerification } from '../schemas/audit';
 import { auditListInput } from '../schemas/audit';
-import type { BackupInfo, StoreCheck } from '../schemas/backup';
-import { restoreDamagedInput, restoreInput, storeCheckInput } from '../schemas/backup';
+import type { BackupInfo, DataKeyChanged, StoreCheck } from '../schemas/backup';
+import { changeKeyInput, restoreDamagedInput, restoreInput, storeCheckInput } from '../schemas/backup';
 import type { Settings } from '../schemas/settings';
 import { updateSettingsInput } from '../schemas/settings';
 import { channel, none } from './channel';
@@ -37,6 +37,13 @@ export const adminChannels = {
   // store at once, as damage found at open does.
   'backup:check': channel<typeof storeCheckInput, StoreCheck>({
     input: storeCheckInput,
+    access: 'administrator',
+    audit: 'admin',
+  }),
+  // Change the data key (a person who held it has left): the database and every backup kept are
+  // re-encrypted, every remaining slot gets the new key; confirmed with the administrator's password.
+  'store:changeKey': channel<typeof changeKeyInput, DataKeyChanged>({
+    input: changeKeyInput,
     access: 'administrator',
     audit: 'admin',
   }),

@@ -34,6 +34,15 @@ export const restoreDamagedInput = z.discriminatedUnion('by', [
 ]);
 export type RestoreDamagedInput = z.infer<typeof restoreDamagedInput>;
 
+/** Changing the data key: the administrator confirms with their own password. */
+export const changeKeyInput = z.object({ password: passwordSchema });
+
+export interface DataKeyChanged {
+  slots: number;
+  dropped: number;
+  backups: number;
+}
+
 export const storeCheckInput = z.object({ full: z.boolean().default(true) });
 
 export interface StoreCheck {

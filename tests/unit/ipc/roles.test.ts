@@ -31,6 +31,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'backup:create': 'administrator',
   'backup:restore': 'administrator',
   'backup:check': 'administrator',
+  'store:changeKey': 'administrator',
   'store:backups': 'nobody',
   'store:restore': 'nobody',
   'users:directory': 'clerk',

@@ -33,6 +33,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'backup:create': {},
   'backup:restore': { fileName: 'recoup-20261126-140000-manual.db' },
   'backup:check': { full: false },
+  'store:changeKey': { password: 'not the password' },
   'store:backups': {},
   'store:restore': {
     by: 'administrator',

@@ -220,7 +220,7 @@ describe('damage met while the store is open', () => {
     t = x;
     const r = await t.raw('backup:check', { full: true }, admin);
     // Either the check reports the damage, or reading the settings for the call met it first.
-    if (r.ok) expect(r.value.ok).toBe(false);
+    if (r.ok) expect((r.value as { ok: boolean }).ok).toBe(false);
     else expect(r.error.message).toMatch(/is damaged/);
     expect(t.app.store.isOpen).toBe(false);
     expect((await t.call('app:status', {})).problem?.kind).toBe('database_corrupt');
@@ -239,7 +239,7 @@ describe('damage met while the store is open', () => {
     // Only the backup's copy is read; the restore's before-restore copy of the live file fails.
     const r = await t.raw('backup:restore', { fileName: backupName }, admin);
     if (r.ok) {
-      expect(r.value.keptAside).toMatch(/damaged|before-restore/);
+      expect((r.value as { keptAside: string }).keptAside).toMatch(/damaged|before-restore/);
       expect((await t.raw('auth:login', ADMIN)).ok).toBe(true);
     } else {
       // The settings read for the call met the damage first: the problem screen's restore then works.
@@ -264,7 +264,7 @@ describe('a failing daily backup never blocks log-in', () => {
     t.clock.advanceMs(86_400_000);
     const clerk = await t.raw('auth:login', { username: 'casey', password: 'casey-password-1' });
     expect(clerk.ok).toBe(true);
-    if (clerk.ok) expect((await t.call('app:status', {}, clerk.value.sessionId)).notices).toEqual([]);
+    if (clerk.ok) expect((await t.call('app:status', {}, (clerk.value as { sessionId: string }).sessionId)).notices).toEqual([]);
     const s = (await t.call('auth:login', ADMIN)).sessionId;
     const status = await t.call('app:status', {}, s);
     expect(status.notices).toHaveLength(1);

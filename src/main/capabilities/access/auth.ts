@@ -122,6 +122,13 @@ async function checkOwnPassword(app: RecoupApp, session: Session, password: stri
   return ok;
 }
 
+/** A logged-in user confirms a grave action with their own password (throttled like an unlock). */
+export async function confirmOwnPassword(app: RecoupApp, session: Session, password: string): Promise<void> {
+  if (!(await checkOwnPassword(app, session, password, `confirm:${session.user.id}`))) {
+    throw new AppError('wrong_password', 'That password is not right.', { password: 'That password is not right.' });
+  }
+}
+
 export async function unlock(app: RecoupApp, session: Session, password: string): Promise<SessionInfo> {
   if (!(await checkOwnPassword(app, session, password, session.user.username))) {
     throw new AppError('wrong_password', 'That password is not right.', { password: 'That password is not right.' });

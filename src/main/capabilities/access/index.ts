@@ -8,4 +8,4 @@ export const access: Capability<'access'> = { name: 'access', handlers: accessHa
 export { supervisorApproval } from './approval';
 export { insertFirstAdministrator, userFullName } from './users';
 export { SLOTS_BOUND } from './auth';
-export { throttled, unwrapOrNull } from './auth';
+export { confirmOwnPassword, throttled, unwrapOrNull } from './auth';

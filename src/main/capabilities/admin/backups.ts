@@ -1,13 +1,15 @@
 // Backups on demand, once a business day (a daily job), and restore by an administrator.
 import { AppError } from '../../../shared/errors';
 import { roleAtLeast } from '../../../shared/roles';
-import type { BackupInfo, RestoreDamagedInput, StoreCheck } from '../../../shared/schemas/backup';
+import type { BackupInfo, DataKeyChanged, RestoreDamagedInput, StoreCheck } from '../../../shared/schemas/backup';
 import type { RecoupApp } from '../../app';
 import type { DailyJob } from '../../platform/capability';
 import { pruneBackups } from '../../store/backup';
 import { securityPolicy } from '../../platform/settings';
 import { findRecoverySlot, findUserSlot, normalizeRecoveryKey, slotBelongsTo } from '../../store/keySlots';
-import { throttled, unwrapOrNull } from '../access';
+import { confirmOwnPassword, throttled, unwrapOrNull } from '../access';
+import { changeDataKey } from '../../store/rekey';
+import type { Session } from '../../platform/sessions';
 
 export function createBackup(app: RecoupApp, kind: 'manual' | 'daily'): BackupInfo {
   const info = app.store.backup(kind, app.clock.nowMs());
@@ -114,4 +116,19 @@ export async function restoreDamagedStore(
   } finally {
     key.fill(0);
   }
+}
+
+/**
+ * Changes the data key, for when a person who held it (any user, who could unwrap it) has left:
+ * the database and every backup kept are re-encrypted under a new key, sealed to every remaining
+ * slot (active users and the recovery key); a disabled user's slot goes. The administrator
+ * confirms with their own password. Sessions go on: the store reopens with the new key.
+ */
+export async function changeKey(app: RecoupApp, session: Session, password: string): Promise<DataKeyChanged> {
+  await confirmOwnPassword(app, session, password);
+  const active = app.store.db
+    .prepare('SELECT id, username, full_name AS fullName FROM users WHERE active = 1')
+    .all() as { id: number; username: string; fullName: string }[];
+  const result = changeDataKey(app.store, active, app.clock.nowMs());
+  return { slots: result.slots, dropped: result.dropped, backups: result.backups.length };
 }

@@ -1,9 +1,9 @@
 // Channels of administration: the audit trail, settings, backups and restore.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { sessionOf, userOf } from '../../platform/capability';
 import { listAudit, verifyAuditChain } from '../../platform/auditTrail';
 import { readSettings, settingsChanges, writeSettings } from '../../platform/settings';
-import { backupsForDamagedStore, checkStore, createBackup, restoreBackup, restoreDamagedStore } from './backups';
+import { backupsForDamagedStore, changeKey, checkStore, createBackup, restoreBackup, restoreDamagedStore } from './backups';
 
 export const adminHandlers: HandlerMap<'admin'> = {
   'audit:list': (ctx, input) => listAudit(ctx.app.store.db, input),
@@ -44,6 +44,12 @@ export const adminHandlers: HandlerMap<'admin'> = {
     ctx.detail = result.ok
       ? `${result.mode} check passed in ${result.ms} ms`
       : `${result.mode} check found damage: ${result.problems[0] ?? ''}`.slice(0, 300);
+    return result;
+  },
+  'store:changeKey': async (ctx, input) => {
+    const result = await changeKey(ctx.app, sessionOf(ctx), input.password);
+    ctx.records.push('store:data-key');
+    ctx.detail = `data key changed: ${result.slots} slots given the new key, ${result.dropped} removed, ${result.backups} backups re-encrypted`;
     return result;
   },
   'store:backups': (ctx) => backupsForDamagedStore(ctx.app),
