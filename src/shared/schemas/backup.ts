@@ -43,7 +43,7 @@ export interface DataKeyChanged {
   backups: number;
 }
 
-export const storeCheckInput = z.object({ full: z.boolean().default(true) });
+export const storeCheckInput = z.object({ full: z.boolean() });
 
 export interface StoreCheck {
   ok: boolean;
