@@ -182,7 +182,9 @@ function start(): void {
   registerAppProtocol(recoup.app);
   Menu.setApplicationMenu(applicationMenu());
 
-  const win = new BrowserWindow(secureWindowOptions(preloadPath, { devTools: devToolsWanted(process.env, app.isPackaged) }));
+  const win = new BrowserWindow(
+    secureWindowOptions(preloadPath, { devTools: devToolsWanted(process.env, app.isPackaged) }),
+  );
   mainWindow = win;
   recoup.app.desktop = electronDesktopFiles({
     createWindow: (options) => new BrowserWindow({ ...options, parent: win }),

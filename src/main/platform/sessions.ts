@@ -179,7 +179,8 @@ export class LoginThrottle {
     const gained = Math.floor((now - this.refilledAtMs) / this.budget.refillMs);
     if (gained > 0) {
       this.tokens = Math.min(this.budget.capacity, this.tokens + gained);
-      this.refilledAtMs = this.tokens === this.budget.capacity ? now : this.refilledAtMs + gained * this.budget.refillMs;
+      this.refilledAtMs =
+        this.tokens === this.budget.capacity ? now : this.refilledAtMs + gained * this.budget.refillMs;
     }
   }
 

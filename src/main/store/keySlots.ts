@@ -21,7 +21,16 @@ import {
   scryptSync,
   timingSafeEqual,
 } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { z } from 'zod';
 
 export const KEY_FILE_NAME = 'recoup.keys.json';
@@ -67,9 +76,7 @@ const slotSchema = z.object({
   /** Format 2: the slot's X25519 public key (32 bytes). */
   publicKey: b64.optional(),
   /** Format 2: the data key sealed to the public key. */
-  sealed: z
-    .object({ ephemeralKey: b64, iv: b64, tag: b64, wrappedKey: b64 })
-    .optional(),
+  sealed: z.object({ ephemeralKey: b64, iv: b64, tag: b64, wrappedKey: b64 }).optional(),
   createdAt: z.string(),
 });
 export type KeySlot = z.infer<typeof slotSchema>;
@@ -121,7 +128,11 @@ function gcmSeal(key: Buffer, plain: Buffer, additional: Buffer): { iv: string; 
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(additional);
   const wrapped = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    wrappedKey: wrapped.toString('base64'),
+  };
 }
 
 function gcmOpen(key: Buffer, box: { iv: string; tag: string; wrappedKey: string }, additional: Buffer): Buffer {
@@ -241,7 +252,12 @@ function openSlot(file: KeyFile, slot: KeySlot, kek: Buffer): Buffer | null {
     if (!slot.publicKey || !slot.sealed) return null;
     privateRaw = gcmOpen(kek, slot, aad(file.storeId, slot));
     const privateKey = createPrivateKey({
-      key: { kty: 'OKP', crv: 'X25519', d: privateRaw.toString('base64url'), x: Buffer.from(slot.publicKey, 'base64').toString('base64url') },
+      key: {
+        kty: 'OKP',
+        crv: 'X25519',
+        d: privateRaw.toString('base64url'),
+        x: Buffer.from(slot.publicKey, 'base64').toString('base64url'),
+      },
       format: 'jwk',
     });
     const ephemeral = Buffer.from(slot.sealed.ephemeralKey, 'base64');

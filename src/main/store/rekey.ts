@@ -43,10 +43,11 @@ function reencrypt(file: string, from: Buffer, to: Buffer): void {
 }
 
 /** The slots that go on: the recovery key's, and each active user's own (bound to their row). */
-function slotsToKeep(keys: KeyFile, activeUsers: { id: number; username: string }[]): { keep: KeySlot[]; dropped: number } {
-  const keep = keys.slots.filter(
-    (s) => s.kind === 'recovery' || activeUsers.some((u) => slotBelongsTo(s, u)),
-  );
+function slotsToKeep(
+  keys: KeyFile,
+  activeUsers: { id: number; username: string }[],
+): { keep: KeySlot[]; dropped: number } {
+  const keep = keys.slots.filter((s) => s.kind === 'recovery' || activeUsers.some((u) => slotBelongsTo(s, u)));
   return { keep, dropped: keys.slots.length - keep.length };
 }
 
@@ -61,7 +62,9 @@ export function changeDataKey(
   const unsealable = keep.filter((s) => s.format !== 2);
   if (unsealable.length > 0) {
     const who = unsealable.map((s) =>
-      s.kind === 'recovery' ? 'the recovery key (use it once)' : (activeUsers.find((u) => u.id === s.userId)?.fullName ?? s.username),
+      s.kind === 'recovery'
+        ? 'the recovery key (use it once)'
+        : (activeUsers.find((u) => u.id === s.userId)?.fullName ?? s.username),
     );
     throw new AppError(
       'not_allowed',

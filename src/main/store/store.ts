@@ -143,7 +143,12 @@ export class Store {
   /** Names the damage as the store's problem; the database is closed and stays closed. */
   private damageFound(detail: string): void {
     this.closeDatabase();
-    this.setProblem({ kind: 'database_corrupt', dataDir: this.folder.dir, message: damagedMessage(this.folder.dir), detail });
+    this.setProblem({
+      kind: 'database_corrupt',
+      dataDir: this.folder.dir,
+      message: damagedMessage(this.folder.dir),
+      detail,
+    });
   }
 
   /**
@@ -301,7 +306,8 @@ export class Store {
    * opened or changed, and the backup put in its place. The store is left open with the key.
    */
   restoreOverDamage(fileName: string, key: Buffer, nowMs: number): { setAside: string } {
-    if (!this.damaged) throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
+    if (!this.damaged)
+      throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
     const source = this.verifyBackup(fileName, key);
     const moved = setAsideDamaged(this.folder.dbPath, nowMs);
     this.putInPlace(source);
@@ -312,9 +318,13 @@ export class Store {
       // Leave things as they were: the damaged file back in place, and the problem named again.
       rmSync(this.folder.dbPath, { force: true });
       renameSync(moved, this.folder.dbPath);
-      for (const suffix of ['-wal', '-shm']) if (existsSync(moved + suffix)) renameSync(moved + suffix, this.folder.dbPath + suffix);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(moved + suffix)) renameSync(moved + suffix, this.folder.dbPath + suffix);
       this.damageFound((err as Error).message);
-      throw new AppError('not_allowed', `The restored database did not open (${(err as Error).message}); nothing was changed.`);
+      throw new AppError(
+        'not_allowed',
+        `The restored database did not open (${(err as Error).message}); nothing was changed.`,
+      );
     }
     return { setAside: path.basename(moved) };
   }

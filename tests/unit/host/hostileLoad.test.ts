@@ -18,7 +18,12 @@ afterEach(async () => {
   t = undefined;
 });
 
-function post(port: number, token: string, channel: string, body: Buffer | string): Promise<{ status: number; body: string }> {
+function post(
+  port: number,
+  token: string,
+  channel: string,
+  body: Buffer | string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -76,7 +81,11 @@ describe('the workspace server under hostile load', () => {
     const timer = setInterval(() => ticks.push(performance.now() - started), 5);
     // A user whose slot carries the app's parameters; a wrong password for them costs one full derivation.
     const admin = (await t.call('auth:login', { username: 'admin', password: SETUP.admin.password })).sessionId;
-    await t.call('users:add', { fullName: 'Casey Clerk', username: 'casey', role: 'clerk', password: 'casey-password-1' }, admin);
+    await t.call(
+      'users:add',
+      { fullName: 'Casey Clerk', username: 'casey', role: 'clerk', password: 'casey-password-1' },
+      admin,
+    );
     ticks.length = 0;
     const t0 = performance.now();
     const r = await t.raw('auth:login', { username: 'casey', password: 'not the password' });

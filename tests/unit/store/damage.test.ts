@@ -5,7 +5,18 @@
 // problem screen with the damaged file set aside untouched, damage met during a call stops the
 // store, and a failing daily backup is reported to administrators instead of blocking log-in.
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP, setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
@@ -264,7 +275,8 @@ describe('a failing daily backup never blocks log-in', () => {
     t.clock.advanceMs(86_400_000);
     const clerk = await t.raw('auth:login', { username: 'casey', password: 'casey-password-1' });
     expect(clerk.ok).toBe(true);
-    if (clerk.ok) expect((await t.call('app:status', {}, (clerk.value as { sessionId: string }).sessionId)).notices).toEqual([]);
+    if (clerk.ok)
+      expect((await t.call('app:status', {}, (clerk.value as { sessionId: string }).sessionId)).notices).toEqual([]);
     const s = (await t.call('auth:login', ADMIN)).sessionId;
     const status = await t.call('app:status', {}, s);
     expect(status.notices).toHaveLength(1);

@@ -40,7 +40,12 @@ async function storeWithClerk(): Promise<{ x: TestApp; admin: string }> {
 }
 
 /** A slot as Recoup wrote them before format 2: the tag binds the store and slot id only. */
-function legacySlot(file: KeyFile, dataKey: Buffer, secret: string, owner: { userId: number | null; username: string | null; kind: 'user' | 'recovery' }): KeySlot {
+function legacySlot(
+  file: KeyFile,
+  dataKey: Buffer,
+  secret: string,
+  owner: { userId: number | null; username: string | null; kind: 'user' | 'recovery' },
+): KeySlot {
   const id = randomBytes(8).toString('hex');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
@@ -76,7 +81,10 @@ describe('a key slot opens only for its own user', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('wrong_password');
     // Only the name changed (the id kept): refused just the same.
-    writeKeys(t, { ...keys, slots: [{ ...clerkSlot, username: 'admin' }, ...keys.slots.filter((s) => s.id !== adminSlot.id)] });
+    writeKeys(t, {
+      ...keys,
+      slots: [{ ...clerkSlot, username: 'admin' }, ...keys.slots.filter((s) => s.id !== adminSlot.id)],
+    });
     expect((await t.raw('auth:login', { username: 'admin', password: CLERK.password })).ok).toBe(false);
   });
 
@@ -94,10 +102,12 @@ describe('a key slot opens only for its own user', () => {
     expect(await unwrapSlot(keys, { ...clerkSlot, format: undefined }, CLERK.password)).toBeNull();
   });
 
-  it('a format-1 slot is rewrapped as format 2 at its owner\'s log-in; once all are, the store refuses format 1', async () => {
+  it("a format-1 slot is rewrapped as format 2 at its owner's log-in; once all are, the store refuses format 1", async () => {
     const { x, admin } = await storeWithClerk();
     t = x;
     const dataKey = t.app.store.currentKey();
+    // A new store records from set-up that every slot is bound.
+    expect(readMeta(t.app.store.db, 'key_slots_bound')).toBe('2');
     // Make it a store from before format 2: no record that slots are bound, format-1 slots.
     t.app.store.db.prepare("DELETE FROM meta WHERE key = 'key_slots_bound'").run();
     await t.call('auth:logout', {}, admin);
@@ -187,21 +197,24 @@ describe('a disabled user loses every way in', () => {
   });
 });
 
-describe('the files the store creates are the owner\'s alone', () => {
-  it.skipIf(process.platform === 'win32')('data folder and backups 0700; database, WAL, key file, backups and their key copies 0600', async () => {
-    const parent = tempDir();
-    const dir = path.join(parent, 'Recoup');
-    t = testApp({ dir, explicit: false });
-    const admin = await setUpAndLogIn(t);
-    await t.call('backup:create', {}, admin);
-    const mode = (p: string) => statSync(p).mode & 0o777;
-    expect(mode(dir)).toBe(0o700);
-    expect(mode(path.join(dir, 'backups'))).toBe(0o700);
-    expect(mode(path.join(dir, 'recoup.db'))).toBe(0o600);
-    expect(mode(path.join(dir, 'recoup.keys.json'))).toBe(0o600);
-    if (existsSync(path.join(dir, 'recoup.db-wal'))) expect(mode(path.join(dir, 'recoup.db-wal'))).toBe(0o600);
-    for (const f of readdirSync(path.join(dir, 'backups'))) expect(mode(path.join(dir, 'backups', f))).toBe(0o600);
-  });
+describe("the files the store creates are the owner's alone", () => {
+  it.skipIf(process.platform === 'win32')(
+    'data folder and backups 0700; database, WAL, key file, backups and their key copies 0600',
+    async () => {
+      const parent = tempDir();
+      const dir = path.join(parent, 'Recoup');
+      t = testApp({ dir, explicit: false });
+      const admin = await setUpAndLogIn(t);
+      await t.call('backup:create', {}, admin);
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(dir)).toBe(0o700);
+      expect(mode(path.join(dir, 'backups'))).toBe(0o700);
+      expect(mode(path.join(dir, 'recoup.db'))).toBe(0o600);
+      expect(mode(path.join(dir, 'recoup.keys.json'))).toBe(0o600);
+      if (existsSync(path.join(dir, 'recoup.db-wal'))) expect(mode(path.join(dir, 'recoup.db-wal'))).toBe(0o600);
+      for (const f of readdirSync(path.join(dir, 'backups'))) expect(mode(path.join(dir, 'backups', f))).toBe(0o600);
+    },
+  );
 });
 
 describe('supervisor approval', () => {
@@ -222,19 +235,30 @@ describe('supervisor approval', () => {
   });
 });
 
-describe('changing one\'s own password is throttled', () => {
+describe("changing one's own password is throttled", () => {
   it('after three wrong current passwords the next try waits, even with the right one', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
     for (let i = 0; i < 4; i++) {
-      const r = await t.raw('auth:changePassword', { currentPassword: `wrong ${i}`, newPassword: 'a new password 1' }, admin);
+      const r = await t.raw(
+        'auth:changePassword',
+        { currentPassword: `wrong ${i}`, newPassword: 'a new password 1' },
+        admin,
+      );
       expect(r.ok).toBe(false);
     }
-    const r = await t.raw('auth:changePassword', { currentPassword: ADMIN.password, newPassword: 'a new password 1' }, admin);
+    const r = await t.raw(
+      'auth:changePassword',
+      { currentPassword: ADMIN.password, newPassword: 'a new password 1' },
+      admin,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('throttled');
     t.clock.advanceMs(2000);
-    expect((await t.raw('auth:changePassword', { currentPassword: ADMIN.password, newPassword: 'a new password 1' }, admin)).ok).toBe(true);
+    expect(
+      (await t.raw('auth:changePassword', { currentPassword: ADMIN.password, newPassword: 'a new password 1' }, admin))
+        .ok,
+    ).toBe(true);
   });
 });
 

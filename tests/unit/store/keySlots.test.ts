@@ -57,11 +57,32 @@ describe('key slots', async () => {
   it('rewrapping a user replaces only that user slot; removing it removes access', async () => {
     const key = newDataKey();
     let file = newKeyFile();
-    const s1 = await wrapSlot(file, key, 'first password', { kind: 'user', userId: 1, username: 'a' }, NOW, FAST_SCRYPT);
-    const s2 = await wrapSlot(file, key, 'second password', { kind: 'user', userId: 2, username: 'b' }, NOW, FAST_SCRYPT);
+    const s1 = await wrapSlot(
+      file,
+      key,
+      'first password',
+      { kind: 'user', userId: 1, username: 'a' },
+      NOW,
+      FAST_SCRYPT,
+    );
+    const s2 = await wrapSlot(
+      file,
+      key,
+      'second password',
+      { kind: 'user', userId: 2, username: 'b' },
+      NOW,
+      FAST_SCRYPT,
+    );
     const rec = await wrapSlot(file, key, 'RECOVERY', { kind: 'recovery' }, NOW, FAST_SCRYPT);
     file = { ...file, slots: [s1, s2, rec] };
-    const s1b = await wrapSlot(file, key, 'new first password', { kind: 'user', userId: 1, username: 'a' }, NOW, FAST_SCRYPT);
+    const s1b = await wrapSlot(
+      file,
+      key,
+      'new first password',
+      { kind: 'user', userId: 1, username: 'a' },
+      NOW,
+      FAST_SCRYPT,
+    );
     file = withUserSlot(file, s1b);
     expect(file.slots).toHaveLength(3);
     expect(await unwrapSlot(file, findUserSlot(file, 'A')!, 'first password')).toBeNull();

@@ -92,7 +92,9 @@ describe('change the data key', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/data key was not changed.*Nothing was changed/);
     expect(opens(x.app.store.folder.dbPath, leaverKey)).toBe(true);
-    for (const name of backups) if (path.join(x.dir, 'backups', name) !== victim) expect(opens(path.join(x.dir, 'backups', name), leaverKey)).toBe(true);
+    for (const name of backups)
+      if (path.join(x.dir, 'backups', name) !== victim)
+        expect(opens(path.join(x.dir, 'backups', name), leaverKey)).toBe(true);
     expect(readKeyFile(x.app.store.folder.keyPath)).toEqual(keysBefore);
     expect(readdirSync(x.dir).filter((f) => f.startsWith('.rekey'))).toEqual([]);
     expect((await x.raw('users:list', {}, admin)).ok).toBe(true);

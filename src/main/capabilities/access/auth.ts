@@ -63,7 +63,13 @@ function openWith(app: RecoupApp, key: Buffer): void {
  * same secret, unless the store already recorded that every slot is bound, in which case a
  * format-1 slot can only be a downgrade made by editing the key file, and is refused.
  */
-async function upgradeSlot(app: RecoupApp, keys: KeyFile, slot: KeySlot, key: Buffer, secret: string): Promise<boolean> {
+async function upgradeSlot(
+  app: RecoupApp,
+  keys: KeyFile,
+  slot: KeySlot,
+  key: Buffer,
+  secret: string,
+): Promise<boolean> {
   const db = app.store.db;
   if (slot.format === 2) {
     if (readMeta(db, SLOTS_BOUND) === null && keys.slots.every((s) => s.format === 2)) writeMeta(db, SLOTS_BOUND, '2');
@@ -110,7 +116,12 @@ export async function login(app: RecoupApp, username: string, password: string):
 }
 
 /** Checks a logged-in user's own password against their own slot (unlock, password change). */
-async function checkOwnPassword(app: RecoupApp, session: Session, password: string, throttleKey: string): Promise<boolean> {
+async function checkOwnPassword(
+  app: RecoupApp,
+  session: Session,
+  password: string,
+  throttleKey: string,
+): Promise<boolean> {
   throttled(app, throttleKey);
   const keys = app.store.readKeys();
   const slot = findUserSlot(keys, session.user.username);
@@ -139,7 +150,12 @@ export async function unlock(app: RecoupApp, session: Session, password: string)
 }
 
 /** Sets a new password for a user with the recovery key shown at set-up (every password lost). */
-export async function recover(app: RecoupApp, recoveryKey: string, username: string, newPassword: string): Promise<number> {
+export async function recover(
+  app: RecoupApp,
+  recoveryKey: string,
+  username: string,
+  newPassword: string,
+): Promise<number> {
   const throttleKey = `recovery:${username}`;
   throttled(app, throttleKey);
   const keys = app.store.readKeys();

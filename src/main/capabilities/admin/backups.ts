@@ -69,7 +69,8 @@ export async function restoreDamagedStore(
   app: RecoupApp,
   input: RestoreDamagedInput,
 ): Promise<{ restoredFrom: string; setAside: string }> {
-  if (!app.store.damaged) throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
+  if (!app.store.damaged)
+    throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
   const throttleKey = input.by === 'administrator' ? `restore:${input.username}` : 'restore:recovery-key';
   throttled(app, throttleKey);
   const keys = app.store.readKeys();

@@ -3,7 +3,14 @@ import type { HandlerMap } from '../../platform/capability';
 import { sessionOf, userOf } from '../../platform/capability';
 import { listAudit, verifyAuditChain } from '../../platform/auditTrail';
 import { readSettings, settingsChanges, writeSettings } from '../../platform/settings';
-import { backupsForDamagedStore, changeKey, checkStore, createBackup, restoreBackup, restoreDamagedStore } from './backups';
+import {
+  backupsForDamagedStore,
+  changeKey,
+  checkStore,
+  createBackup,
+  restoreBackup,
+  restoreDamagedStore,
+} from './backups';
 
 export const adminHandlers: HandlerMap<'admin'> = {
   'audit:list': (ctx, input) => listAudit(ctx.app.store.db, input),

@@ -86,18 +86,23 @@ function ChangeKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (me
   return (
     <Dialog title="Change the data key?" onClose={onClose}>
       <p>
-        Do this when someone who could log in has left (disable them first). Anyone who knew a password could have
-        taken a copy of the key that opens the database; after the change, that copy opens neither the database nor
-        any backup in the backups folder.
+        Do this when someone who could log in has left (disable them first). Anyone who knew a password could have taken
+        a copy of the key that opens the database; after the change, that copy opens neither the database nor any backup
+        in the backups folder.
       </p>
       <p>
-        Recoup re-encrypts the database and every backup, and gives the new key to every active user and to the
-        recovery key. Passwords and the recovery key stay the same. Copies of backups kept elsewhere (another drive)
-        still open with the old key: replace them with fresh copies.
+        Recoup re-encrypts the database and every backup, and gives the new key to every active user and to the recovery
+        key. Passwords and the recovery key stay the same. Copies of backups kept elsewhere (another drive) still open
+        with the old key: replace them with fresh copies.
       </p>
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)}>
-          <TextField name="password" label="Your password, to confirm" type="password" autoComplete="current-password" />
+          <TextField
+            name="password"
+            label="Your password, to confirm"
+            type="password"
+            autoComplete="current-password"
+          />
           <FormAlert message={formError} />
           <div className="actions">
             <button type="button" onClick={onClose} disabled={form.formState.isSubmitting}>

@@ -63,8 +63,8 @@ export function RestoreDamaged() {
     <section aria-labelledby="restore-damaged">
       <h2 id="restore-damaged">Restore a backup</h2>
       <p>
-        Choose the newest backup made before the damage. Anything entered after it was made will not be in the
-        restored database. The damaged file is not deleted or changed: it is renamed and left in the data folder.
+        Choose the newest backup made before the damage. Anything entered after it was made will not be in the restored
+        database. The damaged file is not deleted or changed: it is renamed and left in the data folder.
       </p>
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)}>

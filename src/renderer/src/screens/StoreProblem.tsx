@@ -39,8 +39,8 @@ export function StoreProblem({ problem }: { problem: Problem }) {
           <RestoreDamaged />
         ) : (
           <p>
-            Recoup has changed nothing in the folder. Once the problem is fixed (or your administrator has fixed it), try
-            again.
+            Recoup has changed nothing in the folder. Once the problem is fixed (or your administrator has fixed it),
+            try again.
           </p>
         )}
         <FormAlert message={error} />
