@@ -80,3 +80,22 @@ test('a damaged database: the problem screen names it and restores a backup, the
   expect(readFileSync(path.join(workspace.dataDir, aside[0]!)).equals(bytes)).toBe(true);
   await logIn(page, ADMIN);
 });
+
+// Issue 10 item 5: change the data key, confirmed with the administrator's password.
+test('change the data key: confirmed with a password, everyone still logs in', async ({ page, workspace }) => {
+  await setUpAndLogIn(page, workspace);
+  await nav(page).getByRole('link', { name: 'Backup & restore' }).click();
+  await page.getByRole('button', { name: 'Change the data key…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change the data key?' });
+  await expect(dialog).toContainText('Passwords and the recovery key stay the same');
+  await dialog.getByLabel('Your password, to confirm').fill('not my password');
+  await dialog.getByRole('button', { name: 'Change the data key' }).click();
+  await expect(dialog).toContainText('That password is not right.');
+  await dialog.getByLabel('Your password, to confirm').fill(ADMIN.password);
+  await shot(page, '34-change-data-key', { viewport: true });
+  await dialog.getByRole('button', { name: 'Change the data key' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('The data key was changed: 1 backup re-encrypted');
+  await logOut(page);
+  await logIn(page, ADMIN);
+});

@@ -78,6 +78,7 @@ function dbPath(x: TestApp): string {
 }
 
 const PLACES: [string, (size: number) => number][] = [
+  ['the salt (the first bytes of the file)', () => 0],
   ['the header page (page 1, past the salt)', () => 100],
   ['a page in the middle', (size) => Math.floor(size / PAGE / 2) * PAGE + 700],
   ['the last page', (size) => size - PAGE + 1500],
