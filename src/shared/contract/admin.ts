@@ -39,6 +39,7 @@ export const adminChannels = {
     input: storeCheckInput,
     access: 'administrator',
     audit: 'admin',
+    outsideTransaction: true,
   }),
   // Change the data key (a person who held it has left): the database and every backup kept are
   // re-encrypted, every remaining slot gets the new key; confirmed with the administrator's password.
@@ -46,6 +47,7 @@ export const adminChannels = {
     input: changeKeyInput,
     access: 'administrator',
     audit: 'admin',
+    outsideTransaction: true,
   }),
   // The problem screen of a damaged database, before anyone can log in: the backups to choose
   // from (names and dates only; refused unless the database is damaged) and the restore itself,
@@ -55,5 +57,6 @@ export const adminChannels = {
     input: restoreDamagedInput,
     access: 'public',
     audit: 'admin',
+    outsideTransaction: true,
   }),
 } as const;

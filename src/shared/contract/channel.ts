@@ -19,6 +19,12 @@ export interface ChannelSpec<I extends z.ZodType, O> {
   audit: AuditKind | false;
   /** Runs even while long work holds the store (cancel, status, uploads); touches no tables. */
   concurrent?: boolean;
+  /**
+   * HP-01: the router writes a call's audit event inside the transaction of the change it records.
+   * A channel whose work cannot run inside a transaction (VACUUM INTO, replacing or closing the
+   * database) says so here; its event is written after it, in a transaction of its own.
+   */
+  outsideTransaction?: true;
 }
 
 export function channel<I extends z.ZodType, O>(spec: Omit<ChannelSpec<I, O>, 'output'>): ChannelSpec<I, O> {
