@@ -7,7 +7,7 @@ import type { ScryptParams } from './store/keySlots';
 import { DEFAULT_SCRYPT } from './store/keySlots';
 import type { DataFolder } from './store/dataFolder';
 import { Store } from './store/store';
-import { LoginThrottle, Sessions } from './platform/sessions';
+import { LoginThrottle, Sessions, type GlobalBudget, type SessionLimits } from './platform/sessions';
 import { Jobs, StoreLock } from './platform/jobs';
 import { Uploads } from './platform/uploads';
 import { Files } from './platform/files';
@@ -26,6 +26,23 @@ export interface AppConfig {
   extensions?: Extensions;
   /** Where failures that are not the caller's are written (stderr by default). */
   log?: (line: string) => void;
+  /** A session's absolute lifetime and idle end (default 12 hours and 60 minutes). */
+  sessionLimits?: SessionLimits;
+  /** The budget of failed attempts across all user names (default 20, one back every 15 s). */
+  loginBudget?: GlobalBudget;
+}
+
+export class Notices {
+  private readonly byKey = new Map<string, string>();
+  set(key: string, message: string): void {
+    this.byKey.set(key, message);
+  }
+  clear(key: string): void {
+    this.byKey.delete(key);
+  }
+  list(): string[] {
+    return [...this.byKey.values()];
+  }
 }
 
 export class RecoupApp {
@@ -52,6 +69,8 @@ export class RecoupApp {
    * it); written to the trail as soon as the store opens.
    */
   readonly pendingAudit: AuditEventInput[] = [];
+  /** Background failures administrators are told of (app:status), by what failed; cleared when it next succeeds. */
+  readonly notices = new Notices();
 
   constructor(config: AppConfig) {
     this.store = new Store(config.folder);
@@ -70,12 +89,23 @@ export class RecoupApp {
         this.desktop?.closeAll();
       },
       () => this.desktop?.closeAll(),
+      config.sessionLimits,
     );
-    this.throttle = new LoginThrottle(this.clock);
+    this.throttle = new LoginThrottle(this.clock, config.loginBudget);
     this.uploads = new Uploads(() => this.clock.nowMs());
     this.extensions = config.extensions ?? NO_EXTENSIONS;
     this.log = config.log ?? ((line) => console.error(line));
     this.scheduler = new Scheduler(this);
+    // Sessions past their lifetime end even when no call arrives; the last one out closes the store.
+    this.sweepTimer = setInterval(() => this.sweepSessions(), 60_000);
+    this.sweepTimer.unref();
+  }
+
+  private readonly sweepTimer: ReturnType<typeof setInterval>;
+
+  /** Ends expired sessions; with none left, the store closes and the data key leaves memory. */
+  sweepSessions(): void {
+    if (this.sessions.sweep() > 0 && this.sessions.count === 0 && !this.lock.busy) this.store.close();
   }
 
   /** ISO instant for audit and record timestamps. */
@@ -93,6 +123,7 @@ export class RecoupApp {
   }
 
   shutdown(): void {
+    clearInterval(this.sweepTimer);
     this.sessions.endAll();
     this.uploads.clear();
     this.files.clear();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { systemClock } from './clock';
 import { composeRecoup } from './compose';
 import { dataFolder, resolveDataFolder } from './store/dataFolder';
+import { sessionLimitsFrom } from './platform/sessions';
 
 export function appVersion(appRoot: string): string {
   try {
@@ -17,11 +18,17 @@ export function appVersion(appRoot: string): string {
 /**
  * RECOUP_DATA_DIR: the data folder (default: the per-user application data folder, or
  * `defaultDir` when the caller knows it, as Electron does). RECOUP_TODAY: the business date.
+ * RECOUP_SESSION_HOURS, RECOUP_SESSION_IDLE_END_MINUTES: how long a session may live.
  */
 export function boot(options: { appRoot: string; env?: NodeJS.ProcessEnv; defaultDir?: string }) {
   const env = options.env ?? process.env;
   const folder =
     env.RECOUP_DATA_DIR || !options.defaultDir ? resolveDataFolder(env) : dataFolder(options.defaultDir, false);
   const clock = systemClock(env.RECOUP_TODAY);
-  return composeRecoup({ folder, clock, version: appVersion(options.appRoot) });
+  return composeRecoup({
+    folder,
+    clock,
+    version: appVersion(options.appRoot),
+    sessionLimits: sessionLimitsFrom(env),
+  });
 }

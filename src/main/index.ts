@@ -28,6 +28,7 @@ import {
   APP_ENTRY_URL,
   APP_HOST,
   APP_SCHEME,
+  devToolsWanted,
   navigationDecision,
   permissionDecision,
   secureWindowOptions,
@@ -52,7 +53,7 @@ function showMainWindow(): void {
 }
 
 function applicationMenu(): Menu {
-  const devMode = !app.isPackaged;
+  const devMode = devToolsWanted(process.env, app.isPackaged);
   const view: MenuItemConstructorOptions[] = [
     ...(devMode ? [{ role: 'reload' as const }, { role: 'forceReload' as const }] : []),
     ...(devMode ? [{ role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
@@ -181,7 +182,9 @@ function start(): void {
   registerAppProtocol(recoup.app);
   Menu.setApplicationMenu(applicationMenu());
 
-  const win = new BrowserWindow(secureWindowOptions(preloadPath, { devTools: !app.isPackaged }));
+  const win = new BrowserWindow(
+    secureWindowOptions(preloadPath, { devTools: devToolsWanted(process.env, app.isPackaged) }),
+  );
   mainWindow = win;
   recoup.app.desktop = electronDesktopFiles({
     createWindow: (options) => new BrowserWindow({ ...options, parent: win }),

@@ -84,20 +84,42 @@ function refuse(res: http.ServerResponse, status: number, code: ErrorCode, messa
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Result<never>);
 }
 
+class BodyTooLarge extends Error {
+  constructor() {
+    super('too_large');
+  }
+}
+
+/** How much of an oversized body is read and thrown away so the client can read its 413. */
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * The request body as text. A body over MAX_BODY_BYTES (declared or counted) is not kept: the rest
+ * is read and discarded, then BodyTooLarge, so the client, still sending, reads a clear 413 rather
+ * than a cut socket. Past DRAIN_LIMIT_BYTES the socket is cut after all.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    let over = Number.isFinite(declared) && declared > MAX_BODY_BYTES;
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
+      if (size > DRAIN_LIMIT_BYTES) {
         req.destroy();
+        reject(new BodyTooLarge());
+        return;
+      }
+      if (over) return;
+      if (size > MAX_BODY_BYTES) {
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -133,7 +155,15 @@ export function startWorkspaceServer(options: WorkspaceServerOptions): Promise<W
       const body = await readBody(req);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (err) {
-      if ((err as Error).message === 'too_large') return refuse(res, 413, 'invalid_input', 'The request is too large.');
+      if (err instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return refuse(
+          res,
+          413,
+          'invalid_input',
+          `The request is too large: Recoup accepts at most ${MAX_BODY_BYTES / (1024 * 1024)} MiB in one call.`,
+        );
+      }
       return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
     }
     const sessionHeader = req.headers[SESSION_HEADER];

@@ -168,13 +168,16 @@ export function createRouter(
       if (name === 'auth:login' || name === 'auth:unlock') app.scheduler.runDue();
       return { ok: true, value };
     } catch (err) {
+      // A database that cannot be read is damaged: the store stops at once, with a plain sentence.
       const appError =
         err instanceof AppError
           ? err
-          : new AppError(
+          : (app.store.noticeDamage(err) ??
+            new AppError(
               'internal',
               'Something went wrong inside Recoup. Nothing was saved; try again, and tell your administrator if it happens again.',
-            );
+            ));
+      if (appError.code === 'store_error' && !app.store.isOpen) app.sessions.endAll();
       if (!(err instanceof AppError)) log(`recoup: ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
       // A refusal whose record must stand (a refused ECA attempt in its register) commits that
       // record with the refusal's event; any other failure leaves nothing of the call behind.

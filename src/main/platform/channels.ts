@@ -42,6 +42,7 @@ function status(ctx: CallContext): AppStatus {
     todayIsFixed: app.clock.fixed,
     version: app.version,
     session: sessionInfo,
+    notices: sessionInfo && sessionInfo.user.role === 'administrator' && !sessionInfo.locked ? app.notices.list() : [],
   };
 }
 

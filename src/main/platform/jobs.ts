@@ -32,9 +32,18 @@ export class Jobs {
 /** A first-come, first-served lock: calls that touch the store wait while long work holds it. */
 export class StoreLock {
   private tail: Promise<void> = Promise.resolve();
+  private held = 0;
+
+  /** True while a call holds the lock or waits for it. */
+  get busy(): boolean {
+    return this.held > 0;
+  }
 
   run<T>(work: () => Promise<T> | T): Promise<T> {
-    const result = this.tail.then(work);
+    this.held++;
+    const result = this.tail.then(work).finally(() => {
+      this.held--;
+    });
     this.tail = result.then(
       () => undefined,
       () => undefined,

@@ -40,11 +40,12 @@ export class Scheduler {
     this.checked = { day, generation };
     const ran: string[] = [];
     for (const job of app.extensions.dailyJobs) {
-      const last = this.lastRun(job.name);
-      if (last !== null && last >= day) continue;
       const event = { at: app.nowIso(), userId: null, username: null, channel: `job:${job.name}`, records: [] };
       const db = app.store.db;
       try {
+        // Inside the try: even reading when the job last ran may fail, and must not fail a log-in.
+        const last = this.lastRun(job.name);
+        if (last !== null && last >= day) continue;
         // HP-01: the job's work, the day it ran and its audit event commit together.
         const done = () => {
           const summary = job.run(app, day);
@@ -53,9 +54,15 @@ export class Scheduler {
         };
         if (job.outsideTransaction) done();
         else db.transaction(done)();
+        app.notices.clear(job.name);
         ran.push(job.name);
       } catch (err) {
         app.log(`recoup: daily job ${job.name} failed: ${(err as Error)?.stack ?? String(err)}`);
+        // Administrators see it on their next screen (app:status), until the job next succeeds.
+        app.notices.set(
+          job.name,
+          `The ${job.name.replace(/-/g, ' ')} of ${day} failed: ${(err as Error)?.message ?? String(err)}. It is tried again at the next log-in; make a backup by hand from Backups meanwhile.`,
+        );
         try {
           appendAudit(db, {
             ...event,

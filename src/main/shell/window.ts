@@ -11,9 +11,15 @@ export const APP_HOST = 'recoup';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
- * `devTools` is for development only: the bootstrap passes `!app.isPackaged`, so a clerk's
- * installed copy has no developer tools to read the workspace's memory with.
+ * Developer tools (and the menu's Reload and Toggle Developer Tools) only when asked for by name:
+ * RECOUP_DEVTOOLS=1 in the environment of an unpackaged app. Running unpackaged is not enough:
+ * `npm start` on a clerk's workstation is unpackaged, and developer tools read the workspace's
+ * memory (what every screen holds, even under the lock screen). A packaged app never has them.
  */
+export function devToolsWanted(env: NodeJS.ProcessEnv, isPackaged: boolean): boolean {
+  return !isPackaged && env.RECOUP_DEVTOOLS === '1';
+}
+
 /** The subset of Electron's BrowserWindowConstructorOptions Recoup sets. */
 export interface SecureWindowOptions {
   title: string;

@@ -2,7 +2,7 @@
 // source and a new target ("incompatible source and target databases"), so a backup is written
 // with VACUUM INTO, which produces a consistent, compacted copy encrypted with the same cipher and
 // data key. The key file is copied beside it so a backup can be opened on a rebuilt machine.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_PATTERN, type BackupInfo } from '../../shared/schemas/backup';
 import type { Db } from './database';
@@ -50,7 +50,10 @@ export function writeBackup(db: Db, dir: string, keyPath: string, kind: BackupIn
   rmSync(partial, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
+    // VACUUM INTO creates the file with the default mode; a backup is the owner's alone.
+    chmodSync(partial, 0o600);
     copyFileSync(keyPath, keyFileFor(target));
+    chmodSync(keyFileFor(target), 0o600);
     renameSync(partial, target);
   } catch (err) {
     rmSync(partial, { force: true });

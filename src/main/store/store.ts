@@ -1,10 +1,11 @@
 // The encrypted store as one object: the data folder, its key file, and the open database.
 // The database stays closed until a user's password (or the recovery key) unwraps the data key.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreProblem } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { keyFileFor, listBackups, writeBackup } from './backup';
+import { checkIntegrity, damagedMessage, isDamageError, setAsideDamaged, type IntegrityReport } from './integrity';
 import { DatabaseOpenError, openEncrypted, type Db } from './database';
 import { inspectDataFolder, type DataFolder, type FolderState } from './dataFolder';
 import { readKeyFile, writeKeyFile, type KeyFile } from './keySlots';
@@ -88,17 +89,28 @@ export class Store {
       db = openEncrypted(this.folder.dbPath, dataKey, { mustExist: true });
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
-        this.setProblem({
-          kind: err.kind,
-          dataDir: this.folder.dir,
-          message:
-            err.kind === 'wrong_key'
-              ? `The key file in ${this.folder.dir} does not open the database beside it. They come from different stores; put back the matching pair. Nothing was changed.`
-              : `The database in ${this.folder.dir} is damaged (${err.message}). Restore it from a backup.`,
-        });
+        // The first page failing its check reads the same as a wrong key. When a backup beside it
+        // opens with this key, the key is right and the database's first page is damaged.
+        if (err.kind === 'database_corrupt' || this.backupOpensWith(dataKey)) {
+          this.damageFound(err.message);
+        } else {
+          this.setProblem({
+            kind: 'wrong_key',
+            dataDir: this.folder.dir,
+            message: `The key file in ${this.folder.dir} does not open the database beside it. Either they come from different stores (put back the matching pair), or the start of the database is damaged and no backup is there to tell which. Nothing was changed.`,
+          });
+        }
         throw new AppError('store_error', this.openProblem!.message);
       }
       throw err;
+    }
+    // Every page is read and its HMAC checked before anything is written: damage anywhere in the
+    // file is found here, not weeks later by the call that happens to read it (docs/security.md).
+    const check = checkIntegrity(db, 'quick');
+    if (!check.ok) {
+      db.close();
+      this.damageFound(check.problems[0] ?? 'the integrity check failed');
+      throw new AppError('store_error', this.openProblem!.message);
     }
     try {
       migrate(db);
@@ -115,6 +127,53 @@ export class Store {
     this.opened++;
   }
 
+  /** Whether any backup beside the database opens with this key (the key is this store's). */
+  private backupOpensWith(key: Buffer): boolean {
+    for (const b of listBackups(this.folder.backupsDir)) {
+      try {
+        openEncrypted(path.join(this.folder.backupsDir, b.fileName), key, { mustExist: true, readonly: true }).close();
+        return true;
+      } catch {
+        // another store's, or damaged too: try the next
+      }
+    }
+    return false;
+  }
+
+  /** Names the damage as the store's problem; the database is closed and stays closed. */
+  private damageFound(detail: string): void {
+    this.closeDatabase();
+    this.setProblem({
+      kind: 'database_corrupt',
+      dataDir: this.folder.dir,
+      message: damagedMessage(this.folder.dir),
+      detail,
+    });
+  }
+
+  /**
+   * A call failed because the database could not be read (SQLITE_CORRUPT, SQLITE_NOTADB): the store
+   * is damaged. It is closed at once (nothing more is written to it) and the problem named; the
+   * caller gets the same plain sentence. Any other error: null.
+   */
+  noticeDamage(err: unknown): AppError | null {
+    if (!isDamageError(err)) return null;
+    if (this.database) this.damageFound((err as Error).message);
+    return new AppError('store_error', damagedMessage(this.folder.dir));
+  }
+
+  /** The damage problem, when the store has one (restore from the problem screen needs it). */
+  get damaged(): boolean {
+    return this.state().state === 'store_problem' && this.openProblem?.kind === 'database_corrupt';
+  }
+
+  /** Checks the open database on demand (the backup screen): every page, and with `full`, every index against its table. */
+  check(full: boolean): IntegrityReport {
+    const report = checkIntegrity(this.db, full ? 'full' : 'quick');
+    if (!report.ok) this.damageFound(report.problems[0] ?? 'the integrity check failed');
+    return report;
+  }
+
   /** Creates a new store: the folder (when allowed), the database with its schema, and the key file. */
   create(dataKey: Buffer, keys: KeyFile, seed: (db: Db) => void): void {
     const state = inspectDataFolder(this.folder);
@@ -128,6 +187,8 @@ export class Store {
       writeKeyFile(this.folder.keyPath, keys);
       db.close();
       db = null;
+      // SQLite creates the database with the default mode; it is the owner's alone.
+      chmodSync(this.folder.dbPath, 0o600);
     } catch (err) {
       db?.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(this.folder.dbPath + suffix, { force: true });
@@ -137,7 +198,15 @@ export class Store {
   }
 
   close(): void {
-    this.database?.close();
+    this.closeDatabase();
+  }
+
+  private closeDatabase(): void {
+    try {
+      this.database?.close();
+    } catch {
+      // a damaged database may fail its checkpoint on close; it is closed all the same
+    }
     this.database = null;
     this.dataKey?.fill(0);
     this.dataKey = null;
@@ -152,48 +221,72 @@ export class Store {
   }
 
   /**
+   * Opens a backup read-only with a key and checks it fully before it may replace anything: the
+   * key opens it, its schema is not newer, and every page and index is sound.
+   */
+  verifyBackup(fileName: string, key: Buffer, inspect?: (db: Db) => void): string {
+    const source = path.join(this.folder.backupsDir, path.basename(fileName));
+    if (path.basename(fileName) !== fileName || !existsSync(source))
+      throw new AppError('not_found', `There is no backup named ${fileName}.`);
+    let check: Db;
+    try {
+      check = openEncrypted(source, key, { mustExist: true, readonly: true });
+    } catch {
+      throw new AppError(
+        'not_allowed',
+        `${fileName} cannot be opened with this store's key: it belongs to another store or is damaged.`,
+      );
+    }
+    try {
+      if (schemaVersion(check) > LATEST_VERSION)
+        throw new AppError('not_allowed', `${fileName} was written by a newer version of Recoup.`);
+      const report = checkIntegrity(check, 'full');
+      if (!report.ok) throw new AppError('not_allowed', `${fileName} is damaged too; choose another backup.`);
+      inspect?.(check);
+    } finally {
+      check.close();
+    }
+    return source;
+  }
+
+  /** Puts a verified backup in place of the database file (copied beside it, then renamed over). */
+  private putInPlace(source: string): void {
+    for (const suffix of ['-wal', '-shm']) rmSync(this.folder.dbPath + suffix, { force: true });
+    const staged = `${this.folder.dbPath}.restoring`;
+    copyFileSync(source, staged);
+    chmodSync(staged, 0o600);
+    renameSync(staged, this.folder.dbPath);
+  }
+
+  /**
    * Replaces the database with a backup. The backup is first opened and checked with the current
    * data key; the current database is kept aside as a 'before-restore' backup until the restored
-   * one opens, and put back if it does not.
+   * one opens, and put back if it does not. When the current database cannot be copied (it is
+   * damaged after all), it is set aside untouched instead, as from the problem screen.
    */
   restore(fileName: string, nowMs: number): { keptAside: string } {
     if (!this.database || !this.dataKey) throw new AppError('not_logged_in', 'Log in to restore.');
-    const source = path.join(this.folder.backupsDir, fileName);
-    if (!existsSync(source)) throw new AppError('not_found', `There is no backup named ${fileName}.`);
     const key = Buffer.from(this.dataKey);
     try {
-      let check: Db;
+      const source = this.verifyBackup(fileName, key);
+      let aside: { fileName: string; path: string; kind: 'backup' | 'set-aside' };
       try {
-        check = openEncrypted(source, key, { mustExist: true, readonly: true });
-      } catch {
-        throw new AppError(
-          'not_allowed',
-          `${fileName} cannot be opened with this store's key: it belongs to another store or is damaged.`,
-        );
+        const b = this.backup('before-restore', nowMs);
+        aside = { fileName: b.fileName, path: path.join(this.folder.backupsDir, b.fileName), kind: 'backup' };
+      } catch (err) {
+        if (!isDamageError(err)) throw err;
+        this.closeDatabase();
+        const moved = setAsideDamaged(this.folder.dbPath, nowMs);
+        aside = { fileName: path.basename(moved), path: moved, kind: 'set-aside' };
       }
-      try {
-        const version = schemaVersion(check);
-        if (version > LATEST_VERSION)
-          throw new AppError('not_allowed', `${fileName} was written by a newer version of Recoup.`);
-        const ok = check.pragma('quick_check', { simple: true });
-        if (ok !== 'ok') throw new AppError('not_allowed', `${fileName} is damaged (${String(ok)}).`);
-      } finally {
-        check.close();
-      }
-
-      const aside = this.backup('before-restore', nowMs);
-      const asidePath = path.join(this.folder.backupsDir, aside.fileName);
-      this.close();
-      for (const suffix of ['-wal', '-shm']) rmSync(this.folder.dbPath + suffix, { force: true });
-      const staged = `${this.folder.dbPath}.restoring`;
-      copyFileSync(source, staged);
-      renameSync(staged, this.folder.dbPath);
+      this.closeDatabase();
+      this.putInPlace(source);
       try {
         this.open(key);
       } catch (err) {
         this.openProblem = null;
-        copyFileSync(asidePath, `${this.folder.dbPath}.restoring`);
-        renameSync(`${this.folder.dbPath}.restoring`, this.folder.dbPath);
+        if (aside.kind === 'backup') this.putInPlace(aside.path);
+        else renameSync(aside.path, this.folder.dbPath);
         this.open(key);
         throw new AppError(
           'not_allowed',
@@ -204,6 +297,36 @@ export class Store {
     } finally {
       key.fill(0);
     }
+  }
+
+  /**
+   * Restore from the problem screen, with no one logged in: the key comes from a slot the caller
+   * opened (an administrator's password or the recovery key). The backup is verified first; only
+   * then is the damaged database (with its -wal and -shm) renamed aside with a timestamp, never
+   * opened or changed, and the backup put in its place. The store is left open with the key.
+   */
+  restoreOverDamage(fileName: string, key: Buffer, nowMs: number): { setAside: string } {
+    if (!this.damaged)
+      throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
+    const source = this.verifyBackup(fileName, key);
+    const moved = setAsideDamaged(this.folder.dbPath, nowMs);
+    this.putInPlace(source);
+    this.openProblem = null;
+    try {
+      this.open(key);
+    } catch (err) {
+      // Leave things as they were: the damaged file back in place, and the problem named again.
+      rmSync(this.folder.dbPath, { force: true });
+      renameSync(moved, this.folder.dbPath);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(moved + suffix)) renameSync(moved + suffix, this.folder.dbPath + suffix);
+      this.damageFound((err as Error).message);
+      throw new AppError(
+        'not_allowed',
+        `The restored database did not open (${(err as Error).message}); nothing was changed.`,
+      );
+    }
+    return { setAside: path.basename(moved) };
   }
 }
 

@@ -131,6 +131,18 @@ export async function call<K extends ChannelName>(channel: K, input: ChannelInpu
     if (error.code === 'session_locked') workspace.setLocked(true);
     if (error.code === 'not_logged_in') workspace.endSession('Your session has ended. Log in again.');
   }
+  // The store stopped (a damaged database): main has ended the sessions; the status names the
+  // problem and the workspace shows its screen, with the restore.
+  if (error.code === 'store_error' && channel !== 'app:status') {
+    const status = await transport.invoke({ channel: 'app:status', input: {}, sessionId: null }).catch(() => null);
+    if (status?.ok) {
+      const next = status.value as ChannelOutput<'app:status'>;
+      if (next.state === 'store_problem') {
+        workspace.endSession(null);
+        workspace.setStatus(next);
+      }
+    }
+  }
   throw error;
 }
 

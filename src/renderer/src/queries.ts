@@ -104,6 +104,10 @@ export const STALE_AFTER = {
   'backup:create': ['backup:list'],
   // A restore replaces the whole store and ends every session: the cache is emptied with this one.
   'backup:restore': [],
+  'backup:check': [],
+  'store:changeKey': ['backup:list'],
+  'store:backups': [],
+  'store:restore': [],
   'activity:log': ['accounts:open'],
   'followUps:add': ['accounts:open', 'queue:list'],
   'followUps:close': ['accounts:open', 'queue:list'],

@@ -1,8 +1,8 @@
 // Administration of the workstation: settings, backups and restore, the audit trail.
 import type { AuditEventView, AuditVerification } from '../schemas/audit';
 import { auditListInput } from '../schemas/audit';
-import type { BackupInfo } from '../schemas/backup';
-import { restoreInput } from '../schemas/backup';
+import type { BackupInfo, DataKeyChanged, StoreCheck } from '../schemas/backup';
+import { changeKeyInput, restoreDamagedInput, restoreInput, storeCheckInput } from '../schemas/backup';
 import type { Settings } from '../schemas/settings';
 import { updateSettingsInput } from '../schemas/settings';
 import { channel, none } from './channel';
@@ -37,6 +37,32 @@ export const adminChannels = {
   'backup:restore': channel<typeof restoreInput, { restoredFrom: string; keptAside: string }>({
     input: restoreInput,
     access: 'administrator',
+    audit: 'admin',
+    outsideTransaction: true,
+  }),
+  // Checks every page of the open database (and with `full`, every index); damage found stops the
+  // store at once, as damage found at open does.
+  'backup:check': channel<typeof storeCheckInput, StoreCheck>({
+    input: storeCheckInput,
+    access: 'administrator',
+    audit: 'admin',
+    outsideTransaction: true,
+  }),
+  // Change the data key (a person who held it has left): the database and every backup kept are
+  // re-encrypted, every remaining slot gets the new key; confirmed with the administrator's password.
+  'store:changeKey': channel<typeof changeKeyInput, DataKeyChanged>({
+    input: changeKeyInput,
+    access: 'administrator',
+    audit: 'admin',
+    outsideTransaction: true,
+  }),
+  // The problem screen of a damaged database, before anyone can log in: the backups to choose
+  // from (names and dates only; refused unless the database is damaged) and the restore itself,
+  // allowed to an administrator's password or the recovery key, each checked against the key slots.
+  'store:backups': channel<typeof none, { backups: BackupInfo[] }>({ input: none, access: 'public', audit: false }),
+  'store:restore': channel<typeof restoreDamagedInput, { restoredFrom: string; setAside: string }>({
+    input: restoreDamagedInput,
+    access: 'public',
     audit: 'admin',
     outsideTransaction: true,
   }),

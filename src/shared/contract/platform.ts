@@ -19,6 +19,8 @@ export interface StoreProblem {
   kind: StoreProblemKind;
   message: string;
   dataDir: string;
+  /** What SQLite said, for IT staff (damage only). */
+  detail?: string;
 }
 
 export interface SessionUser {
@@ -42,6 +44,11 @@ export interface AppStatus {
   todayIsFixed: boolean;
   version: string;
   session: SessionInfo | null;
+  /**
+   * Things an administrator must hear about that failed in the background (a daily backup that
+   * could not be written); given only to an administrator's session.
+   */
+  notices: string[];
 }
 
 export const platformChannels = {

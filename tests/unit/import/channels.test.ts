@@ -203,8 +203,11 @@ describe('import channels', () => {
     const inspect = (uploadId: string, session: string) =>
       t.raw('import:inspect', { uploadId, layout: 'combined', encoding: 'utf-8' }, session);
     const idle = await upload(admin, 'idle.csv', Buffer.from(SMALL_EXTRACT));
-    t.clock.advanceMs(61 * 60_000);
+    // An hour without using the upload, the session kept alive meanwhile (a session idle an hour ends).
+    t.clock.advanceMs(30 * 60_000);
     await t.call('auth:unlock', { password: 'correct horse battery' }, admin); // (idle-locked meanwhile)
+    t.clock.advanceMs(31 * 60_000);
+    await t.call('auth:unlock', { password: 'correct horse battery' }, admin);
     expect(await inspect(idle, admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // Two windows of the same user: the upload stays while one is open, and goes with the last.

@@ -40,7 +40,8 @@ describe('backups', () => {
     expect(daily()).toHaveLength(2);
     await t.call('auth:lock', {}, s);
     t.clock.setToday('2026-11-28');
-    t.clock.advanceMs(86_400_000);
+    // (Within the session's idle end: a session idle for a day has ended.)
+    t.clock.advanceMs(30 * 60_000);
     await t.call('auth:unlock', { password: ADMIN.password }, s);
     expect(daily()).toHaveLength(3);
   });

@@ -166,7 +166,7 @@ describe('the app and the desktop’s document windows (HP-01)', () => {
 
     await t.call('auth:unlock', { password: 'correct horse battery' }, admin);
     const second = await openLetter();
-    t.clock.advanceMs(24 * 60 * 60_000); // idle far past any lock policy
+    t.clock.advanceMs(30 * 60_000); // idle past the lock policy, within the session's idle end
     expect(await t.raw('settings:get', {}, admin)).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     expect(lastEvent(second)).toBe('close');
 

@@ -1,9 +1,12 @@
 // The desktop window's security posture: every webPreferences flag, which URLs the window may show
 // (the app's own app://recoup/ pages and nothing else), no new windows, no permissions, and which
 // frames may call the bridge.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
+  devToolsWanted,
   isAppUrl,
   navigationDecision,
   permissionDecision,
@@ -40,6 +43,18 @@ describe('secureWindowOptions', () => {
   it('has no developer tools unless asked for (development only)', () => {
     expect(options.webPreferences.devTools).toBe(false);
     expect(secureWindowOptions('/p.js', { devTools: true }).webPreferences.devTools).toBe(true);
+  });
+
+  it('running unpackaged is not enough for developer tools: RECOUP_DEVTOOLS=1 must ask, and a packaged app never has them', () => {
+    expect(devToolsWanted({}, false)).toBe(false);
+    expect(devToolsWanted({ RECOUP_DEVTOOLS: 'yes' }, false)).toBe(false);
+    expect(devToolsWanted({ RECOUP_DEVTOOLS: '1' }, false)).toBe(true);
+    expect(devToolsWanted({ RECOUP_DEVTOOLS: '1' }, true)).toBe(false);
+    // The bootstrap takes the decision from here for the window and the menu alike.
+    const bootstrap = readFileSync(path.join(__dirname, '../../../src/main/index.ts'), 'utf8');
+    expect(bootstrap).not.toMatch(/devTools: !app\.isPackaged/);
+    expect(bootstrap).not.toMatch(/devMode = !app\.isPackaged/);
+    expect(bootstrap.match(/devToolsWanted\(process\.env, app\.isPackaged\)/g)).toHaveLength(2);
   });
 
   it('is a 1366x768 window titled Recoup, at least 1100x700, hidden until ready to show', () => {

@@ -7,10 +7,14 @@ import {
   findRecoverySlot,
   findUserSlot,
   normalizeRecoveryKey,
+  rewrapSlot,
+  slotBelongsTo,
   unwrapSlot,
+  withSlotReplaced,
   type KeyFile,
   type KeySlot,
 } from '../../store/keySlots';
+import { readMeta, writeMeta } from '../../store/meta';
 import { appendAudit } from '../../platform/auditTrail';
 import { SET_UP } from '../../platform/files';
 import type { Session } from '../../platform/sessions';
@@ -19,13 +23,17 @@ import { findUser, findUserByName, recordLogin, sessionUser, setPassword, checkP
 
 const WRONG = 'The user name or password is not right.';
 
-function throttled(app: RecoupApp, username: string): void {
-  const wait = app.throttle.waitMs(username);
+/** The meta key set once every slot of the key file binds its owner (slot format 2). */
+export const SLOTS_BOUND = 'key_slots_bound';
+
+/** Refuses the attempt while this name (or the budget across all names) must wait. */
+export function throttled(app: RecoupApp, key: string, what = 'failed attempts'): void {
+  const wait = app.throttle.waitMs(key);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
     throw new AppError(
       'throttled',
-      `Too many failed attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+      `Too many ${what}. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
     );
   }
 }
@@ -35,10 +43,10 @@ function flushPendingAudit(app: RecoupApp): void {
 }
 
 /** Unwraps a slot with a secret; a missing slot costs the same derivation so timing tells nothing. */
-function unwrapOrNull(keys: KeyFile, slot: KeySlot | undefined, secret: string): Buffer | null {
+export async function unwrapOrNull(keys: KeyFile, slot: KeySlot | undefined, secret: string): Promise<Buffer | null> {
   if (!slot) {
     const decoy = keys.slots[0];
-    if (decoy) unwrapSlot(keys, decoy, `${secret}\u0000decoy`);
+    if (decoy) await unwrapSlot(keys, decoy, `${secret}\u0000decoy`);
     return null;
   }
   return unwrapSlot(keys, slot, secret);
@@ -50,58 +58,112 @@ function openWith(app: RecoupApp, key: Buffer): void {
   if (!wasOpen) flushPendingAudit(app);
 }
 
-export function login(app: RecoupApp, username: string, password: string): LoginResult {
+/**
+ * After a slot opened: a format-1 slot (its owner not bound) is rewrapped as format 2 with the
+ * same secret, unless the store already recorded that every slot is bound, in which case a
+ * format-1 slot can only be a downgrade made by editing the key file, and is refused.
+ */
+async function upgradeSlot(
+  app: RecoupApp,
+  keys: KeyFile,
+  slot: KeySlot,
+  key: Buffer,
+  secret: string,
+): Promise<boolean> {
+  const db = app.store.db;
+  if (slot.format === 2) {
+    if (readMeta(db, SLOTS_BOUND) === null && keys.slots.every((s) => s.format === 2)) writeMeta(db, SLOTS_BOUND, '2');
+    return true;
+  }
+  if (readMeta(db, SLOTS_BOUND) !== null) return false;
+  const fresh = await rewrapSlot(keys, slot, key, secret, app.nowIso(), app.scrypt);
+  const current = app.store.readKeys();
+  const next = withSlotReplaced(current, slot.id, fresh);
+  app.store.writeKeys(next);
+  if (next.slots.every((s) => s.format === 2)) writeMeta(db, SLOTS_BOUND, '2');
+  return true;
+}
+
+export async function login(app: RecoupApp, username: string, password: string): Promise<LoginResult> {
   throttled(app, username);
   const keys = app.store.readKeys();
-  const key = unwrapOrNull(keys, findUserSlot(keys, username), password);
-  if (!key) {
+  const slot = findUserSlot(keys, username);
+  const key = await unwrapOrNull(keys, slot, password);
+  if (!key || !slot) {
     app.throttle.fail(username);
     throw new AppError('wrong_password', WRONG, { password: WRONG });
   }
   try {
     openWith(app, key);
+    const db = app.store.db;
+    const user = findUserByName(db, username);
+    // The slot must be this user's own: its bound id and name are the row's.
+    if (!user || !user.active || !slotBelongsTo(slot, user) || !(await upgradeSlot(app, keys, slot, key, password))) {
+      app.throttle.fail(username);
+      if (app.sessions.count === 0) app.store.close();
+      throw new AppError('wrong_password', WRONG, { password: WRONG });
+    }
+    app.throttle.succeed(username);
+    recordLogin(db, user.id, app.nowIso());
+    const session = app.sessions.start(sessionUser(user));
+    // The recovery-key sheet made at set-up is not kept past the first log-in.
+    app.files.dropOwner(SET_UP);
+    const policy = securityPolicy(db);
+    return { sessionId: session.id, session: app.sessions.info(session, policy.idleLockMinutes) };
   } finally {
     key.fill(0);
   }
-  const db = app.store.db;
-  const user = findUserByName(db, username);
-  if (!user || !user.active) {
-    app.throttle.fail(username);
-    if (app.sessions.count === 0) app.store.close();
-    throw new AppError('wrong_password', WRONG, { password: WRONG });
-  }
-  app.throttle.succeed(username);
-  recordLogin(db, user.id, app.nowIso());
-  const session = app.sessions.start(sessionUser(user));
-  // The recovery-key sheet made at set-up is not kept past the first log-in.
-  app.files.dropOwner(SET_UP);
-  const policy = securityPolicy(db);
-  return { sessionId: session.id, session: app.sessions.info(session, policy.idleLockMinutes) };
 }
 
-export function unlock(app: RecoupApp, session: Session, password: string): SessionInfo {
-  const username = session.user.username;
-  throttled(app, username);
+/** Checks a logged-in user's own password against their own slot (unlock, password change). */
+async function checkOwnPassword(
+  app: RecoupApp,
+  session: Session,
+  password: string,
+  throttleKey: string,
+): Promise<boolean> {
+  throttled(app, throttleKey);
   const keys = app.store.readKeys();
-  const key = unwrapOrNull(keys, findUserSlot(keys, username), password);
-  if (!key) {
-    app.throttle.fail(username);
+  const slot = findUserSlot(keys, session.user.username);
+  const key = await unwrapOrNull(keys, slot, password);
+  const ok = key !== null && slot !== undefined && slotBelongsTo(slot, session.user);
+  key?.fill(0);
+  if (ok) app.throttle.succeed(throttleKey);
+  else app.throttle.fail(throttleKey);
+  return ok;
+}
+
+/** A logged-in user confirms a grave action with their own password (throttled like an unlock). */
+export async function confirmOwnPassword(app: RecoupApp, session: Session, password: string): Promise<void> {
+  if (!(await checkOwnPassword(app, session, password, `confirm:${session.user.id}`))) {
     throw new AppError('wrong_password', 'That password is not right.', { password: 'That password is not right.' });
   }
-  key.fill(0);
-  app.throttle.succeed(username);
+}
+
+export async function unlock(app: RecoupApp, session: Session, password: string): Promise<SessionInfo> {
+  if (!(await checkOwnPassword(app, session, password, session.user.username))) {
+    throw new AppError('wrong_password', 'That password is not right.', { password: 'That password is not right.' });
+  }
   session.locked = false;
   app.sessions.touch(session);
   return app.sessions.info(session, securityPolicy(app.store.db).idleLockMinutes);
 }
 
 /** Sets a new password for a user with the recovery key shown at set-up (every password lost). */
-export function recover(app: RecoupApp, recoveryKey: string, username: string, newPassword: string): number {
-  throttled(app, `recovery:${username}`);
+export async function recover(
+  app: RecoupApp,
+  recoveryKey: string,
+  username: string,
+  newPassword: string,
+): Promise<number> {
+  const throttleKey = `recovery:${username}`;
+  throttled(app, throttleKey);
   const keys = app.store.readKeys();
-  const key = unwrapOrNull(keys, findRecoverySlot(keys), normalizeRecoveryKey(recoveryKey));
-  if (!key) {
-    app.throttle.fail(`recovery:${username}`);
+  const slot = findRecoverySlot(keys);
+  const secret = normalizeRecoveryKey(recoveryKey);
+  const key = await unwrapOrNull(keys, slot, secret);
+  if (!key || !slot) {
+    app.throttle.fail(throttleKey);
     throw new AppError('wrong_password', 'That recovery key is not right.', {
       recoveryKey: 'That recovery key is not right.',
     });
@@ -109,10 +171,12 @@ export function recover(app: RecoupApp, recoveryKey: string, username: string, n
   const wasOpen = app.store.isOpen;
   try {
     openWith(app, key);
-  } finally {
-    key.fill(0);
-  }
-  try {
+    if (!(await upgradeSlot(app, keys, slot, key, secret))) {
+      app.throttle.fail(throttleKey);
+      throw new AppError('wrong_password', 'That recovery key is not right.', {
+        recoveryKey: 'That recovery key is not right.',
+      });
+    }
     const user = findUserByName(app.store.db, username);
     if (!user || !user.active) {
       throw new AppError('not_found', `There is no active user named ${username}.`, {
@@ -120,26 +184,30 @@ export function recover(app: RecoupApp, recoveryKey: string, username: string, n
       });
     }
     checkPasswordPolicy(app.store.db, newPassword, 'newPassword');
-    setPassword(app, user, newPassword);
-    app.throttle.succeed(`recovery:${username}`);
+    await setPassword(app, user, newPassword);
+    app.throttle.succeed(throttleKey);
     app.sessions.endForUser(user.id);
     return user.id;
   } finally {
+    key.fill(0);
     if (!wasOpen && app.sessions.count === 0) app.store.close();
   }
 }
 
-export function changePassword(app: RecoupApp, session: Session, currentPassword: string, newPassword: string): void {
-  const keys = app.store.readKeys();
-  const key = unwrapOrNull(keys, findUserSlot(keys, session.user.username), currentPassword);
-  if (!key) {
+/** Changing one's own password is throttled like a log-in (under its own name), so a person at an unlocked session cannot guess the current one freely. */
+export async function changePassword(
+  app: RecoupApp,
+  session: Session,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  if (!(await checkOwnPassword(app, session, currentPassword, `password:${session.user.id}`))) {
     throw new AppError('wrong_password', 'Your current password is not right.', {
       currentPassword: 'Your current password is not right.',
     });
   }
-  key.fill(0);
   checkPasswordPolicy(app.store.db, newPassword, 'newPassword');
-  setPassword(app, findUser(app.store.db, session.user.id), newPassword);
+  await setPassword(app, findUser(app.store.db, session.user.id), newPassword);
 }
 
 export function logout(app: RecoupApp, session: Session): void {

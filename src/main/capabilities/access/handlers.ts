@@ -6,13 +6,13 @@ import { changePassword, lock, login, logout, recover, unlock } from './auth';
 import { addUser, disableUser, enableUser, listUsers, resetPassword, userDirectory } from './users';
 
 export const accessHandlers: HandlerMap<'access'> = {
-  'auth:login': (ctx, input) => {
-    const result = login(ctx.app, input.username, input.password);
+  'auth:login': async (ctx, input) => {
+    const result = await login(ctx.app, input.username, input.password);
     ctx.actor = { id: result.session.user.id, username: result.session.user.username };
     return result;
   },
-  'auth:recover': (ctx, input) => {
-    const userId = recover(ctx.app, input.recoveryKey, input.username, input.newPassword);
+  'auth:recover': async (ctx, input) => {
+    const userId = await recover(ctx.app, input.recoveryKey, input.username, input.newPassword);
     ctx.records.push(`user:${userId}`);
     ctx.detail = 'password set with the recovery key';
     return { done: true };
@@ -24,20 +24,20 @@ export const accessHandlers: HandlerMap<'access'> = {
   'auth:lock': (ctx) => lock(ctx.app, sessionOf(ctx)),
   'auth:unlock': (ctx, input) => unlock(ctx.app, sessionOf(ctx), input.password),
   'auth:heartbeat': (ctx) => ctx.app.sessions.info(sessionOf(ctx), securityPolicy(ctx.app.store.db).idleLockMinutes),
-  'auth:changePassword': (ctx, input) => {
-    changePassword(ctx.app, sessionOf(ctx), input.currentPassword, input.newPassword);
+  'auth:changePassword': async (ctx, input) => {
+    await changePassword(ctx.app, sessionOf(ctx), input.currentPassword, input.newPassword);
     ctx.records.push(`user:${userOf(ctx).id}`);
     return { done: true };
   },
 
   'users:list': (ctx) => listUsers(ctx.app.store.db),
-  'users:add': (ctx, input) => {
-    const user = addUser(ctx.app, input, userOf(ctx).id);
+  'users:add': async (ctx, input) => {
+    const user = await addUser(ctx.app, input, userOf(ctx).id);
     ctx.records.push(`user:${user.id}`);
     ctx.detail = `role ${user.role}`;
     return user;
   },
-  'users:resetPassword': (ctx, input) => {
+  'users:resetPassword': async (ctx, input) => {
     ctx.records.push(`user:${input.userId}`);
     return resetPassword(ctx.app, input.userId, input.newPassword);
   },
@@ -46,7 +46,7 @@ export const accessHandlers: HandlerMap<'access'> = {
     ctx.detail = input.reason;
     return disableUser(ctx.app, input.userId, input.reason, userOf(ctx).id);
   },
-  'users:enable': (ctx, input) => {
+  'users:enable': async (ctx, input) => {
     ctx.records.push(`user:${input.userId}`);
     return enableUser(ctx.app, input.userId, input.newPassword);
   },

@@ -7,3 +7,5 @@ export const access: Capability<'access'> = { name: 'access', handlers: accessHa
 
 export { supervisorApproval } from './approval';
 export { insertFirstAdministrator, userFullName } from './users';
+export { SLOTS_BOUND } from './auth';
+export { confirmOwnPassword, throttled, unwrapOrNull } from './auth';

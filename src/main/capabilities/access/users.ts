@@ -7,7 +7,8 @@ import type { NewUser, UserSummary } from '../../../shared/schemas/users';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import type { UsersRow } from '../../store/schema';
-import { withoutUserSlot, withUserSlot, wrapSlot } from '../../store/keySlots';
+import { prepareSecret, sealSlot, withoutUserSlot, withUserSlot } from '../../store/keySlots';
+import { dropUserFromBackupKeys, replaceUserInBackupKeys } from '../../store/backupKeys';
 import { securityPolicy } from '../../platform/settings';
 
 type UserRow = UsersRow;
@@ -53,7 +54,7 @@ export function checkPasswordPolicy(db: Db, password: string, field: string): vo
   }
 }
 
-export function addUser(app: RecoupApp, input: NewUser, by: number | null): UserSummary {
+export async function addUser(app: RecoupApp, input: NewUser, by: number | null): Promise<UserSummary> {
   const db = app.store.db;
   checkPasswordPolicy(db, input.password, 'password');
   if (findUserByName(db, input.username)) {
@@ -61,6 +62,9 @@ export function addUser(app: RecoupApp, input: NewUser, by: number | null): User
       username: 'This user name is taken.',
     });
   }
+  // The derivation runs first (off the event loop); the row and the slot bound to its id then go
+  // together in one transaction.
+  const prepared = await prepareSecret(input.password, app.scrypt);
   const keys = app.store.readKeys();
   const key = app.store.currentKey();
   const now = app.nowIso();
@@ -72,47 +76,52 @@ export function addUser(app: RecoupApp, input: NewUser, by: number | null): User
       )
       .run(input.username, input.fullName, input.role, now, by, now);
     const id = Number(info.lastInsertRowid);
-    const slot = wrapSlot(
-      keys,
-      key,
-      input.password,
-      { kind: 'user', userId: id, username: input.username },
-      now,
-      app.scrypt,
-    );
+    const slot = sealSlot(keys, key, prepared, { kind: 'user', userId: id, username: input.username }, now);
+    key.fill(0);
     app.store.writeKeys(withUserSlot(keys, slot));
     return findUser(db, id);
   })();
 }
 
-export function resetPassword(app: RecoupApp, userId: number, newPassword: string): UserSummary {
+export async function resetPassword(app: RecoupApp, userId: number, newPassword: string): Promise<UserSummary> {
   const db = app.store.db;
   const user = findUser(db, userId);
   if (!user.active)
     throw new AppError('not_allowed', `${user.fullName} is disabled; enable the user with a new password instead.`);
   checkPasswordPolicy(db, newPassword, 'newPassword');
-  setPassword(app, user, newPassword);
+  await setPassword(app, user, newPassword);
   // Whoever was using the old password is logged out.
   app.sessions.endForUser(userId);
   return findUser(db, userId);
 }
 
-export function setPassword(app: RecoupApp, user: UserSummary, newPassword: string): void {
+/**
+ * Replaces a user's slot by one under a new password, in the live key file and in every key-file
+ * copy beside a backup that held the old one (the old password then opens none of them).
+ */
+export async function setPassword(
+  app: RecoupApp,
+  user: UserSummary,
+  newPassword: string,
+  alsoInTransaction: () => void = () => undefined,
+): Promise<void> {
   const db = app.store.db;
+  const prepared = await prepareSecret(newPassword, app.scrypt);
   const keys = app.store.readKeys();
   const now = app.nowIso();
+  const key = app.store.currentKey();
+  let slot;
+  try {
+    slot = sealSlot(keys, key, prepared, { kind: 'user', userId: user.id, username: user.username }, now);
+  } finally {
+    key.fill(0);
+  }
   db.transaction(() => {
+    alsoInTransaction();
     db.prepare('UPDATE users SET password_changed_at = ? WHERE id = ?').run(now, user.id);
-    const slot = wrapSlot(
-      keys,
-      app.store.currentKey(),
-      newPassword,
-      { kind: 'user', userId: user.id, username: user.username },
-      now,
-      app.scrypt,
-    );
     app.store.writeKeys(withUserSlot(keys, slot));
   })();
+  replaceUserInBackupKeys(app.store.folder.backupsDir, slot, app.log);
 }
 
 function activeAdministrators(db: Db): number {
@@ -138,19 +147,21 @@ export function disableUser(app: RecoupApp, userId: number, reason: string, by: 
     );
     app.store.writeKeys(withoutUserSlot(keys, userId));
   })();
+  // The key-file copies beside the backups lose the slot too: the disabled user's password opens
+  // no copy of the data key anywhere in the data folder.
+  dropUserFromBackupKeys(app.store.folder.backupsDir, userId, app.log);
   app.sessions.endForUser(userId);
   return findUser(db, userId);
 }
 
-export function enableUser(app: RecoupApp, userId: number, newPassword: string): UserSummary {
+export async function enableUser(app: RecoupApp, userId: number, newPassword: string): Promise<UserSummary> {
   const db = app.store.db;
   const user = findUser(db, userId);
   if (user.active) throw new AppError('not_allowed', `${user.fullName} is already active.`);
   checkPasswordPolicy(db, newPassword, 'newPassword');
-  db.transaction(() => {
+  await setPassword(app, { ...user, active: true }, newPassword, () => {
     db.prepare('UPDATE users SET active = 1, disabled_at = NULL, disabled_reason = NULL WHERE id = ?').run(userId);
-    setPassword(app, { ...user, active: true }, newPassword);
-  })();
+  });
   return findUser(db, userId);
 }
 

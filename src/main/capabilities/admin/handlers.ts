@@ -1,10 +1,17 @@
 // Channels of administration: the audit trail, settings, backups and restore.
 import type { HandlerMap } from '../../platform/capability';
-import { userOf } from '../../platform/capability';
+import { sessionOf, userOf } from '../../platform/capability';
 import { listAudit } from '../../platform/auditTrail';
 import { verifyAuditTrail } from '../../platform/auditHeads';
 import { readSettings, settingsChanges, writeSettings } from '../../platform/settings';
-import { createBackup, restoreBackup } from './backups';
+import {
+  backupsForDamagedStore,
+  changeKey,
+  checkStore,
+  createBackup,
+  restoreBackup,
+  restoreDamagedStore,
+} from './backups';
 
 export const adminHandlers: HandlerMap<'admin'> = {
   'audit:list': (ctx, input) => listAudit(ctx.app.store.db, input),
@@ -48,5 +55,27 @@ export const adminHandlers: HandlerMap<'admin'> = {
   'backup:restore': (ctx, input) => {
     ctx.records.push(`backup:${input.fileName}`);
     return restoreBackup(ctx.app, input.fileName);
+  },
+  'backup:check': (ctx, input) => {
+    const result = checkStore(ctx.app, input.full);
+    ctx.records.push('store:database');
+    ctx.detail = result.ok
+      ? `${result.mode} check passed in ${result.ms} ms`
+      : `${result.mode} check found damage: ${result.problems[0] ?? ''}`.slice(0, 300);
+    return result;
+  },
+  'store:changeKey': async (ctx, input) => {
+    const result = await changeKey(ctx.app, sessionOf(ctx), input.password);
+    ctx.records.push('store:data-key');
+    ctx.detail = `data key changed: ${result.slots} slots given the new key, ${result.dropped} removed, ${result.backups} backups re-encrypted`;
+    return result;
+  },
+  'store:backups': (ctx) => backupsForDamagedStore(ctx.app),
+  'store:restore': async (ctx, input) => {
+    ctx.records.push(`backup:${input.fileName}`);
+    const result = await restoreDamagedStore(ctx.app, input);
+    ctx.records.push(`set-aside:${result.setAside}`);
+    ctx.detail = `damaged database set aside; restored by ${input.by === 'administrator' ? 'an administrator' : 'the recovery key'}`;
+    return result;
   },
 };

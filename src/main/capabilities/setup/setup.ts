@@ -14,7 +14,8 @@ import { appendAudit } from '../../platform/auditTrail';
 import { extractFiles, generateExtract } from '../../demo/synthetic';
 import { runImport } from '../imports';
 import { settleLedgerChange } from '../ledger';
-import { insertFirstAdministrator } from '../access';
+import { insertFirstAdministrator, SLOTS_BOUND } from '../access';
+import { writeMeta } from '../../store/meta';
 import { writeSettings } from '../../platform/settings';
 
 /** How many synthetic guarantors "start with demo data" brings. */
@@ -63,7 +64,7 @@ export async function createStore(
   keys = {
     ...keys,
     slots: [
-      wrapSlot(
+      await wrapSlot(
         keys,
         dataKey,
         input.admin.password,
@@ -71,7 +72,7 @@ export async function createStore(
         now,
         app.scrypt,
       ),
-      wrapSlot(keys, dataKey, recoveryKey, { kind: 'recovery' }, now, app.scrypt),
+      await wrapSlot(keys, dataKey, recoveryKey, { kind: 'recovery' }, now, app.scrypt),
     ],
   };
   // The sheet is rendered before anything is written, so a failure leaves no half-made store.
@@ -84,6 +85,8 @@ export async function createStore(
   });
   try {
     app.store.create(dataKey, keys, (db) => {
+      // Every slot of a new store binds its owner (format 2): a format-1 slot edited in later is refused.
+      writeMeta(db, SLOTS_BOUND, '2');
       insertFirstAdministrator(
         db,
         { id: adminId, username: input.admin.username, fullName: input.admin.fullName },

@@ -11,8 +11,8 @@ import { migration007 } from './007_compliance';
 import { migration008 } from './008_statement_accounts';
 import { migration009 } from './009_fap_history';
 import { migration010 } from './010_capabilities';
-import { migration014 } from './014_import_held_changes';
-import { migration015 } from './015_plan_ledger_mark';
+import { migration012 } from './012_import_held_changes';
+import { migration013 } from './013_plan_ledger_mark';
 
 export interface Migration {
   version: number;
@@ -31,8 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
-  migration014,
-  migration015,
+  migration012,
+  migration013,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,14 +1,18 @@
 // Backup & restore (administrators): the encrypted backups in the data folder, a backup on
 // demand, and a restore that keeps the current database aside and ends every session.
 import { useState } from 'react';
-import type { BackupInfo } from '../../../shared/schemas/backup';
+import { FormProvider } from 'react-hook-form';
+import { changeKeyInput, type BackupInfo } from '../../../shared/schemas/backup';
 import { call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
-import { FormAlert, FormNotice } from '../components/Field';
+import { FormAlert, FormNotice, TextField } from '../components/Field';
+import { showServerError } from '../components/formErrors';
+import { useSchemaForm } from '../forms';
 import { DataTable } from '../components/DataTable';
 import { formatBytes, formatInstant } from '../format';
 import { useChannelMutation, useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
+import { refreshStatus } from '../actions';
 
 export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
   manual: 'Manual',
@@ -59,13 +63,86 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose: () =>
   );
 }
 
+/**
+ * Change the data key: for when a person who could log in has left (any user can unwrap the key).
+ * Confirmed with the administrator's own password.
+ */
+function ChangeKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const change = useChannelMutation('store:changeKey');
+  const form = useSchemaForm(changeKeyInput, { password: '' });
+  const submit = form.handleSubmit(async (input) => {
+    setFormError(null);
+    try {
+      const r = await change.mutateAsync(input);
+      onDone(
+        `The data key was changed: ${r.backups} backup${r.backups === 1 ? '' : 's'} re-encrypted, ${r.slots} key slot${r.slots === 1 ? '' : 's'} given the new key${r.dropped ? `, ${r.dropped} removed` : ''}. Everyone logs in with the same password as before.`,
+      );
+    } catch (e) {
+      form.resetField('password', { keepError: true });
+      setFormError(showServerError(e, form.setError, ['password']));
+    }
+  });
+  return (
+    <Dialog title="Change the data key?" onClose={onClose}>
+      <p>
+        Do this when someone who could log in has left (disable them first). Anyone who knew a password could have taken
+        a copy of the key that opens the database; after the change, that copy opens neither the database nor any backup
+        in the backups folder.
+      </p>
+      <p>
+        Recoup re-encrypts the database and every backup, and gives the new key to every active user and to the recovery
+        key. Passwords and the recovery key stay the same. Copies of backups kept elsewhere (another drive) still open
+        with the old key: replace them with fresh copies.
+      </p>
+      <FormProvider {...form}>
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <TextField
+            name="password"
+            label="Your password, to confirm"
+            type="password"
+            autoComplete="current-password"
+          />
+          <FormAlert message={formError} />
+          <div className="actions">
+            <button type="button" onClick={onClose} disabled={form.formState.isSubmitting}>
+              Cancel
+            </button>
+            <button type="submit" className="danger" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? 'Changing the key…' : 'Change the data key'}
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </Dialog>
+  );
+}
+
 export function Backups() {
+  const [changingKey, setChangingKey] = useState(false);
   const backups = useChannelQuery('backup:list', {});
   const create = useChannelMutation('backup:create');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const working = create.isPending;
+  const check = useChannelMutation('backup:check');
+  const working = create.isPending || check.isPending;
+
+  // Reads every page and checks every index; damage found stops the store and shows its screen.
+  const checkNow = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await check.mutateAsync({ full: true });
+      if (result.ok) setNotice(`The database passed a full check (${result.ms} ms). No damage was found.`);
+      else {
+        useWorkspace.getState().endSession(null);
+        await refreshStatus();
+      }
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   const backUpNow = async () => {
     setError(null);
@@ -84,13 +161,22 @@ export function Backups() {
     <section>
       <div className="page-head">
         <h1>Backup &amp; restore</h1>
-        <button type="button" className="primary" onClick={() => void backUpNow()} disabled={working}>
-          {working ? 'Backing up…' : 'Back up now'}
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => void checkNow()} disabled={working}>
+            {check.isPending ? 'Checking…' : 'Check the database'}
+          </button>
+          <button type="button" onClick={() => setChangingKey(true)} disabled={working}>
+            Change the data key…
+          </button>
+          <button type="button" className="primary" onClick={() => void backUpNow()} disabled={working}>
+            {create.isPending ? 'Backing up…' : 'Back up now'}
+          </button>
+        </div>
       </div>
       <p className="lead">
         Backups are encrypted copies of the database in the data folder&rsquo;s backups folder. Recoup makes one
-        automatically at the first log-in of each day and keeps the number set in Settings.
+        automatically at the first log-in of each day and keeps the number set in Settings. Recoup checks the database
+        each time it opens; Check the database reads all of it again now.
       </p>
       {backups.value && (
         <section className="panel folders" aria-labelledby="backup-folders">
@@ -140,6 +226,16 @@ export function Backups() {
         />
       )}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+      {changingKey && (
+        <ChangeKeyDialog
+          onClose={() => setChangingKey(false)}
+          onDone={(message) => {
+            setChangingKey(false);
+            setError(null);
+            setNotice(message);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -155,7 +155,17 @@ export function Shell({ session }: { session: SessionInfo }) {
             ])}
           </ul>
         </nav>
-        <main className="content">{allowed ? <PlaceView place={place} /> : <NotAllowed place={place} />}</main>
+        <main className="content">
+          {/* Background failures an administrator must hear of (a daily backup that failed). */}
+          {status && status.notices.length > 0 && (
+            <div className="form-alert" role="alert" aria-label="Notices for administrators">
+              {status.notices.map((n) => (
+                <p key={n}>{n}</p>
+              ))}
+            </div>
+          )}
+          {allowed ? <PlaceView place={place} /> : <NotAllowed place={place} />}
+        </main>
       </div>
     </div>
   );

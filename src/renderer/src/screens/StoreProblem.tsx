@@ -4,6 +4,7 @@ import type { StoreProblem as Problem } from '../../../shared/contract';
 import { messageOf } from '../api';
 import { refreshStatus } from '../actions';
 import { FormAlert } from '../components/Field';
+import { RestoreDamaged } from './RestoreDamaged';
 
 export function StoreProblem({ problem }: { problem: Problem }) {
   const [error, setError] = useState<string | null>(null);
@@ -15,11 +16,12 @@ export function StoreProblem({ problem }: { problem: Problem }) {
       setError(messageOf(e));
     }
   };
+  const damaged = problem.kind === 'database_corrupt';
   return (
     <main className="page-centered">
       <div className="card">
         <p className="brand">Recoup</p>
-        <h1>Recoup cannot open its data</h1>
+        <h1>{damaged ? 'The database is damaged' : 'Recoup cannot open its data'}</h1>
         <p className="problem">{problem.message}</p>
         <dl className="facts">
           <dt>Data folder</dt>
@@ -27,10 +29,20 @@ export function StoreProblem({ problem }: { problem: Problem }) {
             <code>{problem.dataDir}</code>
           </dd>
         </dl>
-        <p>
-          Recoup has changed nothing in the folder. Once the problem is fixed (or your administrator has fixed it), try
-          again.
-        </p>
+        {problem.detail && (
+          <details>
+            <summary>What the database reported (for IT staff)</summary>
+            <pre className="mono">{problem.detail}</pre>
+          </details>
+        )}
+        {damaged ? (
+          <RestoreDamaged />
+        ) : (
+          <p>
+            Recoup has changed nothing in the folder. Once the problem is fixed (or your administrator has fixed it),
+            try again.
+          </p>
+        )}
         <FormAlert message={error} />
         <div className="actions start">
           <button type="button" className="primary" onClick={() => void retry()}>

@@ -1,12 +1,12 @@
-// 015: a plan counts each dollar once (issue 11). A plan is made on the balance its accounts owe at
+// 013: a plan counts each dollar once (issue 11). A plan is made on the balance its accounts owe at
 // that moment; what is paid toward it is the payments posted after, not those dated on or after its
 // start (a payment posted the same day before set-up was counted twice). Each plan keeps the last
 // ledger entry when it was made (its ledger mark); plans made before this version get the last
 // entry posted by the time they were made.
 import type { Migration } from './index';
 
-export const migration015: Migration = {
-  version: 15,
+export const migration013: Migration = {
+  version: 13,
   name: 'plans: the ledger mark',
   up(db) {
     db.exec(`

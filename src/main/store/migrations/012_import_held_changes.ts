@@ -1,11 +1,11 @@
-// 014: changes an extract asks for that wait for a supervisor (issue 11): a new name or date of
+// 012: changes an extract asks for that wait for a supervisor (issue 11): a new name or date of
 // birth on a guarantor Recoup already has, and the lifting of a legal or contact flag. The import
 // records them here instead of applying them; a supervisor approves (then it is applied) or
 // rejects. History kept: nothing is deleted.
 import type { Migration } from './index';
 
-export const migration014: Migration = {
-  version: 14,
+export const migration012: Migration = {
+  version: 12,
   name: 'import changes held for a supervisor',
   up(db) {
     db.exec(`

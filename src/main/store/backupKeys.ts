@@ -1,0 +1,44 @@
+// The key-file copies kept beside backups (recoup-<stamp>-<kind>.keys.json). They let a backup be
+// opened on a rebuilt machine, so they follow the live key file where a person loses a way in: a
+// disabled user's slot is removed from every copy, and a password reset replaces the user's slot
+// in every copy that held one (the old password then opens none of them).
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readKeyFile, withoutUserSlot, withUserSlot, writeKeyFile, type KeyFile, type KeySlot } from './keySlots';
+
+function eachCopy(dir: string, log: (line: string) => void, change: (file: KeyFile) => KeyFile | null): number {
+  if (!existsSync(dir)) return 0;
+  let changed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.keys.json') || name.startsWith('.')) continue;
+    const p = path.join(dir, name);
+    try {
+      const next = change(readKeyFile(p));
+      if (next) {
+        writeKeyFile(p, next);
+        changed++;
+      }
+    } catch (err) {
+      // A copy that cannot be read stays as it is; the live key file has already changed.
+      log(`recoup: the key-file copy ${name} could not be updated: ${(err as Error).message}`);
+    }
+  }
+  return changed;
+}
+
+/** Removes a user's slots from every key-file copy beside the backups. Returns how many changed. */
+export function dropUserFromBackupKeys(dir: string, userId: number, log: (line: string) => void): number {
+  return eachCopy(dir, log, (file) =>
+    file.slots.some((s) => s.kind === 'user' && s.userId === userId) ? withoutUserSlot(file, userId) : null,
+  );
+}
+
+/**
+ * Puts a user's new slot in place of their old one in every copy that held one. A copy from
+ * another store (a different store id) is left alone: the slot is bound to its own store.
+ */
+export function replaceUserInBackupKeys(dir: string, slot: KeySlot, log: (line: string) => void): number {
+  return eachCopy(dir, log, (file) =>
+    file.slots.some((s) => s.kind === 'user' && s.userId === slot.userId) ? withUserSlot(file, slot) : null,
+  );
+}
