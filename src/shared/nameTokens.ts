@@ -93,6 +93,12 @@ function isUnspaced(word: string): boolean {
   return UNSPACED.test(word);
 }
 
+/** Whether a name is written wholly in a script without spaces between its parts (Chinese, Japanese, Korean). */
+export function writtenUnspaced(name: string): boolean {
+  const w = words(foldName(name));
+  return w.length > 0 && w.every(isUnspaced);
+}
+
 /** Every suffix of a run of unspaced characters, the run itself first. */
 function suffixes(run: string): string[] {
   const chars = [...run];

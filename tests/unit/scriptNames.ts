@@ -1,3 +1,5 @@
+import { fullName } from '../../src/shared/names';
+
 // Names and addresses in a dozen scripts, for the tests that print them (statements, final
 // notices, receipts, agreements, lapse letters) and the tests that search for them. Each has the
 // words a clerk might type to find the person: every part of the name as written, the plain
@@ -154,7 +156,7 @@ export const SCRIPT_NAMES: ScriptName[] = [
   },
 ];
 
-/** "Thị Minh Khai Nguyễn": first, middle and last, as documents print a name (shared/names fullName). */
+/** The name as documents print it (shared/names fullName): "Thị Minh Khai Nguyễn", "王小明". */
 export function printedName(n: ScriptName): string {
-  return [n.firstName, n.middleName ?? '', n.lastName].filter(Boolean).join(' ');
+  return fullName({ firstName: n.firstName, middleName: n.middleName ?? '', lastName: n.lastName });
 }
