@@ -114,7 +114,16 @@ export function fallbackOrder(line: string, weight: Weight): FallbackFontKey[] {
   return (['sans', 'arabic', 'hebrew', 'thai', ...cjkOrder(line)] as Family[]).map((f) => keyOf(f, weight));
 }
 
+const PREFIX = 'Recoup-';
+
 /** The pdfkit name a fallback font is registered under in a document. */
 export function registeredName(key: FallbackFontKey): string {
-  return `Recoup-${key}`;
+  return `${PREFIX}${key}`;
+}
+
+/** The fallback font a registered name stands for, if it is one. */
+export function fallbackKeyOf(name: string): FallbackFontKey | null {
+  if (!name.startsWith(PREFIX)) return null;
+  const key = name.slice(PREFIX.length);
+  return key in FILES ? (key as FallbackFontKey) : null;
 }

@@ -25,7 +25,7 @@ export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as con
  * order). A document whose every line Helvetica draws is the same bytes in both.
  */
 export type LayoutVersion = 1 | 2;
-export const LAYOUT_VERSION: LayoutVersion = 2;
+export const LAYOUT_VERSION = 2 satisfies LayoutVersion;
 
 export interface PdfMeta {
   title: string;
