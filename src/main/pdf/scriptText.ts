@@ -157,22 +157,17 @@ export function lineFragments(line: string, weight: Weight): Fragment[] | null {
   return out;
 }
 
-/** The pieces of a text of several lines; null when the standard font draws it all. */
-export function textFragments(text: string, weight: Weight): Fragment[] | null {
+/**
+ * The pieces of each line of a text; null when the standard font draws it all. A line the
+ * standard font draws is one piece in it (font null); an empty line has no pieces.
+ */
+export function textLines(text: string, weight: Weight): Fragment[][] | null {
   if (standardFontDraws(text)) return null;
   // Composed characters: a name typed as letters and combining accents draws as one typed composed.
-  text = text.normalize('NFC');
-  const out: Fragment[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const pieces = lineFragments(line, weight) ?? (line === '' ? [] : [{ font: null, text: line }]);
-    if (i < lines.length - 1) {
-      if (pieces.length === 0) pieces.push({ font: null, text: '' });
-      pieces[pieces.length - 1]!.text += '\n';
-    }
-    out.push(...pieces);
-  });
-  return out;
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((line) => lineFragments(line, weight) ?? (line === '' ? [] : [{ font: null, text: line }]));
 }
 
 interface GlyphRunInternals {
@@ -252,38 +247,59 @@ export function drawAnyScript(doc: Pdf): void {
     f.descender = base.descender;
     f.lineGap = base.lineGap;
   };
-  const baseOf = (): PdfFontInternals => {
-    // Inside a piece the base is the standard font it stood in for; keyOf knows only fallbacks.
-    return d._font;
+
+  /**
+   * Draws (or measures, with `measure`) the lines one after the other, each a continued text of
+   * its pieces, as pdfkit draws a text of several lines: the first at (x, y) or where the
+   * document is, the next ones below it at the same x.
+   */
+  const eachLine = (
+    lines: Fragment[][],
+    first: { x?: number; y?: number },
+    options: TextOptions,
+    draw: (piece: string, at: { x?: number; y?: number }, o: TextOptions) => void,
+  ): void => {
+    const base = d._font;
+    const finalContinued = options.continued ?? false;
+    let at: { x?: number; y?: number } = first;
+    const startX = first.x ?? d.x;
+    lines.forEach((pieces, l) => {
+      const lastLine = l === lines.length - 1;
+      // An empty line still takes its height.
+      const line = pieces.length > 0 ? pieces : [{ font: null, text: ' ' }];
+      line.forEach((p, i) => {
+        use(base, p.font);
+        const last = i === line.length - 1;
+        draw(p.text, i === 0 ? at : {}, { ...options, continued: last ? (lastLine ? finalContinued : false) : true });
+      });
+      at = { x: startX };
+    });
+    d._font = base;
   };
 
   doc.text = function (this: Pdf, value: string, ...rest: unknown[]) {
     const s = typeof value === 'string' ? value : value == null ? '' : `${value as string}`;
     if (drawsAll(s)) return text.call(doc, value, ...rest);
-    const base = baseOf();
-    const pieces = textFragments(s, weightNow());
-    if (!pieces || pieces.length === 0) return text.call(doc, value, ...rest);
+    const lines = textLines(s, weightNow());
+    if (!lines) return text.call(doc, value, ...rest);
     const [x, y, options] = rest;
-    const opts: TextOptions =
-      x && typeof x === 'object' ? { ...(x as TextOptions) } : { ...((options as TextOptions | undefined) ?? {}) };
-    const at = x && typeof x === 'object' ? [undefined, undefined] : [x, y];
-    const finalContinued = opts.continued ?? false;
-    pieces.forEach((p, i) => {
-      use(base, p.font);
-      const last = i === pieces.length - 1;
-      const o = { ...opts, continued: last ? finalContinued : true };
-      if (i === 0 && (at[0] !== undefined || at[1] !== undefined)) text.call(doc, p.text, at[0], at[1], o);
-      else text.call(doc, p.text, o);
+    const positioned = !(x && typeof x === 'object');
+    const opts: TextOptions = positioned ? { ...((options as TextOptions | undefined) ?? {}) } : { ...(x as TextOptions) };
+    const first = positioned ? { x: x as number | undefined, y: y as number | undefined } : {};
+    // Without line breaking pdfkit draws every line of a text on one baseline; so does this.
+    const drawn = opts.lineBreak === false ? [lines.flat()] : lines;
+    eachLine(drawn, first, opts, (piece, at, o) => {
+      if (at.x !== undefined || at.y !== undefined) text.call(doc, piece, at.x, at.y, o);
+      else text.call(doc, piece, o);
     });
-    d._font = base;
     return doc;
   } as typeof doc.text;
 
   doc.widthOfString = function (this: Pdf, s: string, options?: PDFKit.Mixins.TextOptions) {
     if (drawsAll(s)) return widthOfString.call(doc, s, options);
-    const base = baseOf();
+    const base = d._font;
     let width = 0;
-    for (const p of textFragments(s, weightNow()) ?? []) {
+    for (const p of (textLines(s, weightNow()) ?? []).flat()) {
       use(base, p.font);
       width += widthOfString.call(doc, p.text, options);
     }
@@ -293,20 +309,17 @@ export function drawAnyScript(doc: Pdf): void {
 
   doc.heightOfString = function (this: Pdf, s: string, options?: PDFKit.Mixins.TextOptions) {
     if (drawsAll(s)) return heightOfString.call(doc, s, options);
-    const base = baseOf();
-    const pieces = textFragments(s, weightNow()) ?? [];
-    // As pdfkit's heightOfString, over the pieces drawn as one continued text.
+    const lines = textLines(s, weightNow()) ?? [];
+    // As pdfkit's heightOfString, over the lines drawn as they would be.
     const { x, y } = d;
     const o = d._initOptions(options);
     o.height = Infinity;
     const lineGap = o.lineGap || d._lineGap || 0;
-    pieces.forEach((p, i) => {
-      use(base, p.font);
-      d._text(p.text, { ...o, continued: i < pieces.length - 1 }, undefined, undefined, () => {
+    eachLine(lines, {}, o, (piece, _at, po) => {
+      d._text(piece, po, undefined, undefined, () => {
         d.y += d.currentLineHeight(true) + lineGap;
       });
     });
-    d._font = base;
     const height = d.y - y;
     d.x = x;
     d.y = y;
