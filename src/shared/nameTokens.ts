@@ -80,6 +80,8 @@ export function foldName(text: string): string {
 
 /** The words of one folded piece of text, with runs of unspaced scripts split from their neighbours. */
 function words(folded: string): string[] {
+  // Plain ASCII (most names): letters and digits, as before any other script was kept.
+  if (ASCII.test(folded)) return folded.split(/[^a-z0-9]+/).filter((w) => w !== '');
   const out: string[] = [];
   for (const w of folded.split(NOT_WORD)) {
     if (w === '') continue;
@@ -113,21 +115,24 @@ function suffixes(run: string): string[] {
  */
 export function nameTokens(...names: string[]): string[] {
   const out = new Set<string>();
-  const given = names.map((n) => foldName(n).replace(NOT_WORD_G, '')).filter((n) => n !== '');
+  const given = names.every((n) => ASCII.test(n))
+    ? []
+    : names.map((n) => foldName(n).replace(NOT_WORD_G, '')).filter((n) => n !== '');
   if (given.length > 1 && given.every((n) => words(n).every(isUnspaced))) {
     const [first, ...rest] = given;
     for (const s of suffixes([rest[rest.length - 1]!, first!, ...rest.slice(0, -1)].join(''))) out.add(s);
   }
   for (const name of names) {
+    const ascii = ASCII.test(name);
     const folded = foldName(name);
     const joined = folded.replace(APOSTROPHES, '');
     const parts = words(joined);
     for (const p of parts) {
       out.add(p);
       // Every suffix of an unspaced run, so any contiguous part is the start of a token.
-      if (isUnspaced(p)) for (const suffix of suffixes(p)) out.add(suffix);
+      if (!ascii && isUnspaced(p)) for (const suffix of suffixes(p)) out.add(suffix);
     }
-    if (parts.length > 1 && /-/.test(joined) && !parts.some(isUnspaced)) out.add(parts.join(''));
+    if (parts.length > 1 && /-/.test(joined) && (ascii || !parts.some(isUnspaced))) out.add(parts.join(''));
     if (APOSTROPHE.test(folded)) for (const p of words(folded.replace(APOSTROPHES, ' '))) out.add(p);
   }
   return [...out];

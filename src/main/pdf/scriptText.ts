@@ -87,11 +87,11 @@ function logicalRuns(line: string, weight: Weight): Run[] {
   for (const char of line) {
     const level = levels[index]!;
     index += char.length;
-    let font: FallbackFontKey =
+    // Spaces, digits and punctuation stay in the font of the letter before them.
+    const font: FallbackFontKey =
       previous && COMMON.test(char) && hasGlyph(previous, char)
         ? previous
         : (order.find((k) => hasGlyph(k, char)) ?? order[0]!);
-    // A space or digit opening a line takes the font of what follows when it has the glyph.
     previous = font;
     const last = runs[runs.length - 1];
     if (last && last.font === font && last.level === level) last.text += char;
@@ -278,7 +278,7 @@ export function drawAnyScript(doc: Pdf): void {
   };
 
   doc.text = function (this: Pdf, value: string, ...rest: unknown[]) {
-    const s = typeof value === 'string' ? value : value == null ? '' : `${value as string}`;
+    const s = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
     if (drawsAll(s)) return text.call(doc, value, ...rest);
     const lines = textLines(s, weightNow());
     if (!lines) return text.call(doc, value, ...rest);
