@@ -20,9 +20,7 @@ function asWrittenInOrder(n: PersonName): string | null {
  * Chinese, Japanese or Korean name as it is written, family name first without spaces ("王小明").
  */
 export function fullName(n: PersonName): string {
-  return (
-    asWrittenInOrder(n) ?? [n.firstName, n.middleName, n.lastName].filter((part) => part.trim() !== '').join(' ')
-  );
+  return asWrittenInOrder(n) ?? [n.firstName, n.middleName, n.lastName].filter((part) => part.trim() !== '').join(' ');
 }
 
 /** "Smith, Jane Q.": surname first with the middle initial, for lists and search results ("王小明" as written). */

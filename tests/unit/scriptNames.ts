@@ -128,6 +128,17 @@ export const SCRIPT_NAMES: ScriptName[] = [
     queries: ['やまだ', 'まだ', 'はなこ', 'なこ', 'やまだはなこ'],
   },
   {
+    // 𠮷 (U+20BB7, a form of 吉 in names) lies beyond the Basic Multilingual Plane: "千" must find
+    // the token "千𠮷", which sorts after "千\uffff".
+    script: 'Japanese, beyond the BMP',
+    id: 'U16',
+    firstName: '千𠮷',
+    lastName: '𠮷田',
+    line1: '本町 1-1',
+    city: '名古屋',
+    queries: ['𠮷田', '𠮷', '千', '𠮷田千𠮷', '田千'],
+  },
+  {
     script: 'Korean',
     id: 'U13',
     firstName: '민준',

@@ -96,6 +96,7 @@ function keyOf(family: Family, weight: Weight): FallbackFontKey {
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * Which of the Chinese, Japanese and Korean fonts comes first for a line: a line with kana is
@@ -104,9 +105,17 @@ const HANGUL = /\p{Script=Hangul}/u;
  * so the same line always draws the same way.
  */
 function cjkOrder(line: string): Family[] {
-  if (KANA.test(line)) return ['jp', 'sc', 'kr'];
-  if (HANGUL.test(line)) return ['kr', 'sc', 'jp'];
-  return ['sc', 'jp', 'kr'];
+  const order: Family[] = KANA.test(line)
+    ? ['jp', 'sc', 'kr']
+    : HANGUL.test(line)
+      ? ['kr', 'sc', 'jp']
+      : ['sc', 'jp', 'kr'];
+  // One font for all of a line's characters when one has them all (a rare character only the
+  // Japanese font has, like 𠮷, does not put the rest of the name in another design).
+  const chars = [...line].filter((c) => CJK.test(c)).map((c) => c.codePointAt(0)!);
+  if (chars.length === 0) return order;
+  const whole = order.find((f) => chars.every((c) => fallbackFont(f).hasGlyphForCodePoint(c)));
+  return whole ? [whole, ...order.filter((f) => f !== whole)] : order;
 }
 
 /** The fallback fonts for a line, in the order a character's font is chosen. */

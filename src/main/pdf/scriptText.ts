@@ -114,7 +114,7 @@ function visualOrder(runs: Run[]): Run[] {
   const highest = Math.max(...out.map((r) => r.level));
   const lowestOdd = Math.min(...out.map((r) => (r.level % 2 === 1 ? r.level : Infinity)));
   for (let level = highest; level >= lowestOdd; level--) {
-    for (let i = 0; i < out.length; ) {
+    for (let i = 0; i < out.length;) {
       if (out[i]!.level < level) {
         i++;
         continue;
@@ -284,7 +284,9 @@ export function drawAnyScript(doc: Pdf): void {
     if (!lines) return text.call(doc, value, ...rest);
     const [x, y, options] = rest;
     const positioned = !(x && typeof x === 'object');
-    const opts: TextOptions = positioned ? { ...((options as TextOptions | undefined) ?? {}) } : { ...(x as TextOptions) };
+    const opts: TextOptions = positioned
+      ? { ...((options as TextOptions | undefined) ?? {}) }
+      : { ...(x as TextOptions) };
     const first = positioned ? { x: x as number | undefined, y: y as number | undefined } : {};
     // Without line breaking pdfkit draws every line of a text on one baseline; so does this.
     const drawn = opts.lineBreak === false ? [lines.flat()] : lines;

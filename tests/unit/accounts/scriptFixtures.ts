@@ -17,8 +17,9 @@ export function scriptExtract(): string {
 /** Imports the dozen-script guarantors; returns their ids by extract id (U01…). */
 export async function importScriptNames(t: TestApp): Promise<Map<string, number>> {
   await importSmall(t, scriptExtract());
-  const rows = t.app.store.db
-    .prepare(`SELECT external_id, id FROM guarantors WHERE external_id LIKE 'U%'`)
-    .all() as { external_id: string; id: number }[];
+  const rows = t.app.store.db.prepare(`SELECT external_id, id FROM guarantors WHERE external_id LIKE 'U%'`).all() as {
+    external_id: string;
+    id: number;
+  }[];
   return new Map(rows.map((r) => [r.external_id, r.id]));
 }

@@ -124,8 +124,12 @@ describe('layout versions: a statement is drawn as it was when it was recorded',
   });
 
   it('layout 2 draws names in any script exactly as this version records them', async () => {
-    expect(await sha({ ...oldScripts, layout: 2 })).toBe('199b88495a461997cf212ff7c772b1bd402bf42439381f70797e9fc0c3f264c2');
-    expect(await sha({ ...oldScriptsNotice, layout: 2 })).toBe('d6469ffab4cfce5363fe20bd1fe797026ad05c963f6dd7bea39e2982fc87c601');
+    expect(await sha({ ...oldScripts, layout: 2 })).toBe(
+      '199b88495a461997cf212ff7c772b1bd402bf42439381f70797e9fc0c3f264c2',
+    );
+    expect(await sha({ ...oldScriptsNotice, layout: 2 })).toBe(
+      'd6469ffab4cfce5363fe20bd1fe797026ad05c963f6dd7bea39e2982fc87c601',
+    );
   });
 
   it('layout 2 gives the same bytes whatever the process drew before (fontkit keeps glyphs per process)', async () => {

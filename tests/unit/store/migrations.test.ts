@@ -412,7 +412,13 @@ describe('011', () => {
     expect(tokens(3)).toEqual(['小明', '明', '王', '王小明']);
     expect(tokens(4)).toEqual(['jane', 'smith']);
     // A part of a Chinese name is looked up by the same index range as any other word.
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT guarantor_id FROM name_tokens WHERE token >= ? AND token < ?`).all('小', '小\u{10ffff}') as { detail: string }[]).map((r) => r.detail).join(' / ');
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN SELECT guarantor_id FROM name_tokens WHERE token >= ? AND token < ?`)
+        .all('小', '小\u{10ffff}') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' / ');
     expect(plan).toMatch(/SEARCH name_tokens USING (COVERING )?(PRIMARY KEY|INDEX)/);
     db.close();
   });

@@ -16,7 +16,7 @@ export const migration011: Migration = {
       'SELECT id, first_name, middle_name, last_name FROM guarantors WHERE id > ? ORDER BY id LIMIT 5000',
     );
     // A page at a time: SQLite cannot insert while a query on the same connection is being read.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all(after) as { id: number; first_name: string; middle_name: string; last_name: string }[];
       if (rows.length === 0) break;
       for (const g of rows)
