@@ -33,6 +33,10 @@ describe('search finds a guarantor by any part of a name, in any script', () => 
     expect(await t.call('search:query', { query: '李' }, admin)).toEqual([]);
     expect(await t.call('search:query', { query: 'Петров' }, admin)).toHaveLength(1);
     expect(await t.call('search:query', { query: 'Петровна' }, admin)).toEqual([]);
+    // Chinese, Japanese and Korean names are listed as they are written: family name first, unspaced.
+    expect((await t.call('search:query', { query: '小明' }, admin)).map((r) => r.name)).toEqual(['王小明']);
+    expect((await t.call('search:query', { query: '민준' }, admin)).map((r) => r.name)).toEqual(['김민준']);
+    expect((await t.call('search:query', { query: 'Ирина' }, admin)).map((r) => r.name)).toEqual(['Петрова, Ирина']);
   });
 });
 
