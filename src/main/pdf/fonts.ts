@@ -125,6 +125,14 @@ export function fallbackOrder(line: string, weight: Weight): FallbackFontKey[] {
 
 const PREFIX = 'Recoup-';
 
+/**
+ * How much larger than the text around it a fallback font is drawn: Noto Naskh Arabic's letters
+ * are small for its size (its body sits near a Latin x-height), and read small beside Helvetica.
+ */
+export function sizeScale(key: FallbackFontKey): number {
+  return key === 'arabic' || key === 'arabicBold' ? 1.2 : 1;
+}
+
 /** The pdfkit name a fallback font is registered under in a document. */
 export function registeredName(key: FallbackFontKey): string {
   return `${PREFIX}${key}`;

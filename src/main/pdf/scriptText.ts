@@ -20,7 +20,7 @@
 // directly or through layout.ts), so no document has to know which lines need which font.
 import bidiFactory from 'bidi-js';
 import type { Pdf } from './layout';
-import { fallbackFont, fallbackOrder, registeredName, type FallbackFontKey, type Weight } from './fonts';
+import { fallbackFont, fallbackOrder, registeredName, sizeScale, type FallbackFontKey, type Weight } from './fonts';
 
 /** Characters of Windows-1252 beyond Latin-1, which pdfkit's standard fonts also draw. */
 const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.codePointAt(0)!));
@@ -47,6 +47,7 @@ interface Internals {
   _font: PdfFontInternals;
   _wrapper: unknown;
   _lineGap?: number;
+  _fontSize: number;
   x: number;
   y: number;
   _initOptions(x?: unknown, y?: unknown, options?: unknown): TextOptions;
@@ -64,6 +65,7 @@ export interface Fragment {
 let bidi: ReturnType<typeof bidiFactory> | null = null;
 
 const COMMON = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
+const DIGIT = /^[0-9]$/;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 function hasGlyph(key: FallbackFontKey, char: string): boolean {
@@ -87,9 +89,10 @@ function logicalRuns(line: string, weight: Weight): Run[] {
   for (const char of line) {
     const level = levels[index]!;
     index += char.length;
-    // Spaces, digits and punctuation stay in the font of the letter before them.
+    // Spaces, digits and punctuation stay in the font of the letter before them, except digits
+    // after letters drawn larger (Arabic): a house number keeps the size of the text around it.
     const font: FallbackFontKey =
-      previous && COMMON.test(char) && hasGlyph(previous, char)
+      previous && COMMON.test(char) && !(DIGIT.test(char) && sizeScale(previous) !== 1) && hasGlyph(previous, char)
         ? previous
         : (order.find((k) => hasGlyph(k, char)) ?? order[0]!);
     previous = font;
@@ -230,9 +233,20 @@ export function drawAnyScript(doc: Pdf): void {
     return true;
   };
   /** Switches to a piece's font (null: the base font), set on the base font's baseline and line height. */
-  const use = (base: PdfFontInternals, font: FallbackFontKey | null): void => {
+  /** The document's own font and size, which pieces are drawn in place of and which come back after. */
+  interface Base {
+    font: PdfFontInternals;
+    size: number;
+  }
+  const baseNow = (): Base => ({ font: d._font, size: d._fontSize });
+  const restore = (base: Base): void => {
+    d._font = base.font;
+    d._fontSize = base.size;
+  };
+  /** Switches to a piece's font (null: the base font), set on the base font's baseline and line height. */
+  const use = (base: Base, font: FallbackFontKey | null): void => {
     if (font === null) {
-      d._font = base;
+      restore(base);
       return;
     }
     const name = registeredName(font);
@@ -243,9 +257,13 @@ export function drawAnyScript(doc: Pdf): void {
       keyOf.set(f, font);
       deterministicLayout(f as unknown as EmbeddedFontInternals, font);
     }
-    f.ascender = base.ascender;
-    f.descender = base.descender;
-    f.lineGap = base.lineGap;
+    // A script whose letters are small for their size (Naskh Arabic) is drawn larger; its metrics
+    // are scaled back so the line keeps the base font's baseline and height.
+    const scale = sizeScale(font);
+    d._fontSize = base.size * scale;
+    f.ascender = base.font.ascender / scale;
+    f.descender = base.font.descender / scale;
+    f.lineGap = base.font.lineGap / scale;
   };
 
   /**
@@ -259,7 +277,7 @@ export function drawAnyScript(doc: Pdf): void {
     options: TextOptions,
     draw: (piece: string, at: { x?: number; y?: number }, o: TextOptions) => void,
   ): void => {
-    const base = d._font;
+    const base = baseNow();
     const finalContinued = options.continued ?? false;
     let at: { x?: number; y?: number } = first;
     const startX = first.x ?? d.x;
@@ -274,7 +292,7 @@ export function drawAnyScript(doc: Pdf): void {
       });
       at = { x: startX };
     });
-    d._font = base;
+    restore(base);
   };
 
   doc.text = function (this: Pdf, value: string, ...rest: unknown[]) {
@@ -299,13 +317,13 @@ export function drawAnyScript(doc: Pdf): void {
 
   doc.widthOfString = function (this: Pdf, s: string, options?: PDFKit.Mixins.TextOptions) {
     if (drawsAll(s)) return widthOfString.call(doc, s, options);
-    const base = d._font;
+    const base = baseNow();
     let width = 0;
     for (const p of (textLines(s, weightNow()) ?? []).flat()) {
       use(base, p.font);
       width += widthOfString.call(doc, p.text, options);
     }
-    d._font = base;
+    restore(base);
     return width;
   };
 

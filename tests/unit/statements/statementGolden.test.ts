@@ -125,7 +125,7 @@ describe('layout versions: a statement is drawn as it was when it was recorded',
 
   it('layout 2 draws names in any script exactly as this version records them', async () => {
     expect(await sha({ ...oldScripts, layout: 2 })).toBe(
-      '199b88495a461997cf212ff7c772b1bd402bf42439381f70797e9fc0c3f264c2',
+      'a951ffdddbc44b28e1a4a838927192229da456a85f2093df389157c92ba62f45',
     );
     expect(await sha({ ...oldScriptsNotice, layout: 2 })).toBe(
       'd6469ffab4cfce5363fe20bd1fe797026ad05c963f6dd7bea39e2982fc87c601',
