@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { Hospital } from '../../shared/schemas/hospital';
 import type { BusinessDate } from '../../shared/dates';
+import { drawAnyScript } from './scriptText';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -16,6 +17,15 @@ export const FONT = {
   monoBold: 'Courier-Bold',
 } as const;
 export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as const;
+
+/**
+ * How documents are drawn, recorded with every statement so a past one is redrawn as it was:
+ * 1, Helvetica only (text outside Windows-1252 came out as garbage); 2, any script (scriptText.ts:
+ * lines Helvetica cannot draw fall back to embedded Noto fonts, right-to-left text in visual
+ * order). A document whose every line Helvetica draws is the same bytes in both.
+ */
+export type LayoutVersion = 1 | 2;
+export const LAYOUT_VERSION = 2 satisfies LayoutVersion;
 
 export interface PdfMeta {
   title: string;
@@ -30,6 +40,8 @@ export interface PdfMeta {
   /** The business date the document is dated; also its PDF creation date. */
   date: BusinessDate;
   author?: string;
+  /** The drawing to use; the current one unless a recorded document is drawn again. */
+  layout?: LayoutVersion;
 }
 
 export function createPdf(meta: PdfMeta): Pdf {
@@ -53,6 +65,7 @@ export function createPdf(meta: PdfMeta): Pdf {
   // The regular and the bold font are numbered F1 and F2 in every document, so that finished
   // pages can be copied from one document into another (pageCopy).
   doc.font(FONT.regular).font(FONT.bold).font(FONT.regular).fontSize(10);
+  if ((meta.layout ?? LAYOUT_VERSION) >= 2) drawAnyScript(doc);
   if (!meta.streamPages) doc.fillColor(INK.text);
   return doc;
 }

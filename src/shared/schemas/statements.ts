@@ -28,6 +28,11 @@ export interface StatementActivityLine {
 }
 
 export interface StatementSnapshot {
+  /**
+   * How the statement is drawn (main/pdf/layout.ts LayoutVersion): 2, any script; absent in
+   * snapshots recorded before layouts were numbered, which are drawn as they were (1, Helvetica).
+   */
+  layout?: 2;
   hospital: Hospital;
   officeHours: string;
   statementDate: string;

@@ -97,3 +97,46 @@ describe('statements reprint byte for byte across versions', () => {
     expect(await sha(finalNotice)).toBe('6f095393ddce86bcd394d83b0fcc3ce43ea9cbc2779faf05c5510f8daa0ccbd6');
   });
 });
+
+// Names and addresses outside Windows-1252, as statements recorded them before issue 10: drawn in
+// Helvetica (the letters Helvetica lacks came out as garbage). The hashes are what the version
+// before layout numbers (commit 9702ca9) recorded for these very snapshots.
+const oldScripts: StatementSnapshot = {
+  ...regular,
+  guarantor: { name: 'Thị Minh Khai Nguyễn', address: ['12 Phố Huế', 'Łódź, ME 04101'], externalId: 'U1' },
+  accounts: regular.accounts.map((a, i) => ({ ...a, patientName: ['王小明', 'محمد عبد الله'][i]! })),
+};
+const oldScriptsNotice: StatementSnapshot = {
+  ...finalNotice,
+  guarantor: oldScripts.guarantor,
+  accounts: finalNotice.accounts.map((a, i) => ({ ...a, patientName: ['Ирина Петрова', 'Işıl Yıldız'][i]! })),
+};
+
+describe('layout versions: a statement is drawn as it was when it was recorded', () => {
+  it('layout 1 (no layout in the snapshot): names in other scripts reprint as they were first drawn', async () => {
+    expect(await sha(oldScripts)).toBe('4a11bc802dc66b9a02c3363a24f267166bbcf608c4cad958fc939d3896ea9f5d');
+    expect(await sha(oldScriptsNotice)).toBe('250ec182c022e7c6cddc1341f3cfc0117eb1ef3d8311d54b02d70eca9c022842');
+  });
+
+  it('layout 2 draws a statement Helvetica can draw in the very same bytes as layout 1', async () => {
+    expect(await sha({ ...regular, layout: 2 })).toBe(await sha(regular));
+    expect(await sha({ ...finalNotice, layout: 2 })).toBe(await sha(finalNotice));
+  });
+
+  it('layout 2 draws names in any script exactly as this version records them', async () => {
+    expect(await sha({ ...oldScripts, layout: 2 })).toBe(
+      'a951ffdddbc44b28e1a4a838927192229da456a85f2093df389157c92ba62f45',
+    );
+    expect(await sha({ ...oldScriptsNotice, layout: 2 })).toBe(
+      'd6469ffab4cfce5363fe20bd1fe797026ad05c963f6dd7bea39e2982fc87c601',
+    );
+  });
+
+  it('layout 2 gives the same bytes whatever the process drew before (fontkit keeps glyphs per process)', async () => {
+    const first = await sha({ ...oldScripts, layout: 2 });
+    // Other documents with letters drawn from the same glyphs in other ways ("ị" is "i" and a dot).
+    for (const name of ['Minh Nguyễn Thị', 'Ịnh Vịt', 'لا سلام الله', 'Ирина Işıl'])
+      await sha({ ...oldScripts, layout: 2, guarantor: { ...oldScripts.guarantor, name } });
+    expect(await sha({ ...oldScripts, layout: 2 })).toBe(first);
+  });
+});

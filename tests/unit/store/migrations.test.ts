@@ -392,3 +392,34 @@ describe('010', () => {
     db.close();
   });
 });
+
+describe('011', () => {
+  it('makes every guarantor’s name tokens again, in any script, with plain spellings and CJK suffixes', () => {
+    const db = freshDb();
+    migrate(db, 10);
+    db.exec(`
+      INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES
+        (1, 'Żółkiewski', 'Łukasz', 't', 't'), (2, 'Петрова', 'Ирина', 't', 't'), (3, '王', '小明', 't', 't'),
+        (4, 'Smith', 'Jane', 't', 't');
+      -- The tokens version 10 made: a-z and digits only (Cyrillic and Chinese names had none).
+      INSERT INTO name_tokens (token, guarantor_id) VALUES ('ukasz', 1), ('zoikiewski', 1), ('smith', 4), ('jane', 4);
+    `);
+    expect(migrate(db, 11)).toEqual([11]);
+    const tokens = (id: number) =>
+      db.prepare('SELECT token FROM name_tokens WHERE guarantor_id = ? ORDER BY token').pluck().all(id);
+    expect(tokens(1)).toEqual(['lukasz', 'zolkiewski']);
+    expect(tokens(2)).toEqual(['ирина', 'петрова']);
+    expect(tokens(3)).toEqual(['小明', '明', '王', '王小明']);
+    expect(tokens(4)).toEqual(['jane', 'smith']);
+    // A part of a Chinese name is looked up by the same index range as any other word.
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN SELECT guarantor_id FROM name_tokens WHERE token >= ? AND token < ?`)
+        .all('小', '小\u{10ffff}') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' / ');
+    expect(plan).toMatch(/SEARCH name_tokens USING (COVERING )?(PRIMARY KEY|INDEX)/);
+    db.close();
+  });
+});

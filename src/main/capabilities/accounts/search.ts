@@ -3,29 +3,12 @@
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';
 import { sortedName } from '../../../shared/names';
+import { nameTokens, queryWords } from '../../../shared/nameTokens';
 import { prepared } from '../../store/prepared';
 import type { SearchResult } from '../../../shared/schemas/accounts';
 
-// Printable ASCII (names have no control characters).
-const ASCII = /^[ -~]*$/;
-
-/**
- * Lower-case words without accents: "O'Brien-Núñez" -> ["obrien", "nunez", "obriennunez", "o",
- * "brien"], so the clerk finds the person however the name is typed.
- */
-export function nameTokens(...names: string[]): string[] {
-  const out = new Set<string>();
-  for (const name of names) {
-    // Plain ASCII names (most of them) skip the Unicode decomposition.
-    const folded = (ASCII.test(name) ? name : name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).toLowerCase();
-    const plain = folded.replace(/['’`]/g, '');
-    const parts = plain.split(/[^a-z0-9]+/).filter(Boolean);
-    for (const p of parts) out.add(p);
-    if (parts.length > 1 && /[-]/.test(plain)) out.add(parts.join(''));
-    if (/['’`]/.test(folded)) for (const p of folded.split(/[^a-z0-9]+/).filter(Boolean)) out.add(p);
-  }
-  return [...out];
-}
+// How names are folded into tokens, and queries into words, is one shared rule.
+export { nameTokens } from '../../../shared/nameTokens';
 
 export function replaceNameTokens(db: Db, guarantorId: number, ...names: string[]): void {
   prepared(db, 'DELETE FROM name_tokens WHERE guarantor_id = ?').run(guarantorId);
@@ -80,8 +63,9 @@ function toResult(r: Row, matchedOn: SearchResult['matchedOn'], detail?: string)
 
 const LIMIT = 25;
 
+/** Past every string that starts with `prefix` (the highest code point, so no name character sorts after it). */
 function upperBound(prefix: string): string {
-  return `${prefix}\uffff`;
+  return `${prefix}\u{10ffff}`;
 }
 
 export function search(db: Db, query: string): SearchResult[] {
@@ -173,8 +157,9 @@ export function search(db: Db, query: string): SearchResult[] {
     return [...results.values()];
   }
 
-  // Names: every word is the start of one of the person's names, in any order.
-  const words = nameTokens(q).filter((w) => w.length > 0);
+  // Names: every word is the start of one of the person's names, in any order (a part of a
+  // Chinese, Japanese or Korean name is the start of one of its stored suffixes).
+  const words = queryWords(q);
   if (words.length === 0) return [...results.values()];
   words.sort((a, b) => b.length - a.length);
   const [first, ...rest] = words as [string, ...string[]];

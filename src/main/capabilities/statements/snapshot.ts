@@ -11,6 +11,7 @@ import type { Hospital } from '../../../shared/schemas/hospital';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
+import { LAYOUT_VERSION } from '../../pdf/layout';
 import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 import { entriesAsCounted } from '../ledger';
@@ -141,6 +142,7 @@ export function buildStatement(
     addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays),
   );
   const snapshot: StatementSnapshot = {
+    layout: LAYOUT_VERSION,
     hospital: s.hospital ?? hospitalIdentity(db),
     officeHours: s.officeHours ?? s.policy.officeHours,
     statementDate: s.statementDate,

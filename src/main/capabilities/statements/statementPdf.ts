@@ -339,6 +339,8 @@ function statementDocument(s: StatementSnapshot): Pdf {
     // Drawn by the tens of thousands in a run, where the batch compresses the pages; a single
     // statement (a reprint) is a few kilobytes more.
     uncompressed: true,
+    // As it was drawn when it was recorded: a reprint must give the same bytes.
+    layout: s.layout ?? 1,
   });
   doc.on('pageAdded', () => {
     doc.page.margins.bottom = PAGE.margin;

@@ -11,6 +11,7 @@ import { migration007 } from './007_compliance';
 import { migration008 } from './008_statement_accounts';
 import { migration009 } from './009_fap_history';
 import { migration010 } from './010_capabilities';
+import { migration011 } from './011_name_tokens';
 import { migration012 } from './012_import_held_changes';
 import { migration013 } from './013_plan_ledger_mark';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration012,
   migration013,
 ];
