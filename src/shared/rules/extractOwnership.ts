@@ -26,15 +26,7 @@ export type ExtractValue = string | number | null;
  * - `latest`: a remittance date. The later date wins; an older extract never moves it back.
  * - `fap`: the financial-assistance status and its date, together (see `mergeFapStatus`).
  */
-export type FieldOwner =
-  | 'billing'
-  | 'identity'
-  | 'address'
-  | 'flag'
-  | 'first_known'
-  | 'earliest'
-  | 'latest'
-  | 'fap';
+export type FieldOwner = 'billing' | 'identity' | 'address' | 'flag' | 'first_known' | 'earliest' | 'latest' | 'fap';
 
 export const GUARANTOR_FIELD_OWNERS = {
   mrn: 'billing',

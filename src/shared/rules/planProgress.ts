@@ -139,6 +139,8 @@ export function planProgress(
     missedCount: missed.length,
     lapsedOn,
     cureDeadline,
-    nextDue: next ? { dueDate: next.dueDate, amountCents: Math.min(owedCents, next.amountCents - next.paidCents) } : null,
+    nextDue: next
+      ? { dueDate: next.dueDate, amountCents: Math.min(owedCents, next.amountCents - next.paidCents) }
+      : null,
   };
 }

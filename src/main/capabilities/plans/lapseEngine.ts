@@ -11,7 +11,14 @@ import { planProgress, type PlanPayment } from '../../../shared/rules/planProgre
 import type { PlanPolicy } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
 import { policyById } from './policy';
-import { activePlanSql, paidTowardPlanSql, planAccountsOwed, planInstallments, planPayments, type PlanRow } from './progress';
+import {
+  activePlanSql,
+  paidTowardPlanSql,
+  planAccountsOwed,
+  planInstallments,
+  planPayments,
+  type PlanRow,
+} from './progress';
 import { queueLapseLetter, recordEvent, setPlanStatus } from './planRows';
 import { evaluatePromises } from './promises';
 import type { DailyJob, LedgerChange } from '../../platform/capability';
