@@ -13,12 +13,12 @@ test('set up with demo data: search finds synthetic patients', async ({ page, wo
   const found = page.getByRole('option');
   await expect(found.first()).toContainText('Smith');
   expect(await found.count()).toBeGreaterThan(1);
-  // Up to 25 people come back (here every MRN begins M20, typed in any case); with that many, the
-  // clerk is told to type more.
+  // Up to 25 people come back (here every demo MRN begins DM20, typed in any case); with that
+  // many, the clerk is told to type more.
   await page.keyboard.press('Control+a');
-  await page.keyboard.type('m20');
+  await page.keyboard.type('dm20');
   await expect(found).toHaveCount(25);
-  await expect(found.first()).toContainText('Matched: MRN M20');
+  await expect(found.first()).toContainText('Matched: MRN DM20');
   await expect(page.getByRole('status').filter({ hasText: 'Showing the first' })).toHaveText(
     'Showing the first 25 — type more to narrow the search.',
   );
