@@ -55,7 +55,7 @@ export const ledgerChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'ledger:reverse': channel<typeof reverseEntryInput, { reversalId: number }>({
+  'ledger:reverse': channel<typeof reverseEntryInput, { reversalId: number; approvedBy: number | null }>({
     input: reverseEntryInput,
     access: 'clerk',
     audit: 'change',

@@ -119,6 +119,8 @@ export const reverseEntryInput = z.object({
   entryId: idSchema,
   reason: requiredText('Reason', 300),
   effectiveDate: businessDateSchema,
+  /** A supervisor's user name and password, when the reversal lowers the balance by more than the limit. */
+  approval: supervisorApprovalSchema.optional(),
 });
 
 export const paymentIdInput = z.object({ paymentId: idSchema }).strict();
@@ -224,9 +226,15 @@ export function postAdjustmentForm({ today, needsApproval }: { today: BusinessDa
 export const POST_ADJUSTMENT_ALIASES = { amountCents: 'amount', approval: 'approval.password' } as const;
 
 /** ledger:reverse, less the entry: why, and the date (not after the business date). */
-export function reverseEntryForm(today: BusinessDate) {
+export function reverseEntryForm(today: BusinessDate, needsApproval = false) {
   const shape = reverseEntryInput.shape;
-  return z.object({ reason: shape.reason, effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate) });
+  return z.object({
+    reason: shape.reason,
+    effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate),
+    approval: needsApproval
+      ? shape.approval.unwrap()
+      : z.object({ username: z.string(), password: z.string() }).transform(() => undefined),
+  });
 }
 
 /** payments:reverse, less the payment: why, and the date (not after the business date). */

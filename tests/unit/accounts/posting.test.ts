@@ -162,7 +162,7 @@ describe('posting patient payments', () => {
   });
 
   it('one entry of a split payment is not reversed alone; a reversal made by mistake is itself reversed', async () => {
-    const { clerk, jane } = await ready();
+    const { admin, clerk, jane } = await ready();
     const r = await t.call(
       'payments:post',
       {
@@ -186,10 +186,29 @@ describe('posting patient payments', () => {
       .prepare(`SELECT id FROM ledger_entries WHERE type = 'charge' LIMIT 1`)
       .pluck()
       .get() as number;
-    const { reversalId } = await t.call(
+    // Issue 11: reversing a $500.00 charge lowers the balance by more than the $250.00 limit, so a
+    // clerk needs a supervisor's approval, as for an adjustment.
+    expect(
+      await t.raw(
+        'ledger:reverse',
+        { entryId: charge, reason: 'charged to the wrong patient', effectiveDate: '2026-11-26' },
+        clerk,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { approval: expect.any(String) } } });
+    await addUserAndLogIn(t, admin, 'supervisor', 'sam');
+    const { reversalId, approvedBy } = await t.call(
       'ledger:reverse',
-      { entryId: charge, reason: 'charged to the wrong patient', effectiveDate: '2026-11-26' },
+      {
+        entryId: charge,
+        reason: 'charged to the wrong patient',
+        effectiveDate: '2026-11-26',
+        approval: { username: 'sam', password: 'password-for-sam' },
+      },
       clerk,
+    );
+    expect(approvedBy).toEqual(expect.any(Number));
+    expect(t.app.store.db.prepare('SELECT approved_by FROM ledger_entries WHERE id = ?').pluck().get(reversalId)).toBe(
+      approvedBy,
     );
     const before = balances(t, 1);
     await t.call(
@@ -310,7 +329,7 @@ describe('balance check', () => {
 
 describe('undoing a mistaken payment reversal', () => {
   it('each reversal line can be reversed; the payment shows as not reversed once all are', async () => {
-    const { clerk, jane } = await ready();
+    const { admin, clerk, jane } = await ready();
     const r = await t.call(
       'payments:post',
       {
@@ -328,10 +347,17 @@ describe('undoing a mistaken payment reversal', () => {
       { paymentId: r.paymentId, reason: 'wrong guarantor', effectiveDate: '2026-11-26' },
       clerk,
     );
+    // Undoing a reversal lowers the balance again: a part over the limit needs a supervisor (issue 11).
+    await addUserAndLogIn(t, admin, 'supervisor', 'sam');
     for (const id of reversalIds)
       await t.call(
         'ledger:reverse',
-        { entryId: id, reason: 'it was the right guarantor', effectiveDate: '2026-11-26' },
+        {
+          entryId: id,
+          reason: 'it was the right guarantor',
+          effectiveDate: '2026-11-26',
+          approval: { username: 'sam', password: 'password-for-sam' },
+        },
         clerk,
       );
     const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);

@@ -34,7 +34,7 @@ export class LedgerChangeWriter {
   }
 
   /** Reverses one entry with an equal and opposite one (at most once). */
-  reverse(entryId: number, r: { reason: string; effectiveDate: string }): number {
+  reverse(entryId: number, r: { reason: string; effectiveDate: string; approvedBy?: number | null }): number {
     const done = reverseEntry(this.db, entryId, { ...r, postedAt: this.when.now, postedBy: this.when.by });
     this.accountIds.add(done.accountId);
     this.guarantorIds.add(done.guarantorId);

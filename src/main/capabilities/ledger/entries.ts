@@ -76,7 +76,7 @@ type EntryRow = Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_ce
 export function reverseEntry(
   db: Db,
   entryId: number,
-  r: { reason: string; effectiveDate: string; postedAt: string; postedBy: number | null },
+  r: { reason: string; effectiveDate: string; postedAt: string; postedBy: number | null; approvedBy?: number | null },
 ): { entryId: number; accountId: number; guarantorId: number } {
   const entry = db
     .prepare('SELECT id, account_id, type, amount_cents, payment_id, reverses_id FROM ledger_entries WHERE id = ?')
@@ -87,8 +87,8 @@ export function reverseEntry(
   if (already) throw new AppError('not_allowed', 'This entry has already been reversed.');
   const info = db
     .prepare(
-      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, reverses_id, payment_id)
-       VALUES (?, 'reversal', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, memo, reverses_id, payment_id, approved_by)
+       VALUES (?, 'reversal', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       entry.account_id,
@@ -100,6 +100,7 @@ export function reverseEntry(
       r.reason,
       entry.id,
       entry.payment_id,
+      r.approvedBy ?? null,
     );
   const guarantorId = moveBalance(db, entry.account_id, -entry.amount_cents, r.postedAt);
   return { entryId: Number(info.lastInsertRowid), accountId: entry.account_id, guarantorId };

@@ -63,10 +63,17 @@ export const ledgerHandlers: HandlerMap<'ledger'> = {
     return { entryId: r.entryId, approvedBy: r.approvedBy };
   },
   'ledger:reverse': (ctx, input) => {
-    const r = reverseLedgerEntry(ctx.app, input.entryId, input.reason, input.effectiveDate, userOf(ctx));
+    const r = reverseLedgerEntry(
+      ctx.app,
+      input.entryId,
+      input.reason,
+      input.effectiveDate,
+      userOf(ctx),
+      input.approval,
+    );
     ctx.records.push(`guarantor:${r.guarantorId}`, `entry:${input.entryId}`);
-    ctx.detail = input.reason;
-    return { reversalId: r.reversalId };
+    ctx.detail = r.approvedBy === null ? input.reason : `${input.reason} (approved by user ${r.approvedBy})`;
+    return { reversalId: r.reversalId, approvedBy: r.approvedBy };
   },
   'ledger:verify': (ctx) => {
     const result = verifyBalances(ctx.app.store.db);

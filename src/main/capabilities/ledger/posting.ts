@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { allocateOldestFirst, checkChosenAllocation } from '../../../shared/rules/allocation';
 import { afterBusinessDateMessage } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
-import { adjustmentNeedsApproval } from '../../../shared/rules/adjustmentApproval';
+import { adjustmentNeedsApproval, reversalNeedsApproval } from '../../../shared/rules/adjustmentApproval';
 import type { Role } from '../../../shared/roles';
 import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
@@ -89,15 +89,19 @@ export function postPayment(
   });
 }
 
-/** An adjustment over the limit needs a supervisor's approval, unless a supervisor posts it. */
+/**
+ * An adjustment (or a reversal that lowers a balance) over the limit needs a supervisor's
+ * approval, unless a supervisor posts it.
+ */
 function approvalFor(
   app: RecoupApp,
   approval: { username: string; password: string } | undefined,
   limit: number,
+  what = 'Adjustments',
 ): number {
   if (!approval) {
-    throw new AppError('forbidden', `Adjustments over ${formatCents(limit)} need a supervisor's approval.`, {
-      approval: `A supervisor must approve adjustments over ${formatCents(limit)}.`,
+    throw new AppError('forbidden', `${what} over ${formatCents(limit)} need a supervisor's approval.`, {
+      approval: `A supervisor must approve ${what.toLowerCase()} over ${formatCents(limit)}.`,
     });
   }
   return supervisorApproval(app, approval).id;
@@ -147,14 +151,16 @@ export function reverseLedgerEntry(
   reason: string,
   effectiveDate: string,
   by: Poster,
-): { reversalId: number; guarantorId: number } {
+  approval?: { username: string; password: string },
+): { reversalId: number; guarantorId: number; approvedBy: number | null } {
   notAfterToday(app, effectiveDate);
   const db = app.store.db;
   const entry = db
     .prepare(
-      'SELECT e.id, e.type, e.payment_id, a.guarantor_id FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE e.id = ?',
+      'SELECT e.id, e.type, e.amount_cents, e.payment_id, a.guarantor_id FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE e.id = ?',
     )
-    .get(entryId) as { id: number; type: string; payment_id: number | null; guarantor_id: number } | undefined;
+    .get(entryId) as
+    { id: number; type: string; amount_cents: number; payment_id: number | null; guarantor_id: number } | undefined;
   if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
   // A part of a split payment is reversed with the whole payment; a reversal (even of a payment
   // part) may itself be reversed, one entry at a time, to undo a mistake.
@@ -170,8 +176,16 @@ export function reverseLedgerEntry(
         'This entry is part of a payment split over several accounts; reverse the whole payment.',
       );
   }
-  const reversalId = changeLedger(app, by.id, (ledger) => ledger.reverse(entryId, { reason, effectiveDate }));
-  return { reversalId, guarantorId: entry.guarantor_id };
+  // Issue 11: a reversal that lowers the balance by more than the limit needs a supervisor, as an
+  // adjustment does (a clerk reversed a $3,845 charge alone).
+  const limit = postingPolicy(db).adjustmentApprovalLimitCents;
+  const approvedBy = reversalNeedsApproval(by.role, entry.amount_cents, limit)
+    ? approvalFor(app, approval, limit, 'Reversals that lower a balance')
+    : null;
+  const reversalId = changeLedger(app, by.id, (ledger) =>
+    ledger.reverse(entryId, { reason, effectiveDate, approvedBy }),
+  );
+  return { reversalId, guarantorId: entry.guarantor_id, approvedBy };
 }
 
 /** Reverses every allocation of a payment (a bounced check, a payment posted to the wrong person). */

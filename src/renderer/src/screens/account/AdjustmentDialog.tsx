@@ -17,6 +17,7 @@ import {
 import { ApiError } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextField } from '../../components/Field';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
 import { readChannel, useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { useSchemaForm } from '../../forms';
@@ -26,7 +27,7 @@ export function isAdjustmentReason(code: string | null | undefined): code is Adj
 }
 
 /** The approving supervisor's full name (the result names them by id), or null if it cannot be read. */
-async function approverName(userId: number): Promise<string | null> {
+export async function approverName(userId: number): Promise<string | null> {
   try {
     return (await readChannel('users:directory', {})).find((u) => u.id === userId)?.fullName ?? null;
   } catch {
@@ -113,23 +114,9 @@ export function AdjustmentDialog({ account, onClose, onDone }: AdjustmentDialogP
         <p className="field-hint">Adjustments over {formatCents(limit)} need a supervisor&rsquo;s approval.</p>
       )}
       {showApproval && (
-        <fieldset className="group approval">
-          <legend>Supervisor approval</legend>
-          <p className="group-note">
-            {limit !== null ? `Over ${formatCents(limit)}: ` : ''}a supervisor types their own user name and password to
-            approve this adjustment.
-          </p>
-          <div className="form-grid">
-            <TextField name="approval.username" label="Supervisor user name" className="span-3" />
-            <TextField
-              name="approval.password"
-              label="Supervisor password"
-              type="password"
-              autoComplete="off"
-              className="span-3"
-            />
-          </div>
-        </fieldset>
+        <SupervisorApprovalFields
+          note={`${limit !== null ? `Over ${formatCents(limit)}: ` : ''}a supervisor types their own user name and password to approve this adjustment.`}
+        />
       )}
     </DialogForm>
   );

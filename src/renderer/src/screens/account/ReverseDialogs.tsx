@@ -1,6 +1,6 @@
 // Reversals: an equal and opposite entry with a reason, never an edit. One ledger entry, or a whole
 // payment with every account it was spread over (main refuses to reverse one part of a split).
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { AccountView, PaymentView } from '../../../../shared/schemas/accounts';
@@ -11,18 +11,19 @@ import {
   reversePaymentForm,
   type LedgerLine,
 } from '../../../../shared/schemas/ledger';
+import { ApiError } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
+import { reversalNeedsApproval } from '../../../../shared/rules/adjustmentApproval';
+import { approverName } from './AdjustmentDialog';
 import { TextField } from '../../components/Field';
-import { useChannelMutation } from '../../queries';
+import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { useSchemaForm } from '../../forms';
 
-/** ledger:reverse and payments:reverse ask the same: why, and the date. */
-type ReverseForm = ReturnType<typeof reverseEntryForm> | ReturnType<typeof reversePaymentForm>;
-
-function useReverseForm(formFor: (today: string) => ReverseForm) {
+function useReversePaymentForm() {
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => formFor(today), [formFor, today]);
+  const schema = useMemo(() => reversePaymentForm(today), [today]);
   const form = useSchemaForm(schema, { reason: '', effectiveDate: today });
   return { form, today };
 }
@@ -44,19 +45,37 @@ interface ReverseEntryProps {
 }
 
 export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseEntryProps) {
-  const { form, today } = useReverseForm(reverseEntryForm);
+  const today = useWorkspace((s) => s.status?.today ?? '');
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const settings = useChannelQuery('settings:get', {});
+  const limit = settings.value?.posting.adjustmentApprovalLimitCents ?? null;
+  // Main may ask for approval even when the dialog did not expect it (the limit changed meanwhile).
+  const [askedByMain, setAskedByMain] = useState(false);
+  // Issue 11: a reversal that lowers the balance follows the adjustment's approval limit.
+  const needsApproval = askedByMain || (limit !== null && reversalNeedsApproval(role, entry.amountCents, limit));
+  const schema = useMemo(() => reverseEntryForm(today, needsApproval), [today, needsApproval]);
+  const form = useSchemaForm(schema, { reason: '', effectiveDate: today, approval: { username: '', password: '' } });
   const reverse = useChannelMutation('ledger:reverse');
   return (
     <DialogForm
       title={`Reverse entry #${entry.id}`}
       form={form}
-      fields={['reason', 'effectiveDate']}
+      fields={['reason', 'effectiveDate', 'approval.username', 'approval.password']}
+      aliases={{ approval: 'approval.password' }}
       submitLabel="Reverse entry"
       danger
       onClose={onClose}
       onSubmit={async (values) => {
-        await reverse.mutateAsync({ entryId: entry.id, ...values });
-        onDone(`Entry #${entry.id} on account ${account.accountNumber} is reversed.`);
+        try {
+          const result = await reverse.mutateAsync({ entryId: entry.id, ...values });
+          const approver = result.approvedBy === null ? null : await approverName(result.approvedBy);
+          onDone(
+            `Entry #${entry.id} on account ${account.accountNumber} is reversed${result.approvedBy === null ? '' : `, approved by ${approver ?? 'the supervisor'}`}.`,
+          );
+        } catch (error) {
+          if (error instanceof ApiError && error.fields?.approval) setAskedByMain(true);
+          throw error;
+        }
       }}
     >
       <dl className="facts">
@@ -78,6 +97,11 @@ export function ReverseEntryDialog({ account, entry, onClose, onDone }: ReverseE
         today={today}
         hint="For the ledger and the audit log, e.g. “charge posted to the wrong account”."
       />
+      {needsApproval && (
+        <SupervisorApprovalFields
+          note={`It lowers the balance by ${formatCents(entry.amountCents)}${limit !== null ? `, over ${formatCents(limit)}` : ''}: a supervisor types their own user name and password to approve this reversal, as for an adjustment.`}
+        />
+      )}
     </DialogForm>
   );
 }
@@ -90,7 +114,7 @@ interface ReversePaymentProps {
 }
 
 export function ReversePaymentDialog({ payment, accounts, onClose, onDone }: ReversePaymentProps) {
-  const { form, today } = useReverseForm(reversePaymentForm);
+  const { form, today } = useReversePaymentForm();
   const reverse = useChannelMutation('payments:reverse');
   const parts = accounts.flatMap((a) =>
     a.ledger
