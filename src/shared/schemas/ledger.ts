@@ -100,6 +100,10 @@ export const postPaymentInput = z.object({
   effectiveDate: businessDateSchema,
   /** Empty: oldest first. Otherwise the clerk's split, which must add up to the amount. */
   allocations: z.array(allocationSchema).max(500, 'Too many allocations.').default([]),
+  /** The clerk confirms it is a second payment, not the same one again (src/shared/rules/paymentChecks.ts). */
+  confirmDuplicate: z.boolean().default(false),
+  /** A supervisor's user name and password, for a payment dated before the last statement. */
+  approval: supervisorApprovalSchema.optional(),
 });
 export type PostPaymentInput = z.infer<typeof postPaymentInput>;
 
@@ -149,7 +153,15 @@ export interface PayableAccount {
  * (a payment above what is owed is refused) or the clerk's split, which must add up to the payment.
  * `splitTotal` is no field: the place the spread's refusal is shown.
  */
-export function postPaymentForm({ today, accounts }: { today: BusinessDate; accounts: readonly PayableAccount[] }) {
+export function postPaymentForm({
+  today,
+  accounts,
+  needsApproval = false,
+}: {
+  today: BusinessDate;
+  accounts: readonly PayableAccount[];
+  needsApproval?: boolean;
+}) {
   const shape = postPaymentInput.shape;
   const part = dollarsText('Allocated amount', allocationSchema.shape.amountCents);
   const open = accounts.map((a) => ({ accountId: a.id, serviceFrom: a.serviceFrom, balanceCents: a.balanceCents }));
@@ -162,6 +174,13 @@ export function postPaymentForm({ today, accounts }: { today: BusinessDate; acco
       allocation: z.enum(['oldest', 'split']),
       split: z.record(z.string(), z.string()),
       splitTotal: z.string().optional(),
+      confirmDuplicate: z.boolean().default(false),
+      approval: needsApproval
+        ? shape.approval.unwrap()
+        : z
+            .object({ username: z.string(), password: z.string() })
+            .optional()
+            .transform(() => undefined),
     })
     .transform((v, ctx) => {
       const allocations: Allocation[] = [];
@@ -196,12 +215,18 @@ export function postPaymentForm({ today, accounts }: { today: BusinessDate; acco
         amountCents: v.amount,
         effectiveDate: v.effectiveDate,
         allocations,
+        confirmDuplicate: v.confirmDuplicate,
+        approval: v.approval,
       } satisfies Omit<PostPaymentInput, 'guarantorId'>;
     });
 }
 
 /** Main's refusals of payments:post, on the payment form's fields. */
-export const POST_PAYMENT_ALIASES = { amountCents: 'amount', allocations: 'splitTotal' } as const;
+export const POST_PAYMENT_ALIASES = {
+  amountCents: 'amount',
+  allocations: 'splitTotal',
+  approval: 'approval.password',
+} as const;
 
 /**
  * ledger:adjust, less the account. The supervisor's user name and password are asked, and sent,
@@ -217,7 +242,10 @@ export function postAdjustmentForm({ today, needsApproval }: { today: BusinessDa
       memo: shape.memo,
       approval: needsApproval
         ? shape.approval.unwrap()
-        : z.object({ username: z.string(), password: z.string() }).transform(() => undefined),
+        : z
+            .object({ username: z.string(), password: z.string() })
+            .optional()
+            .transform(() => undefined),
     })
     .transform(({ amount, ...v }) => ({ ...v, amountCents: amount }) satisfies Omit<PostAdjustmentInput, 'accountId'>);
 }
@@ -233,7 +261,10 @@ export function reverseEntryForm(today: BusinessDate, needsApproval = false) {
     effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate),
     approval: needsApproval
       ? shape.approval.unwrap()
-      : z.object({ username: z.string(), password: z.string() }).transform(() => undefined),
+      : z
+          .object({ username: z.string(), password: z.string() })
+          .optional()
+          .transform(() => undefined),
   });
 }
 

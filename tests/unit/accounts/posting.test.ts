@@ -365,3 +365,53 @@ describe('undoing a mistaken payment reversal', () => {
     expect(ws.guarantor.balanceCents).toBe(20000);
   });
 });
+
+describe('issue 11: what a clerk may post alone', () => {
+  const check = (jane: number, extra: object = {}) => ({
+    guarantorId: jane,
+    method: 'check' as const,
+    reference: 'Check 4417',
+    amountCents: 12_500,
+    effectiveDate: '2026-11-26',
+    allocations: [],
+    ...extra,
+  });
+
+  it('the same check posted twice is asked about, and posted only when the clerk says it is a second payment', async () => {
+    const { clerk, jane } = await ready();
+    const first = await t.call('payments:post', check(jane), clerk);
+    expect(await t.raw('payments:post', check(jane, { reference: '#4417' }), clerk)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        fields: { confirmDuplicate: expect.stringContaining(`payment ${first.receiptNumber}`) },
+      },
+    });
+    expect(guarantorBalance(t, jane)).toBe(67_500);
+    await t.call('payments:post', check(jane, { confirmDuplicate: true }), clerk);
+    expect(guarantorBalance(t, jane)).toBe(55_000);
+  });
+
+  it('a payment dated before the last statement needs a supervisor; after it, none', async () => {
+    const { admin, clerk, jane } = await ready();
+    t.app.store.db.prepare('UPDATE accounts SET first_statement_date = NULL').run();
+    await t.call('statements:run', { jobId: 'statements-backdate-1' }, admin);
+    expect(await t.raw('payments:post', check(jane, { effectiveDate: '2026-08-26' }), clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', fields: { approval: expect.any(String) } },
+    });
+    await addUserAndLogIn(t, admin, 'supervisor', 'sam');
+    const r = await t.call(
+      'payments:post',
+      check(jane, { effectiveDate: '2026-08-26', approval: { username: 'sam', password: 'password-for-sam' } }),
+      clerk,
+    );
+    const approvedBy = t.app.store.db
+      .prepare('SELECT DISTINCT approved_by FROM ledger_entries WHERE payment_id = ?')
+      .pluck()
+      .all(r.paymentId);
+    expect(approvedBy).toEqual([expect.any(Number)]);
+    // Dated the statement's day: the clerk posts it alone.
+    await t.call('payments:post', check(jane, { reference: 'Check 4418', effectiveDate: '2026-11-26' }), clerk);
+  });
+});

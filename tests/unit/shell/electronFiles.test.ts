@@ -150,6 +150,7 @@ describe('the app and the desktop’s document windows (HP-01)', () => {
           reference: '',
           amountCents: 100,
           effectiveDate: '2026-11-26',
+          confirmDuplicate: true,
           allocations: [],
         },
         admin,

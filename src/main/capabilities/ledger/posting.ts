@@ -3,10 +3,11 @@
 // Every posting writes its ledger entries and balances in one transaction.
 import { AppError } from '../../../shared/errors';
 import { allocateOldestFirst, checkChosenAllocation } from '../../../shared/rules/allocation';
-import { afterBusinessDateMessage } from '../../../shared/dates';
+import { afterBusinessDateMessage, formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { adjustmentNeedsApproval, reversalNeedsApproval } from '../../../shared/rules/adjustmentApproval';
-import type { Role } from '../../../shared/roles';
+import { backdatedIntoStatementedPeriod, likelyDuplicate, type PaymentSeen } from '../../../shared/rules/paymentChecks';
+import { roleAtLeast, type Role } from '../../../shared/roles';
 import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
@@ -63,6 +64,36 @@ export function postPayment(
       ? allocateOldestFirst(open, input.amountCents, priorityAccounts(app, input.guarantorId))
       : checkChosenAllocation(open, input.amountCents, input.allocations);
   if (!result.ok) throw new AppError('invalid_input', result.reason, { allocations: result.reason });
+  // Issue 11: the same check posted twice is asked about, not taken silently.
+  if (!input.confirmDuplicate) {
+    const earlier = db
+      .prepare(
+        `SELECT p.receipt_number AS receiptNumber, p.amount_cents AS amountCents, p.reference, p.effective_date AS effectiveDate
+           FROM payments p WHERE p.guarantor_id = ? AND p.amount_cents = ?
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.payment_id = p.id AND e.type = 'reversal')
+          ORDER BY p.id DESC`,
+      )
+      .all(input.guarantorId, input.amountCents) as PaymentSeen[];
+    const twin = likelyDuplicate(input, earlier);
+    if (twin) {
+      const message = `This looks like payment ${twin.receiptNumber} (${formatCents(twin.amountCents)}${twin.reference ? `, reference ${twin.reference}` : ''}, dated ${formatShortDate(twin.effectiveDate)}) posted again. Post it only if it is a second payment.`;
+      throw new AppError('conflict', message, { confirmDuplicate: message });
+    }
+  }
+  // Issue 11: a payment dated before the last statement changes what the patient was told.
+  const lastStatement = db
+    .prepare('SELECT max(statement_date) FROM statements WHERE guarantor_id = ?')
+    .pluck()
+    .get(input.guarantorId) as string | null;
+  let approvedBy: number | null = null;
+  if (backdatedIntoStatementedPeriod(input.effectiveDate, lastStatement) && !roleAtLeast(by.role, 'supervisor')) {
+    const why = `It is dated before the last statement (${formatShortDate(lastStatement!)}), which the patient has already been sent`;
+    if (!input.approval)
+      throw new AppError('forbidden', `${why}: a supervisor must approve it.`, {
+        approval: `${why}: a supervisor approves it here.`,
+      });
+    approvedBy = supervisorApproval(app, input.approval).id;
+  }
   return changeLedger(app, by.id, (ledger) => {
     const receiptNumber = nextReceiptNumber(db, app.clock.today());
     const paymentId = insertPayment(db, {
@@ -83,6 +114,7 @@ export function postPayment(
         effectiveDate: input.effectiveDate,
         reference: [receiptNumber, input.reference].filter(Boolean).join(' '),
         paymentId,
+        approvedBy,
       });
     }
     return { paymentId, receiptNumber, accountIds: result.allocations.map((a) => a.accountId) };

@@ -17,10 +17,11 @@ import {
   postPaymentForm,
   splitKey,
 } from '../../../../shared/schemas/ledger';
-import { messageOf } from '../../api';
+import { ApiError, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
-import { FormNotice, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, FormNotice, SelectField, TextField } from '../../components/Field';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
 import { saveFile } from '../../files';
 import { useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
@@ -191,7 +192,11 @@ function PaymentPosted({
 export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClose }: PostPaymentProps) {
   const post = useChannelMutation('payments:post');
   const today = useWorkspace((s) => s.status?.today ?? '');
-  const schema = useMemo(() => postPaymentForm({ today, accounts }), [today, accounts]);
+  // Main asks for what the form cannot know: a likely duplicate (the same check again) and a
+  // supervisor for a payment dated before the last statement (issue 11).
+  const [duplicate, setDuplicate] = useState(false);
+  const [needsApproval, setNeedsApproval] = useState(false);
+  const schema = useMemo(() => postPaymentForm({ today, accounts, needsApproval }), [today, accounts, needsApproval]);
   const [posted, setPosted] = useState<{ result: PaymentResult; cents: number } | null>(null);
   const form = useSchemaForm(schema, {
     method: '',
@@ -200,6 +205,8 @@ export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClos
     effectiveDate: today,
     allocation: 'oldest',
     split: Object.fromEntries(accounts.map((a) => [splitKey(a.id), ''])),
+    confirmDuplicate: false,
+    approval: { username: '', password: '' },
   });
 
   if (posted) {
@@ -211,13 +218,28 @@ export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClos
       title="Post a payment"
       form={form}
       wide
-      fields={['method', 'reference', 'amount', 'effectiveDate', 'splitTotal']}
+      fields={[
+        'method',
+        'reference',
+        'amount',
+        'effectiveDate',
+        'splitTotal',
+        'confirmDuplicate',
+        'approval.username',
+        'approval.password',
+      ]}
       aliases={POST_PAYMENT_ALIASES}
       submitLabel="Post payment"
       onClose={onClose}
       onSubmit={async (payment) => {
-        const result = await post.mutateAsync({ guarantorId, ...payment });
-        setPosted({ result, cents: payment.amountCents });
+        try {
+          const result = await post.mutateAsync({ guarantorId, ...payment });
+          setPosted({ result, cents: payment.amountCents });
+        } catch (error) {
+          if (error instanceof ApiError && error.fields?.confirmDuplicate) setDuplicate(true);
+          if (error instanceof ApiError && error.fields?.approval) setNeedsApproval(true);
+          throw error;
+        }
       }}
     >
       <div className="form-grid">
@@ -232,6 +254,16 @@ export function PostPaymentDialog({ guarantorId, accounts, onOpenReceipt, onClos
         />
       </div>
       <Allocation accounts={accounts} />
+      {duplicate && (
+        <CheckboxField
+          name="confirmDuplicate"
+          label="It is a second payment: post it"
+          hint="Leave it unticked and cancel if this is the same payment posted again."
+        />
+      )}
+      {needsApproval && (
+        <SupervisorApprovalFields note="A payment dated before the last statement changes what the patient was already sent: a supervisor types their own user name and password to approve it." />
+      )}
     </DialogForm>
   );
 }
