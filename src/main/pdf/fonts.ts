@@ -4,7 +4,9 @@
 //
 // The order is the fallback order: a character is drawn in the first font that has a glyph for
 // it. Noto Sans covers Latin (Vietnamese, Polish, Turkish…), Greek, Cyrillic and Devanagari;
-// then Arabic, Hebrew and Thai; then the Chinese, Japanese and Korean fonts, in an order chosen by
+// then Arabic, Hebrew and Thai; then Khmer, Armenian, Georgian, Ethiopic, Bengali, Tamil, Telugu,
+// Gujarati, Myanmar, Lao and Syriac (not Gurmukhi: fontkit's positioning fails on Noto Sans
+// Gurmukhi's marks, docs/fonts.md); then the Chinese, Japanese and Korean fonts, in an order chosen by
 // the line (see cjkOrder), since the same Han character is drawn differently in each.
 // Licences: the fonts are under the SIL Open Font License 1.1 (docs/fonts.md).
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,28 @@ export type FallbackFontKey =
   | 'hebrewBold'
   | 'thai'
   | 'thaiBold'
+  | 'khmer'
+  | 'khmerBold'
+  | 'armenian'
+  | 'armenianBold'
+  | 'georgian'
+  | 'georgianBold'
+  | 'ethiopic'
+  | 'ethiopicBold'
+  | 'bengali'
+  | 'bengaliBold'
+  | 'tamil'
+  | 'tamilBold'
+  | 'telugu'
+  | 'teluguBold'
+  | 'gujarati'
+  | 'gujaratiBold'
+  | 'myanmar'
+  | 'myanmarBold'
+  | 'lao'
+  | 'laoBold'
+  | 'syriac'
+  | 'syriacBold'
   | 'sc'
   | 'scBold'
   | 'jp'
@@ -44,6 +68,28 @@ const FILES: Record<FallbackFontKey, FontFile> = {
   hebrewBold: { pkg: '@embedpdf/fonts-hebrew', file: 'fonts/NotoSansHebrew-Bold.ttf' },
   thai: { pkg: '@expo-google-fonts/noto-sans-thai', file: '400Regular/NotoSansThai_400Regular.ttf' },
   thaiBold: { pkg: '@expo-google-fonts/noto-sans-thai', file: '700Bold/NotoSansThai_700Bold.ttf' },
+  khmer: { pkg: '@expo-google-fonts/noto-sans-khmer', file: '400Regular/NotoSansKhmer_400Regular.ttf' },
+  khmerBold: { pkg: '@expo-google-fonts/noto-sans-khmer', file: '700Bold/NotoSansKhmer_700Bold.ttf' },
+  armenian: { pkg: '@expo-google-fonts/noto-sans-armenian', file: '400Regular/NotoSansArmenian_400Regular.ttf' },
+  armenianBold: { pkg: '@expo-google-fonts/noto-sans-armenian', file: '700Bold/NotoSansArmenian_700Bold.ttf' },
+  georgian: { pkg: '@expo-google-fonts/noto-sans-georgian', file: '400Regular/NotoSansGeorgian_400Regular.ttf' },
+  georgianBold: { pkg: '@expo-google-fonts/noto-sans-georgian', file: '700Bold/NotoSansGeorgian_700Bold.ttf' },
+  ethiopic: { pkg: '@expo-google-fonts/noto-sans-ethiopic', file: '400Regular/NotoSansEthiopic_400Regular.ttf' },
+  ethiopicBold: { pkg: '@expo-google-fonts/noto-sans-ethiopic', file: '700Bold/NotoSansEthiopic_700Bold.ttf' },
+  bengali: { pkg: '@expo-google-fonts/noto-sans-bengali', file: '400Regular/NotoSansBengali_400Regular.ttf' },
+  bengaliBold: { pkg: '@expo-google-fonts/noto-sans-bengali', file: '700Bold/NotoSansBengali_700Bold.ttf' },
+  tamil: { pkg: '@expo-google-fonts/noto-sans-tamil', file: '400Regular/NotoSansTamil_400Regular.ttf' },
+  tamilBold: { pkg: '@expo-google-fonts/noto-sans-tamil', file: '700Bold/NotoSansTamil_700Bold.ttf' },
+  telugu: { pkg: '@expo-google-fonts/noto-sans-telugu', file: '400Regular/NotoSansTelugu_400Regular.ttf' },
+  teluguBold: { pkg: '@expo-google-fonts/noto-sans-telugu', file: '700Bold/NotoSansTelugu_700Bold.ttf' },
+  gujarati: { pkg: '@expo-google-fonts/noto-sans-gujarati', file: '400Regular/NotoSansGujarati_400Regular.ttf' },
+  gujaratiBold: { pkg: '@expo-google-fonts/noto-sans-gujarati', file: '700Bold/NotoSansGujarati_700Bold.ttf' },
+  myanmar: { pkg: '@expo-google-fonts/noto-sans-myanmar', file: '400Regular/NotoSansMyanmar_400Regular.ttf' },
+  myanmarBold: { pkg: '@expo-google-fonts/noto-sans-myanmar', file: '700Bold/NotoSansMyanmar_700Bold.ttf' },
+  lao: { pkg: '@expo-google-fonts/noto-sans-lao', file: '400Regular/NotoSansLao_400Regular.ttf' },
+  laoBold: { pkg: '@expo-google-fonts/noto-sans-lao', file: '700Bold/NotoSansLao_700Bold.ttf' },
+  syriac: { pkg: '@expo-google-fonts/noto-sans-syriac', file: '400Regular/NotoSansSyriac_400Regular.ttf' },
+  syriacBold: { pkg: '@expo-google-fonts/noto-sans-syriac', file: '700Bold/NotoSansSyriac_700Bold.ttf' },
   sc: { pkg: '@embedpdf/fonts-sc', file: 'fonts/NotoSansHans-Regular.otf' },
   scBold: { pkg: '@embedpdf/fonts-sc', file: 'fonts/NotoSansHans-Bold.otf' },
   jp: { pkg: '@embedpdf/fonts-jp', file: 'fonts/NotoSansJP-Regular.otf' },
@@ -88,7 +134,46 @@ export function fallbackFont(key: FallbackFontKey): fontkit.Font {
 }
 
 export type Weight = 'regular' | 'bold';
-type Family = 'sans' | 'arabic' | 'hebrew' | 'thai' | 'sc' | 'jp' | 'kr';
+type Family =
+  | 'sans'
+  | 'arabic'
+  | 'hebrew'
+  | 'thai'
+  | 'khmer'
+  | 'armenian'
+  | 'georgian'
+  | 'ethiopic'
+  | 'bengali'
+  | 'tamil'
+  | 'telugu'
+  | 'gujarati'
+  | 'myanmar'
+  | 'lao'
+  | 'syriac'
+  | 'sc'
+  | 'jp'
+  | 'kr';
+
+/**
+ * The scripts of the hospital's other patient languages, each in its own Noto font (issue 10's
+ * review: Khmer, Amharic, Armenian, Georgian, Bengali, Tamil, Telugu, Gujarati, Burmese, Lao and
+ * Syriac names printed as empty boxes). After Thai, before the CJK fonts. Not Punjabi (Gurmukhi):
+ * fontkit 2.0.4 throws laying out Noto Sans Gurmukhi's mark positions, which would stop a
+ * statement run; it stays a known gap (docs/fonts.md).
+ */
+const MORE_SCRIPTS: Family[] = [
+  'khmer',
+  'armenian',
+  'georgian',
+  'ethiopic',
+  'bengali',
+  'tamil',
+  'telugu',
+  'gujarati',
+  'myanmar',
+  'lao',
+  'syriac',
+];
 
 function keyOf(family: Family, weight: Weight): FallbackFontKey {
   return (weight === 'bold' ? `${family}Bold` : family) as FallbackFontKey;
@@ -120,7 +205,9 @@ function cjkOrder(line: string): Family[] {
 
 /** The fallback fonts for a line, in the order a character's font is chosen. */
 export function fallbackOrder(line: string, weight: Weight): FallbackFontKey[] {
-  return (['sans', 'arabic', 'hebrew', 'thai', ...cjkOrder(line)] as Family[]).map((f) => keyOf(f, weight));
+  return (['sans', 'arabic', 'hebrew', 'thai', ...MORE_SCRIPTS, ...cjkOrder(line)] as Family[]).map((f) =>
+    keyOf(f, weight),
+  );
 }
 
 const PREFIX = 'Recoup-';

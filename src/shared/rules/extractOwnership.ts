@@ -149,6 +149,14 @@ export interface FapState {
   fap_status_date: string | null;
 }
 
+/** What the assistance merge needs besides the two rows. */
+export interface FapWhen {
+  /** The import's business day: the date of a status the extract gives undated. */
+  today?: string;
+  /** When Recoup's status carries no date: the date of its last history entry. */
+  recordedOn?: string | null;
+}
+
 /**
  * The financial-assistance status after an extract row (ECA-05). "Unknown" or an empty cell says
  * nothing. Where Recoup knows nothing, the extract's status is taken. Otherwise the extract's
@@ -158,9 +166,15 @@ export interface FapState {
 export function mergeFapStatus(
   stored: FapState,
   incoming: Partial<FapState>,
+  when: FapWhen = {},
 ): { values: FapState; changes: FieldChange[]; kept: FieldKept[] } {
   const to = incoming.fap_status;
-  const toDate = incoming.fap_status_date ?? null;
+  // A status the extract gives without a date is recorded as of the import's day (as its history
+  // row is), so that a later extract is compared with a real date.
+  const toDate = incoming.fap_status_date ?? when.today ?? null;
+  // The date Recoup's status is compared with: its own, or (a status kept without one by an older
+  // version) the date of its last history entry.
+  const storedDate = stored.fap_status_date ?? when.recordedOn ?? null;
   const same = { values: { ...stored }, changes: [], kept: [] };
   if (to === undefined || to === 'unknown') return same;
   const keep = (reason: string) => ({
@@ -177,19 +191,18 @@ export function mergeFapStatus(
     return { values, changes, kept: [] };
   };
   if (stored.fap_status === 'unknown') return take();
+  const dated = incoming.fap_status_date !== undefined && incoming.fap_status_date !== null;
   if (to === stored.fap_status) {
-    // The same status: a date fills a missing one, and is otherwise Recoup's.
-    if (stored.fap_status_date === null && toDate !== null) return take();
+    // The same status: a date the extract gives fills a missing one, and is otherwise Recoup's.
+    if (stored.fap_status_date === null && dated) return take();
     return same;
   }
-  if (toDate === null)
+  if (!dated)
     return keep('the extract gives no status date, so it cannot show it is newer than the status recorded in Recoup');
-  if (stored.fap_status_date !== null) {
+  if (storedDate !== null) {
     const decision = stored.fap_status === 'pending' && (to === 'denied' || APPROVED.has(to));
-    if (toDate < stored.fap_status_date || (toDate === stored.fap_status_date && !decision))
-      return keep(
-        `the extract's status is dated ${toDate}, not after the status recorded on ${stored.fap_status_date}`,
-      );
+    if (toDate! < storedDate || (toDate === storedDate && !decision))
+      return keep(`the extract's status is dated ${toDate}, not after the status recorded on ${storedDate}`);
   }
   if (!fapStatusMayFollow(stored.fap_status, to))
     return keep(
@@ -265,6 +278,7 @@ export function mergeExtractRow<R extends Record<string, ExtractValue>>(
   stored: R,
   incoming: Partial<R>,
   owners: Record<string, FieldOwner>,
+  fapWhen: FapWhen = {},
 ): Merged<R> {
   const values = { ...stored } as Record<string, ExtractValue>;
   const changes: FieldChange[] = [];
@@ -276,7 +290,7 @@ export function mergeExtractRow<R extends Record<string, ExtractValue>>(
     if (owner === 'fap') {
       if (fapSeen) continue;
       fapSeen = true;
-      const r = mergeFapStatus(stored as unknown as FapState, incoming as unknown as Partial<FapState>);
+      const r = mergeFapStatus(stored as unknown as FapState, incoming as unknown as Partial<FapState>, fapWhen);
       values.fap_status = r.values.fap_status;
       values.fap_status_date = r.values.fap_status_date;
       changes.push(...r.changes);

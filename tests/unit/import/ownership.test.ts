@@ -414,3 +414,79 @@ describe('a change of identity or a lifted flag waits for a supervisor (issue 11
     ]);
   });
 });
+
+describe('dates an extract cannot prove, and placeholders (review of issue 10)', () => {
+  it('an undated status is compared by the date of Recoup’s last history entry; an undated one is recorded as of the import', () => {
+    // A pending application kept without a date (an older version), recorded in its history on 11-20.
+    const held = { fap_status: 'pending' as const, fap_status_date: null };
+    const older = mergeFapStatus(
+      held,
+      { fap_status: 'denied', fap_status_date: '2024-01-01' },
+      {
+        recordedOn: '2026-11-20',
+      },
+    );
+    expect(older.values.fap_status).toBe('pending');
+    // Recoup knows nothing: an undated status is taken as of the import's day.
+    const taken = mergeFapStatus(
+      { fap_status: 'unknown', fap_status_date: null },
+      { fap_status: 'pending' },
+      {
+        today: '2026-11-26',
+      },
+    );
+    expect(taken.values).toEqual({ fap_status: 'pending', fap_status_date: '2026-11-26' });
+  });
+
+  it('a date after today, or a first statement before discharge, is a bad cell; nothing is written', async () => {
+    t = testApp({ today: '2026-11-26' });
+    await setUpAndLogIn(t);
+    await importSmall(t);
+    const future = SMALL_EXTRACT.replace(COMBINED_HEADER, `${COMBINED_HEADER},fap_status,fap_status_date`)
+      .split('\r\n')
+      .map((line, i) => (i === 0 ? line : line.startsWith('G2,') ? `${line},denied,2099-12-31` : `${line},,`))
+      .join('\r\n');
+    const r1 = await reimport(future, 'future.csv');
+    expect(r1.committed).toBe(false);
+    expect(r1.errors.map((e) => e.reason)).toEqual([
+      expect.stringMatching(/fap_status_date: "2099-12-31" is after today \(2026-11-26\)/),
+    ]);
+    // A3 was discharged 2026-10-01: a first statement "2020-01-01" is not a statement after discharge.
+    const early = SMALL_EXTRACT.replace(
+      'A3,2026-10-01,2026-10-01,emergency,medicare,,',
+      'A3,2026-10-01,2026-10-01,emergency,medicare,2020-01-01,',
+    );
+    const r2 = await reimport(early, 'early.csv');
+    expect(r2.committed).toBe(false);
+    expect(r2.errors[0]!.reason).toMatch(/before the discharge/);
+    expect(
+      t.app.store.db.prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'A3'`).pluck().get(),
+    ).toBeNull();
+  });
+
+  it('a placeholder cell ("-", "N/A") is no information; control characters and direction overrides leave names', async () => {
+    t = testApp({ today: '2026-11-26' });
+    await setUpAndLogIn(t);
+    await importSmall(t);
+    const text = [
+      'guarantor_id,last_name,first_name,phone',
+      'G2,O\u202eBrien-Núñez,Jo\u0007hn,N/A',
+      'G1,Smith,Jane,-',
+    ].join('\r\n');
+    const r = await reimport(text, 'placeholders.csv', 'guarantors');
+    expect(r.committed).toBe(true);
+    const rows = t.app.store.db
+      .prepare('SELECT external_id, phone, first_name FROM guarantors ORDER BY id')
+      .raw()
+      .all();
+    expect(rows).toEqual([
+      ['G1', '2075550142', 'Jane'],
+      ['G2', '2075550199', 'John'],
+    ]);
+    // The name with the override taken out differs from Recoup's: held for a supervisor, never applied raw.
+    expect(r.held.map((h) => [h.key, h.field, h.to])).toEqual([
+      ['G2', 'last_name', 'O Brien-Núñez'],
+      ['G2', 'first_name', 'Jo hn'],
+    ]);
+  });
+});

@@ -57,6 +57,16 @@ export function recordFapFromExtract(
   ).run(e.guarantorId, e.status, e.date, e.note, e.by, e.now);
 }
 
+/** The date of the guarantor's last assistance history entry (null when there is none). */
+export function lastFapHistoryDate(db: Db, guarantorId: number): string | null {
+  return (
+    (db
+      .prepare('SELECT status_date FROM fap_history WHERE guarantor_id = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(guarantorId) as string | undefined) ?? null
+  );
+}
+
 /** An application came in (pending), or the guarantor said they will not apply. */
 export function recordFapApplication(
   app: RecoupApp,

@@ -14,4 +14,4 @@ export {
   placeHold,
   releaseHold,
 } from './holds';
-export { recordFapFromExtract } from './financialAssistance';
+export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';

@@ -42,7 +42,7 @@ import {
   type FieldKept,
 } from '../../../shared/rules/extractOwnership';
 import { holdChange } from './heldChanges';
-import { recordFapFromExtract } from '../compliance';
+import { lastFapHistoryDate, recordFapFromExtract } from '../compliance';
 
 export interface ImportFile {
   name: string;
@@ -201,6 +201,7 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
   const started = Date.now();
+  const today = options.today ?? options.now.slice(0, 10);
   const report: ImportReport = {
     mode: options.mode,
     committed: false,
@@ -275,7 +276,6 @@ export async function runImport(
     date: string | null,
   ) => {
     if (status === 'unknown') return;
-    const today = options.today ?? options.now.slice(0, 10);
     recordFapFromExtract(db, {
       guarantorId,
       status,
@@ -400,7 +400,7 @@ export async function runImport(
         let rowFailed = false;
         // Guarantor
         if (file.layout === 'guarantors' || file.layout === 'combined') {
-          const g = readGuarantor(reader, m);
+          const g = readGuarantor(reader, m, today);
           rowFailed = rowErrors();
           if (!rowFailed) {
             const seen = guarantorsSeen.get(g.external_id);
@@ -417,6 +417,8 @@ export async function runImport(
               // New guarantors (the common case) cost one statement; existing ones are merged field
               // by field by who owns each fact (src/shared/rules/extractOwnership.ts).
               const fresh = { ...NEW_GUARANTOR, ...g };
+              // A status given undated is as of the import's day (its history row says so).
+              if (fresh.fap_status !== 'unknown' && fresh.fap_status_date === null) fresh.fap_status_date = today;
               const inserted = rows.insertGuarantor(fresh, options.now);
               let id: number;
               if (inserted !== null) {
@@ -427,7 +429,13 @@ export async function runImport(
               } else {
                 const { id: existingId, ...existing } = rows.findGuarantor(g.external_id)!;
                 id = existingId;
-                const merged = mergeExtractRow(existing, g, GUARANTOR_FIELD_OWNERS);
+                const merged = mergeExtractRow(existing, g, GUARANTOR_FIELD_OWNERS, {
+                  today,
+                  recordedOn:
+                    existing.fap_status !== 'unknown' && existing.fap_status_date === null
+                      ? lastFapHistoryDate(db, id)
+                      : null,
+                });
                 noteMerge(at, 'guarantor', g.external_id, merged);
                 for (const h of merged.held)
                   holdChange(db, {
@@ -462,7 +470,7 @@ export async function runImport(
 
         // Account (a combined row whose guarantor part failed goes no further: one error, not three)
         if (!rowFailed && (file.layout === 'accounts' || file.layout === 'combined')) {
-          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
+          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id', today);
           rowFailed = rowErrors();
           if (!rowFailed) {
             const guarantorId =

@@ -131,16 +131,33 @@ const payerClass = (x: string) => v.choice(x, v.PAYER_CLASSES, 'payer class');
 const yesNo01 = (x: string): 0 | 1 => (v.yesNo(x) ? 1 : 0);
 const moneyOrNull = (x: string) => nonNegative(x);
 
+/** A date of something that has happened: not after the import's business day. */
+const pastDateParser = (format: v.DateFormat, today: string) => {
+  const date = dateParser(format);
+  return (x: string) => {
+    const d = date(x);
+    if (d !== null && d > today) throw new v.CellError(`is after today (${today}): it cannot have happened yet`);
+    return d;
+  };
+};
+
+/**
+ * A cell that holds only a placeholder ("-", "N/A") reads as empty: no information, like an empty
+ * cell — never a value that blanks what Recoup has.
+ */
+const given = <T>(value: T | undefined): T | undefined => (value === '' || value === null ? undefined : value);
+
 /** Only the fields the row carries are read; the owner rules decide what each does to Recoup's row. */
-export function readGuarantor(r: RowReader, m: ImportMapping): GuarantorIncoming {
-  const date = dateParser(m.dateFormat);
+export function readGuarantor(r: RowReader, m: ImportMapping, today: string): GuarantorIncoming {
+  const date = pastDateParser(m.dateFormat, today);
   const g: GuarantorIncoming = {
     external_id: r.read('guarantor_id', text40, '', true),
     last_name: r.read('last_name', text80, '', true),
     first_name: r.read('first_name', text80, '', true),
   };
   const set = <K extends keyof GuarantorIncoming>(key: K, value: GuarantorIncoming[K] | undefined) => {
-    if (value !== undefined) g[key] = value;
+    const v = given(value);
+    if (v !== undefined) g[key] = v;
   };
   set('mrn', r.opt('mrn', text40));
   set('middle_name', r.opt('middle_name', text80));
@@ -182,8 +199,9 @@ export function readAccount(
   r: RowReader,
   m: ImportMapping,
   guarantorField: 'guarantor_id' | 'account_guarantor_id',
+  today: string,
 ): AccountIncoming {
-  const date = dateParser(m.dateFormat);
+  const date = pastDateParser(m.dateFormat, today);
   const requiredDate = requiredDateParser(m.dateFormat);
   const a: AccountIncoming = {
     account_number: r.read('account_number', text40, '', true),
@@ -195,7 +213,8 @@ export function readAccount(
     payer_class: r.read('payer_class', payerClass, 'self_pay', true),
   };
   const set = <K extends keyof AccountIncoming>(key: K, value: AccountIncoming[K] | undefined) => {
-    if (value !== undefined) a[key] = value;
+    const v = given(value);
+    if (v !== undefined) a[key] = v;
   };
   set('patient_name', r.opt('patient_name', text120));
   set('state_of_service', r.opt('state_of_service', v.state));
@@ -210,6 +229,12 @@ export function readAccount(
   set('first_statement_date', r.opt('first_statement_date', date));
   if (a.service_from && a.service_to && a.service_to < a.service_from)
     r.fail('service_to', 'is before the service-from date');
+  // ECA-05: D0 is the first statement after discharge; one dated before it is not that statement.
+  if (a.first_statement_date && a.service_to && a.first_statement_date < a.service_to)
+    r.fail(
+      'first_statement_date',
+      'is before the discharge (service-to) date: it cannot be the first statement after discharge',
+    );
   return a;
 }
 

@@ -8,8 +8,14 @@ export class CellError extends Error {}
 
 export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY';
 
+/**
+ * Control characters and Unicode direction overrides/isolates: never part of a name or an address
+ * (an override reorders a printed line). Taken out of every text an extract brings.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+
 export function text(value: string, max: number): string {
-  const v = value.trim();
+  const v = value.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim();
   if (v.length > max) throw new CellError(`is longer than ${max} characters`);
   return v;
 }
