@@ -12,6 +12,7 @@ export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY';
  * Control characters and Unicode direction overrides/isolates: never part of a name or an address
  * (an override reorders a printed line). Taken out of every text an extract brings.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 export function text(value: string, max: number): string {
