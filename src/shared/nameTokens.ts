@@ -47,11 +47,19 @@ const PLAIN_LETTERS = new RegExp(`[${Object.keys(PLAIN_SPELLING).join('')}]`, 'g
  * that are part of a letter's spelling (Devanagari and Thai vowel signs, Japanese voicing marks)
  * stay.
  */
-const DROPPED_MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const DROPPED_MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u00ad]/g;
 
-/** Apostrophes inside a name ("O'Brien"): dropped to join the word, and also read as a break. */
-const APOSTROPHE = /['’`ʼ]/;
-const APOSTROPHES = /['’`ʼ]/g;
+/**
+ * Apostrophes inside a name ("O'Brien", "D‘Angelo", Hawaiian "ʻIolani"): dropped to join the word,
+ * and also read as a break.
+ */
+const APOSTROPHE = /['’‘`´ʼʻ]/;
+const APOSTROPHES = /['’‘`´ʼʻ]/g;
+
+/** German umlauts, also spelled out as a clerk may type them: Müller is "muller" and "mueller". */
+const UMLAUT = /[äöü]/;
+const UMLAUTS = /[äöü]/g;
+const UMLAUT_SPELLING: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue' };
 
 /** Scripts written without spaces between a name's parts: Han, Hiragana, Katakana, Hangul. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]/u;
@@ -134,6 +142,11 @@ export function nameTokens(...names: string[]): string[] {
     }
     if (parts.length > 1 && /-/.test(joined) && (ascii || !parts.some(isUnspaced))) out.add(parts.join(''));
     if (APOSTROPHE.test(folded)) for (const p of words(folded.replace(APOSTROPHES, ' '))) out.add(p);
+    // Müller is also stored as "mueller" (the folding above gives "muller").
+    const lower = name.normalize('NFC').toLowerCase();
+    if (!ascii && UMLAUT.test(lower))
+      for (const p of words(foldName(lower.replace(UMLAUTS, (c) => UMLAUT_SPELLING[c]!)).replace(APOSTROPHES, '')))
+        out.add(p);
   }
   return [...out];
 }

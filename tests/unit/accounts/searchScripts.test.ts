@@ -68,6 +68,14 @@ describe('folding: letters that are not accented forms spell out plainly, for na
     expect(queryWords('王小明')).toEqual(['王小明']);
   });
 
+  it('the ʻokina, typographic apostrophes and a soft hyphen join a name; an umlaut is also spelled out (review)', () => {
+    expect(nameTokens('ʻIolani')).toEqual(['iolani']);
+    expect(nameTokens('D‘Angelo')).toEqual(['dangelo', 'd', 'angelo']);
+    expect(nameTokens('Kowal\u00adski')).toEqual(['kowalski']);
+    expect(nameTokens('Müller')).toEqual(['muller', 'mueller']);
+    expect(queryWords('Mueller')).toEqual(['mueller']);
+  });
+
   it('keeps the tokens of plain names as they were', () => {
     expect(nameTokens("O'Brien-Núñez")).toEqual(['obrien', 'nunez', 'obriennunez', 'o', 'brien']);
     expect(nameTokens('Jane', 'Q', 'Smith')).toEqual(['jane', 'q', 'smith']);
