@@ -1,6 +1,6 @@
 // The payment-plan schedule: one rule, used by the set-up form's preview and by the service that
 // saves the plan, so what the clerk shows the patient is what is stored. Whole cents; the last
-// installment takes the remainder; the installments and the down payment add up to the balance
+// installment takes the remainder (a remainder under a tenth of a payment joins the one before it); the installments and the down payment add up to the balance
 // exactly. Monthly plans keep their day of the month, and a 29th-31st falls to the last day of a
 // shorter month.
 import { addDays, daysInMonth, isBusinessDate, type BusinessDate } from '../dates';
@@ -84,6 +84,10 @@ export function computeSchedule(request: ScheduleRequest): ScheduleResult {
       return { ok: false, field: 'installmentCents', reason: 'Each payment must be more than zero.' };
     regular = Math.min(request.installmentCents, remaining);
     count = Math.ceil(remaining / regular);
+    // Issue 11: a last payment of a few cents is no payment to ask for. A remainder smaller than a
+    // tenth of a payment joins the payment before it (the last is then at most 1.1 payments).
+    const remainder = remaining - regular * (count - 1);
+    if (count > 1 && remainder * 10 < regular) count -= 1;
   } else if (request.installmentCount !== undefined) {
     if (!Number.isInteger(request.installmentCount) || request.installmentCount < 1)
       return { ok: false, field: 'installmentCount', reason: 'A plan has at least one payment.' };

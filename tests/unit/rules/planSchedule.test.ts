@@ -58,6 +58,11 @@ describe('amounts: whole cents, the last payment takes the remainder, the total 
     [100_050, 50, 25_000, 4, 25_000],
     [12_345, 345, 5_000, 3, 2_000],
     [5_000, 0, 9_000, 1, 5_000],
+    // Issue 11: a remainder under a tenth of a payment joins the one before it: $100.03 at $50.00
+    // is $50.00 + $50.03, not $50.00 + $50.00 + $0.03.
+    [10_003, 0, 5_000, 2, 5_003],
+    // A tenth exactly stays a payment of its own: $110.00 at $50.00 is $50 + $50 + $10.
+    [11_000, 0, 5_000, 3, 1_000],
   ])('%i cents less %i down at %i a payment: %i payments, the last %i', (balance, down, amount, count, last) => {
     const s = schedule({ balanceCents: balance, downPaymentCents: down, installmentCents: amount });
     expect(s.installments).toHaveLength(count);

@@ -60,7 +60,9 @@ function nextDueFrom(plan: PlanView, today: string): string {
 }
 
 function initialValues(target: PlanTermsTarget, choices: AccountView[], today: string): PlanTermsValues {
-  const common = { fapAnswer: '', approval: BLANK_APPROVAL, exceptionReason: '', reason: '', reage: false } as const;
+  // A defaulted plan comes back only by re-aging (PP-03): the box starts ticked.
+  const reage = target.mode !== 'create' && target.plan.status === 'defaulted';
+  const common = { fapAnswer: '', approval: BLANK_APPROVAL, exceptionReason: '', reason: '', reage } as const;
   if (target.mode === 'create') {
     const first = aMonthFrom(today);
     return {
