@@ -13,7 +13,7 @@ import { readMeta, writeMeta } from '../store/meta';
 import type { AuditEventsRow } from '../store/schema';
 
 /** An event to write: what the audit log shows, less the id the chain gives it. */
-export type AuditEventInput = Omit<AuditEventView, 'id'>;
+export type AuditEventInput = Omit<AuditEventView, 'id' | 'recordLabels'>;
 
 export const GENESIS = '0'.repeat(64);
 
@@ -97,6 +97,7 @@ function toView(r: AuditRow): AuditEventView {
     channel: r.channel,
     kind: r.kind,
     records: JSON.parse(r.records) as string[],
+    recordLabels: [],
     outcome: r.outcome,
     detail: r.detail,
   };
@@ -110,10 +111,18 @@ function localMidnightIso(date: string, days: number): string {
 
 export function listAudit(
   db: Db,
-  filter: z.output<typeof auditListInput>,
+  filter: Omit<z.output<typeof auditListInput>, 'guarantor'>,
+  /** Only events that touched one of these records ("guarantor:12", "account:3"). */
+  recordKeys?: readonly string[],
 ): { events: AuditEventView[]; total: number } {
   const where: string[] = [];
   const args: (string | number)[] = [];
+  if (recordKeys) {
+    if (recordKeys.length === 0) return { events: [], total: 0 };
+    // records is a JSON array of strings: a key matches with its quotes.
+    where.push(`(${recordKeys.map(() => `records LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (const k of recordKeys) args.push(`%"${k.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`);
+  }
   // Business dates are the workstation's calendar days; events are stamped in UTC.
   if (filter.from) {
     where.push('at >= ?');

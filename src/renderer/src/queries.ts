@@ -99,6 +99,7 @@ export const STALE_AFTER = {
   'users:disable': USERS,
   'users:enable': USERS,
   'audit:verify': [],
+  'audit:csv': [],
   // The statement cycle, the final notice, the actions the hospital intends and the posting limits.
   'settings:update': ['settings:get', 'statements:due', 'eca:check', 'holds:list'],
   'backup:create': ['backup:list'],

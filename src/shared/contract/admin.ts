@@ -1,6 +1,7 @@
 // Administration of the workstation: settings, backups and restore, the audit trail.
-import type { AuditEventView, AuditVerification } from '../schemas/audit';
-import { auditListInput } from '../schemas/audit';
+import type { AuditList, AuditVerification } from '../schemas/audit';
+import type { FileHandle } from '../schemas/files';
+import { auditCsvInput, auditListInput } from '../schemas/audit';
 import type { BackupInfo, DataKeyChanged, StoreCheck } from '../schemas/backup';
 import { changeKeyInput, restoreDamagedInput, restoreInput, storeCheckInput } from '../schemas/backup';
 import type { Settings } from '../schemas/settings';
@@ -8,10 +9,16 @@ import { updateSettingsInput } from '../schemas/settings';
 import { channel, none } from './channel';
 
 export const adminChannels = {
-  'audit:list': channel<typeof auditListInput, { events: AuditEventView[]; total: number }>({
+  'audit:list': channel<typeof auditListInput, AuditList>({
     input: auditListInput,
     access: 'administrator',
     audit: false,
+  }),
+  /** HP-01: the log, as filtered, to take away (audited as an export). */
+  'audit:csv': channel<typeof auditCsvInput, FileHandle>({
+    input: auditCsvInput,
+    access: 'administrator',
+    audit: 'export',
   }),
   'audit:verify': channel<typeof none, AuditVerification>({ input: none, access: 'administrator', audit: 'admin' }),
 

@@ -12,6 +12,11 @@ export const auditListInput = z.object({
   channel: optionalText('Channel', 60).optional(),
   outcome: z.enum(['ok', 'error', 'all']).default('all'),
   kind: z.enum(AUDIT_KINDS).optional(),
+  /**
+   * Who looked at this patient (HP-01): a guarantor's number (the billing system's id) or one of
+   * their account numbers; events that touched the guarantor or any of their accounts.
+   */
+  guarantor: optionalText('Guarantor or account number', 40).optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
 });
@@ -24,6 +29,8 @@ export interface AuditEventView {
   channel: string;
   kind: AuditKind;
   records: string[];
+  /** The records as a person reads them: "Jane Smith (G1)", "account A1", "user Ada Admin". */
+  recordLabels: string[];
   outcome: string;
   detail: string | null;
 }
@@ -55,4 +62,15 @@ export interface AuditVerification {
   heads: AuditHeadCheck[];
   /** Heads that could not be read (a damaged heads file or backup): nothing to compare. */
   unreadable: string[];
+}
+
+/** audit:csv: the same filters, every matching event (up to 100,000), as a file. */
+export const auditCsvInput = auditListInput.omit({ limit: true, offset: true });
+
+/** What audit:list found, and the guarantor a guarantor filter named. */
+export interface AuditList {
+  events: AuditEventView[];
+  total: number;
+  /** The guarantor the filter matched, as read: "Jane Smith (G1)". */
+  guarantor: string | null;
 }

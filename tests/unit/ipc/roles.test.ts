@@ -25,6 +25,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'users:enable': 'administrator',
   'audit:list': 'administrator',
   'audit:verify': 'administrator',
+  'audit:csv': 'administrator',
   'settings:get': 'clerk',
   'settings:update': 'administrator',
   'backup:list': 'administrator',

@@ -24,6 +24,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'users:enable': { userId: 1, newPassword: 'a brand new password' },
   'audit:list': { from: '2026-11-01', to: '2026-11-30', channel: 'auth', outcome: 'all', limit: 50, offset: 0 },
   'audit:verify': {},
+  'audit:csv': {},
   'settings:get': {},
   'settings:update': {
     hospital: SETUP.hospital,

@@ -1,7 +1,7 @@
 // Channels of administration: the audit trail, settings, backups and restore.
 import type { HandlerMap } from '../../platform/capability';
-import { sessionOf, userOf } from '../../platform/capability';
-import { listAudit } from '../../platform/auditTrail';
+import { offerBytes, sessionOf, userOf } from '../../platform/capability';
+import { auditCsv, auditLog } from './auditLog';
 import { verifyAuditTrail } from '../../platform/auditHeads';
 import { readSettings, settingsChanges, writeSettings } from '../../platform/settings';
 import {
@@ -14,7 +14,12 @@ import {
 } from './backups';
 
 export const adminHandlers: HandlerMap<'admin'> = {
-  'audit:list': (ctx, input) => listAudit(ctx.app.store.db, input),
+  'audit:list': (ctx, input) => auditLog(ctx.app.store.db, input),
+  'audit:csv': (ctx, input) => {
+    const { bytes, count } = auditCsv(ctx.app.store.db, input);
+    ctx.detail = `${count} events${input.guarantor ? ` about ${input.guarantor}` : ''}`;
+    return offerBytes(ctx, { fileName: `audit-log-${ctx.app.clock.today()}.csv`, mimeType: 'text/csv' }, bytes);
+  },
   'audit:verify': (ctx) => {
     const { store } = ctx.app;
     // The data key opens each backup to read the head inside it (HP-01: every head it knows).

@@ -8,6 +8,7 @@ import { messageOf } from '../api';
 import { FormAlert } from '../components/Field';
 import { DataTable, type Column } from '../components/DataTable';
 import { formatInstant } from '../format';
+import { saveFile } from '../files';
 import { useChannelMutation, useChannelQuery } from '../queries';
 
 // A page is long enough to read through by scrolling (only the rows in view are in the page).
@@ -16,13 +17,14 @@ const PAGE_SIZE = 200;
 interface Filters {
   from: string;
   to: string;
+  guarantor: string;
   userId: string;
   channel: string;
   outcome: 'all' | 'ok' | 'error';
   kind: string;
 }
 
-const NO_FILTERS: Filters = { from: '', to: '', userId: '', channel: '', outcome: 'all', kind: '' };
+const NO_FILTERS: Filters = { from: '', to: '', guarantor: '', userId: '', channel: '', outcome: 'all', kind: '' };
 
 function isKind(value: string): value is (typeof AUDIT_KINDS)[number] {
   return AUDIT_KINDS.some((k) => k === value);
@@ -92,15 +94,18 @@ function VerifyResult({ result }: { result: AuditVerification }) {
 
 const DASH = <span className="muted">—</span>;
 
-/** The records an event touched: a few in the row, the rest (a list read, hundreds) on request. */
-function Records({ records }: { records: string[] }) {
-  if (records.length <= 3) return records.join(', ');
+/**
+ * The records an event touched, named as a person reads them (a guarantor by name and number, an
+ * account by its number): a few in the row, the rest (a list read, hundreds) on request.
+ */
+function Records({ labels }: { labels: string[] }) {
+  if (labels.length <= 3) return labels.join(', ');
   return (
     <details>
       <summary>
-        {records.slice(0, 2).join(', ')} and {records.length - 2} more
+        {labels.slice(0, 2).join(', ')} and {labels.length - 2} more
       </summary>
-      {records.slice(2).join(', ')}
+      {labels.slice(2).join(', ')}
     </details>
   );
 }
@@ -109,9 +114,9 @@ const AUDIT_COLUMNS: Column<AuditEventView>[] = [
   { header: '#', className: 'num', width: '4.5rem', cell: (e) => e.id },
   { header: 'Time', className: 'nowrap', width: '12.5rem', cell: (e) => formatInstant(e.at) },
   { header: 'User', width: '8.5rem', cell: (e) => e.username ?? DASH },
-  { header: 'Channel', className: 'mono', width: '10.5rem', cell: (e) => e.channel },
+  { header: 'Action', className: 'mono', width: '10.5rem', cell: (e) => e.channel },
   { header: 'Kind', className: 'nowrap', width: '5.5rem', cell: (e) => e.kind },
-  { header: 'Records', className: 'mono', width: '12rem', cell: (e) => <Records records={e.records} /> },
+  { header: 'Records', width: '14rem', cell: (e) => <Records labels={e.recordLabels} /> },
   {
     header: 'Outcome',
     width: '5.5rem',
@@ -121,7 +126,17 @@ const AUDIT_COLUMNS: Column<AuditEventView>[] = [
 ];
 
 export function AuditLog() {
-  const ids = { from: useId(), to: useId(), user: useId(), channel: useId(), outcome: useId(), kind: useId() };
+  const ids = {
+    from: useId(),
+    to: useId(),
+    guarantor: useId(),
+    user: useId(),
+    channel: useId(),
+    outcome: useId(),
+    kind: useId(),
+  };
+  const exportCsv = useChannelMutation('audit:csv');
+  const [exportError, setExportError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
@@ -130,16 +145,24 @@ export function AuditLog() {
   const verifyChain = useChannelMutation('audit:verify');
   const verifying = verifyChain.isPending;
   const users = useChannelQuery('users:list', {});
-  const events = useChannelQuery('audit:list', {
+  const filter = {
     from: applied.from || undefined,
     to: applied.to || undefined,
+    guarantor: applied.guarantor.trim() || undefined,
     userId: applied.userId ? Number(applied.userId) : undefined,
     channel: applied.channel.trim() || undefined,
     outcome: applied.outcome,
     kind: isKind(applied.kind) ? applied.kind : undefined,
-    limit: PAGE_SIZE,
-    offset,
-  });
+  };
+  const events = useChannelQuery('audit:list', { ...filter, limit: PAGE_SIZE, offset });
+  const download = async () => {
+    setExportError(null);
+    try {
+      await saveFile(await exportCsv.mutateAsync(filter));
+    } catch (error) {
+      setExportError(messageOf(error));
+    }
+  };
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const show = (e: FormEvent) => {
@@ -180,6 +203,17 @@ export function AuditLog() {
           <input id={ids.to} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />
         </div>
         <div className="field">
+          <label htmlFor={ids.guarantor}>Guarantor or account number</label>
+          <input
+            id={ids.guarantor}
+            type="text"
+            value={draft.guarantor}
+            maxLength={40}
+            placeholder="e.g. G1000001"
+            onChange={(e) => set('guarantor', e.target.value)}
+          />
+        </div>
+        <div className="field">
           <label htmlFor={ids.user}>User</label>
           <select id={ids.user} value={draft.userId} onChange={(e) => set('userId', e.target.value)}>
             <option value="">Everyone</option>
@@ -191,7 +225,7 @@ export function AuditLog() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.channel}>Channel contains</label>
+          <label htmlFor={ids.channel}>Action contains</label>
           <input
             id={ids.channel}
             type="text"
@@ -241,15 +275,23 @@ export function AuditLog() {
         </div>
       </form>
 
-      <FormAlert message={events.error} />
+      <FormAlert message={events.error ?? exportError} />
       <div className="table-head">
         <p className="muted" aria-live="polite">
           {events.value
             ? total === 0
-              ? 'No events match.'
-              : `Events ${offset + 1}–${offset + rows.length} of ${total}, newest first`
+              ? `No events${events.value.guarantor ? ` about ${events.value.guarantor}` : ''} match.`
+              : `Events ${offset + 1}–${offset + rows.length} of ${total}${events.value.guarantor ? ` about ${events.value.guarantor}` : ''}, newest first`
             : 'Loading…'}
         </p>
+        <button
+          type="button"
+          className="small"
+          disabled={exportCsv.isPending || total === 0}
+          onClick={() => void download()}
+        >
+          {exportCsv.isPending ? 'Preparing…' : 'Download CSV'}
+        </button>
         <div className="pager">
           <button
             type="button"
