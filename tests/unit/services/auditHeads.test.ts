@@ -255,6 +255,28 @@ describe('HP-01: the chain is compared with every head recorded with a backup', 
     expect((await t.call('audit:verify', {}, login)).ok).toBe(true);
   });
 
+  it('two restores in turn, the second to a copy from before the first: every replaced head is superseded, none fails', async () => {
+    t = testApp();
+    let admin = await setUpAndLogIn(t);
+    const first = await backup(admin);
+    await t.call('users:list', {}, admin);
+    const second = await backup(admin);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: second }, admin);
+    admin = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    await t.call('users:list', {}, admin);
+    await backup(admin);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: first }, admin);
+    admin = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.heads.filter((h) => h.status === 'truncated' || h.status === 'rewritten')).toEqual([]);
+    expect(v.ok).toBe(true);
+    // The first restore's own record is superseded by the second; the second's agrees.
+    const restoreHeads = v.heads.filter((h) => h.source.startsWith('the heads file (the restore of'));
+    expect(restoreHeads.map((h) => h.status)).toEqual(['superseded', 'agrees']);
+  });
+
   it('a pruned backup takes its head file with it', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);
