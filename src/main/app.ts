@@ -12,7 +12,7 @@ import { Jobs, StoreLock } from './platform/jobs';
 import { Uploads } from './platform/uploads';
 import { Files } from './platform/files';
 import type { DesktopFiles } from './platform/desktopFiles';
-import type { AuditEventInput } from './platform/auditTrail';
+import { appendAuditEvents, type AuditEventInput } from './platform/auditTrail';
 import { NO_EXTENSIONS, type Extensions } from './platform/capability';
 import { Scheduler } from './platform/scheduler';
 
@@ -127,6 +127,29 @@ export class RecoupApp {
     this.sessions.endAll();
     this.uploads.clear();
     this.files.clear();
+    this.writePendingAudit();
     this.store.close();
+  }
+
+  /**
+   * Writes the audit events still waiting (see pendingAudit) before the app quits. With the store
+   * closed there is no key to open it with (it left memory with the last session), so they cannot
+   * be written: that is said in the log, with what they were, rather than passed over.
+   */
+  private writePendingAudit(): void {
+    if (this.pendingAudit.length === 0) return;
+    if (this.store.isOpen && !this.store.db.inTransaction) {
+      try {
+        appendAuditEvents(this.store.db, this.pendingAudit);
+        this.pendingAudit.length = 0;
+        return;
+      } catch (err) {
+        this.log(`recoup: audit write failed at shutdown: ${String(err)}`);
+      }
+    }
+    const what = this.pendingAudit.map((e) => `${e.at} ${e.channel} ${e.outcome} ${e.username ?? '-'}`).join('; ');
+    this.log(
+      `recoup: ${this.pendingAudit.length} audit event(s) could not be written: the store is closed and its key is not in memory (${what})`,
+    );
   }
 }

@@ -9,7 +9,10 @@
 // (a crash in between loses both). Services' own transactions become savepoints inside it; long
 // work (an import, a statement run) opens its unit with beginWork, which does the same. A call
 // that fails is rolled back and its event written in a transaction of its own. A channel whose
-// work cannot run inside a transaction says so in the contract (outsideTransaction).
+// work cannot run inside a transaction says so in the contract (outsideTransaction). A handler
+// whose work closes or replaces the store (a restore, the last log-out, a recovery-key reset that
+// opened the store itself) writes its own event first, with ctx.writeOwnAudit, so it never waits in
+// memory for a store that may not open again before Recoup quits.
 import type { z } from 'zod';
 import { contract, isChannelName, type Envelope } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
@@ -88,8 +91,33 @@ export function createRouter(
     const parsed = spec.input.safeParse(envelope.input === undefined ? {} : envelope.input);
     if (!parsed.success) return { ok: false, error: invalid(parsed.error).toShape() };
 
-    const ctx: CallContext = { app, session: null, sessionId, records: [], actor: null, detail: null };
     const auditKind = spec.audit;
+    const okEvent = (): Omit<AuditEventInput, 'at'> => ({
+      userId: ctx.actor?.id ?? null,
+      username: ctx.actor?.username ?? usernameOf(parsed.data),
+      channel: name,
+      kind: auditKind || 'admin',
+      records: ctx.records,
+      outcome: 'ok',
+      detail: ctx.detail,
+    });
+    const ctx: CallContext = {
+      app,
+      session: null,
+      sessionId,
+      records: [],
+      actor: null,
+      detail: null,
+      auditWritten: false,
+      writeOwnAudit(db) {
+        if (!auditKind || ctx.auditWritten) return;
+        appendAudit(db, { ...okEvent(), at: app.nowIso() });
+        ctx.auditWritten = true;
+      },
+    };
+    // A public call that opens the store itself (a password reset with the recovery key, a restore
+    // from the problem screen) leaves it closed as it found it, but only after its events are written.
+    const openAtStart = app.store.isOpen;
     /** The transaction this call opened, until it commits or rolls back. */
     let tx: CallTransaction | null = null;
     /** The role check refused the call (and wrote its event already). */
@@ -146,20 +174,7 @@ export function createRouter(
         log(`recoup: ${name} ended the transaction the router opened; its audit event is written after it`);
         tx = null;
       }
-      if (auditKind) {
-        audit(
-          {
-            userId: ctx.actor?.id ?? null,
-            username: ctx.actor?.username ?? usernameOf(parsed.data),
-            channel: name,
-            kind: auditKind,
-            records: ctx.records,
-            outcome: 'ok',
-            detail: ctx.detail,
-          },
-          tx,
-        );
-      }
+      if (auditKind && !ctx.auditWritten) audit(okEvent(), tx);
       if (tx) {
         tx.commit();
         tx = null;
@@ -234,8 +249,10 @@ export function createRouter(
           log(`recoup: audit write failed: ${String(auditErr)}`);
         }
       }
-      // With nobody logged in, the store is closed and the data key leaves memory.
-      if (app.sessions.count === 0 && app.store.isOpen && spec.access !== 'public') app.store.close();
+      // With nobody logged in, the store is closed and the data key leaves memory (after a public
+      // call only if that call opened it: its events are written above, before it closes).
+      const closes = spec.access !== 'public' || (auditKind && !openAtStart);
+      if (app.sessions.count === 0 && app.store.isOpen && closes) app.store.close();
     }
   }
 

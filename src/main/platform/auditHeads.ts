@@ -9,6 +9,15 @@
 // verifyAuditHeads compares the chain with every one of them: a head past the chain's end is a
 // truncation, a head whose hash differs from the chain's at that id is a rewrite, each named by
 // the backup that recorded it.
+//
+// A restore (from Backups, or from the damaged-store problem screen) puts back an older trail, so
+// heads recorded before it legitimately disagree. A restore event in the trail cannot excuse that
+// by itself (it is a row anyone with the data key can write), so every restore also appends a
+// record to the heads file, outside the encrypted store: when, which backup, the head before it
+// (null when the damaged database could not be read) and after it (the restore's own event).
+// Only a head recorded at or before a restore the heads file records is "superseded"; that
+// record's own head is compared with the chain like any other, and a restore event dated in the
+// future fails verification.
 import {
   existsSync,
   readdirSync,
@@ -37,10 +46,27 @@ const headFields = {
   count: z.number().int().min(0),
 };
 const besideFile = z.object({ format: z.literal('recoup-audit-head'), version: z.literal(1), ...headFields });
+const headAt = z.object({ eventId: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+/** The audit channels whose ok event is a restore (each also records itself in the heads file). */
+export const RESTORE_CHANNELS = ['backup:restore', 'store:restore'] as const;
+const restoreRecord = z.object({
+  at: z.string().min(1).max(40),
+  channel: z.enum(RESTORE_CHANNELS),
+  restoredFrom: z.string().min(1).max(200),
+  /** The trail's head before the restore; null when the database replaced was damaged (unread). */
+  before: headAt.nullable(),
+  /** The head after: the restore's own event in the restored trail. */
+  after: headAt,
+});
+type RestoreRecord = z.infer<typeof restoreRecord>;
+// Version 2 adds the restores; a version-1 file (no restores yet) is read as one with none. An
+// older Recoup refuses a version-2 file (reported unreadable, never overwritten) rather than
+// dropping the restores it does not know.
 const headsFile = z.object({
   format: z.literal('recoup-audit-heads'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   heads: z.array(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ...headFields })),
+  restores: z.array(restoreRecord).default([]),
 });
 type HeadsFile = z.infer<typeof headsFile>;
 
@@ -62,7 +88,7 @@ function writeAtomic(file: string, data: unknown): void {
 }
 
 function readHeadsFile(file: string): HeadsFile | null {
-  if (!existsSync(file)) return { format: 'recoup-audit-heads', version: 1, heads: [] };
+  if (!existsSync(file)) return { format: 'recoup-audit-heads', version: 2, heads: [], restores: [] };
   try {
     return headsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
@@ -98,8 +124,37 @@ export function recordBackupHead(db: Db, backupPath: string, dataDir: string, no
   const heads = readHeadsFile(file);
   const day = record.recordedAt.slice(0, 10);
   if (heads && !heads.heads.some((h) => h.day === day)) {
-    writeAtomic(file, { ...heads, heads: [...heads.heads, { day, ...record }] });
+    writeAtomic(file, { ...heads, version: 2, heads: [...heads.heads, { day, ...record }] });
   }
+}
+
+/**
+ * Records a restore in the data folder's heads file, outside the store: call it once the restored
+ * store is open and the restore's own audit event is written (its head is the record's `after`).
+ * A heads file that cannot be read is left as it is (verification reports it); the restore then
+ * excuses no head, and verification says so.
+ */
+export function recordRestore(
+  db: Db,
+  dataDir: string,
+  restore: { at: string; channel: RestoreRecord['channel']; restoredFrom: string; before: ChainHead | null },
+  log: (line: string) => void,
+): void {
+  const file = path.join(dataDir, HEADS_FILE_NAME);
+  const heads = readHeadsFile(file);
+  if (!heads) {
+    log(`recoup: the restore of ${restore.at} is not recorded: ${HEADS_FILE_NAME} cannot be read`);
+    return;
+  }
+  const after = chainHead(db);
+  const record: RestoreRecord = {
+    at: restore.at,
+    channel: restore.channel,
+    restoredFrom: restore.restoredFrom,
+    before: restore.before ? { eventId: restore.before.id, hash: restore.before.hash } : null,
+    after: { eventId: after.id, hash: after.hash },
+  };
+  writeAtomic(file, { ...heads, version: 2, restores: [...heads.restores, record] });
 }
 
 /** A head recorded somewhere, and where. */
@@ -108,21 +163,34 @@ interface KnownHead {
   eventId: number;
   hash: string;
   recordedAt: string;
+  /** For the head a restore record gives (its own event): the record's index in the heads file. */
+  restoreIndex?: number;
 }
 
-/** Every head recorded outside the live store, and what could not be read. */
+/** Every head recorded outside the live store, the restores recorded, and what could not be read. */
 function knownHeads(
   dataDir: string,
   backupsDir: string,
   key: Buffer | null,
-): { heads: KnownHead[]; unreadable: string[] } {
+): { heads: KnownHead[]; restores: RestoreRecord[]; unreadable: string[] } {
   const heads: KnownHead[] = [];
   const unreadable: string[] = [];
   const file = path.join(dataDir, HEADS_FILE_NAME);
+  let restores: RestoreRecord[] = [];
   if (existsSync(file)) {
     const parsed = readHeadsFile(file);
     if (!parsed) unreadable.push(`The heads file ${HEADS_FILE_NAME} in the data folder cannot be read.`);
     for (const h of parsed?.heads ?? []) heads.push({ source: `the heads file (${h.day}, backup ${h.backup})`, ...h });
+    restores = parsed?.restores ?? [];
+    restores.forEach((r, i) =>
+      heads.push({
+        source: `the heads file (the restore of ${r.restoredFrom} at ${r.at})`,
+        eventId: r.after.eventId,
+        hash: r.after.hash,
+        recordedAt: r.at,
+        restoreIndex: i,
+      }),
+    );
   }
   const names = existsSync(backupsDir) ? readdirSync(backupsDir).sort() : [];
   for (const name of names) {
@@ -151,35 +219,66 @@ function knownHeads(
       }
     }
   }
-  return { heads, unreadable };
+  return { heads, restores, unreadable };
+}
+
+/** A restore event in the trail (an ok event of a restore channel). */
+interface RestoreEvent {
+  id: number;
+  at: string;
+  channel: string;
+  hash: string;
+}
+
+function restoreEvents(db: Db): RestoreEvent[] {
+  const marks = RESTORE_CHANNELS.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `SELECT id, at, channel, hash FROM audit_events WHERE channel IN (${marks}) AND outcome = 'ok' ORDER BY id`,
+    )
+    .all(...RESTORE_CHANNELS) as RestoreEvent[];
+}
+
+/** Restore events the heads file does not record: they account for nothing (anyone with the key can write one). */
+function unrecordedRestores(events: RestoreEvent[], restores: RestoreRecord[]): RestoreEvent[] {
+  return events.filter((e) => !restores.some((r) => r.after.eventId === e.id && r.after.hash === e.hash));
 }
 
 /**
  * Compares the chain in `db` (already checked link by link) with every head recorded outside it.
- * A head recorded before a restore, for an event the restore replaced, belongs to the trail
- * before the restore (kept in the before-restore backup): it is listed, not failed.
+ * A head recorded at or before a restore that the heads file records (outside the store) belongs
+ * to the trail before that restore (kept in the before-restore backup, or the damaged database
+ * set aside): it is listed as superseded, not failed. A restore event in the trail alone excuses
+ * nothing.
  */
 export function verifyAuditHeads(
   db: Db,
   folder: { dir: string; backupsDir: string },
   key: Buffer | null,
-): { checks: AuditHeadCheck[]; unreadable: string[] } {
-  const { heads, unreadable } = knownHeads(folder.dir, folder.backupsDir, key);
+): { checks: AuditHeadCheck[]; unreadable: string[]; restores: RestoreRecord[] } {
+  const { heads, restores, unreadable } = knownHeads(folder.dir, folder.backupsDir, key);
   const last = (db.prepare('SELECT coalesce(max(id), 0) FROM audit_events').pluck().get() as number) ?? 0;
-  const restores = db
-    .prepare(`SELECT id, at FROM audit_events WHERE channel = 'backup:restore' AND outcome = 'ok' ORDER BY id`)
-    .all() as { id: number; at: string }[];
   const hashAt = db.prepare('SELECT hash FROM audit_events WHERE id = ?').pluck();
   const checks = heads.map((h): AuditHeadCheck => {
     const base = { source: h.source, eventId: h.eventId, recordedAt: h.recordedAt };
     const actual = h.eventId === 0 ? null : ((hashAt.get(h.eventId) as string | undefined) ?? null);
     if (h.eventId === 0 || actual === h.hash) return { ...base, status: 'agrees', message: null };
-    const restore = restores.find((r) => r.id <= h.eventId && h.recordedAt !== '' && h.recordedAt <= r.at);
+    // The latest recorded restore made after this head was recorded (a restore record's own head
+    // only by a later restore).
+    const index = [...restores.keys()]
+      .reverse()
+      .find(
+        (i) =>
+          (h.restoreIndex === undefined || i > h.restoreIndex) &&
+          h.recordedAt !== '' &&
+          h.recordedAt <= restores[i]!.at,
+      );
+    const restore = index === undefined ? undefined : restores[index];
     if (restore) {
       return {
         ...base,
         status: 'superseded',
-        message: `Recorded before the restore of ${restore.at} (event ${restore.id}), which put back an older copy; the events it replaced are in that restore's before-restore backup.`,
+        message: `Recorded before the restore of ${restore.restoredFrom} at ${restore.at} (event ${restore.after.eventId}, recorded in the heads file), which put back an older copy; the events it replaced are in that restore's before-restore backup or the database set aside.`,
       };
     }
     if (h.eventId > last) {
@@ -195,28 +294,51 @@ export function verifyAuditHeads(
       message: `Event ${h.eventId} is not the event ${h.source} recorded: the trail was rewritten.`,
     };
   });
-  return { checks, unreadable };
+  return { checks, unreadable, restores };
 }
 
 /**
  * `audit:verify`: the chain checked link by link, then against every head known outside the store.
- * A truncation or rewrite behind any backup fails the check and names that backup.
+ * A truncation or rewrite behind any backup fails the check and names that backup; so does a
+ * restore event dated in the future. A restore event the heads file does not record is named
+ * beside any failure (it is what a forger would add to excuse one).
  */
 export function verifyAuditTrail(
   db: Db,
   folder: { dir: string; backupsDir: string },
   key: Buffer | null,
+  nowIso: string,
 ): AuditVerification {
   const chain = verifyAuditChain(db);
-  const { checks, unreadable } = verifyAuditHeads(db, folder, key);
+  const { checks, unreadable, restores } = verifyAuditHeads(db, folder, key);
+  if (!chain.ok) return { ...chain, heads: checks, unreadable };
+  const events = restoreEvents(db);
+  const unrecorded = unrecordedRestores(events, restores);
+  const note = unrecorded
+    .map(
+      (e) =>
+        ` Event ${e.id} says it is a restore (${e.channel}, dated ${e.at}), but the heads file records no such restore, so it accounts for nothing.`,
+    )
+    .join('');
+  const future = events.find((e) => e.at > nowIso);
+  if (future) {
+    return {
+      ok: false,
+      checked: chain.checked,
+      firstBadId: future.id,
+      problem: `Event ${future.id}, a restore (${future.channel}), is dated ${future.at}, in the future (it is now ${nowIso}): Recoup did not write it as it happened.${note}`,
+      heads: checks,
+      unreadable,
+    };
+  }
   const disagreeing = checks.find((c) => c.status === 'truncated' || c.status === 'rewritten');
-  if (chain.ok && disagreeing) {
+  if (disagreeing) {
     const last = (db.prepare('SELECT coalesce(max(id), 0) FROM audit_events').pluck().get() as number) ?? 0;
     return {
       ok: false,
       checked: chain.checked,
       firstBadId: disagreeing.status === 'truncated' ? last + 1 : disagreeing.eventId,
-      problem: disagreeing.message,
+      problem: `${disagreeing.message ?? ''}${note}`,
       heads: checks,
       unreadable,
     };

@@ -39,6 +39,15 @@ export interface CallContext {
   /** Who acted, when a public channel (log-in, set-up) establishes it. */
   actor: { id: number | null; username: string | null } | null;
   detail: string | null;
+  /**
+   * Writes the call's own (ok) audit event now, in `db`, from the records and detail set so far;
+   * the router then writes no second one. For a handler whose work closes or replaces the store
+   * (a restore, a password reset that opened the store itself): its event is written in the store
+   * before it closes, in the same transaction as the change where there is one (HP-01).
+   */
+  writeOwnAudit: (db: Db) => void;
+  /** The handler wrote the call's ok event itself (writeOwnAudit). */
+  auditWritten: boolean;
 }
 
 export type Handler<K extends ChannelName> = (

@@ -44,8 +44,9 @@ export interface AuditHeadCheck {
   recordedAt: string;
   /**
    * agrees: the chain holds that event with that hash; truncated: the chain ends before it;
-   * rewritten: the chain's event has another hash; superseded: recorded before a restore that
-   * replaced that event (the trail before the restore is in the before-restore backup).
+   * rewritten: the chain's event has another hash; superseded: recorded at or before a restore
+   * that the data folder's heads file records (a restore event in the trail alone excuses nothing;
+   * the trail before the restore is in the before-restore backup or the damaged file set aside).
    */
   status: 'agrees' | 'truncated' | 'rewritten' | 'superseded';
   message: string | null;

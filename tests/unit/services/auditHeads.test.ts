@@ -161,6 +161,122 @@ describe('HP-01: the chain is compared with every head recorded with a backup', 
     expect(v.heads.filter((h) => h.status === 'truncated' || h.status === 'rewritten')).toEqual([]);
   });
 
+  it('a cut-off tail followed by one forged restore event dated later is still reported, naming the event', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const made = await backup(admin);
+    reseal(t.app.store.db, (rows) => [
+      ...rows.slice(0, 2),
+      {
+        ...rows[1]!,
+        at: '2099-01-01T00:00:00.000Z',
+        channel: 'backup:restore',
+        kind: 'admin',
+        outcome: 'ok',
+        records: JSON.stringify([`backup:${made}`]),
+        detail: null,
+      },
+    ]);
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.ok).toBe(false);
+    expect(v.heads.filter((h) => h.status === 'superseded')).toEqual([]);
+    expect(v.heads.filter((h) => h.status === 'truncated').map((h) => h.source)).toContain(
+      `the head file beside backup ${made}`,
+    );
+    expect(v.problem).toMatch(/[Ee]vent 3\b/);
+    expect(v.problem).toMatch(/heads file records no such restore|dated in the future/);
+  });
+
+  it('a forged restore event dated now, with no restore in the heads file, excuses nothing', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const made = await backup(admin);
+    await t.call('users:list', {}, admin);
+    const now = new Date(t.clock.nowMs()).toISOString();
+    reseal(t.app.store.db, (rows) => [
+      ...rows.slice(0, 1),
+      { ...rows[0]!, at: now, channel: 'store:restore', kind: 'admin', outcome: 'ok', detail: null },
+      ...rows.slice(1).map((r) => (r.channel === 'auth:login' ? { ...r, username: 'somebody-else' } : r)),
+    ]);
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.ok).toBe(false);
+    expect(v.heads.filter((h) => h.status === 'superseded')).toEqual([]);
+    expect(v.heads.filter((h) => h.status === 'rewritten').map((h) => h.source)).toContain(
+      `the head file beside backup ${made}`,
+    );
+    expect(v.problem).toMatch(/heads file records no such restore/);
+  });
+
+  it('a restore event dated in the future fails verification even when every head agrees', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    reseal(t.app.store.db, (rows) => [
+      ...rows,
+      { ...rows[0]!, at: '2099-01-01T00:00:00.000Z', channel: 'backup:restore', kind: 'admin', outcome: 'ok' },
+    ]);
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.ok).toBe(false);
+    expect(v.problem).toMatch(/is dated 2099-01-01T00:00:00.000Z, in the future/);
+  });
+
+  it('the restore is recorded in the heads file: the head before it and the restore event after it', async () => {
+    t = testApp();
+    const admin = await setUpAndLogIn(t);
+    const older = await backup(admin);
+    await t.call('users:list', {}, admin);
+    const before = t.app.store.db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+    await backup(admin);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: older }, admin);
+    const heads = JSON.parse(readFileSync(path.join(t.dir, 'recoup.audit-heads.json'), 'utf8')) as {
+      restores: {
+        channel: string;
+        restoredFrom: string;
+        before: { eventId: number };
+        after: { eventId: number; hash: string };
+      }[];
+    };
+    expect(heads.restores).toHaveLength(1);
+    const r = heads.restores[0]!;
+    expect(r).toMatchObject({ channel: 'backup:restore', restoredFrom: older });
+    // Before: the trail as it stood (with the manual backup's event after users:list).
+    expect(r.before.eventId).toBeGreaterThan(before.id);
+    const login = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    const event = t.app.store.db
+      .prepare('SELECT channel, hash FROM audit_events WHERE id = ?')
+      .get(r.after.eventId) as {
+      channel: string;
+      hash: string;
+    };
+    expect(event).toEqual({ channel: 'backup:restore', hash: r.after.hash });
+    expect((await t.call('audit:verify', {}, login)).ok).toBe(true);
+  });
+
+  it('two restores in turn, the second to a copy from before the first: every replaced head is superseded, none fails', async () => {
+    t = testApp();
+    let admin = await setUpAndLogIn(t);
+    const first = await backup(admin);
+    await t.call('users:list', {}, admin);
+    const second = await backup(admin);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: second }, admin);
+    admin = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    await t.call('users:list', {}, admin);
+    await backup(admin);
+    t.clock.advanceMs(1000);
+    await t.call('backup:restore', { fileName: first }, admin);
+    admin = (await t.call('auth:login', { username: 'admin', password: 'correct horse battery' })).sessionId;
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.heads.filter((h) => h.status === 'truncated' || h.status === 'rewritten')).toEqual([]);
+    expect(v.ok).toBe(true);
+    // The first restore's own record is superseded by the second; the second's agrees.
+    const restoreHeads = v.heads.filter((h) => h.source.startsWith('the heads file (the restore of'));
+    expect(restoreHeads.map((h) => h.status)).toEqual(['superseded', 'agrees']);
+  });
+
   it('a pruned backup takes its head file with it', async () => {
     t = testApp();
     const admin = await setUpAndLogIn(t);

@@ -137,6 +137,107 @@ describe('log in and sessions (HP-01 person authentication, unique user id)', ()
   });
 });
 
+describe('a password reset with the recovery key leaves its audit event in the store (HP-01)', () => {
+  async function again(fn: (x: TestApp) => Promise<void>): Promise<void> {
+    t.app.shutdown();
+    const x = testApp({ dir: t.dir });
+    try {
+      await fn(x);
+    } finally {
+      x.app.shutdown();
+    }
+  }
+
+  it('reset, quit, start again: the auth:recover event is there', async () => {
+    t = testApp();
+    const { recoveryKey } = await t.call('setup:create', SETUP);
+    await t.call('auth:recover', { recoveryKey, username: 'admin', newPassword: 'recovered password' });
+    expect(t.app.store.isOpen).toBe(false);
+    await again(async (x) => {
+      const admin = (await x.call('auth:login', { username: 'admin', password: 'recovered password' })).sessionId;
+      const events = await x.call('audit:list', { channel: 'auth:recover', limit: 10, offset: 0 }, admin);
+      expect(events.events.map((e) => [e.outcome, e.username, e.records])).toEqual([['ok', 'admin', ['user:1']]]);
+    });
+  });
+
+  it('a reset refused after the key opened the store (no such user) is written before the store closes', async () => {
+    t = testApp();
+    const { recoveryKey } = await t.call('setup:create', SETUP);
+    const r = await t.raw('auth:recover', { recoveryKey, username: 'nobody', newPassword: 'recovered password' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.app.store.isOpen).toBe(false);
+    await again(async (x) => {
+      const admin = (await x.call('auth:login', ADMIN)).sessionId;
+      const events = await x.call('audit:list', { channel: 'auth:recover', limit: 10, offset: 0 }, admin);
+      expect(events.events.map((e) => [e.outcome, e.username])).toEqual([['not_found', 'nobody']]);
+    });
+  });
+
+  it('events still waiting when Recoup quits with the store open are written then', async () => {
+    t = testApp();
+    await setUpAndLogIn(t);
+    const at = new Date(t.clock.nowMs()).toISOString();
+    t.app.pendingAudit.push({
+      at,
+      userId: null,
+      username: 'waiting',
+      channel: 'auth:login',
+      kind: 'auth',
+      records: [],
+      outcome: 'wrong_password',
+      detail: null,
+    });
+    await again(async (x) => {
+      const admin = (await x.call('auth:login', ADMIN)).sessionId;
+      const events = await x.call('audit:list', { channel: 'auth:login', limit: 10, offset: 0 }, admin);
+      expect(events.events.filter((e) => e.username === 'waiting').map((e) => e.outcome)).toEqual(['wrong_password']);
+    });
+  });
+
+  it('events that cannot be written at quit (store closed, no key) are said in the log, not passed over', async () => {
+    t = testApp();
+    await t.call('auth:logout', {}, await setUpAndLogIn(t));
+    expect(t.app.store.isOpen).toBe(false);
+    const bad = {
+      recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+      username: 'admin',
+      newPassword: 'recovered password',
+    };
+    expect(await t.raw('auth:recover', bad)).toMatchObject({ ok: false, error: { code: 'wrong_password' } });
+    const lines: string[] = [];
+    (t.app as unknown as { log: (line: string) => void }).log = (line) => lines.push(line);
+    t.app.shutdown();
+    expect(lines.join('\n')).toMatch(
+      /1 audit event\(s\) could not be written: the store is closed.*auth:recover wrong_password admin/,
+    );
+  });
+
+  it('the last log-out writes its event before the store closes: it survives a quit', async () => {
+    t = testApp();
+    await t.call('auth:logout', {}, await setUpAndLogIn(t));
+    expect(t.app.store.isOpen).toBe(false);
+    expect(t.app.pendingAudit).toEqual([]);
+    await again(async (x) => {
+      const admin = (await x.call('auth:login', ADMIN)).sessionId;
+      const events = await x.call('audit:list', { channel: 'auth:logout', limit: 10, offset: 0 }, admin);
+      expect(events.events.map((e) => [e.outcome, e.username])).toEqual([['ok', 'admin']]);
+    });
+  });
+
+  it('a reset while someone is logged in is written once, in the call', async () => {
+    t = testApp();
+    const { recoveryKey } = await t.call('setup:create', SETUP);
+    await t.call('auth:login', ADMIN);
+    const clerk = await t.call('auth:login', ADMIN);
+    await t.call('auth:recover', { recoveryKey, username: 'admin', newPassword: 'recovered password' });
+    const admin = (await t.call('auth:login', { username: 'admin', password: 'recovered password' })).sessionId;
+    expect(clerk.sessionId).not.toBe(admin);
+    const events = await t.call('audit:list', { channel: 'auth:recover', limit: 10, offset: 0 }, admin);
+    expect(events.events.map((e) => e.outcome)).toEqual(['ok']);
+    expect((await t.call('audit:verify', {}, admin)).ok).toBe(true);
+  });
+});
+
 describe('users (administrators)', () => {
   it('adds users with roles; a taken user name is refused on its field', async () => {
     t = testApp();

@@ -192,6 +192,44 @@ describe('restore from the problem screen', () => {
     expect(sha(dbPath(t))).toBe(before);
   });
 
+  it('audit:verify passes after a restore from the problem screen: heads of the newer backups are superseded, recorded in the heads file', async () => {
+    t = await damaged();
+    const { backups } = await t.call('store:backups', {});
+    // The daily backup is older than backupName: restoring it leaves backupName's head past the trail's end.
+    const older = backups.map((b) => b.fileName).find((f) => f.endsWith('-daily.db'))!;
+    expect(older).toBeDefined();
+    t.clock.advanceMs(1000);
+    await t.call('store:restore', { by: 'administrator', fileName: older, ...ADMIN });
+    const admin = (await t.call('auth:login', ADMIN)).sessionId;
+    const v = await t.call('audit:verify', {}, admin);
+    expect(v.problem).toBeNull();
+    expect(v.ok).toBe(true);
+    expect(v.heads.filter((h) => h.status === 'truncated' || h.status === 'rewritten')).toEqual([]);
+    expect(v.heads.filter((h) => h.status === 'superseded').map((h) => h.source)).toContain(
+      `the head file beside backup ${backupName}`,
+    );
+    // The restore is recorded outside the store, with the backup it put back.
+    const heads = JSON.parse(readFileSync(path.join(t.dir, 'recoup.audit-heads.json'), 'utf8')) as {
+      restores: { channel: string; restoredFrom: string; before: unknown }[];
+    };
+    expect(heads.restores).toMatchObject([{ channel: 'store:restore', restoredFrom: older, before: null }]);
+  });
+
+  it('the problem-screen restore writes its own audit event before the store closes: it survives a quit', async () => {
+    t = await damaged();
+    await t.call('store:restore', { by: 'recoveryKey', fileName: backupName, recoveryKey });
+    expect(t.app.store.isOpen).toBe(false);
+    t.app.shutdown();
+    const again = testApp({ dir: t.dir });
+    try {
+      const admin = (await again.call('auth:login', ADMIN)).sessionId;
+      const events = await again.call('audit:list', { channel: 'store:restore', limit: 10, offset: 0 }, admin);
+      expect(events.events.map((e) => e.outcome)).toEqual(['ok']);
+    } finally {
+      again.app.shutdown();
+    }
+  });
+
   it('is refused when the database is not damaged (log in and use Backups)', async () => {
     t = copyOfStore();
     expect((await t.raw('store:backups', {})).ok).toBe(false);

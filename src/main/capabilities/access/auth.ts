@@ -18,6 +18,7 @@ import { readMeta, writeMeta } from '../../store/meta';
 import { appendAudit } from '../../platform/auditTrail';
 import { SET_UP } from '../../platform/files';
 import type { Session } from '../../platform/sessions';
+import type { Db } from '../../store/database';
 import { securityPolicy } from '../../platform/settings';
 import { findUser, findUserByName, recordLogin, sessionUser, setPassword, checkPasswordPolicy } from './users';
 
@@ -149,12 +150,18 @@ export async function unlock(app: RecoupApp, session: Session, password: string)
   return app.sessions.info(session, securityPolicy(app.store.db).idleLockMinutes);
 }
 
-/** Sets a new password for a user with the recovery key shown at set-up (every password lost). */
+/**
+ * Sets a new password for a user with the recovery key shown at set-up (every password lost).
+ * `writeEvent` writes the call's audit event in the same transaction as the new password (HP-01):
+ * the store may have been opened by this call alone. The store is left open; the router closes it
+ * once the call's events are written, when it was closed when the call came.
+ */
 export async function recover(
   app: RecoupApp,
   recoveryKey: string,
   username: string,
   newPassword: string,
+  writeEvent: (db: Db, userId: number) => void,
 ): Promise<number> {
   const throttleKey = `recovery:${username}`;
   throttled(app, throttleKey);
@@ -168,7 +175,6 @@ export async function recover(
       recoveryKey: 'That recovery key is not right.',
     });
   }
-  const wasOpen = app.store.isOpen;
   try {
     openWith(app, key);
     if (!(await upgradeSlot(app, keys, slot, key, secret))) {
@@ -184,13 +190,12 @@ export async function recover(
       });
     }
     checkPasswordPolicy(app.store.db, newPassword, 'newPassword');
-    await setPassword(app, user, newPassword);
+    await setPassword(app, user, newPassword, () => writeEvent(app.store.db, user.id));
     app.throttle.succeed(throttleKey);
     app.sessions.endForUser(user.id);
     return user.id;
   } finally {
     key.fill(0);
-    if (!wasOpen && app.sessions.count === 0) app.store.close();
   }
 }
 

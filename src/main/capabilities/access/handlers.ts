@@ -12,12 +12,17 @@ export const accessHandlers: HandlerMap<'access'> = {
     return result;
   },
   'auth:recover': async (ctx, input) => {
-    const userId = await recover(ctx.app, input.recoveryKey, input.username, input.newPassword);
-    ctx.records.push(`user:${userId}`);
     ctx.detail = 'password set with the recovery key';
+    // The event is written with the new password, in its transaction, before the store closes.
+    await recover(ctx.app, input.recoveryKey, input.username, input.newPassword, (db, userId) => {
+      ctx.records.push(`user:${userId}`);
+      ctx.writeOwnAudit(db);
+    });
     return { done: true };
   },
   'auth:logout': (ctx) => {
+    // The last log-out closes the store: its event is written first, or it would wait in memory.
+    ctx.writeOwnAudit(ctx.app.store.db);
     logout(ctx.app, sessionOf(ctx));
     return { done: true };
   },

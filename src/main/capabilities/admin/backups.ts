@@ -10,6 +10,9 @@ import { findRecoverySlot, findUserSlot, normalizeRecoveryKey, slotBelongsTo } f
 import { confirmOwnPassword, throttled, unwrapOrNull } from '../access';
 import { changeDataKey } from '../../store/rekey';
 import type { Session } from '../../platform/sessions';
+import { recordRestore } from '../../platform/auditHeads';
+import { chainHead } from '../../platform/auditTrail';
+import type { Db } from '../../store/database';
 
 export function createBackup(app: RecoupApp, kind: 'manual' | 'daily'): BackupInfo {
   const info = app.store.backup(kind, app.clock.nowMs());
@@ -39,8 +42,26 @@ function keepSlotsOfActiveUsers(app: RecoupApp): void {
   if (kept.length !== keys.slots.length) app.store.writeKeys({ ...keys, slots: kept });
 }
 
-export function restoreBackup(app: RecoupApp, fileName: string): { restoredFrom: string; keptAside: string } {
-  const { keptAside } = app.store.restore(fileName, app.clock.nowMs());
+/**
+ * `writeEvent` writes the call's audit event into the restored trail; the restore is then
+ * recorded in the data folder's heads file (outside the store), which is what lets audit:verify
+ * accept the heads of the trail it replaced as superseded.
+ */
+export function restoreBackup(
+  app: RecoupApp,
+  fileName: string,
+  writeEvent: (db: Db) => void,
+): { restoredFrom: string; keptAside: string } {
+  const before = chainHead(app.store.db);
+  const nowMs = app.clock.nowMs();
+  const { keptAside } = app.store.restore(fileName, nowMs);
+  writeEvent(app.store.db);
+  recordRestore(
+    app.store.db,
+    app.store.folder.dir,
+    { at: new Date(nowMs).toISOString(), channel: 'backup:restore', restoredFrom: fileName, before },
+    app.log,
+  );
   keepSlotsOfActiveUsers(app);
   // Everyone logs in again against the restored database.
   app.sessions.endAll();
@@ -69,6 +90,7 @@ export function backupsForDamagedStore(app: RecoupApp): { backups: BackupInfo[] 
 export async function restoreDamagedStore(
   app: RecoupApp,
   input: RestoreDamagedInput,
+  writeEvent: (db: Db, setAside: string) => void,
 ): Promise<{ restoredFrom: string; setAside: string }> {
   if (!app.store.damaged)
     throw new AppError('not_allowed', 'The database is not damaged; log in and restore from Backups.');
@@ -105,14 +127,23 @@ export async function restoreDamagedStore(
     });
     if (!allowed) throw refused();
     app.throttle.succeed(throttleKey);
-    const { setAside } = app.store.restoreOverDamage(input.fileName, key, app.clock.nowMs());
+    const nowMs = app.clock.nowMs();
+    const { setAside } = app.store.restoreOverDamage(input.fileName, key, nowMs);
     try {
+      // The call's event goes into the restored trail now, while the store is open, and the
+      // restore into the heads file (the damaged trail was not read: no head before it).
+      writeEvent(app.store.db, setAside);
+      recordRestore(
+        app.store.db,
+        app.store.folder.dir,
+        { at: new Date(nowMs).toISOString(), channel: 'store:restore', restoredFrom: input.fileName, before: null },
+        app.log,
+      );
       keepSlotsOfActiveUsers(app);
     } finally {
       // Everyone logs in normally against the restored database; the store closes until then
-      // (the router writes this call's audit event the moment it next opens).
+      // (the router closes it once this call's events are written: it was closed when the call came).
       app.sessions.endAll();
-      app.store.close();
     }
     return { restoredFrom: input.fileName, setAside };
   } finally {

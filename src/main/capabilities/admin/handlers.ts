@@ -25,7 +25,7 @@ export const adminHandlers: HandlerMap<'admin'> = {
     // The data key opens each backup to read the head inside it (HP-01: every head it knows).
     const key = store.currentKey();
     try {
-      const result = verifyAuditTrail(store.db, store.folder, key);
+      const result = verifyAuditTrail(store.db, store.folder, key, ctx.app.nowIso());
       const compared = result.heads.filter((h) => h.status === 'agrees').length;
       ctx.detail = result.ok
         ? `chain intact, ${result.checked} events; ${compared} of ${result.heads.length} recorded heads agree`
@@ -59,7 +59,8 @@ export const adminHandlers: HandlerMap<'admin'> = {
   },
   'backup:restore': (ctx, input) => {
     ctx.records.push(`backup:${input.fileName}`);
-    return restoreBackup(ctx.app, input.fileName);
+    // The event goes into the restored trail before the restore is recorded in the heads file.
+    return restoreBackup(ctx.app, input.fileName, (db) => ctx.writeOwnAudit(db));
   },
   'backup:check': (ctx, input) => {
     const result = checkStore(ctx.app, input.full);
@@ -78,9 +79,11 @@ export const adminHandlers: HandlerMap<'admin'> = {
   'store:backups': (ctx) => backupsForDamagedStore(ctx.app),
   'store:restore': async (ctx, input) => {
     ctx.records.push(`backup:${input.fileName}`);
-    const result = await restoreDamagedStore(ctx.app, input);
-    ctx.records.push(`set-aside:${result.setAside}`);
-    ctx.detail = `damaged database set aside; restored by ${input.by === 'administrator' ? 'an administrator' : 'the recovery key'}`;
-    return result;
+    // Written in the restored store before it closes (no one is logged in to keep it open).
+    return restoreDamagedStore(ctx.app, input, (db, setAside) => {
+      ctx.records.push(`set-aside:${setAside}`);
+      ctx.detail = `damaged database set aside; restored by ${input.by === 'administrator' ? 'an administrator' : 'the recovery key'}`;
+      ctx.writeOwnAudit(db);
+    });
   },
 };
