@@ -4,7 +4,15 @@
 // in every copy that held one (the old password then opens none of them).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readKeyFile, withoutUserSlot, withUserSlot, writeKeyFile, type KeyFile, type KeySlot } from './keySlots';
+import {
+  readKeyFile,
+  withoutUserSlot,
+  withSlotReplaced,
+  withUserSlot,
+  writeKeyFile,
+  type KeyFile,
+  type KeySlot,
+} from './keySlots';
 
 function eachCopy(dir: string, log: (line: string) => void, change: (file: KeyFile) => KeyFile | null): number {
   if (!existsSync(dir)) return 0;
@@ -40,5 +48,25 @@ export function dropUserFromBackupKeys(dir: string, userId: number, log: (line: 
 export function replaceUserInBackupKeys(dir: string, slot: KeySlot, log: (line: string) => void): number {
   return eachCopy(dir, log, (file) =>
     file.slots.some((s) => s.kind === 'user' && s.userId === slot.userId) ? withUserSlot(file, slot) : null,
+  );
+}
+
+/**
+ * A format-1 slot was rewrapped as format 2: every copy of this store's key file that holds the
+ * old slot gets the new one in its place, so no format-1 slot of an upgraded owner is left beside
+ * the backups to be copied back (and relabelled). The backups are under the same data key (a key
+ * change re-encrypts them all and rewrites every copy), so the new slot opens them as the old did.
+ */
+export function replaceSlotInBackupKeys(
+  dir: string,
+  storeId: string,
+  oldId: string,
+  slot: KeySlot,
+  log: (line: string) => void,
+): number {
+  return eachCopy(dir, log, (file) =>
+    file.storeId === storeId && file.slots.some((s) => s.id === oldId && s.format !== 2)
+      ? withSlotReplaced(file, oldId, slot)
+      : null,
   );
 }

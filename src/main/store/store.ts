@@ -10,6 +10,7 @@ import { DatabaseOpenError, openEncrypted, type Db } from './database';
 import { inspectDataFolder, type DataFolder, type FolderState } from './dataFolder';
 import { readKeyFile, writeKeyFile, type KeyFile } from './keySlots';
 import { LATEST_VERSION, migrate, NewerDatabaseError, schemaVersion } from './migrations';
+import { pruneSlotRecord } from './slotRecord';
 
 /**
  * The files this process found sound at open, and the business day it checked them: the check at
@@ -111,6 +112,8 @@ export class Store {
 
   writeKeys(file: KeyFile): void {
     writeKeyFile(this.folder.keyPath, file);
+    // A format-1 slot no longer in the key file (replaced, upgraded, removed) is never trusted again.
+    if (this.database) pruneSlotRecord(this.database, file);
   }
 
   /** Opens the database with a data key unwrapped from a slot, and brings its schema up to date. */
