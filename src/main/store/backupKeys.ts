@@ -70,3 +70,28 @@ export function replaceSlotInBackupKeys(
       : null,
   );
 }
+
+/**
+ * Every copy of this store's key file loses the format-1 slots whose owner already has a format-2
+ * slot in the live key file (the same user id, or the recovery slot): that slot takes their place.
+ * Run at each opening of the store, so copies made before their owner's upgrade (or before
+ * Recoup kept copies in step) do not keep an unbound slot to copy back and relabel.
+ */
+export function upgradeBackupKeys(dir: string, live: KeyFile, log: (line: string) => void): number {
+  const bound = live.slots.filter((s) => s.format === 2);
+  return eachCopy(dir, log, (file) => {
+    if (file.storeId !== live.storeId) return null;
+    let changed = false;
+    const slots: KeySlot[] = [];
+    for (const s of file.slots) {
+      const owner =
+        s.format === 2
+          ? undefined
+          : bound.find((l) => l.kind === s.kind && (s.kind === 'recovery' || l.userId === s.userId));
+      if (owner) changed = true;
+      const kept = owner ?? s;
+      if (!slots.some((x) => x.id === kept.id)) slots.push(kept);
+    }
+    return changed ? { ...file, slots } : null;
+  });
+}

@@ -416,6 +416,31 @@ describe('format-1 slots of a store from before slot binding (review of issue 10
     dataKey.fill(0);
   });
 
+  it("a key-file copy made before its owner's upgrade loses the format-1 slot at the next opening", async () => {
+    const { x, dataKey, backup } = await oldStore();
+    t = x;
+    // As if the copy had been made before the administrator's first log-in since the update.
+    const copy = readKeyFile(copyPath(t, backup));
+    const adminNow = findUserSlot(copy, 'admin')!;
+    const oldAdmin = legacySlot(copy, dataKey, ADMIN.password, {
+      kind: 'user',
+      userId: adminNow.userId,
+      username: 'admin',
+    });
+    writeFileSync(
+      copyPath(t, backup),
+      JSON.stringify({ ...copy, slots: [oldAdmin, ...copy.slots.filter((s) => s.id !== adminNow.id)] }),
+    );
+    const c = (await t.call('auth:login', CLERK)).sessionId;
+    await t.call('auth:logout', {}, c);
+    const after = readKeyFile(copyPath(t, backup));
+    expect(after.slots.some((s) => s.id === oldAdmin.id)).toBe(false);
+    expect(findUserSlot(after, 'admin')!.id).toBe(findUserSlot(readKeys(t), 'admin')!.id);
+    // Only the recovery slot, whose owner has not upgraded, is still format 1 there.
+    expect(after.slots.filter((s) => s.format !== 2).map((s) => s.kind)).toEqual(['recovery']);
+    dataKey.fill(0);
+  });
+
   it('a supervisor approval is not given by a format-1 slot relabelled as the supervisor', async () => {
     const { x, dataKey } = await oldStore();
     t = x;

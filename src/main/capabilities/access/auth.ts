@@ -15,7 +15,7 @@ import {
   type KeySlot,
 } from '../../store/keySlots';
 import { readMeta, writeMeta } from '../../store/meta';
-import { replaceSlotInBackupKeys } from '../../store/backupKeys';
+import { replaceSlotInBackupKeys, upgradeBackupKeys } from '../../store/backupKeys';
 import { ensureSlotRecord, forgetSlot, SLOTS_BOUND, slotTrusted } from '../../store/slotRecord';
 import { appendAudit } from '../../platform/auditTrail';
 import { SET_UP } from '../../platform/files';
@@ -59,8 +59,11 @@ function openWith(app: RecoupApp, key: Buffer): void {
   app.store.open(key);
   if (!wasOpen) {
     flushPendingAudit(app);
-    // A store from before format-1 slots were recorded: record them now, as found (slotRecord.ts).
-    ensureSlotRecord(app.store.db, app.store.readKeys());
+    // A store from before format-1 slots were recorded: record them now, as found (slotRecord.ts);
+    // and no copy beside the backups keeps a format-1 slot of an owner already upgraded.
+    const live = app.store.readKeys();
+    ensureSlotRecord(app.store.db, live);
+    upgradeBackupKeys(app.store.folder.backupsDir, live, app.log);
   }
 }
 
