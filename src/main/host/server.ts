@@ -176,11 +176,12 @@ export function startWorkspaceServer(options: WorkspaceServerOptions): Promise<W
     if (!type.startsWith('application/json'))
       return refuse(res, 415, 'invalid_input', 'Send the input as application/json.');
     let input: unknown;
-    const body = await readBody(req, res);
-    if (body === null) return; // answered 413
     try {
+      const body = await readBody(req, res);
+      if (body === null) return; // answered 413
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
+      // A body that could not be read (the client went away) or is not JSON.
       return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
     }
     const sessionHeader = req.headers[SESSION_HEADER];
