@@ -16,8 +16,16 @@ import {
 
 function eachCopy(dir: string, log: (line: string) => void, change: (file: KeyFile) => KeyFile | null): number {
   if (!existsSync(dir)) return 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    // The backups folder cannot be listed (the daily backup reports why); the copies wait.
+    log(`recoup: the key-file copies in ${dir} could not be listed: ${(err as Error).message}`);
+    return 0;
+  }
   let changed = 0;
-  for (const name of readdirSync(dir)) {
+  for (const name of names) {
     if (!name.endsWith('.keys.json') || name.startsWith('.')) continue;
     const p = path.join(dir, name);
     try {
