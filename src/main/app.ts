@@ -73,7 +73,7 @@ export class RecoupApp {
   readonly notices = new Notices();
 
   constructor(config: AppConfig) {
-    this.store = new Store(config.folder);
+    this.store = new Store(config.folder, () => this.clock.today());
     this.clock = config.clock;
     this.version = config.version;
     this.scrypt = config.scrypt ?? DEFAULT_SCRYPT;

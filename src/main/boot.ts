@@ -21,6 +21,9 @@ export function appVersion(appRoot: string): string {
  * RECOUP_SESSION_HOURS, RECOUP_SESSION_IDLE_END_MINUTES: how long a session may live.
  */
 export function boot(options: { appRoot: string; env?: NodeJS.ProcessEnv; defaultDir?: string }) {
+  // Every file the process creates (the database, its -wal and -shm, a key change's copies,
+  // backups, exports) is the owner's alone from the moment it exists (docs/security.md).
+  process.umask(0o077);
   const env = options.env ?? process.env;
   const folder =
     env.RECOUP_DATA_DIR || !options.defaultDir ? resolveDataFolder(env) : dataFolder(options.defaultDir, false);

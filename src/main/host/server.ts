@@ -84,43 +84,68 @@ function refuse(res: http.ServerResponse, status: number, code: ErrorCode, messa
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Result<never>);
 }
 
-class BodyTooLarge extends Error {
-  constructor() {
-    super('too_large');
-  }
-}
-
-/** How much of an oversized body is read and thrown away so the client can read its 413. */
+/** How much of an oversized body is read and thrown away after the 413 before the socket is closed. */
 const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+/** How long the rest of an oversized body is waited for after the 413 before the socket is closed. */
+const DRAIN_LIMIT_MS = 30_000;
+
+const TOO_LARGE = `The request is too large: Recoup accepts at most ${MAX_BODY_BYTES / (1024 * 1024)} MiB in one call.`;
 
 /**
- * The request body as text. A body over MAX_BODY_BYTES (declared or counted) is not kept: the rest
- * is read and discarded, then BodyTooLarge, so the client, still sending, reads a clear 413 rather
- * than a cut socket. Past DRAIN_LIMIT_BYTES the socket is cut after all.
+ * Answers 413 at once, complete (its Content-Length says where it ends, with Connection: close),
+ * before the rest of the body is read: the client can read it while it is still sending. The
+ * response is ended, and the socket with it, only once the rest has been read and thrown away,
+ * or DRAIN_LIMIT_BYTES or DRAIN_LIMIT_MS are past: closing earlier, with bytes still arriving,
+ * makes the system reset the connection, and a reset can lose the answer already sent.
  */
-function readBody(req: http.IncomingMessage): Promise<string> {
+function refuseTooLarge(res: http.ServerResponse): () => void {
+  const text = JSON.stringify({ ok: false, error: { code: 'invalid_input', message: TOO_LARGE } });
+  res.writeHead(413, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    Connection: 'close',
+  });
+  res.write(text);
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timer);
+    res.end();
+  };
+  const timer = setTimeout(end, DRAIN_LIMIT_MS);
+  timer.unref();
+  return end;
+}
+
+/**
+ * The request body as text, or null when it was over MAX_BODY_BYTES and the 413 has been sent. A
+ * declared Content-Length over the limit is answered before any byte is read; a body without one
+ * (chunked) is answered as soon as the count passes the limit. Either way the rest is discarded.
+ */
+function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
-    let over = Number.isFinite(declared) && declared > MAX_BODY_BYTES;
     let size = 0;
     const chunks: Buffer[] = [];
+    let finish: (() => void) | null = null;
+    const tooLarge = () => {
+      chunks.length = 0;
+      finish = refuseTooLarge(res);
+      resolve(null);
+    };
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) tooLarge();
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > DRAIN_LIMIT_BYTES) {
-        req.destroy();
-        reject(new BodyTooLarge());
+      if (finish) {
+        if (size > DRAIN_LIMIT_BYTES) finish();
         return;
       }
-      if (over) return;
-      if (size > MAX_BODY_BYTES) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return tooLarge();
       chunks.push(c);
     });
-    req.on('end', () => (over ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
+    req.on('end', () => (finish ? finish() : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', (err) => (finish ? finish() : reject(err)));
   });
 }
 
@@ -152,18 +177,11 @@ export function startWorkspaceServer(options: WorkspaceServerOptions): Promise<W
       return refuse(res, 415, 'invalid_input', 'Send the input as application/json.');
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, res);
+      if (body === null) return; // answered 413
       input = body.trim() === '' ? {} : JSON.parse(body);
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        res.setHeader('Connection', 'close');
-        return refuse(
-          res,
-          413,
-          'invalid_input',
-          `The request is too large: Recoup accepts at most ${MAX_BODY_BYTES / (1024 * 1024)} MiB in one call.`,
-        );
-      }
+    } catch {
+      // A body that could not be read (the client went away) or is not JSON.
       return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
     }
     const sessionHeader = req.headers[SESSION_HEADER];

@@ -58,6 +58,12 @@ export class Scheduler {
         ran.push(job.name);
       } catch (err) {
         app.log(`recoup: daily job ${job.name} failed: ${(err as Error)?.stack ?? String(err)}`);
+        // A database that cannot be read is damaged: the store stops at once (noticeDamage closes
+        // it and names the problem) and nothing more, not even this failure's event, is written.
+        if (app.store.noticeDamage(err)) {
+          app.sessions.endAll();
+          return ran;
+        }
         // Administrators see it on their next screen (app:status), until the job next succeeds.
         app.notices.set(
           job.name,

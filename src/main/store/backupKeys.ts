@@ -4,12 +4,28 @@
 // in every copy that held one (the old password then opens none of them).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readKeyFile, withoutUserSlot, withUserSlot, writeKeyFile, type KeyFile, type KeySlot } from './keySlots';
+import {
+  readKeyFile,
+  withoutUserSlot,
+  withSlotReplaced,
+  withUserSlot,
+  writeKeyFile,
+  type KeyFile,
+  type KeySlot,
+} from './keySlots';
 
 function eachCopy(dir: string, log: (line: string) => void, change: (file: KeyFile) => KeyFile | null): number {
   if (!existsSync(dir)) return 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    // The backups folder cannot be listed (the daily backup reports why); the copies wait.
+    log(`recoup: the key-file copies in ${dir} could not be listed: ${(err as Error).message}`);
+    return 0;
+  }
   let changed = 0;
-  for (const name of readdirSync(dir)) {
+  for (const name of names) {
     if (!name.endsWith('.keys.json') || name.startsWith('.')) continue;
     const p = path.join(dir, name);
     try {
@@ -41,4 +57,49 @@ export function replaceUserInBackupKeys(dir: string, slot: KeySlot, log: (line: 
   return eachCopy(dir, log, (file) =>
     file.slots.some((s) => s.kind === 'user' && s.userId === slot.userId) ? withUserSlot(file, slot) : null,
   );
+}
+
+/**
+ * A format-1 slot was rewrapped as format 2: every copy of this store's key file that holds the
+ * old slot gets the new one in its place, so no format-1 slot of an upgraded owner is left beside
+ * the backups to be copied back (and relabelled). The backups are under the same data key (a key
+ * change re-encrypts them all and rewrites every copy), so the new slot opens them as the old did.
+ */
+export function replaceSlotInBackupKeys(
+  dir: string,
+  storeId: string,
+  oldId: string,
+  slot: KeySlot,
+  log: (line: string) => void,
+): number {
+  return eachCopy(dir, log, (file) =>
+    file.storeId === storeId && file.slots.some((s) => s.id === oldId && s.format !== 2)
+      ? withSlotReplaced(file, oldId, slot)
+      : null,
+  );
+}
+
+/**
+ * Every copy of this store's key file loses the format-1 slots whose owner already has a format-2
+ * slot in the live key file (the same user id, or the recovery slot): that slot takes their place.
+ * Run at each opening of the store, so copies made before their owner's upgrade (or before
+ * Recoup kept copies in step) do not keep an unbound slot to copy back and relabel.
+ */
+export function upgradeBackupKeys(dir: string, live: KeyFile, log: (line: string) => void): number {
+  const bound = live.slots.filter((s) => s.format === 2);
+  return eachCopy(dir, log, (file) => {
+    if (file.storeId !== live.storeId) return null;
+    let changed = false;
+    const slots: KeySlot[] = [];
+    for (const s of file.slots) {
+      const owner =
+        s.format === 2
+          ? undefined
+          : bound.find((l) => l.kind === s.kind && (s.kind === 'recovery' || l.userId === s.userId));
+      if (owner) changed = true;
+      const kept = owner ?? s;
+      if (!slots.some((x) => x.id === kept.id)) slots.push(kept);
+    }
+    return changed ? { ...file, slots } : null;
+  });
 }

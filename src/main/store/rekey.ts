@@ -5,7 +5,7 @@
 // of it opens with the new key are the files renamed into place. SQLite3 Multiple Ciphers cannot
 // rekey a database in WAL mode, so each copy is made (VACUUM INTO), switched to a rollback
 // journal, rekeyed there (PRAGMA rekey), and opened again with the new key to check it.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { copyFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
@@ -94,6 +94,9 @@ export function changeDataKey(
       }
     }
     writeKeyFile(path.join(stage, 'recoup.keys.json'), newKeys);
+    // VACUUM INTO and the copies are created with the process's default mode; they are renamed
+    // into place below, so they must be the owner's alone before they are.
+    for (const name of readdirSync(stage)) chmodSync(path.join(stage, name), 0o600);
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });
     oldKey.fill(0);

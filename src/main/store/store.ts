@@ -10,6 +10,24 @@ import { DatabaseOpenError, openEncrypted, type Db } from './database';
 import { inspectDataFolder, type DataFolder, type FolderState } from './dataFolder';
 import { readKeyFile, writeKeyFile, type KeyFile } from './keySlots';
 import { LATEST_VERSION, migrate, NewerDatabaseError, schemaVersion } from './migrations';
+import { pruneSlotRecord } from './slotRecord';
+
+/**
+ * The files this process found sound at open, and the business day it checked them: the check at
+ * open reads every page (seconds on a large store), and the store reopens whenever the last session
+ * ends, so it runs at the first open of each business day and is skipped at later opens of the same
+ * file (the same path and inode: a restored or re-keyed file is a new one) that day. Damage found
+ * by anything (a call, the check on demand) drops the record, so the next open checks again.
+ */
+const checkedAtOpen = new Map<string, { day: string; ino: number }>();
+
+function fileIno(file: string): number | null {
+  try {
+    return statSync(file).ino;
+  } catch {
+    return null;
+  }
+}
 
 export class Store {
   private database: Db | null = null;
@@ -40,7 +58,25 @@ export class Store {
     this.problemFiles = this.filesSignature();
   }
 
-  constructor(readonly folder: DataFolder) {}
+  constructor(
+    readonly folder: DataFolder,
+    /** The business day, for the integrity check at open (once a day per file and process). */
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+  ) {}
+
+  /** Whether this process already found this very file sound at an open today. */
+  private checkedToday(): boolean {
+    const seen = checkedAtOpen.get(this.folder.dbPath);
+    return seen !== undefined && seen.day === this.today() && seen.ino === fileIno(this.folder.dbPath);
+  }
+
+  private recordChecked(): void {
+    const ino = fileIno(this.folder.dbPath);
+    if (ino !== null) checkedAtOpen.set(this.folder.dbPath, { day: this.today(), ino });
+  }
+
+  /** How many times the check at open ran (tests and the performance notes). */
+  integrityChecksAtOpen = 0;
 
   state(): FolderState {
     if (this.openProblem && this.filesSignature() !== this.problemFiles) this.openProblem = null;
@@ -76,6 +112,8 @@ export class Store {
 
   writeKeys(file: KeyFile): void {
     writeKeyFile(this.folder.keyPath, file);
+    // A format-1 slot no longer in the key file (replaced, upgraded, removed) is never trusted again.
+    if (this.database) pruneSlotRecord(this.database, file);
   }
 
   /** Opens the database with a data key unwrapped from a slot, and brings its schema up to date. */
@@ -106,11 +144,17 @@ export class Store {
     }
     // Every page is read and its HMAC checked before anything is written: damage anywhere in the
     // file is found here, not weeks later by the call that happens to read it (docs/security.md).
-    const check = checkIntegrity(db, 'quick');
-    if (!check.ok) {
-      db.close();
-      this.damageFound(check.problems[0] ?? 'the integrity check failed');
-      throw new AppError('store_error', this.openProblem!.message);
+    // Once per business day per file and process (checkedAtOpen): later damage met by a call
+    // still stops the store through noticeDamage.
+    if (!this.checkedToday()) {
+      this.integrityChecksAtOpen++;
+      const check = checkIntegrity(db, 'quick');
+      if (!check.ok) {
+        db.close();
+        this.damageFound(check.problems[0] ?? 'the integrity check failed');
+        throw new AppError('store_error', this.openProblem!.message);
+      }
+      this.recordChecked();
     }
     try {
       migrate(db);
@@ -142,6 +186,7 @@ export class Store {
 
   /** Names the damage as the store's problem; the database is closed and stays closed. */
   private damageFound(detail: string): void {
+    checkedAtOpen.delete(this.folder.dbPath);
     this.closeDatabase();
     this.setProblem({
       kind: 'database_corrupt',
@@ -171,6 +216,7 @@ export class Store {
   check(full: boolean): IntegrityReport {
     const report = checkIntegrity(this.db, full ? 'full' : 'quick');
     if (!report.ok) this.damageFound(report.problems[0] ?? 'the integrity check failed');
+    else this.recordChecked();
     return report;
   }
 

@@ -2,6 +2,7 @@
 // 413 (not a cut socket); a log-in's key derivation leaves the event loop free; failed log-ins
 // over many user names meet a budget across all names as well as the per-name delay.
 import http from 'node:http';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src/main/clock';
 import { MAX_BODY_BYTES, startWorkspaceServer, type WorkspaceServer } from '../../../src/main/host/server';
@@ -70,6 +71,59 @@ describe('the workspace server under hostile load', () => {
     const after = await post(server.port, server.token, 'app:status', '{}');
     expect(after.status).toBe(200);
   }, 60_000);
+
+  it('a declared Content-Length over the limit is answered 413 at once, before the body is sent', async () => {
+    t = testApp();
+    server = await startWorkspaceServer({ app: t.app, router: t.router, rendererDir: tempDir('recoup-renderer-') });
+    const port = server.port;
+    const token = server.token;
+    // Declares 10 GiB, sends 4 KiB, and waits: the whole answer must come without the rest.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(
+          [
+            `POST /api/app:status HTTP/1.1`,
+            `Host: 127.0.0.1:${port}`,
+            `Authorization: Bearer ${token}`,
+            'Content-Type: application/json',
+            `Content-Length: ${10 * 1024 ** 3}`,
+            '',
+            '',
+          ].join('\r\n'),
+        );
+        socket.write(Buffer.alloc(4096, 0x20));
+      });
+      let text = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no complete answer in 5 s; got: ${JSON.stringify(text)}`));
+      }, 5000);
+      socket.on('data', (c: Buffer) => {
+        text += c.toString('utf8');
+        const head = text.indexOf('\r\n\r\n');
+        const length = /content-length: (\d+)/i.exec(text)?.[1];
+        if (head >= 0 && length && text.length >= head + 4 + Number(length)) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+      ok: boolean;
+      error: { message: string };
+    };
+    expect(body.ok).toBe(false);
+    expect(body.error.message).toMatch(/too large.*50 MiB/);
+    const after = await post(port, token, 'app:status', '{}');
+    expect(after.status).toBe(200);
+  }, 30_000);
 
   it("a log-in's key derivation does not block the event loop: a timer fires while it runs", async () => {
     // The app's own derivation cost (N = 2^15), not the tests' cheap one.

@@ -11,12 +11,14 @@ import { pdfPages } from '../pdfText';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 
 // The receipt's drawing fails when a test says so; everything else is the real app.
-const drawing = vi.hoisted(() => ({ fail: 0 }));
+const drawing = vi.hoisted(() => ({ fail: 0, damaged: false }));
 vi.mock('../../../src/main/capabilities/ledger/receiptPdf', async (original) => {
   const real = await original<typeof ReceiptPdf>();
   return {
     ...real,
     paymentReceipt: (...args: Parameters<typeof real.paymentReceipt>) => {
+      if (drawing.damaged)
+        return Promise.reject(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }));
       if (drawing.fail > 0) {
         drawing.fail--;
         return Promise.reject(new Error('the printer font is missing'));
@@ -29,6 +31,7 @@ vi.mock('../../../src/main/capabilities/ledger/receiptPdf', async (original) => 
 let t: TestApp;
 afterEach(() => {
   drawing.fail = 0;
+  drawing.damaged = false;
   t?.cleanup();
 });
 
@@ -86,6 +89,19 @@ describe('the receipt after the money', () => {
     expect(await t.file(again)).toEqual(await t.file(receipt));
     expect(count(`SELECT count(*) FROM documents WHERE kind = 'payment_receipt'`)).toBe(1);
     expect(count('SELECT count(*) FROM payments')).toBe(1);
+  });
+
+  it('a receipt that fails because the database is damaged stops the store instead of carrying on', async () => {
+    const { clerk, jane } = await ready();
+    drawing.damaged = true;
+    const r = await t.raw('payments:post', cash(jane, 12_500), clerk);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('store_error');
+      expect(r.error.message).toMatch(/is damaged/);
+    }
+    expect(t.app.store.isOpen).toBe(false);
+    expect((await t.call('app:status', {})).problem?.kind).toBe('database_corrupt');
   });
 });
 

@@ -28,6 +28,44 @@ describe('the scheduler', () => {
     expect(jobEvents()).toHaveLength(2);
   });
 
+  it('a job that finds the database damaged stops the store: nothing more is written to it', async () => {
+    t = testApp();
+    await setUpAndLogIn(t);
+    const ran: string[] = [];
+    let thrown = false;
+    withJobs([
+      {
+        name: 'reads-a-bad-page',
+        audit: 'export',
+        run: () => {
+          thrown = true;
+          throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+        },
+      },
+      { name: 'after', audit: 'change', run: (_app, today) => (ran.push(today), 'ran') },
+    ]);
+    const events = jobEvents().length;
+    const writes: string[] = [];
+    const db = t.app.store.db;
+    const prepare = db.prepare.bind(db);
+    (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+      if (thrown && /^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) writes.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    t.clock.setToday('2026-11-27');
+    const r = await t.raw('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
+    expect(r.ok).toBe(true);
+    expect(t.app.store.isOpen).toBe(false);
+    expect(t.app.store.damaged).toBe(true);
+    expect(t.app.sessions.count).toBe(0);
+    expect((await t.call('app:status', {})).problem?.kind).toBe('database_corrupt');
+    // Neither the failed job's event nor the next job's work reached the damaged file.
+    expect(thrown).toBe(true);
+    expect(writes).toEqual([]);
+    expect(ran).toEqual([]);
+    expect(events).toBeGreaterThan(0);
+  });
+
   it('a job that fails is reported, never blocks the log-in, and is tried again the next business day', async () => {
     t = testApp();
     await setUpAndLogIn(t);

@@ -322,3 +322,41 @@ describe('a failing daily backup never blocks log-in', () => {
     expect(status.notices[0]).toMatch(/daily backup of 2026-11-27 failed/);
   });
 });
+
+describe('the integrity check at open runs once a business day per file', () => {
+  it('is skipped when the store reopens the same day, runs again the next day, and after damage is found', async () => {
+    t = copyOfStore();
+    const store = t.app.store;
+    let s = (await t.call('auth:login', ADMIN)).sessionId;
+    expect(store.integrityChecksAtOpen).toBe(1);
+    await t.call('auth:logout', {}, s);
+    expect(store.isOpen).toBe(false);
+    // The last session ended and the store closed; the next log-in the same day reopens it
+    // without reading every page again.
+    s = (await t.call('auth:login', ADMIN)).sessionId;
+    expect(store.integrityChecksAtOpen).toBe(1);
+    await t.call('auth:logout', {}, s);
+    // The next business day, it checks again.
+    t.clock.setToday('2026-12-31');
+    s = (await t.call('auth:login', ADMIN)).sessionId;
+    expect(store.integrityChecksAtOpen).toBe(2);
+    // Damage met by a call drops the record: once the file is put right, the next open checks.
+    t.app.store.noticeDamage(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }));
+    expect(store.isOpen).toBe(false);
+    t.app.sessions.endAll();
+    // (As if the administrator had put the files right: the problem is forgotten.)
+    (store as unknown as { openProblem: null }).openProblem = null;
+    s = (await t.call('auth:login', ADMIN)).sessionId;
+    expect(store.integrityChecksAtOpen).toBe(3);
+    await t.call('auth:logout', {}, s);
+  });
+
+  it('a file put in place of the checked one (a restore, a key change) is checked at its first open', async () => {
+    t = copyOfStore();
+    const store = t.app.store;
+    const s = (await t.call('auth:login', ADMIN)).sessionId;
+    expect(store.integrityChecksAtOpen).toBe(1);
+    await t.call('backup:restore', { fileName: backupName }, s);
+    expect(store.integrityChecksAtOpen).toBe(2);
+  });
+});

@@ -12,6 +12,7 @@ import { readMeta } from '../../../src/main/store/meta';
 import {
   DEFAULT_SCRYPT,
   findUserSlot,
+  normalizeRecoveryKey,
   readKeyFile,
   unwrapSlot,
   type KeyFile,
@@ -294,5 +295,167 @@ describe('sessions end on the server side', () => {
     t.app.sweepSessions();
     expect(t.app.sessions.count).toBe(0);
     expect(t.app.store.isOpen).toBe(false);
+  });
+});
+
+describe('format-1 slots of a store from before slot binding (review of issue 10 item 5)', () => {
+  /**
+   * A store as Recoup wrote it before format 2: every slot format 1, the recovery slot included,
+   * and no record in the database. The administrator then logs in once (the first opening after
+   * the update: the database records the format-1 slots as found) and their slot is rewrapped.
+   * The clerk's and the recovery slots stay format 1, so the store never records "all bound".
+   */
+  async function oldStore(): Promise<{ x: TestApp; recoveryKey: string; dataKey: Buffer; backup: string }> {
+    const x = testApp();
+    const { recoveryKey } = await x.call('setup:create', SETUP);
+    let admin = (await x.call('auth:login', ADMIN)).sessionId;
+    await x.call('users:add', { fullName: 'Casey Clerk', role: 'clerk', ...CLERK }, admin);
+    const dataKey = x.app.store.currentKey();
+    x.app.store.db.prepare("DELETE FROM meta WHERE key LIKE 'key_slots%'").run();
+    await x.call('auth:logout', {}, admin);
+    let keys = readKeys(x);
+    const secretOf = (s: KeySlot) =>
+      s.kind === 'recovery'
+        ? normalizeRecoveryKey(recoveryKey)
+        : s.username === 'admin'
+          ? ADMIN.password
+          : CLERK.password;
+    keys = {
+      ...keys,
+      slots: keys.slots.map((s) =>
+        legacySlot(keys, dataKey, secretOf(s), { kind: s.kind, userId: s.userId, username: s.username }),
+      ),
+    };
+    writeKeys(x, keys);
+    expect(readKeys(x).slots.every((s) => s.format === undefined)).toBe(true);
+    admin = (await x.call('auth:login', ADMIN)).sessionId;
+    x.clock.advanceMs(1000);
+    // A backup made now keeps a copy of the key file with the clerk's and the recovery's format-1 slots.
+    const backup = (await x.call('backup:create', {}, admin)).fileName;
+    await x.call('auth:logout', {}, admin);
+    const now = readKeys(x);
+    expect(findUserSlot(now, 'admin')!.format).toBe(2);
+    expect(findUserSlot(now, 'casey')!.format).toBeUndefined();
+    expect(now.slots.find((s) => s.kind === 'recovery')!.format).toBeUndefined();
+    return { x, recoveryKey, dataKey, backup };
+  }
+
+  const copyPath = (x: TestApp, backup: string) => path.join(x.dir, 'backups', backup.replace(/\.db$/, '.keys.json'));
+
+  it("a clerk's own format-1 slot relabelled with the administrator's id and name does not log in as them", async () => {
+    const { x, dataKey } = await oldStore();
+    t = x;
+    const keys = readKeys(t);
+    const adminSlot = findUserSlot(keys, 'admin')!;
+    const clerkSlot = findUserSlot(keys, 'casey')!;
+    const forged = { ...clerkSlot, userId: adminSlot.userId, username: 'admin' };
+    writeKeys(t, { ...keys, slots: [forged, ...keys.slots.filter((s) => s.id !== adminSlot.id)] });
+    const r = await t.raw('auth:login', { username: 'admin', password: CLERK.password });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('wrong_password');
+    // Nothing was rewrapped as a genuine administrator's slot.
+    expect(readKeys(t).slots.some((s) => s.format === 2 && s.username === 'admin')).toBe(false);
+    // The genuine slots still work.
+    writeKeys(t, keys);
+    expect((await t.call('auth:login', CLERK)).session.user.username).toBe('casey');
+    dataKey.fill(0);
+  });
+
+  it("a format-1 recovery slot written by a clerk (with the data key their own slot gives them) does not recover anyone's password", async () => {
+    const { x, dataKey } = await oldStore();
+    t = x;
+    const keys = readKeys(t);
+    // The clerk's own format-1 slot gives them the data key; with it they write a format-1
+    // "recovery" slot under a recovery key of their own choosing.
+    const taken = (await unwrapSlot(keys, findUserSlot(keys, 'casey')!, CLERK.password))!;
+    const mine = 'CASE-YCAS-EYCA-SEYC-ASEY-CASE-YCAS-EY00';
+    const forged = legacySlot(keys, taken, mine, { kind: 'recovery', userId: null, username: null });
+    writeKeys(t, { ...keys, slots: [forged, ...keys.slots.filter((s) => s.kind !== 'recovery')] });
+    const r = await t.raw('auth:recover', {
+      recoveryKey: mine,
+      username: 'admin',
+      newPassword: 'taken-over-password-1',
+    });
+    expect(r.ok).toBe(false);
+    expect((await t.raw('auth:login', { username: 'admin', password: 'taken-over-password-1' })).ok).toBe(false);
+    dataKey.fill(0);
+  });
+
+  it("a format-1 slot copied from a key-file copy in backups/ and relabelled does not log in, and upgraded owners' format-1 slots leave the copies", async () => {
+    const { x, recoveryKey, dataKey, backup } = await oldStore();
+    t = x;
+    const copy = readKeyFile(copyPath(t, backup));
+    const oldClerk = findUserSlot(copy, 'casey')!;
+    expect(oldClerk.format).toBeUndefined();
+    // The clerk logs in: their slot is rewrapped, and the copy beside the backup follows.
+    const c = (await t.call('auth:login', CLERK)).sessionId;
+    await t.call('auth:logout', {}, c);
+    expect(findUserSlot(readKeys(t), 'casey')!.format).toBe(2);
+    const copyNow = readKeyFile(copyPath(t, backup));
+    expect(copyNow.slots.some((s) => s.id === oldClerk.id)).toBe(false);
+    expect(findUserSlot(copyNow, 'casey')!.format).toBe(2);
+    // The copy still opens its backup with the clerk's password.
+    expect(await unwrapSlot(copyNow, findUserSlot(copyNow, 'casey')!, CLERK.password)).not.toBeNull();
+
+    // The clerk's old format-1 slot (kept from before), relabelled as the administrator's.
+    const keys = readKeys(t);
+    const adminSlot = findUserSlot(keys, 'admin')!;
+    const forged = { ...oldClerk, userId: adminSlot.userId, username: 'admin' };
+    writeKeys(t, { ...keys, slots: [forged, ...keys.slots.filter((s) => s.id !== adminSlot.id)] });
+    expect((await t.raw('auth:login', { username: 'admin', password: CLERK.password })).ok).toBe(false);
+    // Put back unchanged, the upgraded slot does not open the store either: its record is gone.
+    writeKeys(t, { ...keys, slots: [oldClerk, ...keys.slots.filter((s) => s.username !== 'casey')] });
+    expect((await t.raw('auth:login', CLERK)).ok).toBe(false);
+    writeKeys(t, keys);
+
+    // The recovery slot, used once, is upgraded too; then the store records every slot as bound.
+    await t.call('auth:recover', { recoveryKey, username: 'casey', newPassword: 'casey-password-2' });
+    const after = readKeys(t);
+    expect(after.slots.every((s) => s.format === 2)).toBe(true);
+    expect(readKeyFile(copyPath(t, backup)).slots.filter((s) => s.format !== 2)).toEqual([]);
+    dataKey.fill(0);
+  });
+
+  it("a key-file copy made before its owner's upgrade loses the format-1 slot at the next opening", async () => {
+    const { x, dataKey, backup } = await oldStore();
+    t = x;
+    // As if the copy had been made before the administrator's first log-in since the update.
+    const copy = readKeyFile(copyPath(t, backup));
+    const adminNow = findUserSlot(copy, 'admin')!;
+    const oldAdmin = legacySlot(copy, dataKey, ADMIN.password, {
+      kind: 'user',
+      userId: adminNow.userId,
+      username: 'admin',
+    });
+    writeFileSync(
+      copyPath(t, backup),
+      JSON.stringify({ ...copy, slots: [oldAdmin, ...copy.slots.filter((s) => s.id !== adminNow.id)] }),
+    );
+    const c = (await t.call('auth:login', CLERK)).sessionId;
+    await t.call('auth:logout', {}, c);
+    const after = readKeyFile(copyPath(t, backup));
+    expect(after.slots.some((s) => s.id === oldAdmin.id)).toBe(false);
+    expect(findUserSlot(after, 'admin')!.id).toBe(findUserSlot(readKeys(t), 'admin')!.id);
+    // Only the recovery slot, whose owner has not upgraded, is still format 1 there.
+    expect(after.slots.filter((s) => s.format !== 2).map((s) => s.kind)).toEqual(['recovery']);
+    dataKey.fill(0);
+  });
+
+  it('a supervisor approval is not given by a format-1 slot relabelled as the supervisor', async () => {
+    const { x, dataKey } = await oldStore();
+    t = x;
+    const keys = readKeys(t);
+    const adminSlot = findUserSlot(keys, 'admin')!;
+    await t.call('auth:login', CLERK);
+    // The clerk is now format 2; put a relabelled format-1 copy of an old slot under the admin's name.
+    const forged = legacySlot(keys, dataKey, CLERK.password, {
+      kind: 'user',
+      userId: adminSlot.userId,
+      username: 'admin',
+    });
+    const live = readKeys(t);
+    writeKeys(t, { ...live, slots: [forged, ...live.slots.filter((s) => s.id !== adminSlot.id)] });
+    expect(() => supervisorApproval(t!.app, { username: 'admin', password: CLERK.password })).toThrow(/not right/);
+    dataKey.fill(0);
   });
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../../src/main/store/database';
 import { findUserSlot, readKeyFile, unwrapSlot } from '../../../src/main/store/keySlots';
-import { SETUP, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { boot } from '../../../src/main/boot';
+import { SETUP, setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 
 const ADMIN = { username: SETUP.admin.username, password: SETUP.admin.password };
 const CLERK = { username: 'casey', password: 'casey-password-1' };
@@ -108,5 +109,35 @@ describe('change the data key', () => {
     const r = await t.raw('store:changeKey', { password: CLERK.password }, clerk);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('forbidden');
+  });
+
+  it("leaves the database and every backup the owner's alone (0600), whatever the umask", async () => {
+    const before = process.umask(0o022);
+    try {
+      const { admin, backups } = await storeWithLeaver();
+      const x = t!;
+      await x.call('store:changeKey', { password: ADMIN.password }, admin);
+      const files = [
+        x.app.store.folder.dbPath,
+        x.app.store.folder.keyPath,
+        ...backups.map((b) => path.join(x.dir, 'backups', b)),
+        ...backups.map((b) => path.join(x.dir, 'backups', b.replace(/\.db$/, '.keys.json'))),
+      ];
+      for (const f of files) expect({ f, mode: statSync(f).mode & 0o777 }).toEqual({ f, mode: 0o600 });
+    } finally {
+      process.umask(before);
+    }
+  });
+});
+
+describe('start-up', () => {
+  it("sets the umask so every file the process creates is the owner's alone", () => {
+    const before = process.umask(0o022);
+    try {
+      boot({ appRoot: process.cwd(), env: { RECOUP_DATA_DIR: tempDir() } });
+      expect(process.umask()).toBe(0o077);
+    } finally {
+      process.umask(before);
+    }
   });
 });

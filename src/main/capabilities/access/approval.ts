@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { roleAtLeast } from '../../../shared/roles';
 import type { RecoupApp } from '../../app';
 import { findUserSlot, slotBelongsTo, unwrapSlotSync } from '../../store/keySlots';
+import { slotTrusted } from '../../store/slotRecord';
 import { findUserByName } from './users';
 
 export function supervisorApproval(
@@ -29,7 +30,14 @@ export function supervisorApproval(
   const secret = slot ? approval.password : `${approval.password}\u0000decoy`;
   const unwrapped = target ? unwrapSlotSync(keys, target, secret) : null;
   const user = findUserByName(app.store.db, approval.username);
-  if (!slot || !unwrapped || !user || !user.active || !slotBelongsTo(slot, user)) {
+  if (
+    !slot ||
+    !unwrapped ||
+    !user ||
+    !user.active ||
+    !slotBelongsTo(slot, user) ||
+    !slotTrusted(app.store.db, keys, slot)
+  ) {
     unwrapped?.fill(0);
     app.throttle.fail(key);
     throw new AppError('wrong_password', 'The supervisor user name or password is not right.', {

@@ -15,6 +15,8 @@ import {
   type KeySlot,
 } from '../../store/keySlots';
 import { readMeta, writeMeta } from '../../store/meta';
+import { replaceSlotInBackupKeys, upgradeBackupKeys } from '../../store/backupKeys';
+import { ensureSlotRecord, forgetSlot, SLOTS_BOUND, slotTrusted } from '../../store/slotRecord';
 import { appendAudit } from '../../platform/auditTrail';
 import { SET_UP } from '../../platform/files';
 import type { Session } from '../../platform/sessions';
@@ -25,7 +27,7 @@ import { findUser, findUserByName, recordLogin, sessionUser, setPassword, checkP
 const WRONG = 'The user name or password is not right.';
 
 /** The meta key set once every slot of the key file binds its owner (slot format 2). */
-export const SLOTS_BOUND = 'key_slots_bound';
+export { SLOTS_BOUND };
 
 /** Refuses the attempt while this name (or the budget across all names) must wait. */
 export function throttled(app: RecoupApp, key: string, what = 'failed attempts'): void {
@@ -56,13 +58,22 @@ export async function unwrapOrNull(keys: KeyFile, slot: KeySlot | undefined, sec
 function openWith(app: RecoupApp, key: Buffer): void {
   const wasOpen = app.store.isOpen;
   app.store.open(key);
-  if (!wasOpen) flushPendingAudit(app);
+  if (!wasOpen) {
+    flushPendingAudit(app);
+    // A store from before format-1 slots were recorded: record them now, as found (slotRecord.ts);
+    // and no copy beside the backups keeps a format-1 slot of an owner already upgraded.
+    const live = app.store.readKeys();
+    ensureSlotRecord(app.store.db, live);
+    upgradeBackupKeys(app.store.folder.backupsDir, live, app.log);
+  }
 }
 
 /**
- * After a slot opened: a format-1 slot (its owner not bound) is rewrapped as format 2 with the
- * same secret, unless the store already recorded that every slot is bound, in which case a
- * format-1 slot can only be a downgrade made by editing the key file, and is refused.
+ * After a slot opened: a format-1 slot (its owner not bound by its tag) is believed only when the
+ * database recorded this exact slot, kind and owner included (slotRecord.ts); it is then rewrapped
+ * as format 2 with the same secret, its record dropped, and its copies beside the backups replaced.
+ * Once the store records that every slot is bound, a format-1 slot can only be a downgrade made by
+ * editing the key file, and is refused.
  */
 async function upgradeSlot(
   app: RecoupApp,
@@ -76,11 +87,13 @@ async function upgradeSlot(
     if (readMeta(db, SLOTS_BOUND) === null && keys.slots.every((s) => s.format === 2)) writeMeta(db, SLOTS_BOUND, '2');
     return true;
   }
-  if (readMeta(db, SLOTS_BOUND) !== null) return false;
+  if (!slotTrusted(db, keys, slot)) return false;
   const fresh = await rewrapSlot(keys, slot, key, secret, app.nowIso(), app.scrypt);
   const current = app.store.readKeys();
   const next = withSlotReplaced(current, slot.id, fresh);
   app.store.writeKeys(next);
+  forgetSlot(db, slot.id);
+  replaceSlotInBackupKeys(app.store.folder.backupsDir, keys.storeId, slot.id, fresh, app.log);
   if (next.slots.every((s) => s.format === 2)) writeMeta(db, SLOTS_BOUND, '2');
   return true;
 }
@@ -127,7 +140,8 @@ async function checkOwnPassword(
   const keys = app.store.readKeys();
   const slot = findUserSlot(keys, session.user.username);
   const key = await unwrapOrNull(keys, slot, password);
-  const ok = key !== null && slot !== undefined && slotBelongsTo(slot, session.user);
+  const ok =
+    key !== null && slot !== undefined && slotBelongsTo(slot, session.user) && slotTrusted(app.store.db, keys, slot);
   key?.fill(0);
   if (ok) app.throttle.succeed(throttleKey);
   else app.throttle.fail(throttleKey);

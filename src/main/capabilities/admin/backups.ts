@@ -7,6 +7,7 @@ import type { DailyJob } from '../../platform/capability';
 import { pruneBackups } from '../../store/backup';
 import { securityPolicy } from '../../platform/settings';
 import { findRecoverySlot, findUserSlot, normalizeRecoveryKey, slotBelongsTo } from '../../store/keySlots';
+import { slotTrustedBy } from '../../store/slotRecord';
 import { confirmOwnPassword, throttled, unwrapOrNull } from '../access';
 import { changeDataKey } from '../../store/rekey';
 import type { Session } from '../../platform/sessions';
@@ -114,6 +115,11 @@ export async function restoreDamagedStore(
   try {
     let allowed = input.by === 'recoveryKey';
     app.store.verifyBackup(input.fileName, key, (backup) => {
+      // A format-1 slot is believed about its kind and owner only as the backup recorded it.
+      if (!slotTrustedBy(backup, keys, slot)) {
+        allowed = false;
+        return;
+      }
       if (input.by !== 'administrator') return;
       // The backup's own users table says whether this slot's owner is an active administrator.
       const row = backup

@@ -26,6 +26,9 @@ export const ledgerHandlers: HandlerMap<'ledger'> = {
         receiptProblem: null,
       };
     } catch (err) {
+      // A damaged database stops the store at once; the call then fails with the plain sentence.
+      const damage = ctx.app.store.noticeDamage(err);
+      if (damage) throw damage;
       // The money is saved: say exactly that, and how to print the receipt, so nobody posts it again.
       ctx.app.log(
         `recoup: receipt ${posted.receiptNumber} could not be drawn: ${(err as Error)?.stack ?? String(err)}`,
