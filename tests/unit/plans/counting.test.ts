@@ -33,7 +33,15 @@ const plan = (guarantorId: number, accountIds: number[]) => ({
 async function pay(session: string, guarantorId: number, cents: number, date: string) {
   return t.call(
     'payments:post',
-    { guarantorId, method: 'cash', reference: '', amountCents: cents, effectiveDate: date, allocations: [], confirmDuplicate: true },
+    {
+      guarantorId,
+      method: 'cash',
+      reference: '',
+      amountCents: cents,
+      effectiveDate: date,
+      allocations: [],
+      confirmDuplicate: true,
+    },
     session,
   );
 }
