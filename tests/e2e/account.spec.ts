@@ -201,9 +201,17 @@ test('an adjustment over the limit needs a supervisor’s user name and password
   reverse = page.getByRole('dialog', { name: /^Reverse entry #/ });
   await expect(reverse).toContainText('This entry is itself the reversal of #');
   await reverse.getByLabel('Reason').fill('It was the right account after all');
+  // Undoing the reversal lowers the balance by $300.00, over the $250.00 limit: a clerk needs a
+  // supervisor, as for the adjustment itself (issue 11).
+  await expect(reverse.getByRole('group', { name: 'Supervisor approval' })).toBeVisible();
+  await reverse.getByLabel('Supervisor user name').fill(ADMIN.username);
+  await reverse.getByLabel('Supervisor password').fill(ADMIN.password);
   await shot(page, '59a-reverse-a-reversal', { viewport: true });
   await reverse.getByRole('button', { name: 'Reverse entry' }).click();
   await expect(reverse).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'is reversed' })).toContainText(
+    `approved by ${ADMIN.fullName}`,
+  );
   await expectBalance(page, big.accountNumber, big.balanceCents - 30_000);
   await expect(reversal.getByRole('button', { name: /^Reverse entry/ })).toHaveCount(0);
   await expect(ledger.locator('.account-next')).toContainText('Where it stands');

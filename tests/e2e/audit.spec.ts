@@ -13,10 +13,10 @@ test('audit log lists the log-in and the user added, and the chain is intact', a
   await expect(login).toHaveCount(1);
   await expect(login).toContainText(ADMIN.username);
   await expect(login).toContainText('ok');
-  await expect(rows.filter({ hasText: 'users:add' })).toContainText('user:2');
+  await expect(rows.filter({ hasText: 'users:add' })).toContainText('user Carl Clerk');
 
   // Filters narrow the list.
-  await page.getByLabel('Channel contains').fill('users:');
+  await page.getByLabel('Action contains').fill('users:');
   await page.getByRole('button', { name: 'Show events' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('users:add');

@@ -470,7 +470,7 @@ export async function runImport(
 
         // Account (a combined row whose guarantor part failed goes no further: one error, not three)
         if (!rowFailed && (file.layout === 'accounts' || file.layout === 'combined')) {
-          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id', today);
+          const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
           rowFailed = rowErrors();
           if (!rowFailed) {
             const guarantorId =

@@ -131,7 +131,12 @@ const payerClass = (x: string) => v.choice(x, v.PAYER_CLASSES, 'payer class');
 const yesNo01 = (x: string): 0 | 1 => (v.yesNo(x) ? 1 : 0);
 const moneyOrNull = (x: string) => nonNegative(x);
 
-/** A date of something that has happened: not after the import's business day. */
+/**
+ * A date of something that has happened to the person: not after the import's business day. A
+ * status date in the future would close a pending application for good (ECA-05); a date of death
+ * or of birth in the future is no fact. (An account's first statement or remittance date is not
+ * checked so: a later one only starts a clock later, and the owner rules keep the earliest D0.)
+ */
 const pastDateParser = (format: v.DateFormat, today: string) => {
   const date = dateParser(format);
   return (x: string) => {
@@ -199,9 +204,8 @@ export function readAccount(
   r: RowReader,
   m: ImportMapping,
   guarantorField: 'guarantor_id' | 'account_guarantor_id',
-  today: string,
 ): AccountIncoming {
-  const date = pastDateParser(m.dateFormat, today);
+  const date = dateParser(m.dateFormat);
   const requiredDate = requiredDateParser(m.dateFormat);
   const a: AccountIncoming = {
     account_number: r.read('account_number', text40, '', true),
