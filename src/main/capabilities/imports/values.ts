@@ -15,8 +15,11 @@ export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
+const HAS_CONTROL = new RegExp(CONTROLS.source);
+
 export function text(value: string, max: number): string {
-  const v = value.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim();
+  // Most cells have none: one test, and the rewriting only when there is one.
+  const v = (HAS_CONTROL.test(value) ? value.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ') : value).trim();
   if (v.length > max) throw new CellError(`is longer than ${max} characters`);
   return v;
 }

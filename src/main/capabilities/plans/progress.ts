@@ -11,6 +11,7 @@ import {
   type PlanView,
 } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import { entryStandsSql } from '../ledger';
 import type { PlansRow } from '../../store/schema';
 import { policyById } from './policy';
@@ -78,10 +79,11 @@ export function planPayments(db: Db, planId: number): PlanPayment[] {
 
 /** What the plan's accounts owe now (the most a plan can still ask for). */
 export function planAccountsOwed(db: Db, planId: number): number {
-  return db
-    .prepare(
-      'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
-    )
+  // Prepared once per connection: the lapse engine asks it for every active plan.
+  return prepared<[number], number>(
+    db,
+    'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
+  )
     .pluck()
     .get(planId) as number;
 }

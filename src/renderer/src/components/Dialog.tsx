@@ -19,6 +19,27 @@ export function Dialog({ title, onClose, children, wide, className }: DialogProp
   // A modal dialog makes everything else inert, the lock screen included; so while the session
   // is locked the dialog is closed (its form keeps what was typed) and it opens again on unlock.
   const locked = useWorkspace((s) => s.session?.locked ?? false);
+  // WCAG 2.4.3: focus goes back where it came from when the dialog closes — the button that opened
+  // it, or, if a change removed that button (a reversed line loses its Reverse button), the page's
+  // heading — never to the top of the page.
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    return () => {
+      const back = opener.current;
+      // After React has removed the dialog and drawn what the change altered.
+      requestAnimationFrame(() => {
+        if (back instanceof HTMLElement && back.isConnected && !back.closest('[inert]')) back.focus();
+        else {
+          const heading = document.querySelector<HTMLElement>('main h1');
+          if (heading) {
+            if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+            heading.focus();
+          }
+        }
+      });
+    };
+  }, []);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || locked) return;

@@ -71,6 +71,15 @@ function NotAllowed({ place }: { place: Place }) {
   );
 }
 
+/** Focus the page's heading (or the work area itself), as a skip link and a new screen do. */
+function focusMain() {
+  const heading = document.querySelector<HTMLElement>('#main-content h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  } else document.getElementById('main-content')?.focus();
+}
+
 export function Shell({ session }: { session: SessionInfo }) {
   const place = usePlace();
   const status = useWorkspace((s) => s.status);
@@ -98,11 +107,28 @@ export function Shell({ session }: { session: SessionInfo }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // After log-in (or unlock) the cursor starts at the work, not at the top of the page.
+  useEffect(() => {
+    const frame = requestAnimationFrame(focusMain);
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
   const places = PLACE_ORDER.filter((p) => roleAtLeast(user.role, PLACES[p].least));
   const allowed = roleAtLeast(user.role, PLACES[place].least);
 
   return (
     <div className="shell">
+      {/* WCAG 2.4.1: past the header and the navigation, straight to the work. */}
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          focusMain();
+        }}
+      >
+        Skip to the work area
+      </a>
       <header className="topbar">
         <div className="topbar-hospital">
           <span className="brand">Recoup</span>
@@ -155,7 +181,7 @@ export function Shell({ session }: { session: SessionInfo }) {
             ])}
           </ul>
         </nav>
-        <main className="content">
+        <main className="content" id="main-content" tabIndex={-1}>
           {/* Background failures an administrator must hear of (a daily backup that failed). */}
           {status && status.notices.length > 0 && (
             <div className="form-alert" role="alert" aria-label="Notices for administrators">

@@ -37,7 +37,7 @@ export function ScheduleTable({
   planId: number;
 }) {
   return (
-    <div className="table-scroll schedule-scroll">
+    <div className="table-scroll schedule-scroll" tabIndex={0} role="region" aria-label={`Payments of plan #${planId}`}>
       <table className="table compact">
         <caption className="visually-hidden">Payments of plan #{planId}</caption>
         <thead>
@@ -75,7 +75,7 @@ export function ScheduleTable({
 
 export function EventTable({ events, planId }: { events: PlanEventView[]; planId: number }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`History of plan #${planId}`}>
       <table className="table compact plan-events">
         <caption className="visually-hidden">History of plan #{planId}</caption>
         <thead>

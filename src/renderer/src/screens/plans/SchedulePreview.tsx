@@ -46,7 +46,12 @@ export function SchedulePreview({ preview, balanceCents }: { preview: Preview; b
             })}{' '}
             months). No interest.
           </p>
-          <div className="table-scroll schedule-scroll">
+          <div
+            className="table-scroll schedule-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="Payments of the plan (scrolls)"
+          >
             <table className="table compact">
               <caption className="visually-hidden">Payments of the plan</caption>
               <thead>
