@@ -19,33 +19,38 @@ export function Dialog({ title, onClose, children, wide, className }: DialogProp
   // A modal dialog makes everything else inert, the lock screen included; so while the session
   // is locked the dialog is closed (its form keeps what was typed) and it opens again on unlock.
   const locked = useWorkspace((s) => s.session?.locked ?? false);
-  // WCAG 2.4.3: focus goes back where it came from when the dialog closes — the button that opened
-  // it, or, if a change removed that button (a reversed line loses its Reverse button), the page's
-  // heading — never to the top of the page.
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    opener.current = document.activeElement;
-    return () => {
-      const back = opener.current;
-      // After React has removed the dialog and drawn what the change altered.
-      requestAnimationFrame(() => {
-        if (back instanceof HTMLElement && back.isConnected && !back.closest('[inert]')) back.focus();
-        else {
-          const heading = document.querySelector<HTMLElement>('main h1');
-          if (heading) {
-            if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-            heading.focus();
-          }
-        }
-      });
-    };
-  }, []);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || locked) return;
     if (!dialog.open) dialog.showModal();
     return () => dialog.close();
   }, [locked]);
+  // WCAG 2.4.3: focus goes back where it came from when the dialog closes — the button that opened
+  // it, or, if a change removed that button (a reversed line loses its Reverse button), the page's
+  // heading — never to the top of the page. The opener is what had the focus when the dialog was
+  // first drawn (before showModal moved it in); this effect is declared after the one that shows
+  // the dialog, so its clean-up runs after the dialog has closed (nothing outside a modal dialog
+  // takes focus while it is open).
+  const opener = useRef<Element | null>(document.activeElement);
+  useEffect(() => {
+    return () => {
+      const back = opener.current;
+      if (back instanceof HTMLElement && back.isConnected) {
+        back.focus();
+        return;
+      }
+      // The opener is gone: once React has drawn what the change altered, the heading — unless
+      // the person has already put the cursor somewhere.
+      requestAnimationFrame(() => {
+        const now = document.activeElement;
+        if (now && now !== document.body) return;
+        const heading = document.querySelector<HTMLElement>('main h1');
+        if (!heading) return;
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      });
+    };
+  }, []);
   return (
     <dialog
       ref={ref}

@@ -107,9 +107,13 @@ export function Shell({ session }: { session: SessionInfo }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // After log-in (or unlock) the cursor starts at the work, not at the top of the page.
+  // After log-in (or unlock) the cursor starts at the work, not at the top of the page — unless
+  // the person has already put it somewhere (Ctrl+K, a click).
   useEffect(() => {
-    const frame = requestAnimationFrame(focusMain);
+    const frame = requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (!now || now === document.body) focusMain();
+    });
     return () => cancelAnimationFrame(frame);
   }, []);
 
