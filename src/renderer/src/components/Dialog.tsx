@@ -33,8 +33,8 @@ export function Dialog({ title, onClose, children, wide, className }: DialogProp
   // takes focus while it is open).
   const opener = useRef<Element | null>(document.activeElement);
   useEffect(() => {
+    const back = opener.current;
     return () => {
-      const back = opener.current;
       if (back instanceof HTMLElement && back.isConnected) {
         back.focus();
         return;
