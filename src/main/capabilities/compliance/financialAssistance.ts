@@ -18,6 +18,7 @@ import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import type { FapStatus } from '../../../shared/schemas/accounts';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import { changeLedger, entriesAsCounted } from '../ledger';
 import { addFollowUp, guarantorRow, setFapStatus } from '../accounts';
 
@@ -52,7 +53,9 @@ export function recordFapFromExtract(
     now: string;
   },
 ): void {
-  db.prepare(
+  // Prepared once per connection: an import may bring thousands.
+  prepared(
+    db,
     'INSERT INTO fap_history (guarantor_id, status, status_date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(e.guarantorId, e.status, e.date, e.note, e.by, e.now);
 }
