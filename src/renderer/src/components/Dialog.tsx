@@ -13,6 +13,16 @@ interface DialogProps {
   className?: string;
 }
 
+/** Each open dialog's opener, so that a dialog drawn in place of another (a form after its
+ * "Reading…") hands the focus back to the button that opened the first. */
+const OPENERS = new WeakMap<HTMLDialogElement, Element>();
+
+function openerNow(): Element | null {
+  const active = document.activeElement;
+  const host = active?.closest('dialog');
+  return (host && OPENERS.get(host)) ?? active;
+}
+
 export function Dialog({ title, onClose, children, wide, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -31,19 +41,29 @@ export function Dialog({ title, onClose, children, wide, className }: DialogProp
   // first drawn (before showModal moved it in); this effect is declared after the one that shows
   // the dialog, so its clean-up runs after the dialog has closed (nothing outside a modal dialog
   // takes focus while it is open).
-  const opener = useRef<Element | null>(document.activeElement);
+  const opener = useRef<Element | null>(openerNow());
   useEffect(() => {
     const back = opener.current;
+    if (ref.current && back) OPENERS.set(ref.current, back);
+    const label = back instanceof HTMLElement ? back.textContent : null;
     return () => {
       if (back instanceof HTMLElement && back.isConnected) {
         back.focus();
         return;
       }
-      // The opener is gone: once React has drawn what the change altered, the heading — unless
-      // the person has already put the cursor somewhere.
+      // The opener was drawn again (or is gone): once React has drawn what the change altered, the
+      // button with the same words, else the page's heading — unless the person has already put
+      // the cursor somewhere.
       requestAnimationFrame(() => {
         const now = document.activeElement;
         if (now && now !== document.body) return;
+        const again = label
+          ? [...document.querySelectorAll<HTMLElement>('main button')].find((b) => b.textContent === label)
+          : undefined;
+        if (again) {
+          again.focus();
+          return;
+        }
         const heading = document.querySelector<HTMLElement>('main h1');
         if (!heading) return;
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
