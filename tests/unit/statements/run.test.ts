@@ -239,6 +239,9 @@ describe('a past run printed again', () => {
     ).rejects.toThrow(/cancelled/);
     const again = await t.call('statements:runPdf', { runId: first.runId, jobId: 'statements-again-0001' }, admin);
     expect(await pdfPages(await t.file(again))).toEqual(await pdfPages(await t.file(first.file)));
+    // A run's file is named by its date and its own number: two runs a day never share a name (issue 11).
+    expect(first.file.fileName).toBe(`statements-2026-11-26-run-${first.runId}.pdf`);
+    expect(again.fileName).toBe(`statements-2026-11-26-run-${first.runId}-again.pdf`);
     // A recorded statement whose drawing no longer matches its hash is refused, not printed differently.
     expect(() => t.app.store.db.prepare(`UPDATE statements SET sha256 = 'x'`).run()).toThrow(/cannot be changed/);
     t.app.store.db.exec('DROP TRIGGER statements_no_update'); // as if the record had been damaged

@@ -1,7 +1,16 @@
 // Channels of the statement cycle: who is due, the run, past runs and reprints.
 import type { HandlerMap } from '../../platform/capability';
 import { fileOwner, offerBytes, userOf } from '../../platform/capability';
-import { listRuns, planRun, reprintRun, reprintStatement, runDateOf, runStatements, statementsOf } from './run';
+import {
+  listRuns,
+  planRun,
+  reprintRun,
+  reprintStatement,
+  runDateOf,
+  runFileName,
+  runStatements,
+  statementsOf,
+} from './run';
 
 export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:due': (ctx) => {
@@ -32,7 +41,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
       let run: Awaited<ReturnType<typeof runStatements>> | null = null;
       const file = await app.files.offerStream(
         fileOwner(ctx),
-        { fileName: `statements-${app.clock.today()}.pdf`, mimeType: 'application/pdf' },
+        { fileName: runFileName(app.store.db, app.clock.today(), null), mimeType: 'application/pdf' },
         async (out) => {
           run = await runStatements(app, app.clock.today(), userId, out, hooks);
         },
@@ -63,7 +72,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
     try {
       const file = await app.files.offerStream(
         fileOwner(ctx),
-        { fileName: `statements-${runDate}-again.pdf`, mimeType: 'application/pdf' },
+        { fileName: runFileName(app.store.db, runDate, input.runId, true), mimeType: 'application/pdf' },
         async (out) => {
           await reprintRun(app.store.db, input.runId, out, hooks);
         },

@@ -325,6 +325,17 @@ export function statementsOf(db: Db, guarantorId: number): StatementListItem[] {
 }
 
 /** The date of a past run (refused when there is no such run). */
+/**
+ * The file name of a run's batch: the date and the run's own number, so two runs on one day never
+ * share a name (issue 11). `runId` null: the run about to be made (runs are numbered in order and
+ * never deleted, and one writer makes them).
+ */
+export function runFileName(db: Db, runDate: string, runId: number | null, again = false): string {
+  const id =
+    runId ?? ((db.prepare('SELECT coalesce(max(id), 0) + 1 FROM statement_runs').pluck().get() as number) || 1);
+  return `statements-${runDate}-run-${id}${again ? '-again' : ''}.pdf`;
+}
+
 export function runDateOf(db: Db, runId: number): string {
   const date = db.prepare('SELECT run_date FROM statement_runs WHERE id = ?').pluck().get(runId) as string | undefined;
   if (!date) throw new AppError('not_found', 'There is no such statement run.');
