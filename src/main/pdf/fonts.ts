@@ -5,8 +5,7 @@
 // The order is the fallback order: a character is drawn in the first font that has a glyph for
 // it. Noto Sans covers Latin (Vietnamese, Polish, Turkish…), Greek, Cyrillic and Devanagari;
 // then Arabic, Hebrew and Thai; then Khmer, Armenian, Georgian, Ethiopic, Bengali, Tamil, Telugu,
-// Gujarati, Myanmar, Lao and Syriac (not Gurmukhi: fontkit's positioning fails on Noto Sans
-// Gurmukhi's marks, docs/fonts.md); then the Chinese, Japanese and Korean fonts, in an order chosen by
+// Gujarati, Gurmukhi, Myanmar, Lao and Syriac; then the Chinese, Japanese and Korean fonts, in an order chosen by
 // the line (see cjkOrder), since the same Han character is drawn differently in each.
 // Licences: the fonts are under the SIL Open Font License 1.1 (docs/fonts.md).
 import { readFileSync } from 'node:fs';
@@ -41,6 +40,8 @@ export type FallbackFontKey =
   | 'gujaratiBold'
   | 'myanmar'
   | 'myanmarBold'
+  | 'gurmukhi'
+  | 'gurmukhiBold'
   | 'lao'
   | 'laoBold'
   | 'syriac'
@@ -86,6 +87,8 @@ const FILES: Record<FallbackFontKey, FontFile> = {
   gujaratiBold: { pkg: '@expo-google-fonts/noto-sans-gujarati', file: '700Bold/NotoSansGujarati_700Bold.ttf' },
   myanmar: { pkg: '@expo-google-fonts/noto-sans-myanmar', file: '400Regular/NotoSansMyanmar_400Regular.ttf' },
   myanmarBold: { pkg: '@expo-google-fonts/noto-sans-myanmar', file: '700Bold/NotoSansMyanmar_700Bold.ttf' },
+  gurmukhi: { pkg: '@expo-google-fonts/noto-sans-gurmukhi', file: '400Regular/NotoSansGurmukhi_400Regular.ttf' },
+  gurmukhiBold: { pkg: '@expo-google-fonts/noto-sans-gurmukhi', file: '700Bold/NotoSansGurmukhi_700Bold.ttf' },
   lao: { pkg: '@expo-google-fonts/noto-sans-lao', file: '400Regular/NotoSansLao_400Regular.ttf' },
   laoBold: { pkg: '@expo-google-fonts/noto-sans-lao', file: '700Bold/NotoSansLao_700Bold.ttf' },
   syriac: { pkg: '@expo-google-fonts/noto-sans-syriac', file: '400Regular/NotoSansSyriac_400Regular.ttf' },
@@ -123,11 +126,43 @@ export function fontPath(key: FallbackFontKey): string {
 
 const parsed = new Map<FallbackFontKey, fontkit.Font>();
 
+/**
+ * A font whose shaping never stops a document: fontkit 2.0.4 throws positioning some fonts' marks
+ * (Noto Sans Gurmukhi leaves a mark anchor empty). Then the text is laid out unshaped — each
+ * character's own glyph, side by side — which still prints real letters (a vowel sign may sit
+ * beside its consonant rather than over it) instead of stopping a statement run.
+ */
+function neverThrows(font: fontkit.Font): fontkit.Font {
+  interface Glyph {
+    advanceWidth: number;
+  }
+  interface Run {
+    glyphs: Glyph[];
+    positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+    advanceWidth: number;
+  }
+  const f = font as unknown as {
+    layout: (text: string, ...rest: unknown[]) => Run;
+    glyphsForString: (text: string) => Glyph[];
+  };
+  const shaped = f.layout.bind(font);
+  f.layout = (text: string, ...rest: unknown[]): Run => {
+    try {
+      return shaped(text, ...rest);
+    } catch {
+      const glyphs = f.glyphsForString(text);
+      const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+      return { glyphs, positions, advanceWidth: glyphs.reduce((w, g) => w + g.advanceWidth, 0) };
+    }
+  };
+  return font;
+}
+
 /** A fallback font, parsed on first use and kept for the life of the process. */
 export function fallbackFont(key: FallbackFontKey): fontkit.Font {
   let font = parsed.get(key);
   if (!font) {
-    font = fontkit.create(readFileSync(fontPath(key))) as fontkit.Font;
+    font = neverThrows(fontkit.create(readFileSync(fontPath(key))) as fontkit.Font);
     parsed.set(key, font);
   }
   return font;
@@ -148,6 +183,7 @@ type Family =
   | 'telugu'
   | 'gujarati'
   | 'myanmar'
+  | 'gurmukhi'
   | 'lao'
   | 'syriac'
   | 'sc'
@@ -157,9 +193,8 @@ type Family =
 /**
  * The scripts of the hospital's other patient languages, each in its own Noto font (issue 10's
  * review: Khmer, Amharic, Armenian, Georgian, Bengali, Tamil, Telugu, Gujarati, Burmese, Lao and
- * Syriac names printed as empty boxes). After Thai, before the CJK fonts. Not Punjabi (Gurmukhi):
- * fontkit 2.0.4 throws laying out Noto Sans Gurmukhi's mark positions, which would stop a
- * statement run; it stays a known gap (docs/fonts.md).
+ * Syriac names printed as empty boxes; Punjabi in Gurmukhi too). After Thai, before the CJK
+ * fonts.
  */
 const MORE_SCRIPTS: Family[] = [
   'khmer',
@@ -170,6 +205,7 @@ const MORE_SCRIPTS: Family[] = [
   'tamil',
   'telugu',
   'gujarati',
+  'gurmukhi',
   'myanmar',
   'lao',
   'syriac',
