@@ -66,7 +66,7 @@ describe('documents as files', () => {
     expect(res.text.length).toBeLessThan(1000);
     expect(res.text).not.toContain('base64');
     const { value } = JSON.parse(res.text) as { value: { count: number; file: FileHandle } };
-    expect(value.file).toMatchObject({ fileName: 'statements-2026-11-26.pdf', mimeType: 'application/pdf' });
+    expect(value.file).toMatchObject({ fileName: 'statements-2026-11-26-run-1.pdf', mimeType: 'application/pdf' });
     expect(value.file.sizeBytes).toBeGreaterThan(1000);
 
     // Waiting on disk, it is ciphertext: no PDF header, no hospital name.
@@ -80,7 +80,7 @@ describe('documents as files', () => {
     expect(got.status).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['content-disposition']).toBe(
-      `attachment; filename="statements-2026-11-26.pdf"; filename*=UTF-8''statements-2026-11-26.pdf`,
+      `attachment; filename="statements-2026-11-26-run-1.pdf"; filename*=UTF-8''statements-2026-11-26-run-1.pdf`,
     );
     expect(Number(got.headers['content-length'])).toBe(value.file.sizeBytes);
     expect(got.body.length).toBe(value.file.sizeBytes);
@@ -97,7 +97,7 @@ describe('documents as files', () => {
     ).toEqual({
       kind: 'export',
       username: 'admin',
-      records: JSON.stringify(['file:statements-2026-11-26.pdf']),
+      records: JSON.stringify(['file:statements-2026-11-26-run-1.pdf']),
       detail: 'downloaded',
     });
   });
