@@ -149,6 +149,19 @@ export interface PayableAccount {
 }
 
 /**
+ * A form's supervisor approval: the user name and password when the action needs one (over the
+ * limit, or main asked), and otherwise nothing sent, whatever the hidden boxes hold.
+ */
+function approvalField(needsApproval: boolean) {
+  return needsApproval
+    ? supervisorApprovalSchema
+    : z
+        .object({ username: z.string(), password: z.string() })
+        .optional()
+        .transform(() => undefined);
+}
+
+/**
  * payments:post, less the guarantor. The spread is checked by the rule main applies: oldest first
  * (a payment above what is owed is refused) or the clerk's split, which must add up to the payment.
  * `splitTotal` is no field: the place the spread's refusal is shown.
@@ -175,12 +188,7 @@ export function postPaymentForm({
       split: z.record(z.string(), z.string()),
       splitTotal: z.string().optional(),
       confirmDuplicate: z.boolean().default(false),
-      approval: needsApproval
-        ? shape.approval.unwrap()
-        : z
-            .object({ username: z.string(), password: z.string() })
-            .optional()
-            .transform(() => undefined),
+      approval: approvalField(needsApproval),
     })
     .transform((v, ctx) => {
       const allocations: Allocation[] = [];
@@ -240,12 +248,7 @@ export function postAdjustmentForm({ today, needsApproval }: { today: BusinessDa
       amount: dollarsText('Amount', shape.amountCents),
       effectiveDate: dateNotAfter(today, 'An adjustment', shape.effectiveDate),
       memo: shape.memo,
-      approval: needsApproval
-        ? shape.approval.unwrap()
-        : z
-            .object({ username: z.string(), password: z.string() })
-            .optional()
-            .transform(() => undefined),
+      approval: approvalField(needsApproval),
     })
     .transform(({ amount, ...v }) => ({ ...v, amountCents: amount }) satisfies Omit<PostAdjustmentInput, 'accountId'>);
 }
@@ -259,12 +262,7 @@ export function reverseEntryForm(today: BusinessDate, needsApproval = false) {
   return z.object({
     reason: shape.reason,
     effectiveDate: dateNotAfter(today, 'A reversal', shape.effectiveDate),
-    approval: needsApproval
-      ? shape.approval.unwrap()
-      : z
-          .object({ username: z.string(), password: z.string() })
-          .optional()
-          .transform(() => undefined),
+    approval: approvalField(needsApproval),
   });
 }
 

@@ -125,27 +125,23 @@ export const AUDIT_CSV_MAX = 100_000;
 
 /** The events the filters find, newest first, as CSV (docs/export-format.md). */
 export function auditCsv(db: Db, input: z.output<typeof auditCsvInput>): { bytes: Buffer; count: number } {
-  const rows: (string | number | null)[][] = [];
-  let count = 0;
-  for (let offset = 0; offset < AUDIT_CSV_MAX; offset += 500) {
-    const page = auditLog(db, { ...input, limit: 500, offset });
-    for (const e of page.events)
-      rows.push([
-        e.id,
-        e.at,
-        e.username,
-        e.channel,
-        e.kind,
-        e.recordLabels.join('; '),
-        e.records.join('; '),
-        e.outcome,
-        e.detail,
-      ]);
-    count += page.events.length;
-    if (page.events.length < 500) break;
-  }
+  // One query for the whole file (not a page at a time: each page would count and skip again).
+  const { guarantor, ...filter } = input;
+  const keys = guarantor ? guarantorFilter(db, guarantor).keys : undefined;
+  const { events } = listAudit(db, { ...filter, limit: AUDIT_CSV_MAX, offset: 0 }, keys);
+  const rows = labelled(db, events).map((e) => [
+    e.id,
+    e.at,
+    e.username,
+    e.channel,
+    e.kind,
+    e.recordLabels.join('; '),
+    e.records.join('; '),
+    e.outcome,
+    e.detail,
+  ]);
   return {
     bytes: csvBytes(['id', 'at', 'user', 'action', 'kind', 'records', 'record_keys', 'outcome', 'detail'], rows),
-    count,
+    count: rows.length,
   };
 }

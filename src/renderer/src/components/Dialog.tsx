@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: it traps focus, Escape closes it, and the page
 // behind is inert while it is open. Mount it to open it; unmount it to close it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { focusIsLost, focusMainHeading } from '../focus';
 import { useWorkspace } from '../session';
 
 interface DialogProps {
@@ -55,19 +56,12 @@ export function Dialog({ title, onClose, children, wide, className }: DialogProp
       // button with the same words, else the page's heading — unless the person has already put
       // the cursor somewhere.
       requestAnimationFrame(() => {
-        const now = document.activeElement;
-        if (now && now !== document.body) return;
+        if (!focusIsLost()) return;
         const again = label
           ? [...document.querySelectorAll<HTMLElement>('main button')].find((b) => b.textContent === label)
           : undefined;
-        if (again) {
-          again.focus();
-          return;
-        }
-        const heading = document.querySelector<HTMLElement>('main h1');
-        if (!heading) return;
-        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-        heading.focus();
+        if (again) again.focus();
+        else focusMainHeading();
       });
     };
   }, []);

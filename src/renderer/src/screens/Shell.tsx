@@ -1,6 +1,7 @@
 // The workspace after log-in: the header (hospital, guarantor search, business date, who is
 // working), the places this user's role may open, and the open place.
 import { useEffect } from 'react';
+import { focusIsLost, focusMainHeading } from '../focus';
 import type { SessionInfo } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
 import { roleAtLeast, ROLE_LABELS } from '../../../shared/roles';
@@ -71,15 +72,6 @@ function NotAllowed({ place }: { place: Place }) {
   );
 }
 
-/** Focus the page's heading (or the work area itself), as a skip link and a new screen do. */
-function focusMain() {
-  const heading = document.querySelector<HTMLElement>('#main-content h1');
-  if (heading) {
-    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  } else document.getElementById('main-content')?.focus();
-}
-
 export function Shell({ session }: { session: SessionInfo }) {
   const place = usePlace();
   const status = useWorkspace((s) => s.status);
@@ -111,8 +103,7 @@ export function Shell({ session }: { session: SessionInfo }) {
   // the person has already put it somewhere (Ctrl+K, a click).
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
-      const now = document.activeElement;
-      if (!now || now === document.body) focusMain();
+      if (focusIsLost()) focusMainHeading();
     });
     return () => cancelAnimationFrame(frame);
   }, []);
@@ -128,7 +119,7 @@ export function Shell({ session }: { session: SessionInfo }) {
         href="#main-content"
         onClick={(e) => {
           e.preventDefault();
-          focusMain();
+          focusMainHeading();
         }}
       >
         Skip to the work area
