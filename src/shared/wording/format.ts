@@ -3,7 +3,7 @@
 // they always printed ("11/26/2026", "November 26, 2026"); Spanish dates use the month's name
 // ("26 nov 2026", "26 de noviembre de 2026"), since a numeric date reads day-first to many Spanish
 // readers and month-first to a US bank.
-import { formatLongDate, formatShortDate, type BusinessDate } from '../dates';
+import { formatLongDate, formatServiceDates, formatShortDate, type BusinessDate } from '../dates';
 import { formatCents, type Cents } from '../money';
 import type { DocumentLanguage } from '../rules/documentLanguage';
 
@@ -39,6 +39,15 @@ export function shortDateIn(lang: DocumentLanguage, date: BusinessDate): string 
 /** A date range in a table: one date, or "from–to". */
 export function dateRangeIn(lang: DocumentLanguage, from: BusinessDate, to: BusinessDate): string {
   return from === to ? shortDateIn(lang, from) : `${shortDateIn(lang, from)}–${shortDateIn(lang, to)}`;
+}
+
+/** The dates of service as letters, agreements and receipts print them: one date, or "from – to". */
+export function serviceDatesIn(lang: DocumentLanguage, from: BusinessDate, to: BusinessDate): string {
+  return lang === 'es'
+    ? from === to
+      ? shortDateIn(lang, from)
+      : `${shortDateIn(lang, from)} – ${shortDateIn(lang, to)}`
+    : formatServiceDates(from, to);
 }
 
 /** US dollars in both languages: 123456 -> "$1,234.56". */

@@ -4,13 +4,13 @@
 import type { BusinessDate } from '../dates';
 import type { Cents } from '../money';
 import type { DocumentLanguage } from '../rules/documentLanguage';
-import { dateRangeIn, listIn, longDateIn, moneyIn, shortDateIn } from './format';
+import { dateRangeIn, listIn, longDateIn, moneyIn, serviceDatesIn, shortDateIn } from './format';
 import { fill, type Bilingual, type ValuesOf } from './template';
 
 export { documentLanguage, DOCUMENT_LANGUAGES, DOCUMENT_LANGUAGE_NAMES } from '../rules/documentLanguage';
 export type { DocumentLanguage } from '../rules/documentLanguage';
 export { defineTexts, fill, placeholdersIn, type Bilingual, type Placeholders } from './template';
-export { dateRangeIn, listIn, longDateIn, moneyIn, shortDateIn } from './format';
+export { dateRangeIn, listIn, longDateIn, moneyIn, serviceDatesIn, shortDateIn } from './format';
 
 export interface Wording<T extends Record<string, Bilingual>> {
   readonly lang: DocumentLanguage;
@@ -18,7 +18,10 @@ export interface Wording<T extends Record<string, Bilingual>> {
   say<K extends keyof T & string>(key: K, ...values: ValuesOf<T[K]>): string;
   longDate(date: BusinessDate): string;
   shortDate(date: BusinessDate): string;
+  /** The statement's table: "from–to". */
   dateRange(from: BusinessDate, to: BusinessDate): string;
+  /** Letters, agreements and receipts: "from – to". */
+  serviceDates(from: BusinessDate, to: BusinessDate): string;
   money(cents: Cents): string;
   list(items: readonly string[]): string;
 }
@@ -30,6 +33,7 @@ export function wordingFor<T extends Record<string, Bilingual>>(lang: DocumentLa
     longDate: (d) => longDateIn(lang, d),
     shortDate: (d) => shortDateIn(lang, d),
     dateRange: (from, to) => dateRangeIn(lang, from, to),
+    serviceDates: (from, to) => serviceDatesIn(lang, from, to),
     money: (c) => moneyIn(lang, c),
     list: (items) => listIn(lang, items),
   };
