@@ -71,7 +71,7 @@ test('the document language on the workspace, the Spanish summary in settings, a
   const widest = await page
     .locator('.patient-texts, .patient-texts *')
     .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
-  expect(widest).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
+  expect(widest).toBeLessThanOrEqual(Number(await page.evaluate('document.documentElement.clientWidth')));
   await expectNoSeriousA11yViolations(page, 'Settings at 320 px');
   await statement.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/91-settings-patient-texts-320.png' });
