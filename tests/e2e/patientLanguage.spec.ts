@@ -24,6 +24,7 @@ test('the document language on the workspace, the Spanish summary in settings, a
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
     await expect(page.getByText(`Documents print in ${language}`)).toBeVisible();
+    if (language === 'Spanish') await shot(page, '89-workspace-document-language', { viewport: true });
   }
 
   await nav(page).getByRole('link', { name: 'Settings' }).click();
