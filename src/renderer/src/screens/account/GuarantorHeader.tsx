@@ -120,7 +120,7 @@ export function GuarantorHeader({ guarantor: g, onPostPayment }: { guarantor: Gu
           <tr>
             <th scope="row">Balance</th>
             {AGING_BUCKETS.map((b) => (
-              <td key={b} className={g.aging[b] === 0 ? 'num zero' : 'num'}>
+              <td key={b} className={g.aging[b] === 0 ? 'num zero' : 'num'} data-label={AGING_COLUMN_LABELS[b]}>
                 {formatCents(g.aging[b])}
               </td>
             ))}

@@ -50,61 +50,64 @@ export function PlanTiersTable({ canEdit }: { canEdit: boolean }) {
   const previousLimit = last > 0 ? parseDollars(tiers[last - 1]?.upTo ?? '') : null;
   return (
     <div className="tiers">
-      <table className="table compact tiers-table">
-        <caption className="visually-hidden">Plan tiers by balance</caption>
-        <thead>
-          <tr>
-            <th scope="col">Balance up to ($)</th>
-            <th scope="col">Longest term (months)</th>
-            <th scope="col">Smallest monthly payment ($)</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f, i) => (
-            <tr key={f.id}>
-              <td>
-                {i === last ? (
-                  <span className="tier-above">
-                    {previousLimit !== null && previousLimit > 0
-                      ? `Over ${formatCents(previousLimit)}, and above`
-                      : 'Any balance, and above'}
-                  </span>
-                ) : (
-                  <CellInput name={`policy.tiers.${i}.upTo`} label={`Tier ${i + 1}: balance up to ($)`} money />
-                )}
-              </td>
-              <td>
-                <CellInput name={`policy.tiers.${i}.maxMonths`} label={`Tier ${i + 1}: longest term (months)`} />
-              </td>
-              <td>
-                <CellInput
-                  name={`policy.tiers.${i}.minMonthly`}
-                  label={`Tier ${i + 1}: smallest monthly payment ($)`}
-                  money
-                />
-              </td>
+      {/* Its own scroll region: at 400% zoom (320 px) the table scrolls, not the page (WCAG 1.4.10). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Plan tiers by balance">
+        <table className="table compact tiers-table">
+          <caption className="visually-hidden">Plan tiers by balance</caption>
+          <thead>
+            <tr>
+              <th scope="col">Balance up to ($)</th>
+              <th scope="col">Longest term (months)</th>
+              <th scope="col">Smallest monthly payment ($)</th>
               {canEdit && (
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Remove tier ${i + 1}`}
-                    disabled={fields.length === 1}
-                    onClick={() => remove(i)}
-                  >
-                    Remove
-                  </button>
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {fields.map((f, i) => (
+              <tr key={f.id}>
+                <td>
+                  {i === last ? (
+                    <span className="tier-above">
+                      {previousLimit !== null && previousLimit > 0
+                        ? `Over ${formatCents(previousLimit)}, and above`
+                        : 'Any balance, and above'}
+                    </span>
+                  ) : (
+                    <CellInput name={`policy.tiers.${i}.upTo`} label={`Tier ${i + 1}: balance up to ($)`} money />
+                  )}
+                </td>
+                <td>
+                  <CellInput name={`policy.tiers.${i}.maxMonths`} label={`Tier ${i + 1}: longest term (months)`} />
+                </td>
+                <td>
+                  <CellInput
+                    name={`policy.tiers.${i}.minMonthly`}
+                    label={`Tier ${i + 1}: smallest monthly payment ($)`}
+                    money
+                  />
+                </td>
+                {canEdit && (
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Remove tier ${i + 1}`}
+                      disabled={fields.length === 1}
+                      onClick={() => remove(i)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {tiersError && (
         <p className="field-error" role="alert">
           {tiersError}
