@@ -39,6 +39,7 @@ export const READS = [
   'statements:runs',
   'users:directory',
   'users:list',
+  'fap:preview',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -53,6 +54,7 @@ const GUARANTOR: readonly ReadChannel[] = [
   'eca:check',
   'statements:list',
   'fap:history',
+  'fap:preview',
 ];
 // A balance changed: the guarantor's screen and every list that shows or ranks by balance.
 const BALANCES: readonly ReadChannel[] = [
@@ -164,6 +166,8 @@ export const STALE_AFTER = {
   'compliance:resolve': ['compliance:list'],
   'registers:pdf': [],
   'registers:csv': [],
+  // The letter printed is kept among the guarantor's documents.
+  'fap:letter': ['accounts:open'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -88,6 +88,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'fap:record': 'clerk',
   'fap:decide': 'supervisor',
   'fap:history': 'clerk',
+  'fap:preview': 'supervisor',
+  'fap:letter': 'clerk',
   'holds:place': 'clerk',
   'holds:release': 'clerk',
   'statements:due': 'clerk',

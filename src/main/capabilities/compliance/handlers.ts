@@ -3,7 +3,7 @@ import type { HandlerMap } from '../../platform/capability';
 import { offerBytes, userOf } from '../../platform/capability';
 import { hospitalIdentity } from '../../platform/settings';
 import { checkEca, releaseEstateClaim } from './ecaGate';
-import { decideFap, fapHistory, recordFapApplication } from './financialAssistance';
+import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
 import { holdsOf, placeHold, releaseHold } from './holds';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from './issues';
 import { monthlyRegisters, registerCsv } from './registers';
@@ -11,10 +11,16 @@ import { registersPdf } from './registersPdf';
 
 export const complianceHandlers: HandlerMap<'compliance'> = {
   'fap:record': (ctx, input) => {
-    recordFapApplication(ctx.app, input, userOf(ctx).id);
+    const r = recordFapApplication(ctx.app, input, userOf(ctx).id);
     ctx.records.push(`guarantor:${input.guarantorId}`);
     ctx.detail = input.status;
-    return { done: true };
+    return r;
+  },
+  'fap:preview': (ctx, input) => {
+    const preview = previewFap(ctx.app.store.db, input.guarantorId, input.discount);
+    ctx.records.push(`guarantor:${input.guarantorId}`, ...preview.accounts.map((a) => `account:${a.accountId}`));
+    ctx.detail = input.discount.kind;
+    return preview;
   },
   'fap:decide': (ctx, input) => {
     const result = decideFap(ctx.app, input, userOf(ctx).id);

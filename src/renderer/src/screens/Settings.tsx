@@ -37,6 +37,9 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'statements.officeHours',
   'statements.actions',
   'statements.plainLanguageSummary',
+  'assistance.agbPercent',
+  'assistance.incompleteApplicationDays',
+  'assistance.refundWithinDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -165,6 +168,39 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               hint="Printed on its own page with every final notice (ECA-05)."
               rows={8}
             />
+          </fieldset>
+          <fieldset className="group">
+            <legend>Financial assistance (hospital-configurable)</legend>
+            <p className="group-note">
+              Your hospital&apos;s own figures. A patient who qualifies is never charged more than the amount generally
+              billed (AGB), a percentage of gross charges your hospital works out each year (1.501(r)-5); 100.00 limits
+              nothing until it is set.
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="assistance.agbPercent"
+                label="AGB percentage of gross charges"
+                money
+                className="span-2"
+                hint="For example 45.00."
+              />
+              <TextField
+                name="assistance.incompleteApplicationDays"
+                label="Days to complete an application"
+                type="number"
+                numeric
+                className="span-2"
+                hint="Given in the notice of what is missing; collection actions wait meanwhile (ECA-05)."
+              />
+              <TextField
+                name="assistance.refundWithinDays"
+                label="Days to refund a credit"
+                type="number"
+                numeric
+                className="span-2"
+                hint="A refund task is due this many days after it opens; overdue ones go to supervisors."
+              />
+            </div>
           </fieldset>
         </fieldset>
         <FormAlert message={formError} />
