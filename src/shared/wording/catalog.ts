@@ -3,6 +3,7 @@
 // A new patient document adds its texts file here.
 import type { Bilingual } from './template';
 import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from './statementTexts';
+import { FAP_LETTER_TEXTS } from './fapLetterTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -17,4 +18,9 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
   { id: 'statement-services', title: 'Statement: kinds of visit', texts: SERVICE_TEXTS },
   { id: 'statement-activity', title: 'Statement: activity since the last statement', texts: ACTIVITY_TEXTS },
   { id: 'final-notice-actions', title: 'Final notice: collection actions it may name', texts: ECA_ACTION_TEXTS },
+  {
+    id: 'fap-letters',
+    title: 'Financial assistance: notice of what is missing, and the decision',
+    texts: FAP_LETTER_TEXTS,
+  },
 ];

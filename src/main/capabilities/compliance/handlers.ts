@@ -1,7 +1,10 @@
 // Channels of compliance: the 501(r) gate, financial assistance, holds, the issue log, the registers.
 import type { HandlerMap } from '../../platform/capability';
-import { offerBytes, userOf } from '../../platform/capability';
-import { hospitalIdentity } from '../../platform/settings';
+import { offerBytes, offerDocument, userOf } from '../../platform/capability';
+import { storeDocument } from '../../platform/documents';
+import { formatShortDate } from '../../../shared/dates';
+import { hospitalIdentity, statementPolicy } from '../../platform/settings';
+import { fapLetterData, fapLetterPdf } from './fapLetters';
 import { checkEca, releaseEstateClaim } from './ecaGate';
 import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
 import { holdsOf, placeHold, releaseHold } from './holds';
@@ -35,6 +38,32 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
   'fap:history': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
     return fapHistory(ctx.app.store.db, input.guarantorId);
+  },
+  // 1.501(r)-6(c): the notice of what is missing, or the determination; kept among the guarantor's documents.
+  'fap:letter': async (ctx, input) => {
+    const db = ctx.app.store.db;
+    const d = fapLetterData(db, input.historyId);
+    ctx.records.push(`guarantor:${d.guarantorId}`, `fapHistory:${input.historyId}`);
+    const today = ctx.app.clock.today();
+    const { bytes } = await fapLetterPdf(d, hospitalIdentity(db), statementPolicy(db), today);
+    const what =
+      d.kind === 'incomplete_notice'
+        ? 'Financial assistance: notice of what is missing'
+        : 'Financial assistance: decision letter';
+    ctx.detail = what;
+    const documentId = db.transaction(() =>
+      storeDocument(db, {
+        guarantorId: d.guarantorId,
+        kind: d.kind === 'incomplete_notice' ? 'fap_incomplete_notice' : 'fap_determination',
+        title: `${what} (${formatShortDate(d.date)})`,
+        fileName: `${d.kind === 'incomplete_notice' ? 'fap-notice' : 'fap-decision'}-${input.historyId}-${today}.pdf`,
+        mimeType: 'application/pdf',
+        bytes,
+        at: ctx.app.nowIso(),
+        by: userOf(ctx).id,
+      }),
+    )();
+    return offerDocument(ctx, documentId);
   },
   'holds:list': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
