@@ -86,11 +86,20 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
     'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income and household size, you may receive free or discounted care. Patients who qualify are not charged more for emergency or other medically necessary care than the amounts generally billed to patients who have insurance. You can apply at any time: ask for an application by phone, print it from our website, pick one up at the registration desk, or ask us to mail you one free of charge. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, by mail or in person, in English and in the languages our community speaks.',
 };
 
+/** The work queue: a balance at or over the high-balance threshold is worked even with nothing else due. */
+export const queuePolicySchema = z.object({
+  highBalanceCents: nonNegativeCents('High-balance threshold'),
+});
+export type QueuePolicy = z.infer<typeof queuePolicySchema>;
+
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { highBalanceCents: 500_000 };
+
 export const settingsSchema = z.object({
   hospital: hospitalSchema,
   security: securityPolicySchema,
   posting: postingPolicySchema,
   statements: statementPolicySchema,
+  queue: queuePolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -100,6 +109,7 @@ export const updateSettingsInput = z.object({
   security: securityPolicySchema.optional(),
   posting: postingPolicySchema.optional(),
   statements: statementPolicySchema.optional(),
+  queue: queuePolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 
@@ -119,11 +129,15 @@ export const settingsForm = settingsSchema
         .transform((ticked) => ECA_KINDS.filter((k) => ticked[k]))
         .pipe(statementPolicySchema.shape.intendedActions),
     }),
+    queue: z.object({
+      highBalance: dollarsText('High-balance threshold', queuePolicySchema.shape.highBalanceCents),
+    }),
   })
-  .transform(({ posting, statements: { minimumBalance, actions, ...cycle }, ...groups }): SettingsUpdate => ({
+  .transform(({ posting, statements: { minimumBalance, actions, ...cycle }, queue, ...groups }): SettingsUpdate => ({
     ...groups,
     posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
     statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
+    queue: { highBalanceCents: queue.highBalance },
   }));
 export type SettingsFormValues = z.input<typeof settingsForm>;
 
@@ -138,6 +152,7 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
       minimumBalance: formatDecimal(minimumBalanceCents),
       actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
     },
+    queue: { highBalance: formatDecimal(s.queue.highBalanceCents) },
   };
 }
 
@@ -146,4 +161,5 @@ export const SETTINGS_ALIASES = {
   'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
   'statements.minimumBalanceCents': 'statements.minimumBalance',
   'statements.intendedActions': 'statements.actions',
+  'queue.highBalanceCents': 'queue.highBalance',
 } as const;
