@@ -107,6 +107,13 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
   plainLanguageSummaryEs: SPANISH_PLAIN_LANGUAGE_SUMMARY,
 };
 
+/** The work queue: a balance at or over the high-balance threshold is worked even with nothing else due. */
+export const queuePolicySchema = z.object({
+  highBalanceCents: nonNegativeCents('High-balance threshold'),
+});
+export type QueuePolicy = z.infer<typeof queuePolicySchema>;
+
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { highBalanceCents: 500_000 };
 /**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
@@ -159,6 +166,7 @@ export const settingsSchema = z.object({
   security: securityPolicySchema,
   posting: postingPolicySchema,
   statements: statementPolicySchema,
+  queue: queuePolicySchema,
   assistance: assistancePolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -169,6 +177,7 @@ export const updateSettingsInput = z.object({
   security: securityPolicySchema.optional(),
   posting: postingPolicySchema.optional(),
   statements: statementPolicySchema.optional(),
+  queue: queuePolicySchema.optional(),
   assistance: assistancePolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
@@ -189,6 +198,9 @@ export const settingsForm = settingsSchema
         .transform((ticked) => ECA_KINDS.filter((k) => ticked[k]))
         .pipe(statementPolicySchema.shape.intendedActions),
     }),
+    queue: z.object({
+      highBalance: dollarsText('High-balance threshold', queuePolicySchema.shape.highBalanceCents),
+    }),
     assistance: assistancePolicySchema.omit({ agbBasisPoints: true }).extend({
       agbPercent: percentText('AGB percentage', assistancePolicySchema.shape.agbBasisPoints),
     }),
@@ -197,12 +209,14 @@ export const settingsForm = settingsSchema
     ({
       posting,
       statements: { minimumBalance, actions, ...cycle },
+      queue,
       assistance: { agbPercent, ...assistance },
       ...groups
     }): SettingsUpdate => ({
       ...groups,
       posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
       statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
+      queue: { highBalanceCents: queue.highBalance },
       assistance: { ...assistance, agbBasisPoints: agbPercent },
     }),
   );
@@ -219,6 +233,7 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
       minimumBalance: formatDecimal(minimumBalanceCents),
       actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
     },
+    queue: { highBalance: formatDecimal(s.queue.highBalanceCents) },
     assistance: {
       agbPercent: formatDecimal(s.assistance.agbBasisPoints),
       incompleteApplicationDays: s.assistance.incompleteApplicationDays,
@@ -232,5 +247,6 @@ export const SETTINGS_ALIASES = {
   'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
   'statements.minimumBalanceCents': 'statements.minimumBalance',
   'statements.intendedActions': 'statements.actions',
+  'queue.highBalanceCents': 'queue.highBalance',
   'assistance.agbBasisPoints': 'assistance.agbPercent',
 } as const;

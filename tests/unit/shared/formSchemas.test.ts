@@ -47,6 +47,7 @@ import {
   DEFAULT_POSTING_POLICY,
   DEFAULT_SECURITY_POLICY,
   DEFAULT_STATEMENT_POLICY,
+  DEFAULT_QUEUE_POLICY,
   DEFAULT_ASSISTANCE_POLICY,
   settingsForm,
   toSettingsForm,
@@ -634,10 +635,12 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       security: DEFAULT_SECURITY_POLICY,
       posting: DEFAULT_POSTING_POLICY,
       statements: DEFAULT_STATEMENT_POLICY,
+      queue: DEFAULT_QUEUE_POLICY,
       assistance: DEFAULT_ASSISTANCE_POLICY,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
+    expect(typed.queue.highBalance).toBe('5000.00'); // 500,000 cents
     expect(typed.statements.minimumBalance).toBe('5.00'); // 500 cents
     expect(updateSettingsInput.parse(settingsForm.parse(typed))).toEqual(settings);
     // $300.00 typed as the limit is 30,000 cents; one action ticked is the one named.
@@ -654,6 +657,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
     expect(updateSettingsInput.parse(changed).assistance?.agbBasisPoints).toBe(4_550);
     expect(updateSettingsInput.parse(changed).posting?.adjustmentApprovalLimitCents).toBe(30_000);
     expect(updateSettingsInput.parse(changed).statements?.intendedActions).toEqual(['lien']);
+    expect(settingsForm.parse({ ...typed, queue: { highBalance: '2,500' } }).queue?.highBalanceCents).toBe(250_000);
   });
 });
 
@@ -663,6 +667,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     security: DEFAULT_SECURITY_POLICY,
     posting: DEFAULT_POSTING_POLICY,
     statements: DEFAULT_STATEMENT_POLICY,
+    queue: DEFAULT_QUEUE_POLICY,
     assistance: DEFAULT_ASSISTANCE_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));

@@ -37,6 +37,7 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'statements.officeHours',
   'statements.actions',
   'statements.plainLanguageSummary',
+  'queue.highBalance',
   'assistance.agbPercent',
   'assistance.incompleteApplicationDays',
   'assistance.refundWithinDays',
@@ -109,6 +110,18 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 money
                 className="span-3"
                 hint="A clerk's adjustment above this amount needs a supervisor's user name and password. 0.00: every adjustment does."
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Work queue</legend>
+            <div className="form-grid">
+              <TextField
+                name="queue.highBalance"
+                label="High-balance threshold ($)"
+                money
+                className="span-3"
+                hint="A guarantor who owes this much or more comes into the work queue even when nothing else brings them in."
               />
             </div>
           </fieldset>

@@ -1,11 +1,11 @@
-// 014: what a financial-assistance entry needs for its letter (ECA-05, 26 CFR 1.501(r)-6(c)): an
+// 015 (014 on this branch before i11-queue's 014 was merged in): what a financial-assistance entry needs for its letter (ECA-05, 26 CFR 1.501(r)-6(c)): an
 // incomplete application's missing items and the date to send them by; a decision's discount and,
 // per account, the policy amount, the charity adjustment, any refund and its task. The letters print
 // from these rows, so a reprint says what was decided then.
 import type { Migration } from './index';
 
-export const migration014: Migration = {
-  version: 14,
+export const migration015: Migration = {
+  version: 15,
   name: 'financial-assistance decisions and notices',
   up(db) {
     db.exec(`
