@@ -40,6 +40,7 @@ export const READS = [
   'users:directory',
   'users:list',
   'fap:preview',
+  'credits:list',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -55,6 +56,7 @@ const GUARANTOR: readonly ReadChannel[] = [
   'statements:list',
   'fap:history',
   'fap:preview',
+  'credits:list',
 ];
 // A balance changed: the guarantor's screen and every list that shows or ranks by balance.
 const BALANCES: readonly ReadChannel[] = [
@@ -168,6 +170,8 @@ export const STALE_AFTER = {
   'registers:csv': [],
   // The letter printed is kept among the guarantor's documents.
   'fap:letter': ['accounts:open'],
+  // A refund pays back a credit: the balance moves, and the credits worklist.
+  'credits:refund': BALANCES,
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -6,8 +6,11 @@ import { assignIssueInput, reportIssueInput, resolveIssueInput } from '../schema
 import { ecaCheckInput, ecaReleaseInput } from '../schemas/eca';
 import {
   decideFapInput,
+  creditsInput,
   fapLetterInput,
+  postRefundInput,
   previewFapInput,
+  type CreditView,
   recordFapApplicationInput,
   type FapDecisionResult,
   type FapHistoryItem,
@@ -96,5 +99,12 @@ export const complianceChannels = {
     input: fapLetterInput,
     access: 'clerk',
     audit: 'print',
+  }),
+  // ECA-05: accounts in credit and the refunds they are owed, with their due dates.
+  'credits:list': channel<typeof creditsInput, CreditView[]>({ input: creditsInput, access: 'clerk', audit: 'read' }),
+  'credits:refund': channel<typeof postRefundInput, { entryId: number; approvedBy: number | null }>({
+    input: postRefundInput,
+    access: 'clerk',
+    audit: 'change',
   }),
 } as const;

@@ -13,6 +13,8 @@
 //   no payment since the statement: 1.25 + days since its due date / 120 (at most 2)
 //   high balance: 1
 //   assistance application awaiting a decision (supervisors): 1.5 + days pending / 30 (at most 3)
+//   credit to refund (the credit is the money): 1.5; 2 in the week before it is due
+//   refund overdue (supervisors): 3 + days overdue / 15 (at most 4)
 // Each capability that puts items in the queue scores them with these.
 
 function money(cents: number): number {
@@ -55,5 +57,13 @@ export const URGENCY = {
   /** A financial-assistance application awaiting a decision: older ones first (ECA-05 suspends ECAs meanwhile). */
   assistancePending(daysPending: number): number {
     return rising(1.5, daysPending, 30, 3);
+  },
+  /** A credit to refund, before its due date (Settings: days to refund): 2 in its last week, else 1.5. */
+  creditToRefund(daysToDue: number): number {
+    return daysToDue <= 7 ? 2 : 1.5;
+  },
+  /** A refund past its due date: escalated to the supervisors' queue, above the clerks' items. */
+  refundOverdue(daysOverdue: number): number {
+    return rising(3, daysOverdue, 15, 4);
   },
 } as const;

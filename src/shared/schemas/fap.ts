@@ -4,7 +4,9 @@
 // down to what the patient owes under the policy (src/shared/rules/fapDiscount.ts).
 import { z } from 'zod';
 import { businessDateSchema, dateNotAfter, type BusinessDate } from '../dates';
-import { nonNegativeCents, typedCents } from '../money';
+import { dollarsText, nonNegativeCents, positiveCents, typedCents } from '../money';
+import { approvalField } from './ledger';
+import { supervisorApprovalSchema } from './users';
 import type { FapAccountOutcome, FapTotals } from '../rules/fapDiscount';
 import { choice } from './formFields';
 import { idSchema, optionalText } from './text';
@@ -144,8 +146,8 @@ export function formDiscount(decision: string, discountKind: string, percentOff:
 export interface FapDecisionResult {
   /** Charity adjustments posted, per account. */
   adjusted: { accountId: number; accountNumber: string; amountCents: number }[];
-  /** Accounts where the patient had paid more than the policy amount: a refund task each. */
-  refunds: { accountId: number; accountNumber: string; amountCents: number; followUpId: number }[];
+  /** Accounts where the patient had paid more than the policy amount: a refund due by a date each (the credits worklist). */
+  refunds: { accountId: number; accountNumber: string; amountCents: number; dueDate: string }[];
   /** The fap_history row of the decision (its letter prints from it). */
   historyId: number;
 }
@@ -171,3 +173,52 @@ export interface FapHistoryItem {
 }
 
 export const fapLetterInput = z.object({ historyId: idSchema });
+
+/**
+ * An account in credit, and the refund it is owed: from a financial-assistance decision (refund the
+ * patient what they paid beyond the policy amount, ECA-05) or any other credit; due a set number of
+ * days after it arose (Settings), escalated to supervisors when overdue.
+ */
+export interface CreditView {
+  accountId: number;
+  accountNumber: string;
+  guarantorId: number;
+  guarantorName: string;
+  creditCents: number;
+  /** The date the refund is due by. */
+  dueDate: string;
+  overdue: boolean;
+  /** A financial-assistance decision made this refund. */
+  fromAssistance: boolean;
+}
+
+export const creditsInput = z.object({ guarantorId: idSchema.optional() });
+
+/** credits:refund — a refund of (part of) an account's credit, posted as a refund ledger entry. */
+export const postRefundInput = z.object({
+  accountId: idSchema,
+  amountCents: positiveCents('Refund amount'),
+  effectiveDate: businessDateSchema,
+  /** The check number or other reference of the money sent. */
+  reference: optionalText('Check number or reference', 60).default(''),
+  memo: optionalText('Memo', 300).default(''),
+  /** A supervisor's user name and password, when the refund is above the approval limit. */
+  approval: supervisorApprovalSchema.optional(),
+});
+
+/** credits:refund, less the account: the amount in dollars, and a supervisor's approval when needed. */
+export function postRefundForm(today: BusinessDate, needsApproval: boolean) {
+  const shape = postRefundInput.shape;
+  return z
+    .object({
+      amount: dollarsText('Refund amount', shape.amountCents),
+      effectiveDate: dateNotAfter(today, 'A refund', shape.effectiveDate),
+      reference: shape.reference,
+      memo: shape.memo,
+      approval: approvalField(needsApproval),
+    })
+    .transform(({ amount, ...v }) => ({ ...v, amountCents: amount }));
+}
+
+/** Main's refusals of credits:refund, on the refund form's fields. */
+export const POST_REFUND_ALIASES = { amountCents: 'amount', approval: 'approval.password' } as const;

@@ -14,6 +14,8 @@ export const QUEUE_KINDS = [
   'no_payment',
   'high_balance',
   'assistance_pending',
+  'credit_to_refund',
+  'refund_overdue',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -30,6 +32,8 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     no_payment: { label: 'No payment', filterLabel: 'No payment since the statement', tone: 'warn' },
     high_balance: { label: 'High balance', filterLabel: 'High balances', tone: 'info' },
     assistance_pending: { label: 'Assistance to decide', filterLabel: 'Assistance to decide', tone: 'warn' },
+    credit_to_refund: { label: 'Credit to refund', filterLabel: 'Credits to refund', tone: 'info' },
+    refund_overdue: { label: 'Refund overdue', filterLabel: 'Refunds overdue', tone: 'bad' },
   };
 
 export const queueInput = z.object({

@@ -172,9 +172,11 @@ describe('ECA-05: a financial-assistance application', () => {
       ['A1', -5_000],
       ['A2', 9_000],
     ]);
-    const ws = await t.call('accounts:open', { guarantorId: jane }, clerk);
-    const task = ws.followUps.find((x) => x.title === 'Refund $50.00 on account A1');
-    expect(task?.dueDate).toBe('2026-12-26'); // 30 days to refund (Settings) from 2026-11-26
+    // The refund is on the credits worklist, due 30 days (Settings) from 2026-11-26.
+    expect(r.refunds[0]!.dueDate).toBe('2026-12-26');
+    expect(await t.call('credits:list', { guarantorId: jane }, clerk)).toEqual([
+      expect.objectContaining({ accountNumber: 'A1', creditCents: 5_000, dueDate: '2026-12-26', fromAssistance: true }),
+    ]);
     expect(await t.call('ledger:verify', {}, supervisor)).toMatchObject({ ok: true });
   });
 

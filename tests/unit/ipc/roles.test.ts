@@ -90,6 +90,8 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'fap:history': 'clerk',
   'fap:preview': 'supervisor',
   'fap:letter': 'clerk',
+  'credits:list': 'clerk',
+  'credits:refund': 'clerk',
   'holds:place': 'clerk',
   'holds:release': 'clerk',
   'statements:due': 'clerk',

@@ -165,6 +165,8 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'fap:history': { guarantorId: 1 },
   'fap:preview': { guarantorId: 1, discount: { kind: 'agb' } },
   'fap:letter': { historyId: 1 },
+  'credits:list': {},
+  'credits:refund': { accountId: 1, amountCents: 5000, effectiveDate: '2026-11-20', reference: 'check 2201' },
   'holds:place': { guarantorId: 1, reason: 'dispute', note: 'disputes the ER charge', until: '2026-12-31' },
   'holds:release': { holdId: 1, note: 'dispute resolved' },
   'statements:due': {},

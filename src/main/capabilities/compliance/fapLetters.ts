@@ -92,10 +92,9 @@ export function fapLetterData(db: Db, historyId: number): FapLetterData {
       `SELECT a.account_number AS accountNumber, a.service_from AS serviceFrom, a.service_to AS serviceTo,
               x.responsibility_cents AS responsibilityCents, x.policy_amount_cents AS policyAmountCents,
               x.adjustment_cents AS adjustmentCents, x.refund_cents AS refundCents, x.owes_cents AS owesCents,
-              f.due_date AS refundBy
+              x.refund_due AS refundBy
          FROM fap_decision_accounts x
          JOIN accounts a ON a.id = x.account_id
-         LEFT JOIN follow_ups f ON f.id = x.refund_follow_up_id
         WHERE x.history_id = ? ORDER BY a.service_from, a.id`,
     )
     .all(historyId) as LetterAccount[];

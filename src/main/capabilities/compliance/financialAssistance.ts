@@ -3,13 +3,12 @@
 // records what is missing and the date to send it by (1.501(r)-6(c)). A supervisor previews the
 // discount the policy gives, account by account (src/shared/rules/fapDiscount.ts), and records the
 // decision, which posts exactly what the preview showed: a charity adjustment per account, and where
-// the patient had already paid more than the policy amount, the account is left in credit and a
-// refund task is opened. A decision answers a pending application; an approval stands (it is not
+// the patient had already paid more than the policy amount, the account is left in credit and the
+// refund is due by a date (the credits worklist, credits.ts). A decision answers a pending application; an approval stands (it is not
 // undone by a later status). Every change is kept in the history, with what its letter prints.
 import type { z } from 'zod';
 import { addDays, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { formatCents } from '../../../shared/money';
 import { fapOutcome, fapTotals, type FapAccountLedger, type FapDiscount } from '../../../shared/rules/fapDiscount';
 import type {
   decideFapInput,
@@ -25,7 +24,7 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { assistancePolicy } from '../../platform/settings';
 import { changeLedger, entriesAsCounted } from '../ledger';
-import { addFollowUp, guarantorRow, setFapStatus } from '../accounts';
+import { guarantorRow, setFapStatus } from '../accounts';
 
 const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
 
@@ -257,30 +256,18 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
           amountCents: o.adjustmentCents,
         });
       }
-      let followUpId: number | null = null;
-      if (o.refundCents > 0) {
-        followUpId = addFollowUp(
-          db,
-          {
-            guarantorId: input.guarantorId,
-            accountId: o.accountId,
-            title: `Refund ${formatCents(o.refundCents)} on account ${o.accountNumber}`,
-            note: 'The patient paid more than the financial-assistance amount: refund the difference (ECA-05).',
-            dueDate: addDays(app.clock.today(), refundDays),
-          },
-          by,
-          now,
-        );
+      // ECA-05: refund what the patient paid beyond the policy amount; the credits worklist holds it until paid.
+      const refundDue = o.refundCents > 0 ? addDays(app.clock.today(), refundDays) : null;
+      if (refundDue)
         result.refunds.push({
           accountId: o.accountId,
           accountNumber: o.accountNumber,
           amountCents: o.refundCents,
-          followUpId,
+          dueDate: refundDue,
         });
-      }
       db.prepare(
         `INSERT INTO fap_decision_accounts (history_id, account_id, responsibility_cents, policy_amount_cents, adjustment_cents,
-                                            refund_cents, owes_cents, refund_follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+                                            refund_cents, owes_cents, refund_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         historyId,
         o.accountId,
@@ -289,7 +276,7 @@ export function decideFap(app: RecoupApp, input: z.output<typeof decideFapInput>
         o.adjustmentCents,
         o.refundCents,
         o.owesCents,
-        followUpId,
+        refundDue,
       );
     }
     return result;

@@ -5,6 +5,8 @@ import { storeDocument } from '../../platform/documents';
 import { formatShortDate } from '../../../shared/dates';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { fapLetterData, fapLetterPdf } from './fapLetters';
+import { credits } from './credits';
+import { postRefund } from '../ledger';
 import { checkEca, releaseEstateClaim } from './ecaGate';
 import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
 import { holdsOf, placeHold, releaseHold } from './holds';
@@ -27,11 +29,7 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
   },
   'fap:decide': (ctx, input) => {
     const result = decideFap(ctx.app, input, userOf(ctx).id);
-    ctx.records.push(
-      `guarantor:${input.guarantorId}`,
-      ...result.adjusted.map((a) => `account:${a.accountId}`),
-      ...result.refunds.map((r) => `followUp:${r.followUpId}`),
-    );
+    ctx.records.push(`guarantor:${input.guarantorId}`, ...result.adjusted.map((a) => `account:${a.accountId}`));
     ctx.detail = input.decision;
     return result;
   },
@@ -64,6 +62,18 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
       }),
     )();
     return offerDocument(ctx, documentId);
+  },
+  'credits:list': (ctx, input) => {
+    const list = credits(ctx.app.store.db, ctx.app.clock.today(), input.guarantorId);
+    ctx.records.push(...list.map((c) => `account:${c.accountId}`));
+    return list;
+  },
+  'credits:refund': (ctx, input) => {
+    const user = userOf(ctx);
+    const r = postRefund(ctx.app, input, { id: user.id, role: user.role });
+    ctx.records.push(`guarantor:${r.guarantorId}`, `account:${input.accountId}`, `ledgerEntry:${r.entryId}`);
+    ctx.detail = `refund ${input.amountCents}`;
+    return { entryId: r.entryId, approvedBy: r.approvedBy };
   },
   'holds:list': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);

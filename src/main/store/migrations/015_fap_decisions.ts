@@ -1,6 +1,6 @@
 // 015 (014 on this branch before i11-queue's 014 was merged in): what a financial-assistance entry needs for its letter (ECA-05, 26 CFR 1.501(r)-6(c)): an
 // incomplete application's missing items and the date to send them by; a decision's discount and,
-// per account, the policy amount, the charity adjustment, any refund and its task. The letters print
+// per account, the policy amount, the charity adjustment, any refund and the date it is due by (the credits worklist). The letters print
 // from these rows, so a reprint says what was decided then.
 import type { Migration } from './index';
 
@@ -29,7 +29,7 @@ export const migration015: Migration = {
         adjustment_cents      INTEGER NOT NULL CHECK (adjustment_cents >= 0),
         refund_cents          INTEGER NOT NULL CHECK (refund_cents >= 0),
         owes_cents            INTEGER NOT NULL CHECK (owes_cents >= 0),
-        refund_follow_up_id   INTEGER REFERENCES follow_ups(id),
+        refund_due            TEXT,
         PRIMARY KEY (history_id, account_id)
       ) STRICT;
     `);
