@@ -33,6 +33,8 @@ test('financial assistance: an application holds the cycle; approval in full bri
   const decision = page.getByRole('dialog', { name: 'Financial-assistance decision' });
   await decision.getByLabel('Decision').selectOption({ label: 'Approved in full: the patient owes nothing' });
   await decision.getByLabel('Note (optional)').fill('Household income under 200% of the poverty line');
+  // The decision posts exactly the table it shows.
+  await expect(decision.getByRole('table', { name: 'What the decision posts, account by account' })).toBeVisible();
   await shot(page, '96-fap-decision', { viewport: true });
   await decision.getByRole('button', { name: 'Record the decision' }).click();
   await expect(decision).toBeHidden();
@@ -44,6 +46,58 @@ test('financial assistance: an application holds the cycle; approval in full bri
   await expect(fap.getByRole('table', { name: 'Financial-assistance history' }).locator('tbody tr')).toHaveCount(2);
   await fap.scrollIntoViewIfNeeded();
   await shot(page, '97-fap-section');
+});
+
+test('financial assistance: approved in part by a percentage, previewed per account, and the letter printed', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await openGuarantor(page, flores);
+  const fap = page.getByRole('region', { name: 'Financial assistance' });
+  await fap.getByRole('button', { name: 'Record an application…' }).click();
+  const application = page.getByRole('dialog', { name: 'Financial-assistance application' });
+  await application.getByRole('button', { name: 'Record' }).click();
+  await expect(application).toBeHidden();
+
+  await fap.getByRole('button', { name: 'Record the decision…' }).click();
+  const decision = page.getByRole('dialog', { name: 'Financial-assistance decision' });
+  await decision.getByLabel('Decision').selectOption({ label: 'Approved in part: the patient owes a reduced amount' });
+  await decision
+    .getByLabel('The discount the policy gives')
+    .selectOption({ label: 'A percentage off what the patient owed' });
+  await decision.getByLabel('Percentage off (%)').fill('60');
+  // Per account: 40% of what the patient owed stays; nothing was paid, so no refund. (AGB is 100% as shipped.)
+  const table = decision.getByRole('table', { name: 'What the decision posts, account by account' });
+  const open = flores.accounts.filter((a) => a.balanceCents > 0);
+  await expect(table.locator('tbody tr')).toHaveCount(open.length);
+  let adjusted = 0;
+  for (const a of open) {
+    const keeps = Math.floor((a.balanceCents * 4_000) / 10_000);
+    adjusted += a.balanceCents - keeps;
+    await expect(table.getByRole('row', { name: new RegExp(a.accountNumber) })).toContainText(
+      `${dollars(a.balanceCents)}$0.00${dollars(keeps)}${dollars(a.balanceCents - keeps)}$0.00${dollars(keeps)}`,
+    );
+  }
+  await expect(decision).toContainText(`In all: ${dollars(adjusted)} adjusted as financial assistance`);
+  await shot(page, '96b-fap-partial-preview', { viewport: true });
+  await decision.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decision).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${dollars(adjusted)} adjusted as financial assistance` }),
+  ).toBeVisible();
+  await expect(fap).toContainText('Status: Approved (partial)');
+
+  // The written determination, from the history.
+  await fap.getByRole('button', { name: /^Print the letter of / }).click();
+  const letter = await readOpenPdf(page, /^fap-decision-\d+-2026-12-01\.pdf$/);
+  expect(letter).toContain('approved your application for financial assistance in part');
+  expect(letter).toContain('you pay 60% less than you owed');
+  await expect(page.getByRole('table', { name: 'Documents printed' })).toContainText(
+    'Financial assistance: decision letter',
+  );
 });
 
 test('compliance: an issue reported, assigned and resolved; the month’s registers on screen and as PDF', async ({

@@ -2,7 +2,9 @@
 // workspace's dialogs, as an administrator sees them (every place open to them): nothing serious
 // or critical on any. Each dialog is closed with Escape, and the focus comes back to its button.
 import { expectNoSeriousA11yViolations } from './a11y';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { postPayment } from './planSteps';
 import { cleanSample, CLEAN } from './samples';
 import { importCombined, nav, setUpAndLogIn } from './steps';
 
@@ -56,4 +58,53 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
     await expect(dialog).toBeHidden();
     await expect(button).toBeFocused();
   }
+
+  // Financial assistance (issue 11): the application with something missing, the decision with its
+  // per-account preview, and, after an approval leaves an account in credit, the refund.
+  const fap = page.getByRole('region', { name: 'Financial assistance' });
+  const opened = async (name: string | RegExp, fill: (dialog: Locator) => Promise<void>, close = true) => {
+    const button =
+      typeof name === 'string' ? page.getByRole('button', { name, exact: true }) : page.getByRole('button', { name });
+    await button.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await fill(dialog);
+    await expectNoSeriousA11yViolations(page, `the dialog opened by ${String(name)}`);
+    if (!close) return dialog;
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    return dialog;
+  };
+  await opened('Record an application…', async (d) => {
+    await d.getByLabel('What happened').selectOption({ label: 'An application came in with something missing' });
+    await expect(d.getByLabel('What is missing')).toBeVisible();
+  });
+  await postPayment(page, '10.00');
+  const record = await opened('Record an application…', async () => {}, false);
+  await record.getByRole('button', { name: 'Record' }).click();
+  await expect(record).toBeHidden();
+  await opened('Record the decision…', async (d) => {
+    await d.getByLabel('Decision').selectOption({ label: 'Approved in part: the patient owes a reduced amount' });
+    await d
+      .getByLabel('The discount the policy gives')
+      .selectOption({ label: 'A percentage off what the patient owed' });
+    await d.getByLabel('Percentage off (%)').fill('50');
+    await expect(d.getByRole('table', { name: 'What the decision posts, account by account' })).toBeVisible();
+  });
+  const decide = await opened(
+    'Record the decision…',
+    async (d) => {
+      await d.getByLabel('Decision').selectOption({ label: 'Approved in full: the patient owes nothing' });
+      await expect(d.getByRole('table', { name: 'What the decision posts, account by account' })).toBeVisible();
+    },
+    false,
+  );
+  await decide.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decide).toBeHidden();
+  await expect(fap.getByRole('table', { name: 'Credits to refund' })).toContainText('$10.00');
+  await expectNoSeriousA11yViolations(page, 'the account workspace with a credit to refund');
+  await opened(/^Post the refund on account /, async (d) => {
+    await expect(d.getByLabel('Refund amount ($)')).toHaveValue('10.00');
+  });
 });

@@ -26,6 +26,7 @@ import { DataTable } from '../../components/DataTable';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { useSchemaForm } from '../../forms';
+import { Credits } from './Credits';
 
 const DECISION_LABELS: Record<(typeof FAP_DECISIONS)[number], string> = {
   approved_full: 'Approved in full: the patient owes nothing',
@@ -376,6 +377,7 @@ export function FinancialAssistance({
           ]}
         />
       )}
+      <Credits guarantorId={guarantorId} onChanged={onChanged} />
       {dialog === 'application' && (
         <ApplicationDialog guarantorId={guarantorId} onClose={() => setDialog(null)} onDone={done} />
       )}
