@@ -110,7 +110,7 @@ export interface FapDecisionAccountsRow {
   adjustment_cents: number;
   refund_cents: number;
   owes_cents: number;
-  refund_follow_up_id: number | null;
+  refund_due: string | null;
 }
 
 export interface FapDecisionsRow {
