@@ -78,6 +78,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'reports:aging': { basis: 'service_date', asOf: '2026-11-26' },
   'reports:agingPdf': { basis: 'first_statement_date', asOf: '2026-11-26' },
   'reports:agingCsv': { basis: 'service_date', asOf: '2026-11-26' },
+  'reports:agingAccounts': { basis: 'service_date', column: '180+', payerClass: 'self_pay', offset: 0, limit: 50 },
   'import:upload': { uploadId: '', fileName: 'extract.csv', index: 0, last: true, base64: 'YSxi' },
   'import:inspect': { uploadId: 'abc123', layout: 'combined', encoding: 'utf-8' },
   'import:preview': { files: [{ uploadId: 'abc123', layout: 'combined' }], mappings: {}, jobId: 'task-12345678' },

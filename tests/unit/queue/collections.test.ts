@@ -4,7 +4,7 @@
 // guarantor's activity and closes the follow-up it came from.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPEN_BALANCES_SQL } from '../../../src/main/capabilities/queue/collections';
-import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { addUserAndLogIn, SETUP, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
@@ -239,5 +239,26 @@ describe('the queue reads by index at scale', () => {
     expect(plan.some((d) => /SEARCH s USING COVERING INDEX statements_guarantor/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH e USING (COVERING )?INDEX ledger_paying/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH pa USING COVERING INDEX accounts_guarantor/.test(d))).toBe(true);
+  });
+});
+
+describe('day one with the demo data', () => {
+  it('the queue is not empty: accounts that need a person, highest score first, each once per reason', async () => {
+    t = testApp({ today: '2026-11-26' });
+    await t.call('setup:create', { ...SETUP, demoData: true });
+    const admin = (await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password }))
+      .sessionId;
+    const clerk = await addUserAndLogIn(t, admin, 'clerk', 'clerk1');
+    const q = await t.call('queue:list', { assignee: 'me' }, clerk);
+    const kinds = new Set(q.items.map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(['high_balance', 'no_payment']);
+    expect(q.items.length).toBeGreaterThan(20);
+    const scores = q.items.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const reasons = q.items.map((i) => `${i.guarantorId}:${i.kind}`);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    // Pending applications wait for a supervisor (the administrator here).
+    const sup = await t.call('queue:list', { assignee: 'me', kind: 'assistance_pending' }, admin);
+    expect(sup.items.length).toBeGreaterThan(0);
   });
 });
