@@ -2,7 +2,7 @@
 // paged, whose total and count equal the figure to the cent, by either basis and as of any date.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AGING_PAGE_SIZE } from '../../../src/shared/schemas/reports';
-import { PAYER_CLASSES } from '../../../src/shared/schemas/accounts';
+import { type PAYER_CLASSES } from '../../../src/shared/schemas/accounts';
 import { SETUP, testApp, type TestApp } from '../support';
 import { importSmall } from './fixtures';
 

@@ -147,7 +147,7 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'promises:add': { guarantorId: 1, amountCents: 5000, dueDate: '2026-12-01' },
   'promises:list': { guarantorId: 1 },
   'queue:list': { kind: 'lapsed_plan', assignee: 'all' },
-  'queue:worked': { key: 'task:1', outcome: 'called, left a message' },
+  'queue:worked': { key: 'task:1', guarantorId: 1, outcome: 'called, left a message' },
   'letters:lapseBatch': {},
   'letters:batches': {},
   'letters:pending': {},

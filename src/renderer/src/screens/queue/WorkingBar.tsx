@@ -29,7 +29,7 @@ export function WorkingBar({ item }: { item: QueueItem }) {
   const submit = form.handleSubmit(async (worked) => {
     setError(null);
     try {
-      await finishItem(item.key, worked);
+      await finishItem(item, worked);
     } catch (e) {
       setError(messageOf(e));
     }

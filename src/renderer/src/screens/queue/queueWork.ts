@@ -70,10 +70,10 @@ export async function workNext(): Promise<QueueItem | null> {
 
 /** Records what was done about the item being worked (on the account's activity), then opens the next one. */
 export async function finishItem(
-  key: string,
-  worked: Omit<ChannelInput<'queue:worked'>, 'key'>,
+  item: QueueItem,
+  worked: Omit<ChannelInput<'queue:worked'>, 'key' | 'guarantorId'>,
 ): Promise<QueueItem | null> {
-  await change('queue:worked', { key, ...worked });
+  await change('queue:worked', { key: item.key, guarantorId: item.guarantorId, ...worked });
   return workNext();
 }
 
