@@ -41,6 +41,11 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
     await expect(page.locator('#main-content h1').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, screen);
   }
+  // The aging report's drill-down: the accounts behind the report's total.
+  await nav(page).getByRole('link', { name: 'Aging report', exact: true }).click();
+  await page.getByRole('button', { name: /list the accounts of All payer classes, total/ }).click();
+  await expect(page.getByRole('region', { name: 'Accounts: All payer classes, total' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the aging drill-down');
 
   const g = cleanSample()[1]!;
   await page.getByRole('combobox', { name: 'Find a guarantor' }).fill(g.accounts[0]!.accountNumber);

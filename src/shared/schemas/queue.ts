@@ -2,7 +2,7 @@
 // reads), the filter, an item as the queue shows it, and marking one worked.
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_OUTCOMES } from './accounts';
-import { requiredText } from './text';
+import { idSchema, requiredText } from './text';
 
 /** Every kind of queue item; a capability that adds a source adds its kinds here. */
 export const QUEUE_KINDS = [
@@ -63,10 +63,12 @@ export interface QueueItem {
  */
 export const workedInput = z.object({
   key: z.string().min(3).max(80),
+  /** The item's guarantor: its activity gets the outcome, even when the work resolved the item meanwhile. */
+  guarantorId: idSchema,
   outcome: requiredText('The outcome', 300),
   activityKind: z.enum(ACTIVITY_KINDS, { error: 'Choose call, letter, visit or note.' }).default('note'),
   result: z.enum(ACTIVITY_OUTCOMES, { error: 'Choose how it came out.' }).default('noted'),
 });
 
 /** queue:worked, less the item: the outcome recorded. */
-export const workedForm = workedInput.omit({ key: true });
+export const workedForm = workedInput.omit({ key: true, guarantorId: true });

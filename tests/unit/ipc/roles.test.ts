@@ -51,6 +51,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'reports:aging': 'clerk',
   'reports:agingPdf': 'clerk',
   'reports:agingCsv': 'clerk',
+  'reports:agingAccounts': 'clerk',
   'import:upload': 'clerk',
   'import:inspect': 'clerk',
   'import:preview': 'clerk',

@@ -4,7 +4,7 @@
 // guarantor's activity and closes the follow-up it came from.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPEN_BALANCES_SQL } from '../../../src/main/capabilities/queue/collections';
-import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { addUserAndLogIn, SETUP, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
@@ -167,7 +167,13 @@ describe('marking an item done', () => {
     const ames = q.items.find((i) => i.guarantorName === 'Pat Ames')!;
     await t.call(
       'queue:worked',
-      { key: ames.key, outcome: 'Will pay $100 on Friday', activityKind: 'call', result: 'reached' },
+      {
+        key: ames.key,
+        guarantorId: ames.guarantorId,
+        outcome: 'Will pay $100 on Friday',
+        activityKind: 'call',
+        result: 'reached',
+      },
       clerk,
     );
     const ws = await t.call('accounts:open', { guarantorId: gid('G1') }, clerk);
@@ -185,14 +191,18 @@ describe('marking an item done', () => {
     expect(after.items.map((i) => i.key)).not.toContain(ames.key);
     expect(after.workedToday).toBe(1);
     // Again: refused, and nothing more is written.
-    expect(await t.raw('queue:worked', { key: ames.key, outcome: 'again' }, clerk)).toMatchObject({
-      ok: false,
-      error: { code: 'not_found', message: 'This item was already marked done today.' },
-    });
-    expect(await t.raw('queue:worked', { key: 'noPayment:999:2026-01-01', outcome: 'x' }, clerk)).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
+    expect(
+      await t.raw('queue:worked', { key: ames.key, guarantorId: ames.guarantorId, outcome: 'again' }, clerk),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'This item was already marked done today.' } });
+    // An item of the queue is about its own guarantor only; a guarantor who does not exist has no activity.
+    const ford = q.items.find((i) => i.guarantorName === 'Pat Ford')!;
+    expect(
+      await t.raw('queue:worked', { key: ford.key, guarantorId: ames.guarantorId, outcome: 'x' }, clerk),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { guarantorId: expect.any(String) } } });
+    expect(
+      await t.raw('queue:worked', { key: 'noPayment:999:2026-01-01', guarantorId: 999, outcome: 'x' }, clerk),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.app.store.db.prepare('SELECT count(*) FROM work_log').pluck().get()).toBe(1);
     expect((await t.call('accounts:open', { guarantorId: gid('G1') }, clerk)).activities).toHaveLength(1);
   });
 
@@ -205,7 +215,11 @@ describe('marking an item done', () => {
     );
     const [item] = (await t.call('queue:list', { assignee: 'me', kind: 'follow_up' }, clerk)).items;
     expect(item).toMatchObject({ key: `followUp:${id}` });
-    await t.call('queue:worked', { key: item!.key, outcome: 'Insurer paid; told the guarantor' }, clerk);
+    await t.call(
+      'queue:worked',
+      { key: item!.key, guarantorId: gid('G5'), outcome: 'Insurer paid; told the guarantor' },
+      clerk,
+    );
     const ws = await t.call('accounts:open', { guarantorId: gid('G5') }, clerk);
     expect(ws.followUps).toMatchObject([{ id, status: 'done' }]);
     expect(ws.activities).toMatchObject([
@@ -220,10 +234,38 @@ describe('marking an item done', () => {
   it('a supervisor-only item cannot be marked done by a clerk', async () => {
     const { clerk, supervisor } = await ready();
     const [item] = (await t.call('queue:list', { assignee: 'me', kind: 'assistance_pending' }, supervisor)).items;
-    expect((await t.raw('queue:worked', { key: item!.key, outcome: 'decided' }, clerk)).ok).toBe(false);
-    expect((await t.raw('queue:worked', { key: item!.key, outcome: 'Asked for the pay stubs' }, supervisor)).ok).toBe(
-      true,
+    const worked = { key: item!.key, guarantorId: item!.guarantorId };
+    expect(await t.raw('queue:worked', { ...worked, outcome: 'decided' }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: 'This item is a supervisor’s to work.' },
+    });
+    expect((await t.raw('queue:worked', { ...worked, outcome: 'Asked for the pay stubs' }, supervisor)).ok).toBe(true);
+  });
+
+  it('an item the work itself resolved is still marked done, on its guarantor', async () => {
+    const { clerk, gid } = await ready();
+    const [item] = (await t.call('queue:list', { assignee: 'me', kind: 'final_notice_passed' }, clerk)).items;
+    await t.call(
+      'payments:post',
+      {
+        guarantorId: gid('G4'),
+        method: 'card',
+        reference: '',
+        amountCents: 30_000,
+        effectiveDate: '2026-11-26',
+        allocations: [],
+      },
+      clerk,
     );
+    expect((await t.call('queue:list', { assignee: 'me', kind: 'final_notice_passed' }, clerk)).items).toEqual([]);
+    await t.call(
+      'queue:worked',
+      { key: item!.key, guarantorId: gid('G4'), outcome: 'Paid in full by card', result: 'paid_in_person' },
+      clerk,
+    );
+    expect((await t.call('accounts:open', { guarantorId: gid('G4') }, clerk)).activities).toMatchObject([
+      { kind: 'note', outcome: 'paid_in_person', note: 'Work queue: Paid in full by card' },
+    ]);
   });
 });
 
@@ -239,5 +281,26 @@ describe('the queue reads by index at scale', () => {
     expect(plan.some((d) => /SEARCH s USING COVERING INDEX statements_guarantor/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH e USING (COVERING )?INDEX ledger_paying/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH pa USING COVERING INDEX accounts_guarantor/.test(d))).toBe(true);
+  });
+});
+
+describe('day one with the demo data', () => {
+  it('the queue is not empty: accounts that need a person, highest score first, each once per reason', async () => {
+    t = testApp({ today: '2026-11-26' });
+    await t.call('setup:create', { ...SETUP, demoData: true });
+    const admin = (await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password }))
+      .sessionId;
+    const clerk = await addUserAndLogIn(t, admin, 'clerk', 'clerk1');
+    const q = await t.call('queue:list', { assignee: 'me' }, clerk);
+    const kinds = new Set(q.items.map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(['high_balance', 'no_payment']);
+    expect(q.items.length).toBeGreaterThan(20);
+    const scores = q.items.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const reasons = q.items.map((i) => `${i.guarantorId}:${i.kind}`);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    // Pending applications wait for a supervisor (the administrator here).
+    const sup = await t.call('queue:list', { assignee: 'me', kind: 'assistance_pending' }, admin);
+    expect(sup.items.length).toBeGreaterThan(0);
   });
 });

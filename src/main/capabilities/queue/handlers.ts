@@ -23,7 +23,7 @@ export const queueHandlers: HandlerMap<'queue'> = {
     const item = markWorked(app.store.db, input, app.clock.today(), app.nowIso(), user, app.extensions.queueSources);
     ctx.records.push(
       input.key,
-      `guarantor:${item.guarantorId}`,
+      `guarantor:${input.guarantorId}`,
       ...(item.followUpId !== undefined ? [`followUp:${item.followUpId}`] : []),
     );
     ctx.detail = input.outcome;

@@ -90,9 +90,11 @@ export function workedOn(db: Db, today: string, userId: number | null): number {
 }
 
 /**
- * Marks an item in today's queue done: the work log keeps the outcome, the guarantor's activity
- * gets what was done (by whom, today), and an item from a follow-up closes that follow-up. An item
- * not in the queue today (worked already, or no longer needing work) is refused and nothing changes.
+ * Marks an item of today's queue done: the work log keeps the outcome, the guarantor's activity gets
+ * what was done (by whom, today), and an item from a follow-up closes that follow-up. The work often
+ * resolves the item itself (a payment cures the lapsed plan): it is still marked done, on the
+ * guarantor the queue showed it for. An item already marked done today is refused, and so is one
+ * the queue shows for another guarantor or only to supervisors; nothing changes then.
  */
 export function markWorked(
   db: Db,
@@ -101,20 +103,16 @@ export function markWorked(
   now: string,
   user: { id: number; role: Role },
   sources: readonly QueueSource[],
-): QueueCandidate {
-  const done = db.prepare('SELECT 1 FROM work_log WHERE worked_on = ? AND item_key = ?').get(today, input.key);
-  const item = done
-    ? undefined
-    : candidates(db, today, () => true, sources).find(
-        (c) => c.key === input.key && visibleTo(c, { userId: user.id, all: true, role: user.role }),
-      );
-  if (!item)
-    throw new AppError(
-      'not_found',
-      done
-        ? 'This item was already marked done today.'
-        : 'This item is no longer in the work queue: it has been resolved since the queue was shown.',
-    );
+): { followUpId?: number } {
+  if (db.prepare('SELECT 1 FROM work_log WHERE worked_on = ? AND item_key = ?').get(today, input.key))
+    throw new AppError('not_allowed', 'This item was already marked done today.');
+  const item = candidates(db, today, () => true, sources).find((c) => c.key === input.key);
+  if (item && !visibleTo(item, { userId: user.id, all: true, role: user.role }))
+    throw new AppError('not_allowed', 'This item is a supervisor’s to work.');
+  if (item && item.guarantorId !== input.guarantorId)
+    throw new AppError('invalid_input', 'This item is not about that guarantor.', {
+      guarantorId: 'Work the item from the queue.',
+    });
   db.prepare('INSERT INTO work_log (item_key, worked_on, user_id, outcome, at) VALUES (?, ?, ?, ?, ?)').run(
     input.key,
     today,
@@ -122,19 +120,21 @@ export function markWorked(
     input.outcome,
     now,
   );
+  // logActivity refuses a guarantor who does not exist (and the transaction takes the work log back).
   logActivity(
     db,
     {
-      guarantorId: item.guarantorId,
+      guarantorId: input.guarantorId,
       kind: input.activityKind,
       direction: input.activityKind === 'call' ? 'outbound' : undefined,
       outcome: input.result,
-      note: `Work queue, ${QUEUE_KIND_INFO[item.kind].label.toLowerCase()}: ${input.outcome}`,
+      note: `Work queue${item ? `, ${QUEUE_KIND_INFO[item.kind].label.toLowerCase()}` : ''}: ${input.outcome}`,
       occurredOn: today,
     },
     user.id,
     now,
   );
-  if (item.followUpId !== undefined) closeFollowUp(db, { followUpId: item.followUpId, outcome: 'done' }, user.id, now);
-  return item;
+  if (item?.followUpId === undefined) return {};
+  closeFollowUp(db, { followUpId: item.followUpId, outcome: 'done' }, user.id, now);
+  return { followUpId: item.followUpId };
 }
