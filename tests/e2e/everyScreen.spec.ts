@@ -33,7 +33,7 @@ const DIALOGS = [
 ];
 
 test('every screen and the account dialogs pass axe (nothing serious or critical)', async ({ page, workspace }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // issue 11 added the assistance dialogs and a refund to the walk
   await setUpAndLogIn(page, workspace);
   await importCombined(page, CLEAN);
   for (const screen of SCREENS) {
