@@ -1,7 +1,7 @@
 // Financial assistance and the 501(r) clock (ECA-05): a pending application (complete or not) holds
 // the cycle and suspends ECAs until it is decided; an approval, previewed account by account, brings
-// the open accounts down to the policy amount (src/shared/rules/fapDiscount.ts), with a refund task
-// where the patient had paid more; a denial resumes the clock.
+// the open accounts down to the policy amount (src/shared/rules/fapDiscount.ts), with a refund due
+// (the credits worklist) where the patient had paid more; a denial resumes the clock.
 // Fixture: A1 gross $500.00, nothing paid; A2 gross $1,000.00 less $700.00 insurance = $300.00.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FapDiscount } from '../../../src/shared/rules/fapDiscount';

@@ -211,7 +211,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 type="number"
                 numeric
                 className="span-2"
-                hint="A refund task is due this many days after it opens; overdue ones go to supervisors."
+                hint="A credit's refund is due this many days after it arises; overdue ones go to the supervisors' queue."
               />
             </div>
           </fieldset>

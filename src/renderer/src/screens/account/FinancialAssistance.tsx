@@ -270,7 +270,8 @@ function DecisionDialog({
                 In all: {formatCents(preview.value.totals.adjustmentCents)} adjusted as financial assistance,{' '}
                 {formatCents(preview.value.totals.refundCents)} to refund, {formatCents(preview.value.totals.owesCents)}{' '}
                 still owed.
-                {preview.value.totals.refundCents > 0 && ' A refund task is opened for each refund.'}
+                {preview.value.totals.refundCents > 0 &&
+                  ' Each refund goes on the credits to refund, due in the days set in Settings.'}
               </p>
             </>
           )}
