@@ -1,5 +1,6 @@
 // Financial assistance on the account (ECA-05: an application holds the cycle; an approval brings
 // the balance down) and the Compliance screen: the issue log and the month's 501(r) registers.
+import { expectNoSeriousA11yViolations } from './a11y';
 import { expect, test } from './fixtures';
 import { openGuarantor, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample, dollars } from './samples';
@@ -83,6 +84,15 @@ test('financial assistance: approved in part by a percentage, previewed per acco
   }
   await expect(decision).toContainText(`In all: ${dollars(adjusted)} adjusted as financial assistance`);
   await shot(page, '96b-fap-partial-preview', { viewport: true });
+  // Reflow at 400% zoom (320 CSS pixels): the dialog fits, and only the table's own region scrolls
+  // sideways. (The account workspace behind it is not this test's: its header overflows by itself.)
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 256 });
+  const box = (await decision.boundingBox())!;
+  expect(box.x >= 0 && box.x + box.width <= 320, 'the decision dialog fits 320 px').toBe(true);
+  expect(await decision.evaluate((e) => e.scrollWidth - e.clientWidth), 'the dialog scrolls sideways').toBe(0);
+  await expectNoSeriousA11yViolations(page, 'the decision dialog at 320 px');
+  await page.setViewportSize(viewport);
   await decision.getByRole('button', { name: 'Record the decision' }).click();
   await expect(decision).toBeHidden();
   await expect(
