@@ -105,6 +105,13 @@ describe('ECA-05: the credits worklist', () => {
         fromAssistance: false,
       }),
     ]);
+    // A part refunded a day later leaves the rest due on the same date.
+    t.clock.advanceMs(24 * 3600 * 1000);
+    t.clock.setToday('2026-11-27');
+    await t.call('credits:refund', { accountId: a3, amountCents: 2_000, effectiveDate: '2026-11-27' }, admin);
+    expect(await t.call('credits:list', { guarantorId: john }, clerk)).toEqual([
+      expect.objectContaining({ accountNumber: 'A3', creditCents: 3_000, dueDate: '2026-12-06' }),
+    ]);
   });
 
   it('a refund posts as a refund entry, needs approval over the limit, never exceeds the credit, and clears the item', async () => {
