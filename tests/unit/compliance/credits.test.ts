@@ -4,7 +4,7 @@
 // everyone's until that date, then the supervisors' with a higher urgency. A refund posts as a refund
 // entry under the approval limit, never beyond the credit, and the account leaves the list.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { addUserAndLogIn, SETUP, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
@@ -108,8 +108,10 @@ describe('ECA-05: the credits worklist', () => {
     // A part refunded a day later leaves the rest due on the same date.
     t.clock.advanceMs(24 * 3600 * 1000);
     t.clock.setToday('2026-11-27');
-    await t.call('credits:refund', { accountId: a3, amountCents: 2_000, effectiveDate: '2026-11-27' }, admin);
-    expect(await t.call('credits:list', { guarantorId: john }, clerk)).toEqual([
+    const again = (await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password }))
+      .sessionId;
+    await t.call('credits:refund', { accountId: a3, amountCents: 2_000, effectiveDate: '2026-11-27' }, again);
+    expect(await t.call('credits:list', { guarantorId: john }, again)).toEqual([
       expect.objectContaining({ accountNumber: 'A3', creditCents: 3_000, dueDate: '2026-12-06' }),
     ]);
   });
