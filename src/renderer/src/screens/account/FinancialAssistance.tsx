@@ -19,11 +19,11 @@ import {
 } from '../../../../shared/schemas/fap';
 import type { FapAccountOutcome, FapDiscount } from '../../../../shared/rules/fapDiscount';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { messageOf } from '../../api';
+import { ApiError, messageOf } from '../../api';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DataTable } from '../../components/DataTable';
-import { useChannelMutation, useChannelQuery } from '../../queries';
+import { invalidateAfter, useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
 import { useSchemaForm } from '../../forms';
 import { Credits } from './Credits';
@@ -176,7 +176,6 @@ function DecisionDialog({
       aliases={{
         discount: 'discountKind',
         'discount.percentOffBasisPoints': 'percentOff',
-        previewed: 'decision',
       }}
       submitLabel="Record the decision"
       wide
@@ -187,14 +186,24 @@ function DecisionDialog({
         if (d !== 'denied') {
           // The decision posts exactly the table on the screen; main computes it again and refuses a difference.
           if (!showing || !preview.value || preview.loading)
-            throw new Error('Wait for the table of what the decision posts, look at it, then confirm.');
+            throw new ApiError({
+              code: 'invalid_input',
+              message: 'Wait for the table of what the decision posts, look at it, then confirm.',
+            });
           previewed = preview.value.accounts.map((a) => ({
             accountId: a.accountId,
             adjustmentCents: a.adjustmentCents,
             refundCents: a.refundCents,
           }));
         }
-        const r = await decide.mutateAsync({ guarantorId, ...decided, previewed });
+        let r;
+        try {
+          r = await decide.mutateAsync({ guarantorId, ...decided, previewed });
+        } catch (error) {
+          // The ledger changed since the preview: show the new table (main's message says to look again).
+          if (error instanceof ApiError && error.code === 'conflict') await invalidateAfter('fap:decide');
+          throw error;
+        }
         const adjusted = r.adjusted.reduce((t, a) => t + a.amountCents, 0);
         const refunds = r.refunds.map((x) => `refund ${formatCents(x.amountCents)} on account ${x.accountNumber}`);
         onDone(
