@@ -2,7 +2,7 @@
 // the balance down) and the Compliance screen: the issue log and the month's 501(r) registers.
 import { expectNoSeriousA11yViolations } from './a11y';
 import { expect, test } from './fixtures';
-import { openGuarantor, readOpenPdf, runStatements } from './planSteps';
+import { openGuarantor, openQueue, postPayment, queueRows, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample, dollars } from './samples';
 import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
 
@@ -108,6 +108,53 @@ test('financial assistance: approved in part by a percentage, previewed per acco
   await expect(page.getByRole('table', { name: 'Documents printed' })).toContainText(
     'Financial assistance: decision letter',
   );
+});
+
+test('financial assistance: a payment made before an approval in full is a credit to refund, in the queue until it is posted', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  const oldest = flores.accounts[0]!.accountNumber;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await openGuarantor(page, flores);
+  await postPayment(page, '25.00');
+  const fap = page.getByRole('region', { name: 'Financial assistance' });
+  await fap.getByRole('button', { name: 'Record an application…' }).click();
+  const application = page.getByRole('dialog', { name: 'Financial-assistance application' });
+  await application.getByRole('button', { name: 'Record' }).click();
+  await expect(application).toBeHidden();
+  await fap.getByRole('button', { name: 'Record the decision…' }).click();
+  const decision = page.getByRole('dialog', { name: 'Financial-assistance decision' });
+  await decision.getByLabel('Decision').selectOption({ label: 'Approved in full: the patient owes nothing' });
+  const table = decision.getByRole('table', { name: 'What the decision posts, account by account' });
+  await expect(table.getByRole('row', { name: new RegExp(oldest) })).toContainText('$25.00$0.00');
+  await expect(decision).toContainText('$25.00 to refund');
+  await decision.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decision).toBeHidden();
+  const credits = fap.getByRole('table', { name: 'Credits to refund' });
+  // Refund due 30 days (Settings) after the decision of December 1, 2026.
+  await expect(credits.getByRole('row', { name: new RegExp(oldest) })).toContainText('$25.0012/31/2026');
+
+  await openQueue(page);
+  await expect(queueRows(page).filter({ hasText: 'Credit to refund' })).toContainText(
+    `Account ${oldest} is in credit $25.00 after a financial-assistance decision; refund it by 12/31/2026.`,
+  );
+
+  await openGuarantor(page, flores);
+  await credits.getByRole('button', { name: `Post the refund on account ${oldest}` }).click();
+  const refund = page.getByRole('dialog', { name: `Refund on account ${oldest}` });
+  await expect(refund.getByLabel('Refund amount ($)')).toHaveValue('25.00');
+  await refund.getByLabel('Check number or reference (optional)').fill('4410');
+  await refund.getByRole('button', { name: 'Post the refund' }).click();
+  await expect(refund).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Refund of $25.00 posted to account ${oldest}.` }),
+  ).toBeVisible();
+  await expect(credits).toHaveCount(0);
+  await openQueue(page);
+  await expect(queueRows(page).filter({ hasText: 'Credit to refund' })).toHaveCount(0);
 });
 
 test('compliance: an issue reported, assigned and resolved; the month’s registers on screen and as PDF', async ({
