@@ -49,7 +49,7 @@ test('financial assistance: an application holds the cycle; approval in full bri
   await shot(page, '97-fap-section');
 });
 
-test('financial assistance: approved in part by a percentage, previewed per account, and the letter printed', async ({
+test('financial assistance: an incomplete application and its notice; approved in part by a percentage, previewed per account, and the letter printed', async ({
   page,
   workspace,
 }) => {
@@ -60,8 +60,19 @@ test('financial assistance: approved in part by a percentage, previewed per acco
   const fap = page.getByRole('region', { name: 'Financial assistance' });
   await fap.getByRole('button', { name: 'Record an application…' }).click();
   const application = page.getByRole('dialog', { name: 'Financial-assistance application' });
+  await application
+    .getByLabel('What happened')
+    .selectOption({ label: 'An application came in with something missing' });
+  await application.getByLabel('What is missing').fill('Your last two pay stubs');
   await application.getByRole('button', { name: 'Record' }).click();
   await expect(application).toBeHidden();
+  await expect(fap).toContainText('Incomplete: Your last two pay stubs. Asked for by 12/31/2026.');
+
+  // 1.501(r)-6(c): the notice names what is missing, the date to send it by, and whom to call.
+  await fap.getByRole('button', { name: /^Print the notice of what is missing of / }).click();
+  const notice = await readOpenPdf(page, /^fap-notice-\d+-2026-12-01\.pdf$/);
+  expect(notice).toContain('Your last two pay stubs');
+  expect(notice).toContain('Please send it to us by December 31, 2026.');
 
   await fap.getByRole('button', { name: 'Record the decision…' }).click();
   const decision = page.getByRole('dialog', { name: 'Financial-assistance decision' });
