@@ -34,4 +34,7 @@ export const TABLE_OWNERS = {
   import_batches: 'src/main/capabilities/imports/importer.ts',
   import_profiles: 'src/main/capabilities/imports/wizard.ts',
   import_held_changes: 'src/main/capabilities/imports/heldChanges.ts',
+  fap_incomplete: 'src/main/capabilities/compliance/financialAssistance.ts',
+  fap_decisions: 'src/main/capabilities/compliance/financialAssistance.ts',
+  fap_decision_accounts: 'src/main/capabilities/compliance/financialAssistance.ts',
 };

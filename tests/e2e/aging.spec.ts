@@ -27,7 +27,7 @@ test('aging report: the total equals the sum of the balances, on screen and in t
   await shot(page, '60-aging-service-date');
 
   // By first-statement date: a "Not yet billed" column, the same total.
-  await page.getByLabel('Age').selectOption({ label: 'By first-statement date' });
+  await page.getByLabel('Age', { exact: true }).selectOption({ label: 'By first-statement date' });
   await expect(page.getByRole('columnheader', { name: 'Not yet billed' })).toBeVisible();
   await expect(totalRow.getByRole('cell').nth(-2)).toHaveText(dollars(totalCents));
   await expect(reconcile).toHaveText(`Total equals the sum of all account balances: ${dollars(totalCents)}`);

@@ -3,8 +3,9 @@
 // or critical on any. Each dialog is closed with Escape, and the focus comes back to its button.
 import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import { expect, test } from './fixtures';
+import { postPayment } from './planSteps';
 import { cleanSample, CLEAN } from './samples';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { importCombined, nav, setUpAndLogIn } from './steps';
 
 const SCREENS = [
@@ -32,7 +33,7 @@ const DIALOGS = [
 ];
 
 test('every screen and the account dialogs pass axe (nothing serious or critical)', async ({ page, workspace }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // issue 11 added the assistance dialogs and a refund to the walk
   await setUpAndLogIn(page, workspace);
   await importCombined(page, CLEAN);
   for (const screen of SCREENS) {
@@ -43,6 +44,11 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
       await page.locator('.patient-texts details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
     await expectNoSeriousA11yViolations(page, screen);
   }
+  // The aging report's drill-down: the accounts behind the report's total.
+  await nav(page).getByRole('link', { name: 'Aging report', exact: true }).click();
+  await page.getByRole('button', { name: /list the accounts of All payer classes, total/ }).click();
+  await expect(page.getByRole('region', { name: 'Accounts: All payer classes, total' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the aging drill-down');
 
   const g = cleanSample()[1]!;
   await page.getByRole('combobox', { name: 'Find a guarantor' }).fill(g.accounts[0]!.accountNumber);
@@ -60,6 +66,55 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
     await expect(dialog).toBeHidden();
     await expect(button).toBeFocused();
   }
+
+  // Financial assistance (issue 11): the application with something missing, the decision with its
+  // per-account preview, and, after an approval leaves an account in credit, the refund.
+  const fap = page.getByRole('region', { name: 'Financial assistance' });
+  const opened = async (name: string | RegExp, fill: (dialog: Locator) => Promise<void>, close = true) => {
+    const button =
+      typeof name === 'string' ? page.getByRole('button', { name, exact: true }) : page.getByRole('button', { name });
+    await button.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await fill(dialog);
+    await expectNoSeriousA11yViolations(page, `the dialog opened by ${String(name)}`);
+    if (!close) return dialog;
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    return dialog;
+  };
+  await opened('Record an application…', async (d) => {
+    await d.getByLabel('What happened').selectOption({ label: 'An application came in with something missing' });
+    await expect(d.getByLabel('What is missing')).toBeVisible();
+  });
+  await postPayment(page, '10.00');
+  const record = await opened('Record an application…', async () => {}, false);
+  await record.getByRole('button', { name: 'Record' }).click();
+  await expect(record).toBeHidden();
+  await opened('Record the decision…', async (d) => {
+    await d.getByLabel('Decision').selectOption({ label: 'Approved in part: the patient owes a reduced amount' });
+    await d
+      .getByLabel('The discount the policy gives')
+      .selectOption({ label: 'A percentage off what the patient owed' });
+    await d.getByLabel('Percentage off (%)').fill('50');
+    await expect(d.getByRole('table', { name: 'What the decision posts, account by account' })).toBeVisible();
+  });
+  const decide = await opened(
+    'Record the decision…',
+    async (d) => {
+      await d.getByLabel('Decision').selectOption({ label: 'Approved in full: the patient owes nothing' });
+      await expect(d.getByRole('table', { name: 'What the decision posts, account by account' })).toBeVisible();
+    },
+    false,
+  );
+  await decide.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(decide).toBeHidden();
+  await expect(fap.getByRole('table', { name: 'Credits to refund' })).toContainText('$10.00');
+  await expectNoSeriousA11yViolations(page, 'the account workspace with a credit to refund');
+  await opened(/^Post the refund on account /, async (d) => {
+    await expect(d.getByLabel('Refund amount ($)')).toHaveValue('10.00');
+  });
 });
 
 // WCAG 1.4.10 (reflow): at 200% zoom (683 CSS pixels of the 1366-pixel test screen) and at 400%

@@ -90,10 +90,12 @@ test('a plan over two accounts: live schedule, agreement, lapse, lapse letters, 
 
   // Past the first due date and its 10 grace days: both plans lapse at the first log-in.
   await moveClockTo(page, workspace, '2026-04-13', ADMIN);
-  await expect(page.locator('.queue-callout')).toContainText('2 items waiting for you');
+  // The two lapsed plans, and an account of the sample that needs a person (a collection item).
+  await expect(page.locator('.queue-callout')).toContainText('3 items waiting for you');
   await expect(page.locator('.queue-callout')).toContainText('2 lapse letters to print');
   await shot(page, '74-home-queue');
   await openQueue(page);
+  await page.getByLabel('Kind').selectOption({ label: 'Lapsed plans' });
   await expect(queueRows(page)).toHaveCount(2);
   await expect(queueRows(page).first()).toContainText('Lapsed plan');
   await expect(queueRows(page).first()).toContainText(`Plan #${perezPlan} lapsed 04/13/2026; cure by 05/03/2026`);

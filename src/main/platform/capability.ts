@@ -125,13 +125,19 @@ export interface DailyJob {
 
 /** A work-queue item as a source gives it: the item, and the user it belongs to. */
 export interface QueueCandidate extends QueueItem {
-  /** Whose item it is (the queue shows a clerk their own unless they ask for all); null: nobody's. */
+  /** Whose item it is (the queue shows a clerk their own unless they ask for all); null: nobody's, so everyone's. */
   ownerId: number | null;
+  /** Only supervisors (and administrators) see it: a decision that is theirs to make. */
+  forSupervisors?: boolean;
+  /** The follow-up it came from: marking the item done closes it. */
+  followUpId?: number;
 }
 
 /** Where some kinds of work-queue item come from. */
 export interface QueueSource {
   kinds: readonly QueueKind[];
+  /** Of its kinds, those that come in only for a guarantor with nothing else in the queue today. */
+  onlyAlone?: readonly QueueKind[];
   /** The open items of the wanted kinds on `today`, scored; the queue filters and ranks them. */
   items(db: Db, today: string, want: (kind: QueueKind) => boolean): QueueCandidate[];
 }

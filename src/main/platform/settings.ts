@@ -3,12 +3,18 @@
 import { AppError } from '../../shared/errors';
 import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
 import {
+  DEFAULT_ASSISTANCE_POLICY,
   DEFAULT_POSTING_POLICY,
+  DEFAULT_QUEUE_POLICY,
+  queuePolicySchema,
+  type QueuePolicy,
   DEFAULT_STATEMENT_POLICY,
   DEFAULT_SECURITY_POLICY,
+  assistancePolicySchema,
   postingPolicySchema,
   statementPolicySchema,
   securityPolicySchema,
+  type AssistancePolicy,
   type PostingPolicy,
   type SecurityPolicy,
   type StatementPolicy,
@@ -50,19 +56,32 @@ export function statementPolicy(db: Db): StatementPolicy {
   return parsed.success ? parsed.data : DEFAULT_STATEMENT_POLICY;
 }
 
+export function queuePolicy(db: Db): QueuePolicy {
+  const parsed = queuePolicySchema.safeParse(readGroup(db, 'queue'));
+  return parsed.success ? parsed.data : DEFAULT_QUEUE_POLICY;
+}
+
+/** Financial assistance: the AGB percentage and the days allowed (hospital-configurable). */
+export function assistancePolicy(db: Db): AssistancePolicy {
+  const parsed = assistancePolicySchema.safeParse(readGroup(db, 'assistance'));
+  return parsed.success ? parsed.data : DEFAULT_ASSISTANCE_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
     security: securityPolicy(db),
     posting: postingPolicy(db),
     statements: statementPolicy(db),
+    queue: queuePolicy(db),
+    assistance: assistancePolicy(db),
   };
 }
 
 /** Writes the groups the update names, all in one transaction. */
 export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    for (const key of ['hospital', 'security', 'posting', 'statements'] as const) {
+    for (const key of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance'] as const) {
       if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
     }
   })();
@@ -72,7 +91,7 @@ export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: nu
 /** The settings an update changed, as `group.key` (names only: the values may identify the hospital). */
 export function settingsChanges(before: Settings, after: Settings, update: SettingsUpdate): string[] {
   const changed: string[] = [];
-  for (const group of ['hospital', 'security', 'posting', 'statements'] as const) {
+  for (const group of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance'] as const) {
     if (update[group] === undefined) continue;
     const b = before[group] as Record<string, unknown>;
     const a = after[group] as Record<string, unknown>;

@@ -102,6 +102,25 @@ export interface EcaReleasesRow {
   released_by: number;
 }
 
+export interface FapDecisionAccountsRow {
+  history_id: number;
+  account_id: number;
+  responsibility_cents: number;
+  policy_amount_cents: number;
+  adjustment_cents: number;
+  refund_cents: number;
+  owes_cents: number;
+  refund_due: string | null;
+}
+
+export interface FapDecisionsRow {
+  history_id: number;
+  discount_kind: 'full' | 'percent' | 'agb' | null;
+  percent_off_bp: number | null;
+  agb_bp: number;
+  denial_reason: string;
+}
+
 export interface FapHistoryRow {
   id: number;
   guarantor_id: number;
@@ -110,6 +129,12 @@ export interface FapHistoryRow {
   note: string;
   recorded_by: number | null;
   recorded_at: string;
+}
+
+export interface FapIncompleteRow {
+  history_id: number;
+  missing: string;
+  complete_by: string;
 }
 
 export interface FollowUpsRow {
@@ -429,7 +454,10 @@ export interface Tables {
   documents: DocumentsRow;
   eca_attempts: EcaAttemptsRow;
   eca_releases: EcaReleasesRow;
+  fap_decision_accounts: FapDecisionAccountsRow;
+  fap_decisions: FapDecisionsRow;
   fap_history: FapHistoryRow;
+  fap_incomplete: FapIncompleteRow;
   follow_ups: FollowUpsRow;
   guarantors: GuarantorsRow;
   holds: HoldsRow;

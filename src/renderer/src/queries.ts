@@ -39,6 +39,9 @@ export const READS = [
   'statements:runs',
   'users:directory',
   'users:list',
+  'reports:agingAccounts',
+  'fap:preview',
+  'credits:list',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -53,6 +56,8 @@ const GUARANTOR: readonly ReadChannel[] = [
   'eca:check',
   'statements:list',
   'fap:history',
+  'fap:preview',
+  'credits:list',
 ];
 // A balance changed: the guarantor's screen and every list that shows or ranks by balance.
 const BALANCES: readonly ReadChannel[] = [
@@ -62,6 +67,7 @@ const BALANCES: readonly ReadChannel[] = [
   'statements:due',
   'reports:aging',
   'search:query',
+  'reports:agingAccounts',
 ];
 // A plan made, signed, rescheduled or ended: a plan holds its accounts' statement cycle.
 const PLANS: readonly ReadChannel[] = [
@@ -75,7 +81,15 @@ const PLANS: readonly ReadChannel[] = [
   'letters:pending',
 ];
 // A hold or an assistance application stops the cycle and the 501(r) clock; both are in the month's registers.
-const CYCLE: readonly ReadChannel[] = ['holds:list', 'eca:check', 'statements:due', 'accounts:open', 'registers:month'];
+// The work queue leaves held accounts out and brings in final notices whose deadline has passed.
+const CYCLE: readonly ReadChannel[] = [
+  'holds:list',
+  'eca:check',
+  'statements:due',
+  'accounts:open',
+  'registers:month',
+  'queue:list',
+];
 const USERS: readonly ReadChannel[] = ['users:list', 'users:directory'];
 
 /**
@@ -101,7 +115,7 @@ export const STALE_AFTER = {
   'audit:verify': [],
   'audit:csv': [],
   // The statement cycle, the final notice, the actions the hospital intends and the posting limits.
-  'settings:update': ['settings:get', 'statements:due', 'eca:check', 'holds:list'],
+  'settings:update': ['settings:get', 'statements:due', 'eca:check', 'holds:list', 'queue:list'],
   'backup:create': ['backup:list'],
   // A restore replaces the whole store and ends every session: the cache is emptied with this one.
   'backup:restore': [],
@@ -109,7 +123,8 @@ export const STALE_AFTER = {
   'store:changeKey': ['backup:list'],
   'store:backups': [],
   'store:restore': [],
-  'activity:log': ['accounts:open'],
+  // The collection items of the work queue belong to whoever last worked the account.
+  'activity:log': ['accounts:open', 'queue:list'],
   'followUps:add': ['accounts:open', 'queue:list'],
   'followUps:close': ['accounts:open', 'queue:list'],
   'documents:get': [],
@@ -164,6 +179,10 @@ export const STALE_AFTER = {
   'compliance:resolve': ['compliance:list'],
   'registers:pdf': [],
   'registers:csv': [],
+  // The letter printed is kept among the guarantor's documents.
+  'fap:letter': ['accounts:open'],
+  // A refund pays back a credit: the balance moves, and the credits worklist.
+  'credits:refund': BALANCES,
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

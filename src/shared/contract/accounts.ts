@@ -9,8 +9,8 @@ import {
   searchInput,
 } from '../schemas/accounts';
 import type { FileHandle } from '../schemas/files';
-import type { AgingReport } from '../schemas/reports';
-import { agingReportInput } from '../schemas/reports';
+import type { AgingAccountsPage, AgingReport } from '../schemas/reports';
+import { agingAccountsInput, agingReportInput } from '../schemas/reports';
 import { channel } from './channel';
 
 export const accountsChannels = {
@@ -46,5 +46,10 @@ export const accountsChannels = {
     input: agingReportInput,
     access: 'clerk',
     audit: 'export',
+  }),
+  'reports:agingAccounts': channel<typeof agingAccountsInput, AgingAccountsPage>({
+    input: agingAccountsInput,
+    access: 'clerk',
+    audit: 'read',
   }),
 } as const;

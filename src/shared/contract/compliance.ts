@@ -4,7 +4,18 @@ import { guarantorInput } from '../schemas/accounts';
 import type { ComplianceIssueView } from '../schemas/compliance';
 import { assignIssueInput, reportIssueInput, resolveIssueInput } from '../schemas/compliance';
 import { ecaCheckInput, ecaReleaseInput } from '../schemas/eca';
-import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from '../schemas/fap';
+import {
+  decideFapInput,
+  creditsInput,
+  fapLetterInput,
+  postRefundInput,
+  previewFapInput,
+  type CreditView,
+  recordFapApplicationInput,
+  type FapDecisionResult,
+  type FapHistoryItem,
+  type FapPreview,
+} from '../schemas/fap';
 import type { FileHandle } from '../schemas/files';
 import type { HoldView } from '../schemas/holds';
 import { placeHoldInput, releaseHoldInput } from '../schemas/holds';
@@ -19,7 +30,7 @@ export const complianceChannels = {
     access: 'supervisor',
     audit: 'change',
   }),
-  'fap:record': channel<typeof recordFapApplicationInput, { done: true }>({
+  'fap:record': channel<typeof recordFapApplicationInput, { historyId: number; completeBy: string | null }>({
     input: recordFapApplicationInput,
     access: 'clerk',
     audit: 'change',
@@ -76,5 +87,24 @@ export const complianceChannels = {
     input: registerCsvInput,
     access: 'supervisor',
     audit: 'export',
+  }),
+  // ECA-05: what a decision would post, account by account, before anything posts (read-only).
+  'fap:preview': channel<typeof previewFapInput, FapPreview>({
+    input: previewFapInput,
+    access: 'supervisor',
+    audit: 'read',
+  }),
+  // 1.501(r)-6(c): the notice of what is missing, or the written determination; printing is audited.
+  'fap:letter': channel<typeof fapLetterInput, FileHandle>({
+    input: fapLetterInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  // ECA-05: accounts in credit and the refunds they are owed, with their due dates.
+  'credits:list': channel<typeof creditsInput, CreditView[]>({ input: creditsInput, access: 'clerk', audit: 'read' }),
+  'credits:refund': channel<typeof postRefundInput, { entryId: number; approvedBy: number | null }>({
+    input: postRefundInput,
+    access: 'clerk',
+    audit: 'change',
   }),
 } as const;

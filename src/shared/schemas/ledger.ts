@@ -152,7 +152,7 @@ export interface PayableAccount {
  * A form's supervisor approval: the user name and password when the action needs one (over the
  * limit, or main asked), and otherwise nothing sent, whatever the hidden boxes hold.
  */
-function approvalField(needsApproval: boolean) {
+export function approvalField(needsApproval: boolean) {
   return needsApproval
     ? supervisorApprovalSchema
     : z

@@ -1,10 +1,22 @@
 // The daily work queue: the kinds of item each capability puts in it (with the label a clerk
 // reads), the filter, an item as the queue shows it, and marking one worked.
 import { z } from 'zod';
-import { requiredText } from './text';
+import { ACTIVITY_KINDS, ACTIVITY_OUTCOMES } from './accounts';
+import { idSchema, requiredText } from './text';
 
 /** Every kind of queue item; a capability that adds a source adds its kinds here. */
-export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'follow_up'] as const;
+export const QUEUE_KINDS = [
+  'lapsed_plan',
+  'defaulted_plan',
+  'broken_promise',
+  'follow_up',
+  'final_notice_passed',
+  'no_payment',
+  'high_balance',
+  'assistance_pending',
+  'credit_to_refund',
+  'refund_overdue',
+] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
  * How the queue shows each kind: its label on an item, its name in the filter, and its badge's tone
@@ -16,6 +28,12 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     defaulted_plan: { label: 'Defaulted plan', filterLabel: 'Defaulted plans', tone: 'bad' },
     broken_promise: { label: 'Broken promise', filterLabel: 'Broken promises', tone: 'bad' },
     follow_up: { label: 'Follow-up due', filterLabel: 'Follow-ups due', tone: 'info' },
+    final_notice_passed: { label: 'Final notice passed', filterLabel: 'Final notices passed', tone: 'bad' },
+    no_payment: { label: 'No payment', filterLabel: 'No payment since the statement', tone: 'warn' },
+    high_balance: { label: 'High balance', filterLabel: 'High balances', tone: 'info' },
+    assistance_pending: { label: 'Assistance to decide', filterLabel: 'Assistance to decide', tone: 'warn' },
+    credit_to_refund: { label: 'Credit to refund', filterLabel: 'Credits to refund', tone: 'info' },
+    refund_overdue: { label: 'Refund overdue', filterLabel: 'Refunds overdue', tone: 'bad' },
   };
 
 export const queueInput = z.object({
@@ -38,10 +56,19 @@ export interface QueueItem {
   assignee: string | null;
 }
 
+/**
+ * queue:worked: the item, and what the clerk did about it. It goes on the guarantor's activity (what
+ * they did, how it came out, the outcome typed as its note), and an item that came from a follow-up
+ * closes the follow-up.
+ */
 export const workedInput = z.object({
   key: z.string().min(3).max(80),
+  /** The item's guarantor: its activity gets the outcome, even when the work resolved the item meanwhile. */
+  guarantorId: idSchema,
   outcome: requiredText('The outcome', 300),
+  activityKind: z.enum(ACTIVITY_KINDS, { error: 'Choose call, letter, visit or note.' }).default('note'),
+  result: z.enum(ACTIVITY_OUTCOMES, { error: 'Choose how it came out.' }).default('noted'),
 });
 
 /** queue:worked, less the item: the outcome recorded. */
-export const workedForm = workedInput.omit({ key: true });
+export const workedForm = workedInput.omit({ key: true, guarantorId: true });

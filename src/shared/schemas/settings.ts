@@ -1,7 +1,7 @@
 // Settings an administrator keeps: the hospital's identity and the workstation's policy values.
 // Later capabilities add their policy groups here (plan tiers, statement cycle, ECA days, ...).
 import { z } from 'zod';
-import { dollarsText, formatDecimal, nonNegativeCents } from '../money';
+import { dollarsText, formatDecimal, nonNegativeCents, typedCents } from '../money';
 import { ECA_KINDS, type EcaKind } from '../rules/ecaClock';
 import { hospitalSchema } from './hospital';
 import { DEFAULT_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './users';
@@ -107,11 +107,67 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
   plainLanguageSummaryEs: SPANISH_PLAIN_LANGUAGE_SUMMARY,
 };
 
+/** The work queue: a balance at or over the high-balance threshold is worked even with nothing else due. */
+export const queuePolicySchema = z.object({
+  highBalanceCents: nonNegativeCents('High-balance threshold'),
+});
+export type QueuePolicy = z.infer<typeof queuePolicySchema>;
+
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { highBalanceCents: 500_000 };
+/**
+ * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
+ * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
+ * sets it. ECA-05 / 1.501(r)-6(c): an incomplete application gets a reasonable period to send what
+ * is missing (the brief gives no figure; 30 days shipped). Credits are refunded within the days given.
+ */
+export const assistancePolicySchema = z.object({
+  /** Amount generally billed, as a percentage of gross charges, in basis points (4500 = 45.00%). */
+  agbBasisPoints: z
+    .number({ error: 'The AGB percentage is a number.' })
+    .int('The AGB percentage has at most two decimals.')
+    .min(1, 'The AGB percentage must be more than 0.')
+    .max(10_000, 'The AGB percentage is at most 100.'),
+  incompleteApplicationDays: z
+    .number({ error: 'Days to complete an application is a number.' })
+    .int('Days to complete an application is a whole number.')
+    .min(14, 'Give at least 14 days to complete an application.')
+    .max(120, 'At most 120 days.'),
+  refundWithinDays: z
+    .number({ error: 'Days to refund is a number.' })
+    .int('Days to refund is a whole number.')
+    .min(1, 'At least 1 day.')
+    .max(120, 'At most 120 days.'),
+});
+export type AssistancePolicy = z.infer<typeof assistancePolicySchema>;
+
+export const DEFAULT_ASSISTANCE_POLICY: AssistancePolicy = {
+  agbBasisPoints: 10_000,
+  incompleteApplicationDays: 30,
+  refundWithinDays: 30,
+};
+
+/** A percentage as typed (62.5 or 62.50), to basis points, read by the schema's own field. */
+export function percentText<T extends z.ZodType<number, number>>(label: string, basisPoints: T) {
+  return z
+    .string({ error: `Enter the ${label}.` })
+    .transform((text, ctx): number => {
+      const bp = /^\s*\d{1,3}(\.\d{1,2})?\s*%?\s*$/.test(text) ? typedCents(text.replace('%', '')) : null;
+      if (bp === null) {
+        ctx.addIssue({ code: 'custom', message: `Write the ${label} as a number such as 45 or 62.50.` });
+        return z.NEVER;
+      }
+      return bp;
+    })
+    .pipe(basisPoints);
+}
+
 export const settingsSchema = z.object({
   hospital: hospitalSchema,
   security: securityPolicySchema,
   posting: postingPolicySchema,
   statements: statementPolicySchema,
+  queue: queuePolicySchema,
+  assistance: assistancePolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -121,6 +177,8 @@ export const updateSettingsInput = z.object({
   security: securityPolicySchema.optional(),
   posting: postingPolicySchema.optional(),
   statements: statementPolicySchema.optional(),
+  queue: queuePolicySchema.optional(),
+  assistance: assistancePolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 
@@ -140,12 +198,28 @@ export const settingsForm = settingsSchema
         .transform((ticked) => ECA_KINDS.filter((k) => ticked[k]))
         .pipe(statementPolicySchema.shape.intendedActions),
     }),
+    queue: z.object({
+      highBalance: dollarsText('High-balance threshold', queuePolicySchema.shape.highBalanceCents),
+    }),
+    assistance: assistancePolicySchema.omit({ agbBasisPoints: true }).extend({
+      agbPercent: percentText('AGB percentage', assistancePolicySchema.shape.agbBasisPoints),
+    }),
   })
-  .transform(({ posting, statements: { minimumBalance, actions, ...cycle }, ...groups }): SettingsUpdate => ({
-    ...groups,
-    posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
-    statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
-  }));
+  .transform(
+    ({
+      posting,
+      statements: { minimumBalance, actions, ...cycle },
+      queue,
+      assistance: { agbPercent, ...assistance },
+      ...groups
+    }): SettingsUpdate => ({
+      ...groups,
+      posting: { adjustmentApprovalLimitCents: posting.adjustmentApprovalLimit },
+      statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
+      queue: { highBalanceCents: queue.highBalance },
+      assistance: { ...assistance, agbBasisPoints: agbPercent },
+    }),
+  );
 export type SettingsFormValues = z.input<typeof settingsForm>;
 
 /** The settings as the form shows them, to start from or to go back to. */
@@ -159,6 +233,12 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
       minimumBalance: formatDecimal(minimumBalanceCents),
       actions: Object.fromEntries(ECA_KINDS.map((k) => [k, intendedActions.includes(k)])) as Record<EcaKind, boolean>,
     },
+    queue: { highBalance: formatDecimal(s.queue.highBalanceCents) },
+    assistance: {
+      agbPercent: formatDecimal(s.assistance.agbBasisPoints),
+      incompleteApplicationDays: s.assistance.incompleteApplicationDays,
+      refundWithinDays: s.assistance.refundWithinDays,
+    },
   };
 }
 
@@ -167,4 +247,6 @@ export const SETTINGS_ALIASES = {
   'posting.adjustmentApprovalLimitCents': 'posting.adjustmentApprovalLimit',
   'statements.minimumBalanceCents': 'statements.minimumBalance',
   'statements.intendedActions': 'statements.actions',
+  'queue.highBalanceCents': 'queue.highBalance',
+  'assistance.agbBasisPoints': 'assistance.agbPercent',
 } as const;

@@ -7,6 +7,7 @@ import { COMMON_TEXTS } from './commonTexts';
 import { LAPSE_LETTER_TEXTS } from './lapseLetterTexts';
 import { PAYMENT_METHOD_TEXTS, RECEIPT_TEXTS } from './receiptTexts';
 import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from './statementTexts';
+import { FAP_LETTER_TEXTS } from './fapLetterTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -26,4 +27,9 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
   { id: 'receipt', title: 'Payment receipt', texts: RECEIPT_TEXTS },
   { id: 'receipt-methods', title: 'Payment receipt: how the payment was made', texts: PAYMENT_METHOD_TEXTS },
   { id: 'common', title: 'Every letter', texts: COMMON_TEXTS },
+  {
+    id: 'fap-letters',
+    title: 'Financial assistance: notice of what is missing, and the decision',
+    texts: FAP_LETTER_TEXTS,
+  },
 ];

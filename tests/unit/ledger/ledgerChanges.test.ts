@@ -128,7 +128,18 @@ describe('what depends on the ledger moves in the same transaction', () => {
     const { admin, clerk, jane, a1, a2 } = await ready();
     const plan = await t.call('plans:create', planOver(jane, [a1, a2]), clerk);
     await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-26', note: '' }, clerk);
-    await t.call('fap:decide', { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26' }, admin);
+    const discount = { kind: 'full' } as const;
+    const preview = await t.call('fap:preview', { guarantorId: jane, discount }, admin);
+    const previewed = preview.accounts.map((a) => ({
+      accountId: a.accountId,
+      adjustmentCents: a.adjustmentCents,
+      refundCents: a.refundCents,
+    }));
+    await t.call(
+      'fap:decide',
+      { guarantorId: jane, decision: 'approved_full', decidedOn: '2026-11-26', discount, previewed },
+      admin,
+    );
     expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]).toMatchObject({
       id: plan.id,
       status: 'completed',

@@ -348,7 +348,11 @@ describe('promises to pay', () => {
     expect(q.items).toMatchObject([
       { kind: 'broken_promise', guarantorName: "John O'Brien-Núñez", amountCents: 10_000 },
     ]);
-    await t.call('queue:worked', { key: q.items[0]!.key, outcome: 'called; will pay Friday' }, clerk);
+    await t.call(
+      'queue:worked',
+      { key: q.items[0]!.key, guarantorId: john, outcome: 'called; will pay Friday' },
+      clerk,
+    );
     const after = await t.call('queue:list', { assignee: 'me' }, clerk);
     expect(after).toMatchObject({ items: [], workedToday: 1 });
   });

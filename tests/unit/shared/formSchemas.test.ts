@@ -47,6 +47,8 @@ import {
   DEFAULT_POSTING_POLICY,
   DEFAULT_SECURITY_POLICY,
   DEFAULT_STATEMENT_POLICY,
+  DEFAULT_QUEUE_POLICY,
+  DEFAULT_ASSISTANCE_POLICY,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -303,24 +305,33 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       'fap:record',
       {
         form: recordFapApplicationForm(TODAY),
-        typed: { status: 'pending', date: TODAY, note: ' Brought in at the desk ' },
+        typed: { status: 'pending', date: TODAY, note: ' Brought in at the desk ', missing: '' },
         context: { guarantorId: 5 },
         channel: recordFapApplicationInput,
-        expected: { guarantorId: 5, status: 'pending', date: TODAY, note: 'Brought in at the desk' },
+        expected: { guarantorId: 5, status: 'pending', date: TODAY, note: 'Brought in at the desk', missing: '' },
       },
     ],
     [
-      'fap:decide, approved in part: $150.00 and $0.00 owed',
+      'fap:record, incomplete: what is missing',
+      {
+        form: recordFapApplicationForm(TODAY),
+        typed: { status: 'incomplete', date: TODAY, note: '', missing: ' Last two pay stubs ' },
+        context: { guarantorId: 5 },
+        channel: recordFapApplicationInput,
+        expected: { guarantorId: 5, status: 'incomplete', date: TODAY, note: '', missing: 'Last two pay stubs' },
+      },
+    ],
+    [
+      'fap:decide, approved in part: 62.50% off',
       {
         form: decideFapForm(TODAY),
         typed: {
           decision: 'approved_partial',
           decidedOn: TODAY,
           note: '',
-          shares: [
-            { accountId: 11, amount: '150.00' },
-            { accountId: 12, amount: '0.00' },
-          ],
+          discountKind: 'percent',
+          percentOff: '62.50',
+          denialReason: '',
         },
         context: { guarantorId: 5 },
         channel: decideFapInput,
@@ -329,21 +340,59 @@ describe('round trip: a valid form gives exactly its channel input', () => {
           decision: 'approved_partial',
           decidedOn: TODAY,
           note: '',
-          patientShares: [
-            { accountId: 11, amountCents: 15_000 },
-            { accountId: 12, amountCents: 0 },
-          ],
+          denialReason: '',
+          discount: { kind: 'percent', percentOffBasisPoints: 6_250 },
+          previewed: [],
         },
       },
     ],
     [
-      'fap:decide, denied: no shares sent, whatever was typed',
+      'fap:decide, approved in part: the amount generally billed',
       {
         form: decideFapForm(TODAY),
-        typed: { decision: 'denied', decidedOn: TODAY, note: '', shares: [{ accountId: 11, amount: 'x' }] },
+        typed: {
+          decision: 'approved_partial',
+          decidedOn: TODAY,
+          note: '',
+          discountKind: 'agb',
+          percentOff: 'x',
+          denialReason: '',
+        },
         context: { guarantorId: 5 },
         channel: decideFapInput,
-        expected: { guarantorId: 5, decision: 'denied', decidedOn: TODAY, note: '', patientShares: [] },
+        expected: {
+          guarantorId: 5,
+          decision: 'approved_partial',
+          decidedOn: TODAY,
+          note: '',
+          denialReason: '',
+          discount: { kind: 'agb' },
+          previewed: [],
+        },
+      },
+    ],
+    [
+      'fap:decide, denied: the reason, no discount whatever was typed',
+      {
+        form: decideFapForm(TODAY),
+        typed: {
+          decision: 'denied',
+          decidedOn: TODAY,
+          note: '',
+          discountKind: 'percent',
+          percentOff: 'x',
+          denialReason: ' Income above 400% FPL ',
+        },
+        context: { guarantorId: 5 },
+        channel: decideFapInput,
+        expected: {
+          guarantorId: 5,
+          decision: 'denied',
+          decidedOn: TODAY,
+          note: '',
+          denialReason: 'Income above 400% FPL',
+          previewed: [],
+        },
       },
     ],
     [
@@ -586,9 +635,12 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       security: DEFAULT_SECURITY_POLICY,
       posting: DEFAULT_POSTING_POLICY,
       statements: DEFAULT_STATEMENT_POLICY,
+      queue: DEFAULT_QUEUE_POLICY,
+      assistance: DEFAULT_ASSISTANCE_POLICY,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
+    expect(typed.queue.highBalance).toBe('5000.00'); // 500,000 cents
     expect(typed.statements.minimumBalance).toBe('5.00'); // 500 cents
     expect(updateSettingsInput.parse(settingsForm.parse(typed))).toEqual(settings);
     // $300.00 typed as the limit is 30,000 cents; one action ticked is the one named.
@@ -599,9 +651,13 @@ describe('round trip: a valid form gives exactly its channel input', () => {
         ...typed.statements,
         actions: { ...typed.statements.actions, credit_report: false, civil_action: false, lien: true },
       },
+      assistance: { ...typed.assistance, agbPercent: '45.5' },
     });
+    expect(typed.assistance.agbPercent).toBe('100.00'); // 10,000 basis points: caps nothing until set
+    expect(updateSettingsInput.parse(changed).assistance?.agbBasisPoints).toBe(4_550);
     expect(updateSettingsInput.parse(changed).posting?.adjustmentApprovalLimitCents).toBe(30_000);
     expect(updateSettingsInput.parse(changed).statements?.intendedActions).toEqual(['lien']);
+    expect(settingsForm.parse({ ...typed, queue: { highBalance: '2,500' } }).queue?.highBalanceCents).toBe(250_000);
   });
 });
 
@@ -611,6 +667,8 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     security: DEFAULT_SECURITY_POLICY,
     posting: DEFAULT_POSTING_POLICY,
     statements: DEFAULT_STATEMENT_POLICY,
+    queue: DEFAULT_QUEUE_POLICY,
+    assistance: DEFAULT_ASSISTANCE_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };
@@ -786,29 +844,31 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     ],
     [
       'application: a note of at most 300 characters',
-      recordFapApplicationForm(TODAY).safeParse({ status: 'pending', date: TODAY, note: long(301) }),
+      recordFapApplicationForm(TODAY).safeParse({ status: 'pending', date: TODAY, note: long(301), missing: '' }),
       'note',
       recordFapApplicationInput.safeParse({ guarantorId: 5, status: 'pending', date: TODAY, note: long(301) }),
       'note',
       'Note must be at most 300 characters.',
     ],
     [
-      'decision: what the patient owes, not negative',
+      'decision: a percentage of 100 is an approval in full',
       decideFapForm(TODAY).safeParse({
         decision: 'approved_partial',
         decidedOn: TODAY,
         note: '',
-        shares: [{ accountId: 11, amount: '-1.00' }],
+        discountKind: 'percent',
+        percentOff: '100',
+        denialReason: '',
       }),
-      'shares.0.amount',
+      'percentOff',
       decideFapInput.safeParse({
         guarantorId: 5,
         decision: 'approved_partial',
         decidedOn: TODAY,
-        patientShares: [{ accountId: 11, amountCents: -100 }],
+        discount: { kind: 'percent', percentOffBasisPoints: 10_000 },
       }),
-      'patientShares.0.amountCents',
-      'The amount the patient owes cannot be negative.',
+      'discount.percentOffBasisPoints',
+      'A percentage of 100 is an approval in full.',
     ],
     [
       'hold: why the cycle stops',

@@ -1,27 +1,36 @@
 // The aging report: open balances by payer class and age, aged by service date or by the first
 // post-discharge statement date, as of a business date. Its total is checked against the sum of
 // every account balance, so the report always reconciles.
-import { addDays } from '../../../shared/dates';
+import type { z } from 'zod';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { AGING_BUCKETS, BUCKET_BOUNDS, type AgingBasis } from '../../../shared/rules/aging';
 import { PAYER_CLASSES } from '../../../shared/schemas/accounts';
-import type { AgingColumn, AgingReport, AgingRow } from '../../../shared/schemas/reports';
+import type {
+  AgingAccountsPage,
+  agingAccountsInput,
+  AgingColumn,
+  AgingReport,
+  AgingRow,
+} from '../../../shared/schemas/reports';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
+import { guarantorName } from './rows';
 
 function emptyBuckets(columns: AgingColumn[]): Record<AgingColumn, number> {
   return Object.fromEntries(columns.map((c) => [c, 0])) as Record<AgingColumn, number>;
 }
 
 /**
- * As of today the report reads the balances kept on the accounts. As of an earlier date it
- * re-derives each account's balance from the ledger entries dated on or before that day, leaves
- * out accounts first served after it, and counts a first statement sent after it as not yet sent.
+ * The report's accounts, one definition for the report and its drill-down: each account with a
+ * balance (as kept today, or re-derived from the ledger as of an earlier date), its payer class,
+ * its aging date and the column it falls in. As of today the report reads the balances kept on the
+ * accounts. As of an earlier date it re-derives each account's balance from the ledger entries
+ * dated on or before that day, leaves out accounts first served after it, and counts a first
+ * statement sent after it as not yet sent.
  */
-export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: string): AgingReport {
+function agedAccountsSql(basis: AgingBasis, asOf: string, today: string): { sql: string; params: object } {
   const historical = asOf < today;
   const dateColumn = basis === 'service_date' ? 'a.service_to' : 'a.first_statement_date';
-  const columns: AgingColumn[] =
-    basis === 'first_statement_date' ? [...AGING_BUCKETS, 'not_yet_billed'] : [...AGING_BUCKETS];
   // Bucket boundaries as dates (an account dated on or after the bound falls in the younger bucket).
   const cases = AGING_BUCKETS.map((b) => {
     const [, upper] = BUCKET_BOUNDS[b];
@@ -32,14 +41,28 @@ export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: stri
     ? `accounts a JOIN (SELECT account_id, sum(amount_cents) AS balance FROM ledger_entries WHERE effective_date <= @asOf GROUP BY account_id) b
          ON b.account_id = a.id WHERE b.balance <> 0 AND a.service_from <= @asOf`
     : `accounts a JOIN (SELECT id AS account_id, balance_cents AS balance FROM accounts) b ON b.account_id = a.id WHERE b.balance <> 0`;
+  const agingDate =
+    basis === 'first_statement_date' && historical
+      ? `CASE WHEN ${unbilled} THEN NULL ELSE ${dateColumn} END`
+      : dateColumn;
+  return {
+    sql: `SELECT a.id, a.guarantor_id, a.account_number, a.payer_class, b.balance, ${agingDate} AS aging_date,
+                 CASE WHEN ${unbilled} THEN 'not_yet_billed' ${cases} END AS bucket
+            FROM ${source}`,
+    params: historical ? { asOf } : {},
+  };
+}
+
+export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: string): AgingReport {
+  const historical = asOf < today;
+  const columns: AgingColumn[] =
+    basis === 'first_statement_date' ? [...AGING_BUCKETS, 'not_yet_billed'] : [...AGING_BUCKETS];
+  const aged = agedAccountsSql(basis, asOf, today);
   const rows = db
     .prepare(
-      `SELECT a.payer_class, CASE WHEN ${unbilled} THEN 'not_yet_billed' ${cases} END AS bucket,
-              sum(b.balance) AS cents, count(*) AS n
-         FROM ${source}
-        GROUP BY a.payer_class, bucket`,
+      `SELECT payer_class, bucket, sum(balance) AS cents, count(*) AS n FROM (${aged.sql}) GROUP BY payer_class, bucket`,
     )
-    .all(historical ? { asOf } : {}) as {
+    .all(aged.params) as {
     payer_class: AgingRow['payerClass'];
     bucket: AgingColumn;
     cents: number;
@@ -77,4 +100,75 @@ export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: stri
     );
   }
   return { asOf, basis, columns, rows: [...byPayer.values()], totals, balancesTotalCents };
+}
+
+/**
+ * The accounts behind one figure of the report (a column, a payer class, or both; neither: the
+ * total), a page at a time, largest balance first, with the figure's own total and count, read
+ * from the same definition as the report, so they equal its figure to the cent.
+ */
+export function agingAccounts(db: Db, input: z.output<typeof agingAccountsInput>, today: string): AgingAccountsPage {
+  const asOf = input.asOf ?? today;
+  const aged = agedAccountsSql(input.basis, asOf, today);
+  const where = [
+    ...(input.column ? ['x.bucket = @column'] : []),
+    ...(input.payerClass ? ['x.payer_class = @payerClass'] : []),
+  ];
+  const params = {
+    ...aged.params,
+    ...(input.column ? { column: input.column } : {}),
+    ...(input.payerClass ? { payerClass: input.payerClass } : {}),
+  };
+  const filtered = `(SELECT * FROM (${aged.sql}) x${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) x`;
+  const sums = db
+    .prepare(`SELECT count(*) AS n, coalesce(sum(x.balance), 0) AS cents FROM ${filtered}`)
+    .get(params) as {
+    n: number;
+    cents: number;
+  };
+  // The last payment from the guarantor on the account (as of the date): read for the page only.
+  const rows = db
+    .prepare(
+      `SELECT x.id, x.account_number, x.payer_class, x.balance, x.aging_date, x.bucket,
+              g.id AS guarantor_id, g.first_name, g.middle_name, g.last_name,
+              (SELECT max(e.effective_date) FROM ledger_entries e INDEXED BY ledger_paying
+                WHERE e.account_id = x.id AND e.type IN ('patient_payment','payroll_deduction') AND e.effective_date <= @asOfDate) AS last_paid
+         FROM ${filtered} JOIN guarantors g ON g.id = x.guarantor_id
+        ORDER BY x.balance DESC, x.account_number
+        LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, asOfDate: asOf, limit: input.limit, offset: input.offset }) as {
+    id: number;
+    account_number: string;
+    payer_class: AgingAccountsPage['accounts'][number]['payerClass'];
+    balance: number;
+    aging_date: string | null;
+    bucket: AgingColumn;
+    guarantor_id: number;
+    first_name: string;
+    middle_name: string;
+    last_name: string;
+    last_paid: string | null;
+  }[];
+  return {
+    asOf,
+    basis: input.basis,
+    column: input.column ?? null,
+    payerClass: input.payerClass ?? null,
+    accountCount: sums.n,
+    totalCents: sums.cents,
+    offset: input.offset,
+    accounts: rows.map((r) => ({
+      accountId: r.id,
+      accountNumber: r.account_number,
+      guarantorId: r.guarantor_id,
+      guarantorName: guarantorName(r),
+      payerClass: r.payer_class,
+      balanceCents: r.balance,
+      agingDate: r.aging_date,
+      ageDays: r.aging_date === null ? null : Math.max(0, daysBetween(r.aging_date, asOf)),
+      column: r.bucket,
+      lastPaymentDate: r.last_paid,
+    })),
+  };
 }

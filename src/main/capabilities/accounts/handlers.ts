@@ -4,7 +4,7 @@ import { offerBytes, offerDocument, userOf } from '../../platform/capability';
 import { documentInfo, storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
 import { addFollowUp, closeFollowUp, logActivity } from './activity';
-import { agingReport } from './aging';
+import { agingAccounts, agingReport } from './aging';
 import { agingReportCsv, agingReportPdf } from './agingReportPdf';
 import { search } from './search';
 
@@ -70,5 +70,11 @@ export const accountsHandlers: HandlerMap<'accounts'> = {
       { fileName: `aging-${report.basis.replaceAll('_', '-')}-${report.asOf}.csv`, mimeType: 'text/csv' },
       Buffer.from(agingReportCsv(report), 'utf8'),
     );
+  },
+  'reports:agingAccounts': (ctx, input) => {
+    const page = agingAccounts(ctx.app.store.db, input, ctx.app.clock.today());
+    ctx.records.push(...page.accounts.map((a) => `account:${a.accountId}`));
+    ctx.detail = `${page.column ?? 'all ages'}, ${page.payerClass ?? 'all payers'}: ${page.accountCount} accounts`;
+    return page;
   },
 };

@@ -26,6 +26,6 @@ export {
   type GuarantorRow,
   type HeldGuarantorField,
 } from './rows';
-export { addFollowUp, recordLetterSent, followUpsOf } from './activity';
+export { addFollowUp, closeFollowUp, logActivity, recordLetterSent, followUpsOf } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
 export { agingReport } from './aging';

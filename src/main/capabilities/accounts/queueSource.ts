@@ -1,7 +1,8 @@
 // What accounts put in the work queue: follow-ups due today or overdue, for the clerk assigned.
+// Marking one done in the queue closes the follow-up (followUpId).
 import { daysBetween } from '../../../shared/dates';
 import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
-import type { QueueSource } from '../../platform/capability';
+import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { guarantorName } from './rows';
 
 export const followUpQueueSource: QueueSource = {
@@ -27,7 +28,7 @@ export const followUpQueueSource: QueueSource = {
       balance_cents: number;
       owner: string | null;
     }[];
-    return rows.map((r) => {
+    return rows.map((r): QueueCandidate => {
       const overdue = daysBetween(r.due_date, today);
       return {
         key: `followUp:${r.id}`,
@@ -40,6 +41,7 @@ export const followUpQueueSource: QueueSource = {
         score: queueScore(r.balance_cents, URGENCY.followUp(overdue)),
         assignee: r.owner,
         ownerId: r.assignee_id,
+        followUpId: r.id,
       };
     });
   },

@@ -1,9 +1,14 @@
 // Channels of compliance: the 501(r) gate, financial assistance, holds, the issue log, the registers.
 import type { HandlerMap } from '../../platform/capability';
-import { offerBytes, userOf } from '../../platform/capability';
-import { hospitalIdentity } from '../../platform/settings';
+import { offerBytes, offerDocument, userOf } from '../../platform/capability';
+import { storeDocument } from '../../platform/documents';
+import { formatShortDate } from '../../../shared/dates';
+import { hospitalIdentity, statementPolicy } from '../../platform/settings';
+import { fapLetterData, fapLetterPdf } from './fapLetters';
+import { credits } from './credits';
+import { postRefund } from '../ledger';
 import { checkEca, releaseEstateClaim } from './ecaGate';
-import { decideFap, fapHistory, recordFapApplication } from './financialAssistance';
+import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
 import { holdsOf, placeHold, releaseHold } from './holds';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from './issues';
 import { monthlyRegisters, registerCsv } from './registers';
@@ -11,24 +16,64 @@ import { registersPdf } from './registersPdf';
 
 export const complianceHandlers: HandlerMap<'compliance'> = {
   'fap:record': (ctx, input) => {
-    recordFapApplication(ctx.app, input, userOf(ctx).id);
+    const r = recordFapApplication(ctx.app, input, userOf(ctx).id);
     ctx.records.push(`guarantor:${input.guarantorId}`);
     ctx.detail = input.status;
-    return { done: true };
+    return r;
+  },
+  'fap:preview': (ctx, input) => {
+    const preview = previewFap(ctx.app.store.db, input.guarantorId, input.discount);
+    ctx.records.push(`guarantor:${input.guarantorId}`, ...preview.accounts.map((a) => `account:${a.accountId}`));
+    ctx.detail = input.discount.kind;
+    return preview;
   },
   'fap:decide': (ctx, input) => {
     const result = decideFap(ctx.app, input, userOf(ctx).id);
-    ctx.records.push(
-      `guarantor:${input.guarantorId}`,
-      ...result.adjusted.map((a) => `account:${a.accountId}`),
-      ...result.refunds.map((r) => `followUp:${r.followUpId}`),
-    );
+    ctx.records.push(`guarantor:${input.guarantorId}`, ...result.adjusted.map((a) => `account:${a.accountId}`));
     ctx.detail = input.decision;
     return result;
   },
   'fap:history': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
     return fapHistory(ctx.app.store.db, input.guarantorId);
+  },
+  // 1.501(r)-6(c): the notice of what is missing, or the determination; kept among the guarantor's documents.
+  'fap:letter': async (ctx, input) => {
+    const db = ctx.app.store.db;
+    const d = fapLetterData(db, input.historyId);
+    ctx.records.push(`guarantor:${d.guarantorId}`, `fapHistory:${input.historyId}`);
+    const today = ctx.app.clock.today();
+    const { bytes } = await fapLetterPdf(d, hospitalIdentity(db), statementPolicy(db), today);
+    const what =
+      d.kind === 'incomplete_notice'
+        ? 'Financial assistance: notice of what is missing'
+        : 'Financial assistance: decision letter';
+    ctx.detail = what;
+    const documentId = db.transaction(() =>
+      storeDocument(db, {
+        guarantorId: d.guarantorId,
+        kind: d.kind === 'incomplete_notice' ? 'fap_incomplete_notice' : 'fap_determination',
+        title: `${what} (${formatShortDate(d.date)})`,
+        fileName: `${d.kind === 'incomplete_notice' ? 'fap-notice' : 'fap-decision'}-${input.historyId}-${today}.pdf`,
+        mimeType: 'application/pdf',
+        bytes,
+        at: ctx.app.nowIso(),
+        by: userOf(ctx).id,
+      }),
+    )();
+    return offerDocument(ctx, documentId);
+  },
+  'credits:list': (ctx, input) => {
+    const list = credits(ctx.app.store.db, ctx.app.clock.today(), input.guarantorId);
+    ctx.records.push(...list.map((c) => `account:${c.accountId}`));
+    return list;
+  },
+  'credits:refund': (ctx, input) => {
+    const user = userOf(ctx);
+    const r = postRefund(ctx.app, input, { id: user.id, role: user.role });
+    ctx.records.push(`guarantor:${r.guarantorId}`, `account:${input.accountId}`, `ledgerEntry:${r.entryId}`);
+    ctx.detail = `refund ${input.amountCents}`;
+    return { entryId: r.entryId, approvedBy: r.approvedBy };
   },
   'holds:list': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);

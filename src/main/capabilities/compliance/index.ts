@@ -2,8 +2,13 @@
 // holds, financial assistance, the compliance issue log and the monthly registers.
 import type { Capability } from '../../platform/capability';
 import { complianceHandlers } from './handlers';
+import { creditsQueueSource } from './credits';
 
-export const compliance: Capability<'compliance'> = { name: 'compliance', handlers: complianceHandlers };
+export const compliance: Capability<'compliance'> = {
+  name: 'compliance',
+  handlers: complianceHandlers,
+  queueSources: [creditsQueueSource],
+};
 
 export { attemptEca, checkEca } from './ecaGate';
 export {

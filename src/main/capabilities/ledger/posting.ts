@@ -170,6 +170,60 @@ export function postAdjustment(
   return { entryId, guarantorId: account.guarantor_id, approvedBy };
 }
 
+/**
+ * A refund of an account's credit (money paid back to the patient): a refund entry raises the
+ * balance towards zero, never past it. Money leaving the hospital follows the adjustment approval
+ * limit: over it, a clerk needs a supervisor's approval.
+ */
+export function postRefund(
+  app: RecoupApp,
+  input: {
+    accountId: number;
+    amountCents: number;
+    effectiveDate: string;
+    reference: string;
+    memo: string;
+    approval?: { username: string; password: string } | undefined;
+  },
+  by: Poster,
+): { entryId: number; guarantorId: number; approvedBy: number | null } {
+  const db = app.store.db;
+  const account = db
+    .prepare('SELECT id, guarantor_id, balance_cents FROM accounts WHERE id = ?')
+    .get(input.accountId) as { id: number; guarantor_id: number; balance_cents: number } | undefined;
+  if (!account) throw new AppError('not_found', 'There is no such account.');
+  if (input.effectiveDate > app.clock.today()) {
+    const message = afterBusinessDateMessage(app.clock.today(), 'A refund');
+    throw new AppError('invalid_input', message, { effectiveDate: message });
+  }
+  if (account.balance_cents >= 0)
+    throw new AppError('not_allowed', 'This account is not in credit: there is nothing to refund.');
+  if (input.amountCents > -account.balance_cents)
+    throw new AppError(
+      'invalid_input',
+      `The refund cannot be more than the credit, ${formatCents(-account.balance_cents)}.`,
+      {
+        amountCents: `At most ${formatCents(-account.balance_cents)}.`,
+      },
+    );
+  const limit = postingPolicy(db).adjustmentApprovalLimitCents;
+  const approvedBy = adjustmentNeedsApproval(by.role, input.amountCents, limit)
+    ? approvalFor(app, input.approval, limit, 'Refunds')
+    : null;
+  const entryId = changeLedger(app, by.id, (ledger) =>
+    ledger.post({
+      accountId: account.id,
+      type: 'refund',
+      amountCents: input.amountCents,
+      effectiveDate: input.effectiveDate,
+      reference: input.reference,
+      memo: input.memo,
+      approvedBy,
+    }),
+  );
+  return { entryId, guarantorId: account.guarantor_id, approvedBy };
+}
+
 function notAfterToday(app: RecoupApp, date: string): void {
   if (date > app.clock.today()) {
     const message = afterBusinessDateMessage(app.clock.today(), 'A reversal');

@@ -1,7 +1,12 @@
 // The daily work queue: the items every capability puts in it (their queueSources), ranked.
 import type { Capability } from '../../platform/capability';
+import { collectionsQueueSource } from './collections';
 import { queueHandlers } from './handlers';
 
-export const queue: Capability<'queue'> = { name: 'queue', handlers: queueHandlers };
+export const queue: Capability<'queue'> = {
+  name: 'queue',
+  handlers: queueHandlers,
+  queueSources: [collectionsQueueSource],
+};
 
 export { workQueue } from './queue';

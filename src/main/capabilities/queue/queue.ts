@@ -2,14 +2,47 @@
 // that puts items in it (their queueSources), ranked by score (shared/rules/workQueue.ts) and then
 // by date. An item worked today leaves the queue for the rest of the business day (a lapse or
 // default that happens again is a new item); it comes back tomorrow if it still needs work.
-import type { QueueItem, QueueKind } from '../../../shared/schemas/queue';
+// Marking an item done writes what was done on the guarantor's activity and, for an item that came
+// from a follow-up, closes the follow-up.
+import { AppError } from '../../../shared/errors';
+import { roleAtLeast, type Role } from '../../../shared/roles';
+import { QUEUE_KIND_INFO, type QueueItem, type QueueKind, type workedInput } from '../../../shared/schemas/queue';
+import type { z } from 'zod';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import type { Db } from '../../store/database';
+import { closeFollowUp, logActivity } from '../accounts';
 
 interface Filter {
   kind?: QueueKind | undefined;
   userId: number;
   all: boolean;
+  /** The user's role: items for supervisors are shown only to them. */
+  role: Role;
+}
+
+/**
+ * Every open item of the wanted kinds today, before the clerk's own filters (owner, worked today).
+ * A kind that comes in only alone (a high balance) is left out for a guarantor with any other item,
+ * so to judge it every source is read.
+ */
+function candidates(db: Db, today: string, want: (k: QueueKind) => boolean, sources: readonly QueueSource[]) {
+  const alone = new Set(sources.flatMap((s) => s.onlyAlone ?? []));
+  const needAll = [...alone].some(want);
+  const read = needAll ? () => true : want;
+  const all: QueueCandidate[] = [];
+  for (const source of sources) {
+    if (!source.kinds.some(read)) continue;
+    for (const c of source.items(db, today, read)) all.push(c);
+  }
+  if (alone.size === 0) return all.filter((c) => want(c.kind));
+  const busy = new Set(all.filter((c) => !alone.has(c.kind)).map((c) => c.guarantorId));
+  return all.filter((c) => want(c.kind) && !(alone.has(c.kind) && busy.has(c.guarantorId)));
+}
+
+function visibleTo(c: QueueCandidate, filter: Filter): boolean {
+  if (c.forSupervisors && !roleAtLeast(filter.role, 'supervisor')) return false;
+  // Nobody's item is everyone's: the first to work it takes the account (queue:worked writes their activity).
+  return filter.all || c.ownerId === null || c.ownerId === filter.userId;
 }
 
 export function workQueue(
@@ -23,13 +56,9 @@ export function workQueue(
   );
   const want = (k: QueueKind) => filter.kind === undefined || filter.kind === k;
   const items: QueueItem[] = [];
-  for (const source of sources) {
-    if (!source.kinds.some(want)) continue;
-    for (const c of source.items(db, today, want)) {
-      if (!filter.all && c.ownerId !== filter.userId) continue;
-      if (worked.has(c.key)) continue;
-      items.push(asQueueItem(c));
-    }
+  for (const c of candidates(db, today, want, sources)) {
+    if (!visibleTo(c, filter) || worked.has(c.key)) continue;
+    items.push(asQueueItem(c));
   }
   items.sort((a, b) => b.score - a.score || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
   return { items, workedToday: workedOn(db, today, filter.all ? null : filter.userId) };
@@ -60,12 +89,52 @@ export function workedOn(db: Db, today: string, userId: number | null): number {
   ) as number;
 }
 
-export function markWorked(db: Db, key: string, outcome: string, today: string, now: string, userId: number): void {
+/**
+ * Marks an item of today's queue done: the work log keeps the outcome, the guarantor's activity gets
+ * what was done (by whom, today), and an item from a follow-up closes that follow-up. The work often
+ * resolves the item itself (a payment cures the lapsed plan): it is still marked done, on the
+ * guarantor the queue showed it for. An item already marked done today is refused, and so is one
+ * the queue shows for another guarantor or only to supervisors; nothing changes then.
+ */
+export function markWorked(
+  db: Db,
+  input: z.output<typeof workedInput>,
+  today: string,
+  now: string,
+  user: { id: number; role: Role },
+  sources: readonly QueueSource[],
+): { followUpId?: number } {
+  if (db.prepare('SELECT 1 FROM work_log WHERE worked_on = ? AND item_key = ?').get(today, input.key))
+    throw new AppError('not_allowed', 'This item was already marked done today.');
+  const item = candidates(db, today, () => true, sources).find((c) => c.key === input.key);
+  if (item && !visibleTo(item, { userId: user.id, all: true, role: user.role }))
+    throw new AppError('not_allowed', 'This item is a supervisor’s to work.');
+  if (item && item.guarantorId !== input.guarantorId)
+    throw new AppError('invalid_input', 'This item is not about that guarantor.', {
+      guarantorId: 'Work the item from the queue.',
+    });
   db.prepare('INSERT INTO work_log (item_key, worked_on, user_id, outcome, at) VALUES (?, ?, ?, ?, ?)').run(
-    key,
+    input.key,
     today,
-    userId,
-    outcome,
+    user.id,
+    input.outcome,
     now,
   );
+  // logActivity refuses a guarantor who does not exist (and the transaction takes the work log back).
+  logActivity(
+    db,
+    {
+      guarantorId: input.guarantorId,
+      kind: input.activityKind,
+      direction: input.activityKind === 'call' ? 'outbound' : undefined,
+      outcome: input.result,
+      note: `Work queue${item ? `, ${QUEUE_KIND_INFO[item.kind].label.toLowerCase()}` : ''}: ${input.outcome}`,
+      occurredOn: today,
+    },
+    user.id,
+    now,
+  );
+  if (item?.followUpId === undefined) return {};
+  closeFollowUp(db, { followUpId: item.followUpId, outcome: 'done' }, user.id, now);
+  return { followUpId: item.followUpId };
 }

@@ -6,6 +6,7 @@ import {
   DEFAULT_POSTING_POLICY,
   DEFAULT_SECURITY_POLICY,
   DEFAULT_STATEMENT_POLICY,
+  DEFAULT_ASSISTANCE_POLICY,
 } from '../../../shared/schemas/settings';
 import type { RecoupApp } from '../../app';
 import { recoveryKeySheet } from './recoveryKeyPdf';
@@ -99,6 +100,7 @@ export async function createStore(
           security: DEFAULT_SECURITY_POLICY,
           posting: DEFAULT_POSTING_POLICY,
           statements: DEFAULT_STATEMENT_POLICY,
+          assistance: DEFAULT_ASSISTANCE_POLICY,
         },
         now,
         adminId,

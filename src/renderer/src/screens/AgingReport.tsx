@@ -1,31 +1,55 @@
 // The aging report: open balances by payer class and age, as of a date, aged by service date or by
 // the first post-discharge statement. Its total is shown against the sum of every account balance,
-// so the clerk sees that it reconciles; the same report downloads as PDF or CSV.
+// so the clerk sees that it reconciles; the same report downloads as PDF or CSV. Each figure opens
+// the list of its accounts underneath (AgingAccounts), and closing the list returns to the figure.
 import { useId, useState } from 'react';
 import { formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { roleAtLeast } from '../../../shared/roles';
 import { AGING_COLUMN_LABELS, type AgingBasis } from '../../../shared/rules/aging';
 import { PAYER_CLASS_LABELS } from '../../../shared/schemas/accounts';
-import type { AgingReport as Report } from '../../../shared/schemas/reports';
+import type { AgingColumn, AgingReport as Report } from '../../../shared/schemas/reports';
 import { call, messageOf } from '../api';
 import { BalanceCheck } from '../components/BalanceCheck';
 import { FormAlert } from '../components/Field';
 import { saveFile } from '../files';
 import { useChannelQuery } from '../queries';
 import { useWorkspace } from '../session';
+import { AgingAccounts, figureName, useAgingReport, type AgingFigure } from './AgingAccounts';
 
 const BASIS_LABELS: Record<AgingBasis, string> = {
   service_date: 'By service date',
   first_statement_date: 'By first-statement date',
 };
 
-function ReportTable({ report }: { report: Report }) {
+const figureKey = (f: AgingFigure) => `${f.payerClass ?? 'all'}/${f.column ?? 'all'}`;
+
+/** A figure of the report, as a button that lists its accounts (a zero has none to list). */
+function Figure({ cents, figure, onShow }: { cents: number; figure: AgingFigure; onShow: (f: AgingFigure) => void }) {
+  if (cents === 0) return <>{formatCents(cents)}</>;
+  return (
+    <button
+      type="button"
+      className="link figure"
+      data-figure={figureKey(figure)}
+      aria-label={`${formatCents(cents)}: list the accounts of ${figureName(figure)}`}
+      onClick={() => onShow(figure)}
+    >
+      {formatCents(cents)}
+    </button>
+  );
+}
+
+function ReportTable({ report, onShow }: { report: Report; onShow: (f: AgingFigure) => void }) {
+  const cell = (cents: number, column?: AgingColumn, payerClass?: AgingFigure['payerClass']) => (
+    <Figure cents={cents} figure={{ column, payerClass }} onShow={onShow} />
+  );
   return (
     <div className="table-scroll">
       <table className="table aging">
         <caption>
-          Open balances as of {formatLongDate(report.asOf)}, {BASIS_LABELS[report.basis].toLowerCase()}
+          Open balances as of {formatLongDate(report.asOf)}, {BASIS_LABELS[report.basis].toLowerCase()}. Select an
+          amount to list its accounts.
         </caption>
         <thead>
           <tr>
@@ -49,10 +73,10 @@ function ReportTable({ report }: { report: Report }) {
               <th scope="row">{PAYER_CLASS_LABELS[r.payerClass]}</th>
               {report.columns.map((c) => (
                 <td key={c} className={r.buckets[c] === 0 ? 'num zero' : 'num'}>
-                  {formatCents(r.buckets[c])}
+                  {cell(r.buckets[c], c, r.payerClass)}
                 </td>
               ))}
-              <td className="num strong">{formatCents(r.totalCents)}</td>
+              <td className="num strong">{cell(r.totalCents, undefined, r.payerClass)}</td>
               <td className="num">{r.accountCount.toLocaleString('en-US')}</td>
             </tr>
           ))}
@@ -62,11 +86,11 @@ function ReportTable({ report }: { report: Report }) {
             <th scope="row">Total</th>
             {report.columns.map((c) => (
               <td key={c} className="num">
-                {formatCents(report.totals.buckets[c])}
+                {cell(report.totals.buckets[c], c)}
               </td>
             ))}
             <td className="num" data-testid="aging-total">
-              {formatCents(report.totals.totalCents)}
+              {cell(report.totals.totalCents)}
             </td>
             <td className="num">{report.totals.accountCount.toLocaleString('en-US')}</td>
           </tr>
@@ -80,12 +104,12 @@ export function AgingReport() {
   const ids = { basis: useId(), asOf: useId() };
   const today = useWorkspace((s) => s.status?.today ?? '');
   const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
-  const [basis, setBasis] = useState<AgingBasis>('service_date');
-  const [asOf, setAsOf] = useState(today);
+  const { basis, asOf: chosenAsOf, setBasis, setAsOf, show } = useAgingReport();
+  // The date field starts at today's business date; an emptied one reads as today, as main does.
+  const asOf = chosenAsOf || today;
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState<'pdf' | 'csv' | null>(null);
-  // An emptied date field reads as today, as main does.
-  const input = { basis, asOf: asOf || undefined };
+  const input = { basis, asOf: chosenAsOf || undefined };
   const report = useChannelQuery('reports:aging', input);
 
   const download = async (kind: 'pdf' | 'csv') => {
@@ -135,12 +159,20 @@ export function AgingReport() {
       <FormAlert message={report.error ?? downloadError} />
       {value && (
         <div className={report.loading ? 'stale' : undefined} aria-busy={report.loading}>
-          <ReportTable report={value} />
+          <ReportTable report={value} onShow={(figure) => show(figure)} />
           <p className="reconcile">
             Total equals the sum of all account balances: <strong>{formatCents(value.balancesTotalCents)}</strong>
           </p>
         </div>
       )}
+      <AgingAccounts
+        onClose={() => {
+          // Back to the figure the list came from (kept while the clerk was away on an account).
+          const from = useAgingReport.getState().figure;
+          show(null);
+          if (from) document.querySelector<HTMLButtonElement>(`button[data-figure="${figureKey(from)}"]`)?.focus();
+        }}
+      />
       {roleAtLeast(role, 'supervisor') && <BalanceCheck />}
     </section>
   );

@@ -64,8 +64,8 @@ function QueueCallout() {
           (waiting === undefined
             ? 'Reading the queue…'
             : waiting === 0
-              ? 'Nothing is waiting for you: no lapsed plans, broken promises or follow-ups due.'
-              : `${waiting} item${waiting === 1 ? '' : 's'} waiting for you: lapsed and defaulted plans, broken promises, follow-ups due.`)}
+              ? 'Nothing is waiting for you: no plans, promises, follow-ups or accounts to collect.'
+              : `${waiting} item${waiting === 1 ? '' : 's'} waiting for you: plans, promises, follow-ups and accounts to collect, the most pressing first.`)}
         {letters > 0 && ` ${letters} lapse letter${letters === 1 ? '' : 's'} to print.`}
       </span>
     </a>

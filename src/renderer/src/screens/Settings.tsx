@@ -40,6 +40,10 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'statements.plainLanguageSummary',
   'statements.officeHoursEs',
   'statements.plainLanguageSummaryEs',
+  'queue.highBalance',
+  'assistance.agbPercent',
+  'assistance.incompleteApplicationDays',
+  'assistance.refundWithinDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -113,6 +117,18 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
             </div>
           </fieldset>
           <fieldset className="group">
+            <legend>Work queue</legend>
+            <div className="form-grid">
+              <TextField
+                name="queue.highBalance"
+                label="High-balance threshold ($)"
+                money
+                className="span-3"
+                hint="A guarantor who owes this much or more comes into the work queue even when nothing else brings them in."
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
             <legend>Statement cycle and the 501(r) final notice</legend>
             <p className="group-note">
               Each account gets a statement every so many days, then its final notice: the notice with the
@@ -182,6 +198,39 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               rows={8}
               lang="es"
             />
+          </fieldset>
+          <fieldset className="group">
+            <legend>Financial assistance (hospital-configurable)</legend>
+            <p className="group-note">
+              Your hospital&apos;s own figures. A patient who qualifies is never charged more than the amount generally
+              billed (AGB), a percentage of gross charges your hospital works out each year (1.501(r)-5); 100.00 limits
+              nothing until it is set.
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="assistance.agbPercent"
+                label="AGB percentage of gross charges"
+                money
+                className="span-2"
+                hint="For example 45.00."
+              />
+              <TextField
+                name="assistance.incompleteApplicationDays"
+                label="Days to complete an application"
+                type="number"
+                numeric
+                className="span-2"
+                hint="Given in the notice of what is missing; collection actions wait meanwhile (ECA-05)."
+              />
+              <TextField
+                name="assistance.refundWithinDays"
+                label="Days to refund a credit"
+                type="number"
+                numeric
+                className="span-2"
+                hint="A credit's refund is due this many days after it arises; overdue ones go to the supervisors' queue."
+              />
+            </div>
           </fieldset>
         </fieldset>
         <FormAlert message={formError} />

@@ -28,13 +28,13 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
   },
   {
     key: 'financial-assistance',
-    Section: ({ workspace, onNotice }) => (
+    Section: ({ workspace, onOpenPdf, onNotice }) => (
       <FinancialAssistance
         guarantorId={workspace.guarantor.id}
         status={workspace.guarantor.fapStatus}
         statusDate={workspace.guarantor.fapStatusDate}
-        accounts={workspace.accounts}
         onChanged={onNotice}
+        onOpenPdf={onOpenPdf}
       />
     ),
   },

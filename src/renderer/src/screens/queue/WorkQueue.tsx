@@ -1,5 +1,6 @@
-// The daily work queue: lapsed and defaulted plans, broken promises and follow-ups due, ranked by
-// money at stake and urgency (main's score). The clerk filters it, works it from the top ("Work
+// The daily work queue: lapsed and defaulted plans, broken promises, follow-ups due and the accounts
+// that need a person (final notices passed, no payment since the statement, high balances, and for
+// supervisors pending assistance applications), ranked by money at stake and urgency (main's score). The clerk filters it, works it from the top ("Work
 // next"), prints the day's lapse letters (and opens earlier batches again), and may run the day's
 // plan check by hand (it also runs by itself at the first log-in of the day).
 import { useId, useState } from 'react';
@@ -167,10 +168,10 @@ export function WorkQueue() {
         </div>
       </div>
       <p className="muted queue-lead">
-        {today && `${formatLongDate(today)}. `}Lapsed and defaulted plans, broken promises and follow-ups due, highest
-        score first: money at stake times urgency. An item worked today leaves the queue for the rest of the day and
-        comes back tomorrow if it still needs work. The day&rsquo;s check of plans and promises runs by itself at the
-        first log-in of the day.
+        {today && `${formatLongDate(today)}. `}Plans, promises, follow-ups and the accounts that need a person, highest
+        score first: money at stake times urgency. Done writes your outcome on the guarantor&rsquo;s activity; the item
+        leaves the queue for the rest of the day and comes back tomorrow if it still needs work. The day&rsquo;s check
+        of plans and promises runs by itself at the first log-in of the day.
       </p>
       <div className="queue-bar">
         <Filters filter={filter} onChange={setFilter} />

@@ -1,25 +1,40 @@
-// The bar across the top of an account opened from the work queue: what the item is about, the
-// outcome the clerk must record, "Done — next item" and "Back to the queue".
+// The bar across the top of an account opened from the work queue: what the item is about, what
+// the clerk did (a call, a letter, a visit, a note) and how it came out, the outcome they type for
+// the record, "Done — next item" and "Back to the queue". Done writes it on the guarantor's
+// activity (and closes the follow-up the item came from).
 import { useId, useState } from 'react';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_OUTCOME_LABELS,
+  ACTIVITY_OUTCOMES,
+  type ActivityKind,
+  type ActivityOutcome,
+} from '../../../../shared/schemas/accounts';
 import { QUEUE_KIND_INFO, workedForm, type QueueItem } from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert } from '../../components/Field';
+import { ACTIVITY_KIND_LABELS } from '../account/ActivityLog';
 import { backToQueue, finishItem } from './queueWork';
 import { useSchemaForm } from '../../forms';
 
 export function WorkingBar({ item }: { item: QueueItem }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
-  const form = useSchemaForm(workedForm, { outcome: '' });
+  const form = useSchemaForm(workedForm, {
+    outcome: '',
+    activityKind: 'call' as ActivityKind,
+    result: 'reached' as ActivityOutcome,
+  });
   const fieldError = form.formState.errors.outcome?.message;
-  const submit = form.handleSubmit(async ({ outcome }) => {
+  const submit = form.handleSubmit(async (worked) => {
     setError(null);
     try {
-      await finishItem(item.key, outcome);
+      await finishItem(item, worked);
     } catch (e) {
       setError(messageOf(e));
     }
   });
+  const fromFollowUp = item.kind === 'follow_up';
   return (
     <section className="working-bar" aria-labelledby={`${id}-title`}>
       <div className="working-what">
@@ -29,6 +44,26 @@ export function WorkingBar({ item }: { item: QueueItem }) {
         </p>
       </div>
       <form noValidate className="working-form" onSubmit={(e) => void submit(e)}>
+        <div className="field working-choice">
+          <label htmlFor={`${id}-kind`}>What you did</label>
+          <select id={`${id}-kind`} {...form.register('activityKind')}>
+            {ACTIVITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ACTIVITY_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field working-choice">
+          <label htmlFor={`${id}-result`}>Result</label>
+          <select id={`${id}-result`} {...form.register('result')}>
+            {ACTIVITY_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {ACTIVITY_OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor={id}>Outcome</label>
           <input
@@ -46,7 +81,8 @@ export function WorkingBar({ item }: { item: QueueItem }) {
             </p>
           ) : (
             <p id={`${id}-hint`} className="field-hint">
-              What you did or agreed, for the record.
+              What you did or agreed. It goes on the account’s activity
+              {fromFollowUp ? ', and Done closes the follow-up.' : '.'}
             </p>
           )}
         </div>

@@ -2,6 +2,7 @@
 // worked now. "Work next" opens the top item's account; "Done — next item" records the outcome
 // and opens the next one under the same filter, until the queue is empty.
 import { create } from 'zustand';
+import type { ChannelInput } from '../../../../shared/contract';
 import type { QueueItem, QueueKind } from '../../../../shared/schemas/queue';
 import { change, readChannel } from '../../queries';
 import { goTo, openGuarantor } from '../../routes';
@@ -67,9 +68,12 @@ export async function workNext(): Promise<QueueItem | null> {
   return next;
 }
 
-/** Records what was done about the item being worked, then opens the next one. */
-export async function finishItem(key: string, outcome: string): Promise<QueueItem | null> {
-  await change('queue:worked', { key, outcome });
+/** Records what was done about the item being worked (on the account's activity), then opens the next one. */
+export async function finishItem(
+  item: QueueItem,
+  worked: Omit<ChannelInput<'queue:worked'>, 'key' | 'guarantorId'>,
+): Promise<QueueItem | null> {
+  await change('queue:worked', { key: item.key, guarantorId: item.guarantorId, ...worked });
   return workNext();
 }
 

@@ -1,0 +1,98 @@
+// Credits and refunds (ECA-05: a patient found eligible is refunded what they paid beyond the policy
+// amount). Every account in credit is owed a refund by a date: the date a financial-assistance
+// decision set, or, for any other credit, the days to refund (Settings) from the day it arose. The
+// worklist puts each in the work queue; past its date the item goes to the supervisors' queue with
+// a higher urgency. A refund posts as a refund entry through the ledger (postRefund: the approval
+// limit applies), and the account leaves the list once its credit is paid back.
+import { addDays, daysBetween, formatShortDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
+import type { CreditView } from '../../../shared/schemas/fap';
+import type { QueueCandidate, QueueSource } from '../../platform/capability';
+import { assistancePolicy } from '../../platform/settings';
+import type { Db } from '../../store/database';
+import { guarantorName } from '../accounts';
+
+interface CreditRow {
+  account_id: number;
+  account_number: string;
+  balance_cents: number;
+  guarantor_id: number;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  refund_due: string | null;
+  last_posted: string;
+}
+
+/** Accounts in credit (optionally one guarantor's), each with its refund's due date. */
+export function credits(db: Db, today: string, guarantorId?: number): CreditView[] {
+  const days = assistancePolicy(db).refundWithinDays;
+  const rows = db
+    .prepare(
+      `SELECT a.id AS account_id, a.account_number, a.balance_cents, a.guarantor_id,
+              g.first_name, g.middle_name, g.last_name,
+              (SELECT x.refund_due FROM fap_decision_accounts x
+                WHERE x.account_id = a.id AND x.refund_due IS NOT NULL ORDER BY x.history_id DESC LIMIT 1) AS refund_due,
+              (SELECT substr(max(e.posted_at), 1, 10) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted
+         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
+        WHERE a.balance_cents < 0 AND (@guarantor IS NULL OR a.guarantor_id = @guarantor)
+        ORDER BY a.guarantor_id, a.service_from, a.id`,
+    )
+    .all({ guarantor: guarantorId ?? null }) as CreditRow[];
+  return rows.map((r) => {
+    // A credit arises with the entry that made it (the last one posted that lowered the balance: a
+    // partial refund does not move the date); a decision's refund has its own date.
+    const dueDate = r.refund_due ?? addDays(r.last_posted, days);
+    return {
+      accountId: r.account_id,
+      accountNumber: r.account_number,
+      guarantorId: r.guarantor_id,
+      guarantorName: guarantorName(r),
+      creditCents: -r.balance_cents,
+      dueDate,
+      overdue: dueDate < today,
+      fromAssistance: r.refund_due !== null,
+    };
+  });
+}
+
+/** The credits worklist in the work queue: due ones for everyone, overdue ones for supervisors. */
+export const creditsQueueSource: QueueSource = {
+  kinds: ['credit_to_refund', 'refund_overdue'],
+  items(db, today, want) {
+    const items: QueueCandidate[] = [];
+    for (const c of credits(db, today)) {
+      const what = `Account ${c.accountNumber} is in credit ${formatCents(c.creditCents)}${c.fromAssistance ? ' after a financial-assistance decision' : ''}`;
+      if (c.overdue && want('refund_overdue')) {
+        items.push({
+          key: `refundOverdue:${c.accountId}:${c.dueDate}`,
+          kind: 'refund_overdue',
+          guarantorId: c.guarantorId,
+          guarantorName: c.guarantorName,
+          summary: `${what}; the refund was due ${formatShortDate(c.dueDate)}.`,
+          amountCents: c.creditCents,
+          date: c.dueDate,
+          score: queueScore(c.creditCents, URGENCY.refundOverdue(daysBetween(c.dueDate, today))),
+          assignee: null,
+          ownerId: null,
+          forSupervisors: true,
+        });
+      } else if (!c.overdue && want('credit_to_refund')) {
+        items.push({
+          key: `credit:${c.accountId}:${c.dueDate}`,
+          kind: 'credit_to_refund',
+          guarantorId: c.guarantorId,
+          guarantorName: c.guarantorName,
+          summary: `${what}; refund it by ${formatShortDate(c.dueDate)}.`,
+          amountCents: c.creditCents,
+          date: c.dueDate,
+          score: queueScore(c.creditCents, URGENCY.creditToRefund(daysBetween(today, c.dueDate))),
+          assignee: null,
+          ownerId: null,
+        });
+      }
+    }
+    return items;
+  },
+};

@@ -1,0 +1,223 @@
+// What the accounts themselves put in the work queue, so that collections are worked and not only
+// plans: a final notice whose deadline has passed (ECA-05), a self-pay balance with no payment
+// since the last statement, a high balance with nothing else in the queue, and (for supervisors) a
+// financial-assistance application awaiting a decision. A held account is left out: a person has
+// nothing to do for it but what the hold says (the holds are compliance's, read as the statement
+// run reads them). So is an account on a current plan (the plan holds it) or a lapsed one (the
+// lapsed plan is its item). Each guarantor comes in at most once per kind. Everything is read in a few
+// set-based queries over the whole book; nothing is read guarantor by guarantor.
+import { addDays, daysBetween, formatShortDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import { DEFAULT_ECA_POLICY } from '../../../shared/rules/ecaClock';
+import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
+import type { QueueCandidate, QueueSource } from '../../platform/capability';
+import { queuePolicy, statementPolicy } from '../../platform/settings';
+import type { Db } from '../../store/database';
+import { guarantorName } from '../accounts';
+import { activePlacedHolds, automaticHoldReasons } from '../compliance';
+import { entryStandsSql } from '../ledger';
+import { activePlanSql } from '../plans';
+
+/** Payments that are the guarantor paying (the index ledger_paying covers exactly these). */
+const PAYING = `('patient_payment','payroll_deduction')`;
+
+interface OpenRow {
+  id: number;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  deceased: number;
+  bankruptcy: number;
+  fap_status: string;
+  /** The open balance of the guarantor's accounts not on hold. */
+  owed: number;
+  self_pay: number;
+  last_statement: string | null;
+  last_paid: string | null;
+  /** Accounts whose final notice's deadline has passed, their balance, the first deadline and the first ECA date. */
+  notice_accounts: number;
+  notice_owed: number;
+  first_notice: string | null;
+  eca_from: string | null;
+}
+
+const ECA = DEFAULT_ECA_POLICY;
+
+/**
+ * Every guarantor with an open balance on accounts not on hold, with what the queue's kinds need:
+ * one pass over the accounts, and the last statement and payment looked up by index
+ * (statements_guarantor, ledger_paying) only for those who owe on self-pay accounts.
+ */
+export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
+     open AS (
+       SELECT a.guarantor_id AS gid, sum(a.balance_cents) AS owed,
+              sum(CASE WHEN a.payer_class = 'self_pay' THEN a.balance_cents ELSE 0 END) AS self_pay,
+              max(a.first_statement_date) AS first_statement,
+              count(CASE WHEN a.final_notice_date <= @noticeCutoff THEN 1 END) AS notice_accounts,
+              sum(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.balance_cents ELSE 0 END) AS notice_owed,
+              min(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.final_notice_date END) AS first_notice,
+              min(CASE WHEN a.final_notice_date <= @noticeCutoff
+                       THEN max(date(a.final_notice_date, '+${ECA.noticeDays} days'),
+                                date(coalesce(a.first_statement_date, a.final_notice_date), '+${ECA.notificationDays} days')) END) AS eca_from
+         FROM accounts a
+        WHERE a.balance_cents > 0 AND a.id NOT IN held
+          AND NOT EXISTS (SELECT 1 FROM plan_accounts pa JOIN plans p ON p.id = pa.plan_id
+                           WHERE pa.account_id = a.id AND ${activePlanSql('p')})
+        GROUP BY a.guarantor_id)
+SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
+       o.owed, o.self_pay, o.notice_accounts, o.notice_owed, o.first_notice, o.eca_from,
+       CASE WHEN o.self_pay > 0 THEN
+         max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), ''))
+       END AS last_statement,
+       CASE WHEN o.self_pay > 0 THEN
+         (SELECT max(e.effective_date) FROM accounts pa JOIN ledger_entries e INDEXED BY ledger_paying ON e.account_id = pa.id
+           WHERE pa.guarantor_id = g.id AND e.type IN ${PAYING} AND ${entryStandsSql('e')})
+       END AS last_paid
+  FROM open o JOIN guarantors g ON g.id = o.gid
+ WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))`;
+
+function openBalances(db: Db, today: string, heldAccounts: number[], heldGuarantors: number[]): OpenRow[] {
+  return db.prepare(OPEN_BALANCES_SQL).all({
+    heldAccounts: JSON.stringify(heldAccounts),
+    heldGuarantors: JSON.stringify(heldGuarantors),
+    noticeCutoff: addDays(today, -ECA.noticeDays),
+  }) as OpenRow[];
+}
+
+/** Whose a guarantor's collection items are: whoever last recorded an activity on the account (an active user). */
+function owners(db: Db, guarantorIds: number[]): Map<number, { id: number; name: string }> {
+  const rows = db
+    .prepare(
+      `SELECT j.value AS gid, u.id, u.full_name AS name
+         FROM json_each(?) j
+         JOIN users u ON u.id = (SELECT ac.created_by FROM activities ac
+                                  WHERE ac.guarantor_id = j.value AND ac.created_by IS NOT NULL
+                                  ORDER BY ac.occurred_on DESC, ac.id DESC LIMIT 1)
+        WHERE u.active = 1`,
+    )
+    .all(JSON.stringify(guarantorIds)) as { gid: number; id: number; name: string }[];
+  return new Map(rows.map((r) => [r.gid, { id: r.id, name: r.name }]));
+}
+
+type Draft = Omit<QueueCandidate, 'assignee' | 'ownerId'>;
+
+export const collectionsQueueSource: QueueSource = {
+  kinds: ['final_notice_passed', 'no_payment', 'high_balance', 'assistance_pending'],
+  onlyAlone: ['high_balance'],
+  items(db, today, want) {
+    const drafts: Draft[] = [];
+    if (want('final_notice_passed') || want('no_payment') || want('high_balance')) {
+      const placed = activePlacedHolds(db, today);
+      const heldAccounts = placed.flatMap((h) => (h.accountId === null ? [] : [h.accountId]));
+      const heldGuarantors = placed.flatMap((h) => (h.accountId === null ? [h.guarantorId] : []));
+      const dueIn = statementPolicy(db).dueInDays;
+      const threshold = queuePolicy(db).highBalanceCents;
+      for (const r of openBalances(db, today, heldAccounts, heldGuarantors)) {
+        // A deceased or bankrupt guarantor, or a pending application, holds every account.
+        const automatic = automaticHoldReasons({
+          deceased: r.deceased === 1,
+          bankruptcy: r.bankruptcy === 1,
+          fapPending: r.fap_status === 'pending',
+        });
+        if (automatic.length > 0) continue;
+        const name = guarantorName(r);
+        if (r.notice_accounts > 0) {
+          // The notice's deadline passing says more than the missing payment: one item, this one.
+          if (!want('final_notice_passed')) continue;
+          // ECA-05: the notice gave 30 days; an ECA may be considered once 120 days from D0 have passed too.
+          const deadline = addDays(r.first_notice!, DEFAULT_ECA_POLICY.noticeDays);
+          const ready = r.eca_from! <= today;
+          const accounts = r.notice_accounts === 1 ? '1 account' : `${r.notice_accounts} accounts`;
+          drafts.push({
+            key: `finalNotice:${r.id}:${r.first_notice}`,
+            kind: 'final_notice_passed',
+            guarantorId: r.id,
+            guarantorName: name,
+            summary:
+              `Final notice of ${formatShortDate(r.first_notice!)} gave until ${formatShortDate(deadline)}; ${formatCents(r.notice_owed)} still owed on ${accounts}. ` +
+              (ready
+                ? 'Next: the 501(r) notices are complete; decide on an agency placement or another collection action (ECA-05).'
+                : `Next: call the guarantor; collection actions are allowed from ${formatShortDate(r.eca_from!)} (ECA-05).`),
+            amountCents: r.notice_owed,
+            date: deadline,
+            score: queueScore(r.notice_owed, URGENCY.finalNoticePassed(daysBetween(deadline, today))),
+          });
+        } else if (
+          r.last_statement &&
+          want('no_payment') &&
+          addDays(r.last_statement, dueIn) <= today &&
+          (r.last_paid === null || r.last_paid < r.last_statement)
+        ) {
+          const due = addDays(r.last_statement, dueIn);
+          drafts.push({
+            key: `noPayment:${r.id}:${r.last_statement}`,
+            kind: 'no_payment',
+            guarantorId: r.id,
+            guarantorName: name,
+            summary: `No payment since the statement of ${formatShortDate(r.last_statement)} (due ${formatShortDate(due)}); ${formatCents(r.self_pay)} self-pay owed. Last payment: ${r.last_paid ? formatShortDate(r.last_paid) : 'none'}.`,
+            amountCents: r.self_pay,
+            date: due,
+            score: queueScore(r.self_pay, URGENCY.noPaymentSinceStatement(daysBetween(due, today))),
+          });
+        }
+        if (r.owed >= threshold && want('high_balance')) {
+          drafts.push({
+            key: `highBalance:${r.id}`,
+            kind: 'high_balance',
+            guarantorId: r.id,
+            guarantorName: name,
+            summary: `${formatCents(r.owed)} owed, at or over the high-balance threshold of ${formatCents(threshold)}, and nothing else in the queue.`,
+            amountCents: r.owed,
+            date: today,
+            score: queueScore(r.owed, URGENCY.highBalance),
+          });
+        }
+      }
+    }
+    const items: QueueCandidate[] = [];
+    const owner = owners(
+      db,
+      drafts.map((d) => d.guarantorId),
+    );
+    for (const d of drafts) {
+      const o = owner.get(d.guarantorId);
+      items.push({ ...d, assignee: o?.name ?? null, ownerId: o?.id ?? null });
+    }
+    if (want('assistance_pending')) items.push(...assistancePending(db, today));
+    return items;
+  },
+};
+
+/** ECA-05: applications awaiting a decision suspend collection actions; a supervisor decides, the oldest first. */
+function assistancePending(db: Db, today: string): QueueCandidate[] {
+  const rows = db
+    .prepare(
+      `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.fap_status_date
+         FROM guarantors g WHERE g.fap_status = 'pending'`,
+    )
+    .all() as {
+    id: number;
+    first_name: string;
+    middle_name: string;
+    last_name: string;
+    balance_cents: number;
+    fap_status_date: string | null;
+  }[];
+  return rows.map((r) => {
+    const since = r.fap_status_date ?? today;
+    const days = daysBetween(since, today);
+    return {
+      key: `assistance:${r.id}:${since}`,
+      kind: 'assistance_pending',
+      guarantorId: r.id,
+      guarantorName: guarantorName(r),
+      summary: `Financial-assistance application pending since ${formatShortDate(since)} (${days} day${days === 1 ? '' : 's'}); collection actions wait for the decision (ECA-05). ${formatCents(r.balance_cents)} owed.`,
+      amountCents: r.balance_cents,
+      date: since,
+      score: queueScore(r.balance_cents, URGENCY.assistancePending(days)),
+      assignee: null,
+      ownerId: null,
+      forSupervisors: true,
+    };
+  });
+}
