@@ -161,6 +161,7 @@ export interface GuarantorsRow {
   balance_cents: number;
   created_at: string;
   updated_at: string;
+  mail_returned_on: string | null;
 }
 
 export interface HoldsRow {
@@ -374,6 +375,15 @@ export interface StatementAccountsRow {
   balance_cents: number;
 }
 
+export interface StatementRunItemsRow {
+  run_id: number;
+  seq: number;
+  guarantor_id: number;
+  zip: string;
+  snapshot: string;
+  shown: string;
+}
+
 export interface StatementRunsRow {
   id: number;
   run_date: string;
@@ -381,6 +391,12 @@ export interface StatementRunsRow {
   finished_at: string;
   user_id: number | null;
   counts: string;
+  status: 'prepared' | 'released' | 'discarded';
+  released_by: number | null;
+  released_at: string | null;
+  ledger_mark: number | null;
+  fingerprint: string | null;
+  proof: string | null;
 }
 
 export interface StatementsRow {
@@ -395,6 +411,7 @@ export interface StatementsRow {
   snapshot: string;
   sha256: string;
   zip: string;
+  ledger_mark: number | null;
 }
 
 export interface UsersRow {
@@ -449,6 +466,7 @@ export interface Tables {
   promises: PromisesRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
+  statement_run_items: StatementRunItemsRow;
   statement_runs: StatementRunsRow;
   statements: StatementsRow;
   users: UsersRow;

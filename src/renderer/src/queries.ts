@@ -39,6 +39,7 @@ export const READS = [
   'statements:runs',
   'users:directory',
   'users:list',
+  'statements:prepared',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -156,7 +157,6 @@ export const STALE_AFTER = {
   'fap:decide': [...BALANCES, 'registers:month'],
   'holds:place': CYCLE,
   'holds:release': CYCLE,
-  'statements:run': [...CYCLE, 'statements:list', 'statements:runs'],
   'statements:runPdf': [],
   'statements:reprint': [],
   'compliance:report': ['compliance:list'],
@@ -164,6 +164,11 @@ export const STALE_AFTER = {
   'compliance:resolve': ['compliance:list'],
   'registers:pdf': [],
   'registers:csv': [],
+  // Issue 11 item 7: a run prepared (nothing sent), its proof, discarded, or released (sent).
+  'statements:prepare': ['statements:prepared'],
+  'statements:proof': [],
+  'statements:discard': ['statements:prepared'],
+  'statements:release': [...CYCLE, 'statements:list', 'statements:runs', 'statements:prepared'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { businessDateSchema } from '../dates';
-import { HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
+import { PLACEABLE_HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
 import { blankAsAbsent, choice, idChoice } from './formFields';
 import { idSchema, optionalText, requiredText } from './text';
 
@@ -8,7 +8,7 @@ export const placeHoldInput = z.object({
   guarantorId: idSchema,
   /** One account, or every account of the guarantor when left out. */
   accountId: idSchema.optional(),
-  reason: z.enum(HOLD_REASONS, { error: 'Choose why the cycle stops.' }),
+  reason: z.enum(PLACEABLE_HOLD_REASONS, { error: 'Choose why the cycle stops.' }),
   note: optionalText('Note', 500).default(''),
   /** The last day of the hold; open-ended when left out. */
   until: businessDateSchema.optional(),

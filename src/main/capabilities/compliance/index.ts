@@ -6,12 +6,5 @@ import { complianceHandlers } from './handlers';
 export const compliance: Capability<'compliance'> = { name: 'compliance', handlers: complianceHandlers };
 
 export { attemptEca, checkEca } from './ecaGate';
-export {
-  accountsOnCurrentPlans,
-  activePlacedHolds,
-  automaticHoldReasons,
-  holdsOf,
-  placeHold,
-  releaseHold,
-} from './holds';
+export { activePlacedHolds, automaticHoldReasons, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';

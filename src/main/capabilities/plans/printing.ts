@@ -10,7 +10,7 @@ import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress, recordLetterSent } from '../accounts';
 import { markLettersPrinted } from './planRows';
 import { policyById } from './policy';
-import { planInstallments, planRow, progressOf } from './progress';
+import { paymentAskedOf, planInstallments, planRow, progressOf } from './progress';
 
 const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
 
@@ -83,14 +83,16 @@ export async function printLapseLetters(
     const p = planRow(db, r.plan_id);
     const g = guarantorRow(db, p.guarantor_id);
     const progress = progressOf(db, p, policyById(db, p.policy_id), today);
+    // PP-02: the amount and date the same day's statement prints for this plan (paymentAsked).
+    const asked = paymentAskedOf(db, p, today);
     return {
       planId: p.id,
       guarantor: { name: guarantorName(g), address: mailingAddress(g) },
       missed: progress.installments
         .filter((i) => i.missed)
         .map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents - i.paidCents })),
-      pastDueCents: progress.pastDueCents,
-      cureDeadline: r.cure_deadline,
+      pastDueCents: asked?.amountCents ?? progress.pastDueCents,
+      cureDeadline: asked?.dueDate ?? r.cure_deadline,
       nextDue: progress.nextDue,
     };
   });

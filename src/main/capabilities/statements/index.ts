@@ -5,5 +5,6 @@ import { statementsHandlers } from './handlers';
 
 export const statements: Capability<'statements'> = { name: 'statements', handlers: statementsHandlers };
 
-export { planRun, runStatements } from './run';
+export { planRun } from './run';
+export { prepareRun, releaseRun } from './release';
 export { renderThreads } from './renderPool';

@@ -14,6 +14,7 @@ import { migration010 } from './010_capabilities';
 import { migration011 } from './011_name_tokens';
 import { migration012 } from './012_import_held_changes';
 import { migration013 } from './013_plan_ledger_mark';
+import { migration014 } from './014_statement_release';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

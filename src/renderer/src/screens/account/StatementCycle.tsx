@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/statementCycle';
+import { HOLD_REASON_LABELS, PLACEABLE_HOLD_REASONS } from '../../../../shared/rules/statementCycle';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { placeHoldForm, releaseHoldForm, type HoldView } from '../../../../shared/schemas/holds';
@@ -70,7 +70,7 @@ function PlaceHoldDialog({
           name="reason"
           label="Reason"
           placeholder="Choose why the cycle stops"
-          options={HOLD_REASONS.map((r) => ({ value: r, label: HOLD_REASON_LABELS[r] }))}
+          options={PLACEABLE_HOLD_REASONS.map((r) => ({ value: r, label: HOLD_REASON_LABELS[r] }))}
           className="span-3"
         />
         <SelectField
