@@ -159,7 +159,12 @@ export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 
 }
 
 /** "Page n of m" and a line of small print on every page; call last. */
-export function footer(doc: Pdf, text: string): void {
+export function footer(
+  doc: Pdf,
+  text: string | ((pageIndex: number) => string),
+  // LANG-01: a patient document says "Page n of m" in its language (a batch, page by page).
+  pageOf: (page: number, pages: number, pageIndex: number) => string = (page, pages) => `Page ${page} of ${pages}`,
+): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -167,8 +172,11 @@ export function footer(doc: Pdf, text: string): void {
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(FONT.regular).fontSize(8).fillColor(INK.muted);
-    doc.text(text, PAGE.margin, y, { width: contentWidth(doc) - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - PAGE.margin - 80, y, {
+    doc.text(typeof text === 'string' ? text : text(i), PAGE.margin, y, {
+      width: contentWidth(doc) - 80,
+      lineBreak: false,
+    });
+    doc.text(pageOf(i - range.start + 1, range.count, i), doc.page.width - PAGE.margin - 80, y, {
       width: 80,
       align: 'right',
       lineBreak: false,

@@ -44,6 +44,11 @@ export const DEFAULT_POSTING_POLICY: PostingPolicy = {
 };
 
 /** ST-03 and ECA-05: the statement cycle. The figures are hospital policy (30-day spacing unconfirmed as a standard). */
+/** LANG-01: the default office hours and plain-language summary in Spanish (translations of the English defaults). */
+const SPANISH_OFFICE_HOURS = 'De lunes a viernes, de 8:00 a. m. a 4:30 p. m.';
+const SPANISH_PLAIN_LANGUAGE_SUMMARY =
+  'Ofrecemos asistencia financiera a los pacientes que no pueden pagar su factura del hospital. Según el ingreso y el tamaño de su familia, usted podría recibir atención gratuita o con descuento. A los pacientes que reúnan los requisitos no se les cobrará por la atención de emergencia u otra atención médicamente necesaria más de lo que generalmente se factura a los pacientes que tienen seguro. Puede presentar su solicitud en cualquier momento: pida una solicitud por teléfono, imprímala desde nuestro sitio web, recójala en el mostrador de admisión o pídanos que se la enviemos por correo sin costo alguno. Si necesita ayuda para llenarla, llámenos y con gusto le ayudaremos. La política, la solicitud y este resumen son gratuitos, por correo o en persona, en inglés y en los idiomas que se hablan en nuestra comunidad.';
+
 export const statementPolicySchema = z.object({
   daysBetween: z
     .number({ error: 'Days between statements is a number.' })
@@ -72,6 +77,20 @@ export const statementPolicySchema = z.object({
     .trim()
     .min(40, 'Give the summary (at least 40 characters).')
     .max(3000, 'At most 3,000 characters.'),
+  /** LANG-01: the office hours as Spanish statements print them (absent in settings saved before: the default). */
+  officeHoursEs: z
+    .string()
+    .trim()
+    .min(1, 'Office hours in Spanish are required.')
+    .max(120, 'At most 120 characters.')
+    .default(SPANISH_OFFICE_HOURS),
+  /** LANG-01: the plain-language summary in Spanish, sent with a Spanish-speaking guarantor's final notice. */
+  plainLanguageSummaryEs: z
+    .string()
+    .trim()
+    .min(40, 'Give the summary in Spanish (at least 40 characters).')
+    .max(3000, 'At most 3,000 characters.')
+    .default(SPANISH_PLAIN_LANGUAGE_SUMMARY),
 });
 export type StatementPolicy = z.infer<typeof statementPolicySchema>;
 
@@ -84,6 +103,8 @@ export const DEFAULT_STATEMENT_POLICY: StatementPolicy = {
   intendedActions: ['credit_report', 'civil_action'],
   plainLanguageSummary:
     'Financial assistance is available for patients who cannot pay their hospital bill. Depending on your family income and household size, you may receive free or discounted care. Patients who qualify are not charged more for emergency or other medically necessary care than the amounts generally billed to patients who have insurance. You can apply at any time: ask for an application by phone, print it from our website, pick one up at the registration desk, or ask us to mail you one free of charge. If you need help completing it, call us and we will help you. The policy, the application and this summary are free, by mail or in person, in English and in the languages our community speaks.',
+  officeHoursEs: SPANISH_OFFICE_HOURS,
+  plainLanguageSummaryEs: SPANISH_PLAIN_LANGUAGE_SUMMARY,
 };
 
 export const settingsSchema = z.object({

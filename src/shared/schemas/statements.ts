@@ -33,6 +33,11 @@ export interface StatementSnapshot {
    * snapshots recorded before layouts were numbered, which are drawn as they were (1, Helvetica).
    */
   layout?: 2;
+  /**
+   * LANG-01: the language it prints in, from the guarantor's language when it was made; absent
+   * means English (every snapshot recorded before languages, and every English one since).
+   */
+  language?: 'es';
   hospital: Hospital;
   officeHours: string;
   statementDate: string;

@@ -1,8 +1,10 @@
 // The payment receipt: who paid, how, how much, and where it went, account by account.
-import { formatLongDate } from '../../../shared/dates';
-import { formatCents } from '../../../shared/money';
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../shared/schemas/ledger';
+// LANG-01: printed in the guarantor's language, every text from RECEIPT_TEXTS.
+import type { PaymentMethod } from '../../../shared/schemas/ledger';
 import type { Hospital } from '../../../shared/schemas/hospital';
+import { wordingFor, type DocumentLanguage } from '../../../shared/wording';
+import { COMMON_TEXTS } from '../../../shared/wording/commonTexts';
+import { PAYMENT_METHOD_TEXTS, RECEIPT_TEXTS } from '../../../shared/wording/receiptTexts';
 import {
   CONTENT_WIDTH,
   createPdf,
@@ -19,6 +21,8 @@ import {
 
 export interface ReceiptData {
   hospital: Hospital;
+  /** LANG-01: the guarantor's document language. */
+  language: DocumentLanguage;
   receiptNumber: string;
   date: string;
   guarantor: { name: string; address: string[]; externalId: string | null };
@@ -26,44 +30,61 @@ export interface ReceiptData {
   reference: string;
   amountCents: number;
   receivedBy: string;
-  allocations: { accountNumber: string; service: string; appliedCents: number; balanceAfterCents: number }[];
+  allocations: {
+    accountNumber: string;
+    serviceFrom: string;
+    serviceTo: string;
+    appliedCents: number;
+    balanceAfterCents: number;
+  }[];
 }
 
 export async function paymentReceipt(d: ReceiptData): Promise<Buffer> {
-  const doc = createPdf({ title: `Payment receipt ${d.receiptNumber}`, date: d.date });
+  const t = wordingFor(d.language, RECEIPT_TEXTS);
+  const doc = createPdf({ title: t.say('documentTitle', { number: d.receiptNumber }), date: d.date });
   letterhead(doc, d.hospital);
-  heading(doc, 'Payment receipt');
-  labelValue(doc, 'Receipt number', d.receiptNumber);
-  labelValue(doc, 'Date received', formatLongDate(d.date));
-  labelValue(doc, 'Received from', [d.guarantor.name, ...d.guarantor.address].join('\n'));
-  if (d.guarantor.externalId) labelValue(doc, 'Guarantor number', d.guarantor.externalId);
-  labelValue(doc, 'Paid by', `${PAYMENT_METHOD_LABELS[d.method]}${d.reference ? ` (${d.reference})` : ''}`);
-  labelValue(doc, 'Amount', formatCents(d.amountCents));
+  heading(doc, t.say('heading'));
+  labelValue(doc, t.say('receiptNumber'), d.receiptNumber);
+  labelValue(doc, t.say('dateReceived'), t.longDate(d.date));
+  labelValue(doc, t.say('receivedFrom'), [d.guarantor.name, ...d.guarantor.address].join('\n'));
+  if (d.guarantor.externalId) labelValue(doc, t.say('guarantorNumber'), d.guarantor.externalId);
+  labelValue(
+    doc,
+    t.say('paidBy'),
+    `${PAYMENT_METHOD_TEXTS[d.method][d.language]}${d.reference ? ` (${d.reference})` : ''}`,
+  );
+  labelValue(doc, t.say('amount'), t.money(d.amountCents));
   rule(doc);
-  heading(doc, 'Applied to', 12);
+  heading(doc, t.say('appliedTo'), 12);
   const w = CONTENT_WIDTH;
   table(
     doc,
     [
-      { header: 'Account', width: w * 0.24 },
-      { header: 'Dates of service', width: w * 0.3 },
-      { header: 'Applied', width: w * 0.23, align: 'right' },
-      { header: 'Balance after', width: w * 0.23, align: 'right' },
+      { header: t.say('colAccount'), width: w * 0.24 },
+      { header: t.say('colServiceDates'), width: w * 0.3 },
+      { header: t.say('colApplied'), width: w * 0.23, align: 'right' },
+      { header: t.say('colBalanceAfter'), width: w * 0.23, align: 'right' },
     ],
     d.allocations.map((a) => [
       a.accountNumber,
-      a.service,
-      formatCents(a.appliedCents),
-      formatCents(a.balanceAfterCents),
+      t.serviceDates(a.serviceFrom, a.serviceTo),
+      t.money(a.appliedCents),
+      t.money(a.balanceAfterCents),
     ]),
-    { totalRow: ['Total', '', formatCents(d.allocations.reduce((s, a) => s + a.appliedCents, 0)), ''] },
+    { totalRow: [t.say('total'), '', t.money(d.allocations.reduce((s, a) => s + a.appliedCents, 0)), ''] },
   );
-  paragraph(doc, `Received by ${d.receivedBy}. Thank you for your payment.`);
+  paragraph(doc, t.say('thanks', { name: d.receivedBy }));
   paragraph(
     doc,
-    `Questions about your bill: ${formatPhone(d.hospital.phone)}.\nFinancial assistance is available: call ${formatPhone(d.hospital.financialAssistancePhone)} or visit ${d.hospital.financialAssistanceUrl}`,
+    `${t.say('questions', { phone: formatPhone(d.hospital.phone) })}\n${t.say('assistance', {
+      phone: formatPhone(d.hospital.financialAssistancePhone),
+      url: d.hospital.financialAssistanceUrl,
+    })}`,
     { muted: true, size: 9 },
   );
-  footer(doc, `${d.hospital.legalName} · Receipt ${d.receiptNumber}`);
+  const pages = wordingFor(d.language, COMMON_TEXTS);
+  footer(doc, t.say('footer', { hospital: d.hospital.legalName, number: d.receiptNumber }), (page, count) =>
+    pages.say('pageOf', { page, pages: count }),
+  );
   return pdfBytes(doc);
 }

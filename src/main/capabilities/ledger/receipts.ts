@@ -5,7 +5,7 @@ import type { PaymentMethod } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import { linkReceipt } from './entries';
 import { paymentReceipt } from './receiptPdf';
-import { formatServiceDates } from '../../../shared/dates';
+import { documentLanguage } from '../../../shared/rules/documentLanguage';
 import { storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
@@ -50,6 +50,7 @@ async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promi
     .pluck();
   const bytes = await paymentReceipt({
     hospital: hospitalIdentity(db),
+    language: documentLanguage(g.language),
     receiptNumber: p.receipt_number,
     date: p.effective_date,
     guarantor: {
@@ -63,7 +64,8 @@ async function drawReceipt(app: RecoupApp, paymentId: number, by: number): Promi
     receivedBy: p.received_by_name ?? 'Recoup',
     allocations: parts.map((x) => ({
       accountNumber: x.account_number,
-      service: formatServiceDates(x.service_from, x.service_to),
+      serviceFrom: x.service_from,
+      serviceTo: x.service_to,
       appliedCents: x.applied,
       balanceAfterCents: balanceAfter.get(x.account_id, x.id) as number,
     })),

@@ -1,10 +1,13 @@
 // The payment plan agreement: the terms, the full schedule, what happens when a payment is missed
 // (PP-02, in the plan's own policy figures), the financial-assistance notice (ECA-06), and
 // signature lines. A plan does not protect the patient unless it is in writing (PP-02).
-import { formatLongDate, formatShortDate } from '../../../shared/dates';
-import { formatCents } from '../../../shared/money';
+// LANG-01: printed in the guarantor's language, every text from AGREEMENT_TEXTS.
 import type { Hospital } from '../../../shared/schemas/hospital';
+import type { PLAN_FREQUENCIES } from '../../../shared/rules/planSchedule';
 import type { PlanPolicy } from '../../../shared/schemas/plans';
+import { wordingFor, type DocumentLanguage } from '../../../shared/wording';
+import { AGREEMENT_TEXTS } from '../../../shared/wording/agreementTexts';
+import { COMMON_TEXTS } from '../../../shared/wording/commonTexts';
 import {
   contentWidth,
   createPdf,
@@ -23,82 +26,113 @@ import {
 
 export interface AgreementData {
   hospital: Hospital;
+  /** LANG-01: the guarantor's document language. */
+  language: DocumentLanguage;
   planId: number;
   date: string;
   guarantor: { name: string; address: string[]; externalId: string | null };
-  accounts: { accountNumber: string; service: string; balanceCents: number }[];
+  accounts: { accountNumber: string; serviceFrom: string; serviceTo: string; balanceCents: number }[];
   balanceCents: number;
   downPaymentCents: number;
-  frequencyLabel: string;
+  frequency: (typeof PLAN_FREQUENCIES)[number];
   installments: { number: number; dueDate: string; amountCents: number }[];
   policy: PlanPolicy;
 }
 
+const PAYMENTS_PHRASE = {
+  monthly: ['monthlyOne', 'monthlyMany'],
+  biweekly: ['biweeklyOne', 'biweeklyMany'],
+  weekly: ['weeklyOne', 'weeklyMany'],
+} as const;
+
 export async function planAgreement(d: AgreementData): Promise<Buffer> {
-  const doc = createPdf({ title: `Payment plan agreement #${d.planId}`, date: d.date });
+  const t = wordingFor(d.language, AGREEMENT_TEXTS);
+  const doc = createPdf({ title: t.say('documentTitle', { id: d.planId }), date: d.date });
   letterhead(doc, d.hospital);
-  heading(doc, 'Payment plan agreement');
-  labelValue(doc, 'Agreement', `#${d.planId}, made ${formatLongDate(d.date)}`);
-  labelValue(doc, 'Responsible party', [d.guarantor.name, ...d.guarantor.address].join('\n'));
-  if (d.guarantor.externalId) labelValue(doc, 'Guarantor number', d.guarantor.externalId);
+  heading(doc, t.say('heading'));
+  labelValue(doc, t.say('agreement'), t.say('madeOn', { id: d.planId, date: t.longDate(d.date) }));
+  labelValue(doc, t.say('responsibleParty'), [d.guarantor.name, ...d.guarantor.address].join('\n'));
+  if (d.guarantor.externalId) labelValue(doc, t.say('guarantorNumber'), d.guarantor.externalId);
   rule(doc);
 
-  heading(doc, 'The accounts in this plan', 12);
+  heading(doc, t.say('accountsHeading'), 12);
   const w = contentWidth(doc);
   table(
     doc,
     [
-      { header: 'Account', width: w * 0.3 },
-      { header: 'Dates of service', width: w * 0.4 },
-      { header: 'Balance', width: w * 0.3, align: 'right' },
+      { header: t.say('colAccount'), width: w * 0.3 },
+      { header: t.say('colServiceDates'), width: w * 0.4 },
+      { header: t.say('colBalance'), width: w * 0.3, align: 'right' },
     ],
-    d.accounts.map((a) => [a.accountNumber, a.service, formatCents(a.balanceCents)]),
-    { totalRow: ['Total', '', formatCents(d.balanceCents)] },
+    d.accounts.map((a) => [a.accountNumber, t.serviceDates(a.serviceFrom, a.serviceTo), t.money(a.balanceCents)]),
+    { totalRow: [t.say('total'), '', t.money(d.balanceCents)] },
   );
 
-  heading(doc, 'The terms', 12);
+  heading(doc, t.say('termsHeading'), 12);
   const regular = d.installments[0]!;
   const last = d.installments.at(-1)!;
+  const [one, many] = PAYMENTS_PHRASE[d.frequency];
+  const terms = {
+    payments: t.say(d.installments.length === 1 ? one : many, { count: d.installments.length }),
+    amount:
+      last.amountCents !== regular.amountCents
+        ? `${t.money(regular.amountCents)} ${t.say('lastDiffers', { amount: t.money(last.amountCents) })}`
+        : t.money(regular.amountCents),
+    first: t.longDate(regular.dueDate),
+    last: t.longDate(last.dueDate),
+  };
   paragraph(
     doc,
-    `${d.downPaymentCents > 0 ? `A down payment of ${formatCents(d.downPaymentCents)} is due today. Then ` : ''}${d.installments.length} ${d.frequencyLabel} payment${d.installments.length === 1 ? '' : 's'} of ${formatCents(regular.amountCents)}${last.amountCents !== regular.amountCents ? ` (the last ${formatCents(last.amountCents)})` : ''}, from ${formatLongDate(regular.dueDate)} to ${formatLongDate(last.dueDate)}. The payments add up to the balance of ${formatCents(d.balanceCents)}. No interest or fees are charged.`,
+    `${
+      d.downPaymentCents > 0
+        ? t.say('termsWithDown', { down: t.money(d.downPaymentCents), ...terms })
+        : t.say('termsNoDown', terms)
+    } ${t.say('addsUp', { balance: t.money(d.balanceCents) })}`,
   );
   paragraph(
     doc,
-    `If a payment is not received within ${d.policy.graceDays} days of its due date, we will send you a letter. You will then have ${d.policy.cureDays} days from that letter to bring the plan up to date. If it is not brought up to date by then, or if ${d.policy.missedToDefault} payments are missed, the plan ends and the remaining balance returns to our normal collection process. Payments made early go to your next payment${d.policy.overpayment === 'pay_ahead' ? ' and then to the ones after it' : '; anything beyond it shortens the plan from the end'}.`,
+    `${t.say('missedPayment', {
+      grace: d.policy.graceDays,
+      cure: d.policy.cureDays,
+      missed: d.policy.missedToDefault,
+    })} ${t.say(d.policy.overpayment === 'pay_ahead' ? 'earlyPayAhead' : 'earlyShortens')}`,
   );
-  paragraph(
-    doc,
-    'If your balance changes (for example, new charges or an insurance payment), we will recalculate the plan with you. You may pay off the balance at any time.',
-  );
+  paragraph(doc, t.say('balanceChanges'));
 
-  heading(doc, 'Financial assistance', 12);
+  heading(doc, t.say('assistanceHeading'), 12);
   paragraph(
     doc,
-    `You may qualify for free or discounted care under our financial assistance policy, even while on this plan. Call ${formatPhone(d.hospital.financialAssistancePhone)} or visit ${d.hospital.financialAssistanceUrl}.`,
+    t.say('assistanceBody', {
+      phone: formatPhone(d.hospital.financialAssistancePhone),
+      url: d.hospital.financialAssistanceUrl,
+    }),
   );
 
   // The schedule, on its own page if it does not fit here.
   if (doc.y > doc.page.height - PAGE.margin - 200) doc.addPage();
-  heading(doc, 'Payment schedule', 12);
+  heading(doc, t.say('scheduleHeading'), 12);
   const rows = [
-    ...(d.downPaymentCents > 0 ? [['Down payment', formatShortDate(d.date), formatCents(d.downPaymentCents)]] : []),
-    ...d.installments.map((i) => [`Payment ${i.number}`, formatShortDate(i.dueDate), formatCents(i.amountCents)]),
+    ...(d.downPaymentCents > 0 ? [[t.say('downPayment'), t.shortDate(d.date), t.money(d.downPaymentCents)]] : []),
+    ...d.installments.map((i) => [
+      t.say('paymentNumber', { number: i.number }),
+      t.shortDate(i.dueDate),
+      t.money(i.amountCents),
+    ]),
   ];
   table(
     doc,
     [
-      { header: 'Payment', width: w * 0.4 },
-      { header: 'Due', width: w * 0.3 },
-      { header: 'Amount', width: w * 0.3, align: 'right' },
+      { header: t.say('colPayment'), width: w * 0.4 },
+      { header: t.say('colDue'), width: w * 0.3 },
+      { header: t.say('colAmount'), width: w * 0.3, align: 'right' },
     ],
     rows,
-    { totalRow: ['Total', '', formatCents(d.balanceCents)] },
+    { totalRow: [t.say('total'), '', t.money(d.balanceCents)] },
   );
 
   if (doc.y > doc.page.height - PAGE.margin - 130) doc.addPage();
   doc.moveDown(1);
-  paragraph(doc, 'I agree to make the payments above. I understand what happens if a payment is missed.');
+  paragraph(doc, t.say('iAgree'));
   const y = doc.y + 34;
   doc
     .moveTo(PAGE.margin, y)
@@ -111,8 +145,8 @@ export async function planAgreement(d: AgreementData): Promise<Buffer> {
     .lineTo(PAGE.margin + 420, y)
     .stroke();
   doc.font(FONT.regular).fontSize(9).fillColor('#333333');
-  doc.text('Responsible party', PAGE.margin, y + 4);
-  doc.text('Date', PAGE.margin + 280, y + 4);
+  doc.text(t.say('signResponsible'), PAGE.margin, y + 4);
+  doc.text(t.say('signDate'), PAGE.margin + 280, y + 4);
   const y2 = y + 48;
   doc
     .moveTo(PAGE.margin, y2)
@@ -122,8 +156,11 @@ export async function planAgreement(d: AgreementData): Promise<Buffer> {
     .moveTo(PAGE.margin + 280, y2)
     .lineTo(PAGE.margin + 420, y2)
     .stroke();
-  doc.text(`For ${d.hospital.legalName}`, PAGE.margin, y2 + 4);
-  doc.text('Date', PAGE.margin + 280, y2 + 4);
-  footer(doc, `${d.hospital.legalName} · Payment plan agreement #${d.planId}`);
+  doc.text(t.say('signHospital', { hospital: d.hospital.legalName }), PAGE.margin, y2 + 4, { width: 230 });
+  doc.text(t.say('signDate'), PAGE.margin + 280, y2 + 4);
+  const pages = wordingFor(d.language, COMMON_TEXTS);
+  footer(doc, t.say('footer', { hospital: d.hospital.legalName, id: d.planId }), (page, count) =>
+    pages.say('pageOf', { page, pages: count }),
+  );
   return pdfBytes(doc);
 }

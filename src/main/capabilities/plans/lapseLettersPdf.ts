@@ -1,12 +1,16 @@
 // Lapse (cure) letters, one page each, printed as one batch: the payment that was missed, what is
 // past due, the date to bring the plan up to date by, how to pay, and financial assistance.
-import { formatLongDate, formatShortDate } from '../../../shared/dates';
-import { formatCents } from '../../../shared/money';
+// LANG-01: each letter in its guarantor's language, every text from LAPSE_LETTER_TEXTS.
 import type { Hospital } from '../../../shared/schemas/hospital';
+import { wordingFor, type DocumentLanguage } from '../../../shared/wording';
+import { COMMON_TEXTS } from '../../../shared/wording/commonTexts';
+import { LAPSE_LETTER_TEXTS } from '../../../shared/wording/lapseLetterTexts';
 import { createPdf, footer, formatPhone, heading, labelValue, letterhead, paragraph, pdfBytes } from '../../pdf/layout';
 
 export interface LapseLetter {
   planId: number;
+  /** LANG-01: the guarantor's document language. */
+  language: DocumentLanguage;
   guarantor: { name: string; address: string[] };
   missed: { dueDate: string; amountCents: number }[];
   pastDueCents: number;
@@ -16,35 +20,55 @@ export interface LapseLetter {
 
 export async function lapseLetters(hospital: Hospital, date: string, letters: LapseLetter[]): Promise<Buffer> {
   const doc = createPdf({ title: `Payment plan letters ${date}`, date });
+  // The language of each page, for its foot.
+  const pageLanguage: DocumentLanguage[] = [];
   letters.forEach((l, index) => {
     if (index > 0) doc.addPage();
+    const t = wordingFor(l.language, LAPSE_LETTER_TEXTS);
     letterhead(doc, hospital);
     doc.moveDown(0.5);
-    paragraph(doc, formatLongDate(date));
+    paragraph(doc, t.longDate(date));
     paragraph(doc, [l.guarantor.name, ...l.guarantor.address].join('\n'));
-    heading(doc, 'Your payment plan needs attention', 14);
-    paragraph(doc, `Dear ${l.guarantor.name},`);
+    heading(doc, t.say('heading'), 14);
+    paragraph(doc, t.say('dear', { name: l.guarantor.name }));
     paragraph(
       doc,
-      `We have not received ${l.missed.length === 1 ? 'the payment' : 'the payments'} due under your payment plan (agreement #${l.planId}). To keep your plan, please pay ${formatCents(l.pastDueCents)} by ${formatLongDate(l.cureDeadline)}.`,
+      t.say(l.missed.length === 1 ? 'missedOne' : 'missedMany', {
+        id: l.planId,
+        amount: t.money(l.pastDueCents),
+        date: t.longDate(l.cureDeadline),
+      }),
     );
-    for (const m of l.missed) labelValue(doc, `Due ${formatShortDate(m.dueDate)}`, formatCents(m.amountCents), 120);
-    labelValue(doc, 'Past due now', formatCents(l.pastDueCents), 120);
-    labelValue(doc, 'Pay by', formatLongDate(l.cureDeadline), 120);
+    // Spanish labels ("Vencía el 16 sept 2026") need a wider column than English ones.
+    const labelWidth = l.language === 'es' ? 150 : 120;
+    for (const m of l.missed)
+      labelValue(doc, t.say('dueOn', { date: t.shortDate(m.dueDate) }), t.money(m.amountCents), labelWidth);
+    labelValue(doc, t.say('pastDue'), t.money(l.pastDueCents), labelWidth);
+    labelValue(doc, t.say('payBy'), t.longDate(l.cureDeadline), labelWidth);
     doc.moveDown(0.5);
+    paragraph(doc, t.say('whatNext', { phone: formatPhone(hospital.phone) }));
     paragraph(
       doc,
-      `If the plan is not brought up to date by then, it will end and the remaining balance will return to our normal collection process. If your situation has changed, call us at ${formatPhone(hospital.phone)}: we can talk about a new schedule.`,
+      t.say('howToPay', {
+        hospital: hospital.legalName,
+        address: `${[hospital.remitTo.line1, hospital.remitTo.line2].filter(Boolean).join(', ')}, ${hospital.remitTo.city}, ${hospital.remitTo.state} ${hospital.remitTo.zip}`,
+      }),
     );
     paragraph(
       doc,
-      `Mail your payment to ${hospital.legalName}, ${[hospital.remitTo.line1, hospital.remitTo.line2].filter(Boolean).join(', ')}, ${hospital.remitTo.city}, ${hospital.remitTo.state} ${hospital.remitTo.zip}, or call us to pay by card.`,
+      t.say('assistance', {
+        phone: formatPhone(hospital.financialAssistancePhone),
+        url: hospital.financialAssistanceUrl,
+      }),
     );
-    paragraph(
-      doc,
-      `Financial assistance is available. You may qualify for free or discounted care: call ${formatPhone(hospital.financialAssistancePhone)} or visit ${hospital.financialAssistanceUrl}.`,
-    );
+    const range = doc.bufferedPageRange();
+    while (pageLanguage.length < range.start + range.count) pageLanguage.push(l.language);
   });
-  footer(doc, `${hospital.legalName} · Payment plan letter`);
+  footer(
+    doc,
+    (page) =>
+      wordingFor(pageLanguage[page] ?? 'en', LAPSE_LETTER_TEXTS).say('footer', { hospital: hospital.legalName }),
+    (page, pages, index) => wordingFor(pageLanguage[index] ?? 'en', COMMON_TEXTS).say('pageOf', { page, pages }),
+  );
   return pdfBytes(doc);
 }

@@ -1,5 +1,6 @@
 // The plan's printed papers: the agreement, and the day's batch of lapse letters.
-import { formatServiceDates, formatShortDate } from '../../../shared/dates';
+import { formatShortDate } from '../../../shared/dates';
+import { documentLanguage } from '../../../shared/rules/documentLanguage';
 import { AppError } from '../../../shared/errors';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
@@ -11,8 +12,6 @@ import { guarantorName, guarantorRow, mailingAddress, recordLetterSent } from '.
 import { markLettersPrinted } from './planRows';
 import { policyById } from './policy';
 import { paymentAskedOf, planInstallments, planRow, progressOf } from './progress';
-
-const FREQUENCY_WORDS = { monthly: 'monthly', biweekly: 'every-two-weeks', weekly: 'weekly' } as const;
 
 /** Draws the plan's agreement and keeps it with the guarantor's documents; returns the document. */
 export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<number> {
@@ -27,18 +26,20 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
   const installments = planInstallments(db, planId).filter((i) => i.number > 0);
   const bytes = await planAgreement({
     hospital: hospitalIdentity(db),
+    language: documentLanguage(g.language),
     planId,
     date: p.start_date,
     guarantor: { name: guarantorName(g), address: mailingAddress(g), externalId: g.external_id },
     // Each account with the balance it carried when the plan was made: they add up to the plan's total.
     accounts: accounts.map((a) => ({
       accountNumber: a.account_number,
-      service: formatServiceDates(a.service_from, a.service_to),
+      serviceFrom: a.service_from,
+      serviceTo: a.service_to,
       balanceCents: a.balance_cents,
     })),
     balanceCents: p.balance_cents,
     downPaymentCents: p.down_payment_cents,
-    frequencyLabel: FREQUENCY_WORDS[p.frequency],
+    frequency: p.frequency,
     installments,
     policy: policyById(db, p.policy_id),
   });
@@ -87,6 +88,7 @@ export async function printLapseLetters(
     const asked = paymentAskedOf(db, p, today);
     return {
       planId: p.id,
+      language: documentLanguage(g.language),
       guarantor: { name: guarantorName(g), address: mailingAddress(g) },
       missed: progress.installments
         .filter((i) => i.missed)

@@ -3,8 +3,10 @@
 // what they reverse), the activity since the last statement, and the aging (ST-02).
 import { addDays } from '../../../shared/dates';
 import { AGING_BUCKETS, agingBucket, type AgingBucket } from '../../../shared/rules/aging';
-import { DEFAULT_ECA_POLICY, ECA_KIND_LABELS } from '../../../shared/rules/ecaClock';
-import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
+import { DEFAULT_ECA_POLICY } from '../../../shared/rules/ecaClock';
+import { PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
+import { documentLanguage, wordingFor } from '../../../shared/wording';
+import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS } from '../../../shared/wording/statementTexts';
 import type { StatementPolicy } from '../../../shared/schemas/settings';
 import type { AccountStep } from '../../../shared/rules/statementCycle';
 import type { Hospital } from '../../../shared/schemas/hospital';
@@ -16,13 +18,6 @@ import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 import { entriesAsCounted } from '../ledger';
 import { plansAskingOf } from '../plans';
-
-const SERVICE_WORDS = {
-  inpatient: 'Hospital stay',
-  outpatient: 'Outpatient visit',
-  emergency: 'Emergency visit',
-  obstetric: 'Maternity care',
-} as const;
 
 type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
 const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
@@ -77,6 +72,9 @@ export function buildStatement(
 ): { snapshot: StatementSnapshot; shown: ShownAccount[] } {
   const steps = s.accounts ? new Map(s.accounts.map((a) => [a.accountId, a])) : null;
   const g = guarantorRow(db, guarantorId);
+  // LANG-01: the statement prints in the guarantor's language; what it records is in that language too.
+  const lang = documentLanguage(g.language);
+  const activityWords = wordingFor(lang, ACTIVITY_TEXTS);
   // Every account with a balance, credits included (issue 11), and any paid off since the last
   // statement covered it: its activity is itemised too, so the statement has no gaps.
   const mark = s.lastLedgerMark ?? null;
@@ -93,7 +91,7 @@ export function buildStatement(
     patient_name: string;
     service_from: string;
     service_to: string;
-    service_type: keyof typeof SERVICE_WORDS;
+    service_type: keyof typeof SERVICE_TEXTS;
     balance_cents: number;
     first_statement_date: string | null;
   }[];
@@ -119,12 +117,12 @@ export function buildStatement(
       if (s.lastStatementDate !== null && !covered(e)) {
         const what =
           e.type === 'reversal'
-            ? `Reversal of a ${LEDGER_TYPE_LABELS[e.counts_as].toLowerCase()}`
-            : LEDGER_TYPE_LABELS[e.type];
+            ? activityWords.say('reversalOf', { what: ACTIVITY_TEXTS[e.counts_as][lang].toLowerCase() })
+            : ACTIVITY_TEXTS[e.type][lang];
         activity.push({
           date: e.effective_date,
           accountNumber: a.account_number,
-          description: e.memo ? `${what}: ${e.memo}` : what,
+          description: e.memo ? activityWords.say('withMemo', { what, memo: e.memo }) : what,
           amountCents: e.amount_cents,
         });
       }
@@ -147,7 +145,7 @@ export function buildStatement(
       patientName: a.patient_name || guarantorName(g),
       serviceFrom: a.service_from,
       serviceTo: a.service_to,
-      service: SERVICE_WORDS[a.service_type],
+      service: SERVICE_TEXTS[a.service_type][lang],
       chargesCents: totals.charges,
       insuranceCents: totals.insurance,
       adjustmentsCents: totals.adjustments,
@@ -195,8 +193,9 @@ export function buildStatement(
   const whole = plans.length > 0 || creditCents < 0;
   const snapshot: StatementSnapshot = {
     layout: LAYOUT_VERSION,
+    ...(lang === 'es' ? { language: lang } : {}),
     hospital: s.hospital ?? hospitalIdentity(db),
-    officeHours: s.officeHours ?? s.policy.officeHours,
+    officeHours: s.officeHours ?? (lang === 'es' ? s.policy.officeHoursEs : s.policy.officeHours),
     statementDate: s.statementDate,
     numberInCycle: s.numberInCycle,
     regularStatements: s.policy.regularStatements,
@@ -217,8 +216,8 @@ export function buildStatement(
       s.kind === 'final_notice'
         ? {
             deadline,
-            intendedActions: s.policy.intendedActions.map((k) => ECA_KIND_LABELS[k].toLowerCase()),
-            plainLanguageSummary: s.policy.plainLanguageSummary,
+            intendedActions: s.policy.intendedActions.map((k) => ECA_ACTION_TEXTS[k][lang]),
+            plainLanguageSummary: lang === 'es' ? s.policy.plainLanguageSummaryEs : s.policy.plainLanguageSummary,
             ...(steps ? { accountNumbers: finalAccounts } : {}),
           }
         : null,

@@ -3,11 +3,14 @@
 // financial-assistance notice; with a tear-off remittance stub at the foot of the first page. The
 // final notice (ECA-05) carries the 30-day notice and the plain-language summary of the policy.
 // Each statement is drawn once, on its own; the run's batch takes its finished pages (pageCopy).
+// LANG-01: it prints in the language its snapshot records (the guarantor's), every text from
+// STATEMENT_TEXTS; what the snapshot carries (services, activity, actions, the summary) is already
+// in that language.
 import { createHash } from 'node:crypto';
-import { formatLongDate, formatShortDate } from '../../../shared/dates';
-import { formatCents } from '../../../shared/money';
-import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../../shared/rules/aging';
+import { AGING_BUCKETS, type AgingBucket } from '../../../shared/rules/aging';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import { wordingFor, type Wording } from '../../../shared/wording';
+import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
 import {
   boxText,
   contentWidth,
@@ -25,12 +28,25 @@ import { encodeSnapshot } from './snapshotCodec';
 
 const STUB_HEIGHT = 168;
 
-/** Money that lowered the balance, shown as a positive amount (never "-$0.00"). */
-function credit(cents: number): string {
-  return formatCents(cents === 0 ? 0 : -cents);
+type Words = Wording<typeof STATEMENT_TEXTS>;
+
+/** The statement's wording in the language it was made in. */
+function wordsOf(s: StatementSnapshot): Words {
+  return wordingFor(s.language ?? 'en', STATEMENT_TEXTS);
 }
 
-function stub(doc: Pdf, s: StatementSnapshot): void {
+/** Money that lowered the balance, shown as a positive amount (never "-$0.00"). */
+function credit(w: Words, cents: number): string {
+  return w.money(cents === 0 ? 0 : -cents);
+}
+
+/** An aging bucket's column: "31–60 days", "180+ days". */
+function agingLabel(t: Words, bucket: AgingBucket): string {
+  const [from, to] = bucket.split(/[-+]/);
+  return to ? t.say('daysRange', { from: from!, to }) : t.say('daysOver', { from: from! });
+}
+
+function stub(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const top = doc.page.height - PAGE.margin - STUB_HEIGHT;
   const w = contentWidth(doc);
   doc.save();
@@ -47,7 +63,7 @@ function stub(doc: Pdf, s: StatementSnapshot): void {
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(INK.muted)
-    .text('Please detach and return this part with your payment.', PAGE.margin, top + 6, { width: w, align: 'center' });
+    .text(t.say('detachStub'), PAGE.margin, top + 6, { width: w, align: 'center' });
   const leftX = PAGE.margin;
   const rightX = PAGE.margin + w / 2 + 10;
   let y = top + 24;
@@ -63,11 +79,11 @@ function stub(doc: Pdf, s: StatementSnapshot): void {
   doc.moveDown(0.6);
   doc.text([s.guarantor.name, ...s.guarantor.address].join('\n'), leftX, doc.y, { width: w / 2 - 10 });
   const rows: [string, string][] = [
-    ['Guarantor number', s.guarantor.externalId ?? '—'],
-    ['Statement date', formatShortDate(s.statementDate)],
-    ['Amount due', formatCents(s.amountDueCents)],
-    ['Please pay by', formatShortDate(s.dueDate)],
-    ['Amount enclosed', '$ ______________'],
+    [t.say('guarantorNumber'), s.guarantor.externalId ?? '—'],
+    [t.say('statementDate'), t.shortDate(s.statementDate)],
+    [t.say('amountDue'), t.money(s.amountDueCents)],
+    [t.say('payBy'), t.shortDate(s.dueDate)],
+    [t.say('amountEnclosed'), '$ ______________'],
   ];
   y = top + 24;
   for (const [label, value] of rows) {
@@ -81,16 +97,13 @@ function stub(doc: Pdf, s: StatementSnapshot): void {
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(INK.muted)
-    .text(
-      `Make checks payable to ${s.hospital.legalName} and write your guarantor number on the check. To pay by card, or to set up a payment plan, call ${formatPhone(s.hospital.phone)}.`,
-      rightX,
-      y + 2,
-      { width: w / 2 - 10 },
-    );
+    .text(t.say('howToPay', { hospital: s.hospital.legalName, phone: formatPhone(s.hospital.phone) }), rightX, y + 2, {
+      width: w / 2 - 10,
+    });
   doc.fillColor(INK.text);
 }
 
-function header(doc: Pdf, s: StatementSnapshot): void {
+function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const w = contentWidth(doc);
   const a = s.hospital.address;
   doc
@@ -108,7 +121,7 @@ function header(doc: Pdf, s: StatementSnapshot): void {
   // The statement box, top right.
   const boxX = PAGE.margin + w * 0.6;
   const boxW = w * 0.4;
-  const title = s.kind === 'final_notice' ? 'FINAL NOTICE' : 'Statement';
+  const title = s.kind === 'final_notice' ? t.say('titleFinalNotice') : t.say('titleStatement');
   doc.rect(boxX, PAGE.margin, boxW, 90).lineWidth(0.8).strokeColor('#333333').stroke();
   doc
     .font(FONT.bold)
@@ -116,11 +129,16 @@ function header(doc: Pdf, s: StatementSnapshot): void {
     .fillColor(INK.text)
     .text(title, boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
   const facts: [string, string][] = [
-    ['Statement date', formatShortDate(s.statementDate)],
+    [t.say('statementDate'), t.shortDate(s.statementDate)],
     // The final notice is the last of the cycle: "3 of 4" says another one follows.
-    ['Statement', s.kind === 'final_notice' ? 'Final notice' : `${s.numberInCycle} of ${s.regularStatements + 1}`],
-    ['Amount due', formatCents(s.amountDueCents)],
-    ['Please pay by', formatShortDate(s.dueDate)],
+    [
+      t.say('whichStatement'),
+      s.kind === 'final_notice'
+        ? t.say('finalNotice')
+        : t.say('numberOf', { number: s.numberInCycle, total: s.regularStatements + 1 }),
+    ],
+    [t.say('amountDue'), t.money(s.amountDueCents)],
+    [t.say('payBy'), t.shortDate(s.dueDate)],
   ];
   let y = PAGE.margin + 28;
   for (const [label, value] of facts) {
@@ -176,40 +194,45 @@ function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
   doc.x = PAGE.margin;
 }
 
-function stepWords(a: StatementSnapshot['accounts'][number], regular: number): string {
-  if (a.step === 'final_notice') return 'Final notice for this account';
-  if (a.step === 'after_notice') return 'Final notice already sent';
-  return a.number ? `Statement ${a.number} of ${regular + 1}` : '';
+function stepWords(t: Words, a: StatementSnapshot['accounts'][number], regular: number): string {
+  if (a.step === 'final_notice') return t.say('stepFinalNotice');
+  if (a.step === 'after_notice') return t.say('stepAfterNotice');
+  return a.number ? t.say('stepNumber', { number: a.number, total: regular + 1 }) : '';
 }
 
 /** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
-function finalNoticeWords(s: StatementSnapshot): { opening: string; balance: string } {
+function finalNoticeWords(s: StatementSnapshot, t: Words): { opening: string; balance: string } {
   const these = s.finalNotice?.accountNumbers;
   if (!these || these.length === 0 || these.length === s.accounts.length)
-    return { opening: 'This is the last statement before other collection actions.', balance: 'the balance' };
-  const list = these.length === 1 ? these[0]! : `${these.slice(0, -1).join(', ')} and ${these[these.length - 1]!}`;
-  const accounts = `account${these.length === 1 ? '' : 's'} ${list}`;
-  return {
-    opening: `This is the last statement before other collection actions on ${accounts}.`,
-    balance: `the balance of ${accounts}`,
-  };
+    return { opening: t.say('lastStatement'), balance: t.say('theBalance') };
+  const accounts = t.say(these.length === 1 ? 'oneAccount' : 'manyAccounts', { list: t.list(these) });
+  return { opening: t.say('lastStatementOn', { accounts }), balance: t.say('theBalanceOf', { accounts }) };
 }
 
 /** Draws one statement into `doc`, a document of its own, from its first page. */
 function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   // Page one keeps room at its foot for the remittance stub; later pages use the normal margin.
-  stub(doc, s);
+  const t = wordsOf(s);
+  stub(doc, s, t);
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = PAGE.margin + STUB_HEIGHT + 12;
-  header(doc, s);
+  header(doc, s, t);
   const w = contentWidth(doc);
   const h = s.hospital;
 
   if (s.kind === 'final_notice' && s.finalNotice) {
+    const { opening, balance } = finalNoticeWords(s, t);
     boxed(
       doc,
-      'Final notice: financial assistance, and what happens next',
-      `${finalNoticeWords(s).opening} If by ${formatLongDate(s.finalNotice.deadline)} you have not paid ${finalNoticeWords(s).balance} and have not applied for financial assistance, on or after that date we may: ${s.finalNotice.intendedActions.join('; ')}. You may still apply for financial assistance after that date. To apply, or for a free copy of the policy and application, call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. A plain-language summary of the policy is enclosed.`,
+      t.say('finalNoticeTitle'),
+      t.say('finalNoticeBody', {
+        opening,
+        deadline: t.longDate(s.finalNotice.deadline),
+        balance,
+        actions: s.finalNotice.intendedActions.join('; '),
+        phone: formatPhone(h.financialAssistancePhone),
+        url: h.financialAssistanceUrl,
+      }),
       true,
     );
   }
@@ -217,63 +240,63 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   // Accounts at different points of their cycles (ECA-05 runs per account) each say where they stand.
   const steps = new Set(s.accounts.map((a) => (a.step ? `${a.step}${a.number ?? ''}` : '')));
   const showSteps = steps.size > 1;
-  section(doc, 'Your accounts');
+  section(doc, t.say('yourAccounts'));
   table(
     doc,
     [
-      { header: 'Account', width: w * 0.11 },
-      { header: 'Patient and service', width: w * 0.33 },
-      { header: 'Charges', width: w * 0.112, align: 'right' },
-      { header: 'Insurance paid', width: w * 0.112, align: 'right' },
-      { header: 'Adjustments', width: w * 0.112, align: 'right' },
-      { header: 'You paid', width: w * 0.112, align: 'right' },
-      { header: 'Balance', width: w * 0.112, align: 'right' },
+      { header: t.say('colAccount'), width: w * 0.11 },
+      { header: t.say('colPatientService'), width: w * 0.33 },
+      { header: t.say('colCharges'), width: w * 0.112, align: 'right' },
+      { header: t.say('colInsurancePaid'), width: w * 0.112, align: 'right' },
+      { header: t.say('colAdjustments'), width: w * 0.112, align: 'right' },
+      { header: t.say('colYouPaid'), width: w * 0.112, align: 'right' },
+      { header: t.say('colBalance'), width: w * 0.112, align: 'right' },
     ],
     s.accounts.map((a) => [
       a.accountNumber,
-      `${a.patientName}\n${a.service}, ${a.serviceFrom === a.serviceTo ? formatShortDate(a.serviceFrom) : `${formatShortDate(a.serviceFrom)}–${formatShortDate(a.serviceTo)}`}${showSteps ? `\n${stepWords(a, s.regularStatements)}` : ''}`,
-      formatCents(a.chargesCents),
-      credit(a.insuranceCents),
-      credit(a.adjustmentsCents),
-      credit(a.patientPaidCents),
-      formatCents(a.balanceCents),
+      `${a.patientName}\n${a.service}, ${t.dateRange(a.serviceFrom, a.serviceTo)}${showSteps ? `\n${stepWords(t, a, s.regularStatements)}` : ''}`,
+      t.money(a.chargesCents),
+      credit(t, a.insuranceCents),
+      credit(t, a.adjustmentsCents),
+      credit(t, a.patientPaidCents),
+      t.money(a.balanceCents),
     ]),
-    { totalRow: ['Total', '', '', '', '', '', formatCents(s.amountDueCents)], fontSize: 8 },
+    { totalRow: [t.say('total'), '', '', '', '', '', t.money(s.amountDueCents)], fontSize: 8 },
   );
 
   if (s.activity.length > 0) {
-    section(doc, 'Since your last statement');
+    section(doc, t.say('sinceLast'));
     table(
       doc,
       [
-        { header: 'Date', width: w * 0.15 },
-        { header: 'Account', width: w * 0.15 },
-        { header: 'What', width: w * 0.5 },
-        { header: 'Amount', width: w * 0.2, align: 'right' },
+        { header: t.say('colDate'), width: w * 0.15 },
+        { header: t.say('colAccount'), width: w * 0.15 },
+        { header: t.say('colWhat'), width: w * 0.5 },
+        { header: t.say('colAmount'), width: w * 0.2, align: 'right' },
       ],
-      s.activity.map((x) => [formatShortDate(x.date), x.accountNumber, x.description, formatCents(x.amountCents)]),
+      s.activity.map((x) => [t.shortDate(x.date), x.accountNumber, x.description, t.money(x.amountCents)]),
       { fontSize: 8 },
     );
     doc
       .font(FONT.regular)
       .fontSize(9)
       .text(
-        `Previous balance ${formatCents(s.previousBalanceCents)}; balance now ${formatCents(s.amountDueCents)}.`,
+        t.say('balanceMoved', { previous: t.money(s.previousBalanceCents), now: t.money(s.amountDueCents) }),
         PAGE.margin,
         doc.y,
         { width: w },
       );
   }
 
-  section(doc, 'How old the balance is');
+  section(doc, t.say('howOld'));
   table(
     doc,
     AGING_BUCKETS.map((b) => ({
-      header: AGING_COLUMN_LABELS[b],
+      header: agingLabel(t, b),
       width: w / AGING_BUCKETS.length,
       align: 'right' as const,
     })),
-    [AGING_BUCKETS.map((b) => formatCents(s.aging[b]))],
+    [AGING_BUCKETS.map((b) => t.money(s.aging[b]))],
     { fontSize: 8 },
   );
 
@@ -281,36 +304,38 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   if (s.kind !== 'final_notice') {
     boxed(
       doc,
-      'Financial assistance is available',
-      `If you cannot pay this bill, you may qualify for free or discounted care under our financial assistance policy. Call ${formatPhone(h.financialAssistancePhone)} or visit ${h.financialAssistanceUrl}. Applying is free, and we will not take collection action while your application is considered.`,
+      t.say('assistanceTitle'),
+      t.say('assistanceBody', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
       true,
     );
   }
 
   if (s.kind === 'final_notice' && s.finalNotice) {
     doc.addPage();
-    doc
-      .font(FONT.bold)
-      .fontSize(13)
-      .text('Financial assistance: a plain-language summary', PAGE.margin, PAGE.margin, { width: w });
+    doc.font(FONT.bold).fontSize(13).text(t.say('summaryTitle'), PAGE.margin, PAGE.margin, { width: w });
     doc.moveDown(0.5);
     doc.font(FONT.regular).fontSize(10).text(s.finalNotice.plainLanguageSummary, { width: w, lineGap: 2 });
     doc.moveDown(0.8);
     doc.text(
-      `To apply or ask a question: ${formatPhone(h.financialAssistancePhone)}, ${h.financialAssistanceUrl}, or ${h.legalName}, ${h.address.line1}, ${h.address.city}, ${h.address.state} ${h.address.zip}.`,
+      t.say('summaryContact', {
+        phone: formatPhone(h.financialAssistancePhone),
+        url: h.financialAssistanceUrl,
+        hospital: h.legalName,
+        address: `${h.address.line1}, ${h.address.city}, ${h.address.state} ${h.address.zip}`,
+      }),
       { width: w },
     );
   }
   doc.page.margins.bottom = bottom;
-  pageFooters(doc, s, 0);
+  pageFooters(doc, s, t, 0);
 }
 
 /** Each page says whose statement it is and which page: the pages of a batch can be put back together. */
-function pageFooters(doc: Pdf, s: StatementSnapshot, first: number): void {
+function pageFooters(doc: Pdf, s: StatementSnapshot, t: Words, first: number): void {
   const range = doc.bufferedPageRange();
   const last = range.start + range.count - 1;
   const pages = last - first + 1;
-  const who = [s.guarantor.name, s.guarantor.externalId ? `guarantor ${s.guarantor.externalId}` : null]
+  const who = [s.guarantor.name, s.guarantor.externalId ? t.say('guarantorId', { id: s.guarantor.externalId }) : null]
     .filter(Boolean)
     .join(', ');
   for (let i = first; i <= last; i++) {
@@ -322,7 +347,7 @@ function pageFooters(doc: Pdf, s: StatementSnapshot, first: number): void {
       .fontSize(7.5)
       .fillColor(INK.muted)
       .text(
-        `${who} · statement of ${formatShortDate(s.statementDate)} · page ${i - first + 1} of ${pages}`,
+        t.say('pageFooter', { who, date: t.shortDate(s.statementDate), page: i - first + 1, pages }),
         PAGE.margin,
         doc.page.height - PAGE.margin + 22,
         { lineBreak: false },
@@ -334,7 +359,9 @@ function pageFooters(doc: Pdf, s: StatementSnapshot, first: number): void {
 
 function statementDocument(s: StatementSnapshot): Pdf {
   const doc = createPdf({
-    title: `Statement ${s.guarantor.externalId ?? ''} ${s.statementDate}`.trim(),
+    title: wordsOf(s)
+      .say('documentTitle', { id: s.guarantor.externalId ?? '', date: s.statementDate })
+      .trim(),
     date: s.statementDate,
     // Drawn by the tens of thousands in a run, where the batch compresses the pages; a single
     // statement (a reprint) is a few kilobytes more.

@@ -1,0 +1,29 @@
+// Every patient document's texts, by document: what the Settings screen shows side by side for the
+// hospital to review, and what the catalog test checks (both languages, the same placeholders).
+// A new patient document adds its texts file here.
+import type { Bilingual } from './template';
+import { AGREEMENT_TEXTS } from './agreementTexts';
+import { COMMON_TEXTS } from './commonTexts';
+import { LAPSE_LETTER_TEXTS } from './lapseLetterTexts';
+import { PAYMENT_METHOD_TEXTS, RECEIPT_TEXTS } from './receiptTexts';
+import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from './statementTexts';
+
+export interface TextGroup {
+  /** Stable id, for the screen's headings and the test's names. */
+  id: string;
+  /** The document or part, in the clerk's words. */
+  title: string;
+  texts: Readonly<Record<string, Bilingual>>;
+}
+
+export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
+  { id: 'statement', title: 'Statement and final notice', texts: STATEMENT_TEXTS },
+  { id: 'statement-services', title: 'Statement: kinds of visit', texts: SERVICE_TEXTS },
+  { id: 'statement-activity', title: 'Statement: activity since the last statement', texts: ACTIVITY_TEXTS },
+  { id: 'final-notice-actions', title: 'Final notice: collection actions it may name', texts: ECA_ACTION_TEXTS },
+  { id: 'plan-agreement', title: 'Payment plan agreement', texts: AGREEMENT_TEXTS },
+  { id: 'lapse-letter', title: 'Payment plan letter (missed payment)', texts: LAPSE_LETTER_TEXTS },
+  { id: 'receipt', title: 'Payment receipt', texts: RECEIPT_TEXTS },
+  { id: 'receipt-methods', title: 'Payment receipt: how the payment was made', texts: PAYMENT_METHOD_TEXTS },
+  { id: 'common', title: 'Every letter', texts: COMMON_TEXTS },
+];
