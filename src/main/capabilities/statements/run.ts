@@ -104,12 +104,20 @@ export function planRun(db: Db, runDate: string): RunPlan {
     const key = h.accountId ?? h.guarantorId;
     map.set(key, [...(map.get(key) ?? []), h.reason]);
   }
+  // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all.
+  const covered = db
+    .prepare(
+      `SELECT count(*) FROM guarantors g WHERE g.balance_cents <= 0
+          AND EXISTS (SELECT 1 FROM accounts a WHERE a.guarantor_id = g.id AND a.balance_cents > 0)`,
+    )
+    .pluck()
+    .get() as number;
   const plan: RunPlan = {
     runDate,
     due: [],
     dueCents: 0,
     held: [],
-    skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0, creditOrZero: 0 },
+    skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0, creditOrZero: covered },
   };
   for (const g of guarantors) {
     const name = guarantorName(g);
