@@ -110,7 +110,8 @@ export const STALE_AFTER = {
   'store:changeKey': ['backup:list'],
   'store:backups': [],
   'store:restore': [],
-  'activity:log': ['accounts:open'],
+  // Returned mail holds the guarantor's statements and letters and asks for a new address (issue 11).
+  'activity:log': ['accounts:open', 'holds:list', 'statements:due', 'queue:list', 'letters:pending'],
   'followUps:add': ['accounts:open', 'queue:list'],
   'followUps:close': ['accounts:open', 'queue:list'],
   'documents:get': [],
@@ -169,6 +170,7 @@ export const STALE_AFTER = {
   'statements:proof': [],
   'statements:discard': ['statements:prepared'],
   'statements:release': [...CYCLE, 'statements:list', 'statements:runs', 'statements:prepared'],
+  'holds:newAddress': [...CYCLE, 'queue:list', 'letters:pending', 'search:query'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

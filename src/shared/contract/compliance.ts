@@ -7,7 +7,7 @@ import { ecaCheckInput, ecaReleaseInput } from '../schemas/eca';
 import { decideFapInput, recordFapApplicationInput, type FapDecisionResult, type FapHistoryItem } from '../schemas/fap';
 import type { FileHandle } from '../schemas/files';
 import type { HoldView } from '../schemas/holds';
-import { placeHoldInput, releaseHoldInput } from '../schemas/holds';
+import { newAddressInput, placeHoldInput, releaseHoldInput } from '../schemas/holds';
 import type { MonthlyRegisters } from '../schemas/registers';
 import { registerCsvInput, registerMonthInput } from '../schemas/registers';
 import { channel, none } from './channel';
@@ -76,5 +76,11 @@ export const complianceChannels = {
     input: registerCsvInput,
     access: 'supervisor',
     audit: 'export',
+  }),
+  // Issue 11: returned mail: the corrected address ends the hold.
+  'holds:newAddress': channel<typeof newAddressInput, { done: true }>({
+    input: newAddressInput,
+    access: 'clerk',
+    audit: 'change',
   }),
 } as const;

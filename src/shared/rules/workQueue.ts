@@ -30,4 +30,6 @@ export const URGENCY = {
   followUp(daysOverdue: number): number {
     return daysOverdue > 0 ? 1.5 + Math.min(1, daysOverdue / 7) : 1;
   },
+  // Issue 11: mail came back; nothing reaches the patient until the address is corrected.
+  newAddress: 2,
 } as const;

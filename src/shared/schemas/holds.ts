@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { businessDateSchema } from '../dates';
 import { PLACEABLE_HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
 import { blankAsAbsent, choice, idChoice } from './formFields';
+import { addressSchema } from './hospital';
 import { idSchema, optionalText, requiredText } from './text';
 
 export const placeHoldInput = z.object({
@@ -45,3 +46,8 @@ export interface HoldView {
   automatic: boolean;
   active: boolean;
 }
+
+/** Issue 11: a corrected mailing address (ends a returned-mail hold; recorded in the activity log). */
+export const newAddressInput = z.object({ guarantorId: idSchema, address: addressSchema });
+/** holds:newAddress, less the guarantor. */
+export const newAddressForm = newAddressInput.omit({ guarantorId: true });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requiredText } from './text';
 
 /** Every kind of queue item; a capability that adds a source adds its kinds here. */
-export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'follow_up'] as const;
+export const QUEUE_KINDS = ['lapsed_plan', 'defaulted_plan', 'broken_promise', 'follow_up', 'new_address'] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
  * How the queue shows each kind: its label on an item, its name in the filter, and its badge's tone
@@ -16,6 +16,7 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     defaulted_plan: { label: 'Defaulted plan', filterLabel: 'Defaulted plans', tone: 'bad' },
     broken_promise: { label: 'Broken promise', filterLabel: 'Broken promises', tone: 'bad' },
     follow_up: { label: 'Follow-up due', filterLabel: 'Follow-ups due', tone: 'info' },
+    new_address: { label: 'New address needed', filterLabel: 'New addresses needed', tone: 'warn' },
   };
 
 export const queueInput = z.object({

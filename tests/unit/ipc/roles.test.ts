@@ -100,6 +100,7 @@ const EXPECTED_LEAST: Record<ChannelName, Who> = {
   'statements:proof': 'clerk',
   'statements:discard': 'clerk',
   'statements:release': 'clerk',
+  'holds:newAddress': 'clerk',
   'compliance:report': 'clerk',
   'compliance:list': 'clerk',
   'registers:month': 'supervisor',

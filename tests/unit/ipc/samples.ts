@@ -174,6 +174,10 @@ export const VALID_INPUT: { [K in ChannelName]: ChannelInput<K> } = {
   'statements:proof': { runId: 1 },
   'statements:discard': { runId: 1 },
   'statements:release': { runId: 1, jobId: 'statements-0001' },
+  'holds:newAddress': {
+    guarantorId: 1,
+    address: { line1: '9 Pine St', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
+  },
   'compliance:report': {
     category: '501r',
     description: 'A final notice went out without the summary enclosed.',

@@ -249,3 +249,80 @@ describe('the lapse letter and the statement of the same day agree (PP-02)', () 
     }
   });
 });
+
+describe('returned mail stops mail until the address is corrected (issue 11)', () => {
+  it('holds statements and letters, asks the queue for a new address, and ends with the corrected address', async () => {
+    const { admin, jane, a1, a2 } = await ready();
+    await planOnBoth(admin, jane, a1, a2);
+    t.clock.setToday('2026-12-26');
+    await t.call('plans:runDaily', {}, admin); // the plan lapses: a lapse letter is queued
+    await t.call(
+      'activity:log',
+      {
+        guarantorId: jane,
+        kind: 'letter',
+        outcome: 'returned_mail',
+        note: 'Envelope back: no such street',
+        occurredOn: '2026-12-26',
+      },
+      admin,
+    );
+    // Statements: held, with the reason.
+    const due = await t.call('statements:due', {}, admin);
+    expect(due.held).toEqual([
+      expect.objectContaining({ guarantorId: jane, holds: ['returned_mail'], accountsOnly: false }),
+    ]);
+    expect(await t.raw('statements:prepare', { jobId: 'statements-mail-1' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    // Letters: the lapse letter waits.
+    expect(await t.raw('letters:lapseBatch', {}, admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // The work queue asks for a new address.
+    const queue = await t.call('queue:list', { assignee: 'all' }, admin);
+    expect(queue.items).toContainEqual(
+      expect.objectContaining({ kind: 'new_address', guarantorId: jane, key: `newAddress:${jane}` }),
+    );
+    const holds = await t.call('holds:list', { guarantorId: jane }, admin);
+    expect(holds).toContainEqual(expect.objectContaining({ reason: 'returned_mail', automatic: true, active: true }));
+
+    // A clerk enters the corrected address: the hold ends, the history keeps both addresses.
+    await t.call(
+      'holds:newAddress',
+      { guarantorId: jane, address: { line1: '9 Pine St', line2: '', city: 'Portland', state: 'ME', zip: '04103' } },
+      admin,
+    );
+    expect((await t.call('holds:list', { guarantorId: jane }, admin)).map((h) => h.reason)).not.toContain(
+      'returned_mail',
+    );
+    const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
+    expect(ws.activities.map((a) => a.note)).toContainEqual(
+      expect.stringMatching(/12 Oak St, Portland, ME 04101 → 9 Pine St, Portland, ME 04103/),
+    );
+    expect((await t.call('queue:list', { assignee: 'all' }, admin)).items.map((i) => i.kind)).not.toContain(
+      'new_address',
+    );
+    const letters = await t.call('letters:lapseBatch', {}, admin);
+    expect(letters.count).toBe(1);
+    expect((await pdfPages(await t.file(letters))).join(' ')).toContain('9 Pine St');
+    expect(await t.call('statements:due', {}, admin)).toMatchObject({ dueCount: 1, held: [] });
+  });
+
+  it('an extract bringing a different address ends the hold; the same address does not', async () => {
+    const { admin, jane } = await ready();
+    const flag = () => t.app.store.db.prepare('SELECT mail_returned_on FROM guarantors WHERE id = ?').pluck().get(jane);
+    await t.call(
+      'activity:log',
+      { guarantorId: jane, kind: 'letter', outcome: 'returned_mail', note: '', occurredOn: '2026-11-26' },
+      admin,
+    );
+    await importSmall(t, extract('700.00')); // the same address again
+    expect(flag()).toBe('2026-11-26');
+    await importSmall(t, extract('700.00').replaceAll('12 Oak St', '40 Birch Rd'));
+    expect(flag()).toBeNull();
+    const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
+    expect(ws.activities.map((a) => a.note)).toContainEqual(
+      expect.stringContaining('Address corrected (the billing system’s extract)'),
+    );
+  });
+});

@@ -20,12 +20,13 @@ export {
   moveBalance,
   setCollectionClock,
   setFapStatus,
+  setMailingAddress,
   type AccountFromExtract,
   type AccountRow,
   type GuarantorFromExtract,
   type GuarantorRow,
   type HeldGuarantorField,
 } from './rows';
-export { addFollowUp, recordLetterSent, followUpsOf } from './activity';
+export { addFollowUp, recordLetterSent, followUpsOf, releaseReturnedMail } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
 export { agingReport } from './aging';

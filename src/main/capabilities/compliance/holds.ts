@@ -6,9 +6,10 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { HoldReason } from '../../../shared/rules/statementCycle';
-import type { HoldView, placeHoldInput } from '../../../shared/schemas/holds';
+import type { HoldView, newAddressInput, placeHoldInput } from '../../../shared/schemas/holds';
 import type { Db } from '../../store/database';
 import type { HoldsRow } from '../../store/schema';
+import { guarantorRow, mailingAddress, releaseReturnedMail, setMailingAddress } from '../accounts';
 
 type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
@@ -153,4 +154,29 @@ export function activePlacedHolds(
         WHERE released_on IS NULL AND (until IS NULL OR until >= ?) ORDER BY placed_on DESC, id DESC`,
     )
     .all(today) as { guarantorId: number; accountId: number | null; reason: HoldReason }[];
+}
+
+/**
+ * Issue 11: a clerk enters the corrected address of a guarantor whose mail came back. The address
+ * changes, the activity log keeps the old and the new one, and the returned-mail hold ends: the
+ * statements and letters held go out again. (The billing system owns the address: correct it there
+ * too, or its next extract brings the old one back.)
+ */
+export function correctAddress(
+  db: Db,
+  input: z.output<typeof newAddressInput>,
+  today: string,
+  now: string,
+  by: number,
+): void {
+  const g = guarantorRow(db, input.guarantorId);
+  if (g.mail_returned_on === null)
+    throw new AppError(
+      'not_allowed',
+      'This guarantor’s mail has not come back: the billing system keeps the address, and its extract brings changes.',
+    );
+  const before = mailingAddress(g).join(', ');
+  setMailingAddress(db, input.guarantorId, input.address, now);
+  const after = mailingAddress(guarantorRow(db, input.guarantorId)).join(', ');
+  releaseReturnedMail(db, input.guarantorId, `by a clerk: ${before || 'none'} → ${after}`, today, now, by);
 }

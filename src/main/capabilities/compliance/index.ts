@@ -6,5 +6,5 @@ import { complianceHandlers } from './handlers';
 export const compliance: Capability<'compliance'> = { name: 'compliance', handlers: complianceHandlers };
 
 export { attemptEca, checkEca } from './ecaGate';
-export { activePlacedHolds, automaticHoldReasons, holdsOf, placeHold, releaseHold } from './holds';
+export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
