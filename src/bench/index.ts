@@ -222,7 +222,7 @@ async function statementRun(db: Db, count: number) {
     'bench',
     { fileName: 'statements.pdf', mimeType: 'application/pdf' },
     async (out) => {
-      run = await releaseRun(app, prepared.runId, clerk, out);
+      run = await releaseRun(app, prepared.runId, clerk, TODAY, out);
     },
   );
   const ms = performance.now() - started;

@@ -112,7 +112,7 @@ describe('the statement run', () => {
       final: (done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
     });
     const { runId } = await t.call('statements:prepare', { jobId: 'statements-full-prep' }, admin);
-    await expect(releaseRun(t.app, runId, 1, full)).rejects.toThrow(/no space left/);
+    await expect(releaseRun(t.app, runId, 1, '2026-11-26', full)).rejects.toThrow(/no space left/);
     const db = t.app.store.db;
     expect(db.inTransaction).toBe(false);
     expect(db.prepare(`SELECT status FROM statement_runs WHERE id = ?`).pluck().get(runId)).toBe('prepared');

@@ -92,7 +92,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
         fileOwner(ctx),
         { fileName: runFileName(app.store.db, runDate, input.runId), mimeType: 'application/pdf' },
         async (out) => {
-          run = await releaseRun(app, input.runId, releasedBy, out, hooks);
+          run = await releaseRun(app, input.runId, releasedBy, app.clock.today(), out, hooks);
         },
       );
       const r = run!;

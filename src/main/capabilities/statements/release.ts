@@ -259,12 +259,13 @@ export async function releaseRun(
   app: RecoupApp,
   runId: number,
   releasedBy: number,
+  today: string,
   out: Writable,
   hooks: RunHooks = {},
 ): Promise<RunResult> {
   const db = app.store.db;
   const run = preparedRow(db, runId);
-  if (run.run_date !== app.clock.today() || run.fingerprint !== runFingerprint(db))
+  if (run.run_date !== today || run.fingerprint !== runFingerprint(db))
     throw new AppError(
       'not_allowed',
       'Something that decides the statements has changed since this run was prepared (a payment, a hold, an address, a plan, or the day): prepare the run again and check its proof.',
