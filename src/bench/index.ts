@@ -218,6 +218,7 @@ async function statementRun(db: Db, count: number) {
   const started = performance.now();
   // Prepared (the proof's statements built and kept), then released (drawn, recorded): issue 11.
   const prepared = await prepareRun(app, TODAY, clerk);
+  const preparedMs = performance.now() - started;
   const batch = await files.offerStream(
     'bench',
     { fileName: 'statements.pdf', mimeType: 'application/pdf' },
@@ -226,6 +227,7 @@ async function statementRun(db: Db, count: number) {
     },
   );
   const ms = performance.now() - started;
+  console.log(`  prepared in ${round(preparedMs / 1000, 2)} s, released in ${round((ms - preparedMs) / 1000, 2)} s`);
   const pdf = await files.bytes(batch.fileId, () => db);
   files.clear();
   const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;

@@ -68,9 +68,10 @@ export function planRun(db: Db, runDate: string): RunPlan {
   const guarantors = db
     .prepare(
       `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
-              g.mail_returned_on, l.statement_date AS last_date, l.ledger_mark AS last_mark
+              g.mail_returned_on,
+              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date,
+              (SELECT s.ledger_mark FROM statements s WHERE s.guarantor_id = g.id ORDER BY s.statement_date DESC LIMIT 1) AS last_mark
          FROM guarantors g
-         LEFT JOIN statements l ON l.id = (SELECT s.id FROM statements s WHERE s.guarantor_id = g.id ORDER BY s.statement_date DESC LIMIT 1)
         WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
