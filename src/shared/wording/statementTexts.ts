@@ -121,6 +121,10 @@ export const STATEMENT_TEXTS = defineTexts({
     es: 'Monto adeudado ahora: {amount}, a más tardar el {date}.',
   },
   theAmountDue: { en: 'the amount due of {amount}', es: 'el monto adeudado de {amount}' },
+  agingBeforeCredit: {
+    en: 'What you owe, before your credit of {amount} is subtracted.',
+    es: 'Lo que debe, antes de restar su saldo a favor de {amount}.',
+  },
 });
 
 /** The kind of visit, in plain words (ST-02), as the statement's accounts table prints it. */

@@ -69,6 +69,7 @@ describe('credits are shown and netted (issue 11, ST-02)', () => {
     expect(s.text).toContain('Your credit of $100.00 on account A2 is subtracted from what you owe');
     expect(s.text).toContain('Total balance $400.00');
     expect(s.text).toContain('Amount due now: $400.00');
+    expect(s.text).toContain('What you owe, before your credit of $100.00 is subtracted.');
     // A credit is netted, not billed: it starts no 501(r) clock and runs no cycle.
     expect(db().prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'A2'`).pluck().get()).toBe(
       null,

@@ -162,7 +162,12 @@ function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
   doc.x = PAGE.margin;
 }
 
-function section(doc: Pdf, title: string): void {
+/**
+ * A section's title. `keepWith`: room (points) its first rows need below it, or it starts the next
+ * page (issue 11 statements only: statements recorded before keep their drawing, byte for byte).
+ */
+function section(doc: Pdf, title: string, keepWith = 0): void {
+  if (keepWith > 0 && doc.y + keepWith > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.4);
   doc
     .font(FONT.bold)
@@ -320,7 +325,7 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   if (s.balanceCents !== undefined) dueNow(doc, s, t);
 
   if (s.activity.length > 0) {
-    section(doc, t.say('sinceLast'));
+    section(doc, t.say('sinceLast'), s.balanceCents !== undefined ? 70 : 0);
     table(
       doc,
       [
@@ -346,7 +351,7 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
       );
   }
 
-  section(doc, t.say('howOld'));
+  section(doc, t.say('howOld'), s.balanceCents !== undefined ? 70 : 0);
   table(
     doc,
     AGING_BUCKETS.map((b) => ({
@@ -357,6 +362,12 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
     [AGING_BUCKETS.map((b) => t.money(s.aging[b]))],
     { fontSize: 8 },
   );
+  // Issue 11: the aging is of what is owed; the credit subtracted is said, so the figures add up.
+  if ((s.creditCents ?? 0) < 0)
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .text(t.say('agingBeforeCredit', { amount: t.money(-s.creditCents!) }), PAGE.margin, doc.y, { width: w });
 
   // ECA-06: every statement says financial assistance is available (the final notice says it above).
   if (s.kind !== 'final_notice') {
