@@ -2,7 +2,7 @@
 // final notices among them, the money) and what is skipped, before running the day's statements.
 import { expect, test } from './fixtures';
 import { addDays, formatShortDate } from '../../src/shared/dates';
-import { moveClockTo, openGuarantor, readOpenPdf, runStatements } from './planSteps';
+import { moveClockTo, openGuarantor, openQueue, queueRows, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample } from './samples';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { ADMIN, addUser, CLERK, importCombined, logIn, logOut, nav, setUpAndLogIn, shot, SUPERVISOR } from './steps';
@@ -201,4 +201,47 @@ test.describe('the run is reviewed before it is sent (issue 11 item 7)', () => {
     await expect(runs.locator('tbody tr')).toContainText('Sam Supervisor');
     await expect(proof).toBeHidden();
   });
+});
+
+test('returned mail: held from statements, a new address asked for in the queue, and the corrected address ends it', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await openGuarantor(page, flores);
+  await page.getByRole('button', { name: 'Log activity…' }).click();
+  const log = page.getByRole('dialog', { name: 'Log activity' });
+  await log.getByLabel('Kind').selectOption({ label: 'Letter' });
+  await log.getByLabel('Outcome').selectOption({ label: 'Mail returned' });
+  await log.getByLabel('Note (optional)').fill('Envelope back: moved, no forwarding address');
+  await log.getByRole('button', { name: 'Log activity' }).click();
+  await expect(log).toBeHidden();
+  const cycle = page.getByRole('region', { name: 'Statements and the 501(r) clock' });
+  const holds = cycle.getByRole('table', { name: 'Holds' });
+  await expect(holds.locator('tbody tr').first()).toContainText('Mail returned: new address needed');
+
+  // The run holds the guarantor, with the reason; the queue asks for a new address.
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  const held = page.getByRole('table', { name: /^Holds:/ });
+  await expect(held.locator('tbody tr')).toContainText(flores.lastName);
+  await expect(held.locator('tbody tr')).toContainText('Mail returned: new address needed');
+  await openQueue(page);
+  await expect(queueRows(page).filter({ hasText: flores.lastName })).toContainText('New address needed');
+
+  // The corrected address ends the hold.
+  await openGuarantor(page, flores);
+  await cycle.getByRole('button', { name: 'New address…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New address' });
+  await dialog.getByLabel('Street address').fill('77 Harbor Lane');
+  await dialog.getByLabel('City').fill('Portland');
+  await dialog.getByLabel('State').selectOption({ label: 'ME' });
+  await dialog.getByLabel('ZIP code').fill('04102');
+  await shot(page, '98-new-address', { viewport: true });
+  await dialog.getByRole('button', { name: 'Save the address' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cycle).toContainText('No hold stops the statement cycle.');
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('list', { name: 'Skipped' }).getByRole('listitem').first()).toHaveText('0 held');
 });

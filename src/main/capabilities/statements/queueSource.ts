@@ -12,8 +12,11 @@ export const returnedMailQueueSource: QueueSource = {
     if (!want('new_address')) return [];
     const rows = db
       .prepare(
-        `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.mail_returned_on
-           FROM guarantors g WHERE g.mail_returned_on IS NOT NULL AND g.mail_returned_on <= ?`,
+        // Whoever logged the returned mail is the one to find the new address.
+        `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.mail_returned_on, u.id AS owner_id, u.full_name AS owner
+           FROM guarantors g
+           LEFT JOIN users u ON u.id = (SELECT a.created_by FROM activities a WHERE a.guarantor_id = g.id AND a.outcome = 'returned_mail' ORDER BY a.id DESC LIMIT 1)
+          WHERE g.mail_returned_on IS NOT NULL AND g.mail_returned_on <= ?`,
       )
       .all(today) as {
       id: number;
@@ -22,6 +25,8 @@ export const returnedMailQueueSource: QueueSource = {
       last_name: string;
       balance_cents: number;
       mail_returned_on: string;
+      owner_id: number | null;
+      owner: string | null;
     }[];
     return rows.map((r) => {
       const days = daysBetween(r.mail_returned_on, today);
@@ -34,8 +39,8 @@ export const returnedMailQueueSource: QueueSource = {
         amountCents: r.balance_cents,
         date: r.mail_returned_on,
         score: queueScore(Math.max(0, r.balance_cents), URGENCY.newAddress),
-        assignee: null,
-        ownerId: null,
+        assignee: r.owner,
+        ownerId: r.owner_id,
       };
     });
   },
