@@ -121,6 +121,10 @@ export const STATEMENT_TEXTS = defineTexts({
     es: 'Monto adeudado ahora: {amount}, a más tardar el {date}.',
   },
   theAmountDue: { en: 'the amount due of {amount}', es: 'el monto adeudado de {amount}' },
+  creditBesidePlan: {
+    en: 'Your credit of {amount} on {accounts} is subtracted from what you owe on your other accounts, never from your plan’s payment: your plan counts the payments made to it. Call us to have what is left of it refunded.',
+    es: 'Su saldo a favor de {amount} en {accounts} se resta de lo que debe en sus otras cuentas, nunca del pago de su plan: su plan cuenta los pagos que se hacen al plan. Llámenos para que le reembolsemos lo que quede.',
+  },
   agingBeforeCredit: {
     en: 'What you owe, before your credit of {amount} is subtracted.',
     es: 'Lo que debe, antes de restar su saldo a favor de {amount}.',

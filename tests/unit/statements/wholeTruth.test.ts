@@ -217,6 +217,30 @@ describe('a current plan gets a statement with its installment and a coupon (PP-
   });
 });
 
+describe('a credit beside a plan', () => {
+  it('PP-02: never lowers the plan’s payment (the plan counts payments made to it)', async () => {
+    const { admin, jane, a1 } = await ready(extract('1100.00')); // A1 $500.00; A2 $100.00 in credit
+    await t.call(
+      'plans:create',
+      {
+        guarantorId: jane,
+        accountIds: [a1],
+        fapAnswer: 'declined',
+        downPaymentCents: 0,
+        frequency: 'monthly',
+        firstDueDate: '2026-12-15',
+        installmentCount: 5,
+      },
+      admin,
+    );
+    await sendStatements(t, admin, 'statements-plancredit-1');
+    const s = (await latestStatement(jane, admin))!;
+    expect(s).toMatchObject({ amountDueCents: 10_000, dueDate: '2026-12-15' });
+    expect(s.text).toContain('never from your plan’s payment');
+    expect(s.text).toContain('Total balance $400.00');
+  });
+});
+
 describe('the lapse letter and the statement of the same day agree (PP-02)', () => {
   it('both ask for the same amount by the same date, read back with pdftotext', async () => {
     const { admin, jane, a1, a2 } = await ready();

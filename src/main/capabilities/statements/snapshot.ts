@@ -166,7 +166,9 @@ export function buildStatement(
   const planLines = shownLines.filter((l) => l.step === 'plan');
   const asked = plans.flatMap((p) => (p.asked ? [{ planId: p.planId, ...p.asked }] : []));
   const others = balanceCents - planLines.reduce((t, l) => t + l.balanceCents, 0);
-  const amountDue = Math.max(0, (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + others);
+  // A credit is subtracted from the other accounts only, never from a plan's payment: the plan counts
+  // payments made to it (PP-02), so asking for less would lapse it. The plan's payment is asked in full.
+  const amountDue = (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + Math.max(0, others);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   // ECA-05: the date the final notice names is the first day collection actions may be taken on

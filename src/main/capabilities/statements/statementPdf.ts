@@ -252,7 +252,7 @@ function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
   if (credits.length > 0) {
     const numbers = credits.map((a) => a.accountNumber);
     lines.push(
-      t.say('creditNetted', {
+      t.say((s.plans?.length ?? 0) > 0 ? 'creditBesidePlan' : 'creditNetted', {
         amount: t.money(-(s.creditCents ?? 0)),
         accounts: t.say(numbers.length === 1 ? 'oneAccount' : 'manyAccounts', { list: t.list(numbers) }),
       }),
