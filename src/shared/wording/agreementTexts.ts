@@ -16,20 +16,23 @@ export const AGREEMENT_TEXTS = defineTexts({
   total: { en: 'Total', es: 'Total' },
   termsHeading: { en: 'The terms', es: 'Las condiciones' },
   termsWithDown: {
-    en: 'A down payment of {down} is due today. Then {payments} of {amount}, from {first} to {last}.',
-    es: 'Hoy vence un pago inicial de {down}. Después, usted hará {payments} de {amount}, del {first} al {last}.',
+    en: 'A down payment of {down} is due today. Then {payments}, from {first} to {last}.',
+    es: 'Hoy vence un pago inicial de {down}. Después, usted hará {payments}, del {first} al {last}.',
   },
   termsNoDown: {
-    en: '{payments} of {amount}, from {first} to {last}.',
-    es: 'Usted hará {payments} de {amount}, del {first} al {last}.',
+    en: '{payments}, from {first} to {last}.',
+    es: 'Usted hará {payments}, del {first} al {last}.',
   },
-  // "{count} monthly payments": the count and the frequency, in one phrase.
-  monthlyOne: { en: '{count} monthly payment', es: '{count} pago mensual' },
-  monthlyMany: { en: '{count} monthly payments', es: '{count} pagos mensuales' },
-  biweeklyOne: { en: '{count} every-two-weeks payment', es: '{count} pago cada dos semanas' },
-  biweeklyMany: { en: '{count} every-two-weeks payments', es: '{count} pagos cada dos semanas' },
-  weeklyOne: { en: '{count} weekly payment', es: '{count} pago semanal' },
-  weeklyMany: { en: '{count} weekly payments', es: '{count} pagos semanales' },
+  // "{count} monthly payments of {amount}": the count, the frequency and the amount, in one phrase.
+  monthlyOne: { en: '{count} monthly payment of {amount}', es: '{count} pago mensual de {amount}' },
+  monthlyMany: { en: '{count} monthly payments of {amount}', es: '{count} pagos mensuales de {amount}' },
+  biweeklyOne: { en: '{count} every-two-weeks payment of {amount}', es: '{count} pago de {amount} cada dos semanas' },
+  biweeklyMany: {
+    en: '{count} every-two-weeks payments of {amount}',
+    es: '{count} pagos de {amount} cada dos semanas',
+  },
+  weeklyOne: { en: '{count} weekly payment of {amount}', es: '{count} pago semanal de {amount}' },
+  weeklyMany: { en: '{count} weekly payments of {amount}', es: '{count} pagos semanales de {amount}' },
   lastDiffers: { en: '(the last {amount})', es: '(el último, de {amount})' },
   addsUp: {
     en: 'The payments add up to the balance of {balance}. No interest or fees are charged.',

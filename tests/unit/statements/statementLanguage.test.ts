@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
 import { buildSnapshot, type SnapshotRequest } from '../../../src/main/capabilities/statements/snapshot';
 import { statementPolicy } from '../../../src/main/platform/settings';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
@@ -108,5 +109,18 @@ describe('LANG-01: the statement in the guarantor’s language', () => {
     expect(en.pages[0]).toMatch(/If by December 26, 2026 you have not paid the balance/);
     expect(en.pages[1]).toContain('Financial assistance: a plain-language summary');
     expect(en.pages.join(' ')).not.toMatch(/Estado de cuenta|asistencia/);
+  });
+
+  it('a Spanish statement reprints from what was recorded, in Spanish, byte for byte, whatever the guarantor’s language is now', async () => {
+    const id = await jane('Español');
+    const snap = buildSnapshot(t.app.store.db, id, request('regular'));
+    const first = await statementPdf(snap);
+    const stored = encodeSnapshot(snap);
+    t.app.store.db.prepare('UPDATE guarantors SET language = ? WHERE id = ?').run('English', id);
+    const again = await statementPdf(decodeSnapshot(stored));
+    expect(again.equals(first)).toBe(true);
+    expect((await text(again))[0]).toContain('Fecha de emisión 26 nov 2026');
+    // A new statement made now follows the guarantor's language as it is now.
+    expect(buildSnapshot(t.app.store.db, id, request('regular')).language).toBeUndefined();
   });
 });

@@ -72,12 +72,15 @@ export async function planAgreement(d: AgreementData): Promise<Buffer> {
   const regular = d.installments[0]!;
   const last = d.installments.at(-1)!;
   const [one, many] = PAYMENTS_PHRASE[d.frequency];
+  const payments = t.say(d.installments.length === 1 ? one : many, {
+    count: d.installments.length,
+    amount: t.money(regular.amountCents),
+  });
   const terms = {
-    payments: t.say(d.installments.length === 1 ? one : many, { count: d.installments.length }),
-    amount:
+    payments:
       last.amountCents !== regular.amountCents
-        ? `${t.money(regular.amountCents)} ${t.say('lastDiffers', { amount: t.money(last.amountCents) })}`
-        : t.money(regular.amountCents),
+        ? `${payments} ${t.say('lastDiffers', { amount: t.money(last.amountCents) })}`
+        : payments,
     first: t.longDate(regular.dueDate),
     last: t.longDate(last.dueDate),
   };

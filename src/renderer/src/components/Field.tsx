@@ -68,6 +68,8 @@ interface TextFieldProps {
   max?: string;
   /** Money is typed as dollars: a decimal keyboard, not a number spinner. */
   money?: boolean;
+  /** The language of what is typed, when it is not the screen's (WCAG 3.1.2): "es" for a Spanish text. */
+  lang?: string;
 }
 
 export function TextField({
@@ -83,6 +85,7 @@ export function TextField({
   min,
   max,
   money,
+  lang,
 }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext();
@@ -95,6 +98,7 @@ export function TextField({
         autoComplete={autoComplete ?? 'off'}
         autoFocus={autoFocus}
         spellCheck={spellCheck ?? false}
+        lang={lang}
         inputMode={numeric ? 'numeric' : money ? 'decimal' : undefined}
         min={min}
         max={max}
@@ -113,12 +117,15 @@ export function TextAreaField({
   hint,
   className,
   rows = 3,
+  lang,
 }: {
   name: string;
   label: string;
   hint?: string;
   className?: string;
   rows?: number;
+  /** The language of what is typed, when it is not the screen's (WCAG 3.1.2): "es" for a Spanish text. */
+  lang?: string;
 }) {
   const id = useId();
   const { register } = useFormContext();
@@ -129,6 +136,7 @@ export function TextAreaField({
         id={id}
         rows={rows}
         spellCheck
+        lang={lang}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...register(name)}

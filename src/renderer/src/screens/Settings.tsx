@@ -20,6 +20,7 @@ import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
 import { useWorkspace } from '../session';
 import { PlanPolicySettings } from './plans/PlanPolicySettings';
+import { PatientTexts } from './settings/PatientTexts';
 
 type SettingsIn = SettingsFormValues;
 type SettingsOut = z.output<typeof settingsForm>;
@@ -37,6 +38,8 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'statements.officeHours',
   'statements.actions',
   'statements.plainLanguageSummary',
+  'statements.officeHoursEs',
+  'statements.plainLanguageSummaryEs',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -149,6 +152,13 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 hint="From the statement date, on regular statements. A final notice always gives 30 days (ECA-05)."
               />
               <TextField name="statements.officeHours" label="Office hours printed on statements" className="span-4" />
+              <TextField
+                name="statements.officeHoursEs"
+                label="Office hours on Spanish statements"
+                hint="The same hours, in Spanish (LANG-01)."
+                lang="es"
+                className="span-4"
+              />
             </div>
             <fieldset className="group inner">
               <legend>Actions the final notice says may follow (ECA-02)</legend>
@@ -162,8 +172,15 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
             <TextAreaField
               name="statements.plainLanguageSummary"
               label="Plain-language summary of the financial-assistance policy"
-              hint="Printed on its own page with every final notice (ECA-05)."
+              hint="Printed on its own page with every final notice (ECA-05) to a guarantor whose documents print in English."
               rows={8}
+            />
+            <TextAreaField
+              name="statements.plainLanguageSummaryEs"
+              label="Plain-language summary in Spanish"
+              hint="Printed instead with the final notice to a guarantor whose documents print in Spanish (LANG-01). Keep it saying what the English one says."
+              rows={8}
+              lang="es"
             />
           </fieldset>
         </fieldset>
@@ -207,6 +224,7 @@ export function Settings() {
       <FormAlert message={settings.error} />
       {settings.value && <SettingsForm initial={settings.value} canEdit={canEdit} />}
       <PlanPolicySettings canEdit={canEdit} />
+      <PatientTexts />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { AGING_BUCKETS, AGING_COLUMN_LABELS } from '../../../../shared/rules/aging';
+import { documentLanguage, DOCUMENT_LANGUAGE_NAMES } from '../../../../shared/rules/documentLanguage';
 import { FAP_STATUS_LABELS, type GuarantorHeader as Guarantor } from '../../../../shared/schemas/accounts';
 import { formatPhone } from '../../format';
 
@@ -89,7 +90,11 @@ export function GuarantorHeader({ guarantor: g, onPostPayment }: { guarantor: Gu
         </div>
         <div>
           <dt>Language</dt>
-          <dd>{g.language || none}</dd>
+          <dd>
+            {g.language || none}
+            {/* LANG-01: the language the guarantor's statements, letters and receipts print in. */}
+            <div className="muted">Documents print in {DOCUMENT_LANGUAGE_NAMES[documentLanguage(g.language)]}</div>
+          </dd>
         </div>
         <div>
           <dt>Employer</dt>
