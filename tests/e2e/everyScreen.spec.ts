@@ -115,6 +115,33 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
   await opened(/^Post the refund on account /, async (d) => {
     await expect(d.getByLabel('Refund amount ($)')).toHaveValue('10.00');
   });
+
+  // Returned mail (issue 11): the hold's "New address…" dialog.
+  await page.getByRole('button', { name: 'Log activity…', exact: true }).click();
+  const log = page.getByRole('dialog', { name: 'Log activity' });
+  await log.getByLabel('Kind').selectOption({ label: 'Letter' });
+  await log.getByLabel('Outcome').selectOption({ label: 'Mail returned' });
+  await log.getByRole('button', { name: 'Log activity' }).click();
+  await expect(log).toBeHidden();
+  const newAddress = page.getByRole('button', { name: 'New address…' });
+  await newAddress.click();
+  await expect(page.getByRole('dialog', { name: 'New address' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the dialog opened by New address…');
+  await page.keyboard.press('Escape');
+  await expect(newAddress).toBeFocused();
+
+  // The statement run's proof and its release dialog (issue 11 item 7).
+  await nav(page).getByRole('link', { name: 'Statements', exact: true }).click();
+  await page.getByRole('button', { name: 'Prepare today’s run' }).click();
+  const proof = page.getByRole('region', { name: 'Prepared run: proof (not sent)' });
+  await expect(proof.getByRole('list', { name: 'Proof' })).toBeVisible({ timeout: 60_000 });
+  await expectNoSeriousA11yViolations(page, 'the statement run’s proof');
+  const release = proof.getByRole('button', { name: 'Release…' });
+  await release.click();
+  await expect(page.getByRole('dialog', { name: 'Release the statement run' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the release dialog');
+  await page.keyboard.press('Escape');
+  await expect(release).toBeFocused();
 });
 
 // WCAG 1.4.10 (reflow): at 200% zoom (683 CSS pixels of the 1366-pixel test screen) and at 400%

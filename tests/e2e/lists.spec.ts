@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import { expect, test, type Workspace } from './fixtures';
-import { openQueue } from './planSteps';
+import { openQueue, prepareAndRelease } from './planSteps';
 import { WITH_ERRORS } from './samples';
 import { ADMIN, continueToLogIn, logIn, nav, previewCombined, setUp, shot } from './steps';
 
@@ -132,8 +132,7 @@ test('long lists: only the rows in view are in the page; the keyboard reaches th
   await endOfList(page, audit.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) }));
 
   // A month of statements in the registers, all of them on screen.
-  await nav(page).getByRole('link', { name: 'Statements' }).click();
-  await page.getByRole('button', { name: 'Run today’s statements' }).click();
+  await prepareAndRelease(page);
   const batch = page.getByRole('dialog', { name: /\.pdf$/ });
   await expect(batch).toBeVisible({ timeout: 60_000 });
   await batch.getByRole('button', { name: 'Close' }).click();

@@ -104,11 +104,25 @@ export function queueRows(page: Page): Locator {
   return page.getByRole('table', { name: /work queue/ }).locator('tbody tr:not(.spacer)');
 }
 
-/** Statements, then Run today's statements: the text of the batch opened in the viewer. */
-export async function runStatements(page: Page): Promise<string> {
+/**
+ * Statements: the day's run prepared, its proof shown, then released (issue 11 item 7; the user is
+ * a supervisor or an administrator, who releases without typing a password). The batch opens.
+ */
+export async function prepareAndRelease(page: Page): Promise<void> {
   await nav(page).getByRole('link', { name: 'Statements' }).click();
   await expect(page.getByRole('heading', { name: 'Statements', level: 1 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Due today' })).toBeVisible();
-  await page.getByRole('button', { name: 'Run today’s statements' }).click();
+  await page.getByRole('button', { name: /^Prepare today’s run/ }).click();
+  const proof = page.getByRole('region', { name: 'Prepared run: proof (not sent)' });
+  await expect(proof.getByRole('list', { name: 'Proof' })).toBeVisible({ timeout: 60_000 });
+  await proof.getByRole('button', { name: 'Release…' }).click();
+  const release = page.getByRole('dialog', { name: 'Release the statement run' });
+  await release.getByRole('button', { name: 'Release and print' }).click();
+  await expect(release).toBeHidden({ timeout: 60_000 });
+}
+
+/** Statements prepared and released: the text of the batch opened in the viewer. */
+export async function runStatements(page: Page): Promise<string> {
+  await prepareAndRelease(page);
   return readOpenPdf(page, /\.pdf$/);
 }

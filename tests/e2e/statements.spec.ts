@@ -2,9 +2,10 @@
 // final notices among them, the money) and what is skipped, before running the day's statements.
 import { expect, test } from './fixtures';
 import { addDays, formatShortDate } from '../../src/shared/dates';
-import { moveClockTo, openGuarantor, readOpenPdf, runStatements } from './planSteps';
+import { moveClockTo, openGuarantor, openQueue, queueRows, readOpenPdf, runStatements } from './planSteps';
 import { CLEAN, cleanSample } from './samples';
-import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
+import { expectNoSeriousA11yViolations } from './a11y';
+import { ADMIN, addUser, CLERK, importCombined, logIn, logOut, nav, setUpAndLogIn, shot, SUPERVISOR } from './steps';
 
 test.use({ today: '2026-03-02' });
 
@@ -27,8 +28,9 @@ test('statements: what is due today after an import, and what is skipped', async
     '0 below the minimum balance',
     '0 not due yet',
     '0 with the cycle complete',
+    '0 owing nothing once credits are netted',
   ]);
-  await expect(page.getByRole('button', { name: 'Run today’s statements' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Prepare today’s run' })).toBeEnabled();
   await shot(page, '90-statements-due');
 });
 
@@ -98,14 +100,14 @@ test.describe('after every entry of the extract is dated', () => {
     const first = await runStatements(page);
     expect(first).toContain('Statement 1 of 4');
     expect(first).toContain('Financial assistance is available');
-    await expect(page.getByRole('status', { name: 'Run summary' })).toContainText('printed');
+    await expect(page.getByRole('status', { name: 'Run summary' })).toContainText('released and printed');
     await shot(page, '91-statements-run');
 
     // Straight after the run, nothing more is due today: the run cannot be started twice.
     await expect(page.getByRole('list', { name: 'Due today' }).getByRole('listitem').first()).toHaveText(
       '0 statements due',
     );
-    await expect(page.getByRole('button', { name: 'Run today’s statements' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Prepare today’s run' })).toBeDisabled();
 
     // The run is listed and its batch prints again, as it was.
     const runs = page.getByRole('table', { name: 'Past runs' });
@@ -142,4 +144,104 @@ test.describe('after every entry of the extract is dated', () => {
     await page.getByRole('region', { name: 'Statements and the 501(r) clock' }).scrollIntoViewIfNeeded();
     await shot(page, '95-account-final-notice');
   });
+});
+
+test.describe('the run is reviewed before it is sent (issue 11 item 7)', () => {
+  test.use({ today: '2026-12-01' });
+
+  test('a clerk prepares the run and reads its proof; a supervisor releases it at the clerk’s desk', async ({
+    page,
+    workspace,
+  }) => {
+    test.setTimeout(180_000);
+    await setUpAndLogIn(page, workspace);
+    await importCombined(page, CLEAN);
+    await addUser(page, CLERK, 'Clerk');
+    await addUser(page, SUPERVISOR, 'Supervisor');
+    await logOut(page);
+    await logIn(page, CLERK);
+
+    await nav(page).getByRole('link', { name: 'Statements' }).click();
+    await page.getByRole('button', { name: 'Prepare today’s run' }).click();
+    const proof = page.getByRole('region', { name: 'Prepared run: proof (not sent)' });
+    await expect(proof.getByRole('list', { name: 'Proof' }).getByRole('listitem').first()).toHaveText('6 statements', {
+      timeout: 60_000,
+    });
+    await expect(proof).toContainText('Prepared by Carl Clerk');
+    // Nothing is sent yet: no past run, the six still due.
+    await expect(page.getByText('No statements have been run yet.')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Due today' }).getByRole('listitem').first()).toHaveText(
+      '6 statements due',
+    );
+    await expectNoSeriousA11yViolations(page, 'the run’s proof');
+    await shot(page, '96-statements-proof');
+
+    // The proof as a document: counts, money, held, and sample pages as they will print.
+    await proof.getByRole('button', { name: 'Open the proof' }).click();
+    const text = await readOpenPdf(page, /-proof\.pdf$/);
+    expect(text).toContain('proof (not sent)');
+    expect(text).toContain('Statement 1 of 4');
+
+    // The clerk cannot release alone: the supervisor types their name and password.
+    const release = proof.getByRole('button', { name: 'Release…' });
+    await release.click();
+    const dialog = page.getByRole('dialog', { name: 'Release the statement run' });
+    await expectNoSeriousA11yViolations(page, 'the release dialog');
+    await shot(page, '97-statements-release', { viewport: true });
+    await dialog.getByRole('button', { name: 'Release and print' }).click();
+    await expect(dialog.getByText('Enter the supervisor’s user name.')).toBeVisible();
+    await dialog.getByLabel('Supervisor user name').fill(SUPERVISOR.username);
+    await dialog.getByLabel('Supervisor password').fill(SUPERVISOR.password);
+    await dialog.getByRole('button', { name: 'Release and print' }).click();
+    await expect(dialog).toBeHidden({ timeout: 60_000 });
+    expect(await readOpenPdf(page, /run-\d+\.pdf$/)).toContain('Statement 1 of 4');
+    const runs = page.getByRole('table', { name: 'Past runs' });
+    await expect(runs.locator('tbody tr')).toHaveCount(1);
+    await expect(runs.locator('tbody tr')).toContainText('Carl Clerk');
+    await expect(runs.locator('tbody tr')).toContainText('Sam Supervisor');
+    await expect(proof).toBeHidden();
+  });
+});
+
+test('returned mail: held from statements, a new address asked for in the queue, and the corrected address ends it', async ({
+  page,
+  workspace,
+}) => {
+  const flores = cleanSample().find((g) => g.lastName === 'Flores')!;
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, CLEAN);
+  await openGuarantor(page, flores);
+  await page.getByRole('button', { name: 'Log activity…' }).click();
+  const log = page.getByRole('dialog', { name: 'Log activity' });
+  await log.getByLabel('Kind').selectOption({ label: 'Letter' });
+  await log.getByLabel('Outcome').selectOption({ label: 'Mail returned' });
+  await log.getByLabel('Note (optional)').fill('Envelope back: moved, no forwarding address');
+  await log.getByRole('button', { name: 'Log activity' }).click();
+  await expect(log).toBeHidden();
+  const cycle = page.getByRole('region', { name: 'Statements and the 501(r) clock' });
+  const holds = cycle.getByRole('table', { name: 'Holds' });
+  await expect(holds.locator('tbody tr').first()).toContainText('Mail returned: new address needed');
+
+  // The run holds the guarantor, with the reason; the queue asks for a new address.
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  const held = page.getByRole('table', { name: /^Holds:/ });
+  await expect(held.locator('tbody tr')).toContainText(flores.lastName);
+  await expect(held.locator('tbody tr')).toContainText('Mail returned: new address needed');
+  await openQueue(page);
+  await expect(queueRows(page).filter({ hasText: flores.lastName })).toContainText('New address needed');
+
+  // The corrected address ends the hold.
+  await openGuarantor(page, flores);
+  await cycle.getByRole('button', { name: 'New address…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New address' });
+  await dialog.getByLabel('Street address').fill('77 Harbor Lane');
+  await dialog.getByLabel('City').fill('Portland');
+  await dialog.getByLabel('State').selectOption({ label: 'ME' });
+  await dialog.getByLabel('ZIP code').fill('04102');
+  await shot(page, '98-new-address', { viewport: true });
+  await dialog.getByRole('button', { name: 'Save the address' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cycle).toContainText('No hold stops the statement cycle.');
+  await nav(page).getByRole('link', { name: 'Statements' }).click();
+  await expect(page.getByRole('list', { name: 'Skipped' }).getByRole('listitem').first()).toHaveText('0 held');
 });

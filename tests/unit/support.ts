@@ -104,3 +104,12 @@ export async function addUserAndLogIn(
 export function settle(t: TestApp): (ledger: LedgerChangeWriter) => void {
   return (ledger) => settleLedgerChange(t.app, ledger);
 }
+
+/**
+ * The day's statements sent as a clerk's office does it (issue 11 item 7): the run prepared, then
+ * released by `releaser` (a supervisor's or an administrator's session) under the same job name.
+ */
+export async function sendStatements(t: TestApp, session: string, jobId: string, releaser: string = session) {
+  const prepared = await t.call('statements:prepare', { jobId: `${jobId}-prep` }, session);
+  return t.call('statements:release', { runId: prepared.runId, jobId }, releaser);
+}

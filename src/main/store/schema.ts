@@ -186,6 +186,7 @@ export interface GuarantorsRow {
   balance_cents: number;
   created_at: string;
   updated_at: string;
+  mail_returned_on: string | null;
 }
 
 export interface HoldsRow {
@@ -399,6 +400,15 @@ export interface StatementAccountsRow {
   balance_cents: number;
 }
 
+export interface StatementRunItemsRow {
+  run_id: number;
+  seq: number;
+  guarantor_id: number;
+  zip: string;
+  snapshot: string;
+  shown: string;
+}
+
 export interface StatementRunsRow {
   id: number;
   run_date: string;
@@ -406,6 +416,12 @@ export interface StatementRunsRow {
   finished_at: string;
   user_id: number | null;
   counts: string;
+  status: 'prepared' | 'released' | 'discarded';
+  released_by: number | null;
+  released_at: string | null;
+  ledger_mark: number | null;
+  fingerprint: string | null;
+  proof: string | null;
 }
 
 export interface StatementsRow {
@@ -420,6 +436,7 @@ export interface StatementsRow {
   snapshot: string;
   sha256: string;
   zip: string;
+  ledger_mark: number | null;
 }
 
 export interface UsersRow {
@@ -477,6 +494,7 @@ export interface Tables {
   promises: PromisesRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
+  statement_run_items: StatementRunItemsRow;
   statement_runs: StatementRunsRow;
   statements: StatementsRow;
   users: UsersRow;

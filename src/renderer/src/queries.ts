@@ -42,6 +42,7 @@ export const READS = [
   'reports:agingAccounts',
   'fap:preview',
   'credits:list',
+  'statements:prepared',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -123,8 +124,9 @@ export const STALE_AFTER = {
   'store:changeKey': ['backup:list'],
   'store:backups': [],
   'store:restore': [],
-  // The collection items of the work queue belong to whoever last worked the account.
-  'activity:log': ['accounts:open', 'queue:list'],
+  // The collection items of the work queue belong to whoever last worked the account; returned
+  // mail holds the guarantor's statements and letters and asks for a new address (issue 11).
+  'activity:log': ['accounts:open', 'holds:list', 'statements:due', 'queue:list', 'letters:pending'],
   'followUps:add': ['accounts:open', 'queue:list'],
   'followUps:close': ['accounts:open', 'queue:list'],
   'documents:get': [],
@@ -171,7 +173,6 @@ export const STALE_AFTER = {
   'fap:decide': [...BALANCES, 'registers:month'],
   'holds:place': CYCLE,
   'holds:release': CYCLE,
-  'statements:run': [...CYCLE, 'statements:list', 'statements:runs'],
   'statements:runPdf': [],
   'statements:reprint': [],
   'compliance:report': ['compliance:list'],
@@ -183,6 +184,12 @@ export const STALE_AFTER = {
   'fap:letter': ['accounts:open'],
   // A refund pays back a credit: the balance moves, and the credits worklist.
   'credits:refund': BALANCES,
+  // Issue 11 item 7: a run prepared (nothing sent), its proof, discarded, or released (sent).
+  'statements:prepare': ['statements:prepared'],
+  'statements:proof': [],
+  'statements:discard': ['statements:prepared'],
+  'statements:release': [...CYCLE, 'statements:list', 'statements:runs', 'statements:prepared'],
+  'holds:newAddress': [...CYCLE, 'queue:list', 'letters:pending', 'search:query'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -18,7 +18,7 @@ import {
 } from '../schemas/fap';
 import type { FileHandle } from '../schemas/files';
 import type { HoldView } from '../schemas/holds';
-import { placeHoldInput, releaseHoldInput } from '../schemas/holds';
+import { newAddressInput, placeHoldInput, releaseHoldInput } from '../schemas/holds';
 import type { MonthlyRegisters } from '../schemas/registers';
 import { registerCsvInput, registerMonthInput } from '../schemas/registers';
 import { channel, none } from './channel';
@@ -104,6 +104,12 @@ export const complianceChannels = {
   'credits:list': channel<typeof creditsInput, CreditView[]>({ input: creditsInput, access: 'clerk', audit: 'read' }),
   'credits:refund': channel<typeof postRefundInput, { entryId: number; approvedBy: number | null }>({
     input: postRefundInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  // Issue 11: returned mail: the corrected address ends the hold.
+  'holds:newAddress': channel<typeof newAddressInput, { done: true }>({
+    input: newAddressInput,
     access: 'clerk',
     audit: 'change',
   }),

@@ -1,20 +1,18 @@
 // Statements: who is due, the monthly run and its batch, past runs and reprints.
 import { guarantorInput } from '../schemas/accounts';
 import type { FileHandle } from '../schemas/files';
-import { statementIdInput, statementRunIdInput, statementRunInput } from '../schemas/statementInputs';
-import type { StatementListItem, StatementRunItem, StatementRunPreview } from '../schemas/statements';
+import {
+  preparedRunInput,
+  statementIdInput,
+  statementReleaseInput,
+  statementRunIdInput,
+  statementRunInput,
+} from '../schemas/statementInputs';
+import type { PreparedRunView, StatementListItem, StatementRunItem, StatementRunPreview } from '../schemas/statements';
 import { channel, none } from './channel';
 
 export const statementsChannels = {
   'statements:due': channel<typeof none, StatementRunPreview>({ input: none, access: 'clerk', audit: 'read' }),
-  'statements:run': channel<
-    typeof statementRunInput,
-    { runId: number; count: number; finalNotices: number; amountCents: number; file: FileHandle }
-  >({
-    input: statementRunInput,
-    access: 'clerk',
-    audit: 'print',
-  }),
   'statements:list': channel<typeof guarantorInput, StatementListItem[]>({
     input: guarantorInput,
     access: 'clerk',
@@ -28,6 +26,31 @@ export const statementsChannels = {
   }),
   'statements:reprint': channel<typeof statementIdInput, FileHandle>({
     input: statementIdInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  // Issue 11 item 7: a clerk prepares the run and reads its proof; a supervisor releases it.
+  'statements:prepare': channel<typeof statementRunInput, PreparedRunView>({
+    input: statementRunInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'statements:prepared': channel<typeof none, PreparedRunView | null>({ input: none, access: 'clerk', audit: 'read' }),
+  'statements:proof': channel<typeof preparedRunInput, FileHandle>({
+    input: preparedRunInput,
+    access: 'clerk',
+    audit: 'print',
+  }),
+  'statements:discard': channel<typeof preparedRunInput, { discarded: true }>({
+    input: preparedRunInput,
+    access: 'clerk',
+    audit: 'change',
+  }),
+  'statements:release': channel<
+    typeof statementReleaseInput,
+    { runId: number; count: number; finalNotices: number; amountCents: number; file: FileHandle }
+  >({
+    input: statementReleaseInput,
     access: 'clerk',
     audit: 'print',
   }),

@@ -144,3 +144,24 @@ export function planProgress(
       : null,
   };
 }
+
+/** What an active plan asks the patient to pay, and by when. */
+export interface PaymentAsked {
+  amountCents: number;
+  dueDate: BusinessDate;
+  /** A lapsed plan: what brings it current, by the cure deadline of its lapse letter. */
+  cure: boolean;
+}
+
+/**
+ * PP-02: the one definition of what a plan asks for, printed alike on the statement and on the lapse
+ * letter of the same day (issue 11: they once asked for different amounts by different dates). A
+ * plan lapsed with a cure deadline asks for everything past due by that deadline; otherwise the
+ * installment due next (what is left of it), on its due date. Nothing when the plan asks nothing.
+ */
+export function paymentAsked(progress: PlanProgress, cureDeadline: BusinessDate | null): PaymentAsked | null {
+  if (progress.state === 'completed' || progress.owedCents === 0) return null;
+  if (cureDeadline !== null && progress.pastDueCents > 0)
+    return { amountCents: progress.pastDueCents, dueDate: cureDeadline, cure: true };
+  return progress.nextDue && progress.nextDue.amountCents > 0 ? { ...progress.nextDue, cure: false } : null;
+}

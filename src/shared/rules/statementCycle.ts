@@ -4,6 +4,12 @@
 // the final notice (the 501(r) 30-day notice with the plain-language summary, ECA-05); after the
 // final notice the cycle ends and the account waits for the ECA date. The cycle runs per account
 // (each has its own D0 and final notice), while the guarantor gets one statement for all of them.
+// Issue 11: the statement tells the whole truth. Accounts in credit are shown and netted against
+// what is owed; a guarantor whose net is zero or a credit gets no statement and no dunning at all
+// (the credit is the refunds worklist's to return). Accounts on an active payment plan (current,
+// or lapsed and inside its cure period) are not dunned: the statement asks for the plan's payment
+// (PP-01: monthly statements), and they never move toward a final notice. Returned mail holds the
+// guarantor until the address is corrected.
 import { addDays, type BusinessDate } from '../dates';
 
 export const HOLD_REASONS = [
@@ -15,6 +21,7 @@ export const HOLD_REASONS = [
   'placed_with_agency',
   'in_litigation',
   'estate_claim',
+  'returned_mail',
 ] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
@@ -27,7 +34,14 @@ export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
   placed_with_agency: 'Placed with a collection agency',
   in_litigation: 'In litigation',
   estate_claim: 'Claim against the estate',
+  returned_mail: 'Mail returned: new address needed',
 };
+
+/** Holds a clerk places by hand (returned mail follows from the guarantor's record instead). */
+export const PLACEABLE_HOLD_REASONS = HOLD_REASONS.filter((r) => r !== 'returned_mail') as Exclude<
+  HoldReason,
+  'returned_mail'
+>[];
 
 export interface CyclePolicy {
   /** Days between statements (ST-03: about 30; unconfirmed as a standard). */
@@ -50,6 +64,8 @@ export interface AccountCycleState {
   finalNoticeSent: boolean;
   /** Active holds placed on this account alone. */
   holds: HoldReason[];
+  /** On an active payment plan: shown with the plan's payment, never dunned (PP-01, PP-02). */
+  onPlan?: boolean;
 }
 
 /** A guarantor gets one statement covering all their open accounts, at most every `daysBetween` days. */
@@ -63,7 +79,12 @@ export interface CycleState {
 /** Where an account stands on the statement: its number in its own cycle, its final notice, or done. */
 export type AccountStep =
   | { accountId: number; step: 'regular' | 'final_notice'; number: number }
-  | { accountId: number; step: 'after_notice'; number: null };
+  | { accountId: number; step: 'after_notice' | 'plan' | 'credit'; number: null };
+
+/** Steps of an account's own cycle (recorded against the account); a plan or a credit runs none. */
+export function isCycleStep(step: AccountStep['step']): step is 'regular' | 'final_notice' | 'after_notice' {
+  return step === 'regular' || step === 'final_notice' || step === 'after_notice';
+}
 
 export type CycleDecision =
   | {
@@ -89,6 +110,7 @@ export function statementDue(
   policy: CyclePolicy = DEFAULT_CYCLE_POLICY,
 ): CycleDecision {
   const open = state.accounts.filter((a) => a.balanceCents > 0);
+  const credits = state.accounts.filter((a) => a.balanceCents < 0);
   if (open.length === 0) return { due: false, why: 'credit_or_zero' };
   if (state.holds.length > 0) return { due: false, why: 'held', holds: state.holds };
   // A hold on one account keeps that account off the statement, not the others.
@@ -96,20 +118,25 @@ export function statementDue(
   const heldAccounts = open.filter((a) => a.holds.length > 0).map((a) => ({ accountId: a.accountId, holds: a.holds }));
   if (billable.length === 0)
     return { due: false, why: 'held', holds: [...new Set(heldAccounts.flatMap((a) => a.holds))] };
-  const balance = billable.reduce((t, a) => t + a.balanceCents, 0);
-  if (balance < policy.minimumBalanceCents) return { due: false, why: 'below_minimum' };
-  // Each account runs its own cycle; a statement goes out while any account on it still has one to run.
-  if (billable.every((a) => a.finalNoticeSent)) return { due: false, why: 'cycle_complete' };
+  // Credits are netted against what is owed: nothing owed on balance, no statement and no dunning.
+  const net = [...billable, ...credits].reduce((t, a) => t + a.balanceCents, 0);
+  if (net <= 0) return { due: false, why: 'credit_or_zero' };
+  if (net < policy.minimumBalanceCents) return { due: false, why: 'below_minimum' };
+  // Each account runs its own cycle; a statement goes out while any account on it still has one to
+  // run, or while a plan asks for its payments (monthly statements, PP-01).
+  if (billable.every((a) => a.finalNoticeSent && !a.onPlan)) return { due: false, why: 'cycle_complete' };
   if (state.lastStatementDate !== null) {
     const next = addDays(state.lastStatementDate, policy.daysBetween);
     if (runDate < next) return { due: false, why: 'not_yet', nextDate: next };
   }
   const accounts = billable.map((a): AccountStep => {
+    if (a.onPlan) return { accountId: a.accountId, step: 'plan', number: null };
     if (a.finalNoticeSent) return { accountId: a.accountId, step: 'after_notice', number: null };
     const number = a.sentCount + 1;
     return { accountId: a.accountId, step: number > policy.regularStatements ? 'final_notice' : 'regular', number };
   });
-  const number = Math.max(...accounts.map((a) => a.number ?? 0));
+  for (const c of credits) accounts.push({ accountId: c.accountId, step: 'credit', number: null });
+  const number = Math.max(1, ...accounts.map((a) => a.number ?? 0));
   const kind = accounts.some((a) => a.step === 'final_notice') ? 'final_notice' : 'regular';
   return { due: true, kind, number, accounts, heldAccounts };
 }

@@ -66,4 +66,6 @@ export const URGENCY = {
   refundOverdue(daysOverdue: number): number {
     return rising(3, daysOverdue, 15, 4);
   },
+  // Issue 11: mail came back; nothing reaches the patient until the address is corrected.
+  newAddress: 2,
 } as const;

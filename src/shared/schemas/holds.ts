@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { businessDateSchema } from '../dates';
-import { HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
+import { PLACEABLE_HOLD_REASONS, type HoldReason } from '../rules/statementCycle';
 import { blankAsAbsent, choice, idChoice } from './formFields';
+import { addressSchema } from './hospital';
 import { idSchema, optionalText, requiredText } from './text';
 
 export const placeHoldInput = z.object({
   guarantorId: idSchema,
   /** One account, or every account of the guarantor when left out. */
   accountId: idSchema.optional(),
-  reason: z.enum(HOLD_REASONS, { error: 'Choose why the cycle stops.' }),
+  reason: z.enum(PLACEABLE_HOLD_REASONS, { error: 'Choose why the cycle stops.' }),
   note: optionalText('Note', 500).default(''),
   /** The last day of the hold; open-ended when left out. */
   until: businessDateSchema.optional(),
@@ -45,3 +46,8 @@ export interface HoldView {
   automatic: boolean;
   active: boolean;
 }
+
+/** Issue 11: a corrected mailing address (ends a returned-mail hold; recorded in the activity log). */
+export const newAddressInput = z.object({ guarantorId: idSchema, address: addressSchema });
+/** holds:newAddress, less the guarantor. */
+export const newAddressForm = newAddressInput.omit({ guarantorId: true });

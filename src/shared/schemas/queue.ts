@@ -16,6 +16,7 @@ export const QUEUE_KINDS = [
   'assistance_pending',
   'credit_to_refund',
   'refund_overdue',
+  'new_address',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -34,6 +35,7 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     assistance_pending: { label: 'Assistance to decide', filterLabel: 'Assistance to decide', tone: 'warn' },
     credit_to_refund: { label: 'Credit to refund', filterLabel: 'Credits to refund', tone: 'info' },
     refund_overdue: { label: 'Refund overdue', filterLabel: 'Refunds overdue', tone: 'bad' },
+    new_address: { label: 'New address needed', filterLabel: 'New addresses needed', tone: 'warn' },
   };
 
 export const queueInput = z.object({

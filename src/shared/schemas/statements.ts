@@ -16,7 +16,7 @@ export interface StatementAccountLine {
   patientPaidCents: number;
   balanceCents: number;
   /** Where the account stands in its own cycle (recorded since the cycle runs per account). */
-  step?: 'regular' | 'final_notice' | 'after_notice';
+  step?: 'regular' | 'final_notice' | 'after_notice' | 'plan' | 'credit';
   number?: number | null;
 }
 
@@ -50,6 +50,15 @@ export interface StatementSnapshot {
   activity: StatementActivityLine[];
   previousBalanceCents: number;
   amountDueCents: number;
+  /**
+   * Issue 11 (absent in snapshots recorded before): the accounts' balances netted, credits
+   * included; the amount due differs from it when a plan asks for its payment.
+   */
+  balanceCents?: number;
+  /** The credits on the guarantor's accounts, netted against what is owed (negative cents). */
+  creditCents?: number;
+  /** Active payment plans and what each asks for now (PP-02: the same as the day's lapse letter). */
+  plans?: { planId: number; amountCents: number; dueDate: string; cure: boolean }[];
   aging: Record<AgingBucket, number>;
   /** The final notice only: the deadline (30 days or more) and the actions intended after it (ECA-05). */
   finalNotice: {
@@ -67,7 +76,7 @@ export interface StatementRunPreview {
   finalNotices: number;
   dueCents: number;
   held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
-  skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
+  skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero?: number };
 }
 
 export interface StatementListItem {
@@ -86,5 +95,30 @@ export interface StatementRunItem {
   statements: number;
   finalNotices: number;
   amountCents: number;
+  /** Who prepared it. */
   by: string | null;
+  /** The supervisor who released it (runs before issue 11 had no release). */
+  releasedBy: string | null;
+}
+
+/** A statement run prepared and waiting for a supervisor's release: its proof (issue 11 item 7). */
+export interface PreparedRunView {
+  runId: number;
+  runDate: string;
+  preparedAt: string;
+  preparedBy: string | null;
+  statements: number;
+  regular: number;
+  finalNotices: number;
+  /** Statements asking for a payment plan's payment (PP-01). */
+  planStatements: number;
+  /** Statements netting a credit against what is owed. */
+  withCredits: number;
+  amountCents: number;
+  /** The credits netted on the run's statements (negative cents). */
+  creditCents: number;
+  held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
+  skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero: number };
+  /** Something that decides the statements changed since it was prepared: it must be prepared again. */
+  stale: boolean;
 }

@@ -94,6 +94,41 @@ export const STATEMENT_TEXTS = defineTexts({
     es: '{who} · estado de cuenta del {date} · página {page} de {pages}',
   },
   documentTitle: { en: 'Statement {id} {date}', es: 'Estado de cuenta {id} {date}' },
+  // Issue 11: credits netted, a plan's payment asked for (printed only on statements that have them).
+  paymentPlan: { en: 'Payment plan', es: 'Plan de pagos' },
+  stepPlan: { en: 'On your payment plan', es: 'En su plan de pagos' },
+  stepCredit: { en: 'Credit, subtracted from what you owe', es: 'Saldo a favor, se resta de lo que debe' },
+  totalBalance: { en: 'Total balance', es: 'Saldo total' },
+  dueNowTitle: { en: 'What to pay now', es: 'Lo que debe pagar ahora' },
+  creditNetted: {
+    en: 'Your credit of {amount} on {accounts} is subtracted from what you owe; nothing is refunded while you owe us on another account.',
+    es: 'Su saldo a favor de {amount} en {accounts} se resta de lo que debe; no se reembolsa mientras tenga saldo pendiente en otra cuenta.',
+  },
+  planInstallment: {
+    en: 'Payment plan #{plan}: your payment of {amount} is due {date}. Pay this amount, not the whole balance, and your plan stays current.',
+    es: 'Plan de pagos n.º {plan}: su pago de {amount} vence el {date}. Pague este monto, no el saldo total, y su plan seguirá al día.',
+  },
+  planCure: {
+    en: 'Payment plan #{plan} is behind: pay {amount} by {date} to keep your plan, as our letter says.',
+    es: 'El plan de pagos n.º {plan} está atrasado: pague {amount} a más tardar el {date} para conservar su plan, como dice nuestra carta.',
+  },
+  otherBalances: {
+    en: 'Your other accounts: {amount}.',
+    es: 'Sus otras cuentas: {amount}.',
+  },
+  amountDueNow: {
+    en: 'Amount due now: {amount}, by {date}.',
+    es: 'Monto adeudado ahora: {amount}, a más tardar el {date}.',
+  },
+  theAmountDue: { en: 'the amount due of {amount}', es: 'el monto adeudado de {amount}' },
+  creditBesidePlan: {
+    en: 'Your credit of {amount} on {accounts} is subtracted from what you owe on your other accounts, never from your plan’s payment: your plan counts the payments made to it. Call us to have what is left of it refunded.',
+    es: 'Su saldo a favor de {amount} en {accounts} se resta de lo que debe en sus otras cuentas, nunca del pago de su plan: su plan cuenta los pagos que se hacen al plan. Llámenos para que le reembolsemos lo que quede.',
+  },
+  agingBeforeCredit: {
+    en: 'What you owe, before your credit of {amount} is subtracted.',
+    es: 'Lo que debe, antes de restar su saldo a favor de {amount}.',
+  },
 });
 
 /** The kind of visit, in plain words (ST-02), as the statement's accounts table prints it. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
-import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
+import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from './fixtures';
 
@@ -395,7 +395,7 @@ describe('issue 11: what a clerk may post alone', () => {
   it('a payment dated before the last statement needs a supervisor; after it, none', async () => {
     const { admin, clerk, jane } = await ready();
     t.app.store.db.prepare('UPDATE accounts SET first_statement_date = NULL').run();
-    await t.call('statements:run', { jobId: 'statements-backdate-1' }, admin);
+    await sendStatements(t, admin, 'statements-backdate-1');
     expect(await t.raw('payments:post', check(jane, { effectiveDate: '2026-08-26' }), clerk)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', fields: { approval: expect.any(String) } },

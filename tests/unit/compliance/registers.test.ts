@@ -2,7 +2,7 @@
 // the clock's reasons, holds placed and released.
 import { afterEach, describe, expect, it } from 'vitest';
 import { attemptEca } from '../../../src/main/capabilities/compliance/ecaGate';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
 
@@ -20,7 +20,7 @@ describe('monthly registers', () => {
       { guarantorId: john, reason: 'dispute', note: 'ER charge' },
       admin,
     );
-    await t.call('statements:run', { jobId: 'statements-reg-1' }, admin);
+    await sendStatements(t, admin, 'statements-reg-1');
     expect(() => attemptEca(t.app.store.db, a1, 'credit_report', '2026-11-26', t.app.nowIso(), 1)).toThrow();
     await t.call('holds:release', { holdId, note: 'resolved' }, admin);
     await t.call('fap:record', { guarantorId: john, status: 'pending', date: '2026-11-26', note: 'by mail' }, admin);

@@ -18,7 +18,7 @@ import {
 } from '../../../src/shared/rules/extractOwnership';
 import { COMBINED_HEADER, importSmall, SMALL_EXTRACT } from '../accounts/fixtures';
 import type { ImportLayout } from '../../../src/shared/schemas/import';
-import { addUserAndLogIn, setUpAndLogIn, settle, testApp, type TestApp } from '../support';
+import { addUserAndLogIn, setUpAndLogIn, settle, testApp, type TestApp, sendStatements } from '../support';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -208,7 +208,7 @@ describe('re-importing never undoes what Recoup recorded', () => {
     const clerk = await addUserAndLogIn(t, admin, 'clerk');
     const { jane } = await importSmall(t);
     // Recoup's statement run sends John's first statement (D0 of A3: the extract had none).
-    const run = await t.call('statements:run', { jobId: 'statements-own-1' }, admin);
+    const run = await sendStatements(t, admin, 'statements-own-1');
     expect(run.count).toBeGreaterThan(0);
     expect(
       t.app.store.db.prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'A3'`).pluck().get(),

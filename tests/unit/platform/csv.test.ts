@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { attemptEca } from '../../../src/main/capabilities/compliance';
 import { csvText, FORMULA_CELL } from '../../../src/main/platform/csv';
 import { importSmall } from '../accounts/fixtures';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -71,7 +71,7 @@ describe('every export, fed hostile text', () => {
       admin,
     );
     await t.call('holds:place', { guarantorId: john, reason: 'dispute', note: '+1+cmd|" /C notepad"!A1' }, admin);
-    await t.call('statements:run', { jobId: 'statements-csv-1' }, admin);
+    await sendStatements(t, admin, 'statements-csv-1');
     // Refused (and so recorded in the register) — the register's "why" is Recoup's own sentence.
     expect(() => attemptEca(t.app.store.db, a3, 'credit_report', '2026-11-26', t.app.nowIso(), null)).toThrow(
       /not allowed yet/,

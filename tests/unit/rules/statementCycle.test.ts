@@ -159,3 +159,59 @@ describe('ST-03 / ECA-05: each account runs its own cycle on the guarantor’s o
     expect(statementDue(state, '2026-11-26')).toEqual({ due: false, why: 'held', holds: ['bankruptcy'] });
   });
 });
+
+describe('issue 11: credits netted, plans asked for their payment, never dunned', () => {
+  const owed = (over: Partial<AccountCycleState>) => account({ accountId: 1, ...over });
+  const credit = (cents: number) => account({ accountId: 9, balanceCents: cents });
+  it.each([
+    [
+      'a $100.00 credit against $500.00 owed: due, the credit shown',
+      [owed({ balanceCents: 50_000 }), credit(-10_000)],
+      {
+        due: true,
+        kind: 'regular',
+        accounts: [
+          { accountId: 1, step: 'regular', number: 1 },
+          { accountId: 9, step: 'credit', number: null },
+        ],
+      },
+    ],
+    [
+      'a $600.00 credit against $500.00 owed: nothing owed, no statement',
+      [owed({ balanceCents: 50_000 }), credit(-60_000)],
+      { due: false, why: 'credit_or_zero' },
+    ],
+    [
+      'a credit equal to what is owed: no statement',
+      [owed({ balanceCents: 50_000 }), credit(-50_000)],
+      { due: false, why: 'credit_or_zero' },
+    ],
+    [
+      'ECA-05: a credit covering the account due its final notice: no final notice',
+      [owed({ balanceCents: 50_000, sentCount: 3 }), credit(-50_000)],
+      { due: false, why: 'credit_or_zero' },
+    ],
+    [
+      'the minimum applies to the net: $5.00 owed less a $0.01 credit',
+      [owed({ balanceCents: 500 }), credit(-1)],
+      { due: false, why: 'below_minimum' },
+    ],
+    [
+      'PP-01: an account on a plan after three statements: a plan statement, not a final notice',
+      [owed({ sentCount: 3, onPlan: true })],
+      { due: true, kind: 'regular', number: 1, accounts: [{ accountId: 1, step: 'plan', number: null }] },
+    ],
+    [
+      'PP-01: a plan’s account whose final notice went out still gets its monthly statement',
+      [owed({ sentCount: 4, finalNoticeSent: true, onPlan: true })],
+      { due: true, kind: 'regular', accounts: [{ accountId: 1, step: 'plan', number: null }] },
+    ],
+  ] as const)('%s', (_label, accounts, expected) => {
+    expect(
+      statementDue(
+        { lastStatementDate: '2026-10-01', holds: [], accounts: accounts as unknown as AccountCycleState[] },
+        '2026-11-26',
+      ),
+    ).toMatchObject(expected);
+  });
+});

@@ -151,18 +151,19 @@ describe('HP-01: an audit event commits in the transaction of the change it reco
     const admin = await setUpAndLogIn(t);
     await importSmall(t);
     const key = t.app.store.currentKey();
-    const crashing = routerWith('statements:run', async (ctx, input) => {
-      const run = await HANDLERS['statements:run'](ctx, input);
+    const { runId } = await t.call('statements:prepare', { jobId: 'statements-crash-prep' }, admin);
+    const crashing = routerWith('statements:release', async (ctx, input) => {
+      const run = await HANDLERS['statements:release'](ctx, input);
       expect(run.count).toBeGreaterThan(0); // the run's own unit of work finished
       ctx.app.store.close();
       return run;
     });
-    await call(crashing, 'statements:run', { jobId: 'statements-crash-1' }, admin);
+    await call(crashing, 'statements:release', { runId, jobId: 'statements-crash-1' }, admin);
     const db = openEncrypted(path.join(t.dir, 'recoup.db'), key, { mustExist: true, readonly: true });
     try {
-      const runs = db.prepare('SELECT count(*) FROM statement_runs').pluck().get() as number;
+      const runs = db.prepare(`SELECT count(*) FROM statement_runs WHERE status = 'released'`).pluck().get() as number;
       const events = db
-        .prepare(`SELECT count(*) FROM audit_events WHERE channel = 'statements:run' AND outcome = 'ok'`)
+        .prepare(`SELECT count(*) FROM audit_events WHERE channel = 'statements:release' AND outcome = 'ok'`)
         .pluck()
         .get() as number;
       expect({ runs, events }).toEqual({ runs: 0, events: 0 });

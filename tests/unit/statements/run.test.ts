@@ -1,11 +1,12 @@
 // The statement run (ST-03, ECA-05): who is due and who is held, the run itself, D0 and the final
 // notice dates, nothing twice on one day, byte-for-byte reprints, cancel.
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
 import { PassThrough, Writable } from 'node:stream';
-import { reprintRun, runStatements } from '../../../src/main/capabilities/statements/run';
+import { reprintRun } from '../../../src/main/capabilities/statements/run';
+import { releaseRun } from '../../../src/main/capabilities/statements/release';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -30,7 +31,7 @@ describe('the statement run', () => {
       dueCents: 80_000,
       held: [{ guarantorId: john, holds: ['dispute'] }],
     });
-    const run = await t.call('statements:run', { jobId: 'statements-0001' }, admin);
+    const run = await sendStatements(t, admin, 'statements-0001');
     expect(run).toMatchObject({ count: 1, finalNotices: 0, amountCents: 80_000 });
     const pages = await pdfPages(await t.file(run.file));
     expect(pages[0]).toContain('Jane Smith');
@@ -40,7 +41,7 @@ describe('the statement run', () => {
       .all(jane);
     expect(d0).toEqual(['2026-11-26']);
     expect((await t.call('statements:due', {}, admin)).dueCount).toBe(0);
-    expect(await t.raw('statements:run', { jobId: 'statements-0002' }, admin)).toMatchObject({
+    expect(await t.raw('statements:prepare', { jobId: 'statements-0002' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -63,13 +64,13 @@ describe('the statement run', () => {
       ['2027-01-25', 3],
     ] as const) {
       t.clock.setToday(date);
-      expect((await t.call('statements:run', { jobId: `statements-${n}-000` }, admin)).count).toBeGreaterThan(0);
+      expect((await sendStatements(t, admin, `statements-${n}-000`)).count).toBeGreaterThan(0);
     }
     t.clock.setToday('2027-02-23');
     expect((await t.call('statements:due', {}, admin)).dueCount).toBe(0); // 29 days after the third
     t.clock.setToday('2027-02-24');
     expect(await t.call('statements:due', {}, admin)).toMatchObject({ dueCount: 2, finalNotices: 2 });
-    const run = await t.call('statements:run', { jobId: 'statements-final-0' }, admin);
+    const run = await sendStatements(t, admin, 'statements-final-0');
     expect(run.finalNotices).toBe(2);
     expect((await pdfPages(await t.file(run.file))).join(' ')).toContain('FINAL NOTICE');
     const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
@@ -88,10 +89,11 @@ describe('the statement run', () => {
 
   it('a cancelled run records nothing', async () => {
     const { admin } = await ready();
+    const { runId } = await t.call('statements:prepare', { jobId: 'statements-cancel-prep' }, admin);
     const off = t.app.onEvent((e) => {
       if (e.jobId === 'statements-cancel') void t.call('jobs:cancel', { jobId: 'statements-cancel' }, admin);
     });
-    expect(await t.raw('statements:run', { jobId: 'statements-cancel' }, admin)).toMatchObject({
+    expect(await t.raw('statements:release', { runId, jobId: 'statements-cancel' }, admin)).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('cancelled') },
     });
@@ -109,13 +111,14 @@ describe('the statement run', () => {
       write: (_chunk, _encoding, done) => done(),
       final: (done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
     });
-    await expect(runStatements(t.app, '2026-11-26', 1, full)).rejects.toThrow(/no space left/);
+    const { runId } = await t.call('statements:prepare', { jobId: 'statements-full-prep' }, admin);
+    await expect(releaseRun(t.app, runId, 1, '2026-11-26', full)).rejects.toThrow(/no space left/);
     const db = t.app.store.db;
     expect(db.inTransaction).toBe(false);
-    expect(db.prepare('SELECT count(*) FROM statement_runs').pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT status FROM statement_runs WHERE id = ?`).pluck().get(runId)).toBe('prepared');
     expect(db.prepare('SELECT count(*) FROM statements').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM accounts WHERE first_statement_date IS NOT NULL').pluck().get()).toBe(0);
-    const again = await t.call('statements:run', { jobId: 'statements-again' }, admin);
+    const again = await t.call('statements:release', { runId, jobId: 'statements-again' }, admin);
     expect(again.count).toBeGreaterThan(0);
     expect((await pdfPages(await t.file(again.file))).length).toBeGreaterThan(0);
   });
@@ -125,7 +128,7 @@ describe('a run before some entries are dated', () => {
   it('leaves out what is owed only after the run date, and sends nothing to a guarantor who owed nothing then', async () => {
     const { admin, jane, john } = await ready();
     t.clock.setToday('2026-03-02'); // John's only charge is dated 2026-10-01; Jane's A2 charge 2025-06-03
-    const run = await t.call('statements:run', { jobId: 'statements-early-1' }, admin);
+    const run = await sendStatements(t, admin, 'statements-early-1');
     expect(run.count).toBe(1);
     const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(s!.amountDueCents).toBe(80_000);
@@ -153,7 +156,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     const due = await t.call('statements:due', {}, admin);
     expect(due).toMatchObject({ dueCents: 50_000 + 120_000 });
     expect(due.held).toEqual([expect.objectContaining({ guarantorId: jane, holds: ['dispute'], accountsOnly: true })]);
-    await t.call('statements:run', { jobId: 'statements-a-1' }, admin);
+    await sendStatements(t, admin, 'statements-a-1');
     expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: null });
     expect(clockOf('A2')).toEqual({ d0: null, final: null });
     let [first] = await t.call('statements:list', { guarantorId: jane }, admin);
@@ -173,7 +176,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
     ];
     for (const [date, n] of runs) {
       t.clock.setToday(date);
-      await t.call('statements:run', { jobId: `statements-a-${n}` }, admin);
+      await sendStatements(t, admin, `statements-a-${n}`);
     }
     // A1: statements on 11-26, 12-26, 01-25, final notice 02-24. A2: 12-26, 01-25, 02-24, final 03-26.
     expect(clockOf('A1')).toEqual({ d0: '2026-11-26', final: '2027-02-24' });
@@ -222,7 +225,7 @@ describe('one guarantor, accounts at different points of their own cycles (ECA-0
 describe('a past run printed again', () => {
   it('lists the runs and prints a run’s batch again, page for page as it was', async () => {
     const { admin } = await ready();
-    const first = await t.call('statements:run', { jobId: 'statements-again-1' }, admin);
+    const first = await sendStatements(t, admin, 'statements-again-1');
     const runs = await t.call('statements:runs', {}, admin);
     expect(runs).toEqual([
       expect.objectContaining({
@@ -259,8 +262,8 @@ describe('a past run printed again', () => {
   });
 });
 
-describe('a payment plan holds the accounts on it', () => {
-  it('keeps the plan’s accounts off the statement and bills the guarantor’s others', async () => {
+describe('a payment plan: its accounts are not dunned, the statement asks for its payment (PP-01, PP-02)', () => {
+  it('shows the plan’s installment with the guarantor’s other balance, due on the installment’s date', async () => {
     const { admin, jane, a1 } = await ready();
     await t.call(
       'plans:create',
@@ -276,21 +279,22 @@ describe('a payment plan holds the accounts on it', () => {
       admin,
     );
     const due = await t.call('statements:due', {}, admin);
-    expect(due.held).toEqual([
-      expect.objectContaining({ guarantorId: jane, holds: ['plan_current'], accountsOnly: true }),
-    ]);
-    await t.call('statements:run', { jobId: 'statements-plan-1' }, admin);
+    expect(due.held).toEqual([]);
+    await sendStatements(t, admin, 'statements-plan-1');
     const [s] = await t.call('statements:list', { guarantorId: jane }, admin);
-    expect(s!.amountDueCents).toBe(30_000);
-    const accounts = t.app.store.db
+    // A1 on the plan: its first installment, $100.00 of $500.00, due 2026-12-15 (before the
+    // statement's own 21 days, 2026-12-17); A2 owes $300.00.
+    expect(s).toMatchObject({ amountDueCents: 10_000 + 30_000, dueDate: '2026-12-15', kind: 'regular' });
+    // Only A2 runs a cycle; a plan's account gets its D0 from the statement that showed it.
+    const recorded = t.app.store.db
       .prepare(
-        'SELECT account_number, first_statement_date FROM accounts WHERE guarantor_id = ? ORDER BY account_number',
+        'SELECT a.account_number, sa.step FROM statement_accounts sa JOIN accounts a ON a.id = sa.account_id ORDER BY 1',
       )
       .raw()
-      .all(jane);
-    expect(accounts).toEqual([
-      ['A1', null],
-      ['A2', '2026-11-26'],
+      .all();
+    expect(recorded).toEqual([
+      ['A2', 'regular'],
+      ['A3', 'regular'],
     ]);
   });
 });
@@ -304,9 +308,9 @@ describe('a short cycle', () => {
       { statements: { ...settings.statements, daysBetween: 7, regularStatements: 1 } },
       admin,
     );
-    await t.call('statements:run', { jobId: 'statements-short-1' }, admin); // D0 2026-11-26
+    await sendStatements(t, admin, 'statements-short-1'); // D0 2026-11-26
     t.clock.setToday('2026-12-03');
-    const run = await t.call('statements:run', { jobId: 'statements-short-2' }, admin);
+    const run = await sendStatements(t, admin, 'statements-short-2');
     expect(run.finalNotices).toBeGreaterThan(0);
     const [notice] = await t.call('statements:list', { guarantorId: jane }, admin);
     expect(notice).toMatchObject({ kind: 'final_notice', dueDate: '2027-03-26' }); // D0 + 120, not 2027-01-02

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
 import { statementPolicy } from '../../../src/main/platform/settings';
 import { buildSnapshot } from '../../../src/main/capabilities/statements/snapshot';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';
 import { importSmall } from '../accounts/fixtures';
 
 let t: TestApp;
@@ -35,7 +35,7 @@ describe('the stored snapshot', () => {
     expect(decodeSnapshot(JSON.stringify(snap))).toEqual(snap);
     expect(stored.length).toBeLessThan(JSON.stringify(snap).length * 0.45);
 
-    await t.call('statements:run', { jobId: 'statements-codec-1' }, admin);
+    await sendStatements(t, admin, 'statements-codec-1');
     const row = t.app.store.db.prepare('SELECT snapshot FROM statements LIMIT 1').pluck().get() as string;
     expect(JSON.parse(row)).toMatchObject({ format: 'deflate-raw+dict1+base64' });
     expect(decodeSnapshot(row).guarantor.name).toBe('Jane Smith');

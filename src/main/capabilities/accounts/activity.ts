@@ -10,7 +10,7 @@ import type {
 import type { Db } from '../../store/database';
 import type { FollowUpsRow } from '../../store/schema';
 import { prepared } from '../../store/prepared';
-import { guarantorRow } from './rows';
+import { clearMailReturned, guarantorRow, markMailReturned } from './rows';
 
 function checkAccountBelongs(db: Db, guarantorId: number, accountId: number | undefined): void {
   if (accountId === undefined) return;
@@ -41,7 +41,36 @@ export function logActivity(db: Db, input: z.output<typeof logActivityInput>, by
       now,
       by,
     );
+  // Issue 11: returned mail stops mail until the address is corrected.
+  if (input.outcome === 'returned_mail') markMailReturned(db, input.guarantorId, input.occurredOn, now);
   return Number(info.lastInsertRowid);
+}
+
+/**
+ * Issue 11: a corrected address ends the returned-mail hold, with a line in the activity log saying
+ * who or what corrected it. Nothing when the guarantor's mail had not come back.
+ */
+export function releaseReturnedMail(
+  db: Db,
+  guarantorId: number,
+  how: string,
+  on: string,
+  now: string,
+  by: number | null,
+): boolean {
+  const returned = clearMailReturned(db, guarantorId, now);
+  if (returned === null) return false;
+  prepared(
+    db,
+    `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'note', 'noted', ?, ?, ?, ?)`,
+  ).run(
+    guarantorId,
+    `Address corrected (${how}); mail held since it came back on ${returned} goes out again.`,
+    on,
+    now,
+    by,
+  );
+  return true;
 }
 
 /** A letter Recoup printed and sent, in the guarantor's activity log. */

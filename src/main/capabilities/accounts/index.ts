@@ -20,12 +20,20 @@ export {
   moveBalance,
   setCollectionClock,
   setFapStatus,
+  setMailingAddress,
   type AccountFromExtract,
   type AccountRow,
   type GuarantorFromExtract,
   type GuarantorRow,
   type HeldGuarantorField,
 } from './rows';
-export { addFollowUp, closeFollowUp, logActivity, recordLetterSent, followUpsOf } from './activity';
+export {
+  addFollowUp,
+  closeFollowUp,
+  logActivity,
+  recordLetterSent,
+  followUpsOf,
+  releaseReturnedMail,
+} from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
 export { agingReport } from './aging';

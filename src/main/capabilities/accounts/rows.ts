@@ -229,3 +229,37 @@ export function setFapStatus(
     guarantorId,
   );
 }
+
+/**
+ * Issue 11: the guarantor's mail came back (a clerk logged it). Statements and letters are held
+ * until the address is corrected (compliance/holds.ts, returned_mail); the first return counts.
+ */
+export function markMailReturned(db: Db, guarantorId: number, on: string, now: string): void {
+  prepared(
+    db,
+    'UPDATE guarantors SET mail_returned_on = coalesce(mail_returned_on, ?), updated_at = ? WHERE id = ?',
+  ).run(on, now, guarantorId);
+}
+
+/** The address is corrected: the returned-mail hold ends. Returns the date the mail had come back, if it had. */
+export function clearMailReturned(db: Db, guarantorId: number, now: string): string | null {
+  const on = prepared<[number], string | null>(db, 'SELECT mail_returned_on FROM guarantors WHERE id = ?')
+    .pluck()
+    .get(guarantorId) as string | null | undefined;
+  if (!on) return null;
+  prepared(db, 'UPDATE guarantors SET mail_returned_on = NULL, updated_at = ? WHERE id = ?').run(now, guarantorId);
+  return on;
+}
+
+/** A corrected mailing address entered by a clerk (issue 11: mail came back). */
+export function setMailingAddress(
+  db: Db,
+  guarantorId: number,
+  a: { line1: string; line2: string; city: string; state: string; zip: string },
+  now: string,
+): void {
+  prepared(
+    db,
+    'UPDATE guarantors SET address_line1 = ?, address_line2 = ?, city = ?, state = ?, zip = ?, updated_at = ? WHERE id = ?',
+  ).run(a.line1, a.line2, a.city, a.state, a.zip, now, guarantorId);
+}

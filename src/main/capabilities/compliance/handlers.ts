@@ -9,7 +9,7 @@ import { credits } from './credits';
 import { postRefund } from '../ledger';
 import { checkEca, releaseEstateClaim } from './ecaGate';
 import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
-import { holdsOf, placeHold, releaseHold } from './holds';
+import { correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 import { assignIssue, listIssues, reportIssue, resolveIssue } from './issues';
 import { monthlyRegisters, registerCsv } from './registers';
 import { registersPdf } from './registersPdf';
@@ -150,5 +150,11 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
       { fileName: `register-${input.register.replaceAll('_', '-')}-${input.month}.csv`, mimeType: 'text/csv' },
       Buffer.from(csv, 'utf8'),
     );
+  },
+  'holds:newAddress': (ctx, input) => {
+    correctAddress(ctx.app.store.db, input, ctx.app.clock.today(), ctx.app.nowIso(), userOf(ctx).id);
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    ctx.detail = 'new address entered after returned mail; the returned-mail hold ended';
+    return { done: true as const };
   },
 };

@@ -1,14 +1,15 @@
 // Holds that stop or pause the collection cycle (ST-03 / ECA-05). Some are placed by a clerk with
 // a reason and an end date, on the guarantor or one account; others follow from the record itself
 // and are kept by Recoup: a deceased guarantor, a bankruptcy, a pending financial-assistance
-// application (the guarantor), a current plan (the accounts on it).
+// application (the guarantor), a current plan (the accounts on it), returned mail (the guarantor:
+// statements and letters wait until the address is corrected; issue 11).
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { HoldReason } from '../../../shared/rules/statementCycle';
-import type { HoldView, placeHoldInput } from '../../../shared/schemas/holds';
+import type { HoldView, newAddressInput, placeHoldInput } from '../../../shared/schemas/holds';
 import type { Db } from '../../store/database';
 import type { HoldsRow } from '../../store/schema';
-import { currentPlanAccounts } from '../plans';
+import { guarantorRow, mailingAddress, releaseReturnedMail, setMailingAddress } from '../accounts';
 
 type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
@@ -73,8 +74,10 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     automatic: false,
     active: h.released_on === null && (h.until === null || h.until >= today),
   }));
-  const g = db.prepare('SELECT deceased, bankruptcy, fap_status FROM guarantors WHERE id = ?').get(guarantorId) as
-    { deceased: number; bankruptcy: number; fap_status: string } | undefined;
+  const g = db
+    .prepare('SELECT deceased, bankruptcy, fap_status, mail_returned_on FROM guarantors WHERE id = ?')
+    .get(guarantorId) as
+    { deceased: number; bankruptcy: number; fap_status: string; mail_returned_on: string | null } | undefined;
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
   const automatic = (reason: HoldReason, note: string): HoldView => ({
     id: null,
@@ -94,11 +97,13 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     deceased: 'The guarantor is recorded as deceased.',
     bankruptcy: 'The guarantor is recorded as in bankruptcy.',
     fap_pending: 'A financial-assistance application is pending (ECA-05).',
+    returned_mail: `Mail came back${g.mail_returned_on ? ` on ${g.mail_returned_on}` : ''}: statements and letters wait for a corrected address.`,
   };
   const derived = automaticHoldReasons({
     deceased: g.deceased === 1,
     bankruptcy: g.bankruptcy === 1,
     fapPending: g.fap_status === 'pending',
+    mailReturned: g.mail_returned_on !== null,
   }).map((r) => automatic(r, notes[r]));
   // A current plan holds the accounts on it, not the guarantor's others.
   for (const p of db
@@ -107,31 +112,35 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
         WHERE p.guarantor_id = ? AND p.status = 'current' ORDER BY p.id, pa.account_id`,
     )
     .all(guarantorId) as { id: number; account_id: number }[])
-    derived.push({ ...automatic('plan_current', `Payment plan #${p.id} is current.`), accountId: p.account_id });
+    derived.push({
+      ...automatic(
+        'plan_current',
+        `Payment plan #${p.id} is current: its statements ask for the plan’s payment, with no dunning.`,
+      ),
+      accountId: p.account_id,
+    });
   return [...derived, ...placed];
 }
 
-type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending';
+type AutomaticHold = 'deceased' | 'bankruptcy' | 'fap_pending' | 'returned_mail';
 
 /**
- * The guarantor's holds that follow from the record itself, in the order they are shown. (A current
- * plan holds the accounts on it: accountsOnCurrentPlans.)
+ * The guarantor's holds that follow from the record itself, in the order they are shown. (Accounts on
+ * an active plan are not held from statements: the statement asks for the plan's payment.)
  */
 export function automaticHoldReasons(g: {
   deceased: boolean;
   bankruptcy: boolean;
   fapPending: boolean;
+  /** Mail came back and the address is not corrected yet (issue 11). */
+  mailReturned?: boolean;
 }): AutomaticHold[] {
   const reasons: AutomaticHold[] = [];
   if (g.deceased) reasons.push('deceased');
   if (g.bankruptcy) reasons.push('bankruptcy');
   if (g.fapPending) reasons.push('fap_pending');
+  if (g.mailReturned) reasons.push('returned_mail');
   return reasons;
-}
-
-/** The accounts on current plans, each held by its plan (the statement run reads them at once). */
-export function accountsOnCurrentPlans(db: Db): number[] {
-  return currentPlanAccounts(db).map((p) => p.accountId);
 }
 
 /** Every placed hold in force on a date, for the whole book (the statement run reads them at once). */
@@ -145,4 +154,29 @@ export function activePlacedHolds(
         WHERE released_on IS NULL AND (until IS NULL OR until >= ?) ORDER BY placed_on DESC, id DESC`,
     )
     .all(today) as { guarantorId: number; accountId: number | null; reason: HoldReason }[];
+}
+
+/**
+ * Issue 11: a clerk enters the corrected address of a guarantor whose mail came back. The address
+ * changes, the activity log keeps the old and the new one, and the returned-mail hold ends: the
+ * statements and letters held go out again. (The billing system owns the address: correct it there
+ * too, or its next extract brings the old one back.)
+ */
+export function correctAddress(
+  db: Db,
+  input: z.output<typeof newAddressInput>,
+  today: string,
+  now: string,
+  by: number,
+): void {
+  const g = guarantorRow(db, input.guarantorId);
+  if (g.mail_returned_on === null)
+    throw new AppError(
+      'not_allowed',
+      'This guarantor’s mail has not come back: the billing system keeps the address, and its extract brings changes.',
+    );
+  const before = mailingAddress(g).join(', ');
+  setMailingAddress(db, input.guarantorId, input.address, now);
+  const after = mailingAddress(guarantorRow(db, input.guarantorId)).join(', ');
+  releaseReturnedMail(db, input.guarantorId, `by a clerk: ${before || 'none'} → ${after}`, today, now, by);
 }

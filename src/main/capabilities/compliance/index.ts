@@ -11,12 +11,5 @@ export const compliance: Capability<'compliance'> = {
 };
 
 export { attemptEca, checkEca } from './ecaGate';
-export {
-  accountsOnCurrentPlans,
-  activePlacedHolds,
-  automaticHoldReasons,
-  holdsOf,
-  placeHold,
-  releaseHold,
-} from './holds';
+export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';

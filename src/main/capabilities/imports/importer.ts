@@ -17,6 +17,7 @@ import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '..
 import {
   addNameTokens,
   extractWriter,
+  releaseReturnedMail,
   replaceNameTokens,
   type AccountFromExtract,
   type GuarantorFromExtract,
@@ -34,6 +35,7 @@ import {
 } from './records';
 import {
   ACCOUNT_FIELD_OWNERS,
+  ADDRESS_FIELDS,
   GUARANTOR_FIELD_OWNERS,
   mergeExtractRow,
   type ExtractValue,
@@ -460,6 +462,9 @@ export async function runImport(
                   }
                   if (merged.changes.some((c) => c.field === 'fap_status'))
                     fapFromExtract(at, id, next.fap_status, next.fap_status_date);
+                  // Issue 11: a new address from the billing system ends a returned-mail hold.
+                  if (merged.changes.some((c) => (ADDRESS_FIELDS as readonly string[]).includes(c.field)))
+                    releaseReturnedMail(db, id, 'the billing system’s extract', today, options.now, options.userId);
                   report.guarantors.updated++;
                 }
               }

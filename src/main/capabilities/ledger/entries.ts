@@ -239,6 +239,7 @@ export function entryStandsSql(alias: string): string {
 /** An account's entry as it counts: a reversal counts with the entry it reverses, and a reversal of
  * a reversal with the original (followed through any chain). */
 export interface CountedEntry {
+  id: number;
   effective_date: string;
   amount_cents: number;
   memo: string;
@@ -252,7 +253,7 @@ const ENTRIES_AS_COUNTED = `
     UNION ALL
     SELECT e.id, c.counts_as FROM ledger_entries e JOIN counted c ON e.reverses_id = c.id
   )
-  SELECT e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as
+  SELECT e.id, e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as
     FROM ledger_entries e JOIN counted c ON c.id = e.id
    WHERE e.effective_date <= @asOf ORDER BY e.effective_date, e.id`;
 

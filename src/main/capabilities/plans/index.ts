@@ -18,4 +18,13 @@ export const plans: Capability<'plans'> = {
 
 export { runDaily } from './lapseEngine';
 export { policyOn } from './policy';
-export { activePlanSql, currentPlanAccounts, openPlanSql, planOfAccount, type PlanRow } from './progress';
+export {
+  activePlanAccounts,
+  activePlanSql,
+  currentPlanAccounts,
+  openPlanSql,
+  paymentAskedOf,
+  planOfAccount,
+  plansAskingOf,
+  type PlanRow,
+} from './progress';

@@ -11,7 +11,7 @@ import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress, recordLetterSent } from '../accounts';
 import { markLettersPrinted } from './planRows';
 import { policyById } from './policy';
-import { planInstallments, planRow, progressOf } from './progress';
+import { paymentAskedOf, planInstallments, planRow, progressOf } from './progress';
 
 /** Draws the plan's agreement and keeps it with the guarantor's documents; returns the document. */
 export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<number> {
@@ -59,7 +59,8 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
 export function pendingLapseLetters(app: RecoupApp): number {
   return app.store.db
     .prepare(
-      `SELECT count(*) FROM plan_letters l JOIN plans p ON p.id = l.plan_id WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed'`,
+      `SELECT count(*) FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL`,
     )
     .pluck()
     .get(app.clock.today()) as number;
@@ -75,8 +76,9 @@ export async function printLapseLetters(
   const rows = db
     .prepare(
       // A plan brought current (or ended) since its letter was queued needs no letter.
+      // Issue 11: returned mail holds letters too, until the address is corrected.
       `SELECT l.id, l.plan_id, l.cure_deadline, g.zip FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
-        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' ORDER BY g.zip, g.last_name, l.id`,
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL ORDER BY g.zip, g.last_name, l.id`,
     )
     .all(today) as { id: number; plan_id: number; cure_deadline: string }[];
   if (rows.length === 0) throw new AppError('not_found', 'There are no lapse letters waiting to be printed.');
@@ -84,6 +86,8 @@ export async function printLapseLetters(
     const p = planRow(db, r.plan_id);
     const g = guarantorRow(db, p.guarantor_id);
     const progress = progressOf(db, p, policyById(db, p.policy_id), today);
+    // PP-02: the amount and date the same day's statement prints for this plan (paymentAsked).
+    const asked = paymentAskedOf(db, p, today);
     return {
       planId: p.id,
       language: documentLanguage(g.language),
@@ -91,8 +95,8 @@ export async function printLapseLetters(
       missed: progress.installments
         .filter((i) => i.missed)
         .map((i) => ({ dueDate: i.dueDate, amountCents: i.amountCents - i.paidCents })),
-      pastDueCents: progress.pastDueCents,
-      cureDeadline: r.cure_deadline,
+      pastDueCents: asked?.amountCents ?? progress.pastDueCents,
+      cureDeadline: asked?.dueDate ?? r.cure_deadline,
       nextDue: progress.nextDue,
     };
   });

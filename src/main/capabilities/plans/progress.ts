@@ -2,7 +2,13 @@
 // since it was made (reversed payments and their reversals left out), applied by the PP-02 rule.
 import { AppError } from '../../../shared/errors';
 import type { NextStepInput } from '../../../shared/rules/nextStep';
-import { planProgress, type PlanPayment, type PlanProgress } from '../../../shared/rules/planProgress';
+import {
+  paymentAsked,
+  planProgress,
+  type PaymentAsked,
+  type PlanPayment,
+  type PlanProgress,
+} from '../../../shared/rules/planProgress';
 import {
   ACTIVE_PLAN_STATUSES,
   OPEN_PLAN_STATUSES,
@@ -202,4 +208,32 @@ export function planOfAccount(db: Db, accountId: number): NextStepInput['plan'] 
     | { id: number; status: 'current' | 'lapsed' | 'defaulted'; status_since: string; cure_deadline: string | null }
     | undefined;
   return row ? { id: row.id, status: row.status, since: row.status_since, cureDeadline: row.cure_deadline } : null;
+}
+
+/** What a plan asks for now (paymentAsked): the statement and the lapse letter print this. */
+export function paymentAskedOf(db: Db, plan: PlanRow, asOf: string): PaymentAsked | null {
+  const progress = progressOf(db, plan, policyById(db, plan.policy_id), asOf);
+  return paymentAsked(progress, plan.status === 'lapsed' ? plan.cure_deadline : null);
+}
+
+/** A guarantor's active plans, each with its accounts and what it asks for on a date (the statement's plan lines). */
+export function plansAskingOf(
+  db: Db,
+  guarantorId: number,
+  asOf: string,
+): { planId: number; accountIds: number[]; asked: PaymentAsked | null }[] {
+  const plans = db
+    .prepare(`SELECT * FROM plans p WHERE p.guarantor_id = ? AND ${activePlanSql('p')} ORDER BY p.id`)
+    .all(guarantorId) as PlanRow[];
+  return plans.map((p) => ({ planId: p.id, accountIds: planAccountIds(db, p.id), asked: paymentAskedOf(db, p, asOf) }));
+}
+
+/** The accounts on active plans (current, or lapsed in their cure period): not dunned by statements. */
+export function activePlanAccounts(db: Db): number[] {
+  return db
+    .prepare(
+      `SELECT pa.account_id FROM plan_accounts pa JOIN plans p ON p.id = pa.plan_id WHERE ${activePlanSql('p')} ORDER BY pa.account_id`,
+    )
+    .pluck()
+    .all() as number[];
 }

@@ -1,16 +1,13 @@
-// Channels of the statement cycle: who is due, the run, past runs and reprints.
+// Channels of the statement cycle: who is due, the run prepared, proved and released (issue 11
+// item 7), past runs and reprints.
+import { AppError } from '../../../shared/errors';
+import { roleAtLeast } from '../../../shared/roles';
 import type { HandlerMap } from '../../platform/capability';
 import { fileOwner, offerBytes, userOf } from '../../platform/capability';
-import {
-  listRuns,
-  planRun,
-  reprintRun,
-  reprintStatement,
-  runDateOf,
-  runFileName,
-  runStatements,
-  statementsOf,
-} from './run';
+import { supervisorApproval } from '../access';
+import { proofPdf } from './proofPdf';
+import { discardRun, prepareRun, preparedRun, releaseRun } from './release';
+import { listRuns, planRun, reprintRun, reprintStatement, runDateOf, runFileName, statementsOf } from './run';
 
 export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:due': (ctx) => {
@@ -26,29 +23,81 @@ export const statementsHandlers: HandlerMap<'statements'> = {
       skipped: p.skipped,
     };
   },
-  'statements:run': async (ctx, input) => {
+  'statements:prepare': async (ctx, input) => {
     const { app } = ctx;
     const userId = userOf(ctx).id;
+    app.jobs.start(input.jobId, userId);
+    try {
+      const run = await prepareRun(app, app.clock.today(), userId, {
+        onProgress: (count, total) =>
+          app.emit({ type: 'progress', jobId: input.jobId, phase: 'Preparing statements', count, total }),
+        isCancelled: () => app.jobs.isCancelled(input.jobId),
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
+      ctx.records.push(`statementRun:${run.runId}`);
+      ctx.detail = `statement run prepared: ${run.statements} statements (${run.finalNotices} final notices), not sent`;
+      return run;
+    } finally {
+      app.jobs.finish(input.jobId);
+    }
+  },
+  'statements:prepared': (ctx) => {
+    const run = preparedRun(ctx.app.store.db, ctx.app.clock.today());
+    if (run) ctx.records.push(`statementRun:${run.runId}`);
+    return run;
+  },
+  'statements:proof': async (ctx, input) => {
+    const db = ctx.app.store.db;
+    const run = preparedRun(db, ctx.app.clock.today());
+    if (!run || run.runId !== input.runId)
+      throw new AppError('not_found', 'That statement run is not waiting for release.');
+    ctx.records.push(`statementRun:${run.runId}`);
+    ctx.detail = `proof of the statement run of ${run.runDate}`;
+    return offerBytes(
+      ctx,
+      { fileName: `statements-${run.runDate}-run-${run.runId}-proof.pdf`, mimeType: 'application/pdf' },
+      await proofPdf(db, run),
+    );
+  },
+  'statements:discard': (ctx, input) => {
+    discardRun(ctx.app.store.db, input.runId);
+    ctx.records.push(`statementRun:${input.runId}`);
+    ctx.detail = 'prepared statement run discarded';
+    return { discarded: true as const };
+  },
+  'statements:release': async (ctx, input) => {
+    const { app } = ctx;
+    const user = userOf(ctx);
+    // Only a supervisor releases a run: their own session, or their name and password given here.
+    let releasedBy = user.id;
+    if (!roleAtLeast(user.role, 'supervisor')) {
+      if (!input.approval)
+        throw new AppError('invalid_input', 'A supervisor must release the statement run.', {
+          approval: 'A supervisor types their user name and password to release the run.',
+        });
+      releasedBy = supervisorApproval(app, input.approval).id;
+    }
     const hooks = {
       onProgress: (count: number, total: number) =>
         app.emit({ type: 'progress', jobId: input.jobId, phase: 'Printing statements', count, total }),
       isCancelled: () => app.jobs.isCancelled(input.jobId),
       pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
     };
-    app.jobs.start(input.jobId, userId);
+    const runDate = runDateOf(app.store.db, input.runId);
+    app.jobs.start(input.jobId, user.id);
     try {
       // The batch goes straight to an encrypted temporary file as it is drawn (never whole in memory).
-      let run: Awaited<ReturnType<typeof runStatements>> | null = null;
+      let run: Awaited<ReturnType<typeof releaseRun>> | null = null;
       const file = await app.files.offerStream(
         fileOwner(ctx),
-        { fileName: runFileName(app.store.db, app.clock.today(), null), mimeType: 'application/pdf' },
+        { fileName: runFileName(app.store.db, runDate, input.runId), mimeType: 'application/pdf' },
         async (out) => {
-          run = await runStatements(app, app.clock.today(), userId, out, hooks);
+          run = await releaseRun(app, input.runId, releasedBy, app.clock.today(), out, hooks);
         },
       );
       const r = run!;
-      ctx.records.push(`statementRun:${r.runId}`);
-      ctx.detail = `${r.count} statements (${r.finalNotices} final notices) printed`;
+      ctx.records.push(`statementRun:${r.runId}`, `user:${releasedBy}`);
+      ctx.detail = `${r.count} statements (${r.finalNotices} final notices) released and printed`;
       return { runId: r.runId, count: r.count, finalNotices: r.finalNotices, amountCents: r.amountCents, file };
     } finally {
       app.jobs.finish(input.jobId);

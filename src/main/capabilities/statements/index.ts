@@ -2,8 +2,15 @@
 // recorded with its snapshot and hash so it reprints byte for byte; final notices; past runs.
 import type { Capability } from '../../platform/capability';
 import { statementsHandlers } from './handlers';
+import { returnedMailQueueSource } from './queueSource';
 
-export const statements: Capability<'statements'> = { name: 'statements', handlers: statementsHandlers };
+export const statements: Capability<'statements'> = {
+  name: 'statements',
+  handlers: statementsHandlers,
+  // Issue 11: returned mail asks for a new address.
+  queueSources: [returnedMailQueueSource],
+};
 
-export { planRun, runStatements } from './run';
+export { planRun } from './run';
+export { prepareRun, releaseRun } from './release';
 export { renderThreads } from './renderPool';

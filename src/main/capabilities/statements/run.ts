@@ -1,9 +1,8 @@
-// The monthly statement run (ST-03): who is due (and who is held, and why), then one statement per
-// guarantor covering all their open accounts, printed as one PDF sorted by ZIP code. Each statement
-// is recorded with its number in the cycle, its amounts, the snapshot it was printed from and the
-// SHA-256 of its PDF. The first statement sets each account's D0 and the final notice its date
-// (ECA-05). All in one transaction: a cancelled run records nothing. A second run on the same day
-// finds nobody due.
+// The monthly statement run (ST-03): who is due (and who is held, and why); one statement per
+// guarantor covering all their open accounts, credits netted (issue 11), printed as one PDF sorted
+// by ZIP code. The run is prepared, proved and released in release.ts; each statement is recorded
+// with its number in the cycle, its amounts, the snapshot it was printed from, the SHA-256 of its
+// PDF and the last ledger entry it covered. Past runs, and their batches printed again, are here.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
@@ -12,8 +11,7 @@ import {
   type AccountStep,
   type HoldReason,
 } from '../../../shared/rules/statementCycle';
-import type { StatementListItem, StatementRunItem, StatementSnapshot } from '../../../shared/schemas/statements';
-import type { RecoupApp } from '../../app';
+import type { StatementListItem, StatementRunItem } from '../../../shared/schemas/statements';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createPdf, type Pdf } from '../../pdf/layout';
@@ -23,11 +21,10 @@ import { decodeSnapshot } from './snapshotCodec';
 import { statementPdf, type RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';
-import { guarantorName, setCollectionClock } from '../accounts';
-import { accountsOnCurrentPlans, activePlacedHolds, automaticHoldReasons } from '../compliance';
-import { hospitalIdentity, statementPolicy } from '../../platform/settings';
-import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
-import { buildStatement, type ShownAccount } from './snapshot';
+import { guarantorName } from '../accounts';
+import { activePlacedHolds, automaticHoldReasons } from '../compliance';
+import { activePlanAccounts } from '../plans';
+import { statementPolicy } from '../../platform/settings';
 
 export interface DueStatement {
   guarantorId: number;
@@ -36,6 +33,8 @@ export interface DueStatement {
   kind: 'regular' | 'final_notice';
   number: number;
   lastStatementDate: string | null;
+  /** The last ledger entry the last statement covered (null before marks were kept). */
+  lastLedgerMark: number | null;
   /** The accounts the statement shows, each with its step in its own cycle. */
   accounts: AccountStep[];
   balanceCents: number;
@@ -47,13 +46,21 @@ export interface RunPlan {
   dueCents: number;
   /** Guarantors held whole, and guarantors with some accounts held (those accounts are left off). */
   held: { guarantorId: number; name: string; holds: HoldReason[]; accountsOnly: boolean }[];
-  skipped: { belowMinimum: number; notYet: number; cycleComplete: number };
+  skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero: number };
 }
 
 type GuarantorDue = Pick<
   GuarantorsRow,
-  'id' | 'zip' | 'first_name' | 'middle_name' | 'last_name' | 'deceased' | 'bankruptcy' | 'fap_status'
-> & { last_date: string | null };
+  | 'id'
+  | 'zip'
+  | 'first_name'
+  | 'middle_name'
+  | 'last_name'
+  | 'deceased'
+  | 'bankruptcy'
+  | 'fap_status'
+  | 'mail_returned_on'
+> & { last_date: string | null; last_mark: number | null };
 
 /** Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all). */
 export function planRun(db: Db, runDate: string): RunPlan {
@@ -61,8 +68,11 @@ export function planRun(db: Db, runDate: string): RunPlan {
   const guarantors = db
     .prepare(
       `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
-              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date
-         FROM guarantors g WHERE g.balance_cents > 0
+              g.mail_returned_on,
+              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date,
+              (SELECT s.ledger_mark FROM statements s WHERE s.guarantor_id = g.id ORDER BY s.statement_date DESC LIMIT 1) AS last_mark
+         FROM guarantors g
+        WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
     .all() as GuarantorDue[];
@@ -72,7 +82,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
       `SELECT a.id, a.guarantor_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
               (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
-        WHERE g.balance_cents > 0 AND a.balance_cents > 0 ORDER BY a.guarantor_id, a.service_from, a.id`,
+        WHERE g.balance_cents > 0 AND a.balance_cents <> 0 ORDER BY a.guarantor_id, a.service_from, a.id`,
     )
     .all() as { id: number; guarantor_id: number; balance_cents: number; final_sent: number; sent: number }[]) {
     const list = accounts.get(a.guarantor_id) ?? [];
@@ -82,38 +92,53 @@ export function planRun(db: Db, runDate: string): RunPlan {
       sentCount: a.sent,
       finalNoticeSent: a.final_sent === 1,
       holds: [],
+      onPlan: false,
     });
     accounts.set(a.guarantor_id, list);
   }
   const guarantorHolds = new Map<number, HoldReason[]>();
   const accountHolds = new Map<number, HoldReason[]>();
-  for (const accountId of accountsOnCurrentPlans(db))
-    accountHolds.set(accountId, [...(accountHolds.get(accountId) ?? []), 'plan_current']);
+  // PP-01/PP-02: accounts on an active plan get the plan's payment on a monthly statement, not dunning.
+  const onPlan = new Set(activePlanAccounts(db));
   for (const h of activePlacedHolds(db, runDate)) {
     const map = h.accountId === null ? guarantorHolds : accountHolds;
     const key = h.accountId ?? h.guarantorId;
     map.set(key, [...(map.get(key) ?? []), h.reason]);
   }
+  // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all.
+  const covered = db
+    .prepare(
+      `SELECT count(*) FROM guarantors g WHERE g.balance_cents <= 0
+          AND EXISTS (SELECT 1 FROM accounts a WHERE a.guarantor_id = g.id AND a.balance_cents > 0)`,
+    )
+    .pluck()
+    .get() as number;
   const plan: RunPlan = {
     runDate,
     due: [],
     dueCents: 0,
     held: [],
-    skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0 },
+    skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0, creditOrZero: covered },
   };
   for (const g of guarantors) {
     const name = guarantorName(g);
-    const list = (accounts.get(g.id) ?? []).map((a) => ({ ...a, holds: accountHolds.get(a.accountId) ?? [] }));
+    const list = (accounts.get(g.id) ?? []).map((a) => ({
+      ...a,
+      holds: accountHolds.get(a.accountId) ?? [],
+      onPlan: onPlan.has(a.accountId),
+    }));
     const holds = [
       ...automaticHoldReasons({
         deceased: g.deceased === 1,
         bankruptcy: g.bankruptcy === 1,
         fapPending: g.fap_status === 'pending',
+        mailReturned: g.mail_returned_on !== null,
       }),
       ...(guarantorHolds.get(g.id) ?? []),
     ];
     const d = statementDue({ lastStatementDate: g.last_date, holds, accounts: list }, runDate, policy);
     if (d.due) {
+      // What the guarantor owes on the accounts shown, credits netted (a plan's payment may ask for less).
       const shown = new Set(d.accounts.map((a) => a.accountId));
       const cents = list.filter((a) => shown.has(a.accountId)).reduce((t, a) => t + a.balanceCents, 0);
       plan.due.push({
@@ -123,6 +148,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
         kind: d.kind,
         number: d.number,
         lastStatementDate: g.last_date,
+        lastLedgerMark: g.last_mark,
         accounts: d.accounts,
         balanceCents: cents,
       });
@@ -138,21 +164,13 @@ export function planRun(db: Db, runDate: string): RunPlan {
     else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
     else if (d.why === 'not_yet') plan.skipped.notYet++;
     else if (d.why === 'cycle_complete') plan.skipped.cycleComplete++;
+    else if (d.why === 'credit_or_zero') plan.skipped.creditOrZero++;
   }
   return plan;
 }
 
-export class RunCancelled extends Error {}
-
-export interface RunResult {
-  runId: number;
-  count: number;
-  finalNotices: number;
-  amountCents: number;
-}
-
 /** Writes the batch into `out` as its pages come, and resolves once `out` has taken all of it. */
-function streamBatch(batch: Pdf, out: Writable): Promise<void> {
+export function streamBatch(batch: Pdf, out: Writable): Promise<void> {
   return pipeline(batch, out);
 }
 
@@ -164,155 +182,8 @@ export interface RunHooks {
   renderer?: StatementRenderer;
 }
 
-/** Statements built on the main thread a chunk at a time, drawn by the renderer meanwhile. */
-const CHUNK = 64;
-
-interface Built {
-  due: DueStatement;
-  snapshot: StatementSnapshot;
-  shown: ShownAccount[];
-}
-
-/**
- * The run. The batch (every statement, in ZIP-code order, as one PDF) is written into `out` as it
- * is drawn; the run commits only once `out` has all of it.
- */
-export async function runStatements(
-  app: RecoupApp,
-  runDate: string,
-  by: number,
-  out: Writable,
-  hooks: RunHooks = {},
-): Promise<RunResult> {
-  const db = app.store.db;
-  const policy = statementPolicy(db);
-  const hospital = hospitalIdentity(db);
-  const plan = planRun(db, runDate);
-  if (plan.due.length === 0) throw new AppError('not_found', 'No statements are due today.');
-  const renderer = hooks.renderer ?? statementRenderer();
-  const batch = createPdf({ title: `Statements ${runDate}`, date: runDate, streamPages: true });
-  const written = streamBatch(batch, out);
-  written.catch(() => undefined); // awaited before the commit; a failed run abandons it
-  const startedAt = app.nowIso();
-  const inFlight: { built: Built[]; rendered: Promise<RenderedStatement[]> }[] = [];
-  let work: UnitOfWork | null = null;
-  try {
-    // Inside the call's transaction (the router's, HP-01) this is a savepoint: the run commits
-    // only with its audit event.
-    work = beginWork(db);
-    const runId = Number(
-      db
-        .prepare(
-          'INSERT INTO statement_runs (run_date, started_at, finished_at, user_id, counts) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(runDate, startedAt, startedAt, by, '{}').lastInsertRowid,
-    );
-    const insert = db.prepare(
-      `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256, zip)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertShown = db.prepare(
-      'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, ?, ?, ?)',
-    );
-    let sent = 0;
-    let finalNotices = 0;
-    let amount = 0;
-    let done = 0;
-
-    const build = (d: DueStatement): Built | null => {
-      const request = {
-        statementDate: runDate,
-        numberInCycle: d.number,
-        kind: d.kind,
-        lastStatementDate: d.lastStatementDate,
-        policy,
-        accounts: d.accounts,
-        hospital,
-      };
-      let built = buildStatement(db, d.guarantorId, request);
-      // The account due its final notice owed nothing as of the run date: a regular statement then.
-      if (d.kind === 'final_notice' && !built.shown.some((a) => a.step === 'final_notice')) {
-        const number = Math.max(1, ...built.shown.map((a) => a.number ?? 0));
-        built = buildStatement(db, d.guarantorId, { ...request, kind: 'regular', numberInCycle: number });
-      }
-      // Nothing owed as of the run date (every entry is dated later): no statement.
-      return built.snapshot.amountDueCents > 0 ? { due: d, ...built } : null;
-    };
-
-    // Records a chunk once drawn, in ZIP order: the statement rows, the accounts' clock dates, the batch's pages.
-    const record = (chunk: Built[], rendered: RenderedStatement[]) => {
-      chunk.forEach(({ due: d, snapshot, shown }, k) => {
-        const r = rendered[k]!;
-        const statementId = insert.run(
-          runId,
-          d.guarantorId,
-          runDate,
-          snapshot.numberInCycle,
-          snapshot.kind,
-          snapshot.dueDate,
-          snapshot.amountDueCents,
-          r.stored,
-          r.sha256,
-          d.zip,
-        ).lastInsertRowid;
-        for (const a of shown) {
-          insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);
-          // D0 goes on every account the statement showed that had none; the final-notice date on
-          // the accounts it was the final notice for (ECA-05: the clock is the account's).
-          setCollectionClock(db, a.accountId, runDate, a.step === 'final_notice');
-        }
-        appendPages(batch, r.pages);
-        sent++;
-        if (snapshot.kind === 'final_notice') finalNotices++;
-        amount += snapshot.amountDueCents;
-      });
-    };
-    const settleOne = async () => {
-      const job = inFlight.shift()!;
-      record(job.built, await job.rendered);
-    };
-
-    const most = 2 * Math.max(1, renderer.threads) + 1;
-    for (let i = 0; i < plan.due.length; i += CHUNK) {
-      const chunk = plan.due.slice(i, i + CHUNK);
-      const built = chunk.map(build).filter((b): b is Built => b !== null);
-      const rendered = renderer.render(built.map((b) => b.snapshot));
-      rendered.catch(() => undefined); // awaited in turn below; a cancelled run abandons it
-      inFlight.push({ built, rendered });
-      done += chunk.length;
-      while (inFlight.length >= most) await settleOne();
-      hooks.onProgress?.(done, plan.due.length);
-      if (hooks.pause) await hooks.pause();
-      if (hooks.isCancelled?.()) throw new RunCancelled();
-    }
-    while (inFlight.length > 0) await settleOne();
-    if (sent === 0) throw new AppError('not_found', 'No statements are due today.');
-    const counts = {
-      statements: sent,
-      finalNotices,
-      amountCents: amount,
-      held: plan.held.length,
-      skipped: plan.skipped,
-    };
-    db.prepare('UPDATE statement_runs SET finished_at = ?, counts = ? WHERE id = ?').run(
-      app.nowIso(),
-      JSON.stringify(counts),
-      runId,
-    );
-    batch.end();
-    await written;
-    work.commit();
-    return { runId, count: sent, finalNotices, amountCents: amount };
-  } catch (err) {
-    work?.rollback();
-    batch.destroy();
-    if (err instanceof RunCancelled)
-      throw new AppError('not_allowed', 'The statement run was cancelled; nothing was recorded.');
-    throw err;
-  } finally {
-    if (!hooks.renderer) await renderer.close();
-  }
-}
+/** Statements handled a chunk at a time, drawn by the renderer meanwhile. */
+export const CHUNK = 64;
 
 /** A guarantor's statements, newest first. */
 export function statementsOf(db: Db, guarantorId: number): StatementListItem[] {
@@ -347,10 +218,11 @@ export function listRuns(db: Db): StatementRunItem[] {
   return (
     db
       .prepare(
-        `SELECT r.id, r.run_date, r.counts, u.full_name FROM statement_runs r LEFT JOIN users u ON u.id = r.user_id
-          ORDER BY r.run_date DESC, r.id DESC LIMIT 120`,
+        `SELECT r.id, r.run_date, r.counts, u.full_name, s.full_name AS released_by
+           FROM statement_runs r LEFT JOIN users u ON u.id = r.user_id LEFT JOIN users s ON s.id = r.released_by
+          WHERE r.status = 'released' ORDER BY r.run_date DESC, r.id DESC LIMIT 120`,
       )
-      .all() as { id: number; run_date: string; counts: string; full_name: string | null }[]
+      .all() as { id: number; run_date: string; counts: string; full_name: string | null; released_by: string | null }[]
   ).map((r) => {
     const c = JSON.parse(r.counts) as { statements?: number; finalNotices?: number; amountCents?: number };
     return {
@@ -360,6 +232,7 @@ export function listRuns(db: Db): StatementRunItem[] {
       finalNotices: c.finalNotices ?? 0,
       amountCents: c.amountCents ?? 0,
       by: r.full_name,
+      releasedBy: r.released_by,
     };
   });
 }

@@ -17,6 +17,7 @@ import { LAYOUT_VERSION } from '../../pdf/layout';
 import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 import { entriesAsCounted } from '../ledger';
+import { plansAskingOf } from '../plans';
 
 type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
 const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
@@ -37,6 +38,13 @@ export interface SnapshotRequest {
   numberInCycle: number;
   kind: 'regular' | 'final_notice';
   lastStatementDate: string | null;
+  /**
+   * The last ledger entry the guarantor's last statement covered (with its date): what is itemised
+   * now is every entry it did not cover, so an entry posted on that statement's date after it was
+   * drawn, or back-dated before it, is on this one. Null for statements recorded before marks were
+   * kept: entries dated after the last statement, as before.
+   */
+  lastLedgerMark?: number | null;
   policy: StatementPolicy;
   officeHours?: string;
   /** The accounts to show, each with its step in its own cycle (the run's choice); all open accounts when absent. */
@@ -67,10 +75,17 @@ export function buildStatement(
   // LANG-01: the statement prints in the guarantor's language; what it records is in that language too.
   const lang = documentLanguage(g.language);
   const activityWords = wordingFor(lang, ACTIVITY_TEXTS);
+  // Every account with a balance, credits included (issue 11), and any paid off since the last
+  // statement covered it: its activity is itemised too, so the statement has no gaps.
+  const mark = s.lastLedgerMark ?? null;
   const openAccounts = prepared(
     db,
-    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents, first_statement_date FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id`,
-  ).all(guarantorId) as {
+    `SELECT id, account_number, patient_name, service_from, service_to, service_type, balance_cents, first_statement_date FROM accounts a
+      WHERE guarantor_id = @g AND (balance_cents <> 0 OR (@last IS NOT NULL AND EXISTS (
+        SELECT 1 FROM ledger_entries e WHERE e.account_id = a.id
+           AND (CASE WHEN @mark IS NULL THEN e.effective_date > @last ELSE (e.id > @mark OR e.effective_date > @last) END))))
+      ORDER BY service_from, id`,
+  ).all({ g: guarantorId, last: s.lastStatementDate, mark }) as {
     id: number;
     account_number: string;
     patient_name: string;
@@ -80,7 +95,16 @@ export function buildStatement(
     balance_cents: number;
     first_statement_date: string | null;
   }[];
-  const accounts = steps ? openAccounts.filter((a) => steps.has(a.id)) : openAccounts;
+  // The run's choice, and any account paid off since (no step: it owes nothing, only its activity shows).
+  const accounts = steps ? openAccounts.filter((a) => steps.has(a.id) || a.balance_cents === 0) : openAccounts;
+  // Accounts on an active plan: what the plan asks for is due, not their balance (PP-02).
+  const plans = plansAskingOf(db, guarantorId, s.statementDate).filter((p) =>
+    p.accountIds.some((id) => accounts.some((a) => a.id === id && a.balance_cents > 0)),
+  );
+  const onPlan = new Set(plans.flatMap((p) => p.accountIds));
+  const covered = (e: { id: number; effective_date: string }) =>
+    s.lastStatementDate !== null &&
+    (mark === null ? e.effective_date <= s.lastStatementDate : e.id <= mark && e.effective_date <= s.lastStatementDate);
   // Each entry with the type it counts as: a reversal counts with the entry it reverses, and a
   // reversal of a reversal with the original.
   const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
@@ -90,7 +114,7 @@ export function buildStatement(
     for (const e of entriesAsCounted(db, a.id, s.statementDate)) {
       const category = e.counts_as === 'reversal' ? 'adjustments' : CATEGORY[e.counts_as];
       totals[category] += e.amount_cents;
-      if (s.lastStatementDate !== null && e.effective_date > s.lastStatementDate) {
+      if (s.lastStatementDate !== null && !covered(e)) {
         const what =
           e.type === 'reversal'
             ? activityWords.say('reversalOf', { what: ACTIVITY_TEXTS[e.counts_as][lang].toLowerCase() })
@@ -104,11 +128,19 @@ export function buildStatement(
       }
     }
     const balance = totals.charges + totals.insurance + totals.adjustments + totals.patient;
-    aging[agingBucket(a.service_to, s.statementDate)] += balance;
+    // The aging is of what is owed; a credit is shown on its own line and netted in the total.
+    if (balance > 0) aging[agingBucket(a.service_to, s.statementDate)] += balance;
     const step = steps?.get(a.id);
+    const planStep = onPlan.has(a.id) && balance > 0;
     return {
       accountId: a.id,
-      ...(step ? { step: step.step, number: step.number } : {}),
+      ...(step
+        ? { step: step.step, number: step.number }
+        : planStep
+          ? { step: 'plan' as const, number: null }
+          : balance < 0
+            ? { step: 'credit' as const, number: null }
+            : {}),
       accountNumber: a.account_number,
       patientName: a.patient_name || guarantorName(g),
       serviceFrom: a.service_from,
@@ -121,16 +153,28 @@ export function buildStatement(
       balanceCents: balance,
     };
   });
-  // As of the statement date: an account whose entries are all later (or that owed nothing then) is left out.
-  const shownLines = allLines.filter((l) => l.balanceCents > 0);
+  // As of the statement date: an account whose entries are all later (or that owes nothing) is not
+  // listed; an account paid off since the last statement is in the activity only.
+  const shownLines = allLines.filter(
+    (l) => l.balanceCents !== 0 && (!steps || steps.has(l.accountId) || l.balanceCents < 0),
+  );
   const lines = shownLines.map(({ accountId: _id, ...line }) => line);
-  const amountDue = lines.reduce((t, l) => t + l.balanceCents, 0);
+  const balanceCents = lines.reduce((t, l) => t + l.balanceCents, 0);
+  const creditCents = lines.filter((l) => l.balanceCents < 0).reduce((t, l) => t + l.balanceCents, 0);
+  // What is due: each plan's payment instead of its accounts' balances, and the rest netted with
+  // the credits (never below nothing: a net credit asks for nothing).
+  const planLines = shownLines.filter((l) => l.step === 'plan');
+  const asked = plans.flatMap((p) => (p.asked ? [{ planId: p.planId, ...p.asked }] : []));
+  const others = balanceCents - planLines.reduce((t, l) => t + l.balanceCents, 0);
+  // A credit is subtracted from the other accounts only, never from a plan's payment: the plan counts
+  // payments made to it (PP-02), so asking for less would lapse it. The plan's payment is asked in full.
+  const amountDue = (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + Math.max(0, others);
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   // ECA-05: the date the final notice names is the first day collection actions may be taken on
   // the accounts it is the notice for: 30 days after the notice, and never before their D0 + 120
   // (a short cycle can reach its final notice sooner). The patient is told the date the gate uses.
-  const noticed = shownLines.filter((l) => !steps || l.step === 'final_notice');
+  const noticed = shownLines.filter((l) => (!steps ? l.balanceCents > 0 : l.step === 'final_notice'));
   const deadline = noticed.reduce(
     (latest, l) => {
       const d0 = accounts.find((a) => a.id === l.accountId)?.first_statement_date ?? s.statementDate;
@@ -139,6 +183,16 @@ export function buildStatement(
     },
     addDays(s.statementDate, DEFAULT_ECA_POLICY.noticeDays),
   );
+  const regularDue = addDays(s.statementDate, s.policy.dueInDays);
+  // With a plan: its payment's date (the earlier, when other balances are due too).
+  const planDue = planLines.length > 0 ? asked.map((p) => p.dueDate).sort()[0] : undefined;
+  const dueDate =
+    s.kind === 'final_notice'
+      ? deadline
+      : planDue !== undefined && (others <= 0 || planDue < regularDue)
+        ? planDue
+        : regularDue;
+  const whole = plans.length > 0 || creditCents < 0;
   const snapshot: StatementSnapshot = {
     layout: LAYOUT_VERSION,
     ...(lang === 'es' ? { language: lang } : {}),
@@ -148,7 +202,7 @@ export function buildStatement(
     numberInCycle: s.numberInCycle,
     regularStatements: s.policy.regularStatements,
     kind: s.kind,
-    dueDate: s.kind === 'final_notice' ? deadline : addDays(s.statementDate, s.policy.dueInDays),
+    dueDate,
     guarantor: {
       name: guarantorName(g),
       address: mailingAddress(g),
@@ -156,8 +210,9 @@ export function buildStatement(
     },
     accounts: lines,
     activity,
-    previousBalanceCents: amountDue - activityTotal,
+    previousBalanceCents: balanceCents - activityTotal,
     amountDueCents: amountDue,
+    ...(whole ? { balanceCents, creditCents, ...(planLines.length > 0 ? { plans: asked } : {}) } : {}),
     aging,
     finalNotice:
       s.kind === 'final_notice'

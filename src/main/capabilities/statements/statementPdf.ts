@@ -135,7 +135,9 @@ function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
       t.say('whichStatement'),
       s.kind === 'final_notice'
         ? t.say('finalNotice')
-        : t.say('numberOf', { number: s.numberInCycle, total: s.regularStatements + 1 }),
+        : onlyPlan(s)
+          ? t.say('paymentPlan')
+          : t.say('numberOf', { number: s.numberInCycle, total: s.regularStatements + 1 }),
     ],
     [t.say('amountDue'), t.money(s.amountDueCents)],
     [t.say('payBy'), t.shortDate(s.dueDate)],
@@ -160,7 +162,12 @@ function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
   doc.x = PAGE.margin;
 }
 
-function section(doc: Pdf, title: string): void {
+/**
+ * A section's title. `keepWith`: room (points) its first rows need below it, or it starts the next
+ * page (issue 11 statements only: statements recorded before keep their drawing, byte for byte).
+ */
+function section(doc: Pdf, title: string, keepWith = 0): void {
+  if (keepWith > 0 && doc.y + keepWith > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.4);
   doc
     .font(FONT.bold)
@@ -194,19 +201,65 @@ function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
   doc.x = PAGE.margin;
 }
 
+/** Issue 11: a statement of a plan's accounts only (credits aside) runs no cycle: it says "Payment plan". */
+function onlyPlan(s: StatementSnapshot): boolean {
+  return (s.plans?.length ?? 0) > 0 && s.accounts.every((a) => a.step === 'plan' || a.step === 'credit');
+}
+
 function stepWords(t: Words, a: StatementSnapshot['accounts'][number], regular: number): string {
   if (a.step === 'final_notice') return t.say('stepFinalNotice');
   if (a.step === 'after_notice') return t.say('stepAfterNotice');
+  if (a.step === 'plan') return t.say('stepPlan');
+  if (a.step === 'credit') return t.say('stepCredit');
   return a.number ? t.say('stepNumber', { number: a.number, total: regular + 1 }) : '';
 }
 
 /** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
 function finalNoticeWords(s: StatementSnapshot, t: Words): { opening: string; balance: string } {
   const these = s.finalNotice?.accountNumbers;
+  // Issue 11: with a credit netted (or a plan's payment), the notice asks for the amount due, never
+  // more than the guarantor owes on balance.
+  const asked = s.balanceCents !== undefined ? t.say('theAmountDue', { amount: t.money(s.amountDueCents) }) : null;
   if (!these || these.length === 0 || these.length === s.accounts.length)
-    return { opening: t.say('lastStatement'), balance: t.say('theBalance') };
+    return { opening: t.say('lastStatement'), balance: asked ?? t.say('theBalance') };
   const accounts = t.say(these.length === 1 ? 'oneAccount' : 'manyAccounts', { list: t.list(these) });
-  return { opening: t.say('lastStatementOn', { accounts }), balance: t.say('theBalanceOf', { accounts }) };
+  return {
+    opening: t.say('lastStatementOn', { accounts }),
+    balance: asked ?? t.say('theBalanceOf', { accounts }),
+  };
+}
+
+/**
+ * Issue 11: what is due now, when it is not simply the balance: each plan's payment (the amount and
+ * date its lapse letter names, PP-02), the other accounts, the credits subtracted, and the total.
+ */
+function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
+  const lines: string[] = [];
+  for (const p of s.plans ?? [])
+    lines.push(
+      t.say(p.cure ? 'planCure' : 'planInstallment', {
+        plan: p.planId,
+        amount: t.money(p.amountCents),
+        date: t.longDate(p.dueDate),
+      }),
+    );
+  const planBalance = s.accounts.filter((a) => a.step === 'plan').reduce((x, a) => x + a.balanceCents, 0);
+  const others = s.accounts
+    .filter((a) => a.step !== 'plan' && a.balanceCents > 0)
+    .reduce((x, a) => x + a.balanceCents, 0);
+  if (planBalance > 0 && others > 0) lines.push(t.say('otherBalances', { amount: t.money(others) }));
+  const credits = s.accounts.filter((a) => a.balanceCents < 0);
+  if (credits.length > 0) {
+    const numbers = credits.map((a) => a.accountNumber);
+    lines.push(
+      t.say((s.plans?.length ?? 0) > 0 ? 'creditBesidePlan' : 'creditNetted', {
+        amount: t.money(-(s.creditCents ?? 0)),
+        accounts: t.say(numbers.length === 1 ? 'oneAccount' : 'manyAccounts', { list: t.list(numbers) }),
+      }),
+    );
+  }
+  lines.push(t.say('amountDueNow', { amount: t.money(s.amountDueCents), date: t.longDate(s.dueDate) }));
+  boxed(doc, t.say('dueNowTitle'), lines.join('\n'), false);
 }
 
 /** Draws one statement into `doc`, a document of its own, from its first page. */
@@ -261,11 +314,18 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
       credit(t, a.patientPaidCents),
       t.money(a.balanceCents),
     ]),
-    { totalRow: [t.say('total'), '', '', '', '', '', t.money(s.amountDueCents)], fontSize: 8 },
+    {
+      totalRow:
+        s.balanceCents === undefined
+          ? [t.say('total'), '', '', '', '', '', t.money(s.amountDueCents)]
+          : ['', t.say('totalBalance'), '', '', '', '', t.money(s.balanceCents)],
+      fontSize: 8,
+    },
   );
+  if (s.balanceCents !== undefined) dueNow(doc, s, t);
 
   if (s.activity.length > 0) {
-    section(doc, t.say('sinceLast'));
+    section(doc, t.say('sinceLast'), s.balanceCents !== undefined ? 70 : 0);
     table(
       doc,
       [
@@ -281,14 +341,17 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
       .font(FONT.regular)
       .fontSize(9)
       .text(
-        t.say('balanceMoved', { previous: t.money(s.previousBalanceCents), now: t.money(s.amountDueCents) }),
+        t.say('balanceMoved', {
+          previous: t.money(s.previousBalanceCents),
+          now: t.money(s.balanceCents ?? s.amountDueCents),
+        }),
         PAGE.margin,
         doc.y,
         { width: w },
       );
   }
 
-  section(doc, t.say('howOld'));
+  section(doc, t.say('howOld'), s.balanceCents !== undefined ? 70 : 0);
   table(
     doc,
     AGING_BUCKETS.map((b) => ({
@@ -299,6 +362,12 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
     [AGING_BUCKETS.map((b) => t.money(s.aging[b]))],
     { fontSize: 8 },
   );
+  // Issue 11: the aging is of what is owed; the credit subtracted is said, so the figures add up.
+  if ((s.creditCents ?? 0) < 0)
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .text(t.say('agingBeforeCredit', { amount: t.money(-s.creditCents!) }), PAGE.margin, doc.y, { width: w });
 
   // ECA-06: every statement says financial assistance is available (the final notice says it above).
   if (s.kind !== 'final_notice') {

@@ -16,6 +16,7 @@ import { migration012 } from './012_import_held_changes';
 import { migration013 } from './013_plan_ledger_mark';
 import { migration014 } from './014_queue_paying_index';
 import { migration015 } from './015_fap_decisions';
+import { migration016 } from './016_statement_release';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -72,7 +72,7 @@ const ADDRESS_LABELS = {
   },
 } as const;
 
-function AddressFields({ prefix, labels }: { prefix: string; labels: keyof typeof ADDRESS_LABELS }) {
+export function AddressFields({ prefix, labels }: { prefix: string; labels: keyof typeof ADDRESS_LABELS }) {
   const label = ADDRESS_LABELS[labels];
   return (
     <div className="form-grid">

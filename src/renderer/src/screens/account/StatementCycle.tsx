@@ -1,19 +1,21 @@
 // Statements and the 501(r) clock for one guarantor: per account the first statement (D0), the
 // final notice and the earliest day a collection action (a credit report) may be taken, or why
 // not yet; the statements sent, each reprinted byte for byte; the holds that stop the cycle, the
-// automatic ones kept by Recoup from the record, with "Place a hold…" and "Release…".
+// automatic ones kept by Recoup from the record, with "Place a hold…" and "Release…", and "New
+// address…" when mail came back (issue 11: the corrected address ends the returned-mail hold).
 import { useState } from 'react';
 import { formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import { HOLD_REASON_LABELS, HOLD_REASONS } from '../../../../shared/rules/statementCycle';
+import { HOLD_REASON_LABELS, PLACEABLE_HOLD_REASONS } from '../../../../shared/rules/statementCycle';
 import type { AccountView } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { placeHoldForm, releaseHoldForm, type HoldView } from '../../../../shared/schemas/holds';
+import { newAddressForm, placeHoldForm, releaseHoldForm, type HoldView } from '../../../../shared/schemas/holds';
 import { call } from '../../api';
 import { useOpenFile } from '../../storedDocument';
 import { DialogForm } from '../../components/DialogForm';
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DataTable } from '../../components/DataTable';
+import { AddressFields } from '../../components/HospitalFields';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useSchemaForm } from '../../forms';
 
@@ -70,7 +72,7 @@ function PlaceHoldDialog({
           name="reason"
           label="Reason"
           placeholder="Choose why the cycle stops"
-          options={HOLD_REASONS.map((r) => ({ value: r, label: HOLD_REASON_LABELS[r] }))}
+          options={PLACEABLE_HOLD_REASONS.map((r) => ({ value: r, label: HOLD_REASON_LABELS[r] }))}
           className="span-3"
         />
         <SelectField
@@ -91,6 +93,40 @@ function PlaceHoldDialog({
         />
         <TextAreaField name="note" label="Note (optional)" className="span-6" />
       </div>
+    </DialogForm>
+  );
+}
+
+function NewAddressDialog({
+  guarantorId,
+  onClose,
+  onDone,
+}: {
+  guarantorId: number;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const save = useChannelMutation('holds:newAddress');
+  const form = useSchemaForm(newAddressForm, {
+    address: { line1: '', line2: '', city: '', state: undefined, zip: '' },
+  });
+  return (
+    <DialogForm
+      title="New address"
+      form={form}
+      fields={['address.line1', 'address.line2', 'address.city', 'address.state', 'address.zip']}
+      submitLabel="Save the address"
+      onClose={onClose}
+      onSubmit={async ({ address }) => {
+        await save.mutateAsync({ guarantorId, address });
+        onDone('Address corrected: the statements and letters held for returned mail go out again.');
+      }}
+    >
+      <p>
+        Mail to this guarantor came back. The corrected address ends the hold; the old and the new address are kept in
+        the activity log. Correct it in the billing system too, or its next extract brings the old one back.
+      </p>
+      <AddressFields prefix="address" labels="street" />
     </DialogForm>
   );
 }
@@ -138,9 +174,9 @@ export function StatementCycle({
 }) {
   const statements = useChannelQuery('statements:list', { guarantorId });
   const holds = useChannelQuery('holds:list', { guarantorId });
-  const [dialog, setDialog] = useState<{ kind: 'place' } | { kind: 'release'; hold: HoldView & { id: number } } | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<
+    { kind: 'place' } | { kind: 'address' } | { kind: 'release'; hold: HoldView & { id: number } } | null
+  >(null);
   // A D0 before Recoup's first statement came with the billing extract (the billing system's statement).
   const firstSent = statements.value?.reduce<string | null>(
     (min, x) => (min === null || x.statementDate < min ? x.statementDate : min),
@@ -283,16 +319,22 @@ export function StatementCycle({
               headerHidden: true,
               className: 'row-actions',
               cell: (h) =>
-                h.active &&
-                !h.automatic &&
-                h.id !== null && (
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => setDialog({ kind: 'release', hold: { ...h, id: h.id as number } })}
-                  >
-                    Release…
+                h.active && h.reason === 'returned_mail' ? (
+                  <button type="button" className="small" onClick={() => setDialog({ kind: 'address' })}>
+                    New address…
                   </button>
+                ) : (
+                  h.active &&
+                  !h.automatic &&
+                  h.id !== null && (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => setDialog({ kind: 'release', hold: { ...h, id: h.id as number } })}
+                    >
+                      Release…
+                    </button>
+                  )
                 ),
             },
           ]}
@@ -300,6 +342,9 @@ export function StatementCycle({
       )}
       {dialog?.kind === 'place' && (
         <PlaceHoldDialog guarantorId={guarantorId} accounts={accounts} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog?.kind === 'address' && (
+        <NewAddressDialog guarantorId={guarantorId} onClose={() => setDialog(null)} onDone={done} />
       )}
       {dialog?.kind === 'release' && (
         <ReleaseHoldDialog hold={dialog.hold} onClose={() => setDialog(null)} onDone={done} />

@@ -1,16 +1,25 @@
 // The day's statement run (ST-03): who is due today (final notices among them, and the money), who
-// is held and why, who is skipped; then the run itself with its progress and a Cancel, the batch
-// opened in the viewer and its summary. A second run the same day is told that nothing is due.
-// Past runs are listed, and any run's batch prints again from what was recorded.
+// is held and why, who is skipped. A clerk prepares the run (nothing is sent): its proof shows the
+// counts by kind, the money, the accounts held and why, and a sample of pages; a supervisor
+// releases it (issue 11 item 7), with its progress and a Cancel, and the batch opens in the viewer.
+// A prepared run that something has changed under is stale: prepare it again. A second run the
+// same day is told that nothing is due. Past runs are listed, and any run's batch prints again.
 import { useId, useState } from 'react';
 import type { ProgressEvent } from '../../../../shared/contract';
 import { formatLongDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { plural } from '../../../../shared/plural';
 import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
+import { roleAtLeast } from '../../../../shared/roles';
 import type { FileHandle } from '../../../../shared/schemas/files';
+import { releaseRunForm } from '../../../../shared/schemas/statementInputs';
+import type { PreparedRunView } from '../../../../shared/schemas/statements';
 import { call, messageOf } from '../../api';
+import { DialogForm } from '../../components/DialogForm';
 import { FormAlert } from '../../components/Field';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
+import { useSchemaForm } from '../../forms';
+import { useWorkspace } from '../../session';
 import { PdfViewer } from '../../components/PdfViewer';
 import { DataTable } from '../../components/DataTable';
 import { useChannelMutation, useChannelQuery } from '../../queries';
@@ -83,7 +92,8 @@ function PastRuns({ onOpen }: { onOpen: (file: FileHandle) => void }) {
             { header: 'Statements', className: 'num', cell: (r) => r.statements.toLocaleString('en-US') },
             { header: 'Final notices', className: 'num', cell: (r) => r.finalNotices.toLocaleString('en-US') },
             { header: 'Amount', className: 'num', cell: (r) => formatCents(r.amountCents) },
-            { header: 'Run by', cell: (r) => r.by ?? <span className="muted">—</span> },
+            { header: 'Prepared by', cell: (r) => r.by ?? <span className="muted">—</span> },
+            { header: 'Released by', cell: (r) => r.releasedBy ?? <span className="muted">—</span> },
             {
               header: 'Actions',
               headerHidden: true,
@@ -107,26 +117,163 @@ function PastRuns({ onOpen }: { onOpen: (file: FileHandle) => void }) {
   );
 }
 
+/** The release: a supervisor's session, or their user name and password typed here by the clerk. */
+function ReleaseRunDialog({
+  run,
+  onClose,
+  onReleased,
+}: {
+  run: PreparedRunView;
+  onClose: () => void;
+  onReleased: (summary: RunSummary) => void;
+}) {
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const needsApproval = !roleAtLeast(role, 'supervisor');
+  const form = useSchemaForm(releaseRunForm(needsApproval), { approval: { username: '', password: '' } });
+  const release = useChannelMutation('statements:release');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useProgress(jobId);
+  const cancel = () => {
+    if (jobId) call('jobs:cancel', { jobId }).catch(() => undefined);
+  };
+  return (
+    <DialogForm
+      title="Release the statement run"
+      form={form}
+      fields={['approval.username', 'approval.password']}
+      aliases={{ approval: 'approval.username' }}
+      submitLabel="Release and print"
+      onClose={onClose}
+      onSubmit={async ({ approval }) => {
+        const id = crypto.randomUUID();
+        setJobId(id);
+        try {
+          onReleased(await release.mutateAsync({ runId: run.runId, jobId: id, ...(approval ? { approval } : {}) }));
+        } finally {
+          setJobId(null);
+        }
+      }}
+    >
+      <p>
+        {plural(run.statements, 'statement', 'statements')} ({plural(run.finalNotices, 'final notice', 'final notices')}
+        ) for {formatCents(run.amountCents)} will be recorded as sent and printed as one batch. The 501(r) dates are
+        written now.
+      </p>
+      {needsApproval && (
+        <SupervisorApprovalFields note="Only a supervisor releases a statement run: they type their own user name and password here after reading the proof." />
+      )}
+      {jobId && <RunProgress progress={progress} onCancel={cancel} label="Releasing the run" />}
+    </DialogForm>
+  );
+}
+
+/** The run prepared and waiting: its proof, and Release, Open the proof, Discard. */
+function RunProof({
+  run,
+  onOpen,
+  onReleased,
+}: {
+  run: PreparedRunView;
+  onOpen: (file: FileHandle) => void;
+  onReleased: (summary: RunSummary) => void;
+}) {
+  const [releasing, setReleasing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const discard = useChannelMutation('statements:discard');
+  const {
+    opening,
+    error: proofError,
+    open,
+  } = useOpenFile((runId: number) => call('statements:proof', { runId }), onOpen);
+  return (
+    <section className="run-proof" aria-labelledby="run-proof-heading">
+      <h2 id="run-proof-heading">Prepared run: proof (not sent)</h2>
+      <p>
+        Prepared by {run.preparedBy ?? 'unknown'} for {formatLongDate(run.runDate)}. Nothing is recorded as sent until a
+        supervisor releases it.
+      </p>
+      {run.stale && (
+        <p className="form-alert" role="alert">
+          Something that decides the statements has changed since this run was prepared (a payment, a hold, an address,
+          a plan, or the day). Prepare the run again and check its proof.
+        </p>
+      )}
+      <FormAlert message={error ?? proofError} />
+      <ul className="import-counts" aria-label="Proof">
+        <li>
+          <strong>{run.statements.toLocaleString('en-US')}</strong> {run.statements === 1 ? 'statement' : 'statements'}
+        </li>
+        <li>
+          <strong>{run.regular.toLocaleString('en-US')}</strong> regular
+        </li>
+        <li>
+          <strong>{run.finalNotices.toLocaleString('en-US')}</strong>{' '}
+          {run.finalNotices === 1 ? 'final notice' : 'final notices'}
+        </li>
+        <li>
+          <strong>{run.planStatements.toLocaleString('en-US')}</strong> asking for a plan’s payment
+        </li>
+        <li>
+          <strong>{run.withCredits.toLocaleString('en-US')}</strong> netting a credit
+        </li>
+        <li>
+          <strong>{formatCents(run.amountCents)}</strong> due in all
+        </li>
+        <li>
+          <strong>{run.held.length.toLocaleString('en-US')}</strong> held
+        </li>
+      </ul>
+      <div className="actions">
+        <button type="button" disabled={opening !== null} onClick={() => void open(run.runId)}>
+          {opening !== null ? 'Preparing…' : 'Open the proof'}
+        </button>
+        <button type="button" className="primary" disabled={run.stale} onClick={() => setReleasing(true)}>
+          Release…
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            setError(null);
+            discard.mutateAsync({ runId: run.runId }).catch((e: unknown) => setError(messageOf(e)));
+          }}
+        >
+          Discard
+        </button>
+      </div>
+      {releasing && (
+        <ReleaseRunDialog
+          run={run}
+          onClose={() => setReleasing(false)}
+          onReleased={(summary) => {
+            setReleasing(false);
+            onReleased(summary);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
 export function Statements() {
   const due = useChannelQuery('statements:due', {});
+  const prepared = useChannelQuery('statements:prepared', {});
   const [jobId, setJobId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [viewing, setViewing] = useState<FileHandle | null>(null);
   const progress = useProgress(running ? jobId : null);
-  const runStatements = useChannelMutation('statements:run');
+  const prepareRun = useChannelMutation('statements:prepare');
 
-  const run = async () => {
+  const prepare = async () => {
     const id = crypto.randomUUID();
     setJobId(id);
     setRunning(true);
     setError(null);
     setSummary(null);
     try {
-      const result = await runStatements.mutateAsync({ jobId: id });
-      setSummary(result);
-      setViewing(result.file);
+      await prepareRun.mutateAsync({ jobId: id });
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -140,6 +287,7 @@ export function Statements() {
   };
 
   const value = due.value;
+  const run = prepared.value ?? null;
   return (
     <section className="statements">
       <div className="page-head">
@@ -147,20 +295,30 @@ export function Statements() {
         <div className="page-actions">
           <button
             type="button"
-            className="primary"
-            onClick={() => void run()}
+            className={run && !run.stale ? undefined : 'primary'}
+            onClick={() => void prepare()}
             disabled={running || !value || value.dueCount === 0}
           >
-            Run today’s statements
+            {run ? 'Prepare today’s run again' : 'Prepare today’s run'}
           </button>
         </div>
       </div>
-      <FormAlert message={due.error ?? error} />
-      {running && <RunProgress progress={progress} onCancel={cancel} />}
+      <FormAlert message={due.error ?? prepared.error ?? error} />
+      {running && <RunProgress progress={progress} onCancel={cancel} label="Preparing the run" />}
+      {run && (
+        <RunProof
+          run={run}
+          onOpen={setViewing}
+          onReleased={(s) => {
+            setSummary(s);
+            setViewing(s.file);
+          }}
+        />
+      )}
       {summary && (
         <div className="run-summary" role="status" aria-label="Run summary">
           <p>
-            {plural(summary.count, 'statement', 'statements')} printed,{' '}
+            {plural(summary.count, 'statement', 'statements')} released and printed,{' '}
             {plural(summary.finalNotices, 'final notice', 'final notices')} among them, for{' '}
             {formatCents(summary.amountCents)} in all.
           </p>
@@ -198,6 +356,10 @@ export function Statements() {
             </li>
             <li>
               <strong>{value.skipped.cycleComplete.toLocaleString('en-US')}</strong> with the cycle complete
+            </li>
+            <li>
+              <strong>{(value.skipped.creditOrZero ?? 0).toLocaleString('en-US')}</strong> owing nothing once credits
+              are netted
             </li>
           </ul>
           {value.held.length > 0 && (

@@ -1,0 +1,381 @@
+// A statement run is reviewed before it is sent (issue 11 item 7). A clerk prepares the day's run:
+// who is due, each statement built from the ledger, kept with the run as an item; nothing is
+// recorded as sent. The proof (counts by kind, the money, the accounts held and why, and the first
+// pages of a sample of statements) is read on screen. A supervisor releases it (their own session,
+// or their user name and password typed in the clerk's dialog): only then is each statement drawn
+// into the batch, recorded with its hash, and the 501(r) dates (D0, the final notice) written. A
+// prepared run can be discarded; preparing again replaces it. A prepared run is stale, and refused
+// at release, once anything that decides the statements has changed since it was prepared (a
+// ledger entry, a hold placed or released, a guarantor's record, a plan's status, another
+// statement) or the business day has moved on: it must be prepared again.
+import { AppError } from '../../../shared/errors';
+import { isCycleStep } from '../../../shared/rules/statementCycle';
+import type { PreparedRunView, StatementSnapshot } from '../../../shared/schemas/statements';
+import type { RecoupApp } from '../../app';
+import type { Writable } from 'node:stream';
+import { createPdf } from '../../pdf/layout';
+import { appendPages } from '../../pdf/pageCopy';
+import { statementRenderer } from './renderPool';
+import type { RenderedStatement } from './statementPdf';
+import type { Db } from '../../store/database';
+import { setCollectionClock } from '../accounts';
+import { hospitalIdentity, statementPolicy } from '../../platform/settings';
+import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
+import { buildStatement, type ShownAccount } from './snapshot';
+import { CHUNK, planRun, streamBatch, type DueStatement, type RunHooks, type RunPlan } from './run';
+
+export class RunCancelled extends Error {}
+
+export interface RunResult {
+  runId: number;
+  count: number;
+  finalNotices: number;
+  amountCents: number;
+}
+
+/** What the proof counts, kept with the prepared run. */
+interface ProofCounts {
+  statements: number;
+  regular: number;
+  finalNotices: number;
+  planStatements: number;
+  withCredits: number;
+  amountCents: number;
+  creditCents: number;
+  held: RunPlan['held'];
+  skipped: RunPlan['skipped'];
+}
+
+/**
+ * Everything that decides who is due and what each statement says, as one string: the last ledger
+ * entry, the holds placed and released, the last change to a guarantor's record, the last plan
+ * event and the last statement recorded. A run prepared under another fingerprint is stale.
+ */
+export function runFingerprint(db: Db): string {
+  const f = db
+    .prepare(
+      `SELECT (SELECT coalesce(max(id), 0) FROM ledger_entries) AS ledger,
+              (SELECT coalesce(max(id), 0) FROM holds) AS holds,
+              (SELECT count(*) FROM holds WHERE released_on IS NOT NULL) AS released,
+              (SELECT coalesce(max(updated_at), '') FROM guarantors) AS guarantors,
+              (SELECT coalesce(max(id), 0) FROM plan_events) AS plans,
+              (SELECT coalesce(max(id), 0) FROM statements) AS statements`,
+    )
+    .get() as Record<string, number | string>;
+  return JSON.stringify(f);
+}
+
+function lastLedgerEntry(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM ledger_entries').pluck().get() as number;
+}
+
+/** Builds a due statement's snapshot; null when it asks for nothing as of the run date. */
+function buildDue(
+  db: Db,
+  d: DueStatement,
+  runDate: string,
+  ctx: { policy: ReturnType<typeof statementPolicy>; hospital: ReturnType<typeof hospitalIdentity> },
+): { snapshot: StatementSnapshot; shown: ShownAccount[] } | null {
+  const request = {
+    statementDate: runDate,
+    numberInCycle: d.number,
+    kind: d.kind,
+    lastStatementDate: d.lastStatementDate,
+    lastLedgerMark: d.lastLedgerMark,
+    policy: ctx.policy,
+    accounts: d.accounts,
+    hospital: ctx.hospital,
+  };
+  let built = buildStatement(db, d.guarantorId, request);
+  // The account due its final notice owed nothing as of the run date: a regular statement then.
+  if (d.kind === 'final_notice' && !built.shown.some((a) => a.step === 'final_notice')) {
+    const number = Math.max(1, ...built.shown.map((a) => a.number ?? 0));
+    built = buildStatement(db, d.guarantorId, { ...request, kind: 'regular', numberInCycle: number });
+  }
+  // Nothing asked for as of the run date (every entry is dated later, or credits cover it): no statement.
+  return built.snapshot.amountDueCents > 0 ? built : null;
+}
+
+/** Any run prepared and not yet released is discarded (its items dropped; the run row says so). */
+function discardPrepared(db: Db): void {
+  const ids = db.prepare(`SELECT id FROM statement_runs WHERE status = 'prepared'`).pluck().all() as number[];
+  for (const id of ids) {
+    db.prepare('DELETE FROM statement_run_items WHERE run_id = ?').run(id);
+    db.prepare(`UPDATE statement_runs SET status = 'discarded' WHERE id = ?`).run(id);
+  }
+}
+
+/**
+ * Prepares the day's run: every due statement built and kept with the run, the proof's counts;
+ * nothing recorded as sent. A run prepared earlier and not released is replaced.
+ */
+export async function prepareRun(
+  app: RecoupApp,
+  runDate: string,
+  by: number,
+  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause'> = {},
+): Promise<PreparedRunView> {
+  const db = app.store.db;
+  const policy = statementPolicy(db);
+  const hospital = hospitalIdentity(db);
+  const fingerprint = runFingerprint(db);
+  const mark = lastLedgerEntry(db);
+  const plan = planRun(db, runDate);
+  if (plan.due.length === 0) throw new AppError('not_found', 'No statements are due today.');
+  let work: UnitOfWork | null = null;
+  try {
+    work = beginWork(db);
+    discardPrepared(db);
+    const now = app.nowIso();
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO statement_runs (run_date, started_at, finished_at, user_id, counts, status, ledger_mark, fingerprint)
+           VALUES (?, ?, ?, ?, '{}', 'prepared', ?, ?)`,
+        )
+        .run(runDate, now, now, by, mark, fingerprint).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      'INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const counts: ProofCounts = {
+      statements: 0,
+      regular: 0,
+      finalNotices: 0,
+      planStatements: 0,
+      withCredits: 0,
+      amountCents: 0,
+      creditCents: 0,
+      held: plan.held,
+      skipped: plan.skipped,
+    };
+    for (let i = 0; i < plan.due.length; i += CHUNK) {
+      for (const d of plan.due.slice(i, i + CHUNK)) {
+        const built = buildDue(db, d, runDate, { policy, hospital });
+        if (!built) continue;
+        const s = built.snapshot;
+        insert.run(runId, counts.statements, d.guarantorId, d.zip, JSON.stringify(s), JSON.stringify(built.shown));
+        counts.statements++;
+        if (s.kind === 'final_notice') counts.finalNotices++;
+        else counts.regular++;
+        if (s.plans && s.plans.length > 0) counts.planStatements++;
+        if ((s.creditCents ?? 0) < 0) {
+          counts.withCredits++;
+          counts.creditCents += s.creditCents!;
+        }
+        counts.amountCents += s.amountDueCents;
+      }
+      hooks.onProgress?.(Math.min(i + CHUNK, plan.due.length), plan.due.length);
+      if (hooks.pause) await hooks.pause();
+      if (hooks.isCancelled?.()) throw new RunCancelled();
+    }
+    if (counts.statements === 0) throw new AppError('not_found', 'No statements are due today.');
+    db.prepare('UPDATE statement_runs SET proof = ? WHERE id = ?').run(JSON.stringify(counts), runId);
+    work.commit();
+    return preparedRun(db, runDate)!;
+  } catch (err) {
+    work?.rollback();
+    if (err instanceof RunCancelled)
+      throw new AppError('not_allowed', 'Preparing the statement run was cancelled; nothing was kept.');
+    throw err;
+  }
+}
+
+/** The run prepared and waiting for release, with its proof's counts and whether it is stale. */
+export function preparedRun(db: Db, today: string): PreparedRunView | null {
+  const row = db
+    .prepare(
+      `SELECT r.id, r.run_date, r.started_at, r.proof, r.fingerprint, u.full_name FROM statement_runs r
+         LEFT JOIN users u ON u.id = r.user_id WHERE r.status = 'prepared' ORDER BY r.id DESC LIMIT 1`,
+    )
+    .get() as
+    | { id: number; run_date: string; started_at: string; proof: string; fingerprint: string; full_name: string | null }
+    | undefined;
+  if (!row) return null;
+  const c = JSON.parse(row.proof) as ProofCounts;
+  const stale = row.run_date !== today || row.fingerprint !== runFingerprint(db);
+  return {
+    runId: row.id,
+    runDate: row.run_date,
+    preparedAt: row.started_at,
+    preparedBy: row.full_name,
+    statements: c.statements,
+    regular: c.regular,
+    finalNotices: c.finalNotices,
+    planStatements: c.planStatements,
+    withCredits: c.withCredits,
+    amountCents: c.amountCents,
+    creditCents: c.creditCents,
+    held: c.held,
+    skipped: c.skipped,
+    stale,
+  };
+}
+
+function preparedRow(db: Db, runId: number): { run_date: string; fingerprint: string; ledger_mark: number } {
+  const row = db
+    .prepare('SELECT run_date, status, fingerprint, ledger_mark FROM statement_runs WHERE id = ?')
+    .get(runId) as { run_date: string; status: string; fingerprint: string; ledger_mark: number } | undefined;
+  if (!row) throw new AppError('not_found', 'There is no such statement run.');
+  if (row.status === 'released') throw new AppError('not_allowed', 'This statement run was already released.');
+  if (row.status === 'discarded')
+    throw new AppError('not_allowed', 'This statement run was discarded; prepare the run again.');
+  return row;
+}
+
+/** Discards a prepared run: nothing of it is kept but the run's row, marked discarded. */
+export function discardRun(db: Db, runId: number): void {
+  preparedRow(db, runId);
+  db.prepare('DELETE FROM statement_run_items WHERE run_id = ?').run(runId);
+  db.prepare(`UPDATE statement_runs SET status = 'discarded' WHERE id = ?`).run(runId);
+}
+
+/** A prepared run's items in their order (ZIP code), a chunk at a time. */
+export function runItems(
+  db: Db,
+  runId: number,
+  afterSeq: number,
+  limit: number,
+): { seq: number; guarantor_id: number; zip: string; snapshot: string; shown: string }[] {
+  return db
+    .prepare(
+      'SELECT seq, guarantor_id, zip, snapshot, shown FROM statement_run_items WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    )
+    .all(runId, afterSeq, limit) as {
+    seq: number;
+    guarantor_id: number;
+    zip: string;
+    snapshot: string;
+    shown: string;
+  }[];
+}
+
+/**
+ * Releases a prepared run (the caller has checked the supervisor): each statement drawn into the
+ * batch, written into `out` as it comes, and recorded with its hash; D0 and the final-notice dates
+ * written (ECA-05). All or nothing: the run commits only once `out` has the whole batch.
+ */
+export async function releaseRun(
+  app: RecoupApp,
+  runId: number,
+  releasedBy: number,
+  today: string,
+  out: Writable,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
+  const db = app.store.db;
+  const run = preparedRow(db, runId);
+  if (run.run_date !== today || run.fingerprint !== runFingerprint(db))
+    throw new AppError(
+      'not_allowed',
+      'Something that decides the statements has changed since this run was prepared (a payment, a hold, an address, a plan, or the day): prepare the run again and check its proof.',
+    );
+  const total = db.prepare('SELECT count(*) FROM statement_run_items WHERE run_id = ?').pluck().get(runId) as number;
+  const renderer = hooks.renderer ?? statementRenderer();
+  const batch = createPdf({ title: `Statements ${run.run_date}`, date: run.run_date, streamPages: true });
+  const written = streamBatch(batch, out);
+  written.catch(() => undefined); // awaited before the commit; a failed release abandons it
+  let work: UnitOfWork | null = null;
+  try {
+    // Inside the call's transaction (the router's, HP-01) this is a savepoint: the release commits
+    // only with its audit event.
+    work = beginWork(db);
+    const insert = db.prepare(
+      `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256, zip, ledger_mark)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertShown = db.prepare(
+      'INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, ?, ?, ?)',
+    );
+    let sent = 0;
+    let finalNotices = 0;
+    let amount = 0;
+    type Item = { guarantorId: number; zip: string; snapshot: StatementSnapshot; shown: ShownAccount[] };
+    const inFlight: { items: Item[]; rendered: Promise<RenderedStatement[]> }[] = [];
+    const record = (items: Item[], rendered: RenderedStatement[]) => {
+      items.forEach(({ guarantorId, zip, snapshot, shown }, k) => {
+        const r = rendered[k]!;
+        const statementId = insert.run(
+          runId,
+          guarantorId,
+          run.run_date,
+          snapshot.numberInCycle,
+          snapshot.kind,
+          snapshot.dueDate,
+          snapshot.amountDueCents,
+          r.stored,
+          r.sha256,
+          zip,
+          run.ledger_mark,
+        ).lastInsertRowid;
+        for (const a of shown) {
+          // A credit is netted, not billed: it starts no clock. A plan's accounts are shown with
+          // the plan's payment and run no cycle of their own, but a first statement is their D0.
+          if (a.balanceCents <= 0) continue;
+          if (isCycleStep(a.step)) insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);
+          // D0 goes on every account the statement billed that had none; the final-notice date on
+          // the accounts it was the final notice for (ECA-05: the clock is the account's).
+          setCollectionClock(db, a.accountId, run.run_date, a.step === 'final_notice');
+        }
+        appendPages(batch, r.pages);
+        sent++;
+        if (snapshot.kind === 'final_notice') finalNotices++;
+        amount += snapshot.amountDueCents;
+      });
+    };
+    const settleOne = async () => {
+      const job = inFlight.shift()!;
+      record(job.items, await job.rendered);
+    };
+    const most = 2 * Math.max(1, renderer.threads) + 1;
+    let seq = -1;
+    let done = 0;
+    for (;;) {
+      const rows = runItems(db, runId, seq, CHUNK);
+      if (rows.length === 0) break;
+      seq = rows[rows.length - 1]!.seq;
+      const items = rows.map((r) => ({
+        guarantorId: r.guarantor_id,
+        zip: r.zip,
+        snapshot: JSON.parse(r.snapshot) as StatementSnapshot,
+        shown: JSON.parse(r.shown) as ShownAccount[],
+      }));
+      const rendered = renderer.render(items.map((i) => i.snapshot));
+      rendered.catch(() => undefined); // awaited in turn below; a cancelled release abandons it
+      inFlight.push({ items, rendered });
+      done += rows.length;
+      while (inFlight.length >= most) await settleOne();
+      hooks.onProgress?.(done, total);
+      if (hooks.pause) await hooks.pause();
+      if (hooks.isCancelled?.()) throw new RunCancelled();
+    }
+    while (inFlight.length > 0) await settleOne();
+    if (sent === 0) throw new AppError('not_found', 'This run has no statements to send.');
+    const proof = JSON.parse(
+      db.prepare('SELECT proof FROM statement_runs WHERE id = ?').pluck().get(runId) as string,
+    ) as ProofCounts;
+    const counts = {
+      statements: sent,
+      finalNotices,
+      amountCents: amount,
+      held: proof.held.length,
+      skipped: proof.skipped,
+    };
+    db.prepare(
+      `UPDATE statement_runs SET status = 'released', released_by = ?, released_at = ?, finished_at = ?, counts = ? WHERE id = ?`,
+    ).run(releasedBy, app.nowIso(), app.nowIso(), JSON.stringify(counts), runId);
+    db.prepare('DELETE FROM statement_run_items WHERE run_id = ?').run(runId);
+    batch.end();
+    await written;
+    work.commit();
+    return { runId, count: sent, finalNotices, amountCents: amount };
+  } catch (err) {
+    work?.rollback();
+    batch.destroy();
+    if (err instanceof RunCancelled)
+      throw new AppError('not_allowed', 'Sending the statement run was cancelled; nothing was recorded.');
+    throw err;
+  } finally {
+    if (!hooks.renderer) await renderer.close();
+  }
+}
