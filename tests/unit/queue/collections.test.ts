@@ -276,7 +276,12 @@ describe('the queue reads by index at scale', () => {
     const plan = (
       t.app.store.db
         .prepare(`EXPLAIN QUERY PLAN ${OPEN_BALANCES_SQL}`)
-        .all({ heldAccounts: '[]', heldGuarantors: '[]', noticeCutoff: '2026-10-27' }) as { detail: string }[]
+        .all({
+          heldAccounts: '[]',
+          heldGuarantors: '[]',
+          noticeCutoff: '2026-10-27',
+          statementCutoff: '2026-11-05',
+        }) as { detail: string }[]
     ).map((r) => r.detail);
     expect(plan.some((d) => /SEARCH s USING COVERING INDEX statements_guarantor/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH e USING (COVERING )?INDEX ledger_paying/.test(d))).toBe(true);
