@@ -48,10 +48,12 @@ const paidSql = (guarantor: string, since: string | null) =>
     WHERE pa.guarantor_id = ${guarantor} AND e.type IN ${PAYING}${since === null ? '' : ` AND e.effective_date >= ${since}`} AND ${entryStandsSql('e')}`;
 
 /**
- * Every guarantor with an open balance on accounts not on hold and not on an active plan, with what
- * the queue's kinds need: one pass over the accounts (the active plans' accounts read once), the
- * last statement by index (statements_guarantor), and whether anything was paid since it by index
- * (ledger_paying), stopping at the first payment, only for those whose statement is past due.
+ * The guarantors with an open balance on accounts not on hold and not on an active plan who may need
+ * a person (a final notice passed, a past-due statement unpaid, a high balance), with what the
+ * queue's kinds need: one pass over the open accounts (by the covering index accounts_open; the
+ * active plans' accounts read once), the last statement by index (statements_guarantor), and
+ * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
+ * for those whose statement is past due.
  */
 export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
      planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
@@ -75,11 +77,13 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
                 nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), '')), '')
               END AS last_statement
          FROM open o JOIN guarantors g ON g.id = o.gid
-        WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors)))
-SELECT b.*,
-       CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0
-            THEN EXISTS (${paidSql('b.id', 'b.last_statement')}) END AS paid_since
-  FROM base b`;
+        WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))),
+     checked AS MATERIALIZED (
+       SELECT b.*,
+              CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0
+                   THEN EXISTS (${paidSql('b.id', 'b.last_statement')}) END AS paid_since
+         FROM base b)
+SELECT * FROM checked WHERE notice_accounts > 0 OR paid_since = 0 OR owed >= @highBalance`;
 
 interface OpenRowRaw extends OpenRow {
   /** 1 or 0 when the last statement is past due (and no final notice has passed); null otherwise. */
@@ -90,6 +94,7 @@ function openBalances(
   db: Db,
   today: string,
   dueInDays: number,
+  highBalanceCents: number,
   heldAccounts: number[],
   heldGuarantors: number[],
 ): OpenRowRaw[] {
@@ -98,6 +103,7 @@ function openBalances(
     heldGuarantors: JSON.stringify(heldGuarantors),
     noticeCutoff: addDays(today, -ECA.noticeDays),
     statementCutoff: addDays(today, -dueInDays),
+    highBalance: highBalanceCents,
   }) as OpenRowRaw[];
 }
 
@@ -138,7 +144,7 @@ export const collectionsQueueSource: QueueSource = {
       const dueIn = statementPolicy(db).dueInDays;
       const threshold = queuePolicy(db).highBalanceCents;
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
-      for (const r of openBalances(db, today, dueIn, heldAccounts, heldGuarantors)) {
+      for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors)) {
         // A deceased or bankrupt guarantor, or a pending application, holds every account.
         const automatic = automaticHoldReasons({
           deceased: r.deceased === 1,
