@@ -1,7 +1,7 @@
 // The work queue drives collections (issue 11 item 8): on day one, with the demo data, the queue
 // holds the accounts that need a person, highest score first; working one records what was done on
 // the guarantor's activity. And the aging report lists the accounts behind a figure.
-import { expectNoSeriousA11yViolations } from './a11y';
+import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import { expect, test } from './fixtures';
 import { openQueue, queueRows } from './planSteps';
 import { ADMIN, continueToLogIn, logIn, nav, setUp, shot } from './steps';
@@ -69,6 +69,18 @@ test('day one with demo data: a ranked queue; Done writes the activity; the agin
   // Back to the report: the list is where it was left.
   await nav(page).getByRole('link', { name: 'Aging report' }).click();
   await expect(page.getByRole('region', { name: 'Accounts: Self-pay, 180+ days' })).toContainText('Accounts 51–');
+  // At 400% zoom (320 CSS pixels) the report and its list scroll sideways only inside their tables.
+  await page.setViewportSize({ width: 320, height: 256 });
+  expect(await pageOverflow(page), 'the aging drill-down scrolls sideways').toBe(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('button', { name: 'Close the list' }).click();
   await expect(page.getByRole('button', { name: /list the accounts of Self-pay, 180\+ days/ })).toBeFocused();
+
+  // The working bar reflows too (its own width: the account below is the account workspace's).
+  await openQueue(page);
+  await queueRows(page).first().getByRole('button').click();
+  await expect(bar).toBeVisible();
+  await page.setViewportSize({ width: 320, height: 256 });
+  const fits = await bar.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= 320);
+  expect(fits, 'the working bar fits 320 CSS pixels').toBe(true);
 });
