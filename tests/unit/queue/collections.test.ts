@@ -139,6 +139,38 @@ describe('collection items in the work queue', () => {
     expect(kinds).toEqual(['Pat Dunn: final_notice_passed', 'Pat Ellis: high_balance']);
   });
 
+  it('says when collection actions may follow, and leaves a held account’s balance out', async () => {
+    const { clerk, gid, db } = await ready();
+    // ECA-05: a notice of 09/20 gave until 10/20, but 120 days from the first statement (08/20) run to 12/18.
+    db.prepare(
+      "UPDATE accounts SET first_statement_date = '2026-08-20', final_notice_date = '2026-09-20' WHERE account_number = 'B4'",
+    ).run();
+    const [notice] = (await t.call('queue:list', { assignee: 'all', kind: 'final_notice_passed' }, clerk)).items;
+    expect(notice!.summary).toBe(
+      'Final notice of 09/20/2026 gave until 10/20/2026; $300.00 still owed on 1 account. Next: call the guarantor; collection actions are allowed from 12/18/2026 (ECA-05).',
+    );
+    // log10(301) x (2 + 37/30) = 2.4786 x 3 (capped) = 7.44: 37 days since 10/20.
+    expect(notice!.score).toBe(7.44);
+    // A hold on one of Ford's accounts: only the other counts ($7,000.00 less the held $2,500.00).
+    await importSmall(
+      t,
+      [
+        COMBINED_HEADER,
+        row('G6', 'Ford', 'B9', 'self_pay', '2026-09-01', 'X10', 'charge', '2500.00', '2026-05-01'),
+      ].join('\r\n'),
+    );
+    const before = (await t.call('queue:list', { assignee: 'all', kind: 'no_payment' }, clerk)).items.find(
+      (i) => i.guarantorName === 'Pat Ford',
+    );
+    expect(before!.amountCents).toBe(950_000);
+    const b9 = db.prepare("SELECT id FROM accounts WHERE account_number = 'B9'").pluck().get() as number;
+    await t.call('holds:place', { guarantorId: gid('G6'), accountId: b9, reason: 'dispute', note: '' }, clerk);
+    const after = (await t.call('queue:list', { assignee: 'all', kind: 'no_payment' }, clerk)).items.find(
+      (i) => i.guarantorName === 'Pat Ford',
+    );
+    expect(after!.amountCents).toBe(700_000);
+  });
+
   it('belongs to whoever last worked the account: another clerk’s account leaves my own queue', async () => {
     const { clerk, other, gid } = await ready();
     await t.call(
