@@ -102,6 +102,12 @@ describe('collection items in the work queue', () => {
     await t.call('settings:update', { queue: { highBalanceCents: 800_000 } }, admin);
     expect(settings.queue.highBalanceCents).toBe(500_000);
     expect((await t.call('queue:list', { assignee: 'all', kind: 'high_balance' }, clerk)).items).toEqual([]);
+    // A threshold below zero is refused on its field, and changes nothing.
+    expect(await t.raw('settings:update', { queue: { highBalanceCents: -1 } }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { 'queue.highBalanceCents': expect.any(String) } },
+    });
+    expect((await t.call('settings:get', {}, admin)).queue.highBalanceCents).toBe(800_000);
   });
 
   it('a payment since the statement, or a plan, takes the account out', async () => {
