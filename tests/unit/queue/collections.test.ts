@@ -177,6 +177,20 @@ describe('collection items in the work queue', () => {
     expect(after!.amountCents).toBe(700_000);
   });
 
+  it('while a final notice’s 30 days run, the account waits: no item for it yet', async () => {
+    const { clerk, db } = await ready();
+    // Dunn's final notice of 11/10 gives until 12/10; the statement of 06/01 went unpaid long ago.
+    db.prepare("UPDATE accounts SET final_notice_date = '2026-11-10' WHERE account_number = 'B4'").run();
+    const q = await t.call('queue:list', { assignee: 'all' }, clerk);
+    expect(q.items.filter((i) => i.guarantorName === 'Pat Dunn')).toEqual([]);
+    t.clock.setToday('2026-12-10');
+    const due = await t.call('queue:list', { assignee: 'all', kind: 'final_notice_passed' }, clerk);
+    expect(due.items.map((i) => [i.guarantorName, i.date, i.score])).toEqual([
+      // log10(301) x 2: the deadline is today
+      ['Pat Dunn', '2026-12-10', 4.96],
+    ]);
+  });
+
   it('belongs to whoever last worked the account: another clerk’s account leaves my own queue', async () => {
     const { clerk, other, gid } = await ready();
     await t.call(

@@ -53,7 +53,8 @@ const paidSql = (guarantor: string, since: string | null) =>
  * queue's kinds need: one pass over the open accounts (by the covering index accounts_open; the
  * active plans' accounts read once), the last statement by index (statements_guarantor), and
  * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
- * for those whose statement is past due.
+ * for those whose statement is past due (and no final notice's 30 days are still running: the
+ * notice gives until its own date).
  */
 export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
      planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
@@ -62,6 +63,7 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
               sum(CASE WHEN a.payer_class = 'self_pay' THEN a.balance_cents ELSE 0 END) AS self_pay,
               max(a.first_statement_date) AS first_statement,
               count(CASE WHEN a.final_notice_date <= @noticeCutoff THEN 1 END) AS notice_accounts,
+              count(CASE WHEN a.final_notice_date > @noticeCutoff THEN 1 END) AS notices_running,
               sum(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.balance_cents ELSE 0 END) AS notice_owed,
               min(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.final_notice_date END) AS first_notice,
               min(CASE WHEN a.final_notice_date <= @noticeCutoff
@@ -72,7 +74,7 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
         GROUP BY a.guarantor_id),
      base AS MATERIALIZED (
        SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
-              o.owed, o.self_pay, o.notice_accounts, o.notice_owed, o.first_notice, o.eca_from,
+              o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
               CASE WHEN o.self_pay > 0 THEN
                 nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), '')), '')
               END AS last_statement
@@ -80,7 +82,7 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
         WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))),
      checked AS MATERIALIZED (
        SELECT b.*,
-              CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0
+              CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0 AND b.notices_running = 0
                    THEN EXISTS (${paidSql('b.id', 'b.last_statement')}) END AS paid_since
          FROM base b)
 SELECT * FROM checked WHERE notice_accounts > 0 OR paid_since = 0 OR owed >= @highBalance`;
