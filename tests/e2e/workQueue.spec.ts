@@ -1,7 +1,7 @@
 // The work queue drives collections (issue 11 item 8): on day one, with the demo data, the queue
 // holds the accounts that need a person, highest score first; working one records what was done on
 // the guarantor's activity. And the aging report lists the accounts behind a figure.
-import { expectNoSeriousA11yViolations } from './a11y';
+import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import { expect, test } from './fixtures';
 import { openQueue, queueRows } from './planSteps';
 import { ADMIN, continueToLogIn, logIn, nav, setUp, shot } from './steps';
@@ -23,12 +23,10 @@ test('day one with demo data: a ranked queue; Done writes the activity; the agin
   await expectNoSeriousA11yViolations(page, 'the work queue with collection items');
   await shot(page, '78-queue-day-one');
 
-  // The kinds' filter names the collection kinds.
+  // The kinds' filter names the collection kinds; work the top unpaid statement: what was done,
+  // how it came out, and the outcome go on the guarantor's activity.
   await page.getByLabel('Kind').selectOption({ label: 'No payment since the statement' });
   await expect(queueRows(page).first()).toContainText('No payment');
-  await page.getByLabel('Kind').selectOption({ label: 'All kinds' });
-
-  // Work the top item: what was done, how it came out, and the outcome go on the activity.
   const first = queueRows(page).first();
   const name = (await first.getByRole('button').textContent())!.trim();
   await first.getByRole('button').click();
@@ -71,6 +69,18 @@ test('day one with demo data: a ranked queue; Done writes the activity; the agin
   // Back to the report: the list is where it was left.
   await nav(page).getByRole('link', { name: 'Aging report' }).click();
   await expect(page.getByRole('region', { name: 'Accounts: Self-pay, 180+ days' })).toContainText('Accounts 51–');
+  // At 400% zoom (320 CSS pixels) the report and its list scroll sideways only inside their tables.
+  await page.setViewportSize({ width: 320, height: 256 });
+  expect(await pageOverflow(page), 'the aging drill-down scrolls sideways').toBe(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('button', { name: 'Close the list' }).click();
   await expect(page.getByRole('button', { name: /list the accounts of Self-pay, 180\+ days/ })).toBeFocused();
+
+  // The working bar reflows too (its own width: the account below is the account workspace's).
+  await openQueue(page);
+  await queueRows(page).first().getByRole('button').click();
+  await expect(bar).toBeVisible();
+  await page.setViewportSize({ width: 320, height: 256 });
+  const fits = await bar.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= 320);
+  expect(fits, 'the working bar fits 320 CSS pixels').toBe(true);
 });

@@ -102,6 +102,12 @@ describe('collection items in the work queue', () => {
     await t.call('settings:update', { queue: { highBalanceCents: 800_000 } }, admin);
     expect(settings.queue.highBalanceCents).toBe(500_000);
     expect((await t.call('queue:list', { assignee: 'all', kind: 'high_balance' }, clerk)).items).toEqual([]);
+    // A threshold below zero is refused on its field, and changes nothing.
+    expect(await t.raw('settings:update', { queue: { highBalanceCents: -1 } }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { 'queue.highBalanceCents': expect.any(String) } },
+    });
+    expect((await t.call('settings:get', {}, admin)).queue.highBalanceCents).toBe(800_000);
   });
 
   it('a payment since the statement, or a plan, takes the account out', async () => {
@@ -137,6 +143,52 @@ describe('collection items in the work queue', () => {
       (i) => `${i.guarantorName}: ${i.kind}`,
     );
     expect(kinds).toEqual(['Pat Dunn: final_notice_passed', 'Pat Ellis: high_balance']);
+  });
+
+  it('says when collection actions may follow, and leaves a held account’s balance out', async () => {
+    const { clerk, gid, db } = await ready();
+    // ECA-05: a notice of 09/20 gave until 10/20, but 120 days from the first statement (08/20) run to 12/18.
+    db.prepare(
+      "UPDATE accounts SET first_statement_date = '2026-08-20', final_notice_date = '2026-09-20' WHERE account_number = 'B4'",
+    ).run();
+    const [notice] = (await t.call('queue:list', { assignee: 'all', kind: 'final_notice_passed' }, clerk)).items;
+    expect(notice!.summary).toBe(
+      'Final notice of 09/20/2026 gave until 10/20/2026; $300.00 still owed on 1 account. Next: call the guarantor; collection actions are allowed from 12/18/2026 (ECA-05).',
+    );
+    // log10(301) x (2 + 37/30) = 2.4786 x 3 (capped) = 7.44: 37 days since 10/20.
+    expect(notice!.score).toBe(7.44);
+    // A hold on one of Ford's accounts: only the other counts ($7,000.00 less the held $2,500.00).
+    await importSmall(
+      t,
+      [
+        COMBINED_HEADER,
+        row('G6', 'Ford', 'B9', 'self_pay', '2026-09-01', 'X10', 'charge', '2500.00', '2026-05-01'),
+      ].join('\r\n'),
+    );
+    const before = (await t.call('queue:list', { assignee: 'all', kind: 'no_payment' }, clerk)).items.find(
+      (i) => i.guarantorName === 'Pat Ford',
+    );
+    expect(before!.amountCents).toBe(950_000);
+    const b9 = db.prepare("SELECT id FROM accounts WHERE account_number = 'B9'").pluck().get() as number;
+    await t.call('holds:place', { guarantorId: gid('G6'), accountId: b9, reason: 'dispute', note: '' }, clerk);
+    const after = (await t.call('queue:list', { assignee: 'all', kind: 'no_payment' }, clerk)).items.find(
+      (i) => i.guarantorName === 'Pat Ford',
+    );
+    expect(after!.amountCents).toBe(700_000);
+  });
+
+  it('while a final notice’s 30 days run, the account waits: no item for it yet', async () => {
+    const { clerk, db } = await ready();
+    // Dunn's final notice of 11/10 gives until 12/10; the statement of 06/01 went unpaid long ago.
+    db.prepare("UPDATE accounts SET final_notice_date = '2026-11-10' WHERE account_number = 'B4'").run();
+    const q = await t.call('queue:list', { assignee: 'all' }, clerk);
+    expect(q.items.filter((i) => i.guarantorName === 'Pat Dunn')).toEqual([]);
+    t.clock.setToday('2026-12-10');
+    const due = await t.call('queue:list', { assignee: 'all', kind: 'final_notice_passed' }, clerk);
+    expect(due.items.map((i) => [i.guarantorName, i.date, i.score])).toEqual([
+      // log10(301) x 2: the deadline is today
+      ['Pat Dunn', '2026-12-10', 4.96],
+    ]);
   });
 
   it('belongs to whoever last worked the account: another clerk’s account leaves my own queue', async () => {
@@ -270,14 +322,19 @@ describe('marking an item done', () => {
 });
 
 describe('the queue reads by index at scale', () => {
-  it('the last statement and the last payment are index probes', async () => {
+  it('the open accounts are read from their covering index; the last statement and payments are index probes', async () => {
     t = testApp();
     await setUpAndLogIn(t);
     const plan = (
-      t.app.store.db
-        .prepare(`EXPLAIN QUERY PLAN ${OPEN_BALANCES_SQL}`)
-        .all({ heldAccounts: '[]', heldGuarantors: '[]', noticeCutoff: '2026-10-27' }) as { detail: string }[]
+      t.app.store.db.prepare(`EXPLAIN QUERY PLAN ${OPEN_BALANCES_SQL}`).all({
+        heldAccounts: '[]',
+        heldGuarantors: '[]',
+        noticeCutoff: '2026-10-27',
+        statementCutoff: '2026-11-05',
+        highBalance: 500_000,
+      }) as { detail: string }[]
     ).map((r) => r.detail);
+    expect(plan.some((d) => /SCAN a USING COVERING INDEX accounts_open/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH s USING COVERING INDEX statements_guarantor/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH e USING (COVERING )?INDEX ledger_paying/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH pa USING COVERING INDEX accounts_guarantor/.test(d))).toBe(true);

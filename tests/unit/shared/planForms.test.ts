@@ -453,14 +453,30 @@ describe('the small plan forms', () => {
     });
     expect(messageAt(cancelPlanForm.safeParse({ reason: '' }), 'reason')).toBe('Reason is required.');
     expect(messageAt(workedForm.safeParse({ outcome: '' }), 'outcome')).toBe('The outcome is required.');
-    expect(messageAt(workedInput.safeParse({ key: 'plan:1', outcome: '' }), 'outcome')).toBe(
+    expect(messageAt(workedInput.safeParse({ key: 'plan:1', guarantorId: 5, outcome: '' }), 'outcome')).toBe(
       'The outcome is required.',
     );
-    expect(workedInput.parse({ key: 'plan:1', ...workedForm.parse({ outcome: ' Called; will pay Friday ' }) })).toEqual(
-      {
+    // What was done and how it came out go on the guarantor's activity: a note, noted, unless chosen.
+    expect(
+      workedInput.parse({
         key: 'plan:1',
-        outcome: 'Called; will pay Friday',
-      },
+        guarantorId: 5,
+        ...workedForm.parse({ outcome: ' Called; will pay Friday ' }),
+      }),
+    ).toEqual({
+      key: 'plan:1',
+      guarantorId: 5,
+      outcome: 'Called; will pay Friday',
+      activityKind: 'note',
+      result: 'noted',
+    });
+    expect(workedForm.parse({ outcome: 'Left a message', activityKind: 'call', result: 'left_message' })).toEqual({
+      outcome: 'Left a message',
+      activityKind: 'call',
+      result: 'left_message',
+    });
+    expect(messageAt(workedForm.safeParse({ outcome: 'x', result: 'shouted' }), 'result')).toBe(
+      'Choose how it came out.',
     );
   });
 

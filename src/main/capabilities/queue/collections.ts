@@ -33,7 +33,6 @@ interface OpenRow {
   owed: number;
   self_pay: number;
   last_statement: string | null;
-  last_paid: string | null;
   /** Accounts whose final notice's deadline has passed, their balance, the first deadline and the first ECA date. */
   notice_accounts: number;
   notice_owed: number;
@@ -43,45 +42,79 @@ interface OpenRow {
 
 const ECA = DEFAULT_ECA_POLICY;
 
+/** A payment from the guarantor, standing (not reversed), on one of their accounts: by index (ledger_paying). */
+const paidSql = (guarantor: string, since: string | null) =>
+  `SELECT ${since === null ? 'max(e.effective_date)' : '1'} FROM accounts pa JOIN ledger_entries e INDEXED BY ledger_paying ON e.account_id = pa.id
+    WHERE pa.guarantor_id = ${guarantor} AND e.type IN ${PAYING}${since === null ? '' : ` AND e.effective_date >= ${since}`} AND ${entryStandsSql('e')}`;
+
 /**
- * Every guarantor with an open balance on accounts not on hold, with what the queue's kinds need:
- * one pass over the accounts, and the last statement and payment looked up by index
- * (statements_guarantor, ledger_paying) only for those who owe on self-pay accounts.
+ * The guarantors with an open balance on accounts not on hold and not on an active plan who may need
+ * a person (a final notice passed, a past-due statement unpaid, a high balance), with what the
+ * queue's kinds need: one pass over the open accounts (by the covering index accounts_open; the
+ * active plans' accounts read once), the last statement by index (statements_guarantor), and
+ * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
+ * for those whose statement is past due (and no final notice's 30 days are still running: the
+ * notice gives until its own date).
  */
 export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
+     planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
      open AS (
        SELECT a.guarantor_id AS gid, sum(a.balance_cents) AS owed,
               sum(CASE WHEN a.payer_class = 'self_pay' THEN a.balance_cents ELSE 0 END) AS self_pay,
               max(a.first_statement_date) AS first_statement,
               count(CASE WHEN a.final_notice_date <= @noticeCutoff THEN 1 END) AS notice_accounts,
+              count(CASE WHEN a.final_notice_date > @noticeCutoff THEN 1 END) AS notices_running,
               sum(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.balance_cents ELSE 0 END) AS notice_owed,
               min(CASE WHEN a.final_notice_date <= @noticeCutoff THEN a.final_notice_date END) AS first_notice,
               min(CASE WHEN a.final_notice_date <= @noticeCutoff
                        THEN max(date(a.final_notice_date, '+${ECA.noticeDays} days'),
                                 date(coalesce(a.first_statement_date, a.final_notice_date), '+${ECA.notificationDays} days')) END) AS eca_from
          FROM accounts a
-        WHERE a.balance_cents > 0 AND a.id NOT IN held
-          AND NOT EXISTS (SELECT 1 FROM plan_accounts pa JOIN plans p ON p.id = pa.plan_id
-                           WHERE pa.account_id = a.id AND ${activePlanSql('p')})
-        GROUP BY a.guarantor_id)
-SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
-       o.owed, o.self_pay, o.notice_accounts, o.notice_owed, o.first_notice, o.eca_from,
-       CASE WHEN o.self_pay > 0 THEN
-         max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), ''))
-       END AS last_statement,
-       CASE WHEN o.self_pay > 0 THEN
-         (SELECT max(e.effective_date) FROM accounts pa JOIN ledger_entries e INDEXED BY ledger_paying ON e.account_id = pa.id
-           WHERE pa.guarantor_id = g.id AND e.type IN ${PAYING} AND ${entryStandsSql('e')})
-       END AS last_paid
-  FROM open o JOIN guarantors g ON g.id = o.gid
- WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))`;
+        WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned
+        GROUP BY a.guarantor_id),
+     base AS MATERIALIZED (
+       SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
+              o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
+              CASE WHEN o.self_pay > 0 THEN
+                nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), '')), '')
+              END AS last_statement
+         FROM open o JOIN guarantors g ON g.id = o.gid
+        WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))),
+     checked AS MATERIALIZED (
+       SELECT b.*,
+              CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0 AND b.notices_running = 0
+                   THEN EXISTS (${paidSql('b.id', 'b.last_statement')}) END AS paid_since
+         FROM base b)
+SELECT * FROM checked WHERE notice_accounts > 0 OR paid_since = 0 OR owed >= @highBalance`;
 
-function openBalances(db: Db, today: string, heldAccounts: number[], heldGuarantors: number[]): OpenRow[] {
+interface OpenRowRaw extends OpenRow {
+  /** 1 or 0 when the last statement is past due (and no final notice has passed); null otherwise. */
+  paid_since: number | null;
+}
+
+function openBalances(
+  db: Db,
+  today: string,
+  dueInDays: number,
+  highBalanceCents: number,
+  heldAccounts: number[],
+  heldGuarantors: number[],
+): OpenRowRaw[] {
   return db.prepare(OPEN_BALANCES_SQL).all({
     heldAccounts: JSON.stringify(heldAccounts),
     heldGuarantors: JSON.stringify(heldGuarantors),
     noticeCutoff: addDays(today, -ECA.noticeDays),
-  }) as OpenRow[];
+    statementCutoff: addDays(today, -dueInDays),
+    highBalance: highBalanceCents,
+  }) as OpenRowRaw[];
+}
+
+/** The guarantors' last payments (standing), for the items that say it. */
+function lastPayments(db: Db, guarantorIds: number[]): Map<number, string | null> {
+  const rows = db
+    .prepare(`SELECT j.value AS gid, (${paidSql('j.value', null)}) AS last_paid FROM json_each(?) j`)
+    .all(JSON.stringify(guarantorIds)) as { gid: number; last_paid: string | null }[];
+  return new Map(rows.map((r) => [r.gid, r.last_paid]));
 }
 
 /** Whose a guarantor's collection items are: whoever last recorded an activity on the account (an active user). */
@@ -112,7 +145,8 @@ export const collectionsQueueSource: QueueSource = {
       const heldGuarantors = placed.flatMap((h) => (h.accountId === null ? [h.guarantorId] : []));
       const dueIn = statementPolicy(db).dueInDays;
       const threshold = queuePolicy(db).highBalanceCents;
-      for (const r of openBalances(db, today, heldAccounts, heldGuarantors)) {
+      const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
+      for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors)) {
         // A deceased or bankrupt guarantor, or a pending application, holds every account.
         const automatic = automaticHoldReasons({
           deceased: r.deceased === 1,
@@ -142,23 +176,21 @@ export const collectionsQueueSource: QueueSource = {
             date: deadline,
             score: queueScore(r.notice_owed, URGENCY.finalNoticePassed(daysBetween(deadline, today))),
           });
-        } else if (
-          r.last_statement &&
-          want('no_payment') &&
-          addDays(r.last_statement, dueIn) <= today &&
-          (r.last_paid === null || r.last_paid < r.last_statement)
-        ) {
-          const due = addDays(r.last_statement, dueIn);
-          drafts.push({
+        } else if (r.paid_since === 0 && want('no_payment')) {
+          // The last statement's "Please pay by" date has passed and nothing was paid since it.
+          const due = addDays(r.last_statement!, dueIn);
+          const draft: Draft = {
             key: `noPayment:${r.id}:${r.last_statement}`,
             kind: 'no_payment',
             guarantorId: r.id,
             guarantorName: name,
-            summary: `No payment since the statement of ${formatShortDate(r.last_statement)} (due ${formatShortDate(due)}); ${formatCents(r.self_pay)} self-pay owed. Last payment: ${r.last_paid ? formatShortDate(r.last_paid) : 'none'}.`,
+            summary: '',
             amountCents: r.self_pay,
             date: due,
             score: queueScore(r.self_pay, URGENCY.noPaymentSinceStatement(daysBetween(due, today))),
-          });
+          };
+          drafts.push(draft);
+          unpaid.push({ draft, row: r, due });
         }
         if (r.owed >= threshold && want('high_balance')) {
           drafts.push({
@@ -172,6 +204,14 @@ export const collectionsQueueSource: QueueSource = {
             score: queueScore(r.owed, URGENCY.highBalance),
           });
         }
+      }
+      const paid = lastPayments(
+        db,
+        unpaid.map((u) => u.row.id),
+      );
+      for (const { draft, row, due } of unpaid) {
+        const last = paid.get(row.id) ?? null;
+        draft.summary = `No payment since the statement of ${formatShortDate(row.last_statement!)} (due ${formatShortDate(due)}); ${formatCents(row.self_pay)} self-pay owed. Last payment: ${last ? formatShortDate(last) : 'none'}.`;
       }
     }
     const items: QueueCandidate[] = [];
