@@ -4,9 +4,13 @@
 // the final notice (the 501(r) 30-day notice with the plain-language summary, ECA-05); after the
 // final notice the cycle ends and the account waits for the ECA date. The cycle runs per account
 // (each has its own D0 and final notice), while the guarantor gets one statement for all of them.
-// Issue 11: the statement tells the whole truth. Accounts in credit are shown and netted against
-// what is owed; a guarantor whose net is zero or a credit gets no statement and no dunning at all
-// (the credit is the refunds worklist's to return). Accounts on an active payment plan (current,
+// Issue 11: the statement tells the whole truth. Accounts in credit are shown, each with the date
+// it is refunded by (ECA-05: what a patient paid beyond what they owe is refunded; the refunds
+// worklist returns it); a credit is never netted against another account, because each account's
+// balance is its own (the aging, the work queue and the 501(r) gate read it so) and netting on
+// paper while the refund is posted told the patient two things. What is owed is billed; a guarantor
+// who owes nothing, or whose credits are at least what they owe, gets no statement and no dunning
+// at all (the hospital demands nothing of someone it owes as much). Accounts on an active payment plan (current,
 // or lapsed and inside its cure period) are not dunned: the statement asks for the plan's payment
 // (PP-01: monthly statements), and they never move toward a final notice. Returned mail holds the
 // guarantor until the address is corrected.
@@ -118,10 +122,12 @@ export function statementDue(
   const heldAccounts = open.filter((a) => a.holds.length > 0).map((a) => ({ accountId: a.accountId, holds: a.holds }));
   if (billable.length === 0)
     return { due: false, why: 'held', holds: [...new Set(heldAccounts.flatMap((a) => a.holds))] };
-  // Credits are netted against what is owed: nothing owed on balance, no statement and no dunning.
-  const net = [...billable, ...credits].reduce((t, a) => t + a.balanceCents, 0);
-  if (net <= 0) return { due: false, why: 'credit_or_zero' };
-  if (net < policy.minimumBalanceCents) return { due: false, why: 'below_minimum' };
+  // What is owed is billed; a credit is listed with its refund, never subtracted (see above). While
+  // the hospital owes the guarantor at least what they owe it, nothing is demanded of them.
+  const owed = billable.reduce((t, a) => t + a.balanceCents, 0);
+  const credit = -credits.reduce((t, a) => t + a.balanceCents, 0);
+  if (credit >= owed) return { due: false, why: 'credit_or_zero' };
+  if (owed < policy.minimumBalanceCents) return { due: false, why: 'below_minimum' };
   // Each account runs its own cycle; a statement goes out while any account on it still has one to
   // run, or while a plan asks for its payments (monthly statements, PP-01).
   if (billable.every((a) => a.finalNoticeSent && !a.onPlan)) return { due: false, why: 'cycle_complete' };

@@ -51,12 +51,15 @@ export interface StatementSnapshot {
   previousBalanceCents: number;
   amountDueCents: number;
   /**
-   * Issue 11 (absent in snapshots recorded before): the accounts' balances netted, credits
-   * included; the amount due differs from it when a plan asks for its payment.
+   * Issue 11 (absent in snapshots recorded before): the accounts' balances added up, credits
+   * included (the ledger's total); the amount due differs from it when a plan asks for its payment
+   * or an account is in credit (a credit is refunded, not subtracted from another account).
    */
   balanceCents?: number;
-  /** The credits on the guarantor's accounts, netted against what is owed (negative cents). */
+  /** The credits on the guarantor's accounts (negative cents), each refunded: see `refunds`. */
   creditCents?: number;
+  /** ECA-05: each account in credit and the date the refund is paid by (the refunds worklist's date). */
+  refunds?: { accountNumber: string; amountCents: number; dueDate: string }[];
   /** Active payment plans and what each asks for now (PP-02: the same as the day's lapse letter). */
   plans?: { planId: number; amountCents: number; dueDate: string; cure: boolean }[];
   aging: Record<AgingBucket, number>;
@@ -112,10 +115,10 @@ export interface PreparedRunView {
   finalNotices: number;
   /** Statements asking for a payment plan's payment (PP-01). */
   planStatements: number;
-  /** Statements netting a credit against what is owed. */
+  /** Statements listing a credit to refund. */
   withCredits: number;
   amountCents: number;
-  /** The credits netted on the run's statements (negative cents). */
+  /** The credits on the run's statements, each refunded (negative cents). */
   creditCents: number;
   held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero: number };

@@ -94,15 +94,19 @@ export const STATEMENT_TEXTS = defineTexts({
     es: '{who} · estado de cuenta del {date} · página {page} de {pages}',
   },
   documentTitle: { en: 'Statement {id} {date}', es: 'Estado de cuenta {id} {date}' },
-  // Issue 11: credits netted, a plan's payment asked for (printed only on statements that have them).
+  // Issue 11: credits refunded, a plan's payment asked for (printed only on statements that have them).
   paymentPlan: { en: 'Payment plan', es: 'Plan de pagos' },
   stepPlan: { en: 'On your payment plan', es: 'En su plan de pagos' },
-  stepCredit: { en: 'Credit, subtracted from what you owe', es: 'Saldo a favor, se resta de lo que debe' },
+  stepCredit: { en: 'Credit: we refund it', es: 'Saldo a favor: se lo reembolsamos' },
   totalBalance: { en: 'Total balance', es: 'Saldo total' },
   dueNowTitle: { en: 'What to pay now', es: 'Lo que debe pagar ahora' },
-  creditNetted: {
-    en: 'Your credit of {amount} on {accounts} is subtracted from what you owe; nothing is refunded while you owe us on another account.',
-    es: 'Su saldo a favor de {amount} en {accounts} se resta de lo que debe; no se reembolsa mientras tenga saldo pendiente en otra cuenta.',
+  creditRefunded: {
+    en: 'We owe you {amount} on account {account}: we will refund it to you by {date}. It is not subtracted from what you pay now.',
+    es: 'Le debemos {amount} en la cuenta {account}: se lo reembolsaremos a más tardar el {date}. No se resta de lo que paga ahora.',
+  },
+  creditRefundedNow: {
+    en: 'We owe you {amount} on account {account}: we are refunding it to you now. It is not subtracted from what you pay now.',
+    es: 'Le debemos {amount} en la cuenta {account}: se lo estamos reembolsando ahora. No se resta de lo que paga ahora.',
   },
   planInstallment: {
     en: 'Payment plan #{plan}: your payment of {amount} is due {date}. Pay this amount, not the whole balance, and your plan stays current.',
@@ -121,13 +125,9 @@ export const STATEMENT_TEXTS = defineTexts({
     es: 'Monto adeudado ahora: {amount}, a más tardar el {date}.',
   },
   theAmountDue: { en: 'the amount due of {amount}', es: 'el monto adeudado de {amount}' },
-  creditBesidePlan: {
-    en: 'Your credit of {amount} on {accounts} is subtracted from what you owe on your other accounts, never from your plan’s payment: your plan counts the payments made to it. Call us to have what is left of it refunded.',
-    es: 'Su saldo a favor de {amount} en {accounts} se resta de lo que debe en sus otras cuentas, nunca del pago de su plan: su plan cuenta los pagos que se hacen al plan. Llámenos para que le reembolsemos lo que quede.',
-  },
   agingBeforeCredit: {
-    en: 'What you owe, before your credit of {amount} is subtracted.',
-    es: 'Lo que debe, antes de restar su saldo a favor de {amount}.',
+    en: 'What you owe; your credit of {amount} is refunded to you and is not in these figures.',
+    es: 'Lo que debe; su saldo a favor de {amount} se le reembolsa y no está en estas cifras.',
   },
 });
 

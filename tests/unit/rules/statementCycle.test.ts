@@ -160,7 +160,7 @@ describe('ST-03 / ECA-05: each account runs its own cycle on the guarantor’s o
   });
 });
 
-describe('issue 11: credits netted, plans asked for their payment, never dunned', () => {
+describe('issue 11: credits shown and refunded, plans asked for their payment, never dunned', () => {
   const owed = (over: Partial<AccountCycleState>) => account({ accountId: 1, ...over });
   const credit = (cents: number) => account({ accountId: 9, balanceCents: cents });
   it.each([
@@ -177,12 +177,12 @@ describe('issue 11: credits netted, plans asked for their payment, never dunned'
       },
     ],
     [
-      'a $600.00 credit against $500.00 owed: nothing owed, no statement',
+      'a $600.00 credit against $500.00 owed: the hospital owes more, no statement',
       [owed({ balanceCents: 50_000 }), credit(-60_000)],
       { due: false, why: 'credit_or_zero' },
     ],
     [
-      'a credit equal to what is owed: no statement',
+      'a credit equal to what is owed: nothing demanded, no statement',
       [owed({ balanceCents: 50_000 }), credit(-50_000)],
       { due: false, why: 'credit_or_zero' },
     ],
@@ -192,8 +192,20 @@ describe('issue 11: credits netted, plans asked for their payment, never dunned'
       { due: false, why: 'credit_or_zero' },
     ],
     [
-      'the minimum applies to the net: $5.00 owed less a $0.01 credit',
+      'a credit is not subtracted: $5.00 owed beside a $0.01 credit is billed (the minimum is of what is owed)',
       [owed({ balanceCents: 500 }), credit(-1)],
+      {
+        due: true,
+        kind: 'regular',
+        accounts: [
+          { accountId: 1, step: 'regular', number: 1 },
+          { accountId: 9, step: 'credit', number: null },
+        ],
+      },
+    ],
+    [
+      'the minimum is of what is owed: $4.99 owed beside a $0.01 credit is below it',
+      [owed({ balanceCents: 499 }), credit(-1)],
       { due: false, why: 'below_minimum' },
     ],
     [

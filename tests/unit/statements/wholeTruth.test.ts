@@ -1,6 +1,7 @@
 // Issue 11 item 3: statements tell the whole truth (ST-01, ST-02, ST-03, ECA-05, ECA-06, PP-01,
-// PP-02). Credits are shown and netted; a guarantor whose credit covers what is owed gets no dunning
-// and no final notice; a final notice never asks for more than the net; everything since the last
+// PP-02). Credits are shown, each with the date it is refunded by (ECA-05), never subtracted from
+// another account; a guarantor whose credit covers what is owed gets no dunning and no final notice;
+// a final notice asks for what is owed and says when the credit comes back; everything since the last
 // statement is itemised by ledger entry, so an entry posted on a statement's date after the run is on
 // the next one; a plan's accounts get a statement asking for the plan's payment (with its coupon),
 // the same amount and date as the day's lapse letter.
@@ -52,25 +53,35 @@ async function latestStatement(guarantorId: number, admin: string) {
   return { ...s, snapshot, text: await text(await t.call('statements:reprint', { statementId: s.id }, admin)) };
 }
 
-describe('credits are shown and netted (issue 11, ST-02)', () => {
-  it('a $100.00 credit on A2 is listed and subtracted: $400.00 due, not $500.00', async () => {
+describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () => {
+  it('a $100.00 credit on A2 is listed with its refund date, not subtracted from A1’s $500.00', async () => {
     const { admin, jane } = await ready(extract('1100.00')); // A2: 1,000 - 1,100 = -100
-    expect((await t.call('statements:due', {}, admin)).dueCents).toBe(40_000);
+    expect((await t.call('statements:due', {}, admin)).dueCents).toBe(50_000);
     await sendStatements(t, admin, 'statements-credit-1');
     const s = (await latestStatement(jane, admin))!;
-    expect(s.amountDueCents).toBe(40_000);
-    expect(s.snapshot).toMatchObject({ balanceCents: 40_000, creditCents: -10_000 });
+    expect(s.amountDueCents).toBe(50_000);
+    // The credit arose with the insurance payment of 2025-07-01: its refund was due within the 30
+    // days to refund (Settings), by 2025-07-31, the date the credits worklist gives too. Overdue, it
+    // is being refunded now, and the statement names no date in the past.
+    expect(s.snapshot).toMatchObject({
+      balanceCents: 40_000,
+      creditCents: -10_000,
+      refunds: [{ accountNumber: 'A2', amountCents: 10_000, dueDate: '2025-07-31' }],
+    });
+    expect((await t.call('credits:list', { guarantorId: jane }, admin)).map((c) => c.dueDate)).toEqual(['2025-07-31']);
     expect(s.snapshot.accounts.map((a) => [a.accountNumber, a.balanceCents, a.step])).toEqual([
       ['A1', 50_000, 'regular'],
       ['A2', -10_000, 'credit'],
     ]);
     expect(s.text).toContain('-$100.00');
-    expect(s.text).toContain('Credit, subtracted from what you owe');
-    expect(s.text).toContain('Your credit of $100.00 on account A2 is subtracted from what you owe');
+    expect(s.text).toContain('Credit: we refund it');
+    expect(s.text).toContain(
+      'We owe you $100.00 on account A2: we are refunding it to you now. It is not subtracted from what you pay now.',
+    );
     expect(s.text).toContain('Total balance $400.00');
-    expect(s.text).toContain('Amount due now: $400.00');
-    expect(s.text).toContain('What you owe, before your credit of $100.00 is subtracted.');
-    // A credit is netted, not billed: it starts no 501(r) clock and runs no cycle.
+    expect(s.text).toContain('Amount due now: $500.00');
+    expect(s.text).toContain('What you owe; your credit of $100.00 is refunded to you and is not in these figures.');
+    // A credit is refunded, not billed: it starts no 501(r) clock and runs no cycle.
     expect(db().prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'A2'`).pluck().get()).toBe(
       null,
     );
@@ -98,7 +109,7 @@ describe('credits are shown and netted (issue 11, ST-02)', () => {
     expect(db().prepare(`SELECT final_notice_date FROM accounts WHERE account_number = 'A1'`).pluck().get()).toBe(null);
   });
 
-  it('ECA-05: the final notice asks for the net ($300.00), never the balance of the noticed account ($500.00)', async () => {
+  it('ECA-05: the final notice asks for what is owed ($500.00) and says when the $200.00 credit is refunded', async () => {
     const { admin, jane } = await ready(extract('1000.00')); // A2 owes nothing: A1 alone runs the cycle
     for (const date of ['2026-11-26', '2026-12-26', '2027-01-25']) {
       t.clock.setToday(date);
@@ -107,12 +118,13 @@ describe('credits are shown and netted (issue 11, ST-02)', () => {
     await importSmall(t, laterPayment('T9', '200.00', '2027-02-01')); // A2: -$200.00
     t.clock.setToday('2027-02-24');
     const run = await sendStatements(t, admin, 'statements-n-final');
-    expect(run).toMatchObject({ count: 1, finalNotices: 1, amountCents: 30_000 });
+    expect(run).toMatchObject({ count: 1, finalNotices: 1, amountCents: 50_000 });
     const s = (await latestStatement(jane, admin))!;
-    expect(s).toMatchObject({ kind: 'final_notice', amountDueCents: 30_000 });
+    expect(s).toMatchObject({ kind: 'final_notice', amountDueCents: 50_000 });
     expect(s.text).toContain('FINAL NOTICE');
-    expect(s.text).toContain('you have not paid the amount due of $300.00 and have not applied');
-    expect(s.text).not.toContain('$500.00 and have not applied');
+    expect(s.text).toContain('you have not paid the amount due of $500.00 and have not applied');
+    // The insurance payment of 2027-02-01 made the credit: refunded within 30 days, by 2027-03-03.
+    expect(s.text).toContain('We owe you $200.00 on account A2: we will refund it to you by March 3, 2027.');
   });
 });
 
@@ -218,7 +230,7 @@ describe('a current plan gets a statement with its installment and a coupon (PP-
 });
 
 describe('a credit beside a plan', () => {
-  it('PP-02: never lowers the plan’s payment (the plan counts payments made to it)', async () => {
+  it('PP-02: the plan’s payment is asked in full and the credit refunded by its date', async () => {
     const { admin, jane, a1 } = await ready(extract('1100.00')); // A1 $500.00; A2 $100.00 in credit
     await t.call(
       'plans:create',
@@ -236,7 +248,7 @@ describe('a credit beside a plan', () => {
     await sendStatements(t, admin, 'statements-plancredit-1');
     const s = (await latestStatement(jane, admin))!;
     expect(s).toMatchObject({ amountDueCents: 10_000, dueDate: '2026-12-15' });
-    expect(s.text).toContain('never from your plan’s payment');
+    expect(s.text).toContain('We owe you $100.00 on account A2: we are refunding it to you now.');
     expect(s.text).toContain('Total balance $400.00');
   });
 });

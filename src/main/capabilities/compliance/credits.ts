@@ -34,15 +34,16 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
               g.first_name, g.middle_name, g.last_name,
               (SELECT x.refund_due FROM fap_decision_accounts x
                 WHERE x.account_id = a.id AND x.refund_due IS NOT NULL ORDER BY x.history_id DESC LIMIT 1) AS refund_due,
-              (SELECT substr(max(e.posted_at), 1, 10) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted
+              (SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
         WHERE a.balance_cents < 0 AND (@guarantor IS NULL OR a.guarantor_id = @guarantor)
         ORDER BY a.guarantor_id, a.service_from, a.id`,
     )
     .all({ guarantor: guarantorId ?? null }) as CreditRow[];
   return rows.map((r) => {
-    // A credit arises with the entry that made it (the last one posted that lowered the balance: a
-    // partial refund does not move the date); a decision's refund has its own date.
+    // A credit arises with the entry that made it (the latest, by its business date, that lowered
+    // the balance: a partial refund does not move the date; the instant it was keyed in is not a
+    // business date); a decision's refund has its own date.
     const dueDate = r.refund_due ?? addDays(r.last_posted, days);
     return {
       accountId: r.account_id,

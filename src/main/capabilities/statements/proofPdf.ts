@@ -60,9 +60,9 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
       ['Regular statements', run.regular.toLocaleString('en-US')],
       ['Final notices (the 501(r) 30-day notice)', run.finalNotices.toLocaleString('en-US')],
       ['Statements asking for a payment plan’s payment', run.planStatements.toLocaleString('en-US')],
-      ['Statements netting a credit', run.withCredits.toLocaleString('en-US')],
+      ['Statements with a credit to refund', run.withCredits.toLocaleString('en-US')],
       ['Amount due on all statements', formatCents(run.amountCents)],
-      ['Credits netted on them', formatCents(run.creditCents)],
+      ['Credits on them, each refunded', formatCents(run.creditCents)],
     ],
     { totalRow: ['Statements in all', run.statements.toLocaleString('en-US')], fontSize: 9 },
   );
@@ -71,7 +71,7 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
     .font(FONT.regular)
     .fontSize(9)
     .text(
-      `Skipped: ${plural(run.skipped.belowMinimum, 'guarantor', 'guarantors')} below the minimum balance, ${run.skipped.notYet.toLocaleString('en-US')} not due yet, ${run.skipped.cycleComplete.toLocaleString('en-US')} with the cycle complete, ${run.skipped.creditOrZero.toLocaleString('en-US')} owing nothing once credits are netted.`,
+      `Skipped: ${plural(run.skipped.belowMinimum, 'guarantor', 'guarantors')} below the minimum balance, ${run.skipped.notYet.toLocaleString('en-US')} not due yet, ${run.skipped.cycleComplete.toLocaleString('en-US')} with the cycle complete, ${run.skipped.creditOrZero.toLocaleString('en-US')} owing nothing (in credit or at zero).`,
       PAGE.margin,
       doc.y,
       { width: w },

@@ -309,7 +309,7 @@ export async function releaseRun(
           run.ledger_mark,
         ).lastInsertRowid;
         for (const a of shown) {
-          // A credit is netted, not billed: it starts no clock. A plan's accounts are shown with
+          // A credit is refunded, not billed: it starts no clock. A plan's accounts are shown with
           // the plan's payment and run no cycle of their own, but a first statement is their D0.
           if (a.balanceCents <= 0) continue;
           if (isCycleStep(a.step)) insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);

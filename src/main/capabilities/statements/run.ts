@@ -1,5 +1,5 @@
 // The monthly statement run (ST-03): who is due (and who is held, and why); one statement per
-// guarantor covering all their open accounts, credits netted (issue 11), printed as one PDF sorted
+// guarantor covering all their open accounts, credits listed with their refunds (issue 11), printed as one PDF sorted
 // by ZIP code. The run is prepared, proved and released in release.ts; each statement is recorded
 // with its number in the cycle, its amounts, the snapshot it was printed from, the SHA-256 of its
 // PDF and the last ledger entry it covered. Past runs, and their batches printed again, are here.
@@ -138,9 +138,12 @@ export function planRun(db: Db, runDate: string): RunPlan {
     ];
     const d = statementDue({ lastStatementDate: g.last_date, holds, accounts: list }, runDate, policy);
     if (d.due) {
-      // What the guarantor owes on the accounts shown, credits netted (a plan's payment may ask for less).
+      // What the guarantor owes on the accounts shown (a credit is refunded, not subtracted; a plan's
+      // payment may ask for less).
       const shown = new Set(d.accounts.map((a) => a.accountId));
-      const cents = list.filter((a) => shown.has(a.accountId)).reduce((t, a) => t + a.balanceCents, 0);
+      const cents = list
+        .filter((a) => shown.has(a.accountId) && a.balanceCents > 0)
+        .reduce((t, a) => t + a.balanceCents, 0);
       plan.due.push({
         guarantorId: g.id,
         zip: g.zip,

@@ -14,9 +14,10 @@ import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { LAYOUT_VERSION } from '../../pdf/layout';
-import { hospitalIdentity } from '../../platform/settings';
+import { assistancePolicy, hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 import { entriesAsCounted } from '../ledger';
+import { credits } from '../compliance';
 import { plansAskingOf } from '../plans';
 
 type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
@@ -128,7 +129,7 @@ export function buildStatement(
       }
     }
     const balance = totals.charges + totals.insurance + totals.adjustments + totals.patient;
-    // The aging is of what is owed; a credit is shown on its own line and netted in the total.
+    // The aging is of what is owed; a credit is shown on its own line, with its refund.
     if (balance > 0) aging[agingBucket(a.service_to, s.statementDate)] += balance;
     const step = steps?.get(a.id);
     const planStep = onPlan.has(a.id) && balance > 0;
@@ -161,14 +162,27 @@ export function buildStatement(
   const lines = shownLines.map(({ accountId: _id, ...line }) => line);
   const balanceCents = lines.reduce((t, l) => t + l.balanceCents, 0);
   const creditCents = lines.filter((l) => l.balanceCents < 0).reduce((t, l) => t + l.balanceCents, 0);
-  // What is due: each plan's payment instead of its accounts' balances, and the rest netted with
-  // the credits (never below nothing: a net credit asks for nothing).
+  // What is due: each plan's payment instead of its accounts' balances, and what the other accounts
+  // owe. A credit is not subtracted: it is the patient's money, refunded by the date the refunds
+  // worklist gives (ECA-05), and the statement says so (issue 11).
   const planLines = shownLines.filter((l) => l.step === 'plan');
   const asked = plans.flatMap((p) => (p.asked ? [{ planId: p.planId, ...p.asked }] : []));
-  const others = balanceCents - planLines.reduce((t, l) => t + l.balanceCents, 0);
-  // A credit is subtracted from the other accounts only, never from a plan's payment: the plan counts
-  // payments made to it (PP-02), so asking for less would lapse it. The plan's payment is asked in full.
-  const amountDue = (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + Math.max(0, others);
+  const others = shownLines
+    .filter((l) => l.step !== 'plan' && l.balanceCents > 0)
+    .reduce((t, l) => t + l.balanceCents, 0);
+  const amountDue = (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + others;
+  const creditLines = shownLines.filter((l) => l.balanceCents < 0);
+  const refundBy =
+    creditLines.length > 0
+      ? new Map(credits(db, s.statementDate, guarantorId).map((c) => [c.accountId, c.dueDate]))
+      : new Map<number, string>();
+  const refunds = creditLines.map((l) => ({
+    accountNumber: l.accountNumber,
+    amountCents: -l.balanceCents,
+    // An account in credit on the statement's date but no longer today (a statement built for an
+    // earlier date): the days to refund from the statement's date.
+    dueDate: refundBy.get(l.accountId) ?? addDays(s.statementDate, assistancePolicy(db).refundWithinDays),
+  }));
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   // ECA-05: the date the final notice names is the first day collection actions may be taken on
@@ -212,7 +226,14 @@ export function buildStatement(
     activity,
     previousBalanceCents: balanceCents - activityTotal,
     amountDueCents: amountDue,
-    ...(whole ? { balanceCents, creditCents, ...(planLines.length > 0 ? { plans: asked } : {}) } : {}),
+    ...(whole
+      ? {
+          balanceCents,
+          creditCents,
+          ...(refunds.length > 0 ? { refunds } : {}),
+          ...(planLines.length > 0 ? { plans: asked } : {}),
+        }
+      : {}),
     aging,
     finalNotice:
       s.kind === 'final_notice'

@@ -217,7 +217,7 @@ function stepWords(t: Words, a: StatementSnapshot['accounts'][number], regular: 
 /** The final notice's opening and what it is about: the whole balance, or the accounts it is the notice for. */
 function finalNoticeWords(s: StatementSnapshot, t: Words): { opening: string; balance: string } {
   const these = s.finalNotice?.accountNumbers;
-  // Issue 11: with a credit netted (or a plan's payment), the notice asks for the amount due, never
+  // Issue 11: with a credit listed (or a plan's payment), the notice asks for the amount due, never
   // more than the guarantor owes on balance.
   const asked = s.balanceCents !== undefined ? t.say('theAmountDue', { amount: t.money(s.amountDueCents) }) : null;
   if (!these || these.length === 0 || these.length === s.accounts.length)
@@ -231,7 +231,7 @@ function finalNoticeWords(s: StatementSnapshot, t: Words): { opening: string; ba
 
 /**
  * Issue 11: what is due now, when it is not simply the balance: each plan's payment (the amount and
- * date its lapse letter names, PP-02), the other accounts, the credits subtracted, and the total.
+ * date its lapse letter names, PP-02), the other accounts, each credit and when it is refunded, and the total.
  */
 function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const lines: string[] = [];
@@ -248,16 +248,18 @@ function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
     .filter((a) => a.step !== 'plan' && a.balanceCents > 0)
     .reduce((x, a) => x + a.balanceCents, 0);
   if (planBalance > 0 && others > 0) lines.push(t.say('otherBalances', { amount: t.money(others) }));
-  const credits = s.accounts.filter((a) => a.balanceCents < 0);
-  if (credits.length > 0) {
-    const numbers = credits.map((a) => a.accountNumber);
+  // ECA-05: each credit is the patient's money, refunded by its date; it is not subtracted here.
+  for (const r of s.refunds ?? [])
     lines.push(
-      t.say((s.plans?.length ?? 0) > 0 ? 'creditBesidePlan' : 'creditNetted', {
-        amount: t.money(-(s.creditCents ?? 0)),
-        accounts: t.say(numbers.length === 1 ? 'oneAccount' : 'manyAccounts', { list: t.list(numbers) }),
-      }),
+      // A refund already due (overdue, in the supervisors' queue) is being made: no date in the past.
+      r.dueDate > s.statementDate
+        ? t.say('creditRefunded', {
+            amount: t.money(r.amountCents),
+            account: r.accountNumber,
+            date: t.longDate(r.dueDate),
+          })
+        : t.say('creditRefundedNow', { amount: t.money(r.amountCents), account: r.accountNumber }),
     );
-  }
   lines.push(t.say('amountDueNow', { amount: t.money(s.amountDueCents), date: t.longDate(s.dueDate) }));
   boxed(doc, t.say('dueNowTitle'), lines.join('\n'), false);
 }
@@ -362,7 +364,7 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
     [AGING_BUCKETS.map((b) => t.money(s.aging[b]))],
     { fontSize: 8 },
   );
-  // Issue 11: the aging is of what is owed; the credit subtracted is said, so the figures add up.
+  // Issue 11: the aging is of what is owed; the credit refunded is said, so the figures add up.
   if ((s.creditCents ?? 0) < 0)
     doc
       .font(FONT.regular)

@@ -214,7 +214,7 @@ function RunProof({
           <strong>{run.planStatements.toLocaleString('en-US')}</strong> asking for a plan’s payment
         </li>
         <li>
-          <strong>{run.withCredits.toLocaleString('en-US')}</strong> netting a credit
+          <strong>{run.withCredits.toLocaleString('en-US')}</strong> with a credit to refund
         </li>
         <li>
           <strong>{formatCents(run.amountCents)}</strong> due in all
@@ -358,8 +358,8 @@ export function Statements() {
               <strong>{value.skipped.cycleComplete.toLocaleString('en-US')}</strong> with the cycle complete
             </li>
             <li>
-              <strong>{(value.skipped.creditOrZero ?? 0).toLocaleString('en-US')}</strong> owing nothing once credits
-              are netted
+              <strong>{(value.skipped.creditOrZero ?? 0).toLocaleString('en-US')}</strong> owing nothing (in credit or
+              at zero)
             </li>
           </ul>
           {value.held.length > 0 && (
