@@ -157,8 +157,9 @@ export const ACTIVITY_TEXTS = defineTexts({
   administrative_adjustment: { en: 'Adjustment', es: 'Ajuste' },
   refund: { en: 'Refund', es: 'Reembolso' },
   reversal: { en: 'Reversal', es: 'Anulación' },
-  // A reversal names what it reverses: "Reversal of a patient payment".
-  reversalOf: { en: 'Reversal of a {what}', es: 'Anulación de {what}' },
+  // A reversal names what it reverses, with its article in English ("Reversal of an insurance
+  // payment"); Spanish names it bare ("Anulación de pago del seguro").
+  reversalOf: { en: 'Reversal of {what}', es: 'Anulación de {what}' },
   withMemo: { en: '{what}: {memo}', es: '{what}: {memo}' },
 });
 

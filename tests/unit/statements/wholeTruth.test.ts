@@ -129,6 +129,30 @@ describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () =>
 });
 
 describe('everything since the last statement, without gaps (issue 11, ST-02)', () => {
+  it('a reversal names what it reverses, with the right article: “Reversal of an insurance payment”', async () => {
+    const { admin, jane } = await ready(); // A2: $1,000.00 less $700.00 from the insurer (T3)
+    await sendStatements(t, admin, 'statements-rev-1');
+    t.clock.setToday('2026-11-27');
+    const t3 = db().prepare(`SELECT id FROM ledger_entries WHERE external_id = 'T3'`).pluck().get() as number;
+    await t.call(
+      'ledger:reverse',
+      { entryId: t3, reason: 'posted to the wrong account', effectiveDate: '2026-11-27' },
+      admin,
+    );
+    t.clock.setToday('2026-12-26');
+    await sendStatements(t, admin, 'statements-rev-2');
+    const s = (await latestStatement(jane, admin))!;
+    expect(s.snapshot.activity).toEqual([
+      {
+        date: '2026-11-27',
+        accountNumber: 'A2',
+        description: 'Reversal of an insurance payment: posted to the wrong account',
+        amountCents: 70_000,
+      },
+    ]);
+    expect(s.text).toContain('Reversal of an insurance payment');
+  });
+
   it('a payment posted on the statement’s date after the run is itemised on the next statement', async () => {
     const { admin, jane } = await ready();
     await sendStatements(t, admin, 'statements-gap-1'); // 2026-11-26: $800.00

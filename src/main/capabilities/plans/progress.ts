@@ -83,12 +83,15 @@ export function planPayments(db: Db, planId: number): PlanPayment[] {
   ).map((r) => ({ date: r.date, amountCents: r.amount }));
 }
 
-/** What the plan's accounts owe now (the most a plan can still ask for). */
+/**
+ * What the plan's accounts owe now (the most a plan can still ask for). An account in credit counts
+ * as nothing: its credit is the patient's, refunded by its date (ECA-05), not applied to the plan.
+ */
 export function planAccountsOwed(db: Db, planId: number): number {
   // Prepared once per connection: the lapse engine asks it for every active plan.
   return prepared<[number], number>(
     db,
-    'SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
+    'SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = ?',
   )
     .pluck()
     .get(planId) as number;

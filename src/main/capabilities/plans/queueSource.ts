@@ -16,7 +16,7 @@ export const plansQueueSource: QueueSource = {
         .prepare(
           `SELECT p.id, p.status, p.status_since, p.cure_deadline, p.created_by, p.guarantor_id,
                   g.first_name, g.middle_name, g.last_name, u.full_name AS owner,
-                  (SELECT coalesce(sum(a.balance_cents), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = p.id) AS owed
+                  (SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = p.id) AS owed
              FROM plans p JOIN guarantors g ON g.id = p.guarantor_id LEFT JOIN users u ON u.id = p.created_by
             WHERE p.status = 'lapsed' OR (p.status = 'defaulted' AND p.status_since >= date(?, '-30 days'))`,
         )

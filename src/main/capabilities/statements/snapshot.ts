@@ -62,6 +62,12 @@ export interface ShownAccount {
   balanceCents: number;
 }
 
+/** What a reversal reverses, as the statement names it: "an insurance payment", "a charge". */
+function reversed(what: string, lang: 'en' | 'es'): string {
+  if (lang !== 'en') return what;
+  return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+}
+
 export function buildSnapshot(db: Db, guarantorId: number, s: SnapshotRequest): StatementSnapshot {
   return buildStatement(db, guarantorId, s).snapshot;
 }
@@ -118,7 +124,7 @@ export function buildStatement(
       if (s.lastStatementDate !== null && !covered(e)) {
         const what =
           e.type === 'reversal'
-            ? activityWords.say('reversalOf', { what: ACTIVITY_TEXTS[e.counts_as][lang].toLowerCase() })
+            ? activityWords.say('reversalOf', { what: reversed(ACTIVITY_TEXTS[e.counts_as][lang].toLowerCase(), lang) })
             : ACTIVITY_TEXTS[e.type][lang];
         activity.push({
           date: e.effective_date,
