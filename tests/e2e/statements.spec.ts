@@ -28,7 +28,7 @@ test('statements: what is due today after an import, and what is skipped', async
     '0 below the minimum balance',
     '0 not due yet',
     '0 with the cycle complete',
-    '0 owing nothing once credits are netted',
+    '0 owing nothing (in credit or at zero)',
   ]);
   await expect(page.getByRole('button', { name: 'Prepare today’s run' })).toBeEnabled();
   await shot(page, '90-statements-due');

@@ -297,6 +297,8 @@ test('two months of business days: a plan, a financial-assistance decision and a
   expect(statement).toMatch(/02\/22\/2027 A9100002 Charity \/ financial-assistance adjustment.* -\$336\.00/);
   expect(statement).toContain(`Previous balance $1,500.00; balance now ${dollars(books.total)}.`);
   expect(statement).not.toContain('FINAL NOTICE');
+  // Recoup's own note on the adjustment (for staff, in English) is not printed for the patient.
+  expect(statement).not.toContain('Approved in part');
 
   // Monday 8 March: the refund is posted from the credits worklist.
   await moveClockTo(page, workspace, '2027-03-08', ADMIN);

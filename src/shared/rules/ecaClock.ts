@@ -4,6 +4,7 @@
 // days after the final (30-day) notice with the plain-language summary; the application period
 // runs to at least D0 + 240 days; a pending financial-assistance application suspends ECAs.
 // ECA-04: a claim against an estate is held by the same gate and needs a supervisor's release.
+import { formatCents } from '../money';
 import { addDays, formatLongDate, type BusinessDate } from '../dates';
 import type { FapStatus } from '../schemas/accounts';
 import { HOLD_REASON_LABELS, type HoldReason } from './statementCycle';
@@ -49,6 +50,11 @@ export interface EcaClockInput {
   estateReleased?: boolean;
   /** Holds in force on the account (its own and the guarantor's): no collection action while one stands. */
   holds?: HoldReason[];
+  /**
+   * ECA-05: what the hospital owes the guarantor in refunds of their own money (cents): no
+   * collection action while a refund is owed (the hospital collects nothing from someone it owes).
+   */
+  refundOwedCents?: number;
 }
 
 export interface EcaClock {
@@ -138,6 +144,12 @@ export function ecaDecision(
   if (holds.length > 0) {
     reasons.push(
       `The account is on hold (${[...new Set(holds)].map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ')}): no collection action while a hold stands.`,
+    );
+    allowedFrom = null;
+  }
+  if ((input.refundOwedCents ?? 0) > 0) {
+    reasons.push(
+      `A refund of ${formatCents(input.refundOwedCents!)} is owed to the guarantor: no collection action until it is paid (ECA-05).`,
     );
     allowedFrom = null;
   }

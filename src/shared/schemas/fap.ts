@@ -185,6 +185,12 @@ export interface CreditView {
   guarantorId: number;
   guarantorName: string;
   creditCents: number;
+  /**
+   * The patient's part of the credit: at most what the patient paid on the account, net of refunds
+   * (ECA-05 refunds the patient's money). The rest came from a payer (an insurer's overpayment) and
+   * goes back to the payer, not to the patient.
+   */
+  patientCents: number;
   /** The date the refund is due by. */
   dueDate: string;
   overdue: boolean;

@@ -60,6 +60,8 @@ export interface StatementSnapshot {
   creditCents?: number;
   /** ECA-05: each account in credit and the date the refund is paid by (the refunds worklist's date). */
   refunds?: { accountNumber: string; amountCents: number; dueDate: string }[];
+  /** The part of a credit an insurer overpaid: returned to the insurer, not the patient's. */
+  payerCredits?: { accountNumber: string; amountCents: number }[];
   /** Active payment plans and what each asks for now (PP-02: the same as the day's lapse letter). */
   plans?: { planId: number; amountCents: number; dueDate: string; cure: boolean }[];
   aging: Record<AgingBucket, number>;

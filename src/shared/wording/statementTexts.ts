@@ -108,6 +108,10 @@ export const STATEMENT_TEXTS = defineTexts({
     en: 'We owe you {amount} on account {account}: we are refunding it to you now. It is not subtracted from what you pay now.',
     es: 'Le debemos {amount} en la cuenta {account}: se lo estamos reembolsando ahora. No se resta de lo que paga ahora.',
   },
+  creditToInsurer: {
+    en: 'Your insurer overpaid {amount} on account {account}: we return it to your insurer. You do not owe it, and it is not subtracted from what you pay now.',
+    es: 'Su aseguradora pagó {amount} de más en la cuenta {account}: se lo devolvemos a su aseguradora. Usted no lo debe, y no se resta de lo que paga ahora.',
+  },
   planInstallment: {
     en: 'Payment plan #{plan}: your payment of {amount} is due {date}. Pay this amount, not the whole balance, and your plan stays current.',
     es: 'Plan de pagos n.º {plan}: su pago de {amount} vence el {date}. Pague este monto, no el saldo total, y su plan seguirá al día.',
@@ -126,8 +130,8 @@ export const STATEMENT_TEXTS = defineTexts({
   },
   theAmountDue: { en: 'the amount due of {amount}', es: 'el monto adeudado de {amount}' },
   agingBeforeCredit: {
-    en: 'What you owe; your credit of {amount} is refunded to you and is not in these figures.',
-    es: 'Lo que debe; su saldo a favor de {amount} se le reembolsa y no está en estas cifras.',
+    en: 'What you owe; the credit of {amount} listed above is not in these figures.',
+    es: 'Lo que debe; el saldo a favor de {amount} indicado arriba no está en estas cifras.',
   },
 });
 

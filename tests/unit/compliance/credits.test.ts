@@ -80,13 +80,26 @@ describe('ECA-05: the credits worklist', () => {
     const { admin, clerk, john, a3 } = await ready();
     const settings = await t.call('settings:get', {}, admin);
     await t.call('settings:update', { assistance: { ...settings.assistance, refundWithinDays: 10 } }, admin);
-    // Two billing-error corrections take A3's $1,200.00 $50.00 past zero on 2026-11-26: due 2026-12-06.
+    // John paid $100.00 on A3; then two billing-error corrections take what is left of its $1,200.00
+    // $50.00 past zero on 2026-11-26: the patient's $50.00 is due back 2026-12-06.
+    await t.call(
+      'payments:post',
+      {
+        guarantorId: john,
+        method: 'check',
+        reference: '3001',
+        amountCents: 10_000,
+        effectiveDate: '2026-11-20',
+        allocations: [{ accountId: a3, amountCents: 10_000 }],
+      },
+      admin,
+    );
     await t.call(
       'ledger:adjust',
       {
         accountId: a3,
         reason: 'billing_error',
-        amountCents: 120_000,
+        amountCents: 110_000,
         effectiveDate: '2026-11-26',
         memo: 'billed twice',
       },
@@ -101,6 +114,7 @@ describe('ECA-05: the credits worklist', () => {
       expect.objectContaining({
         accountNumber: 'A3',
         creditCents: 5_000,
+        patientCents: 5_000,
         dueDate: '2026-12-06',
         fromAssistance: false,
       }),
@@ -129,8 +143,13 @@ describe('ECA-05: the credits worklist', () => {
     db.prepare(
       `UPDATE settings SET value = json_set(value, '$.adjustmentApprovalLimitCents', 10000) WHERE key = 'posting'`,
     ).run();
-    // Now $200.00 is over a $100.00 limit: a clerk needs a supervisor's approval.
+    // Now $200.00 is over a $100.00 limit: a clerk needs a supervisor's approval, and cannot split
+    // the credit into refunds under the limit either (the limit is of the credit refunded).
     expect(await t.raw('credits:refund', { ...refund, amountCents: 20_000 }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', fields: { approval: expect.any(String) } },
+    });
+    expect(await t.raw('credits:refund', { ...refund, amountCents: 5_000 }, clerk)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', fields: { approval: expect.any(String) } },
     });
@@ -149,5 +168,50 @@ describe('ECA-05: the credits worklist', () => {
       error: { code: 'not_allowed' },
     });
     expect(await t.call('ledger:verify', {}, supervisor)).toMatchObject({ ok: true });
+  });
+
+  it('ECA-05: an insurer’s overpayment is not refunded to the patient; the queue says whose money it is', async () => {
+    const { admin, clerk, jane, a2 } = await ready();
+    // A2 (the $1,000.00 stay the insurer paid $700.00 of) is paid $500.00 more by the insurer: -$200.00.
+    await t.call(
+      'ledger:adjust',
+      {
+        accountId: a2,
+        reason: 'billing_error',
+        amountCents: 50_000,
+        effectiveDate: '2026-11-26',
+        memo: 'insurer paid twice',
+      },
+      admin,
+    );
+    expect(
+      (await t.call('credits:list', { guarantorId: jane }, clerk)).map((c) => [c.creditCents, c.patientCents]),
+    ).toEqual([[20_000, 0]]);
+    expect(
+      await t.raw('credits:refund', { accountId: a2, amountCents: 20_000, effectiveDate: '2026-11-26' }, admin),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { amountCents: 'At most $0.00.' } },
+    });
+    const [item] = (await t.call('queue:list', { assignee: 'all' }, admin)).items.filter(
+      (i) => i.kind === 'credit_to_refund',
+    );
+    expect(item!.summary).toContain('not money the patient paid');
+  });
+});
+
+describe('the credits worklist at scale', () => {
+  it('finds the accounts in credit by their partial index, all or one guarantor’s (EXPLAIN QUERY PLAN)', async () => {
+    await ready();
+    const db = t.app.store.db;
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const base = `SELECT a.id FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.balance_cents < 0`;
+    expect(plan(`${base} AND a.guarantor_id = ? ORDER BY a.service_from, a.id`)).toMatch(/USING INDEX accounts_credit/);
+    expect(
+      plan(
+        `SELECT x.refund_due FROM fap_decision_accounts x WHERE x.account_id = ? ORDER BY x.history_id DESC LIMIT 1`,
+      ),
+    ).toMatch(/USING INDEX fap_decision_accounts_account/);
   });
 });

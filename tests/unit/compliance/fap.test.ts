@@ -139,7 +139,7 @@ describe('ECA-05: a financial-assistance application', () => {
   });
 
   it('70% off after the patient paid $200.00 on A1: A1 policy $150.00, refund $50.00; A2 policy $90.00 still owed', async () => {
-    const { clerk, supervisor, jane, a1 } = await ready();
+    const { clerk, supervisor, jane, a1, a2 } = await ready();
     await pay(clerk, jane, a1, 20_000);
     await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
     // A1: 30% of $500.00 = $150.00; paid $200.00 → adjust $350.00, refund $50.00.
@@ -177,7 +177,43 @@ describe('ECA-05: a financial-assistance application', () => {
     expect(await t.call('credits:list', { guarantorId: jane }, clerk)).toEqual([
       expect.objectContaining({ accountNumber: 'A1', creditCents: 5_000, dueDate: '2026-12-26', fromAssistance: true }),
     ]);
+    // ECA-05: while the $50.00 is owed back, no collection action on what Jane still owes (A2).
+    const gate = await t.call('eca:check', { accountId: a2, kind: 'civil_action' }, clerk);
+    expect(gate.allowed).toBe(false);
+    expect(gate.reasons).toContain(
+      'A refund of $50.00 is owed to the guarantor: no collection action until it is paid (ECA-05).',
+    );
     expect(await t.call('ledger:verify', {}, supervisor)).toMatchObject({ ok: true });
+  });
+
+  it('ECA-05: an account the patient paid off in full is refunded too (approved in full: A2’s $300.00 back)', async () => {
+    const { clerk, supervisor, jane, a2 } = await ready();
+    // A2 ($300.00) paid in full before the application; A1 still owes $500.00.
+    await pay(clerk, jane, a2, 30_000);
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
+    // A2's first statement of 2025-07-15: its application period (240 days, 1.501(r)-6(c)) ended
+    // 2026-03-12, before this application: the paid-off account is not the decision's.
+    expect(
+      (await t.call('fap:preview', { guarantorId: jane, discount: { kind: 'full' } }, supervisor)).accounts.map(
+        (a) => a.accountNumber,
+      ),
+    ).toEqual(['A1']);
+    // Its first statement went out 2026-10-01 instead: the period runs to 2027-05-29, and it is.
+    t.app.store.db.prepare(`UPDATE accounts SET first_statement_date = '2026-10-01' WHERE id = ?`).run(a2);
+    const preview = await t.call('fap:preview', { guarantorId: jane, discount: { kind: 'full' } }, supervisor);
+    // Before: only accounts with a balance were decided, and paying the whole bill forfeited the refund.
+    expect(preview.accounts.map((a) => [a.accountNumber, a.adjustmentCents, a.refundCents, a.owesCents])).toEqual([
+      ['A1', 50_000, 0, 0],
+      ['A2', 30_000, 30_000, 0],
+    ]);
+    await approve(supervisor, jane, 'approved_full', { kind: 'full' });
+    expect(balances(jane)).toEqual([
+      ['A1', 0],
+      ['A2', -30_000],
+    ]);
+    expect(
+      (await t.call('credits:list', { guarantorId: jane }, clerk)).map((c) => [c.accountNumber, c.creditCents]),
+    ).toEqual([['A2', 30_000]]);
   });
 
   it('issue 11: the percentage is of everything the patient owed, not the balance: 50% off after $200.00 paid makes no refund', async () => {
@@ -292,6 +328,15 @@ describe('ECA-05: a financial-assistance application', () => {
       ['A1', -10_000],
       ['A2', 0],
     ]);
+  });
+
+  it('ECA-05: a clerk cannot end a pending application by recording that the guarantor will not apply', async () => {
+    const { clerk, jane } = await ready();
+    await t.call('fap:record', { guarantorId: jane, status: 'pending', date: '2026-11-20' }, clerk);
+    expect(
+      await t.raw('fap:record', { guarantorId: jane, status: 'not_applied', date: '2026-11-26' }, clerk),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(t.app.store.db.prepare('SELECT fap_status FROM guarantors WHERE id = ?').pluck().get(jane)).toBe('pending');
   });
 
   it('refuses a decision without a pending application, and an approval taken back', async () => {

@@ -145,6 +145,19 @@ describe('collection items in the work queue', () => {
     expect(kinds).toEqual(['Pat Dunn: final_notice_passed', 'Pat Ellis: high_balance']);
   });
 
+  it('returned mail takes the guarantor out of the collection items, as it holds the run and the 501(r) gate', async () => {
+    const { clerk, db, gid } = await ready();
+    db.prepare("UPDATE guarantors SET mail_returned_on = '2026-11-20' WHERE id = ?").run(gid('G6'));
+    const kinds = (await t.call('queue:list', { assignee: 'all' }, clerk)).items.map(
+      (i) => `${i.guarantorName}: ${i.kind}`,
+    );
+    // Before: Pat Ford's "no payment" stayed although nothing can reach her until the address is
+    // corrected; the item for her is the new address.
+    expect(kinds).not.toContain('Pat Ford: no_payment');
+    expect(kinds).toContain('Pat Ford: new_address');
+    expect(kinds).toContain('Pat Ames: no_payment');
+  });
+
   it('says when collection actions may follow, and leaves a held account’s balance out', async () => {
     const { clerk, gid, db } = await ready();
     // ECA-05: a notice of 09/20 gave until 10/20, but 120 days from the first statement (08/20) run to 12/18.

@@ -54,21 +54,23 @@ async function latestStatement(guarantorId: number, admin: string) {
 }
 
 describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () => {
-  it('a $100.00 credit on A2 is listed with its refund date, not subtracted from A1’s $500.00', async () => {
+  it('a $100.00 credit on A2 (an insurer’s overpayment) is listed and said to go back to the insurer, not subtracted from A1’s $500.00', async () => {
     const { admin, jane } = await ready(extract('1100.00')); // A2: 1,000 - 1,100 = -100
     expect((await t.call('statements:due', {}, admin)).dueCents).toBe(50_000);
     await sendStatements(t, admin, 'statements-credit-1');
     const s = (await latestStatement(jane, admin))!;
     expect(s.amountDueCents).toBe(50_000);
-    // The credit arose with the insurance payment of 2025-07-01: its refund was due within the 30
-    // days to refund (Settings), by 2025-07-31, the date the credits worklist gives too. Overdue, it
-    // is being refunded now, and the statement names no date in the past.
+    // The credit is the insurer's overpayment of 2025-07-01 (Jane paid nothing on A2): it goes back to
+    // the insurer, and the statement says so; nothing of it is Jane's to receive or to pay.
     expect(s.snapshot).toMatchObject({
       balanceCents: 40_000,
       creditCents: -10_000,
-      refunds: [{ accountNumber: 'A2', amountCents: 10_000, dueDate: '2025-07-31' }],
+      payerCredits: [{ accountNumber: 'A2', amountCents: 10_000 }],
     });
-    expect((await t.call('credits:list', { guarantorId: jane }, admin)).map((c) => c.dueDate)).toEqual(['2025-07-31']);
+    expect(s.snapshot.refunds).toBeUndefined();
+    expect(
+      (await t.call('credits:list', { guarantorId: jane }, admin)).map((c) => [c.creditCents, c.patientCents]),
+    ).toEqual([[10_000, 0]]);
     expect(s.snapshot.accounts.map((a) => [a.accountNumber, a.balanceCents, a.step])).toEqual([
       ['A1', 50_000, 'regular'],
       ['A2', -10_000, 'credit'],
@@ -76,11 +78,12 @@ describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () =>
     expect(s.text).toContain('-$100.00');
     expect(s.text).toContain('Credit: we refund it');
     expect(s.text).toContain(
-      'We owe you $100.00 on account A2: we are refunding it to you now. It is not subtracted from what you pay now.',
+      'Your insurer overpaid $100.00 on account A2: we return it to your insurer. You do not owe it, and it is not subtracted from what you pay now.',
     );
+    expect(s.text).not.toContain('We owe you');
     expect(s.text).toContain('Total balance $400.00');
     expect(s.text).toContain('Amount due now: $500.00');
-    expect(s.text).toContain('What you owe; your credit of $100.00 is refunded to you and is not in these figures.');
+    expect(s.text).toContain('What you owe; the credit of $100.00 listed above is not in these figures.');
     // A credit is refunded, not billed: it starts no 501(r) clock and runs no cycle.
     expect(db().prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'A2'`).pluck().get()).toBe(
       null,
@@ -109,7 +112,7 @@ describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () =>
     expect(db().prepare(`SELECT final_notice_date FROM accounts WHERE account_number = 'A1'`).pluck().get()).toBe(null);
   });
 
-  it('ECA-05: the final notice asks for what is owed ($500.00) and says when the $200.00 credit is refunded', async () => {
+  it('ECA-05: the final notice asks for what is owed ($500.00) and says where the $200.00 credit goes', async () => {
     const { admin, jane } = await ready(extract('1000.00')); // A2 owes nothing: A1 alone runs the cycle
     for (const date of ['2026-11-26', '2026-12-26', '2027-01-25']) {
       t.clock.setToday(date);
@@ -123,8 +126,8 @@ describe('credits are shown with their refunds (issue 11, ST-02, ECA-05)', () =>
     expect(s).toMatchObject({ kind: 'final_notice', amountDueCents: 50_000 });
     expect(s.text).toContain('FINAL NOTICE');
     expect(s.text).toContain('you have not paid the amount due of $500.00 and have not applied');
-    // The insurance payment of 2027-02-01 made the credit: refunded within 30 days, by 2027-03-03.
-    expect(s.text).toContain('We owe you $200.00 on account A2: we will refund it to you by March 3, 2027.');
+    // The insurer's overpayment of 2027-02-01 made the credit: it goes back to the insurer.
+    expect(s.text).toContain('Your insurer overpaid $200.00 on account A2: we return it to your insurer.');
   });
 });
 
@@ -254,7 +257,7 @@ describe('a current plan gets a statement with its installment and a coupon (PP-
 });
 
 describe('a credit beside a plan', () => {
-  it('PP-02: the plan’s payment is asked in full and the credit refunded by its date', async () => {
+  it('PP-02: the plan’s payment is asked in full; the insurer’s overpayment is not subtracted', async () => {
     const { admin, jane, a1 } = await ready(extract('1100.00')); // A1 $500.00; A2 $100.00 in credit
     await t.call(
       'plans:create',
@@ -272,7 +275,7 @@ describe('a credit beside a plan', () => {
     await sendStatements(t, admin, 'statements-plancredit-1');
     const s = (await latestStatement(jane, admin))!;
     expect(s).toMatchObject({ amountDueCents: 10_000, dueDate: '2026-12-15' });
-    expect(s.text).toContain('We owe you $100.00 on account A2: we are refunding it to you now.');
+    expect(s.text).toContain('Your insurer overpaid $100.00 on account A2: we return it to your insurer.');
     expect(s.text).toContain('Total balance $400.00');
   });
 });

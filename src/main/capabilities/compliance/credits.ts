@@ -5,13 +5,27 @@
 // a higher urgency. A refund posts as a refund entry through the ledger (postRefund: the approval
 // limit applies), and the account leaves the list once its credit is paid back.
 import { addDays, daysBetween, formatShortDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
 import type { CreditView } from '../../../shared/schemas/fap';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { assistancePolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import { guarantorName } from '../accounts';
+import { entriesAsCounted } from '../ledger';
+import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
+
+const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
+
+/** What the patient paid on an account, net of refunds and reversals (cents, 0 or more). */
+function patientPaid(db: Db, accountId: number): number {
+  let paid = 0;
+  for (const e of entriesAsCounted(db, accountId, '9999-12-31'))
+    if (PATIENT_SET.has(e.counts_as)) paid -= e.amount_cents;
+  return Math.max(0, paid);
+}
 
 interface CreditRow {
   account_id: number;
@@ -28,18 +42,20 @@ interface CreditRow {
 /** Accounts in credit (optionally one guarantor's), each with its refund's due date. */
 export function credits(db: Db, today: string, guarantorId?: number): CreditView[] {
   const days = assistancePolicy(db).refundWithinDays;
-  const rows = db
-    .prepare(
-      `SELECT a.id AS account_id, a.account_number, a.balance_cents, a.guarantor_id,
+  // Two statements, not one with "@guarantor IS NULL OR ...": each uses its index (accounts_credit,
+  // a partial index of the accounts in credit), where the OR scanned every account.
+  const select = `SELECT a.id AS account_id, a.account_number, a.balance_cents, a.guarantor_id,
               g.first_name, g.middle_name, g.last_name,
               (SELECT x.refund_due FROM fap_decision_accounts x
                 WHERE x.account_id = a.id AND x.refund_due IS NOT NULL ORDER BY x.history_id DESC LIMIT 1) AS refund_due,
               (SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
-        WHERE a.balance_cents < 0 AND (@guarantor IS NULL OR a.guarantor_id = @guarantor)
-        ORDER BY a.guarantor_id, a.service_from, a.id`,
-    )
-    .all({ guarantor: guarantorId ?? null }) as CreditRow[];
+        WHERE a.balance_cents < 0`;
+  const rows = (
+    guarantorId === undefined
+      ? prepared(db, `${select} ORDER BY a.guarantor_id, a.service_from, a.id`).all()
+      : prepared(db, `${select} AND a.guarantor_id = ? ORDER BY a.service_from, a.id`).all(guarantorId)
+  ) as CreditRow[];
   return rows.map((r) => {
     // A credit arises with the entry that made it (the latest, by its business date, that lowered
     // the balance: a partial refund does not move the date; the instant it was keyed in is not a
@@ -51,11 +67,32 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
       guarantorId: r.guarantor_id,
       guarantorName: guarantorName(r),
       creditCents: -r.balance_cents,
+      patientCents: Math.min(-r.balance_cents, patientPaid(db, r.account_id)),
       dueDate,
       overdue: dueDate < today,
       fromAssistance: r.refund_due !== null,
     };
   });
+}
+
+/**
+ * ECA-05: a refund to the patient is at most the patient's part of the credit (what an insurer
+ * overpaid goes back to the insurer). Refused with the field named otherwise.
+ */
+export function checkPatientRefund(db: Db, accountId: number, amountCents: number): void {
+  const paid = patientPaid(db, accountId);
+  const balance = db.prepare('SELECT balance_cents FROM accounts WHERE id = ?').pluck().get(accountId) as
+    number | undefined;
+  if (balance === undefined || balance >= 0) return; // postRefund says why
+  const patient = Math.min(-balance, paid);
+  if (amountCents > patient)
+    throw new AppError(
+      'invalid_input',
+      patient === 0
+        ? 'This credit is not money the patient paid (an insurer’s overpayment goes back to the insurer): nothing of it is refunded to the patient.'
+        : `The patient’s part of this credit is ${formatCents(patient)}; the rest is not money the patient paid.`,
+      { amountCents: `At most ${formatCents(patient)}.` },
+    );
 }
 
 /** The credits worklist in the work queue: due ones for everyone, overdue ones for supervisors. */
@@ -64,7 +101,13 @@ export const creditsQueueSource: QueueSource = {
   items(db, today, want) {
     const items: QueueCandidate[] = [];
     for (const c of credits(db, today)) {
-      const what = `Account ${c.accountNumber} is in credit ${formatCents(c.creditCents)}${c.fromAssistance ? ' after a financial-assistance decision' : ''}`;
+      const whose =
+        c.patientCents === c.creditCents
+          ? ''
+          : c.patientCents === 0
+            ? ' (not money the patient paid: an insurer’s overpayment goes back to the insurer; an adjustment past zero is corrected)'
+            : ` (${formatCents(c.patientCents)} of it the patient’s; the rest not money the patient paid)`;
+      const what = `Account ${c.accountNumber} is in credit ${formatCents(c.creditCents)}${c.fromAssistance ? ' after a financial-assistance decision' : ''}${whose}`;
       if (c.overdue && want('refund_overdue')) {
         items.push({
           key: `refundOverdue:${c.accountId}:${c.dueDate}`,

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../../shared/rules/ecaClock';
 import type { Db } from '../../store/database';
 import type { AccountsRow, GuarantorsRow } from '../../store/schema';
+import { credits } from './credits';
 import { holdsOf } from './holds';
 
 type AccountClockRow = Pick<
@@ -44,6 +45,7 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
       fapStatus: a.fap_status,
       estateReleased: released,
       holds,
+      refundOwedCents: credits(db, today, a.guarantor_id).reduce((t, c) => t + c.patientCents, 0),
     },
     today,
   );

@@ -99,6 +99,13 @@ export function recordFapApplication(
     throw new AppError('not_allowed', 'This guarantor was approved for financial assistance; that decision stands.', {
       status: 'Record a new application instead, if one came in.',
     });
+  // ECA-05: a pending application (complete, or incomplete with its period running) ends only by a
+  // supervisor's decision; a clerk's "will not apply" would lift the hold and let the final notice
+  // and collection actions resume.
+  if (input.status === 'not_applied' && g.fap_status === 'pending')
+    throw new AppError('not_allowed', 'An application is pending: only a supervisor’s decision ends it.', {
+      status: 'Ask a supervisor to record the decision (a denial says why, or the application was withdrawn).',
+    });
   if (input.status === 'incomplete' && !input.missing)
     throw new AppError('invalid_input', 'Say what is missing from the application: the notice names it.', {
       missing: 'Say what is missing.',
@@ -121,14 +128,24 @@ export function recordFapApplication(
   return { historyId, completeBy };
 }
 
-/** The guarantor's open accounts (a balance owed), each summed by what its entries count as. */
+/**
+ * The accounts a decision covers, each summed by what its entries count as: every account with a
+ * balance owed, and every account the patient paid off whose application period (1.501(r)-6(c):
+ * 240 days from the first statement after discharge, or from the service when none was sent) had
+ * not ended when the application came in (ECA-05: what they paid beyond the policy amount is
+ * refunded, and paying the whole bill must not forfeit that).
+ */
 function openAccountLedgers(db: Db, guarantorId: number): (FapAccountLedger & { balanceCents: number })[] {
   const open = db
     .prepare(
-      'SELECT id, account_number, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY service_from, id',
+      `SELECT a.id, a.account_number, a.balance_cents FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
+        WHERE a.guarantor_id = ?
+          AND (a.balance_cents > 0 OR (a.balance_cents = 0 AND
+               date(coalesce(a.first_statement_date, a.service_to), '+240 days') >= coalesce(g.fap_status_date, '9999-12-31')))
+        ORDER BY a.service_from, a.id`,
     )
     .all(guarantorId) as { id: number; account_number: string; balance_cents: number }[];
-  return open.map((a) => {
+  return open.flatMap((a) => {
     const sums = { gross: 0, payer: 0, patient: 0, other: 0 };
     for (const r of entriesAsCounted(db, a.id, '9999-12-31')) {
       if (r.counts_as === 'charge') sums.gross += r.amount_cents;
@@ -137,6 +154,8 @@ function openAccountLedgers(db: Db, guarantorId: number): (FapAccountLedger & { 
       else if (PATIENT_SET.has(r.counts_as)) sums.patient -= r.amount_cents;
       else sums.other -= r.amount_cents;
     }
+    // At zero and nothing paid by the patient: nothing to decide on this account.
+    if (a.balance_cents === 0 && sums.patient <= 0) return [];
     return {
       accountId: a.id,
       accountNumber: a.account_number,

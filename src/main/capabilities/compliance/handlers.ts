@@ -5,7 +5,7 @@ import { storeDocument } from '../../platform/documents';
 import { formatShortDate } from '../../../shared/dates';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { fapLetterData, fapLetterPdf } from './fapLetters';
-import { credits } from './credits';
+import { checkPatientRefund, credits } from './credits';
 import { postRefund } from '../ledger';
 import { checkEca, releaseEstateClaim } from './ecaGate';
 import { decideFap, fapHistory, previewFap, recordFapApplication } from './financialAssistance';
@@ -70,6 +70,7 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
   },
   'credits:refund': (ctx, input) => {
     const user = userOf(ctx);
+    checkPatientRefund(ctx.app.store.db, input.accountId, input.amountCents);
     const r = postRefund(ctx.app, input, { id: user.id, role: user.role });
     ctx.records.push(`guarantor:${r.guarantorId}`, `account:${input.accountId}`, `ledgerEntry:${r.entryId}`);
     ctx.detail = `refund ${input.amountCents}`;

@@ -173,7 +173,7 @@ export function postAdjustment(
 /**
  * A refund of an account's credit (money paid back to the patient): a refund entry raises the
  * balance towards zero, never past it. Money leaving the hospital follows the adjustment approval
- * limit: over it, a clerk needs a supervisor's approval.
+ * limit, measured on the credit being refunded: over it, a clerk needs a supervisor's approval.
  */
 export function postRefund(
   app: RecoupApp,
@@ -207,7 +207,9 @@ export function postRefund(
       },
     );
   const limit = postingPolicy(db).adjustmentApprovalLimitCents;
-  const approvedBy = adjustmentNeedsApproval(by.role, input.amountCents, limit)
+  // The limit is of the credit being paid back, not of one refund: a $1,000.00 credit refunded as
+  // four $250.00 refunds still needs a supervisor.
+  const approvedBy = adjustmentNeedsApproval(by.role, Math.max(input.amountCents, -account.balance_cents), limit)
     ? approvalFor(app, input.approval, limit, 'Refunds')
     : null;
   const entryId = changeLedger(app, by.id, (ledger) =>

@@ -14,7 +14,7 @@ import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { queuePolicy, statementPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import { guarantorName } from '../accounts';
-import { activePlacedHolds, automaticHoldReasons } from '../compliance';
+import { activePlacedHolds, automaticHoldReasons, credits } from '../compliance';
 import { entryStandsSql } from '../ledger';
 import { activePlanSql } from '../plans';
 
@@ -29,6 +29,7 @@ interface OpenRow {
   deceased: number;
   bankruptcy: number;
   fap_status: string;
+  mail_returned_on: string | null;
   /** The open balance of the guarantor's accounts not on hold. */
   owed: number;
   self_pay: number;
@@ -73,7 +74,7 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
         WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned
         GROUP BY a.guarantor_id),
      base AS MATERIALIZED (
-       SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
+       SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status, g.mail_returned_on,
               o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
               CASE WHEN o.self_pay > 0 THEN
                 nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), '')), '')
@@ -146,14 +147,18 @@ export const collectionsQueueSource: QueueSource = {
       const dueIn = statementPolicy(db).dueInDays;
       const threshold = queuePolicy(db).highBalanceCents;
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
+      // ECA-05: a guarantor owed a refund of their own money is not collected from until it is paid
+      // (the 501(r) gate refuses the same); their item is the credit to refund.
+      const owedRefund = new Set(credits(db, today).flatMap((c) => (c.patientCents > 0 ? [c.guarantorId] : [])));
       for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors)) {
-        // A deceased or bankrupt guarantor, or a pending application, holds every account.
+        // A deceased or bankrupt guarantor, a pending application or returned mail holds every account.
         const automatic = automaticHoldReasons({
           deceased: r.deceased === 1,
           bankruptcy: r.bankruptcy === 1,
           fapPending: r.fap_status === 'pending',
+          mailReturned: r.mail_returned_on !== null,
         });
-        if (automatic.length > 0) continue;
+        if (automatic.length > 0 || owedRefund.has(r.id)) continue;
         const name = guarantorName(r);
         if (r.notice_accounts > 0) {
           // The notice's deadline passing says more than the missing payment: one item, this one.

@@ -129,7 +129,10 @@ export function buildStatement(
         activity.push({
           date: e.effective_date,
           accountNumber: a.account_number,
-          description: e.memo ? activityWords.say('withMemo', { what, memo: e.memo }) : what,
+          // A financial-assistance adjustment is Recoup's own posting: its memo is a note for staff
+          // ("Approved in part (ECA-05)", in English); the patient reads the kind in their language.
+          description:
+            e.memo && e.type !== 'charity_adjustment' ? activityWords.say('withMemo', { what, memo: e.memo }) : what,
           amountCents: e.amount_cents,
         });
       }
@@ -178,17 +181,25 @@ export function buildStatement(
     .reduce((t, l) => t + l.balanceCents, 0);
   const amountDue = (planLines.length > 0 ? asked.reduce((t, p) => t + p.amountCents, 0) : 0) + others;
   const creditLines = shownLines.filter((l) => l.balanceCents < 0);
-  const refundBy =
+  const creditOf =
     creditLines.length > 0
-      ? new Map(credits(db, s.statementDate, guarantorId).map((c) => [c.accountId, c.dueDate]))
-      : new Map<number, string>();
-  const refunds = creditLines.map((l) => ({
-    accountNumber: l.accountNumber,
-    amountCents: -l.balanceCents,
-    // An account in credit on the statement's date but no longer today (a statement built for an
-    // earlier date): the days to refund from the statement's date.
-    dueDate: refundBy.get(l.accountId) ?? addDays(s.statementDate, assistancePolicy(db).refundWithinDays),
-  }));
+      ? new Map(credits(db, s.statementDate, guarantorId).map((c) => [c.accountId, c]))
+      : new Map<number, ReturnType<typeof credits>[number]>();
+  // The patient's part of each credit is theirs, refunded by its date; what an insurer overpaid goes
+  // back to the insurer (the statement says so, and it is neither owed nor refunded to the patient).
+  const patientPart = (l: (typeof creditLines)[number]) => creditOf.get(l.accountId)?.patientCents ?? -l.balanceCents;
+  const payerCredits = creditLines
+    .filter((l) => -l.balanceCents > patientPart(l))
+    .map((l) => ({ accountNumber: l.accountNumber, amountCents: -l.balanceCents - patientPart(l) }));
+  const refunds = creditLines
+    .filter((l) => patientPart(l) > 0)
+    .map((l) => ({
+      accountNumber: l.accountNumber,
+      amountCents: patientPart(l),
+      // An account in credit on the statement's date but no longer today (a statement built for an
+      // earlier date): the days to refund from the statement's date.
+      dueDate: creditOf.get(l.accountId)?.dueDate ?? addDays(s.statementDate, assistancePolicy(db).refundWithinDays),
+    }));
   const activityTotal = activity.reduce((t, x) => t + x.amountCents, 0);
   const finalAccounts = lines.filter((l) => l.step === 'final_notice').map((l) => l.accountNumber);
   // ECA-05: the date the final notice names is the first day collection actions may be taken on
@@ -237,6 +248,7 @@ export function buildStatement(
           balanceCents,
           creditCents,
           ...(refunds.length > 0 ? { refunds } : {}),
+          ...(payerCredits.length > 0 ? { payerCredits } : {}),
           ...(planLines.length > 0 ? { plans: asked } : {}),
         }
       : {}),

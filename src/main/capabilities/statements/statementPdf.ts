@@ -260,6 +260,8 @@ function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
           })
         : t.say('creditRefundedNow', { amount: t.money(r.amountCents), account: r.accountNumber }),
     );
+  for (const c of s.payerCredits ?? [])
+    lines.push(t.say('creditToInsurer', { amount: t.money(c.amountCents), account: c.accountNumber }));
   lines.push(t.say('amountDueNow', { amount: t.money(s.amountDueCents), date: t.longDate(s.dueDate) }));
   boxed(doc, t.say('dueNowTitle'), lines.join('\n'), false);
 }

@@ -17,6 +17,7 @@ import { migration013 } from './013_plan_ledger_mark';
 import { migration014 } from './014_queue_paying_index';
 import { migration015 } from './015_fap_decisions';
 import { migration016 } from './016_statement_release';
+import { migration017 } from './017_credit_indexes';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -37,7 +37,7 @@ function RefundDialog({
   const [showApproval, setShowApproval] = useState(false);
   const schema = useMemo(() => postRefundForm(today, showApproval), [today, showApproval]);
   const form = useSchemaForm(schema, {
-    amount: formatDecimal(credit.creditCents),
+    amount: formatDecimal(credit.patientCents),
     effectiveDate: today,
     reference: '',
     memo: '',
@@ -68,8 +68,11 @@ function RefundDialog({
       }}
     >
       <p>
-        Account {credit.accountNumber} is in credit <strong>{formatCents(credit.creditCents)}</strong>; the refund is
-        due by {formatShortDate(credit.dueDate)}.
+        Account {credit.accountNumber} is in credit <strong>{formatCents(credit.creditCents)}</strong>
+        {credit.patientCents < credit.creditCents && (
+          <> (the patient&rsquo;s part: {formatCents(credit.patientCents)}; the rest is not money the patient paid)</>
+        )}
+        ; the refund is due by {formatShortDate(credit.dueDate)}.
       </p>
       <div className="form-grid">
         <TextField name="amount" label="Refund amount ($)" money className="span-3" hint={DOLLARS_HINT} />
@@ -106,6 +109,7 @@ export function Credits({ guarantorId, onChanged }: { guarantorId: number; onCha
           columns={[
             { header: 'Account', rowHeader: true, className: 'nowrap', cell: (c) => c.accountNumber },
             { header: 'Credit', className: 'num', cell: (c) => formatCents(c.creditCents) },
+            { header: 'The patient’s', className: 'num', cell: (c) => formatCents(c.patientCents) },
             {
               header: 'Refund due',
               className: 'nowrap',
@@ -121,15 +125,18 @@ export function Credits({ guarantorId, onChanged }: { guarantorId: number; onCha
               header: 'Action',
               headerHidden: true,
               className: 'row-actions',
-              cell: (c) => (
-                <button
-                  type="button"
-                  aria-label={`Post the refund on account ${c.accountNumber}`}
-                  onClick={() => setRefunding(c)}
-                >
-                  Post the refund…
-                </button>
-              ),
+              cell: (c) =>
+                c.patientCents > 0 ? (
+                  <button
+                    type="button"
+                    aria-label={`Post the refund on account ${c.accountNumber}`}
+                    onClick={() => setRefunding(c)}
+                  >
+                    Post the refund…
+                  </button>
+                ) : (
+                  'Not the patient’s: back to the payer'
+                ),
             },
           ]}
         />
