@@ -237,6 +237,7 @@ async function statementRun(db: Db, count: number) {
     .get(run!.runId) as number;
   return {
     ms,
+    preparedMs,
     snapshotMb: snapshotBytes / 1e6,
     count: run!.count,
     finalNotices: run!.finalNotices,
@@ -386,6 +387,12 @@ async function main(): Promise<void> {
       }
       results.work_queue_median_ms = round(stats(queueMs).median, 1);
       console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
+      // Where the queue's time goes: each source once, by its kinds.
+      for (const source of queueSources) {
+        t = performance.now();
+        const n = source.items(db, TODAY, () => true).length;
+        console.log(`  ${source.kinds.join(', ')}: ${n} items in ${round(performance.now() - t, 1)} ms`);
+      }
     }
 
     // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
@@ -395,6 +402,9 @@ async function main(): Promise<void> {
     results.statement_run_s = round(statements.ms / 1000, 1);
     results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
     results.statement_snapshots_mb = round(statements.snapshotMb, 1);
+    // Issue 11 item 7: the run is prepared (and proved), then released by a supervisor.
+    results.statement_prepare_s = round(statements.preparedMs / 1000, 1);
+    results.statement_release_s = round((statements.ms - statements.preparedMs) / 1000, 1);
     console.log(
       `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads; snapshots kept ${results.statement_snapshots_mb} MB`,
     );

@@ -18,6 +18,7 @@ import { entriesAsCounted } from '../ledger';
 import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 
 const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
+const PATIENT_LIST = PATIENT_MONEY_TYPES.map((t) => `'${t}'`).join(', ');
 
 /** What the patient paid on an account, net of refunds and reversals (cents, 0 or more). */
 function patientPaid(db: Db, accountId: number): number {
@@ -37,6 +38,8 @@ interface CreditRow {
   last_name: string;
   refund_due: string | null;
   last_posted: string;
+  patient_paid: number;
+  long_chains: number;
 }
 
 /** Accounts in credit (optionally one guarantor's), each with its refund's due date. */
@@ -48,7 +51,15 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
               g.first_name, g.middle_name, g.last_name,
               (SELECT x.refund_due FROM fap_decision_accounts x
                 WHERE x.account_id = a.id AND x.refund_due IS NOT NULL ORDER BY x.history_id DESC LIMIT 1) AS refund_due,
-              (SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted
+              (SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted,
+              -- What the patient paid, net: each entry counted as the entry it reverses (two levels
+              -- here; a longer chain, rare, is counted in full below).
+              (SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
+                 LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+                WHERE e.account_id = a.id AND coalesce(o2.type, o1.type, e.type) IN (${PATIENT_LIST})) AS patient_paid,
+              (SELECT count(*) FROM ledger_entries e JOIN ledger_entries o1 ON o1.id = e.reverses_id
+                 JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+                WHERE e.account_id = a.id AND o2.type = 'reversal') AS long_chains
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
         WHERE a.balance_cents < 0`;
   const rows = (
@@ -67,12 +78,36 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
       guarantorId: r.guarantor_id,
       guarantorName: guarantorName(r),
       creditCents: -r.balance_cents,
-      patientCents: Math.min(-r.balance_cents, patientPaid(db, r.account_id)),
+      patientCents: Math.min(
+        -r.balance_cents,
+        Math.max(0, r.long_chains > 0 ? patientPaid(db, r.account_id) : r.patient_paid),
+      ),
       dueDate,
       overdue: dueDate < today,
       fromAssistance: r.refund_due !== null,
     };
   });
+}
+
+/**
+ * The guarantors owed a refund of their own money (an account in credit on which they paid): the
+ * work queue's collection items leave them out, as the 501(r) gate does. The light form of credits().
+ */
+export function guarantorsOwedRefund(db: Db): Set<number> {
+  const rows = prepared(
+    db,
+    `SELECT a.id, a.guarantor_id, a.balance_cents,
+            (SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
+               LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+              WHERE e.account_id = a.id AND coalesce(o2.type, o1.type, e.type) IN (${PATIENT_LIST})) AS paid,
+            EXISTS (SELECT 1 FROM ledger_entries e JOIN ledger_entries o1 ON o1.id = e.reverses_id
+                      JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+                     WHERE e.account_id = a.id AND o2.type = 'reversal') AS long_chain
+       FROM accounts a WHERE a.balance_cents < 0`,
+  ).all() as { id: number; guarantor_id: number; balance_cents: number; paid: number; long_chain: number }[];
+  const owed = new Set<number>();
+  for (const r of rows) if ((r.long_chain ? patientPaid(db, r.id) : r.paid) > 0) owed.add(r.guarantor_id);
+  return owed;
 }
 
 /**

@@ -13,4 +13,4 @@ export const compliance: Capability<'compliance'> = {
 export { attemptEca, checkEca } from './ecaGate';
 export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
-export { credits } from './credits';
+export { credits, guarantorsOwedRefund } from './credits';

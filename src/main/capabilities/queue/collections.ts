@@ -14,7 +14,7 @@ import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { queuePolicy, statementPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import { guarantorName } from '../accounts';
-import { activePlacedHolds, automaticHoldReasons, credits } from '../compliance';
+import { activePlacedHolds, automaticHoldReasons, guarantorsOwedRefund } from '../compliance';
 import { entryStandsSql } from '../ledger';
 import { activePlanSql } from '../plans';
 
@@ -149,7 +149,7 @@ export const collectionsQueueSource: QueueSource = {
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
       // ECA-05: a guarantor owed a refund of their own money is not collected from until it is paid
       // (the 501(r) gate refuses the same); their item is the credit to refund.
-      const owedRefund = new Set(credits(db, today).flatMap((c) => (c.patientCents > 0 ? [c.guarantorId] : [])));
+      const owedRefund = guarantorsOwedRefund(db);
       for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors)) {
         // A deceased or bankrupt guarantor, a pending application or returned mail holds every account.
         const automatic = automaticHoldReasons({
