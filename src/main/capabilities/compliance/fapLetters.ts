@@ -16,6 +16,7 @@ import {
   CONTENT_WIDTH,
   createPdf,
   FONT,
+  footer,
   formatPhone,
   heading,
   INK,
@@ -224,29 +225,6 @@ function determination(doc: Pdf, t: Texts, d: FapLetterData): void {
   paragraph(doc, t.say('askAgain'));
 }
 
-/** Page numbers and the small print, in the letter's language, on every page. */
-function footer(doc: Pdf, t: Texts, h: Hospital): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const y = doc.page.height - PAGE.margin + 16;
-    const savedBottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(8).fillColor(INK.muted);
-    doc.text(t.say('footer', { hospital: h.legalName }), PAGE.margin, y, {
-      width: CONTENT_WIDTH - 90,
-      lineBreak: false,
-    });
-    doc.text(t.say('pageOf', { page: i - range.start + 1, pages: range.count }), PAGE.width - PAGE.margin - 90, y, {
-      width: 90,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = savedBottom;
-  }
-  doc.fillColor(INK.text);
-}
-
 export async function fapLetterPdf(
   d: FapLetterData,
   h: Hospital,
@@ -269,6 +247,7 @@ export async function fapLetterPdf(
   doc.addPage();
   heading(doc, t.say('summaryTitle'), 13);
   paragraph(doc, t.lang === 'es' ? policy.plainLanguageSummaryEs : policy.plainLanguageSummary);
-  footer(doc, t, h);
+  // Page numbers and the small print, in the letter's language, on every page.
+  footer(doc, t.say('footer', { hospital: h.legalName }), (page, pages) => t.say('pageOf', { page, pages }));
   return { bytes: await pdfBytes(doc), title };
 }
