@@ -187,6 +187,7 @@ export interface GuarantorsRow {
   created_at: string;
   updated_at: string;
   mail_returned_on: string | null;
+  bounced_address: string | null;
 }
 
 export interface HoldsRow {

@@ -129,6 +129,23 @@ describe('a statement run is prepared, proved, and released by a supervisor', ()
     expect(await t.call('statements:prepared', {}, clerk)).toMatchObject({ runId: again.runId, stale: true });
   });
 
+  it('an extract that changes an account without a ledger entry (the patient’s name) makes the run stale', async () => {
+    const { clerk } = await ready();
+    const run = await t.call('statements:prepare', { jobId: 'statements-prep-x' }, clerk);
+    const entries = count('SELECT count(*) FROM ledger_entries');
+    // The same accounts, A1's patient now named on the account: no ledger entry is posted.
+    await importSmall(
+      t,
+      [
+        'guarantor_id,mrn,last_name,first_name,date_of_birth,address_line1,city,state,zip,phone,account_number,service_from,service_to,service_type,payer_class,first_statement_date,transaction_id,transaction_type,amount,effective_date,reference,memo,patient_name',
+        'G1,M100,Smith,Jane,1980-02-14,12 Oak St,Portland,ME,04101,(207) 555-0142,A1,2025-01-10,2025-01-10,outpatient,self_pay,2025-02-01,T1,charge,500.00,2025-01-10,,Clinic visit,Tommy Smith',
+      ].join('\r\n'),
+    );
+    expect(count('SELECT count(*) FROM ledger_entries')).toBe(entries);
+    expect(count(`SELECT count(*) FROM accounts WHERE patient_name = 'Tommy Smith'`)).toBe(1);
+    expect(await t.call('statements:prepared', {}, clerk)).toMatchObject({ runId: run.runId, stale: true });
+  });
+
   it('a prepared run can be discarded: nothing of it is sent', async () => {
     const { clerk, supervisor } = await ready();
     const run = await t.call('statements:prepare', { jobId: 'statements-prep-5' }, clerk);

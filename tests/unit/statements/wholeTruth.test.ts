@@ -389,4 +389,32 @@ describe('returned mail stops mail until the address is corrected (issue 11)', (
       expect.stringContaining('Address corrected (the billing system’s extract)'),
     );
   });
+
+  it('a ZIP+4 or letter case is no new address; the bounced address brought back by an extract holds the mail again', async () => {
+    const { admin, jane } = await ready();
+    const flag = () => t.app.store.db.prepare('SELECT mail_returned_on FROM guarantors WHERE id = ?').pluck().get(jane);
+    await t.call(
+      'activity:log',
+      { guarantorId: jane, kind: 'letter', outcome: 'returned_mail', note: '', occurredOn: '2026-11-26' },
+      admin,
+    );
+    // The same street in capitals with the ZIP+4: the post office reads the same address.
+    await importSmall(t, extract('700.00').replaceAll('12 Oak St', '12 OAK ST').replaceAll('04101', '04101-2233'));
+    expect(flag()).toBe('2026-11-26');
+    // A clerk enters the corrected address; the billing system still has the old one, and its next
+    // extract brings it back: the mail is held again, and the activity says why.
+    await t.call(
+      'holds:newAddress',
+      { guarantorId: jane, address: { line1: '9 Pine St', line2: '', city: 'Portland', state: 'ME', zip: '04103' } },
+      admin,
+    );
+    expect(flag()).toBeNull();
+    await importSmall(t, extract('700.00'));
+    expect(flag()).toBe('2026-11-26');
+    const ws = await t.call('accounts:open', { guarantorId: jane }, admin);
+    expect(ws.activities.map((a) => a.note)).toContainEqual(
+      expect.stringContaining('brought back the address mail came back from'),
+    );
+    expect(await t.call('statements:due', {}, admin)).toMatchObject({ dueCount: 0 });
+  });
 });

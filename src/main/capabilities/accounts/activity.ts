@@ -10,7 +10,7 @@ import type {
 import type { Db } from '../../store/database';
 import type { FollowUpsRow } from '../../store/schema';
 import { prepared } from '../../store/prepared';
-import { clearMailReturned, guarantorRow, markMailReturned } from './rows';
+import { addressKey, bouncedAddress, clearMailReturned, guarantorRow, markMailReturned } from './rows';
 
 function checkAccountBelongs(db: Db, guarantorId: number, accountId: number | undefined): void {
   if (accountId === undefined) return;
@@ -71,6 +71,42 @@ export function releaseReturnedMail(
     by,
   );
   return true;
+}
+
+/**
+ * Issue 11: the billing system's extract changed the guarantor's address. A real change ends a
+ * returned-mail hold; a change that is no change to the post office (a ZIP+4, letter case) does
+ * not; and the address the mail came back from, brought back, holds the mail again.
+ */
+export function addressFromExtract(
+  db: Db,
+  guarantorId: number,
+  address: { address_line1: string; address_line2: string; city: string; state: string; zip: string },
+  on: string,
+  now: string,
+  by: number | null,
+): void {
+  const bounced = bouncedAddress(db, guarantorId);
+  const same = bounced !== null && addressKey(address) === bounced;
+  if (!same) {
+    releaseReturnedMail(db, guarantorId, 'the billing system’s extract', on, now, by);
+    return;
+  }
+  const held = prepared<[number], string | null>(db, 'SELECT mail_returned_on FROM guarantors WHERE id = ?')
+    .pluck()
+    .get(guarantorId) as string | null;
+  if (held !== null) return; // still held: the extract did not correct it
+  markMailReturned(db, guarantorId, on, now);
+  prepared(
+    db,
+    `INSERT INTO activities (guarantor_id, kind, outcome, note, occurred_on, created_at, created_by) VALUES (?, 'note', 'noted', ?, ?, ?, ?)`,
+  ).run(
+    guarantorId,
+    'The billing system’s extract brought back the address mail came back from: statements and letters are held again until it is corrected there.',
+    on,
+    now,
+    by,
+  );
 }
 
 /** A letter Recoup printed and sent, in the guarantor's activity log. */

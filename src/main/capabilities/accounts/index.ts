@@ -29,6 +29,7 @@ export {
 } from './rows';
 export {
   addFollowUp,
+  addressFromExtract,
   closeFollowUp,
   logActivity,
   recordLetterSent,

@@ -235,10 +235,38 @@ export function setFapStatus(
  * until the address is corrected (compliance/holds.ts, returned_mail); the first return counts.
  */
 export function markMailReturned(db: Db, guarantorId: number, on: string, now: string): void {
+  const g = prepared<[number], AddressParts>(
+    db,
+    'SELECT address_line1, address_line2, city, state, zip FROM guarantors WHERE id = ?',
+  ).get(guarantorId) as AddressParts | undefined;
   prepared(
     db,
-    'UPDATE guarantors SET mail_returned_on = coalesce(mail_returned_on, ?), updated_at = ? WHERE id = ?',
-  ).run(on, now, guarantorId);
+    `UPDATE guarantors SET mail_returned_on = coalesce(mail_returned_on, ?), bounced_address = ?, updated_at = ?
+      WHERE id = ?`,
+  ).run(on, g ? addressKey(g) : null, now, guarantorId);
+}
+
+type AddressParts = { address_line1: string; address_line2: string; city: string; state: string; zip: string };
+
+/**
+ * An address as the post office reads it, to compare two: letter case, spaces and punctuation, and
+ * a ZIP+4 against its five digits, make no difference.
+ */
+export function addressKey(a: AddressParts): string {
+  const norm = (s: string | null | undefined) =>
+    (s ?? '').toUpperCase().replace(/[.,#]/g, ' ').replace(/\s+/g, ' ').trim();
+  return [norm(a.address_line1), norm(a.address_line2), norm(a.city), norm(a.state), (a.zip ?? '').slice(0, 5)].join(
+    '|',
+  );
+}
+
+/** The address the guarantor's mail last came back from, as addressKey() writes it (null when none). */
+export function bouncedAddress(db: Db, guarantorId: number): string | null {
+  return (
+    (prepared<[number], string | null>(db, 'SELECT bounced_address FROM guarantors WHERE id = ?')
+      .pluck()
+      .get(guarantorId) as string | null | undefined) ?? null
+  );
 }
 
 /** The address is corrected: the returned-mail hold ends. Returns the date the mail had come back, if it had. */

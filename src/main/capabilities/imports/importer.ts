@@ -16,8 +16,8 @@ import { beginWork } from '../../platform/unitOfWork';
 import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
 import {
   addNameTokens,
+  addressFromExtract,
   extractWriter,
-  releaseReturnedMail,
   replaceNameTokens,
   type AccountFromExtract,
   type GuarantorFromExtract,
@@ -462,9 +462,10 @@ export async function runImport(
                   }
                   if (merged.changes.some((c) => c.field === 'fap_status'))
                     fapFromExtract(at, id, next.fap_status, next.fap_status_date);
-                  // Issue 11: a new address from the billing system ends a returned-mail hold.
+                  // Issue 11: a new address from the billing system ends a returned-mail hold; the
+                  // address the mail came back from, brought back, holds it again.
                   if (merged.changes.some((c) => (ADDRESS_FIELDS as readonly string[]).includes(c.field)))
-                    releaseReturnedMail(db, id, 'the billing system’s extract', today, options.now, options.userId);
+                    addressFromExtract(db, id, next, today, options.now, options.userId);
                   report.guarantors.updated++;
                 }
               }

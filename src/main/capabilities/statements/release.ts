@@ -49,7 +49,8 @@ interface ProofCounts {
 /**
  * Everything that decides who is due and what each statement says, as one string: the last ledger
  * entry, the holds placed and released, the last change to a guarantor's record, the last plan
- * event and the last statement recorded. A run prepared under another fingerprint is stale.
+ * event, the last statement recorded, and the last import (an extract may change an account's
+ * service, patient or payer without a ledger entry). A run prepared under another fingerprint is stale.
  */
 export function runFingerprint(db: Db): string {
   const f = db
@@ -59,7 +60,8 @@ export function runFingerprint(db: Db): string {
               (SELECT count(*) FROM holds WHERE released_on IS NOT NULL) AS released,
               (SELECT coalesce(max(updated_at), '') FROM guarantors) AS guarantors,
               (SELECT coalesce(max(id), 0) FROM plan_events) AS plans,
-              (SELECT coalesce(max(id), 0) FROM statements) AS statements`,
+              (SELECT coalesce(max(id), 0) FROM statements) AS statements,
+              (SELECT coalesce(max(id), 0) FROM import_batches) AS imports`,
     )
     .get() as Record<string, number | string>;
   return JSON.stringify(f);

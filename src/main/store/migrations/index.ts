@@ -18,6 +18,7 @@ import { migration014 } from './014_queue_paying_index';
 import { migration015 } from './015_fap_decisions';
 import { migration016 } from './016_statement_release';
 import { migration017 } from './017_credit_indexes';
+import { migration018 } from './018_bounced_address';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
