@@ -2,7 +2,8 @@
 // form, read a PDF the workspace shows, post a payment, and move the business date (restart the
 // workspace server on the same data folder with a later RECOUP_TODAY, then log in again), and run
 // the day's statements.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type Workspace } from './fixtures';
 import { pdfText } from './pdfText';
@@ -59,13 +60,23 @@ export async function savePlan(page: Page, dialog: Locator): Promise<number> {
   return planId;
 }
 
-/** The PDF open in the workspace's viewer, read with pdfjs through "Save a copy"; the viewer is closed. */
-export async function readOpenPdf(page: Page, name: RegExp): Promise<string> {
+/**
+ * The PDF open in the workspace's viewer, read with pdfjs through "Save a copy"; the viewer is
+ * closed. With `keep`, the bytes are also written there (a file path), for a person to look at.
+ */
+export async function readOpenPdf(page: Page, name: RegExp, keep?: (suggested: string) => string): Promise<string> {
   const viewer = page.getByRole('dialog', { name });
   await expect(viewer).toBeVisible();
   const download = page.waitForEvent('download');
   await viewer.getByRole('button', { name: 'Save a copy' }).click();
-  const text = await pdfText(await readFile((await (await download).path())!));
+  const saved = await download;
+  const bytes = await readFile((await saved.path())!);
+  if (keep) {
+    const file = keep(saved.suggestedFilename());
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+  }
+  const text = await pdfText(bytes);
   await viewer.getByRole('button', { name: 'Close' }).click();
   await expect(viewer).toBeHidden();
   return text;

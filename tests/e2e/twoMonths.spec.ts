@@ -4,13 +4,12 @@
 // leaves one account in credit, the determination letter, the next statement with the credit and its
 // refund date, and the refund. Every printed page is read back and its figures compared with the
 // ledger as the account workspace shows it (ST-01..03, ECA-05, PP-01, PP-02).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { fillPlan, moveClockTo, planCard, postPayment, prepareAndRelease, savePlan } from './planSteps';
-import { pdfText } from './pdfText';
+import { fillPlan, moveClockTo, planCard, postPayment, prepareAndRelease, readOpenPdf, savePlan } from './planSteps';
 import { CLEAN, dollars } from './samples';
 import { ADMIN, importCombined, setUpAndLogIn, shot } from './steps';
 
@@ -94,23 +93,13 @@ function extract(): string {
   return file;
 }
 
-/** A printed document's text on one line (line ends and the reader's item marks as spaces). */
+/**
+ * A printed document's text on one line (line ends and the reader's item marks as spaces). Each
+ * document is kept under test-results/two-months/, numbered in order, for a person to look at.
+ */
 async function printed(page: Page, name: RegExp): Promise<string> {
-  // Each document is kept under test-results/two-months/ for a person to look at, page by page.
-  const viewer = page.getByRole('dialog', { name });
-  const file = (
-    (await viewer.getAttribute('aria-label')) ??
-    (await viewer.locator('h2').first().textContent()) ??
-    'document.pdf'
-  ).trim();
-  const download = page.waitForEvent('download');
-  await viewer.getByRole('button', { name: 'Save a copy' }).click();
-  const pdf = readFileSync((await (await download).path())!);
-  mkdirSync(KEPT, { recursive: true });
-  writeFileSync(path.join(KEPT, `${String(++kept).padStart(2, '0')}-${path.basename(file)}`), pdf);
-  await viewer.getByRole('button', { name: 'Close' }).click();
-  await expect(viewer).toBeHidden();
-  return (await pdfText(pdf)).replace(/·/g, ' ').replace(/\s+/g, ' ');
+  const text = await readOpenPdf(page, name, (file) => path.join(KEPT, `${String(++kept).padStart(2, '0')}-${file}`));
+  return text.replace(/·/g, ' ').replace(/\s+/g, ' ');
 }
 const KEPT = path.resolve(__dirname, '../../test-results/two-months');
 let kept = 0;

@@ -14,18 +14,11 @@ import { assistancePolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { guarantorName } from '../accounts';
-import { entriesAsCounted } from '../ledger';
-import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
+import { patientPaid, patientPaidLongChainsSql, patientPaidSql } from '../ledger';
 
-const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
-const PATIENT_LIST = PATIENT_MONEY_TYPES.map((t) => `'${t}'`).join(', ');
-
-/** What the patient paid on an account, net of refunds and reversals (cents, 0 or more). */
-function patientPaid(db: Db, accountId: number): number {
-  let paid = 0;
-  for (const e of entriesAsCounted(db, accountId, '9999-12-31'))
-    if (PATIENT_SET.has(e.counts_as)) paid -= e.amount_cents;
-  return Math.max(0, paid);
+/** The patient's part of an account's credit: at most what they paid on it, net (ECA-05). */
+function patientPart(db: Db, r: { id: number; balance: number; paid: number; long: number }): number {
+  return Math.min(-r.balance, Math.max(0, r.long ? patientPaid(db, r.id) : r.paid));
 }
 
 interface CreditRow {
@@ -52,14 +45,7 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
               (SELECT x.refund_due FROM fap_decision_accounts x
                 WHERE x.account_id = a.id AND x.refund_due IS NOT NULL ORDER BY x.history_id DESC LIMIT 1) AS refund_due,
               (SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = a.id AND e.amount_cents < 0) AS last_posted,
-              -- What the patient paid, net: each entry counted as the entry it reverses (two levels
-              -- here; a longer chain, rare, is counted in full below).
-              (SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
-                 LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id
-                WHERE e.account_id = a.id AND coalesce(o2.type, o1.type, e.type) IN (${PATIENT_LIST})) AS patient_paid,
-              (SELECT count(*) FROM ledger_entries e JOIN ledger_entries o1 ON o1.id = e.reverses_id
-                 JOIN ledger_entries o2 ON o2.id = o1.reverses_id
-                WHERE e.account_id = a.id AND o2.type = 'reversal') AS long_chains
+              ${patientPaidSql('a')} AS patient_paid, ${patientPaidLongChainsSql('a')} AS long_chains
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
         WHERE a.balance_cents < 0`;
   const rows = (
@@ -78,10 +64,12 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
       guarantorId: r.guarantor_id,
       guarantorName: guarantorName(r),
       creditCents: -r.balance_cents,
-      patientCents: Math.min(
-        -r.balance_cents,
-        Math.max(0, r.long_chains > 0 ? patientPaid(db, r.account_id) : r.patient_paid),
-      ),
+      patientCents: patientPart(db, {
+        id: r.account_id,
+        balance: r.balance_cents,
+        paid: r.patient_paid,
+        long: r.long_chains,
+      }),
       dueDate,
       overdue: dueDate < today,
       fromAssistance: r.refund_due !== null,
@@ -96,17 +84,12 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
 export function guarantorsOwedRefund(db: Db): Set<number> {
   const rows = prepared(
     db,
-    `SELECT a.id, a.guarantor_id, a.balance_cents,
-            (SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
-               LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id
-              WHERE e.account_id = a.id AND coalesce(o2.type, o1.type, e.type) IN (${PATIENT_LIST})) AS paid,
-            EXISTS (SELECT 1 FROM ledger_entries e JOIN ledger_entries o1 ON o1.id = e.reverses_id
-                      JOIN ledger_entries o2 ON o2.id = o1.reverses_id
-                     WHERE e.account_id = a.id AND o2.type = 'reversal') AS long_chain
+    `SELECT a.id, a.guarantor_id, a.balance_cents AS balance, ${patientPaidSql('a')} AS paid,
+            ${patientPaidLongChainsSql('a')} AS long
        FROM accounts a WHERE a.balance_cents < 0`,
-  ).all() as { id: number; guarantor_id: number; balance_cents: number; paid: number; long_chain: number }[];
+  ).all() as { id: number; guarantor_id: number; balance: number; paid: number; long: number }[];
   const owed = new Set<number>();
-  for (const r of rows) if ((r.long_chain ? patientPaid(db, r.id) : r.paid) > 0) owed.add(r.guarantor_id);
+  for (const r of rows) if (patientPart(db, r) > 0) owed.add(r.guarantor_id);
   return owed;
 }
 
@@ -115,7 +98,7 @@ export function guarantorsOwedRefund(db: Db): Set<number> {
  * overpaid goes back to the insurer). Refused with the field named otherwise.
  */
 export function checkPatientRefund(db: Db, accountId: number, amountCents: number): void {
-  const paid = patientPaid(db, accountId);
+  const paid = Math.max(0, patientPaid(db, accountId));
   const balance = db.prepare('SELECT balance_cents FROM accounts WHERE id = ?').pluck().get(accountId) as
     number | undefined;
   if (balance === undefined || balance >= 0) return; // postRefund says why

@@ -2,7 +2,12 @@
 // A mistake is corrected by a reversal that points at the entry it reverses. verifyBalances
 // re-derives every balance from the ledger and reports any difference.
 import { AppError } from '../../../shared/errors';
-import { LEDGER_TYPE_SIGN, type LedgerLine, type LedgerType } from '../../../shared/schemas/ledger';
+import {
+  LEDGER_TYPE_SIGN,
+  PATIENT_MONEY_TYPES,
+  type LedgerLine,
+  type LedgerType,
+} from '../../../shared/schemas/ledger';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { GuarantorsRow, LedgerEntriesRow, PaymentsRow } from '../../store/schema';
@@ -336,4 +341,34 @@ export function entryByExternalId(
     db,
     'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
   ).get(externalId);
+}
+
+const PATIENT_SET: ReadonlySet<string> = new Set(PATIENT_MONEY_TYPES);
+const PATIENT_LIST = PATIENT_MONEY_TYPES.map((t) => `'${t}'`).join(', ');
+
+/**
+ * SQL, for the account under `account`: what the patient paid on it, net of refunds and reversals
+ * (cents; negative when more was refunded), each entry counted as the entry it reverses, to two
+ * levels. Read it with `patientPaidLongChainsSql`: an account with a longer chain (rare) is counted
+ * in full by `patientPaid`, so that the set query stays one pass over the account's entries.
+ */
+export function patientPaidSql(account: string): string {
+  return `(SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
+      LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+     WHERE e.account_id = ${account}.id AND coalesce(o2.type, o1.type, e.type) IN (${PATIENT_LIST}))`;
+}
+
+/** SQL: true when the account under `account` has a reversal chain longer than patientPaidSql follows. */
+export function patientPaidLongChainsSql(account: string): string {
+  return `EXISTS (SELECT 1 FROM ledger_entries e JOIN ledger_entries o1 ON o1.id = e.reverses_id
+      JOIN ledger_entries o2 ON o2.id = o1.reverses_id
+     WHERE e.account_id = ${account}.id AND o2.type = 'reversal')`;
+}
+
+/** What the patient paid on an account, net of refunds and reversals, followed through any chain. */
+export function patientPaid(db: Db, accountId: number): number {
+  let paid = 0;
+  for (const e of entriesAsCounted(db, accountId, '9999-12-31'))
+    if (PATIENT_SET.has(e.counts_as)) paid -= e.amount_cents;
+  return paid;
 }

@@ -33,18 +33,10 @@ export interface RunResult {
   amountCents: number;
 }
 
-/** What the proof counts, kept with the prepared run. */
-interface ProofCounts {
-  statements: number;
-  regular: number;
-  finalNotices: number;
-  planStatements: number;
-  withCredits: number;
-  amountCents: number;
-  creditCents: number;
+/** What the proof counts, kept with the prepared run: the view's counts (its holds as reasons). */
+type ProofCounts = Omit<PreparedRunView, 'runId' | 'runDate' | 'preparedAt' | 'preparedBy' | 'stale' | 'held'> & {
   held: RunPlan['held'];
-  skipped: RunPlan['skipped'];
-}
+};
 
 /**
  * Everything that decides who is due and what each statement says, as one string: the last ledger
