@@ -12,6 +12,7 @@ export const LAYERS = [
   'queue',
   'statements',
   'imports',
+  'agencies',
   'workspace',
   'setup',
 ];

@@ -8,6 +8,7 @@ import { platform } from '../platform/channels';
 import { access } from './access';
 import { accounts } from './accounts';
 import { admin } from './admin';
+import { agencies } from './agencies';
 import { compliance } from './compliance';
 import { imports } from './imports';
 import { ledger } from './ledger';
@@ -28,6 +29,7 @@ export const CAPABILITIES = [
   queue,
   statements,
   imports,
+  agencies,
   workspace,
   setup,
 ] as const;

@@ -15,13 +15,22 @@ export const FORMULA_CELL = /^(?![-+]?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
 
 const BOM = '\uFEFF';
 
-/** The whole file: the header, then one line per row. */
-export function csvText(fields: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+/**
+ * The whole file: the header, then one line per row. An agency's layout may ask for another
+ * delimiter or no header row (agencies/layouts.ts); formulas are neutralised all the same.
+ */
+export function csvText(
+  fields: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: { delimiter?: string; header?: boolean } = {},
+): string {
+  const header = options.header ?? true;
   const body = Papa.unparse(
     { fields: [...fields], data: rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c))) },
-    { newline: '\r\n', escapeFormulae: FORMULA_CELL },
+    { newline: '\r\n', escapeFormulae: FORMULA_CELL, delimiter: options.delimiter ?? ',', header },
   );
-  // With no rows papaparse ends the header with a line break itself.
+  // With no rows papaparse ends the header with a line break itself (and writes nothing without one).
+  if (body === '') return BOM;
   return `${BOM}${body.endsWith('\r\n') ? body : `${body}\r\n`}`;
 }
 

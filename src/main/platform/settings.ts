@@ -4,6 +4,9 @@ import { AppError } from '../../shared/errors';
 import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
 import {
   DEFAULT_ASSISTANCE_POLICY,
+  DEFAULT_AGENCY_SETTINGS,
+  agencyPolicySchema,
+  type AgencyPolicySettings,
   DEFAULT_POSTING_POLICY,
   DEFAULT_QUEUE_POLICY,
   queuePolicySchema,
@@ -67,6 +70,12 @@ export function assistancePolicy(db: Db): AssistancePolicy {
   return parsed.success ? parsed.data : DEFAULT_ASSISTANCE_POLICY;
 }
 
+/** Collection agencies: the placement minimum and waiting days (BD-06, ECA-05). */
+export function agencyPolicy(db: Db): AgencyPolicySettings {
+  const parsed = agencyPolicySchema.safeParse(readGroup(db, 'agencies'));
+  return parsed.success ? parsed.data : DEFAULT_AGENCY_SETTINGS;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -75,13 +84,14 @@ export function readSettings(db: Db): Settings {
     statements: statementPolicy(db),
     queue: queuePolicy(db),
     assistance: assistancePolicy(db),
+    agencies: agencyPolicy(db),
   };
 }
 
 /** Writes the groups the update names, all in one transaction. */
 export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    for (const key of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance'] as const) {
+    for (const key of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance', 'agencies'] as const) {
       if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
     }
   })();
@@ -91,7 +101,7 @@ export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: nu
 /** The settings an update changed, as `group.key` (names only: the values may identify the hospital). */
 export function settingsChanges(before: Settings, after: Settings, update: SettingsUpdate): string[] {
   const changed: string[] = [];
-  for (const group of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance'] as const) {
+  for (const group of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance', 'agencies'] as const) {
     if (update[group] === undefined) continue;
     const b = before[group] as Record<string, unknown>;
     const a = after[group] as Record<string, unknown>;

@@ -40,6 +40,105 @@ export interface ActivitiesRow {
   created_by: number | null;
 }
 
+export interface AgenciesRow {
+  id: number;
+  name: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  address: string;
+  licence_states: string;
+  baa_signed_on: string | null;
+  recall_days: number;
+  remittance_method: 'gross' | 'net';
+  share_percent: number;
+  active: number;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface AgencyEcaRequestsRow {
+  id: number;
+  placement_id: number;
+  account_id: number;
+  kind: string;
+  requested_on: string;
+  note: string;
+  allowed: number;
+  allowed_from: string | null;
+  reasons: string;
+  at: string;
+  by: number | null;
+}
+
+export interface AgencyFeesRow {
+  id: number;
+  agency_id: number;
+  kind: 'primary' | 'secondary' | 'legal';
+  rate_bp: number;
+  effective_from: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
+export interface AgencyHistoryRow {
+  id: number;
+  agency_id: number;
+  at: string;
+  by: number | null;
+  what: string;
+  before: string | null;
+  after: string;
+}
+
+export interface AgencyLayoutsRow {
+  id: number;
+  agency_id: number;
+  file: 'placement' | 'recall' | 'remittance';
+  spec: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
+export interface AgencyRemittanceLinesRow {
+  id: number;
+  remittance_id: number;
+  line_no: number;
+  placement_id: number;
+  account_id: number;
+  paid_on: string;
+  collected_cents: number;
+  fee_cents: number;
+  remitted_cents: number;
+  agency_reference: string;
+  ledger_entry_id: number;
+}
+
+export interface AgencyRemittancesRow {
+  id: number;
+  agency_id: number;
+  reference: string;
+  method: 'gross' | 'net';
+  received_on: string;
+  source: 'file' | 'keyed';
+  file_name: string | null;
+  file_sha256: string | null;
+  line_count: number;
+  collected_cents: number;
+  fee_cents: number;
+  remitted_cents: number;
+  posted_at: string;
+  posted_by: number | null;
+  cheque_cents: number | null;
+  cheque_reference: string | null;
+  invoice_cents: number | null;
+  invoice_reference: string | null;
+  reconciled_on: string | null;
+  reconciled_by: number | null;
+  reconcile_note: string;
+}
+
 export interface AuditEventsRow {
   id: number;
   at: string;
@@ -302,6 +401,45 @@ export interface PaymentsRow {
   receipt_document_id: number | null;
 }
 
+export interface PlacementBatchesRow {
+  id: number;
+  agency_id: number;
+  kind: 'primary' | 'secondary' | 'legal';
+  method: 'share' | 'score' | 'hand';
+  status: 'draft' | 'released' | 'cancelled';
+  built_on: string;
+  built_at: string;
+  built_by: number | null;
+  released_on: string | null;
+  released_at: string | null;
+  released_by: number | null;
+  approved_by: number | null;
+  cancelled_on: string | null;
+  cancelled_by: number | null;
+  file_document_id: number | null;
+}
+
+export interface PlacementsRow {
+  id: number;
+  batch_id: number;
+  agency_id: number;
+  account_id: number;
+  guarantor_id: number;
+  kind: 'primary' | 'secondary' | 'legal';
+  status: 'proposed' | 'dropped' | 'placed' | 'returned';
+  proposed_cents: number;
+  placed_on: string | null;
+  placed_cents: number | null;
+  fee_rate_bp: number | null;
+  hold_id: number | null;
+  last_payment_on: string | null;
+  returned_on: string | null;
+  return_reason: string | null;
+  return_note: string;
+  returned_by: number | null;
+  recall_file_id: number | null;
+}
+
 export interface PlanAccountsRow {
   plan_id: number;
   account_id: number;
@@ -386,6 +524,16 @@ export interface PromisesRow {
   created_by: number | null;
 }
 
+export interface RecallFilesRow {
+  id: number;
+  agency_id: number;
+  made_on: string;
+  made_at: string;
+  made_by: number | null;
+  automatic: number;
+  document_id: number | null;
+}
+
 export interface SettingsRow {
   key: string;
   value: string;
@@ -467,6 +615,13 @@ export interface WorkLogRow {
 export interface Tables {
   accounts: AccountsRow;
   activities: ActivitiesRow;
+  agencies: AgenciesRow;
+  agency_eca_requests: AgencyEcaRequestsRow;
+  agency_fees: AgencyFeesRow;
+  agency_history: AgencyHistoryRow;
+  agency_layouts: AgencyLayoutsRow;
+  agency_remittance_lines: AgencyRemittanceLinesRow;
+  agency_remittances: AgencyRemittancesRow;
   audit_events: AuditEventsRow;
   compliance_issues: ComplianceIssuesRow;
   documents: DocumentsRow;
@@ -486,6 +641,8 @@ export interface Tables {
   meta: MetaRow;
   name_tokens: NameTokensRow;
   payments: PaymentsRow;
+  placement_batches: PlacementBatchesRow;
+  placements: PlacementsRow;
   plan_accounts: PlanAccountsRow;
   plan_events: PlanEventsRow;
   plan_installments: PlanInstallmentsRow;
@@ -493,6 +650,7 @@ export interface Tables {
   plan_policies: PlanPoliciesRow;
   plans: PlansRow;
   promises: PromisesRow;
+  recall_files: RecallFilesRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
   statement_run_items: StatementRunItemsRow;

@@ -36,6 +36,7 @@ export const READS = [
   'settings:get',
   'statements:due',
   'statements:list',
+  'placements:ofGuarantor',
   'statements:runs',
   'users:directory',
   'users:list',
@@ -43,6 +44,19 @@ export const READS = [
   'fap:preview',
   'credits:list',
   'statements:prepared',
+  'agencies:list',
+  'agencies:get',
+  'placements:eligible',
+  'placements:batches',
+  'placements:batch',
+  'placements:list',
+  'placements:ofGuarantor',
+  'recalls:list',
+  'agencies:ecaRequests',
+  'remittances:list',
+  'remittances:get',
+  'remittances:directPayments',
+  'agencies:scorecard',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -92,6 +106,22 @@ const CYCLE: readonly ReadChannel[] = [
   'queue:list',
 ];
 const USERS: readonly ReadChannel[] = ['users:list', 'users:directory'];
+// An agency's contract: its list, its page, and who can be placed with it.
+const AGENCY: readonly ReadChannel[] = ['agencies:list', 'agencies:get', 'placements:batches'];
+// Accounts placed or back: the batches, the placed lists, the agencies' counts, and the cycle (a
+// placed account is held from statements and leaves the queue).
+const PLACEMENT: readonly ReadChannel[] = [
+  'placements:batches',
+  'placements:batch',
+  'placements:eligible',
+  'placements:list',
+  'placements:ofGuarantor',
+  'agencies:list',
+  'agencies:get',
+  'recalls:list',
+  'agencies:scorecard',
+  ...CYCLE,
+];
 
 /**
  * For every call that is not a cached read, the reads it makes stale. [] when it changes nothing a
@@ -190,6 +220,26 @@ export const STALE_AFTER = {
   'statements:discard': ['statements:prepared'],
   'statements:release': [...CYCLE, 'statements:list', 'statements:runs', 'statements:prepared'],
   'holds:newAddress': [...CYCLE, 'queue:list', 'letters:pending', 'search:query'],
+  'agencies:save': AGENCY,
+  'agencies:setActive': AGENCY,
+  'agencies:setFee': AGENCY,
+  'agencies:setLayout': AGENCY,
+  'placements:build': PLACEMENT,
+  'placements:remove': PLACEMENT,
+  'placements:cancel': PLACEMENT,
+  'placements:release': PLACEMENT,
+  'placements:file': [],
+  'placements:recall': PLACEMENT,
+  'recalls:file': [],
+  // The request and the gate's answer are in the ECA register (the month's registers).
+  'agencies:requestEca': ['agencies:ecaRequests', 'registers:month', 'eca:check'],
+  'remittances:preview': [],
+  // Agency payments move balances; the placements' collections and the scorecard with them.
+  'remittances:post': [...BALANCES, ...PLACEMENT, 'remittances:list', 'remittances:directPayments'],
+  'remittances:reconcile': ['remittances:list', 'remittances:get'],
+  'remittances:directPaymentsCsv': [],
+  'agencies:scorecardPdf': [],
+  'agencies:scorecardCsv': [],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { accessChannels } from './access';
 import { accountsChannels } from './accounts';
 import { adminChannels } from './admin';
+import { agenciesChannels } from './agencies';
 import { complianceChannels } from './compliance';
 import { importsChannels } from './imports';
 import { ledgerChannels } from './ledger';
@@ -37,6 +38,7 @@ export const CAPABILITY_CHANNELS = {
   compliance: complianceChannels,
   statements: statementsChannels,
   imports: importsChannels,
+  agencies: agenciesChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -52,6 +54,7 @@ export const contract = {
   ...complianceChannels,
   ...statementsChannels,
   ...importsChannels,
+  ...agenciesChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

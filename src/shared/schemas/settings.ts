@@ -1,6 +1,7 @@
 // Settings an administrator keeps: the hospital's identity and the workstation's policy values.
 // Later capabilities add their policy groups here (plan tiers, statement cycle, ECA days, ...).
 import { z } from 'zod';
+import { DEFAULT_AGENCY_POLICY } from '../rules/agencyPlacement';
 import { dollarsText, formatDecimal, nonNegativeCents, typedCents } from '../money';
 import { ECA_KINDS, type EcaKind } from '../rules/ecaClock';
 import { hospitalSchema } from './hospital';
@@ -114,6 +115,26 @@ export const queuePolicySchema = z.object({
 export type QueuePolicy = z.infer<typeof queuePolicySchema>;
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = { highBalanceCents: 500_000 };
+
+/**
+ * Collection agencies (issue 12): who may be placed. BD-06: one minimum for every payer class.
+ * ECA-05 / ST-03: placement after the final notice's days and the notification period.
+ */
+export const agencyPolicySchema = z.object({
+  minimumBalanceCents: nonNegativeCents('Placement minimum'),
+  daysAfterFinalNotice: z
+    .number({ error: 'Days after the final notice is a number.' })
+    .int('Days after the final notice is a whole number.')
+    .min(30, 'Wait at least the final notice’s 30 days (ECA-05).')
+    .max(365, 'At most 365 days.'),
+  notificationDays: z
+    .number({ error: 'The notification period is a number.' })
+    .int('The notification period is a whole number of days.')
+    .min(120, 'The notification period is at least 120 days (ECA-05).')
+    .max(365, 'At most 365 days.'),
+});
+export type AgencyPolicySettings = z.infer<typeof agencyPolicySchema>;
+export const DEFAULT_AGENCY_SETTINGS: AgencyPolicySettings = DEFAULT_AGENCY_POLICY;
 /**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
@@ -168,6 +189,7 @@ export const settingsSchema = z.object({
   statements: statementPolicySchema,
   queue: queuePolicySchema,
   assistance: assistancePolicySchema,
+  agencies: agencyPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -179,6 +201,7 @@ export const updateSettingsInput = z.object({
   statements: statementPolicySchema.optional(),
   queue: queuePolicySchema.optional(),
   assistance: assistancePolicySchema.optional(),
+  agencies: agencyPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 
@@ -204,6 +227,9 @@ export const settingsForm = settingsSchema
     assistance: assistancePolicySchema.omit({ agbBasisPoints: true }).extend({
       agbPercent: percentText('AGB percentage', assistancePolicySchema.shape.agbBasisPoints),
     }),
+    agencies: agencyPolicySchema.omit({ minimumBalanceCents: true }).extend({
+      minimumBalance: dollarsText('Placement minimum', agencyPolicySchema.shape.minimumBalanceCents),
+    }),
   })
   .transform(
     ({
@@ -211,6 +237,7 @@ export const settingsForm = settingsSchema
       statements: { minimumBalance, actions, ...cycle },
       queue,
       assistance: { agbPercent, ...assistance },
+      agencies: { minimumBalance: placementMinimum, ...agencies },
       ...groups
     }): SettingsUpdate => ({
       ...groups,
@@ -218,6 +245,7 @@ export const settingsForm = settingsSchema
       statements: { ...cycle, minimumBalanceCents: minimumBalance, intendedActions: actions },
       queue: { highBalanceCents: queue.highBalance },
       assistance: { ...assistance, agbBasisPoints: agbPercent },
+      agencies: { ...agencies, minimumBalanceCents: placementMinimum },
     }),
   );
 export type SettingsFormValues = z.input<typeof settingsForm>;
@@ -239,6 +267,11 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
       incompleteApplicationDays: s.assistance.incompleteApplicationDays,
       refundWithinDays: s.assistance.refundWithinDays,
     },
+    agencies: {
+      minimumBalance: formatDecimal(s.agencies.minimumBalanceCents),
+      daysAfterFinalNotice: s.agencies.daysAfterFinalNotice,
+      notificationDays: s.agencies.notificationDays,
+    },
   };
 }
 
@@ -249,4 +282,5 @@ export const SETTINGS_ALIASES = {
   'statements.intendedActions': 'statements.actions',
   'queue.highBalanceCents': 'queue.highBalance',
   'assistance.agbBasisPoints': 'assistance.agbPercent',
+  'agencies.minimumBalanceCents': 'agencies.minimumBalance',
 } as const;

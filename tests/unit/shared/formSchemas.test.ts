@@ -49,6 +49,7 @@ import {
   DEFAULT_STATEMENT_POLICY,
   DEFAULT_QUEUE_POLICY,
   DEFAULT_ASSISTANCE_POLICY,
+  DEFAULT_AGENCY_SETTINGS,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -637,6 +638,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       statements: DEFAULT_STATEMENT_POLICY,
       queue: DEFAULT_QUEUE_POLICY,
       assistance: DEFAULT_ASSISTANCE_POLICY,
+      agencies: DEFAULT_AGENCY_SETTINGS,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -669,6 +671,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     statements: DEFAULT_STATEMENT_POLICY,
     queue: DEFAULT_QUEUE_POLICY,
     assistance: DEFAULT_ASSISTANCE_POLICY,
+    agencies: DEFAULT_AGENCY_SETTINGS,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

@@ -19,6 +19,7 @@ import { migration015 } from './015_fap_decisions';
 import { migration016 } from './016_statement_release';
 import { migration017 } from './017_credit_indexes';
 import { migration018 } from './018_bounced_address';
+import { migration019 } from './019_agencies';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

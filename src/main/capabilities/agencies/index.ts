@@ -1,0 +1,9 @@
+// Collection agencies (issue 12): agencies and their contracts, placement batches, recalls, an
+// agency's ECA requests through the 501(r) gate, remittances and their reconciliation, the scorecard.
+import type { Capability } from '../../platform/capability';
+import { agenciesHandlers } from './handlers';
+
+export const agencies: Capability<'agencies'> = {
+  name: 'agencies',
+  handlers: agenciesHandlers,
+};
