@@ -38,4 +38,6 @@ export const TABLE_OWNERS = {
   fap_incomplete: 'src/main/capabilities/compliance/financialAssistance.ts',
   fap_decisions: 'src/main/capabilities/compliance/financialAssistance.ts',
   fap_decision_accounts: 'src/main/capabilities/compliance/financialAssistance.ts',
+  agency_remittances: 'src/main/capabilities/agencies/remittances.ts',
+  agency_remittance_lines: 'src/main/capabilities/agencies/remittances.ts',
 };
