@@ -3,6 +3,8 @@
 // takes back an earlier one; reconciled against the cheque and the invoice; and the payments made to
 // the hospital on placed accounts, with the fee they earn the agency. Amounts computed by hand.
 import { afterEach, describe, expect, it } from 'vitest';
+import { MONEY_OR_REVERSAL } from '../../../src/main/capabilities/agencies/directPayments';
+import { PATIENT_MONEY_TYPES } from '../../../src/shared/schemas/ledger';
 import { importSmall } from '../accounts/fixtures';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { addAgency, balances, count, place, upload } from './remittanceSupport';
@@ -261,6 +263,19 @@ describe('posting nothing twice', () => {
     expect(after['account A1']).toBe(50_000 - 3333);
     expect(after['account A2']).toBe(30_000 - 1001);
 
+    // Each line points at the ledger entry it posted (the lines are written many at a time).
+    expect(
+      t.app.store.db
+        .prepare(
+          `SELECT l.line_no, e.account_id = l.account_id AS same_account, e.amount_cents, e.type FROM agency_remittance_lines l
+             JOIN ledger_entries e ON e.id = l.ledger_entry_id ORDER BY l.line_no`,
+        )
+        .all(),
+    ).toEqual([
+      { line_no: 2, same_account: 1, amount_cents: -3333, type: 'agency_remittance' },
+      { line_no: 3, same_account: 1, amount_cents: -1001, type: 'agency_remittance' },
+    ]);
+
     const again = await upload(t, admin, 'acme-nov-copy.csv', text);
     const input = {
       agencyId: acme,
@@ -426,10 +441,16 @@ describe('remittance files in the agency’s layout', () => {
 });
 
 describe('payments made to the hospital while placed, and reconciliation', () => {
+  it('reads every kind of the patient’s money but the agency’s own from the index that holds them', () => {
+    for (const type of PATIENT_MONEY_TYPES)
+      if (type !== 'agency_remittance') expect(MONEY_OR_REVERSAL).toContain(`'${type}'`);
+    expect(MONEY_OR_REVERSAL).toContain(`'reversal'`);
+  });
+
   async function withDirectPayment() {
     const r = await ready();
-    // Jane pays $40.00 at the window on A1 while it is with Acme, and $15.00 on A1 before... no:
-    // a payment on A2 after A2 came back (returned 11/15) earns nothing.
+    // Jane pays $40.00 at the window on A1 while it is with Acme (Acme earns 25%, $10.00); A2 came
+    // back on 11/15, so her $15.00 on A2 on 11/20 earns Acme nothing.
     t.app.store.db
       .prepare(
         `UPDATE placements SET status = 'returned', returned_on = '2026-11-15', return_reason = 'paid_at_hospital' WHERE account_id = ?`,

@@ -3,8 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { median, monthsSincePlacement } from '../../../src/main/capabilities/agencies/scorecard';
+import { addDays } from '../../../src/shared/dates';
+import {
+  median,
+  monthsSincePlacement,
+  monthsSincePlacementSql,
+} from '../../../src/main/capabilities/agencies/scorecard';
 import { importSmall } from '../accounts/fixtures';
 import { setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 import { addAgency, place } from './remittanceSupport';
@@ -109,6 +115,27 @@ describe('the agency scorecard', () => {
     expect(median([])).toBeNull();
     expect(median([30, 15])).toBe(22.5);
     expect(median([9, 1, 4])).toBe(4);
+  });
+
+  it('the set query counts months since placement as the function does, across month and year ends', () => {
+    const db = new Database(':memory:');
+    try {
+      const sql = db.prepare(
+        `SELECT ${monthsSincePlacementSql('?1', '?2')} AS m`.replaceAll('?1', '@placed').replaceAll('?2', '@paid'),
+      );
+      const placedDays = ['2024-01-31', '2024-02-29', '2025-03-15', '2025-12-01', '2025-12-31'];
+      for (const placed of placedDays)
+        for (let d = -3; d < 800; d += 7) {
+          const paid = addDays(placed, d);
+          expect([placed, paid, (sql.get({ placed, paid }) as { m: number }).m]).toEqual([
+            placed,
+            paid,
+            monthsSincePlacement(placed, paid),
+          ]);
+        }
+    } finally {
+      db.close();
+    }
   });
 
   it('puts agencies side by side, best net-back per dollar placed first, with every figure by hand', async () => {

@@ -16,6 +16,8 @@ import { csvBytes } from '../../platform/csv';
 const DIRECT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'agency_remittance')
   .map((t) => `'${t}'`)
   .join(', ');
+/** The entries that can be a direct payment, spelled as the index ledger_patient_money (migration 020) is, so it is used. */
+export const MONEY_OR_REVERSAL = `'patient_payment','payroll_deduction','court_recovery','estate_recovery','refund','reversal'`;
 
 /**
  * SQL: joins the direct payments `e` (with `-e.amount_cents` the money, positive when paid) of the
@@ -23,7 +25,7 @@ const DIRECT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'agency_remittance'
  * reconciliation and the scorecard use. A reversal is counted as its original, to two levels.
  */
 export function directPaymentsJoinSql(p: string): string {
-  return `JOIN ledger_entries e ON e.account_id = ${p}.account_id
+  return `JOIN ledger_entries e ON e.account_id = ${p}.account_id AND e.type IN (${MONEY_OR_REVERSAL})
           AND e.effective_date >= ${p}.placed_on AND e.effective_date <= coalesce(${p}.returned_on, @today)
         LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id
         LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id`;

@@ -364,30 +364,45 @@ export function postRemittance(app: RecoupApp, by: number, input: RemittanceInpu
         by,
       }).lastInsertRowid,
     );
-    const insertLine = prepared(
-      db,
-      `INSERT INTO agency_remittance_lines (remittance_id, line_no, placement_id, account_id, paid_on, collected_cents,
-                                            fee_cents, remitted_cents, agency_reference, ledger_entry_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // The patient paid what the agency collected: each line lowers the balance by that, never by
+    // the fee. Payments in one multi-row write; a take-back reverses its earlier entry.
+    const payments = c.lines.filter((l) => l.reversesEntryId === null);
+    const paymentIds = ledger.postMany(
+      payments.map((l) => ({
+        accountId: l.accountId,
+        type: 'agency_remittance' as const,
+        amountCents: -l.collectedCents,
+        effectiveDate: l.paidOn,
+        reference: input.reference,
+        memo: `${c.agency.name}, line ${l.line}${l.agencyReference ? `, transaction ${l.agencyReference}` : ''}`,
+      })),
     );
-    for (const l of c.lines) {
-      const entryId =
-        l.reversesEntryId !== null
-          ? ledger.reverse(l.reversesEntryId, {
-              reason: `${c.agency.name} took back transaction ${l.agencyReference} (remittance ${input.reference}, line ${l.line})`,
-              effectiveDate: l.paidOn,
-            })
-          : ledger.post({
-              accountId: l.accountId,
-              type: 'agency_remittance',
-              // The patient paid what the agency collected; the fee is never on the patient's ledger.
-              amountCents: -l.collectedCents,
-              effectiveDate: l.paidOn,
-              reference: input.reference,
-              memo: `${c.agency.name}, line ${l.line}${l.agencyReference ? `, transaction ${l.agencyReference}` : ''}`,
-            });
-      insertLine.run(
-        id,
+    const entryOf = new Map<CheckedLine, number>(payments.map((l, i) => [l, paymentIds[i]!]));
+    for (const l of c.lines)
+      if (l.reversesEntryId !== null)
+        entryOf.set(
+          l,
+          ledger.reverse(l.reversesEntryId, {
+            reason: `${c.agency.name} took back transaction ${l.agencyReference} (remittance ${input.reference}, line ${l.line})`,
+            effectiveDate: l.paidOn,
+          }),
+        );
+    insertLines(db, id, c.lines, entryOf);
+    return id;
+  });
+  if (input.source === 'file') app.uploads.discard(input.uploadId);
+  return remittanceId;
+}
+
+const LINES_PER_STATEMENT = 500;
+
+function insertLines(db: Db, remittanceId: number, lines: readonly CheckedLine[], entryOf: Map<CheckedLine, number>) {
+  for (let at = 0; at < lines.length; at += LINES_PER_STATEMENT) {
+    const chunk = lines.slice(at, at + LINES_PER_STATEMENT);
+    const args: (string | number)[] = [];
+    for (const l of chunk)
+      args.push(
+        remittanceId,
         l.line,
         l.placementId,
         l.accountId,
@@ -396,13 +411,15 @@ export function postRemittance(app: RecoupApp, by: number, input: RemittanceInpu
         l.feeCents,
         l.remittedCents,
         l.agencyReference,
-        entryId,
+        entryOf.get(l)!,
       );
-    }
-    return id;
-  });
-  if (input.source === 'file') app.uploads.discard(input.uploadId);
-  return remittanceId;
+    prepared(
+      db,
+      `INSERT INTO agency_remittance_lines (remittance_id, line_no, placement_id, account_id, paid_on, collected_cents,
+                                            fee_cents, remitted_cents, agency_reference, ledger_entry_id)
+       VALUES ${Array.from({ length: chunk.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    ).run(...args);
+  }
 }
 
 export interface ReconcileFigures {

@@ -12,8 +12,8 @@
 //  - days to first payment: from the day placed to the first money (of either kind); the median of
 //    the accounts that paid (the mean of the middle two when their number is even);
 //  - recalls: placements returned for any reason but paid in full; complaints: returned for a complaint.
-// Set-based: two queries over the placements of the months (an index on kind and day placed), the
-// rest summed in one pass.
+// Set-based: two queries over the placements of the months (an index on kind and day placed, and
+// the patient's money read from its own index), summed per placement in SQL and per agency here.
 import { daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { agencyFee, basisPoints, netBackCents } from '../../../shared/rules/agencyFees';
@@ -32,6 +32,12 @@ export function monthsSincePlacement(placedOn: string, paidOn: string): number {
   return Math.min(Math.max(months, 0), MONTH_BUCKETS - 1);
 }
 
+/** SQL: monthsSincePlacement of two date columns, for set queries (a test holds it to the function). */
+export function monthsSincePlacementSql(placedOn: string, paidOn: string): string {
+  const part = (d: string, from: number, len: number) => `CAST(substr(${d}, ${from}, ${len}) AS INTEGER)`;
+  return `min(${MONTH_BUCKETS - 1}, max(0, (${part(paidOn, 1, 4)} - ${part(placedOn, 1, 4)}) * 12 + ${part(paidOn, 6, 2)} - ${part(placedOn, 6, 2)} - (substr(${paidOn}, 9, 2) < substr(${placedOn}, 9, 2))))`;
+}
+
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -45,7 +51,33 @@ function monthAfter(month: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
+const registered = new WeakSet<Db>();
+/** The fee rule, for the scorecard's SQL to call (one definition: agencyFee), registered once per connection. */
+function withScorecardFunctions(db: Db): void {
+  if (registered.has(db)) return;
+  db.function('recoup_agency_fee', { deterministic: true }, (cents, rateBp) =>
+    agencyFee(Number(cents), Number(rateBp)),
+  );
+  registered.add(db);
+}
+
 const PLACED = `p.kind = @kind AND p.status IN ('placed','returned') AND p.placed_on >= @from AND p.placed_on < @to`;
+
+/** The money on the placements, per placement and month since placement. */
+export const MONEY_SQL = `WITH ps AS (SELECT p.id, p.agency_id, p.account_id, p.placed_on, p.returned_on, coalesce(p.fee_rate_bp, 0) AS rate
+                   FROM placements p WHERE ${PLACED}),
+     money(placement_id, agency_id, placed_on, bucket, paid_on, amount, fee) AS (
+       SELECT ps.id, ps.agency_id, ps.placed_on, ${monthsSincePlacementSql('ps.placed_on', 'l.paid_on')}, l.paid_on, l.collected_cents,
+              l.fee_cents
+         FROM ps JOIN agency_remittance_lines l ON l.placement_id = ps.id
+       UNION ALL
+       SELECT p.id, p.agency_id, p.placed_on, ${monthsSincePlacementSql('p.placed_on', 'e.effective_date')}, e.effective_date,
+              -e.amount_cents, recoup_agency_fee(-e.amount_cents, p.rate)
+         FROM ps p ${directPaymentsJoinSql('p')}
+        WHERE ${DIRECT_PAYMENT_WHERE})
+     SELECT placement_id, agency_id, placed_on, bucket, sum(amount) AS collected, sum(fee) AS fee,
+            min(CASE WHEN amount > 0 THEN paid_on END) AS first_paid
+       FROM money GROUP BY placement_id, bucket`;
 
 interface Group {
   row: ScorecardRow;
@@ -92,6 +124,7 @@ export function agencyScorecard(
     return [g, t];
   };
 
+  const names = new Map<number, string>();
   const placedParams = { kind: params.kind, from: params.from, to: params.to };
   for (const p of prepared<
     [typeof placedParams],
@@ -105,6 +138,7 @@ export function agencyScorecard(
       WHERE ${PLACED}
       GROUP BY p.agency_id, month`,
   ).iterate(placedParams)) {
+    names.set(p.agency_id, p.name);
     for (const g of groupOf(p.agency_id, p.name, p.month)) {
       g.row.placedCount += p.n;
       g.row.placedCents += p.placed;
@@ -113,47 +147,47 @@ export function agencyScorecard(
     }
   }
 
-  // Every payment on those placements, the agency's lines and the direct ones, in one pass.
-  const first = new Map<number, { agencyId: number; name: string; month: string; days: number }>();
+  // Every payment on those placements, the agency's lines and the direct ones, summed per
+  // placement and month since placement in one pass; the fee on a direct payment is agencyFee itself,
+  // called from SQL.
+  withScorecardFunctions(db);
+  const firstPaid = new Map<
+    number,
+    { agencyId: number; name: string; month: string; placedOn: string; paidOn: string }
+  >();
   for (const m of prepared<
     [typeof params],
     {
       placement_id: number;
       agency_id: number;
-      name: string;
       placed_on: string;
-      paid_on: string;
-      amount: number;
-      fee: number | null;
-      rate: number;
+      bucket: number;
+      collected: number;
+      fee: number;
+      first_paid: string | null;
     }
-  >(
-    db,
-    `WITH ps AS (SELECT p.id, p.agency_id, p.account_id, p.placed_on, p.returned_on, p.fee_rate_bp, ag.name
-                   FROM placements p JOIN agencies ag ON ag.id = p.agency_id WHERE ${PLACED})
-     SELECT ps.id AS placement_id, ps.agency_id, ps.name, ps.placed_on, l.paid_on, l.collected_cents AS amount,
-            l.fee_cents AS fee, coalesce(ps.fee_rate_bp, 0) AS rate
-       FROM ps JOIN agency_remittance_lines l ON l.placement_id = ps.id
-     UNION ALL
-     SELECT p.id, p.agency_id, p.name, p.placed_on, e.effective_date, -e.amount_cents, NULL, coalesce(p.fee_rate_bp, 0)
-       FROM ps p ${directPaymentsJoinSql('p')}
-      WHERE ${DIRECT_PAYMENT_WHERE}`,
-  ).iterate(params)) {
+  >(db, MONEY_SQL).iterate(params)) {
     const month = m.placed_on.slice(0, 7);
-    const fee = m.fee ?? agencyFee(m.amount, m.rate);
-    const bucket = monthsSincePlacement(m.placed_on, m.paid_on);
-    for (const g of groupOf(m.agency_id, m.name, month)) {
-      g.row.collectedCents += m.amount;
-      g.row.feeCents += fee;
-      g.row.collectedByMonth[bucket]! += m.amount;
+    const name = names.get(m.agency_id) ?? '';
+    for (const g of groupOf(m.agency_id, name, month)) {
+      g.row.collectedCents += m.collected;
+      g.row.feeCents += m.fee;
+      g.row.collectedByMonth[m.bucket]! += m.collected;
     }
-    if (m.amount > 0) {
-      const days = daysBetween(m.placed_on, m.paid_on);
-      const f = first.get(m.placement_id);
-      if (!f || days < f.days) first.set(m.placement_id, { agencyId: m.agency_id, name: m.name, month, days });
+    if (m.first_paid !== null) {
+      const f = firstPaid.get(m.placement_id);
+      if (!f || m.first_paid < f.paidOn)
+        firstPaid.set(m.placement_id, {
+          agencyId: m.agency_id,
+          name,
+          month,
+          placedOn: m.placed_on,
+          paidOn: m.first_paid,
+        });
     }
   }
-  for (const f of first.values()) for (const g of groupOf(f.agencyId, f.name, f.month)) g.days.push(f.days);
+  for (const f of firstPaid.values())
+    for (const g of groupOf(f.agencyId, f.name, f.month)) g.days.push(daysBetween(f.placedOn, f.paidOn));
 
   const finish = (g: Group): ScorecardRow => {
     const r = g.row;
