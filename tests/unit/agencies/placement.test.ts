@@ -213,4 +213,3 @@ describe('batches by share and by score', () => {
     });
   });
 });
-

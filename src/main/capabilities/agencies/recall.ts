@@ -156,7 +156,7 @@ export function automaticRecall(db: Db, today: string, at: string): { recalled: 
 }
 
 export const agencyRecallJob: DailyJob = {
-  name: 'agency_recall',
+  name: 'agency-recall',
   audit: 'change',
   run(app, today) {
     const r = automaticRecall(app.store.db, today, app.nowIso());
