@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MONEY_OR_REVERSAL } from '../../../src/main/capabilities/agencies/directPayments';
 import { PATIENT_MONEY_TYPES } from '../../../src/shared/schemas/ledger';
 import { importSmall } from '../accounts/fixtures';
+import { addAgency as addAgencyByService, AGENCY_TODAY, agencyWorld, placeByHand } from './fixtures';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { addAgency, balances, count, place, upload } from './remittanceSupport';
 
@@ -499,11 +500,13 @@ describe('payments made to the hospital while placed, and reconciliation', () =>
         feeCents: 1000,
       },
     ]);
-    const csv = (
-      await t.file(
-        await t.call('remittances:directPaymentsCsv', { agencyId: acme, from: '2026-11-01', to: '2026-11-30' }, admin),
-      )
-    ).toString('utf8');
+    const handle = await t.call(
+      'remittances:directPaymentsCsv',
+      { agencyId: acme, from: '2026-11-01', to: '2026-11-30' },
+      admin,
+    );
+    expect(handle.fileName).toBe(`direct-payments-acme-recovery-${acme}-2026-11-01-to-2026-11-30.csv`);
+    const csv = (await t.file(handle)).toString('utf8');
     expect(csv).toBe(
       '\uFEFFaccount_number,guarantor,agency,paid_on,amount,fee_rate_percent,fee\r\nA1,Jane Smith,Acme Recovery,2026-11-10,40.00,25.00,10.00\r\n',
     );
@@ -616,5 +619,60 @@ describe('payments made to the hospital while placed, and reconciliation', () =>
       "1 line states a fee other than the contract's rate, $1.67 more in all.",
       "Line 2 (account A3): fee $35.00, the contract's rate gives $33.33.",
     ]);
+  });
+});
+
+describe('on accounts placed and recalled through the placement service', () => {
+  it('a line matches the open placement, or else the latest returned one; a payment in full brings the account back', async () => {
+    const w = await agencyWorld();
+    t = w.t;
+    const acme = await addAgencyByService(w, 'Acme Recovery', { rateBp: 2500, method: 'gross' });
+    await placeByHand(w, acme, ['P1', 'P2']);
+    const placementOf = (acct: string) =>
+      t.app.store.db
+        .prepare(
+          'SELECT id, status, return_reason, last_payment_on, placed_on FROM placements WHERE account_id = ? ORDER BY id DESC',
+        )
+        .get(w.acct(acct)) as {
+        id: number;
+        status: string;
+        return_reason: string | null;
+        last_payment_on: string | null;
+        placed_on: string;
+      };
+    expect(placementOf('P1')).toMatchObject({ status: 'placed', placed_on: AGENCY_TODAY });
+    // P2 comes back on a complaint; the agency then remits what it collected on P2 that day.
+    t.clock.setToday('2026-12-10');
+    await t.call('placements:recall', { placementIds: [placementOf('P2').id], reason: 'complaint' }, w.clerk);
+    const { remittanceId } = await t.call(
+      'remittances:post',
+      {
+        agencyId: acme,
+        reference: 'ACME-DEC',
+        receivedOn: '2026-12-10',
+        source: 'keyed',
+        lines: [
+          { accountNumber: 'P1', paidOn: '2026-12-05', collectedCents: 100_000, agencyReference: 'A-1' },
+          { accountNumber: 'P2', paidOn: '2026-12-09', collectedCents: 12_345, agencyReference: 'A-2' },
+        ],
+      },
+      w.clerk,
+    );
+    const detail = await t.call('remittances:get', { remittanceId }, w.clerk);
+    // 25% of $1,000.00 is $250.00; 25% of $123.45 is $30.86 (3,086.25 cents).
+    expect(detail).toMatchObject({ collectedCents: 112_345, feeCents: 25_000 + 3086, remittedCents: 112_345 });
+    // P1 is paid in full: it comes back from the agency (the placement service's ledger subscriber).
+    expect(placementOf('P1')).toMatchObject({
+      status: 'returned',
+      return_reason: 'paid_in_full',
+      last_payment_on: '2026-12-05',
+    });
+    expect(placementOf('P2')).toMatchObject({ status: 'returned', return_reason: 'complaint' });
+    const lines = t.app.store.db
+      .prepare('SELECT line_no, placement_id FROM agency_remittance_lines WHERE remittance_id = ? ORDER BY line_no')
+      .all(remittanceId) as { line_no: number; placement_id: number }[];
+    expect(lines.map((l) => l.placement_id)).toEqual([placementOf('P1').id, placementOf('P2').id]);
+    const balances = (await t.call('ledger:verify', {}, w.admin)).differences;
+    expect(balances).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { csvBytes } from '../../platform/csv';
+import { AppError } from '../../../shared/errors';
+import { agencyFileName } from './placement';
 
 const DIRECT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'agency_remittance')
   .map((t) => `'${t}'`)
@@ -69,8 +71,23 @@ export function directPayments(db: Db, agencyId: number, from: string, to: strin
   }));
 }
 
-/** The list as a CSV for the agency (docs/export-format.md): one line per payment, then nothing else. */
-export function directPaymentsCsv(rows: readonly DirectPaymentView[]): Buffer {
+/** The list as a CSV for the agency (docs/export-format.md), named for the agency and the period. */
+export function directPaymentsFile(
+  db: Db,
+  agencyId: number,
+  from: string,
+  to: string,
+  today: string,
+): { fileName: string; bytes: Buffer } {
+  const agency = prepared<[number], { name: string }>(db, 'SELECT name FROM agencies WHERE id = ?').get(agencyId);
+  if (!agency) throw new AppError('not_found', 'There is no such agency.');
+  return {
+    fileName: agencyFileName('direct-payments', agency.name, agencyId, `${from}-to-${to}`, 'csv'),
+    bytes: directPaymentsCsv(directPayments(db, agencyId, from, to, today)),
+  };
+}
+
+function directPaymentsCsv(rows: readonly DirectPaymentView[]): Buffer {
   return csvBytes(
     ['account_number', 'guarantor', 'agency', 'paid_on', 'amount', 'fee_rate_percent', 'fee'],
     rows.map((r) => [

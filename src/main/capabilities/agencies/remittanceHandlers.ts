@@ -2,7 +2,7 @@
 // reconciled against the cheque and the invoice; payments made to the hospital on placed accounts.
 import { AppError } from '../../../shared/errors';
 import { offerBytes, userOf, type HandlerMap } from '../../platform/capability';
-import { directPayments, directPaymentsCsv } from './directPayments';
+import { directPayments, directPaymentsFile } from './directPayments';
 import { postRemittance, previewRemittance, reconcileRemittance } from './remittances';
 import { listRemittances, remittanceDetail } from './remittanceViews';
 
@@ -53,11 +53,7 @@ export const remittanceHandlers: Pick<HandlerMap<'agencies'>, RemittanceChannels
     checkPeriod(input);
     ctx.records.push(`agency:${input.agencyId}`);
     ctx.detail = `payments made to the hospital while placed, ${input.from} to ${input.to}`;
-    const rows = directPayments(ctx.app.store.db, input.agencyId, input.from, input.to, ctx.app.clock.today());
-    return offerBytes(
-      ctx,
-      { fileName: `direct-payments-${input.agencyId}-${input.from}-${input.to}.csv`, mimeType: 'text/csv' },
-      directPaymentsCsv(rows),
-    );
+    const f = directPaymentsFile(ctx.app.store.db, input.agencyId, input.from, input.to, ctx.app.clock.today());
+    return offerBytes(ctx, { fileName: f.fileName, mimeType: 'text/csv' }, f.bytes);
   },
 };
