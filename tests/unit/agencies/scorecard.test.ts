@@ -10,6 +10,7 @@ import {
   median,
   monthsSincePlacement,
   monthsSincePlacementSql,
+  netBackPerDollarPlaced,
 } from '../../../src/main/capabilities/agencies/scorecard';
 import { importSmall } from '../accounts/fixtures';
 import { setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
@@ -170,6 +171,13 @@ describe('the agency scorecard', () => {
         collectedCents: 0,
         medianDaysToFirstPayment: null,
       },
+    ]);
+    // The same figure for placing "by scorecard" (placements from a day to today).
+    const byAgency = netBackPerDollarPlaced(t.app.store.db, 'primary', '2026-01-01', '2026-11-26');
+    expect([...byAgency.values()]).toEqual([1906, 56]);
+    expect([...netBackPerDollarPlaced(t.app.store.db, 'primary', '2026-01-15', '2026-11-26').values()]).toEqual([
+      // Acme's A1 (placed 01/10) is before the day: A2 alone, $33.33 less $8.33 on $300.00 = 8.33%.
+      833, 56,
     ]);
     const refused = await t.raw(
       'agencies:scorecard',

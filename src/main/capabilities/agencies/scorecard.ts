@@ -14,7 +14,7 @@
 //  - recalls: placements returned for any reason but paid in full; complaints: returned for a complaint.
 // Set-based: two queries over the placements of the months (an index on kind and day placed, and
 // the patient's money read from its own index), summed per placement in SQL and per agency here.
-import { daysBetween } from '../../../shared/dates';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { agencyFee, basisPoints, netBackCents } from '../../../shared/rules/agencyFees';
 import type { PlacementKind, ScorecardRow, ScorecardView } from '../../../shared/schemas/agencies';
@@ -112,7 +112,27 @@ export function agencyScorecard(
     throw new AppError('invalid_input', 'The last month is before the first.', {
       toMonth: 'The last month is before the first.',
     });
-  const params = { kind: input.kind, from: `${input.fromMonth}-01`, to: monthAfter(input.toMonth), today };
+  const { rows, totals } = score(db, input.kind, `${input.fromMonth}-01`, monthAfter(input.toMonth), today);
+  return { kind: input.kind, fromMonth: input.fromMonth, toMonth: input.toMonth, rows, totals };
+}
+
+/**
+ * Each agency's net-back per dollar placed (basis points) on the kind of paper placed from `from`
+ * to `today`: the scorecard's own figure, for placing "by scorecard".
+ */
+export function netBackPerDollarPlaced(db: Db, kind: PlacementKind, from: string, today: string): Map<number, number> {
+  return new Map(score(db, kind, from, addDays(today, 1), today).totals.map((t) => [t.agencyId, t.netBackBp]));
+}
+
+/** The scorecard's rows for placements made from `from` up to (not including) `to`. */
+function score(
+  db: Db,
+  kind: PlacementKind,
+  from: string,
+  to: string,
+  today: string,
+): { rows: ScorecardRow[]; totals: ScorecardRow[] } {
+  const params = { kind, from, to, today };
   const groups = new Map<string, Group>();
   const totals = new Map<number, Group>();
   const groupOf = (agencyId: number, name: string, month: string): [Group, Group] => {
@@ -211,5 +231,5 @@ export function agencyScorecard(
         (rank.get(a.agencyId) ?? 0) - (rank.get(b.agencyId) ?? 0) ||
         (a.placementMonth ?? '').localeCompare(b.placementMonth ?? ''),
     );
-  return { kind: input.kind, fromMonth: input.fromMonth, toMonth: input.toMonth, rows, totals: totalRows };
+  return { rows, totals: totalRows };
 }
