@@ -347,6 +347,26 @@ describe('a negative line takes back an earlier payment', () => {
       remittedCents: -5000,
       problems: [],
     });
+    const backTwice = await t.call(
+      'remittances:preview',
+      keyed(
+        acme,
+        'ACME-11',
+        [
+          { accountNumber: 'A1', paidOn: '2026-11-12', collectedCents: -5000, agencyReference: 'TX-9' },
+          { accountNumber: 'A1', paidOn: '2026-11-13', collectedCents: -5000, agencyReference: 'TX-9' },
+        ],
+        '2026-11-25',
+      ),
+      admin,
+    );
+    expect(backTwice.problems).toEqual([
+      {
+        line: 2,
+        field: 'agencyReference',
+        reason: 'Transaction id TX-9 is taken back on line 1 of this remittance already.',
+      },
+    ]);
     const { remittanceId } = await t.call('remittances:post', back, admin);
     expect(balances(t)['account A1']).toBe(50_000);
     expect(balances(t)['guarantor G1']).toBe(80_000);

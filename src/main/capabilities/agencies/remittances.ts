@@ -142,6 +142,7 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
 
   const lines: CheckedLine[] = [];
   const seenReference = new Map<string, number>();
+  const takenBack = new Map<string, number>();
   for (const l of source.lines) {
     const before = problems.length;
     const accountId = l.accountNumber === '' ? undefined : accounts.get(l.accountNumber.toUpperCase());
@@ -193,6 +194,12 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
           'agencyReference',
           `No earlier line of ${agency.name} has transaction id ${l.agencyReference}.`,
         );
+      else if (takenBack.has(l.agencyReference))
+        problem(
+          l.line,
+          'agencyReference',
+          `Transaction id ${l.agencyReference} is taken back on line ${takenBack.get(l.agencyReference)} of this remittance already.`,
+        );
       else if (prior.reversed)
         problem(
           l.line,
@@ -208,6 +215,7 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
           `Takes back ${formatCents(-collected)}, but transaction id ${l.agencyReference} collected ${formatCents(prior.collected_cents)}; a take-back is the whole payment.`,
         );
       else {
+        takenBack.set(l.agencyReference, l.line);
         reversesEntryId = prior.ledger_entry_id;
         placementId = prior.placement_id;
         contractFee = -prior.fee_cents;
