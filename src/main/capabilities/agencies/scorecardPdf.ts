@@ -133,12 +133,12 @@ export async function scorecardPdf(s: ScorecardView, hospital: Hospital, printed
       'Collected by months since placement',
       'Month 0 runs from the day placed to the day before the same day of the next month; 12+ is month 12 and later.',
     );
-    const bucketWidth = (w * (1 - 0.16)) / MONTH_BUCKETS;
+    const bucketWidth = (w * (1 - 0.21)) / MONTH_BUCKETS;
     const buckets = (r: ScorecardRow) => r.collectedByMonth.map((c) => (c === 0 ? '—' : formatCents(c)));
     table(
       doc,
       [
-        { header: 'Agency', width: w * 0.1 },
+        { header: 'Agency', width: w * 0.15 },
         { header: 'Placed in', width: w * 0.06 },
         ...Array.from({ length: MONTH_BUCKETS }, (_, i) => ({
           header: i === MONTH_BUCKETS - 1 ? '12+' : String(i),
