@@ -21,6 +21,7 @@ import { Files } from '../main/platform/files';
 import { writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
+import { US_STATES } from '../shared/schemas/agencies';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
@@ -305,7 +306,7 @@ async function agencyBench(db: Db, results: Record<string, number>): Promise<voi
         contactPhone: '',
         contactEmail: '',
         address: '',
-        licenceStates: ['ME'],
+        licenceStates: [...US_STATES],
         baaSignedOn: '2025-01-01',
         recallDays: 180,
         remittanceMethod: share === 30 ? 'net' : 'gross',

@@ -32,6 +32,8 @@ import {
 import { storeDocument } from '../../platform/documents';
 import { agencyPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import { addDays } from '../../../shared/dates';
 import type { AgenciesRow } from '../../store/schema';
 import { guarantorsOwedRefund, placeHold } from '../compliance';
 import { activePlanSql } from '../plans';
@@ -57,6 +59,7 @@ interface FactsRow {
   last_name: string;
   first_name: string;
   middle_name: string;
+  state: string;
   deceased: number;
   bankruptcy: number;
   fap_status: string;
@@ -67,7 +70,7 @@ interface FactsRow {
 
 const FACTS_SQL = `
   SELECT a.id, a.account_number, a.guarantor_id, a.balance_cents, a.payer_class, a.first_statement_date, a.final_notice_date,
-         g.last_name, g.first_name, g.middle_name, g.deceased, g.bankruptcy, g.fap_status,
+         g.last_name, g.first_name, g.middle_name, g.state, g.deceased, g.bankruptcy, g.fap_status,
          (SELECT group_concat(h.reason) FROM holds h
            WHERE h.guarantor_id = a.guarantor_id AND (h.account_id IS NULL OR h.account_id = a.id)
              AND h.released_on IS NULL AND (h.until IS NULL OR h.until >= @today)) AS holds,
@@ -107,6 +110,7 @@ function candidateOf(r: FactsRow, reasons: PlacementExclusion[]): PlacementCandi
     accountNumber: r.account_number,
     guarantorId: r.guarantor_id,
     guarantorName: sortedName({ firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name }),
+    guarantorState: r.state,
     payerClass: r.payer_class,
     balanceCents: r.balance_cents,
     finalNoticeDate: r.final_notice_date,
@@ -141,6 +145,36 @@ function assess(
   return { eligible, leftOut };
 }
 
+/**
+ * The eligible accounts, largest balance first, at most `max` of them, for a batch. The accounts
+ * that cannot pass the rule's dates and minimum are left out in SQL first (the rule still decides
+ * every account it is given), and each account's facts are read only until `max` are found.
+ */
+function eligibleFirst(db: Db, today: string, max: number): PlacementCandidateView[] {
+  const policy = agencyPolicy(db);
+  const owed = guarantorsOwedRefund(db);
+  const ids = db
+    .prepare(
+      `SELECT a.id FROM accounts a
+        WHERE a.balance_cents >= ? AND a.final_notice_date <= ? AND a.first_statement_date <= ?
+        ORDER BY a.balance_cents DESC, a.id`,
+    )
+    .pluck()
+    .all(
+      Math.max(1, policy.minimumBalanceCents),
+      addDays(today, -policy.daysAfterFinalNotice),
+      addDays(today, -policy.notificationDays),
+    ) as number[];
+  const facts = prepared(db, `${FACTS_SQL} WHERE a.id = @id`);
+  const out: PlacementCandidateView[] = [];
+  for (const id of ids) {
+    if (out.length >= max) break;
+    const r = facts.get({ today, id }) as FactsRow;
+    if (exclusionsOf(r, today, policy, owed).length === 0) out.push(candidateOf(r, []));
+  }
+  return out;
+}
+
 export function eligibleAccounts(db: Db, today: string, guarantorId: number | undefined, limit: number): EligibleView {
   const { eligible, leftOut } = assess(db, today, guarantorId);
   const byReason = Object.fromEntries(PLACEMENT_EXCLUSIONS.map((r) => [r, 0])) as Record<PlacementExclusion, number>;
@@ -163,25 +197,40 @@ function placeableAgencies(db: Db, kind: PlacementKind, today: string): Agencies
 }
 
 /**
- * Deals accounts (largest first) to agencies in the given numbers, interleaved so that each agency
- * gets its share of large and small balances alike: each account goes to the agency furthest
- * behind its quota.
+ * Deals accounts (largest first) to agencies by their quotas, interleaved so that each agency gets
+ * its share of large and small balances alike: each account goes to the agency furthest behind its
+ * quota among those that can take it (licensed where the guarantor lives). An account no agency
+ * with room can take then goes to the least loaded agency (by weight) that can take it; one no
+ * agency can take waits for another batch.
  */
-function deal<T>(items: readonly T[], quotas: readonly number[]): T[][] {
+function deal<T>(
+  items: readonly T[],
+  quotas: readonly number[],
+  weights: readonly number[],
+  canTake: (item: T, i: number) => boolean,
+): T[][] {
   const out: T[][] = quotas.map(() => []);
   const given = quotas.map(() => 0);
-  for (const item of items) {
+  const pick = (item: T, score: (i: number) => number | null): number => {
     let best = -1;
-    let bestLag = -Infinity;
-    quotas.forEach((q, i) => {
-      if ((given[i] ?? 0) >= q) return;
-      const lag = 1 - (given[i] ?? 0) / q;
-      if (lag > bestLag) {
-        bestLag = lag;
+    let bestScore = -Infinity;
+    quotas.forEach((_q, i) => {
+      if (!canTake(item, i)) return;
+      const sc = score(i);
+      if (sc !== null && sc > bestScore) {
+        bestScore = sc;
         best = i;
       }
     });
-    if (best === -1) break;
+    return best;
+  };
+  for (const item of items) {
+    let best = pick(item, (i) => {
+      const q = quotas[i] ?? 0;
+      return (given[i] ?? 0) < q ? 1 - (given[i] ?? 0) / q : null;
+    });
+    if (best === -1) best = pick(item, (i) => ((weights[i] ?? 0) > 0 ? -(given[i] ?? 0) / (weights[i] ?? 1) : null));
+    if (best === -1) continue;
     out[best]?.push(item);
     given[best] = (given[best] ?? 0) + 1;
   }
@@ -216,8 +265,9 @@ export function buildBatches(
     for (const id of ids) {
       const r = facts.get({ today, id }) as FactsRow | undefined;
       if (!r) throw new AppError('not_found', 'One of the accounts chosen does not exist.');
-      const reasons = exclusionsOf(r, today, policy, owed);
-      if (reasons.length > 0) refused.push(`${r.account_number}: ${reasons.map(exclusionLabel).join('; ')}`);
+      const reasons = exclusionsOf(r, today, policy, owed).map(exclusionLabel);
+      if (!licensedFor(agency, r.state)) reasons.push(`${agency.name} is not licensed in ${r.state}`);
+      if (reasons.length > 0) refused.push(`${r.account_number}: ${reasons.join('; ')}`);
       else chosen.push(r);
     }
     if (refused.length > 0)
@@ -238,7 +288,7 @@ export function buildBatches(
       'not_allowed',
       'No agency can take these accounts: an agency needs to be active, with a business associate agreement on file and a fee for this kind.',
     );
-  const eligible = assess(db, today, undefined).eligible.slice(0, input.maxAccounts ?? Number.MAX_SAFE_INTEGER);
+  const eligible = eligibleFirst(db, today, input.maxAccounts ?? Number.MAX_SAFE_INTEGER);
   if (eligible.length === 0) throw new AppError('not_allowed', 'No account can be placed today.');
   const weights =
     input.method === 'share'
@@ -256,7 +306,14 @@ export function buildBatches(
         ? 'No agency that can take these accounts has a share: give the agencies their shares first.'
         : 'No agency has collected anything yet: build this batch by share instead.',
     );
-  const dealt = deal(eligible, splitByWeight(eligible.length, weights));
+  const dealt = deal(eligible, splitByWeight(eligible.length, weights), weights, (c, i) =>
+    licensedFor(agencies[i] as AgenciesRow, c.guarantorState),
+  );
+  if (dealt.every((d) => d.length === 0))
+    throw new AppError(
+      'not_allowed',
+      'No agency that can take these accounts is licensed where their guarantors live.',
+    );
   return db.transaction(() => {
     const ids: number[] = [];
     agencies.forEach((a, i) => {
@@ -274,6 +331,15 @@ export function buildBatches(
     });
     return ids;
   })();
+}
+
+/**
+ * An agency collects only where it is licensed (its licence states): a guarantor living elsewhere
+ * is not placed with it. A guarantor without a state on file (no address) may go to any agency.
+ */
+function licensedFor(agency: AgenciesRow, state: string): boolean {
+  if (state.trim() === '') return true;
+  return (JSON.parse(agency.licence_states) as string[]).includes(state.trim().toUpperCase());
 }
 
 function proposedOf(r: FactsRow) {
@@ -486,20 +552,26 @@ export function releaseBatch(
   const rate = feeRateOn(feeRates(db, agency.id), b.kind, r.today) as number;
   const policy = agencyPolicy(db);
   const owed = guarantorsOwedRefund(db);
-  const rows = db
-    .prepare(
-      `${FACTS_SQL} JOIN placements pp ON pp.account_id = a.id AND pp.batch_id = @batchId AND pp.status = 'proposed'
-       ORDER BY a.account_number`,
-    )
-    .all({ today: r.today, batchId }) as FactsRow[];
-  const placeId = db.prepare(`SELECT id FROM placements WHERE batch_id = ? AND account_id = ? AND status = 'proposed'`);
+  // The batch's own rows first (by its index), then each account's facts by its id.
+  const proposed = db
+    .prepare(`SELECT id, account_id FROM placements WHERE batch_id = ? AND status = 'proposed'`)
+    .all(batchId) as { id: number; account_id: number }[];
+  const facts = prepared(db, `${FACTS_SQL} WHERE a.id = @id`);
+  const rows = proposed.map((p) => ({
+    placementId: p.id,
+    ...(facts.get({ today: r.today, id: p.account_id }) as FactsRow),
+  }));
   const dropped: Released['dropped'] = [];
+  const droppedIds = new Map<number, PlacementExclusion[]>();
   const placed: FactsRow[] = [];
   for (const row of rows) {
     const reasons = exclusionsOf(row, r.today, policy, owed, batchId);
-    if (reasons.length > 0) dropped.push({ accountNumber: row.account_number, reasons });
-    else placed.push(row);
+    if (reasons.length > 0) {
+      dropped.push({ accountNumber: row.account_number, reasons });
+      droppedIds.set(row.placementId, reasons);
+    } else placed.push(row);
   }
+  dropped.sort((a, b) => a.accountNumber.localeCompare(b.accountNumber));
   if (placed.length === 0)
     throw new AppError(
       'not_allowed',
@@ -507,10 +579,10 @@ export function releaseBatch(
     );
   return db.transaction(() => {
     for (const row of rows) {
-      const id = (placeId.get(batchId, row.id) as { id: number }).id;
-      const d = dropped.find((x) => x.accountNumber === row.account_number);
-      if (d) {
-        dropProposed(db, id, 'not_eligible', d.reasons.map(exclusionLabel).join('; '), r.today, r.by);
+      const id = row.placementId;
+      const reasons = droppedIds.get(id);
+      if (reasons) {
+        dropProposed(db, id, 'not_eligible', reasons.map(exclusionLabel).join('; '), r.today, r.by);
         continue;
       }
       const holdId = placeHold(
