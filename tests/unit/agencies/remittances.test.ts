@@ -535,6 +535,28 @@ describe('payments made to the hospital while placed, and reconciliation', () =>
     ).toEqual([]);
   });
 
+  it('a payment reversed while placed counts against the fee, as what it reverses', async () => {
+    const { admin, acme } = await withDirectPayment();
+    const paymentId = t.app.store.db
+      .prepare('SELECT id FROM payments WHERE amount_cents = 4000')
+      .pluck()
+      .get() as number;
+    await t.call(
+      'payments:reverse',
+      { paymentId, reason: 'Cheque returned unpaid', effectiveDate: '2026-11-18' },
+      admin,
+    );
+    const rows = await t.call(
+      'remittances:directPayments',
+      { agencyId: acme, from: '2026-11-01', to: '2026-11-30' },
+      admin,
+    );
+    expect(rows.map((r) => [r.paidOn, r.amountCents, r.feeCents])).toEqual([
+      ['2026-11-10', 4000, 1000],
+      ['2026-11-18', -4000, -1000],
+    ]);
+  });
+
   it('gross: the cheque should be all the lines collected; the invoice their fees and the fees on direct payments of the period', async () => {
     const { admin, acme } = await withDirectPayment();
     const { remittanceId } = await t.call(
