@@ -282,14 +282,17 @@ function totalsOf(checked: readonly CheckedLine[]) {
   return { collected, fee, remitted };
 }
 
-function check(app: RecoupApp, userId: number, input: RemittanceInput): Checked {
+/** Where an uploaded file's bytes come from: the user's upload ('import:upload'), or the bench's own. */
+export type UploadSource = (uploadId: string) => { fileName: string; bytes: Buffer };
+
+function check(app: RecoupApp, input: RemittanceInput, upload: UploadSource): Checked {
   const db = app.store.db;
   const agency = agencyOf(db, input.agencyId);
   if (input.receivedOn > app.clock.today())
     throw new AppError('invalid_input', 'The remittance cannot be received after today.', {
       receivedOn: 'The remittance cannot be received after today.',
     });
-  const source = remittanceSource(db, input, (uploadId) => app.uploads.bytes(userId, uploadId));
+  const source = remittanceSource(db, input, upload);
   const { lines, problems } = checkLines(db, agency, source, input.receivedOn);
   return {
     agency,
@@ -303,7 +306,7 @@ function check(app: RecoupApp, userId: number, input: RemittanceInput): Checked 
 
 /** What posting would do: totals of the good lines, every line's problem, and whether it was posted before. Writes nothing. */
 export function previewRemittance(app: RecoupApp, userId: number, input: RemittanceInput): RemittancePreview {
-  const c = check(app, userId, input);
+  const c = check(app, input, (uploadId) => app.uploads.bytes(userId, uploadId));
   return {
     agencyName: c.agency.name,
     method: c.agency.remittance_method,
@@ -324,8 +327,13 @@ function describeProblem(p: RemittanceLineProblem): string {
  * Posts the remittance, every line in one ledger change, or nothing: a remittance posted before
  * (the same number or the same file) is refused naming it; any line's problem refuses them all.
  */
-export function postRemittance(app: RecoupApp, by: number, input: RemittanceInput): number {
-  const c = check(app, by, input);
+export function postRemittance(
+  app: RecoupApp,
+  by: number,
+  input: RemittanceInput,
+  upload: UploadSource = (uploadId) => app.uploads.bytes(by, uploadId),
+): number {
+  const c = check(app, input, upload);
   if (c.alreadyPosted) {
     const p = c.alreadyPosted;
     const same =
@@ -398,7 +406,8 @@ export function postRemittance(app: RecoupApp, by: number, input: RemittanceInpu
     insertLines(db, id, c.lines, entryOf);
     return id;
   });
-  if (input.source === 'file') app.uploads.discard(input.uploadId);
+  // The file's bytes (patients' payments) are not kept in memory once posted.
+  if (input.source === 'file') app.uploads?.discard(input.uploadId);
   return remittanceId;
 }
 
