@@ -426,11 +426,7 @@ describe('remittance files in the agency’s layout', () => {
         { field: 'agency_reference', start: 47, width: 12 },
       ],
     };
-    t.app.store.db
-      .prepare(
-        `INSERT INTO agency_layouts (agency_id, file, spec, recorded_at) VALUES (?, 'remittance', ?, '2026-01-01T00:00:00Z')`,
-      )
-      .run(northway, JSON.stringify(spec));
+    await t.call('agencies:setLayout', { agencyId: northway, file: 'remittance', layout: spec } as never, admin);
     const line = (acct: string, date: string, collected: number, fee: number, remitted: number, ref: string) =>
       acct.padEnd(10) +
       date +

@@ -3,16 +3,9 @@
 // account is placed with the agency, and whether the fee and the amount remitted add up, is
 // remittances.ts's question. Every line that cannot be read says which line and which field.
 import { createHash } from 'node:crypto';
-import {
-  agencyLayoutSchema,
-  defaultLayout,
-  type AgencyLayout,
-  type RemittanceInput,
-  type RemittanceLineProblem,
-} from '../../../shared/schemas/agencies';
-import type { AgencyLayoutsRow } from '../../store/schema';
+import type { AgencyLayout, RemittanceInput, RemittanceLineProblem } from '../../../shared/schemas/agencies';
 import type { Db } from '../../store/database';
-import { prepared } from '../../store/prepared';
+import { layoutOf } from './agencies';
 import { parseLayoutAmount, parseLayoutDate, readLayout } from './layouts';
 
 /** A remittance line as read: null where a value could not be read (a problem names it). */
@@ -56,15 +49,6 @@ export interface RemittanceSource {
   problems: RemittanceLineProblem[];
   fileName: string | null;
   sha256: string | null;
-}
-
-/** The agency's remittance layout: the latest it recorded, or the default (CSV, every field). */
-export function remittanceLayoutOf(db: Db, agencyId: number): AgencyLayout {
-  const row = prepared<[number], Pick<AgencyLayoutsRow, 'spec'>>(
-    db,
-    `SELECT spec FROM agency_layouts WHERE agency_id = ? AND file = 'remittance' ORDER BY id DESC LIMIT 1`,
-  ).get(agencyId);
-  return row ? agencyLayoutSchema.parse(JSON.parse(row.spec)) : defaultLayout('remittance');
 }
 
 const LABEL: Record<LineField, string> = {
@@ -166,7 +150,7 @@ export function remittanceSource(
       sha256: null,
     };
   const { fileName, bytes } = upload(input.uploadId);
-  const read = readRemittanceFile(remittanceLayoutOf(db, input.agencyId), bytes);
+  const read = readRemittanceFile(layoutOf(db, input.agencyId, 'remittance'), bytes);
   return {
     source: 'file',
     ...read,
