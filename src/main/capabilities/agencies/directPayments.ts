@@ -12,7 +12,7 @@ import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import { csvBytes } from '../../platform/csv';
-import { AppError } from '../../../shared/errors';
+import { agencyRow } from './agencies';
 import { agencyFileName } from './placement';
 
 const DIRECT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'agency_remittance')
@@ -79,8 +79,7 @@ export function directPaymentsFile(
   to: string,
   today: string,
 ): { fileName: string; bytes: Buffer } {
-  const agency = prepared<[number], { name: string }>(db, 'SELECT name FROM agencies WHERE id = ?').get(agencyId);
-  if (!agency) throw new AppError('not_found', 'There is no such agency.');
+  const agency = agencyRow(db, agencyId);
   return {
     fileName: agencyFileName('direct-payments', agency.name, agencyId, `${from}-to-${to}`, 'csv'),
     bytes: directPaymentsCsv(directPayments(db, agencyId, from, to, today)),

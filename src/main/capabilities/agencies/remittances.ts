@@ -24,6 +24,7 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { AgenciesRow, AgencyRemittancesRow, PlacementsRow } from '../../store/schema';
 import { changeLedger } from '../ledger';
+import { agencyRow } from './agencies';
 import { fieldName, remittanceSource, type LineField, type RemittanceSource } from './remittanceFile';
 import { reconciliationOf } from './reconciliation';
 
@@ -65,15 +66,6 @@ interface EarlierLine {
   fee_cents: number;
   ledger_entry_id: number;
   reversed: number;
-}
-
-function agencyOf(db: Db, agencyId: number): Checked['agency'] {
-  const agency = prepared<[number], Checked['agency']>(
-    db,
-    'SELECT id, name, remittance_method FROM agencies WHERE id = ?',
-  ).get(agencyId);
-  if (!agency) throw new AppError('not_found', 'There is no such agency.');
-  return agency;
 }
 
 /** The remittance this one repeats (the same number from the agency, or the same file), if any. */
@@ -287,7 +279,7 @@ export type UploadSource = (uploadId: string) => { fileName: string; bytes: Buff
 
 function check(app: RecoupApp, input: RemittanceInput, upload: UploadSource): Checked {
   const db = app.store.db;
-  const agency = agencyOf(db, input.agencyId);
+  const agency = agencyRow(db, input.agencyId);
   if (input.receivedOn > app.clock.today())
     throw new AppError('invalid_input', 'The remittance cannot be received after today.', {
       receivedOn: 'The remittance cannot be received after today.',
