@@ -231,7 +231,7 @@ describe('posting nothing twice', () => {
       reference: 'ACME-7',
     });
     await expect(t.call('remittances:post', input, admin)).rejects.toThrow(
-      "conflict: Acme Recovery's remittance number ACME-7 was already posted on 11/26/2026 (received 11/20/2026, 1 line, $20.00 collected). Nothing was posted again.",
+      'conflict: Remittance ACME-7 from Acme Recovery was already posted on 11/26/2026 (received 11/20/2026, 1 line, $20.00 collected). Nothing was posted again.',
     );
     expect(balances(t)).toEqual(after);
     expect(count(t, 'agency_remittances')).toBe(1);
@@ -290,7 +290,7 @@ describe('posting nothing twice', () => {
       reference: 'ACME-NOV',
     });
     await expect(t.call('remittances:post', input, admin)).rejects.toThrow(
-      /conflict: Acme Recovery's this file, as remittance ACME-NOV was already posted/,
+      'conflict: This file was already posted as remittance ACME-NOV from Acme Recovery on 11/26/2026 (received 11/20/2026, 2 lines, $43.34 collected). Nothing was posted again.',
     );
     expect(balances(t)).toEqual(after);
   });

@@ -48,10 +48,14 @@ interface Checked {
   lines: CheckedLine[];
   problems: RemittanceLineProblem[];
   totals: { collected: number; fee: number; remitted: number };
-  alreadyPosted: Pick<
-    AgencyRemittancesRow,
-    'id' | 'reference' | 'received_on' | 'posted_at' | 'line_count' | 'collected_cents'
-  > | null;
+  alreadyPosted:
+    | (Pick<
+        AgencyRemittancesRow,
+        'id' | 'reference' | 'received_on' | 'posted_at' | 'line_count' | 'collected_cents'
+      > & {
+        agency_name: string;
+      })
+    | null;
 }
 
 type PlacementFound = Pick<PlacementsRow, 'id' | 'account_id' | 'status' | 'placed_on' | 'returned_on' | 'fee_rate_bp'>;
@@ -70,17 +74,18 @@ interface EarlierLine {
 
 /** The remittance this one repeats (the same number from the agency, or the same file), if any. */
 function earlierPosting(db: Db, agencyId: number, reference: string, sha256: string | null): Checked['alreadyPosted'] {
-  const cols = 'id, reference, received_on, posted_at, line_count, collected_cents';
+  const cols = `SELECT r.id, r.reference, r.received_on, r.posted_at, r.line_count, r.collected_cents, ag.name AS agency_name
+    FROM agency_remittances r JOIN agencies ag ON ag.id = r.agency_id`;
   return (
     prepared<[number, string], NonNullable<Checked['alreadyPosted']>>(
       db,
-      `SELECT ${cols} FROM agency_remittances WHERE agency_id = ? AND reference = ?`,
+      `${cols} WHERE r.agency_id = ? AND r.reference = ?`,
     ).get(agencyId, reference) ??
     (sha256 === null
       ? undefined
       : prepared<[string], NonNullable<Checked['alreadyPosted']>>(
           db,
-          `SELECT ${cols} FROM agency_remittances WHERE file_sha256 = ? ORDER BY id LIMIT 1`,
+          `${cols} WHERE r.file_sha256 = ? ORDER BY r.id LIMIT 1`,
         ).get(sha256)) ??
     null
   );
@@ -328,11 +333,13 @@ export function postRemittance(
   const c = check(app, input, upload);
   if (c.alreadyPosted) {
     const p = c.alreadyPosted;
-    const same =
-      p.reference === input.reference ? `remittance number ${p.reference}` : `this file, as remittance ${p.reference}`;
+    const what =
+      p.reference === input.reference
+        ? `Remittance ${p.reference} from ${p.agency_name} was already posted`
+        : `This file was already posted as remittance ${p.reference} from ${p.agency_name}`;
     throw new AppError(
       'conflict',
-      `${c.agency.name}'s ${same} was already posted on ${formatShortDate(p.posted_at.slice(0, 10))} (received ${formatShortDate(p.received_on)}, ${plural(p.line_count, 'line', 'lines')}, ${formatCents(p.collected_cents)} collected). Nothing was posted again.`,
+      `${what} on ${formatShortDate(p.posted_at.slice(0, 10))} (received ${formatShortDate(p.received_on)}, ${plural(p.line_count, 'line', 'lines')}, ${formatCents(p.collected_cents)} collected). Nothing was posted again.`,
     );
   }
   if (c.problems.length > 0) {
