@@ -612,6 +612,25 @@ describe('payments made to the hospital while placed, and reconciliation', () =>
     );
   });
 
+  it('a second remittance received the same day has no days of its own for direct payments', async () => {
+    const { admin, acme } = await withDirectPayment();
+    await t.call(
+      'remittances:post',
+      keyed(acme, 'ACME-30', [{ accountNumber: 'A1', paidOn: '2026-11-05', collectedCents: 100 }]),
+      admin,
+    );
+    const { remittanceId } = await t.call(
+      'remittances:post',
+      keyed(acme, 'ACME-31', [{ accountNumber: 'A1', paidOn: '2026-11-06', collectedCents: 100 }]),
+      admin,
+    );
+    const rec = (await t.call('remittances:get', { remittanceId }, admin)).reconciliation;
+    expect(rec.expectedInvoiceCents).toBe(25);
+    expect(rec.differences[1]).toBe(
+      'No invoice is recorded yet; Acme Recovery has earned $0.25: fees on the remittance’s lines $0.25 and none on payments made to the hospital (the previous remittance was received the same day).',
+    );
+  });
+
   it('net: the cheque is collected less fees, the invoice only the fees on direct payments; a fee off the contract is a difference', async () => {
     const { admin, northway, john, a3 } = await ready();
     await t.call(

@@ -94,8 +94,10 @@ export function reconciliationOf(db: Db, remittanceId: number, today: string): R
 
   const basis =
     `${h.method === 'gross' ? `fees on the remittance’s lines ${formatCents(lineFee)}` : 'no fees on its lines (a net agency keeps them)'}` +
-    ` and ${formatCents(directFee)} on ${plural(direct.length, 'payment', 'payments')} made to the hospital while placed` +
-    ` (${from ? `${formatShortDate(from)} to` : 'up to'} ${formatShortDate(h.received_on)})`;
+    (from !== null && from > h.received_on
+      ? ' and none on payments made to the hospital (the previous remittance was received the same day)'
+      : ` and ${formatCents(directFee)} on ${plural(direct.length, 'payment', 'payments')} made to the hospital while placed` +
+        ` (${from ? `${formatShortDate(from)} to` : 'up to'} ${formatShortDate(h.received_on)})`);
   const invoiceDiff = h.invoice_cents === null ? null : h.invoice_cents - expectedInvoice;
   const invoiceName = h.invoice_reference ? `The invoice ${h.invoice_reference}` : 'The invoice';
   if (h.invoice_cents === null)
