@@ -12,7 +12,7 @@ import {
   monthsSincePlacementSql,
   netBackPerDollarPlaced,
 } from '../../../src/main/capabilities/agencies/scorecard';
-import { importSmall } from '../accounts/fixtures';
+import { importSmall, SMALL_EXTRACT } from '../accounts/fixtures';
 import { setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 import { addAgency, place } from './remittanceSupport';
 
@@ -25,13 +25,18 @@ const keyed = (agencyId: number, reference: string, receivedOn: string, lines: o
 /**
  * Acme (gross, 25.00%): A1 placed 2026-01-10 ($500.00), A2 placed 2026-01-20 ($300.00) and
  * returned 2026-05-01 after a complaint. Northway (net, 33.33%): A3 placed 2026-02-03 ($1,200.00);
- * it had A3 before, from 2025-11-01 to 2025-12-01 (outside the months asked), and has A2 as a
- * secondary placement from 2026-06-01 (another kind of paper).
+ * it had A3 before, from 2025-11-01 to 2025-12-01 (outside the months asked), has A2 as a
+ * secondary placement from 2026-06-01 (another kind of paper), and had A4 ($100.00) from 2026-02-20
+ * until it was paid in full at the hospital on 2026-04-01.
  */
 async function ready() {
   t = testApp({ today: '2026-11-26' });
   const admin = await setUpAndLogIn(t);
-  const { jane, a1, a2, a3 } = await importSmall(t);
+  const { jane, john, a1, a2, a3 } = await importSmall(
+    t,
+    `${SMALL_EXTRACT}\r\nG2,M200,O'Brien-Núñez,John,1950-07-04,1 Main St,Bangor,ME,04401,2075550199,A4,2026-01-05,2026-01-05,outpatient,self_pay,,T5,charge,100.00,2026-01-05,,Clinic visit`,
+  );
+  const a4 = t.app.store.db.prepare("SELECT id FROM accounts WHERE account_number = 'A4'").pluck().get() as number;
   const acme = addAgency(t, 'Acme Recovery', 'gross', 2500);
   const northway = addAgency(t, 'Northway Collections', 'net', 3333);
   place(t, acme, a1, '2026-01-10', { rateBp: 2500, placedCents: 50_000 });
@@ -43,6 +48,24 @@ async function ready() {
   });
   place(t, northway, a3, '2025-11-01', { rateBp: 3333, placedCents: 120_000, returnedOn: '2025-12-01' });
   place(t, northway, a3, '2026-02-03', { rateBp: 3333, placedCents: 120_000 });
+  // Paid in full at the hospital (month 1, 40 days; Northway's fee $33.33): back, but not a recall.
+  place(t, northway, a4, '2026-02-20', {
+    rateBp: 3333,
+    placedCents: 10_000,
+    returnedOn: '2026-04-01',
+    returnReason: 'paid_in_full',
+  });
+  await t.call(
+    'payments:post',
+    {
+      guarantorId: john,
+      method: 'cash',
+      amountCents: 10_000,
+      effectiveDate: '2026-04-01',
+      allocations: [{ accountId: a4, amountCents: 10_000 }],
+    } as never,
+    admin,
+  );
   place(t, northway, a2, '2026-06-01', { kind: 'secondary', rateBp: 3333, placedCents: 30_000 });
   await t.call(
     'remittances:post',
@@ -93,16 +116,16 @@ const ACME = {
 };
 const NORTHWAY = {
   agencyName: 'Northway Collections',
-  placedCount: 1,
-  placedCents: 120_000,
-  collectedCents: 1001,
-  feeCents: 334,
-  netBackCents: 667,
-  recoveryBp: 83, // 1,001 / 120,000 = 0.834%
-  netBackBp: 56, // 667 / 120,000 = 0.556%
-  collectedByMonth: months({ 4: 1001 }),
-  medianDaysToFirstPayment: 120, // 2026-02-03 to 2026-06-03
-  recalled: 0,
+  placedCount: 2,
+  placedCents: 130_000,
+  collectedCents: 11_001, // 1,001 remitted + 10,000 paid at the hospital
+  feeCents: 3667, // 334 + 3,333
+  netBackCents: 7334,
+  recoveryBp: 846, // 11,001 / 130,000 = 8.4623%
+  netBackBp: 564, // 7,334 / 130,000 = 5.6415%
+  collectedByMonth: months({ 1: 10_000, 4: 1001 }),
+  medianDaysToFirstPayment: 80, // 120 days (A3) and 40 days (A4)
+  recalled: 0, // A4 came back paid in full: not a recall
   complaints: 0,
 };
 
@@ -174,10 +197,10 @@ describe('the agency scorecard', () => {
     ]);
     // The same figure for placing "by scorecard" (placements from a day to today).
     const byAgency = netBackPerDollarPlaced(t.app.store.db, 'primary', '2026-01-01', '2026-11-26');
-    expect([...byAgency.values()]).toEqual([1906, 56]);
+    expect([...byAgency.values()]).toEqual([1906, 564]);
     expect([...netBackPerDollarPlaced(t.app.store.db, 'primary', '2026-01-15', '2026-11-26').values()]).toEqual([
       // Acme's A1 (placed 01/10) is before the day: A2 alone, $33.33 less $8.33 on $300.00 = 8.33%.
-      833, 56,
+      833, 564,
     ]);
     const refused = await t.raw(
       'agencies:scorecard',
@@ -205,7 +228,7 @@ describe('the agency scorecard', () => {
       'Acme Recovery,all,primary,2,800.00,203.33,50.83,152.50,25.42,0.1906,133.33,50.00,20.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,22.5,1,1',
     );
     expect(lines[4]).toBe(
-      'Northway Collections,2026-02,primary,1,1200.00,10.01,3.34,6.67,0.83,0.0056,0.00,0.00,0.00,0.00,10.01,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,120,0,0',
+      'Northway Collections,2026-02,primary,2,1300.00,110.01,36.67,73.34,8.46,0.0564,0.00,100.00,0.00,0.00,10.01,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,80,0,0',
     );
     expect(lines).toHaveLength(6);
   });
@@ -225,7 +248,7 @@ describe('the agency scorecard', () => {
       expect(flat).toContain('Agency scorecard: primary placements');
       expect(flat).toContain('Acme Recovery brings the hospital the most per dollar placed: 19.06¢ after its fees.');
       expect(flat).toMatch(/Acme Recovery 2 \$800\.00 \$203\.33 \$50\.83 \$152\.50 25\.42% 19\.06¢ 22\.5 1 1/);
-      expect(flat).toMatch(/Northway Collections 1 \$1,200\.00 \$10\.01 \$3\.34 \$6\.67 0\.83% 0\.56¢ 120 0 0/);
+      expect(flat).toMatch(/Northway Collections 2 \$1,300\.00 \$110\.01 \$36\.67 \$73\.34 8\.46% 5\.64¢ 80 0 0/);
       expect(flat).toMatch(/Acme Recovery All \$133\.33 \$50\.00 \$20\.00 — — /);
       expect(flat).toMatch(/Page 1 of \d/);
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
