@@ -4,6 +4,7 @@
 // the hospital on placed accounts, with the fee they earn the agency. Amounts computed by hand.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MONEY_OR_REVERSAL } from '../../../src/main/capabilities/agencies/directPayments';
+import { EARLIER_LINES_SQL } from '../../../src/main/capabilities/agencies/remittances';
 import { PATIENT_MONEY_TYPES } from '../../../src/shared/schemas/ledger';
 import { importSmall } from '../accounts/fixtures';
 import { addAgency as addAgencyByService, AGENCY_TODAY, agencyWorld, placeByHand } from './fixtures';
@@ -293,6 +294,18 @@ describe('posting nothing twice', () => {
       'conflict: This file was already posted as remittance ACME-NOV from Acme Recovery on 11/26/2026 (received 11/20/2026, 2 lines, $43.34 collected). Nothing was posted again.',
     );
     expect(balances(t)).toEqual(after);
+  });
+
+  it('finds the agency’s earlier lines by transaction id through their index (migration 020)', async () => {
+    await ready();
+    const plan = (
+      t.app.store.db.prepare(`EXPLAIN QUERY PLAN ${EARLIER_LINES_SQL}`).all({ agency: 1, refs: '["TX-1"]' }) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
+    expect(plan.some((d) => d.includes('USING INDEX agency_remittance_lines_reference'))).toBe(true);
+    // Not every line of every remittance the agency ever sent.
+    expect(plan.some((d) => d.includes('agency_remittance_lines_remittance'))).toBe(false);
   });
 
   it('a transaction id the agency already remitted is refused, in the same remittance or an earlier one', async () => {

@@ -10,6 +10,7 @@ import {
   median,
   monthsSincePlacement,
   monthsSincePlacementSql,
+  MONEY_SQL,
   netBackPerDollarPlaced,
 } from '../../../src/main/capabilities/agencies/scorecard';
 import { importSmall, SMALL_EXTRACT } from '../accounts/fixtures';
@@ -208,6 +209,23 @@ describe('the agency scorecard', () => {
       admin,
     );
     expect(refused.ok ? null : refused.error.fields).toEqual({ toMonth: 'The last month is before the first.' });
+  });
+
+  it('reads placements and the patient’s money from their covering indexes (migration 020)', async () => {
+    const { admin } = await ready();
+    await t.call('agencies:scorecard', { kind: 'primary', fromMonth: '2026-01', toMonth: '2026-11' }, admin);
+    const plan = (
+      t.app.store.db
+        .prepare(`EXPLAIN QUERY PLAN ${MONEY_SQL}`)
+        .all({ kind: 'primary', from: '2026-01-01', to: '2026-12-01', today: '2026-11-26' }) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan).toContain(
+      'SEARCH p USING COVERING INDEX placements_kind_placed (kind=? AND placed_on>? AND placed_on<?)',
+    );
+    expect(plan).toContain(
+      'SEARCH e USING COVERING INDEX ledger_patient_money (account_id=? AND effective_date>? AND effective_date<?)',
+    );
+    expect(plan).toContain('SEARCH l USING INDEX agency_remittance_lines_placement (placement_id=?)');
   });
 
   it('as CSV, one line per agency and per agency and month', async () => {

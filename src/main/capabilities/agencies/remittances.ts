@@ -93,6 +93,16 @@ function earlierPosting(db: Db, agencyId: number, reference: string, sha256: str
 
 const json = (values: Iterable<unknown>) => JSON.stringify([...values]);
 
+/**
+ * The agency's earlier lines with the transaction ids of this remittance: an index probe each
+ * (migration 020); CROSS JOIN keeps SQLite from walking every line of the agency's remittances instead.
+ */
+export const EARLIER_LINES_SQL = `SELECT l.agency_reference, r.reference, l.line_no, l.account_id, l.placement_id, l.collected_cents, l.fee_cents,
+            l.ledger_entry_id, EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.ledger_entry_id) AS reversed
+       FROM agency_remittance_lines l CROSS JOIN agency_remittances r ON r.id = l.remittance_id
+      WHERE l.agency_reference <> '' AND l.agency_reference IN (SELECT value FROM json_each(@refs)) AND r.agency_id = @agency
+      ORDER BY l.collected_cents > 0, l.id`;
+
 /** Checks every line against the accounts, the agency's placements and its earlier lines (a few set queries). */
 function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource, receivedOn: string) {
   const method: RemittanceMethod = agency.remittance_method;
@@ -127,14 +137,10 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
 
   const references = new Set(source.lines.map((l) => l.agencyReference).filter((r) => r !== ''));
   const earlier = new Map<string, EarlierLine>();
-  for (const e of prepared<[{ agency: number; refs: string }], EarlierLine>(
-    db,
-    `SELECT l.agency_reference, r.reference, l.line_no, l.account_id, l.placement_id, l.collected_cents, l.fee_cents,
-            l.ledger_entry_id, EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.ledger_entry_id) AS reversed
-       FROM agency_remittance_lines l JOIN agency_remittances r ON r.id = l.remittance_id
-      WHERE l.agency_reference <> '' AND l.agency_reference IN (SELECT value FROM json_each(@refs)) AND r.agency_id = @agency
-      ORDER BY l.collected_cents > 0, l.id`,
-  ).iterate({ agency: agency.id, refs: json(references) }))
+  for (const e of prepared<[{ agency: number; refs: string }], EarlierLine>(db, EARLIER_LINES_SQL).iterate({
+    agency: agency.id,
+    refs: json(references),
+  }))
     earlier.set(e.agency_reference, e); // a positive line last: the one a negative line takes back
 
   const lines: CheckedLine[] = [];
