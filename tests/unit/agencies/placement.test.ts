@@ -282,7 +282,7 @@ describe('licence states', () => {
       w.clerk,
     );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('P1: Granite Collections is not licensed in ME');
+    if (!r.ok) expect(r.error.message).toContain('P1: the agency is not licensed where the guarantor lives');
     const byShare = await w.t.raw('placements:build', { kind: 'primary', method: 'share' }, w.clerk);
     expect(byShare).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     // A Maine agency beside it takes them all.
