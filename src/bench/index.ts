@@ -416,8 +416,8 @@ function agencyHistory(db: Db, now: string, months: number, perMonth: number): {
   );
   const placement = db.prepare(
     `INSERT INTO placements (batch_id, agency_id, account_id, guarantor_id, kind, status, proposed_cents, placed_on, placed_cents,
-                             fee_rate_bp, returned_on, return_reason)
-     VALUES (?, ?, ?, ?, 'primary', 'returned', ?, ?, ?, 2500, ?, ?) RETURNING id`,
+                             fee_rate_bp, recall_days, returned_on, return_reason)
+     VALUES (?, ?, ?, ?, 'primary', 'returned', ?, ?, ?, 2500, 180, ?, ?) RETURNING id`,
   );
   const remittance = db.prepare(
     `INSERT INTO agency_remittances (agency_id, reference, method, received_on, source, line_count, collected_cents, fee_cents,

@@ -431,6 +431,7 @@ export interface PlacementsRow {
   placed_on: string | null;
   placed_cents: number | null;
   fee_rate_bp: number | null;
+  recall_days: number | null;
   hold_id: number | null;
   last_payment_on: string | null;
   returned_on: string | null;

@@ -263,7 +263,20 @@ export const setLayoutInput = z
       });
   });
 
-/** The layout an agency gets until one is recorded: CSV, a header, every field of the file. */
+/**
+ * What the default placement layout leaves out (HP-02, minimum necessary): the agency reaches the
+ * guarantor with a name, an address and a phone; the medical record number, the date of birth and
+ * the patient's name are added to an agency's layout only when its contract needs them.
+ */
+const NOT_IN_DEFAULT_PLACEMENT = new Set([
+  'mrn',
+  'date_of_birth',
+  'patient_name',
+  'first_statement_date',
+  'placement_kind',
+]);
+
+/** The layout an agency gets until one is recorded: CSV, a header, the file's fields (the placement file's minimum). */
 export function defaultLayout(file: AgencyFile): AgencyLayout {
   return {
     format: 'csv',
@@ -271,7 +284,9 @@ export function defaultLayout(file: AgencyFile): AgencyLayout {
     header: true,
     dateFormat: 'YYYY-MM-DD',
     amounts: 'dollars',
-    columns: AGENCY_FILE_FIELDS[file].map((f) => ({ field: f.name, heading: f.name })),
+    columns: AGENCY_FILE_FIELDS[file]
+      .filter((f) => file !== 'placement' || !NOT_IN_DEFAULT_PLACEMENT.has(f.name))
+      .map((f) => ({ field: f.name, heading: f.name })),
   };
 }
 
@@ -422,6 +437,7 @@ export const RETURN_REASONS = [
   'deceased',
   'complaint',
   'contract_ended',
+  'balance_adjusted',
   'not_eligible',
   'removed',
   'cancelled',
@@ -438,6 +454,7 @@ export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
   deceased: 'Deceased',
   complaint: 'Complaint',
   contract_ended: 'Contract ended',
+  balance_adjusted: 'Nothing owed after an adjustment',
   not_eligible: 'No longer eligible at release',
   removed: 'Taken out of the batch',
   cancelled: 'Batch cancelled',
@@ -694,6 +711,7 @@ export const reconcileInput = z.object({
 
 /** A payment made to the hospital on an account while it was with an agency: the fee it earns. */
 export interface DirectPaymentView {
+  accountId: number;
   accountNumber: string;
   guarantorName: string;
   agencyName: string;

@@ -61,10 +61,10 @@ describe('a batch by hand', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'account_number,guarantor_id,mrn,last_name,first_name,middle_name,date_of_birth,address_line1,address_line2,city,state,zip,phone,patient_name,service_from,service_to,balance,payer_class,first_statement_date,final_notice_date,placement_kind,placed_on',
+      'account_number,guarantor_id,last_name,first_name,middle_name,address_line1,address_line2,city,state,zip,phone,service_from,service_to,balance,payer_class,final_notice_date,placed_on',
     );
     expect(lines[1]).toBe(
-      'P1,G1,MG1,Ames,Ann,,1970-01-01,1 Elm St,,Augusta,ME,04330,2075550100,,2026-04-01,2026-04-02,1000.00,self_pay,2026-06-01,2026-09-01,primary,2026-12-01',
+      'P1,G1,Ames,Ann,,1 Elm St,,Augusta,ME,04330,2075550100,2026-04-01,2026-04-02,1000.00,self_pay,2026-09-01,2026-12-01',
     );
     // The name in any script; HP-02: no service type (obstetric), no memo, no diagnosis.
     expect(lines[2]).toContain('王,小明');

@@ -157,3 +157,24 @@ describe('written off by financial assistance', () => {
     });
   });
 });
+
+describe('brought to nothing by an adjustment', () => {
+  it('comes back as "nothing owed after an adjustment", not as paid', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P2']);
+    await w.t.call(
+      'ledger:adjust',
+      {
+        accountId: w.acct('P2'),
+        reason: 'billing_error',
+        amountCents: 50_000,
+        memo: 'Charged twice',
+        effectiveDate: '2026-12-01',
+      },
+      w.supervisor,
+    );
+    const where = await w.t.call('placements:ofGuarantor', { guarantorId: w.gid('G2') }, w.clerk);
+    expect(where[0]).toMatchObject({ status: 'returned', returnReason: 'balance_adjusted' });
+  });
+});

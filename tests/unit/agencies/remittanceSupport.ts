@@ -52,8 +52,8 @@ export function place(t: TestApp, agencyId: number, accountId: number, placedOn:
     db
       .prepare(
         `INSERT INTO placements (batch_id, agency_id, account_id, guarantor_id, kind, status, proposed_cents, placed_on,
-                                 placed_cents, fee_rate_bp, returned_on, return_reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                 placed_cents, fee_rate_bp, recall_days, returned_on, return_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 180, ?, ?)`,
       )
       .run(
         batch,

@@ -520,6 +520,7 @@ describe('payments made to the hospital while placed, and reconciliation', () =>
     );
     expect(rows).toEqual([
       {
+        accountId: expect.any(Number),
         accountNumber: 'A1',
         guarantorName: 'Jane Smith',
         agencyName: 'Acme Recovery',

@@ -1,8 +1,11 @@
 // What a placement owes to every ledger change (inside the change's transaction): the date of the
 // account's last payment (to the agency or to the hospital: a payment stops the recall clock,
-// recallDueOn) and, once nothing is owed on the account, its return from the agency ("paid in
-// full", or "assistance approved" when financial assistance wrote it off), told to the agency in
-// its next recall file. A payment reversed moves the date back.
+// recallDueOn) and, once nothing is owed on the account, its return from the agency, told to the
+// agency in its next recall file, with what closed it: a payment ("paid in full"), financial
+// assistance ("assistance approved": no fee is earned on it), or any other entry, an insurer's
+// payment or an adjustment ("nothing owed after an adjustment"). A payment reversed moves the date back.
+import { PATIENT_MONEY_TYPES, type LedgerType } from '../../../shared/schemas/ledger';
+import type { ReturnReason } from '../../../shared/schemas/agencies';
 import type { LedgerChange } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
@@ -10,7 +13,15 @@ import { entryStandsSql } from '../ledger';
 import { setLastPayment } from './placementRows';
 import { returnPlacement } from './recall';
 
-const PAYMENT_TYPES = `('patient_payment','payroll_deduction','agency_remittance','court_recovery','estate_recovery')`;
+/** The patient paying (to the agency or the hospital): the ledger's patient money, less refunds. */
+const PAYMENT_TYPES: readonly LedgerType[] = PATIENT_MONEY_TYPES.filter((t) => t !== 'refund');
+const PAYMENT_LIST = PAYMENT_TYPES.map((t) => `'${t}'`).join(',');
+
+function closedBy(type: LedgerType | undefined): ReturnReason {
+  if (type !== undefined && PAYMENT_TYPES.includes(type)) return 'paid_in_full';
+  if (type === 'charity_adjustment') return 'assistance_approved';
+  return 'balance_adjusted';
+}
 
 export function placementsAfterLedger(db: Db, change: LedgerChange): void {
   const open = prepared(
@@ -21,15 +32,14 @@ export function placementsAfterLedger(db: Db, change: LedgerChange): void {
   const lastPaid = prepared(
     db,
     `SELECT max(e.effective_date) FROM ledger_entries e
-      WHERE e.account_id = ? AND e.type IN ${PAYMENT_TYPES} AND ${entryStandsSql('e')}`,
+      WHERE e.account_id = ? AND e.type IN (${PAYMENT_LIST}) AND ${entryStandsSql('e')}`,
   ).pluck();
-  // Nothing owed because assistance wrote the balance off, not because anyone paid: the agency is
-  // told so (it earns no fee on an adjustment).
-  const assistance = prepared(
+  // The entry that brought the balance down last, as it still stands.
+  const lastLowering = prepared(
     db,
-    `SELECT 1 FROM ledger_entries e WHERE e.account_id = ? AND e.type = 'charity_adjustment' AND e.effective_date >= ?
-        AND ${entryStandsSql('e')} LIMIT 1`,
-  );
+    `SELECT e.type FROM ledger_entries e WHERE e.account_id = ? AND e.amount_cents < 0 AND ${entryStandsSql('e')}
+      ORDER BY e.id DESC LIMIT 1`,
+  ).pluck();
   for (const accountId of change.accountIds) {
     const p = open.get(accountId) as
       { id: number; hold_id: number | null; placed_on: string; balance_cents: number } | undefined;
@@ -39,7 +49,7 @@ export function placementsAfterLedger(db: Db, change: LedgerChange): void {
     setLastPayment(db, p.id, paid !== null && paid >= p.placed_on ? paid : null);
     if (p.balance_cents <= 0)
       returnPlacement(db, p, {
-        reason: assistance.get(accountId, p.placed_on) ? 'assistance_approved' : 'paid_in_full',
+        reason: closedBy(lastLowering.get(accountId) as LedgerType | undefined),
         note: '',
         today: change.today,
         by: change.by,

@@ -35,6 +35,7 @@ export function directPaymentsJoinSql(p: string): string {
 export const DIRECT_PAYMENT_WHERE = `coalesce(o2.type, o1.type, e.type) IN (${DIRECT_TYPES})`;
 
 interface DirectRow {
+  account_id: number;
   account_number: string;
   first_name: string;
   middle_name: string;
@@ -49,7 +50,7 @@ interface DirectRow {
 export function directPayments(db: Db, agencyId: number, from: string, to: string, today: string): DirectPaymentView[] {
   const rows = prepared<[{ agency: number; from: string; to: string; today: string }], DirectRow>(
     db,
-    `SELECT a.account_number, g.first_name, g.middle_name, g.last_name, ag.name AS agency_name,
+    `SELECT a.id AS account_id, a.account_number, g.first_name, g.middle_name, g.last_name, ag.name AS agency_name,
             e.effective_date AS paid_on, -e.amount_cents AS amount_cents, p.fee_rate_bp
        FROM placements p
        ${directPaymentsJoinSql('p')}
@@ -61,6 +62,7 @@ export function directPayments(db: Db, agencyId: number, from: string, to: strin
       ORDER BY e.effective_date, a.account_number, e.id`,
   ).all({ agency: agencyId, from, to, today });
   return rows.map((r) => ({
+    accountId: r.account_id,
     accountNumber: r.account_number,
     guarantorName: fullName({ firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name }),
     agencyName: r.agency_name,
@@ -78,11 +80,13 @@ export function directPaymentsFile(
   from: string,
   to: string,
   today: string,
-): { fileName: string; bytes: Buffer } {
+): { fileName: string; bytes: Buffer; accountIds: number[] } {
   const agency = agencyRow(db, agencyId);
+  const rows = directPayments(db, agencyId, from, to, today);
   return {
     fileName: agencyFileName('direct-payments', agency.name, agencyId, `${from}-to-${to}`, 'csv'),
-    bytes: directPaymentsCsv(directPayments(db, agencyId, from, to, today)),
+    bytes: directPaymentsCsv(rows),
+    accountIds: [...new Set(rows.map((r) => r.accountId))],
   };
 }
 

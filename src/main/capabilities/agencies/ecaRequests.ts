@@ -16,6 +16,7 @@ export function requestEca(
   db: Db,
   input: { placementId: number; kind: EcaKind; note: string },
   w: { today: string; now: string; by: number },
+  onAccount: (accountId: number) => void = () => undefined,
 ): { accountId: number } {
   const p = db
     .prepare(
@@ -24,6 +25,7 @@ export function requestEca(
     )
     .get(input.placementId) as { account_id: number; status: string; account_number: string; name: string } | undefined;
   if (!p) throw new AppError('not_found', 'There is no such placement.');
+  onAccount(p.account_id);
   if (p.status !== 'placed')
     throw new AppError('not_allowed', `Account ${p.account_number} is not with ${p.name} now: it cannot act on it.`);
   const decision = checkEca(db, p.account_id, input.kind, w.today, { byPlacingAgency: true });

@@ -123,8 +123,10 @@ const own: Own = {
     };
   },
   'placements:file': (ctx, input) => {
-    ctx.records.push(`placementBatch:${input.batchId}`);
-    return offerDocument(ctx, batchFileDocument(ctx.app.store.db, input.batchId));
+    const f = batchFileDocument(ctx.app.store.db, input.batchId);
+    // HP-02: the file leaves the store again; the audit names every account it carries.
+    ctx.records.push(`placementBatch:${input.batchId}`, ...f.accountIds.map((id) => `account:${id}`));
+    return offerDocument(ctx, f.documentId);
   },
   'placements:list': (ctx, input) => {
     if (input.agencyId !== undefined) ctx.records.push(`agency:${input.agencyId}`);
@@ -159,19 +161,20 @@ const own: Own = {
   },
   'recalls:list': (ctx) => recallFiles(ctx.app.store.db),
   'recalls:file': (ctx, input) => {
-    ctx.records.push(`recallFile:${input.recallFileId}`);
-    return offerDocument(ctx, recallFileDocument(ctx.app.store.db, input.recallFileId));
+    const f = recallFileDocument(ctx.app.store.db, input.recallFileId);
+    ctx.records.push(`recallFile:${input.recallFileId}`, ...f.accountIds.map((id) => `account:${id}`));
+    return offerDocument(ctx, f.documentId);
   },
 
   'agencies:requestEca': (ctx, input) => {
-    ctx.records.push(`placement:${input.placementId}`);
     ctx.detail = input.kind;
-    const { accountId } = requestEca(ctx.app.store.db, input, {
-      today: ctx.app.clock.today(),
-      now: ctx.app.nowIso(),
-      by: userOf(ctx).id,
-    });
-    ctx.records.push(`account:${accountId}`);
+    // The account is named before the gate answers: a refusal's audit event names it too.
+    requestEca(
+      ctx.app.store.db,
+      input,
+      { today: ctx.app.clock.today(), now: ctx.app.nowIso(), by: userOf(ctx).id },
+      (accountId) => ctx.records.push(`placement:${input.placementId}`, `account:${accountId}`),
+    );
     return { allowed: true };
   },
   'agencies:ecaRequests': (ctx) => ecaRequests(ctx.app.store.db),

@@ -2,8 +2,9 @@
 // and read (remittance files), CSV with any of four delimiters or fixed-width, dates and amounts in
 // the formats the layout names. A CSV cell a spreadsheet would take for a formula is written with a
 // leading apostrophe (the platform's FORMULA_CELL rule), as every export is. Fixed-width positions
-// count characters (code points), so a name in any script takes its own width; text longer than its
-// column is cut at the column (a name), but a number or a date that does not fit refuses the file.
+// count characters (code points), so a name in any script takes its own width; a name or an address
+// longer than its column is cut at the column, but an identifier (an account number, a ZIP, a phone),
+// a number or a date that does not fit refuses the file: a cut account number is another account.
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import { formatDecimal } from '../../../shared/money';
@@ -16,6 +17,17 @@ import {
   type LayoutDateFormat,
 } from '../../../shared/schemas/agencies';
 import { csvText } from '../../platform/csv';
+
+/** Text a fixed-width column may cut: names and addresses, never an identifier. */
+const CUTTABLE = new Set([
+  'last_name',
+  'first_name',
+  'middle_name',
+  'patient_name',
+  'address_line1',
+  'address_line2',
+  'city',
+]);
 
 /** A value for a file: text, a business date, or cents. */
 export type LayoutValue = string | number | null;
@@ -59,12 +71,12 @@ export function parseLayoutAmount(text: string, format: AgencyLayout['amounts'])
   if (format === 'cents') {
     if (!/^[-+]?\d{1,13}$/.test(t)) return null;
     const n = Number(t);
-    return Number.isSafeInteger(n) ? n : null;
+    return Number.isSafeInteger(n) ? n + 0 : null;
   }
   const m = /^([-+]?)(\d{1,10})(?:\.(\d{1,2}))?$/.exec(t);
   if (!m) return null;
   const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] === '-' ? -cents : cents;
+  return m[1] === '-' && cents !== 0 ? -cents : cents;
 }
 
 function fieldKind(file: AgencyFile, field: string): 'text' | 'date' | 'amount' {
@@ -98,7 +110,7 @@ export function writeLayout(file: AgencyFile, layout: AgencyLayout, rows: readon
     for (const c of layout.columns) {
       const kind = fieldKind(file, c.field);
       const text = Array.from(cellText(file, layout, c.field, r[c.field] ?? null).replace(/[\r\n\t]/g, ' '));
-      if (text.length > c.width && kind !== 'text')
+      if (text.length > c.width && !CUTTABLE.has(c.field))
         throw new AppError(
           'invalid_input',
           `Line ${i + 1} of the ${file} file: ${c.field} (${text.join('')}) does not fit in its ${c.width} characters. Widen the column in the agency's layout.`,

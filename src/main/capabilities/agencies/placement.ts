@@ -477,22 +477,19 @@ export function removeFromBatch(
   placementIds: readonly number[],
   today: string,
   by: number,
-): string[] {
+): number[] {
   draft(db, batchId);
-  const accounts: string[] = [];
+  const accounts: number[] = [];
+  const row = prepared(db, `SELECT status, account_id FROM placements WHERE id = ? AND batch_id = ?`);
   db.transaction(() => {
     for (const id of placementIds) {
-      const p = db
-        .prepare(
-          `SELECT p.status, a.account_number FROM placements p JOIN accounts a ON a.id = p.account_id WHERE p.id = ? AND p.batch_id = ?`,
-        )
-        .get(id, batchId) as { status: string; account_number: string } | undefined;
+      const p = row.get(id, batchId) as { status: string; account_id: number } | undefined;
       if (!p || p.status !== 'proposed')
         throw new AppError('not_found', 'One of the accounts chosen is not in this draft batch.', {
           placementIds: 'Choose accounts of this batch.',
         });
       dropProposed(db, id, 'removed', '', today, by);
-      accounts.push(p.account_number);
+      accounts.push(p.account_id);
     }
   })();
   return accounts;
@@ -597,7 +594,14 @@ export function releaseBatch(
         r.today,
         r.by,
       );
-      markPlaced(db, id, { placedOn: r.today, placedCents: row.balance_cents, feeRateBp: rate, holdId });
+      // The contract's fee and recall days of the day placed stay with the placement.
+      markPlaced(db, id, {
+        placedOn: r.today,
+        placedCents: row.balance_cents,
+        feeRateBp: rate,
+        recallDays: agency.recall_days,
+        holdId,
+      });
     }
     const layout = layoutOf(db, agency.id, 'placement');
     const bytes = writeLayout('placement', layout, placementFileRows(db, batchId));
@@ -641,14 +645,19 @@ export function agencyFileName(
   return `${file}-${slug}-${id}-${date}.${format === 'csv' ? 'csv' : 'txt'}`;
 }
 
-export function batchFileDocument(db: Db, batchId: number): number {
+/** The batch's kept placement file, and the accounts it carries (for the export's audit event). */
+export function batchFileDocument(db: Db, batchId: number): { documentId: number; accountIds: number[] } {
   const b = batchRow(db, batchId);
   if (b.file_document_id === null)
     throw new AppError(
       'not_allowed',
       `Batch ${batchId} has no placement file: it is written when the batch is released.`,
     );
-  return b.file_document_id;
+  const accountIds = db
+    .prepare(`SELECT account_id FROM placements WHERE batch_id = ? AND placed_on IS NOT NULL ORDER BY id`)
+    .pluck()
+    .all(batchId) as number[];
+  return { documentId: b.file_document_id, accountIds };
 }
 
 /** Accounts with an agency now (or back from one), largest balance first. */
@@ -669,7 +678,7 @@ export function listPlacements(
 export function placementsOfGuarantor(db: Db, guarantorId: number): AccountPlacementView[] {
   const rows = db
     .prepare(
-      `SELECT p.id, p.account_id, a.account_number, p.agency_id, ag.name, ag.recall_days, p.kind, p.status, p.placed_on,
+      `SELECT p.id, p.account_id, a.account_number, p.agency_id, ag.name, p.recall_days, p.kind, p.status, p.placed_on,
               p.placed_cents, p.returned_on, p.return_reason, p.last_payment_on,
               (SELECT coalesce(sum(l.collected_cents), 0) FROM agency_remittance_lines l WHERE l.placement_id = p.id) AS collected
          FROM placements p JOIN accounts a ON a.id = p.account_id JOIN agencies ag ON ag.id = p.agency_id

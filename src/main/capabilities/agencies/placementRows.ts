@@ -52,13 +52,13 @@ export function dropProposed(
 export function markPlaced(
   db: Db,
   placementId: number,
-  p: { placedOn: string; placedCents: number; feeRateBp: number; holdId: number },
+  p: { placedOn: string; placedCents: number; feeRateBp: number; recallDays: number; holdId: number },
 ): void {
   prepared(
     db,
-    `UPDATE placements SET status = 'placed', placed_on = ?, placed_cents = ?, fee_rate_bp = ?, hold_id = ?
+    `UPDATE placements SET status = 'placed', placed_on = ?, placed_cents = ?, fee_rate_bp = ?, recall_days = ?, hold_id = ?
       WHERE id = ? AND status = 'proposed'`,
-  ).run(p.placedOn, p.placedCents, p.feeRateBp, p.holdId, placementId);
+  ).run(p.placedOn, p.placedCents, p.feeRateBp, p.recallDays, p.holdId, placementId);
 }
 
 export function releaseBatchRow(

@@ -9,6 +9,7 @@ import { RETURN_REASON_LABELS, type RecallFileView, type ReturnReason } from '..
 import type { DailyJob } from '../../platform/capability';
 import { storeDocument } from '../../platform/documents';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import { releaseHold } from '../compliance';
 import { agencyRow, layoutOf } from './agencies';
 import { writeLayout } from './layouts';
@@ -106,13 +107,13 @@ export function recallByHand(
   return db.transaction(() => {
     const agencies = new Set<number>();
     const accountIds: number[] = [];
+    const find = prepared(
+      db,
+      `SELECT p.id, p.agency_id, p.account_id, a.account_number, p.hold_id, p.status FROM placements p
+         JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
+    );
     for (const id of new Set(placementIds)) {
-      const p = db
-        .prepare(
-          `SELECT p.id, p.agency_id, p.account_id, a.account_number, p.hold_id, p.status FROM placements p
-             JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
-        )
-        .get(id) as (OpenPlacement & { account_id: number }) | undefined;
+      const p = find.get(id) as (OpenPlacement & { account_id: number }) | undefined;
       if (!p) throw new AppError('not_found', 'One of the accounts chosen was never placed.');
       if (p.status !== 'placed')
         throw new AppError('not_allowed', `Account ${p.account_number} is not with an agency now.`, {
@@ -132,13 +133,17 @@ export function recallByHand(
  * (recallDueOn: the contract's days after the later of placement and the last payment) comes back;
  * then every agency with returns not yet told gets its recall file.
  */
-export function automaticRecall(db: Db, today: string, at: string): { recalled: number; files: number } {
+export function automaticRecall(
+  db: Db,
+  today: string,
+  at: string,
+): { recalled: number; files: number; failed: string[] } {
   return db.transaction(() => {
     const due = (
       db
         .prepare(
-          `SELECT p.id, p.agency_id, p.hold_id, p.placed_on, p.last_payment_on, ag.recall_days
-             FROM placements p JOIN agencies ag ON ag.id = p.agency_id WHERE p.status = 'placed'`,
+          `SELECT p.id, p.agency_id, p.hold_id, p.placed_on, p.last_payment_on, p.recall_days
+             FROM placements p WHERE p.status = 'placed'`,
         )
         .all() as {
         id: number;
@@ -155,8 +160,20 @@ export function automaticRecall(db: Db, today: string, at: string): { recalled: 
         .prepare(`SELECT DISTINCT agency_id FROM placements WHERE status = 'returned' AND recall_file_id IS NULL`)
         .all() as { agency_id: number }[]
     ).map((r) => r.agency_id);
-    const files = writeRecallFiles(db, pending, { today, at, by: null, automatic: true });
-    return { recalled: due.length, files: files.length };
+    // Each agency's file on its own: one agency's layout that cannot take a value (a column too
+    // narrow) does not stop the others'; its returns wait, still to be told, and the job says so.
+    let files = 0;
+    const failed: string[] = [];
+    for (const agencyId of pending) {
+      try {
+        files += db.transaction(() => writeRecallFiles(db, [agencyId], { today, at, by: null, automatic: true }))()
+          .length;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        failed.push(`${agencyRow(db, agencyId).name}: ${err.message}`);
+      }
+    }
+    return { recalled: due.length, files, failed };
   })();
 }
 
@@ -165,7 +182,8 @@ export const agencyRecallJob: DailyJob = {
   audit: 'change',
   run(app, today) {
     const r = automaticRecall(app.store.db, today, app.nowIso());
-    return `Agency recall: ${r.recalled} account${r.recalled === 1 ? '' : 's'} past the recall days; ${r.files} recall file${r.files === 1 ? '' : 's'} written.`;
+    const failed = r.failed.length > 0 ? ` Not written (fix the agency's recall layout): ${r.failed.join(' ')}` : '';
+    return `Agency recall: ${r.recalled} account${r.recalled === 1 ? '' : 's'} past the recall days; ${r.files} recall file${r.files === 1 ? '' : 's'} written.${failed}`;
   },
 };
 
@@ -198,9 +216,14 @@ export function recallFiles(db: Db): RecallFileView[] {
   }));
 }
 
-export function recallFileDocument(db: Db, recallFileId: number): number {
+/** A recall file's kept document, and the accounts it lists (for the export's audit event). */
+export function recallFileDocument(db: Db, recallFileId: number): { documentId: number; accountIds: number[] } {
   const r = db.prepare('SELECT document_id FROM recall_files WHERE id = ?').get(recallFileId) as
     { document_id: number | null } | undefined;
   if (!r || r.document_id === null) throw new AppError('not_found', 'There is no such recall file.');
-  return r.document_id;
+  const accountIds = db
+    .prepare('SELECT account_id FROM placements WHERE recall_file_id = ? ORDER BY id')
+    .pluck()
+    .all(recallFileId) as number[];
+  return { documentId: r.document_id, accountIds };
 }

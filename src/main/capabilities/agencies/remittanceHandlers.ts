@@ -54,6 +54,7 @@ export const remittanceHandlers: Pick<HandlerMap<'agencies'>, RemittanceChannels
     ctx.records.push(`agency:${input.agencyId}`);
     ctx.detail = `payments made to the hospital while placed, ${input.from} to ${input.to}`;
     const f = directPaymentsFile(ctx.app.store.db, input.agencyId, input.from, input.to, ctx.app.clock.today());
+    ctx.records.push(...f.accountIds.map((id) => `account:${id}`));
     return offerBytes(ctx, { fileName: f.fileName, mimeType: 'text/csv' }, f.bytes);
   },
 };

@@ -99,16 +99,18 @@ export const migration019: Migration = {
         placed_on       TEXT,
         placed_cents    INTEGER,
         fee_rate_bp     INTEGER CHECK (fee_rate_bp IS NULL OR fee_rate_bp BETWEEN 0 AND 10000),
+        recall_days     INTEGER CHECK (recall_days IS NULL OR recall_days BETWEEN 30 AND 1095),
         hold_id         INTEGER REFERENCES holds(id),
         last_payment_on TEXT,
         returned_on     TEXT,
         return_reason   TEXT CHECK (return_reason IS NULL OR return_reason IN (
                           'no_payment','paid_in_full','paid_at_hospital','assistance_approved','dispute','bankruptcy',
-                          'deceased','complaint','contract_ended','not_eligible','removed','cancelled','other')),
+                          'deceased','complaint','contract_ended','balance_adjusted','not_eligible','removed','cancelled','other')),
         return_note     TEXT NOT NULL DEFAULT '',
         returned_by     INTEGER REFERENCES users(id),
         recall_file_id  INTEGER REFERENCES recall_files(id),
         CHECK ((status IN ('placed','returned')) = (placed_on IS NOT NULL)),
+        CHECK ((status IN ('placed','returned')) = (recall_days IS NOT NULL)),
         CHECK ((status IN ('dropped','returned')) = (return_reason IS NOT NULL))
       ) STRICT;
       CREATE INDEX placements_batch ON placements(batch_id, id);
@@ -117,6 +119,8 @@ export const migration019: Migration = {
       -- An account is in one draft or with one agency at a time.
       CREATE UNIQUE INDEX placements_open ON placements(account_id) WHERE status IN ('proposed','placed');
       CREATE INDEX placements_account ON placements(account_id, id);
+      -- The delinquent book placement reads: accounts whose cycle reached the final notice.
+      CREATE INDEX accounts_final_notice ON accounts(final_notice_date) WHERE final_notice_date IS NOT NULL;
 
       -- A recall file sent to an agency: the accounts it lists point at it.
       CREATE TABLE recall_files (
