@@ -143,8 +143,33 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
   }))
     earlier.set(e.agency_reference, e); // a positive line last: the one a negative line takes back
 
+  // The agency's earlier payments on these accounts that still stand, by account, day and amount: a
+  // line that repeats one (and cannot be told apart by transaction ids) is the same payment again,
+  // sent under a new remittance number.
+  const samePayment = new Map<string, { reference: string; line_no: number; agency_reference: string }>();
+  const paymentKey = (accountId: number, paidOn: string, cents: number) => `${accountId}/${paidOn}/${cents}`;
+  for (const e of prepared<
+    [number, string],
+    {
+      account_id: number;
+      paid_on: string;
+      collected_cents: number;
+      reference: string;
+      line_no: number;
+      agency_reference: string;
+    }
+  >(
+    db,
+    `SELECT l.account_id, l.paid_on, l.collected_cents, r.reference, l.line_no, l.agency_reference
+       FROM agency_remittances r CROSS JOIN agency_remittance_lines l ON l.remittance_id = r.id
+      WHERE r.agency_id = ? AND l.collected_cents > 0 AND l.account_id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.ledger_entry_id)`,
+  ).iterate(agency.id, json(accounts.values())))
+    samePayment.set(paymentKey(e.account_id, e.paid_on, e.collected_cents), e);
+
   const lines: CheckedLine[] = [];
   const seenReference = new Map<string, number>();
+  const seenPayment = new Map<string, { line: number; agencyReference: string }>();
   const takenBack = new Map<string, number>();
   for (const l of source.lines) {
     const before = problems.length;
@@ -162,6 +187,37 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
         'paidOn',
         `Paid on ${formatShortDate(l.paidOn)}, before account ${l.accountNumber} was placed with ${agency.name} on ${formatShortDate(placement.placed_on)}.`,
       );
+    if (
+      l.paidOn !== null &&
+      placement?.status === 'returned' &&
+      placement.returned_on &&
+      l.paidOn > placement.returned_on
+    )
+      problem(
+        l.line,
+        'paidOn',
+        `Paid on ${formatShortDate(l.paidOn)}, after account ${l.accountNumber} came back from ${agency.name} on ${formatShortDate(placement.returned_on)}.`,
+      );
+    if (accountId !== undefined && l.paidOn !== null && l.collectedCents !== null && l.collectedCents > 0) {
+      const key = paymentKey(accountId, l.paidOn, l.collectedCents);
+      // Two transaction ids tell payments apart (the same id twice is refused by its own check below).
+      const distinct = (ref: string) => l.agencyReference !== '' && ref !== '';
+      const before = samePayment.get(key);
+      const inFile = seenPayment.get(key);
+      if (before && !distinct(before.agency_reference))
+        problem(
+          l.line,
+          'collected',
+          `${formatCents(l.collectedCents)} paid on ${formatShortDate(l.paidOn)} on account ${l.accountNumber} was already posted in remittance ${before.reference}, line ${before.line_no}. Give each payment the agency's transaction id to post a second one of the same amount that day.`,
+        );
+      else if (inFile && !distinct(inFile.agencyReference))
+        problem(
+          l.line,
+          'collected',
+          `The same payment (${formatCents(l.collectedCents)} on ${formatShortDate(l.paidOn)}) is on line ${inFile.line} too. Give each payment the agency's transaction id to post both.`,
+        );
+      if (!inFile) seenPayment.set(key, { line: l.line, agencyReference: l.agencyReference });
+    }
     const prior = l.agencyReference === '' ? undefined : earlier.get(l.agencyReference);
     const collected = l.collectedCents;
     let reversesEntryId: number | null = null;

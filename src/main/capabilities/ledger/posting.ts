@@ -250,6 +250,25 @@ export function reverseLedgerEntry(
     .get(entryId) as
     { id: number; type: string; amount_cents: number; payment_id: number | null; guarantor_id: number } | undefined;
   if (!entry) throw new AppError('not_found', 'There is no such ledger entry.');
+  // An agency's payment (and its take-back) moves with the agency's remittance lines, so that the
+  // lines, the scorecard and the ledger agree: the agency takes a payment back in its remittance.
+  const original =
+    entry.type === 'reversal'
+      ? (db
+          .prepare(
+            `WITH RECURSIVE up(id, type, reverses_id) AS (
+               SELECT id, type, reverses_id FROM ledger_entries WHERE id = ?
+               UNION ALL SELECT e.id, e.type, e.reverses_id FROM ledger_entries e JOIN up ON e.id = up.reverses_id)
+             SELECT type FROM up WHERE reverses_id IS NULL`,
+          )
+          .pluck()
+          .get(entryId) as string | undefined)
+      : entry.type;
+  if (original === 'agency_remittance')
+    throw new AppError(
+      'not_allowed',
+      'This is an agency’s payment: the agency takes it back in its remittance (a negative line with its transaction id), so its lines and the ledger agree.',
+    );
   // A part of a split payment is reversed with the whole payment; a reversal (even of a payment
   // part) may itself be reversed, one entry at a time, to undo a mistake.
   if (entry.payment_id !== null && entry.type !== 'reversal') {

@@ -1,0 +1,105 @@
+// A remittance cannot post the same payment twice under a new number, nor a payment the agency
+// collected after the account came back from it (issue 12 item 4: line errors, nothing posted).
+import { afterEach, describe, expect, it } from 'vitest';
+import { addAgency, agencyWorld, placeByHand, type AgencyWorld } from './fixtures';
+
+let w: AgencyWorld;
+afterEach(() => w?.t.cleanup());
+
+const keyed = (
+  agencyId: number,
+  reference: string,
+  lines: { accountNumber: string; paidOn: string; collectedCents: number; agencyReference?: string }[],
+) => ({
+  agencyId,
+  reference,
+  receivedOn: '2026-12-20',
+  source: 'keyed' as const,
+  lines,
+});
+
+describe('remittance line checks', () => {
+  it('the same payment under a new remittance number is refused; transaction ids tell two apart', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    w.t.clock.setToday('2026-12-20');
+    const line = { accountNumber: 'P1', paidOn: '2026-12-15', collectedCents: 10_000 };
+    await w.t.call('remittances:post', keyed(agencyId, 'DEC-1', [line]), w.clerk);
+    const again = await w.t.raw('remittances:post', keyed(agencyId, 'DEC 1', [line]), w.clerk);
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!again.ok) expect(again.error.message).toContain('was already posted in remittance DEC-1, line 1');
+    const balance = () =>
+      w.t.app.store.db.prepare("SELECT balance_cents FROM accounts WHERE account_number = 'P1'").pluck().get();
+    expect(balance()).toBe(90_000);
+    // Two payments of the same amount the same day, each with the agency's transaction id: both post.
+    await w.t.call(
+      'remittances:post',
+      keyed(agencyId, 'DEC-2', [
+        { ...line, paidOn: '2026-12-16', agencyReference: 'T-1' },
+        { ...line, paidOn: '2026-12-16', agencyReference: 'T-2' },
+      ]),
+      w.clerk,
+    );
+    expect(balance()).toBe(70_000);
+    // Without ids, the second of two identical lines in one file is refused.
+    const twice = await w.t.raw(
+      'remittances:preview',
+      keyed(agencyId, 'DEC-3', [
+        { ...line, paidOn: '2026-12-17' },
+        { ...line, paidOn: '2026-12-17' },
+      ]),
+      w.clerk,
+    );
+    expect(twice.ok && twice.value.problems.map((p) => p.line)).toEqual([2]);
+  });
+
+  it('a payment dated after the account came back from the agency is refused, naming the day', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    w.t.clock.setToday('2026-12-10');
+    const where = await w.t.call('placements:ofGuarantor', { guarantorId: w.gid('G1') }, w.clerk);
+    await w.t.call('placements:recall', { placementIds: [where[0]!.placementId], reason: 'dispute' }, w.clerk);
+    w.t.clock.setToday('2026-12-20');
+    const preview = await w.t.call(
+      'remittances:preview',
+      keyed(agencyId, 'DEC-1', [
+        { accountNumber: 'P1', paidOn: '2026-12-09', collectedCents: 5_000 },
+        { accountNumber: 'P1', paidOn: '2026-12-12', collectedCents: 5_000 },
+      ]),
+      w.clerk,
+    );
+    expect(preview.problems).toEqual([
+      {
+        line: 2,
+        field: 'paidOn',
+        reason: 'Paid on 12/12/2026, after account P1 came back from Acme Recovery on 12/10/2026.',
+      },
+    ]);
+  });
+});
+
+describe('an agency payment in the ledger', () => {
+  it('is not reversed by hand: the agency takes it back in its remittance', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    w.t.clock.setToday('2026-12-20');
+    await w.t.call(
+      'remittances:post',
+      keyed(agencyId, 'DEC-1', [{ accountNumber: 'P1', paidOn: '2026-12-15', collectedCents: 10_000 }]),
+      w.clerk,
+    );
+    const entryId = w.t.app.store.db
+      .prepare("SELECT id FROM ledger_entries WHERE type = 'agency_remittance'")
+      .pluck()
+      .get() as number;
+    const r = await w.t.raw(
+      'ledger:reverse',
+      { entryId, reason: 'bounced', effectiveDate: '2026-12-20' },
+      w.supervisor,
+    );
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+  });
+});
