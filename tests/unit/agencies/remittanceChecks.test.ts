@@ -43,7 +43,7 @@ describe('remittance line checks', () => {
     );
     expect(balance()).toBe(70_000);
     // Without ids, the second of two identical lines in one file is refused.
-    const twice = await w.t.raw(
+    const twice = await w.t.call(
       'remittances:preview',
       keyed(agencyId, 'DEC-3', [
         { ...line, paidOn: '2026-12-17' },
@@ -51,7 +51,7 @@ describe('remittance line checks', () => {
       ]),
       w.clerk,
     );
-    expect(twice.ok && twice.value.problems.map((p) => p.line)).toEqual([2]);
+    expect(twice.problems.map((p) => p.line)).toEqual([2]);
   });
 
   it('a payment dated after the account came back from the agency is refused, naming the day', async () => {
@@ -101,5 +101,35 @@ describe('an agency payment in the ledger', () => {
       w.supervisor,
     );
     expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+  });
+});
+
+describe('a cheque paid while placed that bounces after the account came back', () => {
+  it('takes the agency’s fee back in the direct payments, though the reversal is dated after the return', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P2']);
+    const { paymentId } = await w.t.call(
+      'payments:post',
+      { guarantorId: w.gid('G2'), amountCents: 50_000, method: 'check', reference: '77', effectiveDate: '2026-12-01' },
+      w.clerk,
+    );
+    // Paid in full: back from the agency the same day.
+    w.t.clock.setToday('2026-12-10');
+    await w.t.call(
+      'payments:reverse',
+      { paymentId, reason: 'Cheque returned NSF', effectiveDate: '2026-12-10' },
+      w.clerk,
+    );
+    const rows = await w.t.call(
+      'remittances:directPayments',
+      { agencyId, from: '2026-12-01', to: '2026-12-31' },
+      w.clerk,
+    );
+    // $500.00 at 25% earns $125.00; the bounce takes it back.
+    expect(rows.map((r) => [r.paidOn, r.amountCents, r.feeCents])).toEqual([
+      ['2026-12-01', 50_000, 12_500],
+      ['2026-12-10', -50_000, -12_500],
+    ]);
   });
 });

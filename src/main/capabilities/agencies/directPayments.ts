@@ -24,15 +24,21 @@ export const MONEY_OR_REVERSAL = `'patient_payment','payroll_deduction','court_r
 /**
  * SQL: joins the direct payments `e` (with `-e.amount_cents` the money, positive when paid) of the
  * placements under `p` (placed or returned), for `@today`. The one definition the list, the
- * reconciliation and the scorecard use. A reversal is counted as its original, to two levels.
+ * reconciliation and the scorecard use. A reversal is counted as its original, to two levels, and
+ * belongs to the placement its original was paid in: a cheque paid while placed that bounces after
+ * the account came back takes its fee back all the same.
  */
 export function directPaymentsJoinSql(p: string): string {
   return `JOIN ledger_entries e ON e.account_id = ${p}.account_id AND e.type IN (${MONEY_OR_REVERSAL})
-          AND e.effective_date >= ${p}.placed_on AND e.effective_date <= coalesce(${p}.returned_on, @today)
+          AND e.effective_date >= ${p}.placed_on
         LEFT JOIN ledger_entries o1 ON o1.id = e.reverses_id
         LEFT JOIN ledger_entries o2 ON o2.id = o1.reverses_id`;
 }
-export const DIRECT_PAYMENT_WHERE = `coalesce(o2.type, o1.type, e.type) IN (${DIRECT_TYPES})`;
+/** SQL: the entry joined by directPaymentsJoinSql is a direct payment of the placement under `p`. */
+export function directPaymentWhere(p: string): string {
+  return `coalesce(o2.type, o1.type, e.type) IN (${DIRECT_TYPES})
+      AND coalesce(o2.effective_date, o1.effective_date, e.effective_date) BETWEEN ${p}.placed_on AND coalesce(${p}.returned_on, @today)`;
+}
 
 interface DirectRow {
   account_id: number;
@@ -58,7 +64,7 @@ export function directPayments(db: Db, agencyId: number, from: string, to: strin
        JOIN guarantors g ON g.id = a.guarantor_id
        JOIN agencies ag ON ag.id = p.agency_id
       WHERE p.agency_id = @agency AND p.status IN ('placed','returned') AND p.fee_rate_bp IS NOT NULL
-        AND e.effective_date BETWEEN @from AND @to AND ${DIRECT_PAYMENT_WHERE}
+        AND e.effective_date BETWEEN @from AND @to AND ${directPaymentWhere('p')}
       ORDER BY e.effective_date, a.account_number, e.id`,
   ).all({ agency: agencyId, from, to, today });
   return rows.map((r) => ({

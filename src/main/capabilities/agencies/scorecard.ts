@@ -20,7 +20,7 @@ import { agencyFee, basisPoints, netBackCents } from '../../../shared/rules/agen
 import type { PlacementKind, ScorecardRow, ScorecardView } from '../../../shared/schemas/agencies';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
-import { DIRECT_PAYMENT_WHERE, directPaymentsJoinSql } from './directPayments';
+import { directPaymentWhere, directPaymentsJoinSql } from './directPayments';
 
 export const MONTH_BUCKETS = 13;
 
@@ -74,7 +74,7 @@ export const MONEY_SQL = `WITH ps AS (SELECT p.id, p.agency_id, p.account_id, p.
        SELECT p.id, p.agency_id, p.placed_on, ${monthsSincePlacementSql('p.placed_on', 'e.effective_date')}, e.effective_date,
               -e.amount_cents, recoup_agency_fee(-e.amount_cents, p.rate)
          FROM ps p ${directPaymentsJoinSql('p')}
-        WHERE ${DIRECT_PAYMENT_WHERE})
+        WHERE ${directPaymentWhere('p')})
      SELECT placement_id, agency_id, placed_on, bucket, sum(amount) AS collected, sum(fee) AS fee,
             min(CASE WHEN amount > 0 THEN paid_on END) AS first_paid
        FROM money GROUP BY placement_id, bucket`;
