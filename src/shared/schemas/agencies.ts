@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { businessDateSchema } from '../dates';
 import { centsField, nonNegativeCentsSchema } from '../money';
-import { ECA_KINDS } from '../rules/ecaClock';
+import { type ECA_KINDS } from '../rules/ecaClock';
 import type { FileHandle } from './files';
 import { supervisorApprovalSchema } from './users';
 import { idSchema, optionalText, requiredText } from './text';
@@ -552,12 +552,18 @@ export const placementsListInput = z.object({
 // ---------------------------------------------------------------------------------------------
 // An agency's request for an extraordinary collection action (ECA-01: it is the hospital's own)
 
-export const AGENCY_ECA_KINDS = ECA_KINDS.filter((k) =>
-  ['credit_report', 'civil_action', 'wage_garnishment', 'bank_levy', 'lien', 'debt_sale'].includes(k),
-);
+/** What an agency may ask to do (ECA-02): each is the hospital's own ECA (ECA-01). */
+export const AGENCY_ECA_KINDS = [
+  'credit_report',
+  'civil_action',
+  'wage_garnishment',
+  'bank_levy',
+  'lien',
+  'debt_sale',
+] as const satisfies readonly (typeof ECA_KINDS)[number][];
 export const agencyEcaInput = z.object({
   placementId: idSchema,
-  kind: z.enum(ECA_KINDS, { error: 'Choose the action the agency asks for.' }),
+  kind: z.enum(AGENCY_ECA_KINDS, { error: 'Choose the action the agency asks for.' }),
   note: optionalText('Note', 500).default(''),
 });
 export interface AgencyEcaRequestView {

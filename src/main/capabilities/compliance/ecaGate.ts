@@ -36,6 +36,9 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
     // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.
     .filter((h) => !(h.automatic && h.reason === 'fap_pending'))
+    // A placement holds the hospital's own statements while the agency works the account; the
+    // agency's ECA on it (ECA-01: the hospital's own) is judged by the clock and every other hold.
+    .filter((h) => h.reason !== 'placed_with_agency')
     .map((h) => h.reason);
   return ecaDecision(
     kind,

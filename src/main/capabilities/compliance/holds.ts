@@ -36,7 +36,7 @@ export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today:
   );
 }
 
-export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number): number {
+export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number | null): number {
   const h = db.prepare('SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
     { guarantor_id: number; released_on: string | null } | undefined;
   if (!h) throw new AppError('not_found', 'There is no such hold.');
