@@ -191,13 +191,13 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
       </div>
       <FormAlert message={list.error ?? agencies.error ?? file.error} />
       {recalled && (
-        <div className="run-summary" role="status" aria-label="Recall summary">
-          <p>
+        <div className="form-notice" role="status" aria-label="Recall summary">
+          <p className="flush">
             {plural(recalled.recalled, 'account', 'accounts')} recalled.{' '}
             {recalled.files.length > 0 ? 'The recall files, one per agency:' : ''}
           </p>
           {recalled.files.length > 0 && (
-            <ul className="plain-list">
+            <ul className="recall-files">
               {recalled.files.map((f) => (
                 <li key={f.recallFileId}>
                   {f.agencyName}: {plural(f.count, 'account', 'accounts')}{' '}

@@ -31,7 +31,7 @@ import { useSchemaForm } from '../../forms';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { PLACES } from '../../routes';
 import { useWorkspace } from '../../session';
-import { KIND_OPTIONS, Notice, useSaveFile } from './common';
+import { KIND_OPTIONS, Notice, payerLabel, useSaveFile } from './common';
 import { useWatch } from 'react-hook-form';
 
 const DASH = <span className="muted">—</span>;
@@ -210,7 +210,7 @@ function Eligible({ onBuilt }: { onBuilt: (message: string, batchIds: number[]) 
               },
               { header: 'Account', rowHeader: true, className: 'mono', cell: (r) => r.accountNumber },
               { header: 'Guarantor', cell: guarantorLink },
-              { header: 'Payer', cell: (r) => r.payerClass },
+              { header: 'Payer', cell: (r) => payerLabel(r.payerClass) },
               {
                 header: 'Final notice',
                 className: 'nowrap',
@@ -343,7 +343,16 @@ function ConfirmCancel({
   );
 }
 
-function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => void }) {
+function BatchReview({
+  batchId,
+  onClose,
+  onChanged,
+}: {
+  batchId: number;
+  onClose: () => void;
+  /** Released or cancelled: the page's notice about building it is done with. */
+  onChanged: () => void;
+}) {
   const detail = useChannelQuery('placements:batch', { batchId });
   const remove = useChannelMutation('placements:remove');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
@@ -386,8 +395,8 @@ function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => voi
       <FormAlert message={detail.error ?? error ?? file.error} />
       <Notice message={notice} onDismiss={() => setNotice(null)} />
       {released && (
-        <div className="run-summary" role="status" aria-label="Release summary">
-          <p>
+        <div className="form-notice" role="status" aria-label="Release summary">
+          <p className="flush">
             {plural(released.placed, 'account', 'accounts')} placed for {formatCents(released.placedCents)}; the
             placement file {released.file.fileName} is written.
             {released.dropped.length > 0 &&
@@ -401,26 +410,18 @@ function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => voi
         <>
           <ul className="import-counts" aria-label="The batch">
             <li>
-              <span className={`badge ${STATUS_TONES[b.status]}`}>{STATUS_LABELS[b.status]}</span>
-            </li>
-            <li>
               <strong>{b.accountCount.toLocaleString('en-US')}</strong> {b.accountCount === 1 ? 'account' : 'accounts'}
             </li>
             <li>
               <strong>{formatCents(b.totalCents)}</strong> in all
             </li>
-            <li>{PLACEMENT_BUILD_METHOD_LABELS[b.method]}</li>
-            <li>
-              Built {formatShortDate(b.builtOn)}
-              {b.builtBy ? ` by ${b.builtBy}` : ''}
-            </li>
-            {b.releasedOn && (
-              <li>
-                Released {formatShortDate(b.releasedOn)}
-                {b.releasedBy ? ` by ${b.releasedBy}` : ''}
-              </li>
-            )}
           </ul>
+          <p className="batch-facts">
+            <span className={`badge ${STATUS_TONES[b.status]}`}>{STATUS_LABELS[b.status]}</span>{' '}
+            {PLACEMENT_BUILD_METHOD_LABELS[b.method]}; built {formatShortDate(b.builtOn)}
+            {b.builtBy ? ` by ${b.builtBy}` : ''}
+            {b.releasedOn && `; released ${formatShortDate(b.releasedOn)}${b.releasedBy ? ` by ${b.releasedBy}` : ''}`}.
+          </p>
           <div className="actions start">
             {draft && (
               <>
@@ -473,7 +474,7 @@ function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => voi
                 : []),
               { header: 'Account', rowHeader: true, className: 'mono', cell: (r) => r.accountNumber },
               { header: 'Guarantor', cell: guarantorLink },
-              { header: 'Payer', cell: (r) => r.payerClass },
+              { header: 'Payer', cell: (r) => payerLabel(r.payerClass) },
               {
                 header: 'Amount',
                 className: 'num',
@@ -502,7 +503,9 @@ function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => voi
               onClose={() => setDialog(null)}
               onReleased={(r) => {
                 setDialog(null);
+                setNotice(null);
                 setReleased(r);
+                onChanged();
               }}
             />
           )}
@@ -513,6 +516,7 @@ function BatchReview({ batchId, onClose }: { batchId: number; onClose: () => voi
               onDone={() => {
                 setDialog(null);
                 setNotice(`Batch #${b.id} cancelled.`);
+                onChanged();
               }}
             />
           )}
@@ -617,7 +621,14 @@ export function Placement() {
         requests for one go through the 501(r) gate (Placed accounts).
       </p>
       <Notice message={notice} onDismiss={() => setNotice(null)} />
-      {reviewing !== null && <BatchReview key={reviewing} batchId={reviewing} onClose={() => setReviewing(null)} />}
+      {reviewing !== null && (
+        <BatchReview
+          key={reviewing}
+          batchId={reviewing}
+          onClose={() => setReviewing(null)}
+          onChanged={() => setNotice(null)}
+        />
+      )}
       <Eligible
         onBuilt={(message, ids) => {
           setNotice(message);

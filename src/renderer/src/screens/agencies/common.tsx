@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { formatDecimal } from '../../../../shared/money';
 import { PLACEMENT_KIND_LABELS, PLACEMENT_KINDS, type PlacementKind } from '../../../../shared/schemas/agencies';
+import { PAYER_CLASS_LABELS, type PayerClass } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { messageOf } from '../../api';
 import { saveFile } from '../../files';
@@ -14,6 +15,11 @@ export function percent(bp: number): string {
 }
 
 export const KIND_OPTIONS = PLACEMENT_KINDS.map((k) => ({ value: k, label: PLACEMENT_KIND_LABELS[k] }));
+
+/** "self_pay" -> "Self-pay": the payer class as the account screen says it. */
+export function payerLabel(payerClass: string): string {
+  return PAYER_CLASS_LABELS[payerClass as PayerClass] ?? payerClass;
+}
 
 /** The fee in force today per kind, in one line: "Primary 25.00% · Secondary 30.00% · Legal none". */
 export function feesLine(fees: Record<PlacementKind, number | null>): string {
