@@ -75,7 +75,7 @@ export async function setUpAgency(page: Page): Promise<void> {
   // HP-02: without its business associate agreement nothing can be placed with it.
   await expect(page.getByText('No BAA: cannot place').first()).toBeVisible();
 
-  await page.getByRole('button', { name: 'Edit…' }).click();
+  await page.getByRole('button', { name: 'Edit…', exact: true }).click();
   const edit = page.getByRole('dialog', { name: `Edit ${AGENCY}` });
   await edit.getByLabel('Business associate agreement signed on').fill('2026-12-15');
   await edit.getByRole('button', { name: 'Save the agency' }).click();
@@ -92,6 +92,27 @@ export async function setUpAgency(page: Page): Promise<void> {
   await expect(fee).toBeHidden();
   await expect(page.getByRole('table', { name: 'Fee history' })).toContainText('25.50%');
   await expect(page.getByRole('definition').filter({ hasText: 'Primary 25.50%' })).toBeVisible();
+
+  // Deactivated and reactivated, each with its reason; both in the history.
+  await page.getByRole('button', { name: 'Deactivate…' }).click();
+  const off = page.getByRole('dialog', { name: `Deactivate ${AGENCY}` });
+  await off.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(off.getByText('Say why.')).toBeVisible();
+  await off.getByLabel('Reason').fill('Contract renewal under review');
+  await shot(page, 'a03b-deactivate', { viewport: true });
+  await expectNoSeriousA11yViolations(page, 'the dialog deactivate');
+  await off.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(off).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${AGENCY}`) })).toContainText('Inactive');
+  await page.getByRole('button', { name: 'Reactivate…' }).click();
+  const on = page.getByRole('dialog', { name: `Reactivate ${AGENCY}` });
+  await on.getByLabel('Reason').fill('Contract renewed for 2027');
+  await on.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(on).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${AGENCY}`) })).toContainText('Active');
+  const history = page.getByRole('table', { name: "The agency's history" });
+  await expect(history).toContainText('Made inactive: Contract renewal under review');
+  await expect(history).toContainText('Made active: Contract renewed for 2027');
 
   await page.getByRole('button', { name: 'Edit the placement file layout…' }).click();
   const layout = page.getByRole('dialog', { name: `The placement file of ${AGENCY}` });
