@@ -11,7 +11,7 @@ export function agencyFee(collectedCents: number, rateBp: number): number {
     throw new RangeError('An agency fee needs whole cents and a rate of 0 to 10,000 basis points.');
   const abs = Math.abs(collectedCents);
   const fee = Math.floor((abs * rateBp + 5_000) / 10_000);
-  return collectedCents < 0 ? -fee : fee;
+  return collectedCents < 0 && fee !== 0 ? -fee : fee;
 }
 
 /** What the agency sends the hospital for a collection: all of it (gross) or less its fee (net). */

@@ -72,6 +72,8 @@ describe('a batch by hand', () => {
     // Held from statements and the queue; the account screen shows where it is.
     const holds = await w.t.call('holds:list', { guarantorId: w.gid('G1') }, w.clerk);
     expect(holds.find((h) => h.active && h.reason === 'placed_with_agency')?.accountId).toBe(w.acct('P1'));
+    const due = await w.t.call('statements:due', {}, w.clerk);
+    expect(due.held.find((h) => h.guarantorId === w.gid('G1'))?.holds).toEqual(['placed_with_agency']);
     const queue = await w.t.call('queue:list', { assignee: 'all' }, w.supervisor);
     expect(queue.items.some((i) => i.guarantorId === w.gid('G1'))).toBe(false);
     const where = await w.t.call('placements:ofGuarantor', { guarantorId: w.gid('G1') }, w.clerk);
@@ -213,4 +215,3 @@ describe('batches by share and by score', () => {
     });
   });
 });
-

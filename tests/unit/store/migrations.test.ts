@@ -423,3 +423,38 @@ describe('011', () => {
     db.close();
   });
 });
+
+describe('019', () => {
+  it('adds agencies, placements (one open per account), recall files, ECA requests and remittances', () => {
+    const db = freshDb();
+    migrate(db, 18);
+    expect(migrate(db, 19)).toEqual([19]);
+    db.exec(`
+      INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't');
+      INSERT INTO accounts (id, guarantor_id, account_number, service_from, service_to, service_type, payer_class, created_at, updated_at)
+        VALUES (1, 1, 'A1', '2026-01-01', '2026-01-01', 'outpatient', 'self_pay', 't', 't');
+      INSERT INTO agencies (id, name, recall_days, remittance_method, created_at, updated_at) VALUES (1, 'Acme', 180, 'gross', 't', 't');
+      INSERT INTO placement_batches (id, agency_id, kind, method, status, built_on, built_at) VALUES (1, 1, 'primary', 'hand', 'draft', 'd', 't');
+    `);
+    expect(() =>
+      db.exec(
+        `INSERT INTO agencies (name, recall_days, remittance_method, created_at, updated_at) VALUES ('ACME', 180, 'net', 't', 't')`,
+      ),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(
+        `INSERT INTO agencies (name, recall_days, remittance_method, created_at, updated_at) VALUES ('B', 10, 'net', 't', 't')`,
+      ),
+    ).toThrow(/CHECK/);
+    const propose = db.prepare(
+      `INSERT INTO placements (batch_id, agency_id, account_id, guarantor_id, kind, status, proposed_cents) VALUES (1, 1, 1, 1, 'primary', 'proposed', 100)`,
+    );
+    propose.run();
+    // An account is in one draft or with one agency at a time.
+    expect(() => propose.run()).toThrow(/UNIQUE/);
+    // A placed row carries its date; a returned one its reason.
+    expect(() => db.exec(`UPDATE placements SET status = 'placed'`)).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE placements SET status = 'returned', placed_on = '2026-12-01'`)).toThrow(/CHECK/);
+    db.close();
+  });
+});

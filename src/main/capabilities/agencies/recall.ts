@@ -74,7 +74,7 @@ export function writeRecallFiles(
       guarantorId: null,
       kind: 'agency_recall_file',
       title: `Recall file: ${agency.name}, ${rows.length} account${rows.length === 1 ? '' : 's'}`,
-      fileName: agencyFileName('recall', agency.name, rows[0]?.id ?? 0, w.today, layout.format),
+      fileName: agencyFileName('recall', agency.name, nextRecallFileId(db), w.today, layout.format),
       mimeType: layout.format === 'csv' ? 'text/csv' : 'text/plain',
       bytes,
       at: w.at,
@@ -88,6 +88,11 @@ export function writeRecallFiles(
     out.push({ recallFileId, agencyId, agencyName: agency.name, count: rows.length, documentId });
   }
   return out;
+}
+
+/** The number the next recall file gets (inside the writer's transaction: one writer at a time). */
+function nextRecallFileId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM recall_files').pluck().get() as number) ?? 1;
 }
 
 /** A clerk recalls accounts for a reason; one recall file per agency. All or nothing. */
@@ -156,7 +161,7 @@ export function automaticRecall(db: Db, today: string, at: string): { recalled: 
 }
 
 export const agencyRecallJob: DailyJob = {
-  name: 'agency_recall',
+  name: 'agency-recall',
   audit: 'change',
   run(app, today) {
     const r = automaticRecall(app.store.db, today, app.nowIso());
