@@ -159,12 +159,12 @@ test.describe('remittances and scorecard', () => {
     const keyed = page.getByRole('form', { name: 'Key in a remittance' });
     await keyed.getByLabel('Agency').selectOption({ label: AGENCY });
     await keyed.getByLabel('Remittance number').fill('LRS-2027-001');
-    await keyed.getByLabel('Line 1: account number').fill('NO-SUCH-ACCOUNT');
+    await keyed.getByLabel('Line 1: account').fill('NO-SUCH-ACCOUNT');
     await keyed.getByLabel('Line 1: collected ($)').fill('200.00');
     await keyed.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByRole('table', { name: 'Line problems' })).toBeVisible();
     await expect(keyed.getByRole('button', { name: 'Post the remittance' })).toBeDisabled();
-    await keyed.getByLabel('Line 1: account number').fill(account);
+    await keyed.getByLabel('Line 1: account').fill(account);
     await keyed.getByRole('button', { name: 'Preview' }).click();
     const preview = keyed.getByRole('list', { name: 'The remittance' });
     await expect(preview).toContainText('$200.00 collected');

@@ -184,39 +184,24 @@ function KeyedRemittance({ onPosted }: { onPosted: (message: string, remittanceI
         </div>
         <fieldset className="group">
           <legend>Lines</legend>
+          <p className="group-note">
+            Each payment the agency collected, as its statement gives it; a negative amount takes back a payment that
+            bounced. Leave the fee blank for the contract&rsquo;s rate; the agency&rsquo;s own id is optional.
+          </p>
           <ol className="remittance-lines">
             {lines.fields.map((f, i) => (
               <li key={f.id} className="form-grid">
-                <TextField
-                  name={`lines.${i}.accountNumber`}
-                  label={`Line ${i + 1}: account number`}
-                  className="span-2"
-                />
-                <TextField
-                  name={`lines.${i}.paidOn`}
-                  label={`Line ${i + 1}: date paid`}
-                  type="date"
-                  className="span-2"
-                />
+                <TextField name={`lines.${i}.accountNumber`} label={`Line ${i + 1}: account`} className="span-1" />
+                <TextField name={`lines.${i}.paidOn`} label={`Line ${i + 1}: paid on`} type="date" className="span-1" />
                 <TextField
                   name={`lines.${i}.collected`}
                   label={`Line ${i + 1}: collected ($)`}
                   money
-                  className="span-2"
+                  className="span-1"
                 />
-                <TextField
-                  name={`lines.${i}.fee`}
-                  label={`Line ${i + 1}: fee ($, optional)`}
-                  money
-                  hint="Blank: the contract's rate."
-                  className="span-2"
-                />
-                <TextField
-                  name={`lines.${i}.agencyReference`}
-                  label={`Line ${i + 1}: agency transaction id (optional)`}
-                  className="span-2"
-                />
-                <div className="span-2 column-actions">
+                <TextField name={`lines.${i}.fee`} label={`Line ${i + 1}: fee ($)`} money className="span-1" />
+                <TextField name={`lines.${i}.agencyReference`} label={`Line ${i + 1}: agency id`} className="span-1" />
+                <div className="span-1 column-actions">
                   <button
                     type="button"
                     className="small"

@@ -137,6 +137,11 @@ export function Scorecard() {
         </div>
       </div>
       <FormAlert message={rangeProblem ?? card.error ?? error} />
+      {!s && !rangeProblem && !card.error && card.loading && (
+        <p className="muted" role="status">
+          Reading the scorecard…
+        </p>
+      )}
       {s && (
         <div className={card.loading ? 'stale' : undefined} aria-busy={card.loading}>
           <h2>
