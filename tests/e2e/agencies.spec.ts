@@ -4,7 +4,7 @@
 // carries only the minimum necessary (HP-02: no diagnosis, service type or note); the placed
 // account on the account screen; a recall by hand with its file; an agency's ECA request through
 // the 501(r) gate. Then, in "remittances and scorecard": a keyed remittance posted and reconciled,
-// and the scorecard with its PDF and CSV.
+// the agency's file uploaded and posted (and not twice), and the scorecard with its PDF and CSV.
 import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import {
   AGENCY,
@@ -157,7 +157,7 @@ test.describe('remittances and scorecard', () => {
     await expect(page.getByRole('heading', { name: 'Remittances', level: 1 })).toBeVisible();
     await page.getByRole('radio', { name: 'Keyed in (a short remittance)' }).check();
     const keyed = page.getByRole('form', { name: 'Key in a remittance' });
-    await keyed.getByLabel('Agency').selectOption({ label: AGENCY });
+    await keyed.getByLabel('Agency', { exact: true }).selectOption({ label: AGENCY });
     await keyed.getByLabel('Remittance number').fill('LRS-2027-001');
     await keyed.getByLabel('Line 1: account').fill('NO-SUCH-ACCOUNT');
     await keyed.getByLabel('Line 1: collected ($)').fill('200.00');
@@ -172,6 +172,35 @@ test.describe('remittances and scorecard', () => {
     await shot(page, 'a17-remittance-preview');
     await keyed.getByRole('button', { name: 'Post the remittance' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Remittance LRS-2027-001 posted' })).toBeVisible();
+
+    // The keyed form is empty again. The agency's file for the second account, in its standard
+    // remittance layout, uploaded and posted; the same number again would post nothing.
+    await expect(keyed.getByLabel('Remittance number')).toHaveValue('');
+    const second = placed.accounts[1]!;
+    const file = {
+      name: 'lrs-remit-002.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `account_number,paid_on,collected,fee,remitted,agency_reference\n${second},2027-01-06,100.00,25.50,100.00,T-2\n`,
+      ),
+    };
+    await page.getByRole('radio', { name: 'The agency’s file' }).check();
+    const fromFile = page.getByRole('form', { name: 'Import a remittance file' });
+    const importFile = async (reference: string) => {
+      await fromFile.getByLabel('Agency', { exact: true }).selectOption({ label: AGENCY });
+      await fromFile.getByLabel('Remittance number').fill(reference);
+      await fromFile.getByLabel('The agency’s remittance file').setInputFiles(file);
+      await fromFile.getByRole('button', { name: 'Upload and preview' }).click();
+    };
+    await importFile('LRS-2027-002');
+    await expect(fromFile.getByRole('list', { name: 'The remittance' })).toContainText('$100.00 collected');
+    await fromFile.getByRole('button', { name: 'Post the remittance' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Remittance LRS-2027-002 posted' })).toBeVisible();
+    await importFile('LRS-2027-002');
+    await expect(fromFile.getByRole('alert').filter({ hasText: 'is already posted' })).toBeVisible();
+    await expect(fromFile.getByRole('button', { name: 'Post the remittance' })).toBeDisabled();
+    await expect(page.getByRole('table', { name: 'Remittances posted' }).locator('tbody tr')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Open remittance LRS-2027-001' }).click();
 
     // Its page: the lines and the reconciliation against a cheque $0.50 short.
     const rem = page.getByRole('region', { name: `Remittance LRS-2027-001 from ${AGENCY}` });
@@ -202,7 +231,7 @@ test.describe('remittances and scorecard', () => {
     // The scorecard: the agency, its PDF and its CSV.
     await nav(page).getByRole('link', { name: 'Agency scorecard', exact: true }).click();
     const side = page.getByRole('table', { name: 'Agencies side by side' });
-    await expect(side.getByRole('row', { name: new RegExp(AGENCY) })).toContainText('$200.00');
+    await expect(side.getByRole('row', { name: new RegExp(AGENCY) })).toContainText('$300.00');
     await shot(page, 'a20-scorecard');
     await expectNoSeriousA11yViolations(page, 'the agency scorecard');
     await page.getByRole('button', { name: 'Scorecard PDF' }).click();

@@ -145,7 +145,11 @@ function KeyedRemittance({ onPosted }: { onPosted: (message: string, remittanceI
     defaultValues: { agencyId: '', reference: '', receivedOn: today, lines: [emptyRemittanceLine(today)] },
   });
   const lines = useFieldArray({ control: form.control, name: 'lines' });
-  const flow = usePreviewAndPost(onPosted);
+  // Posted: the form is empty again for the next remittance.
+  const flow = usePreviewAndPost((message, id) => {
+    form.reset({ agencyId: '', reference: '', receivedOn: today, lines: [emptyRemittanceLine(today)] });
+    onPosted(message, id);
+  });
   const [formError, setFormError] = useState<string | null>(null);
   // Anything changed after the preview: preview again before posting.
   const { setPreviewed } = flow;
@@ -252,9 +256,12 @@ function FileRemittance({ onPosted }: { onPosted: (message: string, remittanceId
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<{ file: File; uploadId: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [fileKey, setFileKey] = useState(0);
   const flow = usePreviewAndPost((message, id) => {
     setUploaded(null);
     setFile(null);
+    setFileKey((k) => k + 1);
+    form.reset({ agencyId: '', reference: '', receivedOn: today });
     onPosted(message, id);
   });
   const { setPreviewed } = flow;
@@ -293,6 +300,7 @@ function FileRemittance({ onPosted }: { onPosted: (message: string, remittanceId
           <div className="field span-6">
             <label htmlFor={fileId}>The agency&rsquo;s remittance file</label>
             <input
+              key={fileKey}
               id={fileId}
               type="file"
               accept=".csv,.txt,.dat,text/plain,text/csv"

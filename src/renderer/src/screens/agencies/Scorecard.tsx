@@ -26,24 +26,16 @@ function monthLabel(month: string): string {
   return MONTH_NAMES.format(new Date(`${month}-01T12:00:00Z`));
 }
 
-/** "$1,200.00 in month 0, $300.00 in month 1…", only the months with money. */
-function byMonth(cents: number[]): string {
-  const parts = cents
-    .map((c, i) => (c === 0 ? null : `${i === cents.length - 1 ? `${i}+` : i}: ${formatCents(c)}`))
-    .filter(Boolean);
-  return parts.length ? parts.join(' · ') : 'Nothing yet';
-}
-
 function columns(first: Column<ScorecardRow>): Column<ScorecardRow>[] {
   return [
     first,
-    { header: 'Accounts placed', className: 'num', cell: (r) => r.placedCount.toLocaleString('en-US') },
+    { header: 'Accounts', className: 'num', cell: (r) => r.placedCount.toLocaleString('en-US') },
     { header: 'Placed', className: 'num', cell: (r) => formatCents(r.placedCents) },
     { header: 'Collected', className: 'num', cell: (r) => formatCents(r.collectedCents) },
     { header: 'Fees', className: 'num', cell: (r) => formatCents(r.feeCents) },
     { header: 'Net-back', className: 'num', cell: (r) => formatCents(r.netBackCents) },
     { header: 'Recovery', className: 'num', cell: (r) => percent(r.recoveryBp) },
-    { header: 'Net-back per dollar', className: 'num', cell: (r) => percent(r.netBackBp) },
+    { header: 'Net-back per $ placed', className: 'num', cell: (r) => percent(r.netBackBp) },
     {
       header: 'Days to first payment',
       className: 'num',
@@ -51,11 +43,19 @@ function columns(first: Column<ScorecardRow>): Column<ScorecardRow>[] {
     },
     { header: 'Recalls', className: 'num', cell: (r) => r.recalled.toLocaleString('en-US') },
     { header: 'Complaints', className: 'num', cell: (r) => r.complaints.toLocaleString('en-US') },
-    {
-      header: 'Collected by months since placement',
-      className: 'prose-cell',
-      cell: (r) => byMonth(r.collectedByMonth),
-    },
+  ];
+}
+
+/** Collections by months since placement: months 0 to 11, then 12 and later. */
+function pace(rows: ScorecardRow[]): Column<ScorecardRow>[] {
+  const months = Math.max(13, ...rows.map((r) => r.collectedByMonth.length));
+  return [
+    { header: 'Agency', rowHeader: true, cell: (r) => r.agencyName },
+    ...Array.from({ length: months }, (_, i) => ({
+      header: i === months - 1 ? `Month ${i}+` : `Month ${i}`,
+      className: 'num',
+      cell: (r: ScorecardRow) => formatCents(r.collectedByMonth[i] ?? 0),
+    })),
   ];
 }
 
@@ -153,6 +153,18 @@ export function Scorecard() {
             rowKey={(r) => r.agencyId}
             empty="Nothing of this kind was placed in these months."
             columns={columns({ header: 'Agency', rowHeader: true, cell: (r) => r.agencyName })}
+          />
+          <p className="muted">
+            Median days from placement to the first payment, of the accounts that paid. Best net-back per dollar placed
+            first.
+          </p>
+          <h2>Collected by months since placement</h2>
+          <DataTable
+            caption="Collected by months since placement"
+            rows={s.totals}
+            rowKey={(r) => r.agencyId}
+            empty="Nothing of this kind was placed in these months."
+            columns={pace(s.totals)}
           />
           <h2>By placement month</h2>
           <DataTable
