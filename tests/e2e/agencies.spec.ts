@@ -181,7 +181,7 @@ test.describe('remittances and scorecard', () => {
       name: 'lrs-remit-002.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        `account_number,paid_on,collected,fee,remitted,agency_reference\n${second},2027-01-06,100.00,25.50,100.00,T-2\n`,
+        `account_number,paid_on,collected,fee,remitted,agency_reference\n${second},2027-01-07,100.00,25.50,100.00,T-2\n`,
       ),
     };
     await page.getByRole('radio', { name: 'The agency’s file' }).check();

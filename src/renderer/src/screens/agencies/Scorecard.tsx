@@ -33,9 +33,9 @@ function columns(first: Column<ScorecardRow>): Column<ScorecardRow>[] {
     { header: 'Placed', className: 'num', cell: (r) => formatCents(r.placedCents) },
     { header: 'Collected', className: 'num', cell: (r) => formatCents(r.collectedCents) },
     { header: 'Fees', className: 'num', cell: (r) => formatCents(r.feeCents) },
-    { header: 'Net-back', className: 'num', cell: (r) => formatCents(r.netBackCents) },
+    { header: 'Net‑back', className: 'num', cell: (r) => formatCents(r.netBackCents) },
     { header: 'Recovery', className: 'num', cell: (r) => percent(r.recoveryBp) },
-    { header: 'Net-back per $ placed', className: 'num', cell: (r) => percent(r.netBackBp) },
+    { header: 'Net‑back per $ placed', className: 'num', cell: (r) => percent(r.netBackBp) },
     {
       header: 'Days to first payment',
       className: 'num',
@@ -52,7 +52,7 @@ function pace(rows: ScorecardRow[]): Column<ScorecardRow>[] {
   return [
     { header: 'Agency', rowHeader: true, cell: (r) => r.agencyName },
     ...Array.from({ length: months }, (_, i) => ({
-      header: i === months - 1 ? `Month ${i}+` : `Month ${i}`,
+      header: i === months - 1 ? `${i}+` : String(i),
       className: 'num',
       cell: (r: ScorecardRow) => formatCents(r.collectedByMonth[i] ?? 0),
     })),
@@ -159,6 +159,7 @@ export function Scorecard() {
             first.
           </p>
           <h2>Collected by months since placement</h2>
+          <p className="muted">Month 0 is the month of placement; the last column is a year and later.</p>
           <DataTable
             caption="Collected by months since placement"
             rows={s.totals}
