@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { RecoupApp } from '../main/app';
 import { CAPABILITIES } from '../main/capabilities';
 import { agingReport, search } from '../main/capabilities/accounts';
+import { buildBatches, releaseBatch, saveAgency, scoreWeights, setFee } from '../main/capabilities/agencies';
 import { parseCsv, runImport, type ImportFile } from '../main/capabilities/imports';
 import { LedgerChangeWriter, settleLedgerChange } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
@@ -20,6 +21,7 @@ import { Files } from '../main/platform/files';
 import { writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
+import { US_STATES } from '../shared/schemas/agencies';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
@@ -267,6 +269,77 @@ async function pdfkitBaseline(count: number): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * Collection agencies (issue 12): choose and place 20,000 accounts and write the placement file.
+ * The data set's accounts whose cycle ended get the final notice the statement runs would have
+ * given them (90 days ago), so the delinquent book is the data set's own.
+ */
+async function agencyBench(db: Db, results: Record<string, number>): Promise<void> {
+  const now = `${TODAY}T12:00:00.000Z`;
+  const finalNotice = addDays(TODAY, -90);
+  // The statement run's benchmark held everyone beyond its count; those holds end here.
+  db.prepare(`UPDATE holds SET released_on = ? WHERE note = 'benchmark: not in this run'`).run(TODAY);
+  // Every account with $50.00 or more whose service ended 200 days ago or more has had its cycle:
+  // a first statement (the data set's, or 10 days after discharge) and a final notice 90 days ago.
+  db.prepare(
+    `UPDATE accounts SET first_statement_date = coalesce(first_statement_date, date(service_to, '+10 days')),
+            final_notice_date = ?
+      WHERE balance_cents >= 5000 AND service_to <= ?`,
+  ).run(finalNotice, addDays(TODAY, -200));
+  const supervisor = Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.supervisor', 'Benchmark Supervisor', 'supervisor', ?, ?)`,
+      )
+      .run(now, now).lastInsertRowid,
+  );
+  for (const [name, share] of [
+    ['Acme Recovery', 50],
+    ['Bay State Credit', 30],
+    ['Coastal Collections', 20],
+  ] as const) {
+    const agencyId = saveAgency(
+      db,
+      {
+        name,
+        contactName: '',
+        contactPhone: '',
+        contactEmail: '',
+        address: '',
+        licenceStates: [...US_STATES],
+        baaSignedOn: '2025-01-01',
+        recallDays: 180,
+        remittanceMethod: share === 30 ? 'net' : 'gross',
+        sharePercent: share,
+      },
+      now,
+      supervisor,
+    );
+    setFee(db, { agencyId, kind: 'primary', rateBp: 2_000 + share * 10, effectiveFrom: '2025-01-01' }, now, supervisor);
+  }
+  const t = performance.now();
+  const batchIds = buildBatches(
+    db,
+    { kind: 'primary', method: 'share', maxAccounts: 20_000 },
+    TODAY,
+    now,
+    supervisor,
+    scoreWeights,
+  );
+  const built = performance.now() - t;
+  let placed = 0;
+  let fileBytes = 0;
+  for (const batchId of batchIds) {
+    const r = releaseBatch(db, batchId, { today: TODAY, at: now, by: supervisor, approvedBy: null });
+    placed += r.placed;
+    fileBytes += db.prepare('SELECT length(bytes) FROM documents WHERE id = ?').pluck().get(r.documentId) as number;
+  }
+  results.agency_placement_ms = round(performance.now() - t, 0);
+  console.log(
+    `Agency placement: ${placed} accounts chosen by share among 3 agencies (built in ${round(built, 0)} ms), released and written (${round(fileBytes / 1e6, 1)} MB of files) in ${results.agency_placement_ms} ms (target ≤ 5,000)`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
   const results: Record<string, number> = {};
@@ -415,6 +488,8 @@ async function main(): Promise<void> {
     console.log(
       `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}`,
     );
+
+    if (ALL) await agencyBench(db, results);
 
     if (ALL) {
       db.pragma('wal_checkpoint(TRUNCATE)');

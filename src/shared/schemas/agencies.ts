@@ -358,6 +358,8 @@ export interface PlacementCandidateView {
   accountNumber: string;
   guarantorId: number;
   guarantorName: string;
+  /** Where the guarantor lives: an agency licensed there takes the account. */
+  guarantorState: string;
   payerClass: string;
   balanceCents: number;
   finalNoticeDate: string | null;

@@ -215,3 +215,42 @@ describe('batches by share and by score', () => {
     });
   });
 });
+
+describe('licence states', () => {
+  it('an agency takes only guarantors living where it is licensed', async () => {
+    w = await agencyWorld();
+    const { agencyId: nh } = await w.t.call(
+      'agencies:save',
+      {
+        name: 'Granite Collections',
+        baaSignedOn: '2026-01-15',
+        recallDays: 180,
+        remittanceMethod: 'net',
+        sharePercent: 50,
+        licenceStates: ['NH'],
+      },
+      w.supervisor,
+    );
+    await w.t.call(
+      'agencies:setFee',
+      { agencyId: nh, kind: 'primary', rateBp: 2000, effectiveFrom: '2026-01-01' },
+      w.supervisor,
+    );
+    // Every guarantor of the book lives in Maine.
+    const r = await w.t.raw(
+      'placements:build',
+      { kind: 'primary', method: 'hand', agencyId: nh, accountIds: [w.acct('P1')] },
+      w.clerk,
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('P1: Granite Collections is not licensed in ME');
+    const byShare = await w.t.raw('placements:build', { kind: 'primary', method: 'share' }, w.clerk);
+    expect(byShare).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // A Maine agency beside it takes them all.
+    const me = await addAgency(w, 'Acme Recovery', { share: 50 });
+    const { batchIds } = await w.t.call('placements:build', { kind: 'primary', method: 'share' }, w.clerk);
+    const batches = await w.t.call('placements:batches', {}, w.clerk);
+    expect(batches.map((b) => [b.agencyId, b.accountCount])).toEqual([[me, 5]]);
+    expect(batchIds).toHaveLength(1);
+  });
+});

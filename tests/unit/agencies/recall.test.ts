@@ -124,3 +124,36 @@ describe('paid in full', () => {
     expect(text).toContain('P2,G2,Baker,Bo,2026-12-01,2026-12-01,paid_in_full,0.00');
   });
 });
+
+describe('written off by financial assistance', () => {
+  it('comes back as "assistance approved", not as paid (the agency earns no fee on it)', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    const guarantorId = w.gid('G1');
+    await w.t.call('fap:record', { guarantorId, status: 'pending', date: '2026-12-01', note: '' }, w.clerk);
+    const discount = { kind: 'full' as const };
+    const preview = await w.t.call('fap:preview', { guarantorId, discount }, w.supervisor);
+    await w.t.call(
+      'fap:decide',
+      {
+        guarantorId,
+        decision: 'approved_full',
+        decidedOn: '2026-12-01',
+        discount,
+        previewed: preview.accounts.map((a) => ({
+          accountId: a.accountId,
+          adjustmentCents: a.adjustmentCents,
+          refundCents: a.refundCents,
+        })),
+      },
+      w.supervisor,
+    );
+    const where = await w.t.call('placements:ofGuarantor', { guarantorId }, w.clerk);
+    expect(where[0]).toMatchObject({
+      status: 'returned',
+      returnReason: 'assistance_approved',
+      returnedOn: '2026-12-01',
+    });
+  });
+});

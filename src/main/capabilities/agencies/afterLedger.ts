@@ -1,7 +1,8 @@
 // What a placement owes to every ledger change (inside the change's transaction): the date of the
 // account's last payment (to the agency or to the hospital: a payment stops the recall clock,
 // recallDueOn) and, once nothing is owed on the account, its return from the agency ("paid in
-// full"), told to the agency in its next recall file. A payment reversed moves the date back.
+// full", or "assistance approved" when financial assistance wrote it off), told to the agency in
+// its next recall file. A payment reversed moves the date back.
 import type { LedgerChange } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
@@ -22,6 +23,13 @@ export function placementsAfterLedger(db: Db, change: LedgerChange): void {
     `SELECT max(e.effective_date) FROM ledger_entries e
       WHERE e.account_id = ? AND e.type IN ${PAYMENT_TYPES} AND ${entryStandsSql('e')}`,
   ).pluck();
+  // Nothing owed because assistance wrote the balance off, not because anyone paid: the agency is
+  // told so (it earns no fee on an adjustment).
+  const assistance = prepared(
+    db,
+    `SELECT 1 FROM ledger_entries e WHERE e.account_id = ? AND e.type = 'charity_adjustment' AND e.effective_date >= ?
+        AND ${entryStandsSql('e')} LIMIT 1`,
+  );
   for (const accountId of change.accountIds) {
     const p = open.get(accountId) as
       { id: number; hold_id: number | null; placed_on: string; balance_cents: number } | undefined;
@@ -30,6 +38,11 @@ export function placementsAfterLedger(db: Db, change: LedgerChange): void {
     // Only payments since the placement count toward the agency's clock.
     setLastPayment(db, p.id, paid !== null && paid >= p.placed_on ? paid : null);
     if (p.balance_cents <= 0)
-      returnPlacement(db, p, { reason: 'paid_in_full', note: '', today: change.today, by: change.by });
+      returnPlacement(db, p, {
+        reason: assistance.get(accountId, p.placed_on) ? 'assistance_approved' : 'paid_in_full',
+        note: '',
+        today: change.today,
+        by: change.by,
+      });
   }
 }

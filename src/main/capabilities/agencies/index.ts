@@ -11,3 +11,7 @@ export const agencies: Capability<'agencies'> = {
   afterLedgerChange: placementsAfterLedger,
   dailyJobs: [agencyRecallJob],
 };
+
+export { saveAgency, setFee } from './agencies';
+export { buildBatches, releaseBatch } from './placement';
+export { scoreWeights } from './scoreWeights';

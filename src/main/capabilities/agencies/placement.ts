@@ -57,6 +57,7 @@ interface FactsRow {
   last_name: string;
   first_name: string;
   middle_name: string;
+  state: string;
   deceased: number;
   bankruptcy: number;
   fap_status: string;
@@ -67,7 +68,7 @@ interface FactsRow {
 
 const FACTS_SQL = `
   SELECT a.id, a.account_number, a.guarantor_id, a.balance_cents, a.payer_class, a.first_statement_date, a.final_notice_date,
-         g.last_name, g.first_name, g.middle_name, g.deceased, g.bankruptcy, g.fap_status,
+         g.last_name, g.first_name, g.middle_name, g.state, g.deceased, g.bankruptcy, g.fap_status,
          (SELECT group_concat(h.reason) FROM holds h
            WHERE h.guarantor_id = a.guarantor_id AND (h.account_id IS NULL OR h.account_id = a.id)
              AND h.released_on IS NULL AND (h.until IS NULL OR h.until >= @today)) AS holds,
@@ -107,6 +108,7 @@ function candidateOf(r: FactsRow, reasons: PlacementExclusion[]): PlacementCandi
     accountNumber: r.account_number,
     guarantorId: r.guarantor_id,
     guarantorName: sortedName({ firstName: r.first_name, middleName: r.middle_name, lastName: r.last_name }),
+    guarantorState: r.state,
     payerClass: r.payer_class,
     balanceCents: r.balance_cents,
     finalNoticeDate: r.final_notice_date,
@@ -163,25 +165,40 @@ function placeableAgencies(db: Db, kind: PlacementKind, today: string): Agencies
 }
 
 /**
- * Deals accounts (largest first) to agencies in the given numbers, interleaved so that each agency
- * gets its share of large and small balances alike: each account goes to the agency furthest
- * behind its quota.
+ * Deals accounts (largest first) to agencies by their quotas, interleaved so that each agency gets
+ * its share of large and small balances alike: each account goes to the agency furthest behind its
+ * quota among those that can take it (licensed where the guarantor lives). An account no agency
+ * with room can take then goes to the least loaded agency (by weight) that can take it; one no
+ * agency can take waits for another batch.
  */
-function deal<T>(items: readonly T[], quotas: readonly number[]): T[][] {
+function deal<T>(
+  items: readonly T[],
+  quotas: readonly number[],
+  weights: readonly number[],
+  canTake: (item: T, i: number) => boolean,
+): T[][] {
   const out: T[][] = quotas.map(() => []);
   const given = quotas.map(() => 0);
-  for (const item of items) {
+  const pick = (item: T, score: (i: number) => number | null): number => {
     let best = -1;
-    let bestLag = -Infinity;
-    quotas.forEach((q, i) => {
-      if ((given[i] ?? 0) >= q) return;
-      const lag = 1 - (given[i] ?? 0) / q;
-      if (lag > bestLag) {
-        bestLag = lag;
+    let bestScore = -Infinity;
+    quotas.forEach((_q, i) => {
+      if (!canTake(item, i)) return;
+      const sc = score(i);
+      if (sc !== null && sc > bestScore) {
+        bestScore = sc;
         best = i;
       }
     });
-    if (best === -1) break;
+    return best;
+  };
+  for (const item of items) {
+    let best = pick(item, (i) => {
+      const q = quotas[i] ?? 0;
+      return (given[i] ?? 0) < q ? 1 - (given[i] ?? 0) / q : null;
+    });
+    if (best === -1) best = pick(item, (i) => ((weights[i] ?? 0) > 0 ? -(given[i] ?? 0) / (weights[i] ?? 1) : null));
+    if (best === -1) continue;
     out[best]?.push(item);
     given[best] = (given[best] ?? 0) + 1;
   }
@@ -216,8 +233,9 @@ export function buildBatches(
     for (const id of ids) {
       const r = facts.get({ today, id }) as FactsRow | undefined;
       if (!r) throw new AppError('not_found', 'One of the accounts chosen does not exist.');
-      const reasons = exclusionsOf(r, today, policy, owed);
-      if (reasons.length > 0) refused.push(`${r.account_number}: ${reasons.map(exclusionLabel).join('; ')}`);
+      const reasons = exclusionsOf(r, today, policy, owed).map(exclusionLabel);
+      if (!licensedFor(agency, r.state)) reasons.push(`${agency.name} is not licensed in ${r.state}`);
+      if (reasons.length > 0) refused.push(`${r.account_number}: ${reasons.join('; ')}`);
       else chosen.push(r);
     }
     if (refused.length > 0)
@@ -256,7 +274,14 @@ export function buildBatches(
         ? 'No agency that can take these accounts has a share: give the agencies their shares first.'
         : 'No agency has collected anything yet: build this batch by share instead.',
     );
-  const dealt = deal(eligible, splitByWeight(eligible.length, weights));
+  const dealt = deal(eligible, splitByWeight(eligible.length, weights), weights, (c, i) =>
+    licensedFor(agencies[i] as AgenciesRow, c.guarantorState),
+  );
+  if (dealt.every((d) => d.length === 0))
+    throw new AppError(
+      'not_allowed',
+      'No agency that can take these accounts is licensed where their guarantors live.',
+    );
   return db.transaction(() => {
     const ids: number[] = [];
     agencies.forEach((a, i) => {
@@ -274,6 +299,15 @@ export function buildBatches(
     });
     return ids;
   })();
+}
+
+/**
+ * An agency collects only where it is licensed (its licence states): a guarantor living elsewhere
+ * is not placed with it. A guarantor without a state on file (no address) may go to any agency.
+ */
+function licensedFor(agency: AgenciesRow, state: string): boolean {
+  if (state.trim() === '') return true;
+  return (JSON.parse(agency.licence_states) as string[]).includes(state.trim().toUpperCase());
 }
 
 function proposedOf(r: FactsRow) {
