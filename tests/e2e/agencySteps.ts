@@ -49,7 +49,7 @@ export async function toPlacementDay(page: Page, workspace: Workspace): Promise<
   await moveClockTo(page, workspace, PLACEMENT_DAY, SUPERVISOR);
 }
 
-/** As a supervisor: the agency added with its agreement, a 25.50% primary fee, and a pipe-separated placement file without the phone. */
+/** As a supervisor: the agency (licensed in Maine, where the sample's guarantors live) added with its agreement, a 25.50% primary fee, and a pipe-separated placement file without the phone. */
 export async function setUpAgency(page: Page): Promise<void> {
   await nav(page).getByRole('link', { name: 'Agencies', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Collection agencies', level: 1 })).toBeVisible();
@@ -59,14 +59,14 @@ export async function setUpAgency(page: Page): Promise<void> {
   await add.getByLabel('Agency name').fill(AGENCY);
   await add.getByLabel('Contact name (optional)').fill('Dee Okafor');
   await add.getByLabel('Contact phone (optional)').fill('(312) 555-0140');
-  await add.getByLabel('Licensed in (optional)').fill('il, in xx');
+  await add.getByLabel('Licensed in').fill('me, nh xx');
   await add.getByLabel('Recall after days without a payment').fill('180');
   await add.getByLabel('Share of placements (%)').fill('100');
   await add.getByLabel('How it remits').selectOption({ label: 'Gross: remits everything and invoices its fee' });
   await add.getByRole('button', { name: 'Add the agency' }).click();
   // A state code not on the list is refused by name, before the round trip.
   await expect(add.getByText('Give two-letter state codes, like IL, IN; not XX.')).toBeVisible();
-  await add.getByLabel('Licensed in (optional)').fill('IL, IN');
+  await add.getByLabel('Licensed in').fill('ME, NH');
   await shot(page, 'a02-add-agency', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the dialog add-agency');
   await add.getByRole('button', { name: 'Add the agency' }).click();

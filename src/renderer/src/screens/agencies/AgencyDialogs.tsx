@@ -76,8 +76,8 @@ export function AgencyDialog({
         <TextAreaField name="address" label="Address (optional)" rows={2} className="span-6" />
         <TextField
           name="licenceStates"
-          label="Licensed in (optional)"
-          hint="Two-letter state codes, like IL, IN, WI."
+          label="Licensed in"
+          hint="Two-letter state codes, like IL, IN, WI. The agency takes only guarantors living in these states."
           className="span-3"
         />
         <TextField

@@ -87,7 +87,8 @@ function BuildDialog({
     >
       <p className="muted">
         The batch is a draft: nothing is placed or sent until a supervisor releases it. Only active agencies with a
-        business associate agreement and a fee for the kind receive accounts.
+        business associate agreement and a fee for the kind receive accounts, and each only guarantors living in a state
+        where it is licensed.
       </p>
       <div className="form-grid">
         <SelectField name="kind" label="Placement kind" options={KIND_OPTIONS} className="span-2" />
@@ -210,6 +211,7 @@ function Eligible({ onBuilt }: { onBuilt: (message: string, batchIds: number[]) 
               },
               { header: 'Account', rowHeader: true, className: 'mono', cell: (r) => r.accountNumber },
               { header: 'Guarantor', cell: guarantorLink },
+              { header: 'State', cell: (r) => r.guarantorState || DASH },
               { header: 'Payer', cell: (r) => payerLabel(r.payerClass) },
               {
                 header: 'Final notice',

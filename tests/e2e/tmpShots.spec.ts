@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures';
+import { nav, setUpAndLogIn } from './steps';
+
+test('tmp shots', async ({ page, workspace }) => {
+  await setUpAndLogIn(page, workspace);
+  await nav(page).getByRole('link', { name: 'Agencies', exact: true }).click();
+  await page.getByRole('button', { name: 'Add an agency…' }).click();
+  const add = page.getByRole('dialog', { name: 'Add an agency' });
+  await add.getByLabel('Agency name').fill('Northshore');
+  await add.getByLabel('How it remits').selectOption('net');
+  await add.getByRole('button', { name: 'Add the agency' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Northshore/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit the recall file layout…' }).click();
+  await page.getByLabel('Format').selectOption('fixed');
+  await page.getByRole('button', { name: 'Fill in missing positions' }).click();
+  await page.screenshot({ path: '/tmp/uishots/layout-fixed.png' });
+  await page.getByRole('button', { name: 'Save the layout' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.screenshot({ path: '/tmp/uishots/agency-fixed.png', fullPage: true });
+  await nav(page).getByRole('link', { name: 'Remittances', exact: true }).click();
+  await page.getByRole('radio', { name: 'Keyed in (a short remittance)' }).check();
+  await page.getByRole('button', { name: 'Add a line' }).click();
+  await page.screenshot({ path: '/tmp/uishots/remit.png', fullPage: true });
+  await page.setViewportSize({ width: 320, height: 600 });
+  await page.screenshot({ path: '/tmp/uishots/remit-320.png', fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await nav(page).getByRole('link', { name: 'Agency scorecard', exact: true }).click();
+  await page.screenshot({ path: '/tmp/uishots/score.png', fullPage: true });
+  await nav(page).getByRole('link', { name: 'Placed accounts', exact: true }).click();
+  await page.screenshot({ path: '/tmp/uishots/placed-empty.png', fullPage: true });
+});
