@@ -94,7 +94,7 @@ test('place accounts with an agency, its file, the account screen, a recall and 
   await expect(placedTable(page).locator('tbody tr')).toHaveCount(1);
   await expect(page.getByRole('table', { name: 'Recall files' }).locator('tbody tr')).toHaveCount(1);
   await page.getByLabel('Show').selectOption({ label: 'Come back' });
-  const back = page.getByRole('table', { name: 'Accounts come back from agencies' });
+  const back = page.getByRole('table', { name: 'Accounts come back from the agency' });
   await expect(back.getByRole('row', { name: new RegExp(placed.accounts[0]!) })).toContainText('Disputed');
   await page.getByLabel('Show').selectOption({ label: 'Placed now' });
 

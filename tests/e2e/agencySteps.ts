@@ -220,5 +220,5 @@ export async function placeAccounts(page: Page): Promise<Placed> {
 }
 
 export function placedTable(page: Page): Locator {
-  return page.getByRole('table', { name: 'Accounts with agencies now' });
+  return page.getByRole('table', { name: 'Accounts with the agency now' });
 }

@@ -124,15 +124,21 @@ type Open = { dialog: 'recall'; rows: PlacementRowView[] } | { dialog: 'eca'; ro
 
 function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
   const agencies = useChannelQuery('agencies:list', {});
-  const [agencyId, setAgencyId] = useState<number | undefined>(undefined);
+  // One agency's accounts at a time (the first agency until another is chosen).
+  const [chosenAgency, setChosenAgency] = useState<number | null>(null);
+  const agencyId = chosenAgency ?? agencies.value?.[0]?.id ?? null;
   const [status, setStatus] = useState<'placed' | 'returned'>('placed');
-  const list = useChannelQuery('placements:list', { status, limit: 500, ...(agencyId ? { agencyId } : {}) });
+  const list = useChannelQuery(
+    'placements:list',
+    { status, limit: 500, agencyId: agencyId ?? 1 },
+    { enabled: agencyId !== null },
+  );
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [recalled, setRecalled] = useState<RecallResult | null>(null);
   const file = useSaveFile((f: RecallResult['files'][number]) => Promise.resolve(f.file));
-  const rows = list.value ?? [];
-  const agencyName = (id: number | undefined) => agencies.value?.find((a) => a.id === id)?.name ?? 'the agency';
+  const rows = agencyId === null ? [] : (list.value ?? []);
+  const agencyName = agencies.value?.find((a) => a.id === agencyId)?.name ?? 'the agency';
   const toggle = (id: number) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -143,7 +149,7 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
   const placed = status === 'placed';
   return (
     <section className="ws-section" aria-labelledby="placed-list">
-      <h2 id="placed-list">{placed ? 'With agencies now' : 'Come back'}</h2>
+      <h2 id="placed-list">{placed ? `With ${agencyName} now` : `Come back from ${agencyName}`}</h2>
       <div className="register-bar">
         <div className="field">
           <label htmlFor="placed-agency">Agency</label>
@@ -151,11 +157,10 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
             id="placed-agency"
             value={agencyId ?? ''}
             onChange={(e) => {
-              setAgencyId(e.target.value ? Number(e.target.value) : undefined);
+              setChosenAgency(Number(e.target.value));
               setChosen(new Set());
             }}
           >
-            <option value="">Every agency</option>
             {(agencies.value ?? []).map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -210,15 +215,16 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
           )}
         </div>
       )}
-      {list.value && (
+      {agencies.value && agencies.value.length === 0 && <p className="table-empty">No agency has been added yet.</p>}
+      {agencyId !== null && list.value && (
         <DataTable
-          caption={placed ? 'Accounts with agencies now' : 'Accounts come back from agencies'}
+          caption={placed ? 'Accounts with the agency now' : 'Accounts come back from the agency'}
           rows={rows}
           rowKey={(r) => r.id}
           stale={list.loading}
           virtual={rows.length > 50}
           scrollClassName={rows.length > 50 ? 'register-scroll' : undefined}
-          empty={placed ? 'No account is with an agency.' : 'No account has come back.'}
+          empty={placed ? `No account is with ${agencyName}.` : `No account has come back from ${agencyName}.`}
           columns={[
             ...(placed
               ? [
@@ -314,7 +320,7 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
       {open?.dialog === 'eca' && (
         <EcaRequestDialog
           row={open.row}
-          agencyName={agencyName(agencyId) === 'the agency' ? 'The agency' : agencyName(agencyId)}
+          agencyName={agencyName}
           onClose={() => setOpen(null)}
           onAnswered={(message) => {
             setOpen(null);
