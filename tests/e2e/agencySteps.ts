@@ -171,13 +171,17 @@ export async function placeAccounts(page: Page): Promise<Placed> {
   for (let i = 0; i < 3; i++) {
     const number = (await rows.nth(i).locator('th').textContent())!.trim();
     accounts.push(number);
-    await page.getByRole('checkbox', { name: `Choose account ${number}` }).check();
+    // By keyboard: Space ticks the account.
+    const box = page.getByRole('checkbox', { name: `Choose account ${number}` });
+    await box.press('Space');
+    await expect(box).toBeChecked();
   }
   await expect(page.getByRole('list', { name: 'Left out, by reason' })).toBeVisible();
   await shot(page, 'a07-placement-eligible');
   await expectNoSeriousA11yViolations(page, 'Placement with accounts ticked');
 
-  await page.getByRole('button', { name: 'Build a batch…' }).click();
+  const buildButton = page.getByRole('button', { name: 'Build a batch…' });
+  await buildButton.press('Enter');
   const build = page.getByRole('dialog', { name: 'Build a placement batch' });
   await expect(build.getByLabel('How')).toHaveValue('hand');
   await expect(build).toContainText('3 accounts ticked');
@@ -206,8 +210,10 @@ export async function placeAccounts(page: Page): Promise<Placed> {
   await release.getByLabel('Supervisor password').fill(SUPERVISOR.password);
   await shot(page, 'a10-release-batch', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the dialog release-batch');
-  await release.getByRole('button', { name: 'Release and write the file' }).click();
+  // Enter in the password box submits the form; the focus goes back to the work, not the page's top.
+  await release.getByLabel('Supervisor password').press('Enter');
   await expect(release).toBeHidden();
+  await expect(page.locator('#main-content h1')).toBeFocused();
   await expect(page.getByRole('status', { name: 'Release summary' })).toContainText('2 accounts placed');
   await expect(review.getByText('Released', { exact: true })).toBeVisible();
 
