@@ -32,6 +32,8 @@ import {
 import { storeDocument } from '../../platform/documents';
 import { agencyPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import { addDays } from '../../../shared/dates';
 import type { AgenciesRow } from '../../store/schema';
 import { guarantorsOwedRefund, placeHold } from '../compliance';
 import { activePlanSql } from '../plans';
@@ -141,6 +143,36 @@ function assess(
     (reasons.length === 0 ? eligible : leftOut).push(candidateOf(r, reasons));
   }
   return { eligible, leftOut };
+}
+
+/**
+ * The eligible accounts, largest balance first, at most `max` of them, for a batch. The accounts
+ * that cannot pass the rule's dates and minimum are left out in SQL first (the rule still decides
+ * every account it is given), and each account's facts are read only until `max` are found.
+ */
+function eligibleFirst(db: Db, today: string, max: number): PlacementCandidateView[] {
+  const policy = agencyPolicy(db);
+  const owed = guarantorsOwedRefund(db);
+  const ids = db
+    .prepare(
+      `SELECT a.id FROM accounts a
+        WHERE a.balance_cents >= ? AND a.final_notice_date <= ? AND a.first_statement_date <= ?
+        ORDER BY a.balance_cents DESC, a.id`,
+    )
+    .pluck()
+    .all(
+      Math.max(1, policy.minimumBalanceCents),
+      addDays(today, -policy.daysAfterFinalNotice),
+      addDays(today, -policy.notificationDays),
+    ) as number[];
+  const facts = prepared(db, `${FACTS_SQL} WHERE a.id = @id`);
+  const out: PlacementCandidateView[] = [];
+  for (const id of ids) {
+    if (out.length >= max) break;
+    const r = facts.get({ today, id }) as FactsRow;
+    if (exclusionsOf(r, today, policy, owed).length === 0) out.push(candidateOf(r, []));
+  }
+  return out;
 }
 
 export function eligibleAccounts(db: Db, today: string, guarantorId: number | undefined, limit: number): EligibleView {
@@ -256,7 +288,7 @@ export function buildBatches(
       'not_allowed',
       'No agency can take these accounts: an agency needs to be active, with a business associate agreement on file and a fee for this kind.',
     );
-  const eligible = assess(db, today, undefined).eligible.slice(0, input.maxAccounts ?? Number.MAX_SAFE_INTEGER);
+  const eligible = eligibleFirst(db, today, input.maxAccounts ?? Number.MAX_SAFE_INTEGER);
   if (eligible.length === 0) throw new AppError('not_allowed', 'No account can be placed today.');
   const weights =
     input.method === 'share'
@@ -520,20 +552,26 @@ export function releaseBatch(
   const rate = feeRateOn(feeRates(db, agency.id), b.kind, r.today) as number;
   const policy = agencyPolicy(db);
   const owed = guarantorsOwedRefund(db);
-  const rows = db
-    .prepare(
-      `${FACTS_SQL} JOIN placements pp ON pp.account_id = a.id AND pp.batch_id = @batchId AND pp.status = 'proposed'
-       ORDER BY a.account_number`,
-    )
-    .all({ today: r.today, batchId }) as FactsRow[];
-  const placeId = db.prepare(`SELECT id FROM placements WHERE batch_id = ? AND account_id = ? AND status = 'proposed'`);
+  // The batch's own rows first (by its index), then each account's facts by its id.
+  const proposed = db
+    .prepare(`SELECT id, account_id FROM placements WHERE batch_id = ? AND status = 'proposed'`)
+    .all(batchId) as { id: number; account_id: number }[];
+  const facts = prepared(db, `${FACTS_SQL} WHERE a.id = @id`);
+  const rows = proposed.map((p) => ({
+    placementId: p.id,
+    ...(facts.get({ today: r.today, id: p.account_id }) as FactsRow),
+  }));
   const dropped: Released['dropped'] = [];
+  const droppedIds = new Map<number, PlacementExclusion[]>();
   const placed: FactsRow[] = [];
   for (const row of rows) {
     const reasons = exclusionsOf(row, r.today, policy, owed, batchId);
-    if (reasons.length > 0) dropped.push({ accountNumber: row.account_number, reasons });
-    else placed.push(row);
+    if (reasons.length > 0) {
+      dropped.push({ accountNumber: row.account_number, reasons });
+      droppedIds.set(row.placementId, reasons);
+    } else placed.push(row);
   }
+  dropped.sort((a, b) => a.accountNumber.localeCompare(b.accountNumber));
   if (placed.length === 0)
     throw new AppError(
       'not_allowed',
@@ -541,10 +579,10 @@ export function releaseBatch(
     );
   return db.transaction(() => {
     for (const row of rows) {
-      const id = (placeId.get(batchId, row.id) as { id: number }).id;
-      const d = dropped.find((x) => x.accountNumber === row.account_number);
-      if (d) {
-        dropProposed(db, id, 'not_eligible', d.reasons.map(exclusionLabel).join('; '), r.today, r.by);
+      const id = row.placementId;
+      const reasons = droppedIds.get(id);
+      if (reasons) {
+        dropProposed(db, id, 'not_eligible', reasons.map(exclusionLabel).join('; '), r.today, r.by);
         continue;
       }
       const holdId = placeHold(

@@ -8,16 +8,18 @@ import { AppError } from '../../../shared/errors';
 import type { HoldReason } from '../../../shared/rules/statementCycle';
 import type { HoldView, newAddressInput, placeHoldInput } from '../../../shared/schemas/holds';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import type { HoldsRow } from '../../store/schema';
 import { guarantorRow, mailingAddress, releaseReturnedMail, setMailingAddress } from '../accounts';
 
 type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
 export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today: string, by: number): number {
-  const g = db.prepare('SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);
+  // Prepared once per connection: a placement batch places thousands of holds in one release.
+  const g = prepared(db, 'SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
   if (input.accountId !== undefined) {
-    const a = db.prepare('SELECT guarantor_id FROM accounts WHERE id = ?').get(input.accountId) as
+    const a = prepared(db, 'SELECT guarantor_id FROM accounts WHERE id = ?').get(input.accountId) as
       { guarantor_id: number } | undefined;
     if (!a || a.guarantor_id !== input.guarantorId)
       throw new AppError('invalid_input', 'That account is not this guarantor’s.', {
@@ -27,21 +29,20 @@ export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today:
   if (input.until !== undefined && input.until < today)
     throw new AppError('invalid_input', 'A hold ends today or later.', { until: 'Choose today or a later date.' });
   return Number(
-    db
-      .prepare(
-        'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(input.guarantorId, input.accountId ?? null, input.reason, input.note, today, input.until ?? null, by)
+    prepared(
+      db,
+      'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(input.guarantorId, input.accountId ?? null, input.reason, input.note, today, input.until ?? null, by)
       .lastInsertRowid,
   );
 }
 
 export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number | null): number {
-  const h = db.prepare('SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
+  const h = prepared(db, 'SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
     { guarantor_id: number; released_on: string | null } | undefined;
   if (!h) throw new AppError('not_found', 'There is no such hold.');
   if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
-  db.prepare('UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(
     today,
     by,
     note,
