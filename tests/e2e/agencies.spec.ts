@@ -238,5 +238,13 @@ test.describe('remittances and scorecard', () => {
     expect(await readOpenPdf(page, /\.pdf$/)).toContain(AGENCY);
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Scorecard CSV' }).click());
     expect(csv.text).toContain(AGENCY);
+
+    // WCAG 1.4.10: the scorecard and a remittance's page reflow at 400% zoom (320 CSS pixels).
+    await page.setViewportSize({ width: 320, height: 256 });
+    expect.soft(await pageOverflow(page), 'the scorecard at 320 px scrolls sideways').toBe(0);
+    await nav(page).getByRole('link', { name: 'Remittances', exact: true }).click();
+    await page.getByRole('button', { name: 'Open remittance LRS-2027-001' }).click();
+    await expect(page.getByRole('region', { name: `Remittance LRS-2027-001 from ${AGENCY}` })).toBeVisible();
+    expect.soft(await pageOverflow(page), 'a remittance at 320 px scrolls sideways').toBe(0);
   });
 });
