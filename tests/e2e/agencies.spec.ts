@@ -16,7 +16,7 @@ import {
   toPlacementDay,
 } from './agencySteps';
 import { expect, test } from './fixtures';
-import { openGuarantor, readOpenPdf } from './planSteps';
+import { openGuarantor, postPayment, readOpenPdf } from './planSteps';
 import { cleanSample, CLEAN } from './samples';
 import { nav, shot } from './steps';
 import { readFileSync } from 'node:fs';
@@ -239,7 +239,32 @@ test.describe('remittances and scorecard', () => {
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Scorecard CSV' }).click());
     expect(csv.text).toContain(AGENCY);
 
+    // A payment made at the hospital on the placed account earns the agency its fee: $20.00 at
+    // 25.50% is $5.10 (5.10 exactly), listed for the agency and in its CSV.
+    const harris = guarantorOf(account);
+    expect(harris.accounts).toHaveLength(1);
+    await openGuarantor(page, harris);
+    await postPayment(page, '20.00');
+    await nav(page).getByRole('link', { name: 'Remittances', exact: true }).click();
+    const directSection = page.getByRole('region', { name: 'Paid to the hospital while placed' });
+    await directSection.getByLabel('Agency', { exact: true }).selectOption({ label: AGENCY });
+    const direct = page.getByRole('table', { name: 'Payments to the hospital on placed accounts' });
+    const paid = direct.getByRole('row', { name: new RegExp(account) });
+    await expect(paid).toContainText('$20.00');
+    await expect(paid).toContainText('25.50%');
+    await expect(paid).toContainText('$5.10');
+    const directCsv = await downloaded(page, () =>
+      page
+        .getByRole('region', { name: 'Paid to the hospital while placed' })
+        .getByRole('button', { name: 'CSV' })
+        .click(),
+    );
+    expect(directCsv.text).toContain(account);
+    await shot(page, 'a21-direct-payments');
+
     // WCAG 1.4.10: the scorecard and a remittance's page reflow at 400% zoom (320 CSS pixels).
+    await nav(page).getByRole('link', { name: 'Agency scorecard', exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Agencies side by side' })).toBeVisible();
     await page.setViewportSize({ width: 320, height: 256 });
     expect.soft(await pageOverflow(page), 'the scorecard at 320 px scrolls sideways').toBe(0);
     await nav(page).getByRole('link', { name: 'Remittances', exact: true }).click();
