@@ -189,6 +189,22 @@ function Eligible({ onBuilt }: { onBuilt: (message: string, batchIds: number[]) 
             {e.eligibleCount > rows.length &&
               ` The ${rows.length.toLocaleString('en-US')} largest balances are listed.`}
           </p>
+          <div className="actions start tick-bar">
+            <button
+              type="button"
+              className="small"
+              disabled={rows.length === 0 || chosen.size === rows.length}
+              onClick={() => setChosen(new Set(rows.map((r) => r.accountId)))}
+            >
+              Tick every account listed
+            </button>
+            <button type="button" className="small" disabled={chosen.size === 0} onClick={() => setChosen(new Set())}>
+              Untick all
+            </button>
+            <span className="muted" aria-live="polite">
+              {chosen.size === 0 ? 'None ticked.' : `${plural(chosen.size, 'account', 'accounts')} ticked.`}
+            </span>
+          </div>
           <DataTable
             caption="Accounts eligible for placement"
             rows={rows}
