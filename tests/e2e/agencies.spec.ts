@@ -107,11 +107,34 @@ test('place accounts with an agency, its file, the account screen, a recall and 
   await expectNoSeriousA11yViolations(page, 'the dialog eca-request');
   await eca.getByRole('button', { name: 'Ask the 501(r) gate' }).click();
   await expect(eca).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: /^(Allowed|Refused): / })).toBeVisible();
+  // The final notice's 30 days ended today and the notification period long ago: allowed.
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Allowed: Lakeside Recovery Services may report/ }),
+  ).toBeVisible();
   const requests = page.getByRole('table', { name: "Agencies' ECA requests" });
   await expect(requests.locator('tbody tr')).toHaveCount(1);
   await expect(requests.locator('tbody tr')).toContainText('Report to a credit bureau');
-  await expect(requests.locator('tbody tr')).toContainText(/Allowed|Refused/);
+  await expect(requests.locator('tbody tr')).toContainText('Allowed');
+
+  // A dispute on the guarantor: the gate refuses the agency's next request, says why, and the
+  // refusal is recorded all the same.
+  await openGuarantor(page, guarantorOf(placed.accounts[1]!));
+  const cycle = page.getByRole('region', { name: 'Statements and the 501(r) clock' });
+  await cycle.getByRole('button', { name: 'Place a hold…' }).click();
+  const hold = page.getByRole('dialog', { name: 'Place a hold' });
+  await hold.getByLabel('Reason').selectOption({ label: 'Balance disputed' });
+  await hold.getByRole('button', { name: 'Place the hold' }).click();
+  await expect(hold).toBeHidden();
+  await nav(page).getByRole('link', { name: 'Placed accounts', exact: true }).click();
+  await page.getByRole('button', { name: `An agency's ECA request on account ${placed.accounts[1]!}` }).click();
+  const refused = page.getByRole('dialog', { name: `An agency's request on account ${placed.accounts[1]!}` });
+  await refused.getByLabel('The agency asks to').selectOption({ label: 'Sue (including small claims)' });
+  await refused.getByRole('button', { name: 'Ask the 501(r) gate' }).click();
+  await expect(refused).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Refused: .*on hold/ })).toBeVisible();
+  await expect(requests.locator('tbody tr')).toHaveCount(2);
+  await expect(requests.locator('tbody tr').first()).toContainText('Refused');
+  await expect(requests.locator('tbody tr').first()).toContainText('on hold');
   await shot(page, 'a16-placed-after-recall');
   await expectNoSeriousA11yViolations(page, 'Placed accounts');
 

@@ -420,7 +420,7 @@ export function PlacedAccounts() {
   return (
     <section className="placed">
       <h1>Placed accounts</h1>
-      <Notice message={notice} onDismiss={() => setNotice(null)} />
+      <Notice message={notice} warn={notice?.startsWith('Refused') ?? false} onDismiss={() => setNotice(null)} />
       <PlacedList onNotice={setNotice} />
       <RecallFiles />
       <EcaRequests />

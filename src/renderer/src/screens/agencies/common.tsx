@@ -49,11 +49,22 @@ export function useSaveFile<T>(fetchFile: (what: T) => Promise<FileHandle>) {
   return { busy, error, save };
 }
 
-/** A quiet confirmation with a Dismiss button (role="status"). */
-export function Notice({ message, onDismiss }: { message: string | null; onDismiss: () => void }) {
+/**
+ * A quiet confirmation with a Dismiss button (role="status"); `warn` for an answer that refuses
+ * (the 501(r) gate's), which is news, not a failure of what the clerk did.
+ */
+export function Notice({
+  message,
+  onDismiss,
+  warn,
+}: {
+  message: string | null;
+  onDismiss: () => void;
+  warn?: boolean;
+}) {
   if (!message) return null;
   return (
-    <div className="form-notice notice-row" role="status">
+    <div className={`${warn ? 'form-alert' : 'form-notice'} notice-row`} role="status">
       <span>{message}</span>
       <button type="button" className="small" onClick={onDismiss}>
         Dismiss
