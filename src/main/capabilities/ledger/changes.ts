@@ -7,7 +7,7 @@ import type { RecoupApp } from '../../app';
 import type { LedgerChange } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { moveBalance } from '../accounts';
-import { postEntry, reverseEntry, type NewEntry } from './entries';
+import { insertEntries, postEntry, reverseEntry, type NewEntry } from './entries';
 
 export interface LedgerWhen {
   today: string;
@@ -31,6 +31,21 @@ export class LedgerChangeWriter {
     this.accountIds.add(e.accountId);
     this.guarantorIds.add(guarantorId);
     return entryId;
+  }
+
+  /**
+   * Posts many entries at once (an agency remittance's lines), each account's balance moved once
+   * by their sum. Returns the entries' ids in the order given.
+   */
+  postMany(entries: readonly Omit<NewEntry, 'postedAt' | 'postedBy'>[]): number[] {
+    const ids = insertEntries(
+      this.db,
+      entries.map((e) => ({ ...e, postedAt: this.when.now, postedBy: this.when.by })),
+    );
+    const deltas = new Map<number, number>();
+    for (const e of entries) deltas.set(e.accountId, (deltas.get(e.accountId) ?? 0) + e.amountCents);
+    this.moveBalances(deltas);
+    return ids;
   }
 
   /** Reverses one entry with an equal and opposite one (at most once). */

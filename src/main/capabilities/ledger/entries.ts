@@ -72,6 +72,49 @@ export function postEntry(db: Db, e: NewEntry): { entryId: number; guarantorId: 
   return { entryId: Number(info.lastInsertRowid), guarantorId };
 }
 
+const ENTRIES_PER_STATEMENT = 500;
+
+/**
+ * Many entries posted at once (an agency remittance's lines): a few multi-row statements instead
+ * of one each. Returns their ids in the order given. The caller's LedgerChangeWriter moves the
+ * balances (postMany does both).
+ */
+export function insertEntries(db: Db, entries: readonly NewEntry[]): number[] {
+  const ids: number[] = [];
+  for (let at = 0; at < entries.length; at += ENTRIES_PER_STATEMENT) {
+    const chunk = entries.slice(at, at + ENTRIES_PER_STATEMENT);
+    const args: (string | number | null)[] = [];
+    for (const e of chunk) {
+      checkSign(e.type, e.amountCents);
+      args.push(
+        e.accountId,
+        e.type,
+        e.amountCents,
+        e.effectiveDate,
+        e.postedAt,
+        e.postedBy,
+        e.reference ?? '',
+        e.reasonCode ?? null,
+        e.memo ?? '',
+        e.externalId ?? null,
+        e.paymentId ?? null,
+        e.importBatchId ?? null,
+        e.approvedBy ?? null,
+      );
+    }
+    const rows = prepared<(string | number | null)[], { id: number }>(
+      db,
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, reason_code, memo,
+                                   external_id, payment_id, import_batch_id, approved_by)
+       VALUES ${Array.from({ length: chunk.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       RETURNING id`,
+    ).all(...args);
+    // Rows are numbered in the order the VALUES are inserted; RETURNING's own order is not promised.
+    ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
 type EntryRow = Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_cents' | 'payment_id' | 'reverses_id'>;
 
 /**

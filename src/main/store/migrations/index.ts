@@ -20,6 +20,7 @@ import { migration016 } from './016_statement_release';
 import { migration017 } from './017_credit_indexes';
 import { migration018 } from './018_bounced_address';
 import { migration019 } from './019_agencies';
+import { migration020 } from './020_agency_indexes';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
