@@ -178,7 +178,7 @@ test.describe('remittances and scorecard', () => {
     // the invoice is the fee, 25.50% of it: $51.00.
     await nav(page).getByRole('link', { name: 'Remittances', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Remittances', level: 1 })).toBeVisible();
-    await page.getByRole('radio', { name: 'Keyed in (a short remittance)' }).check();
+    await page.getByRole('radio', { name: 'Key in a remittance (up to 200 lines)' }).check();
     const keyed = page.getByRole('form', { name: 'Key in a remittance' });
     await keyed.getByLabel('Agency', { exact: true }).selectOption({ label: AGENCY });
     await keyed.getByLabel('Remittance number').fill('LRS-2027-001');
@@ -207,7 +207,7 @@ test.describe('remittances and scorecard', () => {
         `account_number,paid_on,collected,fee,remitted,agency_reference\n${second},2027-01-07,100.00,25.50,100.00,T-2\n`,
       ),
     };
-    await page.getByRole('radio', { name: 'The agency’s file' }).check();
+    await page.getByRole('radio', { name: 'Import a remittance file' }).check();
     const fromFile = page.getByRole('form', { name: 'Import a remittance file' });
     const importFile = async (reference: string) => {
       await fromFile.getByLabel('Agency', { exact: true }).selectOption({ label: AGENCY });

@@ -353,15 +353,15 @@ function RecordRemittance({ onPosted }: { onPosted: (message: string, remittance
     <section className="ws-section" aria-labelledby="record-remittance">
       <h2 id="record-remittance">Record a remittance</h2>
       <fieldset className="plain">
-        <legend>From</legend>
+        <legend>How the remittance comes in</legend>
         <div className="radio-row">
           <label>
             <input type="radio" name={name} checked={source === 'file'} onChange={() => setSource('file')} />
-            The agency&rsquo;s file
+            Import a remittance file
           </label>
           <label>
             <input type="radio" name={name} checked={source === 'keyed'} onChange={() => setSource('keyed')} />
-            Keyed in (a short remittance)
+            Key in a remittance (up to 200 lines)
           </label>
         </div>
       </fieldset>
