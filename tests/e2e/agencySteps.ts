@@ -200,6 +200,7 @@ export async function placeAccounts(page: Page): Promise<Placed> {
   await review.getByRole('button', { name: 'Take the ticked accounts out' }).click();
   await expect(inBatch.locator('tbody tr')).toHaveCount(2);
   await shot(page, 'a09-batch-review');
+  await expectNoSeriousA11yViolations(page, 'a draft batch in review');
 
   const releaseButton = review.getByRole('button', { name: 'Release…' });
   await releaseButton.click();
