@@ -41,15 +41,28 @@ export interface PlacementFacts {
   refundOwed: boolean;
   /** The account is already in a draft batch or with an agency. */
   placedNow: boolean;
+  /** For a chosen agency: whether it is licensed where the guarantor lives (absent: no agency chosen yet). */
+  licensed?: boolean;
 }
 
 /**
- * Holds that stop a placement. Returned mail does not: finding a patient whose mail came back
- * (skip tracing) is part of what an agency is paid for, and the hold only stops the hospital's own
- * mail. The hospital's holds for a plan, an application, a death or a bankruptcy are reasons of
- * their own below; `placed_with_agency` is the placement itself.
+ * A hold placed by hand stops a placement under its own reason where it has one (a bankruptcy, a
+ * death, an application, a plan: the same reason as the guarantor's flag), else as 'hold'.
+ * Returned mail does not stop it: finding a patient whose mail came back (skip tracing) is part of
+ * what an agency is paid for, and that hold only stops the hospital's own mail. A
+ * `placed_with_agency` hold is the placement itself ('already_placed').
  */
-const HOLDS_THAT_STOP: ReadonlySet<HoldReason> = new Set<HoldReason>(['dispute', 'in_litigation', 'estate_claim']);
+const HOLD_EXCLUSION: Record<HoldReason, PlacementExclusion | null> = {
+  dispute: 'hold',
+  in_litigation: 'hold',
+  estate_claim: 'hold',
+  bankruptcy: 'bankruptcy',
+  deceased: 'deceased',
+  fap_pending: 'assistance_pending',
+  plan_current: 'current_plan',
+  returned_mail: null,
+  placed_with_agency: null,
+};
 
 /** Every reason the account cannot be placed today; an empty list: it can. */
 export function placementExclusions(
@@ -64,12 +77,14 @@ export function placementExclusions(
   if (f.firstStatementDate === null || today < addDays(f.firstStatementDate, policy.notificationDays))
     out.push('notification_period');
   if (f.balanceCents < policy.minimumBalanceCents) out.push('below_threshold');
-  if (f.holds.some((h) => HOLDS_THAT_STOP.has(h))) out.push('hold');
-  if (f.onActivePlan) out.push('current_plan');
-  if (f.fapPending) out.push('assistance_pending');
-  if (f.deceased) out.push('deceased');
-  if (f.bankruptcy) out.push('bankruptcy');
+  const held = new Set(f.holds.map((h) => HOLD_EXCLUSION[h]));
+  if (held.has('hold')) out.push('hold');
+  if (f.onActivePlan || held.has('current_plan')) out.push('current_plan');
+  if (f.fapPending || held.has('assistance_pending')) out.push('assistance_pending');
+  if (f.deceased || held.has('deceased')) out.push('deceased');
+  if (f.bankruptcy || held.has('bankruptcy')) out.push('bankruptcy');
   if (f.refundOwed) out.push('refund_owed');
+  if (f.licensed === false) out.push('not_licensed');
   return out;
 }
 
@@ -85,6 +100,7 @@ export const PLACEMENT_EXCLUSION_LABELS: Record<PlacementExclusion, string> = {
   deceased: 'Deceased',
   bankruptcy: 'Bankruptcy',
   refund_owed: 'The hospital owes the guarantor a refund',
+  not_licensed: 'The agency is not licensed where the guarantor lives',
 };
 
 /**

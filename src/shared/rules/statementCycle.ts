@@ -41,11 +41,13 @@ export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
   returned_mail: 'Mail returned: new address needed',
 };
 
-/** Holds a clerk places by hand (returned mail follows from the guarantor's record instead). */
-export const PLACEABLE_HOLD_REASONS = HOLD_REASONS.filter((r) => r !== 'returned_mail') as Exclude<
-  HoldReason,
-  'returned_mail'
->[];
+/**
+ * Holds a clerk places by hand. Returned mail follows from the guarantor's record instead; a
+ * placement with an agency is placed and ended by the placement and its recall (issue 12).
+ */
+export const PLACEABLE_HOLD_REASONS = HOLD_REASONS.filter(
+  (r) => r !== 'returned_mail' && r !== 'placed_with_agency',
+) as Exclude<HoldReason, 'returned_mail' | 'placed_with_agency'>[];
 
 export interface CyclePolicy {
   /** Days between statements (ST-03: about 30; unconfirmed as a standard). */

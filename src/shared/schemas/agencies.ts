@@ -335,6 +335,7 @@ export const PLACEMENT_EXCLUSIONS = [
   'bankruptcy',
   'refund_owed',
   'already_placed',
+  'not_licensed',
 ] as const;
 export type PlacementExclusion = (typeof PLACEMENT_EXCLUSIONS)[number];
 

@@ -68,3 +68,25 @@ describe('agency ECA requests', () => {
     expect(await w.t.call('agencies:ecaRequests', {}, w.clerk)).toEqual([]);
   });
 });
+
+describe('one party at a time (ST-03)', () => {
+  it('the hospital’s own ECA waits while the account is placed; the placement’s hold ends only by a recall', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    const own = await w.t.call('eca:check', { accountId: w.acct('P1'), kind: 'civil_action' }, w.clerk);
+    expect(own.allowed).toBe(false);
+    const holds = await w.t.call('holds:list', { guarantorId: w.gid('G1') }, w.clerk);
+    const hold = holds.find((h) => h.active && h.reason === 'placed_with_agency')!;
+    expect(await w.t.raw('holds:release', { holdId: hold.id, note: 'by mistake' }, w.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    // Nor can a clerk place one by hand (a placement places it).
+    expect(
+      await w.t.raw('holds:place', { guarantorId: w.gid('G2'), reason: 'placed_with_agency', note: '' }, w.clerk),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The agency's own request on it is judged by the clock.
+    await w.t.call('agencies:requestEca', { placementId: await placementOf('G1'), kind: 'civil_action' }, w.clerk);
+  });
+});

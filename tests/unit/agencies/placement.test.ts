@@ -3,7 +3,7 @@
 // in the agency's layout with only the minimum necessary (HP-02); a placed account held from
 // statements and out of the queue; the business associate agreement required (HP-02).
 import { afterEach, describe, expect, it } from 'vitest';
-import { addAgency, agencyWorld, type AgencyWorld } from './fixtures';
+import { addAgency, agencyWorld, placeByHand, type AgencyWorld } from './fixtures';
 
 let w: AgencyWorld;
 afterEach(() => w?.t.cleanup());
@@ -193,6 +193,45 @@ describe('batches by share and by score', () => {
     expect(bay.rows.map((r) => r.accountNumber)).toContain('P4');
   });
 
+  it('by score: the accounts split by what a dollar placed has earned the hospital (the scorecard)', async () => {
+    w = await agencyWorld();
+    const a = await addAgency(w, 'Acme Recovery', { share: 50 });
+    const b = await addAgency(w, 'Bay State Credit', { share: 50 });
+    await placeByHand(w, a, ['P1']); // $1,000.00
+    await placeByHand(w, b, ['P2']); // $500.00
+    const remit = (agencyId: number, account: string, cents: number) =>
+      w.t.call(
+        'remittances:post',
+        {
+          agencyId,
+          reference: `R-${account}`,
+          receivedOn: '2026-12-01',
+          source: 'keyed',
+          lines: [{ accountNumber: account, paidOn: '2026-12-01', collectedCents: cents }],
+        },
+        w.clerk,
+      );
+    // Acme: $500.00 collected, 25% fee $125.00, net-back $375.00 of $1,000.00 placed = 37.50%.
+    await remit(a, 'P1', 50_000);
+    // Bay State: $100.00 collected, fee $25.00, net-back $75.00 of $500.00 = 15.00%.
+    await remit(b, 'P2', 10_000);
+    const { batchIds } = await w.t.call('placements:build', { kind: 'primary', method: 'score' }, w.clerk);
+    expect(batchIds).toHaveLength(2);
+    const batches = await w.t.call('placements:batches', {}, w.clerk);
+    const drafts = batches.filter((x) => x.status === 'draft');
+    // P4, P9 and P10 left to place: 3 x 3750 / 5250 = 2.14 and 3 x 1500 / 5250 = 0.86 -> 2 and 1.
+    expect(drafts.find((x) => x.agencyId === a)?.accountCount).toBe(2);
+    expect(drafts.find((x) => x.agencyId === b)?.accountCount).toBe(1);
+  });
+
+  it('by score with nothing collected yet is refused: build it by share', async () => {
+    w = await agencyWorld();
+    await addAgency(w, 'Acme Recovery', { share: 50 });
+    const r = await w.t.raw('placements:build', { kind: 'primary', method: 'score' }, w.clerk);
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    if (!r.ok) expect(r.error.message).toContain('build this batch by share');
+  });
+
   it('cancelling a draft frees its accounts; a removed account is eligible again', async () => {
     w = await agencyWorld();
     const agencyId = await addAgency(w);
@@ -243,7 +282,7 @@ describe('licence states', () => {
       w.clerk,
     );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain('P1: Granite Collections is not licensed in ME');
+    if (!r.ok) expect(r.error.message).toContain('P1: the agency is not licensed where the guarantor lives');
     const byShare = await w.t.raw('placements:build', { kind: 'primary', method: 'share' }, w.clerk);
     expect(byShare).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     // A Maine agency beside it takes them all.

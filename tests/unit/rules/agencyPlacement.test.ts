@@ -50,6 +50,14 @@ describe('placementExclusions', () => {
     ['bankrupt', { bankruptcy: true }, TODAY, ['bankruptcy']],
     ['refund owed', { refundOwed: true }, TODAY, ['refund_owed']],
     ['already placed', { placedNow: true }, TODAY, ['already_placed']],
+    // A hold placed by hand counts under its own reason (the guarantor's flag not yet in the extract).
+    ['bankruptcy hold placed by hand', { holds: ['bankruptcy'] }, TODAY, ['bankruptcy']],
+    ['death hold placed by hand', { holds: ['deceased'] }, TODAY, ['deceased']],
+    ['application hold placed by hand', { holds: ['fap_pending'] }, TODAY, ['assistance_pending']],
+    ['plan hold placed by hand', { holds: ['plan_current'] }, TODAY, ['current_plan']],
+    ['the placement’s own hold', { holds: ['placed_with_agency'] }, TODAY, []],
+    ['not licensed where the guarantor lives', { licensed: false }, TODAY, ['not_licensed']],
+    ['licensed', { licensed: true }, TODAY, []],
     [
       'several at once',
       { balanceCents: 100, deceased: true, finalNoticeDate: null },

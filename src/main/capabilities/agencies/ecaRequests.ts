@@ -26,7 +26,7 @@ export function requestEca(
   if (!p) throw new AppError('not_found', 'There is no such placement.');
   if (p.status !== 'placed')
     throw new AppError('not_allowed', `Account ${p.account_number} is not with ${p.name} now: it cannot act on it.`);
-  const decision = checkEca(db, p.account_id, input.kind, w.today);
+  const decision = checkEca(db, p.account_id, input.kind, w.today, { byPlacingAgency: true });
   db.prepare(
     `INSERT INTO agency_eca_requests (placement_id, account_id, kind, requested_on, note, allowed, allowed_from, reasons, at, by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -42,7 +42,7 @@ export function requestEca(
     w.now,
     w.by,
   );
-  attemptEca(db, p.account_id, input.kind, w.today, w.now, w.by);
+  attemptEca(db, p.account_id, input.kind, w.today, w.now, w.by, { byPlacingAgency: true });
   return { accountId: p.account_id };
 }
 

@@ -15,3 +15,5 @@ export const agencies: Capability<'agencies'> = {
 export { saveAgency, setFee } from './agencies';
 export { buildBatches, releaseBatch } from './placement';
 export { scoreWeights } from './scoreWeights';
+export { postRemittance } from './remittances';
+export { agencyScorecard } from './scorecard';

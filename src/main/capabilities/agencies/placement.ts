@@ -85,6 +85,7 @@ function exclusionsOf(
   policy: AgencyPolicy,
   owedRefund: ReadonlySet<number>,
   ownBatch: number | null = null,
+  licensed?: boolean,
 ): PlacementExclusion[] {
   return placementExclusions(
     {
@@ -98,6 +99,7 @@ function exclusionsOf(
       bankruptcy: r.bankruptcy === 1,
       refundOwed: owedRefund.has(r.guarantor_id),
       placedNow: r.placed_in !== null && r.placed_in !== ownBatch,
+      licensed,
     },
     today,
     policy,
@@ -265,8 +267,7 @@ export function buildBatches(
     for (const id of ids) {
       const r = facts.get({ today, id }) as FactsRow | undefined;
       if (!r) throw new AppError('not_found', 'One of the accounts chosen does not exist.');
-      const reasons = exclusionsOf(r, today, policy, owed).map(exclusionLabel);
-      if (!licensedFor(agency, r.state)) reasons.push(`${agency.name} is not licensed in ${r.state}`);
+      const reasons = exclusionsOf(r, today, policy, owed, null, licensedFor(agency, r.state)).map(exclusionLabel);
       if (reasons.length > 0) refused.push(`${r.account_number}: ${reasons.join('; ')}`);
       else chosen.push(r);
     }
@@ -565,7 +566,7 @@ export function releaseBatch(
   const droppedIds = new Map<number, PlacementExclusion[]>();
   const placed: FactsRow[] = [];
   for (const row of rows) {
-    const reasons = exclusionsOf(row, r.today, policy, owed, batchId);
+    const reasons = exclusionsOf(row, r.today, policy, owed, batchId, licensedFor(agency, row.state));
     if (reasons.length > 0) {
       dropped.push({ accountNumber: row.account_number, reasons });
       droppedIds.set(row.placementId, reasons);

@@ -27,8 +27,18 @@ function accountRow(db: Db, accountId: number): AccountClockRow {
   return row;
 }
 
+/**
+ * Who asks: the hospital itself, or the agency holding the account (ECA-01: its ECAs are the
+ * hospital's own). The placement holds the hospital's own collection while the agency works the
+ * account (ST-03: one party at a time), so it stops every hospital ECA; it does not stop the
+ * agency's own request, which the clock and every other hold judge.
+ */
+export interface EcaAsker {
+  byPlacingAgency?: boolean;
+}
+
 /** What the clock says about an ECA of this kind on this account today (nothing is written). */
-export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string): EcaDecision {
+export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string, asker: EcaAsker = {}): EcaDecision {
   const a = accountRow(db, accountId);
   const released =
     db.prepare('SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
@@ -36,9 +46,7 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
     // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.
     .filter((h) => !(h.automatic && h.reason === 'fap_pending'))
-    // A placement holds the hospital's own statements while the agency works the account; the
-    // agency's ECA on it (ECA-01: the hospital's own) is judged by the clock and every other hold.
-    .filter((h) => h.reason !== 'placed_with_agency')
+    .filter((h) => !(asker.byPlacingAgency && h.reason === 'placed_with_agency'))
     .map((h) => h.reason);
   return ecaDecision(
     kind,
@@ -67,8 +75,9 @@ export function attemptEca(
   today: string,
   now: string,
   by: number | null,
+  asker: EcaAsker = {},
 ): EcaDecision {
-  const decision = checkEca(db, accountId, kind, today);
+  const decision = checkEca(db, accountId, kind, today, asker);
   db.prepare(
     'INSERT INTO eca_attempts (account_id, kind, attempted_on, allowed, allowed_from, reasons, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(

@@ -87,7 +87,9 @@ export const complianceHandlers: HandlerMap<'compliance'> = {
     return { id };
   },
   'holds:release': (ctx, input) => {
-    const guarantorId = releaseHold(ctx.app.store.db, input.holdId, input.note, ctx.app.clock.today(), userOf(ctx).id);
+    const guarantorId = releaseHold(ctx.app.store.db, input.holdId, input.note, ctx.app.clock.today(), userOf(ctx).id, {
+      byHand: true,
+    });
     ctx.records.push(`guarantor:${guarantorId}`, `hold:${input.holdId}`);
     ctx.detail = input.note;
     return { done: true };

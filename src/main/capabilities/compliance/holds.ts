@@ -14,7 +14,10 @@ import { guarantorRow, mailingAddress, releaseReturnedMail, setMailingAddress } 
 
 type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
-export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today: string, by: number): number {
+/** A hold as a service places it: a clerk's reason, or a placement's ('placed_with_agency'). */
+type NewHold = Omit<z.output<typeof placeHoldInput>, 'reason'> & { reason: Exclude<HoldReason, 'returned_mail'> };
+
+export function placeHold(db: Db, input: NewHold, today: string, by: number): number {
   // Prepared once per connection: a placement batch places thousands of holds in one release.
   const g = prepared(db, 'SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId);
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
@@ -37,10 +40,23 @@ export function placeHold(db: Db, input: z.output<typeof placeHoldInput>, today:
   );
 }
 
-export function releaseHold(db: Db, holdId: number, note: string, today: string, by: number | null): number {
-  const h = prepared(db, 'SELECT guarantor_id, released_on FROM holds WHERE id = ?').get(holdId) as
-    { guarantor_id: number; released_on: string | null } | undefined;
+export function releaseHold(
+  db: Db,
+  holdId: number,
+  note: string,
+  today: string,
+  by: number | null,
+  options: { byHand?: boolean } = {},
+): number {
+  const h = prepared(db, 'SELECT guarantor_id, released_on, reason FROM holds WHERE id = ?').get(holdId) as
+    { guarantor_id: number; released_on: string | null; reason: HoldReason } | undefined;
   if (!h) throw new AppError('not_found', 'There is no such hold.');
+  // The placement owns its hold: ending it by hand would restart statements while the agency works the account.
+  if (options.byHand && h.reason === 'placed_with_agency')
+    throw new AppError(
+      'not_allowed',
+      'This hold is the account’s placement with a collection agency: recall the account from the agency to end it.',
+    );
   if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
   prepared(db, 'UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(
     today,
