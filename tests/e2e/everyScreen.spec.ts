@@ -15,6 +15,11 @@ const SCREENS = [
   'Statements',
   'Aging report',
   'Compliance',
+  'Agencies',
+  'Placement',
+  'Placed accounts',
+  'Remittances',
+  'Agency scorecard',
   'Users',
   'Audit log',
   'Settings',
@@ -31,6 +36,21 @@ const DIALOGS = [
   'Add task…',
   'Log activity…',
 ];
+
+// An agency's page (issue 12) and its dialogs; the placement, recall, ECA and remittance dialogs
+// are checked in agencies.spec.ts, where there are accounts to place.
+const AGENCY_DIALOGS = ['Edit…', 'Set a fee…', 'Deactivate…', 'Edit the placement file layout…'];
+
+/** Adds an agency through its dialog (the user is an administrator) and opens its page. */
+async function addAgency(page: Page): Promise<void> {
+  await nav(page).getByRole('link', { name: 'Agencies', exact: true }).click();
+  await page.getByRole('button', { name: 'Add an agency…' }).click();
+  const add = page.getByRole('dialog', { name: 'Add an agency' });
+  await add.getByLabel('Agency name').fill('Northshore Credit Partners');
+  await add.getByLabel('How it remits').selectOption('net');
+  await add.getByRole('button', { name: 'Add the agency' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Northshore Credit Partners/ })).toBeVisible();
+}
 
 test('every screen and the account dialogs pass axe (nothing serious or critical)', async ({ page, workspace }) => {
   test.setTimeout(180_000); // issue 11 added the assistance dialogs and a refund to the walk
@@ -142,6 +162,16 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
   await expectNoSeriousA11yViolations(page, 'the release dialog');
   await page.keyboard.press('Escape');
   await expect(release).toBeFocused();
+
+  // Issue 12: adding an agency, then its page and its dialogs.
+  await nav(page).getByRole('link', { name: 'Agencies', exact: true }).click();
+  await opened('Add an agency…', async (d) => {
+    await d.getByRole('button', { name: 'Add the agency' }).click();
+    await expect(d.getByText('Agency name is required.')).toBeVisible();
+  });
+  await addAgency(page);
+  await expectNoSeriousA11yViolations(page, 'an agency’s page');
+  for (const name of AGENCY_DIALOGS) await opened(name, async () => {});
 });
 
 // WCAG 1.4.10 (reflow): at 200% zoom (683 CSS pixels of the 1366-pixel test screen) and at 400%
@@ -168,6 +198,22 @@ test('every screen and dialog reflows at 200% and 400% zoom (no sideways scrolli
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(g.lastName) })).toBeVisible();
     expect.soft(await pageOverflow(page), `the account workspace at ${width} px scrolls sideways`).toBe(0);
     for (const name of DIALOGS) {
+      await page.getByRole('button', { name, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      expect.soft(await pageOverflow(page), `the dialog opened by ${name} at ${width} px scrolls sideways`).toBe(0);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+  }
+  // Issue 12: an agency's page and its dialogs.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await addAgency(page);
+  for (const width of [683, 320]) {
+    await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
+    await expect(page.getByRole('heading', { level: 1, name: /^Northshore Credit Partners/ })).toBeVisible();
+    expect.soft(await pageOverflow(page), `an agency's page at ${width} px scrolls sideways`).toBe(0);
+    for (const name of AGENCY_DIALOGS) {
       await page.getByRole('button', { name, exact: true }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toBeVisible();

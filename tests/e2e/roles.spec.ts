@@ -19,6 +19,11 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Statements',
     'Aging report',
     'Compliance',
+    'Agencies',
+    'Placement',
+    'Placed accounts',
+    'Remittances',
+    'Agency scorecard',
     'Settings',
     'My password',
   ]);

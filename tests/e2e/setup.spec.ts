@@ -109,7 +109,18 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
   await expect(page.getByRole('link', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav(page).getByRole('button', { name: /Search/ })).toBeFocused();
-  for (const name of ['Import', 'Statements', 'Aging report', 'Compliance', 'Users']) {
+  for (const name of [
+    'Import',
+    'Statements',
+    'Aging report',
+    'Compliance',
+    'Agencies',
+    'Placement',
+    'Placed accounts',
+    'Remittances',
+    'Agency scorecard',
+    'Users',
+  ]) {
     await page.keyboard.press('Tab');
     await expect(nav(page).getByRole('link', { name })).toBeFocused();
   }

@@ -12,6 +12,11 @@ export const PLACES = {
   aging: { path: '/aging', label: 'Aging report', least: 'clerk' },
   statements: { path: '/statements', label: 'Statements', least: 'clerk' },
   compliance: { path: '/compliance', label: 'Compliance', least: 'clerk' },
+  agencies: { path: '/agencies', label: 'Agencies', least: 'clerk' },
+  placement: { path: '/placement', label: 'Placement', least: 'clerk' },
+  placed: { path: '/placed', label: 'Placed accounts', least: 'clerk' },
+  remittances: { path: '/remittances', label: 'Remittances', least: 'clerk' },
+  scorecard: { path: '/scorecard', label: 'Agency scorecard', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },
@@ -32,6 +37,11 @@ export const PLACE_ORDER: readonly Place[] = [
   'statements',
   'aging',
   'compliance',
+  'agencies',
+  'placement',
+  'placed',
+  'remittances',
+  'scorecard',
   'users',
   'audit',
   'settings',
@@ -40,6 +50,8 @@ export const PLACE_ORDER: readonly Place[] = [
 ];
 
 const ACCOUNT_PATH = /^\/accounts\/([1-9]\d{0,15})$/;
+/** An agency's page: `#/agencies/<agency id>`. */
+const AGENCY_PATH = /^\/agencies\/([1-9]\d{0,15})$/;
 
 function pathOf(hash: string): string {
   return hash.replace(/^#/, '') || '/';
@@ -48,6 +60,7 @@ function pathOf(hash: string): string {
 function placeOf(hash: string): Place {
   const path = pathOf(hash);
   if (ACCOUNT_PATH.test(path)) return 'account';
+  if (AGENCY_PATH.test(path)) return 'agencies';
   return PLACE_ORDER.find((p) => PLACES[p].path === path) ?? 'home';
 }
 
@@ -66,6 +79,18 @@ export function useGuarantorId(): number | null {
     const m = ACCOUNT_PATH.exec(pathOf(window.location.hash));
     return m ? Number(m[1]) : null;
   });
+}
+
+/** The agency whose page is open, or null (the list, or elsewhere). */
+export function useAgencyId(): number | null {
+  return useSyncExternalStore(subscribe, () => {
+    const m = AGENCY_PATH.exec(pathOf(window.location.hash));
+    return m ? Number(m[1]) : null;
+  });
+}
+
+export function agencyHref(agencyId: number): string {
+  return `#${PLACES.agencies.path}/${agencyId}`;
 }
 
 export function hrefOf(place: Place): string {

@@ -44,6 +44,9 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'assistance.agbPercent',
   'assistance.incompleteApplicationDays',
   'assistance.refundWithinDays',
+  'agencies.minimumBalance',
+  'agencies.daysAfterFinalNotice',
+  'agencies.notificationDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -229,6 +232,39 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 numeric
                 className="span-2"
                 hint="A credit's refund is due this many days after it arises; overdue ones go to the supervisors' queue."
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Collection agencies</legend>
+            <p className="group-note">
+              When an account may be placed with a collection agency. The thresholds are the same for every payer class
+              (BD-06). Placement waits for the final notice&apos;s days and the notification period from the first
+              statement (ECA-05).
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="agencies.minimumBalance"
+                label="Placement minimum ($)"
+                money
+                className="span-2"
+                hint="Smaller balances are not placed."
+              />
+              <TextField
+                name="agencies.daysAfterFinalNotice"
+                label="Days after the final notice"
+                type="number"
+                numeric
+                className="span-2"
+                hint="At least the final notice's 30 days."
+              />
+              <TextField
+                name="agencies.notificationDays"
+                label="Notification period (days)"
+                type="number"
+                numeric
+                className="span-2"
+                hint="From the first statement; at least 120."
               />
             </div>
           </fieldset>

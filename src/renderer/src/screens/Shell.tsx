@@ -22,6 +22,11 @@ import { WorkQueue } from './queue/WorkQueue';
 import { Settings } from './Settings';
 import { Statements } from './statements/Statements';
 import { Compliance } from './compliance/Compliance';
+import { Agencies } from './agencies/Agencies';
+import { PlacedAccounts } from './agencies/PlacedAccounts';
+import { Placement } from './agencies/Placement';
+import { Remittances } from './agencies/Remittances';
+import { Scorecard } from './agencies/Scorecard';
 import { Users } from './Users';
 
 function PlaceView({ place }: { place: Place }) {
@@ -40,6 +45,16 @@ function PlaceView({ place }: { place: Place }) {
       return <Statements />;
     case 'compliance':
       return <Compliance />;
+    case 'agencies':
+      return <Agencies />;
+    case 'placement':
+      return <Placement />;
+    case 'placed':
+      return <PlacedAccounts />;
+    case 'remittances':
+      return <Remittances />;
+    case 'scorecard':
+      return <Scorecard />;
     case 'users':
       return <Users />;
     case 'audit':

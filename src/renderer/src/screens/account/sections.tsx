@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import type { AccountWorkspace } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
+import { AccountAgencies } from '../agencies/AccountAgencies';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -37,5 +38,9 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
         onOpenPdf={onOpenPdf}
       />
     ),
+  },
+  {
+    key: 'agencies',
+    Section: ({ workspace }) => <AccountAgencies guarantorId={workspace.guarantor.id} />,
   },
 ];
