@@ -7,6 +7,7 @@
 // would, so the payer class is not an input to the decision at all.
 import { addDays, type BusinessDate } from '../dates';
 import type { PlacementExclusion } from '../schemas/agencies';
+import { DEFAULT_ECA_POLICY } from './ecaClock';
 import type { HoldReason } from './statementCycle';
 
 /** The hospital's placement policy (Settings, "Collection agencies"). */
@@ -15,14 +16,11 @@ export interface AgencyPolicy {
   minimumBalanceCents: number;
   /** Days after the final notice before an account may be placed (the notice's 30 days, ECA-05). */
   daysAfterFinalNotice: number;
-  /** Days from the first statement in which the hospital itself works the account (ECA-05's 120). */
-  notificationDays: number;
 }
 
 export const DEFAULT_AGENCY_POLICY: AgencyPolicy = {
   minimumBalanceCents: 5_000,
   daysAfterFinalNotice: 30,
-  notificationDays: 120,
 };
 
 export interface PlacementFacts {
@@ -74,7 +72,8 @@ export function placementExclusions(
   if (f.placedNow) out.push('already_placed');
   if (f.finalNoticeDate === null || f.finalNoticeDate > today) out.push('no_final_notice');
   else if (today < addDays(f.finalNoticeDate, policy.daysAfterFinalNotice)) out.push('final_notice_recent');
-  if (f.firstStatementDate === null || today < addDays(f.firstStatementDate, policy.notificationDays))
+  // ECA-05's notification period, the 501(r) clock's own figure (ST-03: placement after it).
+  if (f.firstStatementDate === null || today < addDays(f.firstStatementDate, DEFAULT_ECA_POLICY.notificationDays))
     out.push('notification_period');
   if (f.balanceCents < policy.minimumBalanceCents) out.push('below_threshold');
   const held = new Set(f.holds.map((h) => HOLD_EXCLUSION[h]));

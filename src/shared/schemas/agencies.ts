@@ -3,7 +3,7 @@
 // BD-06, BD-07 and HP-02 in shared/brief/domain-rules.md; docs/agency-files.md documents the files.
 import { z } from 'zod';
 import { businessDateSchema } from '../dates';
-import { centsField, nonNegativeCentsSchema } from '../money';
+import { centsField, nonNegativeCents } from '../money';
 import { type ECA_KINDS } from '../rules/ecaClock';
 import type { FileHandle } from './files';
 import { supervisorApprovalSchema } from './users';
@@ -488,6 +488,9 @@ export interface PlacementRowView {
   returnedOn: string | null;
   returnReason: ReturnReason | null;
   returnNote: string;
+  /** The last payment since placement (to the agency or the hospital), and the day it comes back unless paid. */
+  lastPaymentOn: string | null;
+  recallDueOn: string | null;
 }
 
 export interface PlacementBatchView {
@@ -501,6 +504,8 @@ export interface PlacementBatchView {
   builtBy: string | null;
   releasedOn: string | null;
   releasedBy: string | null;
+  /** The supervisor whose name and password released a clerk's batch (null: released in their own session). */
+  approvedBy: string | null;
   accountCount: number;
   totalCents: number;
   /** The placement file was written (released batches). */
@@ -702,9 +707,9 @@ export const remittanceIdInput = z.object({ remittanceId: idSchema });
 
 export const reconcileInput = z.object({
   remittanceId: idSchema,
-  chequeCents: nonNegativeCentsSchema,
+  chequeCents: nonNegativeCents('Cheque or transfer amount'),
   chequeReference: requiredText('Cheque or transfer reference', 60),
-  invoiceCents: nonNegativeCentsSchema,
+  invoiceCents: nonNegativeCents('Invoice amount'),
   invoiceReference: optionalText('Invoice number', 60).default(''),
   note: optionalText('Note', 500).default(''),
 });

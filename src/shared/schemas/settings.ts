@@ -127,11 +127,6 @@ export const agencyPolicySchema = z.object({
     .int('Days after the final notice is a whole number.')
     .min(30, 'Wait at least the final notice’s 30 days (ECA-05).')
     .max(365, 'At most 365 days.'),
-  notificationDays: z
-    .number({ error: 'The notification period is a number.' })
-    .int('The notification period is a whole number of days.')
-    .min(120, 'The notification period is at least 120 days (ECA-05).')
-    .max(365, 'At most 365 days.'),
 });
 export type AgencyPolicySettings = z.infer<typeof agencyPolicySchema>;
 export const DEFAULT_AGENCY_SETTINGS: AgencyPolicySettings = DEFAULT_AGENCY_POLICY;
@@ -270,7 +265,6 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
     agencies: {
       minimumBalance: formatDecimal(s.agencies.minimumBalanceCents),
       daysAfterFinalNotice: s.agencies.daysAfterFinalNotice,
-      notificationDays: s.agencies.notificationDays,
     },
   };
 }

@@ -299,8 +299,8 @@ describe('the remittance forms', () => {
         reconcileForm.safeParse({ cheque: '-1', chequeReference: '', invoice: '', invoiceReference: '', note: '' }),
       ),
     ).toEqual({
-      // The channel's own words (reconcileInput's nonNegativeCentsSchema).
-      cheque: 'The amount cannot be negative.',
+      // The channel's own words, naming the field (reconcileInput's nonNegativeCents).
+      cheque: 'The cheque or transfer amount cannot be negative.',
       chequeReference: 'Cheque or transfer reference is required.',
       invoice: 'Enter the invoice amount.',
     });

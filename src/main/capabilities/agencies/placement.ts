@@ -9,6 +9,7 @@
 import { AppError } from '../../../shared/errors';
 import { sortedName } from '../../../shared/names';
 import { feeRateOn } from '../../../shared/rules/agencyFees';
+import { DEFAULT_ECA_POLICY } from '../../../shared/rules/ecaClock';
 import {
   PLACEMENT_EXCLUSION_LABELS,
   placementExclusions,
@@ -165,7 +166,7 @@ function eligibleFirst(db: Db, today: string, max: number): PlacementCandidateVi
     .all(
       Math.max(1, policy.minimumBalanceCents),
       addDays(today, -policy.daysAfterFinalNotice),
-      addDays(today, -policy.notificationDays),
+      addDays(today, -DEFAULT_ECA_POLICY.notificationDays),
     ) as number[];
   const facts = prepared(db, `${FACTS_SQL} WHERE a.id = @id`);
   const out: PlacementCandidateView[] = [];
@@ -362,6 +363,7 @@ interface BatchRow {
   built_by: string | null;
   released_on: string | null;
   released_by: string | null;
+  approved_by: string | null;
   file_document_id: number | null;
   count: number;
   cents: number;
@@ -369,12 +371,13 @@ interface BatchRow {
 
 const BATCH_SQL = `
   SELECT b.id, b.agency_id, ag.name AS agency_name, b.kind, b.method, b.status, b.built_on, bu.full_name AS built_by,
-         b.released_on, ru.full_name AS released_by, b.file_document_id,
+         b.released_on, ru.full_name AS released_by, au.full_name AS approved_by, b.file_document_id,
          (SELECT count(*) FROM placements p WHERE p.batch_id = b.id AND p.status <> 'dropped') AS count,
          (SELECT coalesce(sum(coalesce(p.placed_cents, p.proposed_cents)), 0) FROM placements p
            WHERE p.batch_id = b.id AND p.status <> 'dropped') AS cents
     FROM placement_batches b JOIN agencies ag ON ag.id = b.agency_id
-    LEFT JOIN users bu ON bu.id = b.built_by LEFT JOIN users ru ON ru.id = b.released_by`;
+    LEFT JOIN users bu ON bu.id = b.built_by LEFT JOIN users ru ON ru.id = b.released_by
+    LEFT JOIN users au ON au.id = b.approved_by`;
 
 function batchView(r: BatchRow): PlacementBatchView {
   return {
@@ -388,6 +391,7 @@ function batchView(r: BatchRow): PlacementBatchView {
     builtBy: r.built_by,
     releasedOn: r.released_on,
     releasedBy: r.released_by,
+    approvedBy: r.approved_by,
     accountCount: r.count,
     totalCents: r.cents,
     hasFile: r.file_document_id !== null,
@@ -422,12 +426,14 @@ interface PlacementRow {
   returned_on: string | null;
   return_reason: PlacementRowView['returnReason'];
   return_note: string;
+  last_payment_on: string | null;
+  recall_days: number | null;
 }
 
 export const PLACEMENT_ROW_SQL = `
   SELECT p.id, p.account_id, a.account_number, p.guarantor_id, g.last_name, g.first_name, g.middle_name, a.payer_class,
          p.status, p.proposed_cents, p.placed_on, p.placed_cents, a.balance_cents, p.fee_rate_bp, p.returned_on,
-         p.return_reason, p.return_note
+         p.return_reason, p.return_note, p.last_payment_on, p.recall_days
     FROM placements p JOIN accounts a ON a.id = p.account_id JOIN guarantors g ON g.id = p.guarantor_id`;
 
 export function placementRowView(r: PlacementRow): PlacementRowView {
@@ -447,6 +453,11 @@ export function placementRowView(r: PlacementRow): PlacementRowView {
     returnedOn: r.returned_on,
     returnReason: r.return_reason,
     returnNote: r.return_note,
+    lastPaymentOn: r.last_payment_on,
+    recallDueOn:
+      r.status === 'placed' && r.placed_on !== null && r.recall_days !== null
+        ? recallDueOn(r.placed_on, r.last_payment_on, r.recall_days)
+        : null,
   };
 }
 export type { PlacementRow };

@@ -46,7 +46,6 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'assistance.refundWithinDays',
   'agencies.minimumBalance',
   'agencies.daysAfterFinalNotice',
-  'agencies.notificationDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -257,14 +256,6 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 numeric
                 className="span-2"
                 hint="At least the final notice's 30 days."
-              />
-              <TextField
-                name="agencies.notificationDays"
-                label="Notification period (days)"
-                type="number"
-                numeric
-                className="span-2"
-                hint="From the first statement; at least 120."
               />
             </div>
           </fieldset>

@@ -266,6 +266,16 @@ function PlacedList({ onNotice }: { onNotice: (message: string) => void }) {
             ...(placed
               ? [
                   {
+                    header: 'Recall due',
+                    className: 'nowrap',
+                    cell: (r: PlacementRowView) => (
+                      <>
+                        {r.recallDueOn ? formatShortDate(r.recallDueOn) : DASH}
+                        {r.lastPaymentOn && <div className="muted">Paid {formatShortDate(r.lastPaymentOn)}</div>}
+                      </>
+                    ),
+                  },
+                  {
                     header: 'Actions',
                     headerHidden: true,
                     className: 'row-actions',

@@ -438,7 +438,9 @@ function BatchReview({
             <span className={`badge ${STATUS_TONES[b.status]}`}>{STATUS_LABELS[b.status]}</span>{' '}
             {PLACEMENT_BUILD_METHOD_LABELS[b.method]}; built {formatShortDate(b.builtOn)}
             {b.builtBy ? ` by ${b.builtBy}` : ''}
-            {b.releasedOn && `; released ${formatShortDate(b.releasedOn)}${b.releasedBy ? ` by ${b.releasedBy}` : ''}`}.
+            {b.releasedOn &&
+              `; released ${formatShortDate(b.releasedOn)}${b.approvedBy ? ` with ${b.approvedBy}’s approval` : b.releasedBy ? ` by ${b.releasedBy}` : ''}`}
+            .
           </p>
           <div className="actions start">
             {draft && (
@@ -583,7 +585,7 @@ function Batches({ onReview }: { onReview: (batchId: number) => void }) {
                 b.releasedOn ? (
                   <>
                     {formatShortDate(b.releasedOn)}
-                    {b.releasedBy && <div className="muted">{b.releasedBy}</div>}
+                    {(b.approvedBy ?? b.releasedBy) && <div className="muted">{b.approvedBy ?? b.releasedBy}</div>}
                   </>
                 ) : (
                   DASH
