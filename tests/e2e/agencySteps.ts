@@ -28,7 +28,6 @@ export async function toPlacementDay(page: Page, workspace: Workspace): Promise<
   await page.getByLabel('Statements before the final notice').fill('1');
   const agencies = page.getByRole('group', { name: 'Collection agencies' });
   await expect(agencies.getByLabel('Days after the final notice')).toHaveValue('30');
-  await expect(agencies.getByLabel('Notification period (days)')).toHaveValue('120');
   await agencies.getByLabel('Placement minimum ($)').fill('100.00');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
