@@ -137,6 +137,7 @@ export interface AgencyRemittancesRow {
   reconciled_on: string | null;
   reconciled_by: number | null;
   reconcile_note: string;
+  reconciliation: string | null;
 }
 
 export interface AuditEventsRow {

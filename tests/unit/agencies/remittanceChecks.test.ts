@@ -133,3 +133,42 @@ describe('a cheque paid while placed that bounces after the account came back', 
     ]);
   });
 });
+
+describe('a reconciliation once recorded', () => {
+  it('does not change when a payment is posted later with an earlier date', async () => {
+    w = await agencyWorld();
+    const agencyId = await addAgency(w);
+    await placeByHand(w, agencyId, ['P1']);
+    w.t.clock.setToday('2026-12-10');
+    const { remittanceId } = await w.t.call(
+      'remittances:post',
+      {
+        ...keyed(agencyId, 'DEC-1', [{ accountNumber: 'P1', paidOn: '2026-12-05', collectedCents: 10_000 }]),
+        receivedOn: '2026-12-10',
+      },
+      w.clerk,
+    );
+    // Gross at 25%: the cheque is $100.00, the invoice $25.00.
+    const recorded = await w.t.call(
+      'remittances:reconcile',
+      { remittanceId, chequeCents: 10_000, chequeReference: 'CHK 1', invoiceCents: 2_500 },
+      w.clerk,
+    );
+    expect(recorded.differences).toEqual([]);
+    w.t.clock.setToday('2026-12-12');
+    await w.t.call(
+      'payments:post',
+      { guarantorId: w.gid('G1'), amountCents: 4_000, method: 'cash', reference: '', effectiveDate: '2026-12-08' },
+      w.clerk,
+    );
+    const after = await w.t.call('remittances:get', { remittanceId }, w.clerk);
+    expect(after.reconciliation).toEqual(recorded);
+    // The payment is on the direct payments list for its date, with its fee.
+    const direct = await w.t.call(
+      'remittances:directPayments',
+      { agencyId, from: '2026-12-01', to: '2026-12-31' },
+      w.clerk,
+    );
+    expect(direct.map((d) => [d.paidOn, d.amountCents, d.feeCents])).toEqual([['2026-12-08', 4_000, 1_000]]);
+  });
+});

@@ -68,14 +68,20 @@ function feeDifferences(db: Db, remittanceId: number) {
 
 const SHOWN = 20;
 
-export function reconciliationOf(db: Db, remittanceId: number, today: string): ReconciliationView {
-  const h = prepared<[number], Header>(
+/**
+ * The reconciliation of a remittance: as recorded when it was reconciled (a closed reconciliation
+ * does not change when a payment is posted later with an earlier date; that payment is on the
+ * direct payments list for its date), or as it stands today (`fresh`, and before it is reconciled).
+ */
+export function reconciliationOf(db: Db, remittanceId: number, today: string, fresh = false): ReconciliationView {
+  const h = prepared<[number], Header & { reconciliation: string | null }>(
     db,
     `SELECT r.id, r.agency_id, r.method, r.received_on, r.fee_cents, r.remitted_cents, r.cheque_cents, r.cheque_reference,
-            r.invoice_cents, r.invoice_reference, ag.name AS agency_name
+            r.invoice_cents, r.invoice_reference, r.reconciliation, ag.name AS agency_name
        FROM agency_remittances r JOIN agencies ag ON ag.id = r.agency_id WHERE r.id = ?`,
   ).get(remittanceId);
   if (!h) throw new AppError('not_found', 'There is no such remittance.');
+  if (!fresh && h.reconciliation !== null) return JSON.parse(h.reconciliation) as ReconciliationView;
   const from = periodStart(db, h);
   const direct = directPayments(db, h.agency_id, from ?? '0001-01-01', h.received_on, today);
   const directFee = direct.reduce((s, d) => s + d.feeCents, 0);

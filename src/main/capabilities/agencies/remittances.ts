@@ -527,5 +527,10 @@ export function reconcileRemittance(db: Db, r: ReconcileFigures, today: string, 
     by,
   });
   if (done.changes === 0) throw new AppError('not_found', 'There is no such remittance.');
-  return reconciliationOf(db, r.remittanceId, today);
+  const view = reconciliationOf(db, r.remittanceId, today, true);
+  prepared(db, 'UPDATE agency_remittances SET reconciliation = ? WHERE id = ?').run(
+    JSON.stringify(view),
+    r.remittanceId,
+  );
+  return view;
 }

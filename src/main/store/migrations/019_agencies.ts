@@ -175,6 +175,8 @@ export const migration019: Migration = {
         reconciled_on    TEXT,
         reconciled_by    INTEGER REFERENCES users(id),
         reconcile_note   TEXT NOT NULL DEFAULT '',
+        -- The reconciliation as recorded: a closed one never changes with later postings.
+        reconciliation   TEXT CHECK (reconciliation IS NULL OR json_valid(reconciliation)),
         UNIQUE (agency_id, reference)
       ) STRICT;
       CREATE INDEX agency_remittances_file ON agency_remittances(file_sha256);
