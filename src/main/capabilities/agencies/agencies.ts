@@ -74,52 +74,37 @@ export function saveAgency(db: Db, input: SaveAgencyInput, at: string, by: numbe
     throw new AppError('conflict', `An agency named ${record.name} is already on file.`, {
       name: 'Another agency has this name.',
     });
+  // The record's columns, named once for the insert and the update.
+  const columns = {
+    name: record.name,
+    contact_name: record.contactName,
+    contact_phone: record.contactPhone,
+    contact_email: record.contactEmail,
+    address: record.address,
+    licence_states: JSON.stringify(record.licenceStates),
+    baa_signed_on: record.baaSignedOn,
+    recall_days: record.recallDays,
+    remittance_method: record.remittanceMethod,
+    share_percent: record.sharePercent,
+  };
+  const names = Object.keys(columns);
   return db.transaction(() => {
     if (agencyId === undefined) {
       const id = Number(
         db
           .prepare(
-            `INSERT INTO agencies (name, contact_name, contact_phone, contact_email, address, licence_states, baa_signed_on,
-                                   recall_days, remittance_method, share_percent, created_at, created_by, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO agencies (${names.join(', ')}, created_at, created_by, updated_at)
+             VALUES (${names.map((n) => `@${n}`).join(', ')}, @at, @by, @at)`,
           )
-          .run(
-            record.name,
-            record.contactName,
-            record.contactPhone,
-            record.contactEmail,
-            record.address,
-            JSON.stringify(record.licenceStates),
-            record.baaSignedOn,
-            record.recallDays,
-            record.remittanceMethod,
-            record.sharePercent,
-            at,
-            by,
-            at,
-          ).lastInsertRowid,
+          .run({ ...columns, at, by }).lastInsertRowid,
       );
       history(db, id, at, by, 'Agency added', null, record);
       return id;
     }
     const before = recordOf(agencyRow(db, agencyId));
     db.prepare(
-      `UPDATE agencies SET name = ?, contact_name = ?, contact_phone = ?, contact_email = ?, address = ?, licence_states = ?,
-              baa_signed_on = ?, recall_days = ?, remittance_method = ?, share_percent = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      record.name,
-      record.contactName,
-      record.contactPhone,
-      record.contactEmail,
-      record.address,
-      JSON.stringify(record.licenceStates),
-      record.baaSignedOn,
-      record.recallDays,
-      record.remittanceMethod,
-      record.sharePercent,
-      at,
-      agencyId,
-    );
+      `UPDATE agencies SET ${names.map((n) => `${n} = @${n}`).join(', ')}, updated_at = @at WHERE id = @id`,
+    ).run({ ...columns, at, id: agencyId });
     const changed = (Object.keys(record) as (keyof AgencyRecord)[]).filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(record[k]),
     );

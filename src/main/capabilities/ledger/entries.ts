@@ -41,33 +41,37 @@ function checkSign(type: LedgerType, amount: number): void {
   }
 }
 
+/** An entry's columns as written, and its values in that order: one definition for one entry or many. */
+const ENTRY_COLUMNS = `account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, reason_code, memo,
+                       external_id, payment_id, import_batch_id, approved_by`;
+const ENTRY_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+function entryArgs(e: NewEntry): (string | number | null)[] {
+  return [
+    e.accountId,
+    e.type,
+    e.amountCents,
+    e.effectiveDate,
+    e.postedAt,
+    e.postedBy,
+    e.reference ?? '',
+    e.reasonCode ?? null,
+    e.memo ?? '',
+    e.externalId ?? null,
+    e.paymentId ?? null,
+    e.importBatchId ?? null,
+    e.approvedBy ?? null,
+  ];
+}
+
 /**
  * Writes one entry and moves the balances; call inside the caller's transaction. Only a ledger
  * change (changes.ts) calls it, so what depends on the ledger follows in the same transaction.
  */
 export function postEntry(db: Db, e: NewEntry): { entryId: number; guarantorId: number } {
   checkSign(e.type, e.amountCents);
-  const info = db
-    .prepare(
-      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, reason_code, memo,
-                                   external_id, payment_id, import_batch_id, approved_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      e.accountId,
-      e.type,
-      e.amountCents,
-      e.effectiveDate,
-      e.postedAt,
-      e.postedBy,
-      e.reference ?? '',
-      e.reasonCode ?? null,
-      e.memo ?? '',
-      e.externalId ?? null,
-      e.paymentId ?? null,
-      e.importBatchId ?? null,
-      e.approvedBy ?? null,
-    );
+  const info = prepared(db, `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES ${ENTRY_VALUES}`).run(
+    ...entryArgs(e),
+  );
   const guarantorId = moveBalance(db, e.accountId, e.amountCents, e.postedAt);
   return { entryId: Number(info.lastInsertRowid), guarantorId };
 }
@@ -86,28 +90,12 @@ export function insertEntries(db: Db, entries: readonly NewEntry[]): number[] {
     const args: (string | number | null)[] = [];
     for (const e of chunk) {
       checkSign(e.type, e.amountCents);
-      args.push(
-        e.accountId,
-        e.type,
-        e.amountCents,
-        e.effectiveDate,
-        e.postedAt,
-        e.postedBy,
-        e.reference ?? '',
-        e.reasonCode ?? null,
-        e.memo ?? '',
-        e.externalId ?? null,
-        e.paymentId ?? null,
-        e.importBatchId ?? null,
-        e.approvedBy ?? null,
-      );
+      args.push(...entryArgs(e));
     }
     const rows = prepared<(string | number | null)[], { id: number }>(
       db,
-      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, posted_by, reference, reason_code, memo,
-                                   external_id, payment_id, import_batch_id, approved_by)
-       VALUES ${Array.from({ length: chunk.length }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       RETURNING id`,
+      `INSERT INTO ledger_entries (${ENTRY_COLUMNS})
+       VALUES ${Array.from({ length: chunk.length }, () => ENTRY_VALUES).join(', ')} RETURNING id`,
     ).all(...args);
     // Rows are numbered in the order the VALUES are inserted; RETURNING's own order is not promised.
     ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));

@@ -224,24 +224,7 @@ function KeyedRemittance({ onPosted }: { onPosted: (message: string, remittanceI
           </button>
         </fieldset>
         <FormAlert message={formError ?? flow.error} />
-        <div className="actions start">
-          <button
-            type="submit"
-            className={flow.previewed ? undefined : 'primary'}
-            disabled={form.formState.isSubmitting}
-          >
-            {form.formState.isSubmitting ? 'Working…' : 'Preview'}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!flow.canPost || flow.busy}
-            onClick={() => void flow.postIt().then(() => undefined)}
-          >
-            {flow.busy ? 'Posting…' : 'Post the remittance'}
-          </button>
-        </div>
-        {flow.previewed && <PreviewView preview={flow.previewed.preview} />}
+        <PreviewPostActions flow={flow} submitting={form.formState.isSubmitting} previewLabel="Preview" />
       </form>
     </FormProvider>
   );
@@ -323,26 +306,39 @@ function FileRemittance({ onPosted }: { onPosted: (message: string, remittanceId
           </div>
         </div>
         <FormAlert message={formError ?? flow.error} />
-        <div className="actions start">
-          <button
-            type="submit"
-            className={flow.previewed ? undefined : 'primary'}
-            disabled={form.formState.isSubmitting}
-          >
-            {form.formState.isSubmitting ? 'Working…' : 'Upload and preview'}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!flow.canPost || flow.busy}
-            onClick={() => void flow.postIt()}
-          >
-            {flow.busy ? 'Posting…' : 'Post the remittance'}
-          </button>
-        </div>
-        {flow.previewed && <PreviewView preview={flow.previewed.preview} />}
+        <PreviewPostActions flow={flow} submitting={form.formState.isSubmitting} previewLabel="Upload and preview" />
       </form>
     </FormProvider>
+  );
+}
+
+/** The two steps of both ways to record a remittance: preview (the form's submit), then post; and the preview. */
+function PreviewPostActions({
+  flow,
+  submitting,
+  previewLabel,
+}: {
+  flow: ReturnType<typeof usePreviewAndPost>;
+  submitting: boolean;
+  previewLabel: string;
+}) {
+  return (
+    <>
+      <div className="actions start">
+        <button type="submit" className={flow.previewed ? undefined : 'primary'} disabled={submitting}>
+          {submitting ? 'Working…' : previewLabel}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!flow.canPost || flow.busy}
+          onClick={() => void flow.postIt()}
+        >
+          {flow.busy ? 'Posting…' : 'Post the remittance'}
+        </button>
+      </div>
+      {flow.previewed && <PreviewView preview={flow.previewed.preview} />}
+    </>
   );
 }
 
