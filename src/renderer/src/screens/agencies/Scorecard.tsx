@@ -159,7 +159,10 @@ export function Scorecard() {
             first.
           </p>
           <h2>Collected by months since placement</h2>
-          <p className="muted">Month 0 is the first month from the day placed (to the day before the same day of the next month); the last column is a year and later.</p>
+          <p className="muted">
+            Month 0 is the first month from the day placed (to the day before the same day of the next month); the last
+            column is a year and later.
+          </p>
           <DataTable
             caption="Collected by months since placement"
             rows={s.totals}
