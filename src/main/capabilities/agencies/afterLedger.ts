@@ -24,11 +24,20 @@ function closedBy(type: LedgerType | undefined): ReturnReason {
 }
 
 export function placementsAfterLedger(db: Db, change: LedgerChange): void {
-  const open = prepared(
+  // The placed accounts among those the change touched, in one query (an import touches thousands,
+  // almost none of them placed).
+  const placed = prepared(
     db,
-    `SELECT p.id, p.hold_id, p.placed_on, a.balance_cents FROM placements p JOIN accounts a ON a.id = p.account_id
-      WHERE p.account_id = ? AND p.status = 'placed'`,
-  );
+    `SELECT p.id, p.account_id, p.hold_id, p.placed_on, a.balance_cents FROM placements p JOIN accounts a ON a.id = p.account_id
+      WHERE p.status = 'placed' AND p.account_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...change.accountIds])) as {
+    id: number;
+    account_id: number;
+    hold_id: number | null;
+    placed_on: string;
+    balance_cents: number;
+  }[];
+  if (placed.length === 0) return;
   const lastPaid = prepared(
     db,
     `SELECT max(e.effective_date) FROM ledger_entries e
@@ -40,16 +49,13 @@ export function placementsAfterLedger(db: Db, change: LedgerChange): void {
     `SELECT e.type FROM ledger_entries e WHERE e.account_id = ? AND e.amount_cents < 0 AND ${entryStandsSql('e')}
       ORDER BY e.id DESC LIMIT 1`,
   ).pluck();
-  for (const accountId of change.accountIds) {
-    const p = open.get(accountId) as
-      { id: number; hold_id: number | null; placed_on: string; balance_cents: number } | undefined;
-    if (!p) continue;
-    const paid = lastPaid.get(accountId) as string | null;
+  for (const p of placed) {
+    const paid = lastPaid.get(p.account_id) as string | null;
     // Only payments since the placement count toward the agency's clock.
     setLastPayment(db, p.id, paid !== null && paid >= p.placed_on ? paid : null);
     if (p.balance_cents <= 0)
       returnPlacement(db, p, {
-        reason: closedBy(lastLowering.get(accountId) as LedgerType | undefined),
+        reason: closedBy(lastLowering.get(p.account_id) as LedgerType | undefined),
         note: '',
         today: change.today,
         by: change.by,

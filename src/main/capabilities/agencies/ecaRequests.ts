@@ -6,10 +6,10 @@ import { AppError } from '../../../shared/errors';
 import type { AgencyEcaRequestView } from '../../../shared/schemas/agencies';
 import type { EcaKind } from '../../../shared/rules/ecaClock';
 import type { Db } from '../../store/database';
-import { attemptEca, checkEca } from '../compliance';
+import { attemptEca } from '../compliance';
 
 /**
- * Records the request and asks the gate. Refused: the request and the register's row are kept
+ * Asks the gate, which records the attempt in the register, and records the request with its answer. Refused: the request and the register's row are kept
  * (attemptEca's refusal keeps what was written) and the refusal names why and from when.
  */
 export function requestEca(
@@ -28,23 +28,27 @@ export function requestEca(
   onAccount(p.account_id);
   if (p.status !== 'placed')
     throw new AppError('not_allowed', `Account ${p.account_number} is not with ${p.name} now: it cannot act on it.`);
-  const decision = checkEca(db, p.account_id, input.kind, w.today, { byPlacingAgency: true });
-  db.prepare(
-    `INSERT INTO agency_eca_requests (placement_id, account_id, kind, requested_on, note, allowed, allowed_from, reasons, at, by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    input.placementId,
-    p.account_id,
-    input.kind,
-    w.today,
-    input.note,
-    decision.allowed ? 1 : 0,
-    decision.allowedFrom,
-    JSON.stringify(decision.reasons),
-    w.now,
-    w.by,
-  );
-  attemptEca(db, p.account_id, input.kind, w.today, w.now, w.by, { byPlacingAgency: true });
+  attemptEca(db, p.account_id, input.kind, w.today, w.now, w.by, {
+    byPlacingAgency: true,
+    onDecided: (decision) =>
+      db
+        .prepare(
+          `INSERT INTO agency_eca_requests (placement_id, account_id, kind, requested_on, note, allowed, allowed_from, reasons, at, by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.placementId,
+          p.account_id,
+          input.kind,
+          w.today,
+          input.note,
+          decision.allowed ? 1 : 0,
+          decision.allowedFrom,
+          JSON.stringify(decision.reasons),
+          w.now,
+          w.by,
+        ),
+  });
   return { accountId: p.account_id };
 }
 

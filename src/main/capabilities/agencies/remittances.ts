@@ -23,7 +23,7 @@ import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { AgenciesRow, AgencyRemittancesRow, PlacementsRow } from '../../store/schema';
-import { changeLedger } from '../ledger';
+import { changeLedger, entryStandsSql } from '../ledger';
 import { agencyRow } from './agencies';
 import { fieldName, remittanceSource, type LineField, type RemittanceSource } from './remittanceFile';
 import { reconciliationOf } from './reconciliation';
@@ -162,8 +162,9 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
     db,
     `SELECT l.account_id, l.paid_on, l.collected_cents, r.reference, l.line_no, l.agency_reference
        FROM agency_remittances r CROSS JOIN agency_remittance_lines l ON l.remittance_id = r.id
+       JOIN ledger_entries e ON e.id = l.ledger_entry_id
       WHERE r.agency_id = ? AND l.collected_cents > 0 AND l.account_id IN (SELECT value FROM json_each(?))
-        AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = l.ledger_entry_id)`,
+        AND ${entryStandsSql('e')}`,
   ).iterate(agency.id, json(accounts.values())))
     samePayment.set(paymentKey(e.account_id, e.paid_on, e.collected_cents), e);
 

@@ -35,6 +35,11 @@ function accountRow(db: Db, accountId: number): AccountClockRow {
  */
 export interface EcaAsker {
   byPlacingAgency?: boolean;
+  /**
+   * Called with the gate's answer once the register has it, before a refusal is thrown: what the
+   * caller keeps of its own with the answer (an agency's request) is kept with the refusal too.
+   */
+  onDecided?: (decision: EcaDecision) => void;
 }
 
 /** What the clock says about an ECA of this kind on this account today (nothing is written). */
@@ -90,6 +95,7 @@ export function attemptEca(
     now,
     by,
   );
+  asker.onDecided?.(decision);
   if (!decision.allowed) {
     const a = accountRow(db, accountId);
     const when = decision.allowedFrom ? ` It is allowed from ${formatLongDate(decision.allowedFrom)}.` : '';

@@ -4,7 +4,7 @@
 // remittance is reconciled against the cheque or transfer and the agency's invoice, every
 // difference shown. Payments made to the hospital on placed accounts are listed for an agency and
 // a period, with the fee each earns, and as a CSV.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ComponentProps } from 'react';
 import { FormProvider, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { addDays, formatShortDate } from '../../../../shared/dates';
@@ -176,15 +176,7 @@ function KeyedRemittance({ onPosted }: { onPosted: (message: string, remittanceI
     <FormProvider {...form}>
       <form noValidate onSubmit={(e) => void submit(e)} aria-label="Key in a remittance">
         <div className="form-grid">
-          <SelectField
-            name="agencyId"
-            label="Agency"
-            placeholder="Choose…"
-            options={agencyOptions}
-            className="span-2"
-          />
-          <TextField name="reference" label="Remittance number" className="span-2" />
-          <TextField name="receivedOn" label="Received on" type="date" max={today} className="span-2" />
+          <RemittanceHeaderFields agencyOptions={agencyOptions} today={today} />
         </div>
         <fieldset className="group">
           <legend>Lines</legend>
@@ -271,15 +263,7 @@ function FileRemittance({ onPosted }: { onPosted: (message: string, remittanceId
     <FormProvider {...form}>
       <form noValidate onSubmit={(e) => void submit(e)} aria-label="Import a remittance file">
         <div className="form-grid">
-          <SelectField
-            name="agencyId"
-            label="Agency"
-            placeholder="Choose…"
-            options={agencyOptions}
-            className="span-2"
-          />
-          <TextField name="reference" label="Remittance number" className="span-2" />
-          <TextField name="receivedOn" label="Received on" type="date" max={today} className="span-2" />
+          <RemittanceHeaderFields agencyOptions={agencyOptions} today={today} />
           <div className="field span-6">
             <label htmlFor={fileId}>The agency&rsquo;s remittance file</label>
             <input
@@ -309,6 +293,23 @@ function FileRemittance({ onPosted }: { onPosted: (message: string, remittanceId
         <PreviewPostActions flow={flow} submitting={form.formState.isSubmitting} previewLabel="Upload and preview" />
       </form>
     </FormProvider>
+  );
+}
+
+/** The agency, the remittance number and the day received: the head of both ways to record a remittance. */
+function RemittanceHeaderFields({
+  agencyOptions,
+  today,
+}: {
+  agencyOptions: ComponentProps<typeof SelectField>['options'];
+  today: string;
+}) {
+  return (
+    <>
+      <SelectField name="agencyId" label="Agency" placeholder="Choose…" options={agencyOptions} className="span-2" />
+      <TextField name="reference" label="Remittance number" className="span-2" />
+      <TextField name="receivedOn" label="Received on" type="date" max={today} className="span-2" />
+    </>
   );
 }
 
