@@ -13,6 +13,7 @@ export const LAYERS = [
   'statements',
   'imports',
   'agencies',
+  'smallClaims',
   'workspace',
   'setup',
 ];

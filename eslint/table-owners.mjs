@@ -48,4 +48,11 @@ export const TABLE_OWNERS = {
   agency_eca_requests: 'src/main/capabilities/agencies/ecaRequests.ts',
   agency_remittances: 'src/main/capabilities/agencies/remittances.ts',
   agency_remittance_lines: 'src/main/capabilities/agencies/remittances.ts',
+  court_limits: 'src/main/capabilities/smallClaims/rows.ts',
+  court_limitations: 'src/main/capabilities/smallClaims/rows.ts',
+  court_cases: 'src/main/capabilities/smallClaims/rows.ts',
+  court_case_accounts: 'src/main/capabilities/smallClaims/rows.ts',
+  court_case_events: 'src/main/capabilities/smallClaims/rows.ts',
+  court_actions: 'src/main/capabilities/smallClaims/rows.ts',
+  court_demand_letters: 'src/main/capabilities/smallClaims/demand.ts',
 };

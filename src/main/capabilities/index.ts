@@ -16,6 +16,7 @@ import { plans } from './plans';
 import { queue } from './queue';
 import { statements } from './statements';
 import { setup } from './setup';
+import { smallClaims } from './smallClaims';
 import { workspace } from './workspace';
 
 export const CAPABILITIES = [
@@ -30,6 +31,7 @@ export const CAPABILITIES = [
   statements,
   imports,
   agencies,
+  smallClaims,
   workspace,
   setup,
 ] as const;

@@ -5,6 +5,9 @@ import { hospitalSchema, type Hospital } from '../../shared/schemas/hospital';
 import {
   DEFAULT_ASSISTANCE_POLICY,
   DEFAULT_AGENCY_SETTINGS,
+  DEFAULT_SMALL_CLAIMS_POLICY,
+  smallClaimsPolicySchema,
+  type SmallClaimsPolicy,
   agencyPolicySchema,
   type AgencyPolicySettings,
   DEFAULT_POSTING_POLICY,
@@ -76,6 +79,12 @@ export function agencyPolicy(db: Db): AgencyPolicySettings {
   return parsed.success ? parsed.data : DEFAULT_AGENCY_SETTINGS;
 }
 
+/** Small-claims court: the economics of a suit, the demand letter's days, the case reminders. */
+export function smallClaimsPolicy(db: Db): SmallClaimsPolicy {
+  const parsed = smallClaimsPolicySchema.safeParse(readGroup(db, 'smallClaims'));
+  return parsed.success ? parsed.data : DEFAULT_SMALL_CLAIMS_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -85,13 +94,23 @@ export function readSettings(db: Db): Settings {
     queue: queuePolicy(db),
     assistance: assistancePolicy(db),
     agencies: agencyPolicy(db),
+    smallClaims: smallClaimsPolicy(db),
   };
 }
 
 /** Writes the groups the update names, all in one transaction. */
 export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    for (const key of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance', 'agencies'] as const) {
+    for (const key of [
+      'hospital',
+      'security',
+      'posting',
+      'statements',
+      'queue',
+      'assistance',
+      'agencies',
+      'smallClaims',
+    ] as const) {
       if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
     }
   })();
@@ -101,7 +120,16 @@ export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: nu
 /** The settings an update changed, as `group.key` (names only: the values may identify the hospital). */
 export function settingsChanges(before: Settings, after: Settings, update: SettingsUpdate): string[] {
   const changed: string[] = [];
-  for (const group of ['hospital', 'security', 'posting', 'statements', 'queue', 'assistance', 'agencies'] as const) {
+  for (const group of [
+    'hospital',
+    'security',
+    'posting',
+    'statements',
+    'queue',
+    'assistance',
+    'agencies',
+    'smallClaims',
+  ] as const) {
     if (update[group] === undefined) continue;
     const b = before[group] as Record<string, unknown>;
     const a = after[group] as Record<string, unknown>;

@@ -168,6 +168,120 @@ export interface ComplianceIssuesRow {
   resolved_by: number | null;
 }
 
+export interface CourtActionsRow {
+  id: number;
+  case_id: number;
+  kind: 'wage_garnishment' | 'bank_levy' | 'lien';
+  requested_on: string;
+  allowed: number;
+  reasons: string;
+  note: string;
+  at: string;
+  by: number | null;
+}
+
+export interface CourtCaseAccountsRow {
+  case_id: number;
+  account_id: number;
+  balance_cents: number;
+  hold_id: number | null;
+}
+
+export interface CourtCaseEventsRow {
+  id: number;
+  case_id: number;
+  kind:
+    | 'opened'
+    | 'demand'
+    | 'filed'
+    | 'served'
+    | 'hearing'
+    | 'continued'
+    | 'judgment'
+    | 'payment'
+    | 'post_judgment'
+    | 'closed'
+    | 'note';
+  on_date: string;
+  detail: string;
+  at: string;
+  by: number | null;
+}
+
+export interface CourtCasesRow {
+  id: number;
+  guarantor_id: number;
+  court_limit_id: number;
+  court_name: string;
+  court_address: string;
+  county: string;
+  basis: 'written' | 'open_account';
+  balance_cents: number;
+  claim_cents: number;
+  waived_cents: number;
+  waiver_note: string;
+  status: 'open' | 'demand_sent' | 'filed' | 'served' | 'judgment' | 'satisfied' | 'dismissed' | 'withdrawn' | 'lost';
+  opened_on: string;
+  demand_sent_on: string | null;
+  file_after: string | null;
+  filed_on: string | null;
+  case_number: string | null;
+  filing_fee_cents: number;
+  served_on: string | null;
+  service_method: string | null;
+  service_fee_cents: number;
+  hearing_on: string | null;
+  hearing_time: string;
+  hearing_place: string;
+  judgment_on: string | null;
+  judgment_cents: number | null;
+  costs_cents: number | null;
+  interest_rate_bp: number | null;
+  closed_on: string | null;
+  close_note: string;
+  opened_at: string;
+  opened_by: number | null;
+}
+
+export interface CourtDemandLettersRow {
+  id: number;
+  case_id: number;
+  sent_on: string;
+  file_after: string;
+  language: string;
+  snapshot: string;
+  sha256: string;
+  document_id: number | null;
+}
+
+export interface CourtLimitationsRow {
+  id: number;
+  state: string;
+  basis: 'written' | 'open_account' | 'medical_debt';
+  years: number;
+  accrual: 'treatment' | 'first_due' | 'last_item';
+  accrued_from: string;
+  source: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
+export interface CourtLimitsRow {
+  id: number;
+  state: string;
+  court: string;
+  entity_limit_cents: number;
+  individual_limit_cents: number | null;
+  large_claim_cents: number | null;
+  large_claims_per_year: number | null;
+  filing_fee_cents: number;
+  service_fee_cents: number;
+  effective_from: string;
+  source: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
 export interface DocumentsRow {
   id: number;
   guarantor_id: number | null;
@@ -364,7 +478,8 @@ export interface LedgerEntriesRow {
     | 'bad_debt_writeoff'
     | 'administrative_adjustment'
     | 'refund'
-    | 'reversal';
+    | 'reversal'
+    | 'court_costs';
   amount_cents: number;
   effective_date: string;
   posted_at: string;
@@ -475,6 +590,7 @@ export interface PlanLettersRow {
   cure_deadline: string;
   printed_on: string | null;
   document_id: number | null;
+  printed_letter: string | null;
 }
 
 export interface PlanPoliciesRow {
@@ -626,6 +742,13 @@ export interface Tables {
   agency_remittances: AgencyRemittancesRow;
   audit_events: AuditEventsRow;
   compliance_issues: ComplianceIssuesRow;
+  court_actions: CourtActionsRow;
+  court_case_accounts: CourtCaseAccountsRow;
+  court_case_events: CourtCaseEventsRow;
+  court_cases: CourtCasesRow;
+  court_demand_letters: CourtDemandLettersRow;
+  court_limitations: CourtLimitationsRow;
+  court_limits: CourtLimitsRow;
   documents: DocumentsRow;
   eca_attempts: EcaAttemptsRow;
   eca_releases: EcaReleasesRow;

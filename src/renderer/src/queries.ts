@@ -57,6 +57,12 @@ export const READS = [
   'remittances:get',
   'remittances:directPayments',
   'agencies:scorecard',
+  'smallClaims:check',
+  'smallClaims:cases',
+  'smallClaims:case',
+  'smallClaims:ofGuarantor',
+  'smallClaims:reports',
+  'smallClaims:rules',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -120,6 +126,17 @@ const PLACEMENT: readonly ReadChannel[] = [
   'agencies:get',
   'recalls:list',
   'agencies:scorecard',
+  ...CYCLE,
+];
+
+// A small-claims case moved: its page, the lists and reports, and the cycle (a filed case holds its
+// accounts from statements; the gate's answer is in the month's registers).
+const COURT: readonly ReadChannel[] = [
+  'smallClaims:check',
+  'smallClaims:cases',
+  'smallClaims:case',
+  'smallClaims:ofGuarantor',
+  'smallClaims:reports',
   ...CYCLE,
 ];
 
@@ -240,6 +257,16 @@ export const STALE_AFTER = {
   'remittances:directPaymentsCsv': [],
   'agencies:scorecardPdf': [],
   'agencies:scorecardCsv': [],
+  'smallClaims:open': COURT,
+  'smallClaims:record': [...COURT, ...BALANCES],
+  'smallClaims:payment': [...COURT, ...BALANCES],
+  'smallClaims:postJudgment': COURT,
+  // The demand letter is kept among the guarantor's documents, and starts the case's clock.
+  'smallClaims:demand': COURT,
+  'smallClaims:packet': [],
+  'smallClaims:testimony': [],
+  'smallClaims:setLimit': ['smallClaims:rules', 'smallClaims:check'],
+  'smallClaims:setLimitation': ['smallClaims:rules', 'smallClaims:check'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

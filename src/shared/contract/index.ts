@@ -16,6 +16,7 @@ import { plansChannels } from './plans';
 import { platformChannels } from './platform';
 import { queueChannels } from './queue';
 import { setupChannels } from './setup';
+import { smallClaimsChannels } from './smallClaims';
 import { statementsChannels } from './statements';
 import { workspaceChannels } from './workspace';
 
@@ -39,6 +40,7 @@ export const CAPABILITY_CHANNELS = {
   statements: statementsChannels,
   imports: importsChannels,
   agencies: agenciesChannels,
+  smallClaims: smallClaimsChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -55,6 +57,7 @@ export const contract = {
   ...statementsChannels,
   ...importsChannels,
   ...agenciesChannels,
+  ...smallClaimsChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

@@ -21,6 +21,7 @@ export const LEDGER_TYPES = [
   'administrative_adjustment',
   'refund',
   'reversal',
+  'court_costs',
 ] as const;
 export type LedgerType = (typeof LEDGER_TYPES)[number];
 
@@ -38,6 +39,7 @@ export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
   administrative_adjustment: 'Adjustment',
   refund: 'Refund',
   reversal: 'Reversal',
+  court_costs: 'Court costs awarded',
 };
 
 /** +1: raises the balance; -1: lowers it; 0: either (by reason or the entry reversed). */
@@ -65,6 +67,7 @@ export const LEDGER_TYPE_SIGN: Record<LedgerType, 1 | -1 | 0> = {
   bad_debt_writeoff: -1,
   administrative_adjustment: 0,
   reversal: 0,
+  court_costs: 1,
 };
 
 export const PAYMENT_METHODS = ['cash', 'check', 'card', 'money_order', 'ach'] as const;

@@ -130,6 +130,37 @@ export const agencyPolicySchema = z.object({
 });
 export type AgencyPolicySettings = z.infer<typeof agencyPolicySchema>;
 export const DEFAULT_AGENCY_SETTINGS: AgencyPolicySettings = DEFAULT_AGENCY_POLICY;
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} is a number.` })
+    .int(`${label} is a whole number.`)
+    .min(min, `${label} is at least ${min}.`)
+    .max(max, `${label} is at most ${max}.`);
+
+/**
+ * Small-claims court (issue 13): the economics of a suit (the clerk's cost and hours against the
+ * share expected back), the days a demand letter gives before filing, and the case reminders.
+ */
+export const smallClaimsPolicySchema = z.object({
+  clerkHourlyCents: nonNegativeCents('The clerk’s hourly cost'),
+  hoursPerCase: wholeNumber('Hours per case', 0, 200),
+  expectedRecoveryPercent: wholeNumber('Expected recovery', 0, 100),
+  demandDays: wholeNumber('Days the demand letter gives', 7, 90),
+  serveDaysBeforeHearing: wholeNumber('Days to serve before the hearing', 1, 60),
+  serveDaysAfterFiling: wholeNumber('Days to serve after filing', 1, 120),
+  judgmentFollowUpDays: wholeNumber('Days before an unpaid judgment comes back', 1, 365),
+});
+export type SmallClaimsPolicy = z.infer<typeof smallClaimsPolicySchema>;
+export const DEFAULT_SMALL_CLAIMS_POLICY: SmallClaimsPolicy = {
+  clerkHourlyCents: 3500,
+  hoursPerCase: 6,
+  expectedRecoveryPercent: 40,
+  demandDays: 14,
+  serveDaysBeforeHearing: 15,
+  serveDaysAfterFiling: 30,
+  judgmentFollowUpDays: 30,
+};
 /**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
@@ -185,6 +216,7 @@ export const settingsSchema = z.object({
   queue: queuePolicySchema,
   assistance: assistancePolicySchema,
   agencies: agencyPolicySchema,
+  smallClaims: smallClaimsPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -197,6 +229,7 @@ export const updateSettingsInput = z.object({
   queue: queuePolicySchema.optional(),
   assistance: assistancePolicySchema.optional(),
   agencies: agencyPolicySchema.optional(),
+  smallClaims: smallClaimsPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 
@@ -225,6 +258,9 @@ export const settingsForm = settingsSchema
     agencies: agencyPolicySchema.omit({ minimumBalanceCents: true }).extend({
       minimumBalance: dollarsText('Placement minimum', agencyPolicySchema.shape.minimumBalanceCents),
     }),
+    smallClaims: smallClaimsPolicySchema.omit({ clerkHourlyCents: true }).extend({
+      clerkHourly: dollarsText('The clerk’s hourly cost', smallClaimsPolicySchema.shape.clerkHourlyCents),
+    }),
   })
   .transform(
     ({
@@ -233,6 +269,7 @@ export const settingsForm = settingsSchema
       queue,
       assistance: { agbPercent, ...assistance },
       agencies: { minimumBalance: placementMinimum, ...agencies },
+      smallClaims: { clerkHourly, ...smallClaims },
       ...groups
     }): SettingsUpdate => ({
       ...groups,
@@ -241,6 +278,7 @@ export const settingsForm = settingsSchema
       queue: { highBalanceCents: queue.highBalance },
       assistance: { ...assistance, agbBasisPoints: agbPercent },
       agencies: { ...agencies, minimumBalanceCents: placementMinimum },
+      smallClaims: { ...smallClaims, clerkHourlyCents: clerkHourly },
     }),
   );
 export type SettingsFormValues = z.input<typeof settingsForm>;
@@ -266,6 +304,9 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
       minimumBalance: formatDecimal(s.agencies.minimumBalanceCents),
       daysAfterFinalNotice: s.agencies.daysAfterFinalNotice,
     },
+    smallClaims: (({ clerkHourlyCents, ...rest }) => ({ ...rest, clerkHourly: formatDecimal(clerkHourlyCents) }))(
+      s.smallClaims,
+    ),
   };
 }
 
@@ -277,4 +318,5 @@ export const SETTINGS_ALIASES = {
   'queue.highBalanceCents': 'queue.highBalance',
   'assistance.agbBasisPoints': 'assistance.agbPercent',
   'agencies.minimumBalanceCents': 'agencies.minimumBalance',
+  'smallClaims.clerkHourlyCents': 'smallClaims.clerkHourly',
 } as const;

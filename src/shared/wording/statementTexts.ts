@@ -152,6 +152,7 @@ export const ACTIVITY_TEXTS = defineTexts({
   agency_remittance: { en: 'Agency remittance', es: 'Pago recibido por medio de la agencia' },
   payroll_deduction: { en: 'Payroll deduction', es: 'Deducción de nómina' },
   court_recovery: { en: 'Court recovery', es: 'Cobro por orden judicial' },
+  court_costs: { en: 'Court costs awarded', es: 'Costas judiciales otorgadas' },
   estate_recovery: { en: 'Estate recovery', es: 'Cobro a la sucesión' },
   charity_adjustment: {
     en: 'Charity / financial-assistance adjustment',

@@ -50,6 +50,7 @@ import {
   DEFAULT_QUEUE_POLICY,
   DEFAULT_ASSISTANCE_POLICY,
   DEFAULT_AGENCY_SETTINGS,
+  DEFAULT_SMALL_CLAIMS_POLICY,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -639,6 +640,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       queue: DEFAULT_QUEUE_POLICY,
       assistance: DEFAULT_ASSISTANCE_POLICY,
       agencies: DEFAULT_AGENCY_SETTINGS,
+      smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -672,6 +674,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     queue: DEFAULT_QUEUE_POLICY,
     assistance: DEFAULT_ASSISTANCE_POLICY,
     agencies: DEFAULT_AGENCY_SETTINGS,
+    smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

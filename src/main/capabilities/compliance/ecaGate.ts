@@ -5,6 +5,7 @@
 import { formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../../shared/rules/ecaClock';
+import { ECA_ACTION_TEXTS } from '../../../shared/wording/statementTexts';
 import type { Db } from '../../store/database';
 import type { AccountsRow, GuarantorsRow } from '../../store/schema';
 import { credits } from './credits';
@@ -36,6 +37,12 @@ function accountRow(db: Db, accountId: number): AccountClockRow {
 export interface EcaAsker {
   byPlacingAgency?: boolean;
   /**
+   * The hold the asker's own matter placed (a small-claims case's litigation hold): it keeps the
+   * hospital's statements off the account while the case runs, and is no bar to the case's own
+   * next step (a garnishment after judgment), which the clock and every other hold still judge.
+   */
+  ownHoldId?: number;
+  /**
    * Called with the gate's answer once the register has it, before a refusal is thrown: what the
    * caller keeps of its own with the answer (an agency's request) is kept with the refusal too.
    */
@@ -52,8 +59,9 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.
     .filter((h) => !(h.automatic && h.reason === 'fap_pending'))
     .filter((h) => !(asker.byPlacingAgency && h.reason === 'placed_with_agency'))
+    .filter((h) => !(asker.ownHoldId !== undefined && h.id === asker.ownHoldId))
     .map((h) => h.reason);
-  return ecaDecision(
+  const decision = ecaDecision(
     kind,
     {
       d0: a.first_statement_date,
@@ -65,6 +73,32 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     },
     today,
   );
+  const unnamed = finalNoticeLeftOut(db, a, kind);
+  if (unnamed === null) return decision;
+  return { ...decision, allowed: false, allowedFrom: null, reasons: [...decision.reasons, unnamed] };
+}
+
+/**
+ * ECA-05: the final notice names the ECAs the hospital may take. When Recoup recorded the account's
+ * final notice, an action it did not name waits for a notice that names it (a final notice dated
+ * from the billing system's history, not drawn here, cannot be read and is not judged).
+ */
+function finalNoticeLeftOut(db: Db, a: AccountClockRow, kind: EcaKind): string | null {
+  if (!a.final_notice_date || kind === 'estate_claim') return null;
+  const snapshot = db
+    .prepare(
+      `SELECT s.snapshot FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
+        WHERE sa.account_id = ? AND sa.step = 'final_notice' AND s.statement_date = ? ORDER BY s.id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(a.id, a.final_notice_date) as string | undefined;
+  if (snapshot === undefined) return null;
+  const named = (JSON.parse(snapshot) as { finalNotice?: { intendedActions?: string[] } | null }).finalNotice
+    ?.intendedActions;
+  if (!named) return null;
+  const words = Object.values(ECA_ACTION_TEXTS[kind]) as string[];
+  if (named.some((n) => words.includes(n))) return null;
+  return `The final notice of ${formatLongDate(a.final_notice_date)} did not name “${ECA_ACTION_TEXTS[kind].en}” among the actions the hospital may take: a new final notice naming it must go out first (ECA-05).`;
 }
 
 /**

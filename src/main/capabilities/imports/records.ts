@@ -242,7 +242,8 @@ export function readAccount(
   return a;
 }
 
-const RECOUP_TYPES = new Set<string>(LEDGER_TYPES.filter((t) => t !== 'reversal'));
+// Court costs are recorded by Recoup itself (small claims), never brought in by the extract.
+const RECOUP_TYPES = new Set<string>(LEDGER_TYPES.filter((t) => t !== 'reversal' && t !== 'court_costs'));
 
 /** Common billing-system codes; a profile adds the hospital's own. */
 export const DEFAULT_TYPE_CODES: Record<string, Exclude<LedgerType, 'reversal'>> = {

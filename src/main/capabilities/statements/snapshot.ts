@@ -23,6 +23,7 @@ import { plansAskingOf } from '../plans';
 type Category = 'charges' | 'insurance' | 'adjustments' | 'patient';
 const CATEGORY: Record<Exclude<LedgerType, 'reversal'>, Category> = {
   charge: 'charges',
+  court_costs: 'charges',
   insurance_payment: 'insurance',
   contractual_adjustment: 'adjustments',
   charity_adjustment: 'adjustments',

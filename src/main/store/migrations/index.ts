@@ -21,6 +21,7 @@ import { migration017 } from './017_credit_indexes';
 import { migration018 } from './018_bounced_address';
 import { migration019 } from './019_agencies';
 import { migration020 } from './020_agency_indexes';
+import { migration021 } from './021_small_claims';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration018,
   migration019,
   migration020,
+  migration021,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,9 @@
 import { useId, useState } from 'react';
 import { LEDGER_TYPE_LABELS, LEDGER_TYPES, type LedgerType } from '../../../../shared/schemas/ledger';
 
-const IMPORTABLE_TYPES = LEDGER_TYPES.filter((t): t is Exclude<LedgerType, 'reversal'> => t !== 'reversal');
+const IMPORTABLE_TYPES = LEDGER_TYPES.filter(
+  (t): t is Exclude<LedgerType, 'reversal' | 'court_costs'> => t !== 'reversal' && t !== 'court_costs',
+);
 
 function TypeSelect({
   id,

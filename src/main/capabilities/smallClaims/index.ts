@@ -1,0 +1,11 @@
+// Small-claims court (issue 13): should we sue (one rule, explained line by line), the case from the
+// demand letter to satisfaction, the court packet and the testimony sheet, payments after judgment,
+// post-judgment actions through the 501(r) gate, the reminders in the work queue, and the reports.
+import type { Capability } from '../../platform/capability';
+import { documentHandlers } from './documentHandlers';
+import { caseHandlers } from './handlers';
+
+export const smallClaims: Capability<'smallClaims'> = {
+  name: 'smallClaims',
+  handlers: { ...caseHandlers, ...documentHandlers },
+};
