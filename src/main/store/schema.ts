@@ -25,6 +25,7 @@ export interface AccountsRow {
   created_at: string;
   updated_at: string;
   final_notice_date: string | null;
+  final_notice_actions: string | null;
 }
 
 export interface ActivitiesRow {

@@ -5,6 +5,7 @@ import { attemptEca, checkEca } from '../../../src/main/capabilities/compliance/
 import { ECA_KINDS } from '../../../src/shared/rules/ecaClock';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { importSmall } from '../accounts/fixtures';
+import { courtWorld } from '../smallClaims/fixtures';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -107,5 +108,35 @@ describe('the ECA gate', () => {
       allowedFrom: '2025-07-01',
     });
     expect(checkEca(db, a1, 'credit_report', '2025-07-01').allowed).toBe(true);
+  });
+
+  it('an action the final notice Recoup sent did not name waits for a notice that names it (ECA-05)', async () => {
+    // The court book's final notice (2026-05-03) was sent under the shipped policy, which names a
+    // credit report and a civil action; D0 + 120 = notice + 30 = 2026-06-02.
+    const w = await courtWorld();
+    try {
+      const db = w.t.app.store.db;
+      expect(db.prepare("SELECT final_notice_actions FROM accounts WHERE account_number = 'C1'").pluck().get()).toBe(
+        '["credit_report","civil_action"]',
+      );
+      expect(checkEca(db, w.acct('C1'), 'civil_action', '2026-06-02').allowed).toBe(true);
+      expect(checkEca(db, w.acct('C1'), 'credit_report', '2026-06-02').allowed).toBe(true);
+      for (const kind of ['lien', 'wage_garnishment', 'bank_levy', 'debt_sale'] as const) {
+        const d = checkEca(db, w.acct('C1'), kind, '2026-06-02');
+        expect(d).toMatchObject({ allowed: false, allowedFrom: null });
+        expect(d.reasons.join(' ')).toMatch(
+          /final notice of May 3, 2026 did not name .* a final notice naming it must go out first \(ECA-05\)/,
+        );
+      }
+      // The refusal is in the register like any other.
+      expect(() => attemptEca(db, w.acct('C1'), 'lien', '2026-06-02', w.t.app.nowIso(), 1)).toThrow(
+        /did not name “place a lien”/,
+      );
+      expect(
+        db.prepare("SELECT allowed FROM eca_attempts WHERE kind = 'lien' AND account_id = ?").pluck().all(w.acct('C1')),
+      ).toEqual([0]);
+    } finally {
+      w.t.cleanup();
+    }
   });
 });

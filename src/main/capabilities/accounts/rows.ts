@@ -202,16 +202,25 @@ export function moveBalance(db: Db, accountId: number, delta: number, at: string
  * ECA-05: the account's first statement (D0) and its final notice, set once by the statement run
  * that sent them (a date already set is never moved).
  */
-export function setCollectionClock(db: Db, accountId: number, statementDate: string, finalNotice: boolean): void {
+/**
+ * D0 on an account that had none; a final notice's date on one that had none, with the ECAs the
+ * notice named (ECA-05: an action it did not name waits for a notice that names it).
+ */
+export function setCollectionClock(
+  db: Db,
+  accountId: number,
+  statementDate: string,
+  finalNotice: { actions: readonly string[] } | null,
+): void {
   prepared(db, 'UPDATE accounts SET first_statement_date = ? WHERE id = ? AND first_statement_date IS NULL').run(
     statementDate,
     accountId,
   );
   if (finalNotice)
-    prepared(db, 'UPDATE accounts SET final_notice_date = ? WHERE id = ? AND final_notice_date IS NULL').run(
-      statementDate,
-      accountId,
-    );
+    prepared(
+      db,
+      'UPDATE accounts SET final_notice_date = ?, final_notice_actions = ? WHERE id = ? AND final_notice_date IS NULL',
+    ).run(statementDate, JSON.stringify(finalNotice.actions), accountId);
 }
 
 /** The guarantor's financial-assistance status (its history is compliance's fap_history). */

@@ -13,14 +13,14 @@ import { holdsOf } from './holds';
 
 type AccountClockRow = Pick<
   AccountsRow,
-  'id' | 'guarantor_id' | 'account_number' | 'first_statement_date' | 'final_notice_date'
+  'id' | 'guarantor_id' | 'account_number' | 'first_statement_date' | 'final_notice_date' | 'final_notice_actions'
 > &
   Pick<GuarantorsRow, 'fap_status'>;
 
 function accountRow(db: Db, accountId: number): AccountClockRow {
   const row = db
     .prepare(
-      `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, g.fap_status
+      `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, a.final_notice_actions, g.fap_status
          FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.id = ?`,
     )
     .get(accountId) as AccountClockRow | undefined;
@@ -73,32 +73,21 @@ export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string
     },
     today,
   );
-  const unnamed = finalNoticeLeftOut(db, a, kind);
+  const unnamed = finalNoticeLeftOut(a, kind);
   if (unnamed === null) return decision;
   return { ...decision, allowed: false, allowedFrom: null, reasons: [...decision.reasons, unnamed] };
 }
 
 /**
- * ECA-05: the final notice names the ECAs the hospital may take. When Recoup recorded the account's
- * final notice, an action it did not name waits for a notice that names it (a final notice dated
- * from the billing system's history, not drawn here, cannot be read and is not judged).
+ * ECA-05: the final notice names the ECAs the hospital may take. When Recoup sent the account's final
+ * notice, an action it did not name waits for a notice that names it (a notice dated from the billing
+ * system's history, or sent before Recoup kept the actions, cannot be read and is not judged here).
  */
-function finalNoticeLeftOut(db: Db, a: AccountClockRow, kind: EcaKind): string | null {
-  if (!a.final_notice_date || kind === 'estate_claim') return null;
-  const snapshot = db
-    .prepare(
-      `SELECT s.snapshot FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
-        WHERE sa.account_id = ? AND sa.step = 'final_notice' AND s.statement_date = ? ORDER BY s.id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(a.id, a.final_notice_date) as string | undefined;
-  if (snapshot === undefined) return null;
-  const named = (JSON.parse(snapshot) as { finalNotice?: { intendedActions?: string[] } | null }).finalNotice
-    ?.intendedActions;
-  if (!named) return null;
-  const words = Object.values(ECA_ACTION_TEXTS[kind]) as string[];
-  if (named.some((n) => words.includes(n))) return null;
-  return `The final notice of ${formatLongDate(a.final_notice_date)} did not name “${ECA_ACTION_TEXTS[kind].en}” among the actions the hospital may take: a new final notice naming it must go out first (ECA-05).`;
+function finalNoticeLeftOut(a: AccountClockRow, kind: EcaKind): string | null {
+  if (!a.final_notice_date || a.final_notice_actions === null || kind === 'estate_claim') return null;
+  const named = JSON.parse(a.final_notice_actions) as string[];
+  if (named.includes(kind)) return null;
+  return `The final notice of ${formatLongDate(a.final_notice_date)} did not name “${ECA_ACTION_TEXTS[kind].en}” among the actions the hospital may take: a final notice naming it must go out first (ECA-05).`;
 }
 
 /**

@@ -19,6 +19,8 @@ import { statementRenderer } from './renderPool';
 import type { RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import { setCollectionClock } from '../accounts';
+import { ECA_KINDS } from '../../../shared/rules/ecaClock';
+import { ECA_ACTION_TEXTS } from '../../../shared/wording/statementTexts';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
 import { buildStatement, type ShownAccount } from './snapshot';
@@ -302,6 +304,14 @@ export async function releaseRun(
           zip,
           run.ledger_mark,
         ).lastInsertRowid;
+        // ECA-05: the actions the final notice named, as ECA kinds (the snapshot has them in words).
+        const named = snapshot.finalNotice
+          ? {
+              actions: ECA_KINDS.filter((k) =>
+                Object.values(ECA_ACTION_TEXTS[k]).some((w) => snapshot.finalNotice!.intendedActions.includes(w)),
+              ),
+            }
+          : null;
         for (const a of shown) {
           // A credit is refunded, not billed: it starts no clock. A plan's accounts are shown with
           // the plan's payment and run no cycle of their own, but a first statement is their D0.
@@ -309,7 +319,7 @@ export async function releaseRun(
           if (isCycleStep(a.step)) insertShown.run(statementId, a.accountId, a.step, a.number, a.balanceCents);
           // D0 goes on every account the statement billed that had none; the final-notice date on
           // the accounts it was the final notice for (ECA-05: the clock is the account's).
-          setCollectionClock(db, a.accountId, run.run_date, a.step === 'final_notice');
+          setCollectionClock(db, a.accountId, run.run_date, a.step === 'final_notice' ? named : null);
         }
         appendPages(batch, r.pages);
         sent++;

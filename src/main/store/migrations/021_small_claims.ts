@@ -202,6 +202,11 @@ export const migration021: Migration = {
       ) STRICT;
       CREATE INDEX court_actions_case ON court_actions(case_id);
 
+      -- ECA-05: the actions the account's final notice named (ECA kinds), when Recoup sent it. An
+      -- action it did not name waits for a notice that names it. Null: a notice from before this
+      -- version, or dated from the billing system's history, which the gate cannot read.
+      ALTER TABLE accounts ADD COLUMN final_notice_actions TEXT CHECK (final_notice_actions IS NULL OR json_valid(final_notice_actions));
+
       -- A lapse letter keeps what it said when it was printed, so it can be printed again as sent.
       ALTER TABLE plan_letters ADD COLUMN printed_letter TEXT CHECK (printed_letter IS NULL OR json_valid(printed_letter));
     `);
