@@ -122,6 +122,26 @@ describe('a judgment for the hospital', () => {
   });
 });
 
+describe('a judgment above what is still owed', () => {
+  it('collects only what the accounts owe and says so', async () => {
+    w = await courtWorld();
+    const { t, clerk } = w;
+    const caseId = await filed(w);
+    t.clock.setToday('2026-06-10');
+    await t.call(
+      'smallClaims:payment',
+      { caseId, receivedOn: '2026-06-10', amountCents: 45_000, method: 'cash', reference: '' },
+      clerk,
+    );
+    t.clock.setToday('2026-07-15');
+    const c = await t.call('smallClaims:record', judgment(caseId, '2026-07-15', 195_000, 0), clerk);
+    expect(c).toMatchObject({ judgmentOwedCents: 150_000, recoveredCents: 45_000 });
+    expect(c.events.at(-1)!.text).toContain(
+      'The accounts owe $1,500.00, less than the award (payments since the filing): only that is collected.',
+    );
+  });
+});
+
 describe('after the judgment', () => {
   it('takes payments as court recovery, asks the gate for actions, and is satisfied only when paid', async () => {
     w = await courtWorld();

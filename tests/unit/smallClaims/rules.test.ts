@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limitationRows, limitRows } from '../../../src/main/capabilities/smallClaims/check';
 import {
   addYears,
+  caseReminder,
   limitationFor,
   limitsInForce,
   suitDecision,
@@ -337,5 +338,28 @@ describe('the economics, by hand', () => {
     expect(line(d, 'economics')).toMatchObject({ state: 'fail' });
     expect(line(d, 'economics')!.detail).toContain('It would cost $30.00 more than it is expected to bring back.');
     expect(d.canPrepare).toBe(false);
+  });
+});
+
+describe('the case reminder', () => {
+  const policy = { serveDaysBeforeHearing: 15, serveDaysAfterFiling: 30, judgmentFollowUpDays: 30 };
+  const filed = {
+    status: 'filed' as const,
+    fileAfter: '2026-06-02',
+    filedOn: '2026-06-02',
+    servedOn: null,
+    hearingOn: '2026-07-20',
+    judgmentOn: null,
+    judgmentOwedCents: 0,
+  };
+  it('serve by 15 days before the hearing, from a week before that day', () => {
+    expect(caseReminder(filed, '2026-06-27', policy)).toBeNull();
+    expect(caseReminder(filed, '2026-06-28', policy)).toMatchObject({ kind: 'serve_by', date: '2026-07-05' });
+  });
+  it('no serve-by once the hearing’s day has passed (serving for it is moot)', () => {
+    expect(caseReminder(filed, '2026-07-21', policy)).toBeNull();
+  });
+  it('the hearing today says today', () => {
+    expect(caseReminder(filed, '2026-07-20', policy)?.text).toMatch(/^Hearing today:/);
   });
 });
