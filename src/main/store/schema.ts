@@ -425,6 +425,7 @@ export interface HoldsRow {
   released_on: string | null;
   released_by: number | null;
   release_note: string | null;
+  owner: string | null;
 }
 
 export interface ImportBatchesRow {

@@ -111,17 +111,18 @@ describe('the ECA gate', () => {
   });
 
   it('an action the final notice Recoup sent did not name waits for a notice that names it (ECA-05)', async () => {
-    // The court book's final notice (2026-05-03) was sent under the shipped policy, which names a
-    // credit report and a civil action; D0 + 120 = notice + 30 = 2026-06-02.
+    // The court book's final notice (2026-05-03) named a credit report, a civil action, wage
+    // garnishment and a bank levy; D0 + 120 = notice + 30 = 2026-06-02.
     const w = await courtWorld();
     try {
       const db = w.t.app.store.db;
       expect(db.prepare("SELECT final_notice_actions FROM accounts WHERE account_number = 'C1'").pluck().get()).toBe(
-        '["credit_report","civil_action"]',
+        '["credit_report","civil_action","wage_garnishment","bank_levy"]',
       );
       expect(checkEca(db, w.acct('C1'), 'civil_action', '2026-06-02').allowed).toBe(true);
       expect(checkEca(db, w.acct('C1'), 'credit_report', '2026-06-02').allowed).toBe(true);
-      for (const kind of ['lien', 'wage_garnishment', 'bank_levy', 'debt_sale'] as const) {
+      expect(checkEca(db, w.acct('C1'), 'wage_garnishment', '2026-06-02').allowed).toBe(true);
+      for (const kind of ['lien', 'debt_sale'] as const) {
         const d = checkEca(db, w.acct('C1'), kind, '2026-06-02');
         expect(d).toMatchObject({ allowed: false, allowedFrom: null });
         expect(d.reasons.join(' ')).toMatch(

@@ -234,7 +234,15 @@ describe('filing: the 501(r) gate at the filing date', () => {
       { account_id: acct('C2'), note: `Small-claims case #${caseId} (26SMCV00412)` },
     ]);
     const holds = await t.call('holds:list', { guarantorId: gid('G1') }, clerk);
-    expect(holds.filter((h) => h.reason === 'in_litigation' && h.active)).toHaveLength(2);
+    const litigation = holds.filter((h) => h.reason === 'in_litigation' && h.active);
+    expect(litigation).toHaveLength(2);
+    // The case owns its holds: they end with the case, never by hand from the holds list.
+    expect(
+      (await refusal(t.call('holds:release', { holdId: litigation[0]!.id!, note: 'Statements again' }, clerk))).message,
+    ).toBe(
+      `This hold belongs to small-claims case #${caseId}: it ends when the case is closed (satisfied, dismissed or withdrawn) or lost.`,
+    );
+    expect(activeLitigationHolds(w, gid('G1'))).toHaveLength(2);
   });
 
   it('refuses a filing before the demand letter, before its date, after today, or for a case filed already', async () => {

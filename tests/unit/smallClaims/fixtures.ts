@@ -1,7 +1,7 @@
 // A small book for small-claims tests, with real statement runs (so the packet can reprint the
 // recorded statements and final notice byte for byte). Statements went out 2026-02-02 (D0),
-// 2026-03-04, 2026-04-03 and the final notice 2026-05-03 (naming a civil action, the shipped
-// policy). The 501(r) gate allows a suit from 2026-06-02 (D0 + 120 = notice + 30). The world is left
+// 2026-03-04, 2026-04-03 and the final notice 2026-05-03 (naming a credit report, a civil action,
+// wage garnishment and a bank levy; not a lien). The 501(r) gate allows a suit from 2026-06-02 (D0 + 120 = notice + 30). The world is left
 // on 2026-05-20, when the gate is still waiting.
 //
 // G1 José García Ruiz (Spanish, CA): C1 charge $2,400.00, insurance paid $600.00, contractual
@@ -146,6 +146,19 @@ export async function courtWorld(): Promise<CourtWorld> {
   const gid = (ext: string) => db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck().get(ext) as number;
   db.prepare("UPDATE guarantors SET language = 'Spanish' WHERE external_id = 'G1'").run();
   db.prepare("UPDATE guarantors SET fap_status = 'not_applied', fap_status_date = '2026-02-02'").run();
+  // The final notice names what the hospital may do: report, sue, and after a judgment garnish wages
+  // or levy a bank account (not a lien, nor a sale of the debt: those wait for a notice naming them).
+  const settings = await t.call('settings:get', {}, admin);
+  await t.call(
+    'settings:update',
+    {
+      statements: {
+        ...settings.statements,
+        intendedActions: ['credit_report', 'civil_action', 'wage_garnishment', 'bank_levy'],
+      },
+    },
+    admin,
+  );
   for (const [i, date] of STATEMENT_DATES.entries()) {
     t.clock.setToday(date);
     await sendStatements(t, admin, `court-statements-${i}`);

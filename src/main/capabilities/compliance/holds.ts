@@ -14,8 +14,14 @@ import { guarantorRow, mailingAddress, releaseReturnedMail, setMailingAddress } 
 
 type HoldRow = HoldsRow & { placed_by_name: string | null; released_by_name: string | null };
 
-/** A hold as a service places it: a clerk's reason, or a placement's ('placed_with_agency'). */
-type NewHold = Omit<z.output<typeof placeHoldInput>, 'reason'> & { reason: Exclude<HoldReason, 'returned_mail'> };
+/**
+ * A hold as a service places it: a clerk's reason, or a placement's ('placed_with_agency'); `owner`
+ * names the matter that placed it and alone may end it (a small-claims case: "small-claims case #4").
+ */
+type NewHold = Omit<z.output<typeof placeHoldInput>, 'reason'> & {
+  reason: Exclude<HoldReason, 'returned_mail'>;
+  owner?: string;
+};
 
 export function placeHold(db: Db, input: NewHold, today: string, by: number): number {
   // Prepared once per connection: a placement batch places thousands of holds in one release.
@@ -34,9 +40,17 @@ export function placeHold(db: Db, input: NewHold, today: string, by: number): nu
   return Number(
     prepared(
       db,
-      'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(input.guarantorId, input.accountId ?? null, input.reason, input.note, today, input.until ?? null, by)
-      .lastInsertRowid,
+      'INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, placed_by, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      input.guarantorId,
+      input.accountId ?? null,
+      input.reason,
+      input.note,
+      today,
+      input.until ?? null,
+      by,
+      input.owner ?? null,
+    ).lastInsertRowid,
   );
 }
 
@@ -48,14 +62,20 @@ export function releaseHold(
   by: number | null,
   options: { byHand?: boolean } = {},
 ): number {
-  const h = prepared(db, 'SELECT guarantor_id, released_on, reason FROM holds WHERE id = ?').get(holdId) as
-    { guarantor_id: number; released_on: string | null; reason: HoldReason } | undefined;
+  const h = prepared(db, 'SELECT guarantor_id, released_on, reason, owner FROM holds WHERE id = ?').get(holdId) as
+    { guarantor_id: number; released_on: string | null; reason: HoldReason; owner: string | null } | undefined;
   if (!h) throw new AppError('not_found', 'There is no such hold.');
   // The placement owns its hold: ending it by hand would restart statements while the agency works the account.
   if (options.byHand && h.reason === 'placed_with_agency')
     throw new AppError(
       'not_allowed',
       'This hold is the account’s placement with a collection agency: recall the account from the agency to end it.',
+    );
+  // A matter's own hold (a small-claims case's) ends with the matter.
+  if (options.byHand && h.owner !== null)
+    throw new AppError(
+      'not_allowed',
+      `This hold belongs to ${h.owner}: it ends when the case is closed (satisfied, dismissed or withdrawn) or lost.`,
     );
   if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
   prepared(db, 'UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(

@@ -165,7 +165,13 @@ function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed'
     for (const a of accounts) {
       const holdId = placeHold(
         db,
-        { guarantorId: c.guarantor_id, accountId: a.account_id, reason: 'in_litigation', note: label },
+        {
+          guarantorId: c.guarantor_id,
+          accountId: a.account_id,
+          reason: 'in_litigation',
+          note: label,
+          owner: `small-claims case #${c.id}`,
+        },
         input.on,
         w.by,
       );

@@ -202,6 +202,10 @@ export const migration021: Migration = {
       ) STRICT;
       CREATE INDEX court_actions_case ON court_actions(case_id);
 
+      -- A hold a matter placed and owns (a small-claims case's litigation hold): it ends with the
+      -- matter, never by hand from the holds list.
+      ALTER TABLE holds ADD COLUMN owner TEXT CHECK (owner IS NULL OR length(owner) BETWEEN 1 AND 60);
+
       -- ECA-05: the actions the account's final notice named (ECA kinds), when Recoup sent it. An
       -- action it did not name waits for a notice that names it. Null: a notice from before this
       -- version, or dated from the billing system's history, which the gate cannot read.
