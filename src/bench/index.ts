@@ -23,6 +23,13 @@ import { LedgerChangeWriter, settleLedgerChange } from '../main/capabilities/led
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
 import { planRun, prepareRun, releaseRun, renderThreads } from '../main/capabilities/statements';
+import {
+  changeCase,
+  insertCase,
+  smallClaimsQueueSource,
+  smallClaimsReports,
+  suitCheck,
+} from '../main/capabilities/smallClaims';
 import { workspaceView } from '../main/capabilities/workspace';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
@@ -401,6 +408,107 @@ async function agencyBench(db: Db, results: Record<string, number>): Promise<voi
   );
 }
 
+/**
+ * Small claims (issue 13): 2,000 cases on the data set (written through the case rows, each state's
+ * largest court; a third filed with a hearing in the coming fortnight, a tenth judged, a tenth
+ * closed), then the check for 500 guarantors (p95), the reports, and the cases' work-queue items.
+ */
+function smallClaimsBench(db: Db, results: Record<string, number>): void {
+  const now = `${TODAY}T12:00:00.000Z`;
+  const courts = new Map(
+    (
+      db.prepare('SELECT id, state FROM court_limits ORDER BY entity_limit_cents').all() as {
+        id: number;
+        state: string;
+      }[]
+    ).map((r) => [r.state, r.id]),
+  );
+  const candidates = db
+    .prepare(
+      `SELECT g.id, g.state, sum(a.balance_cents) AS balance FROM guarantors g JOIN accounts a ON a.guarantor_id = g.id
+        WHERE a.balance_cents > 0 GROUP BY g.id ORDER BY g.id LIMIT 20000`,
+    )
+    .all() as { id: number; state: string; balance: number }[];
+  const accountsOf = db.prepare('SELECT id, balance_cents FROM accounts WHERE guarantor_id = ? AND balance_cents > 0');
+  let cases = 0;
+  db.transaction(() => {
+    for (const g of candidates) {
+      if (cases >= 2_000) break;
+      const court = courts.get(g.state) ?? courts.get('CA')!;
+      const accounts = (accountsOf.all(g.id) as { id: number; balance_cents: number }[]).map((a) => ({
+        accountId: a.id,
+        balanceCents: a.balance_cents,
+      }));
+      const caseId = insertCase(
+        db,
+        {
+          guarantorId: g.id,
+          courtLimitId: court,
+          courtName: 'Benchmark court',
+          courtAddress: '',
+          county: 'Bench',
+          basis: 'open_account',
+          balanceCents: g.balance,
+          claimCents: g.balance,
+          waivedCents: 0,
+          waiverNote: '',
+          openedOn: addDays(TODAY, -60),
+          at: now,
+          by: 1,
+        },
+        accounts,
+      );
+      cases++;
+      const k = cases % 10;
+      if (k <= 3)
+        changeCase(db, caseId, {
+          status: 'filed',
+          filed_on: addDays(TODAY, -30),
+          case_number: `BENCH-${caseId}`,
+          hearing_on: addDays(TODAY, (cases % 14) + 1),
+          hearing_place: 'Department 1',
+        });
+      else if (k === 4)
+        changeCase(db, caseId, {
+          status: 'judgment',
+          filed_on: addDays(TODAY, -90),
+          case_number: `BENCH-${caseId}`,
+          judgment_on: addDays(TODAY, -45),
+          judgment_cents: g.balance,
+          costs_cents: 0,
+          interest_rate_bp: 1000,
+        });
+      else if (k === 5) changeCase(db, caseId, { status: 'withdrawn', closed_on: addDays(TODAY, -10) });
+      else
+        changeCase(db, caseId, {
+          status: 'demand_sent',
+          demand_sent_on: addDays(TODAY, -20),
+          file_after: addDays(TODAY, -6),
+        });
+    }
+  })();
+  const ids = db
+    .prepare('SELECT DISTINCT guarantor_id FROM accounts WHERE balance_cents > 0 ORDER BY random() LIMIT 500')
+    .pluck()
+    .all() as number[];
+  const checkMs: number[] = [];
+  for (const id of ids) {
+    const t = performance.now();
+    suitCheck(db, { guarantorId: id, basis: 'open_account', waiveExcess: false }, TODAY);
+    checkMs.push(performance.now() - t);
+  }
+  results.small_claims_check_p95_ms = round(stats(checkMs).p95, 2);
+  let t = performance.now();
+  const reports = smallClaimsReports(db, TODAY);
+  results.small_claims_reports_ms = round(performance.now() - t, 1);
+  t = performance.now();
+  const items = smallClaimsQueueSource.items(db, TODAY, () => true).length;
+  results.small_claims_queue_ms = round(performance.now() - t, 1);
+  console.log(
+    `Small claims: ${cases} cases; check p95 ${results.small_claims_check_p95_ms} ms (500 guarantors); reports ${results.small_claims_reports_ms} ms (${reports.open.length} open, ${reports.hearings.length} hearings this week); ${items} queue items in ${results.small_claims_queue_ms} ms`,
+  );
+}
+
 /** Placement history written straight into the store (see agencyBench). */
 function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
   const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
@@ -640,6 +748,7 @@ async function main(): Promise<void> {
     );
 
     if (ALL) await agencyBench(db, results);
+    if (ALL) smallClaimsBench(db, results);
 
     if (ALL) {
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -11,3 +11,8 @@ export const smallClaims: Capability<'smallClaims'> = {
   handlers: { ...caseHandlers, ...documentHandlers },
   queueSources: [smallClaimsQueueSource],
 };
+
+export { suitCheck } from './check';
+export { insertCase, changeCase } from './rows';
+export { smallClaimsReports } from './reports';
+export { smallClaimsQueueSource } from './queueSource';

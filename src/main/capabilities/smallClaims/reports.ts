@@ -5,7 +5,7 @@
 import { addDays } from '../../../shared/dates';
 import { CASE_STATUSES, type CaseStatus, type SmallClaimsReports } from '../../../shared/schemas/smallClaims';
 import type { Db } from '../../store/database';
-import { caseSummaries, recoveredCents } from './views';
+import { caseSummaries, recoveredByCase } from './views';
 
 export function smallClaimsReports(db: Db, today: string, weekOf: string = today): SmallClaimsReports {
   const weekTo = addDays(weekOf, 6);
@@ -28,13 +28,14 @@ export function smallClaimsReports(db: Db, today: string, weekOf: string = today
     fees: number;
     costs: number;
   }[];
+  const recovered = recoveredByCase(db);
   const by = new Map<CaseStatus, { cases: number; claimCents: number; recoveredCents: number; costCents: number }>();
   let costsAwardedCents = 0;
   for (const r of rows) {
     const s = by.get(r.status) ?? { cases: 0, claimCents: 0, recoveredCents: 0, costCents: 0 };
     s.cases += 1;
     s.claimCents += r.claim_cents;
-    s.recoveredCents += recoveredCents(db, r);
+    s.recoveredCents += recovered.get(r.id) ?? 0;
     s.costCents += r.fees;
     by.set(r.status, s);
     costsAwardedCents += r.costs;

@@ -134,6 +134,21 @@ export function recoveredCents(db: Db, c: Pick<CaseRow, 'id' | 'filed_on' | 'clo
   );
 }
 
+/** recoveredCents for every filed case at once (the reports). */
+export function recoveredByCase(db: Db): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, -coalesce(sum(e.amount_cents), 0) AS recovered
+         FROM court_cases c JOIN court_case_accounts ca ON ca.case_id = c.id
+         JOIN ledger_entries e ON e.account_id = ca.account_id AND e.type IN (${PATIENT_MONEY_SQL})
+          AND e.effective_date >= c.filed_on AND e.effective_date <= coalesce(c.closed_on, '9999-12-31')
+        WHERE c.filed_on IS NOT NULL AND ${entryStandsSql('e')}
+        GROUP BY c.id`,
+    )
+    .all() as { id: number; recovered: number }[];
+  return new Map(rows.map((r) => [r.id, r.recovered]));
+}
+
 /** Still owed on the judgment: what the case's accounts owe once judgment is entered (the adjustments made them so). */
 export function judgmentOwed(c: Pick<CaseRow, 'status'>, owed: number): number {
   return c.status === 'judgment' ? owed : 0;
@@ -197,7 +212,12 @@ function reminderOf(db: Db, c: CaseRow, owed: number, today: string): CaseRemind
   );
 }
 
-function summaryOf(db: Db, c: CaseRow, owed: number, today: string): CaseSummary {
+function summaryOf(
+  c: CaseRow,
+  owed: number,
+  today: string,
+  policy: { serveDaysBeforeHearing: number; serveDaysAfterFiling: number },
+): CaseSummary {
   return {
     caseId: c.id,
     guarantorId: c.guarantor_id,
@@ -213,12 +233,8 @@ function summaryOf(db: Db, c: CaseRow, owed: number, today: string): CaseSummary
     filedOn: c.filed_on,
     hearingOn: c.hearing_on,
     hearingTime: c.hearing_time,
-    next: nextStep(c, owed, today, smallClaimsPolicy(db)),
+    next: nextStep(c, owed, today, policy),
   };
-}
-
-function owedOf(db: Db, caseId: number): number {
-  return owedCents(caseAccounts(db, caseId));
 }
 
 /** Cases as a list shows them: open first (by hearing, then opened), then closed, newest first. */
@@ -234,13 +250,18 @@ export function caseSummaries(
     args.push(where.guarantorId);
   }
   if (where.open) conds.push(`c.status IN (${OPEN_STATUSES_SQL})`);
+  // What each case's accounts owe, in the same query (owedCents: a credit counts as nothing owed).
   const rows = db
     .prepare(
-      `${CASE_SELECT}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
+      `SELECT c.*, g.first_name, g.middle_name, g.last_name, g.state,
+              (SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM court_case_accounts ca JOIN accounts a ON a.id = ca.account_id
+                WHERE ca.case_id = c.id) AS owed
+         FROM court_cases c JOIN guarantors g ON g.id = c.guarantor_id${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
         ORDER BY c.status IN (${OPEN_STATUSES_SQL}) DESC, c.hearing_on IS NULL, c.hearing_on, c.opened_on DESC, c.id DESC`,
     )
-    .all(...args) as CaseRow[];
-  return rows.map((c) => summaryOf(db, c, owedOf(db, c.id), today));
+    .all(...args) as (CaseRow & { owed: number })[];
+  const policy = smallClaimsPolicy(db);
+  return rows.map((c) => summaryOf(c, c.owed, today, policy));
 }
 
 interface EventRow {
@@ -333,7 +354,7 @@ export function caseDetail(db: Db, caseId: number, today: string): CaseDetail {
   }));
   const check = caseCheck(db, c, accounts, today);
   return {
-    ...summaryOf(db, c, owed, today),
+    ...summaryOf(c, owed, today, smallClaimsPolicy(db)),
     courtAddress: c.court_address,
     basis: c.basis,
     court: limitById(db, c.court_limit_id),
