@@ -1,0 +1,213 @@
+// Issue 13 item 3 (rules §3.3): the court packet, one PDF with bookmarks and numbered exhibits. Its
+// text is read back (pdftotext) and checked against the ledger and the recorded notices to the cent;
+// the recorded documents must draw again byte for byte (a tampered record refuses the packet); a
+// case whose check fails is refused with the reason; the declaration's Texas Rule 185 wording.
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
+import { courtWorld, STATEMENT_DATES, type CourtWorld } from './fixtures';
+import { bookmarks, openCase, pdfText } from './docSupport';
+
+let w: CourtWorld | undefined;
+afterEach(() => w?.t.cleanup());
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+async function packetOf(caseId: number, declaration: 'standard' | 'tx_rule_185' = 'standard') {
+  const { t, clerk } = w!;
+  const bytes = await t.file(await t.call('smallClaims:packet', { caseId, declaration }, clerk));
+  const pages = pdfText(bytes).split('\f').slice(0, -1);
+  return { bytes, pages, text: flat(pages.join(' ')) };
+}
+
+describe('smallClaims:packet', () => {
+  it('José García Ruiz’s packet: index, six exhibits each behind its divider, every page marked, bookmarks', async () => {
+    w = await courtWorld();
+    const { t, clerk } = w;
+    const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    await t.call('smallClaims:demand', { caseId }, clerk);
+    const { bytes, pages, text } = await packetOf(caseId);
+
+    // The index names each exhibit and the page it starts on; the pages are where it says.
+    const index = flat(pages[0]!);
+    expect(index).toContain('Small-claims court packet');
+    expect(index).toContain('Saint Brigid Regional Medical Center v. José García Ruiz');
+    const exhibits = [
+      'Filing checklist',
+      'Plaintiff’s claim worksheet',
+      'Itemised statement of account',
+      'Declaration of the account',
+      'Statements and final notice, as mailed',
+      'Demand letter',
+    ];
+    const starts = exhibits.map((title, i) => {
+      const m = new RegExp(`${i + 1} ${title.replace(/[()]/g, '\\$&')} (\\d+) (\\d+)`).exec(index);
+      expect(m, title).not.toBeNull();
+      return { start: Number(m![1]), count: Number(m![2]) };
+    });
+    expect(starts[0]!.start).toBe(2);
+    expect(starts.at(-1)!.start + starts.at(-1)!.count - 1).toBe(pages.length);
+    starts.forEach(({ start, count }, i) => {
+      // The divider, then every page of the exhibit marked "Exhibit N — page x of y".
+      expect(flat(pages[start - 1]!)).toContain(`Exhibit ${i + 1} ${exhibits[i]}`);
+      for (let x = 1; x <= count; x++) {
+        const page = flat(pages[start - 2 + x]!);
+        expect(page).toContain(`Exhibit ${i + 1} — page ${x} of ${count}`);
+        expect(page).toContain(`packet page ${start - 1 + x} of ${pages.length}`);
+      }
+    });
+
+    // Bookmarks: the index, each exhibit (at its divider), and each document inside the exhibits.
+    const marks = await bookmarks(bytes);
+    expect(marks.map((m) => [m.title, m.page])).toEqual([
+      ['Index', 1],
+      ...exhibits.map((title, i) => [`Exhibit ${i + 1} — ${title}`, starts[i]!.start]),
+    ]);
+    expect(marks[5]!.items.map((m) => m.title)).toEqual([
+      'Statement 1, 02/02/2026',
+      'Statement 2, 03/04/2026',
+      'Statement 3, 04/03/2026',
+      'Final notice, 05/03/2026',
+    ]);
+    expect(marks[6]!.items.map((m) => [m.title, m.page])).toEqual([['Demand letter, 05/20/2026', pages.length]]);
+
+    // The statements as mailed: the recorded ones, each page the recorded statement's own.
+    const db = t.app.store.db;
+    const recorded = db
+      .prepare(
+        'SELECT statement_date, due_date, amount_due_cents, sha256, kind FROM statements WHERE guarantor_id = ? ORDER BY statement_date',
+      )
+      .all(w.gid('G1')) as {
+      statement_date: string;
+      due_date: string;
+      amount_due_cents: number;
+      sha256: string;
+      kind: string;
+    }[];
+    expect(recorded.map((s) => s.statement_date)).toEqual([...STATEMENT_DATES]);
+    expect(text).toContain('Statement 1 02/02/2026 02/23/2026 $1,950.00');
+    expect(text).toContain('Statement 2 03/04/2026 03/25/2026 $1,950.00');
+    expect(text).toContain('Statement 3 04/03/2026 04/24/2026 $1,950.00');
+    expect(text).toContain('Final notice (501(r) 30-day notice) 05/03/2026 06/02/2026 $1,950.00');
+    for (const s of recorded)
+      expect(text).toContain(`${s.statement_date.slice(5, 7)}/${s.statement_date.slice(8)}/2026 ${s.sha256}`);
+    // Each statement's bookmark opens its own first page, in Spanish as José received it.
+    const firstPages = marks[5]!.items.map((m) => flat(pages[m.page - 1]!));
+    ['2 feb 2026', '4 mar 2026', '3 abr 2026', '3 may 2026'].forEach((date, i) => {
+      expect(firstPages[i]).toContain(`Fecha de emisión ${date}`);
+      // ECA-06 on each; the final notice is the 501(r) 30-day notice with the plain-language summary.
+      expect(firstPages[i]).toContain(i < 3 ? 'Ofrecemos asistencia financiera' : 'Aviso final: asistencia financiera');
+    });
+    expect(flat(pages[marks[6]!.page - 2]!)).toContain('Asistencia financiera: resumen en lenguaje sencillo');
+  });
+
+  it('the itemised statement: every entry with its running balance, reconciled to the ledger to the cent', async () => {
+    w = await courtWorld();
+    const { t, clerk, acct, gid } = w;
+    const db = t.app.store.db;
+    // A check on C2 returned (its payment reversed) and paid again: every entry shows; the balance is the ledger's.
+    const pay = (amountCents: number, effectiveDate: string, reference: string) =>
+      t.call(
+        'payments:post',
+        {
+          guarantorId: gid('G1'),
+          amountCents,
+          method: 'check',
+          reference,
+          effectiveDate,
+          allocations: [{ accountId: acct('C2'), amountCents }],
+        },
+        clerk,
+      );
+    const bounced = await pay(10_000, '2026-05-12', '1001');
+    await t.call(
+      'payments:reverse',
+      { paymentId: bounced.paymentId, reason: 'Check returned', effectiveDate: '2026-05-15' },
+      clerk,
+    );
+    await pay(10_000, '2026-05-18', '1002');
+    const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    const { text } = await packetOf(caseId);
+    const ledger = db
+      .prepare('SELECT sum(amount_cents) FROM ledger_entries WHERE account_id IN (?, ?)')
+      .pluck()
+      .get(acct('C1'), acct('C2')) as number;
+    expect(ledger).toBe(185_000);
+    expect(text).toContain('01/05/2026 Charge: outpatient services $2,400.00 $2,400.00');
+    expect(text).toContain('01/05/2026 Insurance payment $600.00 $1,800.00');
+    expect(text).toContain('01/05/2026 Contractual adjustment $300.00 $1,500.00');
+    expect(text).toContain('Account C1 Balance owed $1,500.00');
+    expect(text).toContain('01/20/2026 Charge: emergency visit $450.00 $450.00');
+    expect(text).toContain('05/12/2026 Patient payment $100.00 $350.00');
+    expect(text).toContain('05/15/2026 Reversal of patient payment of 05/12/2026 $100.00 $450.00');
+    expect(text).toContain('05/18/2026 Patient payment $100.00 $350.00');
+    expect(text).toContain('Account C2 Balance owed $350.00');
+    expect(text).toContain('Charges $2,850.00');
+    expect(text).toContain('Insurance payments -$600.00');
+    expect(text).toContain('Payments by or for the patient -$100.00');
+    expect(text).toContain('Balance owed, all accounts $1,850.00');
+    // The worksheet and the declaration state the same balance.
+    expect(text).toContain('Balance owed today $1,850.00 (Exhibit 3)');
+    expect(text).toContain('$1,850.00 remains unpaid');
+  });
+
+  it('refuses a packet when a recorded statement no longer draws as it was sent', async () => {
+    w = await courtWorld();
+    const { t, clerk, gid } = w;
+    const db = t.app.store.db;
+    const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    const s = db
+      .prepare('SELECT id, snapshot FROM statements WHERE guarantor_id = ? ORDER BY statement_date LIMIT 1 OFFSET 1')
+      .get(gid('G1')) as { id: number; snapshot: string };
+    const snapshot = decodeSnapshot(s.snapshot);
+    // Someone edits what the second statement said (the store's trigger forbids it; go round it).
+    db.exec('DROP TRIGGER statements_no_update');
+    db.prepare('UPDATE statements SET snapshot = ? WHERE id = ?').run(
+      JSON.stringify({ ...snapshot, amountDueCents: 100 }),
+      s.id,
+    );
+    await expect(t.call('smallClaims:packet', { caseId }, clerk)).rejects.toThrow(
+      /The statement of 2026-03-04 no longer reprints exactly as it was sent/,
+    );
+  });
+
+  it('refuses a packet when the recorded demand letter was altered', async () => {
+    w = await courtWorld();
+    const { t, clerk } = w;
+    const db = t.app.store.db;
+    const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    await t.call('smallClaims:demand', { caseId }, clerk);
+    const snapshot = JSON.parse(db.prepare('SELECT snapshot FROM court_demand_letters').pluck().get() as string);
+    db.prepare('UPDATE court_demand_letters SET snapshot = ?').run(
+      JSON.stringify({ ...snapshot, fileAfter: '2026-05-21' }),
+    );
+    await expect(t.call('smallClaims:packet', { caseId }, clerk)).rejects.toThrow(
+      /The demand letter of 2026-05-20 no longer draws exactly as it was sent/,
+    );
+  });
+
+  it('refuses a packet for a suit the statute of limitations bars, and says so', async () => {
+    w = await courtWorld();
+    const caseId = openCase(w, 'G3', ['N1']);
+    await expect(w.t.call('smallClaims:packet', { caseId }, w.clerk)).rejects.toThrow(
+      /The court packet is not prepared: Inside the statute of limitations: .*2025/,
+    );
+  });
+
+  it('prints 王 小明’s name, and the Texas Rule 185 sworn-account affidavit when chosen', async () => {
+    w = await courtWorld();
+    const caseId = openCase(w, 'G2', ['C3'], { claimCents: 625_000, waiverNote: 'Excess over the limit waived.' });
+    const { text } = await packetOf(caseId, 'tx_rule_185');
+    expect(text).toMatch(/Saint Brigid Regional Medical Center v\. 王 ?小明/);
+    expect(text).toContain('Affidavit of sworn account (Tex. R. Civ. P. 185)');
+    expect(text).toContain(
+      'is, within the knowledge of affiant, just and true, it is due, and all just and lawful offsets, payments and credits have been allowed',
+    );
+    expect(text).toContain('systematic, itemized statement of the account attached as Exhibit 3');
+    expect(text).toContain('The balance due is $7,000.00; the plaintiff claims $6,250.00');
+    expect(text).toContain('Excess waived $750.00 above the court’s limit: Excess over the limit waived.');
+    expect(text).not.toContain('under penalty of perjury');
+    const standard = await packetOf(caseId);
+    expect(standard.text).toContain('I declare under penalty of perjury under the laws of the State of California');
+    expect(standard.text).not.toContain('Rule 185');
+  });
+});
