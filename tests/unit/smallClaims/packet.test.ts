@@ -196,8 +196,12 @@ describe('smallClaims:packet', () => {
   it('prints 王 小明’s name, and the Texas Rule 185 sworn-account affidavit when chosen', async () => {
     w = await courtWorld();
     const caseId = openCase(w, 'G2', ['C3'], { claimCents: 625_000, waiverNote: 'Excess over the limit waived.' });
-    const { text } = await packetOf(caseId, 'tx_rule_185');
+    const { pages, text } = await packetOf(caseId, 'tx_rule_185');
     expect(text).toMatch(/Saint Brigid Regional Medical Center v\. 王 ?小明/);
+    // Every page's stamp reads right beside pages drawn with the Chinese font.
+    pages.forEach((page, i) =>
+      expect(flat(page)).toContain(`Small-claims case #${caseId} · packet page ${i + 1} of ${pages.length}`),
+    );
     expect(text).toContain('Affidavit of sworn account (Tex. R. Civ. P. 185)');
     expect(text).toContain(
       'is, within the knowledge of affiant, just and true, it is due, and all just and lawful offsets, payments and credits have been allowed',
@@ -209,5 +213,80 @@ describe('smallClaims:packet', () => {
     const standard = await packetOf(caseId);
     expect(standard.text).toContain('I declare under penalty of perjury under the laws of the State of California');
     expect(standard.text).not.toContain('Rule 185');
+  });
+});
+
+describe('smallClaims:packet, a plan that failed', () => {
+  it('holds the plan agreement and the default letter as printed, each drawn again and verified', async () => {
+    w = await courtWorld();
+    const { t, clerk, acct, gid } = w;
+    const db = t.app.store.db;
+    // 2026-05-20: a plan for $1,950.00 in 4 monthly payments from 2026-06-01; its agreement printed.
+    const plan = await t.call(
+      'plans:create',
+      {
+        guarantorId: gid('G1'),
+        accountIds: [acct('C1'), acct('C2')],
+        fapAnswer: 'declined',
+        downPaymentCents: 0,
+        frequency: 'monthly',
+        firstDueDate: '2026-06-01',
+        installmentCount: 4,
+      },
+      clerk,
+    );
+    await t.call('plans:agreement', { planId: plan.id }, clerk);
+    // Nothing paid: the plan lapses, its letter prints (and keeps what it said), then it defaults.
+    t.clock.setToday('2026-06-20');
+    await t.call('plans:runDaily', {}, clerk);
+    const batch = await t.call('letters:lapseBatch', {}, clerk);
+    expect(batch.count).toBe(1);
+    const letter = db.prepare('SELECT printed_on, printed_letter FROM plan_letters WHERE plan_id = ?').get(plan.id) as {
+      printed_on: string;
+      printed_letter: string;
+    };
+    expect(letter.printed_on).toBe('2026-06-20');
+    expect(JSON.parse(letter.printed_letter)).toMatchObject({
+      version: 1,
+      date: '2026-06-20',
+      letter: { planId: plan.id },
+    });
+    t.clock.setToday('2026-07-20');
+    await t.call('plans:runDaily', {}, clerk);
+    expect(db.prepare('SELECT status FROM plans WHERE id = ?').pluck().get(plan.id)).not.toBe('current');
+
+    const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    const { bytes, pages, text } = await packetOf(caseId);
+    const marks = await bookmarks(bytes);
+    expect(marks.map((m) => m.title)).toEqual([
+      'Index',
+      'Exhibit 1 — Filing checklist',
+      'Exhibit 2 — Plaintiff’s claim worksheet',
+      'Exhibit 3 — Itemised statement of account',
+      'Exhibit 4 — Declaration of the account',
+      'Exhibit 5 — Statements and final notice, as mailed',
+      'Exhibit 6 — Payment plan agreement and default letter',
+    ]);
+    const inside = marks[6]!.items;
+    expect(inside.map((m) => m.title)).toEqual([
+      `Plan #${plan.id} agreement, 05/20/2026`,
+      `Plan #${plan.id} default (lapse) letter, 06/20/2026`,
+    ]);
+    const agreementPage = flat(pages[inside[0]!.page - 1]!);
+    expect(agreementPage).toContain('Exhibit 6 — page 2 of');
+    expect(agreementPage).toMatch(/Acuerdo|acuerdo/);
+    expect(agreementPage).toContain('$1,950.00');
+    const letterPage = flat(pages[inside[1]!.page - 1]!);
+    expect(letterPage).toContain('Su plan de pagos requiere su atención');
+    expect(letterPage).toContain('20 de junio de 2026');
+    // The story's plan is in the testimony as well as the packet.
+    expect(text).toContain('Payment plan agreement and default letter');
+
+    // A kept agreement the record no longer draws (the document altered) refuses the packet.
+    db.exec('DROP TRIGGER IF EXISTS documents_no_update');
+    db.prepare("UPDATE documents SET sha256 = 'x' WHERE kind = 'plan_agreement'").run();
+    await expect(t.call('smallClaims:packet', { caseId }, clerk)).rejects.toThrow(
+      new RegExp(`Payment plan agreement #${plan.id} no longer draws exactly as it was printed`),
+    );
   });
 });
