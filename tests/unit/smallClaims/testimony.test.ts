@@ -2,6 +2,7 @@
 // packet's) to the cent; the story is in date order; each common question points at the packet's own
 // exhibit number (which moves when the packet has no demand letter yet).
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertEvent } from '../../../src/main/capabilities/smallClaims/rows';
 import { courtWorld, type CourtWorld } from './fixtures';
 import { openCase, pdfText } from './docSupport';
 
@@ -45,6 +46,20 @@ describe('smallClaims:testimony', () => {
       clerk,
     );
     const caseId = openCase(w, 'G1', ['C1', 'C2']);
+    // The case service words each event and notes it in the activity log too: told once.
+    const opened = 'Case opened in Superior Court of California, County of Los Angeles: claim $1,826.55.';
+    insertEvent(db, caseId, 'opened', '2026-05-20', { text: opened }, t.app.nowIso(), null);
+    await t.call(
+      'activity:log',
+      {
+        guarantorId: gid('G1'),
+        kind: 'note',
+        outcome: 'noted',
+        note: `Small-claims case #${caseId}: ${opened}`,
+        occurredOn: '2026-05-20',
+      },
+      clerk,
+    );
     await t.call('smallClaims:demand', { caseId }, clerk);
     const text = await sheet(caseId);
     const ledger = db
@@ -90,7 +105,8 @@ describe('smallClaims:testimony', () => {
       '04/10/2026 Call to the guarantor: Left a message: Asked him to call about the balance.',
       '05/03/2026 Final notice mailed',
       '05/12/2026 Payment received: $123.45 on account C1; balance $1,376.55. Exhibit 3',
-      '05/20/2026 Demand letter mailed: the hospital would file after 06/03/2026. Exhibit 6',
+      `05/20/2026 ${opened}`,
+      '05/20/2026 Demand letter sent (in Spanish): the hospital will file after June 3, 2026. Exhibit 6',
     ];
     let at = -1;
     for (const line of story) {
@@ -98,6 +114,8 @@ describe('smallClaims:testimony', () => {
       expect(found, line).toBeGreaterThan(at);
       at = found;
     }
+    expect(text.split(opened)).toHaveLength(2);
+    expect(text).not.toContain('Small-claims demand letter (case');
   });
 
   it('points at the packet as it stands: before the demand letter there is no Exhibit 6', async () => {
