@@ -290,3 +290,73 @@ describe('smallClaims:packet, a plan that failed', () => {
     );
   });
 });
+
+describe('smallClaims:packet through the case’s own steps', () => {
+  it('after filing (the case’s litigation holds no bar) and after a judgment with costs, agreeing with the case screen', async () => {
+    w = await courtWorld();
+    const { t, clerk, acct, gid } = w;
+    const courtId = t.app.store.db
+      .prepare("SELECT id FROM court_limits WHERE state = 'CA' ORDER BY entity_limit_cents DESC")
+      .pluck()
+      .get() as number;
+    const { caseId } = await t.call(
+      'smallClaims:open',
+      {
+        guarantorId: gid('G1'),
+        accountIds: [acct('C1'), acct('C2')],
+        courtId,
+        basis: 'open_account',
+        courtName: 'Superior Court of California, County of Los Angeles',
+        courtAddress: '111 N Hill St, Los Angeles, CA 90012',
+        county: 'Los Angeles',
+        waiverNote: '',
+      },
+      clerk,
+    );
+    await t.call('smallClaims:demand', { caseId }, clerk);
+    t.clock.setToday('2026-06-03');
+    await t.call(
+      'smallClaims:record',
+      { event: 'filed', caseId, on: '2026-06-03', caseNumber: '26SMCV00412', filingFeeCents: 7_500 },
+      clerk,
+    );
+    await t.call(
+      'smallClaims:record',
+      { event: 'hearing', caseId, on: '2026-06-25', time: '9:00 AM', place: 'Department 77' },
+      clerk,
+    );
+    const filed = await packetOf(caseId);
+    expect(filed.text).toContain('Case number 26SMCV00412');
+    expect(filed.text).toContain('Balance owed, all accounts $1,950.00');
+    const detail = await t.call('smallClaims:case', { caseId }, clerk);
+    expect(detail.status).toBe('filed');
+    expect(detail.balanceCents).toBe(195_000);
+    const sheet = flat(pdfText(await t.file(await t.call('smallClaims:testimony', { caseId }, clerk))));
+    expect(sheet).toContain('Hearing June 25, 2026 at 9:00 AM, Department 77');
+    expect(sheet).toContain('Filed June 3, 2026, case number 26SMCV00412');
+    expect(sheet).toContain(`Balance owed today (the ledger) $1,950.00`);
+
+    // Judgment for the hospital: $1,950.00 and $85.00 costs (posted as court costs).
+    t.clock.setToday('2026-06-25');
+    await t.call(
+      'smallClaims:record',
+      {
+        event: 'judgment',
+        caseId,
+        on: '2026-06-25',
+        outcome: 'plaintiff',
+        amountCents: 195_000,
+        costsCents: 8_500,
+        interestRateBp: 1000,
+      },
+      clerk,
+    );
+    const after = await t.call('smallClaims:case', { caseId }, clerk);
+    const judged = await packetOf(caseId);
+    expect(judged.text).toContain('06/25/2026 Court costs awarded $85.00');
+    expect(judged.text).toContain('Court costs awarded $85.00');
+    expect(judged.text).toContain(`Balance owed, all accounts $2,035.00`);
+    expect(after.balanceCents).toBe(203_500);
+    expect(after.judgmentOwedCents).toBe(203_500);
+  });
+});
