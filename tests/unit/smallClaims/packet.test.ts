@@ -327,6 +327,9 @@ describe('smallClaims:packet through the case’s own steps', () => {
     );
     const filed = await packetOf(caseId);
     expect(filed.text).toContain('Case number 26SMCV00412');
+    expect(filed.text).toContain(
+      'Filed June 3, 2026, case number 26SMCV00412, filing fee $75.00 paid. Record the service in Recoup once the defendant is served. Hearing June 25, 2026 at 9:00 AM, Department 77.',
+    );
     expect(filed.text).toContain('Balance owed, all accounts $1,950.00');
     const detail = await t.call('smallClaims:case', { caseId }, clerk);
     expect(detail.status).toBe('filed');
