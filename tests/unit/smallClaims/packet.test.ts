@@ -359,6 +359,9 @@ describe('smallClaims:packet through the case’s own steps', () => {
     expect(judged.text).toContain('06/25/2026 Court costs awarded $85.00');
     expect(judged.text).toContain('Court costs awarded $85.00');
     expect(judged.text).toContain(`Balance owed, all accounts $2,035.00`);
+    expect(judged.text).toContain(
+      'Judgment of June 25, 2026: $1,950.00, and costs of $85.00 (posted above as court costs awarded); interest at 10.00% a year is awarded but not computed here.',
+    );
     expect(after.balanceCents).toBe(203_500);
     expect(after.judgmentOwedCents).toBe(203_500);
   });

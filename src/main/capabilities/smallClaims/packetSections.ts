@@ -315,6 +315,15 @@ export function drawItemised(doc: Pdf, m: PacketMaterial) {
       r.waived_cents > 0 ? `, the court’s limit; the ${money(r.waived_cents)} above it is waived` : ''
     }.`,
   );
+  if (r.judgment_on && r.judgment_cents !== null)
+    paragraph(
+      doc,
+      `Judgment of ${long(r.judgment_on)}: ${money(r.judgment_cents)}${r.costs_cents ? `, and costs of ${money(r.costs_cents)} (posted above as court costs awarded)` : ''}${
+        r.interest_rate_bp
+          ? `; interest at ${(r.interest_rate_bp / 100).toFixed(2)}% a year is awarded but not computed here`
+          : ''
+      }.`,
+    );
 }
 
 export function drawDeclaration(doc: Pdf, m: PacketMaterial) {
