@@ -337,6 +337,8 @@ describe('smallClaims:packet through the case’s own steps', () => {
     const sheet = flat(pdfText(await t.file(await t.call('smallClaims:testimony', { caseId }, clerk))));
     expect(sheet).toContain('Hearing June 25, 2026 at 9:00 AM, Department 77');
     expect(sheet).toContain('Filed June 3, 2026, case number 26SMCV00412');
+    // ECA-05's day (the final notice of 2026-05-03 + 30), not the day the gate was last asked.
+    expect(sheet).toContain('Earliest day to sue (501(r)) June 2, 2026');
     expect(sheet).toContain(`Balance owed today (the ledger) $1,950.00`);
 
     // Judgment for the hospital: $1,950.00 and $85.00 costs (posted as court costs).

@@ -141,7 +141,7 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
   labelValue(doc, 'Filing fee', fee(m.court.filingFeeCents));
   labelValue(doc, 'Service fee', fee(m.court.serviceFeeCents));
   rule(doc, 4, 6);
-  const gate = m.check.ecaAllowedFrom;
+  const gate = m.earliestSuitDay;
   const fileAfter = r.file_after ?? gate;
   const filing = r.filed_on
     ? [
@@ -154,8 +154,8 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
     : null;
   const steps = filing ?? [
     m.demand
-      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File on or after ${long(fileAfter ?? m.demand.fileAfter)}${gate ? `; the 501(r) waiting period ends ${long(gate)}` : ''}.`
-      : `No demand letter has been sent yet: send it from the case (Small claims › the case › Demand letter) before filing${gate ? `; the 501(r) waiting period ends ${long(gate)}` : ''}.`,
+      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File on or after ${long(fileAfter ?? m.demand.fileAfter)}${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`
+      : `No demand letter has been sent yet: send it from the case (Small claims › the case › Demand letter) before filing${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`,
     `Fill in the court’s claim form (in California, form SC-100) from the plaintiff’s claim worksheet (${exhibitRef(m, 'claim')}), or attach the worksheet where the form allows. Sign it as the hospital’s authorised employee.`,
     `File it with ${r.court_name}${r.court_address ? `, ${r.court_address}` : ''}, and pay the filing fee. Record the filing and the case number in Recoup the same day: filing is a civil action, and Recoup records it in the 501(r) register and holds the accounts from statements.`,
     `Have the defendant served by a method the court allows (not by the hospital itself), at least ${m.policy.serveDaysBeforeHearing} days before the hearing. Record the service in Recoup and keep the court’s proof of service with this packet.`,
