@@ -519,7 +519,11 @@ export function suitDecision(f: SuitFacts): SuitDecision {
       key: 'economics',
       label: 'Worth the cost',
       state: economics.netCents > 0 ? 'pass' : 'fail',
-      detail: `Expected back: ${f.economics.expectedRecoveryPercent}% of ${formatCents(claimCents)} = ${formatCents(economics.expectedRecoveryCents)}. Costs: filing ${formatCents(economics.filingFeeCents)} + service ${formatCents(economics.serviceFeeCents)} + the clerk’s ${f.economics.hoursPerCase} hours at ${formatCents(f.economics.clerkHourlyCents)} = ${formatCents(economics.costCents)}. ${economics.netCents > 0 ? `Net ${formatCents(economics.netCents)}.` : `It would cost ${formatCents(-economics.netCents)} more than it is expected to bring back.`}`,
+      detail: `Expected back: ${f.economics.expectedRecoveryPercent}% of ${formatCents(claimCents)} = ${formatCents(economics.expectedRecoveryCents)}. ${
+        economics.filingFeeCents === 0 && economics.serviceFeeCents === 0
+          ? `Costs: the clerk’s ${f.economics.hoursPerCase} hours at ${formatCents(f.economics.clerkHourlyCents)} = ${formatCents(economics.costCents)}; no filing or service fee is on file for ${f.court?.court ?? 'the court'} (add them under Small claims › Rules).`
+          : `Costs: filing ${formatCents(economics.filingFeeCents)} + service ${formatCents(economics.serviceFeeCents)} + the clerk’s ${f.economics.hoursPerCase} hours at ${formatCents(f.economics.clerkHourlyCents)} = ${formatCents(economics.costCents)}.`
+      } ${economics.netCents > 0 ? `Net ${formatCents(economics.netCents)}.` : `It would cost ${formatCents(-economics.netCents)} more than it is expected to bring back.`}`,
       rule: 'Rules §3',
     });
   }
@@ -580,10 +584,11 @@ export interface CaseReminder {
 
 /** The reminder a case puts in the work queue today, if any (the most pressing one). */
 export function caseReminder(c: CaseReminderFacts, today: BusinessDate, p: CaseReminderPolicy): CaseReminder | null {
-  if (c.status === 'demand_sent' && c.fileAfter && today >= c.fileAfter)
+  // The letter said the hospital would file after its date: from the next day.
+  if (c.status === 'demand_sent' && c.fileAfter && today > c.fileAfter)
     return {
       kind: 'ready_to_file',
-      date: c.fileAfter,
+      date: addDays(c.fileAfter, 1),
       text: `The demand letter’s date (${formatLongDate(c.fileAfter)}) has passed: file or close the case.`,
     };
   if ((c.status === 'filed' || c.status === 'served') && c.hearingOn && c.hearingOn >= today) {

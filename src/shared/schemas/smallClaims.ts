@@ -91,10 +91,10 @@ export const openCaseInput = z
     courtId: idSchema,
     basis,
     courtName: requiredText('Court name', 160),
-    courtAddress: optionalText('Court address', 300),
+    courtAddress: optionalText('Court address', 300).default(''),
     county: requiredText('County', 80),
     waiveExcess: z.boolean().default(false),
-    waiverNote: optionalText('Why the excess is waived', 500),
+    waiverNote: optionalText('Why the excess is waived', 500).default(''),
   })
   .refine((v) => !v.waiveExcess || v.waiverNote.trim().length > 0, {
     message: 'Say why the excess over the limit is waived.',
@@ -168,7 +168,7 @@ export const caseEventInput = z.discriminatedUnion('event', [
     caseId: idSchema,
     on: businessDateSchema,
     outcome: z.enum(['satisfied', 'dismissed', 'withdrawn'], { error: 'Choose how the case ended.' }),
-    note: optionalText('Note', 500),
+    note: optionalText('Note', 500).default(''),
   }),
   z.object({
     event: z.literal('note'),
@@ -185,14 +185,14 @@ export const judgmentPaymentInput = z.object({
   receivedOn: businessDateSchema,
   amountCents: positiveCents('Amount received'),
   method: z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid.' }),
-  reference: optionalText('Reference', 60),
+  reference: optionalText('Reference', 60).default(''),
 });
 
 /** smallClaims:postJudgment — a garnishment, levy or lien, through the 501(r) gate. */
 export const postJudgmentInput = z.object({
   caseId: idSchema,
   kind: z.enum(POST_JUDGMENT_KINDS, { error: 'Choose the action.' }),
-  note: optionalText('Note', 500),
+  note: optionalText('Note', 500).default(''),
 });
 
 /** smallClaims:reports — open cases, hearings in the week from a date, outcomes. */
@@ -216,7 +216,7 @@ export const setLimitInput = z
     filingFeeCents: nonNegativeCents('Filing fee'),
     serviceFeeCents: nonNegativeCents('Service fee'),
     effectiveFrom: businessDateSchema,
-    source: optionalText('Source', 300),
+    source: optionalText('Source', 300).default(''),
   })
   .refine((v) => (v.largeClaimCents === null) === (v.largeClaimsPerYear === null), {
     message: 'Give both the large-claim threshold and how many such claims a year, or neither.',
@@ -234,7 +234,7 @@ export const setLimitationInput = z.object({
     .max(30, 'At most 30 years.'),
   accrual: z.enum(ACCRUALS, { error: 'Choose when the period starts.' }),
   accruedFrom: businessDateSchema,
-  source: optionalText('Source', 300),
+  source: optionalText('Source', 300).default(''),
 });
 
 // ---------------------------------------------------------------------------------------------

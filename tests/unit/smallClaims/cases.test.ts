@@ -259,7 +259,11 @@ describe('filing: the 501(r) gate at the filing date', () => {
     );
     demandRecorded(w, caseId, '2026-05-25', '2026-06-08');
     const beforeDate = await refusal(file('2026-06-07'));
-    expect(beforeDate.fields?.on).toContain('file on June 8, 2026 or later');
+    expect(beforeDate.fields?.on).toContain('file on June 9, 2026 or later');
+    // "After June 8": not on June 8 itself.
+    expect((await refusal(file('2026-06-08'))).fields?.on).toBe(
+      'The demand letter told the guarantor the hospital would file after June 8, 2026: file on June 9, 2026 or later.',
+    );
     const future = await refusal(file('2026-06-11'));
     expect(future.fields?.on).toBe('A filing cannot be dated after the business date, 06/10/2026.');
     const noNumber = await refusal(
@@ -272,8 +276,8 @@ describe('filing: the 501(r) gate at the filing date', () => {
     expect(Object.keys(noNumber.fields ?? {})).toEqual(['caseNumber']);
     // None of these reached the gate.
     expect(register(w, acct('C1'))).toEqual([]);
-    await file('2026-06-08');
-    const twice = await refusal(file('2026-06-09'));
+    await file('2026-06-09');
+    const twice = await refusal(file('2026-06-10'));
     expect(twice.code).toBe('not_allowed');
     void before;
   });
@@ -287,7 +291,7 @@ describe('filing: the 501(r) gate at the filing date', () => {
       { guarantorId: gid('G1'), method: 'check', reference: '1001', amountCents: 20_000, effectiveDate: COURT_TODAY },
       clerk,
     );
-    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    demandRecorded(w, caseId, COURT_TODAY, '2026-06-01');
     t.clock.setToday(GATE_OPENS);
     const filed = await t.call(
       'smallClaims:record',
@@ -302,7 +306,7 @@ describe('filing: the 501(r) gate at the filing date', () => {
 
 async function filedG1(world: CourtWorld): Promise<number> {
   const caseId = await openG1(world);
-  demandRecorded(world, caseId, COURT_TODAY, GATE_OPENS);
+  demandRecorded(world, caseId, COURT_TODAY, '2026-06-01');
   world.t.clock.setToday(GATE_OPENS);
   await world.t.call(
     'smallClaims:record',
@@ -436,7 +440,7 @@ describe('the next step, and a guarantor who moved', () => {
     const w2 = await courtWorld();
     try {
       const other = await openG1(w2);
-      demandRecorded(w2, other, COURT_TODAY, GATE_OPENS);
+      demandRecorded(w2, other, COURT_TODAY, '2026-06-01');
       w2.t.clock.setToday(GATE_OPENS);
       await w2.t.call(
         'smallClaims:record',
@@ -461,7 +465,7 @@ describe('the next step, and a guarantor who moved', () => {
     w = await courtWorld();
     const { t, clerk, gid } = w;
     const caseId = await openG1(w);
-    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    demandRecorded(w, caseId, COURT_TODAY, '2026-06-01');
     t.app.store.db.prepare("UPDATE guarantors SET state = 'TX' WHERE id = ?").run(gid('G1'));
     t.clock.setToday(GATE_OPENS);
     const c = await t.call('smallClaims:case', { caseId }, clerk);

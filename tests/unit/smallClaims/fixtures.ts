@@ -9,6 +9,7 @@
 // G2 王 小明 (CA): C3 $7,000.00, over California's $6,250.00 entity limit.
 // G3 Ngozi Okafor (NY): N1 treated 2022-12-01, $900.00: New York's three years from treatment
 //    (CPLR 213-d) ended 2025-11-30, too late.
+// G4 Minh Nguyen (TX): X1 $1,200.00 (a Texas justice court; Rule 185 sworn account).
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { addUserAndLogIn, sendStatements, setUpAndLogIn, testApp, type TestApp } from '../support';
 
@@ -123,6 +124,21 @@ export const COURT_EXTRACT = [
     'T6',
     'charge',
     '900.00',
+    'Outpatient visit',
+  ),
+  row(
+    'G4',
+    'Nguyen',
+    'Minh',
+    'Houston',
+    'TX',
+    '77002',
+    'X1',
+    '2026-01-12',
+    'outpatient',
+    'T7',
+    'charge',
+    '1200.00',
     'Outpatient visit',
   ),
 ].join('\r\n');

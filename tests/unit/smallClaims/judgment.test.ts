@@ -24,7 +24,7 @@ afterEach(() => w?.t.cleanup());
 
 async function filed(world: CourtWorld, open: () => Promise<number> = () => openG1(world)): Promise<number> {
   const caseId = await open();
-  demandRecorded(world, caseId, COURT_TODAY, GATE_OPENS);
+  demandRecorded(world, caseId, COURT_TODAY, '2026-06-01');
   world.t.clock.setToday(GATE_OPENS);
   await world.t.call(
     'smallClaims:record',

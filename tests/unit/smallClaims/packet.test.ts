@@ -193,26 +193,35 @@ describe('smallClaims:packet', () => {
     );
   });
 
-  it('prints 王 小明’s name, and the Texas Rule 185 sworn-account affidavit when chosen', async () => {
+  it('prints 王 小明’s name on every page, with the plain declaration; refuses Rule 185 outside Texas', async () => {
     w = await courtWorld();
     const caseId = openCase(w, 'G2', ['C3'], { claimCents: 625_000, waiverNote: 'Excess over the limit waived.' });
-    const { pages, text } = await packetOf(caseId, 'tx_rule_185');
+    const { pages, text } = await packetOf(caseId);
     expect(text).toMatch(/Saint Brigid Regional Medical Center v\. 王 ?小明/);
     // Every page's stamp reads right beside pages drawn with the Chinese font.
     pages.forEach((page, i) =>
       expect(flat(page)).toContain(`Small-claims case #${caseId} · packet page ${i + 1} of ${pages.length}`),
     );
+    expect(text).toContain('Excess waived $750.00 above the court’s limit: Excess over the limit waived.');
+    expect(text).toContain('I declare under penalty of perjury under the laws of the State of California');
+    expect(text).not.toContain('Rule 185');
+    await expect(w.t.call('smallClaims:packet', { caseId, declaration: 'tx_rule_185' }, w.clerk)).rejects.toThrow(
+      'The Texas Rule 185 sworn-account affidavit is for a Texas court; this case is in CA: choose the plain declaration.',
+    );
+  });
+
+  it('a Texas case: the Rule 185 sworn-account affidavit when chosen (rules §3.3)', async () => {
+    w = await courtWorld();
+    const caseId = openCase(w, 'G4', ['X1']);
+    const { text } = await packetOf(caseId, 'tx_rule_185');
     expect(text).toContain('Affidavit of sworn account (Tex. R. Civ. P. 185)');
+    expect(text).toContain('STATE OF TEXAS');
     expect(text).toContain(
       'is, within the knowledge of affiant, just and true, it is due, and all just and lawful offsets, payments and credits have been allowed',
     );
     expect(text).toContain('systematic, itemized statement of the account attached as Exhibit 3');
-    expect(text).toContain('The balance due is $7,000.00; the plaintiff claims $6,250.00');
-    expect(text).toContain('Excess waived $750.00 above the court’s limit: Excess over the limit waived.');
+    expect(text).toContain('The balance due is $1,200.00; the plaintiff claims $1,200.00');
     expect(text).not.toContain('under penalty of perjury');
-    const standard = await packetOf(caseId);
-    expect(standard.text).toContain('I declare under penalty of perjury under the laws of the State of California');
-    expect(standard.text).not.toContain('Rule 185');
   });
 });
 
@@ -314,10 +323,10 @@ describe('smallClaims:packet through the case’s own steps', () => {
       clerk,
     );
     await t.call('smallClaims:demand', { caseId }, clerk);
-    t.clock.setToday('2026-06-03');
+    t.clock.setToday('2026-06-04');
     await t.call(
       'smallClaims:record',
-      { event: 'filed', caseId, on: '2026-06-03', caseNumber: '26SMCV00412', filingFeeCents: 7_500 },
+      { event: 'filed', caseId, on: '2026-06-04', caseNumber: '26SMCV00412', filingFeeCents: 7_500 },
       clerk,
     );
     await t.call(
@@ -328,7 +337,7 @@ describe('smallClaims:packet through the case’s own steps', () => {
     const filed = await packetOf(caseId);
     expect(filed.text).toContain('Case number 26SMCV00412');
     expect(filed.text).toContain(
-      'Filed June 3, 2026, case number 26SMCV00412, filing fee $75.00 paid. Record the service in Recoup once the defendant is served. Hearing June 25, 2026 at 9:00 AM, Department 77.',
+      'Filed June 4, 2026, case number 26SMCV00412, filing fee $75.00 paid. Record the service in Recoup once the defendant is served. Hearing June 25, 2026 at 9:00 AM, Department 77.',
     );
     expect(filed.text).toContain('Balance owed, all accounts $1,950.00');
     const detail = await t.call('smallClaims:case', { caseId }, clerk);
@@ -336,7 +345,7 @@ describe('smallClaims:packet through the case’s own steps', () => {
     expect(detail.balanceCents).toBe(195_000);
     const sheet = flat(pdfText(await t.file(await t.call('smallClaims:testimony', { caseId }, clerk))));
     expect(sheet).toContain('Hearing June 25, 2026 at 9:00 AM, Department 77');
-    expect(sheet).toContain('Filed June 3, 2026, case number 26SMCV00412');
+    expect(sheet).toContain('Filed June 4, 2026, case number 26SMCV00412');
     // ECA-05's day (the final notice of 2026-05-03 + 30), not the day the gate was last asked.
     expect(sheet).toContain('Earliest day to sue (501(r)) June 2, 2026');
     expect(sheet).toContain(`Balance owed today (the ledger) $1,950.00`);

@@ -28,13 +28,13 @@ describe('the court_case queue items', () => {
     const { t, clerk } = w;
     const caseId = await openG1(w);
     expect(await courtItems(w, COURT_TODAY)).toEqual([]);
-    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    demandRecorded(w, caseId, COURT_TODAY, '2026-06-01');
     expect(await courtItems(w, '2026-06-01')).toEqual([]);
     // log10(1 + 1,950) × 2 = 6.58
     expect(await courtItems(w, GATE_OPENS)).toEqual([
       {
         key: `courtCase:${caseId}:ready_to_file:2026-06-02`,
-        summary: `Small-claims case #${caseId}: The demand letter’s date (June 2, 2026) has passed: file or close the case.`,
+        summary: `Small-claims case #${caseId}: The demand letter’s date (June 1, 2026) has passed: file or close the case.`,
         amountCents: 195_000,
         date: '2026-06-02',
         score: 6.58,
@@ -122,7 +122,7 @@ describe('the litigation hold and the rest of the queue', () => {
     w = await courtWorld();
     const { t, clerk, gid } = w;
     const caseId = await openG1(w);
-    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    demandRecorded(w, caseId, COURT_TODAY, '2026-06-01');
     t.clock.setToday('2026-06-03');
     const g1Kinds = async () =>
       (await t.call('queue:list', { assignee: 'all' }, clerk)).items

@@ -32,7 +32,7 @@ describe('the reports', () => {
       },
       clerk,
     );
-    for (const id of [g1, g2]) demandRecorded(w, id, COURT_TODAY, GATE_OPENS);
+    for (const id of [g1, g2]) demandRecorded(w, id, COURT_TODAY, '2026-06-01');
     t.clock.setToday(GATE_OPENS);
     for (const [id, n] of [
       [g1, 'SC-1'],

@@ -337,6 +337,11 @@ describe('the economics, by hand', () => {
     const d = suitDecision(facts({ accounts: [account({ balanceCents: 45_000 })] }));
     expect(line(d, 'economics')).toMatchObject({ state: 'fail' });
     expect(line(d, 'economics')!.detail).toContain('It would cost $30.00 more than it is expected to bring back.');
+    // No fee on file is said so, never shown as a fee of $0.00.
+    expect(line(d, 'economics')!.detail).toContain(
+      'Costs: the clerk’s 6 hours at $35.00 = $210.00; no filing or service fee is on file for',
+    );
+    expect(line(d, 'economics')!.detail).not.toContain('filing $0.00');
     expect(d.canPrepare).toBe(false);
   });
 });

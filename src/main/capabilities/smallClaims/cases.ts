@@ -7,7 +7,7 @@
 // judgment.ts. Each step checks the case's status and its dates first, so a refusal changes nothing
 // (but the register's rows of a refused filing, which must stand).
 import type { z } from 'zod';
-import { formatLongDate } from '../../../shared/dates';
+import { addDays, formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { LIMITATION_BASIS_LABELS } from '../../../shared/rules/smallClaims';
 import { SERVICE_METHOD_LABELS, type caseEventInput, type openCaseInput } from '../../../shared/schemas/smallClaims';
@@ -139,10 +139,11 @@ export function recordCaseEvent(app: RecoupApp, input: CaseEvent, w: When): void
  */
 function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed' }>, w: When): void {
   needStatus(c, ['demand_sent'], 'A claim is filed');
-  if (c.file_after && input.on < c.file_after)
+  // "After" the letter's date: from the next day (the guarantor has the whole day named).
+  if (c.file_after && input.on <= c.file_after)
     refuse(
       'on',
-      `The demand letter told the guarantor the hospital would file after ${formatLongDate(c.file_after)}: file on ${formatLongDate(c.file_after)} or later.`,
+      `The demand letter told the guarantor the hospital would file after ${formatLongDate(c.file_after)}: file on ${formatLongDate(addDays(c.file_after, 1))} or later.`,
     );
   const accounts = caseAccounts(db, c.id);
   const court = limitById(db, c.court_limit_id);

@@ -193,6 +193,14 @@ export async function gatherPacket(
   const check = caseCheck(db, c, today);
   const failing = failingLines(check.lines);
   if (failing !== '') throw new AppError('not_allowed', `The court packet is not prepared: ${failing}`);
+  const court = limitById(db, c.row.court_limit_id);
+  // Rule 185 is Texas's rule of civil procedure: its sworn-account affidavit is for a Texas court only.
+  if (declaration === 'tx_rule_185' && court.state !== 'TX')
+    throw new AppError(
+      'invalid_input',
+      `The Texas Rule 185 sworn-account affidavit is for a Texas court; this case is in ${court.state}: choose the plain declaration.`,
+      { declaration: 'Choose the plain declaration: this court is not in Texas.' },
+    );
   const contents = packetContents(db, c);
   const statements: RecordedStatement[] = [];
   for (const id of contents.statementIds) statements.push(await recordedStatement(db, id));
@@ -221,7 +229,7 @@ export async function gatherPacket(
     hospital: hospitalIdentity(db),
     today,
     preparedBy,
-    court: limitById(db, c.row.court_limit_id),
+    court,
     check,
     earliestSuitDay: earliestSuitDay(db, c, today),
     itemised: itemisedStatement(db, c.accounts),

@@ -3,7 +3,7 @@
 // filing checklist, the plaintiff's claim worksheet, the itemised statement of account and the
 // declaration (plain, or Texas Rule 185 sworn account, rules §3.3). Every figure comes from the
 // itemised statement (itemised.ts), the one definition of the case's figures.
-import { formatLongDate, formatShortDate } from '../../../shared/dates';
+import { addDays, formatLongDate, formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { ACCRUAL_LABELS, LIMITATION_BASIS_LABELS } from '../../../shared/rules/smallClaims';
 import {
@@ -154,7 +154,7 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
     : null;
   const steps = filing ?? [
     m.demand
-      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File on or after ${long(fileAfter ?? m.demand.fileAfter)}${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`
+      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File from ${long(addDays(fileAfter ?? m.demand.fileAfter, 1))}${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`
       : `No demand letter has been sent yet: send it from the case (Small claims › the case › Demand letter) before filing${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`,
     `Fill in the court’s claim form (in California, form SC-100) from the plaintiff’s claim worksheet (${exhibitRef(m, 'claim')}), or attach the worksheet where the form allows. Sign it as the hospital’s authorised employee.`,
     `File it with ${r.court_name}${r.court_address ? `, ${r.court_address}` : ''}, and pay the filing fee. Record the filing and the case number in Recoup the same day: filing is a civil action, and Recoup records it in the 501(r) register and holds the accounts from statements.`,

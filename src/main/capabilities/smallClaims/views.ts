@@ -172,8 +172,8 @@ export function nextStep(
     case 'open':
       return 'Send the demand letter: it gives the guarantor a last chance to pay and the date after which the hospital will file.';
     case 'demand_sent':
-      return c.file_after && today < c.file_after
-        ? `Wait for the guarantor to answer the demand letter. If nothing is paid, file the claim with ${c.court_name} on or after ${formatLongDate(c.file_after)}.`
+      return c.file_after && today <= c.file_after
+        ? `Wait for the guarantor to answer the demand letter. If nothing is paid, file the claim with ${c.court_name} from ${formatLongDate(addDays(c.file_after, 1))} (the letter said after ${formatLongDate(c.file_after)}).`
         : `The demand letter’s date has passed: file the claim with ${c.court_name} and record the case number, or withdraw the case if the guarantor has paid or set up a plan.`;
     case 'filed': {
       const serveBy = c.hearing_on
