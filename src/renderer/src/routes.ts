@@ -18,7 +18,7 @@ export const PLACES = {
   remittances: { path: '/remittances', label: 'Remittances', least: 'clerk' },
   scorecard: { path: '/scorecard', label: 'Agency scorecard', least: 'clerk' },
   smallClaims: { path: '/small-claims', label: 'Small claims', least: 'clerk' },
-  courtRules: { path: '/court-rules', label: 'Court rules', least: 'clerk' },
+  courtRules: { path: '/court-rules', label: 'Small-claims rules', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },

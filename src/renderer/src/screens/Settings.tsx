@@ -272,7 +272,7 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               “Should we sue?” weighs the filing and service fees and the clerk&apos;s time against the share of the
               claim expected back. The demand letter gives the guarantor its days before the hospital may file; the work
               queue reminds the clerk to serve, of hearings, and of judgments left unpaid. The courts&apos; limits and
-              the statutes of limitation are kept under Court rules.
+              the statutes of limitation are kept under Small-claims rules.
             </p>
             <div className="form-grid">
               <TextField name="smallClaims.clerkHourly" label="The clerk's hourly cost ($)" money className="span-2" />

@@ -52,7 +52,7 @@ export function CourtRules() {
         <a href={hrefOf('smallClaims')}>Small claims</a>
       </p>
       <div className="page-head">
-        <h1>Court rules</h1>
+        <h1>Small-claims rules</h1>
         {canChange && (
           <div className="page-actions">
             <button type="button" onClick={() => setDialog('limit')}>

@@ -58,7 +58,7 @@ function CaseList() {
       <div className="page-head">
         <h1>Small claims</h1>
         <div className="page-actions">
-          <a href={hrefOf('courtRules')}>Court limits and statutes of limitation</a>
+          <a href={hrefOf('courtRules')}>Rules: court limits and statutes of limitation</a>
         </div>
       </div>
       <p className="muted">
@@ -69,7 +69,7 @@ function CaseList() {
       <section className="ws-section" aria-labelledby="sc-cases">
         <div className="section-head">
           <h2 id="sc-cases">
-            Cases <span className="count">{all.filter((c) => OPEN.has(c.status)).length} open</span>
+            Cases {cases.value && <span className="count">{all.filter((c) => OPEN.has(c.status)).length} open</span>}
           </h2>
           <label className="checkbox-inline">
             <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> Show closed

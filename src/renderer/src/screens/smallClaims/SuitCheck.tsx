@@ -81,15 +81,17 @@ function SuitCheckForm({
   const courtId = useWatch({ control: form.control, name: 'courtId' });
   const basis = useWatch({ control: form.control, name: 'basis' });
   const waiveExcess = useWatch({ control: form.control, name: 'waiveExcess' });
-  const accountIds = chosenAccounts(chosen);
+  // Asked again when the question settles (each answer is a read of patient data in the audit trail).
+  const question = useSettled({ accountIds: chosenAccounts(chosen), courtId, basis, waiveExcess });
+  const accountIds = question.accountIds;
   const check = useChannelQuery(
     'smallClaims:check',
     {
       guarantorId,
       accountIds,
-      ...(courtId ? { courtId: Number(courtId) } : {}),
-      basis,
-      waiveExcess,
+      ...(question.courtId ? { courtId: Number(question.courtId) } : {}),
+      basis: question.basis,
+      waiveExcess: question.waiveExcess,
     },
     { enabled: accountIds.length > 0 },
   );
@@ -254,6 +256,18 @@ function SuitCheckForm({
       </FormProvider>
     </Dialog>
   );
+}
+
+/** A value once it has stopped changing for a moment. */
+function useSettled<T>(value: T, ms = 250): T {
+  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the value is compared by its JSON
+  }, [key, ms]);
+  return settled;
 }
 
 function AccountBox({ accountId, accountNumber }: { accountId: number; accountNumber: string }) {
