@@ -15,6 +15,8 @@
 //   assistance application awaiting a decision (supervisors): 1.5 + days pending / 30 (at most 3)
 //   credit to refund (the credit is the money): 1.5; 2 in the week before it is due
 //   refund overdue (supervisors): 3 + days overdue / 15 (at most 4)
+//   small-claims case: hearing today or tomorrow 4; hearing within 7 days 3; serve by: 3.5 once the
+//                day has come, else 2.5; ready to file 2; judgment unpaid 2
 // Each capability that puts items in the queue scores them with these.
 
 function money(cents: number): number {
@@ -68,4 +70,14 @@ export const URGENCY = {
   },
   // Issue 11: mail came back; nothing reaches the patient until the address is corrected.
   newAddress: 2,
+  /** Issue 13: a small-claims case's reminder (src/shared/rules/smallClaims.ts, caseReminder). */
+  courtCase(
+    kind: 'ready_to_file' | 'serve_by' | 'hearing_week' | 'hearing_tomorrow' | 'judgment_unpaid',
+    daysToDate: number,
+  ): number {
+    if (kind === 'hearing_tomorrow') return 4;
+    if (kind === 'hearing_week') return 3;
+    if (kind === 'serve_by') return daysToDate <= 0 ? 3.5 : 2.5;
+    return 2;
+  },
 } as const;

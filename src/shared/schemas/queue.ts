@@ -17,6 +17,7 @@ export const QUEUE_KINDS = [
   'credit_to_refund',
   'refund_overdue',
   'new_address',
+  'court_case',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -36,6 +37,7 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     credit_to_refund: { label: 'Credit to refund', filterLabel: 'Credits to refund', tone: 'info' },
     refund_overdue: { label: 'Refund overdue', filterLabel: 'Refunds overdue', tone: 'bad' },
     new_address: { label: 'New address needed', filterLabel: 'New addresses needed', tone: 'warn' },
+    court_case: { label: 'Small-claims case', filterLabel: 'Small-claims cases', tone: 'warn' },
   };
 
 export const queueInput = z.object({

@@ -8,6 +8,7 @@ import { LAPSE_LETTER_TEXTS } from './lapseLetterTexts';
 import { PAYMENT_METHOD_TEXTS, RECEIPT_TEXTS } from './receiptTexts';
 import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from './statementTexts';
 import { FAP_LETTER_TEXTS } from './fapLetterTexts';
+import { DEMAND_LETTER_TEXTS } from './smallClaimsTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -32,4 +33,5 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
     title: 'Financial assistance: notice of what is missing, and the decision',
     texts: FAP_LETTER_TEXTS,
   },
+  { id: 'court-demand', title: 'Small claims: demand letter before filing', texts: DEMAND_LETTER_TEXTS },
 ];

@@ -22,6 +22,7 @@ import {
   PAGE,
   rule,
   table,
+  type Pdf,
 } from '../../pdf/layout';
 
 export interface AgreementData {
@@ -46,6 +47,11 @@ const PAYMENTS_PHRASE = {
 } as const;
 
 export async function planAgreement(d: AgreementData): Promise<Buffer> {
+  return pdfBytes(agreementDocument(d));
+}
+
+/** The agreement drawn, not yet ended: its bytes (pdfBytes) or its pages for a court packet (capturePages). */
+export function agreementDocument(d: AgreementData): Pdf {
   const t = wordingFor(d.language, AGREEMENT_TEXTS);
   const doc = createPdf({ title: t.say('documentTitle', { id: d.planId }), date: d.date });
   letterhead(doc, d.hospital);
@@ -165,5 +171,5 @@ export async function planAgreement(d: AgreementData): Promise<Buffer> {
   footer(doc, t.say('footer', { hospital: d.hospital.legalName, id: d.planId }), (page, count) =>
     pages.say('pageOf', { page, pages: count }),
   );
-  return pdfBytes(doc);
+  return doc;
 }

@@ -28,3 +28,4 @@ export {
   plansAskingOf,
   type PlanRow,
 } from './progress';
+export { recordedAgreement, recordedLapseLetter, type RecordedPaper } from './printing';

@@ -5,7 +5,17 @@ import type { Hospital } from '../../../shared/schemas/hospital';
 import { wordingFor, type DocumentLanguage } from '../../../shared/wording';
 import { COMMON_TEXTS } from '../../../shared/wording/commonTexts';
 import { LAPSE_LETTER_TEXTS } from '../../../shared/wording/lapseLetterTexts';
-import { createPdf, footer, formatPhone, heading, labelValue, letterhead, paragraph, pdfBytes } from '../../pdf/layout';
+import {
+  createPdf,
+  footer,
+  formatPhone,
+  heading,
+  labelValue,
+  letterhead,
+  paragraph,
+  pdfBytes,
+  type Pdf,
+} from '../../pdf/layout';
 
 export interface LapseLetter {
   planId: number;
@@ -19,6 +29,11 @@ export interface LapseLetter {
 }
 
 export async function lapseLetters(hospital: Hospital, date: string, letters: LapseLetter[]): Promise<Buffer> {
+  return pdfBytes(lapseLettersDocument(hospital, date, letters));
+}
+
+/** The letters drawn, not yet ended: the batch's bytes, or one letter's pages for a court packet. */
+export function lapseLettersDocument(hospital: Hospital, date: string, letters: LapseLetter[]): Pdf {
   const doc = createPdf({ title: `Payment plan letters ${date}`, date });
   // The language of each page, for its foot.
   const pageLanguage: DocumentLanguage[] = [];
@@ -70,5 +85,5 @@ export async function lapseLetters(hospital: Hospital, date: string, letters: La
       wordingFor(pageLanguage[page] ?? 'en', LAPSE_LETTER_TEXTS).say('footer', { hospital: hospital.legalName }),
     (page, pages, index) => wordingFor(pageLanguage[index] ?? 'en', COMMON_TEXTS).say('pageOf', { page, pages }),
   );
-  return pdfBytes(doc);
+  return doc;
 }

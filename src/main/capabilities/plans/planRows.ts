@@ -100,7 +100,16 @@ export function queueLapseLetter(db: Db, planId: number, queuedOn: string, cureD
   ).run(planId, queuedOn, cureDeadline);
 }
 
-export function markLettersPrinted(db: Db, letterIds: readonly number[], on: string, documentId: number): void {
-  const mark = prepared(db, 'UPDATE plan_letters SET printed_on = ?, document_id = ? WHERE id = ?');
-  for (const id of letterIds) mark.run(on, documentId, id);
+/**
+ * Marks letters printed in a batch document. Each keeps what it said (`printedLetter`, JSON: the
+ * letter's own drawing and its hash), so a court packet can draw that one letter again as it was sent.
+ */
+export function markLettersPrinted(
+  db: Db,
+  letters: readonly { id: number; printedLetter: string }[],
+  on: string,
+  documentId: number,
+): void {
+  const mark = prepared(db, 'UPDATE plan_letters SET printed_on = ?, document_id = ?, printed_letter = ? WHERE id = ?');
+  for (const l of letters) mark.run(on, documentId, l.printedLetter, l.id);
 }

@@ -4,8 +4,12 @@ import { documentLanguage } from '../../../shared/rules/documentLanguage';
 import { AppError } from '../../../shared/errors';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { planAgreement } from './agreementPdf';
-import { lapseLetters, type LapseLetter } from './lapseLettersPdf';
+import { createHash } from 'node:crypto';
+import type { Hospital } from '../../../shared/schemas/hospital';
+import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
+import { pdfBytes } from '../../pdf/layout';
+import { agreementDocument, planAgreement, type AgreementData } from './agreementPdf';
+import { lapseLetters, lapseLettersDocument, type LapseLetter } from './lapseLettersPdf';
 import { storeDocument } from '../../platform/documents';
 import { hospitalIdentity } from '../../platform/settings';
 import { guarantorName, guarantorRow, mailingAddress, recordLetterSent } from '../accounts';
@@ -13,9 +17,8 @@ import { markLettersPrinted } from './planRows';
 import { policyById } from './policy';
 import { paymentAskedOf, planInstallments, planRow, progressOf } from './progress';
 
-/** Draws the plan's agreement and keeps it with the guarantor's documents; returns the document. */
-export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<number> {
-  const db = app.store.db;
+/** What the plan's agreement prints, from the plan's record (the balances it was made with). */
+function agreementData(db: Db, planId: number): AgreementData {
   const p = planRow(db, planId);
   const g = guarantorRow(db, p.guarantor_id);
   const accounts = db
@@ -24,7 +27,7 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     )
     .all(planId) as { account_number: string; service_from: string; service_to: string; balance_cents: number }[];
   const installments = planInstallments(db, planId).filter((i) => i.number > 0);
-  const bytes = await planAgreement({
+  return {
     hospital: hospitalIdentity(db),
     language: documentLanguage(g.language),
     planId,
@@ -42,18 +45,102 @@ export async function agreementFor(app: RecoupApp, planId: number, by: number): 
     frequency: p.frequency,
     installments,
     policy: policyById(db, p.policy_id),
-  });
+  };
+}
+
+const agreementTitle = (planId: number) => `Payment plan agreement #${planId}`;
+
+/** Draws the plan's agreement and keeps it with the guarantor's documents; returns the document. */
+export async function agreementFor(app: RecoupApp, planId: number, by: number): Promise<number> {
+  const db = app.store.db;
+  const d = agreementData(db, planId);
+  const bytes = await planAgreement(d);
   const fileName = `plan-agreement-${planId}.pdf`;
   return storeDocument(db, {
-    guarantorId: g.id,
+    guarantorId: planRow(db, planId).guarantor_id,
     kind: 'plan_agreement',
-    title: `Payment plan agreement #${planId}`,
+    title: agreementTitle(planId),
     fileName,
     mimeType: 'application/pdf',
     bytes,
     at: app.nowIso(),
     by,
   });
+}
+
+/** A paper as the hospital printed it, drawn again and checked against what was kept: its pages. */
+export interface RecordedPaper {
+  /** The date it bears. */
+  date: string;
+  sha256: string;
+  /** The kept document it matches (the batch, for a lapse letter). */
+  documentId: number | null;
+  pages: CapturedPage[];
+}
+
+/**
+ * The plan's agreement as printed (for a court packet): drawn again from the plan's record and
+ * matched against the agreements kept for it (any printing). Null when it was never printed; an
+ * error when none of the kept ones is what the record draws now (the hospital's details changed,
+ * or a kept document was altered): the clerk attaches the kept copy instead.
+ */
+export async function recordedAgreement(db: Db, planId: number): Promise<RecordedPaper | null> {
+  const p = planRow(db, planId);
+  const kept = db
+    .prepare(
+      `SELECT id, sha256 FROM documents WHERE kind = 'plan_agreement' AND guarantor_id = ? AND title = ? ORDER BY id DESC`,
+    )
+    .all(p.guarantor_id, agreementTitle(planId)) as { id: number; sha256: string }[];
+  if (kept.length === 0) return null;
+  const doc = agreementDocument(agreementData(db, planId));
+  const pages = capturePages(doc);
+  const sha256 = createHash('sha256')
+    .update(await pdfBytes(doc))
+    .digest('hex');
+  const match = kept.find((k) => k.sha256 === sha256);
+  if (!match)
+    throw new AppError(
+      'internal',
+      `Payment plan agreement #${planId} no longer draws exactly as it was printed (document #${kept[0]!.id}); print the kept copy from the guarantor's documents and attach it by hand.`,
+    );
+  return { date: p.start_date, sha256, documentId: match.id, pages };
+}
+
+/** What a lapse letter kept when it was printed (plan_letters.printed_letter). */
+interface PrintedLetter {
+  version: 1;
+  hospital: Hospital;
+  date: string;
+  letter: LapseLetter;
+  /** The SHA-256 of this one letter drawn on its own. */
+  sha256: string;
+}
+
+async function letterAlone(hospital: Hospital, date: string, letter: LapseLetter) {
+  const doc = lapseLettersDocument(hospital, date, [letter]);
+  const pages = capturePages(doc);
+  const sha256 = createHash('sha256')
+    .update(await pdfBytes(doc))
+    .digest('hex');
+  return { pages, sha256 };
+}
+
+/**
+ * A lapse letter as sent (for a court packet), drawn again from what it kept and checked against
+ * its hash. Letters printed before letters kept what they said have no record: null.
+ */
+export async function recordedLapseLetter(db: Db, letterId: number): Promise<RecordedPaper | null> {
+  const row = db.prepare('SELECT printed_letter, document_id FROM plan_letters WHERE id = ?').get(letterId) as
+    { printed_letter: string | null; document_id: number | null } | undefined;
+  if (!row?.printed_letter) return null;
+  const kept = JSON.parse(row.printed_letter) as PrintedLetter;
+  const { pages, sha256 } = await letterAlone(kept.hospital, kept.date, kept.letter);
+  if (sha256 !== kept.sha256)
+    throw new AppError(
+      'internal',
+      `The lapse letter of ${kept.date} for plan #${kept.letter.planId} no longer draws exactly as it was sent; tell your administrator.`,
+    );
+  return { date: kept.date, sha256, documentId: row.document_id, pages };
 }
 
 export function pendingLapseLetters(app: RecoupApp): number {
@@ -100,7 +187,14 @@ export async function printLapseLetters(
       nextDue: progress.nextDue,
     };
   });
-  const bytes = await lapseLetters(hospitalIdentity(db), today, letters);
+  const hospital = hospitalIdentity(db);
+  const bytes = await lapseLetters(hospital, today, letters);
+  // Each letter keeps what it said, drawn on its own and hashed, to be drawn again for a court packet.
+  const printed: string[] = [];
+  for (const letter of letters) {
+    const { sha256 } = await letterAlone(hospital, today, letter);
+    printed.push(JSON.stringify({ version: 1, hospital, date: today, letter, sha256 } satisfies PrintedLetter));
+  }
   const fileName = `lapse-letters-${today}.pdf`;
   const documentId = db.transaction(() => {
     const docId = storeDocument(db, {
@@ -115,7 +209,7 @@ export async function printLapseLetters(
     });
     markLettersPrinted(
       db,
-      rows.map((r) => r.id),
+      rows.map((r, i) => ({ id: r.id, printedLetter: printed[i]! })),
       today,
       docId,
     );

@@ -1,27 +1,86 @@
-// The small-claims channels but the documents' (documentHandlers.ts): one line of glue each.
-import { AppError } from '../../../shared/errors';
+// The small-claims channels but the documents' (documentHandlers.ts): one line of glue each (no SQL),
+// saying what the call touched for the audit.
 import type { HandlerMap } from '../../platform/capability';
-import type { DocumentChannels } from './documentHandlers';
+import { userOf } from '../../platform/capability';
+import { openCase, recordCaseEvent } from './cases';
 import { suitCheck } from './check';
-
-const notYet = (): never => {
-  throw new AppError('not_found', 'Not built yet.');
-};
+import type { DocumentChannels } from './documentHandlers';
+import { postJudgmentAction, recordCasePayment } from './judgment';
+import { smallClaimsReports } from './reports';
+import { addLimit, addLimitation, smallClaimsRules } from './tables';
+import { caseAccounts, caseDetail, caseSummaries } from './views';
 
 export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
   'smallClaims:check': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
     return suitCheck(ctx.app.store.db, input, ctx.app.clock.today());
   },
-  'smallClaims:open': notYet,
-  'smallClaims:cases': notYet,
-  'smallClaims:case': notYet,
-  'smallClaims:ofGuarantor': notYet,
-  'smallClaims:record': notYet,
-  'smallClaims:payment': notYet,
-  'smallClaims:postJudgment': notYet,
-  'smallClaims:reports': notYet,
-  'smallClaims:rules': notYet,
-  'smallClaims:setLimit': notYet,
-  'smallClaims:setLimitation': notYet,
+  'smallClaims:open': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`, ...input.accountIds.map((id) => `account:${id}`));
+    const caseId = openCase(ctx.app.store.db, input, {
+      today: ctx.app.clock.today(),
+      now: ctx.app.nowIso(),
+      by: userOf(ctx).id,
+    });
+    ctx.records.push(`courtCase:${caseId}`);
+    return { caseId };
+  },
+  'smallClaims:cases': (ctx) => caseSummaries(ctx.app.store.db, ctx.app.clock.today()),
+  'smallClaims:case': (ctx, input) => {
+    ctx.records.push(`courtCase:${input.caseId}`);
+    return caseDetail(ctx.app.store.db, input.caseId, ctx.app.clock.today());
+  },
+  'smallClaims:ofGuarantor': (ctx, input) => {
+    ctx.records.push(`guarantor:${input.guarantorId}`);
+    return caseSummaries(ctx.app.store.db, ctx.app.clock.today(), { guarantorId: input.guarantorId });
+  },
+  'smallClaims:record': (ctx, input) => {
+    const db = ctx.app.store.db;
+    // The case and its accounts are named before the step runs: a refusal's audit event names them too.
+    ctx.records.push(
+      `courtCase:${input.caseId}`,
+      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
+    );
+    ctx.detail =
+      input.event === 'judgment' || input.event === 'closed' ? `${input.event}: ${input.outcome}` : input.event;
+    const today = ctx.app.clock.today();
+    recordCaseEvent(ctx.app, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
+    return caseDetail(db, input.caseId, today);
+  },
+  'smallClaims:payment': (ctx, input) => {
+    const db = ctx.app.store.db;
+    ctx.records.push(
+      `courtCase:${input.caseId}`,
+      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
+    );
+    const today = ctx.app.clock.today();
+    recordCasePayment(ctx.app, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
+    return caseDetail(db, input.caseId, today);
+  },
+  'smallClaims:postJudgment': (ctx, input) => {
+    const db = ctx.app.store.db;
+    ctx.records.push(
+      `courtCase:${input.caseId}`,
+      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
+    );
+    ctx.detail = input.kind;
+    const today = ctx.app.clock.today();
+    postJudgmentAction(db, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
+    return caseDetail(db, input.caseId, today);
+  },
+  'smallClaims:reports': (ctx, input) =>
+    smallClaimsReports(ctx.app.store.db, ctx.app.clock.today(), input.weekOf ?? ctx.app.clock.today()),
+  'smallClaims:rules': (ctx) => smallClaimsRules(ctx.app.store.db, ctx.app.clock.today()),
+  'smallClaims:setLimit': (ctx, input) => {
+    const id = addLimit(ctx.app.store.db, input, ctx.app.nowIso(), userOf(ctx).id);
+    ctx.records.push(`courtLimit:${id}`);
+    ctx.detail = `${input.state} ${input.court} from ${input.effectiveFrom}`;
+    return { done: true };
+  },
+  'smallClaims:setLimitation': (ctx, input) => {
+    const id = addLimitation(ctx.app.store.db, input, ctx.app.nowIso(), userOf(ctx).id);
+    ctx.records.push(`courtLimitation:${id}`);
+    ctx.detail = `${input.state} ${input.basis} ${input.years} years from ${input.accruedFrom}`;
+    return { done: true };
+  },
 };

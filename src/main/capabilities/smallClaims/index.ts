@@ -4,8 +4,10 @@
 import type { Capability } from '../../platform/capability';
 import { documentHandlers } from './documentHandlers';
 import { caseHandlers } from './handlers';
+import { smallClaimsQueueSource } from './queueSource';
 
 export const smallClaims: Capability<'smallClaims'> = {
   name: 'smallClaims',
   handlers: { ...caseHandlers, ...documentHandlers },
+  queueSources: [smallClaimsQueueSource],
 };

@@ -112,6 +112,9 @@ export function insertCase(
 /** The columns a step of the case sets (each step names only its own). */
 export interface CaseChange {
   status?: CaseStatus;
+  /** Lowered at filing when payments since the case was opened leave less owed than the claim. */
+  claim_cents?: number;
+  waived_cents?: number;
   demand_sent_on?: string;
   file_after?: string;
   filed_on?: string;
@@ -133,6 +136,8 @@ export interface CaseChange {
 
 const CHANGEABLE = new Set<keyof CaseChange>([
   'status',
+  'claim_cents',
+  'waived_cents',
   'demand_sent_on',
   'file_after',
   'filed_on',

@@ -11,6 +11,6 @@ export const statements: Capability<'statements'> = {
   queueSources: [returnedMailQueueSource],
 };
 
-export { planRun } from './run';
+export { planRun, recordedStatement, type RecordedStatement } from './run';
 export { prepareRun, releaseRun } from './release';
 export { renderThreads } from './renderPool';

@@ -15,10 +15,10 @@ import type { StatementListItem, StatementRunItem } from '../../../shared/schema
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createPdf, type Pdf } from '../../pdf/layout';
-import { appendPages } from '../../pdf/pageCopy';
+import { appendPages, type CapturedPage } from '../../pdf/pageCopy';
 import { statementRenderer, type StatementRenderer } from './renderPool';
 import { decodeSnapshot } from './snapshotCodec';
-import { statementPdf, type RenderedStatement } from './statementPdf';
+import { renderStatement, statementPdf, type RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';
 import { guarantorName } from '../accounts';
@@ -315,4 +315,64 @@ export async function reprintStatement(
     );
   }
   return { fileName: `statement-${row.statement_date}-${statementId}.pdf`, bytes, guarantorId: row.guarantor_id };
+}
+
+/** A recorded statement drawn again for a court packet: its pages, checked against the recorded hash. */
+export interface RecordedStatement {
+  id: number;
+  statementDate: string;
+  kind: 'regular' | 'final_notice';
+  numberInCycle: number;
+  dueDate: string;
+  amountDueCents: number;
+  sha256: string;
+  runId: number;
+  /** When the run was released for mailing (ISO time), null for runs recorded before release existed. */
+  releasedAt: string | null;
+  pages: CapturedPage[];
+}
+
+/**
+ * A past statement's pages, drawn from what was recorded; refused, like reprintStatement, when the
+ * drawing is not the bytes whose hash was recorded when it was sent.
+ */
+export async function recordedStatement(db: Db, statementId: number): Promise<RecordedStatement> {
+  const row = db
+    .prepare(
+      `SELECT s.id, s.statement_date, s.kind, s.number_in_cycle, s.due_date, s.amount_due_cents, s.snapshot, s.sha256, s.run_id, r.released_at
+         FROM statements s JOIN statement_runs r ON r.id = s.run_id WHERE s.id = ?`,
+    )
+    .get(statementId) as
+    | {
+        id: number;
+        statement_date: string;
+        kind: 'regular' | 'final_notice';
+        number_in_cycle: number;
+        due_date: string;
+        amount_due_cents: number;
+        snapshot: string;
+        sha256: string;
+        run_id: number;
+        released_at: string | null;
+      }
+    | undefined;
+  if (!row) throw new AppError('not_found', 'There is no such statement.');
+  const rendered = await renderStatement(decodeSnapshot(row.snapshot));
+  if (rendered.sha256 !== row.sha256)
+    throw new AppError(
+      'internal',
+      `The ${row.kind === 'final_notice' ? 'final notice' : 'statement'} of ${row.statement_date} no longer reprints exactly as it was sent; tell your administrator.`,
+    );
+  return {
+    id: row.id,
+    statementDate: row.statement_date,
+    kind: row.kind,
+    numberInCycle: row.number_in_cycle,
+    dueDate: row.due_date,
+    amountDueCents: row.amount_due_cents,
+    sha256: row.sha256,
+    runId: row.run_id,
+    releasedAt: row.released_at,
+    pages: rendered.pages,
+  };
 }
