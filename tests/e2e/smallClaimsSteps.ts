@@ -119,6 +119,6 @@ export async function step(page: Page, button: string, dialog: string): Promise<
 export function fact(page: Page, term: string): Locator {
   return page
     .getByRole('region', { name: 'The claim' })
-    .locator('dt', { hasText: term })
+    .locator('dt', { hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
     .locator('xpath=following-sibling::dd[1]');
 }

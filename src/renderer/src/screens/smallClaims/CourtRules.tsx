@@ -10,6 +10,7 @@ import {
   ACCRUALS,
   LIMITATION_BASES,
   LIMITATION_BASIS_LABELS,
+  type LimitationBasis,
 } from '../../../../shared/rules/smallClaims';
 import { US_STATES } from '../../../../shared/schemas/hospital';
 import { DataTable } from '../../components/DataTable';
@@ -26,13 +27,15 @@ import { LIMIT_ALIASES, limitationForm, limitForm } from './forms';
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 
+const BASIS_SHORT: Record<LimitationBasis, string> = {
+  written: 'Written contract',
+  open_account: 'Open account',
+  medical_debt: 'Medical debt',
+};
+
+/** Who added a row and when; the shipped rows say so. */
 function Recorded({ at, by }: { at: string; by: string | null }) {
-  return (
-    <>
-      {formatInstant(at)}
-      <div className="muted">{by ?? 'Seeded from the rules'}</div>
-    </>
-  );
+  return <div className="muted">{by ? `Added by ${by}, ${formatInstant(at)}` : 'Shipped with Recoup (rules §3)'}</div>;
 }
 
 export function CourtRules() {
@@ -81,8 +84,8 @@ export function CourtRules() {
               stale={rules.loading}
               empty="No limit is on file."
               columns={[
-                { header: 'State', className: 'nowrap', cell: (l) => l.state },
-                { header: 'Court', rowHeader: true, cell: (l) => l.court },
+                { header: 'State', rowHeader: true, className: 'nowrap', cell: (l) => l.state },
+                { header: 'Court', className: 'wrap', cell: (l) => l.court },
                 { header: 'Business plaintiff', className: 'num', cell: (l) => formatCents(l.entityLimitCents) },
                 {
                   header: 'A person',
@@ -91,27 +94,34 @@ export function CourtRules() {
                 },
                 {
                   header: 'Large claims a year',
+                  className: 'wrap',
                   cell: (l) =>
                     l.largeClaimCents === null
                       ? DASH
                       : `${l.largeClaimsPerYear} over ${formatCents(l.largeClaimCents)}`,
                 },
-                {
-                  header: 'Fees',
-                  cell: (l) => `Filing ${formatCents(l.filingFeeCents)}, service ${formatCents(l.serviceFeeCents)}`,
-                },
+                { header: 'Filing fee', className: 'num', cell: (l) => formatCents(l.filingFeeCents) },
+                { header: 'Service fee', className: 'num', cell: (l) => formatCents(l.serviceFeeCents) },
                 {
                   header: 'From',
                   className: 'nowrap',
                   cell: (l) => (
                     <>
-                      {formatShortDate(l.effectiveFrom)}
-                      {l.inForce ? <div className="badge ok">In force</div> : <div className="muted">Replaced</div>}
+                      {formatShortDate(l.effectiveFrom)}{' '}
+                      {l.inForce ? <span className="badge ok">In force</span> : <span className="muted">Replaced</span>}
                     </>
                   ),
                 },
-                { header: 'Source', className: 'prose-cell', cell: (l) => l.source || DASH },
-                { header: 'Recorded', cell: (l) => <Recorded at={l.recordedAt} by={l.recordedBy} /> },
+                {
+                  header: 'Source',
+                  className: 'wrap',
+                  cell: (l) => (
+                    <>
+                      {l.source || DASH}
+                      <Recorded at={l.recordedAt} by={l.recordedBy} />
+                    </>
+                  ),
+                },
               ]}
             />
           </section>
@@ -124,17 +134,25 @@ export function CourtRules() {
               stale={rules.loading}
               empty="No statute of limitations is on file."
               columns={[
-                { header: 'State', className: 'nowrap', cell: (l) => l.state },
-                { header: 'Basis', rowHeader: true, cell: (l) => LIMITATION_BASIS_LABELS[l.basis] },
+                { header: 'State', rowHeader: true, className: 'nowrap', cell: (l) => l.state },
+                { header: 'Basis', className: 'wrap', cell: (l) => BASIS_SHORT[l.basis] },
                 { header: 'Years', className: 'num', cell: (l) => l.years },
-                { header: 'Runs', cell: (l) => ACCRUAL_LABELS[l.accrual] },
+                { header: 'The period runs', className: 'wrap', cell: (l) => ACCRUAL_LABELS[l.accrual] },
                 {
                   header: 'For claims accrued from',
                   className: 'nowrap',
                   cell: (l) => (l.accruedFrom <= '1900-01-01' ? 'Any date' : formatShortDate(l.accruedFrom)),
                 },
-                { header: 'Source', className: 'prose-cell', cell: (l) => l.source || DASH },
-                { header: 'Recorded', cell: (l) => <Recorded at={l.recordedAt} by={l.recordedBy} /> },
+                {
+                  header: 'Source',
+                  className: 'wrap',
+                  cell: (l) => (
+                    <>
+                      {l.source || DASH}
+                      <Recorded at={l.recordedAt} by={l.recordedBy} />
+                    </>
+                  ),
+                },
               ]}
             />
           </section>

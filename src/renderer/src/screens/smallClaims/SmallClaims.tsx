@@ -236,6 +236,8 @@ function CasePage({ caseId }: { caseId: number }) {
     }
   };
   const testimonyReady = d.status !== 'open' && OPEN.has(d.status);
+  // Until the judgment the check says whether the case may go on; after it, it says nothing new.
+  const checkShown = OPEN.has(d.status) && d.status !== 'judgment';
   return (
     <section className="case-page">
       <p className="path">
@@ -425,8 +427,8 @@ function CasePage({ caseId }: { caseId: number }) {
           stale={detail.loading}
           empty="Nothing recorded yet."
           columns={[
-            { header: 'Date', className: 'nowrap', cell: (e) => formatShortDate(e.on) },
-            { header: 'What happened', className: 'prose-cell', rowHeader: true, cell: (e) => e.text },
+            { header: 'Date', className: 'nowrap', rowHeader: true, cell: (e) => formatShortDate(e.on) },
+            { header: 'What happened', className: 'prose-cell', cell: (e) => e.text },
             {
               header: 'Recorded',
               cell: (e) => (
@@ -467,16 +469,18 @@ function CasePage({ caseId }: { caseId: number }) {
         </section>
       )}
 
-      <section className="ws-section" aria-labelledby="case-check">
-        <h2 id="case-check">The check today</h2>
-        <p className="muted">
-          {OPEN.has(d.status) && !d.filedOn
-            ? 'What the filing will be judged on (the filing itself is judged on its own date).'
-            : 'For the record: the check as it stands today.'}{' '}
-          {d.check.ecaAllowedFrom && `501(r): a civil action allowed from ${formatLongDate(d.check.ecaAllowedFrom)}.`}
-        </p>
-        <DecisionLines decision={d.check} caption="The check today" />
-      </section>
+      {checkShown && (
+        <section className="ws-section" aria-labelledby="case-check">
+          <h2 id="case-check">The check today</h2>
+          <p className="muted">
+            {d.filedOn
+              ? 'For the record: the check as it stands today.'
+              : 'What the filing will be judged on (the filing itself is judged on its own date).'}{' '}
+            {d.check.ecaAllowedFrom && `501(r): a civil action allowed from ${formatLongDate(d.check.ecaAllowedFrom)}.`}
+          </p>
+          <DecisionLines decision={d.check} caption="The check today" />
+        </section>
+      )}
 
       {dialog === 'demand' && <DemandDialog detail={d} onClose={close} onPrinted={printed} />}
       {dialog === 'packet' && <PacketDialog detail={d} onClose={close} onPrinted={printed} />}
