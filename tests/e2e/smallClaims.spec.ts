@@ -19,7 +19,7 @@ import {
   step,
   toPrepareDay,
 } from './smallClaimsSteps';
-import { CLERK, logIn, logOut, nav, shot } from './steps';
+import { CLERK, logIn, logOut, nav, shot, SUPERVISOR } from './steps';
 
 test.use({ today: '2026-12-01' });
 
@@ -39,6 +39,28 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await addMaineRules(page);
   await logOut(page);
   await logIn(page, CLERK);
+
+  // Over the limit: Kayla Harris owes more than Maine's $6,000.00. Suing for the limit is possible
+  // only by waiving the excess, which the check then counts as waived (rules §3.1).
+  const harris = cleanSample().find((g) => g.lastName === 'Harris')!;
+  const harrisOwes = harris.accounts.reduce((t, a) => t + a.balanceCents, 0);
+  await openGuarantor(page, harris);
+  await page.getByRole('button', { name: 'Should we sue?…' }).click();
+  const over = page.getByRole('dialog', { name: 'Should we sue?' });
+  const overLines = over.getByRole('table', { name: 'Should we sue? Each check' });
+  const limitLine = overLines.getByRole('row', { name: /Amount within the court’s limit/ });
+  await expect(limitLine).toContainText('Fail');
+  await expect(limitLine).toContainText(usd(harrisOwes));
+  const waive = over.getByRole('checkbox', { name: /^Waive the .* over the limit and sue for \$6,000\.00$/ });
+  await waive.press('Space');
+  await expect(over.getByLabel('Why the excess is waived')).toBeVisible();
+  await expect(limitLine).toContainText('Pass');
+  await expect(limitLine).toContainText(`the excess of ${usd(harrisOwes - 600000)} is waived`);
+  await shot(page, 'sc03b-waiver', { viewport: true });
+  await expectNoSeriousA11yViolations(page, 'the dialog should-we-sue, over the limit');
+  await page.keyboard.press('Escape');
+  await expect(over).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Should we sue?…' })).toBeFocused();
 
   // The account workspace: no case yet. Financial assistance screened first (ECA-01): he will not apply.
   await openGuarantor(page, flores);
@@ -151,6 +173,13 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Filed');
   await expect(fact(page, 'Case number')).toHaveText('SC-2027-0019');
 
+  // The accounts are held from statements while the case runs; the account screen lists the case.
+  await openGuarantor(page, flores);
+  await expect(page.getByRole('table', { name: 'Holds' })).toContainText('In litigation');
+  await expect(section.getByRole('table', { name: 'Small-claims cases' })).toContainText('SC-2027-0019');
+  await section.getByRole('link', { name: /^Case #\d+$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${caseHash}$`));
+
   const hearing = await step(page, 'Set the hearing…', 'Set the hearing');
   await hearing.getByLabel('Hearing date').fill(HEARING_DAY);
   await hearing.getByLabel('Time (optional)').fill('9 in the morning');
@@ -258,4 +287,20 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await expect(section.getByRole('table', { name: 'Small-claims cases' })).toContainText('Satisfied');
   await section.getByRole('link', { name: /^Case #\d+$/ }).click();
   await expect(page).toHaveURL(new RegExp(`${caseHash}$`));
+
+  // The proof a supervisor shows: the 501(r) gate was asked for each account on the filing date and
+  // allowed it (the ECA register of January 2027); the lien after judgment, in February's.
+  await logOut(page);
+  await logIn(page, SUPERVISOR);
+  await nav(page).getByRole('link', { name: 'Compliance', exact: true }).click();
+  await page.getByLabel('Month', { exact: true }).fill('2027-01');
+  const register = page.getByRole('table', { name: 'ECA register' });
+  for (const a of flores.accounts) {
+    const row = register.getByRole('row', { name: new RegExp(a.accountNumber) });
+    await expect(row).toContainText('Sue (including small claims)');
+    await expect(row).toContainText('Allowed');
+    await expect(row).toContainText('01/08/2027');
+  }
+  await register.scrollIntoViewIfNeeded();
+  await shot(page, 'sc11-eca-register', { viewport: true });
 });
