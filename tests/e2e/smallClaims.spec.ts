@@ -206,6 +206,29 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await shot(page, 'sc07-case-served');
   await expectNoSeriousA11yViolations(page, 'the case page, served');
 
+  // Reflow (WCAG 1.4.10) at 200% and 400% zoom: the case page and each of its dialogs; each dialog
+  // closed with Escape gives the focus back to its button.
+  const actions = page.getByRole('group', { name: 'What to do on the case' }).getByRole('button');
+  const labels = (await actions.allTextContents()).filter((t) => t.endsWith('…'));
+  expect(labels).toEqual(
+    expect.arrayContaining(['Continue the hearing…', 'Record the judgment…', 'Record a payment…', 'Close the case…']),
+  );
+  for (const width of [683, 320]) {
+    await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
+    expect.soft(await pageOverflow(page), `the case page at ${width} px scrolls sideways`).toBe(0);
+    for (const label of labels) {
+      const button = page.getByRole('group', { name: 'What to do on the case' }).getByRole('button', { name: label });
+      await button.click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect.soft(await pageOverflow(page), `${label} at ${width} px scrolls sideways`).toBe(0);
+      if (width === 683) await expectNoSeriousA11yViolations(page, `the dialog ${label}`);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(button).toBeFocused();
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+
   // The week's hearings.
   await nav(page).getByRole('link', { name: 'Small claims', exact: true }).click();
   await page.getByLabel('Week from').fill('2027-02-08');

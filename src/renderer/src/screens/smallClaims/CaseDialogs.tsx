@@ -33,7 +33,7 @@ import {
   servedForm,
 } from './forms';
 
-type Done = (message: string) => void;
+type Done = (message: string, warn?: boolean) => void;
 interface StepProps {
   detail: CaseDetail;
   onClose: () => void;
@@ -388,6 +388,7 @@ export function PostJudgmentDialog({ detail, onClose, onDone }: StepProps) {
           last && last.allowed
             ? `${ECA_KIND_LABELS[v.kind]}: allowed by the 501(r) gate and recorded.`
             : `${ECA_KIND_LABELS[v.kind]}: refused by the 501(r) gate${last ? `: ${last.reasons.join(' ')}` : '.'}`,
+          !(last && last.allowed),
         );
       }}
     >

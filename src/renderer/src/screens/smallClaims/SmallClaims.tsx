@@ -197,16 +197,19 @@ function CasePage({ caseId }: { caseId: number }) {
   const [dialog, setDialog] = useState<CaseDialog>(null);
   const [pdf, setPdf] = useState<FileHandle | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [noticeWarn, setNoticeWarn] = useState(false);
   const [printing, setPrinting] = useState<string | null>(null);
   const [printError, setPrintError] = useState<string | null>(null);
   const close = () => setDialog(null);
-  const done = (message: string) => {
+  const done = (message: string, warn = false) => {
     setDialog(null);
     setNotice(message);
+    setNoticeWarn(warn);
   };
   const printed = (file: FileHandle, message: string) => {
     setDialog(null);
     setNotice(message);
+    setNoticeWarn(false);
     setPdf(file);
   };
   const d = detail.value;
@@ -259,7 +262,7 @@ function CasePage({ caseId }: { caseId: number }) {
           Open {d.guarantorName}&apos;s accounts
         </a>
       </p>
-      <Notice message={notice} onDismiss={() => setNotice(null)} />
+      <Notice message={notice} warn={noticeWarn} onDismiss={() => setNotice(null)} />
 
       <section className="case-next" aria-labelledby="case-next">
         <h2 id="case-next">Next step</h2>

@@ -43,8 +43,8 @@ export function verdict(d: SuitDecision): string {
     return `Prepare now, file later: every check passes but the 501(r) waiting period${
       d.ecaAllowedFrom ? `, which ends on ${formatLongDate(d.ecaAllowedFrom)}` : ''
     }. Open the case and send the demand letter; the filing waits for that date.`;
-  const fails = d.lines.filter((l) => l.state === 'fail').map((l) => l.label.toLowerCase());
-  return `No: ${fails.join('; ')}.`;
+  const fails = d.lines.filter((l) => l.state === 'fail').map((l) => `“${l.label}”`);
+  return `No: ${fails.length === 1 ? 'one check fails' : `${fails.length} checks fail`}: ${fails.join(', ')}. The lines below say why.`;
 }
 
 /** Every line of the check: what it checked, the answer, what it found, the rule it applies. */
