@@ -31,7 +31,7 @@ import {
   paymentForm,
   postJudgmentForm,
   servedForm,
-} from './forms';
+} from '../../../../shared/schemas/smallClaimsForms';
 
 type Done = (message: string, warn?: boolean) => void;
 interface StepProps {

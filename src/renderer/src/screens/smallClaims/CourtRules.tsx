@@ -23,7 +23,7 @@ import { hrefOf } from '../../routes';
 import { useWorkspace } from '../../session';
 import { Notice } from '../agencies/common';
 import { DASH } from './common';
-import { LIMIT_ALIASES, limitationForm, limitForm } from './forms';
+import { LIMIT_ALIASES, limitationForm, limitForm } from '../../../../shared/schemas/smallClaimsForms';
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 

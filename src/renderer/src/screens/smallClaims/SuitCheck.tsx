@@ -16,7 +16,7 @@ import { showServerError } from '../../components/formErrors';
 import { useSchemaForm } from '../../forms';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { openCase } from '../../routes';
-import { chosenAccounts, openForm, type OpenFormValues } from './forms';
+import { chosenAccounts, openForm, type OpenFormValues } from '../../../../shared/schemas/smallClaimsForms';
 import { CaseTable, DASH, DecisionLines, Economics, verdict } from './common';
 import './smallClaims.css';
 

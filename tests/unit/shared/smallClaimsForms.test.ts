@@ -18,7 +18,7 @@ import {
   limitForm,
   openForm,
   paymentForm,
-} from '../../../src/renderer/src/screens/smallClaims/forms';
+} from '../../../src/shared/schemas/smallClaimsForms';
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));

@@ -4,11 +4,11 @@
 // so a form refuses what main refuses, in the same words; main's refusals land on the same fields
 // (the ALIASES name the form's field for a channel field the form shows differently).
 import { z } from 'zod';
-import { businessDateSchema, dateNotAfter, typedDate, type BusinessDate } from '../../../../shared/dates';
-import { dollarsText, nonNegativeCents, positiveCents } from '../../../../shared/money';
-import { CLAIM_BASES, DECLARATION_KINDS } from '../../../../shared/rules/smallClaims';
-import { choice, wholeNumberText } from '../../../../shared/schemas/formFields';
-import { percentText } from '../../../../shared/schemas/settings';
+import { businessDateSchema, dateNotAfter, typedDate, type BusinessDate } from '../dates';
+import { dollarsText, nonNegativeCents, positiveCents } from '../money';
+import { CLAIM_BASES, DECLARATION_KINDS } from '../rules/smallClaims';
+import { choice, wholeNumberText } from './formFields';
+import { percentText } from './settings';
 import {
   caseEventInput,
   judgmentPaymentInput,
@@ -17,8 +17,8 @@ import {
   setLimitationInput,
   setLimitInput,
   type OpenCaseInput,
-} from '../../../../shared/schemas/smallClaims';
-import { chosenId } from '../../../../shared/schemas/text';
+} from './smallClaims';
+import { chosenId } from './text';
 
 /** The fields of one kind of case event, as the channel checks them. */
 function eventShape<E extends (typeof caseEventInput.options)[number]['shape']['event']['value']>(event: E) {
