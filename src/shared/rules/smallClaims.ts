@@ -600,7 +600,8 @@ export function caseReminder(c: CaseReminderFacts, today: BusinessDate, p: CaseR
         text: `Hearing on ${formatLongDate(c.hearingOn)}: print the packet and the testimony sheet; check service was proved.`,
       };
   }
-  if (c.status === 'filed' && !c.servedOn && c.filedOn) {
+  // Once the hearing's day has passed, serving for it is moot: the judgment or a continuance is next.
+  if (c.status === 'filed' && !c.servedOn && c.filedOn && !(c.hearingOn && c.hearingOn < today)) {
     const by = c.hearingOn
       ? addDays(c.hearingOn, -p.serveDaysBeforeHearing)
       : addDays(c.filedOn, p.serveDaysAfterFiling);

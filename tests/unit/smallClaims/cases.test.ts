@@ -397,3 +397,64 @@ describe('closing', () => {
     ).toBe(0);
   });
 });
+
+describe('the next step, and a guarantor who moved', () => {
+  it('says to withdraw when nothing is owed any more, and to record the judgment once the hearing has passed', async () => {
+    w = await courtWorld();
+    const { t, clerk, gid } = w;
+    const caseId = await openG1(w);
+    await t.call(
+      'payments:post',
+      { guarantorId: gid('G1'), method: 'card', reference: '', amountCents: 195_000, effectiveDate: COURT_TODAY },
+      clerk,
+    );
+    expect((await t.call('smallClaims:case', { caseId }, clerk)).next).toBe(
+      'Nothing is owed on the case’s accounts any more: withdraw the case.',
+    );
+
+    const w2 = await courtWorld();
+    try {
+      const other = await openG1(w2);
+      demandRecorded(w2, other, COURT_TODAY, GATE_OPENS);
+      w2.t.clock.setToday(GATE_OPENS);
+      await w2.t.call(
+        'smallClaims:record',
+        { event: 'filed', caseId: other, on: GATE_OPENS, caseNumber: 'SC-5', filingFeeCents: 0 },
+        w2.clerk,
+      );
+      await w2.t.call(
+        'smallClaims:record',
+        { event: 'hearing', caseId: other, on: '2026-06-20', time: '', place: 'Dept. 77' },
+        w2.clerk,
+      );
+      w2.t.clock.setToday('2026-06-21');
+      expect((await w2.t.call('smallClaims:case', { caseId: other }, w2.clerk)).next).toBe(
+        'The hearing was on June 20, 2026: record the judgment, or a continuance if the hearing was moved.',
+      );
+    } finally {
+      w2.t.cleanup();
+    }
+  });
+
+  it('a guarantor who moved away: the case still reads, and it cannot be filed in the old venue', async () => {
+    w = await courtWorld();
+    const { t, clerk, gid } = w;
+    const caseId = await openG1(w);
+    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    t.app.store.db.prepare("UPDATE guarantors SET state = 'TX' WHERE id = ?").run(gid('G1'));
+    t.clock.setToday(GATE_OPENS);
+    const c = await t.call('smallClaims:case', { caseId }, clerk);
+    expect(c.state).toBe('TX');
+    expect(c.court.state).toBe('CA');
+    const refused = await refusal(
+      t.call(
+        'smallClaims:record',
+        { event: 'filed', caseId, on: GATE_OPENS, caseNumber: 'SC-6', filingFeeCents: 0 },
+        clerk,
+      ),
+    );
+    expect(refused.message).toBe(
+      'The guarantor now lives in TX, not in CA where the case was opened: withdraw this case and open one in the right venue.',
+    );
+  });
+});

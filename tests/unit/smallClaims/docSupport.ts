@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { insertCase } from '../../../src/main/capabilities/smallClaims/rows';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { STANDARD_FONTS } from '../pdfText';
 import { tempDir } from '../support';
 import type { CourtWorld } from './fixtures';
 
@@ -48,7 +50,7 @@ export function openCase(
   );
 }
 
-/** The PDF's text (pdftotext -layout), and its outline (bookmarks) as pdfinfo... read from the bytes. */
+/** The PDF's text, read back with pdftotext (-layout); `keep` (or RECOUP_KEEP_PDF) saves the file to look at. */
 export function pdfText(bytes: Buffer, keep?: string): string {
   const dir = tempDir('recoup-court-');
   const file = path.join(dir, 'doc.pdf');
@@ -62,18 +64,31 @@ export function pdfPages(bytes: Buffer): string[] {
   return pdfText(bytes).split('\f').slice(0, -1);
 }
 
-/** The bookmark titles, from the outline dictionaries in the (uncompressed object) bytes. */
-export function bookmarks(bytes: Buffer): string[] {
-  const latin = bytes.toString('latin1');
-  const out: string[] = [];
-  for (const m of latin.matchAll(/\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9a-fA-F]+>)/g)) {
-    const raw = m[1]!;
-    if (raw.startsWith('<')) {
-      const hex = Buffer.from(raw.slice(1, -1), 'hex');
-      out.push(
-        hex[0] === 0xfe && hex[1] === 0xff ? hex.subarray(2).swap16().toString('utf16le') : hex.toString('latin1'),
-      );
-    } else out.push(raw.slice(1, -1).replace(/\\(.)/g, '$1'));
-  }
+export interface Bookmark {
+  title: string;
+  /** The page it opens (1-based). */
+  page: number;
+  items: Bookmark[];
+}
+
+/** The PDF's bookmarks (its outline), with the page each opens, read with pdfjs. */
+export async function bookmarks(bytes: Buffer): Promise<Bookmark[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl: STANDARD_FONTS,
+  }).promise;
+  type Node = { title: string; dest: unknown; items: Node[] };
+  const walk = async (nodes: Node[]): Promise<Bookmark[]> =>
+    Promise.all(
+      nodes.map(async (n) => ({
+        title: n.title,
+        page: (await doc.getPageIndex((n.dest as [{ num: number; gen: number }])[0])) + 1,
+        items: await walk(n.items),
+      })),
+    );
+  const out = await walk(((await doc.getOutline()) ?? []) as Node[]);
+  await doc.destroy();
   return out;
 }

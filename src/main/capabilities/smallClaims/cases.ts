@@ -14,11 +14,11 @@ import { SERVICE_METHOD_LABELS, type caseEventInput, type openCaseInput } from '
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { attemptEca, placeHold } from '../compliance';
-import { suitCheck } from './check';
+import { limitById, suitCheck } from './check';
 import { recordJudgment } from './judgment';
 import { changeCase, insertCase, insertEvent, setAccountHold } from './rows';
 import { logCaseActivity, needStatus, notAfterToday, notNow, refuse, releaseCaseHolds, type When } from './steps';
-import { caseAccounts, caseLabel, caseRow, ownHolds, owedCents, type CaseRow } from './views';
+import { caseAccounts, caseCheck, caseLabel, caseRow, owedCents, type CaseRow } from './views';
 
 type OpenCase = z.output<typeof openCaseInput>;
 type CaseEvent = z.output<typeof caseEventInput>;
@@ -145,19 +145,12 @@ function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed'
       `The demand letter told the guarantor the hospital would file after ${formatLongDate(c.file_after)}: file on ${formatLongDate(c.file_after)} or later.`,
     );
   const accounts = caseAccounts(db, c.id);
-  const check = suitCheck(
-    db,
-    {
-      guarantorId: c.guarantor_id,
-      accountIds: accounts.map((a) => a.account_id),
-      courtId: c.court_limit_id,
-      basis: c.basis,
-      waiveExcess: c.waived_cents > 0,
-      caseId: c.id,
-      ownHoldIds: ownHolds(accounts),
-    },
-    input.on,
-  ).decision;
+  const court = limitById(db, c.court_limit_id);
+  if (court.state !== c.state)
+    notNow(
+      `The guarantor now lives in ${c.state || 'no state on file'}, not in ${court.state} where the case was opened: withdraw this case and open one in the right venue.`,
+    );
+  const check = caseCheck(db, c, accounts, input.on);
   // The gate is judged by attemptEca below, so that every attempt is in the register.
   const failing = check.lines.filter((l) => l.key !== 'gate' && l.state !== 'pass');
   if (failing.length > 0)

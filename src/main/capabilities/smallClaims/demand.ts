@@ -4,7 +4,7 @@
 // the 501(r) gate opens (ECA-05), so the letter never promises a filing the gate would refuse. It is
 // recorded with what it said and its hash (court_demand_letters: it reprints byte for byte and goes
 // into the court packet as sent), kept with the guarantor's documents, and noted in the activity log.
-import { addDays } from '../../../shared/dates';
+import { addDays, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { documentLanguage } from '../../../shared/wording';
 import type { RecoupApp } from '../../app';
@@ -107,7 +107,14 @@ export async function sendDemand(
     caseId,
     'demand',
     today,
-    { fileAfter, claimCents: snapshot.claimCents, balanceCents, documentId, language: snapshot.language },
+    {
+      text: `Demand letter sent (${snapshot.language === 'es' ? 'in Spanish' : 'in English'}): the hospital will file after ${formatLongDate(fileAfter)}.`,
+      fileAfter,
+      claimCents: snapshot.claimCents,
+      balanceCents,
+      documentId,
+      language: snapshot.language,
+    },
     now,
     by,
   );

@@ -115,7 +115,9 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
     `, interest at ${interest} a year (recorded, not computed).`,
     excess > 0
       ? ` The accounts owed ${formatCents(owed)}: ${formatCents(excess)} above the judgment is adjusted off and can never be collected.`
-      : '',
+      : owed < input.amountCents
+        ? ` The accounts owe ${formatCents(owed)}, less than the award (payments since the filing): only that is collected.`
+        : '',
   ];
   const text = parts.join('');
   changeLedger(app, w.by, (ledger) => {

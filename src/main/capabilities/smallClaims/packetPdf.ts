@@ -7,6 +7,7 @@ import { formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { collectBytes, contentWidth, createPdf, FONT, footer, INK, PAGE, pdfBytes, type Pdf } from '../../pdf/layout';
 import { appendPages, capturePages, type CapturedPage } from '../../pdf/pageCopy';
+import { standardFontDraws } from '../../pdf/scriptText';
 import type { Exhibit, PacketMaterial } from './packet';
 import {
   caseTitle,
@@ -157,7 +158,12 @@ export async function drawPacket(m: PacketMaterial): Promise<Buffer> {
 
   const packet = createPdf({ title: `Court packet: ${caseTitle(m)}`, date: m.today, streamPages: true });
   const bytes = collectBytes(packet);
-  const caption = (page: number) => `${caseTitle(m)} · packet page ${page} of ${total}`;
+  // The stamp is drawn in the packet itself, over pages copied with their own fallback-font subsets:
+  // it must be a line Helvetica draws (a fallback font of the packet's own would take a font name a
+  // copied page already uses). A name in another script is on the pages themselves.
+  const named = caseTitle(m);
+  const who = standardFontDraws(named) ? named : `Small-claims case #${m.c.row.id}`;
+  const caption = (page: number) => `${who} · packet page ${page} of ${total}`;
   // pdfkit can point a bookmark at any page by number; its type declarations do not say so.
   const outline = (packet as unknown as { outline: OutlineItem }).outline;
   appendPages(packet, index);

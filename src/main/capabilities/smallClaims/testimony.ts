@@ -68,7 +68,11 @@ function detailOf(json: string): Record<string, unknown> {
   }
 }
 
-/** A case event in plain words (its detail as the case service recorded it). */
+/** A case event in plain words: as the case service worded it when it recorded it, if it did. */
+function eventText(kind: string, d: Record<string, unknown>, c: CaseRecord): string {
+  return typeof d.text === 'string' && d.text.trim() !== '' ? d.text : caseEventText(kind, d, c);
+}
+
 function caseEventText(kind: string, d: Record<string, unknown>, c: CaseRecord): string {
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
   const cents = (k: string) => (typeof d[k] === 'number' ? money(d[k] as number) : '');
@@ -151,9 +155,11 @@ function storyOf(db: Db, c: CaseRecord, itemised: ItemisedStatement, contents: P
     note: string;
     occurred_on: string;
   }[];
+  // The case's own steps are told by its events (the case service also notes each in the activity
+  // log, "Small-claims case #N: …", and the demand letter as a letter sent).
+  const ownNote = new RegExp(`^Small-claims (case #${c.row.id}(?!\\d)|demand letter \\(case #${c.row.id}\\))`);
   for (const a of activities) {
-    // The demand letter is told by the case's own event.
-    if (a.kind === 'letter' && a.note.startsWith('Small-claims demand letter')) continue;
+    if (ownNote.test(a.note)) continue;
     const what =
       a.kind === 'call'
         ? `${a.direction === 'inbound' ? 'Call from the guarantor' : 'Call to the guarantor'}: ${ACTIVITY_OUTCOME_LABELS[a.outcome as ActivityOutcome] ?? a.outcome}`
@@ -193,7 +199,7 @@ function storyOf(db: Db, c: CaseRecord, itemised: ItemisedStatement, contents: P
   for (const e of events)
     lines.push({
       date: e.on_date,
-      text: caseEventText(e.kind, detailOf(e.detail), c),
+      text: eventText(e.kind, detailOf(e.detail), c),
       where: e.kind === 'demand' ? ex('demand') : '',
     });
   // Date order; on one day, in the order told (service before its charge, charges before statements).

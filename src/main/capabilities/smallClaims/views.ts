@@ -4,7 +4,7 @@
 import { addDays, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
-import { caseReminder, type CaseReminder, type ClaimBasis } from '../../../shared/rules/smallClaims';
+import { caseReminder, type CaseReminder, type ClaimBasis, type SuitDecision } from '../../../shared/rules/smallClaims';
 import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import {
   CASE_STATUS_LABELS,
@@ -142,6 +142,10 @@ export function nextStep(
   const hearing = c.hearing_on
     ? `${formatLongDate(c.hearing_on)}${c.hearing_time ? ` at ${c.hearing_time}` : ''}${c.hearing_place ? `, ${c.hearing_place}` : ''}`
     : '';
+  const open = c.status === 'open' || c.status === 'demand_sent';
+  if (open && owed <= 0) return 'Nothing is owed on the case’s accounts any more: withdraw the case.';
+  if ((c.status === 'filed' || c.status === 'served') && c.hearing_on && c.hearing_on < today)
+    return `The hearing was on ${formatLongDate(c.hearing_on)}: record the judgment, or a continuance if the hearing was moved.`;
   switch (c.status) {
     case 'open':
       return 'Send the demand letter: it gives the guarantor a last chance to pay and the date after which the hospital will file.';
@@ -159,9 +163,7 @@ export function nextStep(
     }
     case 'served':
       if (!c.hearing_on) return 'Record the hearing date the court gives.';
-      return c.hearing_on >= today
-        ? `Go to the hearing on ${hearing}. Bring the court packet, the testimony sheet and the original records.`
-        : `The hearing was on ${formatLongDate(c.hearing_on)}: record the judgment, or a continuance if the hearing was moved.`;
+      return `Go to the hearing on ${hearing}. Bring the court packet, the testimony sheet and the original records.`;
     case 'judgment':
       return owed > 0
         ? `Collect the judgment: ${formatCents(owed)} is still owed. Record each payment as it comes in; a wage garnishment, bank levy or lien passes the 501(r) gate first.`
@@ -322,19 +324,7 @@ export function caseDetail(db: Db, caseId: number, today: string): CaseDetail {
     openedBalanceCents: a.opened_balance_cents,
     balanceCents: a.balance_cents,
   }));
-  const check = suitCheck(
-    db,
-    {
-      guarantorId: c.guarantor_id,
-      accountIds: accounts.map((a) => a.account_id),
-      courtId: c.court_limit_id,
-      basis: c.basis,
-      waiveExcess: c.waived_cents > 0,
-      caseId,
-      ownHoldIds: ownHolds(accounts),
-    },
-    today,
-  ).decision;
+  const check = caseCheck(db, c, accounts, today);
   return {
     ...summaryOf(db, c, owed, today),
     courtAddress: c.court_address,
@@ -365,6 +355,27 @@ export function caseDetail(db: Db, caseId: number, today: string): CaseDetail {
     reminder: reminderOf(db, c, owed, today),
     check,
   };
+}
+
+/**
+ * The check as it stands for a case on a date: its own accounts, court, basis and waiver; its own
+ * filing not counted, its own holds no bar. When the guarantor has since moved to another state, the
+ * case's court is no longer the venue: the check is of the new state's courts.
+ */
+export function caseCheck(db: Db, c: CaseRow, accounts: readonly CaseAccountRow[], on: string): SuitDecision {
+  return suitCheck(
+    db,
+    {
+      guarantorId: c.guarantor_id,
+      accountIds: accounts.map((a) => a.account_id),
+      ...(limitById(db, c.court_limit_id).state === c.state ? { courtId: c.court_limit_id } : {}),
+      basis: c.basis,
+      waiveExcess: c.waived_cents > 0,
+      caseId: c.id,
+      ownHoldIds: ownHolds(accounts),
+    },
+    on,
+  ).decision;
 }
 
 /** The case's litigation holds by account (the holds filing placed and nothing has released). */
