@@ -286,7 +286,10 @@ export function AccountSmallClaims({ guarantorId }: { guarantorId: number }) {
     <section className="ws-section" aria-labelledby="ws-small-claims">
       <div className="section-head">
         <h2 id="ws-small-claims">
-          Small-claims court <span className="count">{rows.length === 0 ? 'no case' : `${rows.length} cases`}</span>
+          Small-claims court{' '}
+          <span className="count">
+            {rows.length === 0 ? 'no case' : rows.length === 1 ? '1 case' : `${rows.length} cases`}
+          </span>
         </h2>
         <button type="button" onClick={() => setChecking(true)}>
           Should we sue?…
