@@ -303,6 +303,12 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await page.getByLabel('Show closed cases too').check();
   await expect(page.getByRole('table', { name: 'Small-claims cases' })).toContainText('Satisfied');
   await expect(page.getByRole('table', { name: 'Outcomes by status' })).toContainText('Satisfied');
+  const outcomes = page.getByRole('region', { name: /^Outcomes/ });
+  const figure = (term: string) => outcomes.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+  await expect(figure('Recovered since filing')).toHaveText(usd(owed));
+  await expect(figure('Filing and service fees paid')).toHaveText('$105.00');
+  await expect(figure('Court costs awarded')).toHaveText('$105.00');
+  await expect(figure('Recovered less fees paid')).toHaveText(usd(owed - 10500));
   await shot(page, 'sc10-outcomes');
 
   // The account workspace lists the case, with its link.
