@@ -193,6 +193,19 @@ describe('filing: the 501(r) gate at the filing date', () => {
       { kind: 'civil_action', attempted_on: '2026-06-01', allowed: 0, allowed_from: GATE_OPENS },
     ]);
     expect((await t.call('smallClaims:case', { caseId }, clerk)).status).toBe('demand_sent');
+    // The refusal's audit event names the case, the guarantor and the accounts.
+    const event = t.app.store.db
+      .prepare(
+        "SELECT records, outcome, detail FROM audit_events WHERE channel = 'smallClaims:record' ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { records: string; outcome: string; detail: string | null };
+    expect(event.outcome).toBe('not_allowed');
+    expect(JSON.parse(event.records)).toEqual([
+      `courtCase:${caseId}`,
+      `guarantor:${gid('G1')}`,
+      `account:${acct('C1')}`,
+      `account:${acct('C2')}`,
+    ]);
 
     t.clock.setToday(GATE_OPENS);
     const filed = await t.call(

@@ -327,6 +327,9 @@ describe('smallClaims:packet through the case’s own steps', () => {
     );
     const filed = await packetOf(caseId);
     expect(filed.text).toContain('Case number 26SMCV00412');
+    expect(filed.text).toContain(
+      'Filed June 3, 2026, case number 26SMCV00412, filing fee $75.00 paid. Record the service in Recoup once the defendant is served. Hearing June 25, 2026 at 9:00 AM, Department 77.',
+    );
     expect(filed.text).toContain('Balance owed, all accounts $1,950.00');
     const detail = await t.call('smallClaims:case', { caseId }, clerk);
     expect(detail.status).toBe('filed');
@@ -334,6 +337,8 @@ describe('smallClaims:packet through the case’s own steps', () => {
     const sheet = flat(pdfText(await t.file(await t.call('smallClaims:testimony', { caseId }, clerk))));
     expect(sheet).toContain('Hearing June 25, 2026 at 9:00 AM, Department 77');
     expect(sheet).toContain('Filed June 3, 2026, case number 26SMCV00412');
+    // ECA-05's day (the final notice of 2026-05-03 + 30), not the day the gate was last asked.
+    expect(sheet).toContain('Earliest day to sue (501(r)) June 2, 2026');
     expect(sheet).toContain(`Balance owed today (the ledger) $1,950.00`);
 
     // Judgment for the hospital: $1,950.00 and $85.00 costs (posted as court costs).
@@ -356,6 +361,9 @@ describe('smallClaims:packet through the case’s own steps', () => {
     expect(judged.text).toContain('06/25/2026 Court costs awarded $85.00');
     expect(judged.text).toContain('Court costs awarded $85.00');
     expect(judged.text).toContain(`Balance owed, all accounts $2,035.00`);
+    expect(judged.text).toContain(
+      'Judgment of June 25, 2026: $1,950.00, and costs of $85.00 (posted above as court costs awarded); interest at 10.00% a year is awarded but not computed here.',
+    );
     expect(after.balanceCents).toBe(203_500);
     expect(after.judgmentOwedCents).toBe(203_500);
   });

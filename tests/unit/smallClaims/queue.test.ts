@@ -116,3 +116,25 @@ describe('the court_case queue items', () => {
     expect(await courtItems(w, '2026-08-19')).toEqual([]);
   });
 });
+
+describe('the litigation hold and the rest of the queue', () => {
+  it('the accounts’ own collection items leave the queue once the claim is filed', async () => {
+    w = await courtWorld();
+    const { t, clerk, gid } = w;
+    const caseId = await openG1(w);
+    demandRecorded(w, caseId, COURT_TODAY, GATE_OPENS);
+    t.clock.setToday('2026-06-03');
+    const g1Kinds = async () =>
+      (await t.call('queue:list', { assignee: 'all' }, clerk)).items
+        .filter((i) => i.guarantorId === gid('G1'))
+        .map((i) => i.kind)
+        .sort();
+    expect(await g1Kinds()).toEqual(['court_case', 'final_notice_passed']);
+    await t.call(
+      'smallClaims:record',
+      { event: 'filed', caseId, on: '2026-06-03', caseNumber: 'SC-7', filingFeeCents: 0 },
+      clerk,
+    );
+    expect(await g1Kinds()).toEqual([]);
+  });
+});

@@ -10,11 +10,7 @@ export type DocumentChannels = 'smallClaims:demand' | 'smallClaims:packet' | 'sm
 
 function recordsOf(db: Parameters<typeof caseRecord>[0], caseId: number): string[] {
   const c = caseRecord(db, caseId);
-  return [
-    `guarantor:${c.row.guarantor_id}`,
-    `court_case:${caseId}`,
-    ...c.accounts.map((a) => `account:${a.accountId}`),
-  ];
+  return [`guarantor:${c.row.guarantor_id}`, `courtCase:${caseId}`, ...c.accounts.map((a) => `account:${a.accountId}`)];
 }
 
 export const documentHandlers: Pick<HandlerMap<'smallClaims'>, DocumentChannels> = {

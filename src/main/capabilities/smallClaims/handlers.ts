@@ -8,7 +8,7 @@ import type { DocumentChannels } from './documentHandlers';
 import { postJudgmentAction, recordCasePayment } from './judgment';
 import { smallClaimsReports } from './reports';
 import { addLimit, addLimitation, smallClaimsRules } from './tables';
-import { caseAccounts, caseDetail, caseSummaries } from './views';
+import { caseDetail, caseRecords, caseSummaries } from './views';
 
 export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
   'smallClaims:check': (ctx, input) => {
@@ -27,7 +27,7 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
   },
   'smallClaims:cases': (ctx) => caseSummaries(ctx.app.store.db, ctx.app.clock.today()),
   'smallClaims:case': (ctx, input) => {
-    ctx.records.push(`courtCase:${input.caseId}`);
+    ctx.records.push(`courtCase:${input.caseId}`, ...caseRecords(ctx.app.store.db, input.caseId));
     return caseDetail(ctx.app.store.db, input.caseId, ctx.app.clock.today());
   },
   'smallClaims:ofGuarantor': (ctx, input) => {
@@ -37,10 +37,7 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
   'smallClaims:record': (ctx, input) => {
     const db = ctx.app.store.db;
     // The case and its accounts are named before the step runs: a refusal's audit event names them too.
-    ctx.records.push(
-      `courtCase:${input.caseId}`,
-      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
-    );
+    ctx.records.push(`courtCase:${input.caseId}`, ...caseRecords(db, input.caseId));
     ctx.detail =
       input.event === 'judgment' || input.event === 'closed' ? `${input.event}: ${input.outcome}` : input.event;
     const today = ctx.app.clock.today();
@@ -49,20 +46,14 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
   },
   'smallClaims:payment': (ctx, input) => {
     const db = ctx.app.store.db;
-    ctx.records.push(
-      `courtCase:${input.caseId}`,
-      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
-    );
+    ctx.records.push(`courtCase:${input.caseId}`, ...caseRecords(db, input.caseId));
     const today = ctx.app.clock.today();
     recordCasePayment(ctx.app, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
     return caseDetail(db, input.caseId, today);
   },
   'smallClaims:postJudgment': (ctx, input) => {
     const db = ctx.app.store.db;
-    ctx.records.push(
-      `courtCase:${input.caseId}`,
-      ...caseAccounts(db, input.caseId).map((a) => `account:${a.account_id}`),
-    );
+    ctx.records.push(`courtCase:${input.caseId}`, ...caseRecords(db, input.caseId));
     ctx.detail = input.kind;
     const today = ctx.app.clock.today();
     postJudgmentAction(db, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });

@@ -9,6 +9,7 @@ import type { Hospital } from '../../../shared/schemas/hospital';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { hospitalIdentity, smallClaimsPolicy } from '../../platform/settings';
+import { checkEca } from '../compliance';
 import { recordedAgreement, recordedLapseLetter, type RecordedPaper } from '../plans';
 import { recordedStatement, type RecordedStatement } from '../statements';
 import { caseRecord, type CaseRecord } from './caseRecord';
@@ -130,6 +131,8 @@ export interface PacketMaterial {
   preparedBy: string;
   court: CourtLimit;
   check: SuitDecision;
+  /** ECA-05's first day for a suit on every case account (null while a notice is missing). */
+  earliestSuitDay: BusinessDate | null;
   itemised: ItemisedStatement;
   declaration: DeclarationKind;
   contents: PacketContents;
@@ -143,6 +146,22 @@ export interface PacketMaterial {
   }[];
   demand: RecordedDemand | null;
   policy: ReturnType<typeof smallClaimsPolicy>;
+}
+
+/**
+ * The first day the 501(r) rules allowed the suit on every case account (ECA-05: the later of the
+ * first statement + 120 days and the final notice + 30), from the gate's own clock. Not the check's
+ * "allowed from", which once the gate is open is the day it was asked.
+ */
+export function earliestSuitDay(db: Db, c: CaseRecord, today: BusinessDate): BusinessDate | null {
+  let latest: BusinessDate | null = null;
+  for (const a of c.accounts) {
+    const day = checkEca(db, a.accountId, 'civil_action', today, { ownHoldId: c.ownHoldIds.get(a.accountId) }).clock
+      .earliestEcaDate;
+    if (day === null) return null;
+    if (latest === null || day > latest) latest = day;
+  }
+  return latest;
 }
 
 /** The case's check today, as the packet and the testimony sheet judge it (the case's own holds no bar). */
@@ -204,6 +223,7 @@ export async function gatherPacket(
     preparedBy,
     court: limitById(db, c.row.court_limit_id),
     check,
+    earliestSuitDay: earliestSuitDay(db, c, today),
     itemised: itemisedStatement(db, c.accounts),
     declaration,
     contents,

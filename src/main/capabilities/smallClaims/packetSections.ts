@@ -141,17 +141,28 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
   labelValue(doc, 'Filing fee', fee(m.court.filingFeeCents));
   labelValue(doc, 'Service fee', fee(m.court.serviceFeeCents));
   rule(doc, 4, 6);
-  const gate = m.check.ecaAllowedFrom;
+  const gate = m.earliestSuitDay;
   const fileAfter = r.file_after ?? gate;
-  const steps = [
+  const filing = r.filed_on
+    ? [
+        `Filed ${long(r.filed_on)}, case number ${r.case_number ?? ''}${r.filing_fee_cents > 0 ? `, filing fee ${money(r.filing_fee_cents)} paid` : ''}.${
+          r.served_on
+            ? ` Defendant served ${long(r.served_on)}.`
+            : ' Record the service in Recoup once the defendant is served.'
+        }${r.hearing_on ? ` Hearing ${long(r.hearing_on)}${r.hearing_time ? ` at ${r.hearing_time}` : ''}${r.hearing_place ? `, ${r.hearing_place}` : ''}.` : ''}`,
+      ]
+    : null;
+  const steps = filing ?? [
     m.demand
-      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File on or after ${long(fileAfter ?? m.demand.fileAfter)}${gate ? `; the 501(r) waiting period ends ${long(gate)}` : ''}.`
-      : `No demand letter has been sent yet: send it from the case (Small claims › the case › Demand letter) before filing${gate ? `; the 501(r) waiting period ends ${long(gate)}` : ''}.`,
+      ? `Demand letter sent ${long(m.demand.sentOn)} (${exhibitRef(m, 'demand')}); it said the hospital would file after ${long(m.demand.fileAfter)}. File on or after ${long(fileAfter ?? m.demand.fileAfter)}${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`
+      : `No demand letter has been sent yet: send it from the case (Small claims › the case › Demand letter) before filing${gate ? `; the 501(r) rules allow a suit from ${long(gate)}` : ''}.`,
     `Fill in the court’s claim form (in California, form SC-100) from the plaintiff’s claim worksheet (${exhibitRef(m, 'claim')}), or attach the worksheet where the form allows. Sign it as the hospital’s authorised employee.`,
     `File it with ${r.court_name}${r.court_address ? `, ${r.court_address}` : ''}, and pay the filing fee. Record the filing and the case number in Recoup the same day: filing is a civil action, and Recoup records it in the 501(r) register and holds the accounts from statements.`,
     `Have the defendant served by a method the court allows (not by the hospital itself), at least ${m.policy.serveDaysBeforeHearing} days before the hearing. Record the service in Recoup and keep the court’s proof of service with this packet.`,
-    `Bring to the hearing: this packet (one copy for the court, one for the defendant, one for the hospital), the testimony sheet, the proof of service${r.basis === 'written' ? ', and the signed financial-responsibility form from the registration file (it is not kept in Recoup)' : ''}.`,
   ];
+  steps.push(
+    `Bring to the hearing: this packet (one copy for the court, one for the defendant, one for the hospital), the testimony sheet, the proof of service${r.basis === 'written' ? ', and the signed financial-responsibility form from the registration file (it is not kept in Recoup)' : ''}.`,
+  );
   heading(doc, 'Steps', 12);
   steps.forEach((s, i) => paragraph(doc, `${i + 1}.  ${s}`, { size: 9.5 }));
   heading(doc, `Checks made on ${long(m.today)}`, 12);
@@ -304,6 +315,15 @@ export function drawItemised(doc: Pdf, m: PacketMaterial) {
       r.waived_cents > 0 ? `, the court’s limit; the ${money(r.waived_cents)} above it is waived` : ''
     }.`,
   );
+  if (r.judgment_on && r.judgment_cents !== null)
+    paragraph(
+      doc,
+      `Judgment of ${long(r.judgment_on)}: ${money(r.judgment_cents)}${r.costs_cents ? `, and costs of ${money(r.costs_cents)} (posted above as court costs awarded)` : ''}${
+        r.interest_rate_bp
+          ? `; interest at ${(r.interest_rate_bp / 100).toFixed(2)}% a year is awarded but not computed here`
+          : ''
+      }.`,
+    );
 }
 
 export function drawDeclaration(doc: Pdf, m: PacketMaterial) {

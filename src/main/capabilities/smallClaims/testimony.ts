@@ -15,7 +15,7 @@ import type { Db } from '../../store/database';
 import { hospitalIdentity } from '../../platform/settings';
 import { caseRecord, type CaseRecord } from './caseRecord';
 import { itemisedStatement, type ItemisedStatement } from './itemised';
-import { caseCheck, exhibitOf, packetContents, type ExhibitKey, type PacketContents } from './packet';
+import { caseCheck, earliestSuitDay, exhibitOf, packetContents, type ExhibitKey, type PacketContents } from './packet';
 import { drawTestimony } from './testimonyPdf';
 
 export interface StoryLine {
@@ -214,6 +214,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
   const itemised = itemisedStatement(db, c.accounts);
   const contents = packetContents(db, c);
   const check = caseCheck(db, c, today);
+  const suitFrom = earliestSuitDay(db, c, today);
   const ex = (key: ExhibitKey) => {
     const e = exhibitOf(contents, key);
     return e ? `Exhibit ${e.number}` : 'Not in the packet';
@@ -245,7 +246,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     { label: 'Case status', value: CASE_STATUS_LABELS[r.status] },
     ...(first ? [{ label: 'First statement mailed', value: day(first) }] : []),
     ...(finalNotice ? [{ label: 'Final notice mailed', value: day(finalNotice) }] : []),
-    ...(check.ecaAllowedFrom ? [{ label: 'Earliest day to sue (501(r))', value: day(check.ecaAllowedFrom) }] : []),
+    ...(suitFrom ? [{ label: 'Earliest day to sue (501(r))', value: day(suitFrom) }] : []),
     ...(r.demand_sent_on ? [{ label: 'Demand letter mailed', value: day(r.demand_sent_on) }] : []),
     ...(r.file_after ? [{ label: 'Demand said: files after', value: day(r.file_after) }] : []),
     ...(r.filed_on ? [{ label: 'Filed', value: `${day(r.filed_on)}, case number ${r.case_number ?? ''}` }] : []),
@@ -286,7 +287,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     },
     {
       question: 'Was the patient told financial assistance was available? Did the hospital wait before suing?',
-      answer: `Every statement and the demand letter carry the financial-assistance notice. IRS §501(r) allows a suit only 120 days after the first statement and 30 days after the final notice${check.ecaAllowedFrom ? `: from ${day(check.ecaAllowedFrom)}` : ''}. The checks made are in the filing checklist.`,
+      answer: `Every statement and the demand letter carry the financial-assistance notice. IRS §501(r) allows a suit only 120 days after the first statement and 30 days after the final notice${suitFrom ? `: from ${day(suitFrom)}` : ''}. The checks made are in the filing checklist.`,
       where: `${ex('notices')}; ${ex('checklist')}`,
     },
     {

@@ -103,6 +103,13 @@ export function caseAccounts(db: Db, caseId: number): CaseAccountRow[] {
     .all(caseId) as CaseAccountRow[];
 }
 
+/** What a call about a case touched, for the audit: the guarantor and every account of the case (none when there is no such case). */
+export function caseRecords(db: Db, caseId: number): string[] {
+  const g = db.prepare('SELECT guarantor_id FROM court_cases WHERE id = ?').pluck().get(caseId) as number | undefined;
+  if (g === undefined) return [];
+  return [`guarantor:${g}`, ...caseAccounts(db, caseId).map((a) => `account:${a.account_id}`)];
+}
+
 /** What the case's accounts owe today (the ledger's balances; an account in credit counts as nothing). */
 export function owedCents(accounts: readonly Pick<CaseAccountRow, 'balance_cents'>[]): number {
   return accounts.reduce((t, a) => t + Math.max(0, a.balance_cents), 0);
