@@ -257,7 +257,15 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await expectNoSeriousA11yViolations(page, 'the dialog post-judgment');
   await action.getByRole('button', { name: 'Ask the 501(r) gate' }).click();
   await expect(action).toBeHidden();
-  await expect(page.getByRole('table', { name: /Actions after judgment/ }).locator('tbody tr')).toHaveCount(1);
+  const asked = page.getByRole('table', { name: /Actions after judgment/ });
+  await expect(asked.locator('tbody tr')).toHaveCount(1);
+  // A wage garnishment the final notice did not name: the gate's answer is kept either way.
+  const garnish = await step(page, 'Garnishment, levy or lien…', 'An action after judgment');
+  await garnish.getByLabel('Action').selectOption('wage_garnishment');
+  await garnish.getByRole('button', { name: 'Ask the 501(r) gate' }).click();
+  await expect(garnish).toBeHidden();
+  await expect(asked.locator('tbody tr')).toHaveCount(2);
+  await expect(asked.getByRole('row', { name: /Garnish wages/ })).toContainText(/Allowed|Refused/);
 
   // Satisfied is refused while anything is owed.
   const early2 = await step(page, 'Close the case…', 'Close the case');
