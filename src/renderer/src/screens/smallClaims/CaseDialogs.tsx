@@ -3,6 +3,7 @@
 // after judgment, a garnishment, levy or lien through the 501(r) gate, closing, and a note. Each
 // sends its channel's input; main's refusals land on their field, or above the buttons (the gate's,
 // a filing before the demand letter's date).
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatLongDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
@@ -274,6 +275,7 @@ export function JudgmentDialog({ detail, onClose, onDone }: StepProps) {
     costs: '',
     interestRate: '0',
   });
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
   return (
     <DialogForm
       title="Record the judgment"
@@ -315,14 +317,18 @@ export function JudgmentDialog({ detail, onClose, onDone }: StepProps) {
           ]}
           className="span-4"
         />
-        <TextField
-          name="amount"
-          label="Judgment amount ($)"
-          money
-          hint={`At most the claim, ${formatCents(detail.claimCents)}.`}
-          className="span-2"
-        />
-        <TextField name="costs" label="Costs awarded ($)" money hint="Blank for none." className="span-2" />
+        {outcome !== 'defendant' && (
+          <>
+            <TextField
+              name="amount"
+              label="Judgment amount ($)"
+              money
+              hint={`At most the claim, ${formatCents(detail.claimCents)}.`}
+              className="span-2"
+            />
+            <TextField name="costs" label="Costs awarded ($)" money hint="Blank for none." className="span-2" />
+          </>
+        )}
         <TextField name="interestRate" label="Interest rate (% a year)" hint="Like 10 or 7.5." className="span-2" />
       </div>
     </DialogForm>
