@@ -20,6 +20,8 @@ const SCREENS = [
   'Placed accounts',
   'Remittances',
   'Agency scorecard',
+  'Small claims',
+  'Small-claims rules',
   'Users',
   'Audit log',
   'Settings',
@@ -35,6 +37,8 @@ const DIALOGS = [
   'Record an application…',
   'Add task…',
   'Log activity…',
+  // Issue 13: the case page's step dialogs are checked in smallClaims.spec.ts, where there is a case.
+  'Should we sue?…',
 ];
 
 // An agency's page (issue 12) and its dialogs; the placement, recall, ECA and remittance dialogs

@@ -24,6 +24,8 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Placed accounts',
     'Remittances',
     'Agency scorecard',
+    'Small claims',
+    'Small-claims rules',
     'Settings',
     'My password',
   ]);

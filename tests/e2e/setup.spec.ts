@@ -119,6 +119,8 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Placed accounts',
     'Remittances',
     'Agency scorecard',
+    'Small claims',
+    'Small-claims rules',
     'Users',
   ]) {
     await page.keyboard.press('Tab');

@@ -17,6 +17,8 @@ export const PLACES = {
   placed: { path: '/placed', label: 'Placed accounts', least: 'clerk' },
   remittances: { path: '/remittances', label: 'Remittances', least: 'clerk' },
   scorecard: { path: '/scorecard', label: 'Agency scorecard', least: 'clerk' },
+  smallClaims: { path: '/small-claims', label: 'Small claims', least: 'clerk' },
+  courtRules: { path: '/court-rules', label: 'Small-claims rules', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },
@@ -42,6 +44,8 @@ export const PLACE_ORDER: readonly Place[] = [
   'placed',
   'remittances',
   'scorecard',
+  'smallClaims',
+  'courtRules',
   'users',
   'audit',
   'settings',
@@ -52,6 +56,8 @@ export const PLACE_ORDER: readonly Place[] = [
 const ACCOUNT_PATH = /^\/accounts\/([1-9]\d{0,15})$/;
 /** An agency's page: `#/agencies/<agency id>`. */
 const AGENCY_PATH = /^\/agencies\/([1-9]\d{0,15})$/;
+/** A small-claims case's page: `#/small-claims/<case id>`. */
+const CASE_PATH = /^\/small-claims\/([1-9]\d{0,15})$/;
 
 function pathOf(hash: string): string {
   return hash.replace(/^#/, '') || '/';
@@ -61,6 +67,7 @@ function placeOf(hash: string): Place {
   const path = pathOf(hash);
   if (ACCOUNT_PATH.test(path)) return 'account';
   if (AGENCY_PATH.test(path)) return 'agencies';
+  if (CASE_PATH.test(path)) return 'smallClaims';
   return PLACE_ORDER.find((p) => PLACES[p].path === path) ?? 'home';
 }
 
@@ -89,6 +96,18 @@ export function useAgencyId(): number | null {
   });
 }
 
+/** The small-claims case whose page is open, or null (the list, or elsewhere). */
+export function useCaseId(): number | null {
+  return useSyncExternalStore(subscribe, () => {
+    const m = CASE_PATH.exec(pathOf(window.location.hash));
+    return m ? Number(m[1]) : null;
+  });
+}
+
+export function caseHref(caseId: number): string {
+  return `#${PLACES.smallClaims.path}/${caseId}`;
+}
+
 export function agencyHref(agencyId: number): string {
   return `#${PLACES.agencies.path}/${agencyId}`;
 }
@@ -103,4 +122,8 @@ export function goTo(place: Place): void {
 
 export function openGuarantor(guarantorId: number): void {
   window.location.hash = `${PLACES.account.path}/${guarantorId}`;
+}
+
+export function openCase(caseId: number): void {
+  window.location.hash = `${PLACES.smallClaims.path}/${caseId}`;
 }

@@ -46,6 +46,13 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'assistance.refundWithinDays',
   'agencies.minimumBalance',
   'agencies.daysAfterFinalNotice',
+  'smallClaims.clerkHourly',
+  'smallClaims.hoursPerCase',
+  'smallClaims.expectedRecoveryPercent',
+  'smallClaims.demandDays',
+  'smallClaims.serveDaysBeforeHearing',
+  'smallClaims.serveDaysAfterFiling',
+  'smallClaims.judgmentFollowUpDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -256,6 +263,63 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 numeric
                 className="span-2"
                 hint="At least the final notice's 30 days."
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Small-claims court</legend>
+            <p className="group-note">
+              “Should we sue?” weighs the filing and service fees and the clerk&apos;s time against the share of the
+              claim expected back. The demand letter gives the guarantor its days before the hospital may file; the work
+              queue reminds the clerk to serve, of hearings, and of judgments left unpaid. The courts&apos; limits and
+              the statutes of limitation are kept under Small-claims rules.
+            </p>
+            <div className="form-grid">
+              <TextField name="smallClaims.clerkHourly" label="The clerk's hourly cost ($)" money className="span-2" />
+              <TextField
+                name="smallClaims.hoursPerCase"
+                label="Clerk's hours per case"
+                type="number"
+                numeric
+                className="span-2"
+                hint="Preparing, filing, serving and the hearing."
+              />
+              <TextField
+                name="smallClaims.expectedRecoveryPercent"
+                label="Expected recovery (%)"
+                type="number"
+                numeric
+                className="span-2"
+                hint="Of what is sued for, the share expected back."
+              />
+              <TextField
+                name="smallClaims.demandDays"
+                label="Days the demand letter gives"
+                type="number"
+                numeric
+                className="span-2"
+                hint="7 to 90. The filing also waits for the 501(r) date."
+              />
+              <TextField
+                name="smallClaims.serveDaysBeforeHearing"
+                label="Serve at least this many days before the hearing"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="smallClaims.serveDaysAfterFiling"
+                label="Without a hearing date, serve within days of filing"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="smallClaims.judgmentFollowUpDays"
+                label="An unpaid judgment comes back after days"
+                type="number"
+                numeric
+                className="span-2"
               />
             </div>
           </fieldset>

@@ -28,6 +28,8 @@ import { Placement } from './agencies/Placement';
 import { Remittances } from './agencies/Remittances';
 import { Scorecard } from './agencies/Scorecard';
 import { Users } from './Users';
+import { CourtRules } from './smallClaims/CourtRules';
+import { SmallClaims } from './smallClaims/SmallClaims';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
@@ -55,6 +57,10 @@ function PlaceView({ place }: { place: Place }) {
       return <Remittances />;
     case 'scorecard':
       return <Scorecard />;
+    case 'smallClaims':
+      return <SmallClaims />;
+    case 'courtRules':
+      return <CourtRules />;
     case 'users':
       return <Users />;
     case 'audit':

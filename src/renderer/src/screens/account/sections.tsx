@@ -6,6 +6,7 @@ import type { ReactElement } from 'react';
 import type { AccountWorkspace } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { AccountAgencies } from '../agencies/AccountAgencies';
+import { AccountSmallClaims } from '../smallClaims/SuitCheck';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -42,5 +43,9 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
   {
     key: 'agencies',
     Section: ({ workspace }) => <AccountAgencies guarantorId={workspace.guarantor.id} />,
+  },
+  {
+    key: 'small-claims',
+    Section: ({ workspace }) => <AccountSmallClaims guarantorId={workspace.guarantor.id} />,
   },
 ];
