@@ -259,13 +259,17 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await expect(action).toBeHidden();
   const asked = page.getByRole('table', { name: /Actions after judgment/ });
   await expect(asked.locator('tbody tr')).toHaveCount(1);
-  // A wage garnishment the final notice did not name: the gate's answer is kept either way.
+  await expect(asked.getByRole('row', { name: /Place a lien/ })).toContainText('Allowed');
+  // A wage garnishment the final notice did not name (ECA-05): refused, and the answer kept all the same.
   const garnish = await step(page, 'Garnishment, levy or lien…', 'An action after judgment');
   await garnish.getByLabel('Action').selectOption('wage_garnishment');
   await garnish.getByRole('button', { name: 'Ask the 501(r) gate' }).click();
   await expect(garnish).toBeHidden();
   await expect(asked.locator('tbody tr')).toHaveCount(2);
-  await expect(asked.getByRole('row', { name: /Garnish wages/ })).toContainText(/Allowed|Refused/);
+  await expect(asked.getByRole('row', { name: /Garnish wages/ })).toContainText('Refused');
+  await expect(
+    page.getByRole('status').filter({ hasText: /Refused and recorded: .*did not name “garnish wages”/ }),
+  ).toBeVisible();
 
   // Satisfied is refused while anything is owed.
   const early2 = await step(page, 'Close the case…', 'Close the case');

@@ -26,6 +26,8 @@ export async function toPrepareDay(page: Page, workspace: Workspace): Promise<vo
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Days between statements').fill('7');
   await page.getByLabel('Statements before the final notice').fill('1');
+  // The final notice names what may follow it (ECA-05): a lien too, not a wage garnishment.
+  await page.getByRole('checkbox', { name: 'Place a lien' }).check();
   const court = page.getByRole('group', { name: 'Small-claims court' });
   await expect(court.getByLabel('Days the demand letter gives')).toHaveValue('14');
   await court.getByLabel('Expected recovery (%)').fill('50');

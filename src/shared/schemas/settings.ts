@@ -143,7 +143,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
  * share expected back), the days a demand letter gives before filing, and the case reminders.
  */
 export const smallClaimsPolicySchema = z.object({
-  clerkHourlyCents: nonNegativeCents('The clerk’s hourly cost'),
+  clerkHourlyCents: nonNegativeCents('Clerk’s hourly cost'),
   hoursPerCase: wholeNumber('Hours per case', 0, 200),
   expectedRecoveryPercent: wholeNumber('Expected recovery', 0, 100),
   demandDays: wholeNumber('Days the demand letter gives', 7, 90),
@@ -259,7 +259,7 @@ export const settingsForm = settingsSchema
       minimumBalance: dollarsText('Placement minimum', agencyPolicySchema.shape.minimumBalanceCents),
     }),
     smallClaims: smallClaimsPolicySchema.omit({ clerkHourlyCents: true }).extend({
-      clerkHourly: dollarsText('The clerk’s hourly cost', smallClaimsPolicySchema.shape.clerkHourlyCents),
+      clerkHourly: dollarsText('Clerk’s hourly cost', smallClaimsPolicySchema.shape.clerkHourlyCents),
     }),
   })
   .transform(

@@ -19,7 +19,8 @@ import type { FileHandle } from '../../../../shared/schemas/files';
 import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms';
-import { useChannelMutation } from '../../queries';
+import { ApiError } from '../../api';
+import { invalidateAfter, useChannelMutation } from '../../queries';
 import { useWorkspace } from '../../session';
 import {
   closedForm,
@@ -388,14 +389,18 @@ export function PostJudgmentDialog({ detail, onClose, onDone }: StepProps) {
       submitLabel="Ask the 501(r) gate"
       onClose={onClose}
       onSubmit={async (v) => {
-        const after = await act.mutateAsync({ caseId: detail.caseId, ...v });
-        const last = after.actions[after.actions.length - 1];
-        onDone(
-          last && last.allowed
-            ? `${ECA_KIND_LABELS[v.kind]}: allowed by the 501(r) gate and recorded.`
-            : `${ECA_KIND_LABELS[v.kind]}: refused by the 501(r) gate${last ? `: ${last.reasons.join(' ')}` : '.'}`,
-          !(last && last.allowed),
-        );
+        try {
+          await act.mutateAsync({ caseId: detail.caseId, ...v });
+          onDone(`${ECA_KIND_LABELS[v.kind]}: allowed by the 501(r) gate and recorded.`);
+        } catch (e) {
+          // A refusal is an answer too: the gate recorded it on the case and in the ECA register.
+          if (e instanceof ApiError && e.code === 'not_allowed') {
+            await invalidateAfter('smallClaims:postJudgment');
+            onDone(`Refused and recorded: ${e.message}`, true);
+            return;
+          }
+          throw e;
+        }
       }}
     >
       <p>
