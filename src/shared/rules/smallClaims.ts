@@ -397,7 +397,12 @@ export function suitDecision(f: SuitFacts): SuitDecision {
 
   // The 501(r) gate (ECA-01..05): a civil action, small claims included, is an ECA.
   const gateRefused = f.accounts.filter((a) => !a.eca.allowed);
-  const ecaAllowedFrom = gateRefused.length === 0 ? f.today : maxDate(gateRefused.map((a) => a.eca.allowedFrom));
+  // The first day the gate allows the suit on every account: allowed today, it is the clock's own
+  // earliest day (D0 + 120 or the notice + 30), not today.
+  const ecaAllowedFrom =
+    gateRefused.length === 0
+      ? (maxDate(f.accounts.map((a) => a.eca.allowedFrom)) ?? f.today)
+      : maxDate(gateRefused.map((a) => a.eca.allowedFrom));
   for (const a of gateRefused) {
     const answer = answers.find((x) => x.accountId === a.accountId)!;
     answer.problems.push(...a.eca.reasons);

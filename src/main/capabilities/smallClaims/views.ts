@@ -134,6 +134,15 @@ export function recoveredCents(db: Db, c: Pick<CaseRow, 'id' | 'filed_on' | 'clo
   );
 }
 
+/**
+ * The claim, one definition for the screens and every document: before filing, what was claimed at
+ * the opening or less when payments since have left less owed (the demand letter and the packet
+ * never ask for more than the ledger says); once filed, what was filed (fileCase lowers it then).
+ */
+export function currentClaimCents(c: Pick<CaseRow, 'claim_cents' | 'filed_on'>, owed: number): number {
+  return c.filed_on ? c.claim_cents : Math.max(0, Math.min(c.claim_cents, owed));
+}
+
 /** recoveredCents for every filed case at once (the reports). */
 export function recoveredByCase(db: Db): Map<number, number> {
   const rows = db
@@ -227,7 +236,7 @@ function summaryOf(
     courtName: c.court_name,
     county: c.county,
     caseNumber: c.case_number,
-    claimCents: c.claim_cents,
+    claimCents: currentClaimCents(c, owed),
     balanceCents: owed,
     openedOn: c.opened_on,
     filedOn: c.filed_on,
