@@ -245,6 +245,29 @@ describe('filing: the 501(r) gate at the filing date', () => {
     expect(activeLitigationHolds(w, gid('G1'))).toHaveLength(2);
   });
 
+  it('a filing refused on one account records no “allowed” on the others: the register shows only steps taken', async () => {
+    w = await courtWorld();
+    const { t, clerk, acct } = w;
+    const caseId = await openG1(w);
+    demandRecorded(w, caseId, COURT_TODAY, '2026-06-01');
+    // C2's final notice moved to 2026-05-25: its 30 days run to 2026-06-24; C1's gate is open.
+    t.app.store.db.prepare("UPDATE accounts SET final_notice_date = '2026-05-25' WHERE account_number = 'C2'").run();
+    t.clock.setToday('2026-06-05');
+    const r = await refusal(
+      t.call(
+        'smallClaims:record',
+        { event: 'filed', caseId, on: '2026-06-05', caseNumber: '26SMCV00999', filingFeeCents: 0 },
+        clerk,
+      ),
+    );
+    expect(r.message).toContain('not allowed yet for account C2');
+    expect(register(w, acct('C1'))).toEqual([]);
+    expect(register(w, acct('C2'))).toEqual([
+      { kind: 'civil_action', attempted_on: '2026-06-05', allowed: 0, allowed_from: '2026-06-24' },
+    ]);
+    expect((await t.call('smallClaims:case', { caseId }, clerk)).status).toBe('demand_sent');
+  });
+
   it('refuses a filing before the demand letter, before its date, after today, or for a case filed already', async () => {
     w = await courtWorld();
     const { t, clerk, acct } = w;

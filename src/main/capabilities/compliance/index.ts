@@ -10,7 +10,7 @@ export const compliance: Capability<'compliance'> = {
   queueSources: [creditsQueueSource],
 };
 
-export { attemptEca, checkEca } from './ecaGate';
+export { attemptEca, checkEca, type EcaAsker } from './ecaGate';
 export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
 export { credits, guarantorsOwedRefund } from './credits';

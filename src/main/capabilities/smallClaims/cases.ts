@@ -13,11 +13,20 @@ import { LIMITATION_BASIS_LABELS } from '../../../shared/rules/smallClaims';
 import { SERVICE_METHOD_LABELS, type caseEventInput, type openCaseInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { attemptEca, placeHold } from '../compliance';
+import { placeHold } from '../compliance';
 import { limitById, suitCheck } from './check';
 import { recordJudgment } from './judgment';
 import { changeCase, insertCase, insertEvent, setAccountHold } from './rows';
-import { logCaseActivity, needStatus, notAfterToday, notNow, refuse, releaseCaseHolds, type When } from './steps';
+import {
+  type When,
+  gateEveryAccount,
+  logCaseActivity,
+  needStatus,
+  notAfterToday,
+  notNow,
+  refuse,
+  releaseCaseHolds,
+} from './steps';
 import { caseAccounts, caseCheck, caseLabel, caseRow, owedCents, type CaseRow } from './views';
 
 type OpenCase = z.output<typeof openCaseInput>;
@@ -158,7 +167,7 @@ function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed'
     notNow(
       `The claim cannot be filed on ${formatLongDate(input.on)}: ${failing.map((l) => `${l.label}: ${l.detail}`).join(' ')}`,
     );
-  for (const a of accounts) attemptEca(db, a.account_id, 'civil_action', input.on, w.now, w.by);
+  gateEveryAccount(db, accounts, 'civil_action', input.on, w);
 
   const claim = Math.min(c.claim_cents, check.claimCents);
   const label = caseLabel({ id: c.id, case_number: input.caseNumber });
@@ -195,7 +204,14 @@ function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed'
       c.id,
       'filed',
       input.on,
-      { text, caseNumber: input.caseNumber, filingFeeCents: input.filingFeeCents, claimCents: claim },
+      // The check as judged on the filing date, kept for the packet's record of it.
+      {
+        text,
+        caseNumber: input.caseNumber,
+        filingFeeCents: input.filingFeeCents,
+        claimCents: claim,
+        lines: check.lines,
+      },
       w.now,
       w.by,
     );

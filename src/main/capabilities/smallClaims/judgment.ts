@@ -16,9 +16,8 @@ import { PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
 import type { caseEventInput, judgmentPaymentInput, postJudgmentInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { attemptEca } from '../compliance';
 import { changeLedger, type LedgerChangeWriter } from '../ledger';
-import { logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
+import { gateEveryAccount, logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
 import { changeCase, insertAction, insertEvent } from './rows';
 import {
   caseAccounts,
@@ -252,8 +251,10 @@ export function postJudgmentAction(db: Db, input: z.output<typeof postJudgmentIn
       at: w.now,
       by: w.by,
     });
-  for (const a of accounts)
-    attemptEca(db, a.account_id, input.kind, w.today, w.now, w.by, {
+  const byId = new Map(accounts.map((a) => [a.account_id, a]));
+  gateEveryAccount(db, accounts, input.kind, w.today, w, (x) => {
+    const a = byId.get(x.account_id)!;
+    return {
       ...(a.hold_id !== null ? { ownHoldId: a.hold_id } : {}),
       onDecided: (d: EcaDecision) => {
         if (!d.allowed)
@@ -262,7 +263,8 @@ export function postJudgmentAction(db: Db, input: z.output<typeof postJudgmentIn
             d.reasons.map((r) => `Account ${a.account_number}: ${r}`),
           );
       },
-    });
+    };
+  });
   db.transaction(() => {
     keep(true, []);
     const text = `${what} allowed by the 501(r) gate on every account (${formatCents(owed)} owed on the judgment)${input.note ? `: ${input.note}` : ''}.`;
