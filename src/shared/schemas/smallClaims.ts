@@ -18,6 +18,7 @@ import {
 import { US_STATES } from './hospital';
 import { PAYMENT_METHODS } from './ledger';
 import { idSchema, optionalText, requiredText } from './text';
+import { supervisorApprovalSchema } from './users';
 
 export const CASE_STATUSES = [
   'open',
@@ -162,6 +163,11 @@ export const caseEventInput = z.discriminatedUnion('event', [
       .int('Interest rate is in hundredths of a percent.')
       .min(0, 'Interest rate cannot be negative.')
       .max(5000, 'Interest rate is at most 50%.'),
+    /**
+     * What the judgment writes off (the excess over the award, or everything for the defendant)
+     * follows the adjustment approval limit: over it, a clerk needs a supervisor's approval.
+     */
+    approval: supervisorApprovalSchema.optional(),
   }),
   z.object({
     event: z.literal('closed'),

@@ -8,6 +8,7 @@ import { businessDateSchema, dateNotAfter, typedDate, type BusinessDate } from '
 import { dollarsText, nonNegativeCents, positiveCents } from '../money';
 import { CLAIM_BASES, DECLARATION_KINDS } from '../rules/smallClaims';
 import { choice, wholeNumberText } from './formFields';
+import { approvalField } from './ledger';
 import { percentText } from './settings';
 import {
   caseEventInput,
@@ -106,13 +107,15 @@ export const continuedForm = z.object({
 });
 
 const judgment = eventShape('judgment');
-export function judgmentForm(today: BusinessDate) {
+/** `needsApproval`: what the judgment writes off is over the clerk's adjustment limit (or main asked). */
+export function judgmentForm(today: BusinessDate, needsApproval = false) {
   return z.object({
     on: dateNotAfter(today, 'The judgment', businessDateSchema),
     outcome: choice(judgment.outcome),
     amount: dollarsText('Judgment amount', nonNegativeCents('Judgment amount'), { blankIs: 0 }),
     costs: dollarsText('Costs awarded', nonNegativeCents('Costs awarded'), { blankIs: 0 }),
     interestRate: percentText('interest rate', judgment.interestRateBp),
+    approval: approvalField(needsApproval),
   });
 }
 

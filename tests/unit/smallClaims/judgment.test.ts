@@ -34,13 +34,27 @@ async function filed(world: CourtWorld, open: () => Promise<number> = () => open
   return caseId;
 }
 
+/** The test book's supervisor (support.ts addUserAndLogIn), approving a judgment's write-off. */
+const SUPERVISOR_APPROVAL = { username: 'sup1', password: 'password-for-sup1' };
+
 const judgment = (
   caseId: number,
   on: string,
   amountCents: number,
   costsCents: number,
   outcome: 'plaintiff' | 'defendant' = 'plaintiff',
-) => ({ event: 'judgment', caseId, on, outcome, amountCents, costsCents, interestRateBp: 1000 }) as const;
+  approval?: { username: string; password: string },
+) =>
+  ({
+    event: 'judgment',
+    caseId,
+    on,
+    outcome,
+    amountCents,
+    costsCents,
+    interestRateBp: 1000,
+    ...(approval ? { approval } : {}),
+  }) as const;
 
 describe('a judgment for the hospital', () => {
   it('adjusts what is above the award off the oldest account and posts the costs, agreeing with the ledger', async () => {
@@ -116,7 +130,23 @@ describe('a judgment for the hospital', () => {
       return r.caseId;
     });
     t.clock.setToday('2026-07-15');
-    const c = await t.call('smallClaims:record', judgment(caseId, '2026-07-15', 625_000, 0), clerk);
+    // Writing off $750.00 is over the $250.00 a clerk may adjust alone: a supervisor approves it.
+    const alone = await refusal(t.call('smallClaims:record', judgment(caseId, '2026-07-15', 625_000, 0), clerk));
+    expect(alone.code).toBe('forbidden');
+    expect(alone.fields?.approval).toBe('A supervisor must approve writing off $750.00.');
+    const c = await t.call(
+      'smallClaims:record',
+      judgment(caseId, '2026-07-15', 625_000, 0, 'plaintiff', SUPERVISOR_APPROVAL),
+      clerk,
+    );
+    // The write-off names its reason and who approved it.
+    expect(
+      t.app.store.db
+        .prepare(
+          "SELECT reason_code, approved_by IS NOT NULL AS approved FROM ledger_entries WHERE type = 'administrative_adjustment' ORDER BY id DESC LIMIT 1",
+        )
+        .get(),
+    ).toEqual({ reason_code: 'court_judgment', approved: 1 });
     expect(c.judgmentOwedCents).toBe(625_000);
     expect(ledgerSum(w, acct('C3'))).toBe(625_000);
   });
@@ -241,7 +271,11 @@ describe('a judgment for the defendant', () => {
       t.call('smallClaims:record', judgment(caseId, '2026-07-15', 100, 0, 'defendant'), clerk),
     );
     expect(Object.keys(withAmount.fields ?? {})).toEqual(['amountCents']);
-    const c = await t.call('smallClaims:record', judgment(caseId, '2026-07-15', 0, 0, 'defendant'), clerk);
+    const c = await t.call(
+      'smallClaims:record',
+      judgment(caseId, '2026-07-15', 0, 0, 'defendant', SUPERVISOR_APPROVAL),
+      clerk,
+    );
     expect(c).toMatchObject({ status: 'lost', closedOn: '2026-07-15', balanceCents: 0, judgmentOwedCents: 0 });
     expect(ledgerSum(w, acct('C1'))).toBe(0);
     expect(ledgerSum(w, acct('C2'))).toBe(0);
@@ -279,7 +313,11 @@ describe('the case’s figures are the ledger’s (property)', () => {
             }
             t.clock.setToday('2026-07-15');
             const owedBefore = owedNow();
-            let c = await t.call('smallClaims:record', judgment(caseId, '2026-07-15', award, costs), clerk);
+            let c = await t.call(
+              'smallClaims:record',
+              judgment(caseId, '2026-07-15', award, costs, 'plaintiff', SUPERVISOR_APPROVAL),
+              clerk,
+            );
             expect(c.judgmentOwedCents).toBe(Math.min(award, owedBefore) + costs);
             t.clock.setToday('2026-07-20');
             for (const cents of after) {

@@ -41,7 +41,7 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
     ctx.detail =
       input.event === 'judgment' || input.event === 'closed' ? `${input.event}: ${input.outcome}` : input.event;
     const today = ctx.app.clock.today();
-    recordCaseEvent(ctx.app, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
+    recordCaseEvent(ctx.app, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id, role: userOf(ctx).role });
     return caseDetail(db, input.caseId, today);
   },
   'smallClaims:payment': (ctx, input) => {

@@ -10,12 +10,16 @@
 // hold is no bar to its own step) and the answer is kept both in the register and with the case.
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
+import { adjustmentNeedsApproval } from '../../../shared/rules/adjustmentApproval';
 import type { EcaDecision } from '../../../shared/rules/ecaClock';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
 import type { caseEventInput, judgmentPaymentInput, postJudgmentInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
+import { postingPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
+import { supervisorApproval } from '../access';
 import { changeLedger, type LedgerChangeWriter } from '../ledger';
 import { gateEveryAccount, logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
 import { changeCase, insertAction, insertEvent } from './rows';
@@ -41,6 +45,7 @@ function adjustDown(
   cents: number,
   on: string,
   memo: string,
+  approvedBy: number | null,
 ): { entryId: number; accountId: number; cents: number }[] {
   const posted: { entryId: number; accountId: number; cents: number }[] = [];
   let left = cents;
@@ -54,11 +59,29 @@ function adjustDown(
       amountCents: -take,
       effectiveDate: on,
       memo,
+      reasonCode: 'court_judgment',
+      approvedBy,
     });
     posted.push({ entryId, accountId: a.account_id, cents: take });
     left -= take;
   }
   return posted;
+}
+
+/**
+ * A judgment's write-off lowers balances with no money coming in: like any adjustment, over the
+ * approval limit a clerk needs a supervisor's approval (issue 11); returns who approved, if anyone.
+ */
+function writeOffApproval(app: RecoupApp, cents: number, input: Judgment, w: When): number | null {
+  const limit = postingPolicy(app.store.db).adjustmentApprovalLimitCents;
+  if (cents <= 0 || !adjustmentNeedsApproval(w.role ?? 'clerk', cents, limit)) return null;
+  if (!input.approval)
+    throw new AppError(
+      'forbidden',
+      `The judgment writes off ${formatCents(cents)}, over the ${formatCents(limit)} a clerk may adjust alone: a supervisor approves it.`,
+      { approval: `A supervisor must approve writing off ${formatCents(cents)}.` },
+    );
+  return supervisorApproval(app, input.approval).id;
 }
 
 export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: When): void {
@@ -77,6 +100,7 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
     if (input.costsCents !== 0)
       refuse('costsCents', 'Costs are posted only when awarded to the hospital: leave them at $0.00.');
     const text = `Judgment for the defendant: nothing can be collected on these accounts. ${owed > 0 ? `${formatCents(owed)} is adjusted off; ` : ''}the litigation holds are released and the case is closed.`;
+    const approvedBy = writeOffApproval(app, owed, input, w);
     changeLedger(app, w.by, (ledger) => {
       const posted = adjustDown(
         ledger,
@@ -84,6 +108,7 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
         owed,
         input.on,
         `${label}: judgment for the defendant on ${formatLongDate(input.on)}; the balance cannot be collected.`,
+        approvedBy,
       );
       releaseCaseHolds(db, c, 'ended with a judgment for the defendant', input.on, w);
       changeCase(db, c.id, {
@@ -119,6 +144,7 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
         : '',
   ];
   const text = parts.join('');
+  const approvedBy = writeOffApproval(app, excess, input, w);
   changeLedger(app, w.by, (ledger) => {
     const adjustments = adjustDown(
       ledger,
@@ -126,6 +152,7 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
       excess,
       input.on,
       `${label}: the court awarded ${formatCents(input.amountCents)} on ${formatLongDate(input.on)}; what the accounts owed above it cannot be collected.`,
+      approvedBy,
     );
     let costs: { entryId: number; accountId: number; cents: number } | null = null;
     if (input.costsCents > 0) {

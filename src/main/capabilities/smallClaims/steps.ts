@@ -2,6 +2,7 @@
 // needs, the step on the guarantor's activity log, and the release of the case's litigation holds.
 import { afterBusinessDateMessage } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import type { Role } from '../../../shared/roles';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../shared/schemas/smallClaims';
 import type { Db } from '../../store/database';
 import { logActivity } from '../accounts';
@@ -40,6 +41,8 @@ export interface When {
   today: string;
   now: string;
   by: number;
+  /** The caller's role, where a step follows an approval limit (a judgment's write-off). */
+  role?: Role;
 }
 
 /** A step's refusal naming the field it is about. */

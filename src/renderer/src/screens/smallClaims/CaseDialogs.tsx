@@ -3,10 +3,12 @@
 // after judgment, a garnishment, levy or lien through the 501(r) gate, closing, and a note. Each
 // sends its channel's input; main's refusals land on their field, or above the buttons (the gate's,
 // a filing before the demand letter's date).
+import { useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatLongDate } from '../../../../shared/dates';
-import { formatCents } from '../../../../shared/money';
+import { formatCents, typedCents } from '../../../../shared/money';
+import { adjustmentNeedsApproval } from '../../../../shared/rules/adjustmentApproval';
 import { ECA_KIND_LABELS } from '../../../../shared/rules/ecaClock';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
 import {
@@ -20,7 +22,8 @@ import { DialogForm } from '../../components/DialogForm';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms';
 import { ApiError } from '../../api';
-import { invalidateAfter, useChannelMutation } from '../../queries';
+import { invalidateAfter, useChannelMutation, useChannelQuery } from '../../queries';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
 import { useWorkspace } from '../../session';
 import {
   closedForm,
@@ -268,33 +271,61 @@ export function ContinuedDialog({ detail, onClose, onDone }: StepProps) {
 
 export function JudgmentDialog({ detail, onClose, onDone }: StepProps) {
   const today = useToday();
+  const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
+  const settings = useChannelQuery('settings:get', {});
+  const limit = settings.value?.posting.adjustmentApprovalLimitCents ?? null;
   const record = useChannelMutation('smallClaims:record');
-  const form = useSchemaForm(judgmentForm(today), {
+  const [askedByMain, setAskedByMain] = useState(false);
+  const [showApproval, setShowApproval] = useState(false);
+  const schema = useMemo(() => judgmentForm(today, showApproval), [today, showApproval]);
+  const form = useSchemaForm(schema, {
     on: today,
     outcome: '',
     amount: (detail.claimCents / 100).toFixed(2),
     costs: '',
     interestRate: '0',
+    approval: { username: '', password: '' },
   });
   const outcome = useWatch({ control: form.control, name: 'outcome' });
+  const amount = typedCents(useWatch({ control: form.control, name: 'amount' }));
+  // What the judgment writes off: everything for the defendant; above the award for the hospital.
+  const writeOff =
+    outcome === 'defendant'
+      ? detail.balanceCents
+      : outcome === 'plaintiff' && amount !== null
+        ? Math.max(0, detail.balanceCents - amount)
+        : 0;
+  const overLimit = limit !== null && adjustmentNeedsApproval(role, writeOff, limit);
+  if (showApproval !== (overLimit || askedByMain)) setShowApproval(overLimit || askedByMain);
   return (
     <DialogForm
       title="Record the judgment"
       form={form}
-      fields={['on', 'outcome', 'amount', 'costs', 'interestRate']}
-      aliases={{ amountCents: 'amount', costsCents: 'costs', interestRateBp: 'interestRate' }}
+      fields={['on', 'outcome', 'amount', 'costs', 'interestRate', 'approval.username', 'approval.password']}
+      aliases={{
+        amountCents: 'amount',
+        costsCents: 'costs',
+        interestRateBp: 'interestRate',
+        approval: 'approval.password',
+      }}
       submitLabel="Record the judgment"
       onClose={onClose}
       onSubmit={async (v) => {
-        await record.mutateAsync({
-          event: 'judgment',
-          caseId: detail.caseId,
-          on: v.on,
-          outcome: v.outcome,
-          amountCents: v.outcome === 'plaintiff' ? v.amount : 0,
-          costsCents: v.outcome === 'plaintiff' ? v.costs : 0,
-          interestRateBp: v.interestRate,
-        });
+        try {
+          await record.mutateAsync({
+            event: 'judgment',
+            caseId: detail.caseId,
+            on: v.on,
+            outcome: v.outcome,
+            amountCents: v.outcome === 'plaintiff' ? v.amount : 0,
+            costsCents: v.outcome === 'plaintiff' ? v.costs : 0,
+            interestRateBp: v.interestRate,
+            ...(v.approval ? { approval: v.approval } : {}),
+          });
+        } catch (error) {
+          if (error instanceof ApiError && error.fields?.approval) setAskedByMain(true);
+          throw error;
+        }
         onDone(
           v.outcome === 'plaintiff' ? 'Judgment for the hospital recorded.' : 'Judgment for the defendant recorded.',
         );
@@ -332,6 +363,11 @@ export function JudgmentDialog({ detail, onClose, onDone }: StepProps) {
         )}
         <TextField name="interestRate" label="Interest rate (% a year)" hint="Like 10 or 7.5." className="span-2" />
       </div>
+      {showApproval && (
+        <SupervisorApprovalFields
+          note={`The judgment writes off ${formatCents(writeOff)}${limit !== null ? `, over the ${formatCents(limit)} a clerk may adjust alone` : ''}: a supervisor types their own user name and password to approve it.`}
+        />
+      )}
     </DialogForm>
   );
 }
