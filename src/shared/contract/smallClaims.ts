@@ -38,7 +38,7 @@ export const smallClaimsChannels = {
     access: 'clerk',
     audit: 'change',
   }),
-  'smallClaims:cases': channel<typeof none, CaseSummary[]>({ input: none, access: 'clerk', audit: false }),
+  'smallClaims:cases': channel<typeof none, CaseSummary[]>({ input: none, access: 'clerk', audit: 'read' }),
   'smallClaims:case': channel<typeof caseInput, CaseDetail>({ input: caseInput, access: 'clerk', audit: 'read' }),
   'smallClaims:ofGuarantor': channel<typeof guarantorInput, CaseSummary[]>({
     input: guarantorInput,

@@ -48,6 +48,18 @@ describe('the reports', () => {
       { event: 'served', caseId: g1, on: GATE_OPENS, method: 'sheriff', serviceFeeCents: 4_000 },
       clerk,
     );
+    // HP-01: the list and the reports name the guarantors they show in their audit events.
+    await t.call('smallClaims:cases', {}, clerk);
+    await t.call('smallClaims:reports', {}, clerk);
+    for (const channel of ['smallClaims:cases', 'smallClaims:reports']) {
+      const records = t.app.store.db
+        .prepare('SELECT records FROM audit_events WHERE channel = ? ORDER BY id DESC LIMIT 1')
+        .pluck()
+        .get(channel) as string;
+      expect(JSON.parse(records)).toEqual(
+        expect.arrayContaining([`guarantor:${w.gid('G1')}`, `guarantor:${w.gid('G2')}`]),
+      );
+    }
     await t.call(
       'smallClaims:record',
       { event: 'hearing', caseId: g2, on: '2026-07-22', time: '8:30 AM', place: 'Dept. 77' },

@@ -25,7 +25,12 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
     ctx.records.push(`courtCase:${caseId}`);
     return { caseId };
   },
-  'smallClaims:cases': (ctx) => caseSummaries(ctx.app.store.db, ctx.app.clock.today()),
+  'smallClaims:cases': (ctx) => {
+    const cases = caseSummaries(ctx.app.store.db, ctx.app.clock.today());
+    // HP-01: the list names guarantors and balances; the event names the first fifty shown, as the queue's does.
+    ctx.records.push(...[...new Set(cases.map((c) => `guarantor:${c.guarantorId}`))].slice(0, 50));
+    return cases;
+  },
   'smallClaims:case': (ctx, input) => {
     ctx.records.push(`courtCase:${input.caseId}`, ...caseRecords(ctx.app.store.db, input.caseId));
     return caseDetail(ctx.app.store.db, input.caseId, ctx.app.clock.today());
@@ -59,8 +64,11 @@ export const caseHandlers: Omit<HandlerMap<'smallClaims'>, DocumentChannels> = {
     postJudgmentAction(db, input, { today, now: ctx.app.nowIso(), by: userOf(ctx).id });
     return caseDetail(db, input.caseId, today);
   },
-  'smallClaims:reports': (ctx, input) =>
-    smallClaimsReports(ctx.app.store.db, ctx.app.clock.today(), input.weekOf ?? ctx.app.clock.today()),
+  'smallClaims:reports': (ctx, input) => {
+    const r = smallClaimsReports(ctx.app.store.db, ctx.app.clock.today(), input.weekOf ?? ctx.app.clock.today());
+    ctx.records.push(...[...new Set([...r.hearings, ...r.open].map((c) => `guarantor:${c.guarantorId}`))].slice(0, 50));
+    return r;
+  },
   'smallClaims:rules': (ctx) => smallClaimsRules(ctx.app.store.db, ctx.app.clock.today()),
   'smallClaims:setLimit': (ctx, input) => {
     const id = addLimit(ctx.app.store.db, input, ctx.app.nowIso(), userOf(ctx).id);
