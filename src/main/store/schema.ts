@@ -262,6 +262,7 @@ export interface CourtLimitationsRow {
   years: number;
   accrual: 'treatment' | 'first_due' | 'last_item';
   accrued_from: string;
+  no_later_than: string | null;
   source: string;
   recorded_at: string;
   recorded_by: number | null;

@@ -50,6 +50,8 @@ export interface Limitation {
   years: number;
   accrual: Accrual;
   accruedFrom: BusinessDate;
+  /** A transitional cap: the suit must be filed by this day whatever the years give (Ohio's SB 13). */
+  noLaterThan?: BusinessDate | null;
   source: string;
 }
 
@@ -106,8 +108,9 @@ export interface LimitationAnswer {
  * The statute of limitations for one account (rules §3.2): a medical-debt rule of the state
  * governs whatever the basis (New York, CPLR 213-d: three years from treatment); otherwise the
  * basis's row. Of a basis's rows, the one for claims accrued on or after the latest date not after
- * the accrual applies (Ohio: 8 years before 15 June 2021, 6 after). A suit is blocked when today is
- * after the last day.
+ * the accrual applies (Ohio: 8 years before 15 June 2021, 6 after, and the older claims no later than
+ * 6 years from the law's start). A suit is blocked when today is after the last day. The last day is
+ * the day before the anniversary (the conservative reading: never a day late).
  */
 export function limitationFor(
   rows: readonly Limitation[],
@@ -134,12 +137,14 @@ export function limitationFor(
       explanation: `No statute of limitations is on file for ${state} (${LIMITATION_BASIS_LABELS[basis].toLowerCase()}): add it under Small claims › Rules.`,
     };
   const accruedOn = accrualDate(row.accrual, dates);
-  const lastDay = addDays(addYears(accruedOn, row.years), -1);
+  const byYears = addDays(addYears(accruedOn, row.years), -1);
+  const capped = row.noLaterThan !== undefined && row.noLaterThan !== null && row.noLaterThan < byYears;
+  const lastDay = capped ? row.noLaterThan! : byYears;
   return {
     row,
     accruedOn,
     lastDay,
-    explanation: `${state} ${LIMITATION_BASIS_LABELS[row.basis].toLowerCase()}: ${row.years} years ${ACCRUAL_LABELS[row.accrual]} (${formatLongDate(accruedOn)}), so the last day to file is ${formatLongDate(lastDay)}${row.source ? ` (${row.source})` : ''}.`,
+    explanation: `${state} ${LIMITATION_BASIS_LABELS[row.basis].toLowerCase()}: ${row.years} years ${ACCRUAL_LABELS[row.accrual]} (${formatLongDate(accruedOn)})${capped ? `, but no later than ${formatLongDate(row.noLaterThan!)}` : ''}, so the last day to file is ${formatLongDate(lastDay)}${row.source ? ` (${row.source})` : ''}.`,
   };
 }
 

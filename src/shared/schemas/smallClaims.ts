@@ -240,6 +240,8 @@ export const setLimitationInput = z.object({
     .max(30, 'At most 30 years.'),
   accrual: z.enum(ACCRUALS, { error: 'Choose when the period starts.' }),
   accruedFrom: businessDateSchema,
+  /** A transitional cap (Ohio's SB 13): the last day to file whatever the years give. */
+  noLaterThan: businessDateSchema.nullable().default(null),
   source: optionalText('Source', 300).default(''),
 });
 

@@ -115,11 +115,17 @@ describe('rules §3.2: the statute of limitations, state by state and basis by b
     expect(a.lastDay).toBe(lastDay);
   });
 
-  it('Ohio: eight years for a written claim accrued before 15 June 2021, six from that day', () => {
+  it('Ohio: eight years for a written claim accrued before 15 June 2021 but no later than six years from SB 13, six from that day', () => {
     const on = (firstDue: string) => limitationFor(limitations, 'OH', 'written', { ...dates, firstDue });
-    expect(on('2021-06-14')).toMatchObject({ row: { years: 8 }, lastDay: '2029-06-13' });
+    // 8 years from 2021-06-14 would run to 2029-06-13; SB 13 caps the older claims at six years
+    // from 16 June 2021 (the day before the anniversary: 2027-06-15).
+    expect(on('2021-06-14')).toMatchObject({ row: { years: 8 }, lastDay: '2027-06-15' });
+    expect(on('2021-06-14').explanation).toContain('but no later than June 15, 2027');
+    expect(on('2020-01-01')).toMatchObject({ row: { years: 8 }, lastDay: '2027-06-15' });
     expect(on('2021-06-15')).toMatchObject({ row: { years: 6 }, lastDay: '2027-06-14' });
+    // Eight years that end before the cap stand: 2015-03-01 + 8 years - 1 day.
     expect(on('2015-03-01')).toMatchObject({ row: { years: 8 }, lastDay: '2023-02-28' });
+    expect(on('2015-03-01').explanation).not.toContain('but no later than');
   });
 
   it('New York: three years from treatment even when the written contract’s six would run later', () => {

@@ -425,6 +425,55 @@ describe('011', () => {
 });
 
 describe('019', () => {
+  it('021 widens the ledger to court costs in place on a database with entries, and seeds the court tables', () => {
+    const db = freshDb();
+    migrate(db, 20);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO accounts (id, account_number, guarantor_id, service_from, service_to, service_type, payer_class, created_at, updated_at) VALUES (1, 'A1', 1, '2026-01-01', '2026-01-02', 'inpatient', 'self_pay', 't', 't')`,
+    ).run();
+    const entry = db.prepare(
+      `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at) VALUES (1, ?, ?, '2026-01-02', 't')`,
+    );
+    entry.run('charge', 1000);
+    expect(() => entry.run('court_costs', 500)).toThrow(/CHECK/);
+    expect(migrate(db)).toEqual([21]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Court costs raise the balance: positive only; every older check still holds.
+    entry.run('court_costs', 500);
+    for (const [type, amount] of [
+      ['court_costs', -500],
+      ['charge', -1],
+      ['patient_payment', 1],
+      ['nonsense', 1],
+    ] as const)
+      expect(() => entry.run(type, amount), `${type} ${amount}`).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE ledger_entries SET memo = 'x'`).run()).toThrow(/reverse them/);
+    expect(db.prepare('SELECT type, amount_cents FROM ledger_entries ORDER BY id').all()).toEqual([
+      { type: 'charge', amount_cents: 1000 },
+      { type: 'court_costs', amount_cents: 500 },
+    ]);
+    // The limit and limitation tables come seeded from the brief (rules §3.1, §3.2).
+    expect(
+      db
+        .prepare(
+          "SELECT entity_limit_cents, large_claim_cents, large_claims_per_year FROM court_limits WHERE state = 'CA'",
+        )
+        .get(),
+    ).toEqual({ entity_limit_cents: 625_000, large_claim_cents: 250_000, large_claims_per_year: 2 });
+    expect(db.prepare('SELECT count(DISTINCT state) FROM court_limitations').pluck().get()).toBe(10);
+    // The indexes of the ledger survived the change of its text.
+    expect(
+      db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries'")
+        .pluck()
+        .get(),
+    ).toBeGreaterThanOrEqual(5);
+    db.close();
+  });
+
   it('adds agencies, placements (one open per account), recall files, ECA requests and remittances', () => {
     const db = freshDb();
     migrate(db, 18);

@@ -69,7 +69,7 @@ export function limitById(db: Db, id: number): CourtLimit {
 }
 
 export function limitationRows(db: Db, state?: string): Limitation[] {
-  const sql = `SELECT id, state, basis, years, accrual, accrued_from AS accruedFrom, source FROM court_limitations${
+  const sql = `SELECT id, state, basis, years, accrual, accrued_from AS accruedFrom, no_later_than AS noLaterThan, source FROM court_limitations${
     state === undefined ? '' : ' WHERE state = ?'
   } ORDER BY state, basis, accrued_from, id`;
   const stmt = db.prepare(sql);

@@ -48,17 +48,25 @@ export function insertLimit(
 
 export function insertLimitation(
   db: Db,
-  r: { state: string; basis: LimitationBasis; years: number; accrual: Accrual; accruedFrom: string; source: string },
+  r: {
+    state: string;
+    basis: LimitationBasis;
+    years: number;
+    accrual: Accrual;
+    accruedFrom: string;
+    noLaterThan: string | null;
+    source: string;
+  },
   at: string,
   by: number,
 ): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO court_limitations (state, basis, years, accrual, accrued_from, source, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO court_limitations (state, basis, years, accrual, accrued_from, no_later_than, source, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.state, r.basis, r.years, r.accrual, r.accruedFrom, r.source, at, by).lastInsertRowid,
+      .run(r.state, r.basis, r.years, r.accrual, r.accruedFrom, r.noLaterThan, r.source, at, by).lastInsertRowid,
   );
 }
 

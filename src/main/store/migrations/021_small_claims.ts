@@ -43,30 +43,62 @@ const LIMITS: [string, string, number, number | null, string, string, number | n
 ];
 
 /** Statutes of limitation (rules §3.2): basis, years, accrual rule, for claims accrued from a date. */
-const LIMITATIONS: [string, string, number, string, string, string][] = [
-  // state, basis, years, accrual, accrued from, source
-  ['CA', 'written', 4, 'first_due', '1900-01-01', 'CCP 337'],
-  ['CA', 'open_account', 4, 'last_item', '1900-01-01', 'CCP 337(2): an open-book account runs from the last item'],
-  ['TX', 'written', 4, 'first_due', '1900-01-01', 'Tex. Civ. Prac. & Rem. Code 16.004, 16.051'],
-  ['TX', 'open_account', 4, 'first_due', '1900-01-01', 'Tex. Civ. Prac. & Rem. Code 16.004(c)'],
-  ['NY', 'written', 6, 'first_due', '1900-01-01', 'CPLR 213'],
-  ['NY', 'open_account', 6, 'first_due', '1900-01-01', 'CPLR 213'],
-  ['NY', 'medical_debt', 3, 'treatment', '1900-01-01', 'CPLR 213-d (since 4/3/2020): three years from treatment'],
-  ['FL', 'written', 5, 'first_due', '1900-01-01', 'Fla. Stat. 95.11(2)(b)'],
-  ['FL', 'open_account', 4, 'last_item', '1900-01-01', 'Fla. Stat. 95.11(3)(k)'],
-  ['IL', 'written', 10, 'first_due', '1900-01-01', '735 ILCS 5/13-206'],
-  ['IL', 'open_account', 5, 'first_due', '1900-01-01', '735 ILCS 5/13-205'],
-  ['PA', 'written', 4, 'first_due', '1900-01-01', '42 Pa.C.S. 5525'],
-  ['PA', 'open_account', 4, 'first_due', '1900-01-01', '42 Pa.C.S. 5525 (tables disagree, 4-6; the shorter kept)'],
-  ['OH', 'written', 8, 'first_due', '1900-01-01', 'ORC 2305.06 before SB 13 (2021)'],
-  ['OH', 'written', 6, 'first_due', '2021-06-15', 'ORC 2305.06 as amended by SB 13: claims accrued after 6/14/2021'],
-  ['OH', 'open_account', 4, 'first_due', '1900-01-01', 'ORC 2305.07 (oral)'],
-  ['GA', 'written', 6, 'first_due', '1900-01-01', 'OCGA 9-3-24'],
-  ['GA', 'open_account', 4, 'first_due', '1900-01-01', 'OCGA 9-3-25 (some tables 6; the shorter kept)'],
-  ['NC', 'written', 3, 'first_due', '1900-01-01', 'NCGS 1-52(1)'],
-  ['NC', 'open_account', 3, 'first_due', '1900-01-01', 'NCGS 1-52(1)'],
-  ['MI', 'written', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)'],
-  ['MI', 'open_account', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)'],
+const LIMITATIONS: [string, string, number, string, string, string, string | null][] = [
+  // state, basis, years, accrual, accrued from, source, no later than (a transitional cap)
+  ['CA', 'written', 4, 'first_due', '1900-01-01', 'CCP 337', null],
+  [
+    'CA',
+    'open_account',
+    4,
+    'last_item',
+    '1900-01-01',
+    'CCP 337(2): an open-book account runs from the last item',
+    null,
+  ],
+  ['TX', 'written', 4, 'first_due', '1900-01-01', 'Tex. Civ. Prac. & Rem. Code 16.004, 16.051', null],
+  ['TX', 'open_account', 4, 'first_due', '1900-01-01', 'Tex. Civ. Prac. & Rem. Code 16.004(c)', null],
+  ['NY', 'written', 6, 'first_due', '1900-01-01', 'CPLR 213', null],
+  ['NY', 'open_account', 6, 'first_due', '1900-01-01', 'CPLR 213', null],
+  ['NY', 'medical_debt', 3, 'treatment', '1900-01-01', 'CPLR 213-d (since 4/3/2020): three years from treatment', null],
+  ['FL', 'written', 5, 'first_due', '1900-01-01', 'Fla. Stat. 95.11(2)(b)', null],
+  ['FL', 'open_account', 4, 'last_item', '1900-01-01', 'Fla. Stat. 95.11(3)(k)', null],
+  ['IL', 'written', 10, 'first_due', '1900-01-01', '735 ILCS 5/13-206', null],
+  ['IL', 'open_account', 5, 'first_due', '1900-01-01', '735 ILCS 5/13-205', null],
+  ['PA', 'written', 4, 'first_due', '1900-01-01', '42 Pa.C.S. 5525', null],
+  [
+    'PA',
+    'open_account',
+    4,
+    'first_due',
+    '1900-01-01',
+    '42 Pa.C.S. 5525 (tables disagree, 4-6; the shorter kept)',
+    null,
+  ],
+  [
+    'OH',
+    'written',
+    8,
+    'first_due',
+    '1900-01-01',
+    'ORC 2305.06 before SB 13 (2021): 8 years, and no later than 6 years from 6/16/2021',
+    '2027-06-15',
+  ],
+  [
+    'OH',
+    'written',
+    6,
+    'first_due',
+    '2021-06-15',
+    'ORC 2305.06 as amended by SB 13: claims accrued after 6/14/2021',
+    null,
+  ],
+  ['OH', 'open_account', 4, 'first_due', '1900-01-01', 'ORC 2305.07 (oral)', null],
+  ['GA', 'written', 6, 'first_due', '1900-01-01', 'OCGA 9-3-24', null],
+  ['GA', 'open_account', 4, 'first_due', '1900-01-01', 'OCGA 9-3-25 (some tables 6; the shorter kept)', null],
+  ['NC', 'written', 3, 'first_due', '1900-01-01', 'NCGS 1-52(1)', null],
+  ['NC', 'open_account', 3, 'first_due', '1900-01-01', 'NCGS 1-52(1)', null],
+  ['MI', 'written', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)', null],
+  ['MI', 'open_account', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)', null],
 ];
 
 export const migration021: Migration = {
@@ -103,6 +135,7 @@ export const migration021: Migration = {
         years          INTEGER NOT NULL CHECK (years BETWEEN 1 AND 30),
         accrual        TEXT NOT NULL CHECK (accrual IN ('treatment','first_due','last_item')),
         accrued_from   TEXT NOT NULL,
+        no_later_than  TEXT,
         source         TEXT NOT NULL DEFAULT '',
         recorded_at    TEXT NOT NULL,
         recorded_by    INTEGER REFERENCES users(id),
@@ -222,8 +255,8 @@ export const migration021: Migration = {
     for (const [state, court, entity, individual, from, source, large, perYear] of LIMITS)
       insertLimit.run(state, court, entity, individual, from, source, large, perYear);
     const insertLimitation = db.prepare(
-      `INSERT INTO court_limitations (state, basis, years, accrual, accrued_from, source, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z')`,
+      `INSERT INTO court_limitations (state, basis, years, accrual, accrued_from, source, no_later_than, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z')`,
     );
     for (const row of LIMITATIONS) insertLimitation.run(...row);
 
