@@ -185,3 +185,10 @@ export const ECA_ACTION_TEXTS = defineTexts({
   },
   estate_claim: { en: 'file a claim against the estate', es: 'presentar un reclamo contra la sucesión' },
 });
+
+/** The ECA kinds a final notice named, from the words it printed (in either language). */
+export function ecaKindsNamed(words: readonly string[]): (keyof typeof ECA_ACTION_TEXTS)[] {
+  return (Object.keys(ECA_ACTION_TEXTS) as (keyof typeof ECA_ACTION_TEXTS)[]).filter((k) =>
+    Object.values(ECA_ACTION_TEXTS[k]).some((w) => words.includes(w)),
+  );
+}

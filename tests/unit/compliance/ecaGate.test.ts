@@ -6,6 +6,7 @@ import { ECA_KINDS } from '../../../src/shared/rules/ecaClock';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { importSmall } from '../accounts/fixtures';
 import { courtWorld } from '../smallClaims/fixtures';
+import { backfillFinalNoticeActions } from '../../../src/main/store/migrations/021_small_claims';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -129,6 +130,14 @@ describe('the ECA gate', () => {
           /final notice of May 3, 2026 did not name .* a final notice naming it must go out first \(ECA-05\)/,
         );
       }
+      // A notice sent before Recoup kept the actions (migration 021) has them filled in from its
+      // recorded snapshot, so the older notices are judged too.
+      db.prepare('UPDATE accounts SET final_notice_actions = NULL').run();
+      expect(checkEca(db, w.acct('C1'), 'lien', '2026-06-02').allowed).toBe(true); // not judged while unknown
+      expect(backfillFinalNoticeActions(db)).toBe(5); // C1, C2, C3, N1, X1
+      expect(db.prepare("SELECT final_notice_actions FROM accounts WHERE account_number = 'C1'").pluck().get()).toBe(
+        '["credit_report","civil_action","wage_garnishment","bank_levy"]',
+      );
       // The refusal is in the register like any other.
       expect(() => attemptEca(db, w.acct('C1'), 'lien', '2026-06-02', w.t.app.nowIso(), 1)).toThrow(
         /did not name “place a lien”/,

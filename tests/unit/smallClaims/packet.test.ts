@@ -3,7 +3,7 @@
 // the recorded documents must draw again byte for byte (a tampered record refuses the packet); a
 // case whose check fails is refused with the reason; the declaration's Texas Rule 185 wording.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
+import { decodeSnapshot } from '../../../src/main/store/snapshotCodec';
 import { courtWorld, STATEMENT_DATES, type CourtWorld } from './fixtures';
 import { bookmarks, openCase, pdfText } from './docSupport';
 

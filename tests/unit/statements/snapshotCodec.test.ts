@@ -1,7 +1,7 @@
 // How a snapshot is kept: deflated inside a JSON wrapper, read back exactly; plain JSON (the
 // format before) read as it is; and what the run records is the deflated form.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/main/store/snapshotCodec';
 import { statementPolicy } from '../../../src/main/platform/settings';
 import { buildSnapshot } from '../../../src/main/capabilities/statements/snapshot';
 import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
 import { buildSnapshot, type SnapshotRequest } from '../../../src/main/capabilities/statements/snapshot';
 import { statementPolicy } from '../../../src/main/platform/settings';
-import { decodeSnapshot, encodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/main/store/snapshotCodec';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeSnapshot } from '../../../src/main/capabilities/statements/snapshotCodec';
+import { decodeSnapshot } from '../../../src/main/store/snapshotCodec';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { pdfPages } from '../pdfText';
 import { sendStatements, setUpAndLogIn, testApp, type TestApp } from '../support';

@@ -19,8 +19,7 @@ import { statementRenderer } from './renderPool';
 import type { RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import { setCollectionClock } from '../accounts';
-import { ECA_KINDS } from '../../../shared/rules/ecaClock';
-import { ECA_ACTION_TEXTS } from '../../../shared/wording/statementTexts';
+import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
 import { buildStatement, type ShownAccount } from './snapshot';
@@ -305,13 +304,7 @@ export async function releaseRun(
           run.ledger_mark,
         ).lastInsertRowid;
         // ECA-05: the actions the final notice named, as ECA kinds (the snapshot has them in words).
-        const named = snapshot.finalNotice
-          ? {
-              actions: ECA_KINDS.filter((k) =>
-                Object.values(ECA_ACTION_TEXTS[k]).some((w) => snapshot.finalNotice!.intendedActions.includes(w)),
-              ),
-            }
-          : null;
+        const named = snapshot.finalNotice ? { actions: ecaKindsNamed(snapshot.finalNotice.intendedActions) } : null;
         for (const a of shown) {
           // A credit is refunded, not billed: it starts no clock. A plan's accounts are shown with
           // the plan's payment and run no cycle of their own, but a first statement is their D0.

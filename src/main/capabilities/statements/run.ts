@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { createPdf, type Pdf } from '../../pdf/layout';
 import { appendPages, type CapturedPage } from '../../pdf/pageCopy';
 import { statementRenderer, type StatementRenderer } from './renderPool';
-import { decodeSnapshot } from './snapshotCodec';
+import { decodeSnapshot } from '../../store/snapshotCodec';
 import { renderStatement, statementPdf, type RenderedStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';

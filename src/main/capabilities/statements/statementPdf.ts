@@ -24,7 +24,7 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
-import { encodeSnapshot } from './snapshotCodec';
+import { encodeSnapshot } from '../../store/snapshotCodec';
 
 const STUB_HEIGHT = 168;
 

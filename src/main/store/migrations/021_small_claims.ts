@@ -5,6 +5,11 @@
 // judgment, payments after judgment, post-judgment actions (each through the 501(r) gate) and its
 // end; and court costs awarded as their own ledger type. A lapse letter keeps what it said, so a
 // court packet can print it again as it was sent.
+import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
+// The snapshot format is part of the store (its dictionary never changes): read here to fill in what
+// each final notice already sent named.
+import { decodeSnapshot } from '../snapshotCodec';
+import type { Db } from '../database';
 import type { Migration } from './index';
 
 /** Limits (rules §3.1), seeded from the brief; effective dates the brief does not give are 2023-01-01. */
@@ -100,6 +105,24 @@ const LIMITATIONS: [string, string, number, string, string, string, string | nul
   ['MI', 'written', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)', null],
   ['MI', 'open_account', 6, 'first_due', '1900-01-01', 'MCL 600.5807(9)', null],
 ];
+
+/** The final notices already sent: what each named, from its recorded snapshot (ECA-05). */
+export function backfillFinalNoticeActions(db: Db): number {
+  const sent = db
+    .prepare(
+      `SELECT sa.account_id, s.snapshot FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
+         JOIN accounts a ON a.id = sa.account_id
+        WHERE sa.step = 'final_notice' AND s.statement_date = a.final_notice_date AND a.final_notice_actions IS NULL`,
+    )
+    .all() as { account_id: number; snapshot: string }[];
+  const setNamed = db.prepare('UPDATE accounts SET final_notice_actions = ? WHERE id = ?');
+  let n = 0;
+  for (const r of sent) {
+    const notice = decodeSnapshot(r.snapshot).finalNotice;
+    if (notice) n += setNamed.run(JSON.stringify(ecaKindsNamed(notice.intendedActions)), r.account_id).changes;
+  }
+  return n;
+}
 
 export const migration021: Migration = {
   version: 21,
@@ -247,6 +270,8 @@ export const migration021: Migration = {
       -- A lapse letter keeps what it said when it was printed, so it can be printed again as sent.
       ALTER TABLE plan_letters ADD COLUMN printed_letter TEXT CHECK (printed_letter IS NULL OR json_valid(printed_letter));
     `);
+
+    backfillFinalNoticeActions(db);
 
     const insertLimit = db.prepare(
       `INSERT INTO court_limits (state, court, entity_limit_cents, individual_limit_cents, effective_from, source,

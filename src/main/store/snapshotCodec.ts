@@ -7,7 +7,7 @@
 // The dictionary is part of the format: it must never change. A better one is a new format name
 // beside this one, which stays readable.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import type { StatementSnapshot } from '../../shared/schemas/statements';
 
 const FORMAT = 'deflate-raw+dict1+base64';
 
