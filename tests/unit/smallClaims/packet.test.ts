@@ -291,11 +291,11 @@ describe('smallClaims:packet, a plan that failed', () => {
     // The story's plan is in the testimony as well as the packet.
     expect(text).toContain('Payment plan agreement and default letter');
 
-    // A kept agreement the record no longer draws (the document altered) refuses the packet.
+    // A kept agreement altered (its bytes no longer match the fingerprint kept with them) refuses the packet.
     db.exec('DROP TRIGGER IF EXISTS documents_no_update');
     db.prepare("UPDATE documents SET sha256 = 'x' WHERE kind = 'plan_agreement'").run();
     await expect(t.call('smallClaims:packet', { caseId }, clerk)).rejects.toThrow(
-      new RegExp(`Payment plan agreement #${plan.id} no longer draws exactly as it was printed`),
+      new RegExp(`Payment plan agreement #${plan.id} \\(document #\\d+\\) no longer matches the fingerprint`),
     );
   });
 });

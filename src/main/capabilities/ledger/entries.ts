@@ -281,6 +281,8 @@ export interface CountedEntry {
   memo: string;
   type: LedgerType;
   counts_as: LedgerType;
+  /** The entry a reversal reverses (null for any other entry). */
+  reverses_id: number | null;
 }
 
 const ENTRIES_AS_COUNTED = `
@@ -289,7 +291,7 @@ const ENTRIES_AS_COUNTED = `
     UNION ALL
     SELECT e.id, c.counts_as FROM ledger_entries e JOIN counted c ON e.reverses_id = c.id
   )
-  SELECT e.id, e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as
+  SELECT e.id, e.effective_date, e.amount_cents, e.memo, e.type, c.counts_as, e.reverses_id
     FROM ledger_entries e JOIN counted c ON c.id = e.id
    WHERE e.effective_date <= @asOf ORDER BY e.effective_date, e.id`;
 

@@ -28,4 +28,10 @@ export {
   plansAskingOf,
   type PlanRow,
 } from './progress';
-export { recordedAgreement, recordedLapseLetter, type RecordedPaper } from './printing';
+export {
+  recordedAgreement,
+  recordedLapseLetter,
+  type KeptOnlyPaper,
+  type RecordedAgreement,
+  type RecordedPaper,
+} from './printing';

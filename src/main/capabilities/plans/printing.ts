@@ -1,5 +1,5 @@
 // The plan's printed papers: the agreement, and the day's batch of lapse letters.
-import { formatShortDate } from '../../../shared/dates';
+import { businessDateOf, formatShortDate } from '../../../shared/dates';
 import { documentLanguage } from '../../../shared/rules/documentLanguage';
 import { AppError } from '../../../shared/errors';
 import type { RecoupApp } from '../../app';
@@ -79,18 +79,35 @@ export interface RecordedPaper {
 }
 
 /**
- * The plan's agreement as printed (for a court packet): drawn again from the plan's record and
- * matched against the agreements kept for it (any printing). Null when it was never printed; an
- * error when none of the kept ones is what the record draws now (the hospital's details changed,
- * or a kept document was altered): the clerk attaches the kept copy instead.
+ * A kept agreement that the plan's record no longer draws byte for byte (the hospital's details
+ * changed since it was printed): the court packet names it so the clerk prints it from the
+ * guarantor's documents and attaches it. Its fingerprint is of the kept bytes themselves.
  */
-export async function recordedAgreement(db: Db, planId: number): Promise<RecordedPaper | null> {
+export interface KeptOnlyPaper {
+  /** The date it bears (the plan's start). */
+  date: string;
+  documentId: number;
+  /** The day it was printed and kept (the machine's calendar day of the instant it was kept). */
+  printedOn: string;
+  sha256: string;
+}
+
+export type RecordedAgreement = { drawn: true; paper: RecordedPaper } | { drawn: false; kept: KeptOnlyPaper };
+
+/**
+ * The plan's agreement as printed (for a court packet): drawn again from the plan's record and
+ * matched against the agreements kept for it (any printing). Null when it was never printed. When
+ * none of the kept ones is what the record draws now (the hospital's details changed), the newest
+ * kept one is named instead (drawn: false). A kept document whose bytes no longer match the
+ * fingerprint taken when it was kept has been altered: an error.
+ */
+export async function recordedAgreement(db: Db, planId: number): Promise<RecordedAgreement | null> {
   const p = planRow(db, planId);
   const kept = db
     .prepare(
-      `SELECT id, sha256 FROM documents WHERE kind = 'plan_agreement' AND guarantor_id = ? AND title = ? ORDER BY id DESC`,
+      `SELECT id, sha256, created_at FROM documents WHERE kind = 'plan_agreement' AND guarantor_id = ? AND title = ? ORDER BY id DESC`,
     )
-    .all(p.guarantor_id, agreementTitle(planId)) as { id: number; sha256: string }[];
+    .all(p.guarantor_id, agreementTitle(planId)) as { id: number; sha256: string; created_at: string }[];
   if (kept.length === 0) return null;
   const doc = agreementDocument(agreementData(db, planId));
   const pages = capturePages(doc);
@@ -98,12 +115,24 @@ export async function recordedAgreement(db: Db, planId: number): Promise<Recorde
     .update(await pdfBytes(doc))
     .digest('hex');
   const match = kept.find((k) => k.sha256 === sha256);
-  if (!match)
+  if (match) return { drawn: true, paper: { date: p.start_date, sha256, documentId: match.id, pages } };
+  const newest = kept[0]!;
+  const bytes = db.prepare('SELECT bytes FROM documents WHERE id = ?').pluck().get(newest.id) as Buffer;
+  const keptSha = createHash('sha256').update(bytes).digest('hex');
+  if (keptSha !== newest.sha256)
     throw new AppError(
       'internal',
-      `Payment plan agreement #${planId} no longer draws exactly as it was printed (document #${kept[0]!.id}); print the kept copy from the guarantor's documents and attach it by hand.`,
+      `Payment plan agreement #${planId} (document #${newest.id}) no longer matches the fingerprint taken when it was printed; tell your administrator.`,
     );
-  return { date: p.start_date, sha256, documentId: match.id, pages };
+  return {
+    drawn: false,
+    kept: {
+      date: p.start_date,
+      documentId: newest.id,
+      printedOn: businessDateOf(new Date(newest.created_at)),
+      sha256: keptSha,
+    },
+  };
 }
 
 /** What a lapse letter kept when it was printed (plan_letters.printed_letter). */

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { CourtCasesRow, GuarantorsRow } from '../../store/schema';
 import type { Db } from '../../store/database';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
+import { currentClaimCents, currentWaivedCents, owedCents } from './views';
 
 export interface CaseAccount {
   accountId: number;
@@ -28,6 +29,12 @@ export interface CaseRecord {
   accounts: CaseAccount[];
   /** The case's litigation holds by account: no bar to the case's own next step. */
   ownHoldIds: Map<number, number>;
+  /** What the case's accounts owe today (views.ts owedCents: an account in credit counts as nothing). */
+  owedCents: number;
+  /** The claim every document states (views.ts currentClaimCents: never more than is owed before filing). */
+  claimCents: number;
+  /** The excess over the limit given up, with that claim (views.ts currentWaivedCents). */
+  waivedCents: number;
 }
 
 export function caseRecord(db: Db, caseId: number): CaseRecord {
@@ -67,6 +74,7 @@ export function caseRecord(db: Db, caseId: number): CaseRecord {
   }));
   const ownHoldIds = new Map<number, number>();
   for (const a of accounts) if (a.holdId !== null) ownHoldIds.set(a.accountId, a.holdId);
+  const owed = owedCents(accounts.map((a) => ({ balance_cents: a.balanceCents })));
   return {
     row,
     guarantor,
@@ -74,5 +82,8 @@ export function caseRecord(db: Db, caseId: number): CaseRecord {
     defendantAddress: mailingAddress(guarantor),
     accounts,
     ownHoldIds,
+    owedCents: owed,
+    claimCents: currentClaimCents(row, owed),
+    waivedCents: currentWaivedCents(row, owed),
   };
 }

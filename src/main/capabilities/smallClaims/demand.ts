@@ -15,9 +15,9 @@ import { storeDocument } from '../../platform/documents';
 import { hospitalIdentity, smallClaimsPolicy } from '../../platform/settings';
 import { recordLetterSent } from '../accounts';
 import { caseRecord } from './caseRecord';
-import { suitCheck } from './check';
 import { renderDemand, type DemandSnapshot } from './demandLetterPdf';
 import { changeCase, insertEvent } from './rows';
+import { caseAccounts, caseCheck, caseRow } from './views';
 
 /** Why the check refuses, in one sentence naming each failing line. */
 export function failingLines(lines: readonly { label: string; state: string; detail: string }[]): string {
@@ -42,19 +42,8 @@ export async function sendDemand(
         ? `The demand letter for this case was sent on ${c.row.demand_sent_on}; print it again from the guarantor's documents.`
         : 'A demand letter is sent only for a case that is open and not yet filed.',
     );
-  const check = suitCheck(
-    db,
-    {
-      guarantorId: c.row.guarantor_id,
-      accountIds: c.accounts.map((a) => a.accountId),
-      courtId: c.row.court_limit_id,
-      basis: c.row.basis,
-      waiveExcess: c.row.waived_cents > 0,
-      caseId,
-      ownHoldIds: c.ownHoldIds,
-    },
-    today,
-  ).decision;
+  // The one case check (views.ts: the case's own holds no bar; a changed venue judged one way).
+  const check = caseCheck(db, caseRow(db, caseId), caseAccounts(db, caseId), today);
   if (!check.canPrepare)
     throw new AppError('not_allowed', `The case cannot go ahead, so no demand is sent. ${failingLines(check.lines)}`);
   const byPolicy = addDays(today, smallClaimsPolicy(db).demandDays);
@@ -79,9 +68,9 @@ export async function sendDemand(
       balanceCents: a.balanceCents,
     })),
     balanceCents,
-    // What will be sued for: the claim recorded when the case was opened, never more than is owed now.
-    claimCents: Math.min(c.row.claim_cents, balanceCents),
-    waivedCents: c.row.waived_cents,
+    // What will be sued for: the one definition of the claim (never more than is owed now).
+    claimCents: c.claimCents,
+    waivedCents: c.waivedCents,
     courtName: c.row.court_name,
     county: c.row.county,
   };

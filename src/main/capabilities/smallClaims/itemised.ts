@@ -103,8 +103,8 @@ export function itemisedStatement(db: Db, accounts: readonly CaseAccount[]): Ite
           ? `Charge: ${SERVICE_WORDS[account.serviceType] ?? 'hospital services'}`
           : LEDGER_TYPE_LABELS[e.type];
       if (e.type === 'reversal') {
-        const reverses = db.prepare('SELECT reverses_id FROM ledger_entries WHERE id = ?').pluck().get(e.id) as number;
-        const original = byId.get(reverses);
+        // What it reverses is in the entries already read (entriesAsCounted keeps reverses_id).
+        const original = e.reverses_id === null ? undefined : byId.get(e.reverses_id);
         description = `Reversal of ${LEDGER_TYPE_LABELS[original?.type ?? e.counts_as].toLowerCase()}${
           original ? ` of ${formatShortDate(original.effective_date)}` : ''
         }`;

@@ -1,22 +1,25 @@
 // The court packet (issue 13, item 3; rules §3.3), one click, one PDF: what goes in it and in which
 // order. The exhibits are numbered here once (`packetContents`), so the testimony sheet's "where the
-// answer is" points at the same exhibit numbers the packet prints. A packet is refused when the
-// case's check has a failing line (a suit that cannot be brought is not prepared): the reason named.
+// answer is" points at the same exhibit numbers the packet prints. Before filing, a packet is
+// refused when the case's check today has a failing line (a suit that cannot be brought is not
+// prepared): the reason named. Once filed, the filing was judged on its date: the packet prints the
+// checks as they were made then (the 'filed' event keeps them) and is never refused on today's.
 import type { BusinessDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import type { CourtLimit, DeclarationKind, SuitDecision } from '../../../shared/rules/smallClaims';
+import type { CourtLimit, DeclarationKind, SuitDecision, SuitLine } from '../../../shared/rules/smallClaims';
 import type { Hospital } from '../../../shared/schemas/hospital';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { hospitalIdentity, smallClaimsPolicy } from '../../platform/settings';
 import { checkEca } from '../compliance';
-import { recordedAgreement, recordedLapseLetter, type RecordedPaper } from '../plans';
+import { recordedAgreement, recordedLapseLetter, type KeptOnlyPaper, type RecordedPaper } from '../plans';
 import { recordedStatement, type RecordedStatement } from '../statements';
 import { caseRecord, type CaseRecord } from './caseRecord';
-import { limitById, suitCheck } from './check';
+import { limitById } from './check';
 import { failingLines, recordedDemand, type RecordedDemand } from './demand';
 import { itemisedStatement, type ItemisedStatement } from './itemised';
 import { drawPacket } from './packetPdf';
+import { caseAccounts, caseCheck, caseRow } from './views';
 
 export type ExhibitKey = 'checklist' | 'claim' | 'itemised' | 'declaration' | 'notices' | 'plan' | 'demand';
 
@@ -130,7 +133,10 @@ export interface PacketMaterial {
   today: BusinessDate;
   preparedBy: string;
   court: CourtLimit;
-  check: SuitDecision;
+  /** Before filing: the case's check today (every line passes, or the packet is refused). Once filed: null. */
+  check: SuitDecision | null;
+  /** Once filed: the checks as made on the filing date (lines null for a filing that did not keep them). */
+  filing: FiledChecks | null;
   /** ECA-05's first day for a suit on every case account (null while a notice is missing). */
   earliestSuitDay: BusinessDate | null;
   itemised: ItemisedStatement;
@@ -141,7 +147,9 @@ export interface PacketMaterial {
     planId: number;
     startDate: string;
     status: string;
+    /** The agreement as printed, drawn again; or, when it no longer draws so, the kept copy to attach. */
     agreement: RecordedPaper | null;
+    keptAgreement: KeptOnlyPaper | null;
     letters: (RecordedPaper & { cureDeadline: string })[];
   }[];
   demand: RecordedDemand | null;
@@ -164,21 +172,34 @@ export function earliestSuitDay(db: Db, c: CaseRecord, today: BusinessDate): Bus
   return latest;
 }
 
-/** The case's check today, as the packet and the testimony sheet judge it (the case's own holds no bar). */
-export function caseCheck(db: Db, c: CaseRecord, today: BusinessDate): SuitDecision {
-  return suitCheck(
-    db,
-    {
-      guarantorId: c.row.guarantor_id,
-      accountIds: c.accounts.map((a) => a.accountId),
-      courtId: c.row.court_limit_id,
-      basis: c.row.basis,
-      waiveExcess: c.row.waived_cents > 0,
-      caseId: c.row.id,
-      ownHoldIds: c.ownHoldIds,
-    },
-    today,
-  ).decision;
+/**
+ * The case's check on a date, as the packet and the testimony sheet judge it before filing: the one
+ * case check (views.ts caseCheck: the case's own holds no bar; a changed venue judged one way).
+ */
+export function checkOfCase(db: Db, c: CaseRecord, on: BusinessDate): SuitDecision {
+  return caseCheck(db, caseRow(db, c.row.id), caseAccounts(db, c.row.id), on);
+}
+
+/** The checks a filing was judged by: the filing date, and the lines the 'filed' event kept (if it did). */
+export interface FiledChecks {
+  on: BusinessDate;
+  lines: SuitLine[] | null;
+}
+
+export function filedChecks(db: Db, c: CaseRecord): FiledChecks | null {
+  if (!c.row.filed_on) return null;
+  const detail = db
+    .prepare(`SELECT detail FROM court_case_events WHERE case_id = ? AND kind = 'filed' ORDER BY id DESC LIMIT 1`)
+    .pluck()
+    .get(c.row.id) as string | undefined;
+  let lines: SuitLine[] | null = null;
+  try {
+    const d = detail ? (JSON.parse(detail) as { lines?: unknown }) : {};
+    if (Array.isArray(d.lines) && d.lines.length > 0) lines = d.lines as SuitLine[];
+  } catch {
+    lines = null;
+  }
+  return { on: c.row.filed_on, lines };
 }
 
 export async function gatherPacket(
@@ -190,8 +211,10 @@ export async function gatherPacket(
   const db = app.store.db;
   const today = app.clock.today();
   const c = caseRecord(db, caseId);
-  const check = caseCheck(db, c, today);
-  const failing = failingLines(check.lines);
+  const filing = filedChecks(db, c);
+  // Before filing, today's check decides; once filed, the filing was judged on its own date.
+  const check = filing ? null : checkOfCase(db, c, today);
+  const failing = check ? failingLines(check.lines) : '';
   if (failing !== '') throw new AppError('not_allowed', `The court packet is not prepared: ${failing}`);
   const court = limitById(db, c.row.court_limit_id);
   // Rule 185 is Texas's rule of civil procedure: its sworn-account affidavit is for a Texas court only.
@@ -216,11 +239,13 @@ export async function gatherPacket(
       const cure = db.prepare('SELECT cure_deadline FROM plan_letters WHERE id = ?').pluck().get(id) as string;
       if (paper) letters.push({ ...paper, cureDeadline: cure });
     }
+    const agreement = p.agreementKept ? await recordedAgreement(db, p.planId) : null;
     plans.push({
       planId: p.planId,
       startDate: row.start_date,
       status: row.status,
-      agreement: p.agreementKept ? await recordedAgreement(db, p.planId) : null,
+      agreement: agreement?.drawn ? agreement.paper : null,
+      keptAgreement: agreement && !agreement.drawn ? agreement.kept : null,
       letters,
     });
   }
@@ -231,6 +256,7 @@ export async function gatherPacket(
     preparedBy,
     court,
     check,
+    filing,
     earliestSuitDay: earliestSuitDay(db, c, today),
     itemised: itemisedStatement(db, c.accounts),
     declaration,

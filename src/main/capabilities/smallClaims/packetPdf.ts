@@ -86,26 +86,47 @@ async function exhibitPart(m: PacketMaterial, e: Exhibit): Promise<Part> {
       return { exhibit: e, pages, marks };
     }
     case 'plan': {
-      const papers: { title: string; date: string; pages: CapturedPage[] }[] = [];
+      // Each paper in order; an agreement the record no longer draws as printed (the hospital's
+      // details changed since) is named on the divider, to be attached from the kept copy.
+      const papers: { title: string; date: string; pages: CapturedPage[] | null }[] = [];
       for (const p of m.plans) {
         if (p.agreement)
           papers.push({ title: `Plan #${p.planId} agreement`, date: p.agreement.date, pages: p.agreement.pages });
+        if (p.keptAgreement)
+          papers.push({ title: `Plan #${p.planId} agreement`, date: p.keptAgreement.date, pages: null });
         for (const l of p.letters)
           papers.push({ title: `Plan #${p.planId} default (lapse) letter`, date: l.date, pages: l.pages });
       }
-      const divider = await drawn(m, e.title, (doc) =>
+      const kept = m.plans.filter((p) => p.keptAgreement !== null);
+      const divider = await drawn(m, e.title, (doc) => {
         drawDivider(
           doc,
           e,
-          papers.map((p) => [p.title, formatShortDate(p.date)]),
-          ['Document', 'Dated'],
-        ),
-      );
+          papers.map((p) => [p.title, formatShortDate(p.date), p.pages ? 'Follows' : 'Attach the kept copy']),
+          ['Document', 'Dated', 'In this packet'],
+        );
+        for (const p of kept) {
+          const k = p.keptAgreement!;
+          doc
+            .font(FONT.regular)
+            .fontSize(9.5)
+            .fillColor(INK.text)
+            .text(
+              `The agreement of plan #${p.planId} as it was printed is kept in Recoup: document #${k.documentId}, printed ${formatShortDate(k.printedOn)}, fingerprint (SHA-256) of the kept file ${k.sha256}. It is not reprinted here because the plan’s record no longer draws it exactly as printed (the hospital’s details have changed since). Print it from the guarantor’s documents in Recoup and attach it behind this divider.`,
+              PAGE.margin,
+              doc.y + 8,
+              { width: contentWidth(doc), lineGap: 2 },
+            );
+        }
+      });
       const pages = [...divider];
       const marks: Part['marks'] = [];
       for (const p of papers) {
-        marks.push({ title: `${p.title}, ${formatShortDate(p.date)}`, page: pages.length + 1 });
-        pages.push(...p.pages);
+        marks.push({
+          title: `${p.title}, ${formatShortDate(p.date)}${p.pages ? '' : ' (attach the kept copy)'}`,
+          page: p.pages ? pages.length + 1 : 1,
+        });
+        if (p.pages) pages.push(...p.pages);
       }
       return { exhibit: e, pages, marks };
     }

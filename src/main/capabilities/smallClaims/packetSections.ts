@@ -75,7 +75,7 @@ export function drawIndex(doc: Pdf, m: PacketMaterial, starts: { exhibit: Exhibi
   labelValue(doc, 'County and state', `${r.county} County, ${m.court.state}`);
   labelValue(doc, 'Case number', r.case_number ?? 'Not filed yet');
   labelValue(doc, 'Recoup case', `#${r.id}, opened ${long(r.opened_on)}`);
-  labelValue(doc, 'Amount claimed', money(r.claim_cents));
+  labelValue(doc, 'Amount claimed', money(m.c.claimCents));
   labelValue(doc, 'Prepared', `${long(m.today)} by ${m.preparedBy}`);
   rule(doc);
   heading(doc, 'Exhibits', 13);
@@ -96,6 +96,13 @@ export function drawIndex(doc: Pdf, m: PacketMaterial, starts: { exhibit: Exhibi
     'Each page carries its exhibit number and its page within the exhibit at the top right. The statements, final notice, plan papers and demand letter are the documents as they were sent: each was drawn again from what was recorded when it was sent and checked against the fingerprint (SHA-256) taken then.',
     { muted: true },
   );
+  const toAttach = m.plans.filter((p) => p.keptAgreement);
+  if (toAttach.length > 0)
+    paragraph(
+      doc,
+      `Not reprinted here: ${toAttach.map((p) => `the agreement of plan #${p.planId}`).join(', ')}. Print the kept copy from the guarantor’s documents in Recoup and attach it behind the divider of ${exhibitRef(m, 'plan')}, which names it.`,
+      { size: 9.5 },
+    );
 }
 
 /** An exhibit's divider: its number, its name, what it is and why it is here, and what it holds. */
@@ -165,7 +172,24 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
   );
   heading(doc, 'Steps', 12);
   steps.forEach((s, i) => paragraph(doc, `${i + 1}.  ${s}`, { size: 9.5 }));
-  heading(doc, `Checks made on ${long(m.today)}`, 12);
+  const checked = m.filing ? m.filing.on : m.today;
+  const lines = m.check ? m.check.lines : m.filing?.lines;
+  heading(doc, `Checks made on ${long(checked)}`, 12);
+  if (!lines) {
+    // A filing recorded before the filing kept its checks: they were made, and passed, on that day.
+    paragraph(
+      doc,
+      `The checks were made when the claim was filed on ${long(checked)}: Recoup files a claim only when every check passes that day, and asks the 501(r) gate for each account then. This filing did not keep the table of checks; the ECA register (Compliance › ECA register) holds the gate’s answers for each account.`,
+      { size: 9.5 },
+    );
+    return;
+  }
+  if (m.filing)
+    paragraph(
+      doc,
+      `As judged on the filing date: the claim was filed on what these checks found then; later payments or the passing of time do not undo a filing.`,
+      { size: 9, muted: true },
+    );
   const w = contentWidth(doc);
   table(
     doc,
@@ -175,7 +199,7 @@ export function drawChecklist(doc: Pdf, m: PacketMaterial) {
       { header: 'What was found', width: w * 0.5 },
       { header: 'Rule', width: w * 0.14 },
     ],
-    m.check.lines.map((l) => [l.label, STATE_WORDS[l.state], l.detail, l.rule]),
+    lines.map((l) => [l.label, STATE_WORDS[l.state], l.detail, l.rule]),
     { fontSize: 8 },
   );
 }
@@ -204,10 +228,10 @@ export function drawClaimWorksheet(doc: Pdf, m: PacketMaterial) {
   if (g.phone) labelValue(doc, 'Phone', formatPhone(g.phone), lw);
   labelValue(doc, 'Why this person', 'The guarantor: the person responsible for the accounts.', lw);
   subheading(doc, 'The claim');
-  labelValue(doc, 'Amount claimed', money(r.claim_cents), lw);
+  labelValue(doc, 'Amount claimed', money(m.c.claimCents), lw);
   labelValue(doc, 'Balance owed today', `${money(m.itemised.balanceCents)} (${exhibitRef(m, 'itemised')})`, lw);
-  if (r.waived_cents > 0)
-    labelValue(doc, 'Excess waived', `${money(r.waived_cents)} above the court’s limit: ${r.waiver_note}`, lw);
+  if (m.c.waivedCents > 0)
+    labelValue(doc, 'Excess waived', `${money(m.c.waivedCents)} above the court’s limit: ${r.waiver_note}`, lw);
   const services = m.c.accounts
     .map(
       (a) =>
@@ -252,14 +276,26 @@ export function drawClaimWorksheet(doc: Pdf, m: PacketMaterial) {
     `${money(m.court.entityLimitCents)} (${m.court.source || m.court.court}, from ${short(m.court.effectiveFrom)})`,
     lw,
   );
-  const lim = m.check.accounts[0]?.limitation;
-  if (m.check.limitationLastDay && lim?.row)
+  const lim = m.check?.accounts[0]?.limitation;
+  if (m.check?.limitationLastDay && lim?.row)
     labelValue(
       doc,
       'Statute of limitations',
       `${LIMITATION_BASIS_LABELS[lim.row.basis]}: ${lim.row.years} years ${ACCRUAL_LABELS[lim.row.accrual]}${lim.row.source ? ` (${lim.row.source})` : ''}. The last day to file is ${long(m.check.limitationLastDay)}.`,
       lw,
     );
+  else if (m.filing) {
+    // Filed: what was judged on the filing date (the 'filed' event's lines), not today's check.
+    const line = m.filing.lines?.find((l) => l.key === 'limitation');
+    labelValue(
+      doc,
+      'Statute of limitations',
+      line
+        ? `Filed ${long(m.filing.on)}; checked that day: ${line.detail}`
+        : `Filed ${long(m.filing.on)}, inside the statute of limitations as checked that day (${exhibitRef(m, 'checklist')}).`,
+      lw,
+    );
+  }
 }
 
 export function drawItemised(doc: Pdf, m: PacketMaterial) {
@@ -311,8 +347,8 @@ export function drawItemised(doc: Pdf, m: PacketMaterial) {
   const r = m.c.row;
   paragraph(
     doc,
-    `The entries add up to the balance the ledger keeps for each account (checked when this packet was printed). Amount claimed: ${money(r.claim_cents)}${
-      r.waived_cents > 0 ? `, the court’s limit; the ${money(r.waived_cents)} above it is waived` : ''
+    `The entries add up to the balance the ledger keeps for each account (checked when this packet was printed). Amount claimed: ${money(m.c.claimCents)}${
+      m.c.waivedCents > 0 ? `, the court’s limit; the ${money(m.c.waivedCents)} above it is waived` : ''
     }.`,
   );
   if (r.judgment_on && r.judgment_cents !== null)
@@ -350,7 +386,7 @@ export function drawDeclaration(doc: Pdf, m: PacketMaterial) {
     );
     paragraph(
       doc,
-      `The claim of ${h.legalName} against ${m.c.defendantName}, shown by the systematic, itemized statement of the account attached as ${exhibitRef(m, 'itemised')}, is, within the knowledge of affiant, just and true, it is due, and all just and lawful offsets, payments and credits have been allowed. The balance due is ${balance}; the plaintiff claims ${money(r.claim_cents)}.`,
+      `The claim of ${h.legalName} against ${m.c.defendantName}, shown by the systematic, itemized statement of the account attached as ${exhibitRef(m, 'itemised')}, is, within the knowledge of affiant, just and true, it is due, and all just and lawful offsets, payments and credits have been allowed. The balance due is ${balance}; the plaintiff claims ${money(m.c.claimCents)}.`,
     );
     paragraph(
       doc,
@@ -376,7 +412,7 @@ export function drawDeclaration(doc: Pdf, m: PacketMaterial) {
   );
   paragraph(
     doc,
-    `3.  ${m.c.defendantName} is responsible for the accounts listed in ${exhibitRef(m, 'itemised')}. The itemised statement shows every charge, payment, insurance credit and adjustment on them. After all payments, credits and adjustments, ${balance} remains unpaid. The plaintiff claims ${money(r.claim_cents)}.`,
+    `3.  ${m.c.defendantName} is responsible for the accounts listed in ${exhibitRef(m, 'itemised')}. The itemised statement shows every charge, payment, insurance credit and adjustment on them. After all payments, credits and adjustments, ${balance} remains unpaid. The plaintiff claims ${money(m.c.claimCents)}.`,
   );
   paragraph(
     doc,

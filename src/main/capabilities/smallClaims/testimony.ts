@@ -15,7 +15,16 @@ import type { Db } from '../../store/database';
 import { hospitalIdentity } from '../../platform/settings';
 import { caseRecord, type CaseRecord } from './caseRecord';
 import { itemisedStatement, type ItemisedStatement } from './itemised';
-import { caseCheck, earliestSuitDay, exhibitOf, packetContents, type ExhibitKey, type PacketContents } from './packet';
+import {
+  checkOfCase,
+  earliestSuitDay,
+  exhibitOf,
+  filedChecks,
+  packetContents,
+  type ExhibitKey,
+  type FiledChecks,
+  type PacketContents,
+} from './packet';
 import { drawTestimony } from './testimonyPdf';
 
 export interface StoryLine {
@@ -42,7 +51,9 @@ export interface Testimony {
   today: BusinessDate;
   preparedBy: string;
   itemised: ItemisedStatement;
-  check: SuitDecision;
+  /** Before filing: the case's check today. Once filed: null (the filing was judged on its date: `filing`). */
+  check: SuitDecision | null;
+  filing: FiledChecks | null;
   contents: PacketContents;
   story: StoryLine[];
   figures: TestimonyFigure[];
@@ -78,7 +89,7 @@ function caseEventText(kind: string, d: Record<string, unknown>, c: CaseRecord):
   const cents = (k: string) => (typeof d[k] === 'number' ? money(d[k] as number) : '');
   switch (kind) {
     case 'opened':
-      return `Small-claims case opened for ${money(c.row.claim_cents)} in ${c.row.court_name}.`;
+      return `Small-claims case opened for ${cents('claimCents') || money(c.row.claim_cents)} in ${c.row.court_name}.`;
     case 'demand':
       return `Demand letter mailed: the hospital would file after ${formatShortDate(str('fileAfter') || c.row.file_after || c.row.opened_on)}.`;
     case 'filed':
@@ -213,7 +224,10 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
   const c = caseRecord(db, caseId);
   const itemised = itemisedStatement(db, c.accounts);
   const contents = packetContents(db, c);
-  const check = caseCheck(db, c, today);
+  const filing = filedChecks(db, c);
+  const check = filing ? null : checkOfCase(db, c, today);
+  const limitationLine = filing?.lines?.find((l) => l.key === 'limitation') ?? null;
+  const limitLine = filing?.lines?.find((l) => l.key === 'limit') ?? null;
   const suitFrom = earliestSuitDay(db, c, today);
   const ex = (key: ExhibitKey) => {
     const e = exhibitOf(contents, key);
@@ -229,7 +243,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
   const first = statements[0]?.statement_date ?? null;
   const finalNotice = statements.find((s) => s.kind === 'final_notice')?.statement_date ?? null;
   const figures: TestimonyFigure[] = [
-    { label: 'Amount claimed', value: money(r.claim_cents) },
+    { label: 'Amount claimed', value: money(c.claimCents) },
     { label: 'Balance owed today (the ledger)', value: money(itemised.balanceCents) },
     ...itemised.kinds.map((k) => ({
       label: {
@@ -242,7 +256,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
       }[k],
       value: money(Math.abs(f[k])),
     })),
-    ...(r.waived_cents > 0 ? [{ label: 'Excess over the limit, waived', value: money(r.waived_cents) }] : []),
+    ...(c.waivedCents > 0 ? [{ label: 'Excess over the limit, waived', value: money(c.waivedCents) }] : []),
     { label: 'Case status', value: CASE_STATUS_LABELS[r.status] },
     ...(first ? [{ label: 'First statement mailed', value: day(first) }] : []),
     ...(finalNotice ? [{ label: 'Final notice mailed', value: day(finalNotice) }] : []),
@@ -250,7 +264,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     ...(r.demand_sent_on ? [{ label: 'Demand letter mailed', value: day(r.demand_sent_on) }] : []),
     ...(r.file_after ? [{ label: 'Demand said: files after', value: day(r.file_after) }] : []),
     ...(r.filed_on ? [{ label: 'Filed', value: `${day(r.filed_on)}, case number ${r.case_number ?? ''}` }] : []),
-    ...(check.limitationLastDay
+    ...(check?.limitationLastDay
       ? [{ label: 'Last day to file (statute of limitations)', value: day(check.limitationLastDay) }]
       : []),
   ];
@@ -270,7 +284,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     },
     {
       question: 'How much is owed, and how did you arrive at it?',
-      answer: `${money(itemised.balanceCents)}: the charges of ${money(f.charges)} less everything credited, entry by entry, in the itemised statement.`,
+      answer: `${money(itemised.balanceCents)}: the charges of ${money(f.charges)}${f.courtCosts > 0 ? ` plus court costs of ${money(f.courtCosts)}` : ''} less everything credited, entry by entry, in the itemised statement.`,
       where: ex('itemised'),
     },
     {
@@ -306,7 +320,11 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     },
     {
       question: 'Is the claim within this court’s limit and in time?',
-      answer: `The court’s limit for a business is checked in the worksheet${r.waived_cents > 0 ? `; the ${money(r.waived_cents)} above it is waived` : ''}${check.limitationLastDay ? `; the last day to file is ${day(check.limitationLastDay)}` : ''}.`,
+      answer: filing
+        ? `The claim was filed on ${day(filing.on)}, and both were checked that day${
+            limitLine && limitationLine ? `: ${limitLine.detail} ${limitationLine.detail}` : ' (the filing checklist)'
+          }${c.waivedCents > 0 ? ` The ${money(c.waivedCents)} above the limit was waived.` : ''}`
+        : `The court’s limit for a business is checked in the worksheet${c.waivedCents > 0 ? `; the ${money(c.waivedCents)} above it is waived` : ''}${check?.limitationLastDay ? `; the last day to file is ${day(check.limitationLastDay)}` : ''}.`,
       where: `${ex('claim')}; ${ex('checklist')}`,
     },
   ];
@@ -317,6 +335,7 @@ export function testimonyOf(db: Db, caseId: number, today: BusinessDate, prepare
     preparedBy,
     itemised,
     check,
+    filing,
     contents,
     story: storyOf(db, c, itemised, contents),
     figures,

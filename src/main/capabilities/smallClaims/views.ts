@@ -143,6 +143,19 @@ export function currentClaimCents(c: Pick<CaseRow, 'claim_cents' | 'filed_on'>, 
   return c.filed_on ? c.claim_cents : Math.max(0, Math.min(c.claim_cents, owed));
 }
 
+/**
+ * The excess over the court's limit given up, with the claim above: before filing, what is owed
+ * above the claim when the clerk recorded waiving the excess (payments since may have left less, or
+ * nothing, above the limit); once filed, what was waived at the filing.
+ */
+export function currentWaivedCents(
+  c: Pick<CaseRow, 'claim_cents' | 'waived_cents' | 'filed_on'>,
+  owed: number,
+): number {
+  if (c.filed_on) return c.waived_cents;
+  return c.waived_cents > 0 ? Math.max(0, owed - currentClaimCents(c, owed)) : 0;
+}
+
 /** recoveredCents for every filed case at once (the reports). */
 export function recoveredByCase(db: Db): Map<number, number> {
   const rows = db
@@ -368,7 +381,7 @@ export function caseDetail(db: Db, caseId: number, today: string): CaseDetail {
     basis: c.basis,
     court: limitById(db, c.court_limit_id),
     balanceAtOpenCents: c.balance_cents,
-    waivedCents: c.waived_cents,
+    waivedCents: currentWaivedCents(c, owed),
     waiverNote: c.waiver_note,
     demandSentOn: c.demand_sent_on,
     fileAfter: c.file_after,
