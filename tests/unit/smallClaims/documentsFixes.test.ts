@@ -124,11 +124,16 @@ describe('a filed case’s packet: judged on the filing date', () => {
     // The filed claim stands; the balance is the ledger's.
     expect(after(text, /Amount claimed:?/)).toEqual(['$1,950.00', '$1,950.00', '$1,950.00']);
     expect(text).toContain('Balance owed, all accounts $100.00');
-    // This filing kept no table of checks: the checklist says they were made at filing.
+    // The filing kept its checks as judged that day: the checklist prints them, not today's.
     expect(text).toContain('Checks made on June 2, 2026');
-    expect(text).toContain('The checks were made when the claim was filed on June 2, 2026');
-    expect(text).toContain('the ECA register (Compliance › ECA register) holds the gate’s answers');
-    expect(text).not.toContain('Worth the cost');
+    expect(text).toContain('As judged on the filing date');
+    expect(text).toMatch(/Worth the cost Passed Expected back: 40% of \$1,950\.00/);
+    // A filing recorded before the checks were kept with it: the checklist says where they are.
+    db.prepare("UPDATE court_case_events SET detail = json_remove(detail, '$.lines') WHERE kind = 'filed'").run();
+    const older = await packet(caseId);
+    expect(older).toContain('The checks were made when the claim was filed on June 2, 2026');
+    expect(older).toContain('the ECA register (Compliance › ECA register) holds the gate’s answers');
+    expect(older).not.toContain('Worth the cost');
     const s = await sheet(caseId);
     expect(s).toContain('The claim was filed on June 2, 2026, and both were checked that day (the filing checklist)');
   });
