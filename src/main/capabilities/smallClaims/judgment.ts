@@ -279,19 +279,22 @@ export function postJudgmentAction(db: Db, input: z.output<typeof postJudgmentIn
       by: w.by,
     });
   const byId = new Map(accounts.map((a) => [a.account_id, a]));
-  gateEveryAccount(db, accounts, input.kind, w.today, w, (x) => {
-    const a = byId.get(x.account_id)!;
-    return {
-      ...(a.hold_id !== null ? { ownHoldId: a.hold_id } : {}),
-      onDecided: (d: EcaDecision) => {
-        if (!d.allowed)
-          keep(
-            false,
-            d.reasons.map((r) => `Account ${a.account_number}: ${r}`),
-          );
-      },
-    };
-  });
+  // One request, one row on the case: a refusal keeps every refused account's reasons together.
+  const refused: string[] = [];
+  try {
+    gateEveryAccount(db, accounts, input.kind, w.today, w, (x) => {
+      const a = byId.get(x.account_id)!;
+      return {
+        ...(a.hold_id !== null ? { ownHoldId: a.hold_id } : {}),
+        onDecided: (d: EcaDecision) => {
+          if (!d.allowed) refused.push(...d.reasons.map((r) => `Account ${a.account_number}: ${r}`));
+        },
+      };
+    });
+  } catch (e) {
+    if (refused.length > 0) keep(false, refused);
+    throw e;
+  }
   db.transaction(() => {
     keep(true, []);
     const text = `${what} allowed by the 501(r) gate on every account (${formatCents(owed)} owed on the judgment)${input.note ? `: ${input.note}` : ''}.`;
