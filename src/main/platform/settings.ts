@@ -98,19 +98,22 @@ export function readSettings(db: Db): Settings {
   };
 }
 
+/** Every group of the settings, in the order the screen shows them. */
+const SETTINGS_GROUPS = [
+  'hospital',
+  'security',
+  'posting',
+  'statements',
+  'queue',
+  'assistance',
+  'agencies',
+  'smallClaims',
+] as const satisfies readonly (keyof Settings)[];
+
 /** Writes the groups the update names, all in one transaction. */
 export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: number | null): Settings {
   db.transaction(() => {
-    for (const key of [
-      'hospital',
-      'security',
-      'posting',
-      'statements',
-      'queue',
-      'assistance',
-      'agencies',
-      'smallClaims',
-    ] as const) {
+    for (const key of SETTINGS_GROUPS) {
       if (update[key] !== undefined) writeGroup(db, key, update[key], at, by);
     }
   })();
@@ -120,16 +123,7 @@ export function writeSettings(db: Db, update: SettingsUpdate, at: string, by: nu
 /** The settings an update changed, as `group.key` (names only: the values may identify the hospital). */
 export function settingsChanges(before: Settings, after: Settings, update: SettingsUpdate): string[] {
   const changed: string[] = [];
-  for (const group of [
-    'hospital',
-    'security',
-    'posting',
-    'statements',
-    'queue',
-    'assistance',
-    'agencies',
-    'smallClaims',
-  ] as const) {
+  for (const group of SETTINGS_GROUPS) {
     if (update[group] === undefined) continue;
     const b = before[group] as Record<string, unknown>;
     const a = after[group] as Record<string, unknown>;

@@ -278,6 +278,14 @@ export interface SuitDecision {
   economics: SuitEconomics | null;
 }
 
+/** A Medicaid balance, or the Medicare cost sharing of a dual-eligible (QMB) patient: never billed to the patient. */
+function medicaidOrQmb(a: Pick<SuitAccountFacts, 'payerClass' | 'hasMedicaidNumber'>): boolean {
+  return (
+    a.payerClass === 'medicaid' ||
+    ((a.payerClass === 'medicare' || a.payerClass === 'medicare_advantage') && a.hasMedicaidNumber)
+  );
+}
+
 function maxDate(dates: (BusinessDate | null)[]): BusinessDate | null {
   let m: BusinessDate | null = null;
   for (const d of dates) {
@@ -491,11 +499,7 @@ export function suitDecision(f: SuitFacts): SuitDecision {
   yesNo(
     'medicaid',
     'Not a Medicaid or QMB balance',
-    some(
-      (a) =>
-        a.payerClass === 'medicaid' ||
-        ((a.payerClass === 'medicare' || a.payerClass === 'medicare_advantage') && a.hasMedicaidNumber),
-    ),
+    some(medicaidOrQmb),
     'A Medicaid balance, or the Medicare cost sharing of a dual-eligible (QMB) patient, may not be billed to the patient',
     'No Medicaid or dual-eligible (QMB) balance.',
     'Rules §3.3; BD-10',
@@ -514,11 +518,7 @@ export function suitDecision(f: SuitFacts): SuitDecision {
     if (a.deceased) answer.problems.push('Guarantor deceased.');
     if (a.onCurrentPlan) answer.problems.push('On a current payment plan.');
     if (a.disputed) answer.problems.push('Balance disputed.');
-    if (
-      a.payerClass === 'medicaid' ||
-      ((a.payerClass === 'medicare' || a.payerClass === 'medicare_advantage') && a.hasMedicaidNumber)
-    )
-      answer.problems.push('Medicaid or dual-eligible (QMB) balance.');
+    if (medicaidOrQmb(a)) answer.problems.push('Medicaid or dual-eligible (QMB) balance.');
     if (a.inOpenCase) answer.problems.push('Already in an open case.');
   }
 

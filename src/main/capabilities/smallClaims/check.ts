@@ -12,15 +12,14 @@ import {
   type SuitAccountFacts,
   type SuitDecision,
 } from '../../../shared/rules/smallClaims';
-import { OPEN_CASE_STATUSES, type SuitCheckView } from '../../../shared/schemas/smallClaims';
+import type { SuitCheckView } from '../../../shared/schemas/smallClaims';
 import type { Db } from '../../store/database';
 import { smallClaimsPolicy } from '../../platform/settings';
 import { guarantorName, guarantorRow } from '../accounts';
 import { checkEca, holdsOf } from '../compliance';
 import { entryStandsSql } from '../ledger';
 import { currentPlanAccounts } from '../plans';
-
-const OPEN_STATUSES_SQL = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(',');
+import { OPEN_STATUSES_SQL } from './rows';
 
 interface LimitRow {
   id: number;

@@ -36,9 +36,28 @@ import {
 type Judgment = Extract<z.output<typeof caseEventInput>, { event: 'judgment' }>;
 
 /**
- * Adjusts the accounts down by `cents` in all, oldest first, never below zero on any account.
- * Returns the entries posted with their accounts and amounts.
+ * Lowers the case's accounts by `cents` in all, oldest first, never below zero on any account: one
+ * entry per account touched (an adjustment, a court recovery). Returns what was posted where.
  */
+function postOldestFirst(
+  ledger: LedgerChangeWriter,
+  accounts: readonly CaseAccountRow[],
+  cents: number,
+  entry: (accountId: number, take: number) => Parameters<LedgerChangeWriter['post']>[0],
+): { entryId: number; accountId: number; cents: number }[] {
+  const posted: { entryId: number; accountId: number; cents: number }[] = [];
+  let left = cents;
+  for (const a of accounts) {
+    if (left <= 0) break;
+    const take = Math.min(left, Math.max(0, a.balance_cents));
+    if (take <= 0) continue;
+    posted.push({ entryId: ledger.post(entry(a.account_id, take)), accountId: a.account_id, cents: take });
+    left -= take;
+  }
+  return posted;
+}
+
+/** Adjusts what a judgment leaves uncollectable off the accounts, oldest first (reason court_judgment). */
 function adjustDown(
   ledger: LedgerChangeWriter,
   accounts: readonly CaseAccountRow[],
@@ -47,25 +66,15 @@ function adjustDown(
   memo: string,
   approvedBy: number | null,
 ): { entryId: number; accountId: number; cents: number }[] {
-  const posted: { entryId: number; accountId: number; cents: number }[] = [];
-  let left = cents;
-  for (const a of accounts) {
-    if (left <= 0) break;
-    const take = Math.min(left, Math.max(0, a.balance_cents));
-    if (take <= 0) continue;
-    const entryId = ledger.post({
-      accountId: a.account_id,
-      type: 'administrative_adjustment',
-      amountCents: -take,
-      effectiveDate: on,
-      memo,
-      reasonCode: 'court_judgment',
-      approvedBy,
-    });
-    posted.push({ entryId, accountId: a.account_id, cents: take });
-    left -= take;
-  }
-  return posted;
+  return postOldestFirst(ledger, accounts, cents, (accountId, take) => ({
+    accountId,
+    type: 'administrative_adjustment',
+    amountCents: -take,
+    effectiveDate: on,
+    memo,
+    reasonCode: 'court_judgment',
+    approvedBy,
+  }));
 }
 
 /**
@@ -220,26 +229,14 @@ export function recordCasePayment(app: RecoupApp, input: z.output<typeof judgmen
   const label = caseLabel(c);
   const how = `${PAYMENT_METHOD_LABELS[input.method]}${input.reference ? ` ${input.reference}` : ''}`;
   changeLedger(app, w.by, (ledger) => {
-    const posted: { entryId: number; accountId: number; cents: number }[] = [];
-    let left = input.amountCents;
-    for (const a of accounts) {
-      if (left <= 0) break;
-      const take = Math.min(left, Math.max(0, a.balance_cents));
-      if (take <= 0) continue;
-      posted.push({
-        entryId: ledger.post({
-          accountId: a.account_id,
-          type: 'court_recovery',
-          amountCents: -take,
-          effectiveDate: input.receivedOn,
-          reference: input.reference,
-          memo: `${label}: ${how}.`,
-        }),
-        accountId: a.account_id,
-        cents: take,
-      });
-      left -= take;
-    }
+    const posted = postOldestFirst(ledger, accounts, input.amountCents, (accountId, take) => ({
+      accountId,
+      type: 'court_recovery',
+      amountCents: -take,
+      effectiveDate: input.receivedOn,
+      reference: input.reference,
+      memo: `${label}: ${how}.`,
+    }));
     const remaining = owed - input.amountCents;
     const text = `Payment of ${formatCents(input.amountCents)} received (${how}); ${remaining > 0 ? `${formatCents(remaining)} still owed` : 'nothing more is owed'}.`;
     insertEvent(

@@ -8,7 +8,8 @@ import { queueScore, URGENCY } from '../../../shared/rules/workQueue';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { smallClaimsPolicy } from '../../platform/settings';
 import { guarantorName } from '../accounts';
-import { caseLabel, judgmentOwed, OPEN_STATUSES_SQL, type CaseRow } from './views';
+import { OPEN_STATUSES_SQL } from './rows';
+import { caseLabel, judgmentOwed, OWED_SQL, type CaseRow } from './views';
 
 export const smallClaimsQueueSource: QueueSource = {
   kinds: ['court_case'],
@@ -18,8 +19,7 @@ export const smallClaimsQueueSource: QueueSource = {
     const rows = db
       .prepare(
         `SELECT c.*, g.first_name, g.middle_name, g.last_name, g.state, u.full_name AS owner,
-                (SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM court_case_accounts ca JOIN accounts a ON a.id = ca.account_id
-                  WHERE ca.case_id = c.id) AS owed
+                ${OWED_SQL} AS owed
            FROM court_cases c JOIN guarantors g ON g.id = c.guarantor_id LEFT JOIN users u ON u.id = c.opened_by
           WHERE c.status IN (${OPEN_STATUSES_SQL}) ORDER BY c.id`,
       )

@@ -1,9 +1,17 @@
 // The only writer of the small-claims tables but the demand letters' (eslint/table-owners.mjs): the
 // services decide (check.ts, cases.ts, tables.ts); these write the rows. The limit and limitation
 // tables are only ever added to; a case's story is its events, each kept.
-import type { CaseStatus, PostJudgmentKind, ServiceMethod } from '../../../shared/schemas/smallClaims';
+import {
+  OPEN_CASE_STATUSES,
+  type CaseStatus,
+  type PostJudgmentKind,
+  type ServiceMethod,
+} from '../../../shared/schemas/smallClaims';
 import type { Accrual, ClaimBasis, LimitationBasis } from '../../../shared/rules/smallClaims';
 import type { Db } from '../../store/database';
+
+/** The statuses of a case still being worked, for SQL. */
+export const OPEN_STATUSES_SQL = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(',');
 
 export function insertLimit(
   db: Db,

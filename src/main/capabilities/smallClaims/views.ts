@@ -8,7 +8,6 @@ import { caseReminder, type CaseReminder, type ClaimBasis, type SuitDecision } f
 import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import {
   CASE_STATUS_LABELS,
-  OPEN_CASE_STATUSES,
   type CaseAccountView,
   type CaseActionView,
   type CaseDetail,
@@ -24,7 +23,11 @@ import { guarantorName } from '../accounts';
 import { entryStandsSql } from '../ledger';
 import { limitById, suitCheck } from './check';
 
-export const OPEN_STATUSES_SQL = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(',');
+import { OPEN_STATUSES_SQL } from './rows';
+
+/** What a case's accounts owe (owedCents in SQL: a credit counts as nothing owed), for case `c`. */
+export const OWED_SQL = `(SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM court_case_accounts ca JOIN accounts a ON a.id = ca.account_id
+  WHERE ca.case_id = c.id)`;
 const PATIENT_MONEY_SQL = PATIENT_MONEY_TYPES.map((t) => `'${t}'`).join(',');
 
 /** A case as stored, with its guarantor's name and state. */
@@ -276,8 +279,7 @@ export function caseSummaries(
   const rows = db
     .prepare(
       `SELECT c.*, g.first_name, g.middle_name, g.last_name, g.state,
-              (SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM court_case_accounts ca JOIN accounts a ON a.id = ca.account_id
-                WHERE ca.case_id = c.id) AS owed
+              ${OWED_SQL} AS owed
          FROM court_cases c JOIN guarantors g ON g.id = c.guarantor_id${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}
         ORDER BY c.status IN (${OPEN_STATUSES_SQL}) DESC, c.hearing_on IS NULL, c.hearing_on, c.opened_on DESC, c.id DESC`,
     )
