@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { formatCents } from '../../../shared/money';
+import { formatCents, formatDecimal } from '../../../shared/money';
 import { adjustmentNeedsApproval } from '../../../shared/rules/adjustmentApproval';
 import type { EcaDecision } from '../../../shared/rules/ecaClock';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
@@ -101,7 +101,7 @@ export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: W
   const accounts = caseAccounts(db, c.id);
   const owed = owedCents(accounts);
   const label = caseLabel(c);
-  const interest = `${(input.interestRateBp / 100).toFixed(2)}%`;
+  const interest = `${formatDecimal(input.interestRateBp)}%`;
 
   if (input.outcome === 'defendant') {
     if (input.amountCents !== 0)

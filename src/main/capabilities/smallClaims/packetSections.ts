@@ -4,7 +4,7 @@
 // declaration (plain, or Texas Rule 185 sworn account, rules §3.3). Every figure comes from the
 // itemised statement (itemised.ts), the one definition of the case's figures.
 import { addDays, formatLongDate, formatShortDate } from '../../../shared/dates';
-import { formatCents } from '../../../shared/money';
+import { formatCents, formatDecimal } from '../../../shared/money';
 import { ACCRUAL_LABELS, LIMITATION_BASIS_LABELS } from '../../../shared/rules/smallClaims';
 import {
   contentWidth,
@@ -356,7 +356,7 @@ export function drawItemised(doc: Pdf, m: PacketMaterial) {
       doc,
       `Judgment of ${long(r.judgment_on)}: ${money(r.judgment_cents)}${r.costs_cents ? `, and costs of ${money(r.costs_cents)} (posted above as court costs awarded)` : ''}${
         r.interest_rate_bp
-          ? `; interest at ${(r.interest_rate_bp / 100).toFixed(2)}% a year is awarded but not computed here`
+          ? `; interest at ${formatDecimal(r.interest_rate_bp)}% a year is awarded but not computed here`
           : ''
       }.`,
     );

@@ -119,25 +119,6 @@ export function owedCents(accounts: readonly Pick<CaseAccountRow, 'balance_cents
 }
 
 /**
- * The patient's money on the case's accounts from the filing to the close (standing entries only:
- * a reversed payment is not recovered; a refund takes back what it refunds).
- */
-export function recoveredCents(db: Db, c: Pick<CaseRow, 'id' | 'filed_on' | 'closed_on'>): number {
-  if (!c.filed_on) return 0;
-  return (
-    (db
-      .prepare(
-        `SELECT -coalesce(sum(e.amount_cents), 0) FROM ledger_entries e
-          WHERE e.account_id IN (SELECT account_id FROM court_case_accounts WHERE case_id = ?)
-            AND e.type IN (${PATIENT_MONEY_SQL}) AND e.effective_date >= ? AND e.effective_date <= ?
-            AND ${entryStandsSql('e')}`,
-      )
-      .pluck()
-      .get(c.id, c.filed_on, c.closed_on ?? '9999-12-31') as number) ?? 0
-  );
-}
-
-/**
  * The claim, one definition for the screens and every document: before filing, what was claimed at
  * the opening or less when payments since have left less owed (the demand letter and the packet
  * never ask for more than the ledger says); once filed, what was filed (fileCase lowers it then).
@@ -159,18 +140,22 @@ export function currentWaivedCents(
   return c.waived_cents > 0 ? Math.max(0, owed - currentClaimCents(c, owed)) : 0;
 }
 
-/** recoveredCents for every filed case at once (the reports). */
-export function recoveredByCase(db: Db): Map<number, number> {
+/**
+ * The patient's money on each filed case's accounts from the filing to the close (standing entries
+ * only: a reversed payment is not recovered; a refund takes back what it refunds); every case (the
+ * reports) or one (`caseId`, the case screen).
+ */
+export function recoveredByCase(db: Db, caseId?: number): Map<number, number> {
   const rows = db
     .prepare(
       `SELECT c.id, -coalesce(sum(e.amount_cents), 0) AS recovered
          FROM court_cases c JOIN court_case_accounts ca ON ca.case_id = c.id
          JOIN ledger_entries e ON e.account_id = ca.account_id AND e.type IN (${PATIENT_MONEY_SQL})
           AND e.effective_date >= c.filed_on AND e.effective_date <= coalesce(c.closed_on, '9999-12-31')
-        WHERE c.filed_on IS NOT NULL AND ${entryStandsSql('e')}
+        WHERE c.filed_on IS NOT NULL${caseId === undefined ? '' : ' AND c.id = ?'} AND ${entryStandsSql('e')}
         GROUP BY c.id`,
     )
-    .all() as { id: number; recovered: number }[];
+    .all(...(caseId === undefined ? [] : [caseId])) as { id: number; recovered: number }[];
   return new Map(rows.map((r) => [r.id, r.recovered]));
 }
 
@@ -397,7 +382,7 @@ export function caseDetail(db: Db, caseId: number, today: string): CaseDetail {
     judgmentCents: c.judgment_cents,
     costsCents: c.costs_cents,
     interestRateBp: c.interest_rate_bp,
-    recoveredCents: recoveredCents(db, c),
+    recoveredCents: recoveredByCase(db, c.id).get(c.id) ?? 0,
     judgmentOwedCents: judgmentOwed(c, owed),
     closedOn: c.closed_on,
     closeNote: c.close_note,

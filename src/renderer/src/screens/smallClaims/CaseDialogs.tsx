@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatLongDate } from '../../../../shared/dates';
-import { formatCents, typedCents } from '../../../../shared/money';
+import { formatCents, formatDecimal, typedCents } from '../../../../shared/money';
 import { adjustmentNeedsApproval } from '../../../../shared/rules/adjustmentApproval';
 import { ECA_KIND_LABELS } from '../../../../shared/rules/ecaClock';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
@@ -131,7 +131,7 @@ export function FiledDialog({ detail, onClose, onDone }: StepProps) {
   const form = useSchemaForm(filedForm(today), {
     on: today,
     caseNumber: '',
-    filingFee: (detail.court.filingFeeCents / 100).toFixed(2),
+    filingFee: formatDecimal(detail.court.filingFeeCents),
   });
   return (
     <DialogForm
@@ -173,7 +173,7 @@ export function ServedDialog({ detail, onClose, onDone }: StepProps) {
   const form = useSchemaForm(servedForm(today), {
     on: today,
     method: '',
-    serviceFee: (detail.court.serviceFeeCents / 100).toFixed(2),
+    serviceFee: formatDecimal(detail.court.serviceFeeCents),
   });
   return (
     <DialogForm
@@ -281,7 +281,7 @@ export function JudgmentDialog({ detail, onClose, onDone }: StepProps) {
   const form = useSchemaForm(schema, {
     on: today,
     outcome: '',
-    amount: (detail.claimCents / 100).toFixed(2),
+    amount: formatDecimal(detail.claimCents),
     costs: '',
     interestRate: '0',
     approval: { username: '', password: '' },
