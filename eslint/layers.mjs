@@ -14,6 +14,7 @@ export const LAYERS = [
   'imports',
   'agencies',
   'smallClaims',
+  'estates',
   'workspace',
   'setup',
 ];

@@ -55,4 +55,11 @@ export const TABLE_OWNERS = {
   court_case_events: 'src/main/capabilities/smallClaims/rows.ts',
   court_actions: 'src/main/capabilities/smallClaims/rows.ts',
   court_demand_letters: 'src/main/capabilities/smallClaims/demand.ts',
+  probate_rules: 'src/main/capabilities/estates/rows.ts',
+  deaths: 'src/main/capabilities/estates/rows.ts',
+  death_effects: 'src/main/capabilities/estates/rows.ts',
+  estates: 'src/main/capabilities/estates/rows.ts',
+  estate_accounts: 'src/main/capabilities/estates/rows.ts',
+  estate_events: 'src/main/capabilities/estates/rows.ts',
+  estate_documents: 'src/main/capabilities/estates/documents.ts',
 };

@@ -46,6 +46,19 @@ export function addDays(date: BusinessDate, days: number): BusinessDate {
   return fromUtc(toUtc(date) + days * DAY_MS);
 }
 
+/**
+ * Adds calendar months; a day the later month does not have becomes its last day (31 October + 4
+ * months is 28 or 29 February): the earlier day, so a deadline counted this way is never late.
+ */
+export function addMonths(date: BusinessDate, months: number): BusinessDate {
+  if (!isBusinessDate(date)) throw new RangeError(`Not a business date: ${date}`);
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: BusinessDate, to: BusinessDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

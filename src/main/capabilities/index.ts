@@ -10,6 +10,7 @@ import { accounts } from './accounts';
 import { admin } from './admin';
 import { agencies } from './agencies';
 import { compliance } from './compliance';
+import { estates } from './estates';
 import { imports } from './imports';
 import { ledger } from './ledger';
 import { plans } from './plans';
@@ -32,6 +33,7 @@ export const CAPABILITIES = [
   imports,
   agencies,
   smallClaims,
+  estates,
   workspace,
   setup,
 ] as const;

@@ -4,6 +4,8 @@
 // - afterLedgerChange: called inside the transaction of every ledger change (a payment, an
 //   adjustment, a reversal, an import's transactions), so what depends on the ledger (plan
 //   progress, promises, holds, agency and payroll balances) commits or rolls back with it;
+// - afterDeathChange: called inside the transaction of a death the extract raised (or a supervisor's
+//   approval of the extract lowering one), so a death has the same effects however it came in;
 // - paymentPriority: the accounts a guarantor's payment goes to first (a plan's accounts);
 // - dailyJobs: business-day work (the lapse check, the daily backup), run once per business day
 //   by the one scheduler (platform/scheduler.ts), never from inside another call's handler;
@@ -107,6 +109,25 @@ export interface LedgerChange {
 
 export type LedgerSubscriber = (db: Db, change: LedgerChange) => void;
 
+/**
+ * A death raised or lowered outside the estates capability: the extract raised a guarantor's
+ * deceased flag, or a supervisor approved the extract's lowering of it (a held change). Handed to
+ * every subscriber inside the transaction that changed the flag.
+ */
+export interface DeathChange {
+  guarantorId: number;
+  /** The flag as it now stands. */
+  deceased: boolean;
+  today: string;
+  now: string;
+  /** Who made the change (null: the import). */
+  by: number | null;
+  /** In a sentence, why (the import batch, the approval). */
+  why: string;
+}
+
+export type DeathSubscriber = (db: Db, change: DeathChange) => void;
+
 /** Business-day work: run once per business day, at the first chance the store is open. */
 export interface DailyJob {
   /** Unique; the day it last ran is kept under this name. */
@@ -149,6 +170,8 @@ export interface Capability<C extends CapabilityName> {
   name: C;
   handlers: HandlerMap<C>;
   afterLedgerChange?: LedgerSubscriber;
+  /** Called inside the transaction that raised or lowered a death outside the estates capability. */
+  afterDeathChange?: DeathSubscriber;
   paymentPriority?: PaymentPriority;
   dailyJobs?: readonly DailyJob[];
   queueSources?: readonly QueueSource[];
@@ -157,6 +180,7 @@ export interface Capability<C extends CapabilityName> {
 /** What the composed capabilities plug in, gathered once when the app is made. */
 export interface Extensions {
   ledgerSubscribers: readonly LedgerSubscriber[];
+  deathSubscribers: readonly DeathSubscriber[];
   paymentPriorities: readonly PaymentPriority[];
   dailyJobs: readonly DailyJob[];
   queueSources: readonly QueueSource[];
@@ -164,6 +188,7 @@ export interface Extensions {
 
 export const NO_EXTENSIONS: Extensions = {
   ledgerSubscribers: [],
+  deathSubscribers: [],
   paymentPriorities: [],
   dailyJobs: [],
   queueSources: [],
@@ -179,6 +204,7 @@ export function collectExtensions(capabilities: readonly Capability<any>[]): Ext
   }
   return {
     ledgerSubscribers: capabilities.flatMap((c) => (c.afterLedgerChange ? [c.afterLedgerChange] : [])),
+    deathSubscribers: capabilities.flatMap((c) => (c.afterDeathChange ? [c.afterDeathChange] : [])),
     paymentPriorities: capabilities.flatMap((c) => (c.paymentPriority ? [c.paymentPriority] : [])),
     dailyJobs: jobs,
     queueSources: capabilities.flatMap((c) => c.queueSources ?? []),

@@ -7,6 +7,9 @@ import {
   DEFAULT_AGENCY_SETTINGS,
   DEFAULT_SMALL_CLAIMS_POLICY,
   smallClaimsPolicySchema,
+  estatesPolicySchema,
+  DEFAULT_ESTATES_POLICY,
+  type EstatesPolicy,
   type SmallClaimsPolicy,
   agencyPolicySchema,
   type AgencyPolicySettings,
@@ -85,6 +88,12 @@ export function smallClaimsPolicy(db: Db): SmallClaimsPolicy {
   return parsed.success ? parsed.data : DEFAULT_SMALL_CLAIMS_POLICY;
 }
 
+/** Estates: the reminders before a claim deadline, the follow-up interval, the last-illness days. */
+export function estatesPolicy(db: Db): EstatesPolicy {
+  const parsed = estatesPolicySchema.safeParse(readGroup(db, 'estates'));
+  return parsed.success ? parsed.data : DEFAULT_ESTATES_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -95,6 +104,7 @@ export function readSettings(db: Db): Settings {
     assistance: assistancePolicy(db),
     agencies: agencyPolicy(db),
     smallClaims: smallClaimsPolicy(db),
+    estates: estatesPolicy(db),
   };
 }
 
@@ -108,6 +118,7 @@ const SETTINGS_GROUPS = [
   'assistance',
   'agencies',
   'smallClaims',
+  'estates',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** Writes the groups the update names, all in one transaction. */

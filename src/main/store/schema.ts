@@ -284,6 +284,29 @@ export interface CourtLimitsRow {
   recorded_by: number | null;
 }
 
+export interface DeathEffectsRow {
+  death_id: number;
+  kind: 'plan' | 'promise' | 'placement';
+  ref_id: number;
+  from_status: string;
+  restored_on: string | null;
+}
+
+export interface DeathsRow {
+  id: number;
+  guarantor_id: number;
+  date_of_death: string;
+  source: 'family' | 'obituary' | 'returned_mail' | 'extract' | 'other';
+  note: string;
+  recorded_on: string;
+  recorded_at: string;
+  recorded_by: number | null;
+  undone_on: string | null;
+  undone_at: string | null;
+  undone_by: number | null;
+  undo_reason: string | null;
+}
+
 export interface DocumentsRow {
   id: number;
   guarantor_id: number | null;
@@ -316,6 +339,95 @@ export interface EcaReleasesRow {
   reason: string;
   released_on: string;
   released_by: number;
+}
+
+export interface EstateAccountsRow {
+  estate_id: number;
+  account_id: number;
+  last_illness: number;
+  claim_cents: number | null;
+  written_off_cents: number;
+  bad_debt_cents: number;
+  bad_debt_on: string | null;
+}
+
+export interface EstateDocumentsRow {
+  id: number;
+  estate_id: number;
+  kind: 'referral_memo' | 'statement_of_claim' | 'cover_letter' | 'follow_up_letter';
+  made_on: string;
+  language: string;
+  snapshot: string;
+  sha256: string;
+  document_id: number | null;
+  at: string;
+  by: number | null;
+}
+
+export interface EstateEventsRow {
+  id: number;
+  estate_id: number;
+  kind:
+    | 'opened'
+    | 'details'
+    | 'referred'
+    | 'released'
+    | 'filed'
+    | 'allowed'
+    | 'disallowed'
+    | 'payment'
+    | 'follow_up'
+    | 'closed'
+    | 'withdrawn'
+    | 'note';
+  on_date: string;
+  detail: string;
+  at: string;
+  by: number | null;
+}
+
+export interface EstatesRow {
+  id: number;
+  guarantor_id: number;
+  death_id: number;
+  status:
+    | 'watching'
+    | 'referred'
+    | 'filed'
+    | 'allowed'
+    | 'disallowed'
+    | 'paid_part'
+    | 'paid'
+    | 'closed_nothing'
+    | 'withdrawn';
+  state: string;
+  county: string;
+  court_name: string;
+  court_address: string;
+  case_number: string;
+  pr_name: string;
+  pr_address: string;
+  attorney_name: string;
+  attorney_address: string;
+  letter_language: 'en' | 'es';
+  first_published_on: string | null;
+  mailed_notice_on: string | null;
+  probate_rule_id: number;
+  deadline: string;
+  referred_on: string | null;
+  filed_on: string | null;
+  filed_with: string | null;
+  claim_cents: number | null;
+  sworn: number;
+  contingency: string;
+  security: string;
+  allowed_on: string | null;
+  allowed_cents: number | null;
+  disallowed_on: string | null;
+  closed_on: string | null;
+  close_note: string;
+  created_at: string;
+  created_by: number | null;
 }
 
 export interface FapDecisionAccountsRow {
@@ -608,7 +720,7 @@ export interface PlansRow {
   id: number;
   guarantor_id: number;
   policy_id: number;
-  status: 'current' | 'lapsed' | 'defaulted' | 'completed' | 'cancelled' | 'replaced';
+  status: 'current' | 'lapsed' | 'defaulted' | 'completed' | 'cancelled' | 'replaced' | 'suspended';
   status_since: string;
   start_date: string;
   balance_cents: number;
@@ -632,13 +744,31 @@ export interface PlansRow {
   ledger_mark: number;
 }
 
+export interface ProbateRulesRow {
+  id: number;
+  state: string;
+  notice_months: number;
+  mailed_days: number;
+  outer_months: number;
+  publication_weeks: number;
+  last_illness_class: number;
+  general_class: number;
+  final_year_class: number | null;
+  suit_days: number;
+  effective_from: string;
+  source: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
 export interface PromisesRow {
   id: number;
   guarantor_id: number;
   amount_cents: number;
   promised_on: string;
   due_date: string;
-  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  status: 'open' | 'kept' | 'broken' | 'cancelled' | 'suspended';
   resolved_on: string | null;
   activity_id: number | null;
   created_at: string;
@@ -752,9 +882,15 @@ export interface Tables {
   court_demand_letters: CourtDemandLettersRow;
   court_limitations: CourtLimitationsRow;
   court_limits: CourtLimitsRow;
+  death_effects: DeathEffectsRow;
+  deaths: DeathsRow;
   documents: DocumentsRow;
   eca_attempts: EcaAttemptsRow;
   eca_releases: EcaReleasesRow;
+  estate_accounts: EstateAccountsRow;
+  estate_documents: EstateDocumentsRow;
+  estate_events: EstateEventsRow;
+  estates: EstatesRow;
   fap_decision_accounts: FapDecisionAccountsRow;
   fap_decisions: FapDecisionsRow;
   fap_history: FapHistoryRow;
@@ -777,6 +913,7 @@ export interface Tables {
   plan_letters: PlanLettersRow;
   plan_policies: PlanPoliciesRow;
   plans: PlansRow;
+  probate_rules: ProbateRulesRow;
   promises: PromisesRow;
   recall_files: RecallFilesRow;
   settings: SettingsRow;

@@ -63,6 +63,10 @@ export const READS = [
   'smallClaims:ofGuarantor',
   'smallClaims:reports',
   'smallClaims:rules',
+  'estates:list',
+  'estates:estate',
+  'estates:ofGuarantor',
+  'estates:rules',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -138,6 +142,16 @@ const COURT: readonly ReadChannel[] = [
   'smallClaims:ofGuarantor',
   'smallClaims:reports',
   ...CYCLE,
+];
+
+// A death or an estate moved: the estate's page and list, the guarantor's workspace (holds, plans
+// suspended, placements recalled), and the queue (the estate's reminders).
+const ESTATE: readonly ReadChannel[] = [
+  'estates:list',
+  'estates:estate',
+  'estates:ofGuarantor',
+  ...GUARANTOR,
+  'queue:list',
 ];
 
 /**
@@ -267,6 +281,21 @@ export const STALE_AFTER = {
   'smallClaims:testimony': [],
   'smallClaims:setLimit': ['smallClaims:rules', 'smallClaims:check'],
   'smallClaims:setLimitation': ['smallClaims:rules', 'smallClaims:check'],
+  // A death stops the cycle, suspends plans and promises, recalls placements; an undo resumes them.
+  'estates:recordDeath': [...ESTATE, ...PLANS, ...PLACEMENT, 'search:query'],
+  'estates:undoDeath': [...ESTATE, ...PLANS, ...PLACEMENT, 'search:query'],
+  'estates:details': ESTATE,
+  'estates:lastIllness': ESTATE,
+  'estates:release': ESTATE,
+  'estates:record': ESTATE,
+  'estates:payment': [...ESTATE, ...BALANCES],
+  'estates:close': [...ESTATE, ...BALANCES],
+  // The documents are kept among the guarantor's documents; filing is in the ECA register.
+  'estates:refer': ESTATE,
+  'estates:file': [...ESTATE, 'registers:month', 'eca:check'],
+  'estates:followUp': ESTATE,
+  'estates:document': [],
+  'estates:setRule': ['estates:rules', 'estates:list', 'estates:estate', 'estates:ofGuarantor'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

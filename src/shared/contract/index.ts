@@ -10,6 +10,7 @@ import { accountsChannels } from './accounts';
 import { adminChannels } from './admin';
 import { agenciesChannels } from './agencies';
 import { complianceChannels } from './compliance';
+import { estatesChannels } from './estates';
 import { importsChannels } from './imports';
 import { ledgerChannels } from './ledger';
 import { plansChannels } from './plans';
@@ -41,6 +42,7 @@ export const CAPABILITY_CHANNELS = {
   imports: importsChannels,
   agencies: agenciesChannels,
   smallClaims: smallClaimsChannels,
+  estates: estatesChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -58,6 +60,7 @@ export const contract = {
   ...importsChannels,
   ...agenciesChannels,
   ...smallClaimsChannels,
+  ...estatesChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

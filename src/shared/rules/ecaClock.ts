@@ -3,7 +3,8 @@
 // ECA-05: D0 is the first post-discharge statement; no ECA before D0 + 120 days, nor before 30
 // days after the final (30-day) notice with the plain-language summary; the application period
 // runs to at least D0 + 240 days; a pending financial-assistance application suspends ECAs.
-// ECA-04: a claim against an estate is held by the same gate and needs a supervisor's release.
+// ECA-04: a claim against an estate is held by the same gate; a supervisor's release, with a
+// reason, lets it go before the clock allows (where the probate deadline falls first).
 import { formatCents } from '../money';
 import { addDays, formatLongDate, type BusinessDate } from '../dates';
 import type { FapStatus } from '../schemas/accounts';
@@ -112,18 +113,27 @@ export function ecaDecision(
   policy: EcaPolicy = DEFAULT_ECA_POLICY,
 ): EcaDecision {
   const clock = ecaClock(input, policy);
-  const reasons = [...clock.waitingFor];
-  let allowedFrom = clock.earliestEcaDate;
+  // ECA-04: a claim against an estate waits for the clock like every ECA, unless a supervisor
+  // released it (counsel's decision where the probate deadline falls before the ECA date): the
+  // release answers the clock's waiting, never a hold, an application or a refund owed.
+  const released = kind === 'estate_claim' && input.estateReleased === true;
+  const timing = [...clock.waitingFor];
   if (clock.notificationEnds && today < clock.notificationEnds) {
-    reasons.push(
+    timing.push(
       `The 120-day notification period after the first statement (${formatLongDate(clock.d0!)}) runs to ${formatLongDate(clock.notificationEnds)} (ECA-05).`,
     );
   }
   if (clock.noticeDeadline && today < clock.noticeDeadline) {
-    reasons.push(
+    timing.push(
       `The final notice of ${formatLongDate(clock.finalNoticeDate!)} gave until ${formatLongDate(clock.noticeDeadline)} (ECA-05).`,
     );
   }
+  if (kind === 'estate_claim' && !released && timing.length > 0)
+    timing.push(
+      'A claim against an estate goes before the clock allows only when a supervisor releases it with a reason, as where the probate deadline comes first (ECA-04).',
+    );
+  const reasons = released ? [] : timing;
+  let allowedFrom = released ? today : clock.earliestEcaDate;
   if (input.fapStatus === 'pending') {
     reasons.push(
       'A financial-assistance application is pending: collection actions are suspended until it is decided (ECA-05).',
@@ -152,9 +162,6 @@ export function ecaDecision(
       `A refund of ${formatCents(input.refundOwedCents!)} is owed to the guarantor: no collection action until it is paid (ECA-05).`,
     );
     allowedFrom = null;
-  }
-  if (kind === 'estate_claim' && !input.estateReleased) {
-    reasons.push('A claim against an estate waits for a supervisor to release it with a reason (ECA-04).');
   }
   return { allowed: reasons.length === 0, allowedFrom, reasons, clock };
 }

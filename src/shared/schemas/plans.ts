@@ -170,7 +170,8 @@ export const planIdInput = z.object({ planId: idSchema });
 export const cancelPlanInput = z.object({ planId: idSchema, reason: requiredText('Reason', 300) });
 export const signedInput = z.object({ planId: idSchema, signedOn: businessDateSchema });
 
-export type PlanStatus = PlanState | 'cancelled' | 'replaced';
+/** 'suspended': the guarantor died (issue 14); an undo of the death resumes the plan as it was. */
+export type PlanStatus = PlanState | 'cancelled' | 'replaced' | 'suspended';
 
 /**
  * An active plan: in force, covering its accounts (a payment goes to them first, the statement
@@ -194,6 +195,7 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   completed: 'Paid in full',
   cancelled: 'Cancelled',
   replaced: 'Replaced by a new schedule',
+  suspended: 'Suspended (the guarantor died)',
 };
 
 export interface PlanEventView {
@@ -246,7 +248,8 @@ export interface PromiseView {
   amountCents: number;
   promisedOn: string;
   dueDate: string;
-  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  /** 'suspended': the guarantor died (issue 14); an undo of the death reopens it. */
+  status: 'open' | 'kept' | 'broken' | 'cancelled' | 'suspended';
   resolvedOn: string | null;
   paidCents: number;
 }

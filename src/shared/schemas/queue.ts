@@ -18,6 +18,7 @@ export const QUEUE_KINDS = [
   'refund_overdue',
   'new_address',
   'court_case',
+  'estate',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -38,6 +39,7 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     refund_overdue: { label: 'Refund overdue', filterLabel: 'Refunds overdue', tone: 'bad' },
     new_address: { label: 'New address needed', filterLabel: 'New addresses needed', tone: 'warn' },
     court_case: { label: 'Small-claims case', filterLabel: 'Small-claims cases', tone: 'warn' },
+    estate: { label: 'Estate', filterLabel: 'Estates (deaths and probate claims)', tone: 'bad' },
   };
 
 export const queueInput = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_AGENCY_POLICY } from '../rules/agencyPlacement';
 import { dollarsText, formatDecimal, nonNegativeCents, typedCents } from '../money';
 import { ECA_KINDS, type EcaKind } from '../rules/ecaClock';
+import { DEFAULT_ESTATE_POLICY } from '../rules/estates';
 import { hospitalSchema } from './hospital';
 import { DEFAULT_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './users';
 
@@ -162,6 +163,26 @@ export const DEFAULT_SMALL_CLAIMS_POLICY: SmallClaimsPolicy = {
   judgmentFollowUpDays: 30,
 };
 /**
+ * Estates (issue 14): the reminders before a claim deadline (days before it), how often to ask the
+ * clerk of court after filing, and how close to the death care must end to be suggested as the last
+ * illness (PR-04; the clerk confirms each account). The deadlines themselves are the probate table's.
+ */
+export const estatesPolicySchema = z
+  .object({
+    firstReminderDays: wholeNumber('First reminder (days before the deadline)', 1, 120),
+    secondReminderDays: wholeNumber('Second reminder (days before the deadline)', 1, 120),
+    lastReminderDays: wholeNumber('Last reminder (days before the deadline)', 1, 120),
+    followUpEveryDays: wholeNumber('Days between follow-ups after filing', 7, 180),
+    lastIllnessDays: wholeNumber('Days before death that count as the last illness', 1, 365),
+  })
+  .refine((p) => p.firstReminderDays > p.secondReminderDays && p.secondReminderDays > p.lastReminderDays, {
+    message: 'Each reminder comes closer to the deadline than the one before it.',
+    path: ['secondReminderDays'],
+  });
+export type EstatesPolicy = z.infer<typeof estatesPolicySchema>;
+export const DEFAULT_ESTATES_POLICY: EstatesPolicy = DEFAULT_ESTATE_POLICY;
+
+/**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
  * sets it. ECA-05 / 1.501(r)-6(c): an incomplete application gets a reasonable period to send what
@@ -217,6 +238,7 @@ export const settingsSchema = z.object({
   assistance: assistancePolicySchema,
   agencies: agencyPolicySchema,
   smallClaims: smallClaimsPolicySchema,
+  estates: estatesPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -230,6 +252,7 @@ export const updateSettingsInput = z.object({
   assistance: assistancePolicySchema.optional(),
   agencies: agencyPolicySchema.optional(),
   smallClaims: smallClaimsPolicySchema.optional(),
+  estates: estatesPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 

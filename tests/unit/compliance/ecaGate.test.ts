@@ -21,24 +21,19 @@ async function ready() {
 }
 
 describe('the ECA gate', () => {
-  it.each(ECA_KINDS.filter((k) => k !== 'estate_claim'))(
-    '%s: refused the day before the notice deadline, allowed on it',
-    async (kind) => {
-      const { a1 } = await ready();
-      const db = t.app.store.db;
-      expect(() => attemptEca(db, a1, kind, '2025-06-30', t.app.nowIso(), 1)).toThrow(
-        /not allowed yet for account A1: .*It is allowed from July 1, 2025\./,
-      );
-      expect(attemptEca(db, a1, kind, '2025-07-01', t.app.nowIso(), 1).allowed).toBe(true);
-      const register = db
-        .prepare('SELECT kind, attempted_on, allowed, allowed_from FROM eca_attempts ORDER BY id')
-        .all();
-      expect(register).toEqual([
-        { kind, attempted_on: '2025-06-30', allowed: 0, allowed_from: '2025-07-01' },
-        { kind, attempted_on: '2025-07-01', allowed: 1, allowed_from: '2025-07-01' },
-      ]);
-    },
-  );
+  it.each(ECA_KINDS)('%s: refused the day before the notice deadline, allowed on it', async (kind) => {
+    const { a1 } = await ready();
+    const db = t.app.store.db;
+    expect(() => attemptEca(db, a1, kind, '2025-06-30', t.app.nowIso(), 1)).toThrow(
+      /not allowed yet for account A1: .*It is allowed from July 1, 2025\./,
+    );
+    expect(attemptEca(db, a1, kind, '2025-07-01', t.app.nowIso(), 1).allowed).toBe(true);
+    const register = db.prepare('SELECT kind, attempted_on, allowed, allowed_from FROM eca_attempts ORDER BY id').all();
+    expect(register).toEqual([
+      { kind, attempted_on: '2025-06-30', allowed: 0, allowed_from: '2025-07-01' },
+      { kind, attempted_on: '2025-07-01', allowed: 1, allowed_from: '2025-07-01' },
+    ]);
+  });
 
   it('an account with no final notice is refused with the reason and no date', async () => {
     const { a2 } = await ready();
@@ -56,18 +51,21 @@ describe('the ECA gate', () => {
     });
   });
 
-  it('ECA-04: an estate claim waits for a supervisor release, given through the channel with a reason', async () => {
-    const { admin, a1 } = await ready();
+  it('ECA-04: an estate claim before the clock allows waits for a supervisor release, given through the channel with a reason', async () => {
+    // A2 has had no final notice: the clock cannot allow any ECA.
+    const { admin, a2 } = await ready();
     const clerk = await addUserAndLogIn(t, admin, 'clerk');
-    expect((await t.call('eca:check', { accountId: a1, kind: 'estate_claim' }, clerk)).reasons).toEqual([
-      'A claim against an estate waits for a supervisor to release it with a reason (ECA-04).',
-    ]);
-    expect(await t.raw('eca:releaseEstateClaim', { accountId: a1, reason: 'counsel agreed' }, clerk)).toMatchObject({
+    expect((await t.call('eca:check', { accountId: a2, kind: 'estate_claim' }, clerk)).reasons.at(-1)).toBe(
+      'A claim against an estate goes before the clock allows only when a supervisor releases it with a reason, as where the probate deadline comes first (ECA-04).',
+    );
+    expect(await t.raw('eca:releaseEstateClaim', { accountId: a2, reason: 'counsel agreed' }, clerk)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    await t.call('eca:releaseEstateClaim', { accountId: a1, reason: 'counsel agreed' }, admin);
-    expect((await t.call('eca:check', { accountId: a1, kind: 'estate_claim' }, clerk)).allowed).toBe(true);
+    await t.call('eca:releaseEstateClaim', { accountId: a2, reason: 'counsel agreed' }, admin);
+    expect((await t.call('eca:check', { accountId: a2, kind: 'estate_claim' }, clerk)).allowed).toBe(true);
+    // The release is for the estate claim alone.
+    expect((await t.call('eca:check', { accountId: a2, kind: 'lien' }, clerk)).allowed).toBe(false);
   });
 
   it('refuses while a hold stands on the account or the guarantor, and allows once it is released', async () => {

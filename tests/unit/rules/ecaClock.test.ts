@@ -60,11 +60,38 @@ describe('ECA-05: the clock from D0', () => {
     expect(late.clock.applicationPeriodEnds).toBe('2026-09-07');
   });
 
-  it('ECA-04: an estate claim also needs a supervisor release', () => {
-    expect(ecaDecision('estate_claim', base, '2026-06-01').reasons).toEqual([
-      'A claim against an estate waits for a supervisor to release it with a reason (ECA-04).',
+  it('ECA-04: an estate claim waits for the clock like any ECA; a supervisor release answers the clock, nothing else', () => {
+    // On time (2026-05-20 is the earliest ECA date) the claim passes without a release.
+    expect(ecaDecision('estate_claim', base, '2026-05-20').allowed).toBe(true);
+    // Too early: the clock's reasons, and that only a release lets it go first.
+    const early = ecaDecision('estate_claim', base, '2026-05-01');
+    expect(early).toMatchObject({ allowed: false, allowedFrom: '2026-05-20' });
+    expect(early.reasons).toEqual([
+      'The 120-day notification period after the first statement (January 10, 2026) runs to May 10, 2026 (ECA-05).',
+      'The final notice of April 20, 2026 gave until May 20, 2026 (ECA-05).',
+      'A claim against an estate goes before the clock allows only when a supervisor releases it with a reason, as where the probate deadline comes first (ECA-04).',
     ]);
-    expect(ecaDecision('estate_claim', { ...base, estateReleased: true }, '2026-06-01').allowed).toBe(true);
+    // Released (the probate deadline falls first): allowed now, even with no statement ever sent.
+    expect(ecaDecision('estate_claim', { ...base, estateReleased: true }, '2026-05-01')).toMatchObject({
+      allowed: true,
+      allowedFrom: '2026-05-01',
+      reasons: [],
+    });
+    expect(
+      ecaDecision('estate_claim', { ...base, d0: null, finalNoticeDate: null, estateReleased: true }, '2026-03-01')
+        .allowed,
+    ).toBe(true);
+    // A release never answers an application, a hold or a refund owed.
+    const pending = ecaDecision('estate_claim', { ...base, estateReleased: true, fapStatus: 'pending' }, '2026-05-01');
+    expect(pending.allowed).toBe(false);
+    expect(
+      ecaDecision('estate_claim', { ...base, estateReleased: true, holds: ['dispute'] }, '2026-06-01').allowed,
+    ).toBe(false);
+    expect(
+      ecaDecision('estate_claim', { ...base, estateReleased: true, refundOwedCents: 500 }, '2026-06-01').allowed,
+    ).toBe(false);
+    // The release is for an estate claim alone.
+    expect(ecaDecision('civil_action', { ...base, estateReleased: true }, '2026-05-01').allowed).toBe(false);
   });
 
   it.each([
@@ -83,8 +110,8 @@ describe('ECA-05: the clock from D0', () => {
     }
   });
 
-  it.each(ECA_KINDS)('%s: refused too early, allowed on time', (kind) => {
-    const input = { ...base, estateReleased: true };
+  it.each(ECA_KINDS)('%s: refused too early, allowed on time (no release)', (kind) => {
+    const input = { ...base };
     expect(ecaDecision(kind, input, '2026-05-19').allowed).toBe(false);
     expect(ecaDecision(kind, input, '2026-05-20').allowed).toBe(true);
   });

@@ -51,6 +51,7 @@ import {
   DEFAULT_ASSISTANCE_POLICY,
   DEFAULT_AGENCY_SETTINGS,
   DEFAULT_SMALL_CLAIMS_POLICY,
+  DEFAULT_ESTATES_POLICY,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -641,6 +642,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       assistance: DEFAULT_ASSISTANCE_POLICY,
       agencies: DEFAULT_AGENCY_SETTINGS,
       smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
+      estates: DEFAULT_ESTATES_POLICY,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -675,6 +677,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     assistance: DEFAULT_ASSISTANCE_POLICY,
     agencies: DEFAULT_AGENCY_SETTINGS,
     smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
+    estates: DEFAULT_ESTATES_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

@@ -439,7 +439,7 @@ describe('019', () => {
     );
     entry.run('charge', 1000);
     expect(() => entry.run('court_costs', 500)).toThrow(/CHECK/);
-    expect(migrate(db)).toEqual([21]);
+    expect(migrate(db, 21)).toEqual([21]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Court costs raise the balance: positive only; every older check still holds.
     entry.run('court_costs', 500);
@@ -505,5 +505,49 @@ describe('019', () => {
     expect(() => db.exec(`UPDATE placements SET status = 'placed'`)).toThrow(/CHECK/);
     expect(() => db.exec(`UPDATE placements SET status = 'returned', placed_on = '2026-12-01'`)).toThrow(/CHECK/);
     db.close();
+  });
+});
+
+describe('022', () => {
+  it('widens plans and promises to "suspended" in place on a database with rows, and seeds the probate table', () => {
+    const db = freshDb();
+    migrate(db, 21);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO plan_policies (id, effective_from, policy, created_at) VALUES (1, '2026-01-01', '{}', 't')`,
+    ).run();
+    const plan = db.prepare(
+      `INSERT INTO plans (guarantor_id, policy_id, status, status_since, start_date, balance_cents, down_payment_cents, frequency,
+         first_due_date, installment_cents, installment_count, within_tier, fap_answer, created_at)
+       VALUES (1, 1, ?, '2026-01-01', '2026-01-01', 1000, 0, 'monthly', '2026-02-01', 500, 2, 1, 'declined', 't')`,
+    );
+    const promise = db.prepare(
+      `INSERT INTO promises (guarantor_id, amount_cents, promised_on, due_date, status, created_at) VALUES (1, 100, '2026-01-01', '2026-01-05', ?, 't')`,
+    );
+    plan.run('current');
+    promise.run('open');
+    expect(() => plan.run('suspended')).toThrow(/CHECK/);
+    expect(() => promise.run('suspended')).toThrow(/CHECK/);
+    expect(migrate(db)).toEqual([22]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    plan.run('suspended');
+    promise.run('suspended');
+    expect(() => plan.run('nonsense')).toThrow(/CHECK/);
+    expect(() => promise.run('nonsense')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT status FROM plans ORDER BY id').pluck().all()).toEqual(['current', 'suspended']);
+    // PR-01/PR-02 from the brief: the UPC default and the state variations, with effective dates.
+    expect(
+      db.prepare("SELECT notice_months, mailed_days, outer_months FROM probate_rules WHERE state = '*'").get(),
+    ).toEqual({ notice_months: 4, mailed_days: 60, outer_months: 12 });
+    expect(db.prepare("SELECT outer_months FROM probate_rules WHERE state = 'AZ'").pluck().get()).toBe(24);
+    expect(db.prepare("SELECT notice_months FROM probate_rules WHERE state = 'UT'").pluck().get()).toBe(3);
+    expect(db.prepare("SELECT mailed_days FROM probate_rules WHERE state = 'MT'").pluck().get()).toBe(30);
+    expect(db.prepare("SELECT outer_months FROM probate_rules WHERE state = 'VT'").pluck().get()).toBe(36);
+    // The partial index on active plans survived the change of the table's text.
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'plans_active'").pluck().get(),
+    ).toBe(1);
   });
 });

@@ -22,6 +22,7 @@ import { migration018 } from './018_bounced_address';
 import { migration019 } from './019_agencies';
 import { migration020 } from './020_agency_indexes';
 import { migration021 } from './021_small_claims';
+import { migration022 } from './022_estates';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,7 @@ const PROMISE_LABELS: Record<PromiseView['status'], { text: string; tone: string
   kept: { text: 'Kept', tone: 'ok' },
   broken: { text: 'Broken', tone: 'bad' },
   cancelled: { text: 'Cancelled', tone: '' },
+  suspended: { text: 'Suspended (the guarantor died)', tone: 'warn' },
 };
 
 function Promises({ promises, onPromise }: { promises: PromiseView[]; onPromise: () => void }) {

@@ -27,6 +27,7 @@ export const STATUS_TONES: Record<PlanStatus, string> = {
   completed: 'ok',
   cancelled: '',
   replaced: '',
+  suspended: 'warn',
 };
 
 /** For a defaulted plan: when it had lapsed and the cure deadline its letter gave. */
