@@ -13,6 +13,7 @@ export const accounts: Capability<'accounts'> = {
 export {
   accountRows,
   applyApprovedGuarantorChange,
+  setDeceased,
   extractWriter,
   guarantorName,
   guarantorRow,

@@ -181,6 +181,22 @@ export function applyApprovedGuarantorChange(
 }
 
 /**
+ * Records a death on the guarantor (the estates capability decides; issue 14), or lifts it (null):
+ * the flag every query of the cycle reads, with the date and source.
+ */
+export function setDeceased(
+  db: Db,
+  guarantorId: number,
+  death: { dateOfDeath: string; source: string } | null,
+  now: string,
+): void {
+  prepared(
+    db,
+    'UPDATE guarantors SET deceased = ?, date_of_death = ?, death_source = ?, updated_at = ? WHERE id = ?',
+  ).run(death ? 1 : 0, death?.dateOfDeath ?? null, death?.source ?? '', now, guarantorId);
+}
+
+/**
  * Moves an account's balance and its guarantor's balance by `delta` cents; returns the guarantor.
  * Only the ledger calls it, in the transaction that writes the entries (balances follow the ledger).
  */

@@ -140,3 +140,29 @@ export function releaseEstateClaim(db: Db, accountId: number, reason: string, to
      ON CONFLICT (account_id, kind) DO UPDATE SET reason = excluded.reason, released_on = excluded.released_on, released_by = excluded.released_by`,
   ).run(accountId, reason, today, by);
 }
+
+/**
+ * The 501(r) gate for an action on every account of a matter (a case's, an estate claim's), all or nothing (ECA-01..05): when any
+ * account is refused, only the refusals are asked and recorded (the register never shows the action
+ * allowed on one account of a step that was not taken); when every account is allowed, each is asked
+ * and recorded allowed. A refusal throws after every refused account is in the register.
+ */
+export function attemptEcaForEvery(
+  db: Db,
+  accounts: readonly { account_id: number }[],
+  kind: EcaKind,
+  on: string,
+  w: { now: string; by: number },
+  askerOf: (a: { account_id: number }) => EcaAsker = () => ({}),
+): void {
+  const refused = accounts.filter((a) => !checkEca(db, a.account_id, kind, on, askerOf(a)).allowed);
+  let first: unknown = null;
+  for (const a of refused.length > 0 ? refused : accounts) {
+    try {
+      attemptEca(db, a.account_id, kind, on, w.now, w.by, askerOf(a));
+    } catch (e) {
+      first ??= e;
+    }
+  }
+  if (first !== null) throw first;
+}

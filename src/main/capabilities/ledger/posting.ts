@@ -12,7 +12,7 @@ import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } f
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { supervisorApproval } from '../access';
-import { changeLedger } from './changes';
+import { changeLedger, type LedgerChangeWriter } from './changes';
 import { insertPayment } from './entries';
 import { postingPolicy } from '../../platform/settings';
 import { accountRows, guarantorRow } from '../accounts';
@@ -316,4 +316,50 @@ export function reversePayment(
     entries.map((id) => ledger.reverse(id, { reason, effectiveDate })),
   );
   return { guarantorId: payment.guarantor_id, reversalIds };
+}
+
+/**
+ * Lowers accounts by `cents` in all, in the order given (oldest first), never below zero on any
+ * account: one entry per account touched (an adjustment, a court or estate recovery). Returns what
+ * was posted where.
+ */
+export function postOldestFirst(
+  ledger: LedgerChangeWriter,
+  accounts: readonly { account_id: number; balance_cents: number }[],
+  cents: number,
+  entry: (accountId: number, take: number) => Parameters<LedgerChangeWriter['post']>[0],
+): { entryId: number; accountId: number; cents: number }[] {
+  const posted: { entryId: number; accountId: number; cents: number }[] = [];
+  let left = cents;
+  for (const a of accounts) {
+    if (left <= 0) break;
+    const take = Math.min(left, Math.max(0, a.balance_cents));
+    if (take <= 0) continue;
+    posted.push({ entryId: ledger.post(entry(a.account_id, take)), accountId: a.account_id, cents: take });
+    left -= take;
+  }
+  return posted;
+}
+
+/**
+ * A write-off lowers balances with no money coming in (a judgment's, an estate's closing): like any
+ * adjustment, over the approval limit a clerk needs a supervisor's approval (issue 11). Returns who
+ * approved, if anyone; `what` begins the refusal ("The judgment writes off").
+ */
+export function writeOffApprovedBy(
+  app: RecoupApp,
+  cents: number,
+  role: Role,
+  approval: { username: string; password: string } | undefined,
+  what: string,
+): number | null {
+  const limit = postingPolicy(app.store.db).adjustmentApprovalLimitCents;
+  if (cents <= 0 || !adjustmentNeedsApproval(role, cents, limit)) return null;
+  if (!approval)
+    throw new AppError(
+      'forbidden',
+      `${what} ${formatCents(cents)}, over the ${formatCents(limit)} a clerk may adjust alone: a supervisor approves it.`,
+      { approval: `A supervisor must approve writing off ${formatCents(cents)}.` },
+    );
+  return supervisorApproval(app, approval).id;
 }

@@ -13,20 +13,11 @@ import { LIMITATION_BASIS_LABELS } from '../../../shared/rules/smallClaims';
 import { SERVICE_METHOD_LABELS, type caseEventInput, type openCaseInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { placeHold } from '../compliance';
+import { attemptEcaForEvery, placeHold } from '../compliance';
 import { limitById, suitCheck } from './check';
 import { recordJudgment } from './judgment';
 import { changeCase, insertCase, insertEvent, setAccountHold } from './rows';
-import {
-  type When,
-  gateEveryAccount,
-  logCaseActivity,
-  needStatus,
-  notAfterToday,
-  notNow,
-  refuse,
-  releaseCaseHolds,
-} from './steps';
+import { type When, logCaseActivity, needStatus, notAfterToday, notNow, refuse, releaseCaseHolds } from './steps';
 import { caseAccounts, caseCheck, caseLabel, caseRow, owedCents, type CaseRow } from './views';
 
 type OpenCase = z.output<typeof openCaseInput>;
@@ -167,7 +158,7 @@ function fileCase(db: Db, c: CaseRow, input: Extract<CaseEvent, { event: 'filed'
     notNow(
       `The claim cannot be filed on ${formatLongDate(input.on)}: ${failing.map((l) => `${l.label}: ${l.detail}`).join(' ')}`,
     );
-  gateEveryAccount(db, accounts, 'civil_action', input.on, w);
+  attemptEcaForEvery(db, accounts, 'civil_action', input.on, w);
 
   const claim = Math.min(c.claim_cents, check.claimCents);
   const label = caseLabel({ id: c.id, case_number: input.caseNumber });

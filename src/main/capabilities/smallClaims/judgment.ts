@@ -10,18 +10,15 @@
 // hold is no bar to its own step) and the answer is kept both in the register and with the case.
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
 import { formatCents, formatDecimal } from '../../../shared/money';
-import { adjustmentNeedsApproval } from '../../../shared/rules/adjustmentApproval';
 import type { EcaDecision } from '../../../shared/rules/ecaClock';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
 import type { caseEventInput, judgmentPaymentInput, postJudgmentInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
-import { postingPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
-import { supervisorApproval } from '../access';
-import { changeLedger, type LedgerChangeWriter } from '../ledger';
-import { gateEveryAccount, logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
+import { changeLedger, postOldestFirst, writeOffApprovedBy, type LedgerChangeWriter } from '../ledger';
+import { logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
+import { attemptEcaForEvery } from '../compliance';
 import { changeCase, insertAction, insertEvent } from './rows';
 import {
   caseAccounts,
@@ -34,28 +31,6 @@ import {
 } from './views';
 
 type Judgment = Extract<z.output<typeof caseEventInput>, { event: 'judgment' }>;
-
-/**
- * Lowers the case's accounts by `cents` in all, oldest first, never below zero on any account: one
- * entry per account touched (an adjustment, a court recovery). Returns what was posted where.
- */
-function postOldestFirst(
-  ledger: LedgerChangeWriter,
-  accounts: readonly CaseAccountRow[],
-  cents: number,
-  entry: (accountId: number, take: number) => Parameters<LedgerChangeWriter['post']>[0],
-): { entryId: number; accountId: number; cents: number }[] {
-  const posted: { entryId: number; accountId: number; cents: number }[] = [];
-  let left = cents;
-  for (const a of accounts) {
-    if (left <= 0) break;
-    const take = Math.min(left, Math.max(0, a.balance_cents));
-    if (take <= 0) continue;
-    posted.push({ entryId: ledger.post(entry(a.account_id, take)), accountId: a.account_id, cents: take });
-    left -= take;
-  }
-  return posted;
-}
 
 /** Adjusts what a judgment leaves uncollectable off the accounts, oldest first (reason court_judgment). */
 function adjustDown(
@@ -77,20 +52,8 @@ function adjustDown(
   }));
 }
 
-/**
- * A judgment's write-off lowers balances with no money coming in: like any adjustment, over the
- * approval limit a clerk needs a supervisor's approval (issue 11); returns who approved, if anyone.
- */
 function writeOffApproval(app: RecoupApp, cents: number, input: Judgment, w: When): number | null {
-  const limit = postingPolicy(app.store.db).adjustmentApprovalLimitCents;
-  if (cents <= 0 || !adjustmentNeedsApproval(w.role ?? 'clerk', cents, limit)) return null;
-  if (!input.approval)
-    throw new AppError(
-      'forbidden',
-      `The judgment writes off ${formatCents(cents)}, over the ${formatCents(limit)} a clerk may adjust alone: a supervisor approves it.`,
-      { approval: `A supervisor must approve writing off ${formatCents(cents)}.` },
-    );
-  return supervisorApproval(app, input.approval).id;
+  return writeOffApprovedBy(app, cents, w.role ?? 'clerk', input.approval, 'The judgment writes off');
 }
 
 export function recordJudgment(app: RecoupApp, c: CaseRow, input: Judgment, w: When): void {
@@ -279,7 +242,7 @@ export function postJudgmentAction(db: Db, input: z.output<typeof postJudgmentIn
   // One request, one row on the case: a refusal keeps every refused account's reasons together.
   const refused: string[] = [];
   try {
-    gateEveryAccount(db, accounts, input.kind, w.today, w, (x) => {
+    attemptEcaForEvery(db, accounts, input.kind, w.today, w, (x) => {
       const a = byId.get(x.account_id)!;
       return {
         ...(a.hold_id !== null ? { ownHoldId: a.hold_id } : {}),

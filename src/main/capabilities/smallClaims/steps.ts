@@ -6,36 +6,9 @@ import type { Role } from '../../../shared/roles';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../shared/schemas/smallClaims';
 import type { Db } from '../../store/database';
 import { logActivity } from '../accounts';
-import type { EcaKind } from '../../../shared/rules/ecaClock';
-import { attemptEca, checkEca, releaseHold, type EcaAsker } from '../compliance';
+import { releaseHold } from '../compliance';
 import { setAccountHold } from './rows';
 import { caseAccounts, caseLabel, type CaseRow } from './views';
-
-/**
- * The 501(r) gate for an action on every account of a case, all or nothing (ECA-01..05): when any
- * account is refused, only the refusals are asked and recorded (the register never shows the action
- * allowed on one account of a step that was not taken); when every account is allowed, each is asked
- * and recorded allowed. A refusal throws after every refused account is in the register.
- */
-export function gateEveryAccount(
-  db: Db,
-  accounts: readonly { account_id: number }[],
-  kind: EcaKind,
-  on: string,
-  w: When,
-  askerOf: (a: { account_id: number }) => EcaAsker = () => ({}),
-): void {
-  const refused = accounts.filter((a) => !checkEca(db, a.account_id, kind, on, askerOf(a)).allowed);
-  let first: unknown = null;
-  for (const a of refused.length > 0 ? refused : accounts) {
-    try {
-      attemptEca(db, a.account_id, kind, on, w.now, w.by, askerOf(a));
-    } catch (e) {
-      first ??= e;
-    }
-  }
-  if (first !== null) throw first;
-}
 
 export interface When {
   today: string;
