@@ -26,7 +26,7 @@ export function nextCollectionStep(a: NextStepInput): string {
   if (holds.length > 0) {
     const why = holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ');
     return holds.includes('deceased') || holds.includes('estate_claim')
-      ? `On hold (${why}): no statements; only a claim against the estate may follow, once a supervisor releases it (ECA-04).`
+      ? `On hold (${why}): no statements; only a claim against the estate may follow, through the 501(r) gate (a supervisor releases it where the probate deadline comes first, ECA-04).`
       : `On hold (${why}): no statements and no collection actions while it stands.`;
   }
   if (a.plan?.status === 'current')
