@@ -154,7 +154,7 @@ describe('the probate table', () => {
     w = await estateWorld();
     const { t, clerk, supervisor, gid } = w;
     const row = {
-      state: 'MN',
+      state: 'MN' as const,
       noticeMonths: 4,
       mailedDays: 60,
       outerMonths: 18,
