@@ -360,7 +360,7 @@ describe('a death from the extract', () => {
     expect(ge.estate?.accounts.map((a) => [a.accountNumber, a.lastIllness, a.priority.classNumber])).toEqual([
       ['Z1', true, 4],
     ]);
-    expect(ge.deaths[0]).toMatchObject({ source: 'extract', recordedBy: 'Avery Admin' // the user who ran the import });
+    expect(ge.deaths[0]).toMatchObject({ source: 'extract', recordedBy: 'Avery Admin' }); // the user who ran the import
   });
 
   it('is recorded with the extract’s date, or the import’s day with a note to find the date; a supervisor’s approval of the lowering undoes it', async () => {
