@@ -23,7 +23,6 @@ import {
   labelValue,
   PAGE,
   paragraph,
-  rule,
   table,
   type LayoutVersion,
   type Pdf,
@@ -277,7 +276,6 @@ function drawSignature(doc: Pdf, s: ClaimSnapshot) {
     size: 8.5,
     muted: true,
   });
-  rule(doc, 0, 6);
 }
 
 function claimDocument(s: ClaimSnapshot): Pdf {

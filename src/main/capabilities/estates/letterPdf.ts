@@ -27,7 +27,7 @@ import {
   type LayoutVersion,
   type Pdf,
 } from '../../pdf/layout';
-import { courtLine, estateTitle, hospitalAddress, rendered, type EstateCaption, type RenderedPdf } from './paper';
+import { estateTitle, hospitalAddress, rendered, type EstateCaption, type RenderedPdf } from './paper';
 
 export interface LetterAccount {
   accountNumber: string;
@@ -146,7 +146,7 @@ function signature(doc: Pdf, closing: string, who: string) {
 }
 
 function caseLine(c: EstateCaption): string {
-  return `${courtLine(c)}, Case No. ${c.caseNumber || '(not yet known)'}`;
+  return `${c.courtName ? `${c.courtName}, ` : ''}Case No. ${c.caseNumber || '(not yet known)'}`;
 }
 
 function coverToClerk(doc: Pdf, s: CoverLetterSnapshot) {

@@ -3,6 +3,7 @@
 // typed, and a drawn document's bytes, hash and pages (so a cover letter and its statement of claim
 // go out as one file, pageCopy).
 import { createHash } from 'node:crypto';
+import type { EstateDetail } from '../../../shared/schemas/estates';
 import type { Hospital } from '../../../shared/schemas/hospital';
 import { contentWidth, FONT, INK, PAGE, pdfBytes, type Pdf } from '../../pdf/layout';
 import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
@@ -17,6 +18,19 @@ export interface EstateCaption {
   /** Two-letter state. */
   state: string;
   caseNumber: string;
+}
+
+/** The caption of an estate as its page shows it. */
+export function captionOf(d: EstateDetail): EstateCaption {
+  return {
+    decedent: d.guarantorName,
+    dateOfDeath: d.dateOfDeath,
+    courtName: d.courtName,
+    courtAddress: d.courtAddress,
+    county: d.county,
+    state: d.state,
+    caseNumber: d.caseNumber,
+  };
 }
 
 const STATE_NAMES: Record<string, string> = {
