@@ -262,7 +262,7 @@ function drawSignature(doc: Pdf, s: ClaimSnapshot) {
   line('Name and title', PAGE.margin, w * 0.45);
   doc.y = second;
   line(`For ${h.legalName}`, PAGE.margin + w * 0.55, w * 0.45);
-  doc.moveDown(0.8);
+  doc.moveDown(1.4);
   if (s.sworn) {
     paragraph(doc, fill(SWORN_CLAIM_TEXT.jurat, { state: stateName(s.caption.state) }));
     const row = doc.y - 10;
