@@ -39,7 +39,7 @@ import type {
 import { estatesPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import type { DeathsRow, EstatesRow, ProbateRulesRow } from '../../store/schema';
-import { guarantorName } from '../accounts';
+import { guarantorName, guarantorRow } from '../accounts';
 import { checkEca } from '../compliance';
 import { entryStandsSql } from '../ledger';
 import { OPEN_ESTATES_SQL } from './rows';
@@ -436,6 +436,7 @@ export function estateDetail(db: Db, estateId: number, today: string): EstateDet
 
 /** What the workspace shows: every death recorded (newest first) and the standing death's estate, or the latest. */
 export function guarantorEstate(db: Db, guarantorId: number, today: string): GuarantorEstate {
+  guarantorRow(db, guarantorId);
   const deaths = deathsOf(db, guarantorId);
   const standing = standingDeath(db, guarantorId);
   const estateId = (
