@@ -381,5 +381,11 @@ describe('estates:document', () => {
     const e = await refusal(t.call('estates:document', { estateDocumentId: coverLetter!.id }, clerk));
     expect(e.code).toBe('internal');
     expect(e.message).toContain('no longer draws exactly as it was sent');
+    // The refused reprint is audited with the estate and the guarantor it touched.
+    const audit = t.app.store.db
+      .prepare(`SELECT records, outcome FROM audit_events WHERE channel = 'estates:document' ORDER BY id DESC LIMIT 1`)
+      .get() as { records: string; outcome: string };
+    expect(audit.outcome).not.toBe('ok');
+    expect(JSON.parse(audit.records)).toEqual([`estate:${estateId}`, `guarantor:${w.gid('E1')}`]);
   });
 });
