@@ -267,7 +267,7 @@ export function FileDialog({ detail: d, onClose, onPrinted }: PrintProps) {
           label="Where the claim goes"
           placeholder="Choose…"
           options={FILED_WITH.map((f) => ({ value: f, label: FILED_WITH_LABELS[f] }))}
-          className="span-4"
+          className="span-6"
         />
         <TextAreaField
           name="contingency"

@@ -206,12 +206,27 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
           rowKey={(a) => a.accountId}
           empty="The guarantor owed nothing when the death was recorded."
           columns={[
-            { header: 'Account', rowHeader: true, className: 'mono', cell: (a) => a.accountNumber },
-            { header: 'Patient', cell: (a) => a.patientName },
-            { header: 'Service', className: 'nowrap', cell: (a) => formatServiceDates(a.serviceFrom, a.serviceTo) },
             {
-              header: 'Payer',
-              cell: (a) => PAYER_CLASS_LABELS[a.payerClass as keyof typeof PAYER_CLASS_LABELS] ?? a.payerClass,
+              header: 'Account',
+              rowHeader: true,
+              cell: (a) => (
+                <>
+                  <span className="mono">{a.accountNumber}</span>
+                  <div className="muted">{a.patientName}</div>
+                </>
+              ),
+            },
+            {
+              header: 'Service',
+              className: 'nowrap',
+              cell: (a) => (
+                <>
+                  {formatServiceDates(a.serviceFrom, a.serviceTo)}
+                  <div className="muted">
+                    {PAYER_CLASS_LABELS[a.payerClass as keyof typeof PAYER_CLASS_LABELS] ?? a.payerClass}
+                  </div>
+                </>
+              ),
             },
             { header: 'Owed today', className: 'num', cell: (a) => formatCents(a.balanceCents) },
             {
@@ -235,7 +250,7 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
             },
             {
               header: 'Priority (PR-04)',
-              className: 'prose-cell',
+              className: 'brief',
               cell: (a) => (
                 <>
                   Class {a.priority.classNumber}
@@ -245,7 +260,7 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
             },
             {
               header: '501(r)',
-              className: 'prose-cell',
+              className: 'brief',
               cell: (a) =>
                 a.eca.released ? (
                   <span className="badge ok">Released</span>
@@ -254,7 +269,7 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
                 ) : (
                   <>
                     <span className="badge warn">
-                      {a.eca.allowedFrom ? `Waits until ${formatShortDate(a.eca.allowedFrom)}` : 'Refused'}
+                      {a.eca.allowedFrom ? `Waits until ${formatShortDate(a.eca.allowedFrom)}` : 'Not allowed'}
                     </span>
                     {a.eca.reasons.length > 0 && <div className="muted">{a.eca.reasons.join(' ')}</div>}
                   </>

@@ -75,10 +75,18 @@ export function ProbateRules() {
               className: 'nowrap',
               cell: (r) => (r.state === UPC_DEFAULT_STATE ? '* (UPC)' : r.state),
             },
-            { header: 'After publication', className: 'nowrap', cell: (r) => months(r.noticeMonths) },
+            {
+              header: 'After publication',
+              className: 'nowrap',
+              cell: (r) => (
+                <>
+                  {months(r.noticeMonths)}
+                  <div className="muted">published {r.publicationWeeks} weeks</div>
+                </>
+              ),
+            },
             { header: 'After a mailed notice', className: 'nowrap', cell: (r) => `${r.mailedDays} days` },
             { header: 'Outer limit from death', className: 'nowrap', cell: (r) => months(r.outerMonths) },
-            { header: 'Published', className: 'nowrap', cell: (r) => `${r.publicationWeeks} weeks` },
             {
               header: 'Priority classes',
               className: 'wrap',
@@ -108,7 +116,7 @@ export function ProbateRules() {
             },
             {
               header: 'Source',
-              className: 'wrap',
+              className: 'prose-cell',
               cell: (r) => (
                 <>
                   {r.source || DASH}
