@@ -90,6 +90,17 @@ export const ADJUSTMENT_REASONS = {
   rebill: { label: 'Re-bill / balance correction (increase)', sign: 1, type: 'administrative_adjustment' },
 } as const satisfies Record<string, { label: string; sign: 1 | -1; type: LedgerType }>;
 export type AdjustmentReason = keyof typeof ADJUSTMENT_REASONS;
+
+/**
+ * Reasons the system posts with a matter's own step, never offered for a clerk's adjustment by
+ * hand: a judgment leaves the rest uncollectable (issue 13); an estate closes with nothing more
+ * (issue 14). The ledger view shows their labels.
+ */
+export const MATTER_ADJUSTMENT_REASONS = {
+  court_judgment: 'Court judgment: not collectable',
+  estate_closed: 'Estate closed with nothing more',
+} as const;
+export const ESTATE_CLOSED_REASON = 'estate_closed' satisfies keyof typeof MATTER_ADJUSTMENT_REASONS;
 export const ADJUSTMENT_REASON_CODES = Object.keys(ADJUSTMENT_REASONS) as [AdjustmentReason, ...AdjustmentReason[]];
 
 /** One account's part of a payment the clerk splits. */

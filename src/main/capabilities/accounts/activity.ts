@@ -22,7 +22,7 @@ function checkAccountBelongs(db: Db, guarantorId: number, accountId: number | un
     });
 }
 
-export function logActivity(db: Db, input: z.output<typeof logActivityInput>, by: number, now: string): number {
+export function logActivity(db: Db, input: z.output<typeof logActivityInput>, by: number | null, now: string): number {
   guarantorRow(db, input.guarantorId);
   checkAccountBelongs(db, input.guarantorId, input.accountId);
   const info = db

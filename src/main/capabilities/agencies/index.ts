@@ -17,3 +17,4 @@ export { buildBatches, releaseBatch } from './placement';
 export { scoreWeights } from './scoreWeights';
 export { postRemittance } from './remittances';
 export { agencyScorecard } from './scorecard';
+export { recallForDeath } from './recall';

@@ -129,6 +129,30 @@ export function recallByHand(
 }
 
 /**
+ * Issue 14: a death recalls every account of the guarantor still at an agency (reason deceased),
+ * each agency told in a recall file. Inside the death's transaction; returns the placements recalled.
+ */
+export function recallForDeath(
+  db: Db,
+  guarantorId: number,
+  note: string,
+  w: { today: string; at: string; by: number | null },
+): { placementId: number; accountId: number; agencyId: number }[] {
+  const placed = db
+    .prepare(
+      `SELECT id, agency_id, account_id, hold_id FROM placements WHERE guarantor_id = ? AND status = 'placed' ORDER BY id`,
+    )
+    .all(guarantorId) as { id: number; agency_id: number; account_id: number; hold_id: number | null }[];
+  for (const p of placed) returnPlacement(db, p, { reason: 'deceased', note, today: w.today, by: w.by });
+  writeRecallFiles(
+    db,
+    placed.map((p) => p.agency_id),
+    { ...w, automatic: false },
+  );
+  return placed.map((p) => ({ placementId: p.id, accountId: p.account_id, agencyId: p.agency_id }));
+}
+
+/**
  * The automatic recall (a business-day job): every placed account whose recall day has come
  * (recallDueOn: the contract's days after the later of placement and the last payment) comes back;
  * then every agency with returns not yet told gets its recall file.

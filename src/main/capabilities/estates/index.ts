@@ -4,12 +4,20 @@
 // the referral to legal, the claim filed through the 501(r) gate (ECA-04) with its statement of
 // claim (PR-03, PR-04) and cover letter, follow-ups with the clerk of court, money from the estate,
 // and the closing (the remainder written off; a Medicare deductible or coinsurance balance left
-// for the bad-debt listing).
+// for the bad-debt listing). A death the extract raises (or a supervisor's approval of its
+// lowering) comes in through afterDeathChange, with the same effects.
 import type { Capability } from '../../platform/capability';
+import { deathFromExtract } from './deaths';
 import { documentHandlers } from './documentHandlers';
 import { estateHandlers } from './handlers';
+import { estatesQueueSource } from './queueSource';
 
 export const estates: Capability<'estates'> = {
   name: 'estates',
   handlers: { ...estateHandlers, ...documentHandlers },
+  afterDeathChange: deathFromExtract,
+  queueSources: [estatesQueueSource],
 };
+
+export { estatesQueueSource } from './queueSource';
+export { estateDetail, guarantorEstate } from './views';

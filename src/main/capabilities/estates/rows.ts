@@ -71,7 +71,14 @@ export function insertDeath(
   );
 }
 
-export function markDeathUndone(db: Db, deathId: number, reason: string, today: string, now: string, by: number): void {
+export function markDeathUndone(
+  db: Db,
+  deathId: number,
+  reason: string,
+  today: string,
+  now: string,
+  by: number | null,
+): void {
   db.prepare('UPDATE deaths SET undone_on = ?, undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?').run(
     today,
     now,

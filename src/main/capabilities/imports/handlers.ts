@@ -35,7 +35,10 @@ export const importsHandlers: HandlerMap<'imports'> = {
     return list;
   },
   'importHeld:decide': (ctx, input) => {
-    const decided = decideHeldChange(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso());
+    const decided = decideHeldChange(ctx.app.store.db, input, userOf(ctx).id, ctx.app.nowIso(), {
+      today: ctx.app.clock.today(),
+      subscribers: ctx.app.extensions.deathSubscribers,
+    });
     ctx.records.push(`guarantor:${decided.guarantorId}`, `importHeld:${input.id}`);
     ctx.detail = `${input.decision === 'approve' ? 'approved' : 'rejected'}: ${decided.field} ${decided.from ?? '(blank)'} -> ${decided.to ?? '(blank)'}`;
     return decided;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { decideHeldChangeInput, HeldChange } from '../../../shared/schemas/import';
+import type { DeathSubscriber } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import type { ImportHeldChangesRow } from '../../store/schema';
 import { prepared } from '../../store/prepared';
@@ -122,6 +123,8 @@ export function decideHeldChange(
   input: z.output<typeof decideHeldChangeInput>,
   by: number,
   now: string,
+  /** Issue 14: an approved change of the deceased flag is a death raised or undone (app.extensions.deathSubscribers). */
+  death: { today: string; subscribers: readonly DeathSubscriber[] },
 ): HeldChange {
   const decided = db.transaction((): HeldChange | 'changed' => {
     const row = db.prepare(`${SELECT} WHERE h.id = ?`).get(input.id) as HeldRow | undefined;
@@ -141,6 +144,16 @@ export function decideHeldChange(
       }
       const value = FLAG_FIELDS.has(field) ? Number(row.to_value) : row.to_value;
       applyApprovedGuarantorChange(db, row.guarantor_id, field, value, now);
+      if (field === 'deceased')
+        for (const subscriber of death.subscribers)
+          subscriber(db, {
+            guarantorId: row.guarantor_id,
+            deceased: value === 1,
+            today: death.today,
+            now,
+            by,
+            why: `A supervisor approved the extract’s change of the deceased flag (held change #${row.id}).`,
+          });
       if (field === 'first_name' || field === 'middle_name' || field === 'last_name') {
         const g = db
           .prepare('SELECT first_name, middle_name, last_name FROM guarantors WHERE id = ?')

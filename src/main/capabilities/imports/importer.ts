@@ -11,6 +11,7 @@ import {
   type ImportMapping,
   type ImportReport,
 } from '../../../shared/schemas/import';
+import type { DeathSubscriber } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { beginWork } from '../../platform/unitOfWork';
 import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
@@ -199,6 +200,12 @@ export async function runImport(
      * Required, so no caller can move money without it.
      */
     afterLedgerChange: (ledger: LedgerChangeWriter) => void;
+    /**
+     * Issue 14: every capability's afterDeathChange (app.extensions.deathSubscribers), called inside
+     * the import's transaction, after the ledger has settled, for each guarantor whose deceased flag
+     * the import raised (a death has the same effects however it came in).
+     */
+    deathSubscribers?: readonly DeathSubscriber[];
   },
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
@@ -297,6 +304,7 @@ export async function runImport(
   const rows = extractWriter(db);
 
   const guarantorsSeen = new Map<string, Seen<GuarantorIncoming>>();
+  const deathsRaised = new Set<number>();
   const accountsSeen = new Map<string, Seen<AccountIncoming>>();
   const transactionsSeen = new Map<string, number>();
   const deltas = new Map<number, number>();
@@ -425,6 +433,7 @@ export async function runImport(
               let id: number;
               if (inserted !== null) {
                 id = inserted;
+                if (fresh.deceased === 1) deathsRaised.add(id);
                 addNameTokens(db, id, g.first_name, fresh.middle_name, g.last_name);
                 fapFromExtract(at, id, fresh.fap_status, fresh.fap_status_date);
                 report.guarantors.created++;
@@ -453,6 +462,7 @@ export async function runImport(
                 else {
                   const next = merged.values;
                   rows.updateGuarantor(id, next, options.now);
+                  if (existing.deceased !== 1 && next.deceased === 1) deathsRaised.add(id);
                   if (
                     existing.first_name !== next.first_name ||
                     existing.middle_name !== next.middle_name ||
@@ -654,7 +664,19 @@ export async function runImport(
       by: options.userId,
     });
     ledger.moveBalances(deltas);
-    if (options.mode === 'commit' && report.errorCount === 0) options.afterLedgerChange(ledger);
+    if (options.mode === 'commit' && report.errorCount === 0) {
+      options.afterLedgerChange(ledger);
+      for (const guarantorId of deathsRaised)
+        for (const subscriber of options.deathSubscribers ?? [])
+          subscriber(db, {
+            guarantorId,
+            deceased: true,
+            today,
+            now: options.now,
+            by: options.userId,
+            why: `The billing extract reported the death (import #${batch.id}).`,
+          });
+    }
     if (hooks.isCancelled?.()) throw new ImportCancelled();
 
     const counts = {

@@ -61,6 +61,7 @@ export async function importFiles(
         source: files.map((f) => f.name).join(', '),
         // Imported payments (and new balances) move plans and promises in the import's transaction.
         afterLedgerChange: (ledger) => settleLedgerChange(app, ledger),
+        deathSubscribers: app.extensions.deathSubscribers,
       },
       {
         onProgress: (count, total, phase) => app.emit({ type: 'progress', jobId: input.jobId, phase, count, total }),

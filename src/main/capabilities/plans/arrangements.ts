@@ -13,6 +13,7 @@ import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { supervisorApproval } from '../access';
 import { policyOn } from './policy';
+import { refuseIfDeceased } from './suspension';
 import { addInstallments, addPlanAccounts, endPlan, insertPlan, recordEvent, setAgreementSigned } from './planRows';
 import { activePlanSql, planAccountIds, planPayments, planRow } from './progress';
 
@@ -190,6 +191,7 @@ export function createPlan(app: RecoupApp, input: CreatePlanInput, actor: Actor)
   const g = db.prepare('SELECT fap_status FROM guarantors WHERE id = ?').get(input.guarantorId) as
     { fap_status: string } | undefined;
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
+  refuseIfDeceased(db, input.guarantorId);
   const balance = accountsBalance(db, input.guarantorId, input.accountIds, null);
   const version = policyOn(db, today, app.nowIso());
   const offerFirst = mustOfferFinancialAssistance({

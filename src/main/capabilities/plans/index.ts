@@ -35,3 +35,4 @@ export {
   type RecordedAgreement,
   type RecordedPaper,
 } from './printing';
+export { resumePlan, resumePromise, suspendForDeath, type Suspended } from './suspension';

@@ -113,3 +113,11 @@ export function markLettersPrinted(
   const mark = prepared(db, 'UPDATE plan_letters SET printed_on = ?, document_id = ?, printed_letter = ? WHERE id = ?');
   for (const l of letters) mark.run(on, documentId, l.printedLetter, l.id);
 }
+
+/**
+ * A death suspends a plan, an undo of it resumes the plan with the status it had (issue 14): only
+ * the status and since when change; the lapse's dates stay as they were.
+ */
+export function setPlanSuspension(db: Db, planId: number, status: PlansRow['status'], since: string): void {
+  prepared(db, 'UPDATE plans SET status = ?, status_since = ? WHERE id = ?').run(status, since, planId);
+}

@@ -176,7 +176,7 @@ export function pendingLapseLetters(app: RecoupApp): number {
   return app.store.db
     .prepare(
       `SELECT count(*) FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
-        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL`,
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL AND g.deceased = 0`,
     )
     .pluck()
     .get(app.clock.today()) as number;
@@ -193,8 +193,9 @@ export async function printLapseLetters(
     .prepare(
       // A plan brought current (or ended) since its letter was queued needs no letter.
       // Issue 11: returned mail holds letters too, until the address is corrected.
+      // Issue 14: a suspended plan is not lapsed, and nothing is mailed to a deceased guarantor.
       `SELECT l.id, l.plan_id, l.cure_deadline, g.zip FROM plan_letters l JOIN plans p ON p.id = l.plan_id JOIN guarantors g ON g.id = p.guarantor_id
-        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL ORDER BY g.zip, g.last_name, l.id`,
+        WHERE l.printed_on IS NULL AND l.queued_on <= ? AND p.status = 'lapsed' AND g.mail_returned_on IS NULL AND g.deceased = 0 ORDER BY g.zip, g.last_name, l.id`,
     )
     .all(today) as { id: number; plan_id: number; cure_deadline: string }[];
   if (rows.length === 0) throw new AppError('not_found', 'There are no lapse letters waiting to be printed.');

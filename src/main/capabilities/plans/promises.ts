@@ -6,6 +6,7 @@ import type { addPromiseInput, PromiseView } from '../../../shared/schemas/plans
 import type { Db } from '../../store/database';
 import type { PromisesRow } from '../../store/schema';
 import { entryStandsSql } from '../ledger';
+import { refuseIfDeceased } from './suspension';
 
 export function addPromise(
   db: Db,
@@ -16,6 +17,7 @@ export function addPromise(
 ): number {
   if (!db.prepare('SELECT 1 FROM guarantors WHERE id = ?').get(input.guarantorId))
     throw new AppError('not_found', 'There is no such guarantor.');
+  refuseIfDeceased(db, input.guarantorId);
   if (input.dueDate < today)
     throw new AppError('invalid_input', 'A promise falls due today or later.', {
       dueDate: 'Choose today or a later date.',
@@ -87,4 +89,9 @@ export function promisesOf(db: Db, guarantorId: number): PromiseView[] {
     resolvedOn: p.resolved_on,
     paidCents: paid.get(guarantorId, p.promised_on, p.due_date) as number,
   }));
+}
+
+/** A death suspends an open promise; an undo of the death reopens it (issue 14). */
+export function setPromiseSuspension(db: Db, promiseId: number, status: 'suspended' | 'open'): void {
+  db.prepare('UPDATE promises SET status = ? WHERE id = ?').run(status, promiseId);
 }

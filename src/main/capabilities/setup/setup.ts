@@ -29,6 +29,7 @@ async function loadDemoData(app: RecoupApp, dataKey: Buffer, username: string): 
     const files = extractFiles(x, 'demo-');
     const report = await runImport(app.store.db, files, {
       afterLedgerChange: (ledger) => settleLedgerChange(app, ledger),
+      deathSubscribers: app.extensions.deathSubscribers,
       mode: 'commit',
       now: app.nowIso(),
       userId: 1,
