@@ -9,6 +9,7 @@ import { PAYMENT_METHOD_TEXTS, RECEIPT_TEXTS } from './receiptTexts';
 import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from './statementTexts';
 import { FAP_LETTER_TEXTS } from './fapLetterTexts';
 import { DEMAND_LETTER_TEXTS } from './smallClaimsTexts';
+import { ESTATE_COVER_LETTER_TEXTS } from './estatesTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -34,4 +35,9 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
     texts: FAP_LETTER_TEXTS,
   },
   { id: 'court-demand', title: 'Small claims: demand letter before filing', texts: DEMAND_LETTER_TEXTS },
+  {
+    id: 'estate-cover-letter',
+    title: 'Estates: cover letter to the personal representative with the claim',
+    texts: ESTATE_COVER_LETTER_TEXTS,
+  },
 ];

@@ -16,3 +16,4 @@ export { suitCheck } from './check';
 export { insertCase, changeCase } from './rows';
 export { smallClaimsReports } from './reports';
 export { smallClaimsQueueSource } from './queueSource';
+export { FIGURE_LABELS, itemisedStatement, type FigureKind, type ItemisedStatement } from './itemised';

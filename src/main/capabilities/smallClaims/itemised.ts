@@ -2,6 +2,7 @@
 // charge, insurance credit, adjustment, payment, refund, reversal and court costs — with its date and
 // the running balance, reconciled to the balance the ledger keeps. The ONE definition of the case's
 // figures: the packet's exhibit, its declaration, and the testimony sheet's figures all read it.
+// The statement of claim against an estate (estates/claim.ts) reads it too, through the index.
 // HP-02 (minimum necessary): an entry is described by its kind and the account's kind of visit, never
 // by its memo (which may carry clinical words).
 import { formatShortDate } from '../../../shared/dates';
@@ -59,15 +60,18 @@ export interface ItemisedLine {
 
 export type Figures = Record<FigureKind, number>;
 
-export interface ItemisedAccount {
-  account: CaseAccount;
+/** What the statement needs of an account (a case's account, an estate's claimed account). */
+export type ItemisedSource = Pick<CaseAccount, 'accountId' | 'accountNumber' | 'serviceType' | 'balanceCents'>;
+
+export interface ItemisedAccount<A extends ItemisedSource = CaseAccount> {
+  account: A;
   lines: ItemisedLine[];
   figures: Figures;
   balanceCents: number;
 }
 
-export interface ItemisedStatement {
-  accounts: ItemisedAccount[];
+export interface ItemisedStatement<A extends ItemisedSource = CaseAccount> {
+  accounts: ItemisedAccount<A>[];
   figures: Figures;
   /** What the case's accounts owe: the sum of their ledgers, equal to the balances kept with them. */
   balanceCents: number;
@@ -85,10 +89,10 @@ const noFigures = (): Figures => ({
 });
 
 /** Every entry of the case's accounts, as the ledger has them (all dates), reconciled to each balance. */
-export function itemisedStatement(db: Db, accounts: readonly CaseAccount[]): ItemisedStatement {
+export function itemisedStatement<A extends ItemisedSource>(db: Db, accounts: readonly A[]): ItemisedStatement<A> {
   const figures = noFigures();
   const seen = new Set<FigureKind>();
-  const out: ItemisedAccount[] = accounts.map((account) => {
+  const out: ItemisedAccount<A>[] = accounts.map((account) => {
     const entries = entriesAsCounted(db, account.accountId, '9999-12-31');
     const byId = new Map(entries.map((e) => [e.id, e]));
     const own = noFigures();

@@ -1,0 +1,187 @@
+// What every estate paper shares: the estate's case as the papers name it ("In the Estate of NAME,
+// Deceased", the court, the case number), the court's caption, the state's name, addresses kept as
+// typed, and a drawn document's bytes, hash and pages (so a cover letter and its statement of claim
+// go out as one file, pageCopy).
+import { createHash } from 'node:crypto';
+import type { EstateDetail } from '../../../shared/schemas/estates';
+import type { Hospital } from '../../../shared/schemas/hospital';
+import { contentWidth, FONT, INK, PAGE, pdfBytes, type Pdf } from '../../pdf/layout';
+import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
+
+/** The estate's case as every estate paper names it. */
+export interface EstateCaption {
+  decedent: string;
+  dateOfDeath: string;
+  courtName: string;
+  courtAddress: string;
+  county: string;
+  /** Two-letter state. */
+  state: string;
+  caseNumber: string;
+}
+
+/** The caption of an estate as its page shows it. */
+export function captionOf(d: EstateDetail): EstateCaption {
+  return {
+    decedent: d.guarantorName,
+    dateOfDeath: d.dateOfDeath,
+    courtName: d.courtName,
+    courtAddress: d.courtAddress,
+    county: d.county,
+    state: d.state,
+    caseNumber: d.caseNumber,
+  };
+}
+
+const STATE_NAMES: Record<string, string> = {
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  DC: 'District of Columbia',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+  PR: 'Puerto Rico',
+  GU: 'Guam',
+  VI: 'U.S. Virgin Islands',
+};
+
+/** "ME" -> "Maine" (a code the list lacks prints as it is). */
+export function stateName(code: string): string {
+  return STATE_NAMES[code] ?? code;
+}
+
+/** "In the Estate of NAME, Deceased", as the caption, the letters and the footers say it. */
+export function estateTitle(decedent: string): string {
+  return `In the Estate of ${decedent}, Deceased`;
+}
+
+/** An address as the clerk typed it (lines, or one line with commas), as lines to print. */
+export function addressLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+export function hospitalAddress(a: Hospital['address']): string {
+  return `${[a.line1, a.line2].filter(Boolean).join(', ')}, ${a.city}, ${a.state} ${a.zip}`;
+}
+
+/** The court and its county on one line ("Cumberland County Probate Court, Cumberland County, Maine"). */
+export function courtLine(c: EstateCaption): string {
+  return `${c.courtName || 'The probate court'}, ${c.county ? `${c.county} County, ` : ''}${stateName(c.state)}`;
+}
+
+/**
+ * The court's caption: the court across the top, then the estate on the left and the case number
+ * and the paper's title on the right, divided by rules as court papers are.
+ */
+export function drawCaption(doc: Pdf, c: EstateCaption, title: string): void {
+  const w = contentWidth(doc);
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(INK.text)
+    .text((c.courtName || 'In the probate court').toUpperCase(), PAGE.margin, doc.y, { width: w, align: 'center' });
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text(`${c.county ? `${c.county} County, ` : ''}${stateName(c.state)}`, PAGE.margin, doc.y + 2, {
+      width: w,
+      align: 'center',
+    });
+  doc.moveDown(1.2);
+  const top = doc.y;
+  const left = w * 0.55;
+  doc
+    .font(FONT.regular)
+    .fontSize(10.5)
+    .text('In the Estate of', PAGE.margin, top + 8, { width: left - 16 });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .text(c.decedent, PAGE.margin, doc.y + 4, { width: left - 16 });
+  doc
+    .font(FONT.regular)
+    .fontSize(10.5)
+    .text('Deceased.', PAGE.margin, doc.y + 4, { width: left - 16 });
+  const leftBottom = doc.y + 10;
+  const x = PAGE.margin + left + 16;
+  doc
+    .font(FONT.regular)
+    .fontSize(10.5)
+    .text(`Case No. ${c.caseNumber || '____________________'}`, x, top + 8, { width: w - left - 16 });
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .text(title.toUpperCase(), x, doc.y + 12, { width: w - left - 16 });
+  const bottom = Math.max(leftBottom, doc.y + 10);
+  doc
+    .moveTo(PAGE.margin + left, top)
+    .lineTo(PAGE.margin + left, bottom)
+    .moveTo(PAGE.margin, bottom)
+    .lineTo(PAGE.margin + left, bottom)
+    .lineWidth(0.8)
+    .strokeColor(INK.text)
+    .stroke();
+  doc.x = PAGE.margin;
+  doc.y = bottom + 18;
+}
+
+export interface RenderedPdf {
+  bytes: Buffer;
+  sha256: string;
+  pages: CapturedPage[];
+}
+
+/** Ends a drawn document: its bytes (kept, and hashed) and its pages (to put several in one file). */
+export async function rendered(doc: Pdf): Promise<RenderedPdf> {
+  const pages = capturePages(doc);
+  const bytes = await pdfBytes(doc);
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), pages };
+}
