@@ -104,6 +104,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         error={plans.error ?? promises.error}
         accounts={ws.accounts}
         choices={plans.value ? choices : []}
+        deceased={ws.guarantor.deceased !== null}
         onSetUp={() => setOpen({ dialog: 'plan', target: { mode: 'create', guarantor: ws.guarantor } })}
         onPromise={() => setOpen({ dialog: 'promise' })}
         actions={{

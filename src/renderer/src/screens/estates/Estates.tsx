@@ -267,12 +267,9 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
                 ) : a.eca.allowed ? (
                   <span className="badge ok">Allowed</span>
                 ) : (
-                  <>
-                    <span className="badge warn">
-                      {a.eca.allowedFrom ? `Waits until ${formatShortDate(a.eca.allowedFrom)}` : 'Not allowed'}
-                    </span>
-                    {a.eca.reasons.length > 0 && <div className="muted">{a.eca.reasons.join(' ')}</div>}
-                  </>
+                  <span className="badge warn">
+                    {a.eca.allowedFrom ? `Waits until ${formatShortDate(a.eca.allowedFrom)}` : 'Not allowed'}
+                  </span>
                 ),
             },
             {
@@ -353,6 +350,8 @@ function EstatePage({ estateId }: { estateId: number }) {
     }
   };
   const open = OPEN_ESTATE.has(d.status);
+  // Why the 501(r) gate holds the claim back today, each reason once (the accounts share most).
+  const reasons = [...new Set(d.accounts.filter((a) => !a.eca.allowed).flatMap((a) => a.eca.reasons))];
   return (
     <section className="estate-page">
       <p className="path">
@@ -481,7 +480,14 @@ function EstatePage({ estateId }: { estateId: number }) {
               ? 'Released by a supervisor (ECA-04).'
               : d.ecaAllowedFrom
                 ? `A claim is allowed from ${formatLongDate(d.ecaAllowedFrom)}.`
-                : 'The gate cannot say when a claim is allowed (see each account).'}
+                : 'The gate cannot say yet when a claim is allowed.'}
+            {!d.released && reasons.length > 0 && (
+              <ul className="muted">
+                {reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
           </dd>
           <dt>Filed</dt>
           <dd>
@@ -518,8 +524,9 @@ function EstatePage({ estateId }: { estateId: number }) {
       <section className="ws-section" aria-labelledby="estate-accounts">
         <h2 id="estate-accounts">Accounts</h2>
         <p className="muted">
-          Care that ended within the setting’s days before the death is suggested as the last illness; tick or clear
-          each box to confirm. The last illness’s expenses come before other claims (PR-04).
+          The last illness’s expenses come before other claims (PR-04).{' '}
+          {open &&
+            'Care that ended within the setting’s days before the death is suggested as the last illness; tick or clear each box to confirm.'}
         </p>
         <LastIllnessForm
           key={d.accounts.map((a) => `${a.accountId}:${a.lastIllness}`).join()}
