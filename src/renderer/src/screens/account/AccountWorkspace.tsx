@@ -96,7 +96,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       {working && <WorkingBar key={working.key} item={working} />}
       <GuarantorHeader guarantor={ws.guarantor} onPostPayment={() => setOpen({ dialog: 'pay' })} />
       <FormAlert message={workspace.error} />
-      <AccountEstate guarantorId={guarantorId} guarantorName={ws.guarantor.name} onNotice={setNotice} />
+      <AccountEstate guarantorId={guarantorId} guarantorName={ws.guarantor.name} place="top" onNotice={setNotice} />
 
       <PaymentPlans
         plans={plans.value}

@@ -37,13 +37,20 @@ export function EstateLine({ estate, accountId }: { estate: GuarantorEstate | nu
   );
 }
 
+/**
+ * `place` 'top': the banner of a deceased guarantor, under the header (nothing otherwise);
+ * 'section': the Death section among the workspace's sections, with "Record a death…" and any
+ * death undone before (nothing while a death stands: the banner says it).
+ */
 export function AccountEstate({
   guarantorId,
   guarantorName,
+  place,
   onNotice,
 }: {
   guarantorId: number;
   guarantorName: string;
+  place: 'top' | 'section';
   onNotice: (message: string) => void;
 }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
@@ -56,8 +63,8 @@ export function AccountEstate({
   const undone = v?.deaths.filter((d) => d.undoneOn !== null) ?? [];
   return (
     <>
-      <FormAlert message={estate.error} />
-      {v && death && (
+      {place === 'section' && <FormAlert message={estate.error} />}
+      {place === 'top' && v && death && (
         <section className="estate-banner" aria-labelledby="ws-estate">
           <h2 id="ws-estate">Deceased: the balance is claimed from the estate</h2>
           <p>
@@ -99,7 +106,7 @@ export function AccountEstate({
           </div>
         </section>
       )}
-      {v && !death && (
+      {place === 'section' && v && !death && (
         <section className="ws-section" aria-labelledby="ws-death">
           <div className="section-head">
             <h2 id="ws-death">Death</h2>
