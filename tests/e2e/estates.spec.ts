@@ -87,8 +87,13 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   const planId = await savePlan(page, planDialog);
   await expect(planCard(page, planId)).toContainText('Current');
   const recordButton = page.getByRole('button', { name: 'Record a death…' });
-  await recordButton.click();
+  await recordButton.press('Enter');
   const record = page.getByRole('dialog', { name: 'Record a death' });
+  await expect(record).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(record).toBeHidden();
+  await expect(recordButton).toBeFocused();
+  await page.keyboard.press('Enter');
   await record.getByRole('button', { name: 'Record the death' }).click();
   await expect(record.getByText('Enter the date of death.')).toBeVisible();
   await expect(record.getByText('Choose how the death became known.')).toBeVisible();
@@ -117,6 +122,7 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await expect(banner.getByRole('button', { name: 'Undo the death…' })).toHaveCount(0); // a clerk may not
   await expectNoSeriousA11yViolations(page, 'the account workspace of a deceased guarantor');
   await shot(page, 'es05-workspace-deceased');
+  await checkReflow(page, 'the account workspace of a deceased guarantor');
 
   // The work queue has the estate; the Estates screen lists it with its deadline and days left.
   await openQueue(page);
@@ -295,9 +301,8 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await nav(page).getByRole('link', { name: 'Estates', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Estates/ })).toContainText('0 open');
   await openGuarantor(page, flores);
-  await expect(page.getByRole('region', { name: 'Deceased: the balance is claimed from the estate' })).toContainText(
-    'Closed with nothing more',
-  );
+  // The estate closed: the banner still says the guarantor died, and how the estate ended.
+  await expect(page.getByRole('region', { name: 'Deceased', exact: true })).toContainText('Closed with nothing more');
 
   // A death recorded by mistake: a supervisor undoes it; the history is kept.
   const other = cleanSample().find((g) => g.lastName !== 'Flores' && g.accounts.some((a) => a.balanceCents > 0))!;
@@ -313,7 +318,7 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await logIn(page, SUPERVISOR);
   await openGuarantor(page, other);
   const undoButton = page.getByRole('button', { name: 'Undo the death…' });
-  await undoButton.click();
+  await undoButton.press('Enter');
   const undo = page.getByRole('dialog', { name: 'Undo the death' });
   await undo.getByRole('button', { name: 'Undo the death' }).click();
   await expect(undo.getByText('Say why the death is undone.')).toBeVisible();

@@ -66,7 +66,9 @@ export function AccountEstate({
       {place === 'section' && <FormAlert message={estate.error} />}
       {place === 'top' && v && death && (
         <section className="estate-banner" aria-labelledby="ws-estate">
-          <h2 id="ws-estate">Deceased: the balance is claimed from the estate</h2>
+          <h2 id="ws-estate">
+            {e && !OPEN_ESTATE.has(e.status) ? 'Deceased' : 'Deceased: the balance is claimed from the estate'}
+          </h2>
           <p>
             {guarantorName} died on <strong>{formatLongDate(death.dateOfDeath)}</strong> (reported by{' '}
             {DEATH_SOURCE_LABELS[death.source].toLowerCase()}, recorded {formatShortDate(death.recordedOn)}). No
