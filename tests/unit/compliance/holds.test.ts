@@ -45,9 +45,7 @@ describe('holds', () => {
     t = testApp({ today: '2026-11-26' });
     const admin = await setUpAndLogIn(t);
     const { jane, a1 } = await importSmall(t);
-    t.app.store.db
-      .prepare(`UPDATE guarantors SET deceased = 1, bankruptcy = 1, fap_status = 'pending' WHERE id = ?`)
-      .run(jane);
+    // The plan first: no plan is offered to a guarantor recorded as deceased (issue 14).
     await t.call(
       'plans:create',
       {
@@ -61,6 +59,9 @@ describe('holds', () => {
       },
       admin,
     );
+    t.app.store.db
+      .prepare(`UPDATE guarantors SET deceased = 1, bankruptcy = 1, fap_status = 'pending' WHERE id = ?`)
+      .run(jane);
     const holds = await t.call('holds:list', { guarantorId: jane }, admin);
     expect(holds.map((h) => [h.reason, h.automatic, h.active])).toEqual([
       ['deceased', true, true],

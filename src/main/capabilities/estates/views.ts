@@ -39,7 +39,7 @@ import type {
 import { estatesPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import type { DeathsRow, EstatesRow, ProbateRulesRow } from '../../store/schema';
-import { guarantorName } from '../accounts';
+import { guarantorName, guarantorRow } from '../accounts';
 import { checkEca } from '../compliance';
 import { entryStandsSql } from '../ledger';
 import { OPEN_ESTATES_SQL } from './rows';
@@ -211,16 +211,12 @@ function reminderOf(db: Db, e: EstateRow, today: string, policy: EstatePolicy): 
 
 /** The 501(r) gate for an estate claim on each account today, and whether a supervisor released it. */
 function ecaOf(db: Db, accounts: readonly EstateAccountRow[], today: string) {
-  const released = new Set(
-    db.prepare(`SELECT account_id FROM eca_releases WHERE kind = 'estate_claim'`).pluck().all() as number[],
-  );
+  const isReleased = db.prepare(`SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = 'estate_claim'`);
   return new Map(
     accounts.map((a) => {
       const d = checkEca(db, a.account_id, 'estate_claim', today);
-      return [
-        a.account_id,
-        { allowed: d.allowed, allowedFrom: d.allowedFrom, released: released.has(a.account_id), reasons: d.reasons },
-      ];
+      const released = isReleased.get(a.account_id) !== undefined;
+      return [a.account_id, { allowed: d.allowed, allowedFrom: d.allowedFrom, released, reasons: d.reasons }];
     }),
   );
 }
@@ -436,6 +432,7 @@ export function estateDetail(db: Db, estateId: number, today: string): EstateDet
 
 /** What the workspace shows: every death recorded (newest first) and the standing death's estate, or the latest. */
 export function guarantorEstate(db: Db, guarantorId: number, today: string): GuarantorEstate {
+  guarantorRow(db, guarantorId);
   const deaths = deathsOf(db, guarantorId);
   const standing = standingDeath(db, guarantorId);
   const estateId = (
