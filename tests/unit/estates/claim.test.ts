@@ -30,7 +30,9 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function documentsOf(w: EstateWorld, estateId: number) {
   return w.t.app.store.db
-    .prepare('SELECT id, kind, made_on, language, sha256, document_id FROM estate_documents WHERE estate_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, kind, made_on, language, sha256, document_id FROM estate_documents WHERE estate_id = ? ORDER BY id',
+    )
     .all(estateId) as {
     id: number;
     kind: string;
@@ -63,7 +65,6 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
     const bytes = await t.file(r.file);
     const raw = pdfText(bytes);
     const pages = raw.split('\f').slice(0, -1);
-    const text = flat(raw);
 
     // The figures: each account's claim is its ledger balance; the estate's is their sum, as the page says.
     const balances = { M1: ledgerSum(w, acct('M1')), M2: ledgerSum(w, acct('M2')), M3: ledgerSum(w, acct('M3')) };
@@ -85,9 +86,7 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
     expect(cover).toContain('In the Estate of Eleanor Marsh, Deceased');
     expect(cover).toContain(`Case No. ${E1_CASE}`);
     expect(cover).toContain('Dear Clerk of Court:');
-    expect(cover).toContain(
-      'Enclosed for filing is the statement of claim of Saint Brigid Regional Medical Center',
-    );
+    expect(cover).toContain('Enclosed for filing is the statement of claim of Saint Brigid Regional Medical Center');
     expect(cover).toContain('who died on June 1, 2026. The claim is for $4,050.00');
     expect(rowOf(pages[0]!, 'M1')).toMatch(/^M1 Eleanor Marsh 01\/05\/2026 – 01\/09\/2026 \$3,000\.00$/);
     expect(rowOf(pages[0]!, 'M2')).toMatch(/\$400\.00$/);
@@ -111,9 +110,13 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
     expect(claim).toContain('Security None: the claim is unsecured.');
     expect(claim).toContain('Filed with the clerk of the probate court on June 10, 2026.');
     // PR-04, Minnesota: the last illness class 4 (M3, the clerk's), the final year's care class 5 (M1, M2).
-    expect(claim).toContain('the decedent\'s last illness are class 4');
-    expect(rowOf(pages[1]!, 'M1')).toMatch(/^M1 Eleanor Marsh 01\/05\/2026– 5: Medical and hospital expenses of the \$3,000\.00$/);
-    expect(rowOf(pages[1]!, 'M3')).toMatch(/^M3 Eleanor Marsh 01\/20\/2026– 4 · Last illness: Reasonable and \$650\.00$/);
+    expect(claim).toContain("the decedent's last illness are class 4");
+    expect(rowOf(pages[1]!, 'M1')).toMatch(
+      /^M1 Eleanor Marsh 01\/05\/2026– 5: Medical and hospital expenses of \$3,000\.00$/,
+    );
+    expect(rowOf(pages[1]!, 'M3')).toMatch(
+      /^M3 Eleanor Marsh 01\/20\/2026– 4 · Last illness: Reasonable and .*\$650\.00$/,
+    );
     expect(claim).toMatch(/Total claimed \$4,050\.00/);
     // Not sworn: the plain statement, no affidavit.
     expect(claim).not.toContain('Affidavit of claim');
@@ -122,13 +125,21 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
 
     // The itemised statement of account, from the ledger, reconciling to each claim.
     expect(claim).toContain('Itemised statement of account');
-    expect(claim).toMatch(/01\/09\/2026 Charge: inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/);
+    expect(claim).toMatch(
+      /01\/09\/2026 Charge: inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/,
+    );
     expect(claim).toMatch(
       /01\/12\/2026 Charge: outpatient services \$1,200\.00 \$1,200\.00 01\/12\/2026 Insurance payment \$800\.00 \$400\.00 Account M2 Balance claimed \$400\.00/,
     );
-    expect(claim).toMatch(/01\/21\/2026 Charge: emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/);
-    expect(claim).toMatch(/Charges \$4,850\.00 Insurance payments -\$800\.00 Balance claimed, all accounts \$4,050\.00/);
-    expect(claim).toContain('In the Estate of Eleanor Marsh, Deceased · Statement of claim of Saint Brigid Regional Medical Center');
+    expect(claim).toMatch(
+      /01\/21\/2026 Charge: emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/,
+    );
+    expect(claim).toMatch(
+      /Charges \$4,850\.00 Insurance payments -\$800\.00 Balance claimed, all accounts \$4,050\.00/,
+    );
+    expect(claim).toContain(
+      'In the Estate of Eleanor Marsh, Deceased · Statement of claim of Saint Brigid Regional Medical Center',
+    );
 
     // Recorded: both papers, kept among the guarantor's documents, with their hashes; reprinted byte for byte.
     const docs = documentsOf(w, estateId);
@@ -169,7 +180,11 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
     // Once filed, neither a second filing nor a referral: refused, nothing changes.
     const before = footprint(w);
     const again = await refusal(
-      t.call('estates:file', { estateId, on: ESTATE_TODAY, filedWith: 'clerk', sworn: false, contingency: '', security: '' }, clerk),
+      t.call(
+        'estates:file',
+        { estateId, on: ESTATE_TODAY, filedWith: 'clerk', sworn: false, contingency: '', security: '' },
+        clerk,
+      ),
     );
     expect(again.code).toBe('not_allowed');
     expect(again.message).toContain('claim filed');
@@ -201,7 +216,9 @@ describe('estates:file to the personal representative, sworn, with a contingency
     expect(cover).toContain(`${E1_PR} 45 Lake St Minneapolis, MN 55401`);
     expect(cover).toContain(`Dear ${E1_PR},`);
     expect(cover).toContain('Please accept our condolences on the death of Eleanor Marsh.');
-    expect(cover).toContain('you are presented with the claim of Saint Brigid Regional Medical Center against the estate of Eleanor Marsh for $4,050.00');
+    expect(cover).toContain(
+      'you are presented with the claim of Saint Brigid Regional Medical Center against the estate of Eleanor Marsh for $4,050.00',
+    );
     expect(cover).toContain('Financial assistance may still apply');
     expect(cover).toContain('(207) 555-0199');
     expect(cover).toContain('https://stbrigid.example.org/financial-assistance');
@@ -262,7 +279,11 @@ describe('estates:file refuses, naming the field, and changes nothing', () => {
     t.clock.setToday('2026-10-09');
     const before = footprint(w);
     const e = await refusal(
-      t.call('estates:file', { estateId, on: '2026-10-09', filedWith: 'clerk', sworn: false, contingency: '', security: '' }, clerk),
+      t.call(
+        'estates:file',
+        { estateId, on: '2026-10-09', filedWith: 'clerk', sworn: false, contingency: '', security: '' },
+        clerk,
+      ),
     );
     expect(e.fields?.on).toContain('The last day to present the claim was October 8, 2026');
     expect(e.fields?.on).toContain('barred (PR-02)');
@@ -321,7 +342,9 @@ describe('ECA-04: the gate before the ECA date (李美玲, California, letters i
     expect(cover).toContain(`${E2_COURT}, caso núm. —`);
     expect(cover).toContain(`Estimado(a) ${E2_PR}:`);
     expect(cover).toContain('Le expresamos nuestro más sentido pésame por el fallecimiento de 李美玲.');
-    expect(cover).toContain('la reclamación de Saint Brigid Regional Medical Center contra la sucesión de 李美玲 por $820.00');
+    expect(cover).toContain(
+      'la reclamación de Saint Brigid Regional Medical Center contra la sucesión de 李美玲 por $820.00',
+    );
     expect(cover).toContain('el 1 de mayo de 2026');
     expect(cover).toMatch(/L1 李美玲 15 ene 2026 \$820\.00/);
     expect(cover).toContain('La asistencia financiera todavía puede aplicarse');
@@ -346,7 +369,11 @@ describe('estates:document', () => {
     w = await estateWorld();
     const { t, clerk } = w;
     const estateId = await eleanorsEstate(w);
-    await t.call('estates:file', { estateId, on: ESTATE_TODAY, filedWith: 'clerk', sworn: false, contingency: '', security: '' }, clerk);
+    await t.call(
+      'estates:file',
+      { estateId, on: ESTATE_TODAY, filedWith: 'clerk', sworn: false, contingency: '', security: '' },
+      clerk,
+    );
     const [coverLetter] = documentsOf(w, estateId);
     t.app.store.db
       .prepare(`UPDATE estate_documents SET snapshot = json_set(snapshot, '$.claimCents', 1) WHERE id = ?`)
@@ -354,5 +381,11 @@ describe('estates:document', () => {
     const e = await refusal(t.call('estates:document', { estateDocumentId: coverLetter!.id }, clerk));
     expect(e.code).toBe('internal');
     expect(e.message).toContain('no longer draws exactly as it was sent');
+    // The refused reprint is audited with the estate and the guarantor it touched.
+    const audit = t.app.store.db
+      .prepare(`SELECT records, outcome FROM audit_events WHERE channel = 'estates:document' ORDER BY id DESC LIMIT 1`)
+      .get() as { records: string; outcome: string };
+    expect(audit.outcome).not.toBe('ok');
+    expect(JSON.parse(audit.records)).toEqual([`estate:${estateId}`, `guarantor:${w.gid('E1')}`]);
   });
 });

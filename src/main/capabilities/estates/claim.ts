@@ -26,7 +26,7 @@ import type { ClaimSnapshot } from './claimPdf';
 import { oneFile, recordEstateDocument } from './documents';
 import { checkOn, needStatus, refuse, notNow, type When } from './estates';
 import { clerkAddressee, type CoverLetterSnapshot } from './letterPdf';
-import { addressLines, captionOf, estateTitle } from './paper';
+import { addressLines, captionOf, estateTitle, patientNameOf } from './paper';
 import { changeEstate, changeEstateAccount, insertEstateEvent } from './rows';
 import { estateDetail, estateRow } from './views';
 
@@ -58,7 +58,7 @@ export function claimSnapshot(
     claimCents: itemised.balanceCents,
     accounts: itemised.accounts.map((a) => ({
       accountNumber: a.account.accountNumber,
-      patientName: a.account.patientName,
+      patientName: patientNameOf(a.account, d),
       serviceFrom: a.account.serviceFrom,
       serviceTo: a.account.serviceTo,
       lastIllness: a.account.lastIllness,
@@ -78,7 +78,12 @@ export function claimSnapshot(
 }
 
 /** The cover letter: to the clerk of court in English, or to the personal representative in the estate's language. */
-export function coverLetterSnapshot(db: Db, d: EstateDetail, input: FileClaim, claim: ClaimSnapshot): CoverLetterSnapshot {
+export function coverLetterSnapshot(
+  db: Db,
+  d: EstateDetail,
+  input: FileClaim,
+  claim: ClaimSnapshot,
+): CoverLetterSnapshot {
   const caption = captionOf(d);
   const toClerk = input.filedWith === 'clerk';
   return {

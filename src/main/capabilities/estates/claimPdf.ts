@@ -219,12 +219,36 @@ function drawClaim(doc: Pdf, s: ClaimSnapshot) {
   );
 }
 
+const PLAIN_STATEMENT =
+  'The claimant states that the amount claimed is owed for the services listed, after every payment and credit shown in the itemised statement of account.';
+
+function oathOf(s: ClaimSnapshot): string {
+  return fill(SWORN_CLAIM_TEXT.oath, {
+    hospital: s.hospital.legalName,
+    amount: money(s.claimCents),
+    decedent: s.caption.decedent,
+  });
+}
+
+/**
+ * The height the signature block takes (the statement or the affidavit, the signature lines, the
+ * notary's, the preparer's line), measured, so the block is kept on one page with its wording.
+ */
+function signatureHeight(doc: Pdf, s: ClaimSnapshot, w: number): number {
+  doc.font(FONT.regular).fontSize(10);
+  const para = (text: string) => doc.heightOfString(text, { width: w, lineGap: 2 }) + doc.currentLineHeight(true) * 0.6;
+  const lines = 2 * 46 + 20;
+  const sworn = s.sworn
+    ? 32 + para(oathOf(s)) + para(fill(SWORN_CLAIM_TEXT.jurat, { state: stateName(s.caption.state) })) + 46 + 12
+    : 0;
+  return (s.sworn ? 0 : para(PLAIN_STATEMENT)) + sworn + lines + 24;
+}
+
 /** The claimant's signature; with the sworn wording, the affidavit and the notary's jurat. */
 function drawSignature(doc: Pdf, s: ClaimSnapshot) {
   const h = s.hospital;
   const w = contentWidth(doc);
-  const need = s.sworn ? 250 : 130;
-  if (doc.y > doc.page.height - PAGE.margin - need) doc.addPage();
+  if (doc.y + 12 + signatureHeight(doc, s, w) > doc.page.height - PAGE.margin - 20) doc.addPage();
   else doc.moveDown(0.8);
   const line = (label: string, x: number, width: number) => {
     const y = doc.y + 26;
@@ -243,15 +267,9 @@ function drawSignature(doc: Pdf, s: ClaimSnapshot) {
   };
   if (s.sworn) {
     heading(doc, SWORN_CLAIM_TEXT.heading, 12);
-    paragraph(
-      doc,
-      fill(SWORN_CLAIM_TEXT.oath, { hospital: h.legalName, amount: money(s.claimCents), decedent: s.caption.decedent }),
-    );
+    paragraph(doc, oathOf(s));
   } else {
-    paragraph(
-      doc,
-      `The claimant states that the amount claimed is owed for the services listed, after every payment and credit shown in the itemised statement of account.`,
-    );
+    paragraph(doc, PLAIN_STATEMENT);
   }
   const top = doc.y;
   line('Signature (for the claimant)', PAGE.margin, w * 0.45);
@@ -262,7 +280,7 @@ function drawSignature(doc: Pdf, s: ClaimSnapshot) {
   line('Name and title', PAGE.margin, w * 0.45);
   doc.y = second;
   line(`For ${h.legalName}`, PAGE.margin + w * 0.55, w * 0.45);
-  doc.moveDown(0.8);
+  doc.moveDown(1.4);
   if (s.sworn) {
     paragraph(doc, fill(SWORN_CLAIM_TEXT.jurat, { state: stateName(s.caption.state) }));
     const row = doc.y - 10;

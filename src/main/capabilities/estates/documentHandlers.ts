@@ -5,7 +5,7 @@
 import type { CallContext, HandlerMap } from '../../platform/capability';
 import { offerBytes, offerDocument, userOf } from '../../platform/capability';
 import { fileClaim } from './claim';
-import { estateDocumentAgain } from './documents';
+import { estateDocumentAgain, estateDocumentRecords } from './documents';
 import type { When } from './estates';
 import { sendFollowUp } from './followUp';
 import { referToLegal } from './refer';
@@ -42,8 +42,8 @@ export const documentHandlers: Pick<HandlerMap<'estates'>, DocumentChannels> = {
     return { detail: estateDetail(ctx.app.store.db, input.estateId, w.today), file: offerDocument(ctx, r.documentId) };
   },
   'estates:document': async (ctx, input) => {
+    ctx.records.push(...estateDocumentRecords(ctx.app.store.db, input.estateDocumentId));
     const d = await estateDocumentAgain(ctx.app.store.db, input.estateDocumentId);
-    ctx.records.push(`estate:${d.estateId}`, `guarantor:${d.guarantorId}`);
     ctx.detail = `${d.kind} of ${d.madeOn}, again`;
     return offerBytes(ctx, { fileName: d.fileName, mimeType: 'application/pdf' }, d.bytes);
   },

@@ -103,6 +103,16 @@ export interface EstateDocumentAgain {
   bytes: Buffer;
 }
 
+/** What a reprint touches, for the audit (known before it is drawn, so a refused reprint names it too). */
+export function estateDocumentRecords(db: Db, estateDocumentId: number): string[] {
+  const row = db
+    .prepare(
+      'SELECT d.estate_id, e.guarantor_id FROM estate_documents d JOIN estates e ON e.id = d.estate_id WHERE d.id = ?',
+    )
+    .get(estateDocumentId) as { estate_id: number; guarantor_id: number } | undefined;
+  return row ? [`estate:${row.estate_id}`, `guarantor:${row.guarantor_id}`] : [];
+}
+
 /** A recorded paper drawn again from its snapshot, checked byte for byte against its hash. */
 export async function estateDocumentAgain(db: Db, estateDocumentId: number): Promise<EstateDocumentAgain> {
   const row = db

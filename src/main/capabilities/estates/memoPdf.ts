@@ -25,7 +25,7 @@ import {
   type LayoutVersion,
   type Pdf,
 } from '../../pdf/layout';
-import { courtLine, estateTitle, rendered, stateName, type EstateCaption, type RenderedPdf } from './paper';
+import { estateTitle, rendered, stateName, type EstateCaption, type RenderedPdf } from './paper';
 
 export interface MemoAccount {
   accountNumber: string;
@@ -132,10 +132,11 @@ function drawMemo(doc: Pdf, s: MemoSnapshot) {
   );
   if (s.death.note) labelValue(doc, 'About the death', s.death.note, fw);
   labelValue(doc, 'Claim status', s.status, fw);
+  labelValue(doc, 'Probate court', orNot(s.caption.courtName), fw);
   labelValue(
     doc,
-    'Probate court',
-    s.caption.courtName ? courtLine(s.caption) : `Not known yet (${stateName(s.caption.state)})`,
+    'County and state',
+    `${s.caption.county ? `${s.caption.county} County, ` : ''}${stateName(s.caption.state)}`,
     fw,
   );
   if (s.caption.courtAddress) labelValue(doc, 'Court’s address', s.caption.courtAddress, fw);

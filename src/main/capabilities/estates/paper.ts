@@ -33,6 +33,14 @@ export function captionOf(d: EstateDetail): EstateCaption {
   };
 }
 
+/**
+ * The patient an account is for, as every patient paper prints it: the extract's patient name, or
+ * the guarantor's when it gave none (statements/snapshot.ts and the small-claims papers do the same).
+ */
+export function patientNameOf(a: { patientName: string }, d: Pick<EstateDetail, 'guarantorName'>): string {
+  return a.patientName.trim() || d.guarantorName;
+}
+
 const STATE_NAMES: Record<string, string> = {
   AL: 'Alabama',
   AK: 'Alaska',
@@ -110,11 +118,6 @@ export function addressLines(text: string): string[] {
 
 export function hospitalAddress(a: Hospital['address']): string {
   return `${[a.line1, a.line2].filter(Boolean).join(', ')}, ${a.city}, ${a.state} ${a.zip}`;
-}
-
-/** The court and its county on one line ("Cumberland County Probate Court, Cumberland County, Maine"). */
-export function courtLine(c: EstateCaption): string {
-  return `${c.courtName || 'The probate court'}, ${c.county ? `${c.county} County, ` : ''}${stateName(c.state)}`;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Db } from '../../store/database';
 import { recordEstateDocument } from './documents';
 import { logEstateActivity, needStatus, type When } from './estates';
 import type { MemoSnapshot } from './memoPdf';
-import { captionOf } from './paper';
+import { captionOf, patientNameOf } from './paper';
 import { changeEstate, insertEstateEvent } from './rows';
 import { estateDetail, estateRow } from './views';
 
@@ -52,7 +52,7 @@ export function memoSnapshot(db: Db, d: EstateDetail, note: string, date: string
     },
     accounts: owing.map((a) => ({
       accountNumber: a.accountNumber,
-      patientName: a.patientName,
+      patientName: patientNameOf(a, d),
       serviceFrom: a.serviceFrom,
       serviceTo: a.serviceTo,
       payerClass: a.payerClass,
