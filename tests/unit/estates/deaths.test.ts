@@ -247,6 +247,18 @@ describe('recording a death', () => {
       'lapsed',
     );
   });
+
+  it('prints no lapse letter to a guarantor flagged deceased, even with the plan still lapsed', async () => {
+    w = await estateWorld();
+    const { t, clerk, gid } = w;
+    t.clock.setToday('2026-07-20');
+    await t.call('plans:runDaily', {}, clerk);
+    expect((await t.call('letters:pending', {}, clerk)).count).toBe(1);
+    // The flag alone (as an older store may have it, with no death recorded): still no letter.
+    t.app.store.db.prepare('UPDATE guarantors SET deceased = 1 WHERE id = ?').run(gid('E1'));
+    expect((await t.call('letters:pending', {}, clerk)).count).toBe(0);
+    expect(await refusal(t.call('letters:lapseBatch', {}, clerk))).toMatchObject({ code: 'not_found' });
+  });
 });
 
 describe('undoing a death', () => {
@@ -306,6 +318,51 @@ describe('undoing a death', () => {
 });
 
 describe('a death from the extract', () => {
+  it('opens an estate for a guarantor the extract brings in already deceased', async () => {
+    w = await estateWorld();
+    const { t } = w;
+    const [header] = ESTATE_EXTRACT.split('\r\n');
+    const text = [
+      `${header},deceased,date_of_death`,
+      'E9,ME9,Ortiz,Ramón,1940-02-02,3 Pine St,Duluth,MN,55802,2185550100,Z1,2026-03-01,2026-03-04,inpatient,self_pay,,T9,charge,2500.00,2026-03-04,,Inpatient stay,,,1,2026-03-20',
+    ].join('\r\n');
+    const report = await runImport(
+      t.app.store.db,
+      [
+        {
+          name: 'new.csv',
+          layout: 'combined',
+          text,
+          mapping: {
+            layout: 'combined',
+            columns: autoMapping(csvHeaders(text), 'combined'),
+            dateFormat: 'YYYY-MM-DD',
+            encoding: 'utf-8',
+            amountSign: 'signed',
+            typeCodes: {},
+          },
+        },
+      ],
+      {
+        mode: 'commit',
+        now: t.app.nowIso(),
+        today: t.clock.today(),
+        userId: 1,
+        source: 'test',
+        afterLedgerChange: settle(t),
+        deathSubscribers: t.app.extensions.deathSubscribers,
+      },
+    );
+    expect(report.errors).toEqual([]);
+    const ge = await t.call('estates:ofGuarantor', { guarantorId: w.gid('E9') }, w.clerk);
+    // Minnesota, 12 months from 2026-03-20 = 2027-03-20; Z1 ended 2026-03-04, 16 days before: the last illness.
+    expect(ge.estate).toMatchObject({ state: 'MN', deadline: '2027-03-20', owedCents: 250_000 });
+    expect(ge.estate?.accounts.map((a) => [a.accountNumber, a.lastIllness, a.priority.classNumber])).toEqual([
+      ['Z1', true, 4],
+    ]);
+    expect(ge.deaths[0]).toMatchObject({ source: 'extract', recordedBy: 'Avery Admin' }); // the user who ran the import
+  });
+
   it('is recorded with the extract’s date, or the import’s day with a note to find the date; a supervisor’s approval of the lowering undoes it', async () => {
     w = await estateWorld();
     const { t, gid, supervisor } = w;
