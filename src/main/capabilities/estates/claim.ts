@@ -118,7 +118,7 @@ function checkFiling(d: EstateDetail, input: FileClaim, today: string): ClaimedA
   if (input.on > d.deadline)
     refuse(
       'on',
-      `The last day to present the claim was ${formatLongDate(d.deadline)} (${d.deadlineInfo.explanation}) A claim presented after it is barred (PR-02): ask legal, or close the estate.`,
+      `The last day to present the claim was ${formatLongDate(d.deadline)}: a claim presented after it is barred (PR-02). ${d.deadlineInfo.explanation} Ask legal, or close the estate.`,
     );
   if (input.filedWith === 'clerk' && (d.courtName.trim() === '' || d.courtAddress.trim() === ''))
     refuse(

@@ -237,11 +237,11 @@ function oathOf(s: ClaimSnapshot): string {
 function signatureHeight(doc: Pdf, s: ClaimSnapshot, w: number): number {
   doc.font(FONT.regular).fontSize(10);
   const para = (text: string) => doc.heightOfString(text, { width: w, lineGap: 2 }) + doc.currentLineHeight(true) * 0.6;
-  const lines = 2 * 46 + 20;
+  const lines = 2 * 40 + 6 + 18;
   const sworn = s.sworn
     ? 32 + para(oathOf(s)) + para(fill(SWORN_CLAIM_TEXT.jurat, { state: stateName(s.caption.state) })) + 46 + 12
     : 0;
-  return (s.sworn ? 0 : para(PLAIN_STATEMENT)) + sworn + lines + 24;
+  return (s.sworn ? 0 : para(PLAIN_STATEMENT)) + sworn + lines + 18;
 }
 
 /** The claimant's signature; with the sworn wording, the affidavit and the notary's jurat. */
