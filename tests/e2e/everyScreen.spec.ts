@@ -22,6 +22,8 @@ const SCREENS = [
   'Agency scorecard',
   'Small claims',
   'Small-claims rules',
+  'Estates',
+  'Probate rules',
   'Users',
   'Audit log',
   'Settings',
@@ -39,6 +41,8 @@ const DIALOGS = [
   'Log activity…',
   // Issue 13: the case page's step dialogs are checked in smallClaims.spec.ts, where there is a case.
   'Should we sue?…',
+  // Issue 14: recording a death (the estate page's dialogs are checked in estates.spec.ts).
+  'Record a death…',
 ];
 
 // An agency's page (issue 12) and its dialogs; the placement, recall, ECA and remittance dialogs

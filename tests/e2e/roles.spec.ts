@@ -26,6 +26,8 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Agency scorecard',
     'Small claims',
     'Small-claims rules',
+    'Estates',
+    'Probate rules',
     'Settings',
     'My password',
   ]);

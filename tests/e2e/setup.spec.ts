@@ -121,6 +121,8 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Agency scorecard',
     'Small claims',
     'Small-claims rules',
+    'Estates',
+    'Probate rules',
     'Users',
   ]) {
     await page.keyboard.press('Tab');

@@ -19,6 +19,8 @@ export const PLACES = {
   scorecard: { path: '/scorecard', label: 'Agency scorecard', least: 'clerk' },
   smallClaims: { path: '/small-claims', label: 'Small claims', least: 'clerk' },
   courtRules: { path: '/court-rules', label: 'Small-claims rules', least: 'clerk' },
+  estates: { path: '/estates', label: 'Estates', least: 'clerk' },
+  probateRules: { path: '/probate-rules', label: 'Probate rules', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },
@@ -46,6 +48,8 @@ export const PLACE_ORDER: readonly Place[] = [
   'scorecard',
   'smallClaims',
   'courtRules',
+  'estates',
+  'probateRules',
   'users',
   'audit',
   'settings',
@@ -58,6 +62,8 @@ const ACCOUNT_PATH = /^\/accounts\/([1-9]\d{0,15})$/;
 const AGENCY_PATH = /^\/agencies\/([1-9]\d{0,15})$/;
 /** A small-claims case's page: `#/small-claims/<case id>`. */
 const CASE_PATH = /^\/small-claims\/([1-9]\d{0,15})$/;
+/** An estate's page: `#/estates/<estate id>`. */
+const ESTATE_PATH = /^\/estates\/([1-9]\d{0,15})$/;
 
 function pathOf(hash: string): string {
   return hash.replace(/^#/, '') || '/';
@@ -68,6 +74,7 @@ function placeOf(hash: string): Place {
   if (ACCOUNT_PATH.test(path)) return 'account';
   if (AGENCY_PATH.test(path)) return 'agencies';
   if (CASE_PATH.test(path)) return 'smallClaims';
+  if (ESTATE_PATH.test(path)) return 'estates';
   return PLACE_ORDER.find((p) => PLACES[p].path === path) ?? 'home';
 }
 
@@ -104,6 +111,18 @@ export function useCaseId(): number | null {
   });
 }
 
+/** The estate whose page is open, or null (the list, or elsewhere). */
+export function useEstateId(): number | null {
+  return useSyncExternalStore(subscribe, () => {
+    const m = ESTATE_PATH.exec(pathOf(window.location.hash));
+    return m ? Number(m[1]) : null;
+  });
+}
+
+export function estateHref(estateId: number): string {
+  return `#${PLACES.estates.path}/${estateId}`;
+}
+
 export function caseHref(caseId: number): string {
   return `#${PLACES.smallClaims.path}/${caseId}`;
 }
@@ -122,6 +141,10 @@ export function goTo(place: Place): void {
 
 export function openGuarantor(guarantorId: number): void {
   window.location.hash = `${PLACES.account.path}/${guarantorId}`;
+}
+
+export function openEstate(estateId: number): void {
+  window.location.hash = `${PLACES.estates.path}/${estateId}`;
 }
 
 export function openCase(caseId: number): void {

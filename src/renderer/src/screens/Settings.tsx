@@ -53,6 +53,11 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'smallClaims.serveDaysBeforeHearing',
   'smallClaims.serveDaysAfterFiling',
   'smallClaims.judgmentFollowUpDays',
+  'estates.firstReminderDays',
+  'estates.secondReminderDays',
+  'estates.lastReminderDays',
+  'estates.followUpEveryDays',
+  'estates.lastIllnessDays',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -320,6 +325,52 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 type="number"
                 numeric
                 className="span-2"
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Estates</legend>
+            <p className="group-note">
+              When the work queue reminds the clerk of an estate&apos;s claim deadline, how often it asks for a
+              follow-up with the clerk of court after filing, and which care is suggested as the last illness (PR-04;
+              the clerk confirms each account). The deadlines themselves come from the probate table (Probate rules).
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="estates.firstReminderDays"
+                label="First reminder (days before the deadline)"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="estates.secondReminderDays"
+                label="Second reminder (days before the deadline)"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="estates.lastReminderDays"
+                label="Last reminder (days before the deadline)"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="estates.followUpEveryDays"
+                label="Days between follow-ups after filing"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="estates.lastIllnessDays"
+                label="Care this many days before death is the last illness"
+                type="number"
+                numeric
+                className="span-2"
+                hint="A suggestion on each account; the clerk confirms it."
               />
             </div>
           </fieldset>

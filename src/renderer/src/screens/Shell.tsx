@@ -30,6 +30,8 @@ import { Scorecard } from './agencies/Scorecard';
 import { Users } from './Users';
 import { CourtRules } from './smallClaims/CourtRules';
 import { SmallClaims } from './smallClaims/SmallClaims';
+import { Estates } from './estates/Estates';
+import { ProbateRules } from './estates/ProbateRules';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
@@ -61,6 +63,10 @@ function PlaceView({ place }: { place: Place }) {
       return <SmallClaims />;
     case 'courtRules':
       return <CourtRules />;
+    case 'estates':
+      return <Estates />;
+    case 'probateRules':
+      return <ProbateRules />;
     case 'users':
       return <Users />;
     case 'audit':

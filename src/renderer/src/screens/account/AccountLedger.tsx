@@ -73,11 +73,13 @@ interface AccountLedgerProps {
   account: AccountView;
   /** From splitPaymentIds over all of the guarantor's accounts. */
   splitPayments: ReadonlySet<number>;
+  /** A deceased guarantor's estate, as it stands for this account (issue 14). */
+  estateLine?: ReactNode;
   onAdjust: () => void;
   onReverse: (entry: LedgerLine) => void;
 }
 
-export function AccountLedger({ account: a, splitPayments, onAdjust, onReverse }: AccountLedgerProps) {
+export function AccountLedger({ account: a, splitPayments, estateLine, onAdjust, onReverse }: AccountLedgerProps) {
   const byId = new Map(a.ledger.map((l) => [l.id, l]));
   const headingId = `account-${a.id}`;
   // A long ledger scrolls inside its box; it opens at the newest entries, the ones worked on.
@@ -102,6 +104,7 @@ export function AccountLedger({ account: a, splitPayments, onAdjust, onReverse }
           Adjustment…
         </button>
       </div>
+      {estateLine}
       <dl className="account-facts">
         <Fact label="Patient">{a.patientName || '—'}</Fact>
         <Fact label="Service">{formatServiceDates(a.serviceFrom, a.serviceTo)}</Fact>

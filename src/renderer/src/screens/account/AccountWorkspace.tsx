@@ -27,6 +27,7 @@ import { CancelPlanDialog, PromiseDialog, SignedDialog } from '../plans/PlanDial
 import { PlanTermsDialog, type PlanTermsTarget } from '../plans/PlanTermsDialog';
 import { useQueueWork } from '../queue/queueWork';
 import { WorkingBar } from '../queue/WorkingBar';
+import { AccountEstate, EstateLine } from '../estates/AccountEstate';
 
 type Open =
   | { dialog: 'pay' }
@@ -59,6 +60,8 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
   const workspace = useChannelQuery('accounts:open', { guarantorId });
   const plans = useChannelQuery('plans:list', { guarantorId });
   const promises = useChannelQuery('promises:list', { guarantorId });
+  // A deceased guarantor's estate: a banner at the top, and its line on each account it claims.
+  const estate = useChannelQuery('estates:ofGuarantor', { guarantorId });
   const working = useQueueWork((s) => (s.item?.guarantorId === guarantorId ? s.item : null));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -93,6 +96,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       {working && <WorkingBar key={working.key} item={working} />}
       <GuarantorHeader guarantor={ws.guarantor} onPostPayment={() => setOpen({ dialog: 'pay' })} />
       <FormAlert message={workspace.error} />
+      <AccountEstate guarantorId={guarantorId} guarantorName={ws.guarantor.name} place="top" onNotice={setNotice} />
 
       <PaymentPlans
         plans={plans.value}
@@ -100,6 +104,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
         error={plans.error ?? promises.error}
         accounts={ws.accounts}
         choices={plans.value ? choices : []}
+        deceased={ws.guarantor.deceased !== null}
         onSetUp={() => setOpen({ dialog: 'plan', target: { mode: 'create', guarantor: ws.guarantor } })}
         onPromise={() => setOpen({ dialog: 'promise' })}
         actions={{
@@ -121,6 +126,7 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
             key={a.id}
             account={a}
             splitPayments={splitPayments}
+            estateLine={<EstateLine estate={estate.value} accountId={a.id} />}
             onAdjust={() => setOpen({ dialog: 'adjust', account: a })}
             onReverse={(entry) => setOpen({ dialog: 'reverseEntry', account: a, entry })}
           />

@@ -7,6 +7,7 @@ import type { AccountWorkspace } from '../../../../shared/schemas/accounts';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { AccountAgencies } from '../agencies/AccountAgencies';
 import { AccountSmallClaims } from '../smallClaims/SuitCheck';
+import { AccountEstate } from '../estates/AccountEstate';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -47,5 +48,17 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
   {
     key: 'small-claims',
     Section: ({ workspace }) => <AccountSmallClaims guarantorId={workspace.guarantor.id} />,
+  },
+  {
+    // Issue 14: record a death (a standing death is the banner at the top of the workspace).
+    key: 'death',
+    Section: ({ workspace, onNotice }) => (
+      <AccountEstate
+        guarantorId={workspace.guarantor.id}
+        guarantorName={workspace.guarantor.name}
+        place="section"
+        onNotice={onNotice}
+      />
+    ),
   },
 ];

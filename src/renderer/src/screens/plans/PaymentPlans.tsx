@@ -17,16 +17,26 @@ const PROMISE_LABELS: Record<PromiseView['status'], { text: string; tone: string
   suspended: { text: 'Suspended (the guarantor died)', tone: 'warn' },
 };
 
-function Promises({ promises, onPromise }: { promises: PromiseView[]; onPromise: () => void }) {
+function Promises({
+  promises,
+  onPromise,
+  deceased,
+}: {
+  promises: PromiseView[];
+  onPromise: () => void;
+  deceased: boolean;
+}) {
   return (
     <div className="promises">
       <div className="section-head">
         <h3 id="ws-promises">
           Promises to pay <span className="count">{promises.filter((p) => p.status === 'open').length} open</span>
         </h3>
-        <button type="button" onClick={onPromise}>
-          Promise to pay…
-        </button>
+        {!deceased && (
+          <button type="button" onClick={onPromise}>
+            Promise to pay…
+          </button>
+        )}
       </div>
       {promises.length === 0 ? (
         <p className="muted">No promises to pay.</p>
@@ -75,6 +85,8 @@ interface PaymentPlansProps {
   /** Accounts with a balance on no active plan; a plan can be set up while there are any. */
   choices: AccountView[];
   actions: PlanActions;
+  /** The guarantor is recorded as deceased (issue 14): no plan or promise is offered; suspended ones show. */
+  deceased?: boolean;
   onSetUp: () => void;
   onPromise: () => void;
 }
@@ -86,25 +98,34 @@ export function PaymentPlans({
   accounts,
   choices,
   actions,
+  deceased = false,
   onSetUp,
   onPromise,
 }: PaymentPlansProps) {
   const active = (plans ?? []).filter((p) => isOpenPlan(p.status));
-  const earlier = (plans ?? []).filter((p) => !isOpenPlan(p.status));
+  // A death suspends a plan: it stays in view (an undo of the death resumes it), not among the ended ones.
+  const suspended = (plans ?? []).filter((p) => p.status === 'suspended');
+  const earlier = (plans ?? []).filter((p) => !isOpenPlan(p.status) && p.status !== 'suspended');
   return (
     <section className="ws-section" aria-labelledby="ws-plans">
       <div className="section-head">
         <h2 id="ws-plans">
           Payment plans <span className="count">{active.length} open</span>
         </h2>
-        {choices.length > 0 && (
+        {choices.length > 0 && !deceased && (
           <button type="button" onClick={onSetUp}>
             Set up a payment plan…
           </button>
         )}
       </div>
       <FormAlert message={error} />
-      {plans && active.length === 0 && (
+      {plans && deceased && (
+        <p className="muted">
+          No payment plan or promise can be offered: the guarantor is recorded as deceased, and the balance is claimed
+          from the estate.
+        </p>
+      )}
+      {plans && active.length === 0 && !deceased && (
         <p className="muted">
           No open payment plan.
           {choices.length === 0 &&
@@ -113,7 +134,7 @@ export function PaymentPlans({
               : ' Nothing is owed.')}
         </p>
       )}
-      {active.map((p) => (
+      {[...active, ...suspended].map((p) => (
         <PlanCard key={p.id} plan={p} accounts={accounts} actions={actions} />
       ))}
       {earlier.length > 0 && (
@@ -124,7 +145,7 @@ export function PaymentPlans({
           ))}
         </details>
       )}
-      {promises && <Promises promises={promises} onPromise={onPromise} />}
+      {promises && <Promises promises={promises} onPromise={onPromise} deceased={deceased} />}
     </section>
   );
 }
