@@ -71,6 +71,7 @@ async function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; r
     source: 'bench',
     // The benchmark's store has no capabilities composed: nothing depends on the ledger yet.
     afterLedgerChange: (ledger) => settleLedgerChange({ extensions: NO_EXTENSIONS } as RecoupApp, ledger),
+    deathSubscribers: [],
   });
   const ms = performance.now() - started;
   if (!report.committed)

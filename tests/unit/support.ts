@@ -105,6 +105,11 @@ export function settle(t: TestApp): (ledger: LedgerChangeWriter) => void {
   return (ledger) => settleLedgerChange(t.app, ledger);
 }
 
+/** What an import runs inside its transaction, as the app wires it: the ledger's and the deaths' subscribers. */
+export function importHooks(t: TestApp) {
+  return { afterLedgerChange: settle(t), deathSubscribers: t.app.extensions.deathSubscribers };
+}
+
 /**
  * The day's statements sent as a clerk's office does it (issue 11 item 7): the run prepared, then
  * released by `releaser` (a supervisor's or an administrator's session) under the same job name.

@@ -141,7 +141,7 @@ function months(n: number): string {
 }
 
 function ruleName(r: ProbateRule): string {
-  return r.state === UPC_DEFAULT_STATE ? 'the Uniform Probate Code’s default (no row for the state)' : r.state;
+  return r.state === UPC_DEFAULT_STATE ? 'the Uniform Probate Code’s default, the state having no row of its own' : r.state;
 }
 
 /**

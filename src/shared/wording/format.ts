@@ -60,3 +60,8 @@ export function listIn(lang: DocumentLanguage, items: readonly string[]): string
   if (lang === 'es') return SPANISH_LIST.format(items);
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
+
+/** A person's sentence set inside another ("undone: <reason>. ..."): its own final stop dropped. */
+export function clause(text: string): string {
+  return text.trim().replace(/[.。!]+$/u, '');
+}

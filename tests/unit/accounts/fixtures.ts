@@ -1,7 +1,7 @@
 // A small, hand-made extract for account tests: two guarantors, three accounts, known balances.
 import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
 import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
-import { settle, type TestApp } from '../support';
+import { importHooks, type TestApp } from '../support';
 
 export const COMBINED_HEADER =
   'guarantor_id,mrn,last_name,first_name,date_of_birth,address_line1,city,state,zip,phone,account_number,service_from,service_to,service_type,payer_class,first_statement_date,transaction_id,transaction_type,amount,effective_date,reference,memo';
@@ -33,7 +33,7 @@ export async function importSmall(t: TestApp, text = SMALL_EXTRACT) {
         },
       },
     ],
-    { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', afterLedgerChange: settle(t) },
+    { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', ...importHooks(t) },
   );
   if (!report.committed) throw new Error(report.errors.map((e) => e.reason).join('\n'));
   const id = (sql: string, v: string) => t.app.store.db.prepare(sql).pluck().get(v) as number;

@@ -137,7 +137,7 @@ describe('the claim deadline (PR-01, PR-02)', () => {
 
   it('says which rule produced the deadline and why', () => {
     expect(deadline(UPC, '2026-01-10', null, null).explanation).toBe(
-      'January 10, 2027: 12 months after the death (PR-02, the Uniform Probate Code’s default (no row for the state)); no notice to creditors is known yet, so the outer limit from death stands.',
+      'January 10, 2027: 12 months after the death (PR-02, the Uniform Probate Code’s default, the state having no row of its own); no notice to creditors is known yet, so the outer limit from death stands.',
     );
     expect(deadline(MT, '2026-01-05', '2026-02-02', '2026-05-20').explanation).toBe(
       'June 19, 2026: 30 days after the mailed notice, the later of the two notice periods (PR-01, MT), before the outer limit of January 5, 2027 (PR-02).',

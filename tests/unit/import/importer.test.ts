@@ -7,7 +7,7 @@ import { autoMapping, runImport, type ImportFile } from '../../../src/main/capab
 import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
 import type { ImportLayout, ImportMapping } from '../../../src/shared/schemas/import';
 import { importSmall, SMALL_EXTRACT, COMBINED_HEADER } from '../accounts/fixtures';
-import { setUpAndLogIn, testApp, type TestApp, settle } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, importHooks } from '../support';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -35,7 +35,7 @@ async function run(files: ImportFile[], mode: 'preview' | 'commit' = 'commit') {
     now: t.app.nowIso(),
     userId: 1,
     source: 'test',
-    afterLedgerChange: settle(t),
+    ...importHooks(t),
   });
 }
 
@@ -252,7 +252,7 @@ describe('files that are not right', () => {
     const r = await runImport(
       t.app.store.db,
       [file('big.csv', 'combined', big)],
-      { afterLedgerChange: settle(t), mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test' },
+      { ...importHooks(t), mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test' },
       { isCancelled: () => ++chunks >= 2 },
     );
     expect(r.cancelled).toBe(true);

@@ -18,7 +18,7 @@ import {
 } from '../../../src/shared/rules/extractOwnership';
 import { COMBINED_HEADER, importSmall, SMALL_EXTRACT } from '../accounts/fixtures';
 import type { ImportLayout } from '../../../src/shared/schemas/import';
-import { addUserAndLogIn, setUpAndLogIn, settle, testApp, type TestApp, sendStatements } from '../support';
+import { addUserAndLogIn, setUpAndLogIn, importHooks, testApp, type TestApp, sendStatements } from '../support';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -41,7 +41,7 @@ async function reimport(text: string, name = 'extract.csv', layout: ImportLayout
         },
       },
     ],
-    { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', afterLedgerChange: settle(t) },
+    { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', ...importHooks(t) },
   );
 }
 

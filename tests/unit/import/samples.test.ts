@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
 import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
 import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
-import { setUpAndLogIn, testApp, type TestApp, settle } from '../support';
+import { setUpAndLogIn, testApp, type TestApp, importHooks } from '../support';
 
 const samples = path.resolve(__dirname, '../../../resources/samples');
 let t: TestApp;
@@ -36,7 +36,7 @@ describe('sample extracts', () => {
     t = testApp();
     await setUpAndLogIn(t);
     const report = await runImport(t.app.store.db, combined('extract-clean.csv'), {
-      afterLedgerChange: settle(t),
+      ...importHooks(t),
       mode: 'commit',
       now: t.app.nowIso(),
       userId: 1,
@@ -53,7 +53,7 @@ describe('sample extracts', () => {
     t = testApp();
     await setUpAndLogIn(t);
     const report = await runImport(t.app.store.db, combined('extract-with-errors.csv'), {
-      afterLedgerChange: settle(t),
+      ...importHooks(t),
       mode: 'commit',
       now: t.app.nowIso(),
       userId: 1,

@@ -3,7 +3,7 @@ import { extractFiles, generateExtract } from '../../../src/main/demo/synthetic'
 import { runImport } from '../../../src/main/capabilities/imports/importer';
 import { parseCsv } from '../../../src/main/capabilities/imports/csv';
 import { verifyBalances } from '../../../src/main/capabilities/ledger/entries';
-import { setUpAndLogIn, testApp, settle } from '../support';
+import { setUpAndLogIn, testApp, importHooks } from '../support';
 
 export const filesOf = (x: ReturnType<typeof generateExtract>) => extractFiles(x);
 
@@ -42,7 +42,7 @@ describe('synthetic data', () => {
     await setUpAndLogIn(t);
     const x = generateExtract({ seed: 3, guarantors: 300, today: '2026-11-26' });
     const report = await runImport(t.app.store.db, filesOf(x), {
-      afterLedgerChange: settle(t),
+      ...importHooks(t),
       mode: 'commit',
       now: t.app.nowIso(),
       userId: 1,

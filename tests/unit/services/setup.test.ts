@@ -4,7 +4,7 @@ import { csvHeaders } from '../../../src/main/capabilities/imports/csv';
 import { autoMapping, runImport } from '../../../src/main/capabilities/imports/importer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../../../src/shared/dates';
-import { SETUP, settle, testApp, type TestApp } from '../support';
+import { SETUP, importHooks, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 
 let t: TestApp;
@@ -110,7 +110,7 @@ describe('start with demo data', () => {
           },
         },
       ],
-      { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', afterLedgerChange: settle(t) },
+      { mode: 'commit', now: t.app.nowIso(), userId: 1, source: 'test', ...importHooks(t) },
     );
     expect(report.errors).toEqual([]);
     expect(report.committed).toBe(true);

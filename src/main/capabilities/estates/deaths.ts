@@ -7,6 +7,7 @@
 // (death_effects), so a supervisor's undo resumes the plans and promises as they were (a recall is
 // not undone: the clerk places an account again if wanted) and withdraws the estate; the death's
 // row stays, with who undid it and why. The extract's deaths come the same way (afterDeathChange).
+import { clause } from '../../../shared/wording/format';
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -216,7 +217,7 @@ export function undoDeath(db: Db, guarantorId: number, reason: string, w: DeathW
         kind: 'note',
         outcome: 'noted',
         note:
-          `Death of ${formatLongDate(death.date_of_death)} undone: ${reason}. ${plural(plans, 'plan')} and ${plural(promises, 'promise')} resumed; the estate is withdrawn.` +
+          `Death of ${formatLongDate(death.date_of_death)} undone: ${clause(reason)}. ${plural(plans, 'plan')} and ${plural(promises, 'promise')} resumed; the estate is withdrawn.` +
           (placements > 0
             ? ` ${plural(placements, 'placement')} recalled for the death ${placements === 1 ? 'is' : 'are'} not placed again: place ${placements === 1 ? 'it' : 'them'} again if wanted.`
             : ''),

@@ -7,6 +7,7 @@
 // deductible or coinsurance balance left for the bad-debt listing, BD-09). Each step checks the
 // estate's status and dates first, so a refusal names its field and changes nothing; the router's
 // transaction holds each step, and money goes through changeLedger.
+import { clause } from '../../../shared/wording/format';
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -339,7 +340,7 @@ export function closeEstate(app: RecoupApp, input: z.output<typeof closeEstateIn
     }
     changeEstate(db, e.id, { status: 'closed_nothing', closed_on: input.on, close_note: note });
     const text =
-      `Closed with nothing more: ${note}. ` +
+      `Closed with nothing more: ${clause(note)}. ` +
       (writeOff > 0 ? `${formatCents(writeOff)} written off` : 'Nothing written off') +
       (badDebt > 0
         ? `; ${formatCents(badDebt)} of Medicare deductible and coinsurance left for the bad-debt listing.`

@@ -205,7 +205,7 @@ export async function runImport(
      * the import's transaction, after the ledger has settled, for each guarantor whose deceased flag
      * the import raised (a death has the same effects however it came in).
      */
-    deathSubscribers?: readonly DeathSubscriber[];
+    deathSubscribers: readonly DeathSubscriber[];
   },
   hooks: ImportHooks = {},
 ): Promise<ImportReport> {
@@ -667,7 +667,7 @@ export async function runImport(
     if (options.mode === 'commit' && report.errorCount === 0) {
       options.afterLedgerChange(ledger);
       for (const guarantorId of deathsRaised)
-        for (const subscriber of options.deathSubscribers ?? [])
+        for (const subscriber of options.deathSubscribers)
           subscriber(db, {
             guarantorId,
             deceased: true,
