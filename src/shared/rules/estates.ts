@@ -14,6 +14,13 @@ import { addDays, addMonths, daysBetween, formatLongDate, type BusinessDate } fr
 
 export const DEATH_SOURCES = ['family', 'obituary', 'returned_mail', 'extract', 'other'] as const;
 export type DeathSource = (typeof DEATH_SOURCES)[number];
+/** How a clerk learns of a death (the extract's deaths come in by the import). */
+export const CLERK_DEATH_SOURCES = [
+  'family',
+  'obituary',
+  'returned_mail',
+  'other',
+] as const satisfies readonly DeathSource[];
 export const DEATH_SOURCE_LABELS: Record<DeathSource, string> = {
   family: 'Family',
   obituary: 'Obituary',
@@ -102,8 +109,15 @@ export function probateRuleFor(rows: readonly ProbateRule[], state: string, on: 
       )[0];
   const own = latest(state);
   if (own) return own;
-  const fallback = latest(UPC_DEFAULT_STATE);
-  if (!fallback) throw new Error('The probate table has no default row in force.');
+  // The UPC default stands for any state and date; before its earliest row, that earliest row.
+  const fallback =
+    latest(UPC_DEFAULT_STATE) ??
+    rows
+      .filter((r) => r.state === UPC_DEFAULT_STATE)
+      .sort((a, b) =>
+        a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.id - b.id,
+      )[0];
+  if (!fallback) throw new Error('The probate table has no default row.');
   return fallback;
 }
 
@@ -141,7 +155,9 @@ function months(n: number): string {
 }
 
 function ruleName(r: ProbateRule): string {
-  return r.state === UPC_DEFAULT_STATE ? 'the Uniform Probate Code’s default, the state having no row of its own' : r.state;
+  return r.state === UPC_DEFAULT_STATE
+    ? 'the Uniform Probate Code’s default, the state having no row of its own'
+    : r.state;
 }
 
 /**
@@ -379,17 +395,23 @@ export interface ClosingAccount {
   payerClass: string;
   deductibleCents: number;
   coinsuranceCents: number;
+  /**
+   * What the patient's side paid on the account, net of refunds and reversals (the patient, an
+   * agency, a court or the estate): BD-01 lowers the allowable bad debt by it.
+   */
+  paidCents: number;
 }
 
 /**
- * What closing an estate with nothing more does to each account with a balance: a Medicare
- * deductible or coinsurance balance is left for the bad-debt listing (a bad-debt write-off, never
- * an administrative one: BD-09; the listing's capability posts it), the rest is written off with
- * the reason. Both are never more than the balance.
+ * What closing an estate with nothing more does to each account with a balance: the Medicare
+ * deductible and coinsurance not yet paid (BD-01: deductible + coinsurance less what was paid) is
+ * left for the bad-debt listing (a bad-debt write-off, never an administrative one: BD-09; the
+ * listing's capability posts it), the rest is written off with the reason. Neither is ever more
+ * than the balance.
  */
 export function closingSplit(a: ClosingAccount): { writeOffCents: number; badDebtCents: number } {
   if (a.balanceCents <= 0) return { writeOffCents: 0, badDebtCents: 0 };
-  const medicareShare =
-    a.payerClass === 'medicare' ? Math.min(a.balanceCents, a.deductibleCents + a.coinsuranceCents) : 0;
+  const unpaidShare = Math.max(0, a.deductibleCents + a.coinsuranceCents - Math.max(0, a.paidCents));
+  const medicareShare = a.payerClass === 'medicare' ? Math.min(a.balanceCents, unpaidShare) : 0;
   return { writeOffCents: a.balanceCents - medicareShare, badDebtCents: medicareShare };
 }

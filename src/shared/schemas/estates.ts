@@ -5,7 +5,7 @@ import { businessDateSchema, type BusinessDate } from '../dates';
 import { positiveCents, nonNegativeCents } from '../money';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../rules/documentLanguage';
 import {
-  DEATH_SOURCES,
+  CLERK_DEATH_SOURCES,
   FILED_WITH,
   type ClaimDeadline,
   type DeathSource,
@@ -25,7 +25,7 @@ const stateCode = z.enum(US_STATES, { error: 'Choose a state.' });
 export const recordDeathInput = z.object({
   guarantorId: idSchema,
   dateOfDeath: businessDateSchema,
-  source: z.enum(DEATH_SOURCES, { error: 'Choose how the death became known.' }),
+  source: z.enum(CLERK_DEATH_SOURCES, { error: 'Choose how the death became known.' }),
   note: optionalText('Note', 500).default(''),
 });
 

@@ -297,6 +297,46 @@ describe('ECA-04: the gate before the ECA date (李美玲, California, letters i
     const { t, clerk, supervisor, acct } = w;
     const db = t.app.store.db;
     const estateId = await meilingsEstate(w);
+    // A supervisor's California row gives a mailed notice 20 days; the notice mailed to the hospital
+    // on May 1 makes the deadline May 21, 2026 (no publication known: counted alone), before the ECA
+    // date of June 2 — the case ECA-04 releases.
+    await t.call(
+      'estates:setRule',
+      {
+        state: 'CA',
+        noticeMonths: 4,
+        mailedDays: 20,
+        outerMonths: 12,
+        publicationWeeks: 3,
+        lastIllnessClass: 4,
+        generalClass: 6,
+        suitDays: 60,
+        effectiveFrom: '2026-01-01',
+        source: 'Test row',
+      },
+      supervisor,
+    );
+    const facts = await t.call('estates:estate', { estateId }, clerk);
+    await t.call(
+      'estates:details',
+      {
+        estateId,
+        state: 'CA',
+        county: facts.county,
+        courtName: facts.courtName,
+        courtAddress: facts.courtAddress,
+        caseNumber: facts.caseNumber,
+        prName: facts.prName,
+        prAddress: facts.prAddress,
+        attorneyName: facts.attorneyName,
+        attorneyAddress: facts.attorneyAddress,
+        letterLanguage: facts.letterLanguage,
+        firstPublishedOn: null,
+        mailedNoticeOn: '2026-05-01',
+      },
+      clerk,
+    );
+    expect((await t.call('estates:estate', { estateId }, clerk)).deadline).toBe('2026-05-21');
     const input = {
       estateId,
       on: '2026-05-20',

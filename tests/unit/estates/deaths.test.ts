@@ -389,14 +389,26 @@ describe('a death from the extract', () => {
     });
     expect(ge.estate?.status).toBe('withdrawn');
 
-    // Raised again with no date: counted from the import's day, with a note to find the date.
+    // The extract reports the undone death again (no date): not recorded again; the flag comes down
+    // and the clerk is told to correct the billing system.
     t.clock.setToday('2026-06-12');
     await importE2(w, '1', '');
     ge = await t.call('estates:ofGuarantor', { guarantorId: gid('E2') }, w.clerk);
-    expect(ge.deaths[0]).toMatchObject({ dateOfDeath: '2026-06-12', source: 'extract', undoneOn: null });
-    expect(ge.deaths[0]!.note).toMatch(
-      /The extract gave no date of death: counted from the day it reported the death; find the date\.$/,
+    expect(ge.deaths).toHaveLength(1);
+    expect(ge.deaths[0]).toMatchObject({ dateOfDeath: '2026-05-20', undoneOn: '2026-06-11' });
+    expect(db.prepare('SELECT deceased FROM guarantors WHERE id = ?').pluck().get(gid('E2'))).toBe(0);
+    expect(
+      db.prepare(`SELECT note FROM activities WHERE guarantor_id = ? ORDER BY id DESC LIMIT 1`).pluck().get(gid('E2')),
+    ).toMatch(
+      /reports again the death a supervisor undid on June 11, 2026 .*not recorded again\. Correct the billing system\.$/,
     );
-    expect(ge.estate).toMatchObject({ status: 'watching', deadline: '2027-06-12' });
+
+    // A death on another date is a new death: counted from the import's day when the extract gives none
+    // is only for a first report; here the extract gives the date.
+    t.clock.setToday('2026-06-15');
+    await importE2(w, '1', '2026-06-14');
+    ge = await t.call('estates:ofGuarantor', { guarantorId: gid('E2') }, w.clerk);
+    expect(ge.deaths[0]).toMatchObject({ dateOfDeath: '2026-06-14', source: 'extract', undoneOn: null });
+    expect(ge.estate).toMatchObject({ status: 'watching', deadline: '2027-06-14' });
   });
 });

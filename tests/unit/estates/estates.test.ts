@@ -167,6 +167,33 @@ describe('the release (ECA-04)', () => {
     // The release answers the estate claim only: a credit report still waits for the clock.
     expect((await t.call('eca:check', { accountId: acct('M2'), kind: 'credit_report' }, clerk)).allowed).toBe(false);
   });
+
+  it('is refused where the clock allows before the deadline, and ends when the death is undone', async () => {
+    w = await estateWorld();
+    const { t, clerk, supervisor, acct } = w;
+    t.clock.setToday('2026-05-12');
+    const estateId = await deathOfE1(w);
+    // Minnesota, nothing known: the outer limit 2027-04-15 comes after the clock's 2026-06-02.
+    const before = footprint(w);
+    expect(await refusal(t.call('estates:release', { estateId, reason: 'Just in case' }, supervisor))).toEqual({
+      code: 'not_allowed',
+      message:
+        'The 501(r) clock allows a claim from June 2, 2026, before the deadline of April 15, 2027: the claim waits for the clock; no release is needed (ECA-04).',
+    });
+    expect(footprint(w)).toBe(before);
+    // Florida's mailed notice brings the deadline to 2026-05-20: released; then the death is undone
+    // and the release goes with it (it never stands for a later claim).
+    await t.call('estates:details', { estateId, ...RECORD, state: 'FL', mailedNoticeOn: '2026-04-20' }, clerk);
+    await t.call('estates:release', { estateId, reason: 'Florida deadline first.' }, supervisor);
+    expect(t.app.store.db.prepare(`SELECT count(*) FROM eca_releases WHERE kind = 'estate_claim'`).pluck().get()).toBe(
+      3,
+    );
+    await t.call('estates:undoDeath', { guarantorId: w.gid('E1'), reason: 'Wrong person.' }, supervisor);
+    expect(t.app.store.db.prepare(`SELECT count(*) FROM eca_releases WHERE kind = 'estate_claim'`).pluck().get()).toBe(
+      0,
+    );
+    expect((await t.call('eca:check', { accountId: acct('M2'), kind: 'estate_claim' }, clerk)).allowed).toBe(false);
+  });
 });
 
 describe('after the claim is filed', () => {
@@ -180,7 +207,7 @@ describe('after the claim is filed', () => {
     ).toMatchObject({
       code: 'not_allowed',
       message:
-        'An allowance is recorded only when the estate’s status is claim filed; The estate of Eleanor Marsh is death recorded; no claim yet.',
+        'An allowance is recorded only when the estate’s status is claim filed, or paid in part; The estate of Eleanor Marsh is death recorded; no claim yet.',
     });
     const claim = filedByRows(w, estateId, '2026-06-05');
     expect(claim).toBe(405_000);
@@ -292,15 +319,15 @@ describe('after the claim is filed', () => {
       { estateId, receivedOn: '2026-06-10', amountCents: 310_000, method: 'check' },
       clerk,
     );
-    // Left: M2 $300.00 (Medicare; deductible $240.00 + coinsurance $100.00 = $340.00 >= $300.00: all
-    // of it to the listing, nothing written off), M3 $650.00 self-pay: written off. $650.00 is over
-    // the $250.00 a clerk may adjust alone.
+    // Left: M2 $300.00 (Medicare; deductible $240.00 + coinsurance $100.00 = $340.00, less the
+    // $100.00 the estate paid on it = $240.00 to the listing (BD-01), $60.00 written off), M3 $650.00
+    // self-pay: written off. $60.00 + $650.00 = $710.00 is over the $250.00 a clerk may adjust alone.
     const before = footprint(w);
     expect(
       await refusal(t.call('estates:close', { estateId, on: '2026-06-10', note: 'The estate is insolvent.' }, clerk)),
     ).toMatchObject({
       code: 'forbidden',
-      fields: { approval: 'A supervisor must approve writing off $650.00.' },
+      fields: { approval: 'A supervisor must approve writing off $710.00.' },
     });
     expect(
       await refusal(
@@ -321,7 +348,7 @@ describe('after the claim is filed', () => {
     expect([d.status, d.closedOn, d.closeNote]).toEqual(['closed_nothing', '2026-06-10', 'The estate is insolvent']);
     expect(d.accounts.map((a) => [a.accountNumber, a.balanceCents, a.writtenOffCents, a.badDebtCents])).toEqual([
       ['M1', 0, 0, 0],
-      ['M2', 30_000, 0, 30_000],
+      ['M2', 24_000, 6_000, 24_000],
       ['M3', 0, 65_000, 0],
     ]);
     const supervisorId = db.prepare(`SELECT id FROM users WHERE username = 'sup1'`).pluck().get();
@@ -332,6 +359,13 @@ describe('after the claim is filed', () => {
         )
         .all(),
     ).toEqual([
+      {
+        account_id: acct('M2'),
+        type: 'administrative_adjustment',
+        amount_cents: -6_000,
+        reason_code: 'estate_closed',
+        approved_by: supervisorId,
+      },
       {
         account_id: acct('M3'),
         type: 'administrative_adjustment',
@@ -344,14 +378,39 @@ describe('after the claim is filed', () => {
       db
         .prepare('SELECT bad_debt_cents, bad_debt_on FROM estate_accounts WHERE estate_id = ? AND account_id = ?')
         .get(estateId, acct('M2')),
-    ).toEqual({ bad_debt_cents: 30_000, bad_debt_on: '2026-06-10' });
+    ).toEqual({ bad_debt_cents: 24_000, bad_debt_on: '2026-06-10' });
     expect(d.events.at(-1)?.text).toBe(
-      'Closed with nothing more: The estate is insolvent. $650.00 written off; $300.00 of Medicare deductible and coinsurance left for the bad-debt listing.',
+      'Closed with nothing more: The estate is insolvent. $710.00 written off; $240.00 of Medicare deductible and coinsurance left for the bad-debt listing.',
     );
     // A supervisor closes alone; nothing open is closed twice.
     expect(
       await refusal(t.call('estates:close', { estateId, on: '2026-06-10', note: 'Again' }, supervisor)),
     ).toMatchObject({ code: 'not_allowed' });
+  });
+
+  it('keeps the classes the court holds (no last-illness change after filing) and a death with money posted until it is reversed', async () => {
+    w = await estateWorld();
+    const { t, clerk, supervisor, acct } = w;
+    const estateId = await deathOfE1(w);
+    filedByRows(w, estateId, '2026-06-05');
+    expect(
+      await refusal(
+        t.call('estates:lastIllness', { estateId, accounts: [{ accountId: acct('M3'), lastIllness: false }] }, clerk),
+      ),
+    ).toMatchObject({ code: 'not_allowed' });
+    await t.call(
+      'estates:payment',
+      { estateId, receivedOn: '2026-06-10', amountCents: 10_000, method: 'check' },
+      clerk,
+    );
+    const before = footprint(w);
+    expect(
+      await refusal(t.call('estates:undoDeath', { guarantorId: w.gid('E1'), reason: 'Wrong person.' }, supervisor)),
+    ).toMatchObject({
+      code: 'not_allowed',
+      message: expect.stringMatching(/has money posted .*reverse those entries on the accounts first/),
+    });
+    expect(footprint(w)).toBe(before);
   });
 
   it('closes with the whole Medicare balance split when more is owed than the deductible and coinsurance', async () => {

@@ -30,7 +30,7 @@ function row(
   generalClass = 6,
   finalYearClass: number | null = null,
   suitDays = 60,
-  effectiveFrom = '2023-01-01',
+  effectiveFrom = '1900-01-01',
 ): ProbateRule {
   return {
     id: nextId++,
@@ -52,6 +52,7 @@ function row(
 // As seeded by migration 022.
 const UPC = row('*', 4, 60, 12);
 const AZ = row('AZ', 4, 60, 24);
+const ME = row('ME', 4, 60, 9);
 const MT = row('MT', 4, 30, 12);
 const UT = row('UT', 3, 60, 12);
 const VT = row('VT', 4, 60, 36);
@@ -59,7 +60,7 @@ const IL = row('IL', 6, 90, 24);
 const FL = row('FL', 3, 30, 24, 4, 6, null, 30);
 const IA = row('IA', 4, 60, 12, 5, 8);
 const MN = row('MN', 4, 60, 12, 4, 7, 5);
-const TABLE = [UPC, AZ, MT, UT, VT, IL, FL, IA, MN];
+const TABLE = [UPC, AZ, ME, MT, UT, VT, IL, FL, IA, MN];
 
 const deadline = (
   rule: ProbateRule,
@@ -176,6 +177,19 @@ describe('the row in force (state and date)', () => {
     expect([d.deadline, d.basis]).toEqual(['2027-07-25', 'mailed_notice']);
     // Texas from 2027 has 48 months: 2027-02-15 + 48 = 2031-02-15.
     expect(deadline(probateRuleFor(rows, 'TX', '2027-02-15'), '2027-02-15', null, null).deadline).toBe('2031-02-15');
+  });
+
+  it('a death long past is judged too: the seeded rows stand from 1900', () => {
+    // 2022-06-01 in Maine: + 9 months = 2023-03-01 (the outer limit; nothing published is known).
+    const d = deadline(probateRuleFor(rows, 'ME', '2022-06-01'), '2022-06-01', null, null);
+    expect([d.deadline, d.basis]).toEqual(['2023-03-01', 'outer_limit']);
+    // Maine: published 2022-07-15 + 4 months = 2022-11-15, before 2023-03-01.
+    expect(deadline(ME, '2022-06-01', '2022-07-15', null).deadline).toBe('2022-11-15');
+  });
+
+  it('before the earliest default row, the earliest default row stands for every state', () => {
+    const late = row('*', 4, 60, 12, 4, 6, null, 60, '2000-01-01');
+    expect(probateRuleFor([late, MN], 'CA', '1995-03-01')).toBe(late);
   });
 
   it('needs a default row', () => {
@@ -299,13 +313,18 @@ describe('the estate’s reminder', () => {
 });
 
 describe('the closing’s split', () => {
-  const a = (balanceCents: number, payerClass: string, deductibleCents = 0, coinsuranceCents = 0) =>
-    closingSplit({ accountId: 1, balanceCents, payerClass, deductibleCents, coinsuranceCents });
+  const a = (balanceCents: number, payerClass: string, deductibleCents = 0, coinsuranceCents = 0, paidCents = 0) =>
+    closingSplit({ accountId: 1, balanceCents, payerClass, deductibleCents, coinsuranceCents, paidCents });
   it.each([
     // Medicare $400.00 owed, deductible $240.00 + coinsurance $100.00 = $340.00 to the bad-debt listing, $60.00 written off.
     ['Medicare, more owed than the deductible and coinsurance', a(40_000, 'medicare', 24_000, 10_000), 6_000, 34_000],
     // Medicare $200.00 owed, less than $340.00: all of it to the listing.
     ['Medicare, less owed', a(20_000, 'medicare', 24_000, 10_000), 0, 20_000],
+    // BD-01: $100.00 paid on the account lowers the allowable to $340.00 - $100.00 = $240.00 of the
+    // $300.00 owed; $60.00 written off.
+    ['Medicare, part paid by the patient or the estate', a(30_000, 'medicare', 24_000, 10_000, 10_000), 6_000, 24_000],
+    // Paid more than the deductible and coinsurance: nothing is Medicare bad debt.
+    ['Medicare, the shares paid in full', a(5_000, 'medicare', 24_000, 10_000, 40_000), 5_000, 0],
     ['self-pay', a(65_000, 'self_pay'), 65_000, 0],
     ['Medicare Advantage is not Medicare’s bad debt', a(40_000, 'medicare_advantage', 24_000, 10_000), 40_000, 0],
     ['nothing owed', a(0, 'medicare', 24_000, 10_000), 0, 0],

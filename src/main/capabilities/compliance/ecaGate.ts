@@ -132,6 +132,11 @@ export function attemptEca(
   return decision;
 }
 
+/** ECA-04: a release given for an estate that is withdrawn (the death undone) no longer stands. */
+export function revokeEstateRelease(db: Db, accountId: number): void {
+  db.prepare(`DELETE FROM eca_releases WHERE account_id = ? AND kind = 'estate_claim'`).run(accountId);
+}
+
 /** ECA-04: a supervisor releases a claim against an estate, with a reason. */
 export function releaseEstateClaim(db: Db, accountId: number, reason: string, today: string, by: number): void {
   accountRow(db, accountId);

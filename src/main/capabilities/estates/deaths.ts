@@ -8,6 +8,7 @@
 // not undone: the clerk places an account again if wanted) and withdraws the estate; the death's
 // row stays, with who undid it and why. The extract's deaths come the same way (afterDeathChange).
 import { clause } from '../../../shared/wording/format';
+import { plural } from '../../../shared/plural';
 import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -23,6 +24,8 @@ import type { DeathChange } from '../../platform/capability';
 import { estatesPolicy, hospitalIdentity } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import { guarantorName, guarantorRow, logActivity, setDeceased } from '../accounts';
+import { revokeEstateRelease } from '../compliance';
+import { entryStandsSql } from '../ledger';
 import { recallForDeath } from '../agencies';
 import { resumePlan, resumePromise, suspendForDeath } from '../plans';
 import {
@@ -47,10 +50,6 @@ export interface DeathWhen {
 
 function refuse(field: string, message: string): never {
   throw new AppError('invalid_input', message, { [field]: message });
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -152,8 +151,8 @@ export function recordDeath(
         outcome: 'noted',
         note:
           `Death recorded (${formatLongDate(input.dateOfDeath)}, ${DEATH_SOURCE_LABELS[input.source].toLowerCase()}): statements and letters stopped; ` +
-          `${plural(suspended.plans.length, 'plan')} and ${plural(suspended.promises.length, 'promise')} suspended; ` +
-          `${plural(recalled.length, 'placement')} recalled; claim due by ${formatLongDate(deadline)}.` +
+          `${plural(suspended.plans.length, 'plan', 'plans')} and ${plural(suspended.promises.length, 'promise', 'promises')} suspended; ` +
+          `${plural(recalled.length, 'placement', 'placements')} recalled; claim due by ${formatLongDate(deadline)}.` +
           (input.note ? ` ${input.note}` : ''),
         occurredOn: w.today,
       },
@@ -162,6 +161,20 @@ export function recordDeath(
     );
     return estateId;
   })();
+}
+
+/** The estate's accounts carry standing estate recoveries or the closing's write-off, or the closing left bad debt. */
+function moneyMovedFor(db: Db, estateId: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM estate_accounts ea
+          WHERE ea.estate_id = ? AND (ea.bad_debt_cents > 0 OR ea.written_off_cents > 0 OR EXISTS (
+            SELECT 1 FROM ledger_entries e WHERE e.account_id = ea.account_id AND e.type = 'estate_recovery' AND ${entryStandsSql('e')}))
+          LIMIT 1`,
+      )
+      .get(estateId) !== undefined
+  );
 }
 
 /**
@@ -174,6 +187,16 @@ export function undoDeath(db: Db, guarantorId: number, reason: string, w: DeathW
   const death = standingDeath(db, guarantorId);
   if (!death)
     throw new AppError('not_allowed', `No death is recorded for ${guarantorName(g)}: there is nothing to undo.`);
+  const estate = db.prepare(`SELECT id, status FROM estates WHERE death_id = ?`).get(death.id) as
+    { id: number; status: string } | undefined;
+  // Money moved because of the death (the estate paid, the closing wrote off and left Medicare bad
+  // debt for the listing): those entries are reversed first, by hand, so nothing stays posted or
+  // listed for a living guarantor.
+  if (estate && moneyMovedFor(db, estate.id))
+    throw new AppError(
+      'not_allowed',
+      `The estate of ${guarantorName(g)} has money posted (payments from the estate, or the closing’s write-off and bad-debt share): reverse those entries on the accounts first, then undo the death.`,
+    );
   db.transaction(() => {
     markDeathUndone(db, death.id, reason, w.today, w.now, w.by);
     setDeceased(db, guarantorId, null, w.now);
@@ -196,9 +219,13 @@ export function undoDeath(db: Db, guarantorId: number, reason: string, w: DeathW
         }
       } else placements++;
     }
-    const estate = db.prepare(`SELECT id, status FROM estates WHERE death_id = ?`).get(death.id) as
-      { id: number; status: string } | undefined;
     if (estate) {
+      // ECA-04: a release given for this estate does not stand for any later claim.
+      for (const a of db
+        .prepare('SELECT account_id FROM estate_accounts WHERE estate_id = ?')
+        .pluck()
+        .all(estate.id) as number[])
+        revokeEstateRelease(db, a);
       changeEstate(db, estate.id, { status: 'withdrawn', closed_on: w.today });
       insertEstateEvent(
         db,
@@ -217,9 +244,12 @@ export function undoDeath(db: Db, guarantorId: number, reason: string, w: DeathW
         kind: 'note',
         outcome: 'noted',
         note:
-          `Death of ${formatLongDate(death.date_of_death)} undone: ${clause(reason)}. ${plural(plans, 'plan')} and ${plural(promises, 'promise')} resumed; the estate is withdrawn.` +
+          `Death of ${formatLongDate(death.date_of_death)} undone: ${clause(reason)}. ${plural(plans, 'plan', 'plans')} and ${plural(promises, 'promise', 'promises')} resumed; the estate is withdrawn.` +
+          (estate && ['filed', 'allowed', 'disallowed'].includes(estate.status)
+            ? ' A claim was presented against the estate: tell the court and the personal representative it is withdrawn.'
+            : '') +
           (placements > 0
-            ? ` ${plural(placements, 'placement')} recalled for the death ${placements === 1 ? 'is' : 'are'} not placed again: place ${placements === 1 ? 'it' : 'them'} again if wanted.`
+            ? ` ${plural(placements, 'placement', 'placements')} recalled for the death ${placements === 1 ? 'is' : 'are'} not placed again: place ${placements === 1 ? 'it' : 'them'} again if wanted.`
             : ''),
         occurredOn: w.today,
       },
@@ -239,6 +269,29 @@ export function deathFromExtract(db: Db, change: DeathChange): void {
   if (change.deceased) {
     if (standingDeath(db, change.guarantorId)) return;
     const g = guarantorRow(db, change.guarantorId);
+    // A supervisor undid this death: the extract reporting it again (the same date, or none) does not
+    // bring it back; the flag comes down again and the clerk is told to correct the billing system.
+    const undone = db
+      .prepare(
+        `SELECT date_of_death, undone_on, undo_reason FROM deaths WHERE guarantor_id = ? AND undone_on IS NOT NULL ORDER BY id DESC LIMIT 1`,
+      )
+      .get(change.guarantorId) as { date_of_death: string; undone_on: string; undo_reason: string } | undefined;
+    if (undone && (g.date_of_death === null || g.date_of_death === undone.date_of_death)) {
+      setDeceased(db, change.guarantorId, null, change.now);
+      logActivity(
+        db,
+        {
+          guarantorId: change.guarantorId,
+          kind: 'note',
+          outcome: 'noted',
+          note: `${change.why} It reports again the death a supervisor undid on ${formatLongDate(undone.undone_on)} (${clause(undone.undo_reason)}): not recorded again. Correct the billing system.`,
+          occurredOn: change.today,
+        },
+        change.by,
+        change.now,
+      );
+      return;
+    }
     const dated = g.date_of_death !== null && g.date_of_death <= change.today;
     recordDeath(
       db,

@@ -16,6 +16,7 @@ import type { Role } from '../../../shared/roles';
 import {
   closingSplit,
   ESTATE_STATUS_LABELS,
+  releaseNeeded,
   OPEN_ESTATE_STATUSES,
   suitDeadline,
   type EstateStatus,
@@ -31,8 +32,8 @@ import { ESTATE_CLOSED_REASON, PAYMENT_METHOD_LABELS } from '../../../shared/sch
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { logActivity } from '../accounts';
-import { releaseEstateClaim } from '../compliance';
-import { changeLedger, postOldestFirst, writeOffApprovedBy } from '../ledger';
+import { checkEca, releaseEstateClaim } from '../compliance';
+import { changeLedger, patientPaid, postOldestFirst, writeOffApprovedBy } from '../ledger';
 import { changeEstate, changeEstateAccount, insertEstateEvent } from './rows';
 import {
   deadlineOf,
@@ -160,7 +161,8 @@ export function saveDetails(db: Db, input: z.output<typeof estateDetailsInput>, 
 /** PR-04: which claimed accounts are the last illness's care (the clerk confirms or corrects). */
 export function setLastIllness(db: Db, input: z.output<typeof lastIllnessInput>, w: When): void {
   const e = estateRow(db, input.estateId);
-  needStatus(e, RECORD_OPEN, 'The last illness is changed');
+  // Once presented, the claim's classes are what the court holds (PR-04): no change after filing.
+  needStatus(e, ['watching', 'referred'], 'The last illness is changed');
   const mine = new Map(estateAccounts(db, e.id).map((a) => [a.account_id, a]));
   for (const a of input.accounts)
     if (!mine.has(a.accountId)) refuse('accounts', 'Choose accounts of this estate’s claim.');
@@ -182,6 +184,14 @@ export function releaseClaim(db: Db, estateId: number, reason: string, w: When):
   needStatus(e, ['watching', 'referred'], 'A claim is released');
   const accounts = estateAccounts(db, e.id);
   if (accounts.length === 0) notNow(`${estateLabel(e)} has no accounts to claim: there is nothing to release.`);
+  // ECA-04: a release is for a claim whose deadline comes before the 501(r) clock allows (or when
+  // the clock cannot say when); where the clock allows in time, the claim waits for it.
+  const clockDates = accounts.map((a) => checkEca(db, a.account_id, 'estate_claim', w.today).clock.earliestEcaDate);
+  const latest = clockDates.every((d) => d !== null) ? (clockDates as string[]).sort().at(-1)! : null;
+  if (latest !== null && !releaseNeeded(e.deadline, latest))
+    notNow(
+      `The 501(r) clock allows a claim from ${formatLongDate(latest)}, before the deadline of ${formatLongDate(e.deadline)}: the claim waits for the clock; no release is needed (ECA-04).`,
+    );
   const why = reason.trim();
   for (const a of accounts) releaseEstateClaim(db, a.account_id, why, w.today, w.by);
   const text = `A supervisor released the claim on ${accounts.length === 1 ? 'the account' : `all ${accounts.length} accounts`} before the 501(r) clock allows (ECA-04): ${why}`;
@@ -197,18 +207,23 @@ export function recordEstateEvent(db: Db, input: EstateEvent, w: When): void {
   const label = estateLabel(e);
   switch (input.event) {
     case 'allowed': {
-      needStatus(e, ['filed'], 'An allowance is recorded');
+      needStatus(e, ['filed', 'paid_part'], 'An allowance is recorded');
       checkOn('on', input.on, w.today, 'The allowance', { on: e.filed_on!, what: 'the filing' });
       if (input.allowedCents > e.claim_cents!)
         refuse('allowedCents', `The amount allowed cannot be more than the claim, ${formatCents(e.claim_cents!)}.`);
-      changeEstate(db, e.id, { status: 'allowed', allowed_on: input.on, allowed_cents: input.allowedCents });
+      // Money may come before the court's word: an estate paid in part stays so, allowed.
+      changeEstate(db, e.id, {
+        status: e.status === 'paid_part' ? 'paid_part' : 'allowed',
+        allowed_on: input.on,
+        allowed_cents: input.allowedCents,
+      });
       const text = `The claim was allowed: ${formatCents(input.allowedCents)} of ${formatCents(e.claim_cents!)}.`;
       insertEstateEvent(db, e.id, 'allowed', input.on, { text, allowedCents: input.allowedCents }, w.now, w.by);
       logEstateActivity(db, e, `${label}: ${text}`, input.on, w);
       return;
     }
     case 'disallowed': {
-      needStatus(e, ['filed', 'allowed'], 'A disallowance is recorded');
+      needStatus(e, ['filed', 'allowed', 'paid_part'], 'A disallowance is recorded');
       checkOn('on', input.on, w.today, 'The disallowance', { on: e.filed_on!, what: 'the filing' });
       const rule = probateRuleById(db, e.probate_rule_id);
       const suitBy = suitDeadline(input.on, rule);
@@ -301,6 +316,7 @@ export function closeEstate(app: RecoupApp, input: z.output<typeof closeEstateIn
       payerClass: a.payer_class,
       deductibleCents: a.deductible_cents,
       coinsuranceCents: a.coinsurance_cents,
+      paidCents: patientPaid(db, a.account_id),
     }),
   }));
   const writeOff = splits.reduce((t, s) => t + s.writeOffCents, 0);

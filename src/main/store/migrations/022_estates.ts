@@ -7,7 +7,10 @@
 import type { Db } from '../database';
 import type { Migration } from './index';
 
-/** The probate table (domain rules §4), seeded from the brief; figures not in the brief are marked. */
+/**
+ * The probate table (domain rules §4), seeded from the brief, in force from 1900 (a death long past
+ * is judged too); figures not in the brief are marked unconfirmed in the note.
+ */
 const PROBATE: [string, number, number, number, number, number, number, number | null, number, string, string][] = [
   // state, notice months, mailed days, outer months, publication weeks, last-illness class, general class,
   // final-year class, suit days, source, note
@@ -271,7 +274,7 @@ export const migration022: Migration = {
     const insert = db.prepare(
       `INSERT INTO probate_rules (state, notice_months, mailed_days, outer_months, publication_weeks, last_illness_class,
          general_class, final_year_class, suit_days, effective_from, source, note, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2023-01-01', ?, ?, '2026-01-01T00:00:00.000Z')`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1900-01-01', ?, ?, '2026-01-01T00:00:00.000Z')`,
     );
     for (const row of PROBATE) insert.run(...row);
 

@@ -4,7 +4,7 @@
 // else, "Record a death…". Each account of the estate carries the estate's line too (estateLine).
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { roleAtLeast } from '../../../../shared/roles';
-import { DEATH_SOURCE_LABELS, DEATH_SOURCES, ESTATE_STATUS_LABELS } from '../../../../shared/rules/estates';
+import { CLERK_DEATH_SOURCES, DEATH_SOURCE_LABELS, ESTATE_STATUS_LABELS } from '../../../../shared/rules/estates';
 import type { GuarantorEstate } from '../../../../shared/schemas/estates';
 import { recordDeathForm, undoDeathForm } from '../../../../shared/schemas/estatesForms';
 import { DialogForm } from '../../components/DialogForm';
@@ -204,7 +204,7 @@ export function RecordDeathDialog({
           name="source"
           label="How the death became known"
           placeholder="Choose…"
-          options={DEATH_SOURCES.filter((s) => s !== 'extract').map((s) => ({
+          options={CLERK_DEATH_SOURCES.map((s) => ({
             value: s,
             label: DEATH_SOURCE_LABELS[s],
           }))}
