@@ -71,6 +71,30 @@ describe('the estates list and detail', () => {
 });
 
 describe('the estate in the work queue', () => {
+  it('puts nothing in the queue for an estate whose accounts owe nothing', async () => {
+    w = await estateWorld();
+    const { t, clerk, gid } = w;
+    // 李美玲's L1 owes $820.00; paid in full before the death is known, her estate has nothing to claim.
+    await t.call(
+      'payments:post',
+      {
+        guarantorId: gid('E2'),
+        method: 'check',
+        reference: '77',
+        amountCents: 82_000,
+        effectiveDate: t.clock.today(),
+        allocations: [],
+      },
+      clerk,
+    );
+    const { id } = await t.call(
+      'estates:recordDeath',
+      { guarantorId: gid('E2'), dateOfDeath: '2026-06-01', source: 'family' },
+      clerk,
+    );
+    expect((await estateItems(w, '2026-06-10')).filter((i) => i.key.startsWith(`estate:${id}:`))).toEqual([]);
+  });
+
   it('comes in with the death, rises as the deadline nears, follows up after filing and leaves with the closing', async () => {
     w = await estateWorld();
     const { t, clerk, gid } = w;

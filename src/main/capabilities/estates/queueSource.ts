@@ -1,16 +1,15 @@
 // What estates put in the work queue (issue 14): one item per estate still being worked that has a
 // reminder today (estateReminder: find the estate, the claim deadline at 30, 14 and 7 days and
 // passed, a follow-up with the clerk of court after filing, the suit deadline after a
-// disallowance). Nobody's own (a death can come from the extract): everyone's. Scored with the
+// disallowance), for an estate whose accounts owe something. Nobody's own (a death can come from the extract): everyone's. Scored with the
 // queue's one formula on what the estate's accounts owe, the reminder's urgency (1 most urgent)
 // weighing it.
-import { estateReminder } from '../../../shared/rules/estates';
 import { queueScore } from '../../../shared/rules/workQueue';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import { estatesPolicy } from '../../platform/settings';
 import { guarantorName } from '../accounts';
 import { OPEN_ESTATES_SQL } from './rows';
-import { estateAccounts, estateLabel, owedOf, probateRuleById, type EstateRow } from './views';
+import { estateAccounts, estateLabel, owedOf, reminderOf, type EstateRow } from './views';
 
 /** The reminder's urgency (1 most urgent .. 4) as the queue's weight. */
 const WEIGHT: Record<1 | 2 | 3 | 4, number> = { 1: 4, 2: 3, 3: 2.5, 4: 1.5 };
@@ -30,21 +29,12 @@ export const estatesQueueSource: QueueSource = {
       .all() as (EstateRow & { last_follow_up: string | null })[];
     const items: QueueCandidate[] = [];
     for (const e of rows) {
-      const r = estateReminder(
-        {
-          status: e.status,
-          deadline: e.deadline,
-          estateKnown: e.court_name.trim() !== '' || e.pr_name.trim() !== '',
-          filedOn: e.filed_on,
-          disallowedOn: e.disallowed_on,
-          lastFollowUpOn: e.last_follow_up,
-          suitDays: probateRuleById(db, e.probate_rule_id).suitDays,
-        },
-        today,
-        policy,
-      );
-      if (!r) continue;
+      // An estate with nothing owed has nothing to claim: no reminder (a death the extract brings
+      // for a guarantor who owes nothing fills no one's queue).
       const owed = owedOf(estateAccounts(db, e.id));
+      if (owed === 0) continue;
+      const r = reminderOf(db, e, today, policy, e.last_follow_up);
+      if (!r) continue;
       items.push({
         key: `estate:${e.id}:${r.kind}:${r.due}`,
         kind: 'estate',

@@ -192,7 +192,14 @@ function lastFollowUpOn(db: Db, estateId: number): string | null {
   );
 }
 
-function reminderOf(db: Db, e: EstateRow, today: string, policy: EstatePolicy): EstateReminder | null {
+/** The estate's reminder today (the queue's item, the list's and the page's line). */
+export function reminderOf(
+  db: Db,
+  e: EstateRow,
+  today: string,
+  policy: EstatePolicy,
+  lastFollowUp: string | null = lastFollowUpOn(db, e.id),
+): EstateReminder | null {
   const rule = probateRuleById(db, e.probate_rule_id);
   return estateReminder(
     {
@@ -201,7 +208,7 @@ function reminderOf(db: Db, e: EstateRow, today: string, policy: EstatePolicy): 
       estateKnown: e.court_name.trim() !== '' || e.pr_name.trim() !== '',
       filedOn: e.filed_on,
       disallowedOn: e.disallowed_on,
-      lastFollowUpOn: lastFollowUpOn(db, e.id),
+      lastFollowUpOn: lastFollowUp,
       suitDays: rule.suitDays,
     },
     today,
