@@ -30,6 +30,7 @@ import {
   smallClaimsReports,
   suitCheck,
 } from '../main/capabilities/smallClaims';
+import { estateDetail, estateSummaries, estatesQueueSource, recordDeath } from '../main/capabilities/estates';
 import { workspaceView } from '../main/capabilities/workspace';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
@@ -510,6 +511,52 @@ function smallClaimsBench(db: Db, results: Record<string, number>): void {
   );
 }
 
+/**
+ * Issue 14: deaths recorded through the service (the flag, plans and promises suspended, placements
+ * recalled, the estate opened with its deadline and claimed accounts), then the estates list, the
+ * work queue's estate items and the estate page at that size.
+ */
+function estatesBench(db: Db, results: Record<string, number>): void {
+  const now = `${TODAY}T12:00:00.000Z`;
+  const ids = db
+    .prepare(
+      `SELECT g.id FROM guarantors g WHERE g.deceased = 0 AND EXISTS (SELECT 1 FROM accounts a WHERE a.guarantor_id = g.id AND a.balance_cents > 0)
+        ORDER BY g.id DESC LIMIT 2000`,
+    )
+    .pluck()
+    .all() as number[];
+  const recordMs: number[] = [];
+  const estateIds: number[] = [];
+  for (const [i, id] of ids.entries()) {
+    const t = performance.now();
+    estateIds.push(
+      recordDeath(
+        db,
+        { guarantorId: id, dateOfDeath: addDays(TODAY, -((i % 300) + 1)), source: 'family', note: '' },
+        { today: TODAY, now, by: 1 },
+      ),
+    );
+    recordMs.push(performance.now() - t);
+  }
+  results.estates_record_death_p95_ms = round(stats(recordMs).p95, 2);
+  let t = performance.now();
+  const open = estateSummaries(db, TODAY).length;
+  results.estates_list_ms = round(performance.now() - t, 1);
+  t = performance.now();
+  const items = estatesQueueSource.items(db, TODAY, () => true).length;
+  results.estates_queue_ms = round(performance.now() - t, 1);
+  const detailMs: number[] = [];
+  for (const id of estateIds.slice(0, 200)) {
+    const s = performance.now();
+    estateDetail(db, id, TODAY);
+    detailMs.push(performance.now() - s);
+  }
+  results.estates_detail_p95_ms = round(stats(detailMs).p95, 2);
+  console.log(
+    `Estates: ${ids.length} deaths recorded (p95 ${results.estates_record_death_p95_ms} ms each); list of ${open} open in ${results.estates_list_ms} ms; ${items} queue items in ${results.estates_queue_ms} ms; estate page p95 ${results.estates_detail_p95_ms} ms`,
+  );
+}
+
 /** Placement history written straight into the store (see agencyBench). */
 function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
   const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
@@ -750,6 +797,7 @@ async function main(): Promise<void> {
 
     if (ALL) await agencyBench(db, results);
     if (ALL) smallClaimsBench(db, results);
+    if (ALL) estatesBench(db, results);
 
     if (ALL) {
       db.pragma('wal_checkpoint(TRUNCATE)');
