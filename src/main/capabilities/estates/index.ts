@@ -20,4 +20,5 @@ export const estates: Capability<'estates'> = {
 };
 
 export { estatesQueueSource } from './queueSource';
-export { estateDetail, guarantorEstate } from './views';
+export { estateDetail, estateSummaries, guarantorEstate } from './views';
+export { recordDeath } from './deaths';
