@@ -96,7 +96,8 @@ export const estateEventInput = z.discriminatedUnion(
       estateId: idSchema,
       event: z.literal('allowed'),
       on: businessDateSchema,
-      allowedCents: nonNegativeCents('Amount allowed'),
+      // A claim allowed for nothing is a disallowance: record that instead (its 60 days run, PR-03).
+      allowedCents: positiveCents('Amount allowed'),
     }),
     z.object({ estateId: idSchema, event: z.literal('disallowed'), on: businessDateSchema }),
     z.object({

@@ -178,6 +178,8 @@ export const estatesPolicySchema = z
   .refine((p) => p.firstReminderDays > p.secondReminderDays && p.secondReminderDays > p.lastReminderDays, {
     message: 'Each reminder comes closer to the deadline than the one before it.',
     path: ['secondReminderDays'],
+    // Compared only once each figure is right on its own (its own message names it first).
+    when: (payload) => payload.issues.length === 0,
   });
 export type EstatesPolicy = z.infer<typeof estatesPolicySchema>;
 export const DEFAULT_ESTATES_POLICY: EstatesPolicy = DEFAULT_ESTATE_POLICY;

@@ -380,12 +380,29 @@ describe('after the claim is filed', () => {
         .get(estateId, acct('M2')),
     ).toEqual({ bad_debt_cents: 24_000, bad_debt_on: '2026-06-10' });
     expect(d.events.at(-1)?.text).toBe(
-      'Closed with nothing more: The estate is insolvent. $710.00 written off; $240.00 of Medicare deductible and coinsurance left for the bad-debt listing.',
+      'Closed with nothing more: The estate is insolvent. $710.00 written off; $240.00 of Medicare deductible and coinsurance left for the bad-debt listing. Approved by Test supervisor.',
     );
     // A supervisor closes alone; nothing open is closed twice.
     expect(
       await refusal(t.call('estates:close', { estateId, on: '2026-06-10', note: 'Again' }, supervisor)),
     ).toMatchObject({ code: 'not_allowed' });
+  });
+
+  it('refuses an allowance of nothing (a disallowance) and money dated before the filing, changing nothing', async () => {
+    w = await estateWorld();
+    const { t, clerk } = w;
+    const estateId = await deathOfE1(w);
+    filedByRows(w, estateId, '2026-06-05');
+    const before = footprint(w);
+    expect(
+      await refusal(t.call('estates:record', { estateId, event: 'allowed', on: '2026-06-08', allowedCents: 0 }, clerk)),
+    ).toMatchObject({ code: 'invalid_input', fields: { allowedCents: expect.any(String) } });
+    expect(
+      await refusal(
+        t.call('estates:payment', { estateId, receivedOn: '2026-06-04', amountCents: 10_000, method: 'check' }, clerk),
+      ),
+    ).toMatchObject({ code: 'invalid_input', fields: { receivedOn: expect.stringContaining('June 5, 2026') } });
+    expect(footprint(w)).toBe(before);
   });
 
   it('keeps the classes the court holds (no last-illness change after filing) and a death with money posted until it is reversed', async () => {

@@ -31,6 +31,7 @@ import type {
 import { ESTATE_CLOSED_REASON, PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
+import { userFullName } from '../access';
 import { logActivity } from '../accounts';
 import { checkEca, releaseEstateClaim } from '../compliance';
 import { changeLedger, patientPaid, postOldestFirst, writeOffApprovedBy } from '../ledger';
@@ -258,7 +259,8 @@ export function recordEstatePayment(app: RecoupApp, input: z.output<typeof estat
   const db = app.store.db;
   const e = estateRow(db, input.estateId);
   needStatus(e, ['filed', 'allowed', 'paid_part', 'disallowed'], 'A payment from the estate is recorded');
-  checkOn('receivedOn', input.receivedOn, w.today, 'A payment', { on: e.date_of_death, what: 'the death' });
+  // Money from the estate answers the claim presented: on or after the filing.
+  checkOn('receivedOn', input.receivedOn, w.today, 'A payment', { on: e.filed_on!, what: 'the filing' });
   const accounts = estateAccounts(db, e.id);
   const owed = owedOf(accounts);
   if (input.amountCents > owed)
@@ -360,7 +362,8 @@ export function closeEstate(app: RecoupApp, input: z.output<typeof closeEstateIn
       (writeOff > 0 ? `${formatCents(writeOff)} written off` : 'Nothing written off') +
       (badDebt > 0
         ? `; ${formatCents(badDebt)} of Medicare deductible and coinsurance left for the bad-debt listing.`
-        : '.');
+        : '.') +
+      (approvedBy !== null ? ` Approved by ${userFullName(db, approvedBy) ?? 'a supervisor'}.` : '');
     insertEstateEvent(
       db,
       e.id,

@@ -258,12 +258,19 @@ function summaryOf(
   };
 }
 
-/** Every estate still being worked (or every estate of a guarantor), nearest deadline first. */
+/**
+ * Every estate (or every estate of a guarantor): those still being worked first, nearest deadline
+ * first, then those ended (closed, paid, withdrawn), the latest first.
+ */
 export function estateSummaries(db: Db, today: string, opts: { guarantorId?: number } = {}): EstateSummary[] {
   const policy = estatesPolicy(db);
   const rows = (
     opts.guarantorId === undefined
-      ? db.prepare(`${ESTATE_SELECT} WHERE e.status IN (${OPEN_ESTATES_SQL}) ORDER BY e.deadline, e.id`).all()
+      ? db
+          .prepare(
+            `${ESTATE_SELECT} ORDER BY e.status NOT IN (${OPEN_ESTATES_SQL}), CASE WHEN e.status IN (${OPEN_ESTATES_SQL}) THEN e.deadline END, e.id DESC`,
+          )
+          .all()
       : db.prepare(`${ESTATE_SELECT} WHERE e.guarantor_id = ? ORDER BY e.id DESC`).all(opts.guarantorId)
   ) as EstateRow[];
   return rows.map((e) => {

@@ -39,7 +39,7 @@ const PROBATE: [string, number, number, number, number, number, number, number |
     null,
     60,
     '18-C M.R.S. 3-801, 3-803',
-    'Published 2 weeks. The 9-month outer limit is not in the brief (unconfirmed).',
+    'Published 2 weeks. The 9-month outer limit is unconfirmed: check the statute.',
   ],
   ['MT', 4, 30, 12, 3, 4, 6, null, 60, 'MCA 72-3-801, 72-3-803', 'A mailed notice gives 30 days.'],
   [
@@ -79,7 +79,7 @@ const PROBATE: [string, number, number, number, number, number, number, number |
     null,
     60,
     '755 ILCS 5/18-3, 5/18-12',
-    'Six months from publication; a mailed notice 3 months (not in the brief, unconfirmed); two years from death. Classes are the UPC’s (unconfirmed).',
+    'Six months from publication; a mailed notice 3 months (unconfirmed: check the statute); two years from death. Classes are the UPC’s (unconfirmed).',
   ],
   [
     'FL',
@@ -92,7 +92,7 @@ const PROBATE: [string, number, number, number, number, number, number, number |
     null,
     30,
     'Fla. Stat. 733.702, 733.705, 733.710',
-    'Three months from publication, 30 days from service of the notice; two years from death. Suit within 30 days of an objection (not in the brief, unconfirmed: the shorter is kept).',
+    'Three months from publication, 30 days from service of the notice; two years from death. Suit within 30 days of an objection (unconfirmed: check the statute; the shorter is kept).',
   ],
   [
     'IA',
