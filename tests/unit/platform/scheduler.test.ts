@@ -22,10 +22,15 @@ describe('the scheduler', () => {
   it('runs the shipped jobs at the first log-in of a business day, once', async () => {
     t = testApp();
     await setUpAndLogIn(t);
-    expect(jobEvents().map((e) => e.channel)).toEqual(['job:daily-backup', 'job:lapse-check', 'job:agency-recall']);
+    expect(jobEvents().map((e) => e.channel)).toEqual([
+      'job:daily-backup',
+      'job:lapse-check',
+      'job:agency-recall',
+      'job:estate-backfill',
+    ]);
     expect(t.app.store.listBackups().filter((b) => b.kind === 'daily')).toHaveLength(1);
     await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
-    expect(jobEvents()).toHaveLength(3);
+    expect(jobEvents()).toHaveLength(4);
   });
 
   it('a job that finds the database damaged stops the store: nothing more is written to it', async () => {
@@ -86,7 +91,7 @@ describe('the scheduler', () => {
     const session = await t.call('auth:login', { username: SETUP.admin.username, password: SETUP.admin.password });
     expect(session.session.user.username).toBe(SETUP.admin.username);
     await t.call('settings:get', {}, session.sessionId); // a later call the same day does not retry
-    expect(jobEvents().slice(3)).toEqual([
+    expect(jobEvents().slice(4)).toEqual([
       { channel: 'job:flaky', outcome: 'failed', detail: 'the backup disk is full' },
       { channel: 'job:steady', outcome: 'ok', detail: 'steady 2026-11-27' },
     ]);

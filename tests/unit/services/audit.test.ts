@@ -24,6 +24,7 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
       'job:daily-backup',
       'job:lapse-check',
       'job:agency-recall',
+      'job:estate-backfill',
       'users:add',
       'backup:create',
     ]);
@@ -47,11 +48,11 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     expect((await list({ kind: 'auth' })).total).toBe(2);
     expect((await list({ userId: 1, channel: 'setup' })).total).toBe(1);
     expect((await list({ from: '2026-11-27' })).total).toBe(0);
-    expect((await list({ to: '2026-11-26' })).total).toBe(6);
+    expect((await list({ to: '2026-11-26' })).total).toBe(7);
     expect((await list({ channel: '%' })).total).toBe(0);
     const page = await list({ limit: 1, offset: 1 });
     expect(page.events).toHaveLength(1);
-    expect(page.total).toBe(6);
+    expect(page.total).toBe(7);
   });
 
   it('verifies an intact chain', async () => {
@@ -59,7 +60,7 @@ describe('audit trail (HP-01 audit controls, integrity)', () => {
     const admin = await setUpAndLogIn(t);
     for (let i = 0; i < 5; i++) await t.call('backup:create', {}, admin);
     const v = await t.call('audit:verify', {}, admin);
-    expect(v).toMatchObject({ ok: true, checked: 10, firstBadId: null, problem: null, unreadable: [] });
+    expect(v).toMatchObject({ ok: true, checked: 11, firstBadId: null, problem: null, unreadable: [] });
     // The daily backup's and the five manual ones': each inside the copy and beside it, and the day's.
     expect(v.heads).toHaveLength(13);
     expect(v.heads.every((h) => h.status === 'agrees')).toBe(true);

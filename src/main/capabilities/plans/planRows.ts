@@ -121,3 +121,19 @@ export function markLettersPrinted(
 export function setPlanSuspension(db: Db, planId: number, status: PlansRow['status'], since: string): void {
   prepared(db, 'UPDATE plans SET status = ?, status_since = ? WHERE id = ?').run(status, since, planId);
 }
+
+/**
+ * An undo of a death moves the resumed plan's unpaid instalments later by the days it was suspended
+ * (issue 14), and a lapse's cure deadline with them: the service says which, and to when.
+ */
+export function movePlanDates(
+  db: Db,
+  planId: number,
+  installments: readonly { number: number; dueDate: string }[],
+  cureDeadline?: string,
+): void {
+  const move = prepared(db, 'UPDATE plan_installments SET due_date = ? WHERE plan_id = ? AND number = ?');
+  for (const i of installments) move.run(i.dueDate, planId, i.number);
+  if (cureDeadline !== undefined)
+    prepared(db, 'UPDATE plans SET cure_deadline = ? WHERE id = ?').run(cureDeadline, planId);
+}

@@ -91,7 +91,19 @@ export function promisesOf(db: Db, guarantorId: number): PromiseView[] {
   }));
 }
 
-/** A death suspends an open promise; an undo of the death reopens it (issue 14). */
-export function setPromiseSuspension(db: Db, promiseId: number, status: 'suspended' | 'open'): void {
-  db.prepare('UPDATE promises SET status = ? WHERE id = ?').run(status, promiseId);
+/**
+ * A death suspends an open promise (issue 14); the day it was suspended is kept in resolved_on while
+ * it is (the promises list shows it beside the status), so an undo of the death can move its due
+ * date later by the days it was suspended.
+ */
+export function suspendPromise(db: Db, promiseId: number, on: string): void {
+  db.prepare(`UPDATE promises SET status = 'suspended', resolved_on = ? WHERE id = ?`).run(on, promiseId);
+}
+
+/** An undo of the death reopens the promise, due on `dueDate` (its own, or moved later). */
+export function reopenPromise(db: Db, promiseId: number, dueDate: string): void {
+  db.prepare(`UPDATE promises SET status = 'open', resolved_on = NULL, due_date = ? WHERE id = ?`).run(
+    dueDate,
+    promiseId,
+  );
 }
