@@ -2,7 +2,7 @@
 // message naming it) and the views they answer with. Money is integer cents, dates business dates.
 import { z } from 'zod';
 import { businessDateSchema, type BusinessDate } from '../dates';
-import { positiveCents, nonNegativeCents } from '../money';
+import { positiveCents } from '../money';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../rules/documentLanguage';
 import {
   CLERK_DEATH_SOURCES,

@@ -213,7 +213,7 @@ export function undoDeath(db: Db, guarantorId: number, reason: string, w: DeathW
           plans++;
         }
       } else if (e.kind === 'promise') {
-        if (resumePromise(db, e.ref_id)) {
+        if (resumePromise(db, e.ref_id, w)) {
           markEffectRestored(db, death.id, 'promise', e.ref_id, w.today);
           promises++;
         }
