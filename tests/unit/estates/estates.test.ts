@@ -382,6 +382,13 @@ describe('after the claim is filed', () => {
     expect(d.events.at(-1)?.text).toBe(
       'Closed with nothing more: The estate is insolvent. $710.00 written off; $240.00 of Medicare deductible and coinsurance left for the bad-debt listing. Approved by Test supervisor.',
     );
+    // The plan and the promise the death suspended end with the estate (none waits for ever).
+    expect(db.prepare('SELECT status FROM plans WHERE guarantor_id = ?').pluck().all(w.gid('E1'))).toEqual([
+      'cancelled',
+    ]);
+    expect(db.prepare('SELECT status FROM promises WHERE guarantor_id = ?').pluck().all(w.gid('E1'))).toEqual([
+      'cancelled',
+    ]);
     // A supervisor closes alone; nothing open is closed twice.
     expect(
       await refusal(t.call('estates:close', { estateId, on: '2026-06-10', note: 'Again' }, supervisor)),

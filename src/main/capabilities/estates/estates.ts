@@ -34,6 +34,7 @@ import type { Db } from '../../store/database';
 import { userFullName } from '../access';
 import { logActivity } from '../accounts';
 import { checkEca, releaseEstateClaim } from '../compliance';
+import { endSuspendedForDeath } from '../plans';
 import { changeLedger, patientPaid, postOldestFirst, writeOffApprovedBy } from '../ledger';
 import { changeEstate, changeEstateAccount, insertEstateEvent } from './rows';
 import {
@@ -284,6 +285,8 @@ export function recordEstatePayment(app: RecoupApp, input: z.output<typeof estat
       status: remaining > 0 ? 'paid_part' : 'paid',
       ...(remaining > 0 ? {} : { closed_on: w.today }),
     });
+    if (remaining === 0)
+      endSuspendedForDeath(db, e.guarantor_id, `${label} paid in full: the plans the death suspended end.`, w);
     const text = `Payment of ${formatCents(input.amountCents)} from the estate (${how}); ${remaining > 0 ? `${formatCents(remaining)} still owed` : 'nothing more is owed'}.`;
     insertEstateEvent(
       db,
@@ -357,6 +360,12 @@ export function closeEstate(app: RecoupApp, input: z.output<typeof closeEstateIn
         });
     }
     changeEstate(db, e.id, { status: 'closed_nothing', closed_on: input.on, close_note: note });
+    endSuspendedForDeath(
+      db,
+      e.guarantor_id,
+      `${label} closed with nothing more: the plans the death suspended end.`,
+      w,
+    );
     const text =
       `Closed with nothing more: ${clause(note)}. ` +
       (writeOff > 0 ? `${formatCents(writeOff)} written off` : 'Nothing written off') +

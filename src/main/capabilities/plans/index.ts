@@ -35,4 +35,4 @@ export {
   type RecordedAgreement,
   type RecordedPaper,
 } from './printing';
-export { resumePlan, resumePromise, suspendForDeath, type Suspended } from './suspension';
+export { endSuspendedForDeath, resumePlan, resumePromise, suspendForDeath, type Suspended } from './suspension';

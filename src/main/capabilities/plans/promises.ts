@@ -107,3 +107,11 @@ export function reopenPromise(db: Db, promiseId: number, dueDate: string): void 
     promiseId,
   );
 }
+
+/** The estate ended (issue 14): a promise the death suspended is cancelled, on that day. */
+export function cancelSuspendedPromise(db: Db, promiseId: number, on: string): void {
+  db.prepare(`UPDATE promises SET status = 'cancelled', resolved_on = ? WHERE id = ? AND status = 'suspended'`).run(
+    on,
+    promiseId,
+  );
+}

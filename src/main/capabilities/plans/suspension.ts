@@ -13,8 +13,8 @@ import type { Db } from '../../store/database';
 import { guarantorName } from '../accounts';
 import { policyById } from './policy';
 import { openPlanSql, progressOf, type PlanRow } from './progress';
-import { movePlanDates, recordEvent, setPlanSuspension } from './planRows';
-import { reopenPromise, suspendPromise } from './promises';
+import { endPlan, movePlanDates, recordEvent, setPlanSuspension } from './planRows';
+import { cancelSuspendedPromise, reopenPromise, suspendPromise } from './promises';
 import type { PlansRow } from '../../store/schema';
 
 export interface Suspended {
@@ -125,6 +125,40 @@ export function resumePromise(db: Db, promiseId: number, w?: { today: string }):
     days > 0 && suspendedOn !== null && p.due_date >= suspendedOn ? addDays(p.due_date, days) : p.due_date,
   );
   return true;
+}
+
+/**
+ * The estate ended (paid in full, or closed with nothing more): the plans and promises the death
+ * suspended end too, cancelled with the reason (a plan event says so), so none waits for ever.
+ */
+export function endSuspendedForDeath(
+  db: Db,
+  guarantorId: number,
+  reason: string,
+  w: { today: string; now: string; by: number | null },
+): { plans: number; promises: number } {
+  const plans = db
+    .prepare(`SELECT id FROM plans WHERE guarantor_id = ? AND status = 'suspended' ORDER BY id`)
+    .pluck()
+    .all(guarantorId) as number[];
+  for (const id of plans) {
+    endPlan(db, id, 'cancelled', w.today);
+    recordEvent(db, id, {
+      onDate: w.today,
+      kind: 'cancelled',
+      from: 'suspended',
+      to: 'cancelled',
+      reason,
+      at: w.now,
+      by: w.by,
+    });
+  }
+  const promises = db
+    .prepare(`SELECT id FROM promises WHERE guarantor_id = ? AND status = 'suspended' ORDER BY id`)
+    .pluck()
+    .all(guarantorId) as number[];
+  for (const id of promises) cancelSuspendedPromise(db, id, w.today);
+  return { plans: plans.length, promises: promises.length };
 }
 
 /**
