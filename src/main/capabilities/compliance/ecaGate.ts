@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { ECA_KIND_LABELS, ecaDecision, type EcaDecision, type EcaKind } from '../../../shared/rules/ecaClock';
 import { ECA_ACTION_TEXTS } from '../../../shared/wording/statementTexts';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import type { AccountsRow, GuarantorsRow } from '../../store/schema';
 import { credits } from './credits';
 import { holdsOf } from './holds';
@@ -18,12 +19,12 @@ type AccountClockRow = Pick<
   Pick<GuarantorsRow, 'fap_status'>;
 
 function accountRow(db: Db, accountId: number): AccountClockRow {
-  const row = db
-    .prepare(
-      `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, a.final_notice_actions, g.fap_status
-         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.id = ?`,
-    )
-    .get(accountId) as AccountClockRow | undefined;
+  // Prepared once per connection: a list asks the gate for thousands of accounts.
+  const row = prepared(
+    db,
+    `SELECT a.id, a.guarantor_id, a.account_number, a.first_statement_date, a.final_notice_date, a.final_notice_actions, g.fap_status
+       FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id WHERE a.id = ?`,
+  ).get(accountId) as AccountClockRow | undefined;
   if (!row) throw new AppError('not_found', 'There is no such account.');
   return row;
 }
@@ -53,7 +54,7 @@ export interface EcaAsker {
 export function checkEca(db: Db, accountId: number, kind: EcaKind, today: string, asker: EcaAsker = {}): EcaDecision {
   const a = accountRow(db, accountId);
   const released =
-    db.prepare('SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
+    prepared(db, 'SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = ?').get(accountId, kind) !== undefined;
   const holds = holdsOf(db, a.guarantor_id, today)
     .filter((h) => h.active && (h.accountId === null || h.accountId === accountId))
     // The pending application is a reason of its own (fapStatus); a hold placed by hand counts.

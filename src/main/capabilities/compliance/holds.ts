@@ -90,13 +90,12 @@ export function releaseHold(
 /** Every hold of a guarantor, placed and automatic, with whether it stops the cycle today. */
 export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] {
   const placed = (
-    db
-      .prepare(
-        `SELECT h.*, pu.full_name AS placed_by_name, ru.full_name AS released_by_name FROM holds h
-           LEFT JOIN users pu ON pu.id = h.placed_by LEFT JOIN users ru ON ru.id = h.released_by
-          WHERE h.guarantor_id = ? ORDER BY h.released_on IS NOT NULL, h.placed_on DESC, h.id DESC`,
-      )
-      .all(guarantorId) as HoldRow[]
+    prepared(
+      db,
+      `SELECT h.*, pu.full_name AS placed_by_name, ru.full_name AS released_by_name FROM holds h
+         LEFT JOIN users pu ON pu.id = h.placed_by LEFT JOIN users ru ON ru.id = h.released_by
+        WHERE h.guarantor_id = ? ORDER BY h.released_on IS NOT NULL, h.placed_on DESC, h.id DESC`,
+    ).all(guarantorId) as HoldRow[]
   ).map((h): HoldView => ({
     id: h.id,
     accountId: h.account_id,
@@ -111,10 +110,9 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     automatic: false,
     active: h.released_on === null && (h.until === null || h.until >= today),
   }));
-  const g = db
-    .prepare('SELECT deceased, bankruptcy, fap_status, mail_returned_on FROM guarantors WHERE id = ?')
-    .get(guarantorId) as
-    { deceased: number; bankruptcy: number; fap_status: string; mail_returned_on: string | null } | undefined;
+  const g = prepared(db, 'SELECT deceased, bankruptcy, fap_status, mail_returned_on FROM guarantors WHERE id = ?').get(
+    guarantorId,
+  ) as { deceased: number; bankruptcy: number; fap_status: string; mail_returned_on: string | null } | undefined;
   if (!g) throw new AppError('not_found', 'There is no such guarantor.');
   const automatic = (reason: HoldReason, note: string): HoldView => ({
     id: null,
@@ -143,12 +141,11 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     mailReturned: g.mail_returned_on !== null,
   }).map((r) => automatic(r, notes[r]));
   // A current plan holds the accounts on it, not the guarantor's others.
-  for (const p of db
-    .prepare(
-      `SELECT p.id, pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id
-        WHERE p.guarantor_id = ? AND p.status = 'current' ORDER BY p.id, pa.account_id`,
-    )
-    .all(guarantorId) as { id: number; account_id: number }[])
+  for (const p of prepared(
+    db,
+    `SELECT p.id, pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id
+      WHERE p.guarantor_id = ? AND p.status = 'current' ORDER BY p.id, pa.account_id`,
+  ).all(guarantorId) as { id: number; account_id: number }[])
     derived.push({
       ...automatic(
         'plan_current',

@@ -10,7 +10,14 @@ export const compliance: Capability<'compliance'> = {
   queueSources: [creditsQueueSource],
 };
 
-export { attemptEca, attemptEcaForEvery, checkEca, releaseEstateClaim, revokeEstateRelease, type EcaAsker } from './ecaGate';
+export {
+  attemptEca,
+  attemptEcaForEvery,
+  checkEca,
+  releaseEstateClaim,
+  revokeEstateRelease,
+  type EcaAsker,
+} from './ecaGate';
 export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
 export { credits, guarantorsOwedRefund } from './credits';

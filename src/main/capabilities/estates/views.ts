@@ -38,6 +38,7 @@ import type {
 } from '../../../shared/schemas/estates';
 import { estatesPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import type { DeathsRow, EstatesRow, ProbateRulesRow } from '../../store/schema';
 import { guarantorName, guarantorRow } from '../accounts';
 import { checkEca } from '../compliance';
@@ -84,7 +85,7 @@ export function probateRuleRows(db: Db): ProbateRuleRow[] {
 }
 
 export function probateRuleById(db: Db, id: number): ProbateRule {
-  const r = db.prepare('SELECT * FROM probate_rules WHERE id = ?').get(id) as ProbateRulesRow | undefined;
+  const r = prepared(db, 'SELECT * FROM probate_rules WHERE id = ?').get(id) as ProbateRulesRow | undefined;
   if (!r) throw new AppError('not_found', 'There is no such probate rule.');
   return ruleOf(r);
 }
@@ -135,15 +136,14 @@ export interface EstateAccountRow {
 
 /** The estate's accounts, oldest service first (the order money goes in). */
 export function estateAccounts(db: Db, estateId: number): EstateAccountRow[] {
-  return db
-    .prepare(
-      `SELECT ea.account_id, a.account_number, a.patient_name, a.service_from, a.service_to, a.service_type, a.payer_class,
+  return prepared(
+    db,
+    `SELECT ea.account_id, a.account_number, a.patient_name, a.service_from, a.service_to, a.service_type, a.payer_class,
               a.balance_cents, a.deductible_cents, a.coinsurance_cents, ea.last_illness, ea.claim_cents, ea.written_off_cents,
               ea.bad_debt_cents, ea.bad_debt_on
          FROM estate_accounts ea JOIN accounts a ON a.id = ea.account_id
         WHERE ea.estate_id = ? ORDER BY a.service_from, a.id`,
-    )
-    .all(estateId) as EstateAccountRow[];
+  ).all(estateId) as EstateAccountRow[];
 }
 
 /** What the estate's accounts owe today (a credit counts as nothing owed). */
@@ -185,8 +185,7 @@ export function deadlineOf(db: Db, e: EstateRow) {
 /** The latest follow-up with the clerk of court (a letter or a call), for the reminder. */
 function lastFollowUpOn(db: Db, estateId: number): string | null {
   return (
-    (db
-      .prepare(`SELECT max(on_date) FROM estate_events WHERE estate_id = ? AND kind = 'follow_up'`)
+    (prepared(db, `SELECT max(on_date) FROM estate_events WHERE estate_id = ? AND kind = 'follow_up'`)
       .pluck()
       .get(estateId) as string | null) ?? null
   );
@@ -218,7 +217,7 @@ export function reminderOf(
 
 /** The 501(r) gate for an estate claim on each account today, and whether a supervisor released it. */
 function ecaOf(db: Db, accounts: readonly EstateAccountRow[], today: string) {
-  const isReleased = db.prepare(`SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = 'estate_claim'`);
+  const isReleased = prepared(db, `SELECT 1 FROM eca_releases WHERE account_id = ? AND kind = 'estate_claim'`);
   return new Map(
     accounts.map((a) => {
       const d = checkEca(db, a.account_id, 'estate_claim', today);
@@ -275,11 +274,11 @@ export function estateSummaries(db: Db, today: string, opts: { guarantorId?: num
   ) as EstateRow[];
   return rows.map((e) => {
     const accounts = estateAccounts(db, e.id);
-    const {
-      ecaAllowedFrom: _f,
-      released: _r,
-      ...s
-    } = summaryOf(db, e, accounts, ecaOf(db, accounts, today), today, policy);
+    // Only a claim not yet presented asks the 501(r) gate (whether a release is needed).
+    const eca = (UNFILED_ESTATE_STATUSES as readonly string[]).includes(e.status)
+      ? ecaOf(db, accounts, today)
+      : new Map(accounts.map((a) => [a.account_id, { allowedFrom: null, released: false }]));
+    const { ecaAllowedFrom: _f, released: _r, ...s } = summaryOf(db, e, accounts, eca, today, policy);
     return s;
   });
 }
