@@ -22,6 +22,7 @@ import {
   pdfText,
   rowOf,
 } from './docSupport';
+import { renderClaim, type ClaimSnapshot } from '../../../src/main/capabilities/estates/claimPdf';
 
 let w: EstateWorld | undefined;
 afterEach(() => w?.t.cleanup());
@@ -110,13 +111,15 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
     expect(claim).toContain('Security None: the claim is unsecured.');
     expect(claim).toContain('Filed with the clerk of the probate court on June 10, 2026.');
     // PR-04, Minnesota: the last illness class 4 (M3, the clerk's), the final year's care class 5 (M1, M2).
+    // One format for the class on every paper: "Class N — …", the last illness said once.
     expect(claim).toContain("the decedent's last illness are class 4");
     expect(rowOf(pages[1]!, 'M1')).toMatch(
-      /^M1 Eleanor Marsh 01\/05\/2026– 5: Medical and hospital expenses of \$3,000\.00$/,
+      /^M1 Eleanor Marsh 01\/05\/2026– Class 5 — medical and hospital .*\$3,000\.00$/,
     );
-    expect(rowOf(pages[1]!, 'M3')).toMatch(
-      /^M3 Eleanor Marsh 01\/20\/2026– 4 · Last illness: Reasonable and .*\$650\.00$/,
-    );
+    expect(rowOf(pages[1]!, 'M3')).toMatch(/^M3 Eleanor Marsh 01\/20\/2026– Class 4 — last illness: .*\$650\.00$/);
+    expect(claim).toContain('Class 5 — medical and hospital expenses of the final year before death.');
+    expect(claim).toContain('Class 4 — last illness: reasonable and necessary medical and hospital expenses.');
+    expect(claim).not.toMatch(/\d ·|\d: (All|Medical|Reasonable)/);
     expect(claim).toMatch(/Total claimed \$4,050\.00/);
     // Not sworn: the plain statement, no affidavit.
     expect(claim).not.toContain('Affidavit of claim');
@@ -125,15 +128,13 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
 
     // The itemised statement of account, from the ledger, reconciling to each claim.
     expect(claim).toContain('Itemised statement of account');
+    // Each entry by its own description, as the account's ledger shows it (the extract's memo).
+    expect(claim).toMatch(/01\/09\/2026 Inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/);
     expect(claim).toMatch(
-      /01\/09\/2026 Charge: inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/,
+      /01\/12\/2026 Outpatient procedure \$1,200\.00 \$1,200\.00 01\/12\/2026 Insurance payment: Medicare \$800\.00 \$400\.00 Account M2 Balance claimed \$400\.00/,
     );
-    expect(claim).toMatch(
-      /01\/12\/2026 Charge: outpatient services \$1,200\.00 \$1,200\.00 01\/12\/2026 Insurance payment \$800\.00 \$400\.00 Account M2 Balance claimed \$400\.00/,
-    );
-    expect(claim).toMatch(
-      /01\/21\/2026 Charge: emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/,
-    );
+    expect(claim).toMatch(/01\/21\/2026 Emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/);
+    expect(claim).not.toContain('Charge:');
     expect(claim).toMatch(
       /Charges \$4,850\.00 Insurance payments -\$800\.00 Balance claimed, all accounts \$4,050\.00/,
     );
@@ -396,7 +397,7 @@ describe('ECA-04: the gate before the ECA date (李美玲, California, letters i
     expect(claim).toContain('Case No. ____');
     expect(claim).toContain('Los Angeles County, California');
     // The UPC's default row: the last illness class 4 (none marked here), all others class 6.
-    expect(rowOf(pages[1]!, 'L1')).toMatch(/6: All other claims \$820\.00$/);
+    expect(rowOf(pages[1]!, 'L1')).toMatch(/Class 6 — all other claims \$820\.00$/);
     expect(documentsOf(w, estateId).map((d) => [d.kind, d.language])).toEqual([
       ['cover_letter', 'es'],
       ['statement_of_claim', 'en'],
@@ -427,5 +428,55 @@ describe('estates:document', () => {
       .get() as { records: string; outcome: string };
     expect(audit.outcome).not.toBe('ok');
     expect(JSON.parse(audit.records)).toEqual([`estate:${estateId}`, `guarantor:${w.gid('E1')}`]);
+  });
+});
+
+describe('PR-03: the basis of the claim says whose care it was, from the accounts', () => {
+  it('the decedent alone (however the extract wrote her name), another patient alone, or both', async () => {
+    w = await estateWorld();
+    const { t, clerk, acct } = w;
+    const db = t.app.store.db;
+    const estateId = await eleanorsEstate(w);
+    // M2 was her husband's care, guaranteed by her; M1's patient is written surname first.
+    db.prepare('UPDATE accounts SET patient_name = ? WHERE id = ?').run('Walter Marsh', acct('M2'));
+    db.prepare('UPDATE accounts SET patient_name = ? WHERE id = ?').run('MARSH, ELEANOR', acct('M1'));
+    const r = await t.call(
+      'estates:file',
+      { estateId, on: ESTATE_TODAY, filedWith: 'clerk', sworn: false, contingency: '', security: '' },
+      clerk,
+    );
+    const both = flat(pdfText(await t.file(r.file)));
+    expect(both).toContain(
+      "Basis of the claim Hospital services rendered to the decedent, and to a patient for whose care the decedent was responsible as guarantor (Walter Marsh), before the death, on the hospital's accounts M1 (01/05/2026–01/09/2026); M2 (01/12/2026); M3 (01/20/2026–01/21/2026).",
+    );
+
+    // The recorded statement drawn again with other patients on its accounts.
+    const recorded = JSON.parse(
+      db
+        .prepare("SELECT snapshot FROM estate_documents WHERE estate_id = ? AND kind = 'statement_of_claim'")
+        .pluck()
+        .get(estateId) as string,
+    ) as ClaimSnapshot;
+    const withPatients = async (names: string[]) =>
+      flat(
+        pdfText(
+          (
+            await renderClaim({
+              ...recorded,
+              accounts: recorded.accounts.map((a, i) => ({ ...a, patientName: names[i]! })),
+            })
+          ).bytes,
+        ),
+      );
+    const hers = await withPatients(['MARSH, ELEANOR', 'Eleanor Marsh', 'Eleanor  Marsh']);
+    expect(hers).toContain(
+      "Basis of the claim Hospital services rendered to the decedent before the death, on the hospital's accounts M1",
+    );
+    expect(hers).not.toContain('guarantor (');
+    const theirs = await withPatients(['Walter Marsh', 'Ruth Marsh', 'Walter Marsh']);
+    expect(theirs).toContain(
+      "Basis of the claim Hospital services rendered to patients for whose care the decedent was responsible as guarantor (Walter Marsh, Ruth Marsh), before the death, on the hospital's accounts M1",
+    );
+    expect(theirs).not.toContain('rendered to the decedent');
   });
 });

@@ -123,7 +123,7 @@ describe('estates:followUp', () => {
     );
   });
 
-  it('refuses before the claim is filed, and when no court is recorded; nothing changes', async () => {
+  it('refuses before the claim is filed, on the day of filing, and when no court is recorded; nothing changes', async () => {
     w = await estateWorld();
     const { t, clerk } = w;
     const estateId = await eleanorsEstate(w, { court: false });
@@ -138,6 +138,14 @@ describe('estates:followUp', () => {
       { estateId, on: ESTATE_TODAY, filedWith: 'personal_representative', sworn: false, contingency: '', security: '' },
       clerk,
     );
+    // The day of filing: no answer could have come yet, so no letter asks after it.
+    before = footprint(w);
+    const sameDay = await refusal(t.call('estates:followUp', { estateId }, clerk));
+    expect(sameDay.code).toBe('not_allowed');
+    expect(sameDay.message).toBe('The claim was filed today: a follow-up letter asks after it from tomorrow.');
+    expect(footprint(w)).toBe(before);
+
+    t.clock.setToday('2026-06-11');
     before = footprint(w);
     const noCourt = await refusal(t.call('estates:followUp', { estateId }, clerk));
     expect(noCourt.code).toBe('not_allowed');

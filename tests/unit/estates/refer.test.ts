@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { estateWorld, footprint, ledgerSum, refusal, ESTATE_TODAY, type EstateWorld } from './fixtures';
 import { renderMemo, type MemoSnapshot } from '../../../src/main/capabilities/estates/memoPdf';
+import { unconfirmedNote } from '../../../src/main/capabilities/estates/refer';
 import {
   E1_CASE,
   E1_COURT,
@@ -55,13 +56,17 @@ describe('estates:refer', () => {
     expect(text).toContain(r.detail.deadlineInfo.explanation);
     expect(text).toMatch(/4 months after the notice’s first publication on June 8, 2026 PR-01 October 8, 2026/);
     expect(text).toMatch(/12 months after the death on June 1, 2026 \(the outer limit\) PR-02 June 1, 2027/);
+    // The source; the table's note only when it marks a figure unconfirmed (Minnesota's does not).
     expect(text).toContain('Probate table: Minn. Stat. 524.3-805.');
+    expect(text).not.toContain('Unconfirmed');
+    expect(text).not.toContain('A class of its own');
+    expect(text).not.toMatch(/brief/i);
 
     // Each account: its ledger balance, the estate page's class; the total is the page's figure.
     for (const [n, cents, cls] of [
-      ['M1', 300_000, '5: Medical and hospital expenses of'],
-      ['M2', 40_000, '5: Medical and hospital expenses of'],
-      ['M3', 65_000, '4 · Last illness: Reasonable and'],
+      ['M1', 300_000, 'Class 5 — medical and hospital'],
+      ['M2', 40_000, 'Class 5 — medical and hospital'],
+      ['M3', 65_000, 'Class 4 — last illness: reasonable'],
     ] as const) {
       const a = r.detail.accounts.find((x) => x.accountNumber === n)!;
       expect(a.balanceCents).toBe(cents);
@@ -137,7 +142,11 @@ describe('estates:refer', () => {
     expect(text).toContain('Decedent (guarantor) 李美玲');
     expect(text).toContain('Personal representative 陈伟 88 Valley Boulevard San Gabriel, CA 91776');
     expect(text).toContain('Present the claim by May 1, 2027 (325 days from this memo).');
-    expect(text).toMatch(/L1 李美玲 01\/15\/2026 6: All other claims \$820\.00/);
+    expect(text).toMatch(/L1 李美玲 01\/15\/2026 Class 6 — all other claims \$820\.00/);
+    // The UPC's row is unconfirmed for California: said so, with what to check.
+    expect(text).toContain(
+      'Probate table: UPC 3-801, 3-803, 3-804, 3-805. Unconfirmed: the Uniform Probate Code’s figures, used for a state with no row of its own. Check the state’s statute.',
+    );
     expect(text).toContain('The accounts owe $820.00.');
 
     // ECA-04: where the clock allows only after the deadline, the memo asks legal about a release.
@@ -176,5 +185,32 @@ describe('estates:refer', () => {
     before = footprint(w);
     expect((await refusal(t.call('estates:refer', { estateId: other, note: '' }, clerk))).code).toBe('not_allowed');
     expect(footprint(w)).toBe(before);
+  });
+});
+
+describe('the memo’s word on the probate table’s note: only what it marks unconfirmed, never how the table was made', () => {
+  it.each([
+    ['A mailed notice gives 30 days.', ''],
+    ['The one-year bar cannot be waived or tolled (Huitron v. Kaye, 2022); funeral expenses come first.', ''],
+    [
+      'Published 2 weeks. The 9-month outer limit is not in the brief (unconfirmed).',
+      'Unconfirmed: the 9-month outer limit. Check the state’s statute.',
+    ],
+    [
+      'Published 2 weeks. The 9-month outer limit (unconfirmed: check the statute).',
+      'Unconfirmed: the 9-month outer limit. Check the state’s statute.',
+    ],
+    [
+      'Six months from publication; a mailed notice 3 months (not in the brief, unconfirmed); two years from death. Classes are the UPC’s (unconfirmed).',
+      'Unconfirmed: a mailed notice 3 months; classes are the UPC’s. Check the state’s statute.',
+    ],
+    [
+      'Three months from publication, 30 days from service of the notice; two years from death. Suit within 30 days of an objection (not in the brief, unconfirmed: the shorter is kept).',
+      'Unconfirmed: suit within 30 days of an objection. Check the state’s statute.',
+    ],
+    ['Figures unconfirmed.', 'Unconfirmed: figures. Check the state’s statute.'],
+  ])('%s', (note, said) => {
+    expect(unconfirmedNote(note)).toBe(said);
+    expect(unconfirmedNote(note)).not.toMatch(/brief/i);
   });
 });

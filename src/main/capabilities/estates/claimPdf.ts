@@ -28,9 +28,11 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import {
+  classText,
   drawCaption,
   estateTitle,
   hospitalAddress,
+  isTheDecedent,
   rendered,
   stateName,
   type EstateCaption,
@@ -91,14 +93,23 @@ function subheading(doc: Pdf, text: string) {
   heading(doc, text, 12);
 }
 
+/**
+ * PR-03's basis, from the accounts: care given to the decedent, to others for whose care the
+ * decedent was responsible as guarantor (named), or to both.
+ */
 function basisOf(s: ClaimSnapshot): string {
-  const others = s.accounts.filter((a) => a.patientName !== s.caption.decedent);
+  const decedent = s.accounts.some((a) => isTheDecedent(a.patientName, s.caption.decedent));
+  const others = [
+    ...new Set(s.accounts.map((a) => a.patientName).filter((n) => !isTheDecedent(n, s.caption.decedent))),
+  ];
   const dates = s.accounts.map((a) => `${a.accountNumber} (${serviceDates(a.serviceFrom, a.serviceTo)})`).join('; ');
+  const guaranteed =
+    others.length === 1
+      ? `a patient for whose care the decedent was responsible as guarantor (${others[0]})`
+      : `patients for whose care the decedent was responsible as guarantor (${others.join(', ')})`;
   const whom =
-    others.length === 0
-      ? 'Hospital services rendered to the decedent'
-      : 'Hospital services rendered to the decedent, and to patients for whose care the decedent was responsible as guarantor,';
-  return `${whom} before the death, on the hospital's accounts ${dates}.`;
+    others.length === 0 ? 'to the decedent' : decedent ? `to the decedent, and to ${guaranteed},` : `to ${guaranteed},`;
+  return `Hospital services rendered ${whom} before the death, on the hospital's accounts ${dates}.`;
 }
 
 function presented(s: ClaimSnapshot): string {
@@ -135,7 +146,7 @@ function drawClaim(doc: Pdf, s: ClaimSnapshot) {
     doc,
     `If the estate cannot pay every claim, claims are paid by class (${s.prioritySource}).${
       lastIllness
-        ? ` The reasonable and necessary medical and hospital expenses of the decedent's last illness are class ${lastIllness.priority.classNumber}; accounts marked "Last illness" below are that care.`
+        ? ` The reasonable and necessary medical and hospital expenses of the decedent's last illness are class ${lastIllness.priority.classNumber}: the accounts whose class says "last illness" below are that care.`
         : ''
     }`,
     { size: 9.5 },
@@ -144,16 +155,16 @@ function drawClaim(doc: Pdf, s: ClaimSnapshot) {
     doc,
     [
       { header: 'Account', width: w * 0.14 },
-      { header: 'Patient', width: w * 0.22 },
-      { header: 'Dates of service', width: w * 0.19 },
-      { header: 'Class', width: w * 0.31 },
+      { header: 'Patient', width: w * 0.19 },
+      { header: 'Dates of service', width: w * 0.16 },
+      { header: 'Class', width: w * 0.37 },
       { header: 'Claimed', width: w * 0.14, align: 'right' },
     ],
     s.accounts.map((a) => [
       a.accountNumber,
       a.patientName,
       serviceDates(a.serviceFrom, a.serviceTo),
-      `${a.priority.classNumber}${a.lastIllness ? ' · Last illness' : ''}: ${a.priority.label}`,
+      classText(a.priority, a.lastIllness),
       money(a.claimCents),
     ]),
     { totalRow: ['Total claimed', '', '', '', money(s.claimCents)] },
@@ -186,12 +197,7 @@ function drawClaim(doc: Pdf, s: ClaimSnapshot) {
       .font(FONT.regular)
       .fontSize(9)
       .fillColor(INK.muted)
-      .text(
-        `Class ${a.priority.classNumber}${a.lastIllness ? ', last illness' : ''}: ${a.priority.label}.`,
-        PAGE.margin,
-        doc.y - 2,
-        { width: w },
-      );
+      .text(`${classText(a.priority, a.lastIllness)}.`, PAGE.margin, doc.y - 2, { width: w });
     doc.fillColor(INK.text).moveDown(0.4);
     table(
       doc,

@@ -2,7 +2,7 @@
 // semantics 9): for a claim filed, allowed or paid in part, in English, to the clerk of the probate
 // court recorded for the estate. It says what the hospital knows (no word yet, allowed but unpaid,
 // or paid in part with what remains, from the ledger) and the earlier letters and calls since
-// filing. Recorded with what it said (documents.ts) and kept; the estate's history has a
+// filing. Not on the day of filing (no answer could have come yet). Recorded with what it said (documents.ts) and kept; the estate's history has a
 // 'follow_up' event (the reminder counts the next follow-up from it) and the activity log a letter.
 import { formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
@@ -67,6 +67,9 @@ export async function sendFollowUp(
   const e = estateRow(db, estateId);
   needStatus(e, ['filed', 'allowed', 'paid_part'], 'A follow-up letter is sent');
   const d = estateDetail(db, e.id, w.today);
+  // A letter asking after the claim the day it went in would say no answer has come: none could have.
+  if (d.filedOn !== null && d.filedOn >= w.today)
+    notNow('The claim was filed today: a follow-up letter asks after it from tomorrow.');
   if (d.courtName.trim() === '' || d.courtAddress.trim() === '')
     notNow('Record the probate court and its address in the estate record: the follow-up letter goes to its clerk.');
   const snapshot = followUpSnapshot(db, d, w.today);

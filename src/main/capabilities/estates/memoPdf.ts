@@ -25,7 +25,7 @@ import {
   type LayoutVersion,
   type Pdf,
 } from '../../pdf/layout';
-import { estateTitle, rendered, stateName, type EstateCaption, type RenderedPdf } from './paper';
+import { classText, estateTitle, rendered, stateName, type EstateCaption, type RenderedPdf } from './paper';
 
 export interface MemoAccount {
   accountNumber: string;
@@ -65,7 +65,7 @@ export interface MemoSnapshot {
     date: string;
     explanation: string;
     lines: DeadlineLine[];
-    /** The probate table's row: where its figures come from, and its note. */
+    /** The probate table's row: where its figures come from, and what of them is unconfirmed ("Unconfirmed: …", or ''). */
     source: string;
     note: string;
   };
@@ -175,31 +175,34 @@ function drawMemo(doc: Pdf, s: MemoSnapshot) {
     ],
     s.deadline.lines.map((l) => [l.label, l.rule, long(l.date)]),
   );
-  paragraph(doc, `Probate table: ${s.deadline.source}. ${s.deadline.note}`, { size: 8.5, muted: true });
+  paragraph(doc, `Probate table: ${s.deadline.source}.${s.deadline.note ? ` ${s.deadline.note}` : ''}`, {
+    size: 8.5,
+    muted: true,
+  });
 
   if (doc.y > doc.page.height - PAGE.margin - 160) doc.addPage();
   heading(doc, 'The accounts', 12);
   table(
     doc,
     [
-      { header: 'Account', width: w * 0.13 },
-      { header: 'Patient', width: w * 0.2 },
-      { header: 'Dates of service', width: w * 0.18 },
-      { header: 'Class (order of payment)', width: w * 0.34 },
-      { header: 'Balance', width: w * 0.15, align: 'right' },
+      { header: 'Account', width: w * 0.1 },
+      { header: 'Patient', width: w * 0.19 },
+      { header: 'Dates of service', width: w * 0.16 },
+      { header: 'Class (order of payment)', width: w * 0.41 },
+      { header: 'Balance', width: w * 0.14, align: 'right' },
     ],
     s.accounts.map((a) => [
       a.accountNumber,
       a.patientName,
       dates(a.serviceFrom, a.serviceTo),
-      `${a.priority.classNumber}${a.lastIllness ? ' · Last illness' : ''}: ${a.priority.label}`,
+      classText(a.priority, a.lastIllness),
       money(a.balanceCents),
     ]),
     { totalRow: ['Total', '', '', '', money(s.totalCents)] },
   );
   paragraph(
     doc,
-    'Balances are the hospital ledger’s on the memo’s date. "Last illness" marks care the clerk confirmed as the decedent’s last illness, which most states pay before general claims.',
+    'Balances are the hospital ledger’s on the memo’s date. A class that says "last illness" is care the clerk confirmed as the decedent’s last illness, which most states pay before general claims.',
     { size: 8.5, muted: true },
   );
 

@@ -41,6 +41,45 @@ export function patientNameOf(a: { patientName: string }, d: Pick<EstateDetail, 
   return a.patientName.trim() || d.guarantorName;
 }
 
+/**
+ * PR-04: an account's class as every estate paper prints it, one way: "Class 4 — last illness:
+ * reasonable and necessary medical and hospital expenses", "Class 6 — all other claims".
+ */
+export function classText(priority: { classNumber: number; label: string }, lastIllness: boolean): string {
+  const label = priority.label.charAt(0).toLowerCase() + priority.label.slice(1);
+  return lastIllness
+    ? `Class ${priority.classNumber} — last illness: ${label.replace(/ of the last illness$/, '')}`
+    : `Class ${priority.classNumber} — ${label}`;
+}
+
+/**
+ * Whether an account's patient (as the papers print it, patientNameOf) is the decedent: the same
+ * name however the extract wrote it ("MARSH, ELEANOR", "Eleanor Marsh" for Eleanor R Marsh, "李 美玲"
+ * for 李美玲): the same first and last names, and any middle name or initial the guarantor's own.
+ * A different first name, or a suffix ("Jr"), is another patient.
+ */
+export function isTheDecedent(patientName: string, decedent: string): boolean {
+  const words = (name: string) => {
+    const comma = name.indexOf(',');
+    const ordered = comma < 0 ? name : `${name.slice(comma + 1)} ${name.slice(0, comma)}`;
+    return ordered
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w !== '');
+  };
+  const p = words(patientName);
+  const d = words(decedent);
+  if (p.join('') === d.join('')) return true;
+  if (p.length < 2 || d.length < 2 || p[0] !== d[0] || p.at(-1) !== d.at(-1)) return false;
+  const middles = d.slice(1, -1);
+  return p
+    .slice(1, -1)
+    .every((m) => middles.length === 0 || middles.some((x) => x === m || (m.length === 1 && x.startsWith(m))));
+}
+
 const STATE_NAMES: Record<string, string> = {
   AL: 'Alabama',
   AK: 'Alaska',

@@ -19,6 +19,48 @@ import { captionOf, patientNameOf } from './paper';
 import { changeEstate, insertEstateEvent } from './rows';
 import { estateDetail, estateRow } from './views';
 
+/** A note's clauses, split at '.' or ';' outside parentheses. */
+function clausesOf(note: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < note.length; i++) {
+    const c = note[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === '.' || c === ';') && depth === 0 && (i + 1 === note.length || /\s/.test(note[i + 1]!))) {
+      out.push(note.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(note.slice(start));
+  return out.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+/**
+ * What the memo says of the probate table's note: only what it marks unconfirmed, as "Unconfirmed:
+ * the 9-month outer limit. Check the state’s statute." ('' when it marks nothing). The note is the
+ * table's own working text; legal reads the source and what to check, never how the table was made.
+ */
+export function unconfirmedNote(note: string): string {
+  if (!/unconfirmed/i.test(note)) return '';
+  const what = clausesOf(note)
+    .filter((c) => /unconfirmed/i.test(c))
+    .map((c) =>
+      c
+        .replace(/\s*\([^()]*unconfirmed[^()]*\)/gi, '')
+        .replace(/\s*(is\s+)?not\s+in\s+the\s+brief,?/gi, '')
+        .replace(/[,:]?\s*\bunconfirmed\b[,:]?/gi, '')
+        .trim()
+        .replace(/[\s,:;.]+$/, ''),
+    )
+    .filter((c) => c !== '' && !/brief/i.test(c))
+    .map((c) => (/^\p{Lu}\p{Ll}/u.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : c));
+  return what.length === 0
+    ? 'Unconfirmed: check the state’s statute.'
+    : `Unconfirmed: ${what.join('; ')}. Check the state’s statute.`;
+}
+
 /** What the memo says, from the estate as its page shows it today (the same figures). */
 export function memoSnapshot(db: Db, d: EstateDetail, note: string, date: string, preparedBy: string): MemoSnapshot {
   // The claim is for what is owed: an account with nothing owed is not in it.
@@ -48,7 +90,7 @@ export function memoSnapshot(db: Db, d: EstateDetail, note: string, date: string
       explanation: d.deadlineInfo.explanation,
       lines: d.deadlineInfo.lines,
       source: d.deadlineInfo.rule.source,
-      note: d.deadlineInfo.rule.note,
+      note: unconfirmedNote(d.deadlineInfo.rule.note),
     },
     accounts: owing.map((a) => ({
       accountNumber: a.accountNumber,
