@@ -128,13 +128,17 @@ describe('estates:file with the clerk of court, not sworn (Eleanor Marsh, Minnes
 
     // The itemised statement of account, from the ledger, reconciling to each claim.
     expect(claim).toContain('Itemised statement of account');
-    // Each entry by its own description, as the account's ledger shows it (the extract's memo).
-    expect(claim).toMatch(/01\/09\/2026 Inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/);
+    // HP-02, minimum necessary: each entry by its date, kind and amount (a charge by the account's
+    // service type), never the extract's line text or a clerk's note.
     expect(claim).toMatch(
-      /01\/12\/2026 Outpatient procedure \$1,200\.00 \$1,200\.00 01\/12\/2026 Insurance payment: Medicare \$800\.00 \$400\.00 Account M2 Balance claimed \$400\.00/,
+      /01\/09\/2026 Charge: inpatient stay \$3,000\.00 \$3,000\.00 Account M1 Balance claimed \$3,000\.00/,
     );
-    expect(claim).toMatch(/01\/21\/2026 Emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/);
-    expect(claim).not.toContain('Charge:');
+    expect(claim).toMatch(
+      /01\/12\/2026 Charge: outpatient services \$1,200\.00 \$1,200\.00 01\/12\/2026 Insurance payment \$800\.00 \$400\.00 Account M2 Balance claimed \$400\.00/,
+    );
+    expect(claim).toMatch(
+      /01\/21\/2026 Charge: emergency visit \$650\.00 \$650\.00 Account M3 Balance claimed \$650\.00/,
+    );
     expect(claim).toMatch(
       /Charges \$4,850\.00 Insurance payments -\$800\.00 Balance claimed, all accounts \$4,050\.00/,
     );

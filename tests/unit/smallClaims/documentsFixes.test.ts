@@ -308,9 +308,9 @@ describe('the itemised statement', () => {
     expect(three.n).toBe(one.n);
     const reversals = three.statement.accounts[1]!.lines.filter((l) => l.description.startsWith('Reversal'));
     expect(reversals.map((l) => l.description)).toEqual([
-      'Reversal of patient payment of 05/12/2026: Check returned',
-      'Reversal of patient payment of 05/12/2026: Check returned',
-      'Reversal of patient payment of 05/12/2026: Check returned',
+      'Reversal of patient payment of 05/12/2026',
+      'Reversal of patient payment of 05/12/2026',
+      'Reversal of patient payment of 05/12/2026',
     ]);
   });
 });

@@ -3,13 +3,8 @@
 // the running balance, reconciled to the balance the ledger keeps. The ONE definition of the case's
 // figures: the packet's exhibit, its declaration, and the testimony sheet's figures all read it.
 // The statement of claim against an estate (estates/claim.ts) reads it too, through the index.
-// Each entry is described as the ledger on the account's page describes it, so the court, the
-// family and the clerk read the same line items: a charge by its own description from the billing
-// extract ("Laboratory", "CT scan"; the account's kind of visit only when it has none), a credit by
-// its kind with its memo ("Insurance payment: Blue Shield"), a reversal by what it reverses with its
-// reason. A financial-assistance adjustment shows its kind alone: its memo is Recoup's note for
-// staff, as on the patient's statements (statements/snapshot.ts). The papers go to the court and
-// the estate, never to an agency (HP-02 governs the placement files, agencies/).
+// HP-02 (minimum necessary): an entry is described by its kind and the account's kind of visit, never
+// by its memo (which may carry clinical words).
 import { formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { LEDGER_TYPE_LABELS, type LedgerType } from '../../../shared/schemas/ledger';
@@ -51,17 +46,6 @@ const SERVICE_WORDS: Record<string, string> = {
   emergency: 'emergency visit',
   obstetric: 'obstetric care',
 };
-
-/**
- * "Insurance payment: Blue Shield"; the kind alone when the memo is empty or only repeats it; the
- * memo alone when it names the kind itself ("Small-claims case #1: court costs awarded on …").
- */
-function withMemo(what: string, memo: string): string {
-  const said = memo.replace(/[.\s]+$/, '');
-  if (said === '' || what.toLowerCase().includes(said.toLowerCase())) return what;
-  if (said.toLowerCase().includes(what.toLowerCase())) return said;
-  return `${what}: ${said}`;
-}
 
 export interface ItemisedLine {
   entryId: number;
@@ -118,21 +102,17 @@ export function itemisedStatement<A extends ItemisedSource>(db: Db, accounts: re
       running += e.amount_cents;
       own[kind] += e.amount_cents;
       seen.add(kind);
-      const memo = e.memo.trim();
-      let description: string;
+      let description =
+        e.type === 'charge'
+          ? `Charge: ${SERVICE_WORDS[account.serviceType] ?? 'hospital services'}`
+          : LEDGER_TYPE_LABELS[e.type];
       if (e.type === 'reversal') {
         // What it reverses is in the entries already read (entriesAsCounted keeps reverses_id).
         const original = e.reverses_id === null ? undefined : byId.get(e.reverses_id);
-        description = withMemo(
-          `Reversal of ${LEDGER_TYPE_LABELS[original?.type ?? e.counts_as].toLowerCase()}${
-            original ? ` of ${formatShortDate(original.effective_date)}` : ''
-          }`,
-          memo,
-        );
-      } else if (e.type === 'charge')
-        description = memo || `Charge: ${SERVICE_WORDS[account.serviceType] ?? 'hospital services'}`;
-      else if (e.type === 'charity_adjustment') description = LEDGER_TYPE_LABELS[e.type];
-      else description = withMemo(LEDGER_TYPE_LABELS[e.type], memo);
+        description = `Reversal of ${LEDGER_TYPE_LABELS[original?.type ?? e.counts_as].toLowerCase()}${
+          original ? ` of ${formatShortDate(original.effective_date)}` : ''
+        }`;
+      }
       return {
         entryId: e.id,
         date: e.effective_date,
