@@ -64,6 +64,14 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   const table = page.getByRole('table', { name: 'The probate table by state' });
   await expect(table.getByRole('row', { name: /^ME / })).toContainText('9 months');
   await expect(table.getByRole('row', { name: /^\* \(UPC\)/ })).toContainText('In force');
+  // At 1366 pixels the table fits: no sideways scrolling inside its frame either (the source wraps).
+  expect(
+    await table.evaluate((t) => {
+      const frame = t.closest('.table-scroll') ?? t;
+      return frame.scrollWidth - frame.clientWidth;
+    }),
+    'the probate table scrolls sideways at 1366 px (pixels over)',
+  ).toBeLessThanOrEqual(0);
   await expectNoSeriousA11yViolations(page, 'Probate rules');
   const addRow = page.getByRole('button', { name: 'Add a row…' });
   await addRow.click();
@@ -123,6 +131,14 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await expectNoSeriousA11yViolations(page, 'the account workspace of a deceased guarantor');
   await shot(page, 'es05-workspace-deceased');
   await checkReflow(page, 'the account workspace of a deceased guarantor');
+  // At 400% zoom the notice sits in the page's flow: it covers nothing of the banner.
+  await page.setViewportSize({ width: 320, height: 256 });
+  const toast = page.getByRole('status').filter({ hasText: /^Death recorded\./ });
+  await toast.scrollIntoViewIfNeeded();
+  const [toastBox, bannerBox] = [await toast.boundingBox(), await banner.boundingBox()];
+  expect(toastBox!.y + toastBox!.height, 'the notice covers the deceased banner').toBeLessThanOrEqual(bannerBox!.y);
+  await shot(page, 'es05b-workspace-deceased-400', { viewport: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // The work queue has the estate; the Estates screen lists it with its deadline and days left.
   await openQueue(page);
@@ -181,6 +197,10 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await expect(page.getByRole('status').filter({ hasText: 'Last illness saved' })).toBeVisible();
   const firstRow = accounts.getByRole('row', { name: new RegExp(flores.accounts[0]!.accountNumber) });
   await expect(firstRow).toContainText(wasLastIllness ? 'Class 6' : 'Class 4');
+  // The 501(r) gate in its own words, never the court's "allowed"; the claim's sentence agrees.
+  await expect(firstRow).toContainText('Waits for the clock');
+  await expect(accounts).not.toContainText(/allowed/i);
+  await expect(estateFact(page, 'The claim', '501(r)')).toContainText('Waits for the clock');
   await expectNoSeriousA11yViolations(page, 'an estate’s page');
   await shot(page, 'es08-estate-page');
   for (const [button, dialog] of [['Add a note…', 'Add a note to the estate']] as const)
@@ -204,6 +224,8 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   expect(memo).toContain(flores.lastName);
   expect(memo).toContain(usd(owed));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Referred to legal');
+  // The viewer closed: the focus is back on the button that opened the dialog (WCAG 2.4.3).
+  await expect(page.getByRole('button', { name: 'Refer to legal again…' })).toBeFocused();
   const documents = page.getByRole('table', { name: "The estate's documents" });
   await expect(documents).toContainText('Referral memo to legal');
 
@@ -243,8 +265,10 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await expect(documents).toContainText('Statement of claim');
   await expect(documents).toContainText('Cover letter');
   // The statement of claim again, byte for byte, from the documents list.
-  await documents.getByRole('button', { name: /^Reprint the statement of claim/ }).click();
+  const reprint = documents.getByRole('button', { name: /^Reprint the statement of claim/ });
+  await reprint.click();
   expect(await readOpenPdf(page, /\.pdf$/)).toContain('In the Estate of');
+  await expect(reprint).toBeFocused();
   await checkStepDialog(page, 'Follow-up letter to the clerk of court…', 'Ask the clerk of court');
   await checkStepDialog(page, 'The claim is disallowed…', 'The claim is disallowed');
   await checkStepDialog(page, 'Record a call to the clerk of court…', 'A call to the clerk of court');
@@ -303,6 +327,9 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await openGuarantor(page, flores);
   // The estate closed: the banner still says the guarantor died, and how the estate ended.
   await expect(page.getByRole('region', { name: 'Deceased', exact: true })).toContainText('Closed with nothing more');
+  // The write-off's reason by its label, never its code.
+  await expect(page.getByRole('main')).toContainText('Estate closed with nothing more');
+  await expect(page.getByRole('main')).not.toContainText('estate_closed');
 
   // A death recorded by mistake: a supervisor undoes it; the history is kept.
   const other = cleanSample().find((g) => g.lastName !== 'Flores' && g.accounts.some((a) => a.balanceCents > 0))!;
@@ -333,4 +360,36 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
   await expect(deathSection).toContainText('withdrawn');
   await expect(page.getByRole('button', { name: 'Record a death…' })).toBeVisible();
   await shot(page, 'es14-death-undone');
+
+  // A death long past, its claim deadline gone with nothing filed: the page says so first, and
+  // closing is the step offered first (refer and file stay there).
+  const late = cleanSample().find(
+    (g) => g.lastName !== 'Flores' && g.lastName !== other.lastName && g.accounts.some((a) => a.balanceCents > 0),
+  )!;
+  await openGuarantor(page, late);
+  await page.getByRole('button', { name: 'Record a death…' }).click();
+  const lateDeath = page.getByRole('dialog', { name: 'Record a death' });
+  await lateDeath.getByLabel('Date of death').fill('2025-01-15');
+  await lateDeath.getByLabel('How the death became known').selectOption({ label: 'Family' });
+  await lateDeath.getByRole('button', { name: 'Record the death' }).click();
+  await expect(lateDeath).toBeHidden();
+  await page.getByRole('button', { name: 'Open the estate' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The last day to present the claim was' })).toContainText(
+    'no claim was filed',
+  );
+  const steps = page.getByRole('group', { name: 'What to do on the estate' });
+  await expect(steps.getByRole('button', { name: 'Close with nothing more…' })).toHaveClass(/primary/);
+  await expect(steps.getByRole('button', { name: 'Refer to legal…' })).not.toHaveClass(/primary/);
+  await expect(steps.getByRole('button', { name: 'File the claim…' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'an estate whose deadline has passed');
+  await shot(page, 'es15-deadline-passed');
+
+  // The list: the open estates by default; the closed and withdrawn ones too when asked.
+  await nav(page).getByRole('link', { name: 'Estates', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Open estates' }).getByRole('row', { name: name })).toHaveCount(0);
+  await page.getByLabel('Show closed and withdrawn estates too').check();
+  await expect(page.getByRole('table', { name: 'Estates' }).getByRole('row', { name: name })).toContainText(
+    'Closed with nothing more',
+  );
+  await shot(page, 'es16-estates-all');
 });

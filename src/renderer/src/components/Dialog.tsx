@@ -18,8 +18,18 @@ interface DialogProps {
  * "Reading…") hands the focus back to the button that opened the first. */
 const OPENERS = new WeakMap<HTMLDialogElement, Element>();
 
+/** The element that last took the focus. A button disabled while it works (a Reprint's "Opening…",
+ * a form's "Working…") drops the focus to the page; the dialog that opens next (the PDF viewer)
+ * still goes back to it. */
+let lastFocused: Element | null = null;
+if (typeof document !== 'undefined')
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof Element) lastFocused = e.target;
+  });
+
 function openerNow(): Element | null {
-  const active = document.activeElement;
+  let active = document.activeElement;
+  if ((!active || active === document.body) && lastFocused?.isConnected) active = lastFocused;
   const host = active?.closest('dialog');
   return (host && OPENERS.get(host)) ?? active;
 }

@@ -7,7 +7,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { formatServiceDates, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { PAYER_CLASS_LABELS, SERVICE_TYPE_LABELS, type AccountView } from '../../../../shared/schemas/accounts';
-import { ADJUSTMENT_REASONS, LEDGER_TYPE_LABELS, type LedgerLine } from '../../../../shared/schemas/ledger';
+import {
+  ADJUSTMENT_REASONS,
+  LEDGER_TYPE_LABELS,
+  MATTER_ADJUSTMENT_REASONS,
+  type LedgerLine,
+} from '../../../../shared/schemas/ledger';
 import { formatInstant } from '../../format';
 import { isAdjustmentReason } from './AdjustmentDialog';
 
@@ -15,7 +20,11 @@ const isMedicare = (a: AccountView) => a.payerClass === 'medicare' || a.payerCla
 
 function reasonLabel(code: string | null): string | null {
   if (!code) return null;
-  return isAdjustmentReason(code) ? ADJUSTMENT_REASONS[code].label : code;
+  if (isAdjustmentReason(code)) return ADJUSTMENT_REASONS[code].label;
+  // The reasons a matter's own step posts (a court judgment, an estate closed): never the raw code.
+  if (Object.hasOwn(MATTER_ADJUSTMENT_REASONS, code))
+    return MATTER_ADJUSTMENT_REASONS[code as keyof typeof MATTER_ADJUSTMENT_REASONS];
+  return code;
 }
 
 /** What the memo column says: the adjustment reason, the memo, and for a reversal what it undoes. */

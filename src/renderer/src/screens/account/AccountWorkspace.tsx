@@ -96,6 +96,15 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       {working && <WorkingBar key={working.key} item={working} />}
       <GuarantorHeader guarantor={ws.guarantor} onPostPayment={() => setOpen({ dialog: 'pay' })} />
       <FormAlert message={workspace.error} />
+      {/* Fixed at the corner on a wide window; in the page's flow, above the banner, on a narrow one. */}
+      {notice && (
+        <div className="toast" role="status">
+          <span>{notice}</span>
+          <button type="button" className="small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <AccountEstate guarantorId={guarantorId} guarantorName={ws.guarantor.name} place="top" onNotice={setNotice} />
 
       <PaymentPlans
@@ -150,15 +159,6 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
       />
       <ActivityLog activities={ws.activities} accounts={ws.accounts} onLog={() => setOpen({ dialog: 'activity' })} />
       <Documents documents={ws.documents} onOpen={(file) => setOpen({ dialog: 'pdf', file })} />
-
-      {notice && (
-        <div className="toast" role="status">
-          <span>{notice}</span>
-          <button type="button" className="small" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
 
       {open?.dialog === 'pay' && (
         <PostPaymentDialog

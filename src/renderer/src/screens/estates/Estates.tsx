@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
-import { formatLongDate, formatServiceDates, formatShortDate } from '../../../../shared/dates';
+import { daysBetween, formatLongDate, formatServiceDates, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { roleAtLeast } from '../../../../shared/roles';
 import {
@@ -74,6 +74,11 @@ function EstateList() {
           </label>
         </div>
         <FormAlert message={estates.error} />
+        {!estates.value && !estates.error && (
+          <p className="muted" role="status">
+            Loading the estates…
+          </p>
+        )}
         {estates.value && (
           <DataTable
             caption={showClosed ? 'Estates' : 'Open estates'}
@@ -147,22 +152,49 @@ type EstateDialog =
 
 const UNFILED: ReadonlySet<EstateStatus> = new Set(UNFILED_ESTATE_STATUSES);
 
+/** The last day to present the claim is behind us and nothing was filed. */
+function deadlineLapsed(d: EstateDetail, today: string): boolean {
+  return UNFILED.has(d.status) && today !== '' && d.deadline < today;
+}
+
+/** "1 day ago", "40 days ago". */
+function daysAgo(today: string, day: string): string {
+  const n = daysBetween(day, today);
+  return n === 1 ? '1 day ago' : `${n} days ago`;
+}
+
+/** The 501(r) gate's answer for one account, in words that cannot be read as the court's "allowed". */
+function ecaBadge(eca: EstateDetail['accounts'][number]['eca'], filed: boolean) {
+  if (eca.released) return <span className="badge ok">Released (ECA-04)</span>;
+  // Filing asks the gate: a filed claim went through it (the answer is in the ECA register).
+  if (filed) return <span className="badge ok">Through the gate at filing</span>;
+  if (eca.allowed) return <span className="badge ok">May file now</span>;
+  return (
+    <span className="badge warn">
+      {eca.allowedFrom ? `Waits for the clock: ${formatShortDate(eca.allowedFrom)}` : 'Waits for the clock'}
+    </span>
+  );
+}
+
 /** The buttons for what can be done next, in the order an estate goes. */
 function stepsFor(
   d: EstateDetail,
   supervisor: boolean,
+  today: string,
 ): { dialog: Exclude<EstateDialog, null>; label: string; primary?: boolean }[] {
   const s = d.status;
   const steps: { dialog: Exclude<EstateDialog, null>; label: string; primary?: boolean }[] = [];
+  // The deadline has passed with no claim filed: closing is what is left to do (refer and file stay offered).
+  const lapsed = deadlineLapsed(d, today);
   if (UNFILED.has(s)) {
     steps.push({ dialog: 'details', label: 'Edit the estate record…' });
     steps.push({
       dialog: 'refer',
       label: s === 'referred' ? 'Refer to legal again…' : 'Refer to legal…',
-      primary: s === 'watching',
+      primary: s === 'watching' && !lapsed,
     });
     if (d.releaseNeeded && supervisor) steps.push({ dialog: 'release', label: 'Release the claim (supervisor)…' });
-    steps.push({ dialog: 'file', label: 'File the claim…', primary: s === 'referred' });
+    steps.push({ dialog: 'file', label: 'File the claim…', primary: s === 'referred' && !lapsed });
   }
   if (s === 'filed') steps.push({ dialog: 'allowed', label: 'The claim is allowed…', primary: true });
   if (s === 'filed' || s === 'allowed') steps.push({ dialog: 'disallowed', label: 'The claim is disallowed…' });
@@ -172,7 +204,7 @@ function stepsFor(
     steps.push({ dialog: 'followUp', label: 'Follow-up letter to the clerk of court…' });
   if (s === 'filed' || s === 'allowed' || s === 'paid_part' || s === 'disallowed')
     steps.push({ dialog: 'call', label: 'Record a call to the clerk of court…' });
-  if (OPEN_ESTATE.has(s)) steps.push({ dialog: 'close', label: 'Close with nothing more…' });
+  if (OPEN_ESTATE.has(s)) steps.push({ dialog: 'close', label: 'Close with nothing more…', primary: lapsed });
   steps.push({ dialog: 'note', label: 'Add a note…' });
   return steps;
 }
@@ -211,7 +243,7 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
               rowHeader: true,
               cell: (a) => (
                 <>
-                  <span className="mono">{a.accountNumber}</span>
+                  {a.accountNumber}
                   <div className="muted">{a.patientName}</div>
                 </>
               ),
@@ -261,16 +293,7 @@ function LastIllnessForm({ detail: d, onDone }: { detail: EstateDetail; onDone: 
             {
               header: '501(r)',
               className: 'brief',
-              cell: (a) =>
-                a.eca.released ? (
-                  <span className="badge ok">Released</span>
-                ) : a.eca.allowed ? (
-                  <span className="badge ok">Allowed</span>
-                ) : (
-                  <span className="badge warn">
-                    {a.eca.allowedFrom ? `Waits until ${formatShortDate(a.eca.allowedFrom)}` : 'Not allowed'}
-                  </span>
-                ),
+              cell: (a) => ecaBadge(a.eca, d.filedOn !== null),
             },
             {
               header: 'Recovered / written off',
@@ -350,6 +373,8 @@ function EstatePage({ estateId }: { estateId: number }) {
     }
   };
   const open = OPEN_ESTATE.has(d.status);
+  const lapsed = deadlineLapsed(d, today);
+  const mayFileNow = d.accounts.length > 0 && d.accounts.every((a) => a.eca.allowed || a.eca.released);
   // Why the 501(r) gate holds the claim back today, each reason once (the accounts share most).
   const reasons = [...new Set(d.accounts.filter((a) => !a.eca.allowed).flatMap((a) => a.eca.reasons))];
   return (
@@ -370,9 +395,19 @@ function EstatePage({ estateId }: { estateId: number }) {
             openGuarantor(d.guarantorId);
           }}
         >
-          Open {d.guarantorName}&apos;s accounts
+          Open {d.guarantorName}’s accounts
         </a>
       </p>
+      {lapsed && (
+        <div className="form-alert estate-lapsed" role="alert">
+          <strong>
+            The last day to present the claim was {formatLongDate(d.deadline)} ({daysAgo(today, d.deadline)}), and no
+            claim was filed.
+          </strong>{' '}
+          A claim presented now is late: close the estate with nothing more, unless legal says a late claim can still be
+          made (refer it to legal).
+        </div>
+      )}
       <Notice message={notice} warn={noticeWarn} onDismiss={() => setNotice(null)} />
 
       {open && (
@@ -397,7 +432,7 @@ function EstatePage({ estateId }: { estateId: number }) {
       )}
 
       <div className="case-actions" role="group" aria-label="What to do on the estate">
-        {stepsFor(d, supervisor).map((s) => (
+        {stepsFor(d, supervisor, today).map((s) => (
           <button
             key={s.dialog}
             type="button"
@@ -477,10 +512,14 @@ function EstatePage({ estateId }: { estateId: number }) {
           <dt>501(r)</dt>
           <dd>
             {d.released
-              ? 'Released by a supervisor (ECA-04).'
-              : d.ecaAllowedFrom
-                ? `A claim is allowed from ${formatLongDate(d.ecaAllowedFrom)}.`
-                : 'The gate cannot say yet when a claim is allowed.'}
+              ? `Released by a supervisor (ECA-04)${d.filedOn ? '.' : ': the claim may be filed now.'}`
+              : d.filedOn
+                ? 'Through the gate: the claim was filed after the 501(r) clock allowed it.'
+                : mayFileNow
+                  ? 'May file now: the 501(r) clock has run on every account.'
+                  : d.ecaAllowedFrom
+                    ? `Waits for the clock: the claim may be filed from ${formatLongDate(d.ecaAllowedFrom)}.`
+                    : 'Waits for the clock: the gate cannot say yet when the claim may be filed.'}
             {!d.released && reasons.length > 0 && (
               <ul className="muted">
                 {reasons.map((r) => (

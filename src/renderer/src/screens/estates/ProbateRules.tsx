@@ -19,6 +19,7 @@ import { hrefOf } from '../../routes';
 import { useWorkspace } from '../../session';
 import { Notice } from '../agencies/common';
 import { DASH } from './common';
+import './estates.css';
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
@@ -103,20 +104,22 @@ export function ProbateRules() {
               className: 'nowrap',
               cell: (r) => (
                 <>
-                  {formatShortDate(r.effectiveFrom)}{' '}
-                  {inForce(r.id, r.state) ? (
-                    <span className="badge ok">In force</span>
-                  ) : r.effectiveFrom > today ? (
-                    <span className="muted">Not yet</span>
-                  ) : (
-                    <span className="muted">Replaced</span>
-                  )}
+                  {formatShortDate(r.effectiveFrom)}
+                  <div>
+                    {inForce(r.id, r.state) ? (
+                      <span className="badge ok">In force</span>
+                    ) : r.effectiveFrom > today ? (
+                      <span className="muted">Not yet</span>
+                    ) : (
+                      <span className="muted">Replaced</span>
+                    )}
+                  </div>
                 </>
               ),
             },
             {
               header: 'Source',
-              className: 'prose-cell',
+              className: 'probate-source',
               cell: (r) => (
                 <>
                   {r.source || DASH}

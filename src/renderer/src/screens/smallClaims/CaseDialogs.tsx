@@ -390,8 +390,8 @@ export function PaymentDialog({ detail, onClose, onDone }: StepProps) {
       }}
     >
       <p>
-        The case&apos;s accounts owe {formatCents(detail.balanceCents)}. The payment is posted as a court recovery,
-        oldest account first.
+        The case’s accounts owe {formatCents(detail.balanceCents)}. The payment is posted as a court recovery, oldest
+        account first.
       </p>
       <div className="form-grid">
         <TextField name="receivedOn" label="Received on" type="date" max={today} className="span-2" />

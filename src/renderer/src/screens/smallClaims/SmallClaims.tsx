@@ -259,7 +259,7 @@ function CasePage({ caseId }: { caseId: number }) {
             openGuarantor(d.guarantorId);
           }}
         >
-          Open {d.guarantorName}&apos;s accounts
+          Open {d.guarantorName}’s accounts
         </a>
       </p>
       <Notice message={notice} warn={noticeWarn} onDismiss={() => setNotice(null)} />
