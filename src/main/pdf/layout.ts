@@ -3,7 +3,8 @@
 // Documents are deterministic: the creation date is the business date, so a reprint is identical.
 import PDFDocument from 'pdfkit';
 import type { Hospital } from '../../shared/schemas/hospital';
-import type { BusinessDate } from '../../shared/dates';
+import { formatShortDate, type BusinessDate } from '../../shared/dates';
+import { formatCents } from '../../shared/money';
 import { drawAnyScript } from './scriptText';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -146,6 +147,90 @@ export function paragraph(doc: Pdf, text: string, options: { size?: number; mute
 }
 
 /** A label in the left column and its value beside it. */
+/** One entry of an itemised statement of account: its date, what it is, its amount and the balance after it. */
+export interface ItemisedLine {
+  date: BusinessDate;
+  description: string;
+  /** Positive: a charge; negative: a credit. */
+  amountCents: number;
+  balanceCents: number;
+}
+
+/**
+ * An itemised statement's tables (a court packet's, a statement of claim's): each account's entries
+ * in date order with charges and credits apart and the balance after each, the account's total last
+ * (`before` draws what heads each account); then the totals by kind of entry.
+ */
+export function itemisedTables<A extends { accountNumber: string; lines: readonly ItemisedLine[]; totalCents: number }>(
+  doc: Pdf,
+  accounts: readonly A[],
+  summary: { rows: readonly [string, number][]; totalLabel: string; totalCents: number },
+  labels: { accountTotal: string },
+  before: (a: A) => void,
+): void {
+  const w = contentWidth(doc);
+  const cols = [
+    { header: 'Date', width: w * 0.14 },
+    { header: 'Description', width: w * 0.41 },
+    { header: 'Charge', width: w * 0.15, align: 'right' as const },
+    { header: 'Credit', width: w * 0.15, align: 'right' as const },
+    { header: 'Balance', width: w * 0.15, align: 'right' as const },
+  ];
+  for (const a of accounts) {
+    before(a);
+    table(
+      doc,
+      cols,
+      a.lines.map((l) => [
+        formatShortDate(l.date),
+        l.description,
+        l.amountCents > 0 ? formatCents(l.amountCents) : '',
+        l.amountCents < 0 ? formatCents(-l.amountCents) : '',
+        formatCents(l.balanceCents),
+      ]),
+      { totalRow: [`Account ${a.accountNumber}`, labels.accountTotal, '', '', formatCents(a.totalCents)] },
+    );
+  }
+  if (doc.y > doc.page.height - PAGE.margin - 200) doc.addPage();
+  heading(doc, 'Summary', 12);
+  table(
+    doc,
+    [
+      { header: 'Kind of entry', width: w * 0.7 },
+      { header: 'Total', width: w * 0.3, align: 'right' },
+    ],
+    summary.rows.map(([label, cents]) => [label, formatCents(cents)]),
+    { totalRow: [summary.totalLabel, formatCents(summary.totalCents)], fontSize: 10 },
+  );
+}
+
+/**
+ * A conspicuous notice (ECA-06: the financial-assistance notice on a letter): a ruled box the width
+ * of the page with its own heading and the text inside; the page goes on below it.
+ */
+export function ruledBox(doc: Pdf, title: string, text: string): void {
+  const w = contentWidth(doc);
+  const top = doc.y;
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(INK.text)
+    .text(title, PAGE.margin + 10, top + 8, { width: w - 20 });
+  doc.moveDown(0.2);
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .text(text, PAGE.margin + 10, doc.y, { width: w - 20, lineGap: 2 });
+  const bottom = doc.y + 8;
+  doc
+    .rect(PAGE.margin, top, w, bottom - top)
+    .lineWidth(1.2)
+    .strokeColor(INK.text)
+    .stroke();
+  doc.x = PAGE.margin;
+  doc.y = bottom + 12;
+}
+
 export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 150): void {
   const y = doc.y;
   doc

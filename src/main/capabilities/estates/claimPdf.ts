@@ -26,6 +26,7 @@ import {
   table,
   type LayoutVersion,
   type Pdf,
+  itemisedTables,
 } from '../../pdf/layout';
 import {
   classText,
@@ -179,49 +180,29 @@ function drawClaim(doc: Pdf, s: ClaimSnapshot) {
     `Every entry on the ${s.accounts.length === 1 ? 'account' : 'accounts'} in the hospital's ledger, in date order, with the balance after each. Charges raise the balance; payments, insurance and adjustments are credits. The balance of each account is the amount claimed for it.`,
     { muted: true },
   );
-  const cols = [
-    { header: 'Date', width: w * 0.14 },
-    { header: 'Description', width: w * 0.41 },
-    { header: 'Charge', width: w * 0.15, align: 'right' as const },
-    { header: 'Credit', width: w * 0.15, align: 'right' as const },
-    { header: 'Balance', width: w * 0.15, align: 'right' as const },
-  ];
-  for (const a of s.accounts) {
-    if (doc.y > doc.page.height - PAGE.margin - 110) doc.addPage();
-    heading(
-      doc,
-      `Account ${a.accountNumber}: ${a.patientName}, services ${serviceDates(a.serviceFrom, a.serviceTo)}`,
-      11,
-    );
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(INK.muted)
-      .text(`${classText(a.priority, a.lastIllness)}.`, PAGE.margin, doc.y - 2, { width: w });
-    doc.fillColor(INK.text).moveDown(0.4);
-    table(
-      doc,
-      cols,
-      a.lines.map((l) => [
-        short(l.date),
-        l.description,
-        l.amountCents > 0 ? money(l.amountCents) : '',
-        l.amountCents < 0 ? money(-l.amountCents) : '',
-        money(l.balanceCents),
-      ]),
-      { totalRow: [`Account ${a.accountNumber}`, 'Balance claimed', '', '', money(a.claimCents)] },
-    );
-  }
-  if (doc.y > doc.page.height - PAGE.margin - 160) doc.addPage();
-  heading(doc, 'Summary', 12);
-  table(
+  itemisedTables(
     doc,
-    [
-      { header: 'Kind of entry', width: w * 0.7 },
-      { header: 'Total', width: w * 0.3, align: 'right' },
-    ],
-    s.summary.map((l) => [l.label, money(l.cents)]),
-    { totalRow: ['Balance claimed, all accounts', money(s.claimCents)], fontSize: 10 },
+    s.accounts.map((a) => ({ ...a, totalCents: a.claimCents })),
+    {
+      rows: s.summary.map((l) => [l.label, l.cents]),
+      totalLabel: 'Balance claimed, all accounts',
+      totalCents: s.claimCents,
+    },
+    { accountTotal: 'Balance claimed' },
+    (a) => {
+      if (doc.y > doc.page.height - PAGE.margin - 110) doc.addPage();
+      heading(
+        doc,
+        `Account ${a.accountNumber}: ${a.patientName}, services ${serviceDates(a.serviceFrom, a.serviceTo)}`,
+        11,
+      );
+      doc
+        .font(FONT.regular)
+        .fontSize(9)
+        .fillColor(INK.muted)
+        .text(`${classText(a.priority, a.lastIllness)}.`, PAGE.margin, doc.y - 2, { width: w });
+      doc.fillColor(INK.text).moveDown(0.4);
+    },
   );
 }
 

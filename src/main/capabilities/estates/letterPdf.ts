@@ -26,6 +26,7 @@ import {
   table,
   type LayoutVersion,
   type Pdf,
+  ruledBox,
 } from '../../pdf/layout';
 import { estateTitle, hospitalAddress, rendered, type EstateCaption, type RenderedPdf } from './paper';
 
@@ -181,7 +182,6 @@ function coverToClerk(doc: Pdf, s: CoverLetterSnapshot) {
 function coverToRepresentative(doc: Pdf, s: CoverLetterSnapshot) {
   const t = wordingFor(s.language, ESTATE_COVER_LETTER_TEXTS);
   const h = s.hospital;
-  const w = contentWidth(doc);
   reBlock(doc, [
     t.say('re', { decedent: s.caption.decedent }),
     ...(s.caption.courtName
@@ -218,30 +218,11 @@ function coverToRepresentative(doc: Pdf, s: CoverLetterSnapshot) {
 
   // ECA-06: conspicuous — a ruled box with its own heading.
   if (doc.y > doc.page.height - PAGE.margin - 110) doc.addPage();
-  const top = doc.y;
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK.text)
-    .text(t.say('assistanceHeading'), PAGE.margin + 10, top + 8, { width: w - 20 });
-  doc.moveDown(0.2);
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text(
-      t.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
-      PAGE.margin + 10,
-      doc.y,
-      { width: w - 20, lineGap: 2 },
-    );
-  const bottom = doc.y + 8;
-  doc
-    .rect(PAGE.margin, top, w, bottom - top)
-    .lineWidth(1.2)
-    .strokeColor(INK.text)
-    .stroke();
-  doc.x = PAGE.margin;
-  doc.y = bottom + 12;
+  ruledBox(
+    doc,
+    t.say('assistanceHeading'),
+    t.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
+  );
 
   paragraph(doc, t.say('questions', { phone: formatPhone(h.phone) }));
   signature(doc, t.say('closing'), t.say('signature', { hospital: h.legalName }));

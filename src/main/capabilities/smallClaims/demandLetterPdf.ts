@@ -14,7 +14,6 @@ import {
   footer,
   formatPhone,
   heading,
-  INK,
   labelValue,
   letterhead,
   PAGE,
@@ -23,6 +22,7 @@ import {
   table,
   type LayoutVersion,
   type Pdf,
+  ruledBox,
 } from '../../pdf/layout';
 import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
 
@@ -107,32 +107,11 @@ function demandDocument(s: DemandSnapshot): Pdf {
   doc.moveDown(0.6);
 
   // ECA-06: conspicuous — a ruled box with its own heading.
-  const top = doc.y;
-  doc.x = PAGE.margin + 10;
-  doc.y = top + 8;
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK.text)
-    .text(t.say('assistanceHeading'), PAGE.margin + 10, doc.y, { width: w - 20 });
-  doc.moveDown(0.2);
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .text(
-      t.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
-      PAGE.margin + 10,
-      doc.y,
-      { width: w - 20, lineGap: 2 },
-    );
-  const bottom = doc.y + 8;
-  doc
-    .rect(PAGE.margin, top, w, bottom - top)
-    .lineWidth(1.2)
-    .strokeColor(INK.text)
-    .stroke();
-  doc.x = PAGE.margin;
-  doc.y = bottom + 12;
+  ruledBox(
+    doc,
+    t.say('assistanceHeading'),
+    t.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
+  );
 
   paragraph(
     doc,

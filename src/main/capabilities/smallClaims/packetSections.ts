@@ -18,6 +18,7 @@ import {
   rule,
   table,
   type Pdf,
+  itemisedTables,
 } from '../../pdf/layout';
 import { FIGURE_LABELS } from './itemised';
 import type { Exhibit, PacketMaterial } from './packet';
@@ -305,44 +306,23 @@ export function drawItemised(doc: Pdf, m: PacketMaterial) {
     `Every entry on the ${m.c.accounts.length === 1 ? 'account' : 'accounts'} in the hospital’s ledger, in date order, with the balance after each. Charges raise the balance; payments, insurance and adjustments are credits. Printed ${long(m.today)}.`,
     { muted: true },
   );
-  const w = contentWidth(doc);
-  const cols = [
-    { header: 'Date', width: w * 0.14 },
-    { header: 'Description', width: w * 0.41 },
-    { header: 'Charge', width: w * 0.15, align: 'right' as const },
-    { header: 'Credit', width: w * 0.15, align: 'right' as const },
-    { header: 'Balance', width: w * 0.15, align: 'right' as const },
-  ];
-  for (const a of m.itemised.accounts) {
-    const acc = a.account;
-    heading(
-      doc,
-      `Account ${acc.accountNumber}: ${acc.patientName}, services ${short(acc.serviceFrom)}${acc.serviceTo !== acc.serviceFrom ? `–${short(acc.serviceTo)}` : ''}`,
-      11,
-    );
-    table(
-      doc,
-      cols,
-      a.lines.map((l) => [
-        short(l.date),
-        l.description,
-        l.amountCents > 0 ? money(l.amountCents) : '',
-        l.amountCents < 0 ? money(-l.amountCents) : '',
-        money(l.balanceCents),
-      ]),
-      { totalRow: [`Account ${acc.accountNumber}`, 'Balance owed', '', '', money(a.balanceCents)] },
-    );
-  }
-  if (doc.y > doc.page.height - PAGE.margin - 200) doc.addPage();
-  heading(doc, 'Summary', 12);
-  table(
+  itemisedTables(
     doc,
-    [
-      { header: 'Kind of entry', width: w * 0.7 },
-      { header: 'Total', width: w * 0.3, align: 'right' },
-    ],
-    m.itemised.kinds.map((k) => [FIGURE_LABELS[k], money(m.itemised.figures[k])]),
-    { totalRow: ['Balance owed, all accounts', money(m.itemised.balanceCents)], fontSize: 10 },
+    m.itemised.accounts.map((a) => ({ ...a, accountNumber: a.account.accountNumber, totalCents: a.balanceCents })),
+    {
+      rows: m.itemised.kinds.map((k) => [FIGURE_LABELS[k], m.itemised.figures[k]]),
+      totalLabel: 'Balance owed, all accounts',
+      totalCents: m.itemised.balanceCents,
+    },
+    { accountTotal: 'Balance owed' },
+    (a) => {
+      const acc = a.account;
+      heading(
+        doc,
+        `Account ${acc.accountNumber}: ${acc.patientName}, services ${short(acc.serviceFrom)}${acc.serviceTo !== acc.serviceFrom ? `–${short(acc.serviceTo)}` : ''}`,
+        11,
+      );
+    },
   );
   const r = m.c.row;
   paragraph(
