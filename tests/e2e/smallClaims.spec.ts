@@ -336,6 +336,11 @@ test('small claims: should we sue, open, demand, packet, file (not too early), h
   await nav(page).getByRole('link', { name: 'Compliance', exact: true }).click();
   await page.getByLabel('Month', { exact: true }).fill('2027-01');
   const register = page.getByRole('table', { name: 'ECA register' });
+  // The month's register has come (February's, shown first, has the actions after judgment).
+  await expect(register).not.toContainText('Place a lien');
+  await expect(register.getByRole('row', { name: /Sue \(including small claims\)/ })).toHaveCount(
+    flores.accounts.length,
+  );
   for (const a of flores.accounts) {
     const row = register.getByRole('row', { name: new RegExp(a.accountNumber) });
     await expect(row).toContainText('Sue (including small claims)');
