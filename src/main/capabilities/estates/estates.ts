@@ -28,14 +28,14 @@ import type {
   estatePaymentInput,
   lastIllnessInput,
 } from '../../../shared/schemas/estates';
-import { ESTATE_CLOSED_REASON, PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
+import { ESTATE_CLOSED_REASON } from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { userFullName } from '../access';
 import { logActivity } from '../accounts';
 import { checkEca, releaseEstateClaim } from '../compliance';
 import { endSuspendedForDeath } from '../plans';
-import { changeLedger, patientPaid, postOldestFirst, writeOffApprovedBy } from '../ledger';
+import { changeLedger, patientPaid, paymentHow, postRecovery, writeOffApprovedBy } from '../ledger';
 import { changeEstate, changeEstateAccount, insertEstateEvent } from './rows';
 import {
   deadlineOf,
@@ -270,16 +270,9 @@ export function recordEstatePayment(app: RecoupApp, input: z.output<typeof estat
       `The estate’s accounts owe ${formatCents(owed)}: the payment cannot be more. Post any excess from the account screen.`,
     );
   const label = estateLabel(e);
-  const how = `${PAYMENT_METHOD_LABELS[input.method]}${input.reference ? ` ${input.reference}` : ''}`;
+  const how = paymentHow(input);
   changeLedger(app, w.by, (ledger) => {
-    const posted = postOldestFirst(ledger, accounts, input.amountCents, (accountId, take) => ({
-      accountId,
-      type: 'estate_recovery',
-      amountCents: -take,
-      effectiveDate: input.receivedOn,
-      reference: input.reference,
-      memo: `${label}: ${how}.`,
-    }));
+    const posted = postRecovery(ledger, accounts, input, 'estate_recovery', label);
     const remaining = owed - input.amountCents;
     changeEstate(db, e.id, {
       status: remaining > 0 ? 'paid_part' : 'paid',

@@ -8,7 +8,13 @@ import { formatCents } from '../../../shared/money';
 import { adjustmentNeedsApproval, reversalNeedsApproval } from '../../../shared/rules/adjustmentApproval';
 import { backdatedIntoStatementedPeriod, likelyDuplicate, type PaymentSeen } from '../../../shared/rules/paymentChecks';
 import { roleAtLeast, type Role } from '../../../shared/roles';
-import { ADJUSTMENT_REASONS, type PostAdjustmentInput, type PostPaymentInput } from '../../../shared/schemas/ledger';
+import {
+  ADJUSTMENT_REASONS,
+  PAYMENT_METHOD_LABELS,
+  type PaymentMethod,
+  type PostAdjustmentInput,
+  type PostPaymentInput,
+} from '../../../shared/schemas/ledger';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import { supervisorApproval } from '../access';
@@ -362,4 +368,38 @@ export function writeOffApprovedBy(
       { approval: `A supervisor must approve writing off ${formatCents(cents)}.` },
     );
   return supervisorApproval(app, approval).id;
+}
+
+/** Money received for a matter (a court case, an estate), as its record and its entries say it. */
+export interface MatterPayment {
+  amountCents: number;
+  receivedOn: string;
+  method: PaymentMethod;
+  reference: string;
+}
+
+/** How a matter's payment came: "Check 1001". */
+export function paymentHow(p: Pick<MatterPayment, 'method' | 'reference'>): string {
+  return `${PAYMENT_METHOD_LABELS[p.method]}${p.reference ? ` ${p.reference}` : ''}`;
+}
+
+/**
+ * A matter's money posted to its accounts oldest first as `type` (a court or an estate recovery),
+ * each entry's memo naming the matter and how the money came. Inside the caller's ledger change.
+ */
+export function postRecovery(
+  ledger: LedgerChangeWriter,
+  accounts: readonly { account_id: number; balance_cents: number }[],
+  p: MatterPayment,
+  type: 'court_recovery' | 'estate_recovery',
+  label: string,
+): { entryId: number; accountId: number; cents: number }[] {
+  return postOldestFirst(ledger, accounts, p.amountCents, (accountId, take) => ({
+    accountId,
+    type,
+    amountCents: -take,
+    effectiveDate: p.receivedOn,
+    reference: p.reference,
+    memo: `${label}: ${paymentHow(p)}.`,
+  }));
 }

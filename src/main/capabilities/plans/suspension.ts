@@ -9,6 +9,7 @@
 import { addDays, daysBetween, formatLongDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { clause } from '../../../shared/wording/format';
+import { plural } from '../../../shared/plural';
 import type { Db } from '../../store/database';
 import { guarantorName } from '../accounts';
 import { policyById } from './policy';
@@ -54,10 +55,6 @@ export function suspendForDeath(
   };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * Resumes a plan the death suspended, if it is still suspended; true when it was. Its unpaid
  * instalments due on or after the day it was suspended (the 'suspended' event's day) move later by
@@ -92,7 +89,7 @@ export function resumePlan(
     movePlanDates(db, planId, unpaid, cure);
     const next = unpaid.map((i) => i.dueDate).sort()[0];
     if (next !== undefined)
-      moved += ` Payments due while suspended moved ${plural(days, 'day')} later (the days it was suspended): ${plural(unpaid.length, 'payment')}, the next now due ${formatLongDate(next)}.`;
+      moved += ` Payments due while suspended moved ${plural(days, 'day', 'days')} later (the days it was suspended): ${plural(unpaid.length, 'payment', 'payments')}, the next now due ${formatLongDate(next)}.`;
     if (cure !== undefined) moved += ` The cure deadline moved to ${formatLongDate(cure)}.`;
   }
   setPlanSuspension(db, planId, to as PlansRow['status'], w.today);

@@ -12,11 +12,17 @@ import type { z } from 'zod';
 import { afterBusinessDateMessage, formatLongDate } from '../../../shared/dates';
 import { formatCents, formatDecimal } from '../../../shared/money';
 import type { EcaDecision } from '../../../shared/rules/ecaClock';
-import { PAYMENT_METHOD_LABELS } from '../../../shared/schemas/ledger';
 import type { caseEventInput, judgmentPaymentInput, postJudgmentInput } from '../../../shared/schemas/smallClaims';
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
-import { changeLedger, postOldestFirst, writeOffApprovedBy, type LedgerChangeWriter } from '../ledger';
+import {
+  changeLedger,
+  paymentHow,
+  postOldestFirst,
+  postRecovery,
+  writeOffApprovedBy,
+  type LedgerChangeWriter,
+} from '../ledger';
 import { logCaseActivity, needStatus, notNow, refuse, releaseCaseHolds, type When } from './steps';
 import { attemptEcaForEvery } from '../compliance';
 import { changeCase, insertAction, insertEvent } from './rows';
@@ -190,16 +196,9 @@ export function recordCasePayment(app: RecoupApp, input: z.output<typeof judgmen
       `The case’s accounts owe ${formatCents(owed)}: the payment cannot be more. Post any excess from the account screen.`,
     );
   const label = caseLabel(c);
-  const how = `${PAYMENT_METHOD_LABELS[input.method]}${input.reference ? ` ${input.reference}` : ''}`;
+  const how = paymentHow(input);
   changeLedger(app, w.by, (ledger) => {
-    const posted = postOldestFirst(ledger, accounts, input.amountCents, (accountId, take) => ({
-      accountId,
-      type: 'court_recovery',
-      amountCents: -take,
-      effectiveDate: input.receivedOn,
-      reference: input.reference,
-      memo: `${label}: ${how}.`,
-    }));
+    const posted = postRecovery(ledger, accounts, input, 'court_recovery', label);
     const remaining = owed - input.amountCents;
     const text = `Payment of ${formatCents(input.amountCents)} received (${how}); ${remaining > 0 ? `${formatCents(remaining)} still owed` : 'nothing more is owed'}.`;
     insertEvent(
