@@ -15,6 +15,7 @@ export const LAYERS = [
   'agencies',
   'smallClaims',
   'estates',
+  'badDebt',
   'workspace',
   'setup',
 ];

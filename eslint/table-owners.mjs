@@ -62,4 +62,13 @@ export const TABLE_OWNERS = {
   estate_accounts: 'src/main/capabilities/estates/rows.ts',
   estate_events: 'src/main/capabilities/estates/rows.ts',
   estate_documents: 'src/main/capabilities/estates/documents.ts',
+  remittance_files: 'src/main/capabilities/badDebt/eraRows.ts',
+  remittance_transactions: 'src/main/capabilities/badDebt/eraRows.ts',
+  remittance_claims: 'src/main/capabilities/badDebt/eraRows.ts',
+  remittance_adjustments: 'src/main/capabilities/badDebt/eraRows.ts',
+  remittance_provider_adjustments: 'src/main/capabilities/badDebt/eraRows.ts',
+  bad_debt_facts: 'src/main/capabilities/badDebt/rows.ts',
+  indigence_determinations: 'src/main/capabilities/badDebt/rows.ts',
+  bad_debt_writeoffs: 'src/main/capabilities/badDebt/rows.ts',
+  bad_debt_listings: 'src/main/capabilities/badDebt/listingRecords.ts',
 };

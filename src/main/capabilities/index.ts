@@ -9,6 +9,7 @@ import { access } from './access';
 import { accounts } from './accounts';
 import { admin } from './admin';
 import { agencies } from './agencies';
+import { badDebt } from './badDebt';
 import { compliance } from './compliance';
 import { estates } from './estates';
 import { imports } from './imports';
@@ -34,6 +35,7 @@ export const CAPABILITIES = [
   agencies,
   smallClaims,
   estates,
+  badDebt,
   workspace,
   setup,
 ] as const;

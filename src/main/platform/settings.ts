@@ -8,6 +8,9 @@ import {
   DEFAULT_SMALL_CLAIMS_POLICY,
   smallClaimsPolicySchema,
   estatesPolicySchema,
+  badDebtPolicySchema,
+  DEFAULT_BAD_DEBT_SETTINGS,
+  type BadDebtPolicySettings,
   DEFAULT_ESTATES_POLICY,
   type EstatesPolicy,
   type SmallClaimsPolicy,
@@ -94,6 +97,12 @@ export function estatesPolicy(db: Db): EstatesPolicy {
   return parsed.success ? parsed.data : DEFAULT_ESTATES_POLICY;
 }
 
+/** Medicare bad debt: the listing's provider, CCN and fiscal year; the clock's figures (BD-04, BD-05, BD-10, BD-11, BD-13). */
+export function badDebtPolicy(db: Db): BadDebtPolicySettings {
+  const parsed = badDebtPolicySchema.safeParse(readGroup(db, 'badDebt'));
+  return parsed.success ? parsed.data : DEFAULT_BAD_DEBT_SETTINGS;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -105,6 +114,7 @@ export function readSettings(db: Db): Settings {
     agencies: agencyPolicy(db),
     smallClaims: smallClaimsPolicy(db),
     estates: estatesPolicy(db),
+    badDebt: badDebtPolicy(db),
   };
 }
 
@@ -119,6 +129,7 @@ const SETTINGS_GROUPS = [
   'agencies',
   'smallClaims',
   'estates',
+  'badDebt',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** Writes the groups the update names, all in one transaction. */

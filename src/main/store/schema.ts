@@ -155,6 +155,56 @@ export interface AuditEventsRow {
   hash: string;
 }
 
+export interface BadDebtFactsRow {
+  account_id: number;
+  professional_component: number;
+  qmb: number;
+  ccn: string | null;
+  medicaid_ad: number;
+  medicaid_ad_note: string;
+  secondary_denied_on: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface BadDebtListingsRow {
+  id: number;
+  ccn: string;
+  period_from: string;
+  period_to: string;
+  setting: 'inpatient' | 'outpatient';
+  format: 'pdf' | 'xlsx' | 'csv';
+  lines: number;
+  total_allowable_cents: number;
+  total_dual_cents: number;
+  sha256: string;
+  prepared_by: string;
+  exported_at: string;
+  exported_by: number | null;
+}
+
+export interface BadDebtWriteoffsRow {
+  id: number;
+  account_id: number;
+  status: 'proposed' | 'approved' | 'rejected' | 'reversed';
+  ceased_on: string;
+  deductible_cents: number;
+  coinsurance_cents: number;
+  paid_prior_cents: number;
+  amount_cents: number;
+  proposed_note: string;
+  proposed_at: string;
+  proposed_by: number | null;
+  written_off_on: string | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  decision_note: string;
+  ledger_entry_id: number | null;
+  reversed_at: string | null;
+  reversed_by: number | null;
+  reversal_reason: string;
+}
+
 export interface ComplianceIssuesRow {
   id: number;
   category: '501r' | 'privacy' | 'billing' | 'collections' | 'other';
@@ -577,6 +627,24 @@ export interface ImportProfilesRow {
   updated_at: string;
 }
 
+export interface IndigenceDeterminationsRow {
+  id: number;
+  account_id: number;
+  determined_on: string;
+  assets_cents: number;
+  liabilities_cents: number;
+  monthly_income_cents: number;
+  monthly_expenses_cents: number;
+  household_size: number;
+  extenuating: string;
+  no_other_source: number;
+  self_declaration_only: number;
+  indigent: number;
+  note: string;
+  determined_by: number | null;
+  created_at: string;
+}
+
 export interface LedgerEntriesRow {
   id: number;
   account_id: number;
@@ -785,6 +853,92 @@ export interface RecallFilesRow {
   document_id: number | null;
 }
 
+export interface RemittanceAdjustmentsRow {
+  id: number;
+  claim_id: number;
+  line_no: number;
+  procedure: string;
+  group_code: 'PR' | 'CO' | 'OA' | 'PI' | 'CR';
+  reason_code: string;
+  amount_cents: number;
+  quantity: string;
+}
+
+export interface RemittanceClaimsRow {
+  id: number;
+  transaction_id: number;
+  seq: number;
+  patient_control: string;
+  account_id: number | null;
+  status_code: string;
+  payer_role: 'primary' | 'secondary' | 'tertiary' | 'denied' | 'reversal' | 'other';
+  filing_indicator: string;
+  medicare: number;
+  medicaid: number;
+  payer_claim_number: string;
+  charge_cents: number;
+  paid_cents: number;
+  patient_resp_cents: number;
+  deductible_cents: number;
+  coinsurance_cents: number;
+  copay_cents: number;
+  contractual_cents: number;
+  other_adjustment_cents: number;
+  patient_last: string;
+  patient_first: string;
+  member_id: string;
+  service_from: string | null;
+  service_to: string | null;
+  outcome: 'posted' | 'recorded' | 'reversed_prior' | 'unmatched' | 'duplicate';
+  reason: string;
+  claim_key: string;
+  reverses_claim_id: number | null;
+}
+
+export interface RemittanceFilesRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  interchange_control: string;
+  sender_id: string;
+  receiver_id: string;
+  interchange_date: string;
+  import_batch_id: number;
+  claims: number;
+  posted: number;
+  unmatched: number;
+  paid_cents: number;
+  adjusted_cents: number;
+  imported_at: string;
+  imported_by: number | null;
+}
+
+export interface RemittanceProviderAdjustmentsRow {
+  id: number;
+  transaction_id: number;
+  provider_id: string;
+  fiscal_date: string;
+  reason_code: string;
+  reference: string;
+  amount_cents: number;
+}
+
+export interface RemittanceTransactionsRow {
+  id: number;
+  file_id: number;
+  control_number: string;
+  payer_name: string;
+  payer_id: string;
+  payee_name: string;
+  payee_id: string;
+  trace_number: string;
+  handling: string;
+  payment_method: string;
+  payment_cents: number;
+  paid_on: string | null;
+  remittance_date: string;
+}
+
 export interface SettingsRow {
   key: string;
   value: string;
@@ -874,6 +1028,9 @@ export interface Tables {
   agency_remittance_lines: AgencyRemittanceLinesRow;
   agency_remittances: AgencyRemittancesRow;
   audit_events: AuditEventsRow;
+  bad_debt_facts: BadDebtFactsRow;
+  bad_debt_listings: BadDebtListingsRow;
+  bad_debt_writeoffs: BadDebtWriteoffsRow;
   compliance_issues: ComplianceIssuesRow;
   court_actions: CourtActionsRow;
   court_case_accounts: CourtCaseAccountsRow;
@@ -901,6 +1058,7 @@ export interface Tables {
   import_batches: ImportBatchesRow;
   import_held_changes: ImportHeldChangesRow;
   import_profiles: ImportProfilesRow;
+  indigence_determinations: IndigenceDeterminationsRow;
   ledger_entries: LedgerEntriesRow;
   meta: MetaRow;
   name_tokens: NameTokensRow;
@@ -916,6 +1074,11 @@ export interface Tables {
   probate_rules: ProbateRulesRow;
   promises: PromisesRow;
   recall_files: RecallFilesRow;
+  remittance_adjustments: RemittanceAdjustmentsRow;
+  remittance_claims: RemittanceClaimsRow;
+  remittance_files: RemittanceFilesRow;
+  remittance_provider_adjustments: RemittanceProviderAdjustmentsRow;
+  remittance_transactions: RemittanceTransactionsRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
   statement_run_items: StatementRunItemsRow;

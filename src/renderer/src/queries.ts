@@ -67,6 +67,13 @@ export const READS = [
   'estates:estate',
   'estates:ofGuarantor',
   'estates:rules',
+  'era:files',
+  'era:file',
+  'badDebt:account',
+  'badDebt:candidates',
+  'badDebt:proposals',
+  'badDebt:listing',
+  'badDebt:listings',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -151,6 +158,16 @@ const ESTATE: readonly ReadChannel[] = [
   'estates:estate',
   'estates:ofGuarantor',
   ...GUARANTOR,
+  'queue:list',
+];
+
+// A bad-debt fact, write-off or recovery moved: the account's clock, the candidates, the proposals,
+// the listing, and the queue (first bills due, write-offs to approve).
+const BAD_DEBT: readonly ReadChannel[] = [
+  'badDebt:account',
+  'badDebt:candidates',
+  'badDebt:proposals',
+  'badDebt:listing',
   'queue:list',
 ];
 
@@ -296,6 +313,18 @@ export const STALE_AFTER = {
   'estates:followUp': ESTATE,
   'estates:document': [],
   'estates:setRule': ['estates:rules', 'estates:list', 'estates:estate', 'estates:ofGuarantor'],
+  'era:preview': [],
+  // An 835 posts payments and adjustments, and records remittance dates and cost sharing.
+  'era:import': [...BALANCES, ...BAD_DEBT, 'era:files', 'era:file'],
+  'badDebt:setFacts': BAD_DEBT,
+  'badDebt:indigence': BAD_DEBT,
+  'badDebt:propose': BAD_DEBT,
+  'badDebt:decide': [...BAD_DEBT, ...BALANCES],
+  'badDebt:reverse': [...BAD_DEBT, ...BALANCES],
+  'badDebt:recovery': [...BAD_DEBT, ...BALANCES],
+  'badDebt:exportListing': ['badDebt:listings'],
+  'badDebt:auditPacket': [],
+  'badDebt:effortEvidence': [],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

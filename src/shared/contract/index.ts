@@ -9,6 +9,7 @@ import { accessChannels } from './access';
 import { accountsChannels } from './accounts';
 import { adminChannels } from './admin';
 import { agenciesChannels } from './agencies';
+import { badDebtChannels } from './badDebt';
 import { complianceChannels } from './compliance';
 import { estatesChannels } from './estates';
 import { importsChannels } from './imports';
@@ -43,6 +44,7 @@ export const CAPABILITY_CHANNELS = {
   agencies: agenciesChannels,
   smallClaims: smallClaimsChannels,
   estates: estatesChannels,
+  badDebt: badDebtChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -61,6 +63,7 @@ export const contract = {
   ...agenciesChannels,
   ...smallClaimsChannels,
   ...estatesChannels,
+  ...badDebtChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

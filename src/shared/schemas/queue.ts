@@ -19,6 +19,7 @@ export const QUEUE_KINDS = [
   'new_address',
   'court_case',
   'estate',
+  'bad_debt',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -40,6 +41,11 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     new_address: { label: 'New address needed', filterLabel: 'New addresses needed', tone: 'warn' },
     court_case: { label: 'Small-claims case', filterLabel: 'Small-claims cases', tone: 'warn' },
     estate: { label: 'Estate', filterLabel: 'Estates (deaths and probate claims)', tone: 'bad' },
+    bad_debt: {
+      label: 'Medicare bad debt',
+      filterLabel: 'Medicare bad debt (first bills due, write-offs to approve)',
+      tone: 'warn',
+    },
   };
 
 export const queueInput = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_AGENCY_POLICY } from '../rules/agencyPlacement';
 import { dollarsText, formatDecimal, nonNegativeCents, typedCents } from '../money';
 import { ECA_KINDS, type EcaKind } from '../rules/ecaClock';
+import { DEFAULT_BAD_DEBT_POLICY } from '../rules/badDebt';
 import { DEFAULT_ESTATE_POLICY } from '../rules/estates';
 import { hospitalSchema } from './hospital';
 import { DEFAULT_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './users';
@@ -185,6 +186,47 @@ export type EstatesPolicy = z.infer<typeof estatesPolicySchema>;
 export const DEFAULT_ESTATES_POLICY: EstatesPolicy = DEFAULT_ESTATE_POLICY;
 
 /**
+ * Medicare bad debt (issue 15): who the listing is for (the provider's name as on the cost report,
+ * its CCN and any subprovider CCN, the fiscal year's last day), the clock's figures (BD-04, BD-05),
+ * the choices the brief leaves unconfirmed (BD-10 "AD", BD-11 skipping the clock for indigent rows),
+ * and the payment rate shown beside the total (BD-13).
+ */
+export const badDebtPolicySchema = z.object({
+  providerName: z.string({ error: 'Provider name is text.' }).trim().max(150, 'At most 150 characters.'),
+  ccn: z
+    .string({ error: 'CCN is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^([0-9A-Z]{6})?$/, 'A CCN is 6 letters or digits, such as 123456.'),
+  subproviderCcn: z
+    .string({ error: 'Subprovider CCN is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^([0-9A-Z]{6})?$/, 'A subprovider CCN is 6 letters or digits, or empty.'),
+  fiscalYearEnd: z
+    .string({ error: 'Fiscal year end is text.' })
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Write the fiscal year’s last day as MM-DD, such as 09-30.')
+    .refine((v) => {
+      const [m, d] = v.split('-').map(Number) as [number, number];
+      return d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+    }, 'That day is not in that month.'),
+  firstBillDays: wholeNumber('Days to the first bill (BD-04)', 1, 365),
+  collectionDays: wholeNumber('Days of collection effort (BD-05)', 120, 730),
+  alternativeDocumentationAllowed: z.boolean(),
+  indigentSkipsClock: z.boolean(),
+  paymentRatePercent: wholeNumber('Medicare’s payment rate (BD-13)', 0, 100),
+});
+export type BadDebtPolicySettings = z.infer<typeof badDebtPolicySchema>;
+export const DEFAULT_BAD_DEBT_SETTINGS: BadDebtPolicySettings = {
+  providerName: '',
+  ccn: '',
+  subproviderCcn: '',
+  fiscalYearEnd: '12-31',
+  ...DEFAULT_BAD_DEBT_POLICY,
+  paymentRatePercent: 65,
+};
+
+/**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
  * sets it. ECA-05 / 1.501(r)-6(c): an incomplete application gets a reasonable period to send what
@@ -241,6 +283,7 @@ export const settingsSchema = z.object({
   agencies: agencyPolicySchema,
   smallClaims: smallClaimsPolicySchema,
   estates: estatesPolicySchema,
+  badDebt: badDebtPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -255,6 +298,7 @@ export const updateSettingsInput = z.object({
   agencies: agencyPolicySchema.optional(),
   smallClaims: smallClaimsPolicySchema.optional(),
   estates: estatesPolicySchema.optional(),
+  badDebt: badDebtPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 

@@ -52,6 +52,7 @@ import {
   DEFAULT_AGENCY_SETTINGS,
   DEFAULT_SMALL_CLAIMS_POLICY,
   DEFAULT_ESTATES_POLICY,
+  DEFAULT_BAD_DEBT_SETTINGS,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -643,6 +644,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       agencies: DEFAULT_AGENCY_SETTINGS,
       smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
       estates: DEFAULT_ESTATES_POLICY,
+      badDebt: DEFAULT_BAD_DEBT_SETTINGS,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -678,6 +680,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     agencies: DEFAULT_AGENCY_SETTINGS,
     smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
     estates: DEFAULT_ESTATES_POLICY,
+    badDebt: DEFAULT_BAD_DEBT_SETTINGS,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

@@ -530,7 +530,7 @@ describe('022', () => {
     promise.run('open');
     expect(() => plan.run('suspended')).toThrow(/CHECK/);
     expect(() => promise.run('suspended')).toThrow(/CHECK/);
-    expect(migrate(db)).toEqual([22]);
+    expect(migrate(db, 22)).toEqual([22]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     plan.run('suspended');
     promise.run('suspended');
@@ -549,5 +549,36 @@ describe('022', () => {
     expect(
       db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'plans_active'").pluck().get(),
     ).toBe(1);
+  });
+});
+
+describe('023', () => {
+  it('adds the remittance and bad-debt tables to a database with accounts; one write-off open per account', () => {
+    const db = freshDb();
+    migrate(db, 22);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO accounts (id, account_number, guarantor_id, service_from, service_to, service_type, payer_class, created_at, updated_at)
+       VALUES (1, 'A1', 1, '2026-01-02', '2026-01-04', 'inpatient', 'medicare', 't', 't')`,
+    ).run();
+    expect(migrate(db)).toEqual([23]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const propose = db.prepare(
+      `INSERT INTO bad_debt_writeoffs (account_id, status, ceased_on, deductible_cents, coinsurance_cents, paid_prior_cents,
+         amount_cents, proposed_at, written_off_on, ledger_entry_id, decided_at)
+       VALUES (1, ?, '2026-06-01', 100, 0, 0, 100, 't', NULL, NULL, NULL)`,
+    );
+    propose.run('proposed');
+    // BD-09: one write-off in progress or standing per account.
+    expect(() => propose.run('proposed')).toThrow(/UNIQUE/);
+    // An approved write-off carries its ledger entry and date; proposed ones carry neither.
+    expect(() => db.exec(`UPDATE bad_debt_writeoffs SET status = 'approved', decided_at = 't'`)).toThrow(/CHECK/);
+    // "AD" needs its note (BD-10).
+    expect(() =>
+      db.exec(`INSERT INTO bad_debt_facts (account_id, medicaid_ad, updated_at) VALUES (1, 1, 't')`),
+    ).toThrow(/CHECK/);
+    db.close();
   });
 });

@@ -23,6 +23,7 @@ import { migration019 } from './019_agencies';
 import { migration020 } from './020_agency_indexes';
 import { migration021 } from './021_small_claims';
 import { migration022 } from './022_estates';
+import { migration023 } from './023_bad_debt';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020,
   migration021,
   migration022,
+  migration023,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

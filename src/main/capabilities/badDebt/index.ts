@@ -1,0 +1,15 @@
+// Medicare bad debt (issue 15): X12 835 remittances posted without a keystroke (payments and
+// contractual adjustments, the remittance dates, the deductible and coinsurance of each claim);
+// every Medicare account's bad-debt clock (one rule, BD-01..BD-11); the write-off a clerk proposes
+// and a supervisor approves (a bad-debt ledger entry, BD-09); recoveries (BD-12); the Exhibit 2A
+// listing for a cost-reporting period and CCN, inpatient and outpatient apart, checked before it
+// exports (BD-14); and the documentation an auditor asks for (BD-06, BD-08).
+import type { Capability } from '../../platform/capability';
+import { documentHandlers } from './documentHandlers';
+import { eraHandlers } from './eraHandlers';
+import { badDebtHandlers } from './handlers';
+
+export const badDebt: Capability<'badDebt'> = {
+  name: 'badDebt',
+  handlers: { ...eraHandlers, ...badDebtHandlers, ...documentHandlers },
+};
