@@ -1,5 +1,5 @@
-// The bad-debt documents' channels: the listing exported (PDF, xlsx, CSV), the auditor's packet for
-// an account (BD-08), the collection-effort evidence (BD-06).
+// The auditor's documents: the packet for an account (BD-08) and the collection-effort evidence
+// (BD-06). The listing's exports are in handlers.ts.
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../../platform/capability';
 
@@ -11,8 +11,6 @@ export type DocumentChannels =
   'badDebt:exportListing' | 'badDebt:listings' | 'badDebt:auditPacket' | 'badDebt:effortEvidence';
 
 export const documentHandlers: Pick<HandlerMap<'badDebt'>, DocumentChannels> = {
-  'badDebt:exportListing': notYet,
-  'badDebt:listings': notYet,
   'badDebt:auditPacket': notYet,
   'badDebt:effortEvidence': notYet,
 };

@@ -19,4 +19,6 @@ export const badDebtHandlers: Omit<HandlerMap<'badDebt'>, DocumentChannels | Era
   'badDebt:reverse': notYet,
   'badDebt:recovery': notYet,
   'badDebt:listing': notYet,
+  'badDebt:exportListing': notYet,
+  'badDebt:listings': notYet,
 };
