@@ -7,8 +7,7 @@ const notYet = (): never => {
   throw new AppError('not_allowed', 'Bad-debt documents are not ready yet.');
 };
 
-export type DocumentChannels =
-  'badDebt:exportListing' | 'badDebt:listings' | 'badDebt:auditPacket' | 'badDebt:effortEvidence';
+export type DocumentChannels = 'badDebt:auditPacket' | 'badDebt:effortEvidence';
 
 export const documentHandlers: Pick<HandlerMap<'badDebt'>, DocumentChannels> = {
   'badDebt:auditPacket': notYet,
