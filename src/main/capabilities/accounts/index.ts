@@ -22,11 +22,13 @@ export {
   setCollectionClock,
   setFapStatus,
   setMailingAddress,
+  setRemittanceDate,
   type AccountFromExtract,
   type AccountRow,
   type GuarantorFromExtract,
   type GuarantorRow,
   type HeldGuarantorField,
+  type RemittanceDateField,
 } from './rows';
 export {
   addFollowUp,

@@ -214,6 +214,30 @@ export function moveBalance(db: Db, accountId: number, delta: number, at: string
   return row.guarantor_id;
 }
 
+/** Which remittance date of an account an 835 claim sets (issue 15, BD-04 and BD-10). */
+export type RemittanceDateField = 'medicare_ra_date' | 'secondary_ra_date' | 'medicaid_ra_date';
+
+/**
+ * Issue 15: a payer's remittance date onto the account, 'latest' semantics: a date already later
+ * (from the extract or an earlier 835) stays, so an older remittance never moves it back. Returns
+ * whether the account's date changed.
+ */
+export function setRemittanceDate(
+  db: Db,
+  accountId: number,
+  field: RemittanceDateField,
+  date: string,
+  now: string,
+): boolean {
+  if (field !== 'medicare_ra_date' && field !== 'secondary_ra_date' && field !== 'medicaid_ra_date')
+    throw new AppError('invalid_input', `${String(field)} is not a remittance date.`);
+  const info = prepared(
+    db,
+    `UPDATE accounts SET ${field} = ?, updated_at = ? WHERE id = ? AND (${field} IS NULL OR ${field} < ?)`,
+  ).run(date, now, accountId, date);
+  return info.changes > 0;
+}
+
 /**
  * ECA-05: the account's first statement (D0) and its final notice, set once by the statement run
  * that sent them (a date already set is never moved).

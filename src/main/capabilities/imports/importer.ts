@@ -710,3 +710,23 @@ export async function runImport(
   report.elapsedMs = Date.now() - started;
   return report;
 }
+
+/**
+ * An import batch for a file another capability reads and writes itself (issue 15: an X12 835),
+ * finished at once with its counts; ledger entries it posts carry the batch's id. Call inside the
+ * caller's transaction.
+ */
+export function recordImportBatch(
+  db: Db,
+  b: { now: string; userId: number | null; source: string; fileName: string; counts: Record<string, number> },
+): number {
+  return (
+    db
+      .prepare(
+        `INSERT INTO import_batches (started_at, finished_at, user_id, source, files, counts) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(b.now, b.now, b.userId, b.source, JSON.stringify([{ name: b.fileName }]), JSON.stringify(b.counts)) as {
+      id: number;
+    }
+  ).id;
+}

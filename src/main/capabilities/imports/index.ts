@@ -5,5 +5,5 @@ import { importsHandlers } from './handlers';
 
 export const imports: Capability<'imports'> = { name: 'imports', handlers: importsHandlers };
 
-export { autoMapping, runImport, type ImportFile } from './importer';
+export { autoMapping, recordImportBatch, runImport, type ImportFile } from './importer';
 export { csvHeaders, parseCsv } from './csv';

@@ -1,0 +1,604 @@
+// X12 835 remittances in (issue 15, X-01, X-02): each claim matched to its account by the patient
+// control number (CLP01), its payment and contractual adjustments posted, its deductible,
+// coinsurance and copay recorded (costSharing.ts reads them), the payer's remittance date set on
+// the account. One engine serves the preview and the import: the preview runs it inside a
+// savepoint and rolls it back, so what it predicts is what the import does.
+//
+// What posts, per claim matched and not posted before: `insurance_payment` of -CLP04 when CLP04 > 0
+// and `contractual_adjustment` of -(CO + PI) when that is > 0 (claim and line levels); PR is the
+// patient's and never adjusted; OA is recorded, not posted. A reversal (CLP02 22) reverses the
+// entries of the earlier claim of the same account and payer claim number (CLP07). PLB is recorded,
+// never posted. All of it is one ledger change: any failure and nothing of the file stands.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type {
+  ClaimOutcome,
+  EraAdjustmentView,
+  EraClaimView,
+  EraFileDetail,
+  EraFileSummary,
+  EraPreview,
+  EraTotals,
+  EraTransactionView,
+  PayerRole,
+} from '../../../shared/schemas/badDebt';
+import type { RecoupApp } from '../../app';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import type {
+  RemittanceAdjustmentsRow,
+  RemittanceClaimsRow,
+  RemittanceFilesRow,
+  RemittanceProviderAdjustmentsRow,
+  RemittanceTransactionsRow,
+} from '../../store/schema';
+import { setRemittanceDate, type RemittanceDateField } from '../accounts';
+import { recordImportBatch } from '../imports';
+import { changeLedger, type LedgerChangeWriter } from '../ledger';
+import {
+  finishFileRow,
+  insertAdjustmentRow,
+  insertClaimRow,
+  insertFileRow,
+  insertProviderAdjustmentRow,
+  insertTransactionRow,
+} from './eraRows';
+import { read835, type Remittance835, type X12Claim, type X12Problem } from './x12';
+
+/** X-01: CLP02 to the payer's role. */
+export function payerRoleOf(status: string): PayerRole {
+  switch (status) {
+    case '1':
+    case '19':
+      return 'primary';
+    case '2':
+    case '20':
+      return 'secondary';
+    case '3':
+    case '21':
+      return 'tertiary';
+    case '4':
+      return 'denied';
+    case '22':
+      return 'reversal';
+    default:
+      return 'other';
+  }
+}
+
+/** X-02: a claim's CAS sums, claim and line levels together. */
+export function claimSums(c: X12Claim): {
+  deductible: number;
+  coinsurance: number;
+  copay: number;
+  contractual: number;
+  other: number;
+} {
+  const s = { deductible: 0, coinsurance: 0, copay: 0, contractual: 0, other: 0 };
+  for (const a of [...c.adjustments, ...c.lines.flatMap((l) => l.adjustments)]) {
+    if (a.group === 'PR' && a.reason === '1') s.deductible += a.amountCents;
+    else if (a.group === 'PR' && a.reason === '2') s.coinsurance += a.amountCents;
+    else if (a.group === 'PR' && a.reason === '3') s.copay += a.amountCents;
+    else if (a.group === 'CO' || a.group === 'PI') s.contractual += a.amountCents;
+    else if (a.group === 'OA') s.other += a.amountCents;
+  }
+  return s;
+}
+
+/** Which account date a claim's remittance date goes onto (BD-04 (a)/(b), BD-10), if any. */
+function raDateField(role: PayerRole, medicare: boolean, medicaid: boolean): RemittanceDateField | null {
+  if (medicare) return role === 'primary' ? 'medicare_ra_date' : null;
+  if (medicaid) return role === 'reversal' || role === 'other' ? null : 'medicaid_ra_date';
+  return role === 'secondary' || role === 'tertiary' ? 'secondary_ra_date' : null;
+}
+
+const entryReference = (claimId: number): string => `835 claim #${claimId}`;
+
+function problemsText(problems: X12Problem[]): string {
+  const shown = problems.slice(0, 3).map((p) => `segment ${p.segment}: ${p.message}`);
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+  return `The 835 cannot be imported, nothing was posted: ${shown.join('; ')}${more}`;
+}
+
+interface Source {
+  fileName: string;
+  sha256: string;
+  model: Remittance835;
+}
+
+function readUpload(app: RecoupApp, userId: number, uploadId: string): Source {
+  const { fileName, bytes } = app.uploads.bytes(userId, uploadId);
+  return {
+    fileName,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    model: read835(bytes.toString('latin1')),
+  };
+}
+
+function earlierFile(db: Db, sha256: string): Pick<RemittanceFilesRow, 'id' | 'imported_at'> | undefined {
+  return db.prepare('SELECT id, imported_at FROM remittance_files WHERE sha256 = ?').get(sha256) as
+    Pick<RemittanceFilesRow, 'id' | 'imported_at'> | undefined;
+}
+
+/** Writes the file, posts what it carries; inside `writer`'s ledger change. Returns the file's id. */
+function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter, src: Source): number {
+  const db = writer.db;
+  const { model } = src;
+  const ic = model.interchange!;
+  const now = writer.when.now;
+  const claimsCount = model.transactions.reduce((n, t) => n + t.claims.length, 0);
+  const batchId = recordImportBatch(db, {
+    now,
+    userId,
+    source: 'x12-835',
+    fileName: src.fileName,
+    counts: { transactions: model.transactions.length, claims: claimsCount },
+  });
+  const fileId = insertFileRow(db, {
+    fileName: src.fileName,
+    sha256: src.sha256,
+    interchangeControl: ic.control,
+    senderId: ic.senderId,
+    receiverId: ic.receiverId,
+    interchangeDate: ic.date,
+    importBatchId: batchId,
+    importedAt: now,
+    importedBy: userId,
+  });
+  const findAccount = prepared<[string], { id: number }>(db, 'SELECT id FROM accounts WHERE account_number = ?');
+  const standing = prepared<[string], { id: number; file_id: number; imported_at: string }>(
+    db,
+    `SELECT c.id, f.id AS file_id, f.imported_at FROM remittance_claims c
+       JOIN remittance_transactions t ON t.id = c.transaction_id JOIN remittance_files f ON f.id = t.file_id
+      WHERE c.claim_key = ? AND c.outcome IN ('posted', 'recorded')
+        AND NOT EXISTS (SELECT 1 FROM remittance_claims r WHERE r.reverses_claim_id = c.id)
+      ORDER BY c.id LIMIT 1`,
+  );
+  const priorForReversal = prepared<[number, string], { id: number }>(
+    db,
+    `SELECT c.id FROM remittance_claims c
+      WHERE c.account_id = ? AND c.payer_claim_number = ? AND c.outcome IN ('posted', 'recorded') AND c.payer_role <> 'reversal'
+        AND NOT EXISTS (SELECT 1 FROM remittance_claims r WHERE r.reverses_claim_id = c.id)
+      ORDER BY c.id DESC LIMIT 1`,
+  );
+  const entriesOf = prepared<[number, string], { id: number }>(
+    db,
+    `SELECT e.id FROM ledger_entries e WHERE e.account_id = ? AND e.reference = ?
+        AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id) ORDER BY e.id`,
+  );
+  const totals = { posted: 0, unmatched: 0, paid: 0, adjusted: 0 };
+
+  for (const t of model.transactions) {
+    const remittanceDate = (t.productionDate ?? t.paidOn)!;
+    const txId = insertTransactionRow(db, {
+      fileId,
+      controlNumber: t.controlNumber,
+      payerName: t.payerName,
+      payerId: t.payerId,
+      payeeName: t.payeeName,
+      payeeId: t.payeeId,
+      traceNumber: t.traceNumber,
+      handling: t.handling,
+      paymentMethod: t.paymentMethod,
+      paymentCents: t.paymentCents,
+      paidOn: t.paidOn,
+      remittanceDate,
+    });
+    for (const p of t.providerAdjustments) insertProviderAdjustmentRow(db, txId, p);
+    const payerKey = t.payerId !== '' ? t.payerId : t.payerName;
+
+    for (const c of t.claims) {
+      const role = payerRoleOf(c.statusCode);
+      const medicare = c.filingIndicator === 'MA' || c.filingIndicator === 'MB';
+      const medicaid = c.filingIndicator === 'MC';
+      const sums = claimSums(c);
+      const claimKey = [
+        payerKey,
+        c.payerClaimNumber,
+        c.patientControl.toUpperCase(),
+        c.statusCode,
+        c.chargeCents,
+        c.paidCents,
+      ].join('|');
+      const account = c.patientControl === '' ? undefined : findAccount.get(c.patientControl);
+      const lineDates = c.lines
+        .map((l) => l.serviceDate)
+        .filter((d): d is string => d !== null)
+        .sort();
+      const serviceFrom = c.statementFrom ?? lineDates[0] ?? null;
+      const serviceTo = c.statementTo ?? lineDates[lineDates.length - 1] ?? serviceFrom;
+
+      let outcome: ClaimOutcome;
+      let reason = '';
+      let reverses: number | null = null;
+      const entries: { type: 'insurance_payment' | 'contractual_adjustment'; cents: number }[] = [];
+      if (!account) {
+        outcome = 'unmatched';
+        reason = `No account has the patient control number ${c.patientControl || '(blank)'}.`;
+      } else if (role === 'reversal') {
+        const prior = priorForReversal.get(account.id, c.payerClaimNumber);
+        if (!prior) {
+          outcome = 'unmatched';
+          reason = `Claim ${c.patientControl}: a reversal of a claim Recoup has not posted (payer claim number ${c.payerClaimNumber || 'blank'}).`;
+        } else {
+          outcome = 'reversed_prior';
+          reverses = prior.id;
+          reason = `Reverses the earlier 835 claim of payer claim number ${c.payerClaimNumber}.`;
+        }
+      } else {
+        const before = standing.get(claimKey);
+        if (before) {
+          outcome = 'duplicate';
+          reason = `Claim ${c.patientControl} (payer claim number ${c.payerClaimNumber}) was posted from 835 file ${before.file_id} on ${before.imported_at.slice(0, 10)}: not posted again.`;
+        } else {
+          if (c.paidCents > 0) entries.push({ type: 'insurance_payment', cents: c.paidCents });
+          if (sums.contractual > 0) entries.push({ type: 'contractual_adjustment', cents: sums.contractual });
+          outcome = entries.length > 0 ? 'posted' : 'recorded';
+        }
+      }
+
+      const claimId = insertClaimRow(db, {
+        transactionId: txId,
+        seq: c.seq,
+        patientControl: c.patientControl,
+        accountId: account?.id ?? null,
+        statusCode: c.statusCode,
+        payerRole: role,
+        filingIndicator: c.filingIndicator,
+        medicare,
+        medicaid,
+        payerClaimNumber: c.payerClaimNumber,
+        chargeCents: c.chargeCents,
+        paidCents: c.paidCents,
+        patientRespCents: c.patientRespCents,
+        deductibleCents: sums.deductible,
+        coinsuranceCents: sums.coinsurance,
+        copayCents: sums.copay,
+        contractualCents: sums.contractual,
+        otherAdjustmentCents: sums.other,
+        patientLast: c.patientLast,
+        patientFirst: c.patientFirst,
+        memberId: c.memberId,
+        serviceFrom,
+        serviceTo,
+        outcome,
+        reason,
+        claimKey,
+        reversesClaimId: reverses,
+      });
+      for (const a of c.adjustments) insertAdjustmentRow(db, claimId, { lineNo: 0, procedure: '', ...a });
+      for (const l of c.lines)
+        for (const a of l.adjustments)
+          insertAdjustmentRow(db, claimId, { lineNo: l.lineNo, procedure: l.procedure, ...a });
+
+      if (!account) {
+        totals.unmatched++;
+        continue;
+      }
+      if (outcome === 'reversed_prior') {
+        for (const e of entriesOf.all(account.id, entryReference(reverses!)))
+          writer.reverse(e.id, {
+            reason: `835 reversal from ${t.payerName} (payer claim number ${c.payerClaimNumber})`,
+            effectiveDate: remittanceDate,
+          });
+        totals.posted++;
+        continue;
+      }
+      for (const e of entries) {
+        writer.post({
+          accountId: account.id,
+          type: e.type,
+          amountCents: -e.cents,
+          effectiveDate: remittanceDate,
+          reference: entryReference(claimId),
+          reasonCode: e.type === 'contractual_adjustment' ? 'CO' : null,
+          memo: `${t.payerName} 835, claim ${c.patientControl}${c.payerClaimNumber ? ` (payer claim ${c.payerClaimNumber})` : ''}`,
+          importBatchId: batchId,
+        });
+        if (e.type === 'insurance_payment') totals.paid += e.cents;
+        else totals.adjusted += e.cents;
+      }
+      if (outcome === 'posted') totals.posted++;
+      if (outcome === 'posted' || outcome === 'recorded') {
+        const field = raDateField(role, medicare, medicaid);
+        if (field) setRemittanceDate(db, account.id, field, remittanceDate, now);
+      }
+    }
+  }
+  finishFileRow(db, fileId, {
+    claims: claimsCount,
+    posted: totals.posted,
+    unmatched: totals.unmatched,
+    paidCents: totals.paid,
+    adjustedCents: totals.adjusted,
+  });
+  return fileId;
+}
+
+class PreviewDone extends Error {
+  constructor(readonly detail: EraFileDetail) {
+    super('preview');
+  }
+}
+
+/** era:preview — what importing the file would do, claim by claim. Writes nothing. */
+export function previewEra(app: RecoupApp, userId: number, uploadId: string): EraPreview {
+  const src = readUpload(app, userId, uploadId);
+  const db = app.store.db;
+  const base = {
+    fileName: src.fileName,
+    sha256: src.sha256,
+    interchange: src.model.interchange,
+    problems: src.model.problems,
+  };
+  const earlier = earlierFile(db, src.sha256);
+  if (earlier) {
+    const d = fileDetail(db, earlier.id);
+    return {
+      ...base,
+      alreadyImported: { fileId: earlier.id, importedAt: earlier.imported_at },
+      ...d,
+      totals: d.totals,
+    };
+  }
+  if (src.model.problems.length > 0) {
+    return { ...base, alreadyImported: null, transactions: modelViews(src.model), totals: emptyTotals() };
+  }
+  try {
+    db.transaction(() => {
+      const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
+      throw new PreviewDone(fileDetail(db, fileId));
+    })();
+  } catch (e) {
+    if (e instanceof PreviewDone)
+      return { ...base, alreadyImported: null, transactions: e.detail.transactions, totals: e.detail.totals };
+    throw e;
+  }
+  throw new Error('unreachable');
+}
+
+/** era:import — the file posted, all of it or nothing. A file imported before is refused. */
+export function importEra(app: RecoupApp, userId: number, uploadId: string): EraFileDetail {
+  const src = readUpload(app, userId, uploadId);
+  const db = app.store.db;
+  const earlier = earlierFile(db, src.sha256);
+  if (earlier)
+    throw new AppError(
+      'not_allowed',
+      `This file was imported on ${earlier.imported_at.slice(0, 10)} (file ${earlier.id}): nothing was posted twice.`,
+    );
+  if (src.model.problems.length > 0) throw new AppError('invalid_input', problemsText(src.model.problems));
+  const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
+  app.uploads.discard(uploadId);
+  return fileDetail(db, fileId);
+}
+
+// --- views
+
+function emptyTotals(): EraTotals {
+  return {
+    claims: 0,
+    posted: 0,
+    recorded: 0,
+    reversals: 0,
+    unmatched: 0,
+    duplicates: 0,
+    paidCents: 0,
+    contractualCents: 0,
+  };
+}
+
+/** The file as read, for a preview that cannot run (problems): nothing would post. */
+function modelViews(model: Remittance835): EraTransactionView[] {
+  return model.transactions.map((t) => ({
+    controlNumber: t.controlNumber,
+    payerName: t.payerName,
+    payerId: t.payerId,
+    payeeName: t.payeeName,
+    payeeId: t.payeeId,
+    traceNumber: t.traceNumber,
+    handling: t.handling,
+    paymentMethod: t.paymentMethod,
+    paymentCents: t.paymentCents,
+    paidOn: t.paidOn,
+    remittanceDate: t.productionDate ?? t.paidOn ?? '',
+    claims: t.claims.map((c) => {
+      const sums = claimSums(c);
+      const adjustments: EraAdjustmentView[] = [
+        ...c.adjustments.map((a) => ({ lineNo: 0, procedure: '', ...a })),
+        ...c.lines.flatMap((l) => l.adjustments.map((a) => ({ lineNo: l.lineNo, procedure: l.procedure, ...a }))),
+      ].map((a) => ({
+        lineNo: a.lineNo,
+        procedure: a.procedure,
+        groupCode: a.group,
+        reasonCode: a.reason,
+        amountCents: a.amountCents,
+        quantity: a.quantity,
+      }));
+      return {
+        id: null,
+        seq: c.seq,
+        patientControl: c.patientControl,
+        accountId: null,
+        accountNumber: null,
+        statusCode: c.statusCode,
+        payerRole: payerRoleOf(c.statusCode),
+        filingIndicator: c.filingIndicator,
+        medicare: c.filingIndicator === 'MA' || c.filingIndicator === 'MB',
+        medicaid: c.filingIndicator === 'MC',
+        payerClaimNumber: c.payerClaimNumber,
+        patientName: patientName(c.patientLast, c.patientFirst),
+        memberId: c.memberId,
+        serviceFrom: c.statementFrom,
+        serviceTo: c.statementTo,
+        chargeCents: c.chargeCents,
+        paidCents: c.paidCents,
+        patientRespCents: c.patientRespCents,
+        deductibleCents: sums.deductible,
+        coinsuranceCents: sums.coinsurance,
+        copayCents: sums.copay,
+        contractualCents: sums.contractual,
+        otherAdjustmentCents: sums.other,
+        outcome: 'unmatched' as const,
+        reason: 'Nothing posts while the file has problems.',
+        adjustments,
+      };
+    }),
+    providerAdjustments: t.providerAdjustments,
+  }));
+}
+
+function patientName(last: string, first: string): string {
+  return [last, first].filter((s) => s !== '').join(', ');
+}
+
+type ClaimRow = RemittanceClaimsRow & { account_number: string | null };
+
+function claimView(c: ClaimRow, adjustments: RemittanceAdjustmentsRow[]): EraClaimView {
+  return {
+    id: c.id,
+    seq: c.seq,
+    patientControl: c.patient_control,
+    accountId: c.account_id,
+    accountNumber: c.account_number,
+    statusCode: c.status_code,
+    payerRole: c.payer_role,
+    filingIndicator: c.filing_indicator,
+    medicare: c.medicare === 1,
+    medicaid: c.medicaid === 1,
+    payerClaimNumber: c.payer_claim_number,
+    patientName: patientName(c.patient_last, c.patient_first),
+    memberId: c.member_id,
+    serviceFrom: c.service_from,
+    serviceTo: c.service_to,
+    chargeCents: c.charge_cents,
+    paidCents: c.paid_cents,
+    patientRespCents: c.patient_resp_cents,
+    deductibleCents: c.deductible_cents,
+    coinsuranceCents: c.coinsurance_cents,
+    copayCents: c.copay_cents,
+    contractualCents: c.contractual_cents,
+    otherAdjustmentCents: c.other_adjustment_cents,
+    outcome: c.outcome,
+    reason: c.reason,
+    adjustments: adjustments.map((a) => ({
+      lineNo: a.line_no,
+      procedure: a.procedure,
+      groupCode: a.group_code,
+      reasonCode: a.reason_code,
+      amountCents: a.amount_cents,
+      quantity: a.quantity,
+    })),
+  };
+}
+
+/** era:files — every 835 imported, newest first. */
+export function listFiles(db: Db): EraFileSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT f.*, u.full_name AS by_name,
+              (SELECT group_concat(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
+         FROM remittance_files f LEFT JOIN users u ON u.id = f.imported_by ORDER BY f.id DESC`,
+    )
+    .all() as (RemittanceFilesRow & { by_name: string | null; payers: string | null })[];
+  return rows.map(summaryOf);
+}
+
+function summaryOf(f: RemittanceFilesRow & { by_name: string | null; payers: string | null }): EraFileSummary {
+  return {
+    id: f.id,
+    fileName: f.file_name,
+    importedAt: f.imported_at,
+    importedBy: f.by_name,
+    interchangeDate: f.interchange_date,
+    payers: f.payers ? f.payers.split(',') : [],
+    claims: f.claims,
+    posted: f.posted,
+    unmatched: f.unmatched,
+    paidCents: f.paid_cents,
+    adjustedCents: f.adjusted_cents,
+  };
+}
+
+/** era:file — one 835 as imported: its transactions, every claim and what became of it. */
+export function fileDetail(db: Db, fileId: number): EraFileDetail {
+  const f = db
+    .prepare(
+      `SELECT f.*, u.full_name AS by_name,
+              (SELECT group_concat(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
+         FROM remittance_files f LEFT JOIN users u ON u.id = f.imported_by WHERE f.id = ?`,
+    )
+    .get(fileId) as (RemittanceFilesRow & { by_name: string | null; payers: string | null }) | undefined;
+  if (!f) throw new AppError('not_found', 'There is no such 835 file.');
+  const txs = db
+    .prepare('SELECT * FROM remittance_transactions WHERE file_id = ? ORDER BY id')
+    .all(fileId) as RemittanceTransactionsRow[];
+  const claims = db
+    .prepare(
+      `SELECT c.*, a.account_number FROM remittance_claims c
+         JOIN remittance_transactions t ON t.id = c.transaction_id LEFT JOIN accounts a ON a.id = c.account_id
+        WHERE t.file_id = ? ORDER BY c.transaction_id, c.seq`,
+    )
+    .all(fileId) as ClaimRow[];
+  const adjustments = db
+    .prepare(
+      `SELECT j.* FROM remittance_adjustments j JOIN remittance_claims c ON c.id = j.claim_id
+         JOIN remittance_transactions t ON t.id = c.transaction_id WHERE t.file_id = ? ORDER BY j.id`,
+    )
+    .all(fileId) as RemittanceAdjustmentsRow[];
+  const plbs = db
+    .prepare(
+      `SELECT p.* FROM remittance_provider_adjustments p JOIN remittance_transactions t ON t.id = p.transaction_id
+        WHERE t.file_id = ? ORDER BY p.id`,
+    )
+    .all(fileId) as RemittanceProviderAdjustmentsRow[];
+  const adjByClaim = new Map<number, RemittanceAdjustmentsRow[]>();
+  for (const a of adjustments) {
+    const list = adjByClaim.get(a.claim_id) ?? [];
+    list.push(a);
+    adjByClaim.set(a.claim_id, list);
+  }
+  // What was posted, from the ledger (the entries each claim posted or reversed).
+  const posted = db
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN e.type = 'insurance_payment' THEN -e.amount_cents END), 0) AS paid,
+              coalesce(sum(CASE WHEN e.type = 'contractual_adjustment' THEN -e.amount_cents END), 0) AS adjusted
+         FROM ledger_entries e WHERE e.import_batch_id = ?`,
+    )
+    .get(f.import_batch_id) as { paid: number; adjusted: number };
+  const totals = emptyTotals();
+  totals.paidCents = posted.paid;
+  totals.contractualCents = posted.adjusted;
+  const transactions: EraTransactionView[] = txs.map((t) => ({
+    controlNumber: t.control_number,
+    payerName: t.payer_name,
+    payerId: t.payer_id,
+    payeeName: t.payee_name,
+    payeeId: t.payee_id,
+    traceNumber: t.trace_number,
+    handling: t.handling,
+    paymentMethod: t.payment_method,
+    paymentCents: t.payment_cents,
+    paidOn: t.paid_on,
+    remittanceDate: t.remittance_date,
+    claims: claims.filter((c) => c.transaction_id === t.id).map((c) => claimView(c, adjByClaim.get(c.id) ?? [])),
+    providerAdjustments: plbs
+      .filter((p) => p.transaction_id === t.id)
+      .map((p) => ({
+        providerId: p.provider_id,
+        fiscalDate: p.fiscal_date,
+        reasonCode: p.reason_code,
+        reference: p.reference,
+        amountCents: p.amount_cents,
+      })),
+  }));
+  for (const c of claims) {
+    totals.claims++;
+    if (c.outcome === 'posted') totals.posted++;
+    else if (c.outcome === 'recorded') totals.recorded++;
+    else if (c.outcome === 'reversed_prior') totals.reversals++;
+    else if (c.outcome === 'unmatched') totals.unmatched++;
+    else totals.duplicates++;
+  }
+  return { file: summaryOf(f), transactions, totals };
+}
