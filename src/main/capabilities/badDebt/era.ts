@@ -106,8 +106,11 @@ interface Source {
   model: Remittance835;
 }
 
-function readUpload(app: RecoupApp, userId: number, uploadId: string): Source {
-  const { fileName, bytes } = app.uploads.bytes(userId, uploadId);
+/** Where the file's bytes come from: an upload (the workspace's), or given (the benchmark's). */
+export type EraUploadSource = (uploadId: string) => { fileName: string; bytes: Buffer };
+
+function readUpload(upload: EraUploadSource, uploadId: string): Source {
+  const { fileName, bytes } = upload(uploadId);
   return {
     fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -322,8 +325,13 @@ class PreviewDone extends Error {
 }
 
 /** era:preview — what importing the file would do, claim by claim. Writes nothing. */
-export function previewEra(app: RecoupApp, userId: number, uploadId: string): EraPreview {
-  const src = readUpload(app, userId, uploadId);
+export function previewEra(
+  app: RecoupApp,
+  userId: number,
+  uploadId: string,
+  upload: EraUploadSource = (id) => app.uploads.bytes(userId, id),
+): EraPreview {
+  const src = readUpload(upload, uploadId);
   const db = app.store.db;
   const base = {
     fileName: src.fileName,
@@ -358,8 +366,8 @@ export function previewEra(app: RecoupApp, userId: number, uploadId: string): Er
 }
 
 /** era:import — the file posted, all of it or nothing. A file imported before is refused. */
-export function importEra(app: RecoupApp, userId: number, uploadId: string): EraFileDetail {
-  const src = readUpload(app, userId, uploadId);
+export function importEra(app: RecoupApp, userId: number, uploadId: string, upload?: EraUploadSource): EraFileDetail {
+  const src = readUpload(upload ?? ((id) => app.uploads.bytes(userId, id)), uploadId);
   const db = app.store.db;
   const earlier = earlierFile(db, src.sha256);
   if (earlier)
@@ -369,7 +377,7 @@ export function importEra(app: RecoupApp, userId: number, uploadId: string): Era
     );
   if (src.model.problems.length > 0) throw new AppError('invalid_input', problemsText(src.model.problems));
   const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
-  app.uploads.discard(uploadId);
+  if (!upload) app.uploads.discard(uploadId);
   return fileDetail(db, fileId);
 }
 
