@@ -31,6 +31,7 @@ import {
   suitCheck,
 } from '../main/capabilities/smallClaims';
 import { estateDetail, estateSummaries, estatesQueueSource, recordDeath } from '../main/capabilities/estates';
+import { importEra, previewEra, write835, type Write835Claim } from '../main/capabilities/badDebt';
 import { workspaceView } from '../main/capabilities/workspace';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
@@ -557,6 +558,77 @@ function estatesBench(db: Db, results: Record<string, number>): void {
   );
 }
 
+/**
+ * Issue 15: an X12 835 of 20,000 claims, each matched to an account of the data set (four
+ * transactions of 5,000; every fifth claim Medicare with PR-1/PR-2, every claim a service line with
+ * its CAS), read, previewed (the engine run and rolled back) and imported (posted in one ledger
+ * change). Claims per second over preview and import together.
+ */
+function eraBench(db: Db, results: Record<string, number>): void {
+  const now = `${TODAY}T12:00:00.000Z`;
+  const user = Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.era', 'Benchmark Clerk', 'clerk', ?, ?)`,
+      )
+      .run(now, now).lastInsertRowid,
+  );
+  const numbers = db.prepare('SELECT account_number FROM accounts ORDER BY id LIMIT 20000').pluck().all() as string[];
+  const CLAIMS = 20_000;
+  const claims: Write835Claim[] = Array.from({ length: CLAIMS }, (_, i) => {
+    const medicare = i % 5 === 0;
+    const paid = 5_000 + (i % 97) * 100;
+    return {
+      patientControl: numbers[i % numbers.length]!,
+      status: '1',
+      chargeCents: paid + 4_000,
+      paidCents: paid,
+      patientRespCents: 2_500,
+      filing: medicare ? 'MA' : '12',
+      payerClaimNumber: `BENCH${i}`,
+      cas: [['CO', '45', 1_500]],
+      lines: [
+        {
+          procedure: 'HC:99213',
+          chargeCents: paid + 4_000,
+          paidCents: paid,
+          date: addDays(TODAY, -40),
+          cas: medicare
+            ? [
+                ['PR', '1', 2_000],
+                ['PR', '2', 500],
+              ]
+            : [['PR', '3', 2_500]],
+        },
+      ],
+    };
+  });
+  const transactions = [0, 1, 2, 3].map((k) => ({
+    payerName: k % 2 === 0 ? 'MEDICARE PART A' : 'ACME HEALTH PLAN',
+    date: addDays(TODAY, -10 + k),
+    claims: claims.slice(k * 5_000, (k + 1) * 5_000),
+  }));
+  const bytes = Buffer.from(write835(transactions, { control: '20000' }), 'latin1');
+  const app = {
+    store: { db },
+    clock: { today: () => TODAY },
+    nowIso: () => now,
+    extensions: collectExtensions(CAPABILITIES),
+  } as unknown as RecoupApp;
+  const source = () => ({ fileName: 'bench.835', bytes });
+  const t = performance.now();
+  const preview = previewEra(app, user, 'bench', source);
+  const previewMs = performance.now() - t;
+  const detail = importEra(app, user, 'bench', source);
+  const ms = performance.now() - t;
+  if (preview.problems.length > 0 || detail.totals.posted !== CLAIMS)
+    throw new Error(`835 bench: ${preview.problems.length} problems, ${detail.totals.posted} of ${CLAIMS} posted`);
+  results.x12_claims_per_s = Math.round(CLAIMS / (ms / 1000));
+  console.log(
+    `835 remittance: ${CLAIMS} claims (${round(bytes.length / 1e6, 1)} MB) previewed in ${round(previewMs, 0)} ms and imported in ${round(ms - previewMs, 0)} ms (${results.x12_claims_per_s} claims/s over both; target ≥ 5,000)`,
+  );
+}
+
 /** Placement history written straight into the store (see agencyBench). */
 function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
   const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
@@ -798,6 +870,7 @@ async function main(): Promise<void> {
     if (ALL) await agencyBench(db, results);
     if (ALL) smallClaimsBench(db, results);
     if (ALL) estatesBench(db, results);
+    if (ALL) eraBench(db, results);
 
     if (ALL) {
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -13,3 +13,7 @@ export const badDebt: Capability<'badDebt'> = {
   name: 'badDebt',
   handlers: { ...eraHandlers, ...badDebtHandlers, ...documentHandlers },
 };
+
+export { fileDetail as eraFileDetail, importEra, listFiles as eraFiles, previewEra } from './era';
+export { read835 } from './x12';
+export { write835, type Write835Claim, type Write835Transaction } from './x12Write';
