@@ -389,6 +389,41 @@ describe('all or nothing', () => {
     expect((await w.t.call('era:import', { uploadId: again }, w.clerk)).totals.posted).toBe(2);
   });
 
+  it('a reversal that fails after earlier claims posted takes their postings back too', async () => {
+    w = await eraWorld();
+    await importText(w, 'managed-care.835', fixture('managed-care.835'));
+    const db = w.t.app.store.db;
+    db.exec(
+      `CREATE TEMP TRIGGER refuse_reversal BEFORE INSERT ON ledger_entries
+        WHEN NEW.type = 'reversal' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    const before = snapshot(w.t);
+    // Claim 1 posts (a new payer claim number); claim 2 reverses 8765432112's claim, and fails.
+    const text = write835(
+      [
+        {
+          payerName: 'RUSHMORE LIFE',
+          date: '2026-11-02',
+          claims: [
+            claim({ patientControl: '5554555444', payerClaimNumber: 'NEW1', cas: [['CO', '45', 1000]] }),
+            claim({
+              patientControl: '8765432112',
+              status: '22',
+              chargeCents: -120000,
+              paidCents: -49500,
+              payerClaimNumber: '94077799230000',
+            }),
+          ],
+        },
+      ],
+      { control: '9' },
+    );
+    const uploadId = await upload(w.t, w.clerk, 'fails.835', text);
+    await expect(w.t.call('era:import', { uploadId }, w.clerk)).rejects.toThrow();
+    expect(snapshot(w.t)).toBe(before);
+    expect(w.balance('5554555444')).toBe(30000);
+  });
+
   it('a malformed file posts nothing and names the segment', async () => {
     w = await eraWorld();
     const before = snapshot(w.t);

@@ -201,11 +201,17 @@ export function setDeceased(
  * Only the ledger calls it, in the transaction that writes the entries (balances follow the ledger).
  */
 export function moveBalance(db: Db, accountId: number, delta: number, at: string): number {
-  const row = prepared<[number, string, number], { guarantor_id: number }>(
-    db,
-    'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ? RETURNING guarantor_id',
-  ).get(delta, at, accountId);
+  // A read then an update, not UPDATE … RETURNING: inside a savepoint (every call is one, in the
+  // router's transaction) RETURNING costs several times as much, and a large 835 moves 20,000.
+  const row = prepared<[number], { guarantor_id: number }>(db, 'SELECT guarantor_id FROM accounts WHERE id = ?').get(
+    accountId,
+  );
   if (!row) throw new AppError('not_found', 'There is no such account.');
+  prepared(db, 'UPDATE accounts SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
+    delta,
+    at,
+    accountId,
+  );
   prepared(db, 'UPDATE guarantors SET balance_cents = balance_cents + ?, updated_at = ? WHERE id = ?').run(
     delta,
     at,

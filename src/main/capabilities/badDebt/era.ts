@@ -123,6 +123,25 @@ function earlierFile(db: Db, sha256: string): Pick<RemittanceFilesRow, 'id' | 'i
     Pick<RemittanceFilesRow, 'id' | 'imported_at'> | undefined;
 }
 
+/**
+ * A large 835 touches many pages of the ledger, the accounts and the remittance tables: a page
+ * cache large enough to hold them until the transaction ends writes (and encrypts) each page once
+ * instead of spilling it again and again (as the extract import does).
+ */
+const ERA_CACHE_KIB = 512 * 1024;
+function withLargeCache<T>(db: Db, claims: number, work: () => T): T {
+  if (claims < 2_000) return work();
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${ERA_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`cache_size = ${before}`);
+  }
+}
+
+const claimCount = (m: Remittance835): number => m.transactions.reduce((n, t) => n + t.claims.length, 0);
+
 /** Writes the file, posts what it carries; inside `writer`'s ledger change. Returns the file's id. */
 function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter, src: Source): number {
   const db = writer.db;
@@ -170,6 +189,12 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
         AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id) ORDER BY e.id`,
   );
   const totals = { posted: 0, unmatched: 0, paid: 0, adjusted: 0 };
+  // Entries wait and are posted many at a time (each account's balance moved once); a reversal
+  // posts those waiting first, as it may reverse a claim earlier in this very file.
+  const pending: Parameters<LedgerChangeWriter['postMany']>[0][number][] = [];
+  const flush = (): void => {
+    if (pending.length > 0) writer.postMany(pending.splice(0));
+  };
 
   for (const t of model.transactions) {
     const remittanceDate = (t.productionDate ?? t.paidOn)!;
@@ -279,6 +304,7 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
         continue;
       }
       if (outcome === 'reversed_prior') {
+        flush();
         for (const e of entriesOf.all(account.id, entryReference(reverses!)))
           writer.reverse(e.id, {
             reason: `835 reversal from ${t.payerName} (payer claim number ${c.payerClaimNumber})`,
@@ -288,7 +314,7 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
         continue;
       }
       for (const e of entries) {
-        writer.post({
+        pending.push({
           accountId: account.id,
           type: e.type,
           amountCents: -e.cents,
@@ -308,6 +334,7 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
       }
     }
   }
+  flush();
   finishFileRow(db, fileId, {
     claims: claimsCount,
     posted: totals.posted,
@@ -345,7 +372,7 @@ export function previewEra(
     return {
       ...base,
       alreadyImported: { fileId: earlier.id, importedAt: earlier.imported_at },
-      ...d,
+      transactions: d.transactions,
       totals: d.totals,
     };
   }
@@ -353,10 +380,12 @@ export function previewEra(
     return { ...base, alreadyImported: null, transactions: modelViews(src.model), totals: emptyTotals() };
   }
   try {
-    db.transaction(() => {
-      const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
-      throw new PreviewDone(fileDetail(db, fileId));
-    })();
+    withLargeCache(db, claimCount(src.model), () =>
+      db.transaction(() => {
+        const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
+        throw new PreviewDone(fileDetail(db, fileId));
+      })(),
+    );
   } catch (e) {
     if (e instanceof PreviewDone)
       return { ...base, alreadyImported: null, transactions: e.detail.transactions, totals: e.detail.totals };
@@ -376,7 +405,9 @@ export function importEra(app: RecoupApp, userId: number, uploadId: string, uplo
       `This file was imported on ${earlier.imported_at.slice(0, 10)} (file ${earlier.id}): nothing was posted twice.`,
     );
   if (src.model.problems.length > 0) throw new AppError('invalid_input', problemsText(src.model.problems));
-  const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
+  const fileId = withLargeCache(db, claimCount(src.model), () =>
+    changeLedger(app, userId, (w) => post(app, userId, w, src)),
+  );
   if (!upload) app.uploads.discard(uploadId);
   return fileDetail(db, fileId);
 }
@@ -566,17 +597,13 @@ export function fileDetail(db: Db, fileId: number): EraFileDetail {
     list.push(a);
     adjByClaim.set(a.claim_id, list);
   }
-  // What was posted, from the ledger (the entries each claim posted or reversed).
-  const posted = db
-    .prepare(
-      `SELECT coalesce(sum(CASE WHEN e.type = 'insurance_payment' THEN -e.amount_cents END), 0) AS paid,
-              coalesce(sum(CASE WHEN e.type = 'contractual_adjustment' THEN -e.amount_cents END), 0) AS adjusted
-         FROM ledger_entries e WHERE e.import_batch_id = ?`,
-    )
-    .get(f.import_batch_id) as { paid: number; adjusted: number };
+  const claimsByTx = new Map<number, ClaimRow[]>();
+  for (const c of claims) {
+    const list = claimsByTx.get(c.transaction_id) ?? [];
+    list.push(c);
+    claimsByTx.set(c.transaction_id, list);
+  }
   const totals = emptyTotals();
-  totals.paidCents = posted.paid;
-  totals.contractualCents = posted.adjusted;
   const transactions: EraTransactionView[] = txs.map((t) => ({
     controlNumber: t.control_number,
     payerName: t.payer_name,
@@ -589,7 +616,7 @@ export function fileDetail(db: Db, fileId: number): EraFileDetail {
     paymentCents: t.payment_cents,
     paidOn: t.paid_on,
     remittanceDate: t.remittance_date,
-    claims: claims.filter((c) => c.transaction_id === t.id).map((c) => claimView(c, adjByClaim.get(c.id) ?? [])),
+    claims: (claimsByTx.get(t.id) ?? []).map((c) => claimView(c, adjByClaim.get(c.id) ?? [])),
     providerAdjustments: plbs
       .filter((p) => p.transaction_id === t.id)
       .map((p) => ({
@@ -602,8 +629,12 @@ export function fileDetail(db: Db, fileId: number): EraFileDetail {
   }));
   for (const c of claims) {
     totals.claims++;
-    if (c.outcome === 'posted') totals.posted++;
-    else if (c.outcome === 'recorded') totals.recorded++;
+    if (c.outcome === 'posted') {
+      totals.posted++;
+      // What posted for the claim, by the posting rule (post() above): the payment and CO + PI, each when > 0.
+      totals.paidCents += Math.max(0, c.paid_cents);
+      totals.contractualCents += Math.max(0, c.contractual_cents);
+    } else if (c.outcome === 'recorded') totals.recorded++;
     else if (c.outcome === 'reversed_prior') totals.reversals++;
     else if (c.outcome === 'unmatched') totals.unmatched++;
     else totals.duplicates++;
