@@ -187,6 +187,38 @@ const claim = (c: Partial<Write835Claim> & { patientControl: string }): Write835
   ...c,
 });
 
+describe('names as sent', () => {
+  it('a UTF-8 file keeps names in any script; a Latin-1 file is read byte for byte', async () => {
+    w = await eraWorld();
+    const text = write835([
+      {
+        payerName: 'ACME',
+        date: '2026-11-01',
+        claims: [
+          claim({ patientControl: '5554555444', last: 'MÜLLER', first: 'JOSÉ' }),
+          claim({ patientControl: '8765432112', last: '王', first: '小明', payerClaimNumber: 'ICN2' }),
+        ],
+      },
+    ]);
+    const utf8 = await w.t.call(
+      'era:preview',
+      { uploadId: await upload(w.t, w.clerk, 'u.835', text, 'utf8') },
+      w.clerk,
+    );
+    expect(utf8.problems).toEqual([]);
+    expect(utf8.transactions[0]!.claims.map((c) => c.patientName)).toEqual(['MÜLLER, JOSÉ', '王, 小明']);
+    const latin1 = write835([
+      { payerName: 'ACME', date: '2026-11-01', claims: [claim({ patientControl: '5554555444', last: 'MÜLLER' })] },
+    ]);
+    const l = await w.t.call(
+      'era:preview',
+      { uploadId: await upload(w.t, w.clerk, 'l.835', latin1, 'latin1') },
+      w.clerk,
+    );
+    expect(l.transactions[0]!.claims[0]!.patientName).toBe('MÜLLER, JANE');
+  });
+});
+
 describe('reversals and corrections (CLP02 22)', () => {
   it('a reversal reverses the earlier claim; its correction posts anew', async () => {
     w = await eraWorld();

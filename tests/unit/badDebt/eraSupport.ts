@@ -64,10 +64,16 @@ export async function eraWorld(extract = ERA_EXTRACT): Promise<EraWorld> {
 }
 
 /** A file sent as the workspace sends it ('import:upload'); returns the upload id. */
-export async function upload(t: TestApp, session: string, fileName: string, text: string): Promise<string> {
+export async function upload(
+  t: TestApp,
+  session: string,
+  fileName: string,
+  text: string,
+  encoding: BufferEncoding = 'latin1',
+): Promise<string> {
   const r = await t.call(
     'import:upload',
-    { uploadId: '', fileName, index: 0, last: true, base64: Buffer.from(text, 'latin1').toString('base64') },
+    { uploadId: '', fileName, index: 0, last: true, base64: Buffer.from(text, encoding).toString('base64') },
     session,
   );
   return r.uploadId;

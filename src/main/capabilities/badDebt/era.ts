@@ -109,12 +109,18 @@ interface Source {
 /** Where the file's bytes come from: an upload (the workspace's), or given (the benchmark's). */
 export type EraUploadSource = (uploadId: string) => { fileName: string; bytes: Buffer };
 
+/** UTF-8 when the bytes are (names in any script), else Latin-1 (one character a byte, as X12 counts). */
+function decode(bytes: Buffer): string {
+  const utf8 = bytes.toString('utf8');
+  return utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
+}
+
 function readUpload(upload: EraUploadSource, uploadId: string): Source {
   const { fileName, bytes } = upload(uploadId);
   return {
     fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    model: read835(bytes.toString('latin1')),
+    model: read835(decode(bytes)),
   };
 }
 
