@@ -286,6 +286,21 @@ describe('reversals and corrections (CLP02 22)', () => {
     expect(verifyBalances(w.t.app.store.db).ok).toBe(true);
   });
 
+  it('the files list names each payer once, commas and all', async () => {
+    w = await eraWorld();
+    const t = (payerName: string, icn: string) => ({
+      payerName,
+      date: '2026-11-01',
+      claims: [claim({ patientControl: '5554555444', payerClaimNumber: icn })],
+    });
+    await importText(
+      w,
+      'p.835',
+      write835([t('ACME HEALTH, INC.', 'A'), t('ACME HEALTH, INC.', 'B'), t('ZENITH', 'C')]),
+    );
+    expect((await w.t.call('era:files', {}, w.clerk))[0]!.payers).toEqual(['ACME HEALTH, INC.', 'ZENITH']);
+  });
+
   it('a reversal of a claim Recoup has not posted is unmatched and posts nothing', async () => {
     w = await eraWorld();
     const d = await importText(

@@ -542,7 +542,7 @@ export function listFiles(db: Db): EraFileSummary[] {
   const rows = db
     .prepare(
       `SELECT f.*, u.full_name AS by_name,
-              (SELECT group_concat(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
+              (SELECT json_group_array(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
          FROM remittance_files f LEFT JOIN users u ON u.id = f.imported_by ORDER BY f.id DESC`,
     )
     .all() as (RemittanceFilesRow & { by_name: string | null; payers: string | null })[];
@@ -556,7 +556,8 @@ function summaryOf(f: RemittanceFilesRow & { by_name: string | null; payers: str
     importedAt: f.imported_at,
     importedBy: f.by_name,
     interchangeDate: f.interchange_date,
-    payers: f.payers ? f.payers.split(',') : [],
+    // A payer's name may hold a comma: the list travels as JSON.
+    payers: f.payers ? (JSON.parse(f.payers) as string[]) : [],
     claims: f.claims,
     posted: f.posted,
     unmatched: f.unmatched,
@@ -570,7 +571,7 @@ export function fileDetail(db: Db, fileId: number): EraFileDetail {
   const f = db
     .prepare(
       `SELECT f.*, u.full_name AS by_name,
-              (SELECT group_concat(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
+              (SELECT json_group_array(DISTINCT t.payer_name) FROM remittance_transactions t WHERE t.file_id = f.id) AS payers
          FROM remittance_files f LEFT JOIN users u ON u.id = f.imported_by WHERE f.id = ?`,
     )
     .get(fileId) as (RemittanceFilesRow & { by_name: string | null; payers: string | null }) | undefined;
