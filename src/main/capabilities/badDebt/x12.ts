@@ -139,7 +139,8 @@ class SegmentNumbers {
   of(s: X12Segment): Seg {
     const e = s.elements.map((x) => x.value ?? '');
     const key = [s.tag, ...e].map((v) => v.trim()).join('\u0000');
-    for (let i = this.at; i < this.raw.length; i++) {
+    // Segments left out are few and together; a segment not found near is taken as the next one.
+    for (let i = this.at; i < Math.min(this.raw.length, this.at + 1000); i++) {
       const fields = this.raw[i]!.split(this.elementSep).map((v) => v.trim());
       while (fields.length > 1 && fields[fields.length - 1] === '' && fields.length > e.length + 1) fields.pop();
       if (fields.join('\u0000') === key || (fields[0] === s.tag && i === this.at)) {
@@ -147,7 +148,8 @@ class SegmentNumbers {
         return { tag: s.tag, e, n: i + 1 };
       }
     }
-    return { tag: s.tag, e, n: this.at + 1 };
+    this.at++;
+    return { tag: s.tag, e, n: this.at };
   }
 }
 
