@@ -8,8 +8,10 @@ import type { Capability } from '../../platform/capability';
 import { documentHandlers } from './documentHandlers';
 import { eraHandlers } from './eraHandlers';
 import { badDebtHandlers } from './handlers';
+import { badDebtQueueSource } from './queueSource';
 
 export const badDebt: Capability<'badDebt'> = {
   name: 'badDebt',
   handlers: { ...eraHandlers, ...badDebtHandlers, ...documentHandlers },
+  queueSources: [badDebtQueueSource],
 };

@@ -1,0 +1,86 @@
+// What Medicare bad debt puts in the work queue (kind bad_debt): for supervisors, write-offs
+// proposed and waiting for a decision; for clerks, Medicare accounts whose first bill (BD-04) is
+// due within 14 days of today and not yet sent (a bill later than 120 days after the remittance
+// makes the account's deductible and coinsurance unallowable). Scored with the queue's one formula.
+import { addDays, daysBetween, formatLongDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import { badDebtClock } from '../../../shared/rules/badDebt';
+import { queueScore } from '../../../shared/rules/workQueue';
+import type { QueueCandidate, QueueSource } from '../../platform/capability';
+import { badDebtPolicy } from '../../platform/settings';
+import type { GuarantorsRow } from '../../store/schema';
+import { guarantorName } from '../accounts';
+import { gatherAccounts, MEDICARE_OWING } from './clock';
+
+/** How many days before the BD-04 deadline the clerk is reminded. */
+export const FIRST_BILL_WARNING_DAYS = 14;
+
+export const badDebtQueueSource: QueueSource = {
+  kinds: ['bad_debt'],
+  items(db, today, want) {
+    if (!want('bad_debt')) return [];
+    const names = new Map<number, string>();
+    const nameOf = (guarantorId: number): string => {
+      let n = names.get(guarantorId);
+      if (n === undefined) {
+        const g = db
+          .prepare('SELECT first_name, middle_name, last_name FROM guarantors WHERE id = ?')
+          .get(guarantorId) as Pick<GuarantorsRow, 'first_name' | 'middle_name' | 'last_name'>;
+        n = guarantorName(g);
+        names.set(guarantorId, n);
+      }
+      return n;
+    };
+    const items: QueueCandidate[] = [];
+    const proposed = db
+      .prepare(
+        `SELECT w.id, w.amount_cents, w.proposed_at, a.account_number, a.guarantor_id
+           FROM bad_debt_writeoffs w JOIN accounts a ON a.id = w.account_id WHERE w.status = 'proposed' ORDER BY w.id`,
+      )
+      .all() as {
+      id: number;
+      amount_cents: number;
+      proposed_at: string;
+      account_number: string;
+      guarantor_id: number;
+    }[];
+    for (const p of proposed) {
+      items.push({
+        key: `bad_debt:decide:${p.id}`,
+        kind: 'bad_debt',
+        guarantorId: p.guarantor_id,
+        guarantorName: nameOf(p.guarantor_id),
+        summary: `Approve or reject the Medicare bad-debt write-off of ${formatCents(p.amount_cents)} on account ${p.account_number}.`,
+        amountCents: p.amount_cents,
+        date: p.proposed_at.slice(0, 10),
+        score: queueScore(p.amount_cents, 2),
+        assignee: null,
+        ownerId: null,
+        forSupervisors: true,
+      });
+    }
+    const policy = badDebtPolicy(db);
+    for (const g of gatherAccounts(db, MEDICARE_OWING).values()) {
+      const clock = badDebtClock(g.facts, policy, today);
+      if (!clock.medicare || clock.latestRemittance === null || clock.firstBill !== null) continue;
+      if (clock.kind !== 'ordinary' && policy.indigentSkipsClock) continue;
+      if (clock.allowableCents <= 0) continue;
+      const due = addDays(clock.latestRemittance, policy.firstBillDays);
+      const left = daysBetween(today, due);
+      if (left < 0 || left > FIRST_BILL_WARNING_DAYS) continue;
+      items.push({
+        key: `bad_debt:first_bill:${g.account.id}:${due}`,
+        kind: 'bad_debt',
+        guarantorId: g.account.guarantor_id,
+        guarantorName: nameOf(g.account.guarantor_id),
+        summary: `Send the first bill for Medicare account ${g.account.account_number} by ${formatLongDate(due)} (BD-04: ${policy.firstBillDays} days after the remittance), or ${formatCents(clock.allowableCents)} of deductible and coinsurance cannot be claimed.`,
+        amountCents: clock.allowableCents,
+        date: due,
+        score: queueScore(clock.allowableCents, left <= 3 ? 4 : left <= 7 ? 3 : 2),
+        assignee: null,
+        ownerId: null,
+      });
+    }
+    return items;
+  },
+};
