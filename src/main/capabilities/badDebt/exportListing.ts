@@ -10,10 +10,10 @@ import { recordListing } from './listingRecords';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Where a problem is, as the clerk reads it: "line 4, column 17" or "the header". */
+/** Where a problem is, as the clerk reads it: "Line 4, column 17" or "The header". */
 function where(p: { line: number; column: string }): string {
-  if (p.line === 0) return `the header${p.column ? `, column ${p.column}` : ''}`;
-  return `line ${p.line}${p.column ? `, column ${p.column}` : ''}`;
+  if (p.line === 0) return `The header${p.column ? `, column ${p.column}` : ''}`;
+  return `Line ${p.line}${p.column ? `, column ${p.column}` : ''}`;
 }
 
 export function refuseWhileProblems(view: ListingView): void {
