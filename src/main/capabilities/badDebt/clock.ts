@@ -17,11 +17,12 @@ const PATIENT_PAYMENT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'refund')
   .join(', ');
 
 /**
- * SQL over ledger entry `e`: dated no later than the account's approved write-off (money after it
- * is a recovery, BD-12: it neither restarts the clock nor counts as paid before).
+ * SQL over ledger entry `e`: posted before the account's approved write-off (money after it is a
+ * recovery, BD-12: it neither restarts the clock nor counts as paid before). On the write-off's own
+ * day, what was posted before the write-off entry came before it.
  */
-const BEFORE_WRITE_OFF = `e.effective_date <= coalesce((SELECT w.written_off_on FROM bad_debt_writeoffs w
-    WHERE w.account_id = e.account_id AND w.status = 'approved'), '9999-12-31')`;
+const BEFORE_WRITE_OFF = `NOT EXISTS (SELECT 1 FROM bad_debt_writeoffs w WHERE w.account_id = e.account_id AND w.status = 'approved'
+    AND (e.effective_date > w.written_off_on OR (e.effective_date = w.written_off_on AND e.id > w.ledger_entry_id)))`;
 
 export interface GatheredAccount {
   account: AccountsRow;
