@@ -54,7 +54,7 @@ describe('badDebt:exportListing', () => {
       ['Marsh', 'Eleanor', 'B1', 340],
       ['Okafor', 'Chidi', 'B2', 450],
     ]);
-    const from = lines[0]![2] as Date;
+    const from = lines[0]![2] as unknown as Date;
     expect(from instanceof Date && from.toISOString().slice(0, 10)).toBe('2026-01-12');
     const totals = rows[headingRow + 3]!;
     expect([totals[0], totals[20], totals[21], totals[23]]).toEqual(['Totals', 540, 250, 790]);

@@ -15,3 +15,9 @@ export const badDebt: Capability<'badDebt'> = {
   handlers: { ...eraHandlers, ...badDebtHandlers, ...documentHandlers },
   queueSources: [badDebtQueueSource],
 };
+
+// What the benchmark (src/bench) uses.
+export { candidates } from './candidates';
+export { buildListing } from './listing';
+export { listingXlsx } from './listingFiles';
+export { insertApprovedWriteOffs } from './rows';
