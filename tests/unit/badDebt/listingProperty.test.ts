@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeLedger } from '../../../src/main/capabilities/ledger';
 import { buildListing } from '../../../src/main/capabilities/badDebt/listing';
 import { saveFacts } from '../../../src/main/capabilities/badDebt/rows';
-import { decide, propose, recordRecovery, recoveredCents } from '../../../src/main/capabilities/badDebt/writeOffs';
+import {
+  decide,
+  propose,
+  recordRecovery,
+  recoveredCents,
+  reverseWriteOff,
+} from '../../../src/main/capabilities/badDebt/writeOffs';
 import { addDays } from '../../../src/shared/dates';
 import { importSmall } from '../accounts/fixtures';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
@@ -31,6 +37,8 @@ const accountArb = fc.record({
     maxLength: 2,
   }),
   writeOffDay: fc.integer({ min: 0, max: 150 }),
+  /** Reversed by a supervisor (when nothing was recovered on it): off the listing and the ledger. */
+  reversed: fc.boolean(),
   recoveries: fc.array(
     fc.record({ day: fc.integer({ min: 0, max: 330 }), cents: fc.integer({ min: 1, max: 8_000 }) }),
     {
@@ -133,6 +141,8 @@ describe('the listing reconciles to the ledger (property)', () => {
               when,
             );
           }
+          if (a.reversed && recoveredCents(db, id, on) === 0)
+            reverseWriteOff(t.app, { writeOffId: proposal!.id, reason: 'mistake' }, when);
         }
         const inList = `(SELECT value FROM json_each('${JSON.stringify(ids)}'))`;
         for (const [from, to] of [
@@ -147,7 +157,8 @@ describe('the listing reconciles to the ledger (property)', () => {
                 `SELECT coalesce(-sum(e.amount_cents), 0)
                    FROM ledger_entries e JOIN accounts a ON a.id = e.account_id
                   WHERE e.account_id IN ${inList} AND ${settingSql} AND e.effective_date BETWEEN ? AND ?
-                    AND (e.type = 'bad_debt_writeoff' OR (e.type = 'administrative_adjustment' AND e.reason_code = 'bad_debt_recovery'))`,
+                    AND (e.type = 'bad_debt_writeoff' OR (e.type = 'administrative_adjustment' AND e.reason_code = 'bad_debt_recovery'))
+                    AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id)`,
               )
               .pluck()
               .get(from, to) as number;
