@@ -57,10 +57,12 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
     to: input.periodTo,
   };
   const scope: AccountScope = {
+    // Two lists of ids read once each (not a lookup per account): write-offs dated in the period,
+    // recoveries received in it.
     where: `${reportedUnder()} AND (
-        EXISTS (SELECT 1 FROM bad_debt_writeoffs w WHERE w.account_id = a.id AND w.status = 'approved'
+        a.id IN (SELECT w.account_id FROM bad_debt_writeoffs w WHERE w.status = 'approved'
                    AND w.written_off_on BETWEEN @from AND @to)
-     OR EXISTS (SELECT 1 FROM ledger_entries r WHERE r.account_id = a.id AND r.effective_date BETWEEN @from AND @to
+     OR a.id IN (SELECT r.account_id FROM ledger_entries r WHERE r.effective_date BETWEEN @from AND @to
                    AND ${recoveryEntrySql('r')}))`,
     params,
   };

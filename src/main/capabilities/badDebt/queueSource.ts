@@ -60,7 +60,19 @@ export const badDebtQueueSource: QueueSource = {
       });
     }
     const policy = badDebtPolicy(db);
-    for (const g of gatherAccounts(db, MEDICARE_OWING).values()) {
+    // Only accounts whose latest remittance puts the BD-04 deadline within the warning days are
+    // gathered (the rule then decides): the queue is asked often, and most accounts are far from it.
+    const scope = {
+      where: `${MEDICARE_OWING.where} AND max(coalesce(a.medicare_ra_date, ''), coalesce(a.secondary_ra_date, ''),
+          coalesce(a.medicaid_ra_date, ''),
+          coalesce((SELECT f.secondary_denied_on FROM bad_debt_facts f WHERE f.account_id = a.id), ''))
+        BETWEEN @earliest AND @latest`,
+      params: {
+        earliest: addDays(today, -policy.firstBillDays),
+        latest: addDays(today, FIRST_BILL_WARNING_DAYS - policy.firstBillDays),
+      },
+    };
+    for (const g of gatherAccounts(db, scope).values()) {
       const clock = badDebtClock(g.facts, policy, today);
       if (!clock.medicare || clock.latestRemittance === null || clock.firstBill !== null) continue;
       if (clock.kind !== 'ordinary' && policy.indigentSkipsClock) continue;
