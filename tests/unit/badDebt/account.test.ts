@@ -91,6 +91,16 @@ describe('the work queue (kind bad_debt)', () => {
     ]);
     expect(clerkQueue.items[0]!.summary).toMatch(/Send the first bill for Medicare account B2 by June 20, 2026/);
 
+    // 15 days before the deadline it is not there yet; 14 days before it is (FIRST_BILL_WARNING_DAYS).
+    w.t.clock.setToday('2026-06-05');
+    expect((await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk)).items).toEqual([]);
+    w.t.clock.setToday('2026-06-06');
+    expect((await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk)).items).toHaveLength(1);
+    // Once the deadline passed without a bill, BD-04 cannot be met: no reminder.
+    w.t.clock.setToday('2026-06-21');
+    expect((await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk)).items).toEqual([]);
+    w.t.clock.setToday('2026-06-08');
+
     await w.t.call('badDebt:propose', { accountIds: [w.ids.B1], ceasedOn: '2026-06-05', note: '' }, w.clerk);
     const supQueue = await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.sup);
     expect(supQueue.items.some((i) => i.summary.includes('write-off of $340.00 on account B1'))).toBe(true);
