@@ -56,15 +56,21 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
     from: input.periodFrom,
     to: input.periodTo,
   };
+  // The accounts listed, found once (write-offs dated in the period, recoveries received in it);
+  // every later read is by this list of ids, so none scans the ledger again.
+  const ids = db
+    .prepare(
+      `SELECT a.id FROM accounts a WHERE ${reportedUnder()} AND (
+          a.id IN (SELECT w.account_id FROM bad_debt_writeoffs w WHERE w.status = 'approved'
+                     AND w.written_off_on BETWEEN @from AND @to)
+       OR a.id IN (SELECT r.account_id FROM ledger_entries r WHERE r.effective_date BETWEEN @from AND @to
+                     AND ${recoveryEntrySql('r')}))`,
+    )
+    .pluck()
+    .all(params) as number[];
   const scope: AccountScope = {
-    // Two lists of ids read once each (not a lookup per account): write-offs dated in the period,
-    // recoveries received in it.
-    where: `${reportedUnder()} AND (
-        a.id IN (SELECT w.account_id FROM bad_debt_writeoffs w WHERE w.status = 'approved'
-                   AND w.written_off_on BETWEEN @from AND @to)
-     OR a.id IN (SELECT r.account_id FROM ledger_entries r WHERE r.effective_date BETWEEN @from AND @to
-                   AND ${recoveryEntrySql('r')}))`,
-    params,
+    where: 'a.id IN (SELECT value FROM json_each(@ids))',
+    params: { ids: JSON.stringify(ids) },
   };
   const gathered = gatherAccounts(db, scope);
   const writeOffs = new Map(
@@ -74,7 +80,7 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
           `SELECT w.* FROM bad_debt_writeoffs w JOIN accounts a ON a.id = w.account_id
             WHERE w.status = 'approved' AND ${scope.where}`,
         )
-        .all(params) as BadDebtWriteoffsRow[]
+        .all(scope.params) as BadDebtWriteoffsRow[]
     ).map((w) => [w.account_id, w]),
   );
   const recovered = new Map(

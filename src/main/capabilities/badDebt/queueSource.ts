@@ -72,7 +72,12 @@ export const badDebtQueueSource: QueueSource = {
         latest: addDays(today, FIRST_BILL_WARNING_DAYS - policy.firstBillDays),
       },
     };
-    for (const g of gatherAccounts(db, scope).values()) {
+    const ids = db.prepare(`SELECT a.id FROM accounts a WHERE ${scope.where}`).pluck().all(scope.params) as number[];
+    const near: { where: string; params: Record<string, unknown> } = {
+      where: 'a.id IN (SELECT value FROM json_each(@ids))',
+      params: { ids: JSON.stringify(ids) },
+    };
+    for (const g of ids.length === 0 ? [] : gatherAccounts(db, near).values()) {
       const clock = badDebtClock(g.facts, policy, today);
       if (!clock.medicare || clock.latestRemittance === null || clock.firstBill !== null) continue;
       if (clock.kind !== 'ordinary' && policy.indigentSkipsClock) continue;
