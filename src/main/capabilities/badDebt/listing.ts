@@ -43,6 +43,18 @@ function reportedUnder(): string {
       AND (a.service_type = 'inpatient') = @inpatient`;
 }
 
+/**
+ * SQL: the ledger entries dated in the period (@from..@to) of the accounts (`a`) that ever had a
+ * Medicare write-off approved — the only accounts that can carry a Medicare bad-debt entry (only an
+ * approval posts one) or a recovery (only an approved write-off takes one). Read by account and
+ * date through the ledger's index, not by scanning the whole ledger.
+ */
+function writtenOffLedger(e: string): string {
+  return `(SELECT DISTINCT account_id FROM bad_debt_writeoffs WHERE status IN ('approved', 'reversed')) x
+    CROSS JOIN accounts a ON a.id = x.account_id
+    CROSS JOIN ledger_entries ${e} ON ${e}.account_id = a.id AND ${e}.effective_date BETWEEN @from AND @to`;
+}
+
 export function buildListing(db: Db, input: ListingInput, today: string): ListingView {
   const settings = badDebtPolicy(db);
   if (settings.ccn === '')
@@ -63,8 +75,7 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
       `SELECT a.id FROM accounts a WHERE ${reportedUnder()} AND (
           a.id IN (SELECT w.account_id FROM bad_debt_writeoffs w WHERE w.status = 'approved'
                      AND w.written_off_on BETWEEN @from AND @to)
-       OR a.id IN (SELECT r.account_id FROM ledger_entries r WHERE r.effective_date BETWEEN @from AND @to
-                     AND ${recoveryEntrySql('r')}))`,
+       OR a.id IN (SELECT r.account_id FROM ${writtenOffLedger('r')} WHERE ${recoveryEntrySql('r')}))`,
     )
     .pluck()
     .all(params) as number[];
@@ -87,8 +98,8 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
     (
       db
         .prepare(
-          `SELECT r.account_id AS id, sum(r.amount_cents) AS cents FROM ledger_entries r JOIN accounts a ON a.id = r.account_id
-            WHERE r.effective_date BETWEEN @from AND @to AND ${recoveryEntrySql('r')} AND ${reportedUnder()}
+          `SELECT r.account_id AS id, sum(r.amount_cents) AS cents FROM ${writtenOffLedger('r')}
+            WHERE ${recoveryEntrySql('r')} AND ${reportedUnder()}
             GROUP BY r.account_id`,
         )
         .all(params) as { id: number; cents: number }[]
@@ -178,8 +189,8 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
   // The ledger's side (semantics 4): write-offs standing in the period less recoveries in it.
   const ledgerWriteOffCents = db
     .prepare(
-      `SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e JOIN accounts a ON a.id = e.account_id
-        WHERE e.effective_date BETWEEN @from AND @to AND ${writeOffEntrySql('e')} AND ${reportedUnder()}`,
+      `SELECT coalesce(-sum(e.amount_cents), 0) FROM ${writtenOffLedger('e')}
+        WHERE ${writeOffEntrySql('e')} AND ${reportedUnder()}`,
     )
     .pluck()
     .get(params) as number;
