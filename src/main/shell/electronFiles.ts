@@ -29,7 +29,9 @@ export function saveDialogOptions(file: FileHandle) {
       ? { name: 'PDF document', extensions: ['pdf'] }
       : file.mimeType === 'text/csv'
         ? { name: 'CSV spreadsheet', extensions: ['csv'] }
-        : { name: 'Text', extensions: ['txt'] };
+        : file.mimeType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          ? { name: 'Excel workbook', extensions: ['xlsx'] }
+          : { name: 'Text', extensions: ['txt'] };
   return { title: `Save ${file.fileName}`, defaultPath: file.fileName, filters: [filter] };
 }
 

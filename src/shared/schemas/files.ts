@@ -3,7 +3,13 @@
 // its handle (files:link in a browser; files:open, files:print, files:save in the desktop app).
 import { z } from 'zod';
 
-export const FILE_KINDS = ['application/pdf', 'text/csv', 'text/plain'] as const;
+export const FILE_KINDS = [
+  'application/pdf',
+  'text/csv',
+  'text/plain',
+  // A real Excel workbook (the Medicare bad-debt listing, issue 15).
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** A document waiting in the main process for the workspace to fetch. */

@@ -99,8 +99,13 @@ export type AdjustmentReason = keyof typeof ADJUSTMENT_REASONS;
 export const MATTER_ADJUSTMENT_REASONS = {
   court_judgment: 'Court judgment: not collectable',
   estate_closed: 'Estate closed with nothing more',
+  medicare_bad_debt: 'Medicare bad debt written off (BD-09)',
+  bad_debt_recovery: 'Reinstated for a bad-debt recovery (BD-12)',
 } as const;
 export const ESTATE_CLOSED_REASON = 'estate_closed' satisfies keyof typeof MATTER_ADJUSTMENT_REASONS;
+/** Issue 15: a Medicare bad-debt write-off (a bad_debt_writeoff entry) and a recovery's reinstatement. */
+export const MEDICARE_BAD_DEBT_REASON = 'medicare_bad_debt' satisfies keyof typeof MATTER_ADJUSTMENT_REASONS;
+export const BAD_DEBT_RECOVERY_REASON = 'bad_debt_recovery' satisfies keyof typeof MATTER_ADJUSTMENT_REASONS;
 export const ADJUSTMENT_REASON_CODES = Object.keys(ADJUSTMENT_REASONS) as [AdjustmentReason, ...AdjustmentReason[]];
 
 /** One account's part of a payment the clerk splits. */

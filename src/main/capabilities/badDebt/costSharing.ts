@@ -11,17 +11,45 @@ export interface CostSharing {
   source: '835' | 'extract';
 }
 
+/** The claims that count, per account (one SQL for one account or many). */
+const CLAIM_SUMS = `SELECT account_id, count(*) AS n, coalesce(sum(deductible_cents), 0) AS d,
+         coalesce(sum(coinsurance_cents), 0) AS c
+    FROM remittance_claims
+   WHERE account_id IS NOT NULL AND medicare = 1 AND outcome IN ('posted', 'recorded', 'reversed_prior')`;
+
+function fromRow(r: { n: number | null; d: number | null; c: number | null; ad: number; ac: number }): CostSharing {
+  if ((r.n ?? 0) > 0)
+    return { deductibleCents: Math.max(0, r.d ?? 0), coinsuranceCents: Math.max(0, r.c ?? 0), source: '835' };
+  return { deductibleCents: r.ad, coinsuranceCents: r.ac, source: 'extract' };
+}
+
 export function medicareCostSharing(db: Db, accountId: number): CostSharing {
   const r = db
     .prepare(
-      `SELECT count(*) AS n, coalesce(sum(deductible_cents), 0) AS d, coalesce(sum(coinsurance_cents), 0) AS c
-         FROM remittance_claims
-        WHERE account_id = ? AND medicare = 1 AND outcome IN ('posted', 'recorded', 'reversed_prior')`,
+      `SELECT s.n, s.d, s.c, a.deductible_cents AS ad, a.coinsurance_cents AS ac
+         FROM accounts a LEFT JOIN (${CLAIM_SUMS} AND account_id = @id GROUP BY account_id) s ON s.account_id = a.id
+        WHERE a.id = @id`,
     )
-    .get(accountId) as { n: number; d: number; c: number };
-  if (r.n > 0) return { deductibleCents: Math.max(0, r.d), coinsuranceCents: Math.max(0, r.c), source: '835' };
-  const a = db
-    .prepare('SELECT deductible_cents AS d, coinsurance_cents AS c FROM accounts WHERE id = ?')
-    .get(accountId) as { d: number; c: number } | undefined;
-  return { deductibleCents: a?.d ?? 0, coinsuranceCents: a?.c ?? 0, source: 'extract' };
+    .get({ id: accountId }) as
+    { n: number | null; d: number | null; c: number | null; ad: number; ac: number } | undefined;
+  return r ? fromRow(r) : { deductibleCents: 0, coinsuranceCents: 0, source: 'extract' };
+}
+
+/**
+ * The same for every account `accountsWhere` selects (SQL over `a`, the accounts), in one pass: the
+ * candidates list and the listing read thousands at once.
+ */
+export function medicareCostSharingOf(
+  db: Db,
+  accountsWhere: string,
+  params: Record<string, unknown> = {},
+): Map<number, CostSharing> {
+  const rows = db
+    .prepare(
+      `SELECT a.id, s.n, s.d, s.c, a.deductible_cents AS ad, a.coinsurance_cents AS ac
+         FROM accounts a LEFT JOIN (${CLAIM_SUMS} GROUP BY account_id) s ON s.account_id = a.id
+        WHERE ${accountsWhere}`,
+    )
+    .all(params) as { id: number; n: number | null; d: number | null; c: number | null; ad: number; ac: number }[];
+  return new Map(rows.map((r) => [r.id, fromRow(r)]));
 }

@@ -8,12 +8,19 @@ import type { Capability } from '../../platform/capability';
 import { documentHandlers } from './documentHandlers';
 import { eraHandlers } from './eraHandlers';
 import { badDebtHandlers } from './handlers';
+import { badDebtQueueSource } from './queueSource';
 
 export const badDebt: Capability<'badDebt'> = {
   name: 'badDebt',
   handlers: { ...eraHandlers, ...badDebtHandlers, ...documentHandlers },
+  queueSources: [badDebtQueueSource],
 };
 
 export { fileDetail as eraFileDetail, importEra, listFiles as eraFiles, previewEra } from './era';
 export { read835 } from './x12';
 export { write835, type Write835Claim, type Write835Transaction } from './x12Write';
+// What the benchmark (src/bench) uses.
+export { candidates } from './candidates';
+export { buildListing } from './listing';
+export { listingXlsx } from './listingFiles';
+export { insertApprovedWriteOffs } from './rows';

@@ -26,5 +26,5 @@ export const estates: Capability<'estates'> = {
 };
 
 export { estatesQueueSource } from './queueSource';
-export { estateDetail, estateSummaries, guarantorEstate } from './views';
+export { estateClosings, estateDetail, estateSummaries, guarantorEstate } from './views';
 export { recordDeath } from './deaths';

@@ -460,3 +460,24 @@ export function guarantorEstate(db: Db, guarantorId: number, today: string): Gua
 export function probateRuleOn(db: Db, state: string, on: string): ProbateRule {
   return probateRuleFor(probateRules(db), state, on);
 }
+
+/**
+ * For Medicare bad debt (issue 15): the day collection effort ceased on each account an estate
+ * closed with nothing more and left a bad-debt share on (BD-05: the effort ends with the estate).
+ * `accountsWhere` is SQL over `a`, the accounts.
+ */
+export function estateClosings(
+  db: Db,
+  accountsWhere: string,
+  params: Record<string, unknown> = {},
+): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT ea.account_id AS id, max(e.closed_on) AS closed_on
+         FROM estate_accounts ea JOIN estates e ON e.id = ea.estate_id JOIN accounts a ON a.id = ea.account_id
+        WHERE e.status = 'closed_nothing' AND e.closed_on IS NOT NULL AND ea.bad_debt_cents > 0 AND ${accountsWhere}
+        GROUP BY ea.account_id`,
+    )
+    .all(params) as { id: number; closed_on: string }[];
+  return new Map(rows.map((r) => [r.id, r.closed_on]));
+}

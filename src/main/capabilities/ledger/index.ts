@@ -8,7 +8,14 @@ import { ledgerHandlers } from './handlers';
 export const ledger: Capability<'ledger'> = { name: 'ledger', handlers: ledgerHandlers };
 
 export { changeLedger, settleLedgerChange, LedgerChangeWriter, type LedgerWhen } from './changes';
-export { paymentHow, postOldestFirst, postRecovery, postRefund, writeOffApprovedBy } from './posting';
+export {
+  paymentHow,
+  postAccountPayment,
+  postOldestFirst,
+  postRecovery,
+  postRefund,
+  writeOffApprovedBy,
+} from './posting';
 export {
   accountLedger,
   entriesAsCounted,

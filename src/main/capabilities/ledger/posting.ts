@@ -403,3 +403,34 @@ export function postRecovery(
     memo: `${label}: ${paymentHow(p)}.`,
   }));
 }
+
+/**
+ * A patient's payment to one account inside the caller's ledger change (a bad-debt recovery,
+ * issue 15): its receipt's row and its patient_payment entry, as postPayment writes them.
+ */
+export function postAccountPayment(
+  ledger: LedgerChangeWriter,
+  p: MatterPayment & { guarantorId: number; accountId: number; memo: string },
+): { paymentId: number; receiptNumber: string; entryId: number } {
+  const receiptNumber = nextReceiptNumber(ledger.db, ledger.when.today);
+  const paymentId = insertPayment(ledger.db, {
+    receipt_number: receiptNumber,
+    guarantor_id: p.guarantorId,
+    method: p.method,
+    reference: p.reference,
+    amount_cents: p.amountCents,
+    effective_date: p.receivedOn,
+    received_by: ledger.when.by,
+    created_at: ledger.when.now,
+  });
+  const entryId = ledger.post({
+    accountId: p.accountId,
+    type: 'patient_payment',
+    amountCents: -p.amountCents,
+    effectiveDate: p.receivedOn,
+    reference: [receiptNumber, p.reference].filter(Boolean).join(' '),
+    memo: p.memo,
+    paymentId,
+  });
+  return { paymentId, receiptNumber, entryId };
+}

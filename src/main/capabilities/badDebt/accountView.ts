@@ -1,0 +1,164 @@
+// One account's Medicare bad debt as the clerk sees it (badDebt:account): the facts the extract
+// does not carry, the clock by the one rule, the indigence determinations (BD-11), the write-offs,
+// the account's 835 claims (read-only here; the remittance tables are the ERA import's) and the
+// recoveries from the ledger (BD-12). Also the two changes a clerk makes to the facts.
+import { AppError } from '../../../shared/errors';
+import type {
+  BadDebtAccountView,
+  BadDebtFactsInput,
+  EraAdjustmentView,
+  EraClaimView,
+  IndigenceInput,
+  IndigenceView,
+} from '../../../shared/schemas/badDebt';
+import type { Db } from '../../store/database';
+import type { IndigenceDeterminationsRow, RemittanceAdjustmentsRow, RemittanceClaimsRow } from '../../store/schema';
+import { badDebtPolicy } from '../../platform/settings';
+import { clockOf, gatherAccount, settingOf } from './clock';
+import { insertIndigence, saveFacts } from './rows';
+import { recoveryEntrySql, writeOffViews } from './writeOffs';
+
+export function accountView(db: Db, accountId: number, today: string): BadDebtAccountView {
+  const g = gatherAccount(db, accountId);
+  if (!g) throw new AppError('not_found', 'That account was not found.', { accountId: 'No such account.' });
+  const a = g.account;
+  const f = g.recorded;
+  return {
+    accountId: a.id,
+    accountNumber: a.account_number,
+    guarantorId: a.guarantor_id,
+    patientName: a.patient_name,
+    serviceFrom: a.service_from,
+    serviceTo: a.service_to,
+    setting: settingOf(a.service_type),
+    payerClass: a.payer_class,
+    mbi: a.mbi,
+    medicaidNumber: a.medicaid_number,
+    ccn: f?.ccn ?? badDebtPolicy(db).ccn,
+    balanceCents: a.balance_cents,
+    facts: {
+      professionalComponent: f?.professional_component === 1,
+      qmb: f?.qmb === 1,
+      ccn: f?.ccn ?? '',
+      medicaidAd: f?.medicaid_ad === 1,
+      medicaidAdNote: f?.medicaid_ad_note ?? '',
+      secondaryDeniedOn: f?.secondary_denied_on ?? null,
+    },
+    // An approved write-off's clock is shown as it stood on its date.
+    clock: clockOf(db, g, g.openWriteOff?.writtenOffOn ?? today),
+    indigence: indigenceHistory(db, accountId),
+    writeOffs: writeOffViews(db, 'w.account_id = ?', [accountId]).reverse(),
+    remittances: accountClaims(db, accountId),
+    recoveries: (
+      db
+        .prepare(
+          `SELECT e.id AS entryId, e.effective_date AS receivedOn, e.amount_cents AS amountCents, e.type
+             FROM ledger_entries e WHERE e.account_id = ? AND ${recoveryEntrySql('e')} ORDER BY e.effective_date, e.id`,
+        )
+        .all(accountId) as { entryId: number; receivedOn: string; amountCents: number; type: string }[]
+    ).map((r) => ({ ...r, type: 'Recovery (BD-12)' })),
+  };
+}
+
+function indigenceHistory(db: Db, accountId: number): IndigenceView[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, u.full_name AS by_name FROM indigence_determinations d LEFT JOIN users u ON u.id = d.determined_by
+        WHERE d.account_id = ? ORDER BY d.id DESC`,
+    )
+    .all(accountId) as (IndigenceDeterminationsRow & { by_name: string | null })[];
+  return rows.map((r) => ({
+    id: r.id,
+    determinedOn: r.determined_on,
+    assetsCents: r.assets_cents,
+    liabilitiesCents: r.liabilities_cents,
+    monthlyIncomeCents: r.monthly_income_cents,
+    monthlyExpensesCents: r.monthly_expenses_cents,
+    householdSize: r.household_size,
+    extenuating: r.extenuating,
+    noOtherSource: r.no_other_source === 1,
+    selfDeclarationOnly: r.self_declaration_only === 1,
+    indigent: r.indigent === 1,
+    note: r.note,
+    determinedBy: r.by_name,
+    createdAt: r.created_at,
+  }));
+}
+
+/** The account's 835 claims, newest first, with their adjustments. */
+function accountClaims(db: Db, accountId: number): EraClaimView[] {
+  const claims = db
+    .prepare(
+      `SELECT c.*, a.account_number FROM remittance_claims c JOIN remittance_transactions t ON t.id = c.transaction_id
+         LEFT JOIN accounts a ON a.id = c.account_id
+        WHERE c.account_id = ? ORDER BY t.remittance_date DESC, c.id DESC`,
+    )
+    .all(accountId) as (RemittanceClaimsRow & { account_number: string | null })[];
+  if (claims.length === 0) return [];
+  const adjustments = new Map<number, EraAdjustmentView[]>();
+  for (const r of db
+    .prepare(
+      `SELECT * FROM remittance_adjustments WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, line_no, id`,
+    )
+    .all(JSON.stringify(claims.map((c) => c.id))) as RemittanceAdjustmentsRow[]) {
+    const list = adjustments.get(r.claim_id) ?? [];
+    list.push({
+      lineNo: r.line_no,
+      procedure: r.procedure,
+      groupCode: r.group_code,
+      reasonCode: r.reason_code,
+      amountCents: r.amount_cents,
+      quantity: r.quantity,
+    });
+    adjustments.set(r.claim_id, list);
+  }
+  return claims.map((c) => ({
+    id: c.id,
+    seq: c.seq,
+    patientControl: c.patient_control,
+    accountId: c.account_id,
+    accountNumber: c.account_number,
+    statusCode: c.status_code,
+    payerRole: c.payer_role,
+    filingIndicator: c.filing_indicator,
+    medicare: c.medicare === 1,
+    medicaid: c.medicaid === 1,
+    payerClaimNumber: c.payer_claim_number,
+    patientName: [c.patient_last, c.patient_first].filter(Boolean).join(', '),
+    memberId: c.member_id,
+    serviceFrom: c.service_from,
+    serviceTo: c.service_to,
+    chargeCents: c.charge_cents,
+    paidCents: c.paid_cents,
+    patientRespCents: c.patient_resp_cents,
+    deductibleCents: c.deductible_cents,
+    coinsuranceCents: c.coinsurance_cents,
+    copayCents: c.copay_cents,
+    contractualCents: c.contractual_cents,
+    otherAdjustmentCents: c.other_adjustment_cents,
+    outcome: c.outcome,
+    reason: c.reason,
+    adjustments: adjustments.get(c.id) ?? [],
+  }));
+}
+
+function accountExists(db: Db, accountId: number): void {
+  if (db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId) === undefined)
+    throw new AppError('not_found', 'That account was not found.', { accountId: 'No such account.' });
+}
+
+/** badDebt:setFacts — the facts recorded (the listing reads them when it is built). */
+export function setFacts(db: Db, input: BadDebtFactsInput, at: string, by: number): void {
+  accountExists(db, input.accountId);
+  saveFacts(db, input, at, by);
+}
+
+/** badDebt:indigence — BD-11: the determination recorded (a later one supersedes). */
+export function recordIndigence(db: Db, input: IndigenceInput, today: string, at: string, by: number): void {
+  accountExists(db, input.accountId);
+  if (input.determinedOn > today) {
+    const m = 'A determination cannot be dated after today.';
+    throw new AppError('invalid_input', m, { determinedOn: m });
+  }
+  insertIndigence(db, input, at, by);
+}
