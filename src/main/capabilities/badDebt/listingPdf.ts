@@ -81,18 +81,51 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** A cell ready to place: Helvetica's encoding and the width it takes, or null when Helvetica cannot draw it. */
 interface Encoded {
-  hex: string[];
-  positions: { xAdvance: number; advanceWidth: number }[];
+  /** The text-showing operator, as pdfkit writes it: the glyphs' codes with the kerning between them. */
+  tj: string;
   width: number;
 }
 
-function encodeCell(doc: Pdf, text: string): Encoded | null {
-  if (!standardFontDraws(text) || text.includes('\n')) return null;
+/** pdfkit's TJ for encoded glyphs: runs of codes, each followed by the kerning after its last glyph. */
+function showText(hex: string[], positions: { xAdvance: number; advanceWidth: number }[]): string {
+  const commands: string[] = [];
+  let last = 0;
+  const segment = (cur: number) => {
+    if (last < cur) {
+      const p = positions[cur - 1]!;
+      commands.push(`<${hex.slice(last, cur).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+    }
+    last = cur;
+  };
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+  }
+  segment(positions.length);
+  return `[${commands.join(' ')}] TJ`;
+}
+
+/**
+ * A listing repeats most of its cells (dates, amounts, Y and N): each is encoded once per font
+ * and size. The cache belongs to one drawing.
+ */
+type EncodeCache = Map<string, Encoded | null>;
+
+function encodeCell(doc: Pdf, text: string, cache: EncodeCache): Encoded | null {
   const d = doc as unknown as DocInternals;
-  const [hex, positions] = d._font.encode(text);
-  let units = 0;
-  for (const p of positions) units += p.xAdvance;
-  return { hex, positions, width: (units * d._fontSize) / 1000 };
+  const key = `${d._font.id}|${d._fontSize}|${text}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let e: Encoded | null = null;
+  if (standardFontDraws(text) && !text.includes('\n')) {
+    const [hex, positions] = d._font.encode(text);
+    let units = 0;
+    for (const p of positions) units += p.xAdvance;
+    e = { tj: showText(hex, positions), width: (units * d._fontSize) / 1000 };
+  }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, e);
+  return e;
 }
 
 /** Writes encoded cells (x, top of the line) in one text object, as pdfkit's _fragment writes each. */
@@ -105,22 +138,7 @@ function writeCells(doc: Pdf, cells: { e: Encoded; x: number; y: number }[]): vo
   const dy = (font.ascender / 1000) * size;
   const out: string[] = ['q', `1 0 0 -1 0 ${num(d.page.height)} cm`, 'BT', `/${font.id} ${num(size)} Tf`];
   for (const { e, x, y } of cells) {
-    out.push(`1 0 0 1 ${num(x)} ${num(d.page.height - y - dy)} Tm`);
-    const commands: string[] = [];
-    let last = 0;
-    const segment = (cur: number) => {
-      if (last < cur) {
-        const p = e.positions[cur - 1]!;
-        commands.push(`<${e.hex.slice(last, cur).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
-      }
-      last = cur;
-    };
-    for (let i = 0; i < e.positions.length; i++) {
-      const p = e.positions[i]!;
-      if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
-    }
-    segment(e.positions.length);
-    out.push(`[${commands.join(' ')}] TJ`);
+    out.push(`1 0 0 1 ${num(x)} ${num(d.page.height - y - dy)} Tm`, e.tj);
   }
   out.push('ET', 'Q');
   d.addContent(out.join('\n'));
@@ -357,6 +375,7 @@ export async function drawListingPdf(view: ListingView): Promise<Buffer> {
   doc.font(FONT.regular).fontSize(BODY_SIZE);
   const lineHeight = doc.currentLineHeight(true);
   let pageTop = y - headHeight;
+  const cache: EncodeCache = new Map();
   const encoded = new Array<Encoded | null>(EXHIBIT_2A_COLUMNS.length);
   const widths = new Array<number>(EXHIBIT_2A_COLUMNS.length);
   const drawRow = (cells: string[], bold: boolean, shaded: boolean) => {
@@ -366,7 +385,7 @@ export async function drawListingPdf(view: ListingView): Promise<Buffer> {
     let lines = 1;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
-      const e = c === '' ? null : encodeCell(doc, c);
+      const e = c === '' ? null : encodeCell(doc, c, cache);
       encoded[i] = e;
       const w = c === '' ? 0 : e ? e.width : doc.widthOfString(c);
       widths[i] = w;
