@@ -1,6 +1,8 @@
 // BD-08: the auditor's packet for one account, through its channel, on the book of documentsWorld.ts
 // (figures and dates there, worked by hand). Read back with pdftotext (layout) and pdfjs (scripts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedStatement } from '../../../src/main/capabilities/statements';
+import { formatShortDate } from '../../../src/shared/dates';
 import { pdfPages as pdfjsPages } from '../pdfText';
 import { pdfPages, pdfText } from '../smallClaims/docSupport';
 import { docsWorld, DOC_STATEMENT_DATES, type DocsWorld } from './documentsWorld';
@@ -19,6 +21,31 @@ beforeAll(async () => {
 afterAll(() => w.t.cleanup());
 
 describe('the audit packet (BD-08)', () => {
+  it('ends with a copy of each bill as mailed, drawn again and verified against its recorded hash', async () => {
+    const db = w.t.app.store.db;
+    const ids = db
+      .prepare(
+        `SELECT s.id FROM statements s JOIN statement_accounts sa ON sa.statement_id = s.id
+          WHERE sa.account_id = ? ORDER BY s.statement_date`,
+      )
+      .pluck()
+      .all(w.acct('M1')) as number[];
+    const copies = await Promise.all(ids.map((id) => recordedStatement(db, id)));
+    const pages = pdfPages(packet);
+    const copyPages = copies.reduce((n, c) => n + c.pages.length, 0);
+    const tail = pages.slice(pages.length - copyPages);
+    // Each copy's pages are the statement's own (its due date, its amount), in the order mailed.
+    let at = 0;
+    for (const c of copies) {
+      const first = flat(tail[at]!);
+      expect(first).toContain('M1');
+      expect(first).toContain(formatShortDate(c.dueDate));
+      at += c.pages.length;
+    }
+    expect(flat(tail[tail.length - copies[copies.length - 1]!.pages.length]!)).toMatch(/final notice/i);
+    expect(text).toContain('The copies follow the last page of this packet');
+  });
+
   it('names the account and the beneficiary', () => {
     expect(text).toContain('Medicare bad debt: account M1');
     expect(text).toContain('Beneficiary (patient) José Ángel Núñez-García');
@@ -88,8 +115,11 @@ describe('the audit packet (BD-08)', () => {
       'An account owing $50.00 or more, 30 days or more after its final notice'.replace('An', 'an'),
     );
     expect(text).toContain('none of them has a payer class');
+    // The packet's own pages are numbered over the whole file, the bills' copies included.
     const pages = pdfPages(packet);
-    pages.forEach((p, i) => expect(flat(p)).toContain(`Page ${i + 1} of ${pages.length}`));
+    const own = pages.filter((p) => p.includes('Medicare bad debt audit packet · account M1'));
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    own.forEach((p, i) => expect(flat(p)).toContain(`Page ${i + 1} of ${pages.length}`));
   });
 
   it('is kept among the guarantor’s documents, and the print is audited', () => {

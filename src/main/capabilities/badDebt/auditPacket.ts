@@ -17,6 +17,7 @@ import type { Db } from '../../store/database';
 import type { AccountsRow, ActivitiesRow, BadDebtFactsRow, BadDebtWriteoffsRow } from '../../store/schema';
 import { agencyPolicy, badDebtPolicy, hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { accountLedger, entryStandsSql, patientPaid } from '../ledger';
+import { recordedStatement, type RecordedStatement } from '../statements';
 import { storeDocument } from '../../platform/documents';
 import { drawAuditPacket } from './auditPacketPdf';
 import { medicareCostSharing, type CostSharing } from './costSharing';
@@ -53,6 +54,8 @@ export interface PacketBill {
   amountDueCents: number;
   /** The SHA-256 the statement was recorded under: it reprints byte for byte (Statements, reprint). */
   sha256: string;
+  /** Its copy in the printed packet: attached as mailed, or it no longer draws to the recorded bytes. */
+  copy: 'attached' | 'differs' | 'not_drawn';
 }
 
 export interface PacketEvent {
@@ -396,6 +399,7 @@ function billsOf(db: Db, accountId: number): PacketBill[] {
     accountBalanceCents: r.balance_cents,
     amountDueCents: r.amount_due_cents,
     sha256: r.sha256,
+    copy: 'not_drawn' as const,
   }));
 }
 
@@ -561,7 +565,19 @@ export async function keepAuditPacket(
   when: { today: BusinessDate; now: string; by: number; byName: string },
 ): Promise<{ documentId: number; guarantorId: number }> {
   const packet = auditPacket(db, accountId, when.today, when.byName);
-  const bytes = await drawAuditPacket(packet);
+  // The bills as mailed, each drawn again and checked against its recorded hash (a statement run
+  // may list several accounts of the guarantor: the copy is the whole statement as mailed).
+  const copies: RecordedStatement[] = [];
+  for (const b of packet.bills) {
+    try {
+      copies.push(await recordedStatement(db, b.statementId));
+      b.copy = 'attached';
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'internal') throw e;
+      b.copy = 'differs';
+    }
+  }
+  const bytes = await drawAuditPacket(packet, copies);
   const documentId = storeDocument(db, {
     guarantorId: packet.account.guarantorId,
     kind: 'bad_debt_audit_packet',

@@ -9,6 +9,7 @@ import { formatCents } from '../../../shared/money';
 import type { CriterionState } from '../../../shared/rules/badDebt';
 import { LEDGER_TYPE_LABELS } from '../../../shared/schemas/ledger';
 import {
+  collectBytes,
   contentWidth,
   createPdf,
   FONT,
@@ -23,6 +24,8 @@ import {
   table,
   type Pdf,
 } from '../../pdf/layout';
+import { appendPages, capturePages } from '../../pdf/pageCopy';
+import type { RecordedStatement } from '../statements';
 import type { AuditPacket } from './auditPacket';
 
 const STATE_LABEL: Record<CriterionState, string> = {
@@ -52,13 +55,14 @@ function none(doc: Pdf, text: string): void {
   paragraph(doc, text, { muted: true, size: 9 });
 }
 
-export async function drawAuditPacket(p: AuditPacket): Promise<Buffer> {
+/**
+ * The packet; `copies` (the bills as mailed, drawn again from their records and verified) follow
+ * its own pages, each exactly as it was mailed (BD-08: copies of bills and notices).
+ */
+export async function drawAuditPacket(p: AuditPacket, copies: readonly RecordedStatement[] = []): Promise<Buffer> {
   const a = p.account;
-  const doc = createPdf({
-    title: `Medicare bad debt: audit packet for account ${a.accountNumber}`,
-    date: p.printedOn,
-    author: p.printedBy,
-  });
+  const title = `Medicare bad debt: audit packet for account ${a.accountNumber}`;
+  const doc = createPdf({ title, date: p.printedOn, author: p.printedBy, uncompressed: copies.length > 0 });
   const w = contentWidth(doc);
   letterhead(doc, p.hospital);
   heading(doc, `Medicare bad debt: account ${a.accountNumber}`, 16);
@@ -113,9 +117,9 @@ export async function drawAuditPacket(p: AuditPacket): Promise<Buffer> {
     doc,
     [
       { header: 'Rule', width: w * 0.08 },
-      { header: 'Criterion', width: w * 0.26 },
-      { header: 'State', width: w * 0.12 },
-      { header: 'Why', width: w * 0.54 },
+      { header: 'Criterion', width: w * 0.25 },
+      { header: 'State', width: w * 0.14 },
+      { header: 'Why', width: w * 0.53 },
     ],
     c.criteria.map((x) => [x.rule, x.label, STATE_LABEL[x.state], x.detail]),
     { fontSize: 8.5 },
@@ -148,7 +152,9 @@ export async function drawAuditPacket(p: AuditPacket): Promise<Buffer> {
   else {
     paragraph(
       doc,
-      'Each statement is kept as it was mailed: Recoup draws it again from its record and checks it against the SHA-256 fingerprint taken when it was sent (Statements, reprint), so a copy given to the auditor is the bill as mailed.',
+      copies.length > 0
+        ? 'Each statement is kept as it was mailed: Recoup drew it again from its record and checked it against the SHA-256 fingerprint taken when it was sent. The copies follow the last page of this packet, in the order below, each as mailed.'
+        : 'Each statement is kept as it was mailed: Recoup draws it again from its record and checks it against the SHA-256 fingerprint taken when it was sent (Statements, reprint), so a copy given to the auditor is the bill as mailed.',
       { size: 8.5, muted: true },
     );
     table(
@@ -167,7 +173,7 @@ export async function drawAuditPacket(p: AuditPacket): Promise<Buffer> {
         b.step,
         formatCents(b.accountBalanceCents),
         formatCents(b.amountDueCents),
-        `#${b.statementId} · ${b.sha256.slice(0, 16)}…`,
+        `#${b.statementId} · ${b.sha256.slice(0, 16)}…${b.copy === 'differs' ? ' · does not reprint exactly: tell your administrator' : ''}`,
       ]),
       { fontSize: 8 },
     );
@@ -271,10 +277,20 @@ export async function drawAuditPacket(p: AuditPacket): Promise<Buffer> {
   section(doc, 'The hospital’s collection policy (Medicare and non-Medicare alike)');
   for (const s of p.policy.sentences) paragraph(doc, s, { size: 9 });
 
+  const copyPages = copies.reduce((n, c) => n + c.pages.length, 0);
   footer(
     doc,
     `Confidential · Medicare bad debt audit packet · account ${a.accountNumber} · printed ${formatShortDate(p.printedOn)} by ${p.printedBy}`,
+    (page, pages) => `Page ${page} of ${pages + copyPages}`,
   );
   doc.fillColor(INK.text);
-  return pdfBytes(doc);
+  if (copies.length === 0) return pdfBytes(doc);
+  const own = capturePages(doc);
+  await pdfBytes(doc);
+  const packet = createPdf({ title, date: p.printedOn, author: p.printedBy, streamPages: true });
+  const bytes = collectBytes(packet);
+  appendPages(packet, own);
+  for (const c of copies) appendPages(packet, c.pages);
+  packet.end();
+  return bytes;
 }

@@ -12,6 +12,7 @@
 // alternately so a reviewer's eye stays on one line across the page.
 import { formatLongDate, formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
+import { plural } from '../../../shared/plural';
 import { EXHIBIT_2A_COLUMNS, type ListingLine } from '../../../shared/rules/badDebt';
 import type { ListingView } from '../../../shared/schemas/badDebt';
 import { createPdf, FONT, INK, pdfBytes, type Pdf } from '../../pdf/layout';
@@ -238,7 +239,7 @@ function headerBlock(doc: Pdf, view: ListingView): void {
     [
       ['Cost-reporting period', period(view)],
       ['Inpatient or outpatient', setting(view)],
-      ['Lines', `${view.lines.length.toLocaleString('en-US')} (${recoveries.toLocaleString('en-US')} recoveries)`],
+      ['Lines', `${view.lines.length.toLocaleString('en-US')} (${plural(recoveries, 'recovery', 'recoveries')})`],
     ],
     [
       ['Prepared by', h.preparer],
