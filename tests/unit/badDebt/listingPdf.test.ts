@@ -12,7 +12,7 @@ import { EXHIBIT_2A_COLUMNS } from '../../../src/shared/rules/badDebt';
 import { pdfPages as pdfjsPages } from '../pdfText';
 import { pdfPages, pdfText } from '../smallClaims/docSupport';
 import { tempDir } from '../support';
-import { bigListing, listingLine, listingView } from './listingFixture';
+import { bigListing, listingLine, listingView } from './listingPdfFixture';
 
 function pageSize(bytes: Buffer): { width: number; height: number; pages: number } {
   const file = path.join(tempDir('recoup-listing-'), 'listing.pdf');
