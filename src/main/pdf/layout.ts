@@ -38,6 +38,8 @@ export interface PdfMeta {
   /** Content streams left uncompressed (cheaper to draw; for a document only hashed and copied). */
   uncompressed?: boolean;
   landscape?: boolean;
+  /** The paper: Letter unless a wide report needs Legal (the bad-debt listing's 24 columns). */
+  size?: 'LETTER' | 'LEGAL';
   /** The business date the document is dated; also its PDF creation date. */
   date: BusinessDate;
   author?: string;
@@ -48,7 +50,7 @@ export interface PdfMeta {
 export function createPdf(meta: PdfMeta): Pdf {
   const creation = new Date(`${meta.date}T12:00:00Z`);
   const doc = new PDFDocument({
-    size: 'LETTER',
+    size: meta.size ?? 'LETTER',
     layout: meta.landscape ? 'landscape' : 'portrait',
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: !meta.streamPages,
