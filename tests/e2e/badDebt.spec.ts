@@ -250,7 +250,7 @@ test('bad debt: an 835 in, the clock, proposed, approved, the listing exported a
   // The clerk imports the payer's 835.
   await logIn(page, CLERK);
   await nav(page).getByRole('link', { name: 'Insurance remittances (835)' }).click();
-  await page.getByLabel('835 file').setInputFiles(PART_A);
+  await page.getByLabel('835 file', { exact: true }).setInputFiles(PART_A);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   const preview = page.getByLabel('Preview of the 835 file');
   await expect(preview.getByText('Interchange 000000907')).toBeVisible();
@@ -271,7 +271,7 @@ test('bad debt: an 835 in, the clock, proposed, approved, the listing exported a
   await shot(page, 'bd11-era-imported');
 
   // The same file again: nothing would post, and Import stays off.
-  await page.getByLabel('835 file').setInputFiles(PART_A);
+  await page.getByLabel('835 file', { exact: true }).setInputFiles(PART_A);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'importing it again would post nothing' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();

@@ -640,6 +640,7 @@ function Listing({ onNotice }: { onNotice: (m: string) => void }) {
           <label htmlFor="bd-ccn">CCN</label>
           <input
             id="bd-ccn"
+            type="text"
             value={values.ccn}
             maxLength={6}
             autoComplete="off"
@@ -770,6 +771,7 @@ function Listing({ onNotice }: { onNotice: (m: string) => void }) {
               <label htmlFor="bd-preparer">Prepared by</label>
               <input
                 id="bd-preparer"
+                type="text"
                 value={preparer}
                 autoComplete="name"
                 onChange={(e) => setPreparer(e.target.value)}

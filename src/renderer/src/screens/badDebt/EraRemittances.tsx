@@ -114,8 +114,7 @@ function TransactionView({ t, index }: { t: EraTransactionView; index: number })
           { header: 'Patient', cell: (c) => c.patientName || DASH },
           {
             header: 'Status',
-            cell: (c) =>
-              `${ROLE_LABELS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''} (${c.statusCode})`,
+            cell: (c) => `${ROLE_LABELS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''}`,
           },
           { header: 'Paid', className: 'num', cell: (c) => formatCents(c.paidCents) },
           { header: 'Deductible', className: 'num', cell: (c) => formatCents(c.deductibleCents) },
