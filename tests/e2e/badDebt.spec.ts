@@ -282,8 +282,9 @@ test('bad debt: an 835 in, the clock, proposed, approved, the listing exported a
   await page.keyboard.press('Enter');
   const panel = page.getByRole('region', { name: 'Account B3000001: Medicare bad debt' });
   await expect(panel).toBeVisible();
-  await expect(panel.getByText('$140.00')).toBeVisible();
-  await expect(panel.getByText('October 29, 2002')).toBeVisible();
+  const facts = panel.locator('dl.facts');
+  await expect(facts).toContainText('Allowable bad debt$140.00');
+  await expect(facts).toContainText('First write-off dateOctober 29, 2002');
   await expect(panel.getByRole('list', { name: 'Bad-debt criteria of account B3000001' })).toContainText('Met');
   await expectNoSeriousA11yViolations(page, 'the account workspace with the bad-debt section');
   for (const name of ['Edit bad-debt facts…', 'Record an indigence determination…']) {
