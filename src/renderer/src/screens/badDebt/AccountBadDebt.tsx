@@ -8,7 +8,7 @@ import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { CriterionState } from '../../../../shared/rules/badDebt';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import type { BadDebtAccountView } from '../../../../shared/schemas/badDebt';
+import { CLAIM_OUTCOME_LABELS, type BadDebtAccountView, type PayerRole } from '../../../../shared/schemas/badDebt';
 import {
   factsForm,
   indigenceForm,
@@ -19,6 +19,7 @@ import {
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
 import { call, messageOf } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { DialogForm } from '../../components/DialogForm';
 import { CheckboxField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useSchemaForm } from '../../forms';
@@ -197,6 +198,15 @@ function RecoveryDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClose
   );
 }
 
+const ROLE_WORDS: Record<PayerRole, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  tertiary: 'Tertiary',
+  denied: 'Denied',
+  reversal: 'Reversal',
+  other: 'Other',
+};
+
 type Open = 'facts' | 'indigence' | 'recovery' | null;
 
 /** One Medicare account's bad-debt panel. */
@@ -219,7 +229,11 @@ function AccountPanel({
     setOpen(null);
     onNotice(message);
   };
-  const latestIndigence = v?.indigence[0] ?? null;
+  // The latest determination stands (BD-11); whatever order main gives them in.
+  const determinations = [...(v?.indigence ?? [])].sort((a, b) =>
+    a.determinedOn !== b.determinedOn ? (a.determinedOn < b.determinedOn ? 1 : -1) : b.id - a.id,
+  );
+  const latestIndigence = determinations[0] ?? null;
   const approved = v?.writeOffs.find((w) => w.status === 'approved') ?? null;
   const current = v?.writeOffs.find((w) => w.status === 'proposed' || w.status === 'approved') ?? null;
   return (
@@ -280,6 +294,37 @@ function AccountPanel({
               </li>
             ))}
           </ul>
+          {v.remittances.length > 0 && (
+            <DataTable
+              caption={`Insurance remittances of account ${account.accountNumber}`}
+              showCaption
+              rows={v.remittances}
+              rowKey={(c, i) => c.id ?? `p${i}`}
+              empty="No remittance."
+              columns={[
+                { header: 'Payer claim', rowHeader: true, className: 'mono', cell: (c) => c.payerClaimNumber || '—' },
+                {
+                  header: 'Payer',
+                  cell: (c) =>
+                    `${ROLE_WORDS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''}`,
+                },
+                { header: 'Paid', className: 'num', cell: (c) => formatCents(c.paidCents) },
+                { header: 'Deductible', className: 'num', cell: (c) => formatCents(c.deductibleCents) },
+                { header: 'Coinsurance', className: 'num', cell: (c) => formatCents(c.coinsuranceCents) },
+                { header: 'Outcome', cell: (c) => CLAIM_OUTCOME_LABELS[c.outcome] },
+              ]}
+            />
+          )}
+          {determinations.length > 1 && (
+            <p className="muted">
+              Earlier determinations:{' '}
+              {determinations
+                .slice(1)
+                .map((d) => `${d.indigent ? 'indigent' : 'not indigent'} on ${formatShortDate(d.determinedOn)}`)
+                .join('; ')}
+              .
+            </p>
+          )}
           {v.recoveries.length > 0 && (
             <p>
               Recoveries:{' '}
