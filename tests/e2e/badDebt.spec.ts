@@ -185,13 +185,13 @@ test('bad-debt screens: axe finds nothing serious, keyboard tabs, reflow at 200%
   await shot(page, 'bd01-settings-bad-debt', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'Settings with the Medicare bad debt group');
 
-  await nav(page).getByRole('link', { name: 'Insurance remittances (835)' }).click();
-  await expect(page.getByRole('heading', { name: 'Insurance remittances (835)', level: 1 })).toBeVisible();
+  await nav(page).getByRole('link', { name: 'Insurance payments (835)' }).click();
+  await expect(page.getByRole('heading', { name: 'Insurance payments (835)', level: 1 })).toBeVisible();
   // Without a file: the field says so.
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await expect(page.getByText('Choose an 835 file.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await expectNoSeriousA11yViolations(page, 'Insurance remittances (835)');
+  await expectNoSeriousA11yViolations(page, 'Insurance payments (835)');
   await shot(page, 'bd02-era-empty');
 
   await nav(page).getByRole('link', { name: 'Medicare bad debt' }).click();
@@ -221,8 +221,8 @@ test('bad-debt screens: axe finds nothing serious, keyboard tabs, reflow at 200%
       await openTab(page, tab);
       expect.soft(await pageOverflow(page), `Medicare bad debt, ${tab}, at ${width} px scrolls sideways`).toBe(0);
     }
-    await nav(page).getByRole('link', { name: 'Insurance remittances (835)' }).click();
-    await expect(page.getByRole('heading', { name: 'Insurance remittances (835)', level: 1 })).toBeVisible();
+    await nav(page).getByRole('link', { name: 'Insurance payments (835)' }).click();
+    await expect(page.getByRole('heading', { name: 'Insurance payments (835)', level: 1 })).toBeVisible();
     expect.soft(await pageOverflow(page), `Insurance remittances at ${width} px scrolls sideways`).toBe(0);
     if (width === 683) await shot(page, 'bd04-era-200');
     await nav(page).getByRole('link', { name: 'Medicare bad debt' }).click();
@@ -249,7 +249,7 @@ test('bad debt: an 835 in, the clock, proposed, approved, the listing exported a
 
   // The clerk imports the payer's 835.
   await logIn(page, CLERK);
-  await nav(page).getByRole('link', { name: 'Insurance remittances (835)' }).click();
+  await nav(page).getByRole('link', { name: 'Insurance payments (835)' }).click();
   await page.getByLabel('835 file', { exact: true }).setInputFiles(PART_A);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   const preview = page.getByLabel('Preview of the 835 file');

@@ -24,7 +24,7 @@ const SCREENS = [
   'Small-claims rules',
   'Estates',
   'Probate rules',
-  'Insurance remittances (835)',
+  'Insurance payments (835)',
   'Medicare bad debt',
   'Users',
   'Audit log',

@@ -28,7 +28,7 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Small-claims rules',
     'Estates',
     'Probate rules',
-    'Insurance remittances (835)',
+    'Insurance payments (835)',
     'Medicare bad debt',
     'Settings',
     'My password',

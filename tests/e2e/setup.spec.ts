@@ -123,7 +123,7 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Small-claims rules',
     'Estates',
     'Probate rules',
-    'Insurance remittances (835)',
+    'Insurance payments (835)',
     'Medicare bad debt',
     'Users',
   ]) {

@@ -21,7 +21,7 @@ export const PLACES = {
   courtRules: { path: '/court-rules', label: 'Small-claims rules', least: 'clerk' },
   estates: { path: '/estates', label: 'Estates', least: 'clerk' },
   probateRules: { path: '/probate-rules', label: 'Probate rules', least: 'clerk' },
-  era: { path: '/era', label: 'Insurance remittances (835)', least: 'clerk' },
+  era: { path: '/era', label: 'Insurance payments (835)', least: 'clerk' },
   badDebt: { path: '/bad-debt', label: 'Medicare bad debt', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },

@@ -386,7 +386,7 @@ export function EraRemittances() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <section className="era">
-      <h1>Insurance remittances (835)</h1>
+      <h1>Insurance payments (835)</h1>
       <Notice message={notice} onDismiss={() => setNotice(null)} />
       {open !== null && <EraFilePage key={open} fileId={open} onClose={() => setOpen(null)} />}
       <UploadEra
