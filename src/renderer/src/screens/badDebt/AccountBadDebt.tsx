@@ -405,3 +405,26 @@ export function AccountBadDebt({
     </section>
   );
 }
+
+/**
+ * One line under a Medicare account's ledger: where its bad-debt clock stands (the Medicare bad
+ * debt section below has the criteria). Nothing for other accounts.
+ */
+export function BadDebtLine({ account }: { account: AccountView }) {
+  const view = useChannelQuery(
+    'badDebt:account',
+    { accountId: account.id },
+    { enabled: account.payerClass === 'medicare' },
+  );
+  if (account.payerClass !== 'medicare' || !view.value) return null;
+  const c = view.value.clock;
+  const written = view.value.writeOffs.find((w) => w.status === 'approved');
+  return (
+    <p className="account-bad-debt-line">
+      <span className={`badge ${written ? 'bad' : c.listable ? 'ok' : 'warn'}`}>Medicare bad debt</span>{' '}
+      {written
+        ? `Written off ${formatCents(written.amountCents)}${written.writtenOffOn ? ` on ${formatShortDate(written.writtenOffOn)}` : ''}.`
+        : `${c.summary} Allowable ${formatCents(c.allowableCents)}.`}
+    </p>
+  );
+}
