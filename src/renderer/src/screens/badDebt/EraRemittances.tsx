@@ -353,7 +353,7 @@ function EraFileList({ onOpen }: { onOpen: (id: number) => void }) {
           columns={[
             { header: 'Imported', className: 'nowrap', cell: (f) => formatInstant(f.importedAt) },
             { header: 'File', rowHeader: true, className: 'wrap', cell: (f) => f.fileName },
-            { header: 'Payers', className: 'wrap', cell: (f) => f.payers.join(', ') || DASH },
+            { header: 'Payers', className: 'payers-cell', cell: (f) => f.payers.join(', ') || DASH },
             { header: 'Claims', className: 'num', cell: (f) => f.claims.toLocaleString('en-US') },
             { header: 'Posted', className: 'num', cell: (f) => f.posted.toLocaleString('en-US') },
             {
