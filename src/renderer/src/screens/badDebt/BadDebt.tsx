@@ -260,6 +260,16 @@ function Candidates({ onNotice }: { onNotice: (m: string) => void }) {
           ]}
         />
       )}
+      {rows.some(choosable) && (
+        <div className="actions start">
+          <button type="button" onClick={() => setChosen(new Set(rows.filter(choosable).map((c) => c.accountId)))}>
+            Choose every account listed
+          </button>
+          <button type="button" disabled={chosenRows.length === 0} onClick={() => setChosen(new Set())}>
+            Clear the choice
+          </button>
+        </div>
+      )}
       <h3>Propose the chosen accounts</h3>
       <ProposeForm
         chosen={chosenRows}
@@ -436,6 +446,9 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
       )}
       {supervisor && rows.length > 0 && (
         <div className="actions start">
+          <button type="button" onClick={() => setChosen(new Set(rows.map((w) => w.id)))}>
+            Choose every proposal
+          </button>
           <button
             type="button"
             className="primary"
