@@ -24,6 +24,8 @@ const SCREENS = [
   'Small-claims rules',
   'Estates',
   'Probate rules',
+  'Insurance payments (835)',
+  'Medicare bad debt',
   'Users',
   'Audit log',
   'Settings',

@@ -28,6 +28,8 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Small-claims rules',
     'Estates',
     'Probate rules',
+    'Insurance payments (835)',
+    'Medicare bad debt',
     'Settings',
     'My password',
   ]);

@@ -123,6 +123,8 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Small-claims rules',
     'Estates',
     'Probate rules',
+    'Insurance payments (835)',
+    'Medicare bad debt',
     'Users',
   ]) {
     await page.keyboard.press('Tab');

@@ -58,6 +58,15 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'estates.lastReminderDays',
   'estates.followUpEveryDays',
   'estates.lastIllnessDays',
+  'badDebt.providerName',
+  'badDebt.ccn',
+  'badDebt.subproviderCcn',
+  'badDebt.fiscalYearEnd',
+  'badDebt.firstBillDays',
+  'badDebt.collectionDays',
+  'badDebt.alternativeDocumentationAllowed',
+  'badDebt.indigentSkipsClock',
+  'badDebt.paymentRatePercent',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -373,6 +382,62 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 hint="A suggestion on each account; the clerk confirms it."
               />
             </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Medicare bad debt</legend>
+            <p className="group-note">
+              Who the cost report&apos;s bad-debt listing is for, when the hospital&apos;s cost-reporting year ends, and
+              the bad-debt clock: days from the latest remittance to the first bill (BD-04) and days of collection
+              effort before an account can be written off (BD-05).
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="badDebt.providerName"
+                label="Provider name on the listing"
+                className="span-3"
+                hint="Blank: the hospital's legal name."
+              />
+              <TextField name="badDebt.ccn" label="CCN" className="span-1" hint="6 letters or digits." />
+              <TextField name="badDebt.subproviderCcn" label="Subprovider CCN (optional)" className="span-2" />
+              <TextField
+                name="badDebt.fiscalYearEnd"
+                label="Fiscal year end (MM-DD)"
+                className="span-2"
+                hint="The cost-reporting year's last day, such as 09-30."
+              />
+              <TextField
+                name="badDebt.firstBillDays"
+                label="Days from the remittance to the first bill"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="badDebt.collectionDays"
+                label="Days of collection effort"
+                type="number"
+                numeric
+                className="span-2"
+                hint="At least 120."
+              />
+              <TextField
+                name="badDebt.paymentRatePercent"
+                label="Medicare's payment rate for bad debt (%)"
+                type="number"
+                numeric
+                className="span-2"
+                hint="For the expected reimbursement (BD-13)."
+              />
+            </div>
+            <CheckboxField
+              name="badDebt.alternativeDocumentationAllowed"
+              label="Accept alternative documentation (AD) when Medicaid will not process a dual-eligible claim"
+            />
+            <CheckboxField
+              name="badDebt.indigentSkipsClock"
+              label="An indigent patient's account needs no 120 days of collection effort"
+              hint="Only with the hospital's own indigence determination (BD-11)."
+            />
           </fieldset>
         </fieldset>
         <FormAlert message={formError} />

@@ -32,6 +32,8 @@ import { CourtRules } from './smallClaims/CourtRules';
 import { SmallClaims } from './smallClaims/SmallClaims';
 import { Estates } from './estates/Estates';
 import { ProbateRules } from './estates/ProbateRules';
+import { EraRemittances } from './badDebt/EraRemittances';
+import { BadDebt } from './badDebt/BadDebt';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
@@ -67,6 +69,10 @@ function PlaceView({ place }: { place: Place }) {
       return <Estates />;
     case 'probateRules':
       return <ProbateRules />;
+    case 'era':
+      return <EraRemittances />;
+    case 'badDebt':
+      return <BadDebt />;
     case 'users':
       return <Users />;
     case 'audit':

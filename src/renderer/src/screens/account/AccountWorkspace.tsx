@@ -28,6 +28,7 @@ import { PlanTermsDialog, type PlanTermsTarget } from '../plans/PlanTermsDialog'
 import { useQueueWork } from '../queue/queueWork';
 import { WorkingBar } from '../queue/WorkingBar';
 import { AccountEstate, EstateLine } from '../estates/AccountEstate';
+import { BadDebtLine } from '../badDebt/AccountBadDebt';
 
 type Open =
   | { dialog: 'pay' }
@@ -135,7 +136,12 @@ function GuarantorWorkspace({ guarantorId }: { guarantorId: number }) {
             key={a.id}
             account={a}
             splitPayments={splitPayments}
-            estateLine={<EstateLine estate={estate.value} accountId={a.id} />}
+            estateLine={
+              <>
+                <EstateLine estate={estate.value} accountId={a.id} />
+                <BadDebtLine account={a} />
+              </>
+            }
             onAdjust={() => setOpen({ dialog: 'adjust', account: a })}
             onReverse={(entry) => setOpen({ dialog: 'reverseEntry', account: a, entry })}
           />

@@ -8,6 +8,7 @@ import type { FileHandle } from '../../../../shared/schemas/files';
 import { AccountAgencies } from '../agencies/AccountAgencies';
 import { AccountSmallClaims } from '../smallClaims/SuitCheck';
 import { AccountEstate } from '../estates/AccountEstate';
+import { AccountBadDebt } from '../badDebt/AccountBadDebt';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -59,6 +60,13 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
         place="section"
         onNotice={onNotice}
       />
+    ),
+  },
+  {
+    // Issue 15: each Medicare account's bad-debt clock, facts, indigence, recoveries and the auditor's packet.
+    key: 'bad-debt',
+    Section: ({ workspace, onOpenPdf, onNotice }) => (
+      <AccountBadDebt accounts={workspace.accounts} onOpenPdf={onOpenPdf} onNotice={onNotice} />
     ),
   },
 ];
