@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveFacts } from '../../../src/main/capabilities/badDebt/rows';
+import { pdfPages } from '../pdfText';
 import { balance, badDebtWorld, type BadDebtWorld } from './world';
 
 let w: BadDebtWorld;
@@ -126,9 +127,19 @@ describe('badDebt:exportListing', () => {
     expect(balance(w, w.ids.B1)).toBe(6_000);
   });
 
-  it('PDF is refused as not ready (drawn by the documents helper)', async () => {
+  it('the PDF is the listing drawn: the lines and the total read back, recorded with its hash', async () => {
     await writeOffB1B2();
-    await expect(w.t.call('badDebt:exportListing', exportInput('pdf'), w.clerk)).rejects.toThrow(/not ready/);
+    const handle = await w.t.call('badDebt:exportListing', exportInput('pdf'), w.clerk);
+    expect(handle.mimeType).toBe('application/pdf');
+    const bytes = await w.t.file(handle);
+    const text = (await pdfPages(bytes)).join('\n');
+    expect(text).toMatch(/Marsh/);
+    expect(text).toMatch(/Okafor/);
+    // Column 23: 340.00 + 450.00 (worked by hand in the xlsx test above).
+    expect(text).toMatch(/790\.00/);
+    const records = await w.t.call('badDebt:listings', {}, w.clerk);
+    expect(records.map((r) => [r.format, r.lines, r.totalAllowableCents])).toEqual([['pdf', 2, 79_000]]);
+    expect(records[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('without the hospital CCN in settings the listing refuses', async () => {

@@ -6,6 +6,7 @@ import type { ListingFormat, ListingView } from '../../../shared/schemas/badDebt
 import type { Db } from '../../store/database';
 import { buildListing, type ListingInput } from './listing';
 import { listingCsv, listingXlsx } from './listingFiles';
+import { drawListingPdf } from './listingPdf';
 import { recordListing } from './listingRecords';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -53,11 +54,8 @@ export async function exportListing(
     bytes = await listingXlsx(view);
     mimeType = XLSX_MIME;
   } else {
-    // TODO(lead): when ./listingPdf (drawListingPdf(view): Promise<Buffer>, helper DOCS) is merged,
-    // draw it here: bytes = await drawListingPdf(view); mimeType = 'application/pdf'.
-    throw new AppError('not_allowed', 'The PDF listing is not ready yet: export Excel or CSV.', {
-      format: 'The PDF listing is not ready yet.',
-    });
+    bytes = await drawListingPdf(view);
+    mimeType = 'application/pdf';
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   recordListing(db, view, input.format, sha256, at, by);
