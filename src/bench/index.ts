@@ -32,7 +32,13 @@ import {
 } from '../main/capabilities/smallClaims';
 import { estateDetail, estateSummaries, estatesQueueSource, recordDeath } from '../main/capabilities/estates';
 import { importEra, previewEra, write835, type Write835Claim } from '../main/capabilities/badDebt';
-import { buildListing, candidates, insertApprovedWriteOffs, listingXlsx } from '../main/capabilities/badDebt';
+import {
+  buildListing,
+  candidates,
+  drawListingPdf,
+  insertApprovedWriteOffs,
+  listingXlsx,
+} from '../main/capabilities/badDebt';
 import { costReportPeriod } from '../shared/rules/badDebt';
 import { workspaceView } from '../main/capabilities/workspace';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
@@ -625,9 +631,11 @@ function eraBench(db: Db, results: Record<string, number>): void {
   const ms = performance.now() - t;
   if (preview.problems.length > 0 || detail.totals.posted !== CLAIMS)
     throw new Error(`835 bench: ${preview.problems.length} problems, ${detail.totals.posted} of ${CLAIMS} posted`);
-  results.x12_claims_per_s = Math.round(CLAIMS / (ms / 1000));
+  // The import is what posts (the target); the preview before it is the clerk's look, recorded apart.
+  results.x12_claims_per_s = Math.round(CLAIMS / ((ms - previewMs) / 1000));
+  results.x12_preview_ms = round(previewMs, 0);
   console.log(
-    `835 remittance: ${CLAIMS} claims (${round(bytes.length / 1e6, 1)} MB) previewed in ${round(previewMs, 0)} ms and imported in ${round(ms - previewMs, 0)} ms (${results.x12_claims_per_s} claims/s over both; target ≥ 5,000)`,
+    `835 remittance: ${CLAIMS} claims (${round(bytes.length / 1e6, 1)} MB) previewed in ${round(previewMs, 0)} ms and imported in ${round(ms - previewMs, 0)} ms (import ${results.x12_claims_per_s} claims/s; target ≥ 5,000)`,
   );
 }
 
@@ -688,12 +696,14 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
   );
   const built = performance.now() - t;
   const xlsx = await listingXlsx(view);
+  const xlsxMs = performance.now() - t;
+  const pdf = await drawListingPdf(view);
   results.bad_debt_listing_ms = round(performance.now() - t, 0);
   t = performance.now();
   const open = candidates(db, { setting: 'all', show: 'open' }, TODAY).length;
   results.bad_debt_candidates_ms = round(performance.now() - t, 0);
   console.log(
-    `Bad-debt listing: ${view.lines.length} lines built in ${round(built, 0)} ms (${view.problems.length} problems, reconciles: ${view.reconciliation.agrees}), with the xlsx (${round(xlsx.length / 1e6, 1)} MB) ${results.bad_debt_listing_ms} ms (target ≤ 5,000 with the PDF); candidates: ${open} Medicare accounts that owe in ${results.bad_debt_candidates_ms} ms`,
+    `Bad-debt listing: ${view.lines.length} lines built in ${round(built, 0)} ms (${view.problems.length} problems, reconciles: ${view.reconciliation.agrees}), with the xlsx (${round(xlsx.length / 1e6, 1)} MB) ${round(xlsxMs, 0)} ms, with the PDF (${round(pdf.length / 1e6, 1)} MB) ${results.bad_debt_listing_ms} ms (target ≤ 5,000); candidates: ${open} Medicare accounts that owe in ${results.bad_debt_candidates_ms} ms`,
   );
 }
 

@@ -14,7 +14,7 @@ import type {
 import type { Db } from '../../store/database';
 import type { IndigenceDeterminationsRow, RemittanceAdjustmentsRow, RemittanceClaimsRow } from '../../store/schema';
 import { badDebtPolicy } from '../../platform/settings';
-import { clockOf, gatherAccount, settingOf } from './clock';
+import { gatherAccount, settingOf, standingClock } from './clock';
 import { insertIndigence, saveFacts } from './rows';
 import { recoveryEntrySql, writeOffViews } from './writeOffs';
 
@@ -45,7 +45,7 @@ export function accountView(db: Db, accountId: number, today: string): BadDebtAc
       secondaryDeniedOn: f?.secondary_denied_on ?? null,
     },
     // An approved write-off's clock is shown as it stood on its date.
-    clock: clockOf(db, g, g.openWriteOff?.writtenOffOn ?? today),
+    clock: standingClock(db, g, today).clock,
     indigence: indigenceHistory(db, accountId),
     writeOffs: writeOffViews(db, 'w.account_id = ?', [accountId]).reverse(),
     remittances: accountClaims(db, accountId),

@@ -9,19 +9,20 @@ import { formatShortDate, type BusinessDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { fullName } from '../../../shared/names';
 import { AppError } from '../../../shared/errors';
-import { badDebtClock, type BadDebtClock, type BadDebtFacts } from '../../../shared/rules/badDebt';
-import { LEDGER_TYPE_LABELS, PATIENT_MONEY_TYPES, type LedgerLine } from '../../../shared/schemas/ledger';
+import type { BadDebtClock } from '../../../shared/rules/badDebt';
+import { LEDGER_TYPE_LABELS, type LedgerLine } from '../../../shared/schemas/ledger';
 import type { Hospital } from '../../../shared/schemas/hospital';
 import { RETURN_REASON_LABELS, type ReturnReason } from '../../../shared/schemas/agencies';
 import type { Db } from '../../store/database';
 import type { AccountsRow, ActivitiesRow, BadDebtFactsRow, BadDebtWriteoffsRow } from '../../store/schema';
 import { agencyPolicy, badDebtPolicy, hospitalIdentity, statementPolicy } from '../../platform/settings';
-import { accountLedger, entryStandsSql, patientPaid } from '../ledger';
+import { accountLedger, entryStandsSql } from '../ledger';
 import { recordedStatement, type RecordedStatement } from '../statements';
 import { storeDocument } from '../../platform/documents';
 import { drawAuditPacket } from './auditPacketPdf';
-import { medicareCostSharing, type CostSharing } from './costSharing';
+import type { CostSharing } from './costSharing';
 import { collectionPolicy, type CollectionPolicy } from './effort';
+import { gatherAccount, standingClock } from './clock';
 
 export interface PacketRemittance {
   remittanceDate: BusinessDate;
@@ -130,9 +131,6 @@ const KIND_LABEL: Record<ActivitiesRow['kind'], string> = {
   visit: 'Visit',
   note: 'Note',
 };
-const PATIENT_LIST = PATIENT_MONEY_TYPES.filter((t) => t !== 'refund')
-  .map((t) => `'${t}'`)
-  .join(', ');
 
 /** Gathers the packet (read-only). */
 export function auditPacket(db: Db, accountId: number, today: BusinessDate, printedBy: string): AuditPacket {
@@ -146,92 +144,16 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
     BadDebtFactsRow | undefined;
   const settings = badDebtPolicy(db);
   const hospital = hospitalIdentity(db);
-  const costSharing = medicareCostSharing(db, accountId);
 
   const remittances = remittancesOf(db, accountId);
   const bills = billsOf(db, accountId);
   const ledger = accountLedger(db, accountId);
   const writeOffs = writeOffsOf(db, accountId);
 
-  // The clock's facts, gathered here as issue 15's notes define them (semantics §2). The lead may
-  // switch this to the SVC helper's clock.ts at merge: one gathering for the screen and the packet.
-  const billDates = bills.map((b) => b.date);
-  if (a.first_statement_date) billDates.push(a.first_statement_date);
-  const lastPaymentDate = db
-    .prepare(
-      `SELECT max(e.effective_date) FROM ledger_entries e WHERE e.account_id = ? AND e.type IN (${PATIENT_LIST}) AND ${entryStandsSql('e')}`,
-    )
-    .pluck()
-    .get(accountId) as string | null;
-  const placements = db
-    .prepare(
-      `SELECT sum(status = 'placed') AS at_agency, max(CASE WHEN status = 'returned' THEN returned_on END) AS returned
-         FROM placements WHERE account_id = ?`,
-    )
-    .get(accountId) as { at_agency: number | null; returned: string | null };
-  const estateClosedOn = db
-    .prepare(
-      `SELECT max(e.closed_on) FROM estates e JOIN estate_accounts ea ON ea.estate_id = e.id
-        WHERE ea.account_id = ? AND e.status = 'closed_nothing' AND ea.bad_debt_cents > 0`,
-    )
-    .pluck()
-    .get(accountId) as string | null;
-  const indigence = db
-    .prepare(
-      `SELECT determined_on, indigent, no_other_source, self_declaration_only FROM indigence_determinations
-        WHERE account_id = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .get(accountId) as
-    { determined_on: string; indigent: number; no_other_source: number; self_declaration_only: number } | undefined;
-  const secondaryPaid = db
-    .prepare(
-      `SELECT coalesce(sum(paid_cents), 0) FROM remittance_claims
-        WHERE account_id = ? AND medicare = 0 AND payer_role IN ('secondary', 'tertiary') AND outcome = 'posted'`,
-    )
-    .pluck()
-    .get(accountId) as number;
-  const paidPriorCents = Math.max(0, patientPaid(db, accountId)) + secondaryPaid;
-  const clockFacts: BadDebtFacts = {
-    payerClass: a.payer_class,
-    professionalComponent: facts?.professional_component === 1,
-    medicareRaDate: a.medicare_ra_date,
-    secondaryRaDate: a.secondary_ra_date,
-    secondaryDeniedOn: facts?.secondary_denied_on ?? null,
-    medicaidNumber: a.medicaid_number,
-    medicaidRaDate: a.medicaid_ra_date,
-    medicaidAd: facts?.medicaid_ad === 1,
-    indigence: indigence
-      ? {
-          determinedOn: indigence.determined_on,
-          indigent: indigence.indigent === 1,
-          noOtherSource: indigence.no_other_source === 1,
-          selfDeclarationOnly: indigence.self_declaration_only === 1,
-        }
-      : null,
-    billDates,
-    lastPaymentDate,
-    atAgency: (placements.at_agency ?? 0) > 0,
-    agencyReturnedOn: placements.returned,
-    estateClosedOn,
-    deductibleCents: costSharing.deductibleCents,
-    coinsuranceCents: costSharing.coinsuranceCents,
-    paidPriorCents,
-    balanceCents: a.balance_cents,
-  };
-  // An account written off is judged as it stood on its Medicare write-off date (what the auditor
-  // tests, BD-09), with what it owed before the write-off; any other account, today.
-  const approved = writeOffs.find((x) => x.status === 'approved' && x.writtenOffOn !== null);
-  const clockOn = approved?.writtenOffOn ?? today;
-  const writtenOffCents = approved
-    ? (db
-        .prepare(
-          `SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
-            WHERE e.account_id = ? AND e.type = 'bad_debt_writeoff' AND ${entryStandsSql('e')}`,
-        )
-        .pluck()
-        .get(accountId) as number)
-    : 0;
-  const clock = badDebtClock({ ...clockFacts, balanceCents: a.balance_cents + writtenOffCents }, settings, clockOn);
+  // The clock as the account's screen shows it (one gathering, clock.ts): an account written off is
+  // judged on its Medicare write-off date with what it owed before the write-off (BD-09).
+  const gathered = gatherAccount(db, accountId)!;
+  const { clock, on: clockOn } = standingClock(db, gathered, today);
 
   const recoveries = db
     .prepare(
@@ -297,8 +219,8 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
     },
     clock,
     clockOn,
-    costSharing,
-    paidPriorCents,
+    costSharing: gathered.costSharing,
+    paidPriorCents: gathered.facts.paidPriorCents,
     remittances,
     bills,
     ledger,

@@ -202,6 +202,26 @@ export function clockOf(db: Db, g: GatheredAccount, on: string): BadDebtClock {
   return badDebtClock(g.facts, badDebtPolicy(db), on);
 }
 
+/**
+ * The clock as it stands for the account, the one the screen and the auditor's packet show: an
+ * account written off is judged on its Medicare write-off date with what it owed before the
+ * write-off (what the auditor tests, BD-09; judged today it would owe nothing and fail BD-01); any
+ * other account on `today`.
+ */
+export function standingClock(db: Db, g: GatheredAccount, today: string): { clock: BadDebtClock; on: string } {
+  const wo = g.openWriteOff;
+  if (wo?.status !== 'approved' || wo.writtenOffOn === null) return { clock: clockOf(db, g, today), on: today };
+  const writtenOff = db
+    .prepare(
+      `SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
+        WHERE e.account_id = ? AND e.type = 'bad_debt_writeoff' AND ${entryStandsSql('e')}`,
+    )
+    .pluck()
+    .get(g.account.id) as number;
+  const facts = { ...g.facts, balanceCents: g.facts.balanceCents + writtenOff };
+  return { clock: badDebtClock(facts, badDebtPolicy(db), wo.writtenOffOn), on: wo.writtenOffOn };
+}
+
 /** The listing's setting of an account (semantics 4). */
 export function settingOf(serviceType: AccountsRow['service_type']): 'inpatient' | 'outpatient' {
   return serviceType === 'inpatient' ? 'inpatient' : 'outpatient';

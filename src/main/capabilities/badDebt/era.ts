@@ -34,7 +34,7 @@ import type {
 } from '../../store/schema';
 import { setRemittanceDate, type RemittanceDateField } from '../accounts';
 import { recordImportBatch } from '../imports';
-import { changeLedger, type LedgerChangeWriter } from '../ledger';
+import { changeLedger, LedgerChangeWriter } from '../ledger';
 import {
   finishFileRow,
   insertAdjustmentRow,
@@ -388,7 +388,10 @@ export function previewEra(
   try {
     withLargeCache(db, claimCount(src.model), () =>
       db.transaction(() => {
-        const fileId = changeLedger(app, userId, (w) => post(app, userId, w, src));
+        // The same posting, rolled back; what depends on the ledger (plans, placements, estates) is
+        // not brought up to date for it: it changes no claim's outcome and is thrown away.
+        const writer = new LedgerChangeWriter(db, { today: app.clock.today(), now: app.nowIso(), by: userId });
+        const fileId = post(app, userId, writer, src);
         throw new PreviewDone(fileDetail(db, fileId));
       })(),
     );

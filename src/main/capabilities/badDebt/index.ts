@@ -23,4 +23,5 @@ export { write835, type Write835Claim, type Write835Transaction } from './x12Wri
 export { candidates } from './candidates';
 export { buildListing } from './listing';
 export { listingXlsx } from './listingFiles';
+export { drawListingPdf } from './listingPdf';
 export { insertApprovedWriteOffs } from './rows';
