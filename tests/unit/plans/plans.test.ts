@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { pdfPages } from '../pdfText';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
+import { LedgerChangeWriter } from '../../../src/main/capabilities/ledger';
+import { refreshAfterLedgerChange } from '../../../src/main/capabilities/plans/lapseEngine';
 
 let t: TestApp;
 afterEach(() => t?.cleanup());
@@ -489,5 +491,22 @@ describe('plans and the rest of the ledger', () => {
       clerk,
     );
     expect((await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status).toBe('current');
+  });
+
+  it('a change touching many guarantors takes the same step in one batch: the lapsed plan is current at once', async () => {
+    const { clerk, jane, a1, a2 } = await ready();
+    await t.call('plans:create', monthly(jane, [a1, a2]), clerk);
+    moveTo('2026-12-26');
+    await t.call('plans:runDaily', {}, clerk);
+    const status = async () => (await t.call('plans:list', { guarantorId: jane }, clerk))[0]!.status;
+    expect(await status()).toBe('lapsed');
+    // A payment posted without bringing the plans up to date, then the batched step (from 0 guarantors).
+    const db = t.app.store.db;
+    db.transaction(() => {
+      const writer = new LedgerChangeWriter(db, { today: '2026-12-26', now: '2026-12-26T12:00:00.000Z', by: null });
+      writer.post({ accountId: a1, type: 'patient_payment', amountCents: -20_000, effectiveDate: '2026-12-26' });
+      refreshAfterLedgerChange(db, writer.change(), 0);
+    })();
+    expect(await status()).toBe('current');
   });
 });

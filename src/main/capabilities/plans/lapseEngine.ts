@@ -40,51 +40,57 @@ export function runDaily(db: Db, today: string, now: string, by: number | null):
   };
   db.transaction(() => {
     const plans = db.prepare(`SELECT * FROM plans p WHERE ${activePlanSql('p')} ORDER BY id`).all() as PlanRow[];
-    if (plans.length > 0) {
-      // Everything the run needs, in three queries rather than three per plan.
-      const installments = new Map<number, { number: number; dueDate: string; amountCents: number }[]>();
-      for (const r of db
-        .prepare(
-          `SELECT i.plan_id, i.number, i.due_date, i.amount_cents FROM plan_installments i JOIN plans p ON p.id = i.plan_id WHERE ${activePlanSql('p')} ORDER BY i.plan_id, i.number`,
-        )
-        .iterate() as IterableIterator<{ plan_id: number; number: number; due_date: string; amount_cents: number }>) {
-        let list = installments.get(r.plan_id);
-        if (!list) installments.set(r.plan_id, (list = []));
-        list.push({ number: r.number, dueDate: r.due_date, amountCents: r.amount_cents });
-      }
-      const payments = new Map<number, PlanPayment[]>();
-      for (const r of db
-        .prepare(
-          `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
-             FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
-            WHERE ${activePlanSql('p')} AND ${paidTowardPlanSql('p', 'e')} AND e.effective_date <= ?`,
-        )
-        .iterate(today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
-        let list = payments.get(r.plan_id);
-        if (!list) payments.set(r.plan_id, (list = []));
-        list.push({ date: r.date, amountCents: r.amount });
-      }
-      const policies = new Map<number, PlanPolicy>();
-      for (const plan of plans) {
-        result.plansChecked++;
-        let policy = policies.get(plan.policy_id);
-        if (!policy) policies.set(plan.policy_id, (policy = policyById(db, plan.policy_id)));
-        evaluatePlan(
-          db,
-          plan,
-          policy,
-          installments.get(plan.id) ?? [],
-          payments.get(plan.id) ?? [],
-          { today, now, by },
-          result,
-        );
-      }
-    }
+    result.plansChecked += plans.length;
+    evaluatePlansBatched(db, plans, { today, now, by }, result);
     const promises = evaluatePromises(db, today);
     result.promisesKept = promises.kept;
     result.promisesBroken = promises.broken;
   })();
   return result;
+}
+
+/**
+ * The step of the state machine for many plans: what they need is read in three queries over the
+ * active plans rather than three per plan (the daily run, and a ledger change that touches many).
+ */
+function evaluatePlansBatched(
+  db: Db,
+  plans: readonly PlanRow[],
+  when: { today: string; now: string; by: number | null },
+  result: Counts,
+): void {
+  if (plans.length === 0) return;
+  const wanted = new Set(plans.map((p) => p.id));
+  const installments = new Map<number, { number: number; dueDate: string; amountCents: number }[]>();
+  for (const r of db
+    .prepare(
+      `SELECT i.plan_id, i.number, i.due_date, i.amount_cents FROM plan_installments i JOIN plans p ON p.id = i.plan_id WHERE ${activePlanSql('p')} ORDER BY i.plan_id, i.number`,
+    )
+    .iterate() as IterableIterator<{ plan_id: number; number: number; due_date: string; amount_cents: number }>) {
+    if (!wanted.has(r.plan_id)) continue;
+    let list = installments.get(r.plan_id);
+    if (!list) installments.set(r.plan_id, (list = []));
+    list.push({ number: r.number, dueDate: r.due_date, amountCents: r.amount_cents });
+  }
+  const payments = new Map<number, PlanPayment[]>();
+  for (const r of db
+    .prepare(
+      `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
+         FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
+        WHERE ${activePlanSql('p')} AND ${paidTowardPlanSql('p', 'e')} AND e.effective_date <= ?`,
+    )
+    .iterate(when.today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
+    if (!wanted.has(r.plan_id)) continue;
+    let list = payments.get(r.plan_id);
+    if (!list) payments.set(r.plan_id, (list = []));
+    list.push({ date: r.date, amountCents: r.amount });
+  }
+  const policies = new Map<number, PlanPolicy>();
+  for (const plan of plans) {
+    let policy = policies.get(plan.policy_id);
+    if (!policy) policies.set(plan.policy_id, (policy = policyById(db, plan.policy_id)));
+    evaluatePlan(db, plan, policy, installments.get(plan.id) ?? [], payments.get(plan.id) ?? [], when, result);
+  }
 }
 
 type Counts = Pick<DailyRunResult, 'lapsed' | 'cured' | 'defaulted' | 'completed' | 'lettersQueued'>;
@@ -187,7 +193,7 @@ export function refreshPlansFor(db: Db, guarantorId: number, today: string, now:
  * or an open promise take the same step of the state machine at once, so a payment that brings a
  * plan current, or an adjustment that leaves nothing owed, shows on the plan straight away.
  */
-export function refreshAfterLedgerChange(db: Db, change: LedgerChange): void {
+export function refreshAfterLedgerChange(db: Db, change: LedgerChange, batchFrom = BATCH_FROM): void {
   let guarantors: Iterable<number> = change.guarantorIds;
   if (change.guarantorIds.size > 50) {
     // A large change (an import): only those with an arrangement to move, found in one query.
@@ -201,8 +207,23 @@ export function refreshAfterLedgerChange(db: Db, change: LedgerChange): void {
     );
     guarantors = [...change.guarantorIds].filter((g) => open.has(g));
   }
-  for (const g of guarantors) refreshPlansFor(db, g, change.today, change.now, change.by);
+  const touched = [...guarantors];
+  if (touched.length <= batchFrom) {
+    for (const g of touched) refreshPlansFor(db, g, change.today, change.now, change.by);
+    return;
+  }
+  // Many guarantors at once (an 835, an import): their plans in one batched step, then their promises.
+  const set = new Set(touched);
+  const plans = (db.prepare(`SELECT * FROM plans p WHERE ${activePlanSql('p')} ORDER BY id`).all() as PlanRow[]).filter(
+    (p) => set.has(p.guarantor_id),
+  );
+  const counts: Counts = { lapsed: 0, cured: 0, defaulted: 0, completed: 0, lettersQueued: 0 };
+  evaluatePlansBatched(db, plans, { today: change.today, now: change.now, by: change.by }, counts);
+  for (const g of touched) evaluatePromises(db, change.today, g);
 }
+
+/** From how many guarantors with an arrangement a ledger change's step is taken in one batch. */
+const BATCH_FROM = 200;
 
 /** The daily job's name (the scheduler keeps the day it last ran under it). */
 export const LAPSE_CHECK = 'lapse-check';
