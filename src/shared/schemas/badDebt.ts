@@ -15,6 +15,18 @@ export const eraFileIdInput = z.object({ fileId: idSchema });
 
 export const PAYER_ROLES = ['primary', 'secondary', 'tertiary', 'denied', 'reversal', 'other'] as const;
 export type PayerRole = (typeof PAYER_ROLES)[number];
+/** A claim's payer role (CLP02, X-01) with its program, as every screen shows it. */
+export const PAYER_ROLE_LABELS: Record<PayerRole, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  tertiary: 'Tertiary',
+  denied: 'Denied',
+  reversal: 'Reversal',
+  other: 'Other',
+};
+export function claimRoleText(c: { payerRole: PayerRole; medicare: boolean; medicaid: boolean }): string {
+  return `${PAYER_ROLE_LABELS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''}`;
+}
 export const CLAIM_OUTCOMES = ['posted', 'recorded', 'reversed_prior', 'unmatched', 'duplicate'] as const;
 export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
 export const CLAIM_OUTCOME_LABELS: Record<ClaimOutcome, string> = {

@@ -8,7 +8,7 @@ import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { CriterionState } from '../../../../shared/rules/badDebt';
 import type { AccountView } from '../../../../shared/schemas/accounts';
-import { CLAIM_OUTCOME_LABELS, type BadDebtAccountView, type PayerRole } from '../../../../shared/schemas/badDebt';
+import { CLAIM_OUTCOME_LABELS, claimRoleText, type BadDebtAccountView } from '../../../../shared/schemas/badDebt';
 import {
   factsForm,
   indigenceForm,
@@ -198,15 +198,6 @@ function RecoveryDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClose
   );
 }
 
-const ROLE_WORDS: Record<PayerRole, string> = {
-  primary: 'Primary',
-  secondary: 'Secondary',
-  tertiary: 'Tertiary',
-  denied: 'Denied',
-  reversal: 'Reversal',
-  other: 'Other',
-};
-
 type Open = 'facts' | 'indigence' | 'recovery' | null;
 
 /** One Medicare account's bad-debt panel. */
@@ -305,8 +296,7 @@ function AccountPanel({
                 { header: 'Payer claim', rowHeader: true, className: 'mono', cell: (c) => c.payerClaimNumber || '—' },
                 {
                   header: 'Payer',
-                  cell: (c) =>
-                    `${ROLE_WORDS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''}`,
+                  cell: (c) => claimRoleText(c),
                 },
                 { header: 'Paid', className: 'num', cell: (c) => formatCents(c.paidCents) },
                 { header: 'Deductible', className: 'num', cell: (c) => formatCents(c.deductibleCents) },

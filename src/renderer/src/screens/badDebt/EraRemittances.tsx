@@ -12,7 +12,7 @@ import {
   type EraPreview,
   type EraTotals,
   type EraTransactionView,
-  type PayerRole,
+  claimRoleText,
 } from '../../../../shared/schemas/badDebt';
 import { call, messageOf } from '../../api';
 import { DataTable } from '../../components/DataTable';
@@ -24,15 +24,6 @@ import { Notice } from '../agencies/common';
 import './badDebt.css';
 
 const DASH = <span className="muted">—</span>;
-
-const ROLE_LABELS: Record<PayerRole, string> = {
-  primary: 'Primary',
-  secondary: 'Secondary',
-  tertiary: 'Tertiary',
-  denied: 'Denied',
-  reversal: 'Reversal',
-  other: 'Other',
-};
 
 function outcomeBadge(c: EraClaimView) {
   const cls = c.outcome === 'unmatched' || c.outcome === 'duplicate' ? 'bad' : c.outcome === 'recorded' ? 'warn' : 'ok';
@@ -114,7 +105,7 @@ function TransactionView({ t, index }: { t: EraTransactionView; index: number })
           { header: 'Patient', cell: (c) => c.patientName || DASH },
           {
             header: 'Status',
-            cell: (c) => `${ROLE_LABELS[c.payerRole]}${c.medicare ? ', Medicare' : c.medicaid ? ', Medicaid' : ''}`,
+            cell: (c) => claimRoleText(c),
           },
           { header: 'Paid', className: 'num', cell: (c) => formatCents(c.paidCents) },
           { header: 'Deductible', className: 'num', cell: (c) => formatCents(c.deductibleCents) },
