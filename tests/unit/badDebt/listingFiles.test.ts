@@ -2,6 +2,7 @@
 // the same lines and totals with numbers and dates; the CSV's columns in Exhibit 2A order, money
 // as 1234.56, dates MM/DD/YYYY, formulas neutralised; each export recorded with its hash.
 import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveFacts } from '../../../src/main/capabilities/badDebt/rows';
@@ -44,6 +45,10 @@ describe('badDebt:exportListing', () => {
     const bytes = await w.t.file(handle);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const rows = await readSheet(bytes);
+    // The preparer typed as a formula is a text cell: no cell of the sheet is a formula.
+    const sheet = strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']!);
+    expect(sheet).not.toMatch(/<f[ >]/);
+    expect(rows.flat()).toContain('=HYPERLINK("http://x")');
     const headingRow = rows.findIndex((r) => r[0] === '(1) Beneficiary last name');
     expect(headingRow).toBeGreaterThan(0);
     expect(rows[headingRow]!.map(String).slice(14, 16)).toEqual([
