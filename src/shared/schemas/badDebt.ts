@@ -6,6 +6,7 @@ import { nonNegativeCents, positiveCents } from '../money';
 import type { BadDebtClock, ListingHeader, ListingLine, ListingProblem } from '../rules/badDebt';
 import { PAYMENT_METHODS } from './ledger';
 import { idSchema, optionalText, requiredText } from './text';
+import { supervisorApprovalSchema } from './users';
 
 // --- X12 835 remittances (era: electronic remittance advice)
 
@@ -333,6 +334,10 @@ export const recoveryInput = z.object({
   amountCents: positiveCents('Amount received'),
   method: z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid.' }),
   reference: optionalText('Reference', 60).default(''),
+  /** The clerk confirms a second payment that looks like one already posted (issue 11). */
+  confirmDuplicate: z.boolean().default(false),
+  /** A supervisor's approval of a recovery dated before the guarantor's last statement (issue 11). */
+  approval: supervisorApprovalSchema.optional(),
 });
 
 // --- the listing (BD-14)

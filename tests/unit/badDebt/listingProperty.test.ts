@@ -137,8 +137,8 @@ describe('the listing reconciles to the ledger (property)', () => {
             if (cents <= 0) continue;
             recordRecovery(
               t.app,
-              { accountId: id, receivedOn, amountCents: cents, method: 'cash', reference: '' },
-              when,
+              { accountId: id, receivedOn, amountCents: cents, method: 'cash', reference: '', confirmDuplicate: true },
+              { ...when, role: 'supervisor' },
             );
           }
           if (a.reversed && recoveredCents(db, id, on) === 0)

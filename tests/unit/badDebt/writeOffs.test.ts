@@ -248,3 +248,152 @@ describe('recoveries (BD-12) and the listing', () => {
     expect((await listing2026('outpatient')).lines.map((l) => l.accountNumber)).toEqual(['B1']);
   });
 });
+
+describe('what the review found (issue 15)', () => {
+  it('a clerk cannot take a Medicare write-off back through the ledger; it is reversed on the bad-debt page', async () => {
+    await writeOff([w.ids.B1]);
+    const entry = w.t.app.store.db
+      .prepare(`SELECT id FROM ledger_entries WHERE account_id = ? AND type = 'bad_debt_writeoff'`)
+      .pluck()
+      .get(w.ids.B1) as number;
+    await expect(
+      w.t.call('ledger:reverse', { entryId: entry, reason: 'oops', effectiveDate: '2026-11-26' }, w.clerk),
+    ).rejects.toThrow(/Medicare bad-debt write-off: a supervisor reverses it on the Medicare bad debt page/);
+    expect(balance(w, w.ids.B1)).toBe(6_000);
+  });
+
+  it('a bounced recovery check takes the reinstatement back with it: the balance and the listing as before', async () => {
+    await writeOff([w.ids.B1]);
+    await w.t.call(
+      'badDebt:recovery',
+      { accountId: w.ids.B1, receivedOn: '2026-08-01', amountCents: 10_000, method: 'check', reference: '1001' },
+      w.clerk,
+    );
+    const paymentId = w.t.app.store.db
+      .prepare(`SELECT payment_id FROM ledger_entries WHERE account_id = ? AND type = 'patient_payment'`)
+      .pluck()
+      .get(w.ids.B1) as number;
+    // The payment alone cannot be reversed entry by entry: it is reversed whole.
+    await w.t.call(
+      'payments:reverse',
+      { paymentId, reason: 'returned for insufficient funds', effectiveDate: '2026-08-10' },
+      w.clerk,
+    );
+    console.log(
+      JSON.stringify(
+        w.t.app.store.db
+          .prepare(
+            'SELECT id, type, amount_cents, reason_code, payment_id, reverses_id, effective_date FROM ledger_entries WHERE account_id = ?',
+          )
+          .all(w.ids.B1),
+      ),
+    );
+    // $400.00 owed − $340.00 written off = $60.00, as before the recovery.
+    expect(balance(w, w.ids.B1)).toBe(6_000);
+    const view = await listing2026();
+    expect([view.lines[0]!.recoveriesCents, view.lines[0]!.allowableCents]).toEqual([0, 34_000]);
+    expect(view.reconciliation.agrees).toBe(true);
+  });
+
+  it('the same recovery check keyed twice is asked about, and posted only when the clerk confirms it', async () => {
+    await writeOff([w.ids.B1]);
+    const recovery = {
+      accountId: w.ids.B1,
+      receivedOn: '2026-08-01',
+      amountCents: 5_000,
+      method: 'check' as const,
+      reference: '1001',
+    };
+    await w.t.call('badDebt:recovery', recovery, w.clerk);
+    await expect(w.t.call('badDebt:recovery', recovery, w.clerk)).rejects.toThrow(/posted again/);
+    expect(balance(w, w.ids.B1)).toBe(6_000);
+    await w.t.call('badDebt:recovery', { ...recovery, confirmDuplicate: true }, w.clerk);
+    const acct = await w.t.call('badDebt:account', { accountId: w.ids.B1 }, w.clerk);
+    expect(acct.recoveries.map((r) => r.amountCents)).toEqual([5_000, 5_000]);
+  });
+
+  it('BD-07: collection effort cannot have ceased before the account came back from the agency', async () => {
+    const db = w.t.app.store.db;
+    // B1 came back from an agency on 2026-07-10 (a placement written as the agencies capability keeps it).
+    db.prepare(
+      `INSERT INTO agencies (id, name, recall_days, remittance_method, created_at, updated_at)
+       VALUES (900, 'Acme Recovery', 180, 'gross', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO placement_batches (id, agency_id, kind, method, status, built_on, built_at, released_on, released_at)
+       VALUES (900, 900, 'primary', 'hand', 'released', '2026-06-01', 't', '2026-06-01', 't')`,
+    ).run();
+    const guarantor = db.prepare('SELECT guarantor_id FROM accounts WHERE id = ?').pluck().get(w.ids.B1);
+    db.prepare(
+      `INSERT INTO placements (batch_id, agency_id, account_id, guarantor_id, kind, status, proposed_cents, placed_on,
+                               placed_cents, fee_rate_bp, recall_days, returned_on, return_reason)
+       VALUES (900, 900, ?, ?, 'primary', 'returned', 40000, '2026-06-01', 40000, 2500, 180, '2026-07-10', 'no_payment')`,
+    ).run(w.ids.B1, guarantor);
+    await expect(
+      w.t.call('badDebt:propose', { accountIds: [w.ids.B1], ceasedOn: '2026-07-01', note: '' }, w.clerk),
+    ).rejects.toThrow(
+      /came back from the agency on July 10, 2026: collection effort cannot have ceased before \(BD-07\)/,
+    );
+    expect(await w.t.call('badDebt:proposals', { status: 'all' }, w.clerk)).toEqual([]);
+  });
+
+  it('nothing is dated into a period whose listing was exported, and a listing that does not agree with the ledger does not export', async () => {
+    await writeOff([w.ids.B1]);
+    await w.t.call(
+      'badDebt:exportListing',
+      {
+        ccn: '123456',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        setting: 'outpatient',
+        format: 'csv',
+        preparer: 'Dana Reyes',
+      },
+      w.clerk,
+    );
+    await expect(
+      w.t.call(
+        'badDebt:recovery',
+        { accountId: w.ids.B1, receivedOn: '2026-08-01', amountCents: 1_000, method: 'cash', reference: '' },
+        w.clerk,
+      ),
+    ).rejects.toThrow(/was exported on .*date it after that period/);
+    const proposed = await w.t.call(
+      'badDebt:propose',
+      { accountIds: [w.ids.B2], ceasedOn: '2026-07-01', note: '' },
+      w.clerk,
+    );
+    await expect(
+      w.t.call(
+        'badDebt:decide',
+        { writeOffIds: proposed.map((p) => p.id), decision: 'approve', writtenOffOn: '2026-07-15', note: '' },
+        w.sup,
+      ),
+    ).rejects.toThrow(/was exported on/);
+    expect(balance(w, w.ids.B2)).toBe(50_000);
+    // A write-off entry posted behind the page's back (here straight into the store) breaks the
+    // reconciliation: the export is refused with both figures.
+    w.t.app.store.db
+      .prepare(
+        `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, reason_code)
+         VALUES (?, 'bad_debt_writeoff', -100, '2026-07-20', 't', 'medicare_bad_debt')`,
+      )
+      .run(w.ids.B1);
+    await expect(
+      w.t.call(
+        'badDebt:exportListing',
+        {
+          ccn: '123456',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          setting: 'outpatient',
+          format: 'xlsx',
+          preparer: 'Dana Reyes',
+        },
+        w.clerk,
+      ),
+    ).rejects.toThrow(
+      /does not agree with the ledger: column 23 totals \$340\.00, the ledger's bad debt for the period is \$341\.00/,
+    );
+  });
+});

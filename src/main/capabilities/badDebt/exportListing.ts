@@ -2,6 +2,7 @@
 // checks stands (the first three named with line and column), recorded with its hash.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { formatCents } from '../../../shared/money';
 import type { ListingFormat, ListingView } from '../../../shared/schemas/badDebt';
 import type { Db } from '../../store/database';
 import { buildListing, type ListingInput } from './listing';
@@ -18,6 +19,12 @@ function where(p: { line: number; column: string }): string {
 }
 
 export function refuseWhileProblems(view: ListingView): void {
+  const r = view.reconciliation;
+  if (!r.agrees)
+    throw new AppError(
+      'not_allowed',
+      `The listing does not agree with the ledger: column 23 totals ${formatCents(r.listingCents)}, the ledger's bad debt for the period is ${formatCents(r.ledgerNetCents)} (write-offs ${formatCents(r.ledgerWriteOffCents)} less recoveries ${formatCents(r.ledgerRecoveriesCents)}). Nothing was exported: find the difference first (BD-14).`,
+    );
   if (view.problems.length === 0) return;
   const first = view.problems
     .slice(0, 3)

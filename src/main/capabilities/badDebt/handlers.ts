@@ -52,7 +52,7 @@ export const badDebtHandlers: Omit<HandlerMap<'badDebt'>, DocumentChannels | Era
   'badDebt:recovery': (ctx, input) => {
     ctx.records.push(`account:${input.accountId}`);
     const w = when(ctx);
-    recordRecovery(ctx.app, input, w);
+    recordRecovery(ctx.app, input, { ...w, role: userOf(ctx).role });
     return accountView(ctx.app.store.db, input.accountId, w.today);
   },
   'badDebt:listing': (ctx, input) => buildListing(ctx.app.store.db, input, ctx.app.clock.today()),

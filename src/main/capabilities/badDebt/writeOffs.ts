@@ -10,7 +10,9 @@ import { BAD_DEBT_RECOVERY_REASON, MEDICARE_BAD_DEBT_REASON, type PaymentMethod 
 import type { RecoupApp } from '../../app';
 import type { Db } from '../../store/database';
 import type { BadDebtWriteoffsRow } from '../../store/schema';
-import { changeLedger, entryStandsSql, postAccountPayment, paymentHow } from '../ledger';
+import { changeLedger, checkPayment, entryStandsSql, postAccountPayment, paymentHow } from '../ledger';
+import type { Role } from '../../../shared/roles';
+import { badDebtPolicy } from '../../platform/settings';
 import { clockOf, gatherAccounts, type AccountScope } from './clock';
 import { insertProposal, markApproved, markRejected, markReversed } from './rows';
 
@@ -112,7 +114,12 @@ export function propose(
       continue;
     }
     const clock = clockOf(db, g, input.ceasedOn);
+    const back = g.facts.agencyReturnedOn;
     if (!clock.medicare) refusals.push(`${name} is not a Medicare account (BD-03).`);
+    else if (back !== null && input.ceasedOn < back)
+      refusals.push(
+        `${name} came back from the agency on ${formatLongDate(back)}: collection effort cannot have ceased before (BD-07).`,
+      );
     else if (clock.firstWriteOffDate === null) refusals.push(`${name}: ${clock.summary}`);
     else if (clock.allowableCents <= 0) refusals.push(`${name} has no allowable deductible or coinsurance (BD-01).`);
     else
@@ -188,7 +195,9 @@ export function decide(
       continue;
     }
     const clock = clockOf(db, g, input.writtenOffOn);
-    if (!clock.listable) refusals.push(`${name}: ${clock.summary}`);
+    const filed = exportedListingCovering(db, r.account_id, input.writtenOffOn);
+    if (filed) refusals.push(`${name}: ${filed}`);
+    else if (!clock.listable) refusals.push(`${name}: ${clock.summary}`);
     else if (clock.allowableCents <= 0) refusals.push(`${name} has nothing allowable left (BD-01).`);
     else
       approved.push({
@@ -274,8 +283,16 @@ export function recoveredCents(db: Db, accountId: number, since: string): number
  */
 export function recordRecovery(
   app: RecoupApp,
-  input: { accountId: number; receivedOn: string; amountCents: number; method: PaymentMethod; reference: string },
-  w: When,
+  input: {
+    accountId: number;
+    receivedOn: string;
+    amountCents: number;
+    method: PaymentMethod;
+    reference: string;
+    confirmDuplicate?: boolean;
+    approval?: { username: string; password: string };
+  },
+  w: When & { role: Role },
 ): void {
   const db = app.store.db;
   const r = db
@@ -305,7 +322,27 @@ export function recordRecovery(
     const m = `At most ${formatCents(left)} of the write-off is left to recover; post the rest as a payment.`;
     throw new AppError('invalid_input', m, { amountCents: m });
   }
+  refuseInExportedPeriod(db, r.account_id, input.receivedOn, 'A recovery', 'receivedOn');
+  // The checks of any payment a person keys (issue 11): the same check twice, a date before the
+  // last statement.
+  const approvedBy = checkPayment(
+    app,
+    { guarantorId: r.guarantor_id, effectiveDate: input.receivedOn, ...input },
+    { id: w.by, role: w.role },
+  );
   changeLedger(app, w.by, (ledger) => {
+    const paid = postAccountPayment(ledger, {
+      guarantorId: r.guarantor_id,
+      accountId: r.account_id,
+      amountCents: input.amountCents,
+      receivedOn: input.receivedOn,
+      method: input.method,
+      reference: input.reference,
+      memo: `Recovery of Medicare bad debt: ${paymentHow(input)}.`,
+      approvedBy,
+    });
+    // The reinstatement belongs to the payment: a bounced check (payments:reverse) takes both back,
+    // so neither the balance nor the recovery reported stands without the money.
     ledger.post({
       accountId: r.account_id,
       type: 'administrative_adjustment',
@@ -314,15 +351,36 @@ export function recordRecovery(
       reasonCode: BAD_DEBT_RECOVERY_REASON,
       memo: 'Medicare bad debt reinstated for a recovery (BD-12).',
       reference: input.reference,
-    });
-    postAccountPayment(ledger, {
-      guarantorId: r.guarantor_id,
-      accountId: r.account_id,
-      amountCents: input.amountCents,
-      receivedOn: input.receivedOn,
-      method: input.method,
-      reference: input.reference,
-      memo: `Recovery of Medicare bad debt: ${paymentHow(input)}.`,
+      paymentId: paid.paymentId,
     });
   });
+}
+
+/**
+ * A listing already exported for the period, CCN and setting an account's date falls in (BD-14):
+ * a write-off or a recovery dated there would no longer match the listing filed with the cost
+ * report. Says which, or null.
+ */
+export function exportedListingCovering(db: Db, accountId: number, on: string): string | null {
+  const l = db
+    .prepare(
+      `SELECT l.period_from, l.period_to, l.setting, l.ccn, l.exported_at FROM bad_debt_listings l
+         JOIN accounts a ON a.id = @accountId
+        WHERE l.ccn = coalesce((SELECT f.ccn FROM bad_debt_facts f WHERE f.account_id = a.id), @defaultCcn)
+          AND l.setting = CASE WHEN a.service_type = 'inpatient' THEN 'inpatient' ELSE 'outpatient' END
+          AND @on BETWEEN l.period_from AND l.period_to
+        ORDER BY l.id LIMIT 1`,
+    )
+    .get({ accountId, on, defaultCcn: badDebtPolicy(db).ccn }) as
+    { period_from: string; period_to: string; setting: string; ccn: string; exported_at: string } | undefined;
+  if (!l) return null;
+  return `the ${l.setting} listing for CCN ${l.ccn}, ${formatLongDate(l.period_from)} to ${formatLongDate(l.period_to)}, was exported on ${formatLongDate(l.exported_at.slice(0, 10))}; date it after that period so the filed listing still matches the ledger (BD-14).`;
+}
+
+function refuseInExportedPeriod(db: Db, accountId: number, on: string, what: string, field: string): void {
+  const filed = exportedListingCovering(db, accountId, on);
+  if (filed) {
+    const m = `${what} cannot be dated ${formatLongDate(on)}: ${filed}`;
+    throw new AppError('not_allowed', m, { [field]: m });
+  }
 }

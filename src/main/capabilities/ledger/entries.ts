@@ -266,9 +266,10 @@ export function verifyBalances(db: Db): {
 export function entryStandsSql(alias: string): string {
   // Almost every entry was never reversed: one probe of the reversal index answers, and the chain
   // is counted only for the rare entry that was.
-  return `(NOT EXISTS (SELECT 1 FROM ledger_entries r0 WHERE r0.reverses_id = ${alias}.id) OR (WITH RECURSIVE undone(id) AS (
-      SELECT r.id FROM ledger_entries r WHERE r.reverses_id = ${alias}.id
-      UNION ALL SELECT r.id FROM ledger_entries r JOIN undone ON r.reverses_id = undone.id)
+  // Its own aliases (standsRev*) never shadow the caller's: `alias` may be any name, even 'r'.
+  return `(NOT EXISTS (SELECT 1 FROM ledger_entries standsRev0 WHERE standsRev0.reverses_id = ${alias}.id) OR (WITH RECURSIVE undone(id) AS (
+      SELECT standsRev1.id FROM ledger_entries standsRev1 WHERE standsRev1.reverses_id = ${alias}.id
+      UNION ALL SELECT standsRev2.id FROM ledger_entries standsRev2 JOIN undone ON standsRev2.reverses_id = undone.id)
     SELECT count(*) FROM undone) % 2 = 0)`;
 }
 

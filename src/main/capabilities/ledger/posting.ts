@@ -10,6 +10,8 @@ import { backdatedIntoStatementedPeriod, likelyDuplicate, type PaymentSeen } fro
 import { roleAtLeast, type Role } from '../../../shared/roles';
 import {
   ADJUSTMENT_REASONS,
+  BAD_DEBT_RECOVERY_REASON,
+  MEDICARE_BAD_DEBT_REASON,
   PAYMENT_METHOD_LABELS,
   type PaymentMethod,
   type PostAdjustmentInput,
@@ -48,6 +50,54 @@ function priorityAccounts(app: RecoupApp, guarantorId: number): Set<number> {
   return first;
 }
 
+/**
+ * Issue 11's checks of a payment as received, before it posts (any payment a person keys: at the
+ * window, or a recovery): the same check posted twice is asked about, not taken silently; one
+ * dated before the guarantor's last statement changes what the patient was told, so a supervisor
+ * approves it. Returns the approving supervisor, if one was needed.
+ */
+export function checkPayment(
+  app: RecoupApp,
+  input: {
+    guarantorId: number;
+    amountCents: number;
+    reference: string;
+    effectiveDate: string;
+    confirmDuplicate?: boolean;
+    approval?: { username: string; password: string };
+  },
+  by: Poster,
+): number | null {
+  const db = app.store.db;
+  if (!input.confirmDuplicate) {
+    const earlier = db
+      .prepare(
+        `SELECT p.receipt_number AS receiptNumber, p.amount_cents AS amountCents, p.reference, p.effective_date AS effectiveDate
+           FROM payments p WHERE p.guarantor_id = ? AND p.amount_cents = ?
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.payment_id = p.id AND e.type = 'reversal')
+          ORDER BY p.id DESC`,
+      )
+      .all(input.guarantorId, input.amountCents) as PaymentSeen[];
+    const twin = likelyDuplicate(input, earlier);
+    if (twin) {
+      const message = `This looks like payment ${twin.receiptNumber} (${formatCents(twin.amountCents)}${twin.reference ? `, reference ${twin.reference}` : ''}, dated ${formatShortDate(twin.effectiveDate)}) posted again. Post it only if it is a second payment.`;
+      throw new AppError('conflict', message, { confirmDuplicate: message });
+    }
+  }
+  const lastStatement = db
+    .prepare('SELECT max(statement_date) FROM statements WHERE guarantor_id = ?')
+    .pluck()
+    .get(input.guarantorId) as string | null;
+  if (!backdatedIntoStatementedPeriod(input.effectiveDate, lastStatement) || roleAtLeast(by.role, 'supervisor'))
+    return null;
+  const why = `It is dated before the last statement (${formatShortDate(lastStatement!)}), which the patient has already been sent`;
+  if (!input.approval)
+    throw new AppError('forbidden', `${why}: a supervisor must approve it.`, {
+      approval: `${why}: a supervisor approves it here.`,
+    });
+  return supervisorApproval(app, input.approval).id;
+}
+
 export function postPayment(
   app: RecoupApp,
   input: PostPaymentInput,
@@ -70,36 +120,7 @@ export function postPayment(
       ? allocateOldestFirst(open, input.amountCents, priorityAccounts(app, input.guarantorId))
       : checkChosenAllocation(open, input.amountCents, input.allocations);
   if (!result.ok) throw new AppError('invalid_input', result.reason, { allocations: result.reason });
-  // Issue 11: the same check posted twice is asked about, not taken silently.
-  if (!input.confirmDuplicate) {
-    const earlier = db
-      .prepare(
-        `SELECT p.receipt_number AS receiptNumber, p.amount_cents AS amountCents, p.reference, p.effective_date AS effectiveDate
-           FROM payments p WHERE p.guarantor_id = ? AND p.amount_cents = ?
-            AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.payment_id = p.id AND e.type = 'reversal')
-          ORDER BY p.id DESC`,
-      )
-      .all(input.guarantorId, input.amountCents) as PaymentSeen[];
-    const twin = likelyDuplicate(input, earlier);
-    if (twin) {
-      const message = `This looks like payment ${twin.receiptNumber} (${formatCents(twin.amountCents)}${twin.reference ? `, reference ${twin.reference}` : ''}, dated ${formatShortDate(twin.effectiveDate)}) posted again. Post it only if it is a second payment.`;
-      throw new AppError('conflict', message, { confirmDuplicate: message });
-    }
-  }
-  // Issue 11: a payment dated before the last statement changes what the patient was told.
-  const lastStatement = db
-    .prepare('SELECT max(statement_date) FROM statements WHERE guarantor_id = ?')
-    .pluck()
-    .get(input.guarantorId) as string | null;
-  let approvedBy: number | null = null;
-  if (backdatedIntoStatementedPeriod(input.effectiveDate, lastStatement) && !roleAtLeast(by.role, 'supervisor')) {
-    const why = `It is dated before the last statement (${formatShortDate(lastStatement!)}), which the patient has already been sent`;
-    if (!input.approval)
-      throw new AppError('forbidden', `${why}: a supervisor must approve it.`, {
-        approval: `${why}: a supervisor approves it here.`,
-      });
-    approvedBy = supervisorApproval(app, input.approval).id;
-  }
+  const approvedBy = checkPayment(app, input, by);
   return changeLedger(app, by.id, (ledger) => {
     const receiptNumber = nextReceiptNumber(db, app.clock.today());
     const paymentId = insertPayment(db, {
@@ -270,6 +291,24 @@ export function reverseLedgerEntry(
           .pluck()
           .get(entryId) as string | undefined)
       : entry.type;
+  // A Medicare bad-debt write-off and a recovery's reinstatement are a supervisor's decision and
+  // the listing's lines (BD-09, BD-12): they are reversed where they were made, with the write-off.
+  const originalReason = db
+    .prepare(
+      `WITH RECURSIVE up(id, reason_code, reverses_id) AS (
+         SELECT id, reason_code, reverses_id FROM ledger_entries WHERE id = ?
+         UNION ALL SELECT e.id, e.reason_code, e.reverses_id FROM ledger_entries e JOIN up ON e.id = up.reverses_id)
+       SELECT reason_code FROM up WHERE reverses_id IS NULL`,
+    )
+    .pluck()
+    .get(entryId) as string | null | undefined;
+  if (originalReason === MEDICARE_BAD_DEBT_REASON || originalReason === BAD_DEBT_RECOVERY_REASON)
+    throw new AppError(
+      'not_allowed',
+      originalReason === MEDICARE_BAD_DEBT_REASON
+        ? 'This is a Medicare bad-debt write-off: a supervisor reverses it on the Medicare bad debt page, so the listing and the ledger agree.'
+        : 'This reinstates a Medicare bad-debt recovery: it is reversed with the recovery’s payment (reverse the payment), so the listing and the ledger agree.',
+    );
   if (original === 'agency_remittance')
     throw new AppError(
       'not_allowed',
@@ -410,7 +449,7 @@ export function postRecovery(
  */
 export function postAccountPayment(
   ledger: LedgerChangeWriter,
-  p: MatterPayment & { guarantorId: number; accountId: number; memo: string },
+  p: MatterPayment & { guarantorId: number; accountId: number; memo: string; approvedBy?: number | null },
 ): { paymentId: number; receiptNumber: string; entryId: number } {
   const receiptNumber = nextReceiptNumber(ledger.db, ledger.when.today);
   const paymentId = insertPayment(ledger.db, {
@@ -431,6 +470,7 @@ export function postAccountPayment(
     reference: [receiptNumber, p.reference].filter(Boolean).join(' '),
     memo: p.memo,
     paymentId,
+    approvedBy: p.approvedBy ?? null,
   });
   return { paymentId, receiptNumber, entryId };
 }
