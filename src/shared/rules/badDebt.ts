@@ -389,6 +389,13 @@ export interface ListingLine {
   comments: string; // col 24
   /** Not printed: for the BD-05 check. */
   lastPaymentDate: BusinessDate | null;
+  /**
+   * Not printed: the latest remittance the clock weighed for BD-04 (Medicare, secondary, a
+   * secondary's denial, Medicaid); absent, the latest of columns 9 and 11.
+   */
+  latestRemittance?: BusinessDate | null;
+  /** Not printed: the estate closed with nothing more on this day (collection effort ceased, BD-05). */
+  estateClosedOn?: BusinessDate | null;
 }
 
 export interface ListingHeader {
@@ -465,14 +472,20 @@ export function listingProblems(
       if (dual && l.medicaidRaDate === null)
         p('10', 'A dual-eligible line needs the Medicaid remittance date or "AD" (BD-10).');
       if (!dual && !l.indigentNonDual) {
+        // The same remittance the clock weighed (BD-04), so an approved write-off never fails here.
         const ras = [l.medicareRaDate, l.secondaryRaDate].filter((d): d is string => d !== null);
-        const ra = ras.length ? ras.sort()[ras.length - 1]! : null;
+        const ra =
+          l.latestRemittance !== undefined ? l.latestRemittance : ras.length ? ras.sort()[ras.length - 1]! : null;
         if (l.firstBillDate === null) p('13', 'The date of the first bill is missing (BD-04).');
         else if (ra !== null && daysBetween(ra, l.firstBillDate) > policy.firstBillDays)
           p('13', `The first bill went out more than ${policy.firstBillDays} days after the remittance (BD-04).`);
         else if (ra !== null && l.firstBillDate < ra)
           p('13', 'The first bill counted is before the remittance (BD-04).');
-        if (l.firstBillDate !== null && w !== null) {
+        const estateClosed = l.estateClosedOn ?? null;
+        if (estateClosed !== null && w !== null) {
+          // The patient died and the estate closed with nothing more: effort ceased then (BD-05 as the clock judges it).
+          if (w < estateClosed) p('17', 'Written off before the estate closed (BD-05).');
+        } else if (l.firstBillDate !== null && w !== null) {
           const start =
             l.lastPaymentDate !== null && l.lastPaymentDate > l.firstBillDate ? l.lastPaymentDate : l.firstBillDate;
           if (daysBetween(start, w) < policy.collectionDays)

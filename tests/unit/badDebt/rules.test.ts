@@ -289,6 +289,19 @@ describe('listingProblems', () => {
     // Not checked on an indigent line.
     expect(problems([line({ firstBillDate: null, indigentNonDual: true })])).toEqual([]);
   });
+  it('the checks weigh the remittance and the estate as the clock does (a write-off the clock allowed passes)', () => {
+    // A secondary payer's denial on 2026-05-15 is the latest remittance (BD-04 (c)): a first bill on
+    // 2026-06-01 is 17 days after it, though 132 days after the Medicare RA of column 9.
+    const late = { arWriteOffDate: '2026-10-01', medicareWriteOffDate: '2026-10-01', ceasedOn: '2026-10-01' };
+    expect(problems([line({ ...late, firstBillDate: '2026-06-01' })])).toEqual(['1:13']);
+    expect(problems([line({ ...late, firstBillDate: '2026-06-01', latestRemittance: '2026-05-15' })])).toEqual([]);
+    // The estate closed with nothing more on 2026-03-01: effort ceased then, though the first bill
+    // of 2026-02-02 is only 36 days before a write-off of 2026-03-10 (BD-05 as the clock judges it).
+    const estate = { arWriteOffDate: '2026-03-10', medicareWriteOffDate: '2026-03-10', ceasedOn: '2026-03-01' };
+    expect(problems([line(estate)])).toEqual(['1:17']);
+    expect(problems([line({ ...estate, estateClosedOn: '2026-03-01' })])).toEqual([]);
+    expect(problems([line({ ...estate, estateClosedOn: '2026-03-11' })])).toEqual(['1:17']);
+  });
   it('BD-05: written off 119 days after the latest payment (col 17)', () => {
     // Payment 2026-03-04 + 119 = 2026-07-01.
     expect(problems([line({ lastPaymentDate: '2026-03-04' })])).toEqual(['1:17']);

@@ -2,7 +2,7 @@
 // the one rule (src/shared/rules/badDebt.ts). One gatherer serves one account (the account view,
 // a proposal) and thousands (the candidates, the listing): every fact is one grouped query over
 // the accounts selected, never a query per account.
-import { PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
+import { MEDICARE_BAD_DEBT_REASON, PATIENT_MONEY_TYPES } from '../../../shared/schemas/ledger';
 import { badDebtClock, type BadDebtClock, type BadDebtFacts } from '../../../shared/rules/badDebt';
 import type { Db } from '../../store/database';
 import type { AccountsRow, BadDebtFactsRow } from '../../store/schema';
@@ -214,7 +214,8 @@ export function standingClock(db: Db, g: GatheredAccount, today: string): { cloc
   const writtenOff = db
     .prepare(
       `SELECT coalesce(-sum(e.amount_cents), 0) FROM ledger_entries e
-        WHERE e.account_id = ? AND e.type = 'bad_debt_writeoff' AND ${entryStandsSql('e')}`,
+        WHERE e.account_id = ? AND e.type = 'bad_debt_writeoff' AND e.reason_code = '${MEDICARE_BAD_DEBT_REASON}'
+          AND ${entryStandsSql('e')}`,
     )
     .pluck()
     .get(g.account.id) as number;

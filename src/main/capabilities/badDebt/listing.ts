@@ -151,6 +151,8 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
         ? ''
         : `Recovery of bad debt claimed in the period ending ${costReportPeriod(on, settings.fiscalYearEnd).to}.`,
       lastPaymentDate: g.facts.lastPaymentDate,
+      latestRemittance: clock.latestRemittance,
+      estateClosedOn: g.facts.estateClosedOn,
     });
   }
   lines.sort(
