@@ -397,3 +397,32 @@ describe('what the review found (issue 15)', () => {
     );
   });
 });
+
+describe('a line filed in an earlier period (rules §1.2)', () => {
+  it('written off again after the filed write-off was reversed, it is refused on the later listing', async () => {
+    const [done] = await writeOff([w.ids.B1]);
+    await w.t.call(
+      'badDebt:exportListing',
+      {
+        ccn: '123456',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        setting: 'outpatient',
+        format: 'csv',
+        preparer: 'Dana Reyes',
+      },
+      w.clerk,
+    );
+    w.t.clock.setToday('2027-02-15');
+    await w.t.call('badDebt:reverse', { writeOffId: done!.id, reason: 'Posted to the wrong period.' }, w.sup);
+    await writeOff([w.ids.B1], '2027-02-01', '2027-02-10');
+    const view = await w.t.call(
+      'badDebt:listing',
+      { ccn: '123456', periodFrom: '2027-01-01', periodTo: '2027-12-31', setting: 'outpatient' },
+      w.clerk,
+    );
+    expect(view.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, '5', 'Account B1 with these dates of service was listed in an earlier period.'],
+    ]);
+  });
+});

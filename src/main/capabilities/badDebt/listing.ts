@@ -180,9 +180,15 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
     (
       db
         .prepare(
+          // Lines filed before: a write-off of an earlier period that stood when a listing covering
+          // it was exported (reversed since or not). Written off again now, it would be claimed twice.
           `SELECT a.account_number AS accountNumber, a.service_from AS serviceFrom, a.service_to AS serviceTo
              FROM bad_debt_writeoffs w JOIN accounts a ON a.id = w.account_id
-            WHERE w.status = 'approved' AND w.written_off_on < ?`,
+            WHERE w.status IN ('approved', 'reversed') AND w.written_off_on < ?
+              AND EXISTS (SELECT 1 FROM bad_debt_listings l
+                           WHERE w.written_off_on BETWEEN l.period_from AND l.period_to
+                             AND l.exported_at >= w.decided_at
+                             AND (w.reversed_at IS NULL OR l.exported_at <= w.reversed_at))`,
         )
         .all(input.periodFrom) as { accountNumber: string; serviceFrom: string; serviceTo: string }[]
     ).map(listingKey),
