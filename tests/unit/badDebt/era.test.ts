@@ -376,7 +376,8 @@ describe('remittance dates onto the account, latest only', () => {
     expect(w.account('666123').medicare_ra_date).toBe('2026-10-05');
     await importText(w, '3.835', mcr('2026-11-20', '3', 'C'));
     expect(w.account('666123').medicare_ra_date).toBe('2026-11-20');
-    // A Medicare secondary (MB, CLP02 2) is not the Medicare RA of BD-04 (a): nothing set.
+    // Medicare paying second (MB, CLP02 2: Medicare as secondary payer) still sends Medicare's own
+    // remittance advice, the RA of BD-04 (a).
     await importText(
       w,
       '4.835',
@@ -391,7 +392,11 @@ describe('remittance dates onto the account, latest only', () => {
         { control: '4' },
       ),
     );
-    expect(w.account('777777')).toEqual({ medicare_ra_date: null, secondary_ra_date: null, medicaid_ra_date: null });
+    expect(w.account('777777')).toEqual({
+      medicare_ra_date: '2026-11-25',
+      secondary_ra_date: null,
+      medicaid_ra_date: null,
+    });
     // Medicaid (MC) as secondary: the Medicaid RA date (BD-10), not the secondary payer's.
     await importText(
       w,

@@ -92,7 +92,8 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
       )
       .all(p) as { id: number; last_on: string; paid: number }[],
   );
-  // Column 22: what secondary and tertiary payers paid (a reversal of such a claim nets it out).
+  // Column 22: what secondary and tertiary payers paid, and the State Medicaid program whatever its
+  // role (a crossover often comes as CLP02 1; BD-10); a reversal of such a claim nets it out.
   const otherPayers = byAccount(
     db
       .prepare(
@@ -100,8 +101,10 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
            FROM remittance_claims c JOIN accounts a ON a.id = c.account_id
            LEFT JOIN remittance_claims o ON o.id = c.reverses_claim_id
           WHERE ${w} AND c.medicare = 0 AND (
-                (c.payer_role IN ('secondary', 'tertiary') AND c.outcome IN ('posted', 'recorded'))
-             OR (c.outcome = 'reversed_prior' AND o.payer_role IN ('secondary', 'tertiary')))
+                ((c.payer_role IN ('secondary', 'tertiary') OR (c.medicaid = 1 AND c.payer_role = 'primary'))
+                  AND c.outcome IN ('posted', 'recorded'))
+             OR (c.outcome = 'reversed_prior'
+                  AND (o.payer_role IN ('secondary', 'tertiary') OR (o.medicaid = 1 AND o.payer_role = 'primary'))))
           GROUP BY c.account_id`,
       )
       .all(p) as { id: number; paid: number }[],

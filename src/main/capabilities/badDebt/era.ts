@@ -87,7 +87,8 @@ export function claimSums(c: X12Claim): {
 
 /** Which account date a claim's remittance date goes onto (BD-04 (a)/(b), BD-10), if any. */
 function raDateField(role: PayerRole, medicare: boolean, medicaid: boolean): RemittanceDateField | null {
-  if (medicare) return role === 'primary' ? 'medicare_ra_date' : null;
+  // Medicare's own remittance, whether it paid first or second (Medicare as secondary payer).
+  if (medicare) return role === 'primary' || role === 'secondary' || role === 'tertiary' ? 'medicare_ra_date' : null;
   if (medicaid) return role === 'reversal' || role === 'other' ? null : 'medicaid_ra_date';
   return role === 'secondary' || role === 'tertiary' ? 'secondary_ra_date' : null;
 }

@@ -85,6 +85,8 @@ export const migration023: Migration = {
       CREATE INDEX remittance_claims_account ON remittance_claims(account_id) WHERE account_id IS NOT NULL;
       CREATE INDEX remittance_claims_key ON remittance_claims(claim_key);
       CREATE INDEX remittance_claims_payer_claim ON remittance_claims(payer_claim_number, account_id);
+      -- A claim already reversed is found by its reversal (duplicates, a reversal's original).
+      CREATE INDEX remittance_claims_reverses ON remittance_claims(reverses_claim_id) WHERE reverses_claim_id IS NOT NULL;
 
       -- Each CAS triplet (X-02): line_no 0 is the claim level (2100), 1.. the service lines (2110).
       CREATE TABLE remittance_adjustments (
