@@ -183,12 +183,22 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
         AND NOT EXISTS (SELECT 1 FROM remittance_claims r WHERE r.reverses_claim_id = c.id)
       ORDER BY c.id LIMIT 1`,
   );
-  const priorForReversal = prepared<[number, string], { id: number }>(
+  // A reversal (CLP02 22) undoes the claim it mirrors: the same account and payer claim number
+  // (CLP07), its charge and payment the negatives of the reversal's, not reversed yet.
+  const priorForReversal = prepared<[number, string, number, number], { id: number }>(
     db,
     `SELECT c.id FROM remittance_claims c
-      WHERE c.account_id = ? AND c.payer_claim_number = ? AND c.outcome IN ('posted', 'recorded') AND c.payer_role <> 'reversal'
+      WHERE c.account_id = ? AND c.payer_claim_number = ? AND c.charge_cents = ? AND c.paid_cents = ?
+        AND c.outcome IN ('posted', 'recorded') AND c.payer_role <> 'reversal'
         AND NOT EXISTS (SELECT 1 FROM remittance_claims r WHERE r.reverses_claim_id = c.id)
       ORDER BY c.id DESC LIMIT 1`,
+  );
+  // A reversal already applied (the same reversal sent again in another file).
+  const reversalApplied = prepared<[string], { file_id: number; imported_at: string }>(
+    db,
+    `SELECT f.id AS file_id, f.imported_at FROM remittance_claims c
+       JOIN remittance_transactions t ON t.id = c.transaction_id JOIN remittance_files f ON f.id = t.file_id
+      WHERE c.claim_key = ? AND c.outcome = 'reversed_prior' ORDER BY c.id LIMIT 1`,
   );
   const entriesOf = prepared<[number, string], { id: number }>(
     db,
@@ -222,7 +232,12 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
     for (const p of t.providerAdjustments) insertProviderAdjustmentRow(db, txId, p);
     const payerKey = t.payerId !== '' ? t.payerId : t.payerName;
 
-    for (const c of t.claims) {
+    // Reversals first: a correction sent beside its reversal is posted after the claim it replaces
+    // is undone, whatever their order in the file.
+    const ordered = [...t.claims].sort(
+      (x, y) => Number(payerRoleOf(y.statusCode) === 'reversal') - Number(payerRoleOf(x.statusCode) === 'reversal'),
+    );
+    for (const c of ordered) {
       const role = payerRoleOf(c.statusCode);
       const medicare = c.filingIndicator === 'MA' || c.filingIndicator === 'MB';
       const medicaid = c.filingIndicator === 'MC';
@@ -251,8 +266,14 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
         outcome = 'unmatched';
         reason = `No account has the patient control number ${c.patientControl || '(blank)'}.`;
       } else if (role === 'reversal') {
-        const prior = priorForReversal.get(account.id, c.payerClaimNumber);
-        if (!prior) {
+        const applied = reversalApplied.get(claimKey);
+        const prior = applied
+          ? undefined
+          : priorForReversal.get(account.id, c.payerClaimNumber, -c.chargeCents, -c.paidCents);
+        if (applied) {
+          outcome = 'duplicate';
+          reason = `Claim ${c.patientControl}: this reversal (payer claim number ${c.payerClaimNumber}) was applied from 835 file ${applied.file_id} on ${applied.imported_at.slice(0, 10)}: not applied again.`;
+        } else if (!prior) {
           outcome = 'unmatched';
           reason = `Claim ${c.patientControl}: a reversal of a claim Recoup has not posted (payer claim number ${c.payerClaimNumber || 'blank'}).`;
         } else {
