@@ -188,7 +188,8 @@ export function badDebtClock(f: BadDebtFacts, policy: BadDebtPolicy, on: Busines
         : hasAd
           ? 'Alternative documentation ("AD") is recorded in place of the Medicaid remittance.'
           : 'Bill the State Medicaid program and record its remittance (or "AD") before listing.',
-      from: null,
+      // The Medicaid remittance is the first day it can be listed; "AD" carries no date.
+      from: hasRa ? f.medicaidRaDate : null,
     });
   } else {
     const d = f.indigence;
@@ -206,7 +207,8 @@ export function badDebtClock(f: BadDebtFacts, policy: BadDebtPolicy, on: Busines
             : !d!.noOtherSource
               ? 'The determination must find that no other source is legally responsible.'
               : `Determined indigent on ${formatLongDate(d!.determinedOn)}, total resources weighed.`,
-      from: null,
+      // The determination is the first day an indigent account can be written off.
+      from: kind === 'indigent' ? d!.determinedOn : null,
     });
   }
 

@@ -119,6 +119,9 @@ describe('badDebtClock: BD-10 dual eligible', () => {
     expect(state(f, 'BD-04')).toBe('not_applicable');
     expect(state(f, 'BD-05')).toBe('not_applicable');
     expect(c.listable).toBe(true);
+    // The first day it can be written off is the Medicaid remittance's, whatever day one looks.
+    expect(c.firstWriteOffDate).toBe('2026-03-01');
+    expect(badDebtClock(f, P, '2026-09-30').firstWriteOffDate).toBe('2026-03-01');
   });
   it('with "AD" instead: met while the setting allows it, not met when it does not', () => {
     const f = { ...dual, medicaidAd: true };
@@ -143,6 +146,8 @@ describe('badDebtClock: BD-11 indigent non-dual', () => {
     expect(c.kind).toBe('indigent');
     expect(state(f, 'BD-11')).toBe('met');
     expect(c.listable).toBe(true);
+    // From the determination on, whatever day one looks.
+    expect(badDebtClock(f, P, '2026-08-01').firstWriteOffDate).toBe('2026-02-10');
   });
   it('with a self-declaration only: not met (BD-11: not proof)', () => {
     const f = { ...base, indigence: { ...d, selfDeclarationOnly: true } };

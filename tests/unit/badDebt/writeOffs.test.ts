@@ -189,6 +189,9 @@ describe('recoveries (BD-12) and the listing', () => {
     // The recovery shows on the account.
     const acct = await w.t.call('badDebt:account', { accountId: w.ids.B1 }, w.clerk);
     expect(acct.recoveries.map((r) => [r.receivedOn, r.amountCents])).toEqual([['2026-08-01', 10_000]]);
+    expect(acct.clock.summary).toBe(
+      'Written off as Medicare bad debt on July 15, 2026: $340.00; $100.00 recovered since, $240.00 net.',
+    );
   });
 
   it('in a later period: a recovery line with column 19 = the earlier FYE and column 23 = minus it', async () => {
@@ -398,10 +401,9 @@ describe('what the review found (issue 15)', () => {
   });
 });
 
-describe('a line filed in an earlier period (rules §1.2)', () => {
-  it('written off again after the filed write-off was reversed, it is refused on the later listing', async () => {
-    const [done] = await writeOff([w.ids.B1]);
-    await w.t.call(
+describe('a line filed in an earlier period (rules §1.2, BD-14)', () => {
+  const export2026 = () =>
+    w.t.call(
       'badDebt:exportListing',
       {
         ccn: '123456',
@@ -413,8 +415,31 @@ describe('a line filed in an earlier period (rules §1.2)', () => {
       },
       w.clerk,
     );
-    w.t.clock.setToday('2027-02-15');
+
+  it('a write-off on a listing already exported is not reversed (what was filed stays true)', async () => {
+    const [done] = await writeOff([w.ids.B1]);
+    await export2026();
+    await expect(
+      w.t.call('badDebt:reverse', { writeOffId: done!.id, reason: 'Posted to the wrong period.' }, w.sup),
+    ).rejects.toThrow(
+      /can no longer be reversed: the outpatient listing for CCN 123456, January 1, 2026 to December 31, 2026, was exported on/,
+    );
+    expect(balance(w, w.ids.B1)).toBe(6_000);
+  });
+
+  it('written off again after a filed write-off was undone, it is refused on the later listing', async () => {
+    const [done] = await writeOff([w.ids.B1]);
     await w.t.call('badDebt:reverse', { writeOffId: done!.id, reason: 'Posted to the wrong period.' }, w.sup);
+    // A listing that carried it had been exported before the reversal (a store from before the
+    // reversal was refused): recorded as the export records it.
+    w.t.app.store.db
+      .prepare(
+        `INSERT INTO bad_debt_listings (ccn, period_from, period_to, setting, format, lines, total_allowable_cents,
+           total_dual_cents, sha256, prepared_by, exported_at)
+         VALUES ('123456', '2026-01-01', '2026-12-31', 'outpatient', 'csv', 1, 34000, 0, 'x', 'Dana', ?)`,
+      )
+      .run((await w.t.call('badDebt:proposals', { status: 'all' }, w.clerk))[0]!.decidedAt);
+    w.t.clock.setToday('2027-02-15');
     await writeOff([w.ids.B1], '2027-02-01', '2027-02-10');
     const view = await w.t.call(
       'badDebt:listing',

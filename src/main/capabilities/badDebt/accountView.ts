@@ -3,6 +3,9 @@
 // the account's 835 claims (read-only here; the remittance tables are the ERA import's) and the
 // recoveries from the ledger (BD-12). Also the two changes a clerk makes to the facts.
 import { AppError } from '../../../shared/errors';
+import { formatLongDate } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money';
+import type { BadDebtClock } from '../../../shared/rules/badDebt';
 import type {
   BadDebtAccountView,
   BadDebtFactsInput,
@@ -14,9 +17,9 @@ import type {
 import type { Db } from '../../store/database';
 import type { IndigenceDeterminationsRow, RemittanceAdjustmentsRow, RemittanceClaimsRow } from '../../store/schema';
 import { badDebtPolicy } from '../../platform/settings';
-import { gatherAccount, settingOf, standingClock } from './clock';
+import { gatherAccount, settingOf, standingClock, type GatheredAccount } from './clock';
 import { insertIndigence, saveFacts } from './rows';
-import { recoveryEntrySql, writeOffViews } from './writeOffs';
+import { recoveredCents, recoveryEntrySql, writeOffViews } from './writeOffs';
 
 export function accountView(db: Db, accountId: number, today: string): BadDebtAccountView {
   const g = gatherAccount(db, accountId);
@@ -44,8 +47,8 @@ export function accountView(db: Db, accountId: number, today: string): BadDebtAc
       medicaidAdNote: f?.medicaid_ad_note ?? '',
       secondaryDeniedOn: f?.secondary_denied_on ?? null,
     },
-    // An approved write-off's clock is shown as it stood on its date.
-    clock: standingClock(db, g, today).clock,
+    // An approved write-off's clock is shown as it stood on its date, its summary saying so.
+    clock: summarised(db, g, standingClock(db, g, today).clock),
     indigence: indigenceHistory(db, accountId),
     writeOffs: writeOffViews(db, 'w.account_id = ?', [accountId]).reverse(),
     remittances: accountClaims(db, accountId),
@@ -161,4 +164,27 @@ export function recordIndigence(db: Db, input: IndigenceInput, today: string, at
     throw new AppError('invalid_input', m, { determinedOn: m });
   }
   insertIndigence(db, input, at, by);
+}
+
+/**
+ * Where the account stands in a sentence a clerk reads first: written off (with what came back
+ * since), nothing owed, or the clock's own summary.
+ */
+function summarised(db: Db, g: GatheredAccount, clock: BadDebtClock): BadDebtClock {
+  const wo = g.openWriteOff;
+  if (wo?.status === 'approved' && wo.writtenOffOn !== null) {
+    const row = db.prepare('SELECT amount_cents FROM bad_debt_writeoffs WHERE id = ?').get(wo.id) as {
+      amount_cents: number;
+    };
+    const back = recoveredCents(db, g.account.id, wo.writtenOffOn);
+    return {
+      ...clock,
+      summary: `Written off as Medicare bad debt on ${formatLongDate(wo.writtenOffOn)}: ${formatCents(row.amount_cents)}${
+        back > 0 ? `; ${formatCents(back)} recovered since, ${formatCents(row.amount_cents - back)} net` : ''
+      }.`,
+    };
+  }
+  if (wo?.status === 'proposed') return { ...clock, summary: 'A write-off is proposed and waits for a supervisor.' };
+  if (g.account.balance_cents <= 0) return { ...clock, summary: 'Nothing is owed: not a bad-debt account.' };
+  return clock;
 }

@@ -220,7 +220,7 @@ export function decide(
         amountCents: -a.amount,
         effectiveDate: input.writtenOffOn,
         reasonCode: MEDICARE_BAD_DEBT_REASON,
-        memo: `Medicare bad debt: deductible and coinsurance unpaid after collection effort ceased ${formatLongDate(a.row.ceased_on)}.`,
+        memo: `Deductible and coinsurance unpaid; collection effort ceased ${formatLongDate(a.row.ceased_on)}.`,
         approvedBy: w.by,
       });
       markApproved(db, a.row.id, {
@@ -247,6 +247,14 @@ export function reverseWriteOff(app: RecoupApp, input: { writeOffId: number; rea
   if (!r) throw new AppError('not_found', 'That write-off was not found.');
   if (r.status !== 'approved')
     throw new AppError('not_allowed', `Only an approved write-off can be reversed; this one is ${r.status}.`);
+  // A write-off in a listing already exported was filed with the cost report (BD-14): undoing it
+  // would change what was filed. Money that comes in later is a recovery (BD-12).
+  const filed = exportedListingCovering(db, r.account_id, r.written_off_on!);
+  if (filed)
+    throw new AppError(
+      'not_allowed',
+      `This write-off can no longer be reversed: ${filed.replace(/; date it after.*$/, '')}, and it is on that listing. Money received for it is a recovery.`,
+    );
   const recovered = recoveredCents(db, r.account_id, r.written_off_on!);
   if (recovered > 0)
     throw new AppError(
@@ -338,7 +346,7 @@ export function recordRecovery(
       receivedOn: input.receivedOn,
       method: input.method,
       reference: input.reference,
-      memo: `Recovery of Medicare bad debt: ${paymentHow(input)}.`,
+      memo: `Recovery of Medicare bad debt (${paymentHow(input)})`,
       approvedBy,
     });
     // The reinstatement belongs to the payment: a bounced check (payments:reverse) takes both back,
@@ -349,7 +357,7 @@ export function recordRecovery(
       amountCents: input.amountCents,
       effectiveDate: input.receivedOn,
       reasonCode: BAD_DEBT_RECOVERY_REASON,
-      memo: 'Medicare bad debt reinstated for a recovery (BD-12).',
+      memo: `For the recovery received ${formatLongDate(input.receivedOn)}.`,
       reference: input.reference,
       paymentId: paid.paymentId,
     });
