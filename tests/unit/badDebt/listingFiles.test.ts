@@ -49,6 +49,8 @@ describe('badDebt:exportListing', () => {
     const sheet = strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']!);
     expect(sheet).not.toMatch(/<f[ >]/);
     expect(rows.flat()).toContain('=HYPERLINK("http://x")');
+    // The header's totals are numbers, as the lines' amounts are.
+    expect(rows.find((r) => r[0] === 'Total allowable bad debt (col 23)')?.[1]).toBe(790);
     const headingRow = rows.findIndex((r) => r[0] === '(1) Beneficiary last name');
     expect(headingRow).toBeGreaterThan(0);
     expect(rows[headingRow]!.map(String).slice(14, 16)).toEqual([

@@ -134,7 +134,9 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
       secondaryRaDate: a.secondary_ra_date,
       beneficiaryResponsibilityCents: w.deductible_cents + w.coinsurance_cents,
       qmb: g.recorded?.qmb === 1,
-      firstBillDate: clock.firstBill,
+      // Column 13: the first bill sent; where the clock weighed none (a dual or indigent line, whose
+      // latest remittance may be Medicaid's), the first sent after Medicare's remittance.
+      firstBillDate: clock.firstBill ?? firstBillAfter(g.facts.billDates, a.medicare_ra_date),
       arWriteOffDate: on,
       sentToAgency: g.sentToAgency,
       agencyReturnDate: g.facts.agencyReturnedOn,
@@ -219,6 +221,13 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
     // BD-13: rounded to the cent.
     expectedReimbursementCents: Math.round((totals.totalAllowableCents * settings.paymentRatePercent) / 100),
   };
+}
+
+/** The first bill on or after `from` (any, if no date), or null. */
+function firstBillAfter(bills: readonly string[], from: string | null): string | null {
+  let best: string | null = null;
+  for (const b of bills) if ((from === null || b >= from) && (best === null || b < best)) best = b;
+  return best;
 }
 
 function compareText(a: string, b: string): number {

@@ -123,9 +123,14 @@ function xlsxCell(kind: Kind, v: string | number | null): Row[number] {
 }
 
 export async function listingXlsx(view: ListingView): Promise<Buffer> {
-  const rows: Row[] = headerBlock(view).map(([label, value], i) => [
+  const block = headerBlock(view);
+  // The two totals are numbers in the workbook (the last two rows of the block), as the lines' are.
+  const headerTotals = [view.header.totalAllowableCents, view.header.totalDualCents];
+  const rows: Row[] = block.map(([label, value], i) => [
     { type: String, value: label, fontWeight: 'bold', ...(i === 0 ? { fontSize: 14 } : {}) },
-    { type: String, value },
+    i >= block.length - 2
+      ? { type: Number, value: headerTotals[i - (block.length - 2)]! / 100, format: MONEY_FORMAT }
+      : { type: String, value },
   ]);
   rows.push([]);
   rows.push(
