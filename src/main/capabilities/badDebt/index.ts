@@ -25,3 +25,5 @@ export { buildListing } from './listing';
 export { listingXlsx } from './listingFiles';
 export { drawListingPdf } from './listingPdf';
 export { insertApprovedWriteOffs } from './rows';
+// What the workspace shows of an account (BD-01: one definition of the deductible and coinsurance).
+export { medicareCostSharing } from './costSharing';

@@ -16,6 +16,7 @@ import { accountRows, guarantorName, guarantorRow, followUpsOf } from '../accoun
 import { accountLedger, entryStandsSql } from '../ledger';
 import { holdsOf } from '../compliance';
 import { planOfAccount } from '../plans';
+import { medicareCostSharing } from '../badDebt';
 
 export function workspace(db: Db, guarantorId: number, today: string): AccountWorkspace {
   const g = guarantorRow(db, guarantorId);
@@ -57,41 +58,45 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
   };
 
   const holds = holdsOf(db, guarantorId, today).filter((h) => h.active);
-  const accountViews: AccountView[] = accounts.map((a) => ({
-    id: a.id,
-    accountNumber: a.account_number,
-    patientName: a.patient_name,
-    serviceFrom: a.service_from,
-    serviceTo: a.service_to,
-    serviceType: a.service_type,
-    payerClass: a.payer_class,
-    stateOfService: a.state_of_service,
-    mbi: a.mbi,
-    medicareRaDate: a.medicare_ra_date,
-    medicaidNumber: a.medicaid_number,
-    medicaidRaDate: a.medicaid_ra_date,
-    secondaryRaDate: a.secondary_ra_date,
-    deductibleCents: a.deductible_cents,
-    coinsuranceCents: a.coinsurance_cents,
-    lastIllness: a.last_illness === 1,
-    firstStatementDate: a.first_statement_date,
-    finalNoticeDate: a.final_notice_date,
-    balanceCents: a.balance_cents,
-    nextStep: nextCollectionStep({
-      balanceCents: a.balance_cents,
-      plan: planOfAccount(db, a.id),
+  const accountViews: AccountView[] = accounts.map((a) => {
+    // BD-01: the one definition of the deductible and coinsurance (the 835s Recoup posted, else the extract's).
+    const shares = medicareCostSharing(db, a.id);
+    return {
+      id: a.id,
+      accountNumber: a.account_number,
+      patientName: a.patient_name,
+      serviceFrom: a.service_from,
+      serviceTo: a.service_to,
+      serviceType: a.service_type,
+      payerClass: a.payer_class,
+      stateOfService: a.state_of_service,
+      mbi: a.mbi,
+      medicareRaDate: a.medicare_ra_date,
+      medicaidNumber: a.medicaid_number,
+      medicaidRaDate: a.medicaid_ra_date,
+      secondaryRaDate: a.secondary_ra_date,
+      deductibleCents: shares.deductibleCents,
+      coinsuranceCents: shares.coinsuranceCents,
+      lastIllness: a.last_illness === 1,
       firstStatementDate: a.first_statement_date,
       finalNoticeDate: a.final_notice_date,
-      fapStatus: g.fap_status,
-      // The plan and a pending application are said by their own sentences; holds placed by hand count.
-      holds: holds
-        .filter((h) => h.accountId === null || h.accountId === a.id)
-        .filter((h) => !(h.automatic && (h.reason === 'plan_current' || h.reason === 'fap_pending')))
-        .map((h) => h.reason),
-      today,
-    }),
-    ledger: accountLedger(db, a.id),
-  }));
+      balanceCents: a.balance_cents,
+      nextStep: nextCollectionStep({
+        balanceCents: a.balance_cents,
+        plan: planOfAccount(db, a.id),
+        firstStatementDate: a.first_statement_date,
+        finalNoticeDate: a.final_notice_date,
+        fapStatus: g.fap_status,
+        // The plan and a pending application are said by their own sentences; holds placed by hand count.
+        holds: holds
+          .filter((h) => h.accountId === null || h.accountId === a.id)
+          .filter((h) => !(h.automatic && (h.reason === 'plan_current' || h.reason === 'fap_pending')))
+          .map((h) => h.reason),
+        today,
+      }),
+      ledger: accountLedger(db, a.id),
+    };
+  });
 
   const activities = (
     db
