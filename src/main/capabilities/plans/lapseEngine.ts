@@ -219,7 +219,7 @@ export function refreshAfterLedgerChange(db: Db, change: LedgerChange, batchFrom
   );
   const counts: Counts = { lapsed: 0, cured: 0, defaulted: 0, completed: 0, lettersQueued: 0 };
   evaluatePlansBatched(db, plans, { today: change.today, now: change.now, by: change.by }, counts);
-  for (const g of touched) evaluatePromises(db, change.today, g);
+  evaluatePromises(db, change.today, set);
 }
 
 /** From how many guarantors with an arrangement a ledger change's step is taken in one batch. */
