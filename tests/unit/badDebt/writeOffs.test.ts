@@ -191,6 +191,35 @@ describe('recoveries (BD-12) and the listing', () => {
     expect(acct.recoveries.map((r) => [r.receivedOn, r.amountCents])).toEqual([['2026-08-01', 10_000]]);
   });
 
+  it('a recovery whose reinstatement was reversed is no recovery: column 18 and the reconciliation leave it out', async () => {
+    await writeOff([w.ids.B1]);
+    await w.t.call(
+      'badDebt:recovery',
+      { accountId: w.ids.B1, receivedOn: '2026-08-01', amountCents: 10_000, method: 'check', reference: '1001' },
+      w.clerk,
+    );
+    const reinstated = w.t.app.store.db
+      .prepare(
+        `SELECT id FROM ledger_entries WHERE account_id = ? AND type = 'administrative_adjustment' AND reason_code = 'bad_debt_recovery'`,
+      )
+      .pluck()
+      .get(w.ids.B1) as number;
+    await w.t.call(
+      'ledger:reverse',
+      { entryId: reinstated, reason: 'Posted to the wrong account', effectiveDate: '2026-08-02' },
+      w.sup,
+    );
+    const view = await listing2026();
+    expect(view.lines.map((l) => [l.accountNumber, l.recoveriesCents, l.allowableCents])).toEqual([['B1', 0, 34_000]]);
+    expect(view.reconciliation).toEqual({
+      ledgerWriteOffCents: 34_000,
+      ledgerRecoveriesCents: 0,
+      ledgerNetCents: 34_000,
+      listingCents: 34_000,
+      agrees: true,
+    });
+  });
+
   it('in a later period: a recovery line with column 19 = the earlier FYE and column 23 = minus it', async () => {
     await writeOff([w.ids.B1]);
     w.t.clock.setToday('2027-02-15');
