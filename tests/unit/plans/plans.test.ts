@@ -509,4 +509,25 @@ describe('plans and the rest of the ledger', () => {
     })();
     expect(await status()).toBe('current');
   });
+
+  it('the batched step decides the promises of the guarantors the change touched, and only theirs', async () => {
+    const { clerk, jane, john, a1 } = await ready();
+    await t.call('promises:add', { guarantorId: jane, amountCents: 5_000, dueDate: '2026-11-30' }, clerk);
+    await t.call('promises:add', { guarantorId: john, amountCents: 10_000, dueDate: '2026-11-30' }, clerk);
+    const db = t.app.store.db;
+    // On 2026-12-01 Jane's payment of 2026-11-28 is posted; John is not touched (his promise, due
+    // 2026-11-30 and unpaid, would break if his were decided: the daily run does that, not this step).
+    db.transaction(() => {
+      const writer = new LedgerChangeWriter(db, { today: '2026-12-01', now: '2026-12-01T12:00:00.000Z', by: null });
+      writer.post({ accountId: a1, type: 'patient_payment', amountCents: -5_000, effectiveDate: '2026-11-28' });
+      refreshAfterLedgerChange(db, writer.change(), 0);
+    })();
+    const statusOf = (g: number) =>
+      db.prepare('SELECT status, resolved_on FROM promises WHERE guarantor_id = ?').get(g) as {
+        status: string;
+        resolved_on: string | null;
+      };
+    expect(statusOf(jane)).toEqual({ status: 'kept', resolved_on: '2026-12-01' });
+    expect(statusOf(john)).toEqual({ status: 'open', resolved_on: null });
+  });
 });

@@ -58,15 +58,20 @@ function evaluatePlansBatched(
   plans: readonly PlanRow[],
   when: { today: string; now: string; by: number | null },
   result: Counts,
+  someOnly = false,
 ): void {
   if (plans.length === 0) return;
   const wanted = new Set(plans.map((p) => p.id));
+  // A ledger change's batch reads only the plans it touched (the daily run wants every active plan).
+  const only = someOnly ? 'p.id IN (SELECT value FROM json_each(?))' : '1';
+  const ids = someOnly ? [JSON.stringify([...wanted])] : [];
   const installments = new Map<number, { number: number; dueDate: string; amountCents: number }[]>();
   for (const r of db
     .prepare(
-      `SELECT i.plan_id, i.number, i.due_date, i.amount_cents FROM plan_installments i JOIN plans p ON p.id = i.plan_id WHERE ${activePlanSql('p')} ORDER BY i.plan_id, i.number`,
+      `SELECT i.plan_id, i.number, i.due_date, i.amount_cents FROM plan_installments i JOIN plans p ON p.id = i.plan_id
+        WHERE ${activePlanSql('p')} AND ${only} ORDER BY i.plan_id, i.number`,
     )
-    .iterate() as IterableIterator<{ plan_id: number; number: number; due_date: string; amount_cents: number }>) {
+    .iterate(...ids) as IterableIterator<{ plan_id: number; number: number; due_date: string; amount_cents: number }>) {
     if (!wanted.has(r.plan_id)) continue;
     let list = installments.get(r.plan_id);
     if (!list) installments.set(r.plan_id, (list = []));
@@ -77,9 +82,9 @@ function evaluatePlansBatched(
     .prepare(
       `SELECT p.id AS plan_id, e.effective_date AS date, -e.amount_cents AS amount
          FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
-        WHERE ${activePlanSql('p')} AND ${paidTowardPlanSql('p', 'e')} AND e.effective_date <= ?`,
+        WHERE ${activePlanSql('p')} AND ${only} AND ${paidTowardPlanSql('p', 'e')} AND e.effective_date <= ?`,
     )
-    .iterate(when.today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
+    .iterate(...ids, when.today) as IterableIterator<{ plan_id: number; date: string; amount: number }>) {
     if (!wanted.has(r.plan_id)) continue;
     let list = payments.get(r.plan_id);
     if (!list) payments.set(r.plan_id, (list = []));
@@ -218,8 +223,8 @@ export function refreshAfterLedgerChange(db: Db, change: LedgerChange, batchFrom
     (p) => set.has(p.guarantor_id),
   );
   const counts: Counts = { lapsed: 0, cured: 0, defaulted: 0, completed: 0, lettersQueued: 0 };
-  evaluatePlansBatched(db, plans, { today: change.today, now: change.now, by: change.by }, counts);
-  for (const g of touched) evaluatePromises(db, change.today, g);
+  evaluatePlansBatched(db, plans, { today: change.today, now: change.now, by: change.by }, counts, true);
+  evaluatePromises(db, change.today, set);
 }
 
 /** From how many guarantors with an arrangement a ledger change's step is taken in one batch. */

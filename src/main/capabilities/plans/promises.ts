@@ -44,19 +44,22 @@ const PAID_SQL = `SELECT coalesce(sum(-e.amount_cents), 0) FROM ledger_entries e
   WHERE a.guarantor_id = ? AND e.type IN ('patient_payment','payroll_deduction') AND e.effective_date BETWEEN ? AND ?
     AND ${entryStandsSql('e')}`;
 
-/** Decides open promises (of one guarantor, or all): kept once paid, broken once the day passes. */
-export function evaluatePromises(db: Db, today: string, guarantorId?: number): { kept: number; broken: number } {
-  const open = (
-    guarantorId === undefined
-      ? db
-          .prepare(`SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open'`)
-          .all()
-      : db
-          .prepare(
-            `SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open' AND guarantor_id = ?`,
-          )
-          .all(guarantorId)
-  ) as Pick<PromisesRow, 'id' | 'guarantor_id' | 'amount_cents' | 'promised_on' | 'due_date'>[];
+/**
+ * Decides open promises (of one guarantor, of a set of them, or all): kept once paid, broken once
+ * the day passes. A set (a ledger change touching many guarantors) is read in one query, not one
+ * per guarantor.
+ */
+export function evaluatePromises(
+  db: Db,
+  today: string,
+  guarantors?: number | ReadonlySet<number>,
+): { kept: number; broken: number } {
+  type Open = Pick<PromisesRow, 'id' | 'guarantor_id' | 'amount_cents' | 'promised_on' | 'due_date'>;
+  const all = `SELECT id, guarantor_id, amount_cents, promised_on, due_date FROM promises WHERE status = 'open'`;
+  const open =
+    typeof guarantors === 'number'
+      ? (db.prepare(`${all} AND guarantor_id = ?`).all(guarantors) as Open[])
+      : (db.prepare(all).all() as Open[]).filter((p) => guarantors === undefined || guarantors.has(p.guarantor_id));
   const paid = db.prepare(PAID_SQL).pluck();
   const resolve = db.prepare('UPDATE promises SET status = ?, resolved_on = ? WHERE id = ?');
   let kept = 0;
