@@ -729,17 +729,26 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
     });
     insertApprovedWriteOffs(db, rows);
   })();
+  // As a clerk exports it: each export builds the listing (its facts, checks and reconciliation)
+  // and writes one file. The listing's figure is the slower of the workbook and the PDF.
+  const input = {
+    ccn: '123456',
+    periodFrom: period.from,
+    periodTo: period.to,
+    setting: 'outpatient' as const,
+    preparer: 'Bench',
+  };
   let t = performance.now();
-  const view = buildListing(
-    db,
-    { ccn: '123456', periodFrom: period.from, periodTo: period.to, setting: 'outpatient', preparer: 'Bench' },
-    TODAY,
-  );
+  const view = buildListing(db, input, TODAY);
   const built = performance.now() - t;
   const xlsx = await listingXlsx(view);
   const xlsxMs = performance.now() - t;
-  const pdf = await drawListingPdf(view);
-  results.bad_debt_listing_ms = round(performance.now() - t, 0);
+  t = performance.now();
+  const pdf = await drawListingPdf(buildListing(db, input, TODAY));
+  const pdfMs = performance.now() - t;
+  results.bad_debt_listing_xlsx_ms = round(xlsxMs, 0);
+  results.bad_debt_listing_pdf_ms = round(pdfMs, 0);
+  results.bad_debt_listing_ms = Math.max(results.bad_debt_listing_xlsx_ms, results.bad_debt_listing_pdf_ms);
   // Which of the reviewer's checks fire, by column and message (the bench's write-offs are meant to pass them all).
   const fired = new Map<string, number>();
   for (const p of view.problems)
@@ -749,7 +758,7 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
   const open = candidates(db, { setting: 'all', show: 'open' }, TODAY).length;
   results.bad_debt_candidates_ms = round(performance.now() - t, 0);
   console.log(
-    `Bad-debt listing: ${view.lines.length} lines built in ${round(built, 0)} ms (${view.problems.length} problems, reconciles: ${view.reconciliation.agrees}), with the xlsx (${round(xlsx.length / 1e6, 1)} MB) ${round(xlsxMs, 0)} ms, with the PDF (${round(pdf.length / 1e6, 1)} MB) ${results.bad_debt_listing_ms} ms (target ≤ 5,000); candidates: ${open} Medicare accounts that owe in ${results.bad_debt_candidates_ms} ms`,
+    `Bad-debt listing: ${view.lines.length} lines built in ${round(built, 0)} ms (${view.problems.length} problems, reconciles: ${view.reconciliation.agrees}), exported as xlsx (${round(xlsx.length / 1e6, 1)} MB) in ${results.bad_debt_listing_xlsx_ms} ms, as PDF (${round(pdf.length / 1e6, 1)} MB) in ${results.bad_debt_listing_pdf_ms} ms, each with its build (the slower ${results.bad_debt_listing_ms} ms; target ≤ 5,000); candidates: ${open} Medicare accounts that owe in ${results.bad_debt_candidates_ms} ms`,
   );
 }
 

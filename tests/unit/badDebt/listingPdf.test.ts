@@ -45,7 +45,7 @@ describe('the Exhibit 2A listing PDF (BD-14)', () => {
       'Inpatient or outpatient Inpatient',
       'Prepared by Dana Whitfield, Reimbursement',
       'Date prepared 02/10/2026',
-      'Lines 70 (1 recovery)',
+      'Lines 70 (1 recovery line)',
     ])
       expect(first).toContain(s);
     // 69 × $1,800.00 − $50.00 = $124,150.00; dual lines are i % 5 == 2 of i < 69: 14 × $1,800.00.

@@ -155,9 +155,7 @@ export function buildListing(db: Db, input: ListingInput, today: string): Listin
       paidPriorCents: w.paid_prior_cents,
       // BD-12: a recovery in the period of the write-off lowers its line; a later period's is a line of its own.
       allowableCents: inPeriod ? w.amount_cents - recoveredHere : -recoveredHere,
-      comments: inPeriod
-        ? ''
-        : `Recovery of bad debt claimed in the period ending ${costReportPeriod(on, settings.fiscalYearEnd).to}.`,
+      comments: inPeriod ? '' : `Recovery; claimed in FYE ${cmsDate(costReportPeriod(on, settings.fiscalYearEnd).to)}`,
       lastPaymentDate: g.facts.lastPaymentDate,
       latestRemittance: clock.latestRemittance,
       estateClosedOn: g.facts.estateClosedOn,
@@ -235,4 +233,9 @@ function firstBillAfter(bills: readonly string[], from: string | null): string |
 const TEXT_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
 function compareText(a: string, b: string): number {
   return TEXT_ORDER.compare(a, b);
+}
+
+/** MM/DD/YYYY, as the cost report's forms write a date. */
+function cmsDate(d: string): string {
+  return `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`;
 }

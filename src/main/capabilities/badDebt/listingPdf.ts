@@ -239,13 +239,18 @@ function headerBlock(doc: Pdf, view: ListingView): void {
     [
       ['Cost-reporting period', period(view)],
       ['Inpatient or outpatient', setting(view)],
-      ['Lines', `${view.lines.length.toLocaleString('en-US')} (${plural(recoveries, 'recovery', 'recoveries')})`],
+      [
+        'Lines',
+        recoveries === 0
+          ? view.lines.length.toLocaleString('en-US')
+          : `${view.lines.length.toLocaleString('en-US')} (${plural(recoveries, 'recovery line', 'recovery lines')})`,
+      ],
     ],
     [
       ['Prepared by', h.preparer],
       ['Date prepared', formatShortDate(h.preparedOn)],
       ['Total allowable bad debt (col. 23)', formatCents(h.totalAllowableCents)],
-      [`Total dual eligible (col. 23, ${duals.toLocaleString('en-US')} lines)`, formatCents(h.totalDualCents)],
+      [`Total dual eligible (col. 23, ${plural(duals, 'line', 'lines')})`, formatCents(h.totalDualCents)],
     ],
   ];
   const colWidth = width / 3;
@@ -456,7 +461,7 @@ export async function drawListingPdf(view: ListingView): Promise<Buffer> {
     .font(FONT.bold)
     .fontSize(9)
     .fillColor(INK.text)
-    .text(`Totals of ${view.lines.length.toLocaleString('en-US')} lines`, MARGIN, y + 18, { lineBreak: false });
+    .text(`Totals of ${plural(view.lines.length, 'line', 'lines')}`, MARGIN, y + 18, { lineBreak: false });
   totals.forEach(([n, label, value], i) => {
     const x = startX + i * cellWidth;
     doc.rect(x, y, cellWidth, 16).fillColor('#e4e4e4').fill();
