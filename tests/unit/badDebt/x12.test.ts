@@ -234,6 +234,12 @@ describe('problems name the segment', () => {
     const r = read835(text.replace('SE*26*112233', 'SE*25*112233'));
     expect(r.problems).toEqual([{ segment: 28, message: 'SE01 says 25 segments; the transaction has 26.' }]);
   });
+  it('two interchanges in one file: named at the second ISA, nothing read', () => {
+    // The managed-care file has 30 segments (ISA..IEA); the second copy's ISA is segment 31.
+    const r = read835(`${text.trimEnd()}\n${text}`);
+    expect(r.transactions).toEqual([]);
+    expect(r.problems).toEqual([{ segment: 31, message: expect.stringContaining('holds 2 interchanges') }]);
+  });
   it('an adjustment group that does not exist', () => {
     const r = read835(text.replace('CAS*CO*A2*50.00', 'CAS*XX*A2*50.00'));
     expect(r.problems).toEqual([{ segment: 14, message: expect.stringContaining('CAS01 "XX"') }]);

@@ -194,6 +194,15 @@ export function read835(textIn: string): Remittance835 {
     .split(isa.segmentEnd)
     .map((x) => x.trim())
     .filter((x) => x !== '');
+  // One interchange (ISA..IEA) per file: a second one is named, not read as stray segments.
+  const isas = raw.flatMap((r, i) => (r.startsWith('ISA') ? [i + 1] : []));
+  if (isas.length > 1) {
+    problem(
+      isas[1]!,
+      `The file holds ${isas.length} interchanges (ISA … IEA), one after another: import each as its own file. Nothing was read from it.`,
+    );
+    return { interchange, transactions: [], problems };
+  }
   const numbers = new SegmentNumbers(raw, text[3]!);
   numbers.of(parsed.header);
   const segOf = (x: X12Segment): Seg => numbers.of(x);
