@@ -104,7 +104,7 @@ describe('the collection-effort evidence (BD-06)', () => {
       w.clerk,
     );
     const text = flat(pdfText(await w.t.file(file)));
-    expect(text).toContain('Collection effort: Medicare and non-Medicare accounts alike');
+    expect(text).toContain('Collection effort: Medicare and non-Medicare accounts compared');
     expect(text).toContain('Not treated alike');
     expect(text).toContain('none of them has a payer class, so Medicare and non-Medicare balances are billed');
     expect(text).toContain('Accounts billed in the period 3 2');

@@ -29,7 +29,7 @@ export async function drawEffortEvidence(e: EffortEvidence): Promise<Buffer> {
   });
   const w = contentWidth(doc);
   letterhead(doc, e.hospital);
-  heading(doc, 'Collection effort: Medicare and non-Medicare accounts alike', 16);
+  heading(doc, 'Collection effort: Medicare and non-Medicare accounts compared', 16);
   paragraph(
     doc,
     `Accounts billed from ${formatLongDate(e.periodFrom)} to ${formatLongDate(e.periodTo)}, from Recoup's records on ${formatLongDate(e.printedOn)}. Medicare requires the same collection effort for Medicare patients' deductible and coinsurance as for comparable amounts owed by other patients (42 CFR 413.89(e)(2); PRM-I §310; BD-06).`,
