@@ -452,13 +452,7 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
     setOpen(null);
     setChosen(new Set());
     onNotice(m);
-    requestAnimationFrame(() => {
-      const area = tableArea.current;
-      const target = area?.querySelector<HTMLElement>('table') ?? area;
-      if (!target) return;
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus();
-    });
+    requestAnimationFrame(() => tableArea.current?.focus());
   };
   return (
     <div>
@@ -468,7 +462,8 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
         </p>
       )}
       <FormAlert message={list.error} />
-      <div ref={tableArea}>
+      {/* A stable, named place for the focus: the table inside is redrawn when the list changes. */}
+      <div ref={tableArea} role="region" aria-label="Proposals waiting for approval" tabIndex={-1}>
         {list.value && (
           <DataTable
             caption="Write-offs waiting for approval"
