@@ -325,10 +325,17 @@ test('bad debt: an 835 in, the clock, proposed, approved, the listing exported a
   const approve = page.getByRole('button', { name: 'Approve…' });
   await approve.click();
   const dialog = page.getByRole('dialog', { name: 'Approve 1 write-off' });
+  // The accounts chosen and their total, before approving.
+  await expect(dialog.getByRole('list', { name: 'The write-offs to approve' })).toContainText('Account B3000001');
+  await expect(dialog.getByRole('list', { name: 'The write-offs to approve' })).toContainText('Ouellette');
+  await expect(dialog.getByRole('list', { name: 'The write-offs to approve' })).toContainText('$140.00');
+  await expect(dialog).toContainText('Total: $140.00 on 1 account');
   await expectNoSeriousA11yViolations(page, 'the approve dialog');
   await dialog.getByLabel('Medicare write-off date').fill(TODAY);
   await dialog.getByRole('button', { name: 'Approve and write off' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'written off as Medicare bad debt' })).toBeVisible();
+  // The focus returns to the approvals (the Approve button is gone), not the page's heading.
+  await expect(page.getByRole('region', { name: 'Proposals waiting for approval' })).toBeFocused();
   await openTab(page, 'Write-offs');
   await expect(
     page.getByRole('table', { name: 'Write-offs decided' }).getByRole('row', { name: /B3000001/ }),

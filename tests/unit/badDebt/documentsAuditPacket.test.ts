@@ -1,6 +1,7 @@
 // BD-08: the auditor's packet for one account, through its channel, on the book of documentsWorld.ts
 // (figures and dates there, worked by hand). Read back with pdftotext (layout) and pdfjs (scripts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPacket } from '../../../src/main/capabilities/badDebt/auditPacket';
 import { recordedStatement } from '../../../src/main/capabilities/statements';
 import { formatShortDate } from '../../../src/shared/dates';
 import { pdfPages as pdfjsPages } from '../pdfText';
@@ -85,6 +86,23 @@ describe('the audit packet (BD-08)', () => {
     expect(history).toMatch(/08\/01\/2025 Agency Returned by Harbor Recovery: No payment within the recall days/);
     expect(history).toMatch(/05\/11\/2025 Bill Final notice mailed/);
     expect(history).toMatch(/09\/11\/2025 Write-off proposed Collection effort ceased 09\/10\/2025/);
+    // Plain words: the statement row, the "By" column, and a proposal's amount in its words (not
+    // in the Amount column, where it would read like a charge).
+    expect(history).toMatch(/Statement mailed; recorded as statement #\d+/);
+    expect(history).not.toContain('(the account at');
+    expect(history).toContain('$450.00 proposed');
+    const p = auditPacket(w.t.app.store.db, w.acct('M1'), '2025-10-01', 'Test clerk');
+    const by = new Set(p.history.map((e) => e.by));
+    expect(by).toContain('Recoup statement run');
+    expect(by).toContain('Insurance remittance (835)');
+    expect(by).not.toContain('835');
+    expect(by).not.toContain('Statement run');
+    const proposal = p.history.find((e) => e.kind === 'Write-off proposed')!;
+    expect(proposal.amountCents).toBeNull();
+    expect(proposal.detail).toMatch(/^Collection effort ceased 09\/10\/2025; \$450\.00 proposed for write-off/);
+    const bill = p.history.find((e) => e.kind === 'Bill')!;
+    expect(bill.detail).toMatch(/^Statement mailed; recorded as statement #\d+ \(the account owed \$500\.00\)$/);
+    expect(bill.amountCents).toBeNull();
     expect(history).toMatch(/09\/15\/2025 Write-off approved Collection effort exhausted/);
   });
 
@@ -136,6 +154,35 @@ describe('the audit packet (BD-08)', () => {
       .get() as { kind: string; records: string };
     expect(event.kind).toBe('print');
     expect(event.records).toContain(`account:${w.acct('M1')}`);
+  });
+
+  it("lists the billing system's first bill the clock may rely on, in Bills and in the history", async () => {
+    // M3's extract says the billing system sent its first bill on 2025-01-30; Recoup's first
+    // statement is of 2025-02-10: the packet shows both, the billing system's first.
+    const db = w.t.app.store.db;
+    const before = db.prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'M3'`).pluck().get();
+    db.prepare(`UPDATE accounts SET first_statement_date = '2025-01-30' WHERE account_number = 'M3'`).run();
+    try {
+      const m3 = flat(
+        pdfText(await w.t.file(await w.t.call('badDebt:auditPacket', { accountId: w.acct('M3') }, w.clerk))),
+      );
+      const history = m3.slice(m3.indexOf('History: every bill'), m3.indexOf('Bills sent (statements as recorded)'));
+      const bills = m3.slice(m3.indexOf('Bills sent (statements as recorded)'), m3.indexOf('Remittances (X12 835)'));
+      expect(history).toMatch(/01\/30\/2025 Bill First bill \(sent by the billing system; no copy kept in/);
+      const p = auditPacket(db, w.acct('M3'), '2025-10-01', 'Test clerk');
+      expect(p.history[0]).toEqual({
+        date: '2025-01-30',
+        kind: 'Bill',
+        detail: 'First bill (sent by the billing system; no copy kept in Recoup)',
+        by: 'Billing system',
+        amountCents: null,
+      });
+      expect(p.bills[0]).toMatchObject({ source: 'billing_system', statementId: null, date: '2025-01-30' });
+      expect(bills).toMatch(/01\/30\/2025 First bill sent by the billing — — No copy kept in Recoup system 02\/10/);
+      expect(bills.indexOf('01/30/2025')).toBeLessThan(bills.indexOf('02/10/2025'));
+    } finally {
+      db.prepare(`UPDATE accounts SET first_statement_date = ? WHERE account_number = 'M3'`).run(before);
+    }
   });
 
   it('prints names in any script', async () => {

@@ -51,7 +51,50 @@ describe('the collection-effort evidence (BD-06)', () => {
     expect(e.nonMedicare.statementsPerAccount).toBe(2);
     expect(e.medicare.placedShare).toBe(0);
     expect(e.alike).toBe(true);
+    expect(e.comparable).toBe(true);
     expect(e.sentence).toMatch(/^Medicare and non-Medicare accounts were treated alike/);
+  });
+
+  it('does not say "treated alike" when a group had nothing billed, and points to the policy below', async () => {
+    // 2024: nobody was billed (the first statements are of 2025-02-10).
+    const e = effortEvidence(w.t.app.store.db, '2024-01-01', '2024-12-31', '2025-10-01', 'Test clerk');
+    expect(e.medicare.accounts).toBe(0);
+    expect(e.nonMedicare.accounts).toBe(0);
+    expect(e.alike).toBe(false);
+    expect(e.comparable).toBe(false);
+    expect(e.sentence).toMatch(/^No account was billed in the period, so these figures cannot show/);
+    expect(e.sentence).toContain('The policy below');
+    const file = await w.t.call(
+      'badDebt:effortEvidence',
+      { periodFrom: '2024-01-01', periodTo: '2024-12-31' },
+      w.clerk,
+    );
+    const text = flat(pdfText(await w.t.file(file)));
+    expect(text).toContain('Cannot be shown from the figures');
+    expect(text).not.toContain('Treated alike');
+    // The verdict comes before the policy it points to.
+    expect(text.indexOf('The policy below')).toBeLessThan(text.indexOf('none of them has a payer class'));
+  });
+
+  it("counts the billing system's first bill when Recoup sent no statement that day", () => {
+    // January 2025: no Recoup statement (the first is of 02/10). M2's extract says its first bill
+    // went out 2025-01-25: M2 is billed in January, 1 bill; nobody else is -> cannot compare.
+    const db = w.t.app.store.db;
+    const before = db.prepare(`SELECT first_statement_date FROM accounts WHERE account_number = 'M2'`).pluck().get();
+    db.prepare(`UPDATE accounts SET first_statement_date = '2025-01-25' WHERE account_number = 'M2'`).run();
+    try {
+      const e = effortEvidence(db, '2025-01-01', '2025-01-31', '2025-10-01', 'Test clerk');
+      expect(e.medicare.accounts).toBe(1);
+      expect(e.medicare.statementsPerAccount).toBe(1);
+      expect(e.nonMedicare.accounts).toBe(0);
+      expect(e.comparable).toBe(false);
+      expect(e.sentence).toMatch(/^No non-Medicare account was billed in the period/);
+      // Over 2025 the billing system's bill adds to Recoup's four: (5 + 4 + 4) / 3.
+      const year = effortEvidence(db, '2025-01-01', '2025-12-31', '2025-10-01', 'Test clerk');
+      expect(year.medicare.statementsPerAccount).toBeCloseTo(13 / 3, 10);
+    } finally {
+      db.prepare(`UPDATE accounts SET first_statement_date = ? WHERE account_number = 'M2'`).run(before);
+    }
   });
 
   it('prints the policy, the table and the sentence', async () => {
@@ -61,11 +104,11 @@ describe('the collection-effort evidence (BD-06)', () => {
       w.clerk,
     );
     const text = flat(pdfText(await w.t.file(file)));
-    expect(text).toContain('Collection effort: Medicare and non-Medicare accounts alike');
+    expect(text).toContain('Collection effort: Medicare and non-Medicare accounts compared');
     expect(text).toContain('Not treated alike');
     expect(text).toContain('none of them has a payer class, so Medicare and non-Medicare balances are billed');
     expect(text).toContain('Accounts billed in the period 3 2');
-    expect(text).toContain('Statements sent per account (average) 4.0 4.0');
+    expect(text).toContain('Bills sent per account (average) 4.0 4.0');
     expect(text).toContain('Letters per account (average) 0.3 0.5');
     expect(text).toContain('Calls per account (average) 0.7 0.5');
     expect(text).toContain('Share placed with a collection agency 33% 50%');

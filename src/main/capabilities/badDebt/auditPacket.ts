@@ -45,15 +45,19 @@ export interface PacketRemittance {
 }
 
 export interface PacketBill {
-  statementId: number;
+  /** Who sent it: a Recoup statement run, or the billing system (the extract's first statement date). */
+  source: 'recoup' | 'billing_system';
+  /** The Recoup statement; null for the billing system's first bill (no copy kept in Recoup). */
+  statementId: number | null;
   date: BusinessDate;
   /** "Statement 2", "Final notice". */
   what: string;
   /** The account's step on it (its own statement number, the final notice, after it). */
   step: string;
-  accountBalanceCents: number;
-  amountDueCents: number;
-  /** The SHA-256 the statement was recorded under: it reprints byte for byte (Statements, reprint). */
+  /** Null for the billing system's first bill: Recoup does not know what it showed. */
+  accountBalanceCents: number | null;
+  amountDueCents: number | null;
+  /** The SHA-256 the statement was recorded under: it reprints byte for byte (Statements, reprint); '' for the billing system's. */
   sha256: string;
   /** Its copy in the printed packet: attached as mailed, or it no longer draws to the recorded bytes. */
   copy: 'attached' | 'differs' | 'not_drawn';
@@ -146,7 +150,7 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
   const hospital = hospitalIdentity(db);
 
   const remittances = remittancesOf(db, accountId);
-  const bills = billsOf(db, accountId);
+  const bills = billsOf(db, accountId, a.first_statement_date);
   const ledger = accountLedger(db, accountId);
   const writeOffs = writeOffsOf(db, accountId);
 
@@ -164,13 +168,17 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
     .all(accountId) as { date: string; amount: number; memo: string }[];
 
   const history: PacketEvent[] = [
-    ...bills.map((b) => ({
-      date: b.date,
-      kind: 'Bill',
-      detail: `${b.what} mailed (the account at ${b.step}); recorded as statement #${b.statementId}`,
-      by: 'Statement run',
-      amountCents: b.accountBalanceCents,
-    })),
+    ...bills.map((b) =>
+      b.source === 'billing_system'
+        ? { date: b.date, kind: 'Bill', detail: FIRST_BILL_TEXT, by: 'Billing system', amountCents: null }
+        : {
+            date: b.date,
+            kind: 'Bill',
+            detail: `${b.what.startsWith('Final') ? 'Final notice' : 'Statement'} mailed; recorded as statement #${b.statementId}${b.accountBalanceCents !== null ? ` (the account owed ${formatCents(b.accountBalanceCents)})` : ''}`,
+            by: 'Recoup statement run',
+            amountCents: null,
+          },
+    ),
     ...contactsOf(db, a.guarantor_id, accountId),
     ...placementEvents(db, accountId),
     ...caseEvents(db, accountId),
@@ -178,7 +186,7 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
       date: r.remittanceDate,
       kind: r.medicare ? 'Medicare remittance' : 'Remittance',
       detail: `${r.payerName} (${r.payerRole}${r.filingIndicator ? `, ${r.filingIndicator}` : ''}): paid ${formatCents(r.paidCents)}, deductible ${formatCents(r.deductibleCents)}, coinsurance ${formatCents(r.coinsuranceCents)}`,
-      by: '835',
+      by: 'Insurance remittance (835)',
       amountCents: null,
     })),
     ...ledger
@@ -187,7 +195,7 @@ export function auditPacket(db: Db, accountId: number, today: BusinessDate, prin
         date: l.effectiveDate,
         kind: LEDGER_TYPE_LABELS[l.type],
         detail: [l.memo, l.reference, l.reversedById !== null ? 'reversed later' : ''].filter(Boolean).join(' · '),
-        by: l.postedBy ?? (l.imported ? 'Billing extract' : 'Recoup'),
+        by: l.postedBy ?? (l.imported ? 'Billing system' : 'Recoup'),
         amountCents: l.amountCents,
       })),
     ...writeOffs.flatMap((w) => writeOffEvents(w)),
@@ -292,7 +300,14 @@ const STEP_LABEL: Record<string, string> = {
   after_notice: 'after the final notice',
 };
 
-function billsOf(db: Db, accountId: number): PacketBill[] {
+/** The billing system's first bill, as the packet names it (the clock may rely on it: BD-04). */
+export const FIRST_BILL_TEXT = 'First bill (sent by the billing system; no copy kept in Recoup)';
+
+/**
+ * Every bill: Recoup's statements listing the account, and the billing system's first bill (the
+ * extract's first statement date) when no Recoup statement listed the account that day.
+ */
+function billsOf(db: Db, accountId: number, firstStatementDate: string | null): PacketBill[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.statement_date, s.kind, s.number_in_cycle, s.amount_due_cents, s.sha256, sa.step, sa.number, sa.balance_cents
@@ -310,7 +325,8 @@ function billsOf(db: Db, accountId: number): PacketBill[] {
     number: number | null;
     balance_cents: number;
   }[];
-  return rows.map((r) => ({
+  const recoup: PacketBill[] = rows.map((r) => ({
+    source: 'recoup' as const,
     statementId: r.id,
     date: r.statement_date,
     what: r.kind === 'final_notice' ? 'Final notice' : `Statement ${r.number_in_cycle}`,
@@ -323,6 +339,19 @@ function billsOf(db: Db, accountId: number): PacketBill[] {
     sha256: r.sha256,
     copy: 'not_drawn' as const,
   }));
+  if (firstStatementDate === null || rows.some((r) => r.statement_date === firstStatementDate)) return recoup;
+  const first: PacketBill = {
+    source: 'billing_system',
+    statementId: null,
+    date: firstStatementDate,
+    what: 'First bill',
+    step: 'sent by the billing system',
+    accountBalanceCents: null,
+    amountDueCents: null,
+    sha256: '',
+    copy: 'not_drawn',
+  };
+  return [...recoup, first].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
 /** Letters, calls, visits and notes on the guarantor: those about this account and those about them all. */
@@ -452,9 +481,10 @@ function writeOffEvents(w: PacketWriteOff): PacketEvent[] {
     {
       date: w.proposedAt.slice(0, 10),
       kind: 'Write-off proposed',
-      detail: `Collection effort ceased ${formatShortDate(w.ceasedOn)}${w.proposedNote ? ` · ${w.proposedNote}` : ''}`,
+      // Proposed only: the amount is in the words, not the Amount column (nothing posted yet).
+      detail: `Collection effort ceased ${formatShortDate(w.ceasedOn)}; ${formatCents(w.amountCents)} proposed for write-off${w.proposedNote ? ` · ${w.proposedNote}` : ''}`,
       by: w.proposedBy,
-      amountCents: w.amountCents,
+      amountCents: null,
     },
   ];
   if (w.decidedAt)
@@ -491,6 +521,7 @@ export async function keepAuditPacket(
   // may list several accounts of the guarantor: the copy is the whole statement as mailed).
   const copies: RecordedStatement[] = [];
   for (const b of packet.bills) {
+    if (b.statementId === null) continue; // the billing system's: Recoup keeps no copy
     try {
       copies.push(await recordedStatement(db, b.statementId));
       b.copy = 'attached';

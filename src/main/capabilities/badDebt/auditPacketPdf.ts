@@ -132,9 +132,9 @@ export async function drawAuditPacket(p: AuditPacket, copies: readonly RecordedS
       doc,
       [
         { header: 'Date', width: w * 0.11 },
-        { header: 'What', width: w * 0.2 },
-        { header: 'Detail', width: w * 0.42 },
-        { header: 'By', width: w * 0.14 },
+        { header: 'What', width: w * 0.17 },
+        { header: 'Detail', width: w * 0.41 },
+        { header: 'By', width: w * 0.18 },
         { header: 'Amount', width: w * 0.13, align: 'right' },
       ],
       p.history.map((e) => [
@@ -167,14 +167,18 @@ export async function drawAuditPacket(p: AuditPacket, copies: readonly RecordedS
         { header: 'Amount due', width: w * 0.11, align: 'right' },
         { header: 'Recorded as (no. and SHA-256)', width: w * 0.34 },
       ],
-      p.bills.map((b) => [
-        formatShortDate(b.date),
-        b.what,
-        b.step,
-        formatCents(b.accountBalanceCents),
-        formatCents(b.amountDueCents),
-        `#${b.statementId} · ${b.sha256.slice(0, 16)}…${b.copy === 'differs' ? ' · does not reprint exactly: tell your administrator' : ''}`,
-      ]),
+      p.bills.map((b) =>
+        b.source === 'billing_system'
+          ? [formatShortDate(b.date), b.what, b.step, '—', '—', 'No copy kept in Recoup']
+          : [
+              formatShortDate(b.date),
+              b.what,
+              b.step,
+              b.accountBalanceCents === null ? '—' : formatCents(b.accountBalanceCents),
+              b.amountDueCents === null ? '—' : formatCents(b.amountDueCents),
+              `#${b.statementId} · ${b.sha256.slice(0, 16)}…${b.copy === 'differs' ? ' · does not reprint exactly: tell your administrator' : ''}`,
+            ],
+      ),
       { fontSize: 8 },
     );
   }

@@ -53,9 +53,9 @@ export function collectionPolicy(
 }
 
 export interface EffortGroup {
-  /** Accounts billed in the period (a statement listing them dated in it). */
+  /** Accounts billed in the period (a Recoup statement listing them, or the billing system's first bill, dated in it). */
   accounts: number;
-  /** Statements sent listing the account, up to the period's end, per account. */
+  /** Bills sent for the account up to the period's end (Recoup's statements and the billing system's first bill), per account. */
   statementsPerAccount: number;
   /** Letters and calls (the account's own and the guarantor's about all accounts) per account. */
   lettersPerAccount: number;
@@ -77,7 +77,10 @@ export interface EffortEvidence {
   policy: CollectionPolicy;
   medicare: EffortGroup;
   nonMedicare: EffortGroup;
+  /** True when the figures show them treated alike; false when they differ or cannot be compared. */
   alike: boolean;
+  /** False when either group had no account billed in the period: the figures cannot show it. */
+  comparable: boolean;
   /** In plain words: whether they were treated alike, and why the figures say so. */
   sentence: string;
 }
@@ -106,13 +109,19 @@ export function effortEvidence(
   // One row per account billed in the period, each figure an aggregate over its own rows.
   const rows = db
     .prepare(
-      `WITH billed AS (
-         SELECT DISTINCT sa.account_id AS id FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
-          WHERE s.statement_date BETWEEN @from AND @to),
+      `WITH sent AS (
+         -- Every bill: Recoup's statements, and the billing system's first bill (the extract's
+         -- first_statement_date) when no Recoup statement listed the account that day.
+         SELECT sa.account_id AS id, s.statement_date AS d FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
+         UNION ALL
+         SELECT a.id, a.first_statement_date FROM accounts a
+          WHERE a.first_statement_date IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
+                             WHERE sa.account_id = a.id AND s.statement_date = a.first_statement_date)),
+       billed AS (SELECT DISTINCT id FROM sent WHERE d BETWEEN @from AND @to),
        bills AS (
-         SELECT sa.account_id AS id, count(*) AS n, min(s.statement_date) AS first
-           FROM statement_accounts sa JOIN statements s ON s.id = sa.statement_id
-          WHERE sa.account_id IN (SELECT id FROM billed) AND s.statement_date <= @to GROUP BY sa.account_id),
+         SELECT id, count(*) AS n, min(d) AS first FROM sent
+          WHERE id IN (SELECT id FROM billed) AND d <= @to GROUP BY id),
        own AS (
          SELECT account_id AS id, sum(kind = 'letter') AS letters, sum(kind = 'call') AS calls FROM activities
           WHERE account_id IN (SELECT id FROM billed) AND occurred_on <= @to GROUP BY account_id),
@@ -147,7 +156,7 @@ export function effortEvidence(
   const medicare = group(rows.filter((r) => r.medicare === 1));
   const nonMedicare = group(rows.filter((r) => r.medicare !== 1));
   const policy = collectionPolicy(statementPolicy(db), agencyPolicy(db), badDebtPolicy(db));
-  const { alike, sentence } = verdict(medicare, nonMedicare);
+  const { alike, comparable, sentence } = verdict(medicare, nonMedicare);
   return {
     hospital: hospitalIdentity(db),
     periodFrom,
@@ -158,6 +167,7 @@ export function effortEvidence(
     medicare,
     nonMedicare,
     alike,
+    comparable,
     sentence,
   };
 }
@@ -185,12 +195,20 @@ function group(rows: Row[]): EffortGroup {
 const one = (x: number) => x.toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function verdict(m: EffortGroup, o: EffortGroup): { alike: boolean; sentence: string } {
-  if (m.accounts === 0 || o.accounts === 0)
+function verdict(m: EffortGroup, o: EffortGroup): { alike: boolean; comparable: boolean; sentence: string } {
+  if (m.accounts === 0 || o.accounts === 0) {
+    const none =
+      m.accounts === 0 && o.accounts === 0
+        ? 'No account'
+        : m.accounts === 0
+          ? 'No Medicare account'
+          : 'No non-Medicare account';
     return {
-      alike: true,
-      sentence: `No ${m.accounts === 0 ? 'Medicare' : 'non-Medicare'} account was billed in the period, so the effort cannot be compared by the figures; the policy above is the same for every payer class.`,
+      alike: false,
+      comparable: false,
+      sentence: `${none} was billed in the period, so these figures cannot show that Medicare and non-Medicare accounts were treated alike: there is nothing to compare. Choose a period in which both were billed. The policy below is the same for every payer class.`,
     };
+  }
   const differences: string[] = [];
   if (Math.abs(m.statementsPerAccount - o.statementsPerAccount) > STATEMENTS_CLOSE)
     differences.push(`statements per account (${one(m.statementsPerAccount)} against ${one(o.statementsPerAccount)})`);
@@ -203,10 +221,12 @@ function verdict(m: EffortGroup, o: EffortGroup): { alike: boolean; sentence: st
   if (differences.length === 0)
     return {
       alike: true,
+      comparable: true,
       sentence: `Medicare and non-Medicare accounts were treated alike: the same policy, and in the period ${one(m.statementsPerAccount)} against ${one(o.statementsPerAccount)} statements per account, ${one(mContacts)} against ${one(oContacts)} letters and calls, and ${pct(m.placedShare)} against ${pct(o.placedShare)} placed with an agency.`,
     };
   return {
     alike: false,
+    comparable: true,
     sentence: `The policy is the same for every payer class, but in the period Medicare accounts differ from the others in ${differences.join('; ')}. Review why before claiming Medicare bad debt for the period (BD-06).`,
   };
 }

@@ -29,14 +29,18 @@ export async function drawEffortEvidence(e: EffortEvidence): Promise<Buffer> {
   });
   const w = contentWidth(doc);
   letterhead(doc, e.hospital);
-  heading(doc, 'Collection effort: Medicare and non-Medicare accounts alike', 16);
+  heading(doc, 'Collection effort: Medicare and non-Medicare accounts compared', 16);
   paragraph(
     doc,
     `Accounts billed from ${formatLongDate(e.periodFrom)} to ${formatLongDate(e.periodTo)}, from Recoup's records on ${formatLongDate(e.printedOn)}. Medicare requires the same collection effort for Medicare patients' deductible and coinsurance as for comparable amounts owed by other patients (42 CFR 413.89(e)(2); PRM-I §310; BD-06).`,
     { size: 9, muted: true },
   );
 
-  ruledBox(doc, e.alike ? 'Treated alike' : 'Not treated alike', e.sentence);
+  ruledBox(
+    doc,
+    !e.comparable ? 'Cannot be shown from the figures' : e.alike ? 'Treated alike' : 'Not treated alike',
+    e.sentence,
+  );
 
   heading(doc, 'The policy', 12);
   for (const s of e.policy.sentences) paragraph(doc, s, { size: 9.5 });
@@ -45,7 +49,7 @@ export async function drawEffortEvidence(e: EffortEvidence): Promise<Buffer> {
   heading(doc, 'What was done, by payer class', 12);
   const rows: [string, (g: EffortGroup) => string][] = [
     ['Accounts billed in the period', (g) => count(g.accounts)],
-    ['Statements sent per account (average)', (g) => one(g.statementsPerAccount)],
+    ['Bills sent per account (average)', (g) => one(g.statementsPerAccount)],
     ['Letters per account (average)', (g) => one(g.lettersPerAccount)],
     ['Calls per account (average)', (g) => one(g.callsPerAccount)],
     ['Share placed with a collection agency', (g) => pct(g.placedShare)],
@@ -67,7 +71,7 @@ export async function drawEffortEvidence(e: EffortEvidence): Promise<Buffer> {
   );
   paragraph(
     doc,
-    'How these are counted: an account is in the period when a statement listing it was mailed in the period. Statements are every statement listing the account up to the end of the period; letters and calls are those logged on the account, and those logged on the guarantor for all their accounts; placement is any placement with an agency by the end of the period; the days run from the first bill to the earlier of the first placement and the first bad-debt write-off. Medicare means Medicare fee for service; Medicare Advantage, Medicaid, commercial and self-pay accounts are the others.',
+    'How these are counted: an account is in the period when a bill for it was sent in the period: a Recoup statement listing it, or the first bill the billing system sent (its first statement date in the extract) when Recoup has no statement for the account that day. Bills are all of these up to the end of the period; letters and calls are those logged on the account, and those logged on the guarantor for all their accounts; placement is any placement with an agency by the end of the period; the days run from the first bill to the earlier of the first placement and the first bad-debt write-off. Medicare means Medicare fee for service; Medicare Advantage, Medicaid, commercial and self-pay accounts are the others.',
     { size: 8.5, muted: true },
   );
   doc.font(FONT.regular);

@@ -3,7 +3,8 @@
 // amount and the first day it can be written off; the facts the listing needs that the extract
 // does not carry; the hospital's indigence determination (BD-11); money received after a
 // write-off (BD-12); and the auditor's packet (BD-08).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { CriterionState } from '../../../../shared/rules/badDebt';
@@ -17,15 +18,17 @@ import {
   toFactsForm,
 } from '../../../../shared/schemas/badDebtForms';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
-import { call, messageOf } from '../../api';
+import { approvalField, PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../../../shared/schemas/ledger';
+import { ApiError, call, messageOf } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { DialogForm } from '../../components/DialogForm';
 import { CheckboxField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SupervisorApprovalFields } from '../../components/SupervisorApproval';
 import { useSchemaForm } from '../../forms';
+import { Notice } from '../agencies/common';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useWorkspace } from '../../session';
-import { KIND_LABELS, SETTING_LABELS, WRITE_OFF_STATUS_LABELS } from './BadDebt';
+import { KIND_LABELS, plainSummary, SETTING_LABELS, WRITE_OFF_STATUS_LABELS } from './BadDebt';
 import './badDebt.css';
 
 const STATE_LABELS: Record<CriterionState, string> = {
@@ -164,17 +167,50 @@ function IndigenceDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClos
 function RecoveryDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClose: () => void; onDone: () => void }) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const save = useChannelMutation('badDebt:recovery');
-  const form = useSchemaForm(recoveryForm(today), { receivedOn: today, amount: '', method: '', reference: '' });
+  // Main asks for what the form cannot know, as with an ordinary payment (issue 11): a likely
+  // duplicate, and a supervisor for a recovery dated before the last statement.
+  const [duplicate, setDuplicate] = useState(false);
+  const [needsApproval, setNeedsApproval] = useState(false);
+  const schema = useMemo(
+    () =>
+      recoveryForm(today).extend({
+        confirmDuplicate: z.boolean(),
+        approval: approvalField(needsApproval),
+      }),
+    [today, needsApproval],
+  );
+  const form = useSchemaForm(schema, {
+    receivedOn: today,
+    amount: '',
+    method: '',
+    reference: '',
+    confirmDuplicate: false,
+    approval: { username: '', password: '' },
+  });
   return (
     <DialogForm
       title={`Record a recovery on account ${v.accountNumber}`}
       form={form}
-      fields={['receivedOn', 'amount', 'method', 'reference']}
+      fields={[
+        'receivedOn',
+        'amount',
+        'method',
+        'reference',
+        'confirmDuplicate',
+        'approval.username',
+        'approval.password',
+      ]}
       aliases={{ amountCents: 'amount' }}
       submitLabel="Record the recovery"
       onClose={onClose}
       onSubmit={async ({ amount, ...rest }) => {
-        await save.mutateAsync({ accountId: v.accountId, amountCents: amount, ...rest });
+        try {
+          await save.mutateAsync({ accountId: v.accountId, amountCents: amount, ...rest });
+        } catch (error) {
+          if (error instanceof ApiError && error.fields?.confirmDuplicate) setDuplicate(true);
+          if (error instanceof ApiError && error.fields?.approval) setNeedsApproval(true);
+          throw error;
+        }
         onDone();
       }}
     >
@@ -194,6 +230,16 @@ function RecoveryDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClose
         />
         <TextField name="reference" label="Reference (optional)" className="span-6" />
       </div>
+      {duplicate && (
+        <CheckboxField
+          name="confirmDuplicate"
+          label="It is a second payment: record it"
+          hint="Leave it unticked and cancel if this is the same payment recorded again."
+        />
+      )}
+      {needsApproval && (
+        <SupervisorApprovalFields note="A recovery dated before the last statement changes what the patient was already sent: a supervisor types their own user name and password to approve it." />
+      )}
     </DialogForm>
   );
 }
@@ -201,16 +247,10 @@ function RecoveryDialog({ v, onClose, onDone }: { v: BadDebtAccountView; onClose
 type Open = 'facts' | 'indigence' | 'recovery' | null;
 
 /** One Medicare account's bad-debt panel. */
-function AccountPanel({
-  account,
-  onOpenPdf,
-  onNotice,
-}: {
-  account: AccountView;
-  onOpenPdf: (file: FileHandle) => void;
-  onNotice: (message: string) => void;
-}) {
+function AccountPanel({ account, onOpenPdf }: { account: AccountView; onOpenPdf: (file: FileHandle) => void }) {
   const view = useChannelQuery('badDebt:account', { accountId: account.id });
+  // Shown in the panel's own flow, under its buttons: a floating toast would cover them.
+  const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -218,7 +258,7 @@ function AccountPanel({
   const headingId = `bad-debt-${account.id}`;
   const done = (message: string) => {
     setOpen(null);
-    onNotice(message);
+    setNotice(message);
   };
   // The latest determination stands (BD-11); whatever order main gives them in.
   const determinations = [...(v?.indigence ?? [])].sort((a, b) =>
@@ -227,6 +267,23 @@ function AccountPanel({
   const latestIndigence = determinations[0] ?? null;
   const approved = v?.writeOffs.find((w) => w.status === 'approved') ?? null;
   const current = v?.writeOffs.find((w) => w.status === 'proposed' || w.status === 'approved') ?? null;
+  // Nothing owed and never written off: the clock's criteria are beside the point.
+  const nothingOwed = !!v && v.balanceCents <= 0 && v.writeOffs.length === 0;
+  const criteria = v && (
+    <ul className="clock-criteria" aria-label={`Bad-debt criteria of account ${account.accountNumber}`}>
+      {v.clock.criteria.map((c) => (
+        <li key={c.rule}>
+          <span>
+            <span className={`badge ${STATE_BADGES[c.state]}`}>{STATE_LABELS[c.state]}</span>
+          </span>
+          <span>
+            <strong>{c.label}</strong> ({c.rule}). {c.detail}
+            {c.from ? ` From ${formatShortDate(c.from)}.` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section className="account-bad-debt" aria-labelledby={headingId}>
       <h3 id={headingId}>Account {account.accountNumber}: Medicare bad debt</h3>
@@ -234,7 +291,7 @@ function AccountPanel({
       {v && (
         <>
           <p>
-            <strong>{v.clock.summary}</strong>
+            <strong>{nothingOwed ? 'Nothing is owed: not a bad-debt account.' : plainSummary(v.clock.summary)}</strong>
           </p>
           <dl className="facts">
             <dt>Allowable bad debt</dt>
@@ -250,7 +307,7 @@ function AccountPanel({
             <dt>First bill</dt>
             <dd>{v.clock.firstBill ? formatLongDate(v.clock.firstBill) : 'None yet'}</dd>
             <dt>CCN</dt>
-            <dd className="mono">{v.ccn || 'Not set'}</dd>
+            <dd>{v.ccn || 'Not set'}</dd>
             {current && (
               <>
                 <dt>Write-off</dt>
@@ -271,20 +328,17 @@ function AccountPanel({
               </>
             )}
           </dl>
-          <h4>The clock&rsquo;s criteria</h4>
-          <ul className="clock-criteria" aria-label={`Bad-debt criteria of account ${account.accountNumber}`}>
-            {v.clock.criteria.map((c) => (
-              <li key={c.rule}>
-                <span>
-                  <span className={`badge ${STATE_BADGES[c.state]}`}>{STATE_LABELS[c.state]}</span>
-                </span>
-                <span>
-                  <strong>{c.label}</strong> ({c.rule}). {c.detail}
-                  {c.from ? ` From ${formatShortDate(c.from)}.` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
+          {nothingOwed ? (
+            <details className="clock-details">
+              <summary>The clock&rsquo;s criteria</summary>
+              {criteria}
+            </details>
+          ) : (
+            <>
+              <h4>The clock&rsquo;s criteria</h4>
+              {criteria}
+            </>
+          )}
           {v.remittances.length > 0 && (
             <DataTable
               caption={`Insurance remittances of account ${account.accountNumber}`}
@@ -347,6 +401,7 @@ function AccountPanel({
               {busy ? 'Preparing…' : 'Print the auditor’s packet'}
             </button>
           </div>
+          <Notice message={notice} onDismiss={() => setNotice(null)} />
           {open === 'facts' && (
             <FactsDialog
               v={v}
@@ -378,11 +433,11 @@ function AccountPanel({
 export function AccountBadDebt({
   accounts,
   onOpenPdf,
-  onNotice,
 }: {
   accounts: AccountView[];
   onOpenPdf: (file: FileHandle) => void;
-  onNotice: (message: string) => void;
+  /** Unused: each panel shows its confirmations in its own flow (a toast covered its buttons). */
+  onNotice?: (message: string) => void;
 }) {
   const medicare = accounts.filter((a) => a.payerClass === 'medicare');
   if (medicare.length === 0) return <></>;
@@ -390,10 +445,14 @@ export function AccountBadDebt({
     <section className="ws-section" aria-labelledby="ws-bad-debt">
       <h2 id="ws-bad-debt">Medicare bad debt</h2>
       {medicare.map((a) => (
-        <AccountPanel key={a.id} account={a} onOpenPdf={onOpenPdf} onNotice={onNotice} />
+        <AccountPanel key={a.id} account={a} onOpenPdf={onOpenPdf} />
       ))}
     </section>
   );
+}
+
+function balanceText(balanceCents: number, writeOffs: number, summary: string): string {
+  return balanceCents <= 0 && writeOffs === 0 ? 'Nothing is owed: not a bad-debt account.' : plainSummary(summary);
 }
 
 /**
@@ -414,7 +473,7 @@ export function BadDebtLine({ account }: { account: AccountView }) {
       <span className={`badge ${written ? 'bad' : c.listable ? 'ok' : 'warn'}`}>Medicare bad debt</span>{' '}
       {written
         ? `Written off ${formatCents(written.amountCents)}${written.writtenOffOn ? ` on ${formatShortDate(written.writtenOffOn)}` : ''}.`
-        : `${c.summary} Allowable ${formatCents(c.allowableCents)}.`}
+        : `${balanceText(view.value.balanceCents, view.value.writeOffs.length, c.summary)} Allowable ${formatCents(c.allowableCents)}.`}
     </p>
   );
 }

@@ -37,6 +37,11 @@ import './badDebt.css';
 
 const DASH = <span className="muted">—</span>;
 
+/** The clock's summary in plain words: the rule id stays beside its criterion, not in the headline. */
+export function plainSummary(summary: string): string {
+  return summary.replace(/^[A-Z]+-\d+[a-z]?: /, '');
+}
+
 export const KIND_LABELS = { ordinary: 'Ordinary', dual: 'Dual-eligible', indigent: 'Indigent non-dual' } as const;
 export const SETTING_LABELS = { inpatient: 'Inpatient', outpatient: 'Outpatient' } as const;
 export const WRITE_OFF_STATUS_LABELS: Record<WriteOffStatus, string> = {
@@ -228,12 +233,16 @@ function Candidates({ onNotice }: { onNotice: (m: string) => void }) {
             {
               header: 'Choose',
               cell: (c) => (
+                // An account not ready stays reachable by keyboard (aria-disabled, not disabled) and
+                // its checkbox is described by the row's reason (WCAG 2.1.1, 1.3.1).
                 <input
                   type="checkbox"
                   aria-label={`Choose account ${c.accountNumber}`}
-                  disabled={!choosable(c)}
+                  aria-disabled={choosable(c) ? undefined : true}
+                  aria-describedby={choosable(c) ? undefined : `bd-why-${c.accountId}`}
                   checked={chosen.has(c.accountId) && choosable(c)}
                   onChange={(e) =>
+                    choosable(c) &&
                     setChosen((s) => {
                       const n = new Set(s);
                       if (e.target.checked) n.add(c.accountId);
@@ -255,7 +264,18 @@ function Candidates({ onNotice }: { onNotice: (m: string) => void }) {
               className: 'nowrap',
               cell: (c) => (c.firstWriteOffDate ? formatShortDate(c.firstWriteOffDate) : DASH),
             },
-            { header: 'Where it stands', className: 'prose-cell', cell: (c) => c.summary },
+            {
+              header: 'Where it stands',
+              className: 'prose-cell',
+              cell: (c) => (
+                <span id={`bd-why-${c.accountId}`}>
+                  {c.writeOffStatus
+                    ? `A write-off is already ${WRITE_OFF_STATUS_LABELS[c.writeOffStatus].toLowerCase()}. `
+                    : ''}
+                  {plainSummary(c.summary)}
+                </span>
+              ),
+            },
             { header: 'Write-off', cell: (c) => (c.writeOffStatus ? statusBadge(c.writeOffStatus) : DASH) },
           ]}
         />
@@ -285,7 +305,16 @@ function Candidates({ onNotice }: { onNotice: (m: string) => void }) {
 // ---------------------------------------------------------------------------------------------
 // Approvals and write-offs
 
-function ApproveDialog({ ids, onClose, onDone }: { ids: number[]; onClose: () => void; onDone: (m: string) => void }) {
+function ApproveDialog({
+  chosen,
+  onClose,
+  onDone,
+}: {
+  chosen: WriteOffView[];
+  onClose: () => void;
+  onDone: (m: string) => void;
+}) {
+  const ids = chosen.map((w) => w.id);
   const today = useWorkspace((s) => s.status?.today ?? '');
   const decide = useChannelMutation('badDebt:decide');
   const form = useSchemaForm(approveForm(today), { writtenOffOn: today, note: '' });
@@ -306,6 +335,19 @@ function ApproveDialog({ ids, onClose, onDone }: { ids: number[]; onClose: () =>
       <p className="muted">
         Each account&rsquo;s clock is checked again on the write-off date; a bad-debt entry posts to each (never a
         contractual adjustment). All or none are written off.
+      </p>
+      <ul className="approve-chosen" aria-label="The write-offs to approve">
+        {chosen.map((w) => (
+          <li key={w.id}>
+            Account {w.accountNumber}, {w.patientName}: {formatCents(w.amountCents)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>
+          Total: {formatCents(chosen.reduce((t, w) => t + w.amountCents, 0))} on{' '}
+          {plural(chosen.length, 'account', 'accounts')}
+        </strong>
       </p>
       <div className="form-grid">
         <TextField
@@ -380,7 +422,19 @@ const writeOffColumns = [
   { header: 'Amount', className: 'num', cell: (w: WriteOffView) => formatCents(w.amountCents) },
 ];
 
-type Decision = { kind: 'approve' | 'reject'; ids: number[] } | { kind: 'reverse'; w: WriteOffView } | null;
+/** When, who and why on separate lines; words wrap whole (never cut mid-word). */
+function DecisionText({ at, by, note }: { at: string; by: string | null; note: string }) {
+  return (
+    <>
+      <span className="decision-line">{formatInstant(at)}</span>
+      {by && <span className="decision-line">by {by}</span>}
+      {note && <span className="decision-note">{note}</span>}
+    </>
+  );
+}
+
+type Decision =
+  { kind: 'approve' | 'reject'; ids: number[]; chosen: WriteOffView[] } | { kind: 'reverse'; w: WriteOffView } | null;
 
 function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
   const role = useWorkspace((s) => s.session?.user.role ?? 'clerk');
@@ -389,11 +443,16 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
   const rows = list.value ?? [];
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [open, setOpen] = useState<Decision>(null);
-  const ids = rows.filter((w) => chosen.has(w.id)).map((w) => w.id);
+  const chosenRows = rows.filter((w) => chosen.has(w.id));
+  const ids = chosenRows.map((w) => w.id);
+  // After a decision the Approve button is disabled or gone: the focus goes to the table of
+  // approvals (WCAG 2.4.3), not the page's heading.
+  const tableArea = useRef<HTMLDivElement>(null);
   const done = (m: string) => {
     setOpen(null);
     setChosen(new Set());
     onNotice(m);
+    requestAnimationFrame(() => tableArea.current?.focus());
   };
   return (
     <div>
@@ -403,47 +462,50 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
         </p>
       )}
       <FormAlert message={list.error} />
-      {list.value && (
-        <DataTable
-          caption="Write-offs waiting for approval"
-          showCaption
-          rows={rows}
-          rowKey={(w) => w.id}
-          stale={list.loading}
-          empty="No write-off is waiting for approval."
-          columns={[
-            ...(supervisor
-              ? [
-                  {
-                    header: 'Choose',
-                    cell: (w: WriteOffView) => (
-                      <input
-                        type="checkbox"
-                        aria-label={`Choose the proposal for account ${w.accountNumber}`}
-                        checked={chosen.has(w.id)}
-                        onChange={(e) =>
-                          setChosen((s) => {
-                            const n = new Set(s);
-                            if (e.target.checked) n.add(w.id);
-                            else n.delete(w.id);
-                            return n;
-                          })
-                        }
-                      />
-                    ),
-                  },
-                ]
-              : []),
-            ...writeOffColumns,
-            {
-              header: 'Proposed',
-              className: 'wrap',
-              cell: (w) =>
-                `${formatInstant(w.proposedAt)}${w.proposedBy ? ` by ${w.proposedBy}` : ''}${w.proposedNote ? `: ${w.proposedNote}` : ''}`,
-            },
-          ]}
-        />
-      )}
+      {/* A stable, named place for the focus: the table inside is redrawn when the list changes. */}
+      <div ref={tableArea} role="region" aria-label="Proposals waiting for approval" tabIndex={-1}>
+        {list.value && (
+          <DataTable
+            caption="Write-offs waiting for approval"
+            showCaption
+            rows={rows}
+            rowKey={(w) => w.id}
+            stale={list.loading}
+            empty="No write-off is waiting for approval."
+            columns={[
+              ...(supervisor
+                ? [
+                    {
+                      header: 'Choose',
+                      cell: (w: WriteOffView) => (
+                        <input
+                          type="checkbox"
+                          aria-label={`Choose the proposal for account ${w.accountNumber}`}
+                          checked={chosen.has(w.id)}
+                          onChange={(e) =>
+                            setChosen((s) => {
+                              const n = new Set(s);
+                              if (e.target.checked) n.add(w.id);
+                              else n.delete(w.id);
+                              return n;
+                            })
+                          }
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+              ...writeOffColumns,
+              {
+                header: 'Proposed',
+                className: 'wrap',
+                cell: (w) =>
+                  `${formatInstant(w.proposedAt)}${w.proposedBy ? ` by ${w.proposedBy}` : ''}${w.proposedNote ? `: ${w.proposedNote}` : ''}`,
+              },
+            ]}
+          />
+        )}
+      </div>
       {supervisor && rows.length > 0 && (
         <div className="actions start">
           <button type="button" onClick={() => setChosen(new Set(rows.map((w) => w.id)))}>
@@ -453,16 +515,20 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
             type="button"
             className="primary"
             disabled={ids.length === 0}
-            onClick={() => setOpen({ kind: 'approve', ids })}
+            onClick={() => setOpen({ kind: 'approve', ids, chosen: chosenRows })}
           >
             Approve…
           </button>
-          <button type="button" disabled={ids.length === 0} onClick={() => setOpen({ kind: 'reject', ids })}>
+          <button
+            type="button"
+            disabled={ids.length === 0}
+            onClick={() => setOpen({ kind: 'reject', ids, chosen: chosenRows })}
+          >
             Reject…
           </button>
         </div>
       )}
-      {open?.kind === 'approve' && <ApproveDialog ids={open.ids} onClose={() => setOpen(null)} onDone={done} />}
+      {open?.kind === 'approve' && <ApproveDialog chosen={open.chosen} onClose={() => setOpen(null)} onDone={done} />}
       {open?.kind === 'reject' && <RejectDialog ids={open.ids} onClose={() => setOpen(null)} onDone={done} />}
     </div>
   );
@@ -496,19 +562,15 @@ function WriteOffs({ onNotice }: { onNotice: (m: string) => void }) {
             },
             {
               header: 'Decided',
-              className: 'wrap',
+              className: 'decision-cell',
               cell: (w) =>
-                w.decidedAt
-                  ? `${formatInstant(w.decidedAt)}${w.decidedBy ? ` by ${w.decidedBy}` : ''}${w.decisionNote ? `: ${w.decisionNote}` : ''}`
-                  : DASH,
+                w.decidedAt ? <DecisionText at={w.decidedAt} by={w.decidedBy} note={w.decisionNote} /> : DASH,
             },
             {
               header: 'Reversed',
-              className: 'wrap',
+              className: 'decision-cell',
               cell: (w) =>
-                w.reversedAt
-                  ? `${formatInstant(w.reversedAt)}${w.reversedBy ? ` by ${w.reversedBy}` : ''}: ${w.reversalReason}`
-                  : DASH,
+                w.reversedAt ? <DecisionText at={w.reversedAt} by={w.reversedBy} note={w.reversalReason} /> : DASH,
             },
             ...(supervisor
               ? [
@@ -695,9 +757,9 @@ function Listing({ onNotice }: { onNotice: (m: string) => void }) {
             <dt>Provider</dt>
             <dd>{v.header.providerName}</dd>
             <dt>CCN</dt>
-            <dd className="mono">{v.header.ccn}</dd>
+            <dd>{v.header.ccn}</dd>
             <dt>Subprovider CCN</dt>
-            <dd className="mono">{v.header.subproviderCcn || DASH}</dd>
+            <dd>{v.header.subproviderCcn || DASH}</dd>
             <dt>Period</dt>
             <dd>
               {formatLongDate(v.header.periodFrom)} to {formatLongDate(v.header.periodTo)}
