@@ -54,10 +54,15 @@ describe('generated 835s', () => {
             // Each claim its own: nothing here is a duplicate of another run's claim.
             payerClaimNumber: `R${n}C${i}`,
             cas: c.cas,
-            lines: c.lineCas.length > 0 ? [{ procedure: 'HC:99213', chargeCents: 900_00, paidCents: c.paidCents, cas: c.lineCas }] : [],
+            lines:
+              c.lineCas.length > 0
+                ? [{ procedure: 'HC:99213', chargeCents: 900_00, paidCents: c.paidCents, cas: c.lineCas }]
+                : [],
           };
         });
-        const text = write835([{ payerName: 'GENERATED', date: '2026-11-01', claims: written }], { control: String(n) });
+        const text = write835([{ payerName: 'GENERATED', date: '2026-11-01', claims: written }], {
+          control: String(n),
+        });
         await importText(w, `g${n}.835`, text);
         for (const a of ACCOUNTS) expect(w.balance(a) - before.get(a)!).toBe(expected.get(a));
       }),

@@ -114,8 +114,7 @@ function xlsxDate(d: string): Date {
 
 function xlsxCell(kind: Kind, v: string | number | null): Row[number] {
   if (v === null || v === '') return null;
-  if (kind === 'money' && typeof v === 'number')
-    return { type: Number, value: v / 100, format: MONEY_FORMAT };
+  if (kind === 'money' && typeof v === 'number') return { type: Number, value: v / 100, format: MONEY_FORMAT };
   if (kind === 'date' && isDate(v)) return { type: Date, value: xlsxDate(v), format: DATE_FORMAT };
   // Plain text needs no style of its own (and 20,000 lines of style objects cost time); "AD" and
   // "QMB" sit right, where the dates and amounts of their columns are.
