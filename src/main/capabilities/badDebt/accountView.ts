@@ -9,7 +9,6 @@ import type { BadDebtClock } from '../../../shared/rules/badDebt';
 import type {
   BadDebtAccountView,
   BadDebtFactsInput,
-  EraAdjustmentView,
   EraClaimView,
   IndigenceInput,
   IndigenceView,
@@ -18,6 +17,7 @@ import type { Db } from '../../store/database';
 import type { IndigenceDeterminationsRow, RemittanceAdjustmentsRow, RemittanceClaimsRow } from '../../store/schema';
 import { badDebtPolicy } from '../../platform/settings';
 import { gatherAccount, settingOf, standingClock, type GatheredAccount } from './clock';
+import { claimView } from './era';
 import { insertIndigence, saveFacts } from './rows';
 import { recoveredCents, recoveryEntrySql, writeOffViews } from './writeOffs';
 
@@ -98,51 +98,17 @@ function accountClaims(db: Db, accountId: number): EraClaimView[] {
     )
     .all(accountId) as (RemittanceClaimsRow & { account_number: string | null })[];
   if (claims.length === 0) return [];
-  const adjustments = new Map<number, EraAdjustmentView[]>();
+  const adjustments = new Map<number, RemittanceAdjustmentsRow[]>();
   for (const r of db
     .prepare(
       `SELECT * FROM remittance_adjustments WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, line_no, id`,
     )
     .all(JSON.stringify(claims.map((c) => c.id))) as RemittanceAdjustmentsRow[]) {
     const list = adjustments.get(r.claim_id) ?? [];
-    list.push({
-      lineNo: r.line_no,
-      procedure: r.procedure,
-      groupCode: r.group_code,
-      reasonCode: r.reason_code,
-      amountCents: r.amount_cents,
-      quantity: r.quantity,
-    });
+    list.push(r);
     adjustments.set(r.claim_id, list);
   }
-  return claims.map((c) => ({
-    id: c.id,
-    seq: c.seq,
-    patientControl: c.patient_control,
-    accountId: c.account_id,
-    accountNumber: c.account_number,
-    statusCode: c.status_code,
-    payerRole: c.payer_role,
-    filingIndicator: c.filing_indicator,
-    medicare: c.medicare === 1,
-    medicaid: c.medicaid === 1,
-    payerClaimNumber: c.payer_claim_number,
-    patientName: [c.patient_last, c.patient_first].filter(Boolean).join(', '),
-    memberId: c.member_id,
-    serviceFrom: c.service_from,
-    serviceTo: c.service_to,
-    chargeCents: c.charge_cents,
-    paidCents: c.paid_cents,
-    patientRespCents: c.patient_resp_cents,
-    deductibleCents: c.deductible_cents,
-    coinsuranceCents: c.coinsurance_cents,
-    copayCents: c.copay_cents,
-    contractualCents: c.contractual_cents,
-    otherAdjustmentCents: c.other_adjustment_cents,
-    outcome: c.outcome,
-    reason: c.reason,
-    adjustments: adjustments.get(c.id) ?? [],
-  }));
+  return claims.map((c) => claimView(c, adjustments.get(c.id) ?? []));
 }
 
 function accountExists(db: Db, accountId: number): void {

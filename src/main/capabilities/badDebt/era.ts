@@ -522,9 +522,10 @@ function patientName(last: string, first: string): string {
   return [last, first].filter((s) => s !== '').join(', ');
 }
 
-type ClaimRow = RemittanceClaimsRow & { account_number: string | null };
+export type ClaimRow = RemittanceClaimsRow & { account_number: string | null };
 
-function claimView(c: ClaimRow, adjustments: RemittanceAdjustmentsRow[]): EraClaimView {
+/** A stored claim as every screen shows it (the 835's file page, the account's section). */
+export function claimView(c: ClaimRow, adjustments: RemittanceAdjustmentsRow[]): EraClaimView {
   return {
     id: c.id,
     seq: c.seq,
