@@ -110,18 +110,14 @@ describe('the Exhibit 2A listing PDF (BD-14)', () => {
     expect(text).toContain('Totals of 0 lines');
   });
 
-  it('draws 20,000 lines in reasonable time, every line on a page', async () => {
+  it('draws 20,000 lines, every line on a page', async () => {
     const view = listingView(
       Array.from({ length: 20_000 }, (_, i) =>
         listingLine(i, i % 50 === 0 ? {} : { lastName: 'Whitaker-Lindqvist', firstName: 'Margaret' }),
       ),
     );
-    const started = performance.now();
+    // Its time is the benchmark's (bad_debt_listing_pdf_ms), never a unit test's.
     const bytes = await drawListingPdf(view);
-    const ms = performance.now() - started;
-    console.log(`listing PDF, 20,000 lines: ${Math.round(ms)} ms, ${bytes.length} bytes`);
-    // The benchmark's target is 5 s for the lines built, the PDF and the workbook together.
-    expect(ms).toBeLessThan(15_000);
     const { pages } = pageSize(bytes);
     expect(pages).toBeGreaterThan(400);
     const file = path.join(tempDir('recoup-listing-'), 'big.pdf');

@@ -282,15 +282,6 @@ describe('what the review found (issue 15)', () => {
       { paymentId, reason: 'returned for insufficient funds', effectiveDate: '2026-08-10' },
       w.clerk,
     );
-    console.log(
-      JSON.stringify(
-        w.t.app.store.db
-          .prepare(
-            'SELECT id, type, amount_cents, reason_code, payment_id, reverses_id, effective_date FROM ledger_entries WHERE account_id = ?',
-          )
-          .all(w.ids.B1),
-      ),
-    );
     // $400.00 owed − $340.00 written off = $60.00, as before the recovery.
     expect(balance(w, w.ids.B1)).toBe(6_000);
     const view = await listing2026();
