@@ -214,21 +214,10 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
   };
 
   for (const t of model.transactions) {
-    const remittanceDate = (t.productionDate ?? t.paidOn)!;
-    const txId = insertTransactionRow(db, {
-      fileId,
-      controlNumber: t.controlNumber,
-      payerName: t.payerName,
-      payerId: t.payerId,
-      payeeName: t.payeeName,
-      payeeId: t.payeeId,
-      traceNumber: t.traceNumber,
-      handling: t.handling,
-      paymentMethod: t.paymentMethod,
-      paymentCents: t.paymentCents,
-      paidOn: t.paidOn,
-      remittanceDate,
-    });
+    const header = transactionHeader(t);
+    // The reader refuses a transaction with neither date, so a posted one always has one.
+    const remittanceDate = header.remittanceDate;
+    const txId = insertTransactionRow(db, { fileId, ...header });
     for (const p of t.providerAdjustments) insertProviderAdjustmentRow(db, txId, p);
     const payerKey = t.payerId !== '' ? t.payerId : t.payerName;
 
@@ -239,8 +228,7 @@ function post(app: RecoupApp, userId: number | null, writer: LedgerChangeWriter,
     );
     for (const c of ordered) {
       const role = payerRoleOf(c.statusCode);
-      const medicare = c.filingIndicator === 'MA' || c.filingIndicator === 'MB';
-      const medicaid = c.filingIndicator === 'MC';
+      const { medicare, medicaid } = programOf(c.filingIndicator);
       const sums = claimSums(c);
       const claimKey = [
         payerKey,
@@ -458,9 +446,12 @@ function emptyTotals(): EraTotals {
   };
 }
 
-/** The file as read, for a preview that cannot run (problems): nothing would post. */
-function modelViews(model: Remittance835): EraTransactionView[] {
-  return model.transactions.map((t) => ({
+/**
+ * A transaction's header as stored and shown; its remittance date is DTM*405, else BPR16 (the RA
+ * date of BD-04; '' only in a file the reader refused).
+ */
+function transactionHeader(t: Remittance835['transactions'][number]) {
+  return {
     controlNumber: t.controlNumber,
     payerName: t.payerName,
     payerId: t.payerId,
@@ -472,6 +463,18 @@ function modelViews(model: Remittance835): EraTransactionView[] {
     paymentCents: t.paymentCents,
     paidOn: t.paidOn,
     remittanceDate: t.productionDate ?? t.paidOn ?? '',
+  };
+}
+
+/** a claim is Medicare when CLP06 is MA or MB, Medicaid when it is MC. */
+function programOf(filingIndicator: string): { medicare: boolean; medicaid: boolean } {
+  return { medicare: filingIndicator === 'MA' || filingIndicator === 'MB', medicaid: filingIndicator === 'MC' };
+}
+
+/** The file as read, for a preview that cannot run (problems): nothing would post. */
+function modelViews(model: Remittance835): EraTransactionView[] {
+  return model.transactions.map((t) => ({
+    ...transactionHeader(t),
     claims: t.claims.map((c) => {
       const sums = claimSums(c);
       const adjustments: EraAdjustmentView[] = [
@@ -494,8 +497,7 @@ function modelViews(model: Remittance835): EraTransactionView[] {
         statusCode: c.statusCode,
         payerRole: payerRoleOf(c.statusCode),
         filingIndicator: c.filingIndicator,
-        medicare: c.filingIndicator === 'MA' || c.filingIndicator === 'MB',
-        medicaid: c.filingIndicator === 'MC',
+        ...programOf(c.filingIndicator),
         payerClaimNumber: c.payerClaimNumber,
         patientName: patientName(c.patientLast, c.patientFirst),
         memberId: c.memberId,
