@@ -3,7 +3,7 @@
 // contractual adjustment); the write-offs made and reversed; the Exhibit 2A listing for a
 // cost-reporting period and CCN with the reviewer's checks and the reconciliation to the ledger
 // (BD-14), exported as PDF, Excel or CSV; and the hospital's collection-effort evidence (BD-06).
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { addDays, formatLongDate, formatShortDate, isBusinessDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
@@ -448,10 +448,19 @@ function Approvals({ onNotice }: { onNotice: (m: string) => void }) {
   // After a decision the Approve button is disabled or gone: the focus goes to the table of
   // approvals (WCAG 2.4.3), not the page's heading.
   const tableArea = useRef<HTMLDivElement>(null);
+  // Focused once the list has been read again after the decision (a focus given before the redraw
+  // that follows it could be lost with it).
+  const focusAfter = useRef(false);
+  useEffect(() => {
+    if (!focusAfter.current || list.loading) return;
+    focusAfter.current = false;
+    requestAnimationFrame(() => tableArea.current?.focus());
+  }, [list.loading, list.value]);
   const done = (m: string) => {
     setOpen(null);
     setChosen(new Set());
     onNotice(m);
+    focusAfter.current = true;
     requestAnimationFrame(() => tableArea.current?.focus());
   };
   return (
