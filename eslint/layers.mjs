@@ -16,6 +16,7 @@ export const LAYERS = [
   'smallClaims',
   'estates',
   'badDebt',
+  'payroll',
   'workspace',
   'setup',
 ];

@@ -71,4 +71,13 @@ export const TABLE_OWNERS = {
   indigence_determinations: 'src/main/capabilities/badDebt/rows.ts',
   bad_debt_writeoffs: 'src/main/capabilities/badDebt/rows.ts',
   bad_debt_listings: 'src/main/capabilities/badDebt/listingRecords.ts',
+  employees: 'src/main/capabilities/payroll/rosterRows.ts',
+  employee_match_rejections: 'src/main/capabilities/payroll/rosterRows.ts',
+  roster_imports: 'src/main/capabilities/payroll/rosterRows.ts',
+  wage_floors: 'src/main/capabilities/payroll/rosterRows.ts',
+  deduction_arrangements: 'src/main/capabilities/payroll/arrangementRows.ts',
+  deduction_arrangement_accounts: 'src/main/capabilities/payroll/arrangementRows.ts',
+  payroll_profiles: 'src/main/capabilities/payroll/profiles.ts',
+  deduction_runs: 'src/main/capabilities/payroll/runRows.ts',
+  deduction_run_lines: 'src/main/capabilities/payroll/runRows.ts',
 };

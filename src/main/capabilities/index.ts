@@ -14,6 +14,7 @@ import { compliance } from './compliance';
 import { estates } from './estates';
 import { imports } from './imports';
 import { ledger } from './ledger';
+import { payroll } from './payroll';
 import { plans } from './plans';
 import { queue } from './queue';
 import { statements } from './statements';
@@ -36,6 +37,7 @@ export const CAPABILITIES = [
   smallClaims,
   estates,
   badDebt,
+  payroll,
   workspace,
   setup,
 ] as const;

@@ -9,6 +9,9 @@ import {
   smallClaimsPolicySchema,
   estatesPolicySchema,
   badDebtPolicySchema,
+  payrollPolicySchema,
+  DEFAULT_PAYROLL_POLICY,
+  type PayrollPolicy,
   DEFAULT_BAD_DEBT_SETTINGS,
   type BadDebtPolicySettings,
   DEFAULT_ESTATES_POLICY,
@@ -103,6 +106,12 @@ export function badDebtPolicy(db: Db): BadDebtPolicySettings {
   return parsed.success ? parsed.data : DEFAULT_BAD_DEBT_SETTINGS;
 }
 
+/** Employee-patients: the deduction code, the final paycheck, the contact, the transfer file's details (PD-03). */
+export function payrollPolicy(db: Db): PayrollPolicy {
+  const parsed = payrollPolicySchema.safeParse(readGroup(db, 'payroll'));
+  return parsed.success ? parsed.data : DEFAULT_PAYROLL_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -115,6 +124,7 @@ export function readSettings(db: Db): Settings {
     smallClaims: smallClaimsPolicy(db),
     estates: estatesPolicy(db),
     badDebt: badDebtPolicy(db),
+    payroll: payrollPolicy(db),
   };
 }
 
@@ -130,6 +140,7 @@ const SETTINGS_GROUPS = [
   'smallClaims',
   'estates',
   'badDebt',
+  'payroll',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** Writes the groups the update names, all in one transaction. */

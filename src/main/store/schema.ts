@@ -357,6 +357,72 @@ export interface DeathsRow {
   undo_reason: string | null;
 }
 
+export interface DeductionArrangementAccountsRow {
+  arrangement_id: number;
+  account_id: number;
+  hold_id: number | null;
+}
+
+export interface DeductionArrangementsRow {
+  id: number;
+  guarantor_id: number;
+  method: 'payroll' | 'bank';
+  employee_id: number | null;
+  amount_cents: number;
+  frequency: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly';
+  first_date: string;
+  total_cents: number;
+  wage_check: string | null;
+  status: 'awaiting_signature' | 'active' | 'paid' | 'terminated' | 'revoked' | 'stopped' | 'cancelled';
+  authorization_document_id: number | null;
+  signed_on: string | null;
+  signed_recorded_by: number | null;
+  ended_on: string | null;
+  end_note: string | null;
+  ended_by: number | null;
+  bank_holder_name: string | null;
+  bank_account_type: string | null;
+  bank_routing: string | null;
+  bank_account_last4: string | null;
+  bank_account_sealed: Buffer | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface DeductionRunLinesRow {
+  id: number;
+  run_id: number;
+  arrangement_id: number;
+  expected_cents: number;
+  deducted_cents: number | null;
+  hours_centi: number | null;
+  gross_cents: number | null;
+  outcome: string | null;
+  return_code: string | null;
+  payment_id: number | null;
+  resolved_on: string | null;
+  resolved_by: number | null;
+  resolution_note: string | null;
+}
+
+export interface DeductionRunsRow {
+  id: number;
+  method: 'payroll' | 'bank';
+  run_date: string;
+  status: 'sent' | 'reconciled';
+  file_name: string;
+  file_sha256: string;
+  profile_id: number | null;
+  expected_cents: number;
+  created_at: string;
+  created_by: number | null;
+  reconciled_at: string | null;
+  reconciled_by: number | null;
+  confirmation_name: string | null;
+  confirmation_sha256: string | null;
+  deducted_cents: number | null;
+}
+
 export interface DocumentsRow {
   id: number;
   guarantor_id: number | null;
@@ -389,6 +455,36 @@ export interface EcaReleasesRow {
   reason: string;
   released_on: string;
   released_by: number;
+}
+
+export interface EmployeeMatchRejectionsRow {
+  employee_id: number;
+  guarantor_id: number;
+  rejected_on: string;
+  rejected_by: number | null;
+}
+
+export interface EmployeesRow {
+  id: number;
+  employee_number: string;
+  last_name: string;
+  first_name: string;
+  birth_date: string | null;
+  pay_frequency: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly';
+  pay_type: 'hourly' | 'salary';
+  hourly_rate_cents: number | null;
+  annual_salary_cents: number | null;
+  weekly_hours_centi: number;
+  exempt: number;
+  work_state: string;
+  status: 'active' | 'terminated';
+  terminated_on: string | null;
+  guarantor_id: number | null;
+  matched_on: string | null;
+  matched_by: number | null;
+  roster_import_id: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface EstateAccountsRow {
@@ -700,6 +796,16 @@ export interface PaymentsRow {
   receipt_document_id: number | null;
 }
 
+export interface PayrollProfilesRow {
+  id: number;
+  kind: 'roster' | 'deductions' | 'confirmation';
+  name: string;
+  mapping: string;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
 export interface PlacementBatchesRow {
   id: number;
   agency_id: number;
@@ -939,6 +1045,18 @@ export interface RemittanceTransactionsRow {
   remittance_date: string;
 }
 
+export interface RosterImportsRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  lines: number;
+  added: number;
+  updated: number;
+  terminated: number;
+  imported_at: string;
+  imported_by: number | null;
+}
+
 export interface SettingsRow {
   key: string;
   value: string;
@@ -1007,6 +1125,18 @@ export interface UsersRow {
   disabled_reason: string | null;
 }
 
+export interface WageFloorsRow {
+  id: number;
+  jurisdiction: string;
+  effective_from: string;
+  minimum_wage_cents: number;
+  exempt_weekly_salary_cents: number | null;
+  deduction_limit_bp: number | null;
+  source: string;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface WorkLogRow {
   id: number;
   item_key: string;
@@ -1041,9 +1171,15 @@ export interface Tables {
   court_limits: CourtLimitsRow;
   death_effects: DeathEffectsRow;
   deaths: DeathsRow;
+  deduction_arrangement_accounts: DeductionArrangementAccountsRow;
+  deduction_arrangements: DeductionArrangementsRow;
+  deduction_run_lines: DeductionRunLinesRow;
+  deduction_runs: DeductionRunsRow;
   documents: DocumentsRow;
   eca_attempts: EcaAttemptsRow;
   eca_releases: EcaReleasesRow;
+  employee_match_rejections: EmployeeMatchRejectionsRow;
+  employees: EmployeesRow;
   estate_accounts: EstateAccountsRow;
   estate_documents: EstateDocumentsRow;
   estate_events: EstateEventsRow;
@@ -1063,6 +1199,7 @@ export interface Tables {
   meta: MetaRow;
   name_tokens: NameTokensRow;
   payments: PaymentsRow;
+  payroll_profiles: PayrollProfilesRow;
   placement_batches: PlacementBatchesRow;
   placements: PlacementsRow;
   plan_accounts: PlanAccountsRow;
@@ -1079,11 +1216,13 @@ export interface Tables {
   remittance_files: RemittanceFilesRow;
   remittance_provider_adjustments: RemittanceProviderAdjustmentsRow;
   remittance_transactions: RemittanceTransactionsRow;
+  roster_imports: RosterImportsRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
   statement_run_items: StatementRunItemsRow;
   statement_runs: StatementRunsRow;
   statements: StatementsRow;
   users: UsersRow;
+  wage_floors: WageFloorsRow;
   work_log: WorkLogRow;
 }

@@ -74,6 +74,16 @@ export const READS = [
   'badDebt:proposals',
   'badDebt:listing',
   'badDebt:listings',
+  'payroll:profiles',
+  'payroll:employees',
+  'payroll:employee',
+  'payroll:wageFloors',
+  'payroll:limit',
+  'payroll:guarantor',
+  'payroll:arrangements',
+  'payroll:arrangement',
+  'payroll:runs',
+  'payroll:run',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -168,6 +178,20 @@ const BAD_DEBT: readonly ReadChannel[] = [
   'badDebt:candidates',
   'badDebt:proposals',
   'badDebt:listing',
+  'queue:list',
+];
+
+// An employee, a match, an arrangement or a pay period moved: the roster, the guarantor's payroll
+// panel, the arrangements, the runs, and the queue (matches to confirm, missed deductions).
+const PAYROLL: readonly ReadChannel[] = [
+  'payroll:employees',
+  'payroll:employee',
+  'payroll:guarantor',
+  'payroll:arrangements',
+  'payroll:arrangement',
+  'payroll:runs',
+  'payroll:run',
+  'payroll:limit',
   'queue:list',
 ];
 
@@ -325,6 +349,30 @@ export const STALE_AFTER = {
   'badDebt:exportListing': ['badDebt:listings'],
   'badDebt:auditPacket': [],
   'badDebt:effortEvidence': [],
+  'payroll:saveProfile': ['payroll:profiles'],
+  'payroll:deleteProfile': ['payroll:profiles'],
+  'payroll:rosterInspect': [],
+  'payroll:rosterPreview': [],
+  // A roster's terminations end arrangements: their accounts go back to statements.
+  'payroll:rosterImport': [...PAYROLL, ...PLANS, ...GUARANTOR],
+  'payroll:confirmMatch': [...PAYROLL, ...GUARANTOR],
+  'payroll:rejectMatch': PAYROLL,
+  'payroll:unmatch': [...PAYROLL, ...GUARANTOR],
+  'payroll:terminate': [...PAYROLL, ...PLANS, ...GUARANTOR],
+  'payroll:setWageFloor': ['payroll:wageFloors', ...PAYROLL],
+  // An arrangement holds its accounts out of the statement cycle once signed, and lets them go when it ends.
+  'payroll:createArrangement': [...PAYROLL, ...GUARANTOR],
+  'payroll:authorization': PAYROLL,
+  'payroll:recordSignature': [...PAYROLL, ...PLANS, ...GUARANTOR],
+  'payroll:end': [...PAYROLL, ...PLANS, ...GUARANTOR],
+  'payroll:runPreview': [],
+  'payroll:createRun': PAYROLL,
+  'payroll:runFile': [],
+  'payroll:confirmPreview': [],
+  // What payroll deducted posts to the ledger: balances, plans, holds and the queue move with it.
+  'payroll:confirm': [...PAYROLL, ...BALANCES, ...PLANS],
+  'payroll:settle': [...PAYROLL, ...BALANCES, ...PLANS],
+  'payroll:resolveLine': PAYROLL,
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

@@ -12,6 +12,7 @@ import { agenciesChannels } from './agencies';
 import { badDebtChannels } from './badDebt';
 import { complianceChannels } from './compliance';
 import { estatesChannels } from './estates';
+import { payrollChannels } from './payroll';
 import { importsChannels } from './imports';
 import { ledgerChannels } from './ledger';
 import { plansChannels } from './plans';
@@ -45,6 +46,7 @@ export const CAPABILITY_CHANNELS = {
   smallClaims: smallClaimsChannels,
   estates: estatesChannels,
   badDebt: badDebtChannels,
+  payroll: payrollChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -64,6 +66,7 @@ export const contract = {
   ...smallClaimsChannels,
   ...estatesChannels,
   ...badDebtChannels,
+  ...payrollChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

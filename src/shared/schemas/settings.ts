@@ -227,6 +227,58 @@ export const DEFAULT_BAD_DEBT_SETTINGS: BadDebtPolicySettings = {
 };
 
 /**
+ * Employee-patients (issue 16): the code payroll books the deduction under, whether a final
+ * paycheck may carry the period's usual deduction (state law varies: unconfirmed, PD-03; none by
+ * default), whom the employee asks, and the hospital's own details for the automatic-bank-transfer
+ * file (NACHA: the company name and id its bank assigned, the bank's routing number; '' = not set,
+ * and no transfer file is written until they are).
+ */
+export const payrollPolicySchema = z.object({
+  deductionCode: z
+    .string({ error: 'Deduction code is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9_-]{1,20}$/, 'A deduction code is 1 to 20 letters, digits, - or _, such as HOSPBILL.'),
+  finalPayDeduction: z.enum(['none', 'regular'], { error: 'Choose what a final paycheck carries.' }),
+  payrollContact: z.string({ error: 'Payroll contact is text.' }).trim().max(120, 'At most 120 characters.'),
+  bankCompanyName: z
+    .string({ error: 'Company name is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9 &.,'-]{0,16}$/, 'The company name on the transfer file is at most 16 letters, digits or spaces.'),
+  bankCompanyId: z
+    .string({ error: 'Company id is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^([0-9A-Z]{10})?$/, 'The company id the bank assigned is 10 letters or digits, such as 1234567890.'),
+  bankRoutingNumber: z
+    .string({ error: 'Routing number is text.' })
+    .trim()
+    .regex(/^(\d{9})?$/, 'The hospital bank’s routing number is 9 digits.'),
+  bankName: z
+    .string({ error: 'Bank name is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9 &.,'-]{0,23}$/, 'The bank’s name on the transfer file is at most 23 letters, digits or spaces.'),
+  entryDescription: z
+    .string({ error: 'Entry description is text.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9 ]{1,10}$/, 'The description on the patient’s bank statement is 1 to 10 letters or digits.'),
+});
+export type PayrollPolicy = z.infer<typeof payrollPolicySchema>;
+export const DEFAULT_PAYROLL_POLICY: PayrollPolicy = {
+  deductionCode: 'HOSPBILL',
+  finalPayDeduction: 'none',
+  payrollContact: '',
+  bankCompanyName: '',
+  bankCompanyId: '',
+  bankRoutingNumber: '',
+  bankName: '',
+  entryDescription: 'HOSP BILL',
+};
+
+/**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
  * sets it. ECA-05 / 1.501(r)-6(c): an incomplete application gets a reasonable period to send what
@@ -284,6 +336,7 @@ export const settingsSchema = z.object({
   smallClaims: smallClaimsPolicySchema,
   estates: estatesPolicySchema,
   badDebt: badDebtPolicySchema,
+  payroll: payrollPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -299,6 +352,7 @@ export const updateSettingsInput = z.object({
   smallClaims: smallClaimsPolicySchema.optional(),
   estates: estatesPolicySchema.optional(),
   badDebt: badDebtPolicySchema.optional(),
+  payroll: payrollPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 

@@ -102,7 +102,11 @@ describe('malformed input on every channel', () => {
         channel === 'settings:update' ||
         channel === 'queue:list' ||
         channel === 'badDebt:candidates' ||
-        channel === 'badDebt:proposals';
+        channel === 'badDebt:proposals' ||
+        channel === 'payroll:profiles' ||
+        channel === 'payroll:employees' ||
+        channel === 'payroll:arrangements' ||
+        channel === 'payroll:runs';
       if (removed && !allOptional) cases.push({ label: 'required fields missing', input: removed });
       for (const c of cases) {
         const result = await t.raw(channel, c.input, admin);

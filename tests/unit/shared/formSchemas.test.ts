@@ -53,6 +53,7 @@ import {
   DEFAULT_SMALL_CLAIMS_POLICY,
   DEFAULT_ESTATES_POLICY,
   DEFAULT_BAD_DEBT_SETTINGS,
+  DEFAULT_PAYROLL_POLICY,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -645,6 +646,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
       estates: DEFAULT_ESTATES_POLICY,
       badDebt: DEFAULT_BAD_DEBT_SETTINGS,
+      payroll: DEFAULT_PAYROLL_POLICY,
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -681,6 +683,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     smallClaims: DEFAULT_SMALL_CLAIMS_POLICY,
     estates: DEFAULT_ESTATES_POLICY,
     badDebt: DEFAULT_BAD_DEBT_SETTINGS,
+    payroll: DEFAULT_PAYROLL_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

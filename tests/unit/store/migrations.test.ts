@@ -563,7 +563,7 @@ describe('023', () => {
       `INSERT INTO accounts (id, account_number, guarantor_id, service_from, service_to, service_type, payer_class, created_at, updated_at)
        VALUES (1, 'A1', 1, '2026-01-02', '2026-01-04', 'inpatient', 'medicare', 't', 't')`,
     ).run();
-    expect(migrate(db)).toEqual([23]);
+    expect(migrate(db, 23)).toEqual([23]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const propose = db.prepare(
       `INSERT INTO bad_debt_writeoffs (account_id, status, ceased_on, deductible_cents, coinsurance_cents, paid_prior_cents,
@@ -578,6 +578,49 @@ describe('023', () => {
     // "AD" needs its note (BD-10).
     expect(() =>
       db.exec(`INSERT INTO bad_debt_facts (account_id, medicaid_ad, updated_at) VALUES (1, 1, 't')`),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('024', () => {
+  it('adds the roster, the wage floor, arrangements and runs; one live arrangement per guarantor; bank details only sealed', () => {
+    const db = freshDb();
+    migrate(db, 23);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    expect(migrate(db)).toEqual([24]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // PD-01: the federal row ships ($7.25 an hour; $684 a week for an exempt salary).
+    expect(
+      db
+        .prepare("SELECT minimum_wage_cents, exempt_weekly_salary_cents FROM wage_floors WHERE jurisdiction = 'US'")
+        .get(),
+    ).toEqual({ minimum_wage_cents: 725, exempt_weekly_salary_cents: 68400 });
+    db.exec(`INSERT INTO employees (id, employee_number, last_name, first_name, pay_frequency, pay_type, hourly_rate_cents,
+               weekly_hours_centi, exempt, work_state, status, created_at, updated_at)
+             VALUES (1, 'E1', 'S', 'J', 'biweekly', 'hourly', 1500, 4000, 0, 'TX', 'active', 't', 't')`);
+    // An hourly employee has a rate and no salary.
+    expect(() =>
+      db.exec(`INSERT INTO employees (employee_number, last_name, first_name, pay_frequency, pay_type, annual_salary_cents,
+                 weekly_hours_centi, exempt, work_state, status, created_at, updated_at)
+               VALUES ('E2', 'S', 'J', 'weekly', 'hourly', 5000000, 4000, 0, 'TX', 'active', 't', 't')`),
+    ).toThrow(/CHECK/);
+    const arrange = db.prepare(
+      `INSERT INTO deduction_arrangements (guarantor_id, method, employee_id, amount_cents, frequency, first_date, total_cents, status, created_at)
+       VALUES (1, 'payroll', 1, 2500, 'biweekly', '2026-07-03', 10000, 'awaiting_signature', 't')`,
+    );
+    arrange.run();
+    expect(() => arrange.run()).toThrow(/UNIQUE/);
+    // PD-02: active only with the signature recorded.
+    expect(() => db.exec(`UPDATE deduction_arrangements SET status = 'active'`)).toThrow(/CHECK/);
+    // A bank transfer without its sealed account number is refused.
+    db.exec(`UPDATE deduction_arrangements SET status = 'cancelled', ended_on = '2026-07-01'`);
+    expect(() =>
+      db.exec(`INSERT INTO deduction_arrangements (guarantor_id, method, amount_cents, frequency, first_date, total_cents, status, created_at,
+                 bank_holder_name, bank_account_type, bank_routing, bank_account_last4)
+               VALUES (1, 'bank', 2500, 'monthly', '2026-07-03', 10000, 'awaiting_signature', 't', 'J S', 'checking', '011000015', '6789')`),
     ).toThrow(/CHECK/);
     db.close();
   });

@@ -24,6 +24,7 @@ import { migration020 } from './020_agency_indexes';
 import { migration021 } from './021_small_claims';
 import { migration022 } from './022_estates';
 import { migration023 } from './023_bad_debt';
+import { migration024 } from './024_payroll';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration021,
   migration022,
   migration023,
+  migration024,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

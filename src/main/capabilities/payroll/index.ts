@@ -1,0 +1,16 @@
+// Employee-patients (issue 16): the hospital's employee roster (imported by a mapping profile,
+// matched to guarantors only when a person confirms it, never by name alone), the wage-floor table
+// (PD-01), payroll-deduction and automatic-bank-transfer arrangements (one rule refuses a deduction
+// that could bring pay below the minimum wage or into overtime; nothing is deducted before the
+// signed authorization, PD-02; its form, PD-03), and each pay period: the file for payroll (or the
+// bank), what came back posted all-or-nothing and reconciled, a missed deduction in the work queue,
+// a termination or a revocation ending the arrangement and returning the balance to statements.
+import type { Capability } from '../../platform/capability';
+import { documentHandlers } from './documentHandlers';
+import { payrollHandlers } from './handlers';
+import { runHandlers } from './runHandlers';
+
+export const payroll: Capability<'payroll'> = {
+  name: 'payroll',
+  handlers: { ...payrollHandlers, ...runHandlers, ...documentHandlers },
+};

@@ -1,0 +1,60 @@
+// Reads every part of the payroll capability shares: the wage-floor table, an employee's pay facts
+// for the rule, an arrangement's reference, and what its accounts owe now (the accounts' balances,
+// the one definition every screen, file and form shows).
+import type { PayFacts, PayFrequency, PayType, WageFloorRow } from '../../../shared/rules/payroll';
+import type { ArrangementMethod } from '../../../shared/schemas/payroll';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import type { EmployeesRow } from '../../store/schema';
+
+/** "PD-12" (payroll deduction) or "ABT-12" (automatic bank transfer): on every file and form. */
+export function arrangementReference(method: ArrangementMethod, id: number): string {
+  return `${method === 'payroll' ? 'PD' : 'ABT'}-${id}`;
+}
+
+export function wageFloorRows(db: Db): WageFloorRow[] {
+  return (
+    prepared(
+      db,
+      `SELECT jurisdiction, effective_from, minimum_wage_cents, exempt_weekly_salary_cents, deduction_limit_bp, source
+         FROM wage_floors ORDER BY jurisdiction, effective_from`,
+    ).all() as {
+      jurisdiction: string;
+      effective_from: string;
+      minimum_wage_cents: number;
+      exempt_weekly_salary_cents: number | null;
+      deduction_limit_bp: number | null;
+      source: string;
+    }[]
+  ).map((r) => ({
+    jurisdiction: r.jurisdiction,
+    effectiveFrom: r.effective_from,
+    minimumWageCents: r.minimum_wage_cents,
+    exemptWeeklySalaryCents: r.exempt_weekly_salary_cents,
+    deductionLimitBp: r.deduction_limit_bp,
+    source: r.source,
+  }));
+}
+
+export function payFacts(e: EmployeesRow): PayFacts {
+  return {
+    payType: e.pay_type as PayType,
+    hourlyRateCents: e.hourly_rate_cents,
+    annualSalaryCents: e.annual_salary_cents,
+    weeklyHoursCenti: e.weekly_hours_centi,
+    exempt: e.exempt === 1,
+    payFrequency: e.pay_frequency as PayFrequency,
+    workState: e.work_state,
+  };
+}
+
+/** What an arrangement's accounts owe now (never below zero: a credit is not "owed"). */
+export function coveredOwedCents(db: Db, arrangementId: number): number {
+  const r = prepared(
+    db,
+    `SELECT COALESCE(SUM(MAX(a.balance_cents, 0)), 0) AS owed
+       FROM deduction_arrangement_accounts da JOIN accounts a ON a.id = da.account_id
+      WHERE da.arrangement_id = ?`,
+  ).get(arrangementId) as { owed: number };
+  return r.owed;
+}
