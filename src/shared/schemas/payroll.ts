@@ -420,6 +420,9 @@ export interface ArrangementLineHistory {
 export interface ArrangementDetail extends ArrangementSummary {
   accounts: { accountId: number; accountNumber: string; serviceDates: string; owedCents: number }[];
   totalCents: number;
+  /** Deductions (or debits) of the full amount it takes to pay what the accounts owe now, and the date of the last. */
+  periods: number;
+  lastDate: BusinessDate | null;
   signedOn: BusinessDate | null;
   endedOn: BusinessDate | null;
   endNote: string | null;

@@ -20,6 +20,7 @@ export const QUEUE_KINDS = [
   'court_case',
   'estate',
   'bad_debt',
+  'payroll',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -44,6 +45,11 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     bad_debt: {
       label: 'Medicare bad debt',
       filterLabel: 'Medicare bad debt (first bills due, write-offs to approve)',
+      tone: 'warn',
+    },
+    payroll: {
+      label: 'Payroll deduction',
+      filterLabel: 'Payroll deductions and bank transfers (matches, signatures, missed deductions)',
       tone: 'warn',
     },
   };
