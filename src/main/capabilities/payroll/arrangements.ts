@@ -6,7 +6,7 @@
 // clerk's stop) releases the holds and the balance goes back to the statement cycle.
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { formatLongDate } from '../../../shared/dates';
+import { businessDateOf, formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { checkDeduction, floorOn, scheduleDates } from '../../../shared/rules/payroll';
 import type { ArrangementStatus, createArrangementInput } from '../../../shared/schemas/payroll';
@@ -267,7 +267,7 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
       'not_allowed',
       `Print the authorization form for ${ref} first: the signature recorded is the signature on that form (PD-02).`,
     );
-  const created = a.created_at.slice(0, 10);
+  const created = setUpOn(a, w.today);
   if (signedOn < created || signedOn > w.today)
     refuse(
       'signedOn',
@@ -320,6 +320,12 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
     w.by,
     w.now,
   );
+}
+
+/** The business date an arrangement was set up (its instant on this machine's calendar; never after today). */
+export function setUpOn(a: Pick<DeductionArrangementsRow, 'created_at'>, today: string): string {
+  const d = businessDateOf(new Date(a.created_at));
+  return d < today ? d : today;
 }
 
 export type EndStatus = Exclude<ArrangementStatus, 'awaiting_signature' | 'active'>;
@@ -381,7 +387,7 @@ export function endByClerk(
 ): void {
   const a = arrangementRow(db, id);
   if (on > w.today) refuse('on', `The day it ends is today (${formatLongDate(w.today)}) or earlier.`);
-  if (on < a.created_at.slice(0, 10)) refuse('on', 'The day it ends is on or after the day it was set up.');
+  if (on < setUpOn(a, w.today)) refuse('on', 'The day it ends is on or after the day it was set up.');
   if (a.status === 'awaiting_signature' && reason !== 'cancelled') refuse('reason', 'It was never signed: cancel it.');
   if (a.status === 'active' && reason === 'cancelled')
     refuse('reason', 'It is signed: it ends revoked (the employee wrote to revoke it) or stopped (by the hospital).');
