@@ -179,6 +179,24 @@ describe('a payroll deduction', () => {
     });
   });
 
+  it('a covered account disputed after the set-up stops the signature, naming it', async () => {
+    await matched();
+    const a = await w.t.call('payroll:createArrangement', payroll(31_000, [w.acct('A1'), w.acct('A2')]), w.clerk);
+    printed(a.id);
+    await w.t.call(
+      'holds:place',
+      { guarantorId: w.jane, accountId: w.acct('A2'), reason: 'dispute', note: '' },
+      w.clerk,
+    );
+    const refused = await refusal(
+      w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-01' }, w.clerk),
+    );
+    expect(refused.message).toBe(
+      `Account A2: The balance is disputed. Cancel PD-${a.id} and set up one over the accounts that can be covered.`,
+    );
+    expect((await w.t.call('payroll:arrangement', { arrangementId: a.id }, w.clerk)).status).toBe('awaiting_signature');
+  });
+
   it('paid in full through the ledger: paid, holds released, in the same transaction', async () => {
     await matched();
     const a = await activeFor();

@@ -241,6 +241,16 @@ export function createArrangement(db: Db, input: CreateInput, w: When, dataKey: 
   return id;
 }
 
+/** The accounts an arrangement covers. */
+export function coveredIds(db: Db, arrangementId: number): number[] {
+  return prepared(
+    db,
+    'SELECT account_id FROM deduction_arrangement_accounts WHERE arrangement_id = ? ORDER BY account_id',
+  )
+    .pluck()
+    .all(arrangementId) as number[];
+}
+
 /** The first date an arrangement deducts on or after `from` (null past 2199). */
 export function firstDateFrom(
   a: Pick<DeductionArrangementsRow, 'first_date' | 'frequency'>,
@@ -273,6 +283,17 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
       'signedOn',
       `The signature is dated between the set-up (${formatLongDate(created)}) and today (${formatLongDate(w.today)}).`,
     );
+  if (guarantorRow(db, a.guarantor_id).deceased === 1)
+    throw new AppError('not_allowed', `The guarantor is recorded as deceased: cancel ${ref}.`);
+  // An account may have gone to an agency, a court case or a plan since the set-up.
+  const barred = accountEligibility(db, a.guarantor_id, w.today, a.id).ineligible.filter((x) =>
+    coveredIds(db, a.id).includes(x.accountId),
+  );
+  if (barred.length > 0)
+    throw new AppError(
+      'not_allowed',
+      `${barred.map((x) => `Account ${x.accountNumber}: ${x.reason}`).join(' ')} Cancel ${ref} and set up one over the accounts that can be covered.`,
+    );
   if (a.method === 'payroll') {
     const e = prepared(db, 'SELECT * FROM employees WHERE id = ?').get(a.employee_id) as EmployeesRow;
     if (e.status !== 'active' || e.guarantor_id !== a.guarantor_id)
@@ -290,10 +311,7 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
       );
   }
   markSigned(db, a.id, signedOn, w.by);
-  const accounts = prepared(db, 'SELECT account_id FROM deduction_arrangement_accounts WHERE arrangement_id = ?')
-    .pluck()
-    .all(a.id) as number[];
-  for (const accountId of accounts) {
+  for (const accountId of coveredIds(db, a.id)) {
     const holdId = placeHold(
       db,
       {
