@@ -40,7 +40,14 @@ export const payrollHandlers: Omit<HandlerMap<'payroll'>, DocumentChannels | Run
     ctx.app.uploads.discard(input.uploadId);
     return report;
   },
-  'payroll:employees': (ctx, input) => employeeList(ctx.app.store.db, input),
+  'payroll:employees': (ctx, input) => {
+    const list = employeeList(ctx.app.store.db, input);
+    // HP-01: the list names the guarantors matched; the event names the first fifty shown.
+    ctx.records.push(
+      ...list.flatMap((e) => (e.guarantorId === null ? [] : [`guarantor:${e.guarantorId}`])).slice(0, 50),
+    );
+    return list;
+  },
   'payroll:employee': (ctx, input) => {
     employeeRecords(ctx, input.employeeId);
     return employeeDetail(ctx.app.store.db, input.employeeId, ctx.app.clock.today());
