@@ -18,10 +18,10 @@ async function matched(): Promise<PayrollWorld> {
 }
 
 /** The authorization form "printed": a real documents row recorded on the arrangement. */
-function printed(arrangementId: number): number {
+function printed(arrangementId: number, guarantorId = w.jane): number {
   const db = w.t.app.store.db;
   const id = storeDocument(db, {
-    guarantorId: w.jane,
+    guarantorId,
     kind: 'payroll_authorization',
     title: 'Payroll deduction authorization',
     fileName: `authorization-${arrangementId}.pdf`,
@@ -383,6 +383,20 @@ describe('an automatic bank transfer', () => {
     } finally {
       key.fill(0);
     }
+    // Signed: the account is held by the transfer; stopped by the hospital, the hold is released.
+    printed(a.id, w.john);
+    const signed = await w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-01' }, w.clerk);
+    expect(signed).toMatchObject({ status: 'active', nextDate: '2026-07-31' });
+    const holds = await activeHolds(w.john);
+    expect(holds.map((h) => [h.accountId, h.reason])).toEqual([[w.acct('A3'), 'plan_current']]);
+    const owner = db.prepare('SELECT owner FROM holds WHERE id = ?').pluck().get(holds[0]!.id) as string;
+    expect(owner).toBe(`ABT-${a.id} bank transfer`);
+    await w.t.call(
+      'payroll:end',
+      { arrangementId: a.id, reason: 'stopped', on: '2026-07-01', note: 'Account closed' },
+      w.clerk,
+    );
+    expect(await activeHolds(w.john)).toEqual([]);
     // A bad routing number is refused by its check digit.
     const bad = await w.t.raw(
       'payroll:createArrangement',
