@@ -179,6 +179,21 @@ describe('a payroll deduction', () => {
     });
   });
 
+  it('the pay cut before signing: the rule is checked again and the signature refused', async () => {
+    await matched();
+    const a = await w.t.call('payroll:createArrangement', payroll(31_000, [w.acct('A1'), w.acct('A2')]), w.clerk);
+    printed(a.id);
+    // $10.00 an hour now: 40 × ($10.00 − $7.25) = $110.00 a week
+    await w.importRoster([ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,10.00,,40,N,TX,A,'].join('\r\n'));
+    const refused = await refusal(
+      w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-01' }, w.clerk),
+    );
+    expect(refused.message).toBe(
+      `$310.00 a pay period could bring pay below the wage floor (PD-01): the largest amount allowed is $110.00. The pay on file changed since PD-${a.id} was set up: cancel it and set up a new amount.`,
+    );
+    expect(await activeHolds(w.jane)).toEqual([]);
+  });
+
   it('a covered account disputed after the set-up stops the signature, naming it', async () => {
     await matched();
     const a = await w.t.call('payroll:createArrangement', payroll(31_000, [w.acct('A1'), w.acct('A2')]), w.clerk);
