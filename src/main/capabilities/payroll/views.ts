@@ -19,14 +19,8 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { DeductionArrangementsRow, EmployeesRow, GuarantorsRow } from '../../store/schema';
 import { guarantorName, guarantorRow } from '../accounts';
-import {
-  accountEligibility,
-  arrangementRow,
-  firstDateFrom,
-  LIVE_SQL,
-  liveArrangementOf,
-  matchedEmployee,
-} from './arrangements';
+import { arrangementRow, firstDateFrom, liveArrangementOf, matchedEmployee } from './arrangements';
+import { accountEligibility, LIVE_SQL } from './eligibility';
 import { maskedAccount } from './bankSeal';
 import { employeeName, employeeRow, employeesForGuarantor, matchCandidates, openCandidates } from './matching';
 import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
