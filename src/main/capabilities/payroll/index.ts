@@ -8,9 +8,11 @@
 import type { Capability } from '../../platform/capability';
 import { documentHandlers } from './documentHandlers';
 import { payrollHandlers } from './handlers';
+import { payrollQueueSource } from './queueSource';
 import { runHandlers } from './runHandlers';
 
 export const payroll: Capability<'payroll'> = {
   name: 'payroll',
   handlers: { ...payrollHandlers, ...runHandlers, ...documentHandlers },
+  queueSources: [payrollQueueSource],
 };
