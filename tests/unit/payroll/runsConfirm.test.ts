@@ -417,3 +417,19 @@ describe('the payroll queue source', () => {
     expect(payrollQueueSource.items(w.db, '2026-07-01', (k) => k !== 'payroll')).toEqual([]);
   });
 });
+
+describe('the queue source is the app’s', () => {
+  it('payroll items come through queue:list', async () => {
+    w = await bigWorld('2026-07-01');
+    const ej = addEmployee(w.db, { number: 'E100', guarantorId: w.jane });
+    addArrangement(w.t, {
+      guarantorId: w.jane,
+      employeeId: ej,
+      accountIds: [w.a1],
+      amountCents: 5000,
+      firstDate: '2026-07-03',
+    });
+    const q = await w.t.call('queue:list', { kind: 'payroll', assignee: 'all' }, w.clerk);
+    expect(q.items.map((i) => [i.kind, i.guarantorId])).toEqual([['payroll', w.jane]]);
+  });
+});
