@@ -2,7 +2,7 @@
 // and posted all-or-nothing, a bank run settled with its returns, open lines in the work queue.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleRun } from '../../../src/main/capabilities/payroll/confirmation';
+import { settleRun, splitOverAccounts } from '../../../src/main/capabilities/payroll/confirmation';
 import { payrollQueueSource } from '../../../src/main/capabilities/payroll/queueSource';
 import {
   addArrangement,
@@ -431,5 +431,34 @@ describe('the queue source is the app’s', () => {
     });
     const q = await w.t.call('queue:list', { kind: 'payroll', assignee: 'all' }, w.clerk);
     expect(q.items.map((i) => [i.kind, i.guarantorId])).toEqual([['payroll', w.jane]]);
+  });
+});
+
+describe('splitOverAccounts', () => {
+  it('oldest first up to what each owes, skipping accounts that owe nothing; beyond the owed on the last, as a credit', () => {
+    const accounts = [
+      { accountId: 1, balanceCents: 50000 },
+      { accountId: 2, balanceCents: 0 },
+      { accountId: 3, balanceCents: -500 },
+      { accountId: 4, balanceCents: 10000 },
+    ];
+    expect(splitOverAccounts(accounts, 30000)).toEqual([{ accountId: 1, cents: 30000 }]);
+    expect(splitOverAccounts(accounts, 55000)).toEqual([
+      { accountId: 1, cents: 50000 },
+      { accountId: 4, cents: 5000 },
+    ]);
+    expect(splitOverAccounts(accounts, 70000)).toEqual([
+      { accountId: 1, cents: 50000 },
+      { accountId: 4, cents: 20000 },
+    ]);
+    expect(
+      splitOverAccounts(
+        [
+          { accountId: 7, balanceCents: 0 },
+          { accountId: 8, balanceCents: 0 },
+        ],
+        5000,
+      ),
+    ).toEqual([{ accountId: 8, cents: 5000 }]);
   });
 });
