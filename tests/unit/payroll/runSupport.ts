@@ -19,14 +19,6 @@ export interface RunWorld {
   db: Db;
 }
 
-export async function runWorld(today = '2026-07-01'): Promise<RunWorld> {
-  const t = testApp({ today });
-  const admin = await setUpAndLogIn(t);
-  const clerk = await addUserAndLogIn(t, admin, 'clerk');
-  const ids = await importSmall(t);
-  return { t, admin, clerk, db: t.app.store.db, ...ids };
-}
-
 export interface EmployeeFacts {
   number: string;
   lastName?: string;
@@ -167,7 +159,7 @@ export const MORE_GUARANTORS = [
   'G7,M700,Fox,Ed,1992-07-07,5 Elm St,Portland,ME,04101,2075550105,A8,2025-07-01,2025-07-01,outpatient,self_pay,,T10,charge,30.00,2025-07-01,,Visit',
 ];
 
-export async function bigWorld(today = '2026-07-01') {
+export async function bigWorld(today = '2026-07-01'): Promise<BigWorld> {
   const { SMALL_EXTRACT } = await import('../accounts/fixtures');
   const t = testApp({ today });
   const admin = await setUpAndLogIn(t);
@@ -198,4 +190,15 @@ export async function bigWorld(today = '2026-07-01') {
     a8: a('A8'),
   };
 }
-export type BigWorld = Awaited<ReturnType<typeof bigWorld>>;
+export interface BigWorld extends RunWorld {
+  ana: number;
+  bo: number;
+  cy: number;
+  di: number;
+  ed: number;
+  a4: number;
+  a5: number;
+  a6: number;
+  a7: number;
+  a8: number;
+}

@@ -221,9 +221,15 @@ describe('createRun: the deduction file', () => {
     expect((await w.t.file(await w.t.call('payroll:runFile', { runId }, w.clerk))).toString('utf8')).toBe(
       `\uFEFF${text}`,
     );
+    if (profile.kind !== 'deductions') throw new Error('a deductions profile');
     await w.t.call(
       'payroll:saveProfile',
-      { ...profile, mapping: { ...profile.mapping, amountFormat: 'dollars' } },
+      {
+        id: profile.id,
+        kind: 'deductions',
+        name: profile.name,
+        mapping: { ...profile.mapping, amountFormat: 'dollars' },
+      },
       w.clerk,
     );
     const changed = await w.t.raw('payroll:runFile', { runId }, w.clerk);
