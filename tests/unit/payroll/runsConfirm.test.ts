@@ -367,7 +367,7 @@ describe('payroll:settle (a bank run)', () => {
       },
       1,
       (...args) => {
-        ended.push(args.slice(1));
+        ended.push(args.slice(1, 6));
       },
     );
     expect(ended).toEqual([

@@ -33,7 +33,15 @@ import { employeeRow, runDetail, runRow } from './runs';
 import { recordLineResult, reconcileRun, resolveRunLine } from './runRows';
 
 /** How an arrangement is ended (ROSTER's endArrangement in arrangements.ts). */
-export type EndArrangement = (db: Db, id: number, status: 'stopped', on: string, note: string, by: number) => void;
+export type EndArrangement = (
+  db: Db,
+  id: number,
+  status: 'stopped',
+  on: string,
+  note: string,
+  by: number,
+  now: string,
+) => void;
 
 interface RunLineFacts {
   lineId: number;
@@ -487,6 +495,7 @@ export function settleRun(
         input.settledOn,
         `The bank returned the debit of ${formatLongDate(run.run_date)}: ${achReturnLabel(code)}.`,
         by,
+        app.nowIso(),
       );
   }
   return runDetail(db, run.id);
