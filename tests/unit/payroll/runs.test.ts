@@ -2,6 +2,7 @@
 // for payroll by its profile, the NACHA transfer file, and the file made again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/main/capabilities/imports/csv';
+import { achText, nachaFile } from '../../../src/main/capabilities/payroll/nacha';
 import { addArrangement, addEmployee, BANK_SETTINGS, bigWorld, type BigWorld } from './runSupport';
 
 let w: BigWorld;
@@ -377,5 +378,49 @@ describe('createRun: the NACHA transfer file', () => {
     const changed = await w.t.raw('payroll:runFile', { runId }, w.clerk);
     expect(changed.ok).toBe(false);
     if (!changed.ok) expect(changed.error.message).toMatch(/bank settings/);
+  });
+});
+
+describe('nachaFile', () => {
+  const origin = {
+    bankRoutingNumber: '011000015',
+    bankName: 'First Harbor Bank',
+    companyName: 'St Brigid RMC',
+    companyId: '1012345678',
+    entryDescription: 'HOSP BILL',
+  };
+  it('writes names in ASCII upper case, a name with no Latin letters as the reference', () => {
+    expect(achText("José O'Brien-Núñez")).toBe("JOSE O'BRIEN-NUNEZ");
+    const text = nachaFile(
+      origin,
+      [
+        {
+          routingNumber: '021000021',
+          accountNumber: '1234',
+          accountType: 'checking',
+          amountCents: 1,
+          individualId: 'ABT-7',
+          name: '王小明',
+        },
+        {
+          routingNumber: '021000021',
+          accountNumber: '5678',
+          accountType: 'savings',
+          amountCents: 99,
+          individualId: 'ABT-8',
+          name: 'Zoë Ávila',
+        },
+      ],
+      '2026-07-03',
+      '2026-07-01T14:05:00.000Z',
+    );
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(lines[0]!.slice(23, 33)).toBe('2607011405');
+    expect(lines[2]!.slice(54, 76)).toBe('ABT-7'.padEnd(22));
+    expect(lines[3]!.slice(54, 76)).toBe('ZOE AVILA'.padEnd(22));
+    // 02100002 twice: 4200004; six records, then four lines of 9s.
+    expect(lines[4]!.slice(10, 20)).toBe('0004200004');
+    expect(lines).toHaveLength(10);
+    expect(lines.slice(6)).toEqual(Array(4).fill('9'.repeat(94)));
   });
 });

@@ -130,7 +130,8 @@ export function nachaFile(
         d.accountNumber.slice(0, 17).padEnd(17, ' '),
         num(d.amountCents, 10),
         alpha(d.individualId, 15),
-        alpha(d.name, 22),
+        // A name with no Latin letters (the file takes ASCII only) is written as the reference.
+        alpha(achText(d.name) ? d.name : d.individualId, 22),
         '  ',
         '0',
         num(odfi, 8) + num(i + 1, 7),
