@@ -376,6 +376,60 @@ describe('payroll:settle (a bank run)', () => {
   });
 });
 
+describe('payroll:settle ends an arrangement through the arrangements’ own end', () => {
+  it('R02: the arrangement stops on the settlement date, its note naming the code; R01 leaves it active', async () => {
+    w = await bigWorld();
+    await w.t.call('settings:update', { payroll: BANK_SETTINGS }, w.admin);
+    const bank = (holder: string, account: string) => ({
+      holder,
+      routing: '021000021',
+      account,
+      type: 'checking' as const,
+    });
+    const ana = addArrangement(w.t, {
+      guarantorId: w.ana,
+      method: 'bank',
+      accountIds: [w.a4],
+      amountCents: 2500,
+      firstDate: '2026-07-03',
+      bank: bank('Ana Lopez', '123456789'),
+    });
+    const bo = addArrangement(w.t, {
+      guarantorId: w.bo,
+      method: 'bank',
+      accountIds: [w.a5],
+      amountCents: 4000,
+      firstDate: '2026-07-03',
+      bank: bank('Bo Chen', '55554444'),
+    });
+    await w.t.call('payroll:createRun', { method: 'bank', runDate: '2026-07-03' }, w.clerk);
+    const runId = (await w.t.call('payroll:runs', { method: 'bank' }, w.clerk))[0]!.id;
+    const lines = (await w.t.call('payroll:run', { runId }, w.clerk)).lineViews;
+    const line = (id: number) => lines.find((l) => l.arrangementId === id)!.id;
+    w.t.clock.setToday('2026-07-08');
+    await w.t.call(
+      'payroll:settle',
+      {
+        runId,
+        settledOn: '2026-07-07',
+        returns: [
+          { lineId: line(bo), code: 'R02' },
+          { lineId: line(ana), code: 'R01' },
+        ],
+      },
+      w.clerk,
+    );
+    const row = (id: number) =>
+      w.db.prepare('SELECT status, ended_on, end_note FROM deduction_arrangements WHERE id = ?').get(id);
+    expect(row(bo)).toEqual({
+      status: 'stopped',
+      ended_on: '2026-07-07',
+      end_note: 'The bank returned the debit of July 3, 2026: R02 Account closed.',
+    });
+    expect(row(ana)).toMatchObject({ status: 'active', ended_on: null });
+  });
+});
+
 describe('the payroll queue source', () => {
   it('a match to confirm, a signature awaited 7 days, and a pay date within 3 days without a run', async () => {
     w = await bigWorld('2026-07-01');

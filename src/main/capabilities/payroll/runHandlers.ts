@@ -2,8 +2,8 @@
 // (helper RUNS). One line of glue per channel; each says what the call touched (the audit).
 import type { HandlerMap } from '../../platform/capability';
 import { offerBytes, userOf } from '../../platform/capability';
-import { AppError } from '../../../shared/errors';
-import { checkConfirmation, confirmRun, resolveLine, settleRun, type EndArrangement } from './confirmation';
+import { endArrangement } from './arrangements';
+import { checkConfirmation, confirmRun, resolveLine, settleRun } from './confirmation';
 import { deleteProfile, listProfiles, saveProfile } from './profiles';
 import { createRun, runDetail, runFile, runPreview, runs } from './runs';
 
@@ -20,11 +20,6 @@ export type RunChannels =
   | 'payroll:confirm'
   | 'payroll:settle'
   | 'payroll:resolveLine';
-
-// TEMPORARY until ROSTER's arrangements.ts lands: replaced by `import { endArrangement } from './arrangements'`.
-const endArrangement: EndArrangement = () => {
-  throw new AppError('internal', 'Ending an arrangement on a bank return needs the arrangements module.');
-};
 
 export const runHandlers: Pick<HandlerMap<'payroll'>, RunChannels> = {
   'payroll:profiles': (ctx, input) => listProfiles(ctx.app.store.db, input.kind),
