@@ -9,6 +9,7 @@ import type { Capability } from '../../platform/capability';
 import { payrollAfterDeathChange, payrollAfterLedgerChange } from './arrangements';
 import { documentHandlers } from './documentHandlers';
 import { payrollHandlers } from './handlers';
+import { payrollQueueSource } from './queueSource';
 import { runHandlers } from './runHandlers';
 
 export const payroll: Capability<'payroll'> = {
@@ -18,6 +19,7 @@ export const payroll: Capability<'payroll'> = {
   afterLedgerChange: payrollAfterLedgerChange,
   // A deceased guarantor's live arrangement stops.
   afterDeathChange: payrollAfterDeathChange,
+  queueSources: [payrollQueueSource],
 };
 
 // For the runs (RUNS) and the documents (DOCS).
