@@ -38,10 +38,6 @@ export const AUTHORIZATION_COMMON_TEXTS = defineTexts({
     en: 'For {hospital} (name and title)',
     es: 'En representación de {hospital} (nombre y cargo)',
   },
-  received: {
-    en: 'The hospital received this signed form on: ____________________',
-    es: 'El hospital recibió este formulario firmado el: ____________________',
-  },
 });
 
 export const PAYROLL_AUTHORIZATION_TEXTS = defineTexts({

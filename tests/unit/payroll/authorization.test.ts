@@ -6,12 +6,11 @@
 // 01-29, 02-12, 02-26, 03-12, 03-26 -> the last on March 26, 2027. B1 $300.00 at $75.00 monthly
 // from 2026-12-31 (the month's last day) is 4 debits: 12-31, 01-31, 02-28, 03-31.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { pdfText } from '../smallClaims/docSupport';
 import {
   authWorld,
   bankArrangement,
   FULL_ACCOUNT_NUMBER,
+  formPages,
   payrollArrangement,
   type AuthWorld,
 } from './authorizationSupport';
@@ -25,12 +24,7 @@ afterEach(() => w.t.cleanup());
 /** The form printed through the channel: its pages' text, whitespace made single spaces. */
 async function print(arrangementId: number, language?: 'en' | 'es', keep?: string): Promise<string[]> {
   const handle = await w.t.call('payroll:authorization', { arrangementId, ...(language ? { language } : {}) }, w.admin);
-  const bytes = await w.t.file(handle);
-  if (keep && process.env.PAYROLL_PDF_DIR) writeFileSync(`${process.env.PAYROLL_PDF_DIR}/${keep}.pdf`, bytes);
-  return pdfText(bytes)
-    .split('\f')
-    .filter((p) => p.trim() !== '')
-    .map((p) => p.replace(/\s+/g, ' '));
+  return formPages(await w.t.file(handle), keep);
 }
 
 const all = (pages: string[]) => pages.join(' ');

@@ -2,9 +2,12 @@
 // $300.00), an employee on the roster matched to the first, and arrangements written straight into
 // the store as payroll's arrangement service records them (test setup only: the set-up service is
 // another helper's). Today 2026-11-26.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { sealAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
-import { setUpAndLogIn, testApp, type TestApp } from '../support';
+import { setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 
 export const TODAY = '2026-11-26';
 
@@ -133,4 +136,18 @@ export function bankArrangement(
     w.acct('B1'),
   );
   return id;
+}
+
+/**
+ * A form's pages read back with pdftotext in the order they were drawn (-raw: each boxed field's
+ * label then its value), whitespace made single spaces. PAYROLL_PDF_DIR keeps the file to look at.
+ */
+export function formPages(bytes: Buffer, keep?: string): string[] {
+  const file = path.join(tempDir('recoup-form-'), 'form.pdf');
+  writeFileSync(file, bytes);
+  if (keep && process.env.PAYROLL_PDF_DIR) writeFileSync(path.join(process.env.PAYROLL_PDF_DIR, `${keep}.pdf`), bytes);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim() !== '')
+    .map((p) => p.replace(/\s+/g, ' '));
 }

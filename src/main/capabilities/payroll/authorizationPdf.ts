@@ -71,18 +71,19 @@ export interface AuthorizationFacts {
   } | null;
 }
 
-const SECTION = 10.5;
-const BODY = 9.5;
-const LABEL_WIDTH = 170;
+const SECTION = 10;
+const BODY = 9;
+const SMALL = 8.5;
+const PARAGRAPH_GAP = 0.4;
 
 function section(doc: Pdf, text: string): void {
-  doc.moveDown(0.2);
+  doc.moveDown(0.1);
   doc
     .font(FONT.bold)
     .fontSize(SECTION)
     .fillColor(INK.text)
     .text(text, PAGE.margin, doc.y, { width: contentWidth(doc) });
-  doc.moveDown(0.25);
+  doc.moveDown(0.2);
   doc.font(FONT.regular).fontSize(BODY);
 }
 
@@ -93,21 +94,47 @@ function para(doc: Pdf, text: string, o: { size?: number; muted?: boolean } = {}
     .fontSize(o.size ?? BODY)
     .fillColor(o.muted ? INK.muted : INK.text)
     .text(text, PAGE.margin, doc.y, { width: contentWidth(doc), lineGap: 1.5 });
-  doc.fillColor(INK.text).moveDown(0.45);
+  doc.fillColor(INK.text).moveDown(PARAGRAPH_GAP);
 }
 
-/** A label and its value on one row (the layout's labelValue, at the form's size). */
-function fact(doc: Pdf, label: string, value: string): void {
-  const y = doc.y;
-  doc
-    .font(FONT.bold)
-    .fontSize(BODY)
-    .fillColor(INK.text)
-    .text(label, PAGE.margin, y, { width: LABEL_WIDTH - 8 });
-  const afterLabel = doc.y;
-  doc.font(FONT.regular).text(value, PAGE.margin + LABEL_WIDTH, y, { width: contentWidth(doc) - LABEL_WIDTH });
-  doc.y = Math.max(afterLabel, doc.y) + 2;
+/**
+ * A row of boxed fields, as a printed form has them: each label small above its value. The cells
+ * share the width; a long value (a name in any script, the count of deductions) wraps in its box.
+ */
+function fields(doc: Pdf, cells: [label: string, value: string, weight?: number][]): void {
+  const w = contentWidth(doc);
+  const weights = cells.map((c) => c[2] ?? 1);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((k) => (w * k) / sum);
+  const pad = 5;
+  const heights = cells.map(([label, value], i) => {
+    doc.font(FONT.regular).fontSize(7.5);
+    const l = doc.heightOfString(label, { width: widths[i]! - 2 * pad });
+    doc.font(FONT.bold).fontSize(10);
+    return l + 2 + doc.heightOfString(value, { width: widths[i]! - 2 * pad });
+  });
+  const h = Math.max(...heights) + 2 * pad;
+  if (doc.y + h > doc.page.height - PAGE.margin - 20) doc.addPage();
+  const top = doc.y;
+  let x = PAGE.margin;
+  cells.forEach(([label, value], i) => {
+    const width = widths[i]!;
+    doc.rect(x, top, width, h).lineWidth(0.6).strokeColor(INK.rule).stroke();
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(INK.muted)
+      .text(label, x + pad, top + pad, { width: width - 2 * pad });
+    doc
+      .font(FONT.bold)
+      .fontSize(10)
+      .fillColor(INK.text)
+      .text(value, x + pad, doc.y + 2, { width: width - 2 * pad });
+    x += width;
+  });
+  doc.font(FONT.regular).fontSize(BODY).fillColor(INK.text);
   doc.x = PAGE.margin;
+  doc.y = top + h + 6;
 }
 
 /** The title on the left, and which copy this is in a ruled box on the right. */
@@ -146,7 +173,7 @@ function titleBlock(doc: Pdf, title: string, copy: string, note: string, referen
     .stroke();
   doc.fillColor(INK.text);
   doc.x = PAGE.margin;
-  doc.y = Math.max(leftBottom, boxBottom) + 12;
+  doc.y = Math.max(leftBottom, boxBottom) + 9;
 }
 
 function accountsTable(doc: Pdf, f: AuthorizationFacts, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>): void {
@@ -163,6 +190,13 @@ function accountsTable(doc: Pdf, f: AuthorizationFacts, c: Wording<typeof AUTHOR
   );
 }
 
+/** The guarantor responsible for the accounts, with the number the hospital knows them by. */
+function guarantorText(f: AuthorizationFacts, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>): string {
+  return f.guarantor.number
+    ? c.say('guarantorWithNumber', { name: f.guarantor.name, number: f.guarantor.number })
+    : f.guarantor.name;
+}
+
 /** "9: 8 of $50.00 and a last one of $12.37", "4, each of $25.00", "1 ($40.00)". */
 function countText(f: AuthorizationFacts, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>): string {
   if (f.periods === 1) return c.say('countOne', { amount: c.money(f.lastAmountCents) });
@@ -176,34 +210,82 @@ function countText(f: AuthorizationFacts, c: Wording<typeof AUTHORIZATION_COMMON
   });
 }
 
-/** Two signature lines with their dates: the signer's, then the hospital's; kept on one page. */
-function signatures(doc: Pdf, signer: string, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>, hospital: string) {
+function assistanceText(h: Hospital, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>): string {
+  return c.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl });
+}
+
+type ParaOptions = { size?: number; muted?: boolean };
+
+/**
+ * What is signed, kept with the signatures: the closing paragraphs (voluntary, whom to ask) and the
+ * signature lines start a new page together when they do not fit, so a signature never stands on a
+ * page alone.
+ */
+function closing(
+  doc: Pdf,
+  paragraphs: [string, ParaOptions][],
+  signer: string,
+  c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>,
+  hospital: string,
+): void {
   const w = contentWidth(doc);
-  if (doc.y > doc.page.height - PAGE.margin - 125) doc.addPage();
-  const lineWidth = w * 0.58;
-  const dateX = PAGE.margin + w * 0.68;
-  const dateWidth = w * 0.32;
-  const line = (y: number, label: string) => {
+  let height = signaturesHeight(doc, signer, c, hospital);
+  for (const [text, o] of paragraphs) {
+    doc.font(FONT.regular).fontSize(o.size ?? BODY);
+    height += doc.heightOfString(text, { width: w, lineGap: 1.5 }) + PARAGRAPH_GAP * doc.currentLineHeight(true);
+  }
+  if (doc.y + height > doc.page.height - PAGE.margin) doc.addPage();
+  for (const [text, o] of paragraphs) para(doc, text, o);
+  signatures(doc, signer, c, hospital);
+}
+
+const SIGNATURE_SPACE = 26;
+
+function signatureLayout(doc: Pdf, signer: string, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>, hospital: string) {
+  const w = contentWidth(doc);
+  doc.font(FONT.regular).fontSize(SMALL);
+  const half = (w - 24) / 2;
+  const sigWidth = half * 0.68;
+  const hospitalLabel = c.say('signHospital', { hospital });
+  const labelHeight = Math.max(
+    doc.heightOfString(signer, { width: sigWidth }),
+    doc.heightOfString(hospitalLabel, { width: sigWidth }),
+  );
+  return { half, sigWidth, dateWidth: half - sigWidth - 10, hospitalLabel, labelHeight };
+}
+
+function signaturesHeight(
+  doc: Pdf,
+  signer: string,
+  c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>,
+  hospital: string,
+): number {
+  return SIGNATURE_SPACE + 3 + signatureLayout(doc, signer, c, hospital).labelHeight;
+}
+
+/** The signatures side by side, each with its date: the signer's on the left, the hospital's on the right. */
+function signatures(doc: Pdf, signer: string, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>, hospital: string) {
+  const { half, sigWidth, dateWidth, hospitalLabel, labelHeight } = signatureLayout(doc, signer, c, hospital);
+  if (doc.y + SIGNATURE_SPACE + 3 + labelHeight > doc.page.height - PAGE.margin) doc.addPage();
+  const y = doc.y + SIGNATURE_SPACE;
+  const one = (x: number, label: string) => {
     doc
-      .moveTo(PAGE.margin, y)
-      .lineTo(PAGE.margin + lineWidth, y)
-      .moveTo(dateX, y)
-      .lineTo(dateX + dateWidth, y)
+      .moveTo(x, y)
+      .lineTo(x + sigWidth, y)
+      .moveTo(x + sigWidth + 10, y)
+      .lineTo(x + half, y)
       .lineWidth(0.8)
       .strokeColor('#333333')
       .stroke();
-    doc.font(FONT.regular).fontSize(9).fillColor('#333333');
-    doc.text(label, PAGE.margin, y + 4, { width: lineWidth });
-    const below = doc.y;
-    doc.text(c.say('signDate'), dateX, y + 4, { width: dateWidth });
-    doc.y = Math.max(below, doc.y);
+    doc.font(FONT.regular).fontSize(SMALL).fillColor('#333333');
+    doc.text(label, x, y + 3, { width: sigWidth });
+    doc.text(c.say('signDate'), x + sigWidth + 10, y + 3, { width: dateWidth });
   };
-  line(doc.y + 26, signer);
-  line(doc.y + 28, c.say('signHospital', { hospital }));
-  doc.moveDown(1);
-  doc.font(FONT.regular).fontSize(9).fillColor('#333333').text(c.say('received'), PAGE.margin, doc.y, { width: w });
+  one(PAGE.margin, signer);
+  one(PAGE.margin + half + 24, hospitalLabel);
   doc.fillColor(INK.text);
   doc.x = PAGE.margin;
+  doc.y = y + 3 + labelHeight + 6;
 }
 
 function addressLine(h: Hospital): string {
@@ -225,38 +307,34 @@ function payrollCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'employ
     copy === 'hospital' ? c.say('hospitalCopyNote') : t.say('employeeCopyNote'),
     c.say('reference', { reference: f.reference, date: c.longDate(f.date) }),
   );
-  fact(doc, t.say('employee'), p.employeeName);
-  fact(doc, t.say('employeeId'), p.employeeNumber);
-  fact(doc, t.say('payFrequency'), freq.say(f.frequency));
-  fact(
-    doc,
-    c.say('guarantor'),
-    f.guarantor.number
-      ? c.say('guarantorWithNumber', { name: f.guarantor.name, number: f.guarantor.number })
-      : f.guarantor.name,
-  );
+  fields(doc, [
+    [t.say('employee'), p.employeeName, 1.1],
+    [t.say('employeeId'), p.employeeNumber, 0.7],
+    [t.say('payFrequency'), freq.say(f.frequency), 0.8],
+    [c.say('guarantor'), guarantorText(f, c), 1.4],
+  ]);
 
   section(doc, c.say('accountsHeading'));
   accountsTable(doc, f, c);
 
   section(doc, t.say('deductionHeading'));
-  fact(doc, t.say('amountEach'), c.money(f.amountCents));
-  fact(doc, t.say('firstDate'), c.longDate(f.firstDate));
-  fact(doc, t.say('count'), countText(f, c));
-  fact(doc, t.say('lastDate'), c.longDate(f.lastDate));
-  doc.moveDown(0.5);
+  fields(doc, [
+    [t.say('amountEach'), c.money(f.amountCents), 0.75],
+    [t.say('firstDate'), c.longDate(f.firstDate), 0.9],
+    [t.say('count'), countText(f, c), 1.5],
+    [t.say('lastDate'), c.longDate(f.lastDate), 0.9],
+  ]);
   para(
     doc,
-    t.say('purpose', {
+    `${t.say('purpose', {
       hospital: h.legalName,
       amount: c.money(f.amountCents),
       first: c.longDate(f.firstDate),
       total: c.money(f.totalCents),
       count: f.periods,
       last: c.longDate(f.lastDate),
-    }),
+    })} ${t.say('endsWhenPaid')}`,
   );
-  para(doc, t.say('endsWhenPaid'));
 
   section(doc, t.say('wageFloorHeading'));
   para(doc, t.say('wageFloor'));
@@ -269,19 +347,22 @@ function payrollCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'employ
   );
   section(doc, t.say('revocationHeading'));
   para(doc, t.say('revocation', { hospital: h.legalName, address: addressLine(h) }));
-  para(doc, t.say('voluntary'));
-  para(
+  closing(
     doc,
-    p.payrollContact.trim()
-      ? t.say('questionsContact', { contact: p.payrollContact.trim(), phone: formatPhone(h.phone) })
-      : t.say('questionsNoContact', { phone: formatPhone(h.phone) }),
-    { size: 9 },
+    [
+      [t.say('voluntary'), {}],
+      [
+        p.payrollContact.trim()
+          ? t.say('questionsContact', { contact: p.payrollContact.trim(), phone: formatPhone(h.phone) })
+          : t.say('questionsNoContact', { phone: formatPhone(h.phone) }),
+        { size: SMALL },
+      ],
+      [assistanceText(h, c), { size: SMALL, muted: true }],
+    ],
+    t.say('signEmployee'),
+    c,
+    h.legalName,
   );
-  para(doc, c.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }), {
-    size: 9,
-    muted: true,
-  });
-  signatures(doc, t.say('signEmployee'), c, h.legalName);
 }
 
 function bankCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'patient'): void {
@@ -298,32 +379,28 @@ function bankCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'patient')
     copy === 'hospital' ? c.say('hospitalCopyNote') : t.say('patientCopyNote'),
     c.say('reference', { reference: f.reference, date: c.longDate(f.date) }),
   );
-  fact(
-    doc,
-    c.say('guarantor'),
-    f.guarantor.number
-      ? c.say('guarantorWithNumber', { name: f.guarantor.name, number: f.guarantor.number })
-      : f.guarantor.name,
-  );
-
   section(doc, t.say('bankHeading'));
-  fact(doc, t.say('holder'), b.holderName);
-  fact(doc, t.say('routing'), b.routingNumber);
-  fact(doc, t.say('account'), t.say('accountMasked', { masked: b.accountMasked, type: t.say(b.accountType) }));
+  fields(doc, [
+    [t.say('holder'), b.holderName, 1.1],
+    [t.say('routing'), b.routingNumber, 0.8],
+    [t.say('account'), t.say('accountMasked', { masked: b.accountMasked, type: t.say(b.accountType) }), 0.8],
+    [c.say('guarantor'), guarantorText(f, c), 1.4],
+  ]);
 
   section(doc, c.say('accountsHeading'));
   accountsTable(doc, f, c);
 
   section(doc, t.say('debitHeading'));
-  fact(doc, t.say('amountEach'), c.money(f.amountCents));
-  fact(doc, t.say('frequency'), freq.say(f.frequency));
-  fact(doc, t.say('firstDate'), c.longDate(f.firstDate));
-  fact(doc, t.say('count'), countText(f, c));
-  fact(doc, t.say('lastDate'), c.longDate(f.lastDate));
-  doc.moveDown(0.5);
+  fields(doc, [
+    [t.say('amountEach'), c.money(f.amountCents), 0.75],
+    [t.say('frequency'), freq.say(f.frequency), 0.8],
+    [t.say('firstDate'), c.longDate(f.firstDate), 0.95],
+    [t.say('count'), countText(f, c), 1.05],
+    [t.say('lastDate'), c.longDate(f.lastDate), 0.95],
+  ]);
   para(
     doc,
-    t.say('purpose', {
+    `${t.say('purpose', {
       hospital: h.legalName,
       type: t.say(b.accountType),
       amount: c.money(f.amountCents),
@@ -332,19 +409,22 @@ function bankCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'patient')
       total: c.money(f.totalCents),
       count: f.periods,
       last: c.longDate(f.lastDate),
-    }),
+    })} ${t.say('endsWhenPaid')}`,
   );
-  para(doc, t.say('endsWhenPaid'));
   para(doc, t.say('returned'));
   section(doc, t.say('revocationHeading'));
   para(doc, t.say('revocation', { hospital: h.legalName, address: addressLine(h), phone: formatPhone(h.phone) }));
-  para(doc, t.say('voluntary'));
-  para(doc, t.say('questions', { phone: formatPhone(h.phone) }), { size: 9 });
-  para(doc, c.say('assistance', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }), {
-    size: 9,
-    muted: true,
-  });
-  signatures(doc, t.say('signHolder'), c, h.legalName);
+  closing(
+    doc,
+    [
+      [t.say('voluntary'), {}],
+      [t.say('questions', { phone: formatPhone(h.phone) }), { size: SMALL }],
+      [assistanceText(h, c), { size: SMALL, muted: true }],
+    ],
+    t.say('signHolder'),
+    c,
+    h.legalName,
+  );
 }
 
 /** The form for the arrangement's method: the hospital's copy, then the employee's (patient's), one PDF. */
