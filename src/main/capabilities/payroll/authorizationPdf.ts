@@ -76,7 +76,11 @@ const BODY = 9;
 const SMALL = 8.5;
 const PARAGRAPH_GAP = 0.4;
 
-function section(doc: Pdf, text: string): void {
+/** A section's heading, kept on one page with what it heads (`next`, a paragraph; else a box or a table's start). */
+function section(doc: Pdf, text: string, next?: string): void {
+  doc.font(FONT.regular).fontSize(BODY);
+  const after = next === undefined ? 56 : doc.heightOfString(next, { width: contentWidth(doc), lineGap: 1.5 });
+  if (doc.y + 22 + after > doc.page.height - PAGE.margin) doc.addPage();
   doc.moveDown(0.1);
   doc
     .font(FONT.bold)
@@ -89,11 +93,14 @@ function section(doc: Pdf, text: string): void {
 
 /** A paragraph of the form: a little smaller than a letter's, so a copy fits its page. */
 function para(doc: Pdf, text: string, o: { size?: number; muted?: boolean } = {}): void {
+  const w = contentWidth(doc);
   doc
     .font(FONT.regular)
     .fontSize(o.size ?? BODY)
-    .fillColor(o.muted ? INK.muted : INK.text)
-    .text(text, PAGE.margin, doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+    .fillColor(o.muted ? INK.muted : INK.text);
+  // A paragraph is not split across pages: it starts the next page when it does not fit here.
+  if (doc.y + doc.heightOfString(text, { width: w, lineGap: 1.5 }) > doc.page.height - PAGE.margin) doc.addPage();
+  doc.text(text, PAGE.margin, doc.y, { width: w, lineGap: 1.5 });
   doc.fillColor(INK.text).moveDown(PARAGRAPH_GAP);
 }
 
@@ -336,17 +343,17 @@ function payrollCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'employ
     })} ${t.say('endsWhenPaid')}`,
   );
 
-  section(doc, t.say('wageFloorHeading'));
+  section(doc, t.say('wageFloorHeading'), t.say('wageFloor'));
   para(doc, t.say('wageFloor'));
-  section(doc, t.say('terminationHeading'));
-  para(
-    doc,
+  const finalPay =
     p.finalPayDeduction === 'regular'
       ? t.say('finalPayRegular', { amount: c.money(f.amountCents) })
-      : t.say('finalPayNone'),
-  );
-  section(doc, t.say('revocationHeading'));
-  para(doc, t.say('revocation', { hospital: h.legalName, address: addressLine(h) }));
+      : t.say('finalPayNone');
+  section(doc, t.say('terminationHeading'), finalPay);
+  para(doc, finalPay);
+  const revocation = t.say('revocation', { hospital: h.legalName, address: addressLine(h) });
+  section(doc, t.say('revocationHeading'), revocation);
+  para(doc, revocation);
   closing(
     doc,
     [
@@ -412,8 +419,13 @@ function bankCopy(doc: Pdf, f: AuthorizationFacts, copy: 'hospital' | 'patient')
     })} ${t.say('endsWhenPaid')}`,
   );
   para(doc, t.say('returned'));
-  section(doc, t.say('revocationHeading'));
-  para(doc, t.say('revocation', { hospital: h.legalName, address: addressLine(h), phone: formatPhone(h.phone) }));
+  const revocation = t.say('revocation', {
+    hospital: h.legalName,
+    address: addressLine(h),
+    phone: formatPhone(h.phone),
+  });
+  section(doc, t.say('revocationHeading'), revocation);
+  para(doc, revocation);
   closing(
     doc,
     [
