@@ -344,6 +344,20 @@ describe('a payroll deduction', () => {
       endedOn: '2026-07-01',
     });
   });
+  it('a death a clerk records stops it too, and releases its holds (estates:recordDeath)', async () => {
+    await matched();
+    const a = await activeFor();
+    await w.t.call(
+      'estates:recordDeath',
+      { guarantorId: w.jane, dateOfDeath: '2026-06-30', source: 'family', note: 'Her son called.' },
+      w.clerk,
+    );
+    expect(await w.t.call('payroll:arrangement', { arrangementId: a.id }, w.clerk)).toMatchObject({
+      status: 'stopped',
+    });
+    // The deceased hold (automatic) stops the cycle now; the arrangement's own holds are released.
+    expect(await activeHolds(w.jane)).toEqual([]);
+  });
 });
 
 describe('an automatic bank transfer', () => {

@@ -435,6 +435,8 @@ describe('the payroll queue source', () => {
     w = await bigWorld('2026-07-01');
     // Employee E400 has Bo Chen's birth date and last name, not matched yet.
     addEmployee(w.db, { number: 'E400', lastName: 'Chen', firstName: 'Bo', birthDate: '1979-04-04' });
+    // E500 shares only Bo's birth date: the one match rule offers nothing, so the queue shows nothing.
+    addEmployee(w.db, { number: 'E500', lastName: 'Quinn', firstName: 'Zed', birthDate: '1979-04-04' });
     const ea = addEmployee(w.db, { number: 'E300', lastName: 'Lopez', firstName: 'Ana', guarantorId: w.ana });
     const ej = addEmployee(w.db, { number: 'E100', guarantorId: w.jane });
     const waiting = addArrangement(w.t, {

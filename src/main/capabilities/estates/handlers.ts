@@ -27,6 +27,17 @@ export const estateHandlers: Omit<HandlerMap<'estates'>, DocumentChannels> = {
     ctx.detail = input.source;
     const w = when(ctx);
     const estateId = recordDeath(ctx.app.store.db, input, w);
+    // The capabilities above estates hear of a death a clerk records as they hear of the extract's
+    // (a payroll deduction stops); estates' own subscriber finds the death standing and does nothing.
+    for (const heard of ctx.app.extensions.deathSubscribers)
+      heard(ctx.app.store.db, {
+        guarantorId: input.guarantorId,
+        deceased: true,
+        today: w.today,
+        now: w.now,
+        by: w.by,
+        why: 'A clerk recorded the death.',
+      });
     ctx.records.push(
       ...estateRecords(ctx.app.store.db, estateId).filter((r) => r !== `guarantor:${input.guarantorId}`),
     );

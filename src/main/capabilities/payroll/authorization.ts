@@ -7,7 +7,6 @@
 // number of periods it takes at the amount (owed ÷ amount, rounded up) and the date of the last.
 import { AppError } from '../../../shared/errors';
 import { fullName } from '../../../shared/names';
-import { scheduleDates, type PayFrequency } from '../../../shared/rules/payroll';
 import { formatLongDate } from '../../../shared/dates';
 import type { ArrangementStatus } from '../../../shared/schemas/payroll';
 import { documentLanguage, type DocumentLanguage } from '../../../shared/wording';
@@ -20,7 +19,9 @@ import { guarantorName, guarantorRow } from '../accounts';
 import { setAuthorizationDocument } from './arrangementRows';
 import { authorizationPdf, type AuthorizationFacts } from './authorizationPdf';
 import { maskedAccount } from './bankSeal';
-import { arrangementReference, coveredOwedCents } from './reads';
+import { arrangementReference, arrangementSchedule, coveredOwedCents } from './reads';
+
+export { arrangementSchedule, MOST_PERIODS, type ArrangementSchedule } from './reads';
 
 const ENDED: Record<Exclude<ArrangementStatus, 'awaiting_signature' | 'active'>, string> = {
   paid: 'paid in full',
@@ -29,41 +30,6 @@ const ENDED: Record<Exclude<ArrangementStatus, 'awaiting_signature' | 'active'>,
   stopped: 'stopped by the hospital',
   cancelled: 'cancelled before signing',
 };
-
-/** More deductions than this is not a schedule anyone can sign (weekly for 190 years). */
-export const MOST_PERIODS = 10_000;
-
-export interface ArrangementSchedule {
-  /** The next date it deducts (or debits); null when nothing is owed. */
-  nextDate: string | null;
-  /** Deductions of the full amount (the last may be less) it takes to pay what is owed. */
-  periods: number;
-  lastDate: string | null;
-  /** What the last one takes. */
-  lastAmountCents: number;
-}
-
-/**
- * Issue 16 section 4's view: nextDate = the first schedule date on or after today (and on or after
- * the signature when signed); periods = ceil(owed / amount); lastDate = the periods-th date from
- * nextDate.
- */
-export function arrangementSchedule(
-  a: { first_date: string; frequency: PayFrequency; amount_cents: number; signed_on: string | null },
-  owedCents: number,
-  today: string,
-): ArrangementSchedule {
-  if (owedCents <= 0) return { nextDate: null, periods: 0, lastDate: null, lastAmountCents: 0 };
-  const periods = Math.ceil(owedCents / a.amount_cents);
-  const from = a.signed_on !== null && a.signed_on > today ? a.signed_on : today;
-  const dates = scheduleDates(a.first_date, a.frequency, from, '9999-12-31', Math.min(periods, MOST_PERIODS));
-  return {
-    nextDate: dates[0] ?? null,
-    periods,
-    lastDate: periods <= MOST_PERIODS ? (dates[periods - 1] ?? null) : null,
-    lastAmountCents: owedCents - (periods - 1) * a.amount_cents,
-  };
-}
 
 function arrangementRow(db: Db, arrangementId: number): DeductionArrangementsRow {
   const a = prepared(db, 'SELECT * FROM deduction_arrangements WHERE id = ?').get(arrangementId) as

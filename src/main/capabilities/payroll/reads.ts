@@ -1,7 +1,13 @@
 // Reads every part of the payroll capability shares: the wage-floor table, an employee's pay facts
 // for the rule, an arrangement's reference, and what its accounts owe now (the accounts' balances,
 // the one definition every screen, file and form shows).
-import type { PayFacts, PayFrequency, PayType, WageFloorRow } from '../../../shared/rules/payroll';
+import {
+  scheduleDates,
+  type PayFacts,
+  type PayFrequency,
+  type PayType,
+  type WageFloorRow,
+} from '../../../shared/rules/payroll';
 import type { ArrangementMethod } from '../../../shared/schemas/payroll';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
@@ -57,4 +63,39 @@ export function coveredOwedCents(db: Db, arrangementId: number): number {
       WHERE da.arrangement_id = ?`,
   ).get(arrangementId) as { owed: number };
   return r.owed;
+}
+
+/** More deductions than this is not a schedule anyone can sign (weekly for 190 years). */
+export const MOST_PERIODS = 10_000;
+
+export interface ArrangementSchedule {
+  /** The next date it deducts (or debits); null when nothing is owed. */
+  nextDate: string | null;
+  /** Deductions of the full amount (the last may be less) it takes to pay what is owed. */
+  periods: number;
+  lastDate: string | null;
+  /** What the last one takes. */
+  lastAmountCents: number;
+}
+
+/**
+ * The one schedule every screen and form shows (issue 16 section 4): nextDate = the first schedule date on or after today (and on or after
+ * the signature when signed); periods = ceil(owed / amount); lastDate = the periods-th date from
+ * nextDate.
+ */
+export function arrangementSchedule(
+  a: { first_date: string; frequency: PayFrequency; amount_cents: number; signed_on: string | null },
+  owedCents: number,
+  today: string,
+): ArrangementSchedule {
+  if (owedCents <= 0) return { nextDate: null, periods: 0, lastDate: null, lastAmountCents: 0 };
+  const periods = Math.ceil(owedCents / a.amount_cents);
+  const from = a.signed_on !== null && a.signed_on > today ? a.signed_on : today;
+  const dates = scheduleDates(a.first_date, a.frequency, from, '9999-12-31', Math.min(periods, MOST_PERIODS));
+  return {
+    nextDate: dates[0] ?? null,
+    periods,
+    lastDate: periods <= MOST_PERIODS ? (dates[periods - 1] ?? null) : null,
+    lastAmountCents: owedCents - (periods - 1) * a.amount_cents,
+  };
 }

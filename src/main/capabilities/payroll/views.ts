@@ -5,7 +5,7 @@
 // periods-th scheduled date from the next (from the first date ahead while awaiting the signature).
 import { AppError } from '../../../shared/errors';
 import { formatServiceDates } from '../../../shared/dates';
-import { floorOn, largestDeduction, scheduleDates, type DeductionLimit } from '../../../shared/rules/payroll';
+import { floorOn, largestDeduction, type DeductionLimit } from '../../../shared/rules/payroll';
 import type {
   ArrangementDetail,
   ArrangementStatus,
@@ -23,9 +23,8 @@ import { arrangementRow, firstDateFrom, liveArrangementOf, matchedEmployee } fro
 import { accountEligibility, LIVE_SQL } from './eligibility';
 import { maskedAccount } from './bankSeal';
 import { employeeName, employeeRow, employeesForGuarantor, matchCandidates, openCandidates } from './matching';
-import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
+import { arrangementReference, arrangementSchedule, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 
-const FAR = '2199-12-31';
 
 function userName(db: Db, id: number | null): string | null {
   if (id === null) return null;
@@ -112,19 +111,20 @@ export function nextDateOf(a: DeductionArrangementsRow, today: string): string |
   return firstDateFrom(a, from);
 }
 
-/** Periods of the full amount to pay what is owed now, and the date of the last. */
+/**
+ * Periods of the full amount to pay what is owed now, and the date of the last: the one schedule
+ * (reads.ts `arrangementSchedule`) the authorization form prints too. An ended arrangement has no
+ * last date.
+ */
 export function periodsOf(
   a: DeductionArrangementsRow,
   owedCents: number,
   today: string,
 ): { periods: number; lastDate: string | null } {
-  const periods = owedCents > 0 ? Math.ceil(owedCents / a.amount_cents) : 0;
-  let start: string | null = null;
-  if (a.status === 'active') start = nextDateOf(a, today);
-  else if (a.status === 'awaiting_signature') start = firstDateFrom(a, a.first_date > today ? a.first_date : today);
-  if (start === null || periods === 0) return { periods, lastDate: null };
-  const dates = scheduleDates(a.first_date, a.frequency, start, FAR, periods);
-  return { periods, lastDate: dates[dates.length - 1] ?? null };
+  if (a.status !== 'active' && a.status !== 'awaiting_signature')
+    return { periods: owedCents > 0 ? Math.ceil(owedCents / a.amount_cents) : 0, lastDate: null };
+  const s = arrangementSchedule(a, owedCents, today);
+  return { periods: s.periods, lastDate: s.lastDate };
 }
 
 function summaryOf(db: Db, a: DeductionArrangementsRow, g: GuarantorsRow, today: string): ArrangementSummary {
