@@ -5,7 +5,8 @@
 //   adjustment, a reversal, an import's transactions), so what depends on the ledger (plan
 //   progress, promises, holds, agency and payroll balances) commits or rolls back with it;
 // - afterDeathChange: called inside the transaction of a death the extract raised (or a supervisor's
-//   approval of the extract lowering one), so a death has the same effects however it came in;
+//   approval of the extract lowering one), and of a death a clerk records (estates calls the
+//   subscribers after recording it), so a death has the same effects however it came in;
 // - paymentPriority: the accounts a guarantor's payment goes to first (a plan's accounts);
 // - dailyJobs: business-day work (the lapse check, the daily backup), run once per business day
 //   by the one scheduler (platform/scheduler.ts), never from inside another call's handler;
