@@ -1057,6 +1057,12 @@ export interface RosterImportsRow {
   imported_by: number | null;
 }
 
+export interface SealingKeysRow {
+  purpose: 'bank_account';
+  key: Buffer;
+  created_at: string;
+}
+
 export interface SettingsRow {
   key: string;
   value: string;
@@ -1217,6 +1223,7 @@ export interface Tables {
   remittance_provider_adjustments: RemittanceProviderAdjustmentsRow;
   remittance_transactions: RemittanceTransactionsRow;
   roster_imports: RosterImportsRow;
+  sealing_keys: SealingKeysRow;
   settings: SettingsRow;
   statement_accounts: StatementAccountsRow;
   statement_run_items: StatementRunItemsRow;

@@ -3,8 +3,9 @@
 // bank number, paid in full through the ledger, a termination, a death.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setAuthorizationDocument } from '../../../src/main/capabilities/payroll/arrangementRows';
-import { openAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
+import { bankSealingKey, openAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
 import { storeDocument } from '../../../src/main/platform/documents';
+import { SETUP } from '../support';
 import { footprint, payrollWorld, refusal, ROSTER_CSV, ROSTER_HEADER, type PayrollWorld } from './world';
 
 let w: PayrollWorld;
@@ -361,6 +362,40 @@ describe('a payroll deduction', () => {
 });
 
 describe('an automatic bank transfer', () => {
+  it('the sealed number still opens after a change of the data key (the sealing key lives in the store)', async () => {
+    w = await payrollWorld();
+    const a = await w.t.call(
+      'payroll:createArrangement',
+      {
+        method: 'bank',
+        guarantorId: w.john,
+        accountIds: [w.acct('A3')],
+        amountCents: 10_000,
+        firstDate: '2026-07-31',
+        frequency: 'monthly',
+        bank: {
+          holderName: 'John OBrien',
+          routingNumber: '011000015',
+          accountNumber: '123456789012',
+          accountType: 'checking',
+        },
+      },
+      w.clerk,
+    );
+    await w.t.call('store:changeKey', { password: SETUP.admin.password }, w.admin);
+    const db = w.t.app.store.db;
+    const sealed = db
+      .prepare('SELECT bank_account_sealed FROM deduction_arrangements WHERE id = ?')
+      .pluck()
+      .get(a.id) as Buffer;
+    const key = bankSealingKey(db);
+    try {
+      expect(openAccountNumber(key, sealed, w.john)).toBe('123456789012');
+    } finally {
+      key.fill(0);
+    }
+  });
+
   it('seals the account number: the raw column never holds the digits; it opens only for its guarantor', async () => {
     w = await payrollWorld();
     const a = await w.t.call(
@@ -405,7 +440,7 @@ describe('an automatic bank transfer', () => {
     expect(row.bank_account_last4).toBe('9012');
     expect(row.bank_account_sealed.toString('latin1')).not.toContain('123456789012');
     expect(row.bank_account_sealed.toString('hex')).not.toContain(Buffer.from('123456789012').toString('hex'));
-    const key = w.t.app.store.currentKey();
+    const key = bankSealingKey(w.t.app.store.db);
     try {
       expect(openAccountNumber(key, row.bank_account_sealed, w.john)).toBe('123456789012');
       expect(() => openAccountNumber(key, row.bank_account_sealed, w.jane)).toThrow(/altered or moved/);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
-import { sealAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
+import { bankSealingKey, sealAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
 import { setUpAndLogIn, tempDir, testApp, type TestApp } from '../support';
 
 export const TODAY = '2026-11-26';
@@ -110,7 +110,7 @@ export function bankArrangement(
 ): number {
   const db = w.t.app.store.db;
   const g = w.gid('P2');
-  const key = w.t.app.store.currentKey();
+  const key = bankSealingKey(w.t.app.store.db);
   const sealed = sealAccountNumber(key, FULL_ACCOUNT_NUMBER, g);
   key.fill(0);
   const id = Number(

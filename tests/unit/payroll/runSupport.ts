@@ -2,7 +2,7 @@
 // $500.00 from 2025-01-10, A2 $300.00 from 2025-06-01; John O'Brien-Núñez: A3 $1,200.00), and
 // employees and arrangements written straight into the tables (the roster's and the arrangements'
 // own services come from another helper; these rows are what they would write).
-import { sealAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
+import { bankSealingKey, sealAccountNumber } from '../../../src/main/capabilities/payroll/bankSeal';
 import { importSmall } from '../accounts/fixtures';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 import type { Db } from '../../../src/main/store/database';
@@ -83,7 +83,7 @@ export function addArrangement(t: TestApp, a: ArrangementFacts): number {
   const status = a.status ?? (a.signedOn === null ? 'awaiting_signature' : 'active');
   let sealed: Buffer | null = null;
   if (a.bank) {
-    const key = t.app.store.currentKey();
+    const key = bankSealingKey(t.app.store.db);
     sealed = sealAccountNumber(key, a.bank.account, a.guarantorId);
     key.fill(0);
   }

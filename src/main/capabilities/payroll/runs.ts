@@ -40,7 +40,7 @@ import type {
 } from '../../store/schema';
 import { entryStandsSql } from '../ledger';
 import { guarantorName } from '../accounts';
-import { openAccountNumber } from './bankSeal';
+import { bankSealingKey, openAccountNumber } from './bankSeal';
 import { nachaFile } from './nacha';
 import { profileOf } from './profiles';
 import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
@@ -293,7 +293,7 @@ function bankOrigin(db: Db) {
 function bankFile(app: RecoupApp, run: DeductionRunsRow): string {
   const db = app.store.db;
   const origin = bankOrigin(db);
-  const key = app.store.currentKey();
+  const key = bankSealingKey(db);
   try {
     const debits = storedLines(db, run.id).map((l) => {
       const a = prepared(db, 'SELECT * FROM deduction_arrangements WHERE id = ?').get(

@@ -25,7 +25,6 @@ import { maskedAccount } from './bankSeal';
 import { employeeName, employeeRow, employeesForGuarantor, matchCandidates, openCandidates } from './matching';
 import { arrangementReference, arrangementSchedule, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 
-
 function userName(db: Db, id: number | null): string | null {
   if (id === null) return null;
   return (prepared(db, 'SELECT full_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null;

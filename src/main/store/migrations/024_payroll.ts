@@ -5,6 +5,7 @@
 // transfer: the accounts covered, the amount, the first date, the signed authorization, PD-02),
 // and each pay period's run (the file sent to payroll or the bank, what came back, each line
 // reconciled and posted).
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../database';
 import type { Migration } from './index';
 
@@ -193,6 +194,19 @@ export const migration024: Migration = {
       CREATE INDEX deduction_run_lines_arrangement ON deduction_run_lines(arrangement_id);
       CREATE INDEX deduction_run_lines_open ON deduction_run_lines(run_id)
         WHERE outcome IN ('short','missed','returned') AND resolved_on IS NULL;
+
+      -- The store's own random key for sealing bank account numbers inside the encrypted store
+      -- (payroll/bankSeal.ts). Kept in the database, so a change of the data key, a backup and a
+      -- restore all carry it.
+      CREATE TABLE sealing_keys (
+        purpose    TEXT PRIMARY KEY CHECK (purpose IN ('bank_account')),
+        key        BLOB NOT NULL CHECK (length(key) = 32),
+        created_at TEXT NOT NULL
+      ) STRICT;
     `);
+    db.prepare("INSERT INTO sealing_keys (purpose, key, created_at) VALUES ('bank_account', ?, ?)").run(
+      randomBytes(32),
+      new Date().toISOString(),
+    );
   },
 };
