@@ -60,11 +60,20 @@ export interface FloorInEffect {
 
 /** The latest row on or before `on` for the federal table and for `state`; null without a federal row. */
 export function floorOn(rows: readonly WageFloorRow[], state: string, on: BusinessDate): FloorInEffect | null {
+  // The latest row stands; a figure it leaves blank (an exempt salary level, a deduction limit) is
+  // the latest earlier row's: a new minimum wage never silently drops the other figures.
   const latest = (j: string): WageFloorRow | null => {
-    let best: WageFloorRow | null = null;
-    for (const r of rows)
-      if (r.jurisdiction === j && r.effectiveFrom <= on && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
-    return best;
+    const mine = rows
+      .filter((r) => r.jurisdiction === j && r.effectiveFrom <= on)
+      .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+    if (mine.length === 0) return null;
+    const carried = <K extends 'exemptWeeklySalaryCents' | 'deductionLimitBp'>(k: K): WageFloorRow[K] =>
+      mine.find((r) => r[k] !== null)?.[k] ?? null;
+    return {
+      ...mine[0]!,
+      exemptWeeklySalaryCents: carried('exemptWeeklySalaryCents'),
+      deductionLimitBp: carried('deductionLimitBp'),
+    };
   };
   const federal = latest('US');
   if (!federal) return null;
@@ -137,7 +146,7 @@ function floorDiv(a: number, b: number): number {
 export function largestDeduction(
   pay: PayFacts,
   floor: FloorInEffect,
-  actual?: { hoursCenti: number; weeks: Weeks },
+  actual?: { hoursCenti: number; weeks: Weeks; overtimeCenti?: number },
 ): DeductionLimit {
   const fedMin = floor.federal.minimumWageCents;
   const stateMin = floor.state?.minimumWageCents ?? null;
@@ -168,17 +177,16 @@ export function largestDeduction(
   // Gross pay of the period (for a state's share limit): straight time only, never the overtime.
   let periodPay: number;
 
-  if (pay.exempt && pay.payType === 'salary' && pay.annualSalaryCents !== null) {
+  // With no exempt salary level on file, the exempt employee is held to the minimum-wage test.
+  if (pay.exempt && pay.payType === 'salary' && pay.annualSalaryCents !== null && exemptLevel !== null) {
     // 29 CFR 541.602 (unconfirmed): the salary must stay at or above the exempt salary level each week.
     const annual = pay.annualSalaryCents;
-    const level = exemptLevel ?? 0;
+    const level = exemptLevel;
     // (annual/52 − level) × weeks, in cents, rounded down.
     wageMax = floorDiv((annual - 52 * level) * weeks.num, 52 * weeks.den);
     periodPay = floorDiv(annual * weeks.num, 52 * weeks.den);
     lines.push(
-      `An exempt salary of ${formatCents(annual)} a year is ${formatCents(floorDiv(annual, 52))} a week; it must stay at or above ${
-        exemptLevel === null ? 'the exempt salary level (none on file)' : `${formatCents(level)} a week`
-      }.`,
+      `An exempt salary of ${formatCents(annual)} a year is ${formatCents(floorDiv(annual, 52))} a week; it must stay at or above ${formatCents(level)} a week.`,
     );
     lines.push(
       `Largest deduction: (${formatCents(annual)} ÷ 52 − ${formatCents(level)}) × ${weeksOf(weeks)} = ${formatCents(wageMax)}.`,
@@ -187,8 +195,10 @@ export function largestDeduction(
   } else {
     const hoursCenti = actual ? actual.hoursCenti : pay.weeklyHoursCenti;
     // Straight-time hours: at most 40 a workweek (overtime is never touched: 29 CFR 531.37(b)).
+    // With the overtime hours payroll reports, the straight-time hours are exact (hours − overtime);
+    // without them, at most 40 a workweek of the period's total.
     const straightCenti = actual
-      ? Math.min(hoursCenti * weeks.den, STRAIGHT_TIME_CENTI * weeks.num) // over den: × weeks.den below
+      ? Math.min(Math.max(0, hoursCenti - (actual.overtimeCenti ?? 0)) * weeks.den, STRAIGHT_TIME_CENTI * weeks.num) // over den: × weeks.den below
       : Math.min(hoursCenti, STRAIGHT_TIME_CENTI) * weeks.num; // over den
     // The regular rate: the hourly rate, or a salary's weekly pay over the hours it pays for.
     // headroom = straight hours × (rate − minimum), as one fraction, rounded down once.

@@ -80,6 +80,7 @@ export const CONFIRMATION_FIELDS = [
   'payDate',
   'amountDeducted',
   'hoursWorked',
+  'overtimeHours',
   'grossPay',
   'reference',
 ] as const;
@@ -89,6 +90,7 @@ export const CONFIRMATION_FIELD_LABELS: Record<ConfirmationField, string> = {
   payDate: 'Pay date',
   amountDeducted: 'Amount deducted',
   hoursWorked: 'Hours worked in the period',
+  overtimeHours: 'Overtime hours in the period (over 40 in a workweek)',
   grossPay: 'Gross pay for the period',
   reference: 'Arrangement reference',
 };
@@ -568,7 +570,7 @@ export const settleInput = z.object({
           .string()
           .trim()
           .toUpperCase()
-          .regex(/^R\d{2}$/, 'A return code is R and two digits, such as R01.'),
+          .regex(/^R(0[1-9]|[1-9]\d)$/, 'A return code is R and two digits from R01 to R99, such as R01.'),
       }),
     )
     .max(10_000)

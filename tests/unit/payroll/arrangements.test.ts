@@ -156,7 +156,7 @@ describe('a payroll deduction', () => {
     const tomorrow = await refusal(
       w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-02' }, w.clerk),
     );
-    expect(tomorrow.fields?.signedOn).toMatch(/between the set-up/);
+    expect(tomorrow.fields?.signedOn).toMatch(/between the day its form was printed/);
 
     const signed = await w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-01' }, w.clerk);
     expect(signed).toMatchObject({
@@ -358,6 +358,24 @@ describe('a payroll deduction', () => {
     });
     // The deceased hold (automatic) stops the cycle now; the arrangement's own holds are released.
     expect(await activeHolds(w.jane)).toEqual([]);
+  });
+});
+
+describe('a signature dated before its form existed', () => {
+  it('is refused: set up July 1, printed July 20, signed "July 1" (PD-02)', async () => {
+    await matched();
+    const a = await w.t.call('payroll:createArrangement', payroll(10_000, [w.acct('A1')]), w.clerk);
+    w.t.clock.setToday('2026-07-20');
+    printed(a.id);
+    const early = await refusal(
+      w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-01' }, w.clerk),
+    );
+    expect(early.fields?.signedOn).toBe(
+      'The signature is dated between the day its form was printed (July 20, 2026) and today (July 20, 2026).',
+    );
+    expect(
+      (await w.t.call('payroll:recordSignature', { arrangementId: a.id, signedOn: '2026-07-20' }, w.clerk)).status,
+    ).toBe('active');
   });
 });
 

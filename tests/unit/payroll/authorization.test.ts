@@ -307,6 +307,14 @@ describe('printing is refused for an arrangement that has ended', () => {
       .run(id);
     const text = all(await print(id, 'en'));
     expect(text).toContain('First pay date December 4, 2026');
+    // The signed form stays the arrangement's (PD-02's evidence): a print after signing is a copy.
+    const db = w.t.app.store.db;
+    expect(
+      db.prepare('SELECT authorization_document_id FROM deduction_arrangements WHERE id = ?').pluck().get(id),
+    ).toBeNull();
+    expect(
+      db.prepare("SELECT title FROM documents WHERE kind = 'payroll_authorization' ORDER BY id DESC").pluck().get(),
+    ).toBe(`Payroll deduction authorization PD-${id} (copy after signing)`);
   });
 
   it('an unknown arrangement is not found', async () => {

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 // Pay-period runs (issue 16, semantics 5): who deducts on a date and how much, the deduction file
 // for payroll by its profile, the NACHA transfer file, and the file made again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/main/capabilities/imports/csv';
 import { achText, nachaFile } from '../../../src/main/capabilities/payroll/nacha';
-import { addArrangement, addEmployee, BANK_SETTINGS, bigWorld, type BigWorld } from './runSupport';
+import { addArrangement, addEmployee, BANK_SETTINGS, bigWorld, entryCount, type BigWorld } from './runSupport';
 
 let w: BigWorld;
 afterEach(() => w?.t.cleanup());
@@ -144,6 +145,28 @@ describe('runPreview', () => {
     // Before it took effect, the federal floor: $60.00.
     const before = await w.t.call('payroll:runPreview', { method: 'payroll', runDate: '2026-06-19' }, w.clerk);
     expect(before.lines.map((l) => l.arrangementId)).toEqual([ids.ed]);
+  });
+});
+
+describe('runs for a date gone by, and a pay frequency changed', () => {
+  it('refuses a file for a date that has passed (missed periods would stack into one paycheck)', async () => {
+    await payrollWorld();
+    w.t.clock.setToday('2026-07-04');
+    const before = entryCount(w.db);
+    const r = await w.t.raw('payroll:createRun', { method: 'payroll', runDate: '2026-07-03' }, w.clerk);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.fields?.runDate).toBe('Choose today or a later date.');
+    expect(await w.t.call('payroll:runs', {}, w.clerk)).toEqual([]);
+    expect(entryCount(w.db)).toBe(before);
+  });
+
+  it('leaves out an arrangement whose employee is now paid on another schedule', async () => {
+    const ids = await payrollWorld();
+    w.db.prepare("UPDATE employees SET pay_frequency = 'weekly' WHERE employee_number = 'E200'").run();
+    const p = await w.t.call('payroll:runPreview', { method: 'payroll', runDate: '2026-07-03' }, w.clerk);
+    const why = Object.fromEntries(p.leftOut.map((l) => [l.arrangementId, l.reason]));
+    expect(why[ids.john]).toBe('the employee is now paid weekly, not every two weeks: end it and set up a new one');
+    expect(p.lines.some((l) => l.arrangementId === ids.john)).toBe(false);
   });
 });
 
@@ -372,6 +395,13 @@ describe('createRun: the NACHA transfer file', () => {
       bank_account_sealed: Buffer;
     }[];
     for (const s of stored) expect(s.bank_account_sealed.toString('latin1')).not.toContain('123456789');
+    // The run keeps an HMAC of the file under the store's sealing key, never its plain SHA-256 (all
+    // other bytes can be rebuilt from the store, so a plain hash would let the numbers be guessed).
+    const kept = w.db.prepare('SELECT file_sha256 FROM deduction_runs WHERE id = ?').pluck().get(runId) as string;
+    expect(kept).toMatch(/^[0-9a-f]{64}$/);
+    expect(kept).not.toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    // The day's first file: modifier A (position 34 of the file header).
+    expect(lines[0]!.slice(33, 34)).toBe('A');
     // Made again: the same bytes (the header's time is the run's); after the settings change, refused.
     expect((await w.t.file(await w.t.call('payroll:runFile', { runId }, w.clerk))).toString('utf8')).toBe(text);
     await w.t.call('settings:update', { payroll: { ...BANK_SETTINGS, bankName: 'OTHER BANK' } }, w.admin);

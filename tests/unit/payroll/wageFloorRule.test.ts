@@ -277,3 +277,34 @@ describe('scheduleDates', () => {
     expect(scheduleDates('2028-02-15', 'semimonthly', '2028-02-01', far, 2)).toEqual(['2028-02-15', '2028-02-29']);
   });
 });
+
+describe('a period as paid, overtime reported, and rows that leave a figure blank', () => {
+  it('80 hours over two weeks with 10 of them overtime (50 + 30): 70 straight-time hours count', () => {
+    // $10.00 an hour, federal $7.25: 70 h × $2.75 = $192.50 (the total alone would count 80 h: $220.00).
+    const pay = hourly(1000, 40, 'biweekly');
+    const weeks = { num: 2, den: 1 };
+    expect(largestDeduction(pay, FEDERAL, { hoursCenti: 8000, weeks, overtimeCenti: 1000 }).maxCents).toBe(19_250);
+    expect(largestDeduction(pay, FEDERAL, { hoursCenti: 8000, weeks }).maxCents).toBe(22_000);
+  });
+
+  it('a later federal row with no exempt level keeps the earlier level (a new minimum wage drops nothing)', () => {
+    const rows: WageFloorRow[] = [
+      FEDERAL_WAGE_FLOOR,
+      { ...FEDERAL_WAGE_FLOOR, effectiveFrom: '2027-01-01', minimumWageCents: 900, exemptWeeklySalaryCents: null },
+    ];
+    const floor = floorOn(rows, 'TX', '2027-02-01')!;
+    expect(floor.federal.minimumWageCents).toBe(900);
+    expect(floor.federal.exemptWeeklySalaryCents).toBe(68_400);
+    // Exempt $36,000 a year biweekly: ($36,000 ÷ 52 − $684) × 2 = ($692.307… − $684) × 2 = $16.61.
+    expect(largestDeduction(salary(3_600_000, true, 'biweekly'), floor).maxCents).toBe(1_661);
+  });
+
+  it('an exempt employee with no exempt level on file at all is held to the minimum wage', () => {
+    const floor: FloorInEffect = { federal: { ...FEDERAL_WAGE_FLOOR, exemptWeeklySalaryCents: null }, state: null };
+    // $36,000 a year for 40 h a week is $17.3077 an hour; over the two weeks' 80 straight-time hours:
+    // 80 × ($17.3077 − $7.25) = $804.615…, rounded down $804.61.
+    const limit = largestDeduction(salary(3_600_000, true, 'biweekly'), floor);
+    expect(limit.binding).toBe('minimum_wage');
+    expect(limit.maxCents).toBe(80_461);
+  });
+});

@@ -129,7 +129,8 @@ export function createArrangement(db: Db, input: CreateInput, w: When, dataKey: 
         holderName: input.bank.holderName,
         accountType: input.bank.accountType,
         routing: input.bank.routingNumber,
-        last4: input.bank.accountNumber.slice(-4),
+        // The last four digits shown, never the whole number: a short account number shows only two.
+        last4: input.bank.accountNumber.slice(input.bank.accountNumber.length >= 8 ? -4 : -2),
         sealed: sealAccountNumber(key, input.bank.accountNumber, g.id),
       };
     } finally {
@@ -204,11 +205,15 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
       'not_allowed',
       `Print the authorization form for ${ref} first: the signature recorded is the signature on that form (PD-02).`,
     );
-  const created = setUpOn(a, w.today);
-  if (signedOn < created || signedOn > w.today)
+  // The signature is on the form as printed: never dated before that form existed (PD-02).
+  const printedAt = prepared(db, 'SELECT created_at FROM documents WHERE id = ?')
+    .pluck()
+    .get(a.authorization_document_id) as string | undefined;
+  const printed = printedAt === undefined ? setUpOn(a, w.today) : setUpOn({ created_at: printedAt }, w.today);
+  if (signedOn < printed || signedOn > w.today)
     refuse(
       'signedOn',
-      `The signature is dated between the set-up (${formatLongDate(created)}) and today (${formatLongDate(w.today)}).`,
+      `The signature is dated between the day its form was printed (${formatLongDate(printed)}) and today (${formatLongDate(w.today)}).`,
     );
   if (guarantorRow(db, a.guarantor_id).deceased === 1)
     throw new AppError('not_allowed', `The guarantor is recorded as deceased: cancel ${ref}.`);

@@ -139,18 +139,22 @@ export async function printAuthorization(
 ): Promise<PrintedAuthorization> {
   const facts = authorizationFacts(db, input.arrangementId, when.today, input.language);
   const bytes = await authorizationPdf(facts);
-  const guarantorId = arrangementRow(db, input.arrangementId).guarantor_id;
+  const row = arrangementRow(db, input.arrangementId);
+  const guarantorId = row.guarantor_id;
   const payroll = facts.method === 'payroll';
+  // Once signed, the arrangement keeps the form that was signed (PD-02's evidence); a print after
+  // that is a copy, kept among the documents as one.
+  const copy = row.status !== 'awaiting_signature';
   const documentId = storeDocument(db, {
     guarantorId,
     kind: payroll ? 'payroll_authorization' : 'bank_transfer_authorization',
-    title: `${payroll ? 'Payroll deduction authorization' : 'Automatic bank transfer authorization'} ${facts.reference}${facts.language === 'es' ? ' (Spanish)' : ''}`,
+    title: `${payroll ? 'Payroll deduction authorization' : 'Automatic bank transfer authorization'} ${facts.reference}${facts.language === 'es' ? ' (Spanish)' : ''}${copy ? ' (copy after signing)' : ''}`,
     fileName: `${payroll ? 'payroll-deduction' : 'bank-transfer'}-authorization-${facts.reference}-${when.today}.pdf`,
     mimeType: 'application/pdf',
     bytes,
     at: when.now,
     by: when.by,
   });
-  setAuthorizationDocument(db, input.arrangementId, documentId);
+  if (!copy) setAuthorizationDocument(db, input.arrangementId, documentId);
   return { documentId, guarantorId, reference: facts.reference, language: facts.language };
 }

@@ -226,6 +226,14 @@ export async function checkConfirmation(
         hoursCenti = parseHoursCenti(hours);
         if (hoursCenti === null) problem('hoursWorked', 'The hours worked are not a number of hours, like 80 or 37.5.');
       }
+      let overtimeCenti: number | undefined;
+      const overtime = cell('overtimeHours');
+      if (overtime !== null && overtime.trim() !== '') {
+        const ot = parseHoursCenti(overtime);
+        if (ot === null || (hoursCenti !== null && ot > hoursCenti))
+          problem('overtimeHours', 'The overtime hours are a number of hours, no more than the hours worked.');
+        else overtimeCenti = ot;
+      }
       const gross = cell('grossPay');
       if (gross !== null && gross.trim() !== '') {
         grossCents = parseAmount(gross, m.amountFormat);
@@ -241,7 +249,11 @@ export async function checkConfirmation(
         if (floor) {
           const pay = payFacts(line.employee);
           const w = SHORTEST_PERIOD_WEEKS[pay.payFrequency as PayFrequency];
-          const limit = largestDeduction(pay, floor, { hoursCenti, weeks: { num: w.num, den: w.den } });
+          const limit = largestDeduction(pay, floor, {
+            hoursCenti,
+            weeks: { num: w.num, den: w.den },
+            ...(overtimeCenti !== undefined ? { overtimeCenti } : {}),
+          });
           let allowed = limit.maxCents;
           if (grossCents !== null)
             allowed = Math.min(

@@ -79,6 +79,8 @@ export function nachaFile(
   effectiveDate: string,
   createdAt: string,
   batchNumber = 1,
+  /** The file id modifier: A for the day's first file, then B… Z, 0… 9 (a bank refuses two alike). */
+  fileIdModifier = 'A',
 ): string {
   const odfi = origin.bankRoutingNumber.slice(0, 8);
   const created = createdAt.slice(0, 10);
@@ -92,7 +94,7 @@ export function nachaFile(
       alpha(origin.companyId, 10),
       yymmdd(created),
       num(time, 4),
-      'A',
+      fileIdModifier,
       '094',
       '10',
       '1',

@@ -4,7 +4,7 @@
 // authorization, PD-02); the run written with its lines and its file (payroll's CSV by the
 // deductions profile or the default layout; the bank's NACHA file), the file's sha256 kept so the
 // file downloaded again is the same bytes; the runs and a run's lines as the screens show them.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { formatLongDate } from '../../../shared/dates';
 import { formatDecimal } from '../../../shared/money';
@@ -13,6 +13,7 @@ import {
   expectedDeduction,
   floorOn,
   largestDeduction,
+  PAY_FREQUENCY_LABELS,
   scheduleDates,
   type PayFrequency,
 } from '../../../shared/rules/payroll';
@@ -126,6 +127,14 @@ function planRun(db: Db, method: ArrangementMethod, runDate: string): Planned {
       employeeNumber = e.employee_number;
       if (e.status !== 'active') {
         out(`the employee is terminated (${formatLongDate(e.terminated_on ?? runDate)})`);
+        continue;
+      }
+      // Paid on another schedule now: its dates no longer fall on paydays, and two lines could land
+      // in one paycheck past the floor. A new arrangement (and authorization) is needed.
+      if (e.pay_frequency !== a.frequency) {
+        out(
+          `the employee is now paid ${PAY_FREQUENCY_LABELS[e.pay_frequency as PayFrequency].toLowerCase()}, not ${PAY_FREQUENCY_LABELS[a.frequency as PayFrequency].toLowerCase()}: end it and set up a new one`,
+        );
         continue;
       }
       const floor = floorOn(floors, e.work_state, runDate);
@@ -289,6 +298,8 @@ function bankOrigin(db: Db) {
   };
 }
 
+const FILE_ID_MODIFIERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
 /** The NACHA file: the only place a full bank account number is ever opened (bankSeal). */
 function bankFile(app: RecoupApp, run: DeductionRunsRow): string {
   const db = app.store.db;
@@ -308,7 +319,15 @@ function bankFile(app: RecoupApp, run: DeductionRunsRow): string {
         name: a.bank_holder_name!,
       };
     });
-    return nachaFile(origin, debits, run.run_date, run.created_at, run.id % 10_000_000);
+    // The day's earlier bank files (by the day they were made): each file of a day gets its own modifier.
+    const before = prepared(
+      db,
+      `SELECT count(*) FROM deduction_runs WHERE method = 'bank' AND id < ? AND substr(created_at, 1, 10) = substr(?, 1, 10)`,
+    )
+      .pluck()
+      .get(run.id, run.created_at) as number;
+    const modifier = FILE_ID_MODIFIERS[before % FILE_ID_MODIFIERS.length]!;
+    return nachaFile(origin, debits, run.run_date, run.created_at, run.id % 10_000_000, modifier);
   } finally {
     key.fill(0);
   }
@@ -331,8 +350,19 @@ function fileOf(app: RecoupApp, run: DeductionRunsRow): RunFile {
   };
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/**
+ * What a run keeps to know its file again: the payroll CSV's SHA-256; the bank file's HMAC-SHA256
+ * under the store's sealing key, since every other byte of a NACHA file can be rebuilt from the
+ * store and a plain hash would let the account numbers be guessed back from it.
+ */
+function fileHash(db: Db, method: ArrangementMethod, bytes: Buffer): string {
+  if (method === 'payroll') return createHash('sha256').update(bytes).digest('hex');
+  const key = bankSealingKey(db);
+  try {
+    return createHmac('sha256', key).update(bytes).digest('hex');
+  } finally {
+    key.fill(0);
+  }
 }
 
 /**
@@ -346,8 +376,16 @@ export function createRun(
   by: number,
 ): RunFile {
   const db = app.store.db;
-  const { preview, picks } = planRun(db, input.method, input.runDate);
   const what = input.method === 'payroll' ? 'payroll deduction' : 'bank transfer';
+  // A file for a date gone by would stack missed periods into one paycheck (or debit in the past).
+  const today = app.clock.today();
+  if (input.runDate < today)
+    throw new AppError(
+      'invalid_input',
+      `${formatLongDate(input.runDate)} has passed: a ${what} file is made for a date from today on.`,
+      { runDate: 'Choose today or a later date.' },
+    );
+  const { preview, picks } = planRun(db, input.method, input.runDate);
   if (preview.existingRunId !== null)
     throw new AppError(
       'conflict',
@@ -378,7 +416,7 @@ export function createRun(
     });
     for (const p of picks) insertRunLine(db, runId, p.arrangementId, p.expectedCents);
     const file = fileOf(app, runRow(db, runId));
-    setRunFileHash(db, runId, sha256(file.bytes));
+    setRunFileHash(db, runId, fileHash(db, input.method, file.bytes));
     return file;
   })();
 }
@@ -387,7 +425,7 @@ export function createRun(
 export function runFile(app: RecoupApp, runId: number): RunFile {
   const run = runRow(app.store.db, runId);
   const file = fileOf(app, run);
-  if (sha256(file.bytes) !== run.file_sha256)
+  if (fileHash(app.store.db, run.method as ArrangementMethod, file.bytes) !== run.file_sha256)
     throw new AppError(
       'conflict',
       run.method === 'payroll'
