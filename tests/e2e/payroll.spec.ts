@@ -90,7 +90,7 @@ async function writeFiles(): Promise<{ extract: string; roster: string; badRoste
     `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,BW,8.00,40,N,IN,A\nE1002,Lindqvist,Per,1975-09-30,W,15.50,40,N,IN,A\n`,
   );
   const badRoster = path.join(dir, 'roster-bad.csv');
-  await writeFile(badRoster, `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,fortnightly,8.00,40,N,IN,A\n`);
+  await writeFile(badRoster, `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,sometimes,8.00,40,N,IN,A\n`);
   return { extract, roster, badRoster, dir };
 }
 
@@ -154,7 +154,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   const problems = wizard.getByRole('table', { name: 'Problems in the roster, by line and column' });
   await expect(problems).toBeVisible();
   await expect(problems.getByRole('row').nth(1)).toContainText('2');
-  await expect(problems).toContainText('fortnightly');
+  await expect(problems).toContainText('sometimes');
   await expect(wizard.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
   await shot(page, 'pd02-roster-problems', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the roster wizard with problems');

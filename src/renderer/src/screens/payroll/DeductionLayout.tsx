@@ -52,7 +52,7 @@ export function DeductionLayoutDialog({ onClose }: { onClose: () => void }) {
       <p>The columns payroll&apos;s system loads, in its order. The employee id and the amount are always needed.</p>
       <div className="field">
         <label htmlFor={ids.name}>Layout name</label>
-        <input id={ids.name} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+        <input id={ids.name} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="table-scroll">
         <table className="table">
@@ -79,6 +79,7 @@ export function DeductionLayoutDialog({ onClose }: { onClose: () => void }) {
                 </td>
                 <td>
                   <input
+                    type="text"
                     aria-label={`Header of ${DEDUCTION_FILE_FIELD_LABELS[r.field]}`}
                     value={r.header}
                     maxLength={120}

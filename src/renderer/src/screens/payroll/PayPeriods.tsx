@@ -508,7 +508,7 @@ function ConfirmationStep({ run, onDone }: { run: RunDetail; onDone: (m: string)
         </div>
         <div className="field span-4">
           <label htmlFor={ids.name}>Save these columns as</label>
-          <input id={ids.name} value={profileName} onChange={(e) => setProfileName(e.target.value)} />
+          <input id={ids.name} type="text" value={profileName} onChange={(e) => setProfileName(e.target.value)} />
         </div>
         <div className="field span-2 align-end">
           <button
@@ -623,7 +623,7 @@ function ColumnInput({
       <label htmlFor={id}>
         {CONFIRMATION_FIELD_LABELS[field]} {required ? '(column)' : '(column, optional)'}
       </label>
-      <input id={id} value={value} maxLength={120} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} type="text" value={value} maxLength={120} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }
@@ -671,6 +671,7 @@ function SettleStep({ run, onDone }: { run: RunDetail; onDone: (m: string) => vo
                 <td className="num">{formatCents(l.expectedCents)}</td>
                 <td>
                   <input
+                    type="text"
                     className="return-code"
                     aria-label={`Return code for ${l.reference}`}
                     value={codes[l.id] ?? ''}

@@ -198,7 +198,7 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
             </div>
             <div className="field span-4">
               <label htmlFor={ids.name}>Save this mapping as</label>
-              <input id={ids.name} value={profileName} onChange={(e) => setProfileName(e.target.value)} />
+              <input id={ids.name} type="text" value={profileName} onChange={(e) => setProfileName(e.target.value)} />
             </div>
             <div className="field span-2 align-end">
               <button
