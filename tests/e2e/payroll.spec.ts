@@ -183,7 +183,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await openEmployee.first().click();
   const employee = page.getByRole('dialog', { name: /^Employee / });
   await expect(employee.getByText('Exact match')).toBeVisible();
-  await expect(employee.getByText('$60.00')).toBeVisible();
+  await expect(employee.getByText('$60.00', { exact: true })).toBeVisible();
   await shot(page, 'pd05-employee-match', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the employee dialog');
   await employee.getByRole('button', { name: 'This is the employee' }).click();
@@ -197,7 +197,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await expect(panel).toContainText('E1001');
   await panel.getByRole('button', { name: 'Set up a deduction or transfer…' }).click();
   const setUp = page.getByRole('dialog', { name: 'Set up a payroll deduction or bank transfer' });
-  await expect(setUp.getByLabel('How')).toHaveValue('payroll');
+  await expect(setUp.getByLabel('Method')).toHaveValue('payroll');
   await setUp.getByLabel('Amount each pay period ($)').fill('75.00');
   await setUp.getByLabel('First pay date').fill(PAY_DATE);
   const limitBox = setUp.locator('.limit-box');
@@ -247,7 +247,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await page.keyboard.press('Escape');
 
   await openTab(page, 'Pay periods');
-  await page.getByLabel('Pay date').fill(PAY_DATE);
+  await page.getByRole('textbox', { name: 'Pay date' }).fill(PAY_DATE);
   await page.getByRole('button', { name: 'Show what this date takes' }).click();
   const takes = page.getByRole('table', { name: /^What .* takes$/ });
   await expect(takes).toContainText('$50.00');
@@ -332,7 +332,7 @@ test('payroll page: keyboard-only tabs, and a bank transfer set up with the rout
   await open.focus();
   await page.keyboard.press('Enter');
   const setUp = page.getByRole('dialog', { name: 'Set up a payroll deduction or bank transfer' });
-  await setUp.getByLabel('How').selectOption('bank');
+  await setUp.getByLabel('Method').selectOption('bank');
   await setUp.getByLabel('Amount each debit ($)').fill('100.00');
   await setUp.getByLabel('First debit date').fill('2026-07-15');
   await setUp.getByLabel('How often').selectOption('monthly');
@@ -346,8 +346,24 @@ test('payroll page: keyboard-only tabs, and a bank transfer set up with the rout
   ).toBeVisible();
   await shot(page, 'pd21-setup-bank', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the set-up dialog for a bank transfer');
-  await page.keyboard.press('Escape');
-  await expect(open).toBeFocused();
+  // A routing number whose check digit is right: set up, awaiting the signature, the account masked.
+  await setUp.getByLabel('Routing number').fill('011000015');
+  await setUp.getByRole('button', { name: 'Set it up' }).click();
+  await expect(setUp).toBeHidden();
+  await expect(panel).toContainText('Awaiting the signed authorization');
+  await expect(panel).toContainText('6789');
+  await expect(panel).not.toContainText('123456789');
+  // Cancelled before signing.
+  const cancel = panel.getByRole('button', { name: 'Cancel it…' });
+  await cancel.click();
+  const end = page.getByRole('dialog', { name: /^Cancel ABT-\d+$/ });
+  await expectNoSeriousA11yViolations(page, 'the cancel dialog');
+  await end.getByLabel('Note').fill('The guarantor chose to pay by card instead.');
+  await shot(page, 'pd22-cancel', { viewport: true });
+  await end.getByRole('button', { name: 'Cancel the arrangement' }).click();
+  await expect(end).toBeHidden();
+  await expect(panel.getByRole('table', { name: 'Ended arrangements' })).toContainText('Cancelled before signing');
+  await expect(open).toBeVisible();
   // Reflow of the dialog.
   for (const width of [683, 320]) {
     await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });

@@ -204,14 +204,14 @@ function SetUpDialog({
         <div>
           <SelectField
             name="method"
-            label="How"
+            label="Method"
             options={[
               ...(canPayroll ? [{ value: 'payroll', label: 'Payroll deduction' }] : []),
               { value: 'bank', label: 'Automatic bank transfer' },
             ]}
             hint={canPayroll ? undefined : 'A payroll deduction needs a confirmed match to an active employee.'}
           />
-          <fieldset className="account-choices">
+          <fieldset className="covered-accounts">
             <legend>Accounts it covers</legend>
             {payroll.eligibleAccounts.length === 0 && <p className="muted">No account can be covered.</p>}
             {payroll.eligibleAccounts.map((a) => (
@@ -289,8 +289,8 @@ function SetUpDialog({
             </>
           )}
           {method === 'bank' && (
-            <fieldset className="account-choices">
-              <legend>The guarantor&apos;s bank account</legend>
+            <section aria-labelledby="setup-bank">
+              <h3 id="setup-bank">The guarantor&apos;s bank account</h3>
               <div className="form-grid">
                 <TextField name="holderName" label="Account holder" className="span-6" />
                 <TextField
@@ -315,7 +315,7 @@ function SetUpDialog({
                 The account number is kept encrypted and shown only as its last four digits; it leaves Recoup only in
                 the bank&apos;s transfer file.
               </p>
-            </fieldset>
+            </section>
           )}
         </div>
       </div>

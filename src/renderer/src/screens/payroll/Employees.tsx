@@ -54,7 +54,7 @@ export function Employees() {
           <label htmlFor={ids.query}>Find an employee</label>
           <input
             id={ids.query}
-            type="search"
+            type="text"
             value={query}
             maxLength={100}
             onChange={(e) => setQuery(e.target.value)}
