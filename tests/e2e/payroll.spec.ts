@@ -270,6 +270,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await run.getByLabel("Payroll's confirmation (CSV)").setInputFiles(confirmation);
   await run.getByRole('button', { name: 'Check the confirmation' }).click();
   await expect(run.getByRole('table', { name: 'What posts' })).toContainText('$50.00');
+  await run.getByRole('button', { name: 'Post $50.00 and reconcile' }).scrollIntoViewIfNeeded();
   await shot(page, 'pd11-confirmation-preview', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the run dialog with the confirmation checked');
   await run.getByRole('button', { name: 'Post $50.00 and reconcile' }).click();
@@ -288,7 +289,17 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await floor.getByRole('button', { name: 'Add the row' }).click();
   await expect(floor.locator('.field-error').first()).toBeVisible();
   await shot(page, 'pd13-wage-floor-dialog', { viewport: true });
-  await page.keyboard.press('Escape');
+  // A state's higher minimum from a later date (a supervisor's row; the administrator may too).
+  await floor.getByLabel('State (US for federal)').fill('IN');
+  await floor.getByLabel('From').fill('2026-09-01');
+  await floor.getByLabel('Minimum wage ($ an hour)').fill('9.00');
+  await floor.getByLabel('Deduction limit (% of pay, optional)').fill('12.5');
+  await floor.getByLabel('Source').fill('Indiana notice of 2026');
+  await floor.getByRole('button', { name: 'Add the row' }).click();
+  await expect(floor).toBeHidden();
+  const inRow = page.getByRole('table', { name: 'Wage floor' }).getByRole('row', { name: /^IN / });
+  await expect(inRow).toContainText('$9.00/h');
+  await expect(inRow).toContainText('12.5% of pay');
 
   // The balance on the account page is $50.00 lower.
   await openGuarantor(page);

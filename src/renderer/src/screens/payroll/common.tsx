@@ -1,6 +1,6 @@
 // Pieces the payroll screens share (issue 16): the status of an arrangement, the wage floor's
 // largest amount with its arithmetic (PD-01), the page's tabs, and a file chosen and uploaded.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatCents } from '../../../../shared/money';
 import type { DeductionLimit } from '../../../../shared/rules/payroll';
 import {
@@ -155,32 +155,32 @@ export function FileChooser({
   onUploaded: (uploadId: string, fileName: string) => Promise<void> | void;
   disabled?: boolean;
 }) {
+  const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="field payroll-step">
-      <label>
-        {label}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          disabled={disabled || busy}
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            setBusy(true);
-            setError(null);
-            try {
-              const uploadId = await uploadFile(file, () => {});
-              await onUploaded(uploadId, file.name);
-            } catch (err) {
-              setError(messageOf(err));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        />
-      </label>
+    <div className="field payroll-step file-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,text/csv"
+        disabled={disabled || busy}
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          setBusy(true);
+          setError(null);
+          try {
+            const uploadId = await uploadFile(file, () => {});
+            await onUploaded(uploadId, file.name);
+          } catch (err) {
+            setError(messageOf(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
       {busy && (
         <p className="muted" role="status">
           Reading the file…
