@@ -166,6 +166,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await expect(wizard.getByText('Mapping saved as “HR roster”.')).toBeVisible();
   await wizard.getByRole('button', { name: 'Check the file' }).click();
   await expect(wizard.getByRole('heading', { name: 'Ready to import (nothing has changed yet)' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Import 2 employees' }).scrollIntoViewIfNeeded();
   await shot(page, 'pd03-roster-ready', { viewport: true });
   await wizard.getByRole('button', { name: 'Import 2 employees' }).click();
   await expect(wizard).toBeHidden();
@@ -383,4 +384,99 @@ test('payroll page: keyboard-only tabs, and a bank transfer set up with the rout
     expect.soft(await pageOverflow(page), `the set-up dialog at ${width} px scrolls sideways`).toBe(0);
     await page.keyboard.press('Escape');
   }
+});
+
+test('a bank transfer: its file to the bank, a debit returned and the line resolved', async ({ page, workspace }) => {
+  test.setTimeout(180_000);
+  const files = await writeFiles();
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, files.extract);
+
+  // The hospital's details for the transfer file.
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const group = page.getByRole('group', { name: 'Payroll deductions and bank transfers' });
+  await group.getByLabel('Company name on the transfer file').fill('RIVERSIDE HOSP');
+  await group.getByLabel('Company id the bank assigned').fill('1234567890');
+  await group.getByLabel("The hospital bank's routing number").fill('011000015');
+  await group.getByLabel("The hospital bank's name").fill('FIRST SPRINGFIELD BANK');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  // A transfer set up from today, printed and signed.
+  await openGuarantor(page);
+  const panel = page.getByRole('region', { name: 'Payroll deduction or bank transfer' });
+  await panel.getByRole('button', { name: 'Set up a deduction or transfer…' }).click();
+  const setUp = page.getByRole('dialog', { name: 'Set up a payroll deduction or bank transfer' });
+  await setUp.getByLabel('Method').selectOption('bank');
+  await setUp.getByLabel('Amount each debit ($)').fill('100.00');
+  await setUp.getByLabel('First debit date').fill(TODAY);
+  await setUp.getByLabel('How often').selectOption('monthly');
+  await setUp.getByLabel('Account holder').fill('Grace Okafor');
+  await setUp.getByLabel('Routing number').fill('011000015');
+  await setUp.getByLabel('Account number').fill('123456789');
+  await setUp.getByLabel('Account type').selectOption('checking');
+  await setUp.getByRole('button', { name: 'Set it up' }).click();
+  await expect(setUp).toBeHidden();
+  await panel.getByRole('button', { name: 'Print the authorization' }).click();
+  await expect(page.getByRole('dialog', { name: /\.pdf$/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await panel.getByRole('button', { name: 'Record the signature…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Record the signature' })
+    .getByRole('button', { name: 'Record the signature' })
+    .click();
+  await expect(panel).toContainText('Active');
+
+  // The debit date's file for the bank.
+  await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
+  await openTab(page, 'Pay periods');
+  await page.getByLabel('For', { exact: true }).selectOption('bank');
+  await page.getByRole('textbox', { name: 'Debit date' }).fill(TODAY);
+  await page.getByRole('button', { name: 'Show what this date takes' }).click();
+  await expect(page.getByRole('table', { name: /^What .* takes$/ })).toContainText('$100.00');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make the file and download it' }).click();
+  const ach = path.join(files.dir, 'transfer.ach');
+  await (await download).saveAs(ach);
+  const records = (await readFile(ach, 'utf8')).split(/\r?\n/).filter(Boolean);
+  expect(records[0]!.startsWith('1')).toBe(true);
+  expect(records.every((r) => r.length === 94)).toBe(true);
+  expect(records.some((r) => r.startsWith('627') && r.includes('123456789'))).toBe(true);
+
+  // The bank returned the debit (R01, insufficient funds): nothing posts; the line is open.
+  await page.getByRole('button', { name: /^Open the bank file of / }).click();
+  const run = page.getByRole('dialog', { name: /^Automatic bank transfers of / });
+  await run.getByLabel(/^Return code for ABT-\d+$/).fill('R01');
+  await expectNoSeriousA11yViolations(page, 'a bank run to settle');
+  await run.getByRole('button', { name: 'Post the settlement' }).click();
+  await expect(run.getByRole('status').filter({ hasText: 'Settled: $0.00 posted' })).toBeVisible();
+  await expect(run.getByRole('table', { name: "The file's lines" })).toContainText('Returned by the bank');
+  await shot(page, 'pd30-bank-returned', { viewport: true });
+  await run.getByRole('button', { name: /^Resolve ABT-\d+$/ }).click();
+  const resolve = page.getByRole('dialog', { name: /^Resolve ABT-\d+$/ });
+  await expectNoSeriousA11yViolations(page, 'the resolve dialog');
+  await resolve.getByLabel('What was done').fill('Called the guarantor: she paid by card at the window.');
+  await resolve.getByRole('button', { name: 'Resolve the line' }).click();
+  const reopened = page.getByRole('dialog', { name: /^Automatic bank transfers of / });
+  await expect(reopened.getByRole('table', { name: "The file's lines" })).toContainText('paid by card');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: 'Files sent' })).toContainText('Reconciled');
+
+  // Payroll's own layout for the deduction file, saved as a profile and offered for the next file.
+  await page.getByLabel('For', { exact: true }).selectOption('payroll');
+  const layoutButton = page
+    .getByRole('button', { name: 'Payroll’s layout…' })
+    .or(page.getByRole('button', { name: "Payroll's layout…" }));
+  await layoutButton.click();
+  const layout = page.getByRole('dialog', { name: "Payroll's layout for the deduction file" });
+  await layout.getByLabel('Layout name').fill('Workday deductions');
+  await layout.getByRole('button', { name: 'Move Deduction amount up' }).click();
+  await layout.getByLabel('Header of Employee id').fill('EMPLID');
+  await expectNoSeriousA11yViolations(page, 'the deduction file layout dialog');
+  await shot(page, 'pd31-layout', { viewport: true });
+  await layout.getByRole('button', { name: 'Save the layout' }).click();
+  await expect(layout).toBeHidden();
+  await page.getByRole('textbox', { name: 'Pay date' }).fill('2026-07-03');
+  await page.getByRole('button', { name: 'Show what this date takes' }).click();
+  await expect(page.getByText('No arrangement takes anything on this date.')).toBeVisible();
 });

@@ -111,7 +111,7 @@ export function DeductionLayoutDialog({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       </div>
-      <div className="form-grid">
+      <div className="form-grid mapping-options">
         <div className="field span-3">
           <label htmlFor={ids.date}>Dates are written</label>
           <select

@@ -101,6 +101,11 @@ export function PayPeriods() {
           <button type="button" className="primary" disabled={busy || !runDate} onClick={() => void look()}>
             {busy ? 'Looking…' : 'Show what this date takes'}
           </button>
+          {method === 'payroll' && (
+            <button type="button" onClick={() => setLayout(true)}>
+              Payroll&apos;s layout…
+            </button>
+          )}
         </div>
         <FormAlert message={error} />
         {preview && (
@@ -157,11 +162,6 @@ export function PayPeriods() {
                         ))}
                       </select>
                     </div>
-                  )}
-                  {method === 'payroll' && (
-                    <button type="button" onClick={() => setLayout(true)}>
-                      Payroll&apos;s layout…
-                    </button>
                   )}
                   <button
                     type="button"

@@ -165,7 +165,7 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
               </tbody>
             </table>
           </div>
-          <div className="form-grid">
+          <div className="form-grid mapping-options">
             <div className="field span-2">
               <label htmlFor={ids.date}>Dates are written</label>
               <select
