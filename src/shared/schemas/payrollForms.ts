@@ -17,6 +17,10 @@ import {
 } from './payroll';
 import { choice } from './formFields';
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 /** The set-up dialog: the method, the ticked accounts, the amount in dollars, the first date, a bank's details. */
 export function setUpArrangementForm(today: BusinessDate) {
   return z
@@ -31,22 +35,26 @@ export function setUpArrangementForm(today: BusinessDate) {
       accountNumber: z.string(),
       accountType: z.string(),
     })
-    .superRefine((v, ctx) => {
-      if (!Object.values(v.accounts).some(Boolean))
-        ctx.addIssue({ code: 'custom', path: ['accounts'], message: 'Choose at least one account.' });
-      if (v.method !== 'bank') return;
-      if (!(PAY_FREQUENCIES as readonly string[]).includes(v.frequency))
-        ctx.addIssue({ code: 'custom', path: ['frequency'], message: 'Choose how often to debit.' });
-      const bank = bankDetailsSchema.safeParse({
-        holderName: v.holderName,
-        routingNumber: v.routingNumber,
-        accountNumber: v.accountNumber,
-        accountType: v.accountType === '' ? undefined : v.accountType,
-      });
-      if (!bank.success)
-        for (const issue of bank.error.issues)
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    })
+    .superRefine(
+      (v, ctx) => {
+        if (!Object.values(v.accounts ?? {}).some(Boolean))
+          ctx.addIssue({ code: 'custom', path: ['accounts'], message: 'Choose at least one account.' });
+        if (v.method !== 'bank') return;
+        if (!(PAY_FREQUENCIES as readonly string[]).includes(v.frequency))
+          ctx.addIssue({ code: 'custom', path: ['frequency'], message: 'Choose how often to debit.' });
+        const bank = bankDetailsSchema.safeParse({
+          holderName: v.holderName,
+          routingNumber: v.routingNumber,
+          accountNumber: v.accountNumber,
+          accountType: v.accountType === '' ? undefined : v.accountType,
+        });
+        if (!bank.success)
+          for (const issue of bank.error.issues)
+            ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      },
+      // Checked even while another field is wrong, so every message shows at once.
+      { when: (payload) => isRecord(payload.value) },
+    )
     .transform((v) => ({
       method: v.method as ArrangementMethod,
       accountIds: Object.entries(v.accounts)
@@ -109,23 +117,26 @@ export const wageFloorForm = z
     deductionLimitPercent: z.string(),
     source: setWageFloorInput.shape.source,
   })
-  .superRefine((v, ctx) => {
-    if (
-      v.exemptWeeklySalary.trim() !== '' &&
-      !/^\s*\$?\d{1,7}(\.\d{1,2})?\s*$/.test(v.exemptWeeklySalary.replace(/,/g, ''))
-    )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exemptWeeklySalary'],
-        message: 'Write the exempt weekly salary in dollars and cents, like 684.00, or leave it blank.',
-      });
-    if (v.deductionLimitPercent.trim() !== '' && !/^\s*\d{1,3}(\.\d{1,2})?\s*%?\s*$/.test(v.deductionLimitPercent))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['deductionLimitPercent'],
-        message: 'Write the limit as a percentage such as 25 or 12.5, or leave it blank.',
-      });
-  })
+  .superRefine(
+    (v, ctx) => {
+      if (
+        v.exemptWeeklySalary.trim() !== '' &&
+        !/^\s*\$?\d{1,7}(\.\d{1,2})?\s*$/.test(v.exemptWeeklySalary.replace(/,/g, ''))
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exemptWeeklySalary'],
+          message: 'Write the exempt weekly salary in dollars and cents, like 684.00, or leave it blank.',
+        });
+      if (v.deductionLimitPercent.trim() !== '' && !/^\s*\d{1,3}(\.\d{1,2})?\s*%?\s*$/.test(v.deductionLimitPercent))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deductionLimitPercent'],
+          message: 'Write the limit as a percentage such as 25 or 12.5, or leave it blank.',
+        });
+    },
+    { when: (payload) => isRecord(payload.value) },
+  )
   .transform((v) => {
     const cents = (t: string) => {
       const [whole, frac = ''] = t.replace(/[$,\s%]/g, '').split('.');
