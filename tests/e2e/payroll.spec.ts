@@ -306,13 +306,59 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await openGuarantor(page);
   await expect(page.locator('.owes-total')).toHaveText('$1,150.00');
 
-  // Reflow: the Payroll page's tabs at 200% and 400%.
+  // The employee's termination and a supervisor's "undo the match" (opened, checked, not done).
+  await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
+  await page.getByRole('button', { name: /^Open .*Okafor.* \(E1001\)$/ }).click();
+  const matched = page.getByRole('dialog', { name: /^Employee / });
+  await expect(matched.getByRole('link', { name: /Okafor/ })).toBeVisible();
+  for (const [button, title] of [
+    ['Record the termination…', 'Record the termination'],
+    ['Undo the match…', 'Undo the match'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name: title })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, `the dialog ${title}`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: /^Employee / })).toBeVisible();
+  }
+  await page.keyboard.press('Escape');
+
+  // The employee revokes in writing: the deduction ends, the account back in the statement cycle.
+  await openGuarantor(page);
+  const livePanel = page.getByRole('region', { name: 'Payroll deduction or bank transfer' });
+  await livePanel.getByRole('button', { name: 'End it…' }).click();
+  const end = page.getByRole('dialog', { name: /^End PD-\d+$/ });
+  await expect(end.getByLabel('Why it ends')).toHaveValue('revoked');
+  await end.getByLabel('Note').fill('Revocation letter received at the front desk.');
+  await expectNoSeriousA11yViolations(page, 'the end dialog');
+  await end.getByRole('button', { name: 'End the arrangement' }).click();
+  await expect(end).toBeHidden();
+  await expect(livePanel.getByRole('table', { name: 'Ended arrangements' })).toContainText('Ended: revoked');
+  await expect(livePanel.getByRole('button', { name: 'Set up a deduction or transfer…' })).toBeVisible();
+  await expect(page.locator('.owes-total')).toHaveText('$1,150.00');
+
+  // Reflow: the Payroll page's tabs and dialogs at 200% and 400%.
   await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
   for (const width of [683, 320]) {
     await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
     for (const tab of ['Employees', 'Arrangements', 'Pay periods', 'Wage floor']) {
       await openTab(page, tab);
       expect.soft(await pageOverflow(page), `Payroll ${tab} at ${width} px scrolls sideways`).toBe(0);
+    }
+    const dialogs: [string, string, RegExp | string][] = [
+      ['Employees', 'Import the roster…', 'Import the employee roster'],
+      ['Employees', 'Open Grace Okafor (E1001)', /^Employee /],
+      ['Pay periods', "Payroll's layout…", "Payroll's layout for the deduction file"],
+      ['Pay periods', `Open the payroll file of 07/03/2026`, /^Payroll deductions of /],
+      ['Wage floor', 'Add a row…', 'Add a wage-floor row'],
+    ];
+    for (const [tab, button, title] of dialogs) {
+      await openTab(page, tab);
+      await page.getByRole('button', { name: button }).click();
+      await expect(page.getByRole('dialog', { name: title })).toBeVisible();
+      expect.soft(await pageOverflow(page), `${title} at ${width} px scrolls sideways`).toBe(0);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
     }
   }
 });
