@@ -119,6 +119,11 @@ function weeksText(w: Weeks): string {
   return w.den === 1 ? `${w.num}` : `${w.num}/${w.den}`;
 }
 
+/** "1 week", "2 weeks", "13/7 weeks" (a fraction of weeks reads as weeks). */
+function weeksOf(w: Weeks, word = 'week'): string {
+  return `${weeksText(w)} ${w.num === w.den ? word : `${word}s`}`;
+}
+
 /** floor(a / b) for non-negative integers held exactly in doubles. */
 function floorDiv(a: number, b: number): number {
   return a <= 0 ? 0 : Math.floor(a / b);
@@ -151,7 +156,7 @@ export function largestDeduction(
         : `The federal minimum wage, ${formatCents(fedMin)} an hour, stands (no minimum for ${pay.workState} is on file).`;
   lines.push(minLine);
   if (actual)
-    lines.push(`This period paid for ${hoursText(actual.hoursCenti)} hours over ${weeksText(weeks)} workweeks.`);
+    lines.push(`This period paid for ${hoursText(actual.hoursCenti)} hours over ${weeksOf(weeks, 'workweek')}.`);
   else lines.push(`The limit is for the shortest pay period: ${SHORTEST_PERIOD_WEEKS[pay.payFrequency].note}.`);
 
   const fedExempt = floor.federal.exemptWeeklySalaryCents;
@@ -176,7 +181,7 @@ export function largestDeduction(
       }.`,
     );
     lines.push(
-      `Largest deduction: (${formatCents(annual)} ÷ 52 − ${formatCents(level)}) × ${weeksText(weeks)} weeks = ${formatCents(wageMax)}.`,
+      `Largest deduction: (${formatCents(annual)} ÷ 52 − ${formatCents(level)}) × ${weeksOf(weeks)} = ${formatCents(wageMax)}.`,
     );
     binding = wageMax > 0 ? 'exempt_salary' : 'no_headroom';
   } else {
@@ -194,7 +199,7 @@ export function largestDeduction(
       lines.push(
         actual
           ? `Straight-time hours: ${hoursText(Math.round(straightCenti / weeks.den))} (at most 40 a workweek; overtime is never touched).`
-          : `Straight-time hours: ${hoursText(Math.min(hoursCenti, STRAIGHT_TIME_CENTI))} a week (at most 40; overtime is never touched) × ${weeksText(weeks)} weeks.`,
+          : `Straight-time hours: ${hoursText(Math.min(hoursCenti, STRAIGHT_TIME_CENTI))} a week (at most 40; overtime is never touched) × ${weeksOf(weeks)}.`,
       );
       lines.push(
         `Each straight-time hour pays ${formatCents(rate)}, ${formatCents(Math.max(0, rate - minimum))} above the minimum; ` +
@@ -215,7 +220,7 @@ export function largestDeduction(
           `straight-time hours count at most 40 a workweek (overtime is never touched).`,
       );
       lines.push(
-        `Largest deduction: the straight-time pay above the minimum over ${weeksText(weeks)} weeks = ${formatCents(wageMax)}.`,
+        `Largest deduction: the straight-time pay above the minimum over ${weeksOf(weeks)} = ${formatCents(wageMax)}.`,
       );
     }
     binding = wageMax > 0 ? 'minimum_wage' : 'no_headroom';

@@ -10,6 +10,12 @@ import { ACTIVITY_TEXTS, ECA_ACTION_TEXTS, SERVICE_TEXTS, STATEMENT_TEXTS } from
 import { FAP_LETTER_TEXTS } from './fapLetterTexts';
 import { DEMAND_LETTER_TEXTS } from './smallClaimsTexts';
 import { ESTATE_COVER_LETTER_TEXTS } from './estatesTexts';
+import {
+  AUTHORIZATION_COMMON_TEXTS,
+  BANK_AUTHORIZATION_TEXTS,
+  PAY_FREQUENCY_TEXTS,
+  PAYROLL_AUTHORIZATION_TEXTS,
+} from './payrollTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -40,4 +46,16 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
     title: 'Estates: cover letter to the personal representative with the claim',
     texts: ESTATE_COVER_LETTER_TEXTS,
   },
+  { id: 'payroll-authorization', title: 'Payroll deduction authorization', texts: PAYROLL_AUTHORIZATION_TEXTS },
+  {
+    id: 'bank-authorization',
+    title: 'Automatic bank transfer (ACH debit) authorization',
+    texts: BANK_AUTHORIZATION_TEXTS,
+  },
+  {
+    id: 'authorization-common',
+    title: 'Both authorizations: copies, accounts, counts and signatures',
+    texts: AUTHORIZATION_COMMON_TEXTS,
+  },
+  { id: 'pay-frequencies', title: 'Both authorizations: how often', texts: PAY_FREQUENCY_TEXTS },
 ];

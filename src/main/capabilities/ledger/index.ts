@@ -11,6 +11,7 @@ export { changeLedger, settleLedgerChange, LedgerChangeWriter, type LedgerWhen }
 export {
   paymentHow,
   postAccountPayment,
+  postPaymentParts,
   checkPayment,
   postOldestFirst,
   postRecovery,

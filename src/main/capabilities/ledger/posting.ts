@@ -474,3 +474,37 @@ export function postAccountPayment(
   });
   return { paymentId, receiptNumber, entryId };
 }
+
+/**
+ * A patient's payment split over several accounts inside the caller's ledger change (an automatic
+ * bank transfer's debit, issue 16): one receipt's row and one patient_payment entry per part, as
+ * postPayment writes them.
+ */
+export function postPaymentParts(
+  ledger: LedgerChangeWriter,
+  p: MatterPayment & { guarantorId: number; parts: readonly { accountId: number; cents: number }[]; memo: string },
+): { paymentId: number; receiptNumber: string; entryIds: number[] } {
+  const receiptNumber = nextReceiptNumber(ledger.db, ledger.when.today);
+  const paymentId = insertPayment(ledger.db, {
+    receipt_number: receiptNumber,
+    guarantor_id: p.guarantorId,
+    method: p.method,
+    reference: p.reference,
+    amount_cents: p.amountCents,
+    effective_date: p.receivedOn,
+    received_by: ledger.when.by,
+    created_at: ledger.when.now,
+  });
+  const entryIds = p.parts.map((part) =>
+    ledger.post({
+      accountId: part.accountId,
+      type: 'patient_payment',
+      amountCents: -part.cents,
+      effectiveDate: p.receivedOn,
+      reference: [receiptNumber, p.reference].filter(Boolean).join(' '),
+      memo: p.memo,
+      paymentId,
+    }),
+  );
+  return { paymentId, receiptNumber, entryIds };
+}

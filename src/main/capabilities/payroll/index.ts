@@ -6,11 +6,21 @@
 // bank), what came back posted all-or-nothing and reconciled, a missed deduction in the work queue,
 // a termination or a revocation ending the arrangement and returning the balance to statements.
 import type { Capability } from '../../platform/capability';
+import { payrollAfterDeathChange, payrollAfterLedgerChange } from './arrangements';
 import { documentHandlers } from './documentHandlers';
 import { payrollHandlers } from './handlers';
+import { payrollQueueSource } from './queueSource';
 import { runHandlers } from './runHandlers';
 
 export const payroll: Capability<'payroll'> = {
   name: 'payroll',
   handlers: { ...payrollHandlers, ...runHandlers, ...documentHandlers },
+  // An arrangement whose accounts owe nothing is paid, its holds released (same transaction).
+  afterLedgerChange: payrollAfterLedgerChange,
+  // A deceased guarantor's live arrangement stops.
+  afterDeathChange: payrollAfterDeathChange,
+  queueSources: [payrollQueueSource],
 };
+
+// For the runs (RUNS) and the documents (DOCS).
+export { endArrangement } from './arrangements';

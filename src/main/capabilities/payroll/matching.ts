@@ -1,0 +1,234 @@
+// Matching the roster's employees to guarantors (issue 16): Recoup offers candidates, a person
+// confirms; never by name alone. A candidate is a guarantor with (a) the employee id on file (exact
+// when the birth dates agree or one is missing, likely when they differ); (b) the same date of birth
+// and last name (exact with the first name too, else likely); (c) the same date of birth and first
+// name under another last name (likely: a married name). A rejected pair is never offered again; a
+// guarantor matched to another employee is shown as taken and cannot be confirmed.
+import { AppError } from '../../../shared/errors';
+import { foldName } from '../../../shared/nameTokens';
+import { formatShortDate } from '../../../shared/dates';
+import type { MatchCandidate, MatchKind } from '../../../shared/schemas/payroll';
+import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
+import type { EmployeesRow, GuarantorsRow } from '../../store/schema';
+import { guarantorName, guarantorRow, logActivity } from '../accounts';
+import { clearMatch, insertRejection, setMatch, setTerminated } from './rosterRows';
+import { endPayrollArrangementsOf } from './arrangements';
+
+/** A name as the match compares it: NFKD, marks dropped, case folded, only letters and digits. */
+export function matchName(name: string): string {
+  return foldName(name.normalize('NFKD')).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function employeeName(e: Pick<EmployeesRow, 'first_name' | 'last_name'>): string {
+  return [e.first_name, e.last_name].filter((p) => p.trim() !== '').join(' ');
+}
+
+export function employeeRow(db: Db, employeeId: number): EmployeesRow {
+  const e = prepared(db, 'SELECT * FROM employees WHERE id = ?').get(employeeId) as EmployeesRow | undefined;
+  if (!e) throw new AppError('not_found', 'There is no such employee.');
+  return e;
+}
+
+type GuarantorFacts = Pick<
+  GuarantorsRow,
+  'id' | 'first_name' | 'middle_name' | 'last_name' | 'date_of_birth' | 'external_id' | 'employee_id'
+>;
+
+/** Why `g` may be employee `e`, or null when nothing but a name would tie them. */
+export function judgeMatch(
+  e: Pick<EmployeesRow, 'employee_number' | 'birth_date' | 'first_name' | 'last_name'>,
+  g: Pick<GuarantorsRow, 'employee_id' | 'date_of_birth' | 'first_name' | 'last_name'>,
+): { kind: MatchKind; reasons: string[] } | null {
+  const sameId =
+    g.employee_id !== null && g.employee_id.trim().toLowerCase() === e.employee_number.trim().toLowerCase();
+  const bothBirth = e.birth_date !== null && g.date_of_birth !== null;
+  const sameBirth = bothBirth && e.birth_date === g.date_of_birth;
+  const sameLast = matchName(e.last_name) !== '' && matchName(e.last_name) === matchName(g.last_name);
+  const sameFirst = matchName(e.first_name) !== '' && matchName(e.first_name) === matchName(g.first_name);
+  if (sameId) {
+    if (!bothBirth)
+      return {
+        kind: 'exact',
+        reasons: [
+          `The employee id ${e.employee_number} is on the guarantor’s record; a date of birth is missing on one side.`,
+        ],
+      };
+    return sameBirth
+      ? { kind: 'exact', reasons: [`The employee id ${e.employee_number} and the date of birth agree.`] }
+      : {
+          kind: 'likely',
+          reasons: [
+            `The employee id ${e.employee_number} is on the guarantor’s record, but the dates of birth differ (${formatShortDate(e.birth_date!)} and ${formatShortDate(g.date_of_birth!)}).`,
+          ],
+        };
+  }
+  if (!sameBirth) return null;
+  if (sameLast)
+    return sameFirst
+      ? { kind: 'exact', reasons: ['The date of birth, last name and first name agree.'] }
+      : { kind: 'likely', reasons: ['The date of birth and last name agree; the first name differs.'] };
+  if (sameFirst)
+    return {
+      kind: 'likely',
+      reasons: ['The date of birth and first name agree; the last name differs (a married name?).'],
+    };
+  return null;
+}
+
+function takenBy(db: Db, guarantorId: number, employeeId: number): string | null {
+  const other = prepared(db, 'SELECT * FROM employees WHERE guarantor_id = ? AND id <> ?').get(
+    guarantorId,
+    employeeId,
+  ) as EmployeesRow | undefined;
+  return other ? `Employee ${other.employee_number} (${employeeName(other)})` : null;
+}
+
+/** The guarantors a person could confirm as this employee (rejected pairs left out), exact first. */
+export function matchCandidates(db: Db, e: EmployeesRow): MatchCandidate[] {
+  const rows = prepared(
+    db,
+    `SELECT id, first_name, middle_name, last_name, date_of_birth, external_id, employee_id FROM guarantors
+      WHERE (employee_id = ? COLLATE NOCASE OR (date_of_birth IS NOT NULL AND date_of_birth = ?))
+        AND id NOT IN (SELECT guarantor_id FROM employee_match_rejections WHERE employee_id = ?)
+      ORDER BY id`,
+  ).all(e.employee_number, e.birth_date, e.id) as GuarantorFacts[];
+  const out: MatchCandidate[] = [];
+  for (const g of rows) {
+    const judged = judgeMatch(e, g);
+    if (!judged) continue;
+    out.push({
+      guarantorId: g.id,
+      name: guarantorName(g),
+      birthDate: g.date_of_birth,
+      guarantorNumber: g.external_id ?? String(g.id),
+      kind: judged.kind,
+      reasons: judged.reasons,
+      takenBy: takenBy(db, g.id, e.id),
+    });
+  }
+  return out.sort((a, b) => (a.kind === b.kind ? a.guarantorId - b.guarantorId : a.kind === 'exact' ? -1 : 1));
+}
+
+/** Candidates awaiting a person: 0 once matched; taken guarantors do not count. */
+export function openCandidates(db: Db, e: EmployeesRow): number {
+  if (e.guarantor_id !== null) return 0;
+  return matchCandidates(db, e).filter((c) => c.takenBy === null).length;
+}
+
+/** The employees a person could confirm as this guarantor (unmatched ones, the pair not rejected). */
+export function employeesForGuarantor(
+  db: Db,
+  guarantorId: number,
+): { employee: EmployeesRow; candidate: MatchCandidate }[] {
+  const g = guarantorRow(db, guarantorId);
+  const rows = prepared(
+    db,
+    `SELECT * FROM employees WHERE guarantor_id IS NULL
+        AND (employee_number = ? COLLATE NOCASE OR (birth_date IS NOT NULL AND birth_date = ?))
+      ORDER BY id`,
+  ).all(g.employee_id ?? '', g.date_of_birth) as EmployeesRow[];
+  const out: { employee: EmployeesRow; candidate: MatchCandidate }[] = [];
+  for (const e of rows) {
+    const c = matchCandidates(db, e).find((m) => m.guarantorId === guarantorId);
+    if (c) out.push({ employee: e, candidate: c });
+  }
+  return out;
+}
+
+export interface MatchWhen {
+  today: string;
+  now: string;
+  by: number;
+}
+
+function candidateOrRefuse(db: Db, e: EmployeesRow, guarantorId: number): MatchCandidate {
+  const c = matchCandidates(db, e).find((m) => m.guarantorId === guarantorId);
+  if (!c)
+    throw new AppError(
+      'not_allowed',
+      `That guarantor is not a candidate for employee ${e.employee_number}: a match needs the employee id or the date of birth to agree, never the name alone.`,
+      { guarantorId: 'Choose one of the candidates shown.' },
+    );
+  return c;
+}
+
+/** A person confirms the match: the guarantor is this employee from now on (a roster never clears it). */
+export function confirmMatch(db: Db, employeeId: number, guarantorId: number, w: MatchWhen): void {
+  const e = employeeRow(db, employeeId);
+  if (e.guarantor_id === guarantorId) throw new AppError('not_allowed', 'This match is already confirmed.');
+  if (e.guarantor_id !== null)
+    throw new AppError(
+      'not_allowed',
+      `Employee ${e.employee_number} is already matched to another guarantor: a supervisor undoes that match first.`,
+    );
+  const c = candidateOrRefuse(db, e, guarantorId);
+  if (c.takenBy)
+    throw new AppError('not_allowed', `${c.name} is already matched to ${c.takenBy}: one guarantor is one employee.`, {
+      guarantorId: `Already matched to ${c.takenBy}.`,
+    });
+  setMatch(db, e.id, guarantorId, w.today, w.by, w.now);
+  logActivity(
+    db,
+    {
+      guarantorId,
+      kind: 'note',
+      outcome: 'noted',
+      note: `Confirmed as hospital employee ${e.employee_number} (${employeeName(e)}): ${c.reasons.join(' ')}`,
+      occurredOn: w.today,
+    },
+    w.by,
+    w.now,
+  );
+}
+
+/** A person says the candidate is not this employee: the pair is never offered again. */
+export function rejectMatch(db: Db, employeeId: number, guarantorId: number, w: MatchWhen): void {
+  const e = employeeRow(db, employeeId);
+  if (e.guarantor_id === guarantorId)
+    throw new AppError('not_allowed', 'This match is confirmed: a supervisor undoes it first.');
+  candidateOrRefuse(db, e, guarantorId);
+  insertRejection(db, e.id, guarantorId, w.today, w.by);
+}
+
+/** A supervisor undoes a confirmed match (only without a live arrangement through it). */
+export function unmatch(db: Db, employeeId: number, note: string, w: MatchWhen): void {
+  const e = employeeRow(db, employeeId);
+  if (e.guarantor_id === null) throw new AppError('not_allowed', `Employee ${e.employee_number} is not matched.`);
+  const live = prepared(
+    db,
+    `SELECT id FROM deduction_arrangements WHERE employee_id = ? AND status IN ('awaiting_signature','active')`,
+  ).get(e.id) as { id: number } | undefined;
+  if (live)
+    throw new AppError(
+      'not_allowed',
+      `Payroll deduction PD-${live.id} is live through this match: end it first, then undo the match.`,
+    );
+  const guarantorId = e.guarantor_id;
+  clearMatch(db, e.id, w.now);
+  logActivity(
+    db,
+    {
+      guarantorId,
+      kind: 'note',
+      outcome: 'noted',
+      note: `The match to hospital employee ${e.employee_number} was undone: ${note}`,
+      occurredOn: w.today,
+    },
+    w.by,
+    w.now,
+  );
+}
+
+/** A termination entered by hand (the roster's fact): payroll deductions end, the balance back to statements. */
+export function terminateByHand(db: Db, employeeId: number, terminatedOn: string, note: string, w: MatchWhen): number {
+  const e = employeeRow(db, employeeId);
+  if (e.status === 'terminated')
+    throw new AppError('not_allowed', `Employee ${e.employee_number} is already recorded as terminated.`);
+  if (e.birth_date !== null && terminatedOn < e.birth_date)
+    throw new AppError('invalid_input', 'The termination date is before the date of birth.', {
+      terminatedOn: 'Check the date.',
+    });
+  setTerminated(db, e.id, terminatedOn, w.now);
+  return endPayrollArrangementsOf(db, e.id, terminatedOn, note, w);
+}
