@@ -493,10 +493,12 @@ test('a bank transfer: its file to the bank, a debit returned and the line resol
   await page.getByRole('button', { name: /^Open the bank file of / }).click();
   const run = page.getByRole('dialog', { name: /^Automatic bank transfers of / });
   await run.getByLabel(/^Return code for ABT-\d+$/).fill('R01');
+  await expect(run.getByText('R01 Insufficient funds', { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'a bank run to settle');
   await run.getByRole('button', { name: 'Post the settlement' }).click();
   await expect(run.getByRole('status').filter({ hasText: 'Settled: $0.00 posted' })).toBeVisible();
   await expect(run.getByRole('table', { name: "The file's lines" })).toContainText('Returned by the bank');
+  await expect(run.getByRole('table', { name: "The file's lines" })).toContainText('R01 Insufficient funds');
   await shot(page, 'pd30-bank-returned', { viewport: true });
   await run.getByRole('button', { name: /^Resolve ABT-\d+$/ }).click();
   const resolve = page.getByRole('dialog', { name: /^Resolve ABT-\d+$/ });

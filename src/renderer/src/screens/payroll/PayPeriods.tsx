@@ -21,6 +21,7 @@ import {
   type RunPreview,
 } from '../../../../shared/schemas/payroll';
 import { resolveLineForm } from '../../../../shared/schemas/payrollForms';
+import { achReturnLabel, AUTHORIZATION_ENDING_RETURNS } from '../../../../shared/rules/achReturns';
 import { call, messageOf } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
@@ -285,7 +286,7 @@ function RunLines({ run, onResolve }: { run: RunDetail; onResolve: (line: RunLin
           cell: (l) => (
             <>
               <OutcomeBadge outcome={l.outcome} />
-              {l.returnCode && <span className="mono"> {l.returnCode}</span>}
+              {l.returnCode && <span> {achReturnLabel(l.returnCode)}</span>}
             </>
           ),
         },
@@ -641,8 +642,8 @@ function SettleStep({ run, onDone }: { run: RunDetail; onDone: (m: string) => vo
       <h3 id="settle">What the bank collected</h3>
       <p>
         Enter the return code the bank gave for each debit it returned (R01 insufficient funds, R02 account closed…);
-        leave the others blank: they post as payments. R02, R03, R04, R07, R08, R10, R16, R20 and R29 end the
-        arrangement (the authorization is gone).
+        leave the others blank: they post as payments. {AUTHORIZATION_ENDING_RETURNS.join(', ')} end the arrangement
+        (the authorization or the account is gone).
       </p>
       <div className="field">
         <label htmlFor={dateId}>Settled on</label>
@@ -677,7 +678,10 @@ function SettleStep({ run, onDone }: { run: RunDetail; onDone: (m: string) => vo
                     value={codes[l.id] ?? ''}
                     maxLength={3}
                     onChange={(e) => setCodes({ ...codes, [l.id]: e.target.value })}
-                  />
+                  />{' '}
+                  {/^R\d{2}$/i.test((codes[l.id] ?? '').trim()) && (
+                    <span className="muted">{achReturnLabel((codes[l.id] ?? '').trim().toUpperCase())}</span>
+                  )}
                 </td>
               </tr>
             ))}
