@@ -26,6 +26,7 @@ const SCREENS = [
   'Probate rules',
   'Insurance payments (835)',
   'Medicare bad debt',
+  'Payroll deductions',
   'Users',
   'Audit log',
   'Settings',
@@ -45,6 +46,8 @@ const DIALOGS = [
   'Should we sue?…',
   // Issue 14: recording a death (the estate page's dialogs are checked in estates.spec.ts).
   'Record a death…',
+  // Issue 16: a payroll deduction or bank transfer (the other payroll dialogs are checked in payroll.spec.ts).
+  'Set up a deduction or transfer…',
 ];
 
 // An agency's page (issue 12) and its dialogs; the placement, recall, ECA and remittance dialogs

@@ -30,6 +30,7 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Probate rules',
     'Insurance payments (835)',
     'Medicare bad debt',
+    'Payroll deductions',
     'Settings',
     'My password',
   ]);

@@ -125,6 +125,7 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Probate rules',
     'Insurance payments (835)',
     'Medicare bad debt',
+    'Payroll deductions',
     'Users',
   ]) {
     await page.keyboard.press('Tab');

@@ -15,7 +15,15 @@ import {
   type SettingsFormValues,
 } from '../../../shared/schemas/settings';
 import { useChannelMutation, useChannelQuery } from '../queries';
-import { CheckboxField, FormAlert, FormNotice, GroupError, TextAreaField, TextField } from '../components/Field';
+import {
+  CheckboxField,
+  FormAlert,
+  FormNotice,
+  GroupError,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../components/Field';
 import { showServerError } from '../components/formErrors';
 import { HOSPITAL_FIELDS, HospitalFields, remitAware, sameAddress } from '../components/HospitalFields';
 import { useWorkspace } from '../session';
@@ -67,6 +75,14 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'badDebt.alternativeDocumentationAllowed',
   'badDebt.indigentSkipsClock',
   'badDebt.paymentRatePercent',
+  'payroll.deductionCode',
+  'payroll.finalPayDeduction',
+  'payroll.payrollContact',
+  'payroll.bankCompanyName',
+  'payroll.bankCompanyId',
+  'payroll.bankRoutingNumber',
+  'payroll.bankName',
+  'payroll.entryDescription',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -438,6 +454,68 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
               label="An indigent patient's account needs no 120 days of collection effort"
               hint="Only with the hospital's own indigence determination (BD-11)."
             />
+          </fieldset>
+          <fieldset className="group">
+            <legend>Payroll deductions and bank transfers</legend>
+            <p className="group-note">
+              The code payroll books a deduction under, whether an employee&apos;s final paycheck carries the usual
+              deduction (PD-03: state law varies; none unless the hospital&apos;s counsel says so), whom an employee
+              asks, and the hospital&apos;s own details for the automatic bank transfer file (from the hospital&apos;s
+              bank; no transfer file is written until they are all set).
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="payroll.deductionCode"
+                label="Deduction code"
+                className="span-2"
+                hint="Payroll's code for the deduction, such as HOSPBILL."
+              />
+              <SelectField
+                name="payroll.finalPayDeduction"
+                label="Final paycheck"
+                className="span-4"
+                options={[
+                  { value: 'none', label: 'No deduction from a final paycheck' },
+                  { value: 'regular', label: 'The usual deduction from a final paycheck too' },
+                ]}
+              />
+              <TextField
+                name="payroll.payrollContact"
+                label="Payroll contact on the authorization"
+                className="span-6"
+                hint="A name, office and phone an employee can ask, such as Payroll office, ext. 4410."
+              />
+              <TextField
+                name="payroll.bankCompanyName"
+                label="Company name on the transfer file"
+                className="span-3"
+                hint="At most 16 letters or digits."
+              />
+              <TextField
+                name="payroll.bankCompanyId"
+                label="Company id the bank assigned"
+                className="span-3"
+                hint="10 letters or digits."
+              />
+              <TextField
+                name="payroll.bankRoutingNumber"
+                label="The hospital bank's routing number"
+                className="span-2"
+                hint="9 digits."
+              />
+              <TextField
+                name="payroll.bankName"
+                label="The hospital bank's name"
+                className="span-2"
+                hint="At most 23 letters or digits."
+              />
+              <TextField
+                name="payroll.entryDescription"
+                label="Description on the patient's bank statement"
+                className="span-2"
+                hint="At most 10 letters or digits, such as HOSP BILL."
+              />
+            </div>
           </fieldset>
         </fieldset>
         <FormAlert message={formError} />

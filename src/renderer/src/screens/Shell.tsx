@@ -34,6 +34,7 @@ import { Estates } from './estates/Estates';
 import { ProbateRules } from './estates/ProbateRules';
 import { EraRemittances } from './badDebt/EraRemittances';
 import { BadDebt } from './badDebt/BadDebt';
+import { Payroll } from './payroll/Payroll';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
@@ -73,6 +74,8 @@ function PlaceView({ place }: { place: Place }) {
       return <EraRemittances />;
     case 'badDebt':
       return <BadDebt />;
+    case 'payroll':
+      return <Payroll />;
     case 'users':
       return <Users />;
     case 'audit':

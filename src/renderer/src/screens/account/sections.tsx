@@ -9,6 +9,7 @@ import { AccountAgencies } from '../agencies/AccountAgencies';
 import { AccountSmallClaims } from '../smallClaims/SuitCheck';
 import { AccountEstate } from '../estates/AccountEstate';
 import { AccountBadDebt } from '../badDebt/AccountBadDebt';
+import { AccountPayroll } from '../payroll/AccountPayroll';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -68,5 +69,10 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
     Section: ({ workspace, onOpenPdf, onNotice }) => (
       <AccountBadDebt accounts={workspace.accounts} onOpenPdf={onOpenPdf} onNotice={onNotice} />
     ),
+  },
+  {
+    // Issue 16: the employee match, a payroll deduction or automatic bank transfer, its authorization and signature.
+    key: 'payroll',
+    Section: ({ workspace, onNotice }) => <AccountPayroll guarantorId={workspace.guarantor.id} onNotice={onNotice} />,
   },
 ];
