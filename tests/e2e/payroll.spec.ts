@@ -234,8 +234,7 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await shot(page, 'pd08-panel-active', { viewport: true });
   await expectNoSeriousA11yViolations(page, 'the account page with an active deduction');
 
-  // Pay day has passed: the run for 3 July made and its file downloaded.
-  await moveClockTo(page, workspace, '2026-07-06', ADMIN);
+  // Before pay day: the run for 3 July made and its file downloaded for payroll.
   await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
   await openTab(page, 'Arrangements');
   await expect(page.getByRole('table', { name: 'Arrangements' })).toContainText('PD-');
@@ -263,7 +262,10 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   expect(csv).toContain('E1001');
   expect(csv).toContain('50.00');
 
-  // Payroll's confirmation: $50.00 taken.
+  // Pay day has passed: payroll's confirmation, $50.00 taken.
+  await moveClockTo(page, workspace, '2026-07-06', ADMIN);
+  await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
+  await openTab(page, 'Pay periods');
   const confirmation = path.join(files.dir, 'confirmation.csv');
   await writeFile(confirmation, `Employee ID,Pay Date,Amount Deducted\nE1001,${PAY_DATE},50.00\n`);
   await page.getByRole('button', { name: /^Open the payroll file of / }).click();
