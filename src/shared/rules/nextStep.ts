@@ -15,6 +15,8 @@ export interface NextStepInput {
   fapStatus: FapStatus;
   /** Holds in force on the account (its own and the guarantor's), but not those Recoup keeps for its plan or a pending application. */
   holds?: HoldReason[];
+  /** The matters holding it by their own holds, named ("PD-3 payroll deduction"): said instead of their reason. */
+  heldBy?: string[];
   today: string;
 }
 
@@ -23,8 +25,9 @@ export function nextCollectionStep(a: NextStepInput): string {
   if (a.fapStatus === 'pending')
     return 'Financial-assistance application pending: collection actions wait for the decision (ECA-05).';
   const holds = [...new Set(a.holds ?? [])];
-  if (holds.length > 0) {
-    const why = holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()).join('; ');
+  const heldBy = [...new Set(a.heldBy ?? [])];
+  if (holds.length > 0 || heldBy.length > 0) {
+    const why = [...holds.map((h) => HOLD_REASON_LABELS[h].toLowerCase()), ...heldBy].join('; ');
     return holds.includes('deceased') || holds.includes('estate_claim')
       ? `On hold (${why}): no statements; only a claim against the estate may follow, through the 501(r) gate (a supervisor releases it where the probate deadline comes first, ECA-04).`
       : `On hold (${why}): no statements and no collection actions while it stands.`;

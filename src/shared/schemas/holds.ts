@@ -44,6 +44,8 @@ export interface HoldView {
   releaseNote: string | null;
   /** Kept by Recoup from the record itself (deceased, bankruptcy, an application pending, a current plan). */
   automatic: boolean;
+  /** The matter that placed it and alone ends it ("PD-3 payroll deduction", "small-claims case #4"), if any. */
+  owner: string | null;
   active: boolean;
 }
 

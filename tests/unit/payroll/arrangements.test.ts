@@ -172,6 +172,12 @@ describe('a payroll deduction', () => {
         [w.acct('A2'), 'plan_current'],
       ].sort(),
     );
+    // The account page says what holds it: the deduction by its name, never "payment plan current".
+    const page = await w.t.call('accounts:open', { guarantorId: w.jane }, w.clerk);
+    const a1 = page.accounts.find((x) => x.id === w.acct('A1'))!;
+    expect(a1.nextStep).toBe(
+      `On hold (PD-${a.id} payroll deduction active): no statements and no collection actions while it stands.`,
+    );
     // The arrangement owns its holds: not released by hand.
     const byHand = await w.t.raw('holds:release', { holdId: holds[0]!.id!, note: 'try' }, w.clerk);
     expect(byHand).toMatchObject({

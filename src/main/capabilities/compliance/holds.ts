@@ -108,6 +108,7 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     releasedBy: h.released_by_name,
     releaseNote: h.release_note,
     automatic: false,
+    owner: h.owner,
     active: h.released_on === null && (h.until === null || h.until >= today),
   }));
   const g = prepared(db, 'SELECT deceased, bankruptcy, fap_status, mail_returned_on FROM guarantors WHERE id = ?').get(
@@ -126,6 +127,7 @@ export function holdsOf(db: Db, guarantorId: number, today: string): HoldView[] 
     releasedBy: null,
     releaseNote: null,
     automatic: true,
+    owner: null,
     active: true,
   });
   const notes: Record<AutomaticHold, string> = {

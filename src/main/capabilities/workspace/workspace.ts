@@ -91,7 +91,14 @@ export function workspace(db: Db, guarantorId: number, today: string): AccountWo
         holds: holds
           .filter((h) => h.accountId === null || h.accountId === a.id)
           .filter((h) => !(h.automatic && (h.reason === 'plan_current' || h.reason === 'fap_pending')))
+          .filter((h) => h.owner === null || h.reason !== 'plan_current')
           .map((h) => h.reason),
+        // A payroll deduction or bank transfer holds its accounts under its own name, not as a plan.
+        heldBy: holds
+          .filter(
+            (h) => (h.accountId === null || h.accountId === a.id) && h.owner !== null && h.reason === 'plan_current',
+          )
+          .map((h) => `${h.owner} active`),
         today,
       }),
       ledger: accountLedger(db, a.id),
