@@ -479,6 +479,7 @@ export interface EmployeesRow {
   work_state: string;
   status: 'active' | 'terminated';
   terminated_on: string | null;
+  termination_source: string | null;
   guarantor_id: number | null;
   matched_on: string | null;
   matched_by: number | null;

@@ -192,6 +192,12 @@ export interface RosterReport {
   updated: number;
   unchanged: number;
   terminated: number;
+  /** Terminations a roster recorded, lifted by this file saying active (a rehire). */
+  rehired: number;
+  /** Terminations a clerk recorded by hand, kept although this file says active (no roster lifts them). */
+  keptTerminated: number;
+  /** Matched employees whose last name this file changes (a married name; the match stays). */
+  renamed: number;
   /** Arrangements a termination in this file ends (payroll deductions stop, the balance back to statements). */
   arrangementsEnded: number;
   /** Employees now awaiting a person's confirmation of a match. */

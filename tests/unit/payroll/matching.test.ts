@@ -1,7 +1,16 @@
 // Matching employees to guarantors, case by case: never by name alone; a person confirms.
 import { afterEach, describe, expect, it } from 'vitest';
 import { judgeMatch, matchName } from '../../../src/main/capabilities/payroll/matching';
-import { footprint, payrollWorld, refusal, ROSTER_CSV, type PayrollWorld } from './world';
+import {
+  footprint,
+  MAPPING,
+  payrollWorld,
+  refusal,
+  ROSTER_CSV,
+  ROSTER_HEADER,
+  ROSTER_LINES,
+  type PayrollWorld,
+} from './world';
 
 let w: PayrollWorld;
 afterEach(() => w?.t.cleanup());
@@ -169,5 +178,42 @@ describe('candidates, confirmations and rejections', () => {
     await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
     const r = await w.t.raw('payroll:unmatch', { employeeId: w.emp('E100'), note: 'x' }, w.clerk);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('a termination recorded by hand', () => {
+  it('is Recoup’s own: a roster saying active does not lift it or move its date, and the report counts it', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
+    const ended = await w.t.call(
+      'payroll:terminate',
+      { employeeId: w.emp('E100'), terminatedOn: '2026-06-26', note: 'HR called' },
+      w.clerk,
+    );
+    expect(ended).toMatchObject({ status: 'terminated', terminatedOn: '2026-06-26' });
+    const facts = () =>
+      w.t.app.store.db
+        .prepare('SELECT status, terminated_on, termination_source FROM employees WHERE id = ?')
+        .get(w.emp('E100'));
+    expect(facts()).toEqual({ status: 'terminated', terminated_on: '2026-06-26', termination_source: 'clerk' });
+
+    // The next roster (made before HR told payroll) still lists E100 as active, with a raise.
+    const stale = [ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,16.00,,40,N,TX,A,', ROSTER_LINES.E200].join('\r\n');
+    const preview = await w.t.call(
+      'payroll:rosterPreview',
+      { uploadId: await w.upload(stale), mapping: MAPPING },
+      w.clerk,
+    );
+    expect(preview).toMatchObject({ updated: 1, unchanged: 1, keptTerminated: 1, rehired: 0, problems: [] });
+    expect(await w.importRoster(stale)).toMatchObject({ updated: 1, keptTerminated: 1, rehired: 0 });
+    expect(facts()).toEqual({ status: 'terminated', terminated_on: '2026-06-26', termination_source: 'clerk' });
+    const e100 = await w.t.call('payroll:employee', { employeeId: w.emp('E100') }, w.clerk);
+    expect(e100).toMatchObject({ status: 'terminated', hourlyRateCents: 1_600, guarantorId: w.jane });
+
+    // A roster terminating with another date does not move the clerk's date either.
+    const later = [ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,16.00,,40,N,TX,T,2026-06-30'].join('\r\n');
+    expect(await w.importRoster(later)).toMatchObject({ unchanged: 1, terminated: 0, keptTerminated: 0 });
+    expect(facts()).toEqual({ status: 'terminated', terminated_on: '2026-06-26', termination_source: 'clerk' });
   });
 });

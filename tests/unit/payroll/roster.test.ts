@@ -1,7 +1,16 @@
 // The roster: inspected, previewed (nothing changes), imported all-or-nothing by mapping; every bad
 // value names its line and column; a re-import never clears a confirmed match; a rehire.
 import { afterEach, describe, expect, it } from 'vitest';
-import { footprint, MAPPING, payrollWorld, refusal, ROSTER_CSV, ROSTER_HEADER, type PayrollWorld } from './world';
+import {
+  footprint,
+  MAPPING,
+  payrollWorld,
+  refusal,
+  ROSTER_CSV,
+  ROSTER_HEADER,
+  ROSTER_LINES,
+  type PayrollWorld,
+} from './world';
 
 let w: PayrollWorld;
 afterEach(() => w?.t.cleanup());
@@ -206,11 +215,231 @@ describe('the roster', () => {
     const term = [ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,16.00,,40,N,TX,T,2026-06-30'].join('\r\n');
     expect(await w.importRoster(term)).toMatchObject({ updated: 1, terminated: 1, arrangementsEnded: 0 });
     const rehired = await w.importRoster(raised);
-    expect(rehired).toMatchObject({ updated: 1, terminated: 0 });
+    expect(rehired).toMatchObject({ updated: 1, terminated: 0, rehired: 1, keptTerminated: 0 });
     expect(await w.t.call('payroll:employee', { employeeId: w.emp('E100') }, w.clerk)).toMatchObject({
       status: 'active',
       terminatedOn: null,
       guarantorId: w.jane,
     });
+  });
+});
+
+// An import never erases or downgrades a fact Recoup recorded itself (issue 16 review).
+describe('what the roster does not say, and what it may not change', () => {
+  /** The roster's columns without the ones named, and the mapping without their fields. */
+  const without = (...fields: (keyof typeof MAPPING.columns)[]) => {
+    const dropped = fields.map((f) => MAPPING.columns[f]!);
+    const headers = ROSTER_HEADER.split(',');
+    const keep = headers.map((h) => !dropped.includes(h));
+    const columns = { ...MAPPING.columns };
+    for (const f of fields) delete columns[f];
+    return {
+      mapping: { ...MAPPING, columns },
+      csv: (...lines: string[]) =>
+        [headers, ...lines.map((l) => l.split(','))]
+          .map((cells) => cells.filter((_, i) => keep[i]).join(','))
+          .join('\r\n'),
+    };
+  };
+  const importWith = async (mapping: typeof MAPPING, text: string) =>
+    w.t.call('payroll:rosterImport', { uploadId: await w.upload(text), mapping }, w.clerk);
+  const row = (n: string) =>
+    w.t.app.store.db
+      .prepare(
+        'SELECT first_name, last_name, birth_date, weekly_hours_centi, exempt, status, terminated_on, termination_source, guarantor_id FROM employees WHERE employee_number = ?',
+      )
+      .get(n) as Record<string, unknown>;
+
+  it('a roster without a status column keeps a termination; a new employee in it is active', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    await w.importRoster([ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,15.00,,40,N,TX,T,2026-06-30'].join('\r\n'));
+    expect(row('E100')).toMatchObject({
+      status: 'terminated',
+      terminated_on: '2026-06-30',
+      termination_source: 'roster',
+    });
+    const noStatus = without('status', 'terminatedOn');
+    const r = await importWith(
+      noStatus.mapping,
+      noStatus.csv(ROSTER_LINES.E100, 'E500,Lee,Ann,1985-01-02,W,12.00,,40,N,TX,A,'),
+    );
+    expect(r).toMatchObject({ added: 1, updated: 0, unchanged: 1, terminated: 0, rehired: 0, keptTerminated: 0 });
+    expect(row('E100')).toMatchObject({
+      status: 'terminated',
+      terminated_on: '2026-06-30',
+      termination_source: 'roster',
+    });
+    expect(row('E500')).toMatchObject({ status: 'active', terminated_on: null, termination_source: null });
+    // An empty status cell says nothing either.
+    expect(
+      await w.importRoster([ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,15.00,,40,N,TX,,'].join('\r\n')),
+    ).toMatchObject({
+      unchanged: 1,
+      rehired: 0,
+    });
+    expect(row('E100')).toMatchObject({ status: 'terminated', terminated_on: '2026-06-30' });
+  });
+
+  it('a roster without dates of birth keeps them, and an id-only match stays likely', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    // Jane's record carries E400's id; E400 was born 1990-01-01, Jane 1980-02-14: likely, not exact.
+    w.t.app.store.db.prepare("UPDATE guarantors SET employee_id = 'E400' WHERE id = ?").run(w.jane);
+    const kinds = async () =>
+      (await w.t.call('payroll:employee', { employeeId: w.emp('E400') }, w.clerk)).matches.map((m) => m.kind);
+    expect(await kinds()).toEqual(['likely']);
+    const noBirth = without('birthDate');
+    // E400 got a raise in a file without the DOB column.
+    const r = await importWith(noBirth.mapping, noBirth.csv('E400,Smith,Jane,1990-01-01,M,13.00,,40,N,TX,A,'));
+    expect(r).toMatchObject({ updated: 1, problems: [] });
+    expect(row('E400')).toMatchObject({ birth_date: '1990-01-01' });
+    expect(await kinds()).toEqual(['likely']);
+    // The column mapped but the cell empty: the same.
+    await w.importRoster([ROSTER_HEADER, 'E400,Smith,Jane,,M,14.00,,40,N,TX,A,'].join('\r\n'));
+    expect(row('E400')).toMatchObject({ birth_date: '1990-01-01' });
+    expect(await kinds()).toEqual(['likely']);
+  });
+
+  it('only the required columns: first name, birth date, hours and exemption stay; a new employee needs hours', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    // E200 exempt with 45 hours from a full roster.
+    await w.importRoster([ROSTER_HEADER, "E200,O'Brien-Nunez,John,1950-07-04,BW,,41600.00,45,Y,TX,A,"].join('\r\n'));
+    const bare = without('firstName', 'birthDate', 'weeklyHours', 'exempt', 'status', 'terminatedOn');
+    const r = await importWith(bare.mapping, bare.csv("E200,O'Brien-Nunez,John,1950-07-04,BW,,52000.00,45,Y,TX,A,"));
+    expect(r).toMatchObject({ updated: 1, problems: [] });
+    expect(row('E200')).toMatchObject({
+      first_name: 'John',
+      birth_date: '1950-07-04',
+      weekly_hours_centi: 4500,
+      exempt: 1,
+      status: 'active',
+    });
+    // A new employee in the same kind of file: the hours are needed (not exempt by default).
+    const before = footprint(w);
+    const preview = await w.t.call(
+      'payroll:rosterPreview',
+      { uploadId: await w.upload(bare.csv('E500,Lee,Ann,1985-01-02,W,12.00,,40,N,TX,A,')), mapping: bare.mapping },
+      w.clerk,
+    );
+    expect(preview.problems).toEqual([
+      {
+        line: 2,
+        column: null,
+        value: null,
+        reason: 'The usual hours a week are missing (needed unless the employee is exempt).',
+      },
+    ]);
+    expect(footprint(w)).toBe(before);
+  });
+
+  it('a matched employee’s new date of birth is a problem naming its line and column; nothing is imported', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
+    const before = footprint(w);
+    const robert = [
+      ROSTER_HEADER,
+      'E300,Doe,Jane,1980-02-15,SM,20.00,,40,N,TX,A,', // unmatched: its birth date may change
+      'E100,Brown,Robert,1999-09-09,W,15.00,,40,N,TX,A,',
+    ].join('\r\n');
+    const preview = await w.t.call(
+      'payroll:rosterPreview',
+      { uploadId: await w.upload(robert), mapping: MAPPING },
+      w.clerk,
+    );
+    expect(preview.problems).toEqual([
+      {
+        line: 3,
+        column: 'DOB',
+        value: '1999-09-09',
+        reason:
+          'E100 is matched to Jane Smith (born 02/14/1980); the roster gives 09/09/1999: a supervisor undoes the match first (Payroll, the employee).',
+      },
+    ]);
+    expect(preview).toMatchObject({ added: 0, updated: 0, renamed: 0 });
+    const refused = await refusal(w.importRoster(robert));
+    expect(refused.code).toBe('invalid_input');
+    expect(refused.message).toBe(
+      'Nothing was imported: 1 problem in roster.csv. line 3 (DOB): E100 is matched to Jane Smith (born 02/14/1980); the roster gives 09/09/1999: a supervisor undoes the match first (Payroll, the employee).',
+    );
+    expect(refused.fields?.['line 3.DOB']).toMatch(/^E100 is matched to Jane Smith/);
+    expect(footprint(w)).toBe(before);
+    expect(row('E100')).toMatchObject({
+      last_name: 'Smith',
+      first_name: 'Jane',
+      birth_date: '1980-02-14',
+      guarantor_id: w.jane,
+    });
+    // The same date written another way is no change.
+    const us = { ...MAPPING, dateFormat: 'MM/DD/YYYY' as const };
+    expect(
+      await importWith(us, [ROSTER_HEADER, 'E100,Smith,Jane,02/14/1980,W,15.00,,40,N,TX,A,'].join('\r\n')),
+    ).toMatchObject({ unchanged: 1, problems: [] });
+  });
+
+  it('a matched employee without a birth date on file is held to the guarantor’s', async () => {
+    w = await payrollWorld();
+    await w.importRoster([ROSTER_HEADER, 'E100,Smith,Jane,,W,15.00,,40,N,TX,A,'].join('\r\n'));
+    // No birth date: the name alone is no candidate; Jane's record carries the employee id.
+    w.t.app.store.db.prepare("UPDATE guarantors SET employee_id = 'E100' WHERE id = ?").run(w.jane);
+    await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
+    const preview = await w.t.call(
+      'payroll:rosterPreview',
+      {
+        uploadId: await w.upload([ROSTER_HEADER, 'E100,Smith,Jane,1999-09-09,W,15.00,,40,N,TX,A,'].join('\r\n')),
+        mapping: MAPPING,
+      },
+      w.clerk,
+    );
+    expect(preview.problems.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [
+        2,
+        'DOB',
+        'E100 is matched to Jane Smith (born 02/14/1980); the roster gives 09/09/1999: a supervisor undoes the match first (Payroll, the employee).',
+      ],
+    ]);
+    // Jane's own date of birth fills it in.
+    expect(
+      await w.importRoster([ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,15.00,,40,N,TX,A,'].join('\r\n')),
+    ).toMatchObject({ updated: 1, problems: [] });
+    expect(row('E100')).toMatchObject({ birth_date: '1980-02-14', guarantor_id: w.jane });
+  });
+
+  it('a matched employee’s new last name is taken (a married name) and counted; the match stays', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
+    const married = [
+      ROSTER_HEADER,
+      'E100,Brown,Jane,1980-02-14,W,15.00,,40,N,TX,A,',
+      'E400,Jones,Jane,1990-01-01,M,12.00,,40,N,TX,A,', // not matched: an update, not counted
+    ].join('\r\n');
+    expect(await w.importRoster(married)).toMatchObject({ updated: 2, renamed: 1, problems: [] });
+    expect(row('E100')).toMatchObject({ last_name: 'Brown', birth_date: '1980-02-14', guarantor_id: w.jane });
+    // Only the letter case: not a new name.
+    expect(
+      await w.importRoster([ROSTER_HEADER, 'E100,BROWN,Jane,1980-02-14,W,15.00,,40,N,TX,A,'].join('\r\n')),
+    ).toMatchObject({ updated: 1, renamed: 0 });
+  });
+
+  it('a roster’s termination is lifted by a later roster saying active: a rehire, counted', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    const term = [ROSTER_HEADER, 'E300,Doe,Jane,1980-02-14,SM,20.00,,40,N,TX,T,2026-06-15'].join('\r\n');
+    expect(await w.importRoster(term)).toMatchObject({ terminated: 1, rehired: 0 });
+    expect(row('E300')).toMatchObject({
+      status: 'terminated',
+      terminated_on: '2026-06-15',
+      termination_source: 'roster',
+    });
+    // A later termination line without the date keeps the one on file.
+    expect(
+      await w.importRoster([ROSTER_HEADER, 'E300,Doe,Jane,1980-02-14,SM,20.00,,40,N,TX,T,'].join('\r\n')),
+    ).toMatchObject({ unchanged: 1, problems: [] });
+    const back = await w.importRoster([ROSTER_HEADER, ROSTER_LINES.E300].join('\r\n'));
+    expect(back).toMatchObject({ updated: 1, rehired: 1, keptTerminated: 0, terminated: 0 });
+    expect(row('E300')).toMatchObject({ status: 'active', terminated_on: null, termination_source: null });
   });
 });

@@ -40,8 +40,9 @@ export function addEmployee(db: Db, e: EmployeeFacts): number {
     db
       .prepare(
         `INSERT INTO employees (employee_number, last_name, first_name, birth_date, pay_frequency, pay_type, hourly_rate_cents,
-           annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, guarantor_id, matched_on, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')`,
+           annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, termination_source, guarantor_id, matched_on,
+           created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')`,
       )
       .run(
         e.number,
@@ -57,6 +58,7 @@ export function addEmployee(db: Db, e: EmployeeFacts): number {
         e.state ?? 'TX',
         e.status ?? 'active',
         e.status === 'terminated' ? '2026-06-15' : null,
+        e.status === 'terminated' ? 'roster' : null,
         e.guarantorId ?? null,
         e.guarantorId ? '2026-06-01' : null,
       ).lastInsertRowid,

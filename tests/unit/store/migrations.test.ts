@@ -601,6 +601,20 @@ describe('024', () => {
     db.exec(`INSERT INTO employees (id, employee_number, last_name, first_name, pay_frequency, pay_type, hourly_rate_cents,
                weekly_hours_centi, exempt, work_state, status, created_at, updated_at)
              VALUES (1, 'E1', 'S', 'J', 'biweekly', 'hourly', 1500, 4000, 0, 'TX', 'active', 't', 't')`);
+    // A termination says who recorded it (a roster or a clerk by hand); an active employee has none.
+    expect(() =>
+      db.exec(`UPDATE employees SET status = 'terminated', terminated_on = '2026-06-30' WHERE id = 1`),
+    ).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE employees SET termination_source = 'roster' WHERE id = 1`)).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        `UPDATE employees SET status = 'terminated', terminated_on = '2026-06-30', termination_source = 'payroll' WHERE id = 1`,
+      ),
+    ).toThrow(/CHECK/);
+    db.exec(
+      `UPDATE employees SET status = 'terminated', terminated_on = '2026-06-30', termination_source = 'clerk' WHERE id = 1`,
+    );
+    db.exec(`UPDATE employees SET status = 'active', terminated_on = NULL, termination_source = NULL WHERE id = 1`);
     // An hourly employee has a rate and no salary.
     expect(() =>
       db.exec(`INSERT INTO employees (employee_number, last_name, first_name, pay_frequency, pay_type, annual_salary_cents,

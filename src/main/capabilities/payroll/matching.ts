@@ -220,7 +220,10 @@ export function unmatch(db: Db, employeeId: number, note: string, w: MatchWhen):
   );
 }
 
-/** A termination entered by hand (the roster's fact): payroll deductions end, the balance back to statements. */
+/**
+ * A termination entered by hand: Recoup's own fact, which no roster lifts (roster.ts counts a line
+ * saying active as kept terminated). Payroll deductions end, the balance back to statements.
+ */
 export function terminateByHand(db: Db, employeeId: number, terminatedOn: string, note: string, w: MatchWhen): number {
   const e = employeeRow(db, employeeId);
   if (e.status === 'terminated')

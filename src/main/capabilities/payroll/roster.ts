@@ -5,16 +5,31 @@
 // termination (new or changed) ends the employee's live payroll deductions, the balance going back
 // to the statement cycle; a rehire makes the employee active again (ended arrangements stay ended).
 // A preview is the same work rolled back.
+//
+// An import never erases or downgrades a fact Recoup recorded itself: a field the file does not give
+// (its column not mapped, or the cell empty) leaves an employee's stored value alone (the defaults
+// are for new employees only); a termination a clerk recorded by hand stays whatever the roster
+// says (counted as kept); a matched employee's date of birth cannot change under the match (a
+// problem: a supervisor undoes the match first); a last name may (a married name), counted.
 import type { z } from 'zod';
+import { formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import type { RosterInspection, RosterReport, rosterImportInput } from '../../../shared/schemas/payroll';
+import type {
+  RosterField,
+  RosterInspection,
+  RosterMapping,
+  RosterProblem,
+  RosterReport,
+  rosterImportInput,
+} from '../../../shared/schemas/payroll';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { EmployeesRow } from '../../store/schema';
+import { guarantorName, guarantorRow } from '../accounts';
 import { parseCsv } from '../imports';
 import { endPayrollArrangementsOf } from './arrangements';
-import { openCandidates } from './matching';
-import { readRoster, suggestRosterMapping, uploadedText, type UploadSource } from './rosterFile';
+import { matchName, openCandidates } from './matching';
+import { readRoster, suggestRosterMapping, uploadedText, type RosterLine, type UploadSource } from './rosterFile';
 import {
   insertEmployee,
   insertRosterImport,
@@ -46,8 +61,128 @@ function sameFacts(e: EmployeesRow, f: EmployeeFacts): boolean {
     (e.exempt === 1) === f.exempt &&
     e.work_state === f.workState &&
     e.status === f.status &&
-    e.terminated_on === f.terminatedOn
+    e.terminated_on === f.terminatedOn &&
+    e.termination_source === f.terminationSource
   );
+}
+
+/** A good line with what it will write, and what it means for the report. */
+interface Resolved {
+  line: number;
+  existing: EmployeesRow | undefined;
+  facts: EmployeeFacts;
+  /** A termination a roster recorded, lifted by this line saying active. */
+  rehired: boolean;
+  /** A termination a clerk recorded by hand, kept although this line says active. */
+  keptTerminated: boolean;
+  /** A matched employee's last name changed (a married name). */
+  renamed: boolean;
+}
+
+/**
+ * Each good line against what Recoup has: a field the line does not give keeps the stored value (a
+ * new employee gets the default); the checks that depend on the stored employee give problems
+ * naming the line and column. Reads only.
+ */
+function resolveLines(
+  db: Db,
+  lines: readonly RosterLine[],
+  mapping: RosterMapping,
+): { resolved: Resolved[]; problems: RosterProblem[] } {
+  const byNumber = prepared(db, 'SELECT * FROM employees WHERE employee_number = ? COLLATE NOCASE');
+  const resolved: Resolved[] = [];
+  const problems: RosterProblem[] = [];
+  for (const l of lines) {
+    const e = byNumber.get(l.employeeNumber) as EmployeesRow | undefined;
+    let bad = false;
+    const problem = (f: RosterField, reason: string) => {
+      bad = true;
+      const value = l.cells[f];
+      problems.push({
+        line: l.line,
+        column: mapping.columns[f] ?? null,
+        value: value === undefined || value === '' ? null : value,
+        reason,
+      });
+    };
+
+    // The date of birth: a matched employee's cannot change under the match (that would make the
+    // match another person's); the known one is the employee's, else the matched guarantor's.
+    if (e && e.guarantor_id !== null && l.birthDate !== undefined) {
+      const g = guarantorRow(db, e.guarantor_id);
+      const known = e.birth_date ?? g.date_of_birth;
+      if (known !== null && known !== l.birthDate)
+        problem(
+          'birthDate',
+          `${e.employee_number} is matched to ${guarantorName(g)} (born ${formatShortDate(known)}); the roster gives ${formatShortDate(l.birthDate)}: a supervisor undoes the match first (Payroll, the employee).`,
+        );
+    }
+    const birthDate = l.birthDate ?? e?.birth_date ?? null;
+
+    // An hourly employee is not exempt (the line's own "exempt" with hourly is a problem already).
+    const exempt = l.payType === 'hourly' ? false : (l.exempt ?? (e ? e.exempt === 1 : false));
+    let weeklyHoursCenti = l.weeklyHoursCenti ?? e?.weekly_hours_centi;
+    if (weeklyHoursCenti === undefined) {
+      if (exempt && l.payType === 'salary') weeklyHoursCenti = 4000;
+      else problem('weeklyHours', 'The usual hours a week are missing (needed unless the employee is exempt).');
+    }
+
+    let status: EmployeeFacts['status'];
+    let terminatedOn: string | null;
+    let terminationSource: EmployeeFacts['terminationSource'];
+    let rehired = false;
+    let keptTerminated = false;
+    if (e && e.status === 'terminated' && e.termination_source === 'clerk') {
+      // Recoup's own fact: no roster lifts it or moves its date.
+      status = 'terminated';
+      terminatedOn = e.terminated_on;
+      terminationSource = 'clerk';
+      keptTerminated = l.status === 'active';
+    } else if (l.status === undefined) {
+      status = e ? e.status : 'active';
+      terminatedOn = e ? e.terminated_on : null;
+      terminationSource = e ? (e.termination_source as EmployeeFacts['terminationSource']) : null;
+    } else if (l.status === 'active') {
+      status = 'active';
+      terminatedOn = null;
+      terminationSource = null;
+      rehired = e?.status === 'terminated';
+    } else {
+      status = 'terminated';
+      terminationSource = 'roster';
+      terminatedOn = l.terminatedOn ?? (e?.status === 'terminated' ? e.terminated_on : null);
+      if (terminatedOn === null)
+        problem(
+          mapping.columns.terminatedOn !== undefined ? 'terminatedOn' : 'status',
+          'A terminated employee needs the termination date.',
+        );
+    }
+    if (bad) continue;
+    resolved.push({
+      line: l.line,
+      existing: e,
+      facts: {
+        employeeNumber: l.employeeNumber,
+        lastName: l.lastName,
+        firstName: l.firstName ?? e?.first_name ?? '',
+        birthDate,
+        payFrequency: l.payFrequency,
+        payType: l.payType,
+        hourlyRateCents: l.hourlyRateCents,
+        annualSalaryCents: l.annualSalaryCents,
+        weeklyHoursCenti: weeklyHoursCenti!,
+        exempt,
+        workState: l.workState,
+        status,
+        terminatedOn,
+        terminationSource,
+      },
+      rehired,
+      keptTerminated,
+      renamed: e !== undefined && e.guarantor_id !== null && matchName(e.last_name) !== matchName(l.lastName),
+    });
+  }
+  return { resolved, problems };
 }
 
 class PreviewDone extends Error {
@@ -66,6 +201,12 @@ export async function runRoster(
 ): Promise<RosterReport> {
   const { fileName, text, sha256 } = uploadedText(upload, input.uploadId);
   const parsed = await readRoster(text, input.mapping);
+  const { resolved, problems: storedProblems } = resolveLines(db, parsed.given, input.mapping);
+  // Every problem in line order (a line's own problems first, then those against what is on file).
+  const problems = [...parsed.problems, ...storedProblems]
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.line - b.p.line || a.i - b.i)
+    .map(({ p }) => p);
   const empty: RosterReport = {
     fileName,
     lines: parsed.lines,
@@ -73,25 +214,28 @@ export async function runRoster(
     updated: 0,
     unchanged: 0,
     terminated: 0,
+    rehired: 0,
+    keptTerminated: 0,
+    renamed: 0,
     arrangementsEnded: 0,
     toConfirm: 0,
-    problems: parsed.problems,
+    problems,
     importId: null,
   };
-  if (parsed.problems.length > 0) {
+  if (problems.length > 0) {
     if (mode === 'commit') {
-      const shown = parsed.problems
+      const shown = problems
         .slice(0, 5)
-        .map((p) => `line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.reason}`)
+        .map((p) => `line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.reason.replace(/\.$/, '')}`)
         .join('; ');
       const fields: Record<string, string> = {};
-      for (const p of parsed.problems.slice(0, 50)) {
+      for (const p of problems.slice(0, 50)) {
         const key = `line ${p.line}${p.column ? `.${p.column}` : ''}`;
         fields[key] = fields[key] ? `${fields[key]} ${p.reason}` : p.reason;
       }
       throw new AppError(
         'invalid_input',
-        `Nothing was imported: ${parsed.problems.length === 1 ? '1 problem' : `${parsed.problems.length} problems`} in ${fileName}. ${shown}${parsed.problems.length > 5 ? `; and ${parsed.problems.length - 5} more` : ''}.`,
+        `Nothing was imported: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${fileName}. ${shown}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}.`,
         fields,
       );
     }
@@ -108,10 +252,9 @@ export async function runRoster(
             w.by,
           )
         : null;
-    const byNumber = prepared(db, 'SELECT * FROM employees WHERE employee_number = ? COLLATE NOCASE');
     const touched: number[] = [];
-    for (const f of parsed.facts) {
-      const e = byNumber.get(f.employeeNumber) as EmployeesRow | undefined;
+    for (const r of resolved) {
+      const { existing: e, facts: f } = r;
       let id: number;
       if (!e) {
         id = insertEmployee(db, f, importId, w.now);
@@ -119,12 +262,15 @@ export async function runRoster(
         if (f.status === 'terminated') report.terminated++;
       } else {
         id = e.id;
+        if (r.keptTerminated) report.keptTerminated++;
         if (sameFacts(e, f)) {
           report.unchanged++;
           continue;
         }
         updateEmployeeFacts(db, e.id, f, importId, w.now);
         report.updated++;
+        if (r.rehired) report.rehired++;
+        if (r.renamed) report.renamed++;
         const newTermination =
           f.status === 'terminated' && (e.status !== 'terminated' || e.terminated_on !== f.terminatedOn);
         if (newTermination) {

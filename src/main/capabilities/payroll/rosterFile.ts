@@ -1,7 +1,8 @@
 // A roster file read by its mapping (issue 16): the upload as text, a mapping guessed from the
 // headers, and every line's values checked, each bad value a problem naming its line and column.
 // The roster's own words for frequencies, pay types, exemption and status are accepted, and its
-// codes mapped to them.
+// codes mapped to them. A field the line does not give (its column not mapped, or the cell empty)
+// is left undefined: an employee Recoup has keeps the value on file (roster.ts decides).
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { isBusinessDate } from '../../../shared/dates';
@@ -15,7 +16,6 @@ import {
   type RosterProblem,
 } from '../../../shared/schemas/payroll';
 import { parseCsv } from '../imports';
-import type { EmployeeFacts } from './rosterRows';
 
 export type UploadSource = (uploadId: string) => { fileName: string; bytes: Buffer };
 
@@ -133,8 +133,31 @@ function parseDate(text: string, format: RosterMapping['dateFormat']): string | 
   return isBusinessDate(iso) ? iso : null;
 }
 
+/**
+ * One good line's values. `undefined` = the line does not give the field (its column is not mapped,
+ * or the cell is empty): an employee on file keeps what Recoup has, a new one gets the default.
+ */
+export interface RosterLine {
+  line: number;
+  employeeNumber: string;
+  lastName: string;
+  firstName: string | undefined;
+  birthDate: string | undefined;
+  payFrequency: PayFrequency;
+  payType: 'hourly' | 'salary';
+  hourlyRateCents: number | null;
+  annualSalaryCents: number | null;
+  weeklyHoursCenti: number | undefined;
+  exempt: boolean | undefined;
+  workState: string;
+  status: 'active' | 'terminated' | undefined;
+  terminatedOn: string | undefined;
+  /** The line's cells as written (trimmed), by field, for the problems named later. */
+  cells: Partial<Record<RosterField, string>>;
+}
+
 interface ParsedRoster {
-  facts: (EmployeeFacts & { line: number })[];
+  given: RosterLine[];
   problems: RosterProblem[];
   lines: number;
 }
@@ -166,11 +189,11 @@ export async function readRoster(text: string, mapping: RosterMapping): Promise<
   need(cols.payFrequency !== undefined, 'Map the pay frequency.');
   need(cols.hourlyRate !== undefined || cols.annualSalary !== undefined, 'Map the hourly rate or the annual salary.');
   need(cols.workState !== undefined, 'Map the work state.');
-  if (problems.some((p) => p.line === 1)) return { facts: [], problems, lines: rows.length };
+  if (problems.some((p) => p.line === 1)) return { given: [], problems, lines: rows.length };
 
   const codes = new Map(Object.entries(mapping.codes).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const coded = (v: string) => codes.get(v.trim().toLowerCase()) ?? v;
-  const facts: ParsedRoster['facts'] = [];
+  const given: RosterLine[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const get = (f: RosterField): string => {
@@ -212,9 +235,8 @@ export async function readRoster(text: string, mapping: RosterMapping): Promise<
       problem(cols.lastName ? 'firstName' : 'fullName', 'A first name is at most 100 characters.');
 
     const birthText = get('birthDate');
-    const birthDate = birthText === '' ? null : parseDate(birthText, mapping.dateFormat);
-    if (birthText !== '' && birthDate === null)
-      problem('birthDate', `The date of birth is not a real date written ${mapping.dateFormat}.`);
+    const birthDate = birthText === '' ? undefined : parseDate(birthText, mapping.dateFormat);
+    if (birthDate === null) problem('birthDate', `The date of birth is not a real date written ${mapping.dateFormat}.`);
 
     const freqText = get('payFrequency');
     const payFrequency = FREQUENCY_WORDS[squash(coded(freqText))];
@@ -249,17 +271,16 @@ export async function readRoster(text: string, mapping: RosterMapping): Promise<
       problem('annualSalary', 'A salaried employee needs the annual salary.');
 
     const exemptText = get('exempt');
-    const exempt = exemptText === '' ? false : EXEMPT_WORDS[squash(coded(exemptText))];
-    if (exempt === undefined) problem('exempt', 'Exempt is not Y or N (yes/no, true/false, 1/0, exempt/non-exempt).');
+    const exempt = exemptText === '' ? undefined : EXEMPT_WORDS[squash(coded(exemptText))];
+    if (exemptText !== '' && exempt === undefined)
+      problem('exempt', 'Exempt is not Y or N (yes/no, true/false, 1/0, exempt/non-exempt).');
     if (exempt === true && payType === 'hourly')
       problem('exempt', 'An hourly employee is not exempt: the exempt rule is for salaried employees.');
 
+    // Missing hours are judged with what Recoup has on file (roster.ts).
     const hoursText = get('weeklyHours');
-    let weeklyHoursCenti = 0;
-    if (hoursText === '') {
-      if (exempt === true && payType === 'salary') weeklyHoursCenti = 4000;
-      else problem('weeklyHours', 'The usual hours a week are missing (needed unless the employee is exempt).');
-    } else {
+    let weeklyHoursCenti: number | undefined;
+    if (hoursText !== '') {
       const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(hoursText);
       const centi = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
       if (!m || centi <= 0 || centi > 16800)
@@ -274,38 +295,38 @@ export async function readRoster(text: string, mapping: RosterMapping): Promise<
         stateText === '' ? 'The work state is missing.' : 'The work state is not a US state code, like TX.',
       );
 
+    // A missing termination date is judged with what Recoup has on file (roster.ts).
     const statusText = get('status');
-    const status = statusText === '' ? 'active' : STATUS_WORDS[squash(coded(statusText))];
-    if (!status) problem('status', 'The status is not active or terminated (A or T).');
+    const status = statusText === '' ? undefined : STATUS_WORDS[squash(coded(statusText))];
+    if (statusText !== '' && !status) problem('status', 'The status is not active or terminated (A or T).');
     const termText = get('terminatedOn');
-    let terminatedOn: string | null = null;
-    if (status === 'terminated') {
-      if (termText === '')
-        problem(cols.terminatedOn ? 'terminatedOn' : 'status', 'A terminated employee needs the termination date.');
-      else {
-        terminatedOn = parseDate(termText, mapping.dateFormat);
-        if (terminatedOn === null)
-          problem('terminatedOn', `The termination date is not a real date written ${mapping.dateFormat}.`);
-      }
+    let terminatedOn: string | undefined;
+    if (status === 'terminated' && termText !== '') {
+      terminatedOn = parseDate(termText, mapping.dateFormat) ?? undefined;
+      if (terminatedOn === undefined)
+        problem('terminatedOn', `The termination date is not a real date written ${mapping.dateFormat}.`);
     }
     if (bad) continue;
-    facts.push({
+    const cells: RosterLine['cells'] = {};
+    for (const f of ROSTER_FIELDS) if (index[f] !== undefined) cells[f] = get(f);
+    given.push({
       line: row.line,
       employeeNumber,
       lastName,
-      firstName,
-      birthDate,
+      firstName: firstName === '' ? undefined : firstName,
+      birthDate: birthDate ?? undefined,
       payFrequency: payFrequency!,
       payType: payType!,
       hourlyRateCents: payType === 'hourly' ? rate : null,
       annualSalaryCents: payType === 'salary' ? salary : null,
       weeklyHoursCenti,
-      exempt: exempt === true,
+      exempt,
       workState: stateText,
-      status: status!,
+      status,
       terminatedOn,
+      cells,
     });
   }
   if (rows.length === 0) problems.push({ line: 1, column: null, value: null, reason: 'The file has no employees.' });
-  return { facts, problems, lines: rows.length };
+  return { given, problems, lines: rows.length };
 }

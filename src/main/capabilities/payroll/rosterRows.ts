@@ -4,7 +4,10 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { WageFloorRow } from '../../../shared/rules/payroll';
 
-/** An employee's roster facts as a line of the roster gives them (the match is never the roster's). */
+/**
+ * An employee's facts as an import writes them: the line's values, and for an employee on file the
+ * stored value of every field the line does not give (roster.ts). The match is never the roster's.
+ */
 export interface EmployeeFacts {
   employeeNumber: string;
   lastName: string;
@@ -19,6 +22,8 @@ export interface EmployeeFacts {
   workState: string;
   status: 'active' | 'terminated';
   terminatedOn: string | null;
+  /** Who recorded the termination: a roster, or a clerk by hand (no roster lifts that one). */
+  terminationSource: 'roster' | 'clerk' | null;
 }
 
 export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null, now: string): number {
@@ -26,8 +31,9 @@ export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null
     prepared(
       db,
       `INSERT INTO employees (employee_number, last_name, first_name, birth_date, pay_frequency, pay_type, hourly_rate_cents,
-         annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, roster_import_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, termination_source, roster_import_id,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       f.employeeNumber,
       f.lastName,
@@ -42,6 +48,7 @@ export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null
       f.workState,
       f.status,
       f.terminatedOn,
+      f.terminationSource,
       importId,
       now,
       now,
@@ -49,13 +56,16 @@ export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null
   );
 }
 
-/** The roster's facts on an existing employee; the confirmed match (guarantor_id) is Recoup's and stays. */
+/**
+ * An import's facts on an existing employee (`f` already holds the stored value of every field the
+ * line does not give); the confirmed match (guarantor_id) is Recoup's and stays.
+ */
 export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, importId: number | null, now: string): void {
   prepared(
     db,
     `UPDATE employees SET employee_number = ?, last_name = ?, first_name = ?, birth_date = ?, pay_frequency = ?, pay_type = ?,
        hourly_rate_cents = ?, annual_salary_cents = ?, weekly_hours_centi = ?, exempt = ?, work_state = ?, status = ?,
-       terminated_on = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
+       terminated_on = ?, termination_source = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
      WHERE id = ?`,
   ).run(
     f.employeeNumber,
@@ -71,19 +81,19 @@ export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, import
     f.workState,
     f.status,
     f.terminatedOn,
+    f.terminationSource,
     importId,
     now,
     id,
   );
 }
 
-/** A termination entered by hand (the roster's fact, before the next roster brings it). */
+/** A termination entered by hand: Recoup's own fact, which a later roster saying active does not lift. */
 export function setTerminated(db: Db, id: number, on: string, now: string): void {
-  prepared(db, `UPDATE employees SET status = 'terminated', terminated_on = ?, updated_at = ? WHERE id = ?`).run(
-    on,
-    now,
-    id,
-  );
+  prepared(
+    db,
+    `UPDATE employees SET status = 'terminated', terminated_on = ?, termination_source = 'clerk', updated_at = ? WHERE id = ?`,
+  ).run(on, now, id);
 }
 
 export function setMatch(db: Db, employeeId: number, guarantorId: number, on: string, by: number, now: string): void {

@@ -56,6 +56,9 @@ export const migration024: Migration = {
         work_state          TEXT NOT NULL CHECK (length(work_state) = 2),
         status              TEXT NOT NULL CHECK (status IN ('active','terminated')),
         terminated_on       TEXT,
+        -- Who recorded the termination: 'roster' (a later roster saying active is a rehire) or
+        -- 'clerk' (terminated by hand: Recoup's own fact, which no roster lifts).
+        termination_source  TEXT CHECK (termination_source IS NULL OR termination_source IN ('roster','clerk')),
         -- Set only when a person confirms the match (never by name alone).
         guarantor_id        INTEGER UNIQUE REFERENCES guarantors(id),
         matched_on          TEXT,
@@ -66,6 +69,7 @@ export const migration024: Migration = {
         CHECK ((pay_type = 'hourly') = (hourly_rate_cents IS NOT NULL)),
         CHECK ((pay_type = 'salary') = (annual_salary_cents IS NOT NULL)),
         CHECK ((status = 'terminated') = (terminated_on IS NOT NULL)),
+        CHECK ((status = 'terminated') = (termination_source IS NOT NULL)),
         CHECK ((guarantor_id IS NULL) = (matched_on IS NULL))
       ) STRICT;
       CREATE INDEX employees_birth ON employees(birth_date);
