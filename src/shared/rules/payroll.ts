@@ -14,7 +14,7 @@
 // for; a period that can be short (a semimonthly period of 13 days, February 16–28; a monthly one
 // of 28 days) holds fewer weeks, so the limit is computed for the shortest period the frequency can
 // have: the amount is safe in every period, not only in an average one.
-import { addDays, addMonths, daysInMonth, type BusinessDate } from '../dates';
+import { addDays, addMonths, daysInMonth, formatLongDate, type BusinessDate } from '../dates';
 import { formatCents, type Cents } from '../money';
 
 export const PAY_FREQUENCIES = ['weekly', 'biweekly', 'semimonthly', 'monthly'] as const;
@@ -163,7 +163,13 @@ export function largestDeduction(
       : stateMin !== null
         ? `The federal minimum wage, ${formatCents(fedMin)} an hour, stands (${pay.workState}’s is ${formatCents(stateMin)}).`
         : `The federal minimum wage, ${formatCents(fedMin)} an hour, stands (no minimum for ${pay.workState} is on file).`;
-  lines.push(minLine);
+  const exemptTest =
+    pay.exempt &&
+    pay.payType === 'salary' &&
+    pay.annualSalaryCents !== null &&
+    (floor.federal.exemptWeeklySalaryCents !== null || (floor.state?.exemptWeeklySalaryCents ?? null) !== null);
+  // An exempt salary is held to its salary level, not to an hourly minimum: that line would mislead.
+  if (!exemptTest) lines.push(minLine);
   if (actual)
     lines.push(`This period paid for ${hoursText(actual.hoursCenti)} hours over ${weeksOf(weeks, 'workweek')}.`);
   else lines.push(`The limit is for the shortest pay period: ${SHORTEST_PERIOD_WEEKS[pay.payFrequency].note}.`);
@@ -266,6 +272,44 @@ export function largestDeduction(
   };
 }
 
+/**
+ * PD-01 over the life of an arrangement: the largest amount from `from` on, under every wage-floor
+ * row already on file that comes into effect later (a state's new minimum from August 1 binds an
+ * arrangement set up in July). The smallest limit stands, with the date it starts from said first.
+ * Null without a federal row on `from`.
+ */
+export function largestDeductionFrom(
+  pay: PayFacts,
+  rows: readonly WageFloorRow[],
+  from: BusinessDate,
+): (DeductionLimit & { from: BusinessDate; later: boolean }) | null {
+  const state = pay.workState.toUpperCase();
+  const dates = [
+    from,
+    ...new Set(
+      rows
+        .filter((r) => r.effectiveFrom > from && (r.jurisdiction === 'US' || r.jurisdiction === state))
+        .map((r) => r.effectiveFrom),
+    ),
+  ].sort();
+  let best: (DeductionLimit & { from: BusinessDate; later: boolean }) | null = null;
+  for (const d of dates) {
+    const floor = floorOn(rows, state, d);
+    if (!floor) continue;
+    const limit = largestDeduction(pay, floor);
+    if (best === null || limit.maxCents < best.maxCents) best = { ...limit, from: d, later: d !== from };
+  }
+  if (best && best.later)
+    best = {
+      ...best,
+      lines: [
+        `From ${formatLongDate(best.from)} (a wage-floor row already on file) the floor is higher, and the limit smaller:`,
+        ...best.lines,
+      ],
+    };
+  return best;
+}
+
 export interface DeductionCheck {
   ok: boolean;
   limit: DeductionLimit;
@@ -274,16 +318,26 @@ export interface DeductionCheck {
 }
 
 /** PD-01: whether `amountCents` may be taken each pay period. */
-export function checkDeduction(amountCents: Cents, pay: PayFacts, floor: FloorInEffect): DeductionCheck {
-  const limit = largestDeduction(pay, floor);
+export function checkDeduction(
+  amountCents: Cents,
+  pay: PayFacts,
+  floor: FloorInEffect | DeductionLimit,
+): DeductionCheck {
+  const limit = 'maxCents' in floor ? floor : largestDeduction(pay, floor);
   if (amountCents <= limit.maxCents) return { ok: true, limit, message: null };
+  const from =
+    'later' in limit && limit.later === true && 'from' in limit && typeof limit.from === 'string'
+      ? ` from ${formatLongDate(limit.from)}`
+      : '';
   return {
     ok: false,
     limit,
     message:
-      limit.maxCents > 0
-        ? `${formatCents(amountCents)} a pay period could bring pay below the wage floor (PD-01): the largest amount allowed is ${formatCents(limit.maxCents)}.`
-        : `No payroll deduction is allowed for this employee's pay (PD-01): it leaves nothing above the wage floor.`,
+      limit.maxCents === 0
+        ? `No payroll deduction is allowed for this employee's pay${from} (PD-01): it leaves nothing above the wage floor.`
+        : limit.binding === 'state_limit'
+          ? `${formatCents(amountCents)} a pay period is more than ${pay.workState} allows a deduction to take${from}: the largest amount allowed is ${formatCents(limit.maxCents)}.`
+          : `${formatCents(amountCents)} a pay period could bring pay below the wage floor${from} (PD-01): the largest amount allowed is ${formatCents(limit.maxCents)}.`,
   };
 }
 

@@ -460,6 +460,8 @@ describe('the payroll queue source', () => {
       [expect.stringMatching(/^payroll:match:\d+$/), w.bo],
       [`payroll:signature:${waiting}`, w.ana],
       [`payroll:due:${jane}:2026-07-03`, w.jane],
+      // Jane works in TX and no TX row is on file: a supervisor adds it (the federal minimum is used meanwhile).
+      [`payroll:stateRow:${jane}`, w.jane],
     ]);
     expect(items[2]!.summary).toMatch(/pay date .*July 3, 2026 is in 2 days/);
     // Six days after set-up: not yet; once the run is made, the due item goes.
@@ -471,6 +473,52 @@ describe('the payroll queue source', () => {
       false,
     );
     expect(payrollQueueSource.items(w.db, '2026-07-01', (k) => k !== 'payroll')).toEqual([]);
+  });
+});
+
+describe('the payroll queue source: what nobody must forget', () => {
+  it('a run with no confirmation 3 days after pay day, a pay date passed with no file, a deduction that can take nothing', async () => {
+    w = await bigWorld('2026-07-01');
+    w.db
+      .prepare(
+        "INSERT INTO wage_floors (jurisdiction, effective_from, minimum_wage_cents, source, created_at) VALUES ('TX', '2020-01-01', 725, 'test', 't')",
+      )
+      .run();
+    const ej = addEmployee(w.db, { number: 'E100', guarantorId: w.jane, frequency: 'weekly' });
+    const jane = addArrangement(w.t, {
+      guarantorId: w.jane,
+      employeeId: ej,
+      accountIds: [w.a1],
+      amountCents: 5000,
+      firstDate: '2026-07-03',
+      frequency: 'weekly',
+    });
+    // John paid $7.25 an hour: nothing above the floor.
+    const eo = addEmployee(w.db, { number: 'E200', guarantorId: w.john, rateCents: 725 });
+    const john = addArrangement(w.t, {
+      guarantorId: w.john,
+      employeeId: eo,
+      accountIds: [w.a3],
+      amountCents: 1000,
+      firstDate: '2026-07-03',
+    });
+    await w.t.call('payroll:createRun', { method: 'payroll', runDate: '2026-07-03' }, w.clerk);
+    // July 13: payroll has not confirmed July 3; no file was made for July 10.
+    const keys = payrollQueueSource.items(w.db, '2026-07-13', () => true).map((i) => i.key);
+    const run = (await w.t.call('payroll:runs', {}, w.clerk))[0]!.id;
+    expect(keys).toContain(`payroll:answer:${run}`);
+    expect(keys).toContain(`payroll:missedDate:${jane}:2026-07-10`);
+    expect(keys).toContain(`payroll:nothing:${john}`);
+    const answer = payrollQueueSource
+      .items(w.db, '2026-07-13', () => true)
+      .find((i) => i.key === `payroll:answer:${run}`)!;
+    expect(answer.summary).toMatch(
+      /payroll's confirmation of the deductions of .*July 3, 2026 .* has not come back 10 days after pay day/,
+    );
+    // Two days after pay day: not yet.
+    expect(
+      payrollQueueSource.items(w.db, '2026-07-05', () => true).some((i) => i.key === `payroll:answer:${run}`),
+    ).toBe(false);
   });
 });
 
@@ -486,7 +534,12 @@ describe('the queue source is the app’s', () => {
       firstDate: '2026-07-03',
     });
     const q = await w.t.call('queue:list', { kind: 'payroll', assignee: 'all' }, w.clerk);
-    expect(q.items.map((i) => [i.kind, i.guarantorId])).toEqual([['payroll', w.jane]]);
+    // The pay date within 3 days without a file, and TX (her work state) with no wage-floor row.
+    expect(q.items.map((i) => i.key.split(':').slice(0, 2).join(':')).sort()).toEqual([
+      'payroll:due',
+      'payroll:stateRow',
+    ]);
+    expect(new Set(q.items.map((i) => i.guarantorId))).toEqual(new Set([w.jane]));
   });
 });
 

@@ -308,3 +308,20 @@ describe('a period as paid, overtime reported, and rows that leave a figure blan
     expect(limit.maxCents).toBe(80_461);
   });
 });
+
+describe('the refusal names what binds', () => {
+  it('a state limit says the state, not the wage floor; an exempt salary is not told the hourly minimum', () => {
+    const floor: FloorInEffect = {
+      federal: FEDERAL_WAGE_FLOOR,
+      state: { ...FEDERAL_WAGE_FLOOR, jurisdiction: 'TX', deductionLimitBp: 1000, minimumWageCents: 725 },
+    };
+    // $20.00 × 40 h weekly = $800.00; 10% = $80.00 (the wage floor would allow 40 × $12.75 = $510.00).
+    const check = checkDeduction(9_000, hourly(2000, 40), floor);
+    expect(check.limit.binding).toBe('state_limit');
+    expect(check.message).toBe(
+      '$90.00 a pay period is more than TX allows a deduction to take: the largest amount allowed is $80.00.',
+    );
+    const exempt = largestDeduction(salary(5_200_000, true), FEDERAL);
+    expect(exempt.lines.some((l) => l.includes('minimum wage'))).toBe(false);
+  });
+});

@@ -57,8 +57,13 @@ describe('the wage-floor table', () => {
     // Federal only: 40 × ($15.00 − $7.25) = $310.00
     expect((await w.t.call('payroll:limit', { employeeId: e100 }, w.clerk)).maxCents).toBe(31_000);
     await w.t.call('payroll:setWageFloor', texas('2027-01-01', 1_200), w.supervisor);
-    // Before 2027: still $310.00; from 2027-01-01: 40 × ($15.00 − $12.00) = $120.00
-    expect((await w.t.call('payroll:limit', { employeeId: e100, on: '2026-12-31' }, w.clerk)).maxCents).toBe(31_000);
+    // From 2027-01-01: 40 × ($15.00 − $12.00) = $120.00. An arrangement starting on 2026-12-31 runs
+    // into 2027, so its limit is the 2027 row's, said with its date.
+    const before = await w.t.call('payroll:limit', { employeeId: e100, on: '2026-12-31' }, w.clerk);
+    expect(before.maxCents).toBe(12_000);
+    expect(before.lines[0]).toBe(
+      'From January 1, 2027 (a wage-floor row already on file) the floor is higher, and the limit smaller:',
+    );
     const later = await w.t.call('payroll:limit', { employeeId: e100, on: '2027-01-01' }, w.clerk);
     expect(later).toMatchObject({ maxCents: 12_000, minimumFrom: 'state', minimumWageCents: 1_200 });
     // An arrangement's first date in 2027 is judged by the 2027 row: $120.01 refused.

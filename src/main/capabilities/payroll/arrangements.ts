@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { businessDateOf, formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
-import { checkDeduction, floorOn, scheduleDates } from '../../../shared/rules/payroll';
+import { checkDeduction, largestDeductionFrom, scheduleDates } from '../../../shared/rules/payroll';
 import type { ArrangementStatus, createArrangementInput } from '../../../shared/schemas/payroll';
 import type { DeathChange, LedgerChange } from '../../platform/capability';
 import type { Db } from '../../store/database';
@@ -107,14 +107,14 @@ export function createArrangement(db: Db, input: CreateInput, w: When, dataKey: 
         'not_allowed',
         `Employee ${e.employee_number} is recorded as terminated on ${formatLongDate(e.terminated_on!)}: a payroll deduction needs an active employee.`,
       );
-    const floor = floorOn(wageFloorRows(db), e.work_state, input.firstDate);
-    if (!floor)
+    // PD-01: the one rule, from the first pay date on, under every wage-floor row already on file.
+    const limit = largestDeductionFrom(payFacts(e), wageFloorRows(db), input.firstDate);
+    if (!limit)
       throw new AppError(
         'not_allowed',
         'The wage-floor table has no federal row in effect: a supervisor adds it first.',
       );
-    // PD-01: the one rule, for the first pay date's wage floor.
-    const check = checkDeduction(input.amountCents, payFacts(e), floor);
+    const check = checkDeduction(input.amountCents, payFacts(e), limit);
     if (!check.ok)
       throw new AppError('invalid_input', check.message!, {
         amountCents: `${check.message!} ${check.limit.lines.join(' ')}`,
@@ -234,8 +234,8 @@ export function recordSignature(db: Db, id: number, signedOn: string, w: When): 
         `Employee ${e.employee_number} is no longer an active employee matched to this guarantor: cancel ${ref}.`,
       );
     const next = firstDateFrom(a, signedOn > w.today ? signedOn : w.today) ?? a.first_date;
-    const floor = floorOn(wageFloorRows(db), e.work_state, next);
-    const check = floor ? checkDeduction(a.amount_cents, payFacts(e), floor) : null;
+    const limit = largestDeductionFrom(payFacts(e), wageFloorRows(db), next);
+    const check = limit ? checkDeduction(a.amount_cents, payFacts(e), limit) : null;
     if (!check || !check.ok)
       throw new AppError(
         'not_allowed',

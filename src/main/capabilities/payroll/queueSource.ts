@@ -8,7 +8,7 @@
 import { addDays, daysBetween, formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { achReturnLabel } from '../../../shared/rules/achReturns';
-import { scheduleDates, type PayFrequency } from '../../../shared/rules/payroll';
+import { largestDeductionFrom, scheduleDates, type PayFrequency } from '../../../shared/rules/payroll';
 import { queueScore } from '../../../shared/rules/workQueue';
 import { RUN_LINE_OUTCOME_LABELS, type RunLineOutcome } from '../../../shared/schemas/payroll';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
@@ -16,12 +16,18 @@ import { judgeMatch } from './matching';
 import type { Db } from '../../store/database';
 import { sortedName } from '../../../shared/names';
 import { guarantorName } from '../accounts';
-import { arrangementReference, coveredOwedCents } from './reads';
+import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
+import { setUpOn } from './arrangements';
+import type { EmployeesRow } from '../../store/schema';
 
 /** Days after set-up an unsigned authorization comes into the queue. */
 export const SIGNATURE_WAIT_DAYS = 7;
 /** Days ahead a pay or debit date without a run comes into the queue. */
 export const RUN_DUE_DAYS = 3;
+/** Days back a date that passed with no run stays in the queue (a month: a monthly schedule's one). */
+export const MISSED_DATE_DAYS = 31;
+/** Days after its date a run without payroll's confirmation (or the bank's settlement) comes into the queue. */
+export const ANSWER_WAIT_DAYS = 3;
 
 type Named = { first_name: string; middle_name: string; last_name: string };
 
@@ -102,16 +108,19 @@ function awaitingSignature(db: Db, today: string): QueueCandidate[] {
     .prepare(
       `SELECT a.id, a.method, a.guarantor_id, a.created_at, g.first_name, g.middle_name, g.last_name
          FROM deduction_arrangements a JOIN guarantors g ON g.id = a.guarantor_id
-        WHERE a.status = 'awaiting_signature' AND substr(a.created_at, 1, 10) <= ? ORDER BY a.id`,
+        WHERE a.status = 'awaiting_signature' ORDER BY a.id`,
     )
-    .all(addDays(today, -SIGNATURE_WAIT_DAYS)) as ({
+    .all() as ({
     id: number;
     method: 'payroll' | 'bank';
     guarantor_id: number;
     created_at: string;
   } & Named)[];
-  return rows.map((a) => {
-    const since = a.created_at.slice(0, 10);
+  const waited = addDays(today, -SIGNATURE_WAIT_DAYS);
+  // The set-up's business date (the instant's day on the workstation's calendar, never after today).
+  return rows.flatMap((a) => {
+    const since = setUpOn(a, today);
+    if (since > waited) return [];
     return item({
       key: `payroll:signature:${a.id}`,
       guarantorId: a.guarantor_id,
@@ -180,7 +189,29 @@ function runsDue(db: Db, today: string): QueueCandidate[] {
   } & Named)[];
   const hasRun = db.prepare('SELECT 1 FROM deduction_runs WHERE method = ? AND run_date = ?');
   const out: QueueCandidate[] = [];
+  const hasLine = db.prepare(
+    'SELECT 1 FROM deduction_run_lines l JOIN deduction_runs r ON r.id = l.run_id WHERE l.arrangement_id = ? AND r.run_date = ?',
+  );
   for (const a of rows) {
+    // A date gone by (within MISSED_DATE_DAYS) with no file: nothing was taken that day.
+    const since = [addDays(today, -MISSED_DATE_DAYS), a.signed_on, a.first_date].sort().at(-1)!;
+    for (const gone of scheduleDates(a.first_date, a.frequency, since, addDays(today, -1))) {
+      // A run of that date that left it out said why; only a date with no run at all is missed.
+      if (hasLine.get(a.id, gone) || hasRun.get(a.method, gone)) continue;
+      const owed = coveredOwedCents(db, a.id);
+      if (owed === 0) break;
+      out.push(
+        item({
+          key: `payroll:missedDate:${a.id}:${gone}`,
+          guarantorId: a.guarantor_id,
+          guarantorName: guarantorName(a),
+          summary: `${arrangementReference(a.method, a.id)}: the ${a.method === 'payroll' ? 'pay' : 'debit'} date ${formatLongDate(gone)} passed with no ${a.method === 'payroll' ? 'deduction' : 'transfer'} file, so nothing was taken that day; the schedule ends a period later. Make the next date's file on time.`,
+          amountCents: owed,
+          date: gone,
+          urgency: 1.5,
+        }),
+      );
+    }
     const from = [today, a.signed_on, a.first_date].sort().at(-1)!;
     const next = scheduleDates(a.first_date, a.frequency, from, until, 1)[0];
     if (!next || hasRun.get(a.method, next)) continue;
@@ -202,10 +233,121 @@ function runsDue(db: Db, today: string): QueueCandidate[] {
   return out;
 }
 
+/**
+ * A run sent whose answer has not come back some days after its date: payroll's confirmation (the
+ * money taken from pay is not on the accounts yet) or the bank's settlement. One item for the run,
+ * on the guarantor whose line is largest.
+ */
+function answersOverdue(db: Db, today: string): QueueCandidate[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.method, r.run_date, r.expected_cents, count(l.id) AS lines,
+              (SELECT a.guarantor_id FROM deduction_run_lines l2 JOIN deduction_arrangements a ON a.id = l2.arrangement_id
+                WHERE l2.run_id = r.id ORDER BY l2.expected_cents DESC, l2.id LIMIT 1) AS guarantor_id
+         FROM deduction_runs r JOIN deduction_run_lines l ON l.run_id = r.id
+        WHERE r.status = 'sent' AND r.run_date <= ?
+        GROUP BY r.id ORDER BY r.run_date, r.id`,
+    )
+    .all(addDays(today, -ANSWER_WAIT_DAYS)) as {
+    id: number;
+    method: 'payroll' | 'bank';
+    run_date: string;
+    expected_cents: number;
+    lines: number;
+    guarantor_id: number;
+  }[];
+  const named = db.prepare('SELECT first_name, middle_name, last_name FROM guarantors WHERE id = ?');
+  return rows.map((r) => {
+    const days = daysBetween(r.run_date, today);
+    const what =
+      r.method === 'payroll'
+        ? `payroll's confirmation of the deductions of ${formatLongDate(r.run_date)} (${r.lines} deduction${r.lines === 1 ? '' : 's'}, ${formatCents(r.expected_cents)}) has not come back ${days} days after pay day: the money taken from pay is not on the accounts yet. Upload it on the Payroll page (Pay periods).`
+        : `the bank transfers of ${formatLongDate(r.run_date)} (${r.lines} debit${r.lines === 1 ? '' : 's'}, ${formatCents(r.expected_cents)}) are not settled ${days} days after the debit date: settle the run with any returns on the Payroll page (Pay periods).`;
+    return item({
+      key: `payroll:answer:${r.id}`,
+      guarantorId: r.guarantor_id,
+      guarantorName: guarantorName(named.get(r.guarantor_id) as Named),
+      summary: `The ${r.method === 'payroll' ? 'payroll deduction' : 'bank transfer'} run of ${formatLongDate(r.run_date)}: ${what}`,
+      amountCents: r.expected_cents,
+      date: r.run_date,
+      urgency: 3,
+    });
+  });
+}
+
+/**
+ * An active payroll deduction that can take nothing now or from a wage-floor row already on file
+ * (its accounts stay held out of statements while it stands), and one whose employee works in a
+ * state with no row on file (the federal minimum is used: a supervisor adds the state's).
+ */
+function floorProblems(db: Db, today: string): QueueCandidate[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.guarantor_id, a.first_date, a.frequency, a.signed_on, e.*, g.first_name AS g_first,
+              g.middle_name AS g_middle, g.last_name AS g_last, a.id AS arrangement_id
+         FROM deduction_arrangements a JOIN employees e ON e.id = a.employee_id JOIN guarantors g ON g.id = a.guarantor_id
+        WHERE a.status = 'active' AND a.method = 'payroll' ORDER BY a.id`,
+    )
+    .all() as (EmployeesRow & {
+    arrangement_id: number;
+    guarantor_id: number;
+    first_date: string;
+    frequency: PayFrequency;
+    signed_on: string;
+    g_first: string;
+    g_middle: string;
+    g_last: string;
+  })[];
+  if (rows.length === 0) return [];
+  const floors = wageFloorRows(db);
+  const states = new Set(floors.map((f) => f.jurisdiction));
+  const out: QueueCandidate[] = [];
+  for (const r of rows) {
+    const ref = arrangementReference('payroll', r.arrangement_id);
+    const name = guarantorName({ first_name: r.g_first, middle_name: r.g_middle, last_name: r.g_last });
+    const owed = coveredOwedCents(db, r.arrangement_id);
+    if (owed === 0) continue;
+    const from = [today, r.signed_on, r.first_date].sort().at(-1)!;
+    const limit = largestDeductionFrom(payFacts(r), floors, from);
+    if (limit && limit.maxCents === 0)
+      out.push(
+        item({
+          key: `payroll:nothing:${r.arrangement_id}`,
+          guarantorId: r.guarantor_id,
+          guarantorName: name,
+          summary: `${ref} can take nothing${limit.from > today ? ` from ${formatLongDate(limit.from)}` : ''}: the pay on file leaves nothing above the wage floor (PD-01), yet its accounts stay out of statements while it stands. End it and offer a bank transfer or a payment plan.`,
+          amountCents: owed,
+          date: limit.from,
+          urgency: 2.5,
+        }),
+      );
+    if (!states.has(r.work_state.toUpperCase()))
+      out.push(
+        item({
+          key: `payroll:stateRow:${r.arrangement_id}`,
+          guarantorId: r.guarantor_id,
+          guarantorName: name,
+          summary: `${ref}: no wage-floor row for ${r.work_state}, where employee ${r.employee_number} works, is on file, so the federal minimum is used. A supervisor adds ${r.work_state}'s minimum wage (and any deduction limit) on the Payroll page, even if it is the federal one.`,
+          amountCents: owed,
+          date: today,
+          urgency: 2,
+        }),
+      );
+  }
+  return out;
+}
+
 export const payrollQueueSource: QueueSource = {
   kinds: ['payroll'],
   items(db, today, want) {
     if (!want('payroll')) return [];
-    return [...matchesToConfirm(db), ...awaitingSignature(db, today), ...openLines(db), ...runsDue(db, today)];
+    return [
+      ...matchesToConfirm(db),
+      ...awaitingSignature(db, today),
+      ...openLines(db),
+      ...runsDue(db, today),
+      ...answersOverdue(db, today),
+      ...floorProblems(db, today),
+    ];
   },
 };

@@ -5,7 +5,7 @@
 // periods-th scheduled date from the next (from the first date ahead while awaiting the signature).
 import { AppError } from '../../../shared/errors';
 import { formatServiceDates } from '../../../shared/dates';
-import { floorOn, largestDeduction, type DeductionLimit } from '../../../shared/rules/payroll';
+import { largestDeductionFrom, type DeductionLimit } from '../../../shared/rules/payroll';
 import type {
   ArrangementDetail,
   ArrangementStatus,
@@ -30,10 +30,12 @@ function userName(db: Db, id: number | null): string | null {
   return (prepared(db, 'SELECT full_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
 }
 
-/** The rule's largest amount for an employee on a date (null without a federal row). */
+/**
+ * The rule's largest amount for an employee from a date on (null without a federal row): the
+ * smallest under the rows in effect then and every row already on file that starts later.
+ */
 export function limitFor(db: Db, e: EmployeesRow, on: string): DeductionLimit | null {
-  const floor = floorOn(wageFloorRows(db), e.work_state, on);
-  return floor ? largestDeduction(payFacts(e), floor) : null;
+  return largestDeductionFrom(payFacts(e), wageFloorRows(db), on);
 }
 
 export function employeeSummary(db: Db, e: EmployeesRow): EmployeeSummary {
