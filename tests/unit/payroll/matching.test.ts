@@ -29,7 +29,12 @@ const g = (employee_id: string | null, date_of_birth: string | null, first_name:
 });
 
 describe('the match rule, case by case', () => {
-  const cases: [string, ReturnType<typeof e>, ReturnType<typeof g>, 'exact' | 'likely' | null][] = [
+  const cases: [
+    string,
+    ReturnType<typeof e>,
+    ReturnType<typeof g> & { is_employee?: number },
+    'exact' | 'likely' | null,
+  ][] = [
     [
       'employee id and birth date agree',
       e('E1', '1980-02-14', 'Jane', 'Smith'),
@@ -86,6 +91,18 @@ describe('the match rule, case by case', () => {
       null,
     ],
     ['another employee id', e('E1', '1990-01-01', 'Jane', 'Smith'), g('E2', '1980-02-14', 'Jane', 'Smith'), null],
+    [
+      'employee id and birth date, the guarantor not flagged a hospital employee (another employer’s id?)',
+      e('E1', '1980-02-14', 'Jane', 'Smith'),
+      { ...g('E1', '1980-02-14', 'Jane', 'Smith'), is_employee: 0 },
+      'likely',
+    ],
+    [
+      'employee id and birth date, the guarantor flagged a hospital employee',
+      e('E1', '1980-02-14', 'Jane', 'Smith'),
+      { ...g('E1', '1980-02-14', 'Jane', 'Smith'), is_employee: 1 },
+      'exact',
+    ],
   ];
   it.each(cases)('%s', (_label, employee, guarantor, kind) => {
     expect(judgeMatch(employee, guarantor)?.kind ?? null).toBe(kind);

@@ -32,13 +32,14 @@ export function employeeRow(db: Db, employeeId: number): EmployeesRow {
 
 type GuarantorFacts = Pick<
   GuarantorsRow,
-  'id' | 'first_name' | 'middle_name' | 'last_name' | 'date_of_birth' | 'external_id' | 'employee_id'
+  'id' | 'first_name' | 'middle_name' | 'last_name' | 'date_of_birth' | 'external_id' | 'employee_id' | 'is_employee'
 >;
 
 /** Why `g` may be employee `e`, or null when nothing but a name would tie them. */
 export function judgeMatch(
   e: Pick<EmployeesRow, 'employee_number' | 'birth_date' | 'first_name' | 'last_name'>,
-  g: Pick<GuarantorsRow, 'employee_id' | 'date_of_birth' | 'first_name' | 'last_name'>,
+  g: Pick<GuarantorsRow, 'employee_id' | 'date_of_birth' | 'first_name' | 'last_name'> &
+    Partial<Pick<GuarantorsRow, 'is_employee'>>,
 ): { kind: MatchKind; reasons: string[] } | null {
   const sameId =
     g.employee_id !== null && g.employee_id.trim().toLowerCase() === e.employee_number.trim().toLowerCase();
@@ -47,6 +48,15 @@ export function judgeMatch(
   const sameLast = matchName(e.last_name) !== '' && matchName(e.last_name) === matchName(g.last_name);
   const sameFirst = matchName(e.first_name) !== '' && matchName(e.first_name) === matchName(g.first_name);
   if (sameId) {
+    // An id on a guarantor the billing system does not flag as a hospital employee may be another
+    // employer's: never more than likely.
+    if (g.is_employee === 0 && (!bothBirth || sameBirth))
+      return {
+        kind: 'likely',
+        reasons: [
+          `The employee id ${e.employee_number} is on the guarantor’s record, but the billing system does not flag the guarantor as a hospital employee${bothBirth ? ' (the dates of birth agree)' : ''}.`,
+        ],
+      };
     if (!bothBirth)
       return {
         kind: 'exact',
@@ -88,7 +98,7 @@ function takenBy(db: Db, guarantorId: number, employeeId: number): string | null
 export function matchCandidates(db: Db, e: EmployeesRow): MatchCandidate[] {
   const rows = prepared(
     db,
-    `SELECT id, first_name, middle_name, last_name, date_of_birth, external_id, employee_id FROM guarantors
+    `SELECT id, first_name, middle_name, last_name, date_of_birth, external_id, employee_id, is_employee FROM guarantors
       WHERE (employee_id = ? COLLATE NOCASE OR (date_of_birth IS NOT NULL AND date_of_birth = ?))
         AND id NOT IN (SELECT guarantor_id FROM employee_match_rejections WHERE employee_id = ?)
       ORDER BY id`,

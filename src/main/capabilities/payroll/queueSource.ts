@@ -51,7 +51,7 @@ function matchesToConfirm(db: Db): QueueCandidate[] {
   const rows = db
     .prepare(
       `SELECT e.id AS employee_key, e.employee_number, e.birth_date, e.first_name AS e_first, e.last_name AS e_last, e.updated_at,
-              g.id AS guarantor_id, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id AS g_employee_id,
+              g.id AS guarantor_id, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id AS g_employee_id, g.is_employee,
               g.balance_cents
          FROM employees e JOIN guarantors g
            ON (g.employee_id = e.employee_number COLLATE NOCASE)
@@ -71,6 +71,7 @@ function matchesToConfirm(db: Db): QueueCandidate[] {
     guarantor_id: number;
     date_of_birth: string | null;
     g_employee_id: string | null;
+    is_employee: number;
     balance_cents: number;
   } & Named)[];
   const seen = new Set<number>();
