@@ -5,6 +5,7 @@ import {
   judgeMatch,
   matchCandidates,
   matchName,
+  openCandidates,
   pendingMatches,
 } from '../../../src/main/capabilities/payroll/matching';
 import { footprint, payrollWorld, refusal, ROSTER_CSV, type PayrollWorld } from './world';
@@ -222,5 +223,11 @@ describe('the matches awaiting a person, read for all employees at once', () => 
     );
     expect(pairs()).toEqual([`E100:${w.jane}:exact`, `E400:${w.jane}:likely`]);
     expect(pairs()).toEqual(oneByOne());
+    // The employee list counts each one's open candidates, the terminated E300's too.
+    const list = await w.t.call('payroll:employees', { query: '', match: 'all', status: 'all' }, w.clerk);
+    expect(list.map((e) => [e.employeeNumber, e.candidates]).sort()).toEqual(
+      ['E100', 'E200', 'E300', 'E400'].map((n) => [n, openCandidates(db, employeeRow(db, w.emp(n)))]),
+    );
+    expect(list.find((e) => e.employeeNumber === 'E300')?.candidates).toBe(1);
   });
 });

@@ -36,3 +36,4 @@ export { accountEligibility } from './eligibility';
 export { runPreview, createRun } from './runs';
 export { confirmRun } from './confirmation';
 export { payrollQueueSource } from './queueSource';
+export { employeeList } from './views';

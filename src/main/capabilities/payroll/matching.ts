@@ -122,7 +122,7 @@ export interface PendingMatch {
 
 /**
  * Every pair openCandidates counts, for all employees at once (ordered by employee, then
- * guarantor): active employees not matched yet, each guarantor with the employee id on file
+ * guarantor): employees not matched yet (the active ones, or all for the employee list), each guarantor with the employee id on file
  * (NOCASE) or the same date of birth, judged by judgeMatch, never a rejected pair, never a
  * guarantor matched to an employee. Read in two joins (the guarantors with an employee id,
  * looked up in the employees' unique NOCASE index: CROSS JOIN keeps that order, else SQLite reads
@@ -130,15 +130,16 @@ export interface PendingMatch {
  * of birth, looked up in the guarantors' index) rather than one join on "id OR birth date", which
  * compares every employee with every guarantor.
  */
-export function pendingMatches(db: Db): PendingMatch[] {
+export function pendingMatches(db: Db, employees: 'active' | 'all' = 'active'): PendingMatch[] {
+  const status = employees === 'active' ? `AND e.status = 'active'` : '';
   const rows = prepared(
     db,
     `WITH pairs(employee_key, guarantor_key) AS (
        SELECT e.id, g.id FROM guarantors g CROSS JOIN employees e ON e.employee_number = g.employee_id
-        WHERE g.employee_id IS NOT NULL AND e.guarantor_id IS NULL AND e.status = 'active'
+        WHERE g.employee_id IS NOT NULL AND e.guarantor_id IS NULL ${status}
        UNION
        SELECT e.id, g.id FROM employees e JOIN guarantors g ON g.date_of_birth = e.birth_date
-        WHERE e.birth_date IS NOT NULL AND e.guarantor_id IS NULL AND e.status = 'active')
+        WHERE e.birth_date IS NOT NULL AND e.guarantor_id IS NULL ${status})
      SELECT e.id AS employee_key, e.employee_number, e.birth_date, e.first_name AS e_first, e.last_name AS e_last, e.updated_at,
             g.id AS guarantor_key, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id, g.balance_cents
        FROM pairs p JOIN employees e ON e.id = p.employee_key JOIN guarantors g ON g.id = p.guarantor_key
