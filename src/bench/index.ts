@@ -41,9 +41,22 @@ import {
 } from '../main/capabilities/badDebt';
 import { costReportPeriod } from '../shared/rules/badDebt';
 import { workspaceView } from '../main/capabilities/workspace';
+import {
+  accountEligibility,
+  confirmMatch,
+  confirmRun,
+  createArrangement,
+  createRun,
+  employeeList,
+  markSigned,
+  payrollQueueSource,
+  runPreview,
+  runRoster,
+} from '../main/capabilities/payroll';
+import { formatDecimal } from '../shared/money';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
-import { badDebtPolicy, writeSettings } from '../main/platform/settings';
+import { badDebtPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
 import { US_STATES } from '../shared/schemas/agencies';
@@ -53,9 +66,24 @@ import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
 
 const TODAY = '2026-11-26';
+const BENCH_HOSPITAL = {
+  legalName: 'St. Brigid Regional Medical Center',
+  address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
+  phone: '207-555-0100',
+  taxId: '01-2345678',
+  npi: '1234567893',
+  remitTo: { line1: 'PO Box 9120', line2: 'Patient Accounts', city: 'Portland', state: 'ME', zip: '04104-9120' },
+  financialAssistancePhone: '207-555-0199',
+  financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
+} as const;
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
-/** RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look). */
-const ALL = process.env.RECOUP_BENCH_ONLY !== 'statements';
+/**
+ * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look);
+ * RECOUP_BENCH_ONLY=payroll: only the payroll bench (issue 16) on its own import.
+ */
+const ONLY = process.env.RECOUP_BENCH_ONLY;
+const PAYROLL_ONLY = ONLY === 'payroll';
+const ALL = ONLY === undefined || ONLY === '';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
 function percentile(sorted: number[], p: number): number {
@@ -220,16 +248,7 @@ async function statementRun(db: Db, count: number) {
   writeSettings(
     db,
     {
-      hospital: {
-        legalName: 'St. Brigid Regional Medical Center',
-        address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
-        phone: '207-555-0100',
-        taxId: '01-2345678',
-        npi: '1234567893',
-        remitTo: { line1: 'PO Box 9120', line2: 'Patient Accounts', city: 'Portland', state: 'ME', zip: '04104-9120' },
-        financialAssistancePhone: '207-555-0199',
-        financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
-      },
+      hospital: BENCH_HOSPITAL,
     },
     `${TODAY}T12:00:00.000Z`,
     null,
@@ -762,6 +781,297 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
   );
 }
 
+/**
+ * Issue 16: payroll deductions on a database of their own, imported from the same extract (the
+ * other benches' plans, placements and write-offs would leave few guarantors an arrangement can
+ * cover). A roster of 20,000 employees imported (6,000 of them the bench's guarantors by date of
+ * birth and name, a third of those also by the employee id put on the guarantor's record); 5,000
+ * payroll deductions and 2,000 bank transfers set up through createArrangement (the service: the
+ * eligibility, the wage-floor rule, the account number sealed) and marked signed by the owner's
+ * row writer (recordSignature wants the printed form; holds are not placed: no run reads them);
+ * then the queue source two days before the pay date, each run (preview + createRun), and
+ * payroll's confirmation of the 5,000 lines posted all-or-nothing.
+ */
+async function payrollBench(input: ImportFile[], dir: string, results: Record<string, number>): Promise<void> {
+  const dbPath = path.join(dir, 'payroll.db');
+  const key = newDataKey();
+  const db = openEncrypted(dbPath, Buffer.from(key));
+  await timedImport(db, input);
+  const now = `${TODAY}T12:00:00.000Z`;
+  const user = Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.payroll', 'Benchmark Clerk', 'clerk', ?, ?)`,
+      )
+      .run(now, now).lastInsertRowid,
+  );
+  writeSettings(
+    db,
+    {
+      hospital: BENCH_HOSPITAL,
+      payroll: {
+        ...payrollPolicy(db),
+        bankCompanyName: 'BENCH HOSPITAL',
+        bankCompanyId: '1234567890',
+        bankRoutingNumber: '021000021',
+        bankName: 'BENCH BANK',
+      },
+    },
+    now,
+    null,
+  );
+  const RUN_DATE = '2026-12-04';
+  let day = TODAY;
+  const uploaded = new Map<string, { fileName: string; bytes: Buffer }>();
+  const app = {
+    store: { db, currentKey: () => Buffer.from(key) },
+    clock: { today: () => day },
+    nowIso: () => now,
+    extensions: collectExtensions(CAPABILITIES),
+    uploads: { bytes: (_user: number, id: string) => uploaded.get(id)!, discard: (id: string) => uploaded.delete(id) },
+  } as unknown as RecoupApp;
+  const w = { today: TODAY, now, by: user };
+
+  // The guarantors an arrangement can cover (the service's own eligibility), 7,000 of them.
+  const people = db
+    .prepare(
+      `SELECT id, first_name, last_name, date_of_birth FROM guarantors
+        WHERE deceased = 0 AND date_of_birth IS NOT NULL AND balance_cents > 0 ORDER BY id`,
+    )
+    .all() as { id: number; first_name: string; last_name: string; date_of_birth: string }[];
+  const PAYROLL = 5_000;
+  const BANK = 2_000;
+  const chosen: {
+    id: number;
+    first_name: string;
+    last_name: string;
+    date_of_birth: string;
+    accounts: number[];
+    owed: number;
+  }[] = [];
+  for (const g of people) {
+    if (chosen.length === PAYROLL + BANK + 1_000) break;
+    const eligible = accountEligibility(db, g.id, TODAY).eligible;
+    const owed = eligible.reduce((s, a) => s + a.owedCents, 0);
+    if (eligible.length > 0 && owed >= 2_000) chosen.push({ ...g, accounts: eligible.map((a) => a.accountId), owed });
+  }
+  if (chosen.length < PAYROLL + BANK + 1_000)
+    throw new Error(`payroll bench: only ${chosen.length} guarantors can be covered`);
+  // The first 6,000 are employees (5,000 to deduct from, 1,000 left for a person to confirm); the
+  // next 2,000 pay by bank transfer. Every third employee's id is on the guarantor's record too.
+  const employeesOf = chosen.slice(0, PAYROLL).concat(chosen.slice(PAYROLL + BANK));
+  const setEmployeeId = db.prepare('UPDATE guarantors SET employee_id = ? WHERE id = ?');
+  db.transaction(() => employeesOf.forEach((g, i) => i % 3 === 0 && setEmployeeId.run(`E${100000 + i}`, g.id)))();
+
+  const EMPLOYEES = 20_000;
+  const frequencies = ['weekly', 'biweekly', 'biweekly', 'semimonthly', 'monthly'];
+  const states = ['TX', 'TX', 'TX', 'OK', 'LA', 'NM'];
+  const lines = [
+    'Employee ID,Last Name,First Name,Birth Date,Pay Frequency,Pay Type,Hourly Rate,Annual Salary,Weekly Hours,Exempt,Work State,Status,Terminated On',
+  ];
+  for (let i = 0; i < EMPLOYEES; i++) {
+    const g = employeesOf[i];
+    const salaried = i % 7 === 0;
+    const terminated = !g && i % 50 === 0;
+    const birth = g ? g.date_of_birth : addDays('1960-01-01', (i * 7919) % 15_000);
+    const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    lines.push(
+      [
+        `E${100000 + i}`,
+        q(g ? g.last_name : `Worker${i}`),
+        q(g ? g.first_name : `Pat${i % 97}`),
+        birth,
+        frequencies[i % frequencies.length],
+        salaried ? 'S' : 'H',
+        salaried ? '' : (15 + (i % 26)).toFixed(2),
+        salaried ? String(60_000 + (i % 40) * 1_500) : '',
+        salaried ? '40' : i % 4 === 0 ? '32.5' : '40',
+        salaried ? 'Y' : 'N',
+        states[i % states.length],
+        terminated ? 'T' : 'A',
+        terminated ? '2026-10-31' : '',
+      ].join(','),
+    );
+  }
+  uploaded.set('roster', { fileName: 'roster.csv', bytes: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') });
+  const mapping = {
+    columns: {
+      employeeId: 'Employee ID',
+      lastName: 'Last Name',
+      firstName: 'First Name',
+      birthDate: 'Birth Date',
+      payFrequency: 'Pay Frequency',
+      payType: 'Pay Type',
+      hourlyRate: 'Hourly Rate',
+      annualSalary: 'Annual Salary',
+      weeklyHours: 'Weekly Hours',
+      exempt: 'Exempt',
+      workState: 'Work State',
+      status: 'Status',
+      terminatedOn: 'Terminated On',
+    },
+    dateFormat: 'YYYY-MM-DD' as const,
+    codes: {},
+  };
+  const upload = (id: string) => uploaded.get(id)!;
+  let t = performance.now();
+  const report = await runRoster(db, upload, { uploadId: 'roster', mapping }, 'commit', w);
+  const rosterMs = performance.now() - t;
+  if (report.problems.length > 0 || report.added !== EMPLOYEES)
+    throw new Error(`payroll bench: roster ${report.problems.length} problems, ${report.added} added`);
+  results.roster_rows_per_s = Math.round(EMPLOYEES / (rosterMs / 1000));
+  console.log(
+    `Payroll roster: ${EMPLOYEES} employees imported in ${round(rosterMs, 0)} ms (${results.roster_rows_per_s} rows/s; target ≥ 5,000), ${report.toConfirm} with a match to confirm, ${report.terminated} terminated`,
+  );
+
+  // Set-up: 5,000 matches confirmed and 7,000 arrangements created through the services.
+  t = performance.now();
+  const employeeIds = db.prepare('SELECT employee_number, id FROM employees').all() as {
+    employee_number: string;
+    id: number;
+  }[];
+  const employeeByNumber = new Map(employeeIds.map((e) => [e.employee_number, e.id]));
+  const makeBank = (i: number) => ({
+    holderName: `Holder ${i}`,
+    routingNumber: '021000021',
+    accountNumber: String(10_000_000 + i * 7),
+    accountType: i % 5 === 0 ? ('savings' as const) : ('checking' as const),
+  });
+  db.transaction(() => {
+    for (let i = 0; i < PAYROLL; i++) {
+      const g = chosen[i]!;
+      confirmMatch(db, employeeByNumber.get(`E${100000 + i}`)!, g.id, w);
+      const id = createArrangement(
+        db,
+        {
+          method: 'payroll',
+          guarantorId: g.id,
+          accountIds: g.accounts,
+          amountCents: Math.min(g.owed, 2_500 + (i % 20) * 500),
+          firstDate: RUN_DATE,
+        },
+        w,
+        () => Buffer.from(key),
+      );
+      markSigned(db, id, TODAY, user);
+    }
+    for (let i = 0; i < BANK; i++) {
+      const g = chosen[PAYROLL + i]!;
+      const id = createArrangement(
+        db,
+        {
+          method: 'bank',
+          guarantorId: g.id,
+          accountIds: g.accounts,
+          amountCents: Math.min(g.owed, 2_500 + (i % 20) * 500),
+          firstDate: RUN_DATE,
+          frequency: frequencies[i % frequencies.length] as 'weekly',
+          bank: makeBank(i),
+        },
+        w,
+        () => Buffer.from(key),
+      );
+      markSigned(db, id, TODAY, user);
+    }
+  })();
+  console.log(
+    `  set-up: ${PAYROLL} matches confirmed and ${PAYROLL + BANK} arrangements created (services) in ${round(performance.now() - t, 0)} ms`,
+  );
+
+  // The queue two days before the pay date: every arrangement due, and the matches to confirm.
+  const queueMs: number[] = [];
+  let queueItems = 0;
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    queueItems = payrollQueueSource.items(db, addDays(RUN_DATE, -2), () => true).length;
+    queueMs.push(performance.now() - t);
+  }
+  results.payroll_queue_ms = round(stats(queueMs).median, 1);
+  console.log(`Payroll queue: ${queueItems} items in ${results.payroll_queue_ms} ms (median of 5; target ≤ 500)`);
+  // The Payroll screen's employee list, every one with the count of its open candidates.
+  t = performance.now();
+  const listed = employeeList(db, { query: '', match: 'all', status: 'all' }).length;
+  results.payroll_employees_ms = round(performance.now() - t, 0);
+  console.log(`Payroll employee list: ${listed} employees in ${results.payroll_employees_ms} ms`);
+
+  t = performance.now();
+  const preview = runPreview(db, 'payroll', RUN_DATE);
+  const csv = createRun(app, { method: 'payroll', runDate: RUN_DATE }, user);
+  results.payroll_run_ms = round(performance.now() - t, 0);
+  t = performance.now();
+  const bankPreview = runPreview(db, 'bank', RUN_DATE);
+  const ach = createRun(app, { method: 'bank', runDate: RUN_DATE }, user);
+  results.payroll_bank_run_ms = round(performance.now() - t, 0);
+  if (preview.lines.length !== PAYROLL || bankPreview.lines.length !== BANK)
+    throw new Error(
+      `payroll bench: ${preview.lines.length} payroll lines (${preview.leftOut[0]?.reason}), ${bankPreview.lines.length} bank lines`,
+    );
+  console.log(
+    `Payroll runs: ${preview.lines.length} deductions previewed and the CSV written (${round(csv.bytes.length / 1e3, 0)} kB) in ${results.payroll_run_ms} ms (target ≤ 2,000); ${bankPreview.lines.length} debits and the NACHA file (${round(ach.bytes.length / 1e3, 0)} kB, account numbers opened) in ${results.payroll_bank_run_ms} ms (target ≤ 2,000)`,
+  );
+
+  // Payroll's confirmation: nine in ten deducted in full, some short, some missed (0).
+  const hoursOf: Record<string, number> = { weekly: 40, biweekly: 80, semimonthly: 74, monthly: 160 };
+  const rows = ['Employee ID,Pay Date,Amount Deducted,Hours Worked,Gross Pay'];
+  const lineFacts = db
+    .prepare(
+      `SELECT e.employee_number, e.pay_frequency, e.hourly_rate_cents, e.annual_salary_cents, l.expected_cents
+         FROM deduction_run_lines l JOIN deduction_arrangements a ON a.id = l.arrangement_id JOIN employees e ON e.id = a.employee_id
+        WHERE l.run_id = ? ORDER BY l.id`,
+    )
+    .all(csv.runId) as {
+    employee_number: string;
+    pay_frequency: string;
+    hourly_rate_cents: number | null;
+    annual_salary_cents: number | null;
+    expected_cents: number;
+  }[];
+  lineFacts.forEach((l, i) => {
+    const hours = hoursOf[l.pay_frequency]!;
+    const gross =
+      l.hourly_rate_cents !== null
+        ? l.hourly_rate_cents * hours
+        : Math.round(
+            l.annual_salary_cents! /
+              ({ weekly: 52, biweekly: 26, semimonthly: 24, monthly: 12 } as Record<string, number>)[l.pay_frequency]!,
+          );
+    const deducted = i % 30 === 0 ? 0 : i % 10 === 0 ? Math.floor(l.expected_cents / 2) : l.expected_cents;
+    rows.push(`${l.employee_number},${RUN_DATE},${formatDecimal(deducted)},${hours},${formatDecimal(gross)}`);
+  });
+  uploaded.set('confirmation', { fileName: 'confirmation.csv', bytes: Buffer.from(`${rows.join('\r\n')}\r\n`) });
+  day = RUN_DATE;
+  t = performance.now();
+  const detail = await confirmRun(
+    app,
+    {
+      runId: csv.runId,
+      uploadId: 'confirmation',
+      mapping: {
+        columns: {
+          employeeId: 'Employee ID',
+          payDate: 'Pay Date',
+          amountDeducted: 'Amount Deducted',
+          hoursWorked: 'Hours Worked',
+          grossPay: 'Gross Pay',
+        },
+        dateFormat: 'YYYY-MM-DD',
+        amountFormat: 'dollars',
+      },
+    },
+    user,
+  );
+  results.payroll_confirm_ms = round(performance.now() - t, 0);
+  if (detail.status !== 'reconciled' || detail.postedCents !== detail.deductedCents)
+    throw new Error(
+      `payroll bench: confirmation ${detail.status}, posted ${detail.postedCents} of ${detail.deductedCents}`,
+    );
+  console.log(
+    `Payroll confirmation: ${lineFacts.length} lines checked and posted (${detail.lineViews.filter((l) => l.outcome !== 'deducted').length} short or missed) in ${results.payroll_confirm_ms} ms (target ≤ 5,000)`,
+  );
+  db.close();
+  key.fill(0);
+}
+
 /** Placement history written straight into the store (see agencyBench). */
 function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
   const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
@@ -864,154 +1174,157 @@ async function main(): Promise<void> {
       `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
     );
 
-    let plainMs = 0;
-    if (ALL) {
-      // Warm up the JIT on a small import first, so neither measured run pays for it.
-      const warm = openPlain(path.join(dir, 'warm.db'));
-      await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
-      warm.close();
-      rmSync(path.join(dir, 'warm.db'), { force: true });
+    if (!PAYROLL_ONLY) {
+      let plainMs = 0;
+      if (ALL) {
+        // Warm up the JIT on a small import first, so neither measured run pays for it.
+        const warm = openPlain(path.join(dir, 'warm.db'));
+        await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
+        warm.close();
+        rmSync(path.join(dir, 'warm.db'), { force: true });
 
-      // The same import into an unencrypted database, for the ratio.
-      const plainPath = path.join(dir, 'plain.db');
-      const plain = openPlain(plainPath);
-      const plainRun = await timedImport(plain, input);
-      plain.close();
-      rmSync(plainPath, { force: true });
-      console.log(
-        `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
-      );
-      plainMs = plainRun.ms;
-    }
-
-    const dbPath = path.join(dir, 'recoup.db');
-    const db = openEncrypted(dbPath, newDataKey());
-    const run = await timedImport(db, input);
-    if (ALL) {
-      results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
-      results.encrypted_over_plain_import = round(run.ms / plainMs, 3);
-      console.log(
-        `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
-      );
-    }
-
-    if (ALL) {
-      // Search: 1,000 mixed queries as a clerk types them.
-      const guarantors = await parseCsv(extract.guarantorsCsv);
-      const accounts = await parseCsv(extract.accountsCsv);
-      const col = (table: { headers: string[] }, name: string) => table.headers.indexOf(name);
-      const queries: string[] = [];
-      for (let i = 0; i < 1000; i++) {
-        const g = guarantors.rows[(i * 7919) % guarantors.rows.length]!.cells;
-        const a = accounts.rows[(i * 104_729) % accounts.rows.length]!.cells;
-        const kind = i % 6;
-        if (kind === 0)
-          queries.push(
-            `${g[col(guarantors, 'last_name')]!.slice(0, 4)} ${g[col(guarantors, 'first_name')]!.slice(0, 2)}`,
-          );
-        else if (kind === 1) queries.push(`${g[col(guarantors, 'first_name')]} ${g[col(guarantors, 'last_name')]}`);
-        else if (kind === 2) queries.push(a[col(accounts, 'account_number')]!);
-        else if (kind === 3) queries.push(g[col(guarantors, 'mrn')]!);
-        else if (kind === 4) queries.push(g[col(guarantors, 'phone')]!);
-        else queries.push(g[col(guarantors, 'date_of_birth')]!);
+        // The same import into an unencrypted database, for the ratio.
+        const plainPath = path.join(dir, 'plain.db');
+        const plain = openPlain(plainPath);
+        const plainRun = await timedImport(plain, input);
+        plain.close();
+        rmSync(plainPath, { force: true });
+        console.log(
+          `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
+        );
+        plainMs = plainRun.ms;
       }
-      const searchMs: number[] = [];
-      for (const q of queries) {
+
+      const dbPath = path.join(dir, 'recoup.db');
+      const db = openEncrypted(dbPath, newDataKey());
+      const run = await timedImport(db, input);
+      if (ALL) {
+        results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
+        results.encrypted_over_plain_import = round(run.ms / plainMs, 3);
+        console.log(
+          `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
+        );
+      }
+
+      if (ALL) {
+        // Search: 1,000 mixed queries as a clerk types them.
+        const guarantors = await parseCsv(extract.guarantorsCsv);
+        const accounts = await parseCsv(extract.accountsCsv);
+        const col = (table: { headers: string[] }, name: string) => table.headers.indexOf(name);
+        const queries: string[] = [];
+        for (let i = 0; i < 1000; i++) {
+          const g = guarantors.rows[(i * 7919) % guarantors.rows.length]!.cells;
+          const a = accounts.rows[(i * 104_729) % accounts.rows.length]!.cells;
+          const kind = i % 6;
+          if (kind === 0)
+            queries.push(
+              `${g[col(guarantors, 'last_name')]!.slice(0, 4)} ${g[col(guarantors, 'first_name')]!.slice(0, 2)}`,
+            );
+          else if (kind === 1) queries.push(`${g[col(guarantors, 'first_name')]} ${g[col(guarantors, 'last_name')]}`);
+          else if (kind === 2) queries.push(a[col(accounts, 'account_number')]!);
+          else if (kind === 3) queries.push(g[col(guarantors, 'mrn')]!);
+          else if (kind === 4) queries.push(g[col(guarantors, 'phone')]!);
+          else queries.push(g[col(guarantors, 'date_of_birth')]!);
+        }
+        const searchMs: number[] = [];
+        for (const q of queries) {
+          t = performance.now();
+          search(db, q);
+          searchMs.push(performance.now() - t);
+        }
+        const s = stats(searchMs);
+        results.search_median_ms = round(s.median, 3);
+        results.search_p95_ms = round(s.p95, 3);
+        console.log(
+          `Search (1,000 mixed queries): median ${results.search_median_ms} ms, p95 ${results.search_p95_ms} ms`,
+        );
+
+        // Opening an account: the whole workspace for one guarantor.
+        const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
+        const openMs: number[] = [];
+        for (const id of ids) {
+          t = performance.now();
+          workspaceView(db, id, TODAY);
+          openMs.push(performance.now() - t);
+        }
+        const o = stats(openMs);
+        results.account_open_median_ms = round(o.median, 3);
+        results.account_open_p95_ms = round(o.p95, 3);
+        console.log(
+          `Account open (1,000 guarantors): median ${results.account_open_median_ms} ms, p95 ${results.account_open_p95_ms} ms`,
+        );
+
         t = performance.now();
-        search(db, q);
-        searchMs.push(performance.now() - t);
+        agingReport(db, 'service_date', TODAY, TODAY);
+        agingReport(db, 'first_statement_date', TODAY, TODAY);
+        results.aging_report_ms = round((performance.now() - t) / 2, 1);
+        console.log(`Aging report: ${results.aging_report_ms} ms`);
+
+        // Payment plans: 20,000 active plans on the scale data set, then the lapse engine's daily run
+        // and the work queue.
       }
-      const s = stats(searchMs);
-      results.search_median_ms = round(s.median, 3);
-      results.search_p95_ms = round(s.p95, 3);
+      const plans = makePlans(db, 20_000);
+      console.log(`Plans: ${plans} active plans made`);
+      if (ALL) {
+        t = performance.now();
+        const daily = runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null);
+        results.lapse_run_ms = round(performance.now() - t, 1);
+        console.log(
+          `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
+        );
+        const queueSources = collectExtensions(CAPABILITIES).queueSources;
+        const queueMs: number[] = [];
+        let queueSize = 0;
+        for (let i = 0; i < 25; i++) {
+          t = performance.now();
+          queueSize = workQueue(db, TODAY, { userId: 1, all: true, role: 'administrator' }, queueSources).items.length;
+          queueMs.push(performance.now() - t);
+        }
+        results.work_queue_median_ms = round(stats(queueMs).median, 1);
+        console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
+        // Where the queue's time goes: each source once, by its kinds.
+        for (const source of queueSources) {
+          t = performance.now();
+          const n = source.items(db, TODAY, () => true).length;
+          console.log(`  ${source.kinds.join(', ')}: ${n} items in ${round(performance.now() - t, 1)} ms`);
+        }
+      }
+
+      // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
+      // worker threads, recording, the batch PDF), then a bare pdfkit baseline of as many one-page
+      // documents drawn in this thread.
+      const statements = await statementRun(db, STATEMENTS);
+      results.statement_run_s = round(statements.ms / 1000, 1);
+      results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
+      results.statement_snapshots_mb = round(statements.snapshotMb, 1);
+      // Issue 11 item 7: the run is prepared (and proved), then released by a supervisor.
+      results.statement_prepare_s = round(statements.preparedMs / 1000, 1);
+      results.statement_release_s = round((statements.ms - statements.preparedMs) / 1000, 1);
       console.log(
-        `Search (1,000 mixed queries): median ${results.search_median_ms} ms, p95 ${results.search_p95_ms} ms`,
+        `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads; snapshots kept ${results.statement_snapshots_mb} MB`,
+      );
+      const baseline = await pdfkitBaseline(statements.count);
+      const baselinePagesPerS = statements.count / (baseline / 1000);
+      results.statement_baseline_pages_per_s = Math.round(baselinePagesPerS);
+      results.statements_over_baseline = round(results.statements_per_s / baselinePagesPerS, 3);
+      console.log(
+        `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}`,
       );
 
-      // Opening an account: the whole workspace for one guarantor.
-      const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
-      const openMs: number[] = [];
-      for (const id of ids) {
-        t = performance.now();
-        workspaceView(db, id, TODAY);
-        openMs.push(performance.now() - t);
+      if (ALL) await agencyBench(db, results);
+      if (ALL) smallClaimsBench(db, results);
+      if (ALL) estatesBench(db, results);
+      if (ALL) eraBench(db, results);
+      if (ALL) await badDebtBench(db, results);
+
+      if (ALL) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        results.db_size_mb = round(dbSizeMb(dbPath), 1);
+        console.log(`Database size (with the plans and the statement run): ${results.db_size_mb} MB`);
       }
-      const o = stats(openMs);
-      results.account_open_median_ms = round(o.median, 3);
-      results.account_open_p95_ms = round(o.p95, 3);
-      console.log(
-        `Account open (1,000 guarantors): median ${results.account_open_median_ms} ms, p95 ${results.account_open_p95_ms} ms`,
-      );
-
-      t = performance.now();
-      agingReport(db, 'service_date', TODAY, TODAY);
-      agingReport(db, 'first_statement_date', TODAY, TODAY);
-      results.aging_report_ms = round((performance.now() - t) / 2, 1);
-      console.log(`Aging report: ${results.aging_report_ms} ms`);
-
-      // Payment plans: 20,000 active plans on the scale data set, then the lapse engine's daily run
-      // and the work queue.
+      db.close();
     }
-    const plans = makePlans(db, 20_000);
-    console.log(`Plans: ${plans} active plans made`);
-    if (ALL) {
-      t = performance.now();
-      const daily = runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null);
-      results.lapse_run_ms = round(performance.now() - t, 1);
-      console.log(
-        `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
-      );
-      const queueSources = collectExtensions(CAPABILITIES).queueSources;
-      const queueMs: number[] = [];
-      let queueSize = 0;
-      for (let i = 0; i < 25; i++) {
-        t = performance.now();
-        queueSize = workQueue(db, TODAY, { userId: 1, all: true, role: 'administrator' }, queueSources).items.length;
-        queueMs.push(performance.now() - t);
-      }
-      results.work_queue_median_ms = round(stats(queueMs).median, 1);
-      console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
-      // Where the queue's time goes: each source once, by its kinds.
-      for (const source of queueSources) {
-        t = performance.now();
-        const n = source.items(db, TODAY, () => true).length;
-        console.log(`  ${source.kinds.join(', ')}: ${n} items in ${round(performance.now() - t, 1)} ms`);
-      }
-    }
-
-    // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
-    // worker threads, recording, the batch PDF), then a bare pdfkit baseline of as many one-page
-    // documents drawn in this thread.
-    const statements = await statementRun(db, STATEMENTS);
-    results.statement_run_s = round(statements.ms / 1000, 1);
-    results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
-    results.statement_snapshots_mb = round(statements.snapshotMb, 1);
-    // Issue 11 item 7: the run is prepared (and proved), then released by a supervisor.
-    results.statement_prepare_s = round(statements.preparedMs / 1000, 1);
-    results.statement_release_s = round((statements.ms - statements.preparedMs) / 1000, 1);
-    console.log(
-      `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads; snapshots kept ${results.statement_snapshots_mb} MB`,
-    );
-    const baseline = await pdfkitBaseline(statements.count);
-    const baselinePagesPerS = statements.count / (baseline / 1000);
-    results.statement_baseline_pages_per_s = Math.round(baselinePagesPerS);
-    results.statements_over_baseline = round(results.statements_per_s / baselinePagesPerS, 3);
-    console.log(
-      `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}`,
-    );
-
-    if (ALL) await agencyBench(db, results);
-    if (ALL) smallClaimsBench(db, results);
-    if (ALL) estatesBench(db, results);
-    if (ALL) eraBench(db, results);
-    if (ALL) await badDebtBench(db, results);
-
-    if (ALL) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      results.db_size_mb = round(dbSizeMb(dbPath), 1);
-      console.log(`Database size (with the plans and the statement run): ${results.db_size_mb} MB`);
-    }
-    db.close();
+    if (ALL || PAYROLL_ONLY) await payrollBench(input, dir, results);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,13 @@
 // Matching employees to guarantors, case by case: never by name alone; a person confirms.
 import { afterEach, describe, expect, it } from 'vitest';
-import { judgeMatch, matchName } from '../../../src/main/capabilities/payroll/matching';
+import {
+  employeeRow,
+  judgeMatch,
+  matchCandidates,
+  matchName,
+  openCandidates,
+  pendingMatches,
+} from '../../../src/main/capabilities/payroll/matching';
 import {
   footprint,
   MAPPING,
@@ -232,5 +239,58 @@ describe('a termination recorded by hand', () => {
     const later = [ROSTER_HEADER, 'E100,Smith,Jane,1980-02-14,W,16.00,,40,N,TX,T,2026-06-30'].join('\r\n');
     expect(await w.importRoster(later)).toMatchObject({ unchanged: 1, terminated: 0, keptTerminated: 0 });
     expect(facts()).toEqual({ status: 'terminated', terminated_on: '2026-06-26', termination_source: 'clerk' });
+  });
+});
+
+describe('the matches awaiting a person, read for all employees at once', () => {
+  it('pendingMatches holds exactly the open candidates of each active unmatched employee', async () => {
+    w = await payrollWorld();
+    await w.importRoster(ROSTER_CSV);
+    const db = w.t.app.store.db;
+    const pairs = () =>
+      pendingMatches(db)
+        .map((m) => `${m.employee.employee_number}:${m.guarantor.id}:${m.judged.kind}`)
+        .sort();
+    // One employee at a time, as the employee page offers them (taken guarantors not open).
+    const oneByOne = () =>
+      ['E100', 'E200', 'E300', 'E400']
+        .map((n) => employeeRow(db, w.emp(n)))
+        .filter((e) => e.status === 'active' && e.guarantor_id === null)
+        .flatMap((e) =>
+          matchCandidates(db, e)
+            .filter((c) => c.takenBy === null)
+            .map((c) => `${e.employee_number}:${c.guarantorId}:${c.kind}`),
+        )
+        .sort();
+    expect(pairs()).toEqual([`E100:${w.jane}:exact`, `E200:${w.john}:exact`, `E300:${w.jane}:likely`]);
+    // The employee id on the guarantor's record, in another case: E400 by its id alone.
+    db.prepare("UPDATE guarantors SET employee_id = 'e400' WHERE id = ?").run(w.jane);
+    expect(pairs()).toEqual([
+      `E100:${w.jane}:exact`,
+      `E200:${w.john}:exact`,
+      `E300:${w.jane}:likely`,
+      `E400:${w.jane}:likely`,
+    ]);
+    expect(pairs()).toEqual(oneByOne());
+    // Jane confirmed as E100: taken for E300 and E400; John rejected for E200.
+    await w.t.call('payroll:confirmMatch', { employeeId: w.emp('E100'), guarantorId: w.jane }, w.clerk);
+    await w.t.call('payroll:rejectMatch', { employeeId: w.emp('E200'), guarantorId: w.john }, w.clerk);
+    expect(pairs()).toEqual([]);
+    expect(oneByOne()).toEqual([]);
+    // Undone: Jane open again for the three who could be her; a terminated employee is not offered.
+    await w.t.call('payroll:unmatch', { employeeId: w.emp('E100'), note: 'Wrong person' }, w.supervisor);
+    await w.t.call(
+      'payroll:terminate',
+      { employeeId: w.emp('E300'), terminatedOn: '2026-06-30', note: 'Left' },
+      w.clerk,
+    );
+    expect(pairs()).toEqual([`E100:${w.jane}:exact`, `E400:${w.jane}:likely`]);
+    expect(pairs()).toEqual(oneByOne());
+    // The employee list counts each one's open candidates, the terminated E300's too.
+    const list = await w.t.call('payroll:employees', { query: '', match: 'all', status: 'all' }, w.clerk);
+    expect(list.map((e) => [e.employeeNumber, e.candidates]).sort()).toEqual(
+      ['E100', 'E200', 'E300', 'E400'].map((n) => [n, openCandidates(db, employeeRow(db, w.emp(n)))]),
+    );
+    expect(list.find((e) => e.employeeNumber === 'E300')?.candidates).toBe(1);
   });
 });

@@ -24,3 +24,16 @@ export const payroll: Capability<'payroll'> = {
 
 // For the runs (RUNS) and the documents (DOCS).
 export { endArrangement } from './arrangements';
+
+// For the benchmarks (src/bench): the roster, the runs, the confirmation and the queue source as
+// the handlers call them.
+export { runRoster } from './roster';
+export { confirmMatch } from './matching';
+export { createArrangement } from './arrangements';
+// The signature recorded without its printed form (the bench's set-up only; recordSignature checks the form).
+export { markSigned } from './arrangementRows';
+export { accountEligibility } from './eligibility';
+export { runPreview, createRun } from './runs';
+export { confirmRun } from './confirmation';
+export { payrollQueueSource } from './queueSource';
+export { employeeList } from './views';

@@ -98,8 +98,10 @@ function takenBy(db: Db, guarantorId: number, employeeId: number): string | null
 export function matchCandidates(db: Db, e: EmployeesRow): MatchCandidate[] {
   const rows = prepared(
     db,
+    // Two index lookups (the employee id, the birth date), never a read of every guarantor.
     `SELECT id, first_name, middle_name, last_name, date_of_birth, external_id, employee_id, is_employee FROM guarantors
-      WHERE (employee_id = ? COLLATE NOCASE OR (date_of_birth IS NOT NULL AND date_of_birth = ?))
+      WHERE id IN (SELECT id FROM guarantors WHERE employee_id = ? COLLATE NOCASE
+                   UNION SELECT id FROM guarantors WHERE date_of_birth = ?)
         AND id NOT IN (SELECT guarantor_id FROM employee_match_rejections WHERE employee_id = ?)
       ORDER BY id`,
   ).all(e.employee_number, e.birth_date, e.id) as GuarantorFacts[];
@@ -118,6 +120,91 @@ export function matchCandidates(db: Db, e: EmployeesRow): MatchCandidate[] {
     });
   }
   return out.sort((a, b) => (a.kind === b.kind ? a.guarantorId - b.guarantorId : a.kind === 'exact' ? -1 : 1));
+}
+
+/** An unmatched active employee and a guarantor a person could confirm as them (the one match rule). */
+export interface PendingMatch {
+  employee: Pick<EmployeesRow, 'id' | 'employee_number' | 'birth_date' | 'first_name' | 'last_name' | 'updated_at'>;
+  guarantor: Pick<
+    GuarantorsRow,
+    | 'id'
+    | 'first_name'
+    | 'middle_name'
+    | 'last_name'
+    | 'date_of_birth'
+    | 'employee_id'
+    | 'is_employee'
+    | 'balance_cents'
+  >;
+  judged: { kind: MatchKind; reasons: string[] };
+}
+
+/**
+ * Every pair openCandidates counts, for all employees at once (ordered by employee, then
+ * guarantor): employees not matched yet (the active ones, or all for the employee list), each guarantor with the employee id on file
+ * (NOCASE) or the same date of birth, judged by judgeMatch, never a rejected pair, never a
+ * guarantor matched to an employee. Read in two joins (the guarantors with an employee id,
+ * looked up in the employees' unique NOCASE index: CROSS JOIN keeps that order, else SQLite reads
+ * the unmatched employees by guarantor_id and scans the guarantors for each; the employees' dates
+ * of birth, looked up in the guarantors' index) rather than one join on "id OR birth date", which
+ * compares every employee with every guarantor.
+ */
+export function pendingMatches(db: Db, employees: 'active' | 'all' = 'active'): PendingMatch[] {
+  const status = employees === 'active' ? `AND e.status = 'active'` : '';
+  const rows = prepared(
+    db,
+    `WITH pairs(employee_key, guarantor_key) AS (
+       SELECT e.id, g.id FROM guarantors g CROSS JOIN employees e ON e.employee_number = g.employee_id
+        WHERE g.employee_id IS NOT NULL AND e.guarantor_id IS NULL ${status}
+       UNION
+       SELECT e.id, g.id FROM employees e JOIN guarantors g ON g.date_of_birth = e.birth_date
+        WHERE e.birth_date IS NOT NULL AND e.guarantor_id IS NULL ${status})
+     SELECT e.id AS employee_key, e.employee_number, e.birth_date, e.first_name AS e_first, e.last_name AS e_last, e.updated_at,
+            g.id AS guarantor_key, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id, g.is_employee, g.balance_cents
+       FROM pairs p JOIN employees e ON e.id = p.employee_key JOIN guarantors g ON g.id = p.guarantor_key
+      WHERE NOT EXISTS (SELECT 1 FROM employee_match_rejections r WHERE r.employee_id = e.id AND r.guarantor_id = g.id)
+        AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.guarantor_id = g.id)
+      ORDER BY e.id, g.id`,
+  ).all() as {
+    employee_key: number;
+    employee_number: string;
+    birth_date: string | null;
+    e_first: string;
+    e_last: string;
+    updated_at: string;
+    guarantor_key: number;
+    first_name: string;
+    middle_name: string;
+    last_name: string;
+    date_of_birth: string | null;
+    employee_id: string | null;
+    is_employee: number;
+    balance_cents: number;
+  }[];
+  const out: PendingMatch[] = [];
+  for (const r of rows) {
+    const employee = {
+      id: r.employee_key,
+      employee_number: r.employee_number,
+      birth_date: r.birth_date,
+      first_name: r.e_first,
+      last_name: r.e_last,
+      updated_at: r.updated_at,
+    };
+    const guarantor = {
+      id: r.guarantor_key,
+      first_name: r.first_name,
+      middle_name: r.middle_name,
+      last_name: r.last_name,
+      date_of_birth: r.date_of_birth,
+      employee_id: r.employee_id,
+      is_employee: r.is_employee,
+      balance_cents: r.balance_cents,
+    };
+    const judged = judgeMatch(employee, guarantor);
+    if (judged) out.push({ employee, guarantor, judged });
+  }
+  return out;
 }
 
 /** Candidates awaiting a person: 0 once matched; taken guarantors do not count. */

@@ -12,7 +12,7 @@ import { largestDeductionFrom, scheduleDates, type PayFrequency } from '../../..
 import { queueScore } from '../../../shared/rules/workQueue';
 import { RUN_LINE_OUTCOME_LABELS, type RunLineOutcome } from '../../../shared/schemas/payroll';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
-import { judgeMatch } from './matching';
+import { pendingMatches } from './matching';
 import type { Db } from '../../store/database';
 import { sortedName } from '../../../shared/names';
 import { guarantorName } from '../accounts';
@@ -45,58 +45,22 @@ function item(
 }
 
 function matchesToConfirm(db: Db): QueueCandidate[] {
-  // The candidates as the roster offers them, judged by the one match rule (judgeMatch: the
+  // The candidates as the roster offers them, judged by the one match rule (pendingMatches: the
   // employee id on the guarantor, or the date of birth with the last or first name, never the name
-  // alone); never one rejected, never one matched already. The SQL narrows to the id or the birth date.
-  const rows = db
-    .prepare(
-      `SELECT e.id AS employee_key, e.employee_number, e.birth_date, e.first_name AS e_first, e.last_name AS e_last, e.updated_at,
-              g.id AS guarantor_id, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id AS g_employee_id, g.is_employee,
-              g.balance_cents
-         FROM employees e JOIN guarantors g
-           ON (g.employee_id = e.employee_number COLLATE NOCASE)
-           OR (e.birth_date IS NOT NULL AND g.date_of_birth = e.birth_date)
-        WHERE e.guarantor_id IS NULL AND e.status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM employee_match_rejections r WHERE r.employee_id = e.id AND r.guarantor_id = g.id)
-          AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.guarantor_id = g.id)
-        ORDER BY e.id, g.id`,
-    )
-    .all() as ({
-    employee_key: number;
-    employee_number: string;
-    birth_date: string | null;
-    e_first: string;
-    e_last: string;
-    updated_at: string;
-    guarantor_id: number;
-    date_of_birth: string | null;
-    g_employee_id: string | null;
-    is_employee: number;
-    balance_cents: number;
-  } & Named)[];
+  // alone); never one rejected, never one matched already. The first per employee.
   const seen = new Set<number>();
   const out: QueueCandidate[] = [];
-  for (const r of rows) {
-    if (seen.has(r.employee_key)) continue;
-    const judged = judgeMatch(
-      { employee_number: r.employee_number, birth_date: r.birth_date, first_name: r.e_first, last_name: r.e_last },
-      {
-        employee_id: r.g_employee_id,
-        date_of_birth: r.date_of_birth,
-        first_name: r.first_name,
-        last_name: r.last_name,
-      },
-    );
-    if (!judged) continue;
-    seen.add(r.employee_key);
+  for (const { employee: e, guarantor: g, judged } of pendingMatches(db)) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
     out.push(
       item({
-        key: `payroll:match:${r.employee_key}`,
-        guarantorId: r.guarantor_id,
-        guarantorName: guarantorName(r),
-        summary: `Employee ${r.employee_number} (${sortedName({ firstName: r.e_first, middleName: '', lastName: r.e_last })}) may be this guarantor (${judged.kind}: ${judged.reasons[0]}) Confirm or reject the match on the Payroll page.`,
-        amountCents: Math.max(0, r.balance_cents),
-        date: r.updated_at.slice(0, 10),
+        key: `payroll:match:${e.id}`,
+        guarantorId: g.id,
+        guarantorName: guarantorName(g),
+        summary: `Employee ${e.employee_number} (${sortedName({ firstName: e.first_name, middleName: '', lastName: e.last_name })}) may be this guarantor (${judged.kind}: ${judged.reasons[0]}) Confirm or reject the match on the Payroll page.`,
+        amountCents: Math.max(0, g.balance_cents),
+        date: e.updated_at.slice(0, 10),
         urgency: 1.25,
       }),
     );

@@ -28,7 +28,7 @@ import type { EmployeesRow } from '../../store/schema';
 import { guarantorName, guarantorRow } from '../accounts';
 import { parseCsv } from '../imports';
 import { endPayrollArrangementsOf } from './arrangements';
-import { matchName, openCandidates } from './matching';
+import { matchName, pendingMatches } from './matching';
 import { readRoster, suggestRosterMapping, uploadedText, type RosterLine, type UploadSource } from './rosterFile';
 import {
   insertEmployee,
@@ -286,11 +286,9 @@ export async function runRoster(
       }
       touched.push(id);
     }
-    const byId = prepared(db, 'SELECT * FROM employees WHERE id = ?');
-    for (const id of touched) {
-      const e = byId.get(id) as EmployeesRow;
-      if (e.status === 'active' && openCandidates(db, e) > 0) report.toConfirm++;
-    }
+    // The employees touched with a candidate to confirm (openCandidates > 0), read for all at once.
+    const waiting = new Set(pendingMatches(db).map((m) => m.employee.id));
+    for (const id of touched) if (waiting.has(id)) report.toConfirm++;
     if (importId !== null) {
       report.importId = importId;
       setRosterImportCounts(db, importId, report);

@@ -22,7 +22,14 @@ import { guarantorName, guarantorRow } from '../accounts';
 import { arrangementRow, firstDateFrom, liveArrangementOf, matchedEmployee } from './arrangements';
 import { accountEligibility, LIVE_SQL } from './eligibility';
 import { maskedAccount } from './bankSeal';
-import { employeeName, employeeRow, employeesForGuarantor, matchCandidates, openCandidates } from './matching';
+import {
+  employeeName,
+  employeeRow,
+  employeesForGuarantor,
+  matchCandidates,
+  openCandidates,
+  pendingMatches,
+} from './matching';
 import { arrangementReference, arrangementSchedule, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 
 function userName(db: Db, id: number | null): string | null {
@@ -38,7 +45,8 @@ export function limitFor(db: Db, e: EmployeesRow, on: string): DeductionLimit | 
   return largestDeductionFrom(payFacts(e), wageFloorRows(db), on);
 }
 
-export function employeeSummary(db: Db, e: EmployeesRow): EmployeeSummary {
+/** `candidates`, when given, is openCandidates(db, e) read for many employees at once. */
+export function employeeSummary(db: Db, e: EmployeesRow, candidates?: number): EmployeeSummary {
   const g = e.guarantor_id === null ? null : guarantorRow(db, e.guarantor_id);
   const live = prepared(db, `SELECT id FROM deduction_arrangements WHERE employee_id = ? AND status IN ${LIVE_SQL}`)
     .pluck()
@@ -54,7 +62,7 @@ export function employeeSummary(db: Db, e: EmployeesRow): EmployeeSummary {
     terminatedOn: e.terminated_on,
     guarantorId: e.guarantor_id,
     guarantorName: g ? guarantorName(g) : null,
-    candidates: openCandidates(db, e),
+    candidates: candidates ?? openCandidates(db, e),
     liveArrangementId: live ?? null,
   };
 }
@@ -91,13 +99,16 @@ export function employeeList(
     db,
     'SELECT * FROM employees ORDER BY last_name, first_name, employee_number',
   ).all() as EmployeesRow[];
+  // Each employee's open candidates, counted from one read (not a guarantor search per employee).
+  const open = new Map<number, number>();
+  for (const m of pendingMatches(db, 'all')) open.set(m.employee.id, (open.get(m.employee.id) ?? 0) + 1);
   const out: EmployeeSummary[] = [];
   for (const e of rows) {
     if (filter.status !== 'all' && e.status !== filter.status) continue;
     if (q && !`${e.employee_number} ${e.first_name} ${e.last_name}`.toLowerCase().includes(q)) continue;
     if (filter.match === 'matched' && e.guarantor_id === null) continue;
     if (filter.match !== 'matched' && filter.match !== 'all' && e.guarantor_id !== null) continue;
-    const s = employeeSummary(db, e);
+    const s = employeeSummary(db, e, e.guarantor_id === null ? (open.get(e.id) ?? 0) : 0);
     if (filter.match === 'to_confirm' && s.candidates === 0) continue;
     if (filter.match === 'unmatched' && s.candidates > 0) continue;
     out.push(s);

@@ -73,6 +73,8 @@ export const migration024: Migration = {
         CHECK ((guarantor_id IS NULL) = (matched_on IS NULL))
       ) STRICT;
       CREATE INDEX employees_birth ON employees(birth_date);
+      -- A roster's match by the employee id on the guarantor's record (any letter case).
+      CREATE INDEX guarantors_employee_id ON guarantors(employee_id COLLATE NOCASE) WHERE employee_id IS NOT NULL;
 
       -- A likely match a person said was not the same person: never offered again.
       CREATE TABLE employee_match_rejections (
