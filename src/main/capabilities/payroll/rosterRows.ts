@@ -34,40 +34,13 @@ export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null
          annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, termination_source, roster_import_id,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      f.employeeNumber,
-      f.lastName,
-      f.firstName,
-      f.birthDate,
-      f.payFrequency,
-      f.payType,
-      f.hourlyRateCents,
-      f.annualSalaryCents,
-      f.weeklyHoursCenti,
-      f.exempt ? 1 : 0,
-      f.workState,
-      f.status,
-      f.terminatedOn,
-      f.terminationSource,
-      importId,
-      now,
-      now,
-    ).lastInsertRowid,
+    ).run(...factValues(f), importId, now, now).lastInsertRowid,
   );
 }
 
-/**
- * An import's facts on an existing employee (`f` already holds the stored value of every field the
- * line does not give); the confirmed match (guarantor_id) is Recoup's and stays.
- */
-export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, importId: number | null, now: string): void {
-  prepared(
-    db,
-    `UPDATE employees SET employee_number = ?, last_name = ?, first_name = ?, birth_date = ?, pay_frequency = ?, pay_type = ?,
-       hourly_rate_cents = ?, annual_salary_cents = ?, weekly_hours_centi = ?, exempt = ?, work_state = ?, status = ?,
-       terminated_on = ?, termination_source = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
-     WHERE id = ?`,
-  ).run(
+/** The facts' values in the column order both the insert and the update name them. */
+function factValues(f: EmployeeFacts): (string | number | null)[] {
+  return [
     f.employeeNumber,
     f.lastName,
     f.firstName,
@@ -82,10 +55,21 @@ export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, import
     f.status,
     f.terminatedOn,
     f.terminationSource,
-    importId,
-    now,
-    id,
-  );
+  ];
+}
+
+/**
+ * An import's facts on an existing employee (`f` already holds the stored value of every field the
+ * line does not give); the confirmed match (guarantor_id) is Recoup's and stays.
+ */
+export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, importId: number | null, now: string): void {
+  prepared(
+    db,
+    `UPDATE employees SET employee_number = ?, last_name = ?, first_name = ?, birth_date = ?, pay_frequency = ?, pay_type = ?,
+       hourly_rate_cents = ?, annual_salary_cents = ?, weekly_hours_centi = ?, exempt = ?, work_state = ?, status = ?,
+       terminated_on = ?, termination_source = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
+     WHERE id = ?`,
+  ).run(...factValues(f), importId, now, id);
 }
 
 /** A termination entered by hand: Recoup's own fact, which a later roster saying active does not lift. */
