@@ -211,18 +211,31 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await expect(setUp.locator('.field-error').filter({ hasText: '$60.00' })).toBeVisible();
   await setUp.getByLabel('Amount each pay period ($)').fill('50.00');
   await expect(limitBox).toContainText('$50.00 fits');
-  await setUp.getByRole('button', { name: 'Set it up' }).click();
+  await setUp.getByRole('button', { name: 'Set it up' }).press('Enter');
   await expect(setUp).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'set up: $50.00' })).toBeVisible();
   await expect(panel).toContainText('Awaiting the signed authorization');
+  // The cursor waits on the next step (WCAG 2.4.3), not on the page's heading.
+  await expect(panel.getByRole('button', { name: 'Print the authorization' })).toBeFocused();
+  await expect(panel).toContainText('The authorization form is not printed yet');
 
-  // The authorization printed, then the signature recorded.
+  // The authorization printed (in Spanish, chosen beside the button: the guarantor's is English),
+  // then the signature recorded.
+  const language = panel.getByLabel('Language', { exact: true });
+  await expect(language).toHaveValue('en');
+  await language.selectOption('es');
+  await shot(page, 'pd07a-print-language', { viewport: true });
   await panel.getByRole('button', { name: 'Print the authorization' }).click();
   const pdf = page.getByRole('dialog', { name: /\.pdf$/ });
   await expect(pdf).toBeVisible();
   await shot(page, 'pd07-authorization', { viewport: true });
   await page.keyboard.press('Escape');
   await expect(pdf).toBeHidden();
+  await expect(page.getByText(/^Payroll deduction authorization PD-\d+ \(Spanish\)$/)).toBeVisible();
+  // The day the form was printed (the document's own time: the test's clock moves the business day only).
+  await expect(panel).toContainText(/Awaiting the signed form printed on [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'pd07b-panel-printed', { viewport: true });
   await panel.getByRole('button', { name: 'Record the signature…' }).click();
   const sign = page.getByRole('dialog', { name: 'Record the signature' });
   await expect(sign.getByLabel('Signed on')).toHaveValue(TODAY);
@@ -282,6 +295,18 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await page.keyboard.press('Escape');
   await expect(page.getByRole('table', { name: 'Files sent' })).toContainText('Reconciled');
   await shot(page, 'pd12-runs');
+
+  // A date that has passed gets no file: the preview shows what it would have taken, and says why.
+  await moveClockTo(page, workspace, '2026-07-20', ADMIN);
+  await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
+  await openTab(page, 'Pay periods');
+  await page.getByRole('textbox', { name: 'Pay date' }).fill('2026-07-17');
+  await page.getByRole('button', { name: 'Show what this date takes' }).click();
+  await expect(page.getByRole('table', { name: /^What .* takes$/ })).toContainText('$50.00');
+  await expect(page.getByText('July 17, 2026 has passed: no file can be made for it now.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Make the file and download it' })).toHaveCount(0);
+  await shot(page, 'pd12a-past-date');
+  await expectNoSeriousA11yViolations(page, 'Payroll: a pay date that has passed');
 
   // The wage floor: the federal row.
   await openTab(page, 'Wage floor');
