@@ -371,6 +371,16 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
     for (const tab of ['Employees', 'Arrangements', 'Pay periods', 'Wage floor']) {
       await openTab(page, tab);
       expect.soft(await pageOverflow(page), `Payroll ${tab} at ${width} px scrolls sideways`).toBe(0);
+      if (tab === 'Employees' && width === 683) {
+        // At 200% every column of the table shows in its box (none clipped behind a scroll of its own).
+        const table = page.getByRole('table', { name: /employees/i }).first();
+        const clipped = await table.evaluate((t) => {
+          const box = t.parentElement!;
+          return Math.max(0, t.scrollWidth - box.clientWidth);
+        });
+        expect.soft(clipped, 'the Employees table at 683 px is wider than its box').toBe(0);
+        await shot(page, 'pd14-employees-683');
+      }
     }
     const dialogs: [string, string, RegExp | string][] = [
       ['Employees', 'Import the roster…', 'Import the employee roster'],
