@@ -89,6 +89,15 @@ async function writeFiles(): Promise<{ extract: string; roster: string; badRoste
     roster,
     `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,BW,8.00,40,N,IN,A\nE1002,Lindqvist,Per,1975-09-30,W,15.50,40,N,IN,A\n`,
   );
+  // Next pay period's rosters (with a termination date column): Per Lindqvist left, then came back.
+  for (const [name, status, on] of [
+    ['roster-left.csv', 'T', '2026-06-26'],
+    ['roster-back.csv', 'A', ''],
+  ] as const)
+    await writeFile(
+      path.join(dir, name),
+      `${rosterHeader},Term\nE1001,Okafor,Grace,1988-02-14,BW,8.00,40,N,IN,A,\nE1002,Lindqvist,Per,1975-09-30,W,15.50,40,N,IN,${status},${on}\n`,
+    );
   const badRoster = path.join(dir, 'roster-bad.csv');
   await writeFile(badRoster, `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,sometimes,8.00,40,N,IN,A\n`);
   return { extract, roster, badRoster, dir };
@@ -191,6 +200,30 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await expect(employee.getByRole('link', { name: /Okafor/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(employee).toBeHidden();
+
+  // Per Lindqvist leaves, then a later roster has him back: the wizard says so in words.
+  for (const [file, words] of [
+    ['roster-left.csv', 'Terminations: 1'],
+    ['roster-back.csv', 'Rehired: 1 employee an earlier roster marked terminated will be active again'],
+  ] as const) {
+    await importButton.click();
+    await wizard.getByLabel('Roster file (CSV)').setInputFiles(path.join(files.dir, file));
+    await mapRoster(page);
+    await wizard.getByLabel('Termination date', { exact: true }).selectOption('Term');
+    await wizard.getByRole('button', { name: 'Check the file' }).click();
+    await expect(wizard.getByText(words)).toBeVisible();
+    if (file === 'roster-back.csv') {
+      await wizard.getByRole('button', { name: 'Import 2 employees' }).scrollIntoViewIfNeeded();
+      await shot(page, 'pd05a-roster-rehired', { viewport: true });
+    }
+    await wizard.getByRole('button', { name: 'Import 2 employees' }).click();
+    await expect(wizard).toBeHidden();
+  }
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Rehired: 1 employee an earlier roster marked terminated is active again.' }),
+  ).toBeVisible();
 
   // Set up the deduction on the account page.
   await openGuarantor(page);
