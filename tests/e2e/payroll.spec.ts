@@ -89,6 +89,15 @@ async function writeFiles(): Promise<{ extract: string; roster: string; badRoste
     roster,
     `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,BW,8.00,40,N,IN,A\nE1002,Lindqvist,Per,1975-09-30,W,15.50,40,N,IN,A\n`,
   );
+  // Next pay period's rosters (with a termination date column): Per Lindqvist left, then came back.
+  for (const [name, status, on] of [
+    ['roster-left.csv', 'T', '2026-06-26'],
+    ['roster-back.csv', 'A', ''],
+  ] as const)
+    await writeFile(
+      path.join(dir, name),
+      `${rosterHeader},Term\nE1001,Okafor,Grace,1988-02-14,BW,8.00,40,N,IN,A,\nE1002,Lindqvist,Per,1975-09-30,W,15.50,40,N,IN,${status},${on}\n`,
+    );
   const badRoster = path.join(dir, 'roster-bad.csv');
   await writeFile(badRoster, `${rosterHeader}\nE1001,Okafor,Grace,1988-02-14,sometimes,8.00,40,N,IN,A\n`);
   return { extract, roster, badRoster, dir };
@@ -192,6 +201,30 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await page.keyboard.press('Escape');
   await expect(employee).toBeHidden();
 
+  // Per Lindqvist leaves, then a later roster has him back: the wizard says so in words.
+  for (const [file, words] of [
+    ['roster-left.csv', 'Terminations: 1'],
+    ['roster-back.csv', 'Rehired: 1 employee an earlier roster marked terminated will be active again'],
+  ] as const) {
+    await importButton.click();
+    await wizard.getByLabel('Roster file (CSV)').setInputFiles(path.join(files.dir, file));
+    await mapRoster(page);
+    await wizard.getByLabel('Termination date', { exact: true }).selectOption('Term');
+    await wizard.getByRole('button', { name: 'Check the file' }).click();
+    await expect(wizard.getByText(words)).toBeVisible();
+    if (file === 'roster-back.csv') {
+      await wizard.getByRole('button', { name: 'Import 2 employees' }).scrollIntoViewIfNeeded();
+      await shot(page, 'pd05a-roster-rehired', { viewport: true });
+    }
+    await wizard.getByRole('button', { name: 'Import 2 employees' }).click();
+    await expect(wizard).toBeHidden();
+  }
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Rehired: 1 employee an earlier roster marked terminated is active again.' }),
+  ).toBeVisible();
+
   // Set up the deduction on the account page.
   await openGuarantor(page);
   const panel = page.getByRole('region', { name: 'Payroll deduction or bank transfer' });
@@ -211,18 +244,31 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await expect(setUp.locator('.field-error').filter({ hasText: '$60.00' })).toBeVisible();
   await setUp.getByLabel('Amount each pay period ($)').fill('50.00');
   await expect(limitBox).toContainText('$50.00 fits');
-  await setUp.getByRole('button', { name: 'Set it up' }).click();
+  await setUp.getByRole('button', { name: 'Set it up' }).press('Enter');
   await expect(setUp).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'set up: $50.00' })).toBeVisible();
   await expect(panel).toContainText('Awaiting the signed authorization');
+  // The cursor waits on the next step (WCAG 2.4.3), not on the page's heading.
+  await expect(panel.getByRole('button', { name: 'Print the authorization' })).toBeFocused();
+  await expect(panel).toContainText('The authorization form is not printed yet');
 
-  // The authorization printed, then the signature recorded.
+  // The authorization printed (in Spanish, chosen beside the button: the guarantor's is English),
+  // then the signature recorded.
+  const language = panel.getByLabel('Language', { exact: true });
+  await expect(language).toHaveValue('en');
+  await language.selectOption('es');
+  await shot(page, 'pd07a-print-language', { viewport: true });
   await panel.getByRole('button', { name: 'Print the authorization' }).click();
   const pdf = page.getByRole('dialog', { name: /\.pdf$/ });
   await expect(pdf).toBeVisible();
   await shot(page, 'pd07-authorization', { viewport: true });
   await page.keyboard.press('Escape');
   await expect(pdf).toBeHidden();
+  await expect(page.getByText(/^Payroll deduction authorization PD-\d+ \(Spanish\)$/)).toBeVisible();
+  // The day the form was printed (the document's own time: the test's clock moves the business day only).
+  await expect(panel).toContainText(/Awaiting the signed form printed on [A-Z][a-z]+ \d{1,2}, \d{4}/);
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'pd07b-panel-printed', { viewport: true });
   await panel.getByRole('button', { name: 'Record the signature…' }).click();
   const sign = page.getByRole('dialog', { name: 'Record the signature' });
   await expect(sign.getByLabel('Signed on')).toHaveValue(TODAY);
@@ -282,6 +328,18 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
   await page.keyboard.press('Escape');
   await expect(page.getByRole('table', { name: 'Files sent' })).toContainText('Reconciled');
   await shot(page, 'pd12-runs');
+
+  // A date that has passed gets no file: the preview shows what it would have taken, and says why.
+  await moveClockTo(page, workspace, '2026-07-20', ADMIN);
+  await nav(page).getByRole('link', { name: 'Payroll deductions' }).click();
+  await openTab(page, 'Pay periods');
+  await page.getByRole('textbox', { name: 'Pay date' }).fill('2026-07-17');
+  await page.getByRole('button', { name: 'Show what this date takes' }).click();
+  await expect(page.getByRole('table', { name: /^What .* takes$/ })).toContainText('$50.00');
+  await expect(page.getByText('July 17, 2026 has passed: no file can be made for it now.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Make the file and download it' })).toHaveCount(0);
+  await shot(page, 'pd12a-past-date');
+  await expectNoSeriousA11yViolations(page, 'Payroll: a pay date that has passed');
 
   // The wage floor: the federal row.
   await openTab(page, 'Wage floor');
@@ -346,6 +404,16 @@ test('payroll deduction from the roster to a reconciled pay period', async ({ pa
     for (const tab of ['Employees', 'Arrangements', 'Pay periods', 'Wage floor']) {
       await openTab(page, tab);
       expect.soft(await pageOverflow(page), `Payroll ${tab} at ${width} px scrolls sideways`).toBe(0);
+      if (tab === 'Employees' && width === 683) {
+        // At 200% every column of the table shows in its box (none clipped behind a scroll of its own).
+        const table = page.getByRole('table', { name: /employees/i }).first();
+        const clipped = await table.evaluate((t) => {
+          const box = t.parentElement!;
+          return Math.max(0, t.scrollWidth - box.clientWidth);
+        });
+        expect.soft(clipped, 'the Employees table at 683 px is wider than its box').toBe(0);
+        await shot(page, 'pd14-employees-683');
+      }
     }
     const dialogs: [string, string, RegExp | string][] = [
       ['Employees', 'Import the roster…', 'Import the employee roster'],

@@ -362,7 +362,8 @@ export const STALE_AFTER = {
   'payroll:setWageFloor': ['payroll:wageFloors', ...PAYROLL],
   // An arrangement holds its accounts out of the statement cycle once signed, and lets them go when it ends.
   'payroll:createArrangement': [...PAYROLL, ...GUARANTOR],
-  'payroll:authorization': PAYROLL,
+  // The printed form is kept among the guarantor's documents (the account page lists them).
+  'payroll:authorization': [...PAYROLL, 'accounts:open'],
   'payroll:recordSignature': [...PAYROLL, ...PLANS, ...GUARANTOR],
   'payroll:end': [...PAYROLL, ...PLANS, ...GUARANTOR],
   'payroll:runPreview': [],

@@ -27,7 +27,7 @@ export const AUTHORIZATION_COMMON_TEXTS = defineTexts({
   countEven: { en: '{count}, each of {amount}', es: '{count}, cada uno de {amount}' },
   countWithLast: {
     en: '{count}: {full} of {amount} and a last one of {last}',
-    es: '{count}: {full} de {amount} y uno último de {last}',
+    es: '{count}: {full} de {amount} y un último de {last}',
   },
   assistance: {
     en: 'You may qualify for free or discounted care under our financial assistance policy, even after you sign. Call {phone} or visit {url}.',
@@ -64,7 +64,7 @@ export const PAYROLL_AUTHORIZATION_TEXTS = defineTexts({
     en: 'The deductions stop when the accounts are paid in full. No deduction is ever more than what the accounts still owe; if the balance goes down (for example, an insurance payment), the deductions end sooner.',
     es: 'Los descuentos terminan cuando las cuentas estén pagadas por completo. Ningún descuento será mayor que lo que aún se debe en las cuentas; si el saldo baja (por ejemplo, por un pago del seguro), los descuentos terminan antes.',
   },
-  wageFloorHeading: { en: 'Your pay is protected', es: 'Su salario está protegido' },
+  wageFloorHeading: { en: 'My pay is protected', es: 'Mi salario está protegido' },
   wageFloor: {
     en: 'No deduction will bring my pay below the federal or state minimum wage, or reduce the overtime pay I am owed, in any workweek. If a pay period’s deduction would do so, payroll takes less, or nothing, that pay period, and the rest stays on the accounts.',
     es: 'Ningún descuento hará que mi salario quede por debajo del salario mínimo federal o estatal, ni reducirá el pago de horas extra que se me deba, en ninguna semana laboral. Si el descuento de un período de pago lo hiciera, la nómina descontará menos, o nada, en ese período, y el resto seguirá pendiente en las cuentas.',
@@ -91,12 +91,12 @@ export const PAYROLL_AUTHORIZATION_TEXTS = defineTexts({
     es: 'Firmo esta autorización de manera voluntaria. Firmarla no es una condición de mi empleo, y puedo pagar las cuentas de otra manera. No se retiene nada hasta que el hospital reciba este formulario firmado.',
   },
   questionsContact: {
-    en: 'Questions about a deduction from your pay: {contact}. Questions about the accounts: Patient Accounts, {phone}.',
-    es: 'Preguntas sobre un descuento de su salario: {contact}. Preguntas sobre las cuentas: Cuentas de Pacientes, {phone}.',
+    en: 'Questions about a deduction from my pay: {contact}. Questions about the accounts: Patient Accounts, {phone}.',
+    es: 'Preguntas sobre un descuento de mi salario: {contact}. Preguntas sobre las cuentas: Cuentas de Pacientes, {phone}.',
   },
   questionsNoContact: {
-    en: 'Questions about a deduction from your pay: your payroll office. Questions about the accounts: Patient Accounts, {phone}.',
-    es: 'Preguntas sobre un descuento de su salario: su oficina de nómina. Preguntas sobre las cuentas: Cuentas de Pacientes, {phone}.',
+    en: 'Questions about a deduction from my pay: my payroll office. Questions about the accounts: Patient Accounts, {phone}.',
+    es: 'Preguntas sobre un descuento de mi salario: mi oficina de nómina. Preguntas sobre las cuentas: Cuentas de Pacientes, {phone}.',
   },
   signEmployee: { en: 'Employee’s signature', es: 'Firma del empleado' },
   footer: {

@@ -68,7 +68,7 @@ describe('the payroll deduction authorization (PD-03), English', () => {
     expect(text).toContain('I may revoke this authorization at any time by writing to Patient Accounts');
     expect(text).toContain('The deductions stop with the next pay period after my letter is received.');
     expect(text).toContain('I sign this authorization voluntarily. Signing it is not a condition of my employment');
-    expect(text).toContain('Questions about a deduction from your pay: your payroll office.');
+    expect(text).toContain('Questions about a deduction from my pay: my payroll office.');
     expect(text).toContain('Employee’s signature');
     expect(text).toContain('For Saint Brigid Regional Medical Center (name and title)');
     // Both copies, each on its own pages with its own page count.
@@ -111,7 +111,7 @@ describe('the payroll deduction authorization (PD-03), English', () => {
     );
     expect(text).not.toContain('nothing is withheld from my final paycheck');
     expect(text).toContain(
-      'Questions about a deduction from your pay: Payroll Office, ext. 4410, payroll@stbrigid.example.org.',
+      'Questions about a deduction from my pay: Payroll Office, ext. 4410, payroll@stbrigid.example.org.',
     );
   });
 
@@ -174,7 +174,7 @@ describe('the payroll deduction authorization, Spanish', () => {
     expect(text).toContain('Saldo total $412.37');
     expect(text).toContain('Monto por período de pago $50.00');
     expect(text).toContain('Primera fecha de pago 4 de diciembre de 2026');
-    expect(text).toContain('Número de descuentos 9: 8 de $50.00 y uno último de $12.37');
+    expect(text).toContain('Número de descuentos 9: 8 de $50.00 y un último de $12.37');
     expect(text).toContain('Última fecha de pago 26 de marzo de 2027');
     expect(text).toContain('El monto se retiene de mi salario');
     expect(text).toContain('con un único propósito específico');
@@ -210,7 +210,7 @@ describe('the payroll deduction authorization, Spanish', () => {
     );
     const text = all(await print(payrollArrangement(w), 'es'));
     expect(text).toContain('mi último cheque de pago llevará el descuento habitual de $50.00');
-    expect(text).toContain('Preguntas sobre un descuento de su salario: su oficina de nómina.');
+    expect(text).toContain('Preguntas sobre un descuento de mi salario: mi oficina de nómina.');
   });
 });
 

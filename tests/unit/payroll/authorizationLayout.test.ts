@@ -1,9 +1,12 @@
 // A long authorization (many accounts): each copy runs onto a second page with its own page count,
 // and what is signed (the voluntary statement, whom to ask) stays with the signature lines, so a
 // signature never stands on a page alone.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorizationPdf, type AuthorizationFacts } from '../../../src/main/capabilities/payroll/authorizationPdf';
-import { SETUP } from '../support';
+import { SETUP, tempDir } from '../support';
 import { formPages } from './authorizationSupport';
 
 function longForm(language: 'en' | 'es'): AuthorizationFacts {
@@ -60,7 +63,19 @@ describe('a long authorization', () => {
     expect(text).toContain('ACCT-018');
     expect(text).toContain('$450.00');
     expect(text).toContain(
-      lang === 'en' ? '12: 11 of $40.00 and a last one of $10.00' : '12: 11 de $40.00 y uno último de $10.00',
+      lang === 'en' ? '12: 11 of $40.00 and a last one of $10.00' : '12: 11 de $40.00 y un último de $10.00',
     );
+  });
+});
+
+describe('a row of boxed fields', () => {
+  it('es: the values start on one line although "Monto por período de pago" wraps', async () => {
+    const pdf = await authorizationPdf(longForm('es'));
+    const file = path.join(tempDir(), 'row.pdf');
+    writeFileSync(file, pdf);
+    const page = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    // The amount, the first date and the count of deductions side by side on one printed line.
+    const row = page.split('\n').find((l) => l.includes('4 de diciembre de'));
+    expect(row).toMatch(/^\s*\$40\.00\s+4 de diciembre de\s+12: /);
   });
 });

@@ -107,6 +107,8 @@ function para(doc: Pdf, text: string, o: { size?: number; muted?: boolean } = {}
 /**
  * A row of boxed fields, as a printed form has them: each label small above its value. The cells
  * share the width; a long value (a name in any script, the count of deductions) wraps in its box.
+ * The values of a row start on one line: below the tallest label (a label that wraps in one
+ * language, "Monto por período de pago", lowers every value of its row, not its own alone).
  */
 function fields(doc: Pdf, cells: [label: string, value: string, weight?: number][]): void {
   const w = contentWidth(doc);
@@ -114,13 +116,15 @@ function fields(doc: Pdf, cells: [label: string, value: string, weight?: number]
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((k) => (w * k) / sum);
   const pad = 5;
-  const heights = cells.map(([label, value], i) => {
-    doc.font(FONT.regular).fontSize(7.5);
-    const l = doc.heightOfString(label, { width: widths[i]! - 2 * pad });
-    doc.font(FONT.bold).fontSize(10);
-    return l + 2 + doc.heightOfString(value, { width: widths[i]! - 2 * pad });
-  });
-  const h = Math.max(...heights) + 2 * pad;
+  doc.font(FONT.regular).fontSize(7.5);
+  const labelHeight = Math.max(
+    ...cells.map(([label], i) => doc.heightOfString(label, { width: widths[i]! - 2 * pad })),
+  );
+  doc.font(FONT.bold).fontSize(10);
+  const valueHeight = Math.max(
+    ...cells.map(([, value], i) => doc.heightOfString(value, { width: widths[i]! - 2 * pad })),
+  );
+  const h = labelHeight + 2 + valueHeight + 2 * pad;
   if (doc.y + h > doc.page.height - PAGE.margin - 20) doc.addPage();
   const top = doc.y;
   let x = PAGE.margin;
@@ -136,7 +140,7 @@ function fields(doc: Pdf, cells: [label: string, value: string, weight?: number]
       .font(FONT.bold)
       .fontSize(10)
       .fillColor(INK.text)
-      .text(value, x + pad, doc.y + 2, { width: width - 2 * pad });
+      .text(value, x + pad, top + pad + labelHeight + 2, { width: width - 2 * pad });
     x += width;
   });
   doc.font(FONT.regular).fontSize(BODY).fillColor(INK.text);

@@ -5,7 +5,7 @@
 // amount with the wage floor's largest amount and its arithmetic beside it as it is typed (PD-01),
 // the first date, and for a bank transfer the account's details (the routing number's check digit
 // checked in the form).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { formatLongDate } from '../../../../shared/dates';
 import { formatCents, typedCents } from '../../../../shared/money';
@@ -34,6 +34,17 @@ export function AccountPayroll({ guarantorId, onNotice }: { guarantorId: number;
   const steps = useArrangementSteps(onNotice);
   const p = payroll.value;
   const live = p?.live ?? null;
+  // WCAG 2.4.3: after "Set it up" the opener is gone; the cursor goes to the new arrangement's next
+  // step (printing its authorization) once the panel shows it, not back to the page's heading.
+  // (The new arrangement may be drawn before the dialog closes, or after: either order ends here.)
+  const toNextStep = useRef(false);
+  const liveId = live?.id ?? null;
+  const dialogOpen = open !== null;
+  useEffect(() => {
+    if (!toNextStep.current || dialogOpen || liveId === null) return;
+    toNextStep.current = false;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-print-authorization="${liveId}"]`)?.focus());
+  }, [dialogOpen, liveId]);
   return (
     <section className="ws-section payroll-panel" aria-labelledby="ws-payroll">
       <div className="section-head">
@@ -104,6 +115,7 @@ export function AccountPayroll({ guarantorId, onNotice }: { guarantorId: number;
           payroll={p}
           onClose={() => setOpen(null)}
           onDone={(m) => {
+            toNextStep.current = true;
             setOpen(null);
             onNotice(m);
           }}

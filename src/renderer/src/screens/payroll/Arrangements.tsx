@@ -2,8 +2,14 @@
 // arrangement: its accounts, amount, dates, the wage-floor check (PD-01), each period's outcome,
 // and its steps: print the authorization (PD-03), record the signature (PD-02: nothing is deducted
 // before), end it (revoked, stopped, or cancelled before signing).
-import { useState } from 'react';
-import { formatLongDate, formatShortDate } from '../../../../shared/dates';
+import { useId, useState } from 'react';
+import { businessDateOf, formatLongDate, formatShortDate } from '../../../../shared/dates';
+import {
+  DOCUMENT_LANGUAGE_NAMES,
+  DOCUMENT_LANGUAGES,
+  documentLanguage,
+  type DocumentLanguage,
+} from '../../../../shared/rules/documentLanguage';
 import { formatCents } from '../../../../shared/money';
 import { PAY_FREQUENCY_LABELS } from '../../../../shared/rules/payroll';
 import {
@@ -152,13 +158,9 @@ export function ArrangementFacts({ a }: { a: ArrangementDetail }) {
             </dd>
           </>
         )}
-        <dt>Signed</dt>
+        <dt>Signature</dt>
         <dd>
-          {a.signedOn
-            ? formatLongDate(a.signedOn)
-            : a.authorizationDocumentId
-              ? 'Printed, not yet signed'
-              : 'Not yet printed'}
+          <SignatureState a={a} />
         </dd>
         {a.bank && (
           <>
@@ -208,6 +210,62 @@ export function ArrangementFacts({ a }: { a: ArrangementDetail }) {
   );
 }
 
+/** The guarantor's recorded language and documents (the account page's own read, cached). */
+function useGuarantorPapers(guarantorId: number) {
+  return useChannelQuery('accounts:open', { guarantorId }).value?.guarantor ?? null;
+}
+
+/** Where the signature stands, in words: signed on a date, or the form printed (on a date) and awaited. */
+function SignatureState({ a }: { a: ArrangementDetail }) {
+  const workspace = useChannelQuery('accounts:open', { guarantorId: a.guarantorId }, { enabled: !a.signedOn });
+  if (a.signedOn) return <>Signed on {formatLongDate(a.signedOn)}</>;
+  if (!a.authorizationDocumentId) return <>The authorization form is not printed yet</>;
+  const doc = workspace.value?.documents.find((d) => d.id === a.authorizationDocumentId);
+  return (
+    <>
+      Awaiting the signed form
+      {doc ? ` printed on ${formatLongDate(businessDateOf(new Date(doc.createdAt)))}` : ' (printed)'}
+    </>
+  );
+}
+
+/** "Print the authorization" with the language beside it (LANG-01: the guarantor's recorded one first). */
+function PrintAuthorization({
+  a,
+  printing,
+  onPrint,
+}: {
+  a: ArrangementDetail;
+  printing: boolean;
+  onPrint: (language: DocumentLanguage) => void;
+}) {
+  const id = useId();
+  const guarantor = useGuarantorPapers(a.guarantorId);
+  const [chosen, setChosen] = useState<DocumentLanguage | null>(null);
+  const language = chosen ?? documentLanguage(guarantor?.language);
+  return (
+    <span className="print-with-language">
+      <label htmlFor={id}>Language</label>
+      <select id={id} value={language} onChange={(e) => setChosen(e.target.value as DocumentLanguage)}>
+        {DOCUMENT_LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {DOCUMENT_LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        data-print-authorization={a.id}
+        className={a.status === 'awaiting_signature' && !a.authorizationDocumentId ? 'primary' : undefined}
+        disabled={printing}
+        onClick={() => onPrint(language)}
+      >
+        {printing ? 'Printing…' : 'Print the authorization'}
+      </button>
+    </span>
+  );
+}
+
 /** The steps an arrangement takes, as buttons, each its own dialog; used by the dialog and the panel. */
 export function useArrangementSteps(onNotice: (m: string) => void) {
   const [step, setStep] = useState<
@@ -215,11 +273,11 @@ export function useArrangementSteps(onNotice: (m: string) => void) {
   >(null);
   const [printing, setPrinting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const print = async (a: ArrangementDetail) => {
+  const print = async (a: ArrangementDetail, language: DocumentLanguage) => {
     setPrinting(true);
     setError(null);
     try {
-      const file = await call('payroll:authorization', { arrangementId: a.id });
+      const file = await call('payroll:authorization', { arrangementId: a.id, language });
       await invalidateAfter('payroll:authorization');
       setStep({ kind: 'pdf', file });
     } catch (e) {
@@ -232,16 +290,7 @@ export function useArrangementSteps(onNotice: (m: string) => void) {
     const live = a.status === 'active' || a.status === 'awaiting_signature';
     return (
       <>
-        {live && (
-          <button
-            type="button"
-            className={a.status === 'awaiting_signature' && !a.authorizationDocumentId ? 'primary' : undefined}
-            disabled={printing}
-            onClick={() => void print(a)}
-          >
-            {printing ? 'Printing…' : 'Print the authorization'}
-          </button>
-        )}
+        {live && <PrintAuthorization a={a} printing={printing} onPrint={(language) => void print(a, language)} />}
         {a.status === 'awaiting_signature' && (
           <button
             type="button"

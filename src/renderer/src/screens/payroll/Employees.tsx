@@ -88,6 +88,7 @@ export function Employees() {
       {employees.value && (
         <DataTable
           caption="Employees"
+          className="employees-table"
           rows={employees.value}
           rowKey={(e) => e.id}
           stale={employees.loading}

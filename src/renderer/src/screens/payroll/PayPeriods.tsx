@@ -148,9 +148,14 @@ export function PayPeriods() {
                   Open it…
                 </button>
               </p>
+            ) : preview.lines.length > 0 && today && preview.runDate < today ? (
+              <p className="run-file-step">
+                {formatLongDate(preview.runDate)} has passed: no file can be made for it now. A payroll deduction or
+                bank transfer file is made for a date from today on; the table shows what this date would have taken.
+              </p>
             ) : (
               preview.lines.length > 0 && (
-                <div className="payroll-filters">
+                <div className="payroll-filters run-file-step">
                   {method === 'payroll' && (
                     <div className="field">
                       <label htmlFor={ids.profile}>File layout</label>

@@ -51,9 +51,31 @@ function ReportFigures({ report, done }: { report: RosterReport; done: boolean }
         {report.arrangementsEnded > 0 &&
           ` (${plural(report.arrangementsEnded, 'arrangement ends', 'arrangements end')}: deductions stop and the balance goes back to statements)`}
       </li>
+      {extraFigures(report, done).map((line) => (
+        <li key={line}>{line}</li>
+      ))}
       <li>Employees with a match to confirm: {report.toConfirm}</li>
     </ul>
   );
+}
+
+/** The rarer counts, in plain words, only those that are not zero. */
+function extraFigures(report: RosterReport, done: boolean): string[] {
+  const out: string[] = [];
+  const one = (n: number, single: string, many: string) => (n === 1 ? single : many);
+  if (report.rehired > 0)
+    out.push(
+      `Rehired: ${plural(report.rehired, 'employee', 'employees')} an earlier roster marked terminated ${done ? one(report.rehired, 'is', 'are') : 'will be'} active again`,
+    );
+  if (report.keptTerminated > 0)
+    out.push(
+      `Kept terminated: ${plural(report.keptTerminated, 'employee', 'employees')} terminated by hand in Recoup ${one(report.keptTerminated, 'stays', 'stay')} terminated although the file says active (a roster does not undo a clerk's termination)`,
+    );
+  if (report.renamed > 0)
+    out.push(
+      `New last name: ${plural(report.renamed, 'employee', 'employees')} already matched ${done ? one(report.renamed, 'has', 'have') : 'will have'} the last name from the file (the match stays)`,
+    );
+  return out;
 }
 
 export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
@@ -278,8 +300,9 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
               setError(null);
               try {
                 const r = await importRoster.mutateAsync({ uploadId: upload.uploadId, mapping: m });
+                const extra = extraFigures(r, true);
                 onDone(
-                  `Roster imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${plural(r.toConfirm, 'employee has', 'employees have')} a match to confirm.`,
+                  `Roster imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${plural(r.toConfirm, 'employee has', 'employees have')} a match to confirm.${extra.length > 0 ? ` ${extra.map((x) => `${x}.`).join(' ')}` : ''}`,
                 );
               } catch (e) {
                 setError(messageOf(e));
