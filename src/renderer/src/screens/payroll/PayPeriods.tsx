@@ -34,7 +34,7 @@ import { useChannelMutation, useChannelQuery } from '../../queries';
 import { PLACES } from '../../routes';
 import { useWorkspace } from '../../session';
 import { Notice } from '../agencies/common';
-import { DASH, FileChooser, OutcomeBadge, plural } from './common';
+import { DASH, FileChooser, OutcomeBadge, plural, saveNamedMapping } from './common';
 import { DeductionLayoutDialog } from './DeductionLayout';
 
 export function PayPeriods() {
@@ -522,12 +522,10 @@ function ConfirmationStep({ run, onDone }: { run: RunDetail; onDone: (m: string)
             onClick={async () => {
               setError(null);
               try {
-                const existing = profiles.value?.find((p) => p.name === profileName.trim());
-                const saved = await saveProfile.mutateAsync({
+                const saved = await saveNamedMapping(saveProfile.mutateAsync, profiles.value, {
                   kind: 'confirmation',
                   name: profileName,
                   mapping,
-                  ...(existing ? { id: existing.id } : {}),
                 });
                 setNotice(`Mapping saved as “${saved.name}”.`);
               } catch (e) {

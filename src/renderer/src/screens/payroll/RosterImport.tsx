@@ -16,7 +16,7 @@ import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert, FormNotice } from '../../components/Field';
 import { useChannelMutation, useChannelQuery } from '../../queries';
-import { DASH, FileChooser, plural } from './common';
+import { DASH, FileChooser, plural, saveNamedMapping } from './common';
 
 const REQUIRED = new Set(['employeeId', 'payFrequency']);
 
@@ -231,12 +231,10 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
                   if (!m) return;
                   setError(null);
                   try {
-                    const existing = profiles.value?.find((p) => p.name === profileName.trim());
-                    const saved = await saveProfile.mutateAsync({
+                    const saved = await saveNamedMapping(saveProfile.mutateAsync, profiles.value, {
                       kind: 'roster',
                       name: profileName,
                       mapping: m,
-                      ...(existing ? { id: existing.id } : {}),
                     });
                     setNotice(`Mapping saved as “${saved.name}”.`);
                   } catch (e) {

@@ -3,16 +3,28 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatCents } from '../../../../shared/money';
 import type { DeductionLimit } from '../../../../shared/rules/payroll';
+import type { ChannelInput } from '../../../../shared/contract';
 import {
   ARRANGEMENT_STATUS_LABELS,
   RUN_LINE_OUTCOME_LABELS,
   type ArrangementStatus,
+  type PayrollProfile,
   type RunLineOutcome,
 } from '../../../../shared/schemas/payroll';
 import { messageOf } from '../../api';
 import { uploadFile } from '../import/upload';
 
 export const DASH = '—';
+
+/** Saves a mapping under its name: the profile of that kind and name is updated, else one is made. */
+export function saveNamedMapping(
+  save: (input: ChannelInput<'payroll:saveProfile'>) => Promise<PayrollProfile>,
+  profiles: readonly PayrollProfile[] | null | undefined,
+  input: ChannelInput<'payroll:saveProfile'>,
+): Promise<PayrollProfile> {
+  const same = profiles?.find((p) => p.kind === input.kind && p.name === input.name.trim());
+  return save(same ? { ...input, id: same.id } : input);
+}
 
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
