@@ -951,7 +951,6 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
           firstDate: RUN_DATE,
         },
         w,
-        () => Buffer.from(key),
       );
       markSigned(db, id, TODAY, user);
     }
@@ -969,7 +968,6 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
           bank: makeBank(i),
         },
         w,
-        () => Buffer.from(key),
       );
       markSigned(db, id, TODAY, user);
     }

@@ -17,7 +17,7 @@ import type { DeductionArrangementsRow, EmployeesRow } from '../../store/schema'
 import { guarantorRow, logActivity } from '../accounts';
 import { placeHold, releaseHold } from '../compliance';
 import { insertArrangement, markEnded, markSigned, setAccountHold } from './arrangementRows';
-import { sealAccountNumber } from './bankSeal';
+import { bankSealingKey, sealAccountNumber } from './bankSeal';
 import { accountEligibility, LIVE_SQL } from './eligibility';
 import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 
@@ -57,7 +57,7 @@ export function matchedEmployee(db: Db, guarantorId: number): EmployeesRow | nul
 type CreateInput = z.output<typeof createArrangementInput>;
 
 /** Creates an arrangement awaiting its signed authorization (PD-02); returns its id. */
-export function createArrangement(db: Db, input: CreateInput, w: When, dataKey: () => Buffer): number {
+export function createArrangement(db: Db, input: CreateInput, w: When): number {
   const g = guarantorRow(db, input.guarantorId);
   if (g.deceased === 1)
     throw new AppError('not_allowed', 'The guarantor is recorded as deceased: the balance is claimed from the estate.');
@@ -123,7 +123,8 @@ export function createArrangement(db: Db, input: CreateInput, w: When, dataKey: 
     frequency = e.pay_frequency;
     wageCheck = JSON.stringify(check.limit);
   } else {
-    const key = dataKey();
+    // The store's own sealing key (bankSeal.ts): no caller hands one in, so none can hand the wrong one.
+    const key = bankSealingKey(db);
     try {
       bank = {
         holderName: input.bank.holderName,

@@ -2,7 +2,6 @@
 import type { CallContext, HandlerMap } from '../../platform/capability';
 import { userOf } from '../../platform/capability';
 import { createArrangement, endByClerk, recordSignature, type When } from './arrangements';
-import { bankSealingKey } from './bankSeal';
 import type { DocumentChannels } from './documentHandlers';
 import { confirmMatch, rejectMatch, terminateByHand, unmatch } from './matching';
 import { inspectRoster, runRoster, type UploadSource } from './roster';
@@ -99,7 +98,7 @@ export const payrollHandlers: Omit<HandlerMap<'payroll'>, DocumentChannels | Run
   },
   'payroll:createArrangement': (ctx, input) => {
     ctx.records.push(`guarantor:${input.guarantorId}`);
-    const id = createArrangement(ctx.app.store.db, input, when(ctx), () => bankSealingKey(ctx.app.store.db));
+    const id = createArrangement(ctx.app.store.db, input, when(ctx));
     ctx.records.push(`arrangement:${id}`);
     return arrangementDetail(ctx.app.store.db, id, ctx.app.clock.today());
   },
