@@ -17,6 +17,7 @@ export const LAYERS = [
   'estates',
   'badDebt',
   'payroll',
+  'obstetrics',
   'workspace',
   'setup',
 ];

@@ -80,4 +80,11 @@ export const TABLE_OWNERS = {
   payroll_profiles: 'src/main/capabilities/payroll/profiles.ts',
   deduction_runs: 'src/main/capabilities/payroll/runRows.ts',
   deduction_run_lines: 'src/main/capabilities/payroll/runRows.ts',
+  ob_cases: 'src/main/capabilities/obstetrics/caseRows.ts',
+  ob_versions: 'src/main/capabilities/obstetrics/caseRows.ts',
+  ob_installments: 'src/main/capabilities/obstetrics/caseRows.ts',
+  ob_deposits: 'src/main/capabilities/obstetrics/depositRows.ts',
+  ob_delivery_accounts: 'src/main/capabilities/obstetrics/deliveryRows.ts',
+  ob_statement_runs: 'src/main/capabilities/obstetrics/statementRows.ts',
+  ob_statements: 'src/main/capabilities/obstetrics/statementRows.ts',
 };

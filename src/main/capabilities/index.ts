@@ -15,6 +15,7 @@ import { estates } from './estates';
 import { imports } from './imports';
 import { ledger } from './ledger';
 import { payroll } from './payroll';
+import { obstetrics } from './obstetrics';
 import { plans } from './plans';
 import { queue } from './queue';
 import { statements } from './statements';
@@ -38,6 +39,7 @@ export const CAPABILITIES = [
   estates,
   badDebt,
   payroll,
+  obstetrics,
   workspace,
   setup,
 ] as const;

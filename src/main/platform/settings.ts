@@ -10,6 +10,9 @@ import {
   estatesPolicySchema,
   badDebtPolicySchema,
   payrollPolicySchema,
+  obstetricsPolicySchema,
+  DEFAULT_OBSTETRICS_POLICY,
+  type ObstetricsPolicy,
   DEFAULT_PAYROLL_POLICY,
   type PayrollPolicy,
   DEFAULT_BAD_DEBT_SETTINGS,
@@ -112,6 +115,12 @@ export function payrollPolicy(db: Db): PayrollPolicy {
   return parsed.success ? parsed.data : DEFAULT_PAYROLL_POLICY;
 }
 
+/** Obstetric prepayment: the days before delivery, the price table, the self-pay discount, the true-up's days (PP-04). */
+export function obstetricsPolicy(db: Db): ObstetricsPolicy {
+  const parsed = obstetricsPolicySchema.safeParse(readGroup(db, 'obstetrics'));
+  return parsed.success ? parsed.data : DEFAULT_OBSTETRICS_POLICY;
+}
+
 export function readSettings(db: Db): Settings {
   return {
     hospital: hospitalIdentity(db),
@@ -125,6 +134,7 @@ export function readSettings(db: Db): Settings {
     estates: estatesPolicy(db),
     badDebt: badDebtPolicy(db),
     payroll: payrollPolicy(db),
+    obstetrics: obstetricsPolicy(db),
   };
 }
 
@@ -141,6 +151,7 @@ const SETTINGS_GROUPS = [
   'estates',
   'badDebt',
   'payroll',
+  'obstetrics',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** Writes the groups the update names, all in one transaction. */

@@ -663,6 +663,7 @@ export interface GuarantorsRow {
   updated_at: string;
   mail_returned_on: string | null;
   bounced_address: string | null;
+  origin: 'extract' | 'ob_interview';
 }
 
 export interface HoldsRow {
@@ -782,6 +783,118 @@ export interface MetaRow {
 export interface NameTokensRow {
   token: string;
   guarantor_id: number;
+}
+
+export interface ObCasesRow {
+  id: number;
+  guarantor_id: number;
+  status: 'awaiting_signature' | 'active' | 'delivered' | 'closed' | 'cancelled';
+  language: string;
+  fap_screening: 'declined' | 'will_apply' | 'applied' | 'approved';
+  agreement_document_id: number | null;
+  signed_on: string | null;
+  signed_recorded_by: number | null;
+  delivered_on: string | null;
+  delivery_recorded_by: number | null;
+  cancelled_on: string | null;
+  cancel_note: string | null;
+  cancelled_by: number | null;
+  real_share_cents: number | null;
+  real_share_source: string | null;
+  trued_up_on: string | null;
+  true_up_outcome: string | null;
+  true_up_cents: number | null;
+  trued_up_by: number | null;
+  true_up_letter_id: number | null;
+  moved_from_guarantor_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ObDeliveryAccountsRow {
+  case_id: number;
+  account_id: number;
+  hold_id: number | null;
+  linked_on: string;
+  linked_by: number | null;
+}
+
+export interface ObDepositsRow {
+  id: number;
+  case_id: number;
+  receipt_number: string;
+  amount_cents: number;
+  received_on: string;
+  method: 'cash' | 'check' | 'card' | 'money_order' | 'ach';
+  reference: string;
+  received_by: number | null;
+  created_at: string;
+  status: 'held' | 'applied' | 'refunded' | 'reversed';
+  applied_on: string | null;
+  payment_id: number | null;
+  refunded_on: string | null;
+  refund_method: string | null;
+  refund_reference: string | null;
+  reversed_on: string | null;
+  reverse_note: string | null;
+  closed_by: number | null;
+}
+
+export interface ObInstallmentsRow {
+  version_id: number;
+  seq: number;
+  due_date: string;
+  amount_cents: number;
+}
+
+export interface ObStatementRunsRow {
+  id: number;
+  statement_date: string;
+  document_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ObStatementsRow {
+  id: number;
+  case_id: number;
+  run_id: number | null;
+  version_id: number;
+  statement_date: string;
+  language: string;
+  estimate_cents: number;
+  paid_cents: number;
+  next_due_date: string | null;
+  next_due_cents: number;
+  past_due_cents: number;
+  document_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ObVersionsRow {
+  id: number;
+  case_id: number;
+  version: number;
+  reason: 'interview' | 'date_moved' | 'estimate_revised';
+  note: string;
+  expected_delivery: string;
+  delivery_kind: 'vaginal' | 'cesarean';
+  coverage: string;
+  charges_cents: number;
+  self_pay_discount_bp: number;
+  assistance_bp: number;
+  estimate_cents: number;
+  estimate: string;
+  days_before: number;
+  last_allowed: string;
+  first_due: string | null;
+  held_before_cents: number;
+  scheduled_cents: number;
+  empty_reason: string | null;
+  made_on: string;
+  created_at: string;
+  created_by: number | null;
 }
 
 export interface PaymentsRow {
@@ -1205,6 +1318,13 @@ export interface Tables {
   ledger_entries: LedgerEntriesRow;
   meta: MetaRow;
   name_tokens: NameTokensRow;
+  ob_cases: ObCasesRow;
+  ob_delivery_accounts: ObDeliveryAccountsRow;
+  ob_deposits: ObDepositsRow;
+  ob_installments: ObInstallmentsRow;
+  ob_statement_runs: ObStatementRunsRow;
+  ob_statements: ObStatementsRow;
+  ob_versions: ObVersionsRow;
   payments: PaymentsRow;
   payroll_profiles: PayrollProfilesRow;
   placement_batches: PlacementBatchesRow;

@@ -84,6 +84,15 @@ export const READS = [
   'payroll:arrangement',
   'payroll:runs',
   'payroll:run',
+  'ob:cases',
+  'ob:case',
+  'ob:guarantor',
+  'ob:estimate',
+  'ob:revisePreview',
+  'ob:deliveryCandidates',
+  'ob:trueUpPreview',
+  'ob:statementRunPreview',
+  'ob:statementRuns',
 ] as const satisfies readonly ChannelName[];
 
 export type ReadChannel = (typeof READS)[number];
@@ -192,6 +201,18 @@ const PAYROLL: readonly ReadChannel[] = [
   'payroll:runs',
   'payroll:run',
   'payroll:limit',
+  'queue:list',
+];
+
+// An OB case moved (interview, signature, a deposit, a revision, the delivery, the true-up): the OB
+// lists and the case, the guarantor's OB panel, the OB statement run's preview, and the queue.
+const OBSTETRICS: readonly ReadChannel[] = [
+  'ob:cases',
+  'ob:case',
+  'ob:guarantor',
+  'ob:deliveryCandidates',
+  'ob:trueUpPreview',
+  'ob:statementRunPreview',
   'queue:list',
 ];
 
@@ -374,6 +395,26 @@ export const STALE_AFTER = {
   'payroll:confirm': [...PAYROLL, ...BALANCES, ...PLANS],
   'payroll:settle': [...PAYROLL, ...BALANCES, ...PLANS],
   'payroll:resolveLine': PAYROLL,
+  // A new patient is a new guarantor (search finds her).
+  'ob:interview': [...OBSTETRICS, 'search:query'],
+  'ob:revise': OBSTETRICS,
+  'ob:recordSignature': OBSTETRICS,
+  'ob:cancel': OBSTETRICS,
+  // Deposits are held off the ledger until the delivery account arrives.
+  'ob:deposit': OBSTETRICS,
+  'ob:reverseDeposit': OBSTETRICS,
+  'ob:refundDeposits': OBSTETRICS,
+  'ob:recordDelivery': OBSTETRICS,
+  // The deposits post to the delivery account, which is held out of statements until the true-up.
+  'ob:linkDelivery': [...OBSTETRICS, ...BALANCES, ...PLANS],
+  // The true-up releases the hold: a remainder joins the ordinary cycle, a credit the refunds.
+  'ob:trueUp': [...OBSTETRICS, ...BALANCES, ...PLANS],
+  // Printed documents are kept among the guarantor's documents (the account page lists them).
+  'ob:agreement': [...OBSTETRICS, 'accounts:open'],
+  'ob:statement': [...OBSTETRICS, 'accounts:open', 'ob:statementRuns'],
+  'ob:statementRun': [...OBSTETRICS, 'accounts:open', 'ob:statementRuns'],
+  'ob:statementRunPdf': [],
+  'ob:trueUpLetter': [...OBSTETRICS, 'accounts:open'],
 } as const satisfies Record<ChangeChannel, readonly ReadChannel[]>;
 
 /** The reads a change makes stale: its own list and the audit trail it writes to. */

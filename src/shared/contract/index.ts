@@ -13,6 +13,7 @@ import { badDebtChannels } from './badDebt';
 import { complianceChannels } from './compliance';
 import { estatesChannels } from './estates';
 import { payrollChannels } from './payroll';
+import { obstetricsChannels } from './obstetrics';
 import { importsChannels } from './imports';
 import { ledgerChannels } from './ledger';
 import { plansChannels } from './plans';
@@ -47,6 +48,7 @@ export const CAPABILITY_CHANNELS = {
   estates: estatesChannels,
   badDebt: badDebtChannels,
   payroll: payrollChannels,
+  obstetrics: obstetricsChannels,
   workspace: workspaceChannels,
   setup: setupChannels,
 } as const;
@@ -67,6 +69,7 @@ export const contract = {
   ...estatesChannels,
   ...badDebtChannels,
   ...payrollChannels,
+  ...obstetricsChannels,
   ...workspaceChannels,
   ...setupChannels,
 } as const;

@@ -21,6 +21,7 @@ export const QUEUE_KINDS = [
   'estate',
   'bad_debt',
   'payroll',
+  'obstetrics',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 /**
@@ -51,6 +52,11 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
       label: 'Payroll deduction',
       filterLabel: 'Payroll deductions and bank transfers (matches, signatures, missed deductions)',
       tone: 'warn',
+    },
+    obstetrics: {
+      label: 'Obstetric prepayment',
+      filterLabel: 'Obstetric prepayment (agreements, payments, deliveries, true-ups, deposits to refund)',
+      tone: 'info',
     },
   };
 

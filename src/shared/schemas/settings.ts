@@ -279,6 +279,51 @@ export const DEFAULT_PAYROLL_POLICY: PayrollPolicy = {
 };
 
 /**
+ * Obstetric prepayment (issue 17, PP-04): the days before the expected delivery date by which the
+ * last payment falls due (the schedule ends before delivery; the figure is the hospital's:
+ * unconfirmed, 30 shipped), the price table (the hospital's expected charges for each delivery kind;
+ * 0 = not set, and no estimate is made until a supervisor sets it), the self-pay discount, the days
+ * after delivery the true-up is expected, and whom the patient asks.
+ */
+export const obstetricsPolicySchema = z.object({
+  daysBeforeDelivery: z
+    .number({ error: 'Days before delivery is a number.' })
+    .int('Days before delivery is a whole number.')
+    .min(1, 'The last payment must fall due at least 1 day before the expected delivery (PP-04).')
+    .max(180, 'At most 180 days.'),
+  vaginalChargesCents: z
+    .number({ error: 'The expected charges are an amount.' })
+    .int('The expected charges are whole cents.')
+    .min(0, 'The expected charges cannot be negative.')
+    .max(100_000_000, 'At most $1,000,000.00.'),
+  cesareanChargesCents: z
+    .number({ error: 'The expected charges are an amount.' })
+    .int('The expected charges are whole cents.')
+    .min(0, 'The expected charges cannot be negative.')
+    .max(100_000_000, 'At most $1,000,000.00.'),
+  selfPayDiscountBp: z
+    .number({ error: 'The self-pay discount is a percentage.' })
+    .int('The self-pay discount has at most two decimals.')
+    .min(0, 'The self-pay discount cannot be negative.')
+    .max(10_000, 'The self-pay discount is at most 100%.'),
+  trueUpAfterDays: z
+    .number({ error: 'Days to the true-up is a number.' })
+    .int('Days to the true-up is a whole number.')
+    .min(7, 'At least 7 days.')
+    .max(365, 'At most 365 days.'),
+  obContact: z.string({ error: 'The contact is text.' }).trim().max(120, 'At most 120 characters.'),
+});
+export type ObstetricsPolicy = z.infer<typeof obstetricsPolicySchema>;
+export const DEFAULT_OBSTETRICS_POLICY: ObstetricsPolicy = {
+  daysBeforeDelivery: 30,
+  vaginalChargesCents: 0,
+  cesareanChargesCents: 0,
+  selfPayDiscountBp: 0,
+  trueUpAfterDays: 45,
+  obContact: '',
+};
+
+/**
  * Financial assistance (hospital-configurable). The AGB percentage is the hospital's own figure
  * (1.501(r)-5: look-back or prospective method); the shipped 100.00% caps nothing until the hospital
  * sets it. ECA-05 / 1.501(r)-6(c): an incomplete application gets a reasonable period to send what
@@ -337,6 +382,7 @@ export const settingsSchema = z.object({
   estates: estatesPolicySchema,
   badDebt: badDebtPolicySchema,
   payroll: payrollPolicySchema,
+  obstetrics: obstetricsPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -353,6 +399,7 @@ export const updateSettingsInput = z.object({
   estates: estatesPolicySchema.optional(),
   badDebt: badDebtPolicySchema.optional(),
   payroll: payrollPolicySchema.optional(),
+  obstetrics: obstetricsPolicySchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof updateSettingsInput>;
 
@@ -384,6 +431,19 @@ export const settingsForm = settingsSchema
     smallClaims: smallClaimsPolicySchema.omit({ clerkHourlyCents: true }).extend({
       clerkHourly: dollarsText('Clerk’s hourly cost', smallClaimsPolicySchema.shape.clerkHourlyCents),
     }),
+    obstetrics: obstetricsPolicySchema
+      .omit({ vaginalChargesCents: true, cesareanChargesCents: true, selfPayDiscountBp: true })
+      .extend({
+        vaginalCharges: dollarsText(
+          'Expected charges, vaginal delivery',
+          obstetricsPolicySchema.shape.vaginalChargesCents,
+        ),
+        cesareanCharges: dollarsText(
+          'Expected charges, cesarean delivery',
+          obstetricsPolicySchema.shape.cesareanChargesCents,
+        ),
+        selfPayDiscountPercent: percentText('self-pay discount', obstetricsPolicySchema.shape.selfPayDiscountBp),
+      }),
   })
   .transform(
     ({
@@ -393,6 +453,7 @@ export const settingsForm = settingsSchema
       assistance: { agbPercent, ...assistance },
       agencies: { minimumBalance: placementMinimum, ...agencies },
       smallClaims: { clerkHourly, ...smallClaims },
+      obstetrics: { vaginalCharges, cesareanCharges, selfPayDiscountPercent, ...obstetrics },
       ...groups
     }): SettingsUpdate => ({
       ...groups,
@@ -402,6 +463,12 @@ export const settingsForm = settingsSchema
       assistance: { ...assistance, agbBasisPoints: agbPercent },
       agencies: { ...agencies, minimumBalanceCents: placementMinimum },
       smallClaims: { ...smallClaims, clerkHourlyCents: clerkHourly },
+      obstetrics: {
+        ...obstetrics,
+        vaginalChargesCents: vaginalCharges,
+        cesareanChargesCents: cesareanCharges,
+        selfPayDiscountBp: selfPayDiscountPercent,
+      },
     }),
   );
 export type SettingsFormValues = z.input<typeof settingsForm>;
@@ -430,6 +497,12 @@ export function toSettingsForm(s: Settings): SettingsFormValues {
     smallClaims: (({ clerkHourlyCents, ...rest }) => ({ ...rest, clerkHourly: formatDecimal(clerkHourlyCents) }))(
       s.smallClaims,
     ),
+    obstetrics: (({ vaginalChargesCents, cesareanChargesCents, selfPayDiscountBp, ...rest }) => ({
+      ...rest,
+      vaginalCharges: formatDecimal(vaginalChargesCents),
+      cesareanCharges: formatDecimal(cesareanChargesCents),
+      selfPayDiscountPercent: formatDecimal(selfPayDiscountBp),
+    }))(s.obstetrics),
   };
 }
 
@@ -442,4 +515,7 @@ export const SETTINGS_ALIASES = {
   'assistance.agbBasisPoints': 'assistance.agbPercent',
   'agencies.minimumBalanceCents': 'agencies.minimumBalance',
   'smallClaims.clerkHourlyCents': 'smallClaims.clerkHourly',
+  'obstetrics.vaginalChargesCents': 'obstetrics.vaginalCharges',
+  'obstetrics.cesareanChargesCents': 'obstetrics.cesareanCharges',
+  'obstetrics.selfPayDiscountBp': 'obstetrics.selfPayDiscountPercent',
 } as const;

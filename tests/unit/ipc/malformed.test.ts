@@ -106,7 +106,8 @@ describe('malformed input on every channel', () => {
         channel === 'payroll:profiles' ||
         channel === 'payroll:employees' ||
         channel === 'payroll:arrangements' ||
-        channel === 'payroll:runs';
+        channel === 'payroll:runs' ||
+        channel === 'ob:cases';
       if (removed && !allOptional) cases.push({ label: 'required fields missing', input: removed });
       for (const c of cases) {
         const result = await t.raw(channel, c.input, admin);

@@ -54,6 +54,7 @@ import {
   DEFAULT_ESTATES_POLICY,
   DEFAULT_BAD_DEBT_SETTINGS,
   DEFAULT_PAYROLL_POLICY,
+  DEFAULT_OBSTETRICS_POLICY,
   settingsForm,
   toSettingsForm,
   updateSettingsInput,
@@ -647,6 +648,7 @@ describe('round trip: a valid form gives exactly its channel input', () => {
       estates: DEFAULT_ESTATES_POLICY,
       badDebt: DEFAULT_BAD_DEBT_SETTINGS,
       payroll: DEFAULT_PAYROLL_POLICY,
+      obstetrics: { ...DEFAULT_OBSTETRICS_POLICY, vaginalChargesCents: 1_250_000, selfPayDiscountBp: 3_000 },
     };
     const typed = toSettingsForm(settings);
     expect(typed.posting.adjustmentApprovalLimit).toBe('250.00'); // 25,000 cents
@@ -668,6 +670,15 @@ describe('round trip: a valid form gives exactly its channel input', () => {
     expect(updateSettingsInput.parse(changed).posting?.adjustmentApprovalLimitCents).toBe(30_000);
     expect(updateSettingsInput.parse(changed).statements?.intendedActions).toEqual(['lien']);
     expect(settingsForm.parse({ ...typed, queue: { highBalance: '2,500' } }).queue?.highBalanceCents).toBe(250_000);
+    // The price table typed in dollars; the self-pay discount as a percentage (PP-04).
+    expect(typed.obstetrics.vaginalCharges).toBe('12500.00');
+    expect(typed.obstetrics.selfPayDiscountPercent).toBe('30.00');
+    const ob = settingsForm.parse({
+      ...typed,
+      obstetrics: { ...typed.obstetrics, cesareanCharges: '18,400.50', selfPayDiscountPercent: '0' },
+    }).obstetrics;
+    expect(ob?.cesareanChargesCents).toBe(1_840_050);
+    expect(ob?.selfPayDiscountBp).toBe(0);
   });
 });
 
@@ -684,6 +695,7 @@ describe('limits agree: what the channel refuses, the form refuses in the same w
     estates: DEFAULT_ESTATES_POLICY,
     badDebt: DEFAULT_BAD_DEBT_SETTINGS,
     payroll: DEFAULT_PAYROLL_POLICY,
+    obstetrics: DEFAULT_OBSTETRICS_POLICY,
   });
   const noneTicked = Object.fromEntries(Object.keys(settings.statements.actions).map((k) => [k, false]));
   const PAY = { guarantorId: 5, method: 'check', reference: '', amountCents: 1_734, effectiveDate: TODAY };

@@ -590,7 +590,7 @@ describe('024', () => {
     db.prepare(
       `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
     ).run();
-    expect(migrate(db)).toEqual([24]);
+    expect(migrate(db, 24)).toEqual([24]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // PD-01: the federal row ships ($7.25 an hour; $684 a week for an exempt salary).
     expect(
@@ -636,6 +636,38 @@ describe('024', () => {
                  bank_holder_name, bank_account_type, bank_routing, bank_account_last4)
                VALUES (1, 'bank', 2500, 'monthly', '2026-07-03', 10000, 'awaiting_signature', 't', 'J S', 'checking', '011000015', '6789')`),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('025', () => {
+  it('adds OB cases with their versions, deposits, delivery accounts and statements; one live case per guarantor', () => {
+    const db = freshDb();
+    migrate(db, 24);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
+    ).run();
+    expect(migrate(db)).toEqual([25]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Every guarantor the extract brought keeps its origin; one made at an interview says so.
+    expect(db.prepare('SELECT origin FROM guarantors WHERE id = 1').pluck().get()).toBe('extract');
+    expect(() => db.exec(`UPDATE guarantors SET origin = 'typed' WHERE id = 1`)).toThrow(/CHECK/);
+    const open = db.prepare(
+      `INSERT INTO ob_cases (guarantor_id, status, fap_screening, created_at) VALUES (1, 'awaiting_signature', 'declined', 't')`,
+    );
+    open.run();
+    // PP-04: one pregnancy before delivery at a time.
+    expect(() => open.run()).toThrow(/UNIQUE/);
+    // Active only with the signature recorded; closed only with the true-up.
+    expect(() => db.exec(`UPDATE ob_cases SET status = 'active'`)).toThrow(/CHECK/);
+    db.exec(`UPDATE ob_cases SET status = 'active', signed_on = '2026-03-01'`);
+    expect(() => db.exec(`UPDATE ob_cases SET status = 'delivered'`)).toThrow(/CHECK/);
+    db.exec(`UPDATE ob_cases SET status = 'delivered', delivered_on = '2026-09-01'`);
+    expect(() => db.exec(`UPDATE ob_cases SET status = 'closed'`)).toThrow(/CHECK/);
+    // A deposit is applied only with its ledger payment.
+    db.exec(`INSERT INTO ob_deposits (case_id, receipt_number, amount_cents, received_on, method, created_at, status)
+             VALUES (1, 'OB20260301-0001', 10000, '2026-03-01', 'cash', 't', 'held')`);
+    expect(() => db.exec(`UPDATE ob_deposits SET status = 'applied', applied_on = '2026-09-05'`)).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -25,6 +25,7 @@ import { migration021 } from './021_small_claims';
 import { migration022 } from './022_estates';
 import { migration023 } from './023_bad_debt';
 import { migration024 } from './024_payroll';
+import { migration025 } from './025_obstetrics';
 
 export interface Migration {
   version: number;
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022,
   migration023,
   migration024,
+  migration025,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

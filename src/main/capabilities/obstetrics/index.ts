@@ -1,0 +1,17 @@
+// Obstetric prepayment (issue 17, PP-04): the pre-delivery interview (an existing guarantor or a new
+// patient), the estimate of her share computed by one rule with its arithmetic, monthly payments
+// that all fall due before the expected delivery date (recomputed with their history when the date
+// moves), deposits held for her off the ledger (nothing before delivery starts the 501(r) clock) and
+// applied to the delivery account once the extract brings it and a clerk confirms it, the monthly
+// OB statements, and the true-up after adjudication (a refund or the remainder into the ordinary
+// cycle). EMTALA: nothing here can block or delay admission or care, and no OB status is ever a
+// reason to defer care (that would itself be an ECA, ECA-02).
+import type { Capability } from '../../platform/capability';
+import { caseHandlers } from './handlers';
+import { deliveryHandlers } from './deliveryHandlers';
+import { documentHandlers } from './documentHandlers';
+
+export const obstetrics: Capability<'obstetrics'> = {
+  name: 'obstetrics',
+  handlers: { ...caseHandlers, ...deliveryHandlers, ...documentHandlers },
+};
