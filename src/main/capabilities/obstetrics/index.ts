@@ -19,3 +19,5 @@ export const obstetrics: Capability<'obstetrics'> = {
   // cancelled case's deposits: requests about money only (EMTALA).
   queueSources: [obstetricsQueueSource],
 };
+
+export { caseDetail, caseSummary, guarantorCases } from './views';
