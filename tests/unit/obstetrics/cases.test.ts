@@ -605,6 +605,23 @@ describe('the lists', () => {
     ]);
   });
 
+  it('a closed schedule stands as it was the day it closed: nothing past due after delivery', async () => {
+    const caseId = await w.interviewJane();
+    w.printAgreement(caseId);
+    await w.t.call('ob:recordSignature', { caseId, signedOn: TODAY }, w.clerk);
+    // An early delivery on 2027-02-01 (DELIVERY records it with caseRows.markDelivered).
+    w.t.app.store.db
+      .prepare(`UPDATE ob_cases SET status = 'delivered', delivered_on = '2027-02-01' WHERE id = ?`)
+      .run(caseId);
+    w.t.clock.setToday('2027-04-20');
+    const c = await w.t.call('ob:case', { caseId }, w.clerk);
+    // As of Feb 1: Jan 15 had passed unpaid; the rest were not yet due and no longer are.
+    expect(c.progress.items.map((i) => i.state)).toEqual(['past_due', 'due', 'due', 'due']);
+    expect(c.nextDue).toBeNull();
+    expect(c.pastDueCents).toBe(0);
+    expect((await w.t.call('ob:cases', { status: 'open' }, w.clerk)).map((s) => s.status)).toEqual(['delivered']);
+  });
+
   it('past due shows once an installment’s date has passed', async () => {
     const caseId = await w.interviewJane();
     await w.t.call(
