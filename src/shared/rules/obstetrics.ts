@@ -76,6 +76,7 @@ export type EstimateStep =
   | { step: 'deductible'; cents: Cents; remainingCents: Cents }
   | { step: 'coinsurance'; cents: Cents; bp: number; onCents: Cents }
   | { step: 'copay'; cents: Cents }
+  | { step: 'basis_cap'; cents: Cents; beforeCents: Cents }
   | { step: 'oop_cap'; cents: Cents; beforeCents: Cents }
   | { step: 'self_pay_discount'; cents: Cents; bp: number }
   | { step: 'assistance'; cents: Cents; bp: number }
@@ -161,7 +162,11 @@ export function obEstimate(r: EstimateRequest): EstimateResult {
     const coinsurance = portion(rest, c.coinsuranceBp);
     steps.push({ step: 'coinsurance', cents: coinsurance, bp: c.coinsuranceBp, onCents: rest });
     if (c.copayCents > 0) steps.push({ step: 'copay', cents: c.copayCents });
-    const before = Math.min(deductible + coinsurance + c.copayCents, basis);
+    // Her part is never more than the amount the estimate starts from (a copay on a small allowed
+    // amount): the step says so, so the printed arithmetic adds up.
+    const sum = deductible + coinsurance + c.copayCents;
+    const before = Math.min(sum, basis);
+    if (before < sum) steps.push({ step: 'basis_cap', cents: before, beforeCents: sum });
     share = Math.min(before, oopLeft);
     if (share < before) steps.push({ step: 'oop_cap', cents: share, beforeCents: before });
   }

@@ -55,6 +55,10 @@ export const OB_ESTIMATE_STEP_TEXTS = defineTexts({
     es: 'Su coseguro: {rate} de los {on} que quedan después del deducible',
   },
   copay: { en: 'Your copay for the delivery stay', es: 'Su copago por la estancia del parto' },
+  basisCap: {
+    en: 'Your part cannot be more than the amount the estimate starts from: the {before} above is limited to',
+    es: 'Su parte no puede ser mayor que el monto del que parte el cálculo: los {before} anteriores se limitan a',
+  },
   oopCap: {
     en: 'Your out-of-pocket maximum left limits the {before} above to',
     es: 'El máximo de gastos de bolsillo que le queda limita los {before} anteriores a',
@@ -129,6 +133,8 @@ export function estimateStepLine(lang: DocumentLanguage, step: EstimateStep): Es
       };
     case 'copay':
       return { text: t('copay'), amount: money(step.cents), op: 'add' };
+    case 'basis_cap':
+      return { text: t('basisCap', { before: money(step.beforeCents) }), amount: money(step.cents), op: 'result' };
     case 'oop_cap':
       return { text: t('oopCap', { before: money(step.beforeCents) }), amount: money(step.cents), op: 'result' };
     case 'self_pay_discount':

@@ -287,3 +287,25 @@ describe('the price table', () => {
     );
   });
 });
+
+describe('her part never more than the basis, and the arithmetic says so', () => {
+  it('allowed $300.00, deductible $500.00 left, copay $250.00: $300.00 + $0.00 + $250.00 = $550.00 limited to $300.00', () => {
+    const e = estimate({
+      coverage: insured({ allowedCents: 30_000, deductibleRemainingCents: 50_000, copayCents: 25_000 }),
+    });
+    expect(e.shareCents).toBe(30_000);
+    expect(e.steps.slice(-2)).toEqual([
+      { step: 'basis_cap', cents: 30_000, beforeCents: 55_000 },
+      { step: 'share', cents: 30_000 },
+    ]);
+    // Every printed figure adds up: the additions make $550.00 and the limit brings them to the share.
+    const added = e.steps
+      .filter((s) => s.step === 'deductible' || s.step === 'coinsurance' || s.step === 'copay')
+      .reduce((sum, s) => sum + s.cents, 0);
+    expect(added).toBe(55_000);
+  });
+  it('no limit step when the sum is within the basis', () => {
+    const e = estimate({ coverage: insured({ copayCents: 25_000 }) });
+    expect(e.steps.some((s) => s.step === 'basis_cap')).toBe(false);
+  });
+});
