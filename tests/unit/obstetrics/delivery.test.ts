@@ -146,13 +146,13 @@ describe('ob:linkDelivery (semantics 7)', () => {
       {
         account_id: w.acct('D1'),
         reason: 'plan_current',
-        owner: `OB-${caseId} awaiting the true-up`,
+        owner: `OB-${caseId} obstetric prepayment`,
         released_on: null,
       },
       {
         account_id: w.acct('D2'),
         reason: 'plan_current',
-        owner: `OB-${caseId} awaiting the true-up`,
+        owner: `OB-${caseId} obstetric prepayment`,
         released_on: null,
       },
     ]);
@@ -161,6 +161,19 @@ describe('ob:linkDelivery (semantics 7)', () => {
     expect(due.accounts.map((a) => a.accountId).sort()).toEqual([w.acct('X1'), w.acct('X2'), w.acct('X3')].sort());
     const again = await refusal(w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('D1')] }, w.clerk));
     expect(again.message).toBe(`OB-${caseId} is linked to D1, D2 already.`);
+    // The account page names the arrangement that holds it; the hold is not released by hand.
+    const page = await w.t.call('accounts:open', { guarantorId: w.g('G1') }, w.clerk);
+    expect(page.accounts.find((x) => x.id === w.acct('D1'))!.nextStep).toBe(
+      `On hold (OB-${caseId} obstetric prepayment active): no statements and no collection actions while it stands.`,
+    );
+    const holdId = db().prepare('SELECT id FROM holds WHERE account_id = ?').pluck().get(w.acct('D1')) as number;
+    const byHand = await w.t.raw('holds:release', { holdId, note: 'try' }, w.clerk);
+    expect(byHand).toMatchObject({
+      ok: false,
+      error: {
+        message: `This hold belongs to OB-${caseId} obstetric prepayment: it is released when that ends, not by hand.`,
+      },
+    });
   });
 
   it('applies every held deposit to the cent: oldest service first, each up to its balance, the rest on the last (a credit)', async () => {

@@ -71,11 +71,13 @@ export function releaseHold(
       'not_allowed',
       'This hold is the account’s placement with a collection agency: recall the account from the agency to end it.',
     );
-  // A matter's own hold (a small-claims case's) ends with the matter.
+  // A matter's own hold (a small-claims case's, an arrangement's) ends with the matter.
   if (options.byHand && h.owner !== null)
     throw new AppError(
       'not_allowed',
-      `This hold belongs to ${h.owner}: it ends when the case is closed (satisfied, dismissed or withdrawn) or lost.`,
+      h.owner.startsWith('small-claims case')
+        ? `This hold belongs to ${h.owner}: it ends when the case is closed (satisfied, dismissed or withdrawn) or lost.`
+        : `This hold belongs to ${h.owner}: it is released when that ends, not by hand.`,
     );
   if (h.released_on !== null) throw new AppError('not_allowed', 'This hold was already released.');
   prepared(db, 'UPDATE holds SET released_on = ?, released_by = ?, release_note = ? WHERE id = ?').run(

@@ -33,7 +33,7 @@ export const CANDIDATE_WINDOW_DAYS = 60;
 
 /** The hold's owner: the case alone ends it, at the true-up (at most 60 characters). */
 export function deliveryHoldOwner(caseId: number): string {
-  return `${caseReference(caseId)} awaiting the true-up`;
+  return `${caseReference(caseId)} obstetric prepayment`;
 }
 
 /** A name as the same-patient match compares it: NFKD, marks dropped, case folded, letters and digits only. */
