@@ -110,9 +110,11 @@ export function obEstimate(r: EstimateRequest): EstimateResult {
   let share: number;
   let planYear: ObEstimate['planYear'] = 'none';
   if (c.kind === 'self_pay') {
-    const discount = portion(basis, r.selfPayDiscountBp);
+    // What she pays is rounded down (the discount up): a fraction of a cent goes her way, as with
+    // the coinsurance and the assistance.
+    share = portion(basis, BASIS_POINTS - r.selfPayDiscountBp);
+    const discount = basis - share;
     if (discount > 0) steps.push({ step: 'self_pay_discount', cents: discount, bp: r.selfPayDiscountBp });
-    share = basis - discount;
   } else {
     if (c.allowedCents !== null) {
       if (c.allowedCents > r.chargesCents)
@@ -230,7 +232,9 @@ export function obSchedule(r: ScheduleRequest): ObScheduleResult {
     if (compareDates(due, lastAllowed) > 0) break;
     dates.push(due);
   }
-  const count = dates.length;
+  // Never an installment of $0.00 (fewer cents than months: one cent a month from the first).
+  const count = Math.min(dates.length, r.totalCents);
+  dates.length = count;
   const each = Math.floor(r.totalCents / count);
   const installments = dates.map((dueDate, i) => ({
     seq: i + 1,

@@ -16,6 +16,16 @@ import {
   PAY_FREQUENCY_TEXTS,
   PAYROLL_AUTHORIZATION_TEXTS,
 } from './payrollTexts';
+import {
+  DELIVERY_KIND_TEXTS,
+  OB_AGREEMENT_TEXTS,
+  OB_COMMON_TEXTS,
+  OB_EMTALA_TEXTS,
+  OB_ESTIMATE_STEP_TEXTS,
+  OB_INSTALLMENT_STATE_TEXTS,
+  OB_STATEMENT_TEXTS,
+  OB_TRUE_UP_TEXTS,
+} from './obTexts';
 
 export interface TextGroup {
   /** Stable id, for the screen's headings and the test's names. */
@@ -58,4 +68,12 @@ export const PATIENT_TEXT_GROUPS: readonly TextGroup[] = [
     texts: AUTHORIZATION_COMMON_TEXTS,
   },
   { id: 'pay-frequencies', title: 'Both authorizations: how often', texts: PAY_FREQUENCY_TEXTS },
+  { id: 'ob-emtala', title: 'Maternity (OB): the care sentence on every OB document', texts: OB_EMTALA_TEXTS },
+  { id: 'ob-common', title: 'Maternity (OB): what the agreement, statements and letter share', texts: OB_COMMON_TEXTS },
+  { id: 'ob-delivery-kinds', title: 'Maternity (OB): kinds of delivery', texts: DELIVERY_KIND_TEXTS },
+  { id: 'ob-estimate-steps', title: 'Maternity (OB): the estimate, step by step', texts: OB_ESTIMATE_STEP_TEXTS },
+  { id: 'ob-installment-states', title: 'Maternity (OB): a payment’s state', texts: OB_INSTALLMENT_STATE_TEXTS },
+  { id: 'ob-agreement', title: 'Maternity (OB) financial agreement', texts: OB_AGREEMENT_TEXTS },
+  { id: 'ob-statement', title: 'Maternity (OB) monthly statement', texts: OB_STATEMENT_TEXTS },
+  { id: 'ob-true-up', title: 'Maternity (OB) true-up letter', texts: OB_TRUE_UP_TEXTS },
 ];

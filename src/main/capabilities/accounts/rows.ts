@@ -5,6 +5,7 @@ import { fullName } from '../../../shared/names';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { AccountsRow, GuarantorsRow } from '../../store/schema';
+import { addNameTokens } from './search';
 
 /** A guarantor as stored (the row type is generated from the migrations: src/main/store/schema.ts). */
 export type GuarantorRow = GuarantorsRow;
@@ -345,4 +346,68 @@ export function setMailingAddress(
     db,
     'UPDATE guarantors SET address_line1 = ?, address_line2 = ?, city = ?, state = ?, zip = ?, updated_at = ? WHERE id = ?',
   ).run(a.line1, a.line2, a.city, a.state, a.zip, now, guarantorId);
+}
+
+/** A guarantor a clerk records by hand (issue 17: an expectant patient the extract does not know yet). */
+export interface GuarantorByHand {
+  /** The hospital's guarantor number when registration has given one (the extract then updates this record); else null. */
+  externalId: string | null;
+  mrn: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  dateOfBirth: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  state: string;
+  zip: string;
+  /** Ten digits, as the import stores phone numbers (or ''). */
+  phone: string;
+  email: string;
+  language: string;
+}
+
+/**
+ * Issue 17: the guarantor record Recoup makes at an OB interview (origin 'ob_interview'), written
+ * as the import writes a new one, and put in the name search the same way. A guarantor number
+ * another record has already is refused (that record is the patient: choose it instead).
+ */
+export function insertGuarantorByHand(db: Db, g: GuarantorByHand, now: string): number {
+  if (g.externalId !== null) {
+    const other = prepared<[string], number>(db, 'SELECT id FROM guarantors WHERE external_id = ?')
+      .pluck()
+      .get(g.externalId);
+    if (other !== undefined)
+      throw new AppError('conflict', `Guarantor number ${g.externalId} is another guarantor's: search for her there.`, {
+        'newPatient.guarantorNumber': 'Another guarantor has this number: search for her instead.',
+      });
+  }
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO guarantors (external_id, mrn, last_name, first_name, middle_name, date_of_birth, address_line1,
+         address_line2, city, state, zip, phone, email, language, origin, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ob_interview', ?, ?)`,
+    ).run(
+      g.externalId,
+      g.mrn,
+      g.lastName,
+      g.firstName,
+      g.middleName,
+      g.dateOfBirth,
+      g.addressLine1,
+      g.addressLine2,
+      g.city,
+      g.state,
+      g.zip,
+      g.phone,
+      g.email,
+      g.language,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  addNameTokens(db, id, g.firstName, g.middleName, g.lastName);
+  return id;
 }

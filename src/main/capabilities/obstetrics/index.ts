@@ -15,3 +15,5 @@ export const obstetrics: Capability<'obstetrics'> = {
   name: 'obstetrics',
   handlers: { ...caseHandlers, ...deliveryHandlers, ...documentHandlers },
 };
+
+export { caseDetail, caseSummary, guarantorCases } from './views';
