@@ -10,10 +10,14 @@ import type { Capability } from '../../platform/capability';
 import { caseHandlers } from './handlers';
 import { deliveryHandlers } from './deliveryHandlers';
 import { documentHandlers } from './documentHandlers';
+import { obstetricsQueueSource } from './queueSource';
 
 export const obstetrics: Capability<'obstetrics'> = {
   name: 'obstetrics',
   handlers: { ...caseHandlers, ...deliveryHandlers, ...documentHandlers },
+  // Unsigned agreements, late payments, deliveries to record and link, true-ups due, refunds of a
+  // cancelled case's deposits: requests about money only (EMTALA).
+  queueSources: [obstetricsQueueSource],
 };
 
 export { caseDetail, caseSummary, guarantorCases } from './views';
