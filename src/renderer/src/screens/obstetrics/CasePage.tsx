@@ -3,7 +3,7 @@
 // step the case takes: print the agreement and record the signature, record (or reverse) a
 // deposit, move the date or revise the estimate, record the delivery, match the delivery account,
 // the true-up and its letter, an OB statement now, cancel and refund. Every figure is main's.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import {
@@ -40,7 +40,7 @@ import {
   SignatureDialog,
   TrueUpDialog,
 } from './CaseDialogs';
-import { DASH, EstimateLines, ObStatusBadge, ProgressTable, ScheduleLines } from './common';
+import { DASH, EmtalaNote, EstimateLines, ObStatusBadge, ProgressTable, ScheduleLines } from './common';
 import './obstetrics.css';
 
 type Step =
@@ -72,6 +72,8 @@ export function CasePage({ caseId }: { caseId: number }) {
   const [error, setError] = useState<string | null>(null);
   const stored = useOpenStoredDocument((file) => setStep({ pdf: file }));
   const c = detail.value;
+  const [chosenLanguage, setLanguage] = useState<DocumentLanguage | null>(null);
+  const language = chosenLanguage ?? c?.language ?? 'en';
   const done = (m: string) => {
     setStep(null);
     setNotice(m);
@@ -116,17 +118,33 @@ export function CasePage({ caseId }: { caseId: number }) {
         <ObStatusBadge status={c.status} />{' '}
         <a href={`#${PLACES.account.path}/${c.guarantorId}`}>Open her account workspace</a>
       </p>
+      <EmtalaNote language={c.language} />
       <Notice message={notice} onDismiss={() => setNotice(null)} />
       <FormAlert message={error ?? stored.error} />
 
       <div className="ob-actions" role="group" aria-label="What to do next">
+        {(live || c.status === 'closed') && (
+          <span className="print-with-language">
+            <label htmlFor="ob-papers-language">Her papers in</label>
+            <select
+              id="ob-papers-language"
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as DocumentLanguage)}
+            >
+              {DOCUMENT_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {DOCUMENT_LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
         {live && (
-          <PrintWithLanguage
+          <PrintButton
             label="Print the agreement"
-            initial={c.language}
             primary={c.status === 'awaiting_signature' && c.agreementDocumentId === null}
             busy={busy === 'agreement'}
-            onPrint={(language) =>
+            onPrint={() =>
               void print('agreement', () => call('ob:agreement', { caseId: c.id, language }), 'ob:agreement')
             }
           />
@@ -155,7 +173,7 @@ export function CasePage({ caseId }: { caseId: number }) {
             Record the delivery…
           </button>
         )}
-        {(c.status === 'delivered' || live) && !linked && (
+        {(c.status === 'delivered' || c.status === 'active') && !linked && (
           <button
             type="button"
             className={c.status === 'delivered' ? 'primary' : undefined}
@@ -170,22 +188,20 @@ export function CasePage({ caseId }: { caseId: number }) {
           </button>
         )}
         {c.status === 'closed' && (
-          <PrintWithLanguage
+          <PrintButton
             label="Print the true-up letter"
-            initial={c.language}
             primary={c.trueUp?.letterDocumentId === null}
             busy={busy === 'letter'}
-            onPrint={(language) =>
+            onPrint={() =>
               void print('letter', () => call('ob:trueUpLetter', { caseId: c.id, language }), 'ob:trueUpLetter')
             }
           />
         )}
         {live && (
-          <PrintWithLanguage
+          <PrintButton
             label="Print an OB statement now"
-            initial={c.language}
             busy={busy === 'statement'}
-            onPrint={(language) =>
+            onPrint={() =>
               void print('statement', () => call('ob:statement', { caseId: c.id, language }), 'ob:statement')
             }
           />
@@ -220,6 +236,7 @@ export function CasePage({ caseId }: { caseId: number }) {
           heldCents={c.current.heldBeforeCents}
           scheduledCents={c.current.scheduledCents}
           emptyReason={c.current.emptyReason}
+          listed={false}
         />
         <ProgressTable items={c.progress.items} />
         <p>
@@ -474,42 +491,21 @@ function Summary({ c }: { c: ObCaseDetail }) {
   );
 }
 
-/** A print button with its language beside it (LANG-01: the case's language first). */
-export function PrintWithLanguage({
+/** A print button (the language is the one chosen beside the actions: LANG-01, the case's first). */
+function PrintButton({
   label,
-  initial,
   primary,
   busy,
   onPrint,
 }: {
   label: string;
-  initial: DocumentLanguage;
   primary?: boolean;
   busy: boolean;
-  onPrint: (language: DocumentLanguage) => void;
+  onPrint: () => void;
 }) {
-  const id = useId();
-  const [language, setLanguage] = useState<DocumentLanguage>(initial);
   return (
-    <span className="print-with-language">
-      <label htmlFor={id}>
-        <span className="visually-hidden">{label}: </span>Language
-      </label>
-      <select id={id} value={language} onChange={(e) => setLanguage(e.target.value as DocumentLanguage)}>
-        {DOCUMENT_LANGUAGES.map((l) => (
-          <option key={l} value={l}>
-            {DOCUMENT_LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className={primary ? 'primary' : undefined}
-        disabled={busy}
-        onClick={() => onPrint(language)}
-      >
-        {busy ? 'Printing…' : label}
-      </button>
-    </span>
+    <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={onPrint}>
+      {busy ? 'Printing…' : label}
+    </button>
   );
 }

@@ -24,7 +24,7 @@ import { useSchemaForm } from '../../forms';
 import { useChannelMutation, useChannelQuery } from '../../queries';
 import { hrefOf, openObCase } from '../../routes';
 import { useWorkspace } from '../../session';
-import { EstimateLines, ScheduleLines } from './common';
+import { EmtalaNote, EstimateLines, ScheduleLines } from './common';
 import './obstetrics.css';
 
 const FIELDS = Object.keys(INTERVIEW_BLANK) as (keyof InterviewText)[];
@@ -69,6 +69,7 @@ export function Interview({ guarantorId }: { guarantorId: number | null }) {
         Ask each step in turn; the estimate and the schedule on the right follow her answers. Nothing is saved until
         Save.
       </p>
+      <EmtalaNote />
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)} aria-label="OB interview">
           <div className="ob-interview">

@@ -4,14 +4,10 @@
 // main (ob:estimate, ob:case): nothing is worked out here.
 import { formatLongDate, formatShortDate, type BusinessDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
-import {
-  DELIVERY_KIND_LABELS,
-  type EstimateStep,
-  type InstallmentState,
-  type ObEstimate,
-  type ObInstallment,
-} from '../../../../shared/rules/obstetrics';
+import type { DocumentLanguage } from '../../../../shared/rules/documentLanguage';
+import { type InstallmentState, type ObEstimate, type ObInstallment } from '../../../../shared/rules/obstetrics';
 import { OB_STATUS_LABELS, type ObStatus } from '../../../../shared/schemas/obstetrics';
+import { estimateLines, installmentStateText, obEmtalaSentence } from '../../../../shared/wording/obTexts';
 import { DataTable } from '../../components/DataTable';
 import { PLACES } from '../../routes';
 
@@ -29,49 +25,22 @@ export function ObStatusBadge({ status }: { status: ObStatus }) {
   return <span className={`badge ${STATUS_TONE[status]}`.trim()}>{OB_STATUS_LABELS[status]}</span>;
 }
 
-export const INSTALLMENT_STATE_LABELS: Record<InstallmentState, string> = {
-  paid: 'Paid',
-  part_paid: 'Part paid',
-  past_due: 'Past due',
-  due: 'Due',
-};
-
 export function InstallmentBadge({ state }: { state: InstallmentState }) {
   const tone = state === 'paid' ? 'ok' : state === 'past_due' ? 'warn' : '';
-  return <span className={`badge ${tone}`.trim()}>{INSTALLMENT_STATE_LABELS[state]}</span>;
+  return <span className={`badge ${tone}`.trim()}>{installmentStateText('en', state)}</span>;
 }
 
-function percent(bp: number): string {
-  return `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+/** The EMTALA sentence (PP-04), plainly, on the interview and the case page; in Spanish beside it for a Spanish speaker. */
+export function EmtalaNote({ language = 'en' }: { language?: DocumentLanguage }) {
+  return (
+    <div className="ob-emtala" role="note" aria-label="Her care never depends on payment">
+      <p>{obEmtalaSentence('en')}</p>
+      {language === 'es' && <p lang="es">{obEmtalaSentence('es')}</p>}
+    </div>
+  );
 }
 
-/** One step of the estimate, as the clerk reads it to the patient. */
-export function stepSentence(s: EstimateStep): string {
-  switch (s.step) {
-    case 'charges':
-      return `The hospital's expected charges for a ${DELIVERY_KIND_LABELS[s.kind].toLowerCase()} are ${formatCents(s.cents)}.`;
-    case 'allowed':
-      return `${s.payerName || 'The payer'} allows ${formatCents(s.cents)} for the delivery: the estimate starts from that amount.`;
-    case 'plan_year_ends':
-      return `The plan year ends on ${formatLongDate(s.planYearEnd)}, before the expected delivery on ${formatLongDate(s.expectedDelivery)}: the new year's full deductible of ${formatCents(s.deductibleCents)} and out-of-pocket maximum of ${formatCents(s.oopCents)} apply.`;
-    case 'deductible':
-      return `Deductible: ${formatCents(s.cents)} (${formatCents(s.remainingCents)} of the deductible is left to meet).`;
-    case 'coinsurance':
-      return `Coinsurance: ${percent(s.bp)} of the remaining ${formatCents(s.onCents)} is ${formatCents(s.cents)}.`;
-    case 'copay':
-      return `Copay for the delivery: ${formatCents(s.cents)}.`;
-    case 'oop_cap':
-      return `That would be ${formatCents(s.beforeCents)}, but the out-of-pocket maximum caps her share at ${formatCents(s.cents)}.`;
-    case 'self_pay_discount':
-      return `Self-pay discount of ${percent(s.bp)}: less ${formatCents(s.cents)}.`;
-    case 'assistance':
-      return `Financial assistance already granted (${percent(s.bp)}): less ${formatCents(s.cents)}.`;
-    case 'share':
-      return `Her estimated share: ${formatCents(s.cents)}.`;
-  }
-}
-
-/** The estimate's arithmetic, every step in a sentence. */
+/** The estimate's arithmetic, every step in a sentence with its amount (the agreement's and the statement's words). */
 export function EstimateLines({ estimate, title = 'The estimate' }: { estimate: ObEstimate; title?: string }) {
   return (
     <div className="ob-estimate">
@@ -79,9 +48,17 @@ export function EstimateLines({ estimate, title = 'The estimate' }: { estimate: 
       <p>
         Her estimated share: <strong>{formatCents(estimate.shareCents)}</strong>
       </p>
-      <ol aria-label="How the estimate is worked out">
-        {estimate.steps.map((s, i) => (
-          <li key={`${s.step}-${i}`}>{stepSentence(s)}</li>
+      <ol aria-label="How the estimate is worked out" className="ob-steps">
+        {estimateLines('en', estimate.steps).map((l, i) => (
+          <li key={i} className={`op-${l.op}`}>
+            <span>{l.text}</span>
+            {l.amount !== null && (
+              <span className="num">
+                {l.op === 'add' ? '+ ' : l.op === 'subtract' ? '− ' : l.op === 'result' ? '= ' : ''}
+                {l.amount}
+              </span>
+            )}
+          </li>
         ))}
       </ol>
     </div>
@@ -97,7 +74,10 @@ export function ScheduleLines({
   heldCents,
   scheduledCents,
   emptyReason,
+  listed = true,
 }: {
+  /** False where the schedule's table follows (the case page): the sentences without the list. */
+  listed?: boolean;
   installments: readonly ObInstallment[];
   lastAllowed: BusinessDate;
   daysBefore: number;
@@ -121,7 +101,7 @@ export function ScheduleLines({
           decides (the true-up).
         </p>
       )}
-      {installments.length > 0 && (
+      {listed && installments.length > 0 && (
         <>
           <p>
             {installments.length === 1
