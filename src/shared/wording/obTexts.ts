@@ -162,6 +162,7 @@ export const OB_COMMON_TEXTS = defineTexts({
   reference: { en: 'Reference', es: 'Referencia' },
   referenceVersion: { en: '{reference}, version {version}', es: '{reference}, versión {version}' },
   patient: { en: 'Patient', es: 'Paciente' },
+  address: { en: 'Address', es: 'Dirección' },
   guarantorNumber: { en: 'Guarantor number', es: 'Número de garante' },
   expectedDelivery: { en: 'Expected delivery', es: 'Fecha prevista del parto' },
   deliveryKind: { en: 'Kind of delivery', es: 'Tipo de parto' },
@@ -180,7 +181,8 @@ export const OB_COMMON_TEXTS = defineTexts({
   colReceived: { en: 'Received', es: 'Recibido' },
   colState: { en: 'State', es: 'Estado' },
   paymentNumber: { en: 'Payment {number}', es: 'Pago {number}' },
-  scheduleTotal: { en: 'Total of the payments', es: 'Total de los pagos' },
+  scheduleTotal: { en: 'Total', es: 'Total' },
+  colStep: { en: 'How it is worked out', es: 'Cómo se calcula' },
   lastAllowed: {
     en: 'Every payment is due by {lastAllowed}, {days} days before the expected delivery date of {expected}, so that nothing is due in the last weeks before the birth.',
     es: 'Todos los pagos vencen a más tardar el {lastAllowed}, {days} días antes de la fecha prevista del parto, el {expected}, para que no venza nada en las últimas semanas antes del nacimiento.',
@@ -278,8 +280,8 @@ export const OB_STATEMENT_TEXTS = defineTexts({
   nextDue: { en: '{amount}, due {date}', es: '{amount}, vence el {date}' },
   nextDueNone: { en: 'Nothing more is due before the delivery.', es: 'No vence nada más antes del parto.' },
   pastDue: {
-    en: 'Past due: {amount}. Please pay it with your next payment, or call us to talk about it.',
-    es: 'Vencido: {amount}. Por favor, páguelo junto con su próximo pago, o llámenos para hablarlo.',
+    en: 'Past due: {amount}, this payment included. Please pay it as soon as you can, or call us to talk about it.',
+    es: 'Vencido: {amount}, incluido este pago. Por favor, páguelo lo antes posible, o llámenos para hablarlo.',
   },
   estimateLine: { en: 'Your estimated share', es: 'Su parte estimada' },
   remaining: { en: 'Left of the payments before delivery', es: 'Lo que queda de los pagos antes del parto' },
@@ -308,8 +310,8 @@ export const OB_TRUE_UP_TEXTS = defineTexts({
   billLine: { en: 'Balance you owe', es: 'Saldo que usted debe' },
   evenLine: { en: 'Difference', es: 'Diferencia' },
   refund: {
-    en: 'You paid {amount} more than your share. We will refund {amount} to you by {date} ({days} days from today). You do not need to do anything.',
-    es: 'Usted pagó {amount} más que su parte. Le reembolsaremos {amount} a más tardar el {date} ({days} días a partir de hoy). No tiene que hacer nada.',
+    en: 'You paid {amount} more than your share. We will refund {amount} to you within {days} days of the true-up, by {date}. You do not need to do anything.',
+    es: 'Usted pagó {amount} más que su parte. Le reembolsaremos {amount} dentro de los {days} días siguientes al ajuste, a más tardar el {date}. No tiene que hacer nada.',
   },
   bill: {
     en: 'A balance of {amount} remains. You will receive a statement for it; you do not need to pay before it comes. A payment plan is available, and you may qualify for financial assistance (below).',

@@ -19,7 +19,7 @@ function when(ctx: CallContext): When {
 function detail(ctx: CallContext, caseId: number): ObCaseDetail {
   const d = caseDetail(ctx.app.store.db, caseId, ctx.app.clock.today());
   ctx.records.push(
-    `obCase:${caseId}`,
+    `ob_case:${caseId}`,
     `guarantor:${d.guarantorId}`,
     ...d.deliveryAccounts.map((a) => `account:${a.accountId}`),
   );
@@ -32,7 +32,7 @@ export const deliveryHandlers: Pick<HandlerMap<'obstetrics'>, DeliveryChannels> 
     return detail(ctx, input.caseId);
   },
   'ob:deliveryCandidates': (ctx, input) => {
-    ctx.records.push(`obCase:${input.caseId}`);
+    ctx.records.push(`ob_case:${input.caseId}`);
     return deliveryCandidates(ctx.app.store.db, input.caseId);
   },
   'ob:linkDelivery': (ctx, input) => {
@@ -40,7 +40,7 @@ export const deliveryHandlers: Pick<HandlerMap<'obstetrics'>, DeliveryChannels> 
     return detail(ctx, input.caseId);
   },
   'ob:trueUpPreview': (ctx, input) => {
-    ctx.records.push(`obCase:${input.caseId}`);
+    ctx.records.push(`ob_case:${input.caseId}`);
     return trueUpPreview(ctx.app.store.db, input.caseId, input.realShareCents);
   },
   'ob:trueUp': (ctx, input) => {

@@ -96,7 +96,9 @@ export function caseDetail(db: Db, caseId: number, today: string): ObCaseDetail 
   const versions = (
     prepared(db, 'SELECT * FROM ob_versions WHERE case_id = ? ORDER BY version DESC').all(caseId) as ObVersionsRow[]
   ).map((v) => versionView(db, v));
-  const { progress } = caseProgress(db, caseId, today);
+  // A closed schedule is shown as it stood the day it closed (delivery or cancellation): what was
+  // not yet due then is no longer due before delivery.
+  const { progress } = caseProgress(db, caseId, isLive(c.status) ? today : (c.delivered_on ?? c.cancelled_on ?? today));
   const deposits = (
     prepared(db, 'SELECT * FROM ob_deposits WHERE case_id = ? ORDER BY received_on, id').all(caseId) as ObDepositsRow[]
   ).map((d) => depositView(db, d));

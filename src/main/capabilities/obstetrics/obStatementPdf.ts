@@ -1,0 +1,227 @@
+// The monthly OB statement (PP-04): a request to pay, laid out for a window envelope as the
+// monthly statement is (the hospital top left, the statement's box top right, her name and address
+// where the window shows them). It prints the reference, the statement date, the expected delivery,
+// the estimate with its steps, paid to date (depositTotals.liveCents), the schedule with each
+// payment's state and what was received of it, the next payment and anything past due (caseProgress:
+// never recomputed), what happens after the delivery, how to pay, the EMTALA sentence and the
+// financial-assistance notice (ECA-06). In her language (LANG-01); any name in any script prints.
+// An OB statement is no billing statement of an account: it never starts the 501(r) clock.
+// The run draws each statement once on its own and copies its finished pages into the run's PDF.
+import { wordingFor, type Wording } from '../../../shared/wording';
+import { DELIVERY_KIND_TEXTS, OB_COMMON_TEXTS, OB_STATEMENT_TEXTS } from '../../../shared/wording/obTexts';
+import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
+import {
+  boxText,
+  collectBytes,
+  contentWidth,
+  createPdf,
+  FONT,
+  formatPhone,
+  INK,
+  PAGE,
+  pdfBytes,
+  type Pdf,
+} from '../../pdf/layout';
+import { appendPages, capturePages, type CapturedPage } from '../../pdf/pageCopy';
+import { afterDeliveryText, contactText, coverageText, scheduleNotes } from './agreementPdf';
+import type { ObStatementFacts } from './obDocumentFacts';
+import {
+  assistanceBox,
+  BODY,
+  emtalaBox,
+  estimateTable,
+  fields,
+  para,
+  scheduleTable,
+  section,
+  SMALL,
+} from './obPdfParts';
+
+type Texts = Wording<typeof OB_STATEMENT_TEXTS>;
+
+/** The hospital top left, the statement's box top right, her name and address where a window envelope shows them. */
+function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
+  const w = contentWidth(doc);
+  const h = f.hospital;
+  const a = h.address;
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .fillColor(INK.text)
+    .text(h.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .fillColor(INK.muted)
+    .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
+  doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
+  doc.text(formatPhone(h.phone), { width: w * 0.55 });
+  const boxX = PAGE.margin + w * 0.58;
+  const boxW = w * 0.42;
+  const c = wordingFor(f.language, OB_COMMON_TEXTS);
+  const next = f.progress.nextDue;
+  const facts: [string, string][] = [
+    [t.say('statementDate'), t.shortDate(f.date)],
+    [c.say('reference'), f.reference],
+    [wordingFor(f.language, STATEMENT_TEXTS).say('amountDue'), t.money(next?.cents ?? 0)],
+    ...(next ? ([[c.say('colDue'), t.shortDate(next.dueDate)]] as [string, string][]) : []),
+  ];
+  const boxH = 32 + facts.length * 15;
+  doc.rect(boxX, PAGE.margin, boxW, boxH).lineWidth(0.8).strokeColor('#333333').stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(INK.text)
+    .text(t.say('title'), boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
+  let y = PAGE.margin + 28;
+  for (const [label, value] of facts) {
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, boxX + 8, y, boxW / 2);
+    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
+    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
+    y += 15;
+  }
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor(INK.text)
+    .text([f.patient.name, ...f.patient.address].join('\n'), PAGE.margin + 18, PAGE.margin + 100, { width: w * 0.5 });
+  doc.y = Math.max(doc.y + 16, PAGE.margin + 162);
+  doc.x = PAGE.margin;
+}
+
+/** The next payment and anything past due, in a box of their own (caseProgress's figures). */
+function nextPayment(doc: Pdf, f: ObStatementFacts, t: Texts): void {
+  const p = f.progress;
+  const lines = [
+    p.nextDue
+      ? t.say('nextDue', { amount: t.money(p.nextDue.cents), date: t.longDate(p.nextDue.dueDate) })
+      : t.say('nextDueNone'),
+    ...(p.pastDueCents > 0 ? [t.say('pastDue', { amount: t.money(p.pastDueCents) })] : []),
+  ];
+  const w = contentWidth(doc);
+  const top = doc.y;
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(INK.text)
+    .text(t.say('nextDueHeading'), PAGE.margin + 10, top + 8, { width: w - 20 });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .text(lines[0]!, PAGE.margin + 10, doc.y + 2, { width: w - 20 });
+  if (lines[1])
+    doc
+      .font(FONT.regular)
+      .fontSize(BODY)
+      .text(lines[1], PAGE.margin + 10, doc.y + 3, { width: w - 20 });
+  const bottom = doc.y + 8;
+  doc
+    .rect(PAGE.margin, top, w, bottom - top)
+    .lineWidth(1.2)
+    .strokeColor(INK.text)
+    .stroke();
+  doc.x = PAGE.margin;
+  doc.y = bottom + 10;
+}
+
+function drawStatement(doc: Pdf, f: ObStatementFacts): void {
+  const t = wordingFor(f.language, OB_STATEMENT_TEXTS);
+  const c = wordingFor(f.language, OB_COMMON_TEXTS);
+  const v = f.version;
+  header(doc, f, t);
+  fields(doc, [
+    [c.say('expectedDelivery'), c.longDate(v.expectedDelivery), 0.9],
+    [c.say('deliveryKind'), DELIVERY_KIND_TEXTS[v.deliveryKind][f.language], 0.8],
+    [c.say('coverage'), coverageText(f, c), 1.3],
+  ]);
+  nextPayment(doc, f, t);
+  fields(doc, [
+    [t.say('estimateLine'), c.money(v.estimate.shareCents)],
+    [c.say('paidToDate'), c.money(f.paidToDateCents)],
+    [t.say('remaining'), c.money(f.progress.remainingCents)],
+  ]);
+
+  section(doc, c.say('scheduleHeading'), 70);
+  if (f.progress.items.length > 0)
+    scheduleTable(
+      doc,
+      f.language,
+      f.progress.items,
+      f.progress.items.reduce((s, i) => s + i.amountCents, 0),
+    );
+  for (const note of scheduleNotes(f, c)) para(doc, note, { size: SMALL });
+  section(doc, c.say('estimateHeading'), 80);
+  estimateTable(doc, f.language, v.estimate.steps);
+  para(doc, c.say('estimateNote'), { size: SMALL, muted: true });
+
+  section(doc, c.say('afterDeliveryHeading'), 50);
+  para(doc, afterDeliveryText(f, c));
+  para(doc, c.say('earlyDelivery'));
+  para(
+    doc,
+    c.say('howToPay', { hospital: f.hospital.legalName, reference: f.reference, phone: formatPhone(f.hospital.phone) }),
+  );
+  para(doc, contactText(f, c), { size: SMALL });
+  emtalaBox(doc, f.language);
+  assistanceBox(doc, f.language, f.hospital);
+  pageFooters(doc, f, t);
+}
+
+/** Whose statement and which page, on every page: a batch's pages can be put back together. */
+function pageFooters(doc: Pdf, f: ObStatementFacts, t: Texts): void {
+  const range = doc.bufferedPageRange();
+  const who = [f.patient.name, f.reference].join(', ');
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(INK.muted)
+      .text(
+        t.say('pageFooter', { who, date: t.shortDate(f.date), page: i - range.start + 1, pages: range.count }),
+        PAGE.margin,
+        doc.page.height - PAGE.margin + 22,
+        { lineBreak: false },
+      );
+    doc.page.margins.bottom = saved;
+  }
+  doc.fillColor(INK.text);
+}
+
+function statementDocument(f: ObStatementFacts, uncompressed = false): Pdf {
+  const doc = createPdf({
+    title: wordingFor(f.language, OB_STATEMENT_TEXTS).say('documentTitle', { reference: f.reference, date: f.date }),
+    date: f.date,
+    uncompressed,
+  });
+  drawStatement(doc, f);
+  return doc;
+}
+
+/** One OB statement on its own (the one printed now, and each of a run's, kept with her documents). */
+export function obStatementPdf(f: ObStatementFacts): Promise<Buffer> {
+  return pdfBytes(statementDocument(f));
+}
+
+/** One OB statement drawn once: its own PDF and its finished pages for the run's PDF. */
+export async function renderObStatement(f: ObStatementFacts): Promise<{ bytes: Buffer; pages: CapturedPage[] }> {
+  const doc = statementDocument(f, true);
+  const pages = capturePages(doc);
+  return { bytes: await pdfBytes(doc), pages };
+}
+
+/** The run's PDF: every statement's pages, in order, each statement in its own language. */
+export function obStatementBatchPdf(
+  title: string,
+  date: string,
+  statements: readonly CapturedPage[][],
+): Promise<Buffer> {
+  const batch = createPdf({ title, date, streamPages: true });
+  const bytes = collectBytes(batch);
+  for (const pages of statements) appendPages(batch, pages);
+  batch.end();
+  return bytes;
+}
