@@ -80,7 +80,7 @@ export function ObStatementRuns() {
         >
           {runner.running
             ? 'Making the statements…'
-            : p
+            : p && p.due.length > 0
               ? `Make ${p.due.length === 1 ? 'the OB statement' : `${p.due.length} OB statements`}`
               : 'Make the OB statements'}
         </button>
