@@ -238,12 +238,13 @@ export function CasePage({ caseId }: { caseId: number }) {
           emptyReason={c.current.emptyReason}
           listed={false}
         />
-        <ProgressTable items={c.progress.items} />
+        <ProgressTable items={c.progress.items} closed={!live} />
         <p>
           Received toward this schedule: {formatCents(c.progress.paidCents)}; left of it:{' '}
           {formatCents(c.progress.remainingCents)}.
           {(c.status === 'delivered' || c.status === 'closed') &&
             ' The schedule closed with the delivery: what was not yet paid is settled at the true-up.'}
+          {c.status === 'cancelled' && ' The schedule ended with the cancellation.'}
         </p>
       </section>
 
@@ -435,7 +436,7 @@ function Summary({ c }: { c: ObCaseDetail }) {
         <dt>Patient</dt>
         <dd>
           {c.guarantorName}
-          {c.guarantorOrigin === 'ob_interview' && ' (entered at the interview; the extract will bring her account)'}
+          {c.guarantorOrigin === 'ob_interview' && ' (her record was made at the interview)'}
         </dd>
         <dt>Expected delivery</dt>
         <dd>

@@ -125,8 +125,11 @@ export function ScheduleLines({
 /** The schedule against the deposits: each installment's state. */
 export function ProgressTable({
   items,
+  closed = false,
   caption = 'The schedule, payment by payment',
 }: {
+  /** The schedule closed with the delivery (or the cancellation): what was not paid is no longer due before it. */
+  closed?: boolean;
   items: readonly (ObInstallment & { coveredCents: number; state: InstallmentState })[];
   caption?: string;
 }) {
@@ -142,7 +145,15 @@ export function ProgressTable({
         { header: 'Due', className: 'nowrap', cell: (i) => formatShortDate(i.dueDate) },
         { header: 'Amount', className: 'num', cell: (i) => formatCents(i.amountCents) },
         { header: 'Received toward it', className: 'num', cell: (i) => formatCents(i.coveredCents) },
-        { header: 'State', cell: (i) => <InstallmentBadge state={i.state} /> },
+        {
+          header: 'State',
+          cell: (i) =>
+            closed && i.state !== 'paid' ? (
+              <span className="badge">No longer due</span>
+            ) : (
+              <InstallmentBadge state={i.state} />
+            ),
+        },
       ]}
     />
   );
