@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseProgress } from '../../../src/main/capabilities/obstetrics/reads';
 import { obEmtalaSentence } from '../../../src/shared/wording/obTexts';
 import { SETUP } from '../support';
+import { casesWorld, ESTIMATE } from './casesWorld';
 import {
   closeCase,
   deposit,
@@ -308,5 +309,51 @@ describe('PP-04: the true-up letter', () => {
       FAP_ES_START,
     ])
       expect(text).toContain(s);
+  });
+});
+
+describe('PP-04: the documents with the cases’ services (interview, signature, deposit, revision)', () => {
+  it('she signs the printed agreement; a revised schedule prints its version and what was held before it', async () => {
+    const cw = await casesWorld();
+    w = { t: cw.t, admin: cw.admin, gid: () => cw.jane };
+    const caseId = await cw.interviewJane();
+    await w.t.file(await w.t.call('ob:agreement', { caseId }, cw.clerk));
+    const signed = await w.t.call('ob:recordSignature', { caseId, signedOn: TODAY }, cw.clerk);
+    expect(signed.status).toBe('active');
+    await w.t.call(
+      'ob:deposit',
+      { caseId, amountCents: 50_000, receivedOn: TODAY, method: 'cash', reference: '' },
+      cw.clerk,
+    );
+    await w.t.call(
+      'ob:revise',
+      {
+        caseId,
+        reason: 'date_moved',
+        ...ESTIMATE,
+        expectedDelivery: '2027-06-15',
+        note: 'Her OB moved the date at the 20-week visit.',
+      },
+      cw.clerk,
+    );
+    const text = pdfText(await print('ob:agreement', caseId), 'agreement-revised');
+    for (const s of [
+      `OB-${caseId}, version 2`,
+      'Jane Smith',
+      'Your estimated share = $3,600.00',
+      'Payment 5 May 15, 2027 $620.00',
+      'Every payment is due by May 16, 2027, 30 days before the expected delivery date of June 15, 2027',
+      'The payments collect your estimated share of $3,600.00 less the $500.00 you had already paid when they were set: $3,100.00.',
+      'Paid to date $500.00',
+    ])
+      expect(text).toContain(s);
+    const statement = pdfText(await print('ob:statement', caseId), 'statement-revised');
+    expect(statement).toContain('Paid to date $500.00');
+    expect(statement).toContain('$620.00, due January 15, 2027');
+    expect(statement).toContain('Payment 1 January 15, 2027 $620.00 $0.00 Due');
+    const detail = await w.t.call('ob:case', { caseId }, cw.clerk);
+    expect(detail.statements).toEqual([
+      { id: expect.any(Number), statementDate: TODAY, documentId: expect.any(Number) },
+    ]);
   });
 });

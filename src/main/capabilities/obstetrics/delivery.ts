@@ -4,7 +4,7 @@
 // true-up, and every deposit held for her applied to them through the ledger in one change (the
 // day it meets the account is the payment's date: nothing before delivery started the 501(r)
 // clock, ECA-05).
-import { addDays, compareDates, formatShortDate } from '../../../shared/dates';
+import { addDays, compareDates, daysBetween, formatShortDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import { foldName } from '../../../shared/nameTokens';
@@ -41,23 +41,22 @@ function sameName(name: string): string {
   return foldName(name.normalize('NFKD')).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** The account numbers linked to the case, oldest service first. */
-export function linkedAccounts(
-  db: Db,
-  caseId: number,
-): {
+export interface LinkedAccount {
   account_id: number;
   account_number: string;
   balance_cents: number;
   hold_id: number | null;
   service_from: string;
-}[] {
+}
+
+/** The delivery accounts linked to the case, oldest service first, with their balances and holds. */
+export function linkedAccounts(db: Db, caseId: number): LinkedAccount[] {
   return prepared(
     db,
     `SELECT d.account_id, a.account_number, a.balance_cents, d.hold_id, a.service_from
        FROM ob_delivery_accounts d JOIN accounts a ON a.id = d.account_id
       WHERE d.case_id = ? ORDER BY a.service_from, a.id`,
-  ).all(caseId) as never;
+  ).all(caseId) as LinkedAccount[];
 }
 
 /** ob:recordDelivery: she delivered (awaiting or active only); the schedule closes. */
@@ -81,18 +80,6 @@ export function recordDelivery(db: Db, caseId: number, deliveredOn: string, w: W
       deliveredOn: `Choose ${created} or later.`,
     });
   markDelivered(db, caseId, deliveredOn, w.by);
-  logActivity(
-    db,
-    {
-      guarantorId: c.guarantor_id,
-      kind: 'note',
-      outcome: 'noted',
-      note: `${ref}: delivered on ${formatShortDate(deliveredOn)}. Payments not yet due are no longer asked for; the deposits go to the delivery account when it is linked.`,
-      occurredOn: w.today,
-    },
-    w.by,
-    w.now,
-  );
 }
 
 type CandidateRow = {
@@ -134,7 +121,7 @@ export function deliveryCandidates(db: Db, caseId: number): DeliveryCandidate[] 
     c.guarantor_id,
   ) as CandidateRow[];
   const when = (r: CandidateRow) => {
-    const days = Math.round((Date.parse(r.service_from) - Date.parse(anchor)) / 86_400_000);
+    const days = daysBetween(anchor, r.service_from);
     return days === 0
       ? `on ${anchorWord} date`
       : `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'} ${anchorWord} date (${formatShortDate(anchor)})`;
