@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, pageOverflow } from './a11y';
 import { expect, test } from './fixtures';
 import { moveClockTo, readOpenPdf } from './planSteps';
-import { ADMIN, importCombined, nav, setUpAndLogIn, shot } from './steps';
+import { addUser, ADMIN, CLERK, importCombined, logIn, logOut, nav, setUpAndLogIn, shot } from './steps';
 
 // Wednesday 1 July 2026; the delivery expected in late November.
 const TODAY = '2026-07-01';
@@ -145,13 +145,7 @@ async function openObstetrics(page: Page): Promise<void> {
 
 const EMTALA = 'Your care never depends on these payments.';
 
-test('OB prepayment from the interview to the true-up', async ({ page, workspace }) => {
-  test.setTimeout(300_000);
-  const files = await writeFiles();
-  await setUpAndLogIn(page, workspace);
-  await importCombined(page, files.first);
-
-  // Settings: the Obstetrics group, the price table in dollars.
+async function setPriceTable(page: Page): Promise<void> {
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   const group = page.getByRole('group', { name: 'Obstetrics' });
   await expect(group.getByLabel('Days before delivery for the last payment')).toHaveValue('30');
@@ -162,6 +156,16 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await group.scrollIntoViewIfNeeded();
+}
+
+test('OB prepayment from the interview to the true-up', async ({ page, workspace }) => {
+  test.setTimeout(300_000);
+  const files = await writeFiles();
+  await setUpAndLogIn(page, workspace);
+  await importCombined(page, files.first);
+
+  // Settings: the Obstetrics group, the price table in dollars.
+  await setPriceTable(page);
   await shot(page, 'ob01-settings', { viewport: true });
 
   // The Obstetrics screen, empty.
@@ -395,4 +399,124 @@ test('the interview by keyboard alone', async ({ page, workspace }) => {
     await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
     expect.soft(await pageOverflow(page), `the interview at ${width} px scrolls sideways`).toBe(0);
   }
+});
+
+test('a case cancelled: a deposit reversed, the deposits refunded by a supervisor, a clerk sees neither step', async ({
+  page,
+  workspace,
+}) => {
+  test.setTimeout(240_000);
+  const files = await writeFiles();
+  await setUpAndLogIn(page, workspace);
+  await addUser(page, CLERK, 'Clerk');
+  await setPriceTable(page);
+  await importCombined(page, files.first);
+
+  // From her account workspace: the interview opens with her record chosen.
+  await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('A8000001');
+  await expect(page.getByRole('option').first()).toContainText('Romero');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Obstetrics: payments before delivery' });
+  await expect(panel).toContainText('No OB arrangement.');
+  await panel.getByRole('button', { name: 'New OB interview' }).click();
+  await expect(page.getByText(/Romero, born/)).toBeVisible();
+  await page.getByLabel('Expected delivery date').fill('2027-01-10');
+  await page.getByLabel('Delivery kind').selectOption({ label: 'Vaginal delivery' });
+  await page.getByLabel('Insured or self-pay').selectOption({ label: 'Self-pay (no coverage)' });
+  await page.getByLabel('First due date she chooses').fill('2026-08-01');
+  await page.getByLabel('The offer and her answer').selectOption({ label: 'She has applied already' });
+  await page.getByRole('button', { name: 'Save the interview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^OB-\d+: .*Romero/ })).toBeVisible();
+  const reference = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').split(':')[0]!;
+  // Her recorded language is Spanish: her papers print in Spanish, and the sentence shows in both.
+  await expect(page.getByLabel('Her papers in')).toHaveValue('es');
+  await expect(page.getByRole('note').locator('p[lang="es"]')).toContainText('Su atención médica nunca depende');
+
+  // An OB statement now, in English this time.
+  await page.getByLabel('Her papers in').selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Print an OB statement now' }).click();
+  const statement = await readOpenPdf(page, /\.pdf$/, (name) => path.join('test-results', 'ob', name));
+  expect(statement).toContain(reference);
+  expect(statement).toContain('1,800.00');
+  await expect(page.getByRole('button', { name: 'Print an OB statement now' })).toBeFocused();
+
+  // Two deposits; the second was a mistake and is reversed (an administrator may).
+  for (const [amount, method] of [
+    ['1800.00', 'Cash'],
+    ['50.00', 'Check'],
+  ] as const) {
+    const opener = page.getByRole('button', { name: 'Record a deposit…' });
+    await opener.click();
+    const d = page.getByRole('dialog', { name: `Record a deposit on ${reference}` });
+    await d.getByLabel('Amount ($)').fill(amount);
+    await d.getByLabel('How it was paid').selectOption({ label: method });
+    await d.getByRole('button', { name: 'Record the deposit' }).click();
+    await expect(d).toBeHidden();
+  }
+  const deposits = page.getByRole('table', { name: 'Deposits' });
+  await expect(deposits.getByRole('row')).toHaveCount(3);
+  const reverse = deposits.getByRole('button', { name: /^Reverse deposit OB/ }).last();
+  await reverse.click();
+  const reversal = page.getByRole('dialog', { name: /^Reverse deposit OB/ });
+  await expectNoSeriousA11yViolations(page, 'the OB reverse-deposit dialog');
+  await page.keyboard.press('Escape');
+  await expect(reversal).toBeHidden();
+  await expect(reverse).toBeFocused();
+  await reverse.click();
+  await reversal.getByRole('button', { name: 'Reverse the deposit' }).click();
+  await expect(reversal.getByText('Say what the mistake was.')).toBeVisible();
+  await reversal.getByLabel('What the mistake was').fill('Keyed twice: the check was the cash.');
+  await reversal.getByRole('button', { name: 'Reverse the deposit' }).click();
+  await expect(reversal).toBeHidden();
+  await expect(deposits).toContainText('Reversed (a mistake)');
+
+  // Reflow of the case's dialogs at 400%.
+  await page.setViewportSize({ width: 320, height: 256 });
+  for (const name of ['Move the date or revise…', 'Record a deposit…', 'Cancel the arrangement…']) {
+    await page.getByRole('button', { name }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect.soft(await pageOverflow(page), `the dialog opened by ${name} at 320 px scrolls sideways`).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Cancelled: the $1,800.00 held is to be refunded.
+  await page.getByRole('button', { name: 'Cancel the arrangement…' }).click();
+  const cancel = page.getByRole('dialog', { name: `Cancel ${reference}` });
+  await cancel.getByLabel('Why it ends').fill('She moved to another state.');
+  await shot(page, 'ob12-cancel', { viewport: true });
+  await expectNoSeriousA11yViolations(page, 'the OB cancel dialog');
+  await cancel.getByRole('button', { name: 'Cancel the arrangement' }).click();
+  await expect(cancel).toBeHidden();
+  await expect(page.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+
+  // A clerk: neither the refund nor a reversal.
+  await logOut(page);
+  await logIn(page, CLERK);
+  await openObstetrics(page);
+  await page.getByLabel('Status').selectOption({ label: 'Cancelled' });
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(page.getByText('$1,800.00 received is still held for her: a supervisor refunds it')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Refund the deposits…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Reverse deposit/ })).toHaveCount(0);
+  await shot(page, 'ob13-cancelled-clerk');
+
+  // The administrator refunds.
+  await logOut(page);
+  await logIn(page, ADMIN);
+  await openObstetrics(page);
+  await page.getByLabel('Status').selectOption({ label: 'All' });
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await page.getByRole('button', { name: 'Refund the deposits…' }).click();
+  const refund = page.getByRole('dialog', { name: `Refund the deposits on ${reference}` });
+  await refund.getByLabel('How it goes back').selectOption({ label: 'Check' });
+  await refund.getByLabel('Reference (check number)').fill('20417');
+  await expectNoSeriousA11yViolations(page, 'the OB refund dialog');
+  await refund.getByRole('button', { name: 'Refund $1,800.00' }).click();
+  await expect(refund).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Deposits' })).toContainText('Refunded');
+  await expect(page.getByRole('button', { name: 'Refund the deposits…' })).toHaveCount(0);
+  await shot(page, 'ob14-refunded');
+  await expectNoSeriousA11yViolations(page, 'a cancelled OB case');
 });
