@@ -4,6 +4,7 @@
 // already granted, revisions keeping their history and counting the deposits held, the signature
 // on the printed agreement, cancellation, and the lists.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { casesWorld, COVERAGE, ESTIMATE, footprint, NEW_PATIENT, refusal, TODAY, type CasesWorld } from './casesWorld';
 
 let w: CasesWorld;
@@ -231,6 +232,27 @@ describe('ob:interview for a new patient: Recoup makes her guarantor record', ()
     );
     const g = w.t.app.store.db.prepare('SELECT external_id, mrn FROM guarantors WHERE id = ?').get(c.guarantorId);
     expect(g).toEqual({ external_id: 'G77', mrn: 'M777' });
+  });
+
+  it('the extract bringing her guarantor number later fills this same record (no second guarantor)', async () => {
+    const c = await w.t.call(
+      'ob:interview',
+      { newPatient: { ...NEW_PATIENT, guarantorNumber: 'G77' }, ...ESTIMATE, fapScreening: 'declined' },
+      w.clerk,
+    );
+    const guarantors = count('guarantors');
+    await importSmall(
+      w.t,
+      [
+        COMBINED_HEADER,
+        'G77,M777,Núñez-García,María,1995-08-21,77 Elm St,Portland,ME,04102,2075550177,A77,2027-05-14,2027-05-16,obstetric,commercial,,T77,charge,14000.00,2027-05-16,,Delivery',
+      ].join('\r\n'),
+    );
+    expect(count('guarantors')).toBe(guarantors);
+    const a = w.t.app.store.db.prepare(`SELECT guarantor_id FROM accounts WHERE account_number = 'A77'`).pluck().get();
+    expect(a).toBe(c.guarantorId);
+    const g = w.t.app.store.db.prepare('SELECT mrn, origin FROM guarantors WHERE id = ?').get(c.guarantorId);
+    expect(g).toEqual({ mrn: 'M777', origin: 'ob_interview' });
   });
 
   it('refuses a guarantor number another guarantor has, and writes nothing', async () => {
