@@ -64,8 +64,6 @@ export interface TrueUpLetterFacts {
   source: string;
   /** What the true-up counted as paid: the real share less the remainder billed, or plus the refund. */
   paidCents: number;
-  /** depositTotals.appliedCents: the deposits that became payments on the delivery account. */
-  depositsAppliedCents: number;
   outcome: TrueUp;
   truedUpOn: string;
   refundDays: number;
@@ -159,7 +157,6 @@ export function trueUpLetterFacts(
     realShareCents: real,
     source: c.real_share_source ?? '',
     paidCents: paid,
-    depositsAppliedCents: depositTotals(db, caseId).appliedCents,
     outcome,
     truedUpOn: c.trued_up_on,
     refundDays,
