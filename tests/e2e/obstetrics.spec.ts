@@ -218,6 +218,8 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await expect(page.getByRole('heading', { level: 1, name: /^OB-\d+: .*Nwosu/ })).toBeVisible();
   const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const reference = heading.split(':')[0]!;
+  // The cursor starts at the new case's heading (WCAG 2.4.3).
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('note')).toContainText(EMTALA);
   await expect(page.getByText('Awaiting the signed agreement').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'The schedule, payment by payment' }).getByRole('row')).toHaveCount(5);

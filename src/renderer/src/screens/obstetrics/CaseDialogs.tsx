@@ -273,7 +273,12 @@ export function ReviseDialog({ c, onClose, onDone }: StepProps) {
                 <TextAreaField name="note" label="Note: what changed and who said so" rows={2} className="span-6" />
               </div>
             </div>
-            <div aria-live="polite">
+            <div>
+              <p className="visually-hidden" role="status">
+                {p && !preview.error
+                  ? `The new estimate: ${formatCents(p.estimate.shareCents)}; ${formatCents(p.scheduledCents)} scheduled in ${p.installments.length} payments.`
+                  : ''}
+              </p>
               {input && preview.error && <FormAlert message={preview.error} />}
               {p && !preview.error && (
                 <>

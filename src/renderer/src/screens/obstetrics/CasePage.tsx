@@ -3,7 +3,8 @@
 // step the case takes: print the agreement and record the signature, record (or reverse) a
 // deposit, move the date or revise the estimate, record the delivery, match the delivery account,
 // the true-up and its letter, an OB statement now, cancel and refund. Every figure is main's.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { focusIsLost, focusMainHeading } from '../../focus';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import {
@@ -72,6 +73,11 @@ export function CasePage({ caseId }: { caseId: number }) {
   const [error, setError] = useState<string | null>(null);
   const stored = useOpenStoredDocument((file) => setStep({ pdf: file }));
   const c = detail.value;
+  // Arriving from the interview (or a link), the cursor starts at the case's heading once it is read.
+  const loaded = c !== null;
+  useEffect(() => {
+    if (loaded && focusIsLost()) requestAnimationFrame(focusMainHeading);
+  }, [loaded]);
   const [chosenLanguage, setLanguage] = useState<DocumentLanguage | null>(null);
   const language = chosenLanguage ?? c?.language ?? 'en';
   const done = (m: string) => {

@@ -400,7 +400,16 @@ function LiveEstimate({ values, guarantorId }: { values: InterviewText; guaranto
         )}
         {input && preview.error && <FormAlert message={preview.error} />}
         {input && !p && !preview.error && <p role="status">Working out the estimate…</p>}
-        <div aria-live="polite">
+        <p className="visually-hidden" role="status">
+          {p && !preview.error
+            ? `Her estimated share: ${formatCents(p.estimate.shareCents)}. ${
+                p.installments.length > 0
+                  ? `${p.installments.length} payments, the last due ${formatLongDate(p.installments[p.installments.length - 1]!.dueDate)}.`
+                  : 'Nothing scheduled before delivery.'
+              }`
+            : ''}
+        </p>
+        <div>
           {p && !preview.error && (
             <>
               <EstimateLines estimate={p.estimate} />
