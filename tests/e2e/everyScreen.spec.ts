@@ -27,6 +27,7 @@ const SCREENS = [
   'Insurance payments (835)',
   'Medicare bad debt',
   'Payroll deductions',
+  'Obstetrics',
   'Users',
   'Audit log',
   'Settings',
@@ -77,6 +78,18 @@ test('every screen and the account dialogs pass axe (nothing serious or critical
       await page.locator('.patient-texts details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
     await expectNoSeriousA11yViolations(page, screen);
   }
+  // Issue 17: the OB interview (a page of its own; the case page and its dialogs are checked in
+  // obstetrics.spec.ts, where there is a case), and its new-patient step.
+  await nav(page).getByRole('link', { name: 'Obstetrics', exact: true }).click();
+  await page.getByRole('button', { name: 'New OB interview' }).click();
+  await expect(page.getByRole('heading', { name: 'OB interview', level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the OB interview');
+  await page.getByLabel('A new patient: enter her details').check();
+  await expectNoSeriousA11yViolations(page, 'the OB interview for a new patient');
+  await nav(page).getByRole('link', { name: 'Obstetrics', exact: true }).click();
+  await page.getByRole('tab', { name: 'Monthly OB statements' }).click();
+  await expectNoSeriousA11yViolations(page, 'the monthly OB statements');
+
   // The aging report's drill-down: the accounts behind the report's total.
   await nav(page).getByRole('link', { name: 'Aging report', exact: true }).click();
   await page.getByRole('button', { name: /list the accounts of All payer classes, total/ }).click();
@@ -204,6 +217,11 @@ test('every screen and dialog reflows at 200% and 400% zoom (no sideways scrolli
       await openScreen(page, screen);
       expect.soft(await pageOverflow(page), `${screen} at ${width} px scrolls sideways`).toBe(0);
     }
+    // Issue 17: the OB interview, for a new patient.
+    await openScreen(page, 'Obstetrics');
+    await page.getByRole('button', { name: 'New OB interview' }).click();
+    await page.getByLabel('A new patient: enter her details').check();
+    expect.soft(await pageOverflow(page), `the OB interview at ${width} px scrolls sideways`).toBe(0);
     await openScreen(page, 'Home');
     await page.getByRole('combobox', { name: 'Find a guarantor' }).fill(g.accounts[0]!.accountNumber);
     await expect(page.getByRole('option').first()).toContainText(g.lastName);

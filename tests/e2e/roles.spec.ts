@@ -31,6 +31,7 @@ test('a clerk sees no administrator places and is told why when reaching one', a
     'Insurance payments (835)',
     'Medicare bad debt',
     'Payroll deductions',
+    'Obstetrics',
     'Settings',
     'My password',
   ]);

@@ -126,6 +126,7 @@ test('log-in: a wrong password shows the reason', async ({ page, workspace }) =>
     'Insurance payments (835)',
     'Medicare bad debt',
     'Payroll deductions',
+    'Obstetrics',
     'Users',
   ]) {
     await page.keyboard.press('Tab');

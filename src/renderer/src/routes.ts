@@ -24,6 +24,7 @@ export const PLACES = {
   era: { path: '/era', label: 'Insurance payments (835)', least: 'clerk' },
   badDebt: { path: '/bad-debt', label: 'Medicare bad debt', least: 'clerk' },
   payroll: { path: '/payroll', label: 'Payroll deductions', least: 'clerk' },
+  obstetrics: { path: '/obstetrics', label: 'Obstetrics', least: 'clerk' },
   users: { path: '/users', label: 'Users', least: 'administrator' },
   audit: { path: '/audit', label: 'Audit log', least: 'administrator' },
   settings: { path: '/settings', label: 'Settings', least: 'clerk' },
@@ -56,6 +57,7 @@ export const PLACE_ORDER: readonly Place[] = [
   'era',
   'badDebt',
   'payroll',
+  'obstetrics',
   'users',
   'audit',
   'settings',
@@ -70,6 +72,9 @@ const AGENCY_PATH = /^\/agencies\/([1-9]\d{0,15})$/;
 const CASE_PATH = /^\/small-claims\/([1-9]\d{0,15})$/;
 /** An estate's page: `#/estates/<estate id>`. */
 const ESTATE_PATH = /^\/estates\/([1-9]\d{0,15})$/;
+/** An OB case's page: `#/obstetrics/<case id>`; the interview: `#/obstetrics/new` or `#/obstetrics/new/<guarantor id>`. */
+const OB_CASE_PATH = /^\/obstetrics\/([1-9]\d{0,15})$/;
+const OB_INTERVIEW_PATH = /^\/obstetrics\/new(?:\/([1-9]\d{0,15}))?$/;
 
 function pathOf(hash: string): string {
   return hash.replace(/^#/, '') || '/';
@@ -81,6 +86,7 @@ function placeOf(hash: string): Place {
   if (AGENCY_PATH.test(path)) return 'agencies';
   if (CASE_PATH.test(path)) return 'smallClaims';
   if (ESTATE_PATH.test(path)) return 'estates';
+  if (OB_CASE_PATH.test(path) || OB_INTERVIEW_PATH.test(path)) return 'obstetrics';
   return PLACE_ORDER.find((p) => PLACES[p].path === path) ?? 'home';
 }
 
@@ -123,6 +129,21 @@ export function useEstateId(): number | null {
     const m = ESTATE_PATH.exec(pathOf(window.location.hash));
     return m ? Number(m[1]) : null;
   });
+}
+
+/** The Obstetrics screen's view: the list, one case, or the interview (for a guarantor, or a new patient). */
+export function useObView():
+  { kind: 'list' } | { kind: 'case'; caseId: number } | { kind: 'interview'; guarantorId: number | null } {
+  const path = useSyncExternalStore(subscribe, () => pathOf(window.location.hash));
+  const c = OB_CASE_PATH.exec(path);
+  if (c) return { kind: 'case', caseId: Number(c[1]) };
+  const i = OB_INTERVIEW_PATH.exec(path);
+  if (i) return { kind: 'interview', guarantorId: i[1] ? Number(i[1]) : null };
+  return { kind: 'list' };
+}
+
+export function openObCase(caseId: number): void {
+  window.location.hash = `${PLACES.obstetrics.path}/${caseId}`;
 }
 
 export function estateHref(estateId: number): string {

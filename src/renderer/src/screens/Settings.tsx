@@ -83,6 +83,12 @@ const SETTINGS_FIELDS: readonly FieldPath<SettingsIn>[] = [
   'payroll.bankRoutingNumber',
   'payroll.bankName',
   'payroll.entryDescription',
+  'obstetrics.daysBeforeDelivery',
+  'obstetrics.vaginalCharges',
+  'obstetrics.cesareanCharges',
+  'obstetrics.selfPayDiscountPercent',
+  'obstetrics.trueUpAfterDays',
+  'obstetrics.obContact',
 ];
 function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: boolean }) {
   // What Undo goes back to: the settings as last saved (at first, as loaded).
@@ -514,6 +520,59 @@ function SettingsForm({ initial, canEdit }: { initial: SettingsValue; canEdit: b
                 label="Description on the patient's bank statement"
                 className="span-2"
                 hint="At most 10 letters or digits, such as HOSP BILL."
+              />
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>Obstetrics</legend>
+            <p className="group-note">
+              The pre-delivery estimate and payments (PP-04): how many days before the expected delivery date the last
+              payment falls due (the schedule always ends before delivery), the hospital&apos;s expected charges for
+              each delivery kind (no estimate is made while a figure is 0), the self-pay discount, the days after
+              delivery by which the true-up is expected, and whom the patient asks. A patient&apos;s care never depends
+              on these payments.
+            </p>
+            <div className="form-grid">
+              <TextField
+                name="obstetrics.daysBeforeDelivery"
+                label="Days before delivery for the last payment"
+                type="number"
+                numeric
+                className="span-2"
+                hint="30 shipped: the hospital's own figure."
+              />
+              <TextField
+                name="obstetrics.vaginalCharges"
+                label="Expected charges, vaginal delivery ($)"
+                money
+                className="span-2"
+                hint="0.00: not set."
+              />
+              <TextField
+                name="obstetrics.cesareanCharges"
+                label="Expected charges, cesarean delivery ($)"
+                money
+                className="span-2"
+                hint="0.00: not set."
+              />
+              <TextField
+                name="obstetrics.selfPayDiscountPercent"
+                label="Self-pay discount (%)"
+                className="span-2"
+                hint="Such as 25 or 12.5."
+              />
+              <TextField
+                name="obstetrics.trueUpAfterDays"
+                label="Days after delivery to the true-up"
+                type="number"
+                numeric
+                className="span-2"
+              />
+              <TextField
+                name="obstetrics.obContact"
+                label="Whom the patient asks"
+                className="span-6"
+                hint="A name, office and phone on the agreement and the OB statements, such as Maternity billing, ext. 2210."
               />
             </div>
           </fieldset>

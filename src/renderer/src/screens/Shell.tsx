@@ -35,6 +35,7 @@ import { ProbateRules } from './estates/ProbateRules';
 import { EraRemittances } from './badDebt/EraRemittances';
 import { BadDebt } from './badDebt/BadDebt';
 import { Payroll } from './payroll/Payroll';
+import { Obstetrics } from './obstetrics/Obstetrics';
 
 function PlaceView({ place }: { place: Place }) {
   switch (place) {
@@ -76,6 +77,8 @@ function PlaceView({ place }: { place: Place }) {
       return <BadDebt />;
     case 'payroll':
       return <Payroll />;
+    case 'obstetrics':
+      return <Obstetrics />;
     case 'users':
       return <Users />;
     case 'audit':

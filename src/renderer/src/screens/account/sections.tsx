@@ -10,6 +10,7 @@ import { AccountSmallClaims } from '../smallClaims/SuitCheck';
 import { AccountEstate } from '../estates/AccountEstate';
 import { AccountBadDebt } from '../badDebt/AccountBadDebt';
 import { AccountPayroll } from '../payroll/AccountPayroll';
+import { AccountObstetrics } from '../obstetrics/AccountObstetrics';
 import { FinancialAssistance } from './FinancialAssistance';
 import { StatementCycle } from './StatementCycle';
 
@@ -74,5 +75,12 @@ export const ACCOUNT_SECTIONS: readonly { key: string; Section: (props: AccountS
     // Issue 16: the employee match, a payroll deduction or automatic bank transfer, its authorization and signature.
     key: 'payroll',
     Section: ({ workspace, onNotice }) => <AccountPayroll guarantorId={workspace.guarantor.id} onNotice={onNotice} />,
+  },
+  {
+    // Issue 17: her OB prepayment arrangements (status, next due) and a new OB interview for her.
+    key: 'obstetrics',
+    Section: ({ workspace }) => (
+      <AccountObstetrics guarantorId={workspace.guarantor.id} deceased={workspace.guarantor.deceased !== null} />
+    ),
   },
 ];

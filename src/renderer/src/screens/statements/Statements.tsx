@@ -26,6 +26,7 @@ import { useChannelMutation, useChannelQuery } from '../../queries';
 import { useProgress } from '../../progress';
 import { useOpenFile } from '../../storedDocument';
 import { PLACES } from '../../routes';
+import { ObStatementsOffer } from '../obstetrics/StatementRuns';
 
 interface RunSummary {
   count: number;
@@ -327,6 +328,7 @@ export function Statements() {
           </button>
         </div>
       )}
+      {summary && <ObStatementsOffer />}
       {value && (
         <div className={due.loading ? 'stale' : undefined} aria-busy={due.loading}>
           <h2>Due {formatLongDate(value.runDate)}</h2>
