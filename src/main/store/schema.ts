@@ -792,6 +792,8 @@ export interface ObCasesRow {
   language: string;
   fap_screening: 'declined' | 'will_apply' | 'applied' | 'approved';
   agreement_document_id: number | null;
+  agreement_version_id: number | null;
+  signed_version_id: number | null;
   signed_on: string | null;
   signed_recorded_by: number | null;
   delivered_on: string | null;

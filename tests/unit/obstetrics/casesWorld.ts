@@ -11,6 +11,7 @@ import type { ObCoverage } from '../../../src/shared/rules/obstetrics';
 import type { NewPatient } from '../../../src/shared/schemas/obstetrics';
 import { storeDocument } from '../../../src/main/platform/documents';
 import { setAgreementDocument } from '../../../src/main/capabilities/obstetrics/caseRows';
+import { currentVersion } from '../../../src/main/capabilities/obstetrics/reads';
 
 export const TODAY = '2026-12-07';
 
@@ -102,7 +103,7 @@ export async function casesWorld(): Promise<CasesWorld> {
         at: t.app.nowIso(),
         by: null,
       });
-      setAgreementDocument(db, caseId, documentId);
+      setAgreementDocument(db, caseId, documentId, currentVersion(db, caseId).id);
     },
   };
 }

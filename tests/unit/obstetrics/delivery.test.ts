@@ -46,8 +46,31 @@ describe('ob:recordDelivery (semantics 7)', () => {
     expect(early.message).toBe('The delivery date cannot be before OB-1 was opened (2026-10-01).');
     expect(footprint(w)).toBe(was);
     await w.t.call('ob:recordDelivery', { caseId, deliveredOn: '2026-10-01' }, w.clerk);
+    // A date typed wrong is corrected while no delivery account is linked; never after.
+    const corrected = await w.t.call('ob:recordDelivery', { caseId, deliveredOn: '2027-02-16' }, w.clerk);
+    expect(corrected.deliveredOn).toBe('2027-02-16');
+    await w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('D2')] }, w.clerk);
     const again = await refusal(w.t.call('ob:recordDelivery', { caseId, deliveredOn: TODAY }, w.clerk));
-    expect(again.message).toMatch(/^OB-1's delivery is recorded already/);
+    expect(again.message).toBe("OB-1's delivery account is linked: its delivery date (02/16/2027) stays as it is.");
+  });
+
+  it('delivered with no delivery account here (she delivered elsewhere): cancelled, and the deposits refunded', async () => {
+    const caseId = w.openCase('G2');
+    w.deposit(caseId, 50_000, '2026-11-01');
+    await w.t.call('ob:recordDelivery', { caseId, deliveredOn: '2026-10-20' }, w.clerk);
+    const d = await w.t.call('ob:cancel', { caseId, on: TODAY, note: 'Delivered at County General' }, w.clerk);
+    expect(d.status).toBe('cancelled');
+    const r = await w.t.call(
+      'ob:refundDeposits',
+      { caseId, refundedOn: TODAY, method: 'check', reference: '8812' },
+      w.admin,
+    );
+    expect(r.heldCents).toBe(0);
+    // Linked, it cannot be cancelled: its deposits are on the account.
+    const linked = w.openCase('G1');
+    await w.t.call('ob:linkDelivery', { caseId: linked, accountIds: [w.acct('D1')] }, w.clerk);
+    const no = await refusal(w.t.call('ob:cancel', { caseId: linked, on: TODAY, note: 'x' }, w.clerk));
+    expect(no.message).toBe(`OB-${linked} is linked to its delivery account: it cannot be cancelled.`);
   });
 });
 
@@ -71,20 +94,17 @@ describe('ob:deliveryCandidates (semantics 7)', () => {
     expect(c.map((k) => k.accountNumber)).toEqual(['D2', 'X2']);
   });
 
-  it('for a record made at the interview, offers the other records of the same patient (birth date and a name), never another birth date', async () => {
+  it('for a record made at the interview, offers the other records of the same patient (birth date and both names), never another birth date', async () => {
     const caseId = w.openCase('G9');
     const c = await w.t.call('ob:deliveryCandidates', { caseId }, w.clerk);
+    // Ana Garcia (the same last name) and Maria Lopez (the same first name) are other people.
     expect(c.map((k) => [k.accountNumber, k.sameGuarantor])).toEqual([
       ['D1', false],
-      ['N1', false],
-      ['L1', false],
       ['D2', false],
     ]);
     expect(c.find((k) => k.accountNumber === 'D1')!.why).toMatch(
-      /same date of birth \(04\/02\/1995\) and the same name;/,
+      /same date of birth \(04\/02\/1995\) and the same first and last names;/,
     );
-    expect(c.find((k) => k.accountNumber === 'N1')!.why).toMatch(/and the same last name;/);
-    expect(c.find((k) => k.accountNumber === 'L1')!.why).toMatch(/and the same first name;/);
     // G4 Maria Garcia born 1995-04-03: the name alone never offers her account.
     expect(c.some((k) => k.accountNumber === 'B1')).toBe(false);
     // The extract's own record (origin 'extract') is offered only its own accounts.
@@ -95,13 +115,36 @@ describe('ob:deliveryCandidates (semantics 7)', () => {
   });
 
   it('shows an account linked to another case as taken', async () => {
-    const other = w.openCase('G2');
-    await w.t.call('ob:linkDelivery', { caseId: other, accountIds: [w.acct('N1')] }, w.clerk);
+    const other = w.openCase('G1');
+    await w.t.call('ob:linkDelivery', { caseId: other, accountIds: [w.acct('D1')] }, w.clerk);
     const caseId = w.openCase('G9');
     const c = await w.t.call('ob:deliveryCandidates', { caseId }, w.clerk);
-    expect(c.find((k) => k.accountNumber === 'N1')!.takenByCase).toBe(`OB-${other}`);
-    const r = await refusal(w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('N1')] }, w.clerk));
-    expect(r.message).toBe(`Account N1 is linked to OB-${other} already.`);
+    expect(c.find((k) => k.accountNumber === 'D1')!.takenByCase).toBe(`OB-${other}`);
+    const r = await refusal(w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('D1')] }, w.clerk));
+    expect(r.message).toBe(`Account D1 is linked to OB-${other} already.`);
+  });
+
+  it("never offers a newborn's account, a stay before the interview, or anything while her identity change waits", async () => {
+    const db = w.t.app.store.db;
+    const caseId = w.openCase('G1');
+    db.prepare("UPDATE accounts SET patient_name = 'GARCIA, BABY GIRL' WHERE account_number = 'D2'").run();
+    db.prepare("UPDATE accounts SET patient_name = 'García, María' WHERE account_number = 'D1'").run();
+    expect((await w.t.call('ob:deliveryCandidates', { caseId }, w.clerk)).map((k) => k.accountNumber)).toEqual(['D1']);
+    // An interview on 2027-02-09: N1 (service 2027-02-10) is after it; moved to 2027-02-08, it began before it.
+    const late = w.openCase('G2', { madeOn: '2027-02-09' });
+    expect((await w.t.call('ob:deliveryCandidates', { caseId: late }, w.clerk)).map((k) => k.accountNumber)).toEqual([
+      'N1',
+    ]);
+    db.prepare(
+      "UPDATE accounts SET service_from = '2027-02-08', service_to = '2027-02-08' WHERE account_number = 'N1'",
+    ).run();
+    expect(await w.t.call('ob:deliveryCandidates', { caseId: late }, w.clerk)).toEqual([]);
+    // A change of her birth date held for a supervisor: nothing is offered until it is decided.
+    db.prepare(
+      `INSERT INTO import_held_changes (batch_id, guarantor_id, field, from_value, to_value, file, line, held_at)
+       VALUES ((SELECT max(id) FROM import_batches), ?, 'date_of_birth', '1995-04-02', '1980-01-01', 'x.csv', 2, 't')`,
+    ).run(w.g('G1'));
+    expect(await w.t.call('ob:deliveryCandidates', { caseId }, w.clerk)).toEqual([]);
   });
 });
 
@@ -117,11 +160,12 @@ describe('ob:linkDelivery (semantics 7)', () => {
     expect(x.fields?.accountIds).toBeDefined();
     const b = await refusal(w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('B1')] }, w.clerk));
     expect(b.message).toMatch(/^Account B1 is not a delivery candidate/);
+    // Ana Garcia's account (the same last name and birth date only) is not hers.
     const two = await refusal(
       w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('D1'), w.acct('N1')] }, w.clerk),
     );
     expect(two.message).toBe(
-      "The delivery accounts must be one guarantor's: D1 is María García's, N1 is Ana Garcia's.",
+      `Account N1 is not a delivery candidate for OB-${caseId}: choose one of the accounts offered.`,
     );
     expect(footprint(w)).toBe(was);
   });

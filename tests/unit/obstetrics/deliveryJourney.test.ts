@@ -54,7 +54,7 @@ it('goes from the interview of a new patient to the true-up, to the cent', async
   expect(candidates).toMatchObject([
     { accountId: account, accountNumber: 'OB900', guarantorId: extractRecord, sameGuarantor: false, takenByCase: null },
   ]);
-  expect(candidates[0]!.why).toMatch(/^Another record of the same patient .* the same name;/);
+  expect(candidates[0]!.why).toMatch(/^Another record of the same patient .* the same first and last names;/);
 
   const linked = await t.call('ob:linkDelivery', { caseId, accountIds: [account] }, clerk);
   expect(linked).toMatchObject({

@@ -12,6 +12,7 @@
 // Cases are written with the row writers (caseRows, depositRows) as the interview would save them.
 import { changeLedger } from '../../../src/main/capabilities/ledger';
 import { insertCase, insertVersion, markSigned } from '../../../src/main/capabilities/obstetrics/caseRows';
+import { currentVersion } from '../../../src/main/capabilities/obstetrics/reads';
 import { insertDeposit } from '../../../src/main/capabilities/obstetrics/depositRows';
 import { obEstimate, obSchedule, type ObCoverage } from '../../../src/shared/rules/obstetrics';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
@@ -135,7 +136,7 @@ export async function deliveryWorld(): Promise<DeliveryWorld> {
         t.app.nowIso(),
         by,
       );
-      if (o.signed !== false) markSigned(db, caseId, madeOn, by);
+      if (o.signed !== false) markSigned(db, caseId, madeOn, currentVersion(db, caseId).id, by);
       return caseId;
     })();
   };

@@ -17,6 +17,7 @@ import {
   markSigned,
   markTruedUp,
 } from '../../../src/main/capabilities/obstetrics/caseRows';
+import { currentVersion } from '../../../src/main/capabilities/obstetrics/reads';
 import { insertDeposit } from '../../../src/main/capabilities/obstetrics/depositRows';
 import { obEstimate, obSchedule, obTrueUp, type ObCoverage } from '../../../src/shared/rules/obstetrics';
 import type { FapScreening } from '../../../src/shared/schemas/obstetrics';
@@ -145,7 +146,7 @@ export function openCase(w: ObWorld, o: CaseOptions = {}): number {
 }
 
 export function sign(w: ObWorld, caseId: number, on = TODAY): void {
-  markSigned(w.t.app.store.db, caseId, on, 1);
+  markSigned(w.t.app.store.db, caseId, on, currentVersion(w.t.app.store.db, caseId).id, 1);
 }
 
 export function deposit(w: ObWorld, caseId: number, cents: number, on = TODAY): string {

@@ -4,6 +4,7 @@
 // 2026-10-01, expected 2027-02-15, $1,000.00 due 2026-11-01, 2026-12-01 and 2027-01-01).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markCancelled } from '../../../src/main/capabilities/obstetrics/caseRows';
+import { currentVersion } from '../../../src/main/capabilities/obstetrics/reads';
 import { markRefunded } from '../../../src/main/capabilities/obstetrics/depositRows';
 import { obstetricsQueueSource } from '../../../src/main/capabilities/obstetrics/queueSource';
 import { markSigned } from '../../../src/main/capabilities/obstetrics/caseRows';
@@ -44,7 +45,7 @@ describe('the obstetrics queue source (semantics 9)', () => {
       date: '2026-10-01',
       summary: `OB-${caseId} has waited 7 days for her signed agreement (interview 10/01/2026): give her the printed agreement to sign and record it.`,
     });
-    markSigned(w.t.app.store.db, caseId, '2026-10-08', w.by);
+    markSigned(w.t.app.store.db, caseId, '2026-10-08', currentVersion(w.t.app.store.db, caseId).id, w.by);
     expect(keys('2026-10-08')).toEqual([]);
   });
 

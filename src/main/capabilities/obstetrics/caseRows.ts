@@ -92,32 +92,38 @@ export function insertVersion(
   return id;
 }
 
-/** The agreement last printed (kept among the guarantor's documents). */
-export function setAgreementDocument(db: Db, caseId: number, documentId: number): void {
-  prepared(db, 'UPDATE ob_cases SET agreement_document_id = ? WHERE id = ?').run(documentId, caseId);
+/** The agreement printed for her to sign, and the version it shows (kept among the guarantor's documents). */
+export function setAgreementDocument(db: Db, caseId: number, documentId: number, versionId: number): void {
+  prepared(db, 'UPDATE ob_cases SET agreement_document_id = ?, agreement_version_id = ? WHERE id = ?').run(
+    documentId,
+    versionId,
+    caseId,
+  );
 }
 
-export function markSigned(db: Db, caseId: number, signedOn: string, by: number): void {
+/** She signed the printed agreement of `versionId` (the first signature, or a revised schedule's). */
+export function markSigned(db: Db, caseId: number, signedOn: string, versionId: number, by: number): void {
   prepared(
     db,
-    `UPDATE ob_cases SET status = 'active', signed_on = ?, signed_recorded_by = ? WHERE id = ? AND status = 'awaiting_signature'`,
-  ).run(signedOn, by, caseId);
+    `UPDATE ob_cases SET status = 'active', signed_on = ?, signed_version_id = ?, signed_recorded_by = ?
+      WHERE id = ? AND status IN ('awaiting_signature','active')`,
+  ).run(signedOn, versionId, by, caseId);
 }
 
 export function markCancelled(db: Db, caseId: number, on: string, note: string, by: number): void {
   prepared(
     db,
     `UPDATE ob_cases SET status = 'cancelled', cancelled_on = ?, cancel_note = ?, cancelled_by = ?
-      WHERE id = ? AND status IN ('awaiting_signature','active')`,
+      WHERE id = ? AND status IN ('awaiting_signature','active','delivered')`,
   ).run(on, note, by, caseId);
 }
 
-/** The delivery happened (recorded by a clerk, or the delivery account's service date): the schedule closes. */
+/** The delivery happened (recorded by a clerk, or the delivery account's service date; a date corrected): the schedule closes. */
 export function markDelivered(db: Db, caseId: number, deliveredOn: string, by: number): void {
   prepared(
     db,
     `UPDATE ob_cases SET status = 'delivered', delivered_on = ?, delivery_recorded_by = ?
-      WHERE id = ? AND status IN ('awaiting_signature','active')`,
+      WHERE id = ? AND status IN ('awaiting_signature','active','delivered')`,
   ).run(deliveredOn, by, caseId);
 }
 

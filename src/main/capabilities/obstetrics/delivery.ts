@@ -59,16 +59,20 @@ export function linkedAccounts(db: Db, caseId: number): LinkedAccount[] {
   ).all(caseId) as LinkedAccount[];
 }
 
-/** ob:recordDelivery: she delivered (awaiting or active only); the schedule closes. */
+/** ob:recordDelivery: she delivered (awaiting or active; or a date corrected before the account is linked); the schedule closes. */
 export function recordDelivery(db: Db, caseId: number, deliveredOn: string, w: When): void {
   const c = obCase(db, caseId);
   const ref = caseReference(caseId);
-  if (c.status !== 'awaiting_signature' && c.status !== 'active')
+  // A delivery recorded but not yet linked to its account may be corrected (a date typed wrong).
+  const correcting = c.status === 'delivered' && linkedAccounts(db, caseId).length === 0;
+  if (c.status !== 'awaiting_signature' && c.status !== 'active' && !correcting)
     throw new AppError(
       'not_allowed',
       c.status === 'cancelled'
         ? `${ref} is cancelled: a delivery cannot be recorded on it.`
-        : `${ref}'s delivery is recorded already (${formatShortDate(c.delivered_on ?? w.today)}).`,
+        : c.status === 'closed'
+          ? `${ref} is closed (trued up): its delivery date stays as it is.`
+          : `${ref}'s delivery account is linked: its delivery date (${formatShortDate(c.delivered_on ?? w.today)}) stays as it is.`,
     );
   if (compareDates(deliveredOn, w.today) > 0)
     throw new AppError('invalid_input', 'The delivery date cannot be after today.', {
@@ -106,9 +110,21 @@ type CandidateRow = {
  */
 export function deliveryCandidates(db: Db, caseId: number): DeliveryCandidate[] {
   const c = obCase(db, caseId);
+  // While a change of her name or birth date from the extract waits for a supervisor, the record may
+  // not be hers: nothing is offered until it is decided (a guarantor number typed wrong at the
+  // interview would otherwise bring another person's accounts).
+  const heldIdentity = prepared(
+    db,
+    `SELECT 1 FROM import_held_changes WHERE status = 'pending' AND guarantor_id = ?
+        AND field IN ('last_name','first_name','date_of_birth') LIMIT 1`,
+  ).get(c.guarantor_id);
+  if (heldIdentity) return [];
   const anchor = c.delivered_on ?? currentVersion(db, caseId).expected_delivery;
   const anchorWord = c.delivered_on ? 'the delivery recorded' : 'the expected delivery';
-  const from = addDays(anchor, -CANDIDATE_WINDOW_DAYS);
+  // Never a stay that began before the interview (an earlier admission is not this delivery).
+  const created = caseCreatedOn(db, caseId);
+  const windowFrom = addDays(anchor, -CANDIDATE_WINDOW_DAYS);
+  const from = compareDates(windowFrom, created) < 0 ? created : windowFrom;
   const to = addDays(anchor, CANDIDATE_WINDOW_DAYS);
   const select = `SELECT a.id, a.account_number, a.guarantor_id, a.patient_name, a.service_type, a.service_from,
             a.service_to, a.balance_cents, g.first_name, g.middle_name, g.last_name, g.date_of_birth,
@@ -140,13 +156,30 @@ export function deliveryCandidates(db: Db, caseId: number): DeliveryCandidate[] 
     why,
     takenByCase: r.taken_by === null ? null : caseReference(r.taken_by),
   });
-  const out = own.map((r) => view(r, true, `An ${r.service_type} account of hers whose service starts ${when(r)}.`));
-  const g = prepared(db, 'SELECT first_name, last_name, date_of_birth, origin FROM guarantors WHERE id = ?').get(
-    c.guarantor_id,
-  ) as { first_name: string; last_name: string; date_of_birth: string | null; origin: string };
-  if (g.origin === 'ob_interview' && g.date_of_birth) {
-    const last = sameName(g.last_name);
-    const first = sameName(g.first_name);
+  const g = prepared(
+    db,
+    'SELECT first_name, last_name, date_of_birth, origin, external_id FROM guarantors WHERE id = ?',
+  ).get(c.guarantor_id) as {
+    first_name: string;
+    last_name: string;
+    date_of_birth: string | null;
+    origin: string;
+    external_id: string | null;
+  };
+  const last = sameName(g.last_name);
+  const first = sameName(g.first_name);
+  // The account's patient is she (the extract's patient name carries her first and last names), or
+  // not named: a newborn's account under her as guarantor is another patient and another claim.
+  const isHers = (r: CandidateRow) => {
+    const patient = sameName(r.patient_name);
+    return patient === '' || (patient.includes(last) && patient.includes(first));
+  };
+  const out = own
+    .filter(isHers)
+    .map((r) => view(r, true, `An ${r.service_type} account of hers whose service starts ${when(r)}.`));
+  // Another record of the same patient only while hers is the one Recoup made at the interview
+  // without the hospital's guarantor number; the same birth date and the same first AND last name.
+  if (g.origin === 'ob_interview' && g.external_id === null && g.date_of_birth) {
     const others = prepared(
       db,
       `${select} AND a.guarantor_id <> ? AND g.date_of_birth = ? ORDER BY a.service_from, a.id`,
@@ -154,8 +187,8 @@ export function deliveryCandidates(db: Db, caseId: number): DeliveryCandidate[] 
     for (const r of others) {
       const sameLast = last !== '' && sameName(r.last_name) === last;
       const sameFirst = first !== '' && sameName(r.first_name) === first;
-      if (!sameLast && !sameFirst) continue;
-      const names = sameLast && sameFirst ? 'name' : sameLast ? 'last name' : 'first name';
+      if (!sameLast || !sameFirst || !isHers(r)) continue;
+      const names = 'first and last names';
       out.push(
         view(
           r,

@@ -14,7 +14,7 @@ import { agreementPdf } from './agreementPdf';
 import { setAgreementDocument, setTrueUpLetter } from './caseRows';
 import { caseFacts, caseOrRefuse, statementFacts, trueUpLetterFacts, type ObStatementFacts } from './obDocumentFacts';
 import { obStatementPdf } from './obStatementPdf';
-import { caseReference } from './reads';
+import { caseProgress, caseReference } from './reads';
 import { insertStatement, replaceSingleStatement, type StatementFigures } from './statementRows';
 import { trueUpLetterPdf } from './trueUpLetterPdf';
 
@@ -56,8 +56,16 @@ export async function printAgreement(
   const reference = caseReference(c.id);
   refuseUnlessBeforeDelivery(c.status, reference, 'agreement');
   const facts = caseFacts(db, c.id, when.today, input.language);
+  // The agreement to sign is the current version's: the first one, or a revised schedule she has
+  // not signed yet. A print of the version she signed is a copy and never replaces the signed form.
+  const copy = c.status !== 'awaiting_signature' && c.signed_version_id === facts.version.id;
+  // She never signs for a payment already late: a schedule whose dates have passed is revised first.
+  if (!copy && caseProgress(db, c.id, when.today).progress.pastDueCents > 0)
+    throw new AppError(
+      'not_allowed',
+      `${reference}'s schedule has payments due before today: revise it (a new first due date) before she signs.`,
+    );
   const bytes = await agreementPdf(facts);
-  const copy = c.status !== 'awaiting_signature';
   const documentId = storeDocument(db, {
     guarantorId: c.guarantor_id,
     kind: 'ob_agreement',
@@ -68,7 +76,7 @@ export async function printAgreement(
     at: when.now,
     by: when.by,
   });
-  if (!copy) setAgreementDocument(db, c.id, documentId);
+  if (!copy) setAgreementDocument(db, c.id, documentId, facts.version.id);
   return { documentId, reference, language: facts.language };
 }
 

@@ -23,6 +23,8 @@ export const SIGNATURE_WAIT_DAYS = 7;
 export const LATE_DAYS = 5;
 /** Days after the expected delivery date a case with no delivery recorded comes into the queue. */
 export const DELIVERY_WAIT_DAYS = 7;
+/** Days after a delivery recorded with no delivery account offered that the case comes into the queue. */
+export const NO_ACCOUNT_DAYS = 30;
 
 type Row = ObCasesRow & { first_name: string; middle_name: string; last_name: string };
 
@@ -77,7 +79,23 @@ function itemsOf(db: Db, c: Row, today: string, trueUpAfterDays: number): QueueC
         }),
       );
   }
-  if (live) {
+  // A revised schedule not yet signed (PP-02: it protects her only in writing).
+  if (
+    c.status === 'active' &&
+    c.signed_version_id !== version.id &&
+    daysBetween(version.made_on, today) >= SIGNATURE_WAIT_DAYS
+  )
+    out.push(
+      item(c, {
+        key: `revised:${version.version}`,
+        summary: `${ref}'s revised schedule (version ${version.version}, ${formatShortDate(version.made_on)}) is not signed yet: print its agreement for her to sign and record it.`,
+        amountCents: version.estimate_cents,
+        date: version.made_on,
+        urgency: 1.25,
+      }),
+    );
+  // A payment is late only under a schedule she signed.
+  if (c.status === 'active') {
     const { progress } = caseProgress(db, c.id, today);
     const late = progress.items.find((i) => i.state === 'past_due' && daysBetween(i.dueDate, today) >= LATE_DAYS);
     if (late)
@@ -90,6 +108,8 @@ function itemsOf(db: Db, c: Row, today: string, trueUpAfterDays: number): QueueC
           urgency: 2,
         }),
       );
+  }
+  if (live) {
     if (daysBetween(version.expected_delivery, today) >= DELIVERY_WAIT_DAYS)
       out.push(
         item(c, {
@@ -114,6 +134,18 @@ function itemsOf(db: Db, c: Row, today: string, trueUpAfterDays: number): QueueC
           amountCents: Math.max(held, first.balanceCents),
           date: first.serviceFrom,
           urgency: 2,
+        }),
+      );
+    } else if (c.status === 'delivered' && c.delivered_on && daysBetween(c.delivered_on, today) >= NO_ACCOUNT_DAYS) {
+      // Delivered elsewhere, or billed as another kind of stay: never left holding her money.
+      const held = depositTotals(db, c.id).heldCents;
+      out.push(
+        item(c, {
+          key: 'noAccount',
+          summary: `${ref}: delivered ${formatShortDate(c.delivered_on)} and no delivery account has come in ${daysBetween(c.delivered_on, today)} days later: check with registration; if she delivered elsewhere, cancel it${held > 0 ? ` and refund the ${formatCents(held)} of deposits held` : ''}.`,
+          amountCents: held,
+          date: c.delivered_on,
+          urgency: 1.5,
         }),
       );
     }

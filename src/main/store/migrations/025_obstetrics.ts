@@ -25,6 +25,9 @@ export const migration025: Migration = {
         -- The financial-assistance screening offered at the interview, and her answer.
         fap_screening         TEXT NOT NULL CHECK (fap_screening IN ('declined','will_apply','applied','approved')),
         agreement_document_id INTEGER REFERENCES documents(id),
+        -- The version the agreement to sign was printed for, and the version she signed.
+        agreement_version_id  INTEGER REFERENCES ob_versions(id),
+        signed_version_id     INTEGER REFERENCES ob_versions(id),
         signed_on             TEXT,
         signed_recorded_by    INTEGER REFERENCES users(id),
         delivered_on          TEXT,
@@ -45,7 +48,9 @@ export const migration025: Migration = {
         moved_from_guarantor_id INTEGER REFERENCES guarantors(id),
         created_at            TEXT NOT NULL,
         created_by            INTEGER REFERENCES users(id),
-        CHECK (status = 'awaiting_signature' OR status = 'cancelled' OR signed_on IS NOT NULL),
+        -- Paying before delivery needs her signature; a delivery (even an early one before she
+        -- signed) and what follows it do not.
+        CHECK (status <> 'active' OR signed_on IS NOT NULL),
         CHECK (status NOT IN ('delivered','closed') OR delivered_on IS NOT NULL),
         CHECK (status <> 'cancelled' OR cancelled_on IS NOT NULL),
         CHECK ((status = 'closed') = (trued_up_on IS NOT NULL))
