@@ -287,6 +287,19 @@ export function obProgress(installments: readonly ObInstallment[], paidCents: Ce
   return { paidCents, items, nextDue, pastDueCents: pastDue, remainingCents: remaining };
 }
 
+/**
+ * What a statement dated `on` asks for: everything past due, plus the open amount of the next
+ * payment to come (by its date); never less than what is already late.
+ */
+export function obAmountDue(progress: ObProgress, on: BusinessDate): { cents: Cents; dueDate: BusinessDate | null } {
+  const next = progress.items.find((i) => i.state !== 'paid' && compareDates(i.dueDate, on) >= 0);
+  const nextOpen = next ? next.amountCents - next.coveredCents : 0;
+  return {
+    cents: progress.pastDueCents + nextOpen,
+    dueDate: next ? next.dueDate : progress.pastDueCents > 0 ? on : null,
+  };
+}
+
 export type TrueUp =
   { outcome: 'refund'; cents: Cents } | { outcome: 'bill'; cents: Cents } | { outcome: 'even'; cents: 0 };
 

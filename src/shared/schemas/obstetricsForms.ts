@@ -98,8 +98,11 @@ export function coverageOf(v: EstimateText): { coverage: ObCoverage | null; prob
   const planYearEnd = v.planYearEnd.trim();
   if (planYearEnd && !DATE.test(planYearEnd)) problems.push(['planYearEnd', 'Enter the plan year’s last day.']);
   const yearly = planYearEndsFirst(planYearEnd, v.expectedDelivery);
-  const coinsurance = v.coinsurancePercent.trim() === '' ? 0 : percentBp(v.coinsurancePercent);
-  if (coinsurance === null)
+  // A blank coinsurance or deductible is not known, not zero: "0" is typed when it is met or none.
+  const coinsurance = v.coinsurancePercent.trim() === '' ? null : percentBp(v.coinsurancePercent);
+  if (v.coinsurancePercent.trim() === '')
+    problems.push(['coinsurancePercent', 'Enter the coinsurance (0 if the plan has none).']);
+  else if (coinsurance === null)
     problems.push(['coinsurancePercent', 'Write the coinsurance as a percentage such as 20 or 12.5.']);
   const allowedText = v.allowed.trim();
   const allowed = allowedText === '' ? null : parseDollars(allowedText);
@@ -109,7 +112,7 @@ export function coverageOf(v: EstimateText): { coverage: ObCoverage | null; prob
     kind: 'insured' as const,
     payerName: v.payerName.trim(),
     planYearEnd: planYearEnd && DATE.test(planYearEnd) ? planYearEnd : null,
-    deductibleRemainingCents: money('deductibleRemaining', 'deductible remaining', 0) ?? 0,
+    deductibleRemainingCents: money('deductibleRemaining', 'deductible remaining (0 if met)', null) ?? 0,
     oopRemainingCents: money('oopRemaining', 'out-of-pocket maximum remaining', null) ?? 0,
     annualDeductibleCents: yearly ? money('annualDeductible', 'yearly deductible', null) : null,
     annualOopMaxCents: yearly ? money('annualOopMax', 'yearly out-of-pocket maximum', null) : null,

@@ -40,7 +40,7 @@ export const OB_ESTIMATE_STEP_TEXTS = defineTexts({
   },
   allowed: {
     en: 'The amount {payer} is expected to allow: the estimate starts from it',
-    es: 'Monto que se espera que {payer} permita: el cálculo parte de este monto',
+    es: 'Monto permitido que se espera que {payer} apruebe: el cálculo parte de este monto',
   },
   planYearEnds: {
     en: 'Your plan year ends on {planYearEnd}, before the expected delivery on {expectedDelivery}: the new year’s deductible of {deductible} and out-of-pocket maximum of {oop} apply',
@@ -208,7 +208,7 @@ export const OB_COMMON_TEXTS = defineTexts({
   depositsHeading: { en: 'What you have paid', es: 'Lo que ha pagado' },
   depositsNone: { en: 'Nothing received yet.', es: 'Todavía no hemos recibido pagos.' },
   colReceipt: { en: 'Receipt', es: 'Recibo' },
-  colReceivedOn: { en: 'Received on', es: 'Fecha de recibo' },
+  colReceivedOn: { en: 'Received on', es: 'Fecha en que se recibió' },
   paidToDate: { en: 'Paid to date', es: 'Pagado hasta la fecha' },
   afterDeliveryHeading: { en: 'After the delivery', es: 'Después del parto' },
   afterDelivery: {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, compareDates } from '../../../src/shared/dates';
 import {
   lastDueDate,
+  obAmountDue,
   obProgress,
   obSchedule,
   obTrueUp,
@@ -298,5 +299,32 @@ describe('the true-up: her real share against what she paid', () => {
   });
   it('a share of $0.00 after everything was paid: all of it back', () => {
     expect(obTrueUp(0, 120_000)).toEqual({ outcome: 'refund', cents: 120_000 });
+  });
+});
+
+describe('obAmountDue: what a statement asks for', () => {
+  const three = [
+    { seq: 1, dueDate: '2027-01-15', amountCents: 30_000 },
+    { seq: 2, dueDate: '2027-02-15', amountCents: 30_000 },
+    { seq: 3, dueDate: '2027-03-15', amountCents: 30_000 },
+  ];
+  it('two payments late and the next to come: $600.00 + $300.00 = $900.00 by 03/15', () => {
+    expect(obAmountDue(obProgress(three, 0, '2027-03-01'), '2027-03-01')).toEqual({
+      cents: 90_000,
+      dueDate: '2027-03-15',
+    });
+  });
+  it('part paid: $450.00 received covers Jan and half of Feb: $150.00 late + $300.00 = $450.00', () => {
+    expect(obAmountDue(obProgress(three, 45_000, '2027-03-01'), '2027-03-01')).toEqual({
+      cents: 45_000,
+      dueDate: '2027-03-15',
+    });
+  });
+  it('all late: the whole $900.00 now; nothing left: $0.00 and no date', () => {
+    expect(obAmountDue(obProgress(three, 0, '2027-04-01'), '2027-04-01')).toEqual({
+      cents: 90_000,
+      dueDate: '2027-04-01',
+    });
+    expect(obAmountDue(obProgress(three, 90_000, '2027-04-01'), '2027-04-01')).toEqual({ cents: 0, dueDate: null });
   });
 });

@@ -32,12 +32,25 @@ export const deliveryHandlers: Pick<HandlerMap<'obstetrics'>, DeliveryChannels> 
     return detail(ctx, input.caseId);
   },
   'ob:deliveryCandidates': (ctx, input) => {
-    ctx.records.push(`ob_case:${input.caseId}`);
-    return deliveryCandidates(ctx.app.store.db, input.caseId);
+    const candidates = deliveryCandidates(ctx.app.store.db, input.caseId);
+    // HP-01: every guarantor and account shown (other records of the same patient included).
+    ctx.records.push(
+      `ob_case:${input.caseId}`,
+      ...new Set(candidates.map((k) => `guarantor:${k.guarantorId}`)),
+      ...candidates.map((k) => `account:${k.accountId}`),
+    );
+    return candidates;
   },
   'ob:linkDelivery': (ctx, input) => {
+    const from = caseDetail(ctx.app.store.db, input.caseId, ctx.app.clock.today()).guarantorId;
     linkDelivery(ctx.app, input.caseId, input.accountIds, when(ctx));
-    return detail(ctx, input.caseId);
+    const d = detail(ctx, input.caseId);
+    // The record the case was opened under, when it moved to the extract's record of her.
+    if (d.guarantorId !== from) {
+      ctx.records.push(`guarantor:${from}`);
+      ctx.detail = `moved from guarantor ${from} to ${d.guarantorId}`;
+    }
+    return d;
   },
   'ob:trueUpPreview': (ctx, input) => {
     ctx.records.push(`ob_case:${input.caseId}`);

@@ -12,9 +12,9 @@ import { prepared } from '../../store/prepared';
 import type { ObDepositsRow } from '../../store/schema';
 import { withinCase } from './cases';
 import { insertDeposit, markRefunded, markReversed } from './depositRows';
-import type { When } from './interview';
-import { caseReference } from './reads';
-import { obCase } from './views';
+import { rescheduleAfterReversal, type When } from './interview';
+import { caseReference, currentVersion } from './reads';
+import { isLive, obCase } from './views';
 
 function linkedAccount(db: Db, caseId: number): string | undefined {
   return prepared(
@@ -74,7 +74,19 @@ export function reverseDeposit(db: Db, input: z.output<typeof reverseDepositInpu
       'not_allowed',
       `Deposit ${d.receipt_number} is ${d.status} already: only a deposit still held can be reversed.`,
     );
+  // Counted in the current schedule's "held before" (it was received before the schedule was made):
+  // the schedule is made again, or the money would silently never be asked for before delivery.
+  const c = obCase(db, d.case_id);
+  const version = currentVersion(db, d.case_id);
+  const counted = version.held_before_cents > 0 && d.created_at <= version.created_at;
   markReversed(db, d.id, when.today, input.note, when.by);
+  if (counted && isLive(c.status))
+    rescheduleAfterReversal(
+      db,
+      d.case_id,
+      `Deposit ${d.receipt_number} reversed (${input.note}): the schedule asks for it again.`,
+      when,
+    );
   return d.case_id;
 }
 

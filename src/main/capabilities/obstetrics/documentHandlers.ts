@@ -34,8 +34,12 @@ export const documentHandlers: Pick<HandlerMap<'obstetrics'>, DocumentChannels> 
     ctx.detail = `OB statement ${p.reference}${spanish(p.language)}`;
     return offerDocument(ctx, p.documentId);
   },
-  'ob:statementRunPreview': (ctx, input) =>
-    statementRunPreview(ctx.app.store.db, input.statementDate, ctx.app.clock.today()),
+  'ob:statementRunPreview': (ctx, input) => {
+    const p = statementRunPreview(ctx.app.store.db, input.statementDate, ctx.app.clock.today());
+    // HP-01: the patients listed.
+    ctx.records.push(...[...p.due, ...p.left].map((k) => `ob_case:${k.caseId}`));
+    return p;
+  },
   'ob:statementRun': async (ctx, input) => {
     const run = await statementRun(ctx.app.store.db, input.statementDate, when(ctx));
     ctx.records.push(...runRecords(ctx.app.store.db, run.runId));

@@ -20,9 +20,10 @@ import type {
 import { obstetricsPolicy } from '../../platform/settings';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
+import { foldName } from '../../../shared/nameTokens';
 import { guarantorRow, insertGuarantorByHand } from '../accounts';
 import { insertCase, insertVersion } from './caseRows';
-import { caseReference, depositTotals } from './reads';
+import { caseProgress, caseReference, currentVersion, depositTotals } from './reads';
 import { isLive, obCase } from './views';
 
 export interface When {
@@ -84,16 +85,20 @@ export function preview(
   assistanceBp: number,
   heldCents: number,
   today: string,
+  prices?: { chargesCents: number; selfPayDiscountBp: number },
 ): EstimatePreview {
   checkExpectedDelivery(facts.expectedDelivery, today);
   const policy = obstetricsPolicy(db);
-  const chargesCents = facts.deliveryKind === 'vaginal' ? policy.vaginalChargesCents : policy.cesareanChargesCents;
+  const chargesCents =
+    prices?.chargesCents ??
+    (facts.deliveryKind === 'vaginal' ? policy.vaginalChargesCents : policy.cesareanChargesCents);
+  const selfPayDiscountBp = prices?.selfPayDiscountBp ?? policy.selfPayDiscountBp;
   const estimate = obEstimate({
     deliveryKind: facts.deliveryKind,
     chargesCents,
     coverage: facts.coverage,
     expectedDelivery: facts.expectedDelivery,
-    selfPayDiscountBp: policy.selfPayDiscountBp,
+    selfPayDiscountBp,
     assistanceBp,
   });
   if (!estimate.ok) refuse(estimate.field, estimate.reason);
@@ -108,7 +113,7 @@ export function preview(
   if (!schedule.ok) refuse(schedule.field, schedule.reason);
   return {
     chargesCents,
-    selfPayDiscountBp: policy.selfPayDiscountBp,
+    selfPayDiscountBp,
     assistanceBp,
     estimate: estimate.estimate,
     daysBefore: policy.daysBeforeDelivery,
@@ -158,6 +163,19 @@ function tenDigits(phone: string): string {
 function newPatientRecord(db: Db, p: NewPatient, when: When): number {
   if (compareDates(p.dateOfBirth, when.today) >= 0)
     refuse('newPatient.dateOfBirth', 'The date of birth must be before today.');
+  // She may be known already (the extract's record, or an earlier interview's): never a second
+  // record of her, whose assistance and history the estimate would not see.
+  const fold = (name: string) => foldName(name.normalize('NFKD')).replace(/[^\p{L}\p{N}]+/gu, '');
+  const known = (
+    prepared(db, 'SELECT id, external_id, first_name, last_name FROM guarantors WHERE date_of_birth = ?').all(
+      p.dateOfBirth,
+    ) as { id: number; external_id: string | null; first_name: string; last_name: string }[]
+  ).find((g) => fold(g.last_name) === fold(p.lastName) && fold(g.first_name) === fold(p.firstName));
+  if (known)
+    refuse(
+      'newPatient.lastName',
+      `${p.firstName} ${p.lastName}, born ${p.dateOfBirth}, is known already${known.external_id ? ` (guarantor ${known.external_id})` : ''}: find her and choose her instead of entering a new patient.`,
+    );
   const phone = tenDigits(p.phone);
   if (p.email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p.email))
     refuse('newPatient.email', 'Enter an e-mail address like name@example.com, or leave it blank.');
@@ -255,15 +273,65 @@ function revisable(db: Db, caseId: number): number {
   return c.guarantor_id;
 }
 
+/**
+ * A moved date keeps the prices the estimate was made with (the same delivery kind): a new price
+ * table is not slipped in under "the date moved"; a revised estimate takes today's table.
+ */
+function revisionPrices(
+  db: Db,
+  input: { caseId: number; reason: 'date_moved' | 'estimate_revised'; deliveryKind: DeliveryKind },
+): { chargesCents: number; selfPayDiscountBp: number } | undefined {
+  const v = currentVersion(db, input.caseId);
+  return input.reason === 'date_moved' && input.deliveryKind === v.delivery_kind
+    ? { chargesCents: v.charges_cents, selfPayDiscountBp: v.self_pay_discount_bp }
+    : undefined;
+}
+
 /** ob:revisePreview: the new version as it would be saved (the schedule collects the estimate less every deposit held or applied now). */
 export function revisePreview(db: Db, input: z.output<typeof revisePreviewInput>, today: string): EstimatePreview {
   const guarantorId = revisable(db, input.caseId);
-  return preview(db, input, assistanceBpOf(db, guarantorId), depositTotals(db, input.caseId).liveCents, today);
+  return preview(
+    db,
+    input,
+    assistanceBpOf(db, guarantorId),
+    depositTotals(db, input.caseId).liveCents,
+    today,
+    revisionPrices(db, input),
+  );
+}
+
+/**
+ * A deposit counted in the current schedule was reversed (keyed by mistake): the schedule is made
+ * again (a new version, the same facts and prices) so the money it no longer has is asked for again
+ * before delivery, from the next payment still to come (or today).
+ */
+export function rescheduleAfterReversal(db: Db, caseId: number, note: string, when: When): void {
+  const v = currentVersion(db, caseId);
+  const { progress } = caseProgress(db, caseId, when.today);
+  const next = progress.items.find((i) => i.state !== 'paid' && compareDates(i.dueDate, when.today) >= 0);
+  const facts: EstimateFacts = {
+    expectedDelivery: v.expected_delivery,
+    deliveryKind: v.delivery_kind,
+    coverage: JSON.parse(v.coverage) as ObCoverage,
+    firstDue: next?.dueDate ?? when.today,
+  };
+  const p = preview(db, facts, v.assistance_bp, depositTotals(db, caseId).liveCents, when.today, {
+    chargesCents: v.charges_cents,
+    selfPayDiscountBp: v.self_pay_discount_bp,
+  });
+  saveVersion(db, caseId, 'estimate_revised', note, facts, p, when);
 }
 
 /** ob:revise: a new version; the earlier ones stay as they were (the history). */
 export function revise(db: Db, input: z.output<typeof reviseInput>, when: When): void {
   const guarantorId = revisable(db, input.caseId);
-  const p = preview(db, input, assistanceBpOf(db, guarantorId), depositTotals(db, input.caseId).liveCents, when.today);
+  const p = preview(
+    db,
+    input,
+    assistanceBpOf(db, guarantorId),
+    depositTotals(db, input.caseId).liveCents,
+    when.today,
+    revisionPrices(db, input),
+  );
   saveVersion(db, input.caseId, input.reason, input.note, input, p, when);
 }

@@ -12,6 +12,7 @@ import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { ObCasesRow } from '../../store/schema';
 import { assistancePolicy, hospitalIdentity, obstetricsPolicy } from '../../platform/settings';
+import { credits } from '../compliance';
 import { guarantorName, guarantorRow, mailingAddress } from '../accounts';
 import { caseProgress, caseReference, caseRow, currentVersion, depositTotals, versionView } from './reads';
 
@@ -120,6 +121,22 @@ export function statementFacts(db: Db, caseId: number, statementDate: string, la
   return { ...facts, progress: caseProgress(db, caseId, statementDate).progress } satisfies ObStatementFacts;
 }
 
+/**
+ * The date the refund is due by, as the credits worklist (the refund task) says it for the delivery
+ * accounts (its rule: the day the credit arose plus the days to refund): the letter promises what
+ * the worklist asks of the hospital. Null once no credit is left on them.
+ */
+function refundDueBy(db: Db, caseId: number, guarantorId: number, today: string): string | null {
+  const linked = new Set(
+    prepared(db, 'SELECT account_id FROM ob_delivery_accounts WHERE case_id = ?').pluck().all(caseId) as number[],
+  );
+  const dates = credits(db, today, guarantorId)
+    .filter((k) => linked.has(k.accountId))
+    .map((k) => k.dueDate)
+    .sort();
+  return dates[0] ?? null;
+}
+
 export function trueUpLetterFacts(
   db: Db,
   caseId: number,
@@ -160,6 +177,6 @@ export function trueUpLetterFacts(
     outcome,
     truedUpOn: c.trued_up_on,
     refundDays,
-    refundBy: addDays(c.trued_up_on, refundDays),
+    refundBy: refundDueBy(db, c.id, c.guarantor_id, today) ?? addDays(c.trued_up_on, refundDays),
   };
 }

@@ -7,6 +7,7 @@
 // financial-assistance notice (ECA-06). In her language (LANG-01); any name in any script prints.
 // An OB statement is no billing statement of an account: it never starts the 501(r) clock.
 // The run draws each statement once on its own and copies its finished pages into the run's PDF.
+import { obAmountDue } from '../../../shared/rules/obstetrics';
 import { wordingFor, type Wording } from '../../../shared/wording';
 import { DELIVERY_KIND_TEXTS, OB_COMMON_TEXTS, OB_STATEMENT_TEXTS } from '../../../shared/wording/obTexts';
 import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
@@ -59,12 +60,13 @@ function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
   const boxX = PAGE.margin + w * 0.58;
   const boxW = w * 0.42;
   const c = wordingFor(f.language, OB_COMMON_TEXTS);
-  const next = f.progress.nextDue;
+  // Everything late plus the next payment to come: never less than the past due the body shows.
+  const due = obAmountDue(f.progress, f.date);
   const facts: [string, string][] = [
     [t.say('statementDate'), t.shortDate(f.date)],
     [c.say('reference'), f.reference],
-    [wordingFor(f.language, STATEMENT_TEXTS).say('amountDue'), t.money(next?.cents ?? 0)],
-    ...(next ? ([[c.say('colDue'), t.shortDate(next.dueDate)]] as [string, string][]) : []),
+    [wordingFor(f.language, STATEMENT_TEXTS).say('amountDue'), t.money(due.cents)],
+    ...(due.dueDate ? ([[c.say('colDue'), t.shortDate(due.dueDate)]] as [string, string][]) : []),
   ];
   const boxH = 32 + facts.length * 15;
   doc.rect(boxX, PAGE.margin, boxW, boxH).lineWidth(0.8).strokeColor('#333333').stroke();

@@ -19,6 +19,7 @@ import { statementFigures, storeStatement, type When } from './obDocuments';
 import { obStatementBatchPdf, renderObStatement } from './obStatementPdf';
 import { caseProgress, caseReference } from './reads';
 import { insertRun, insertStatement } from './statementRows';
+import { caseCreatedOn } from './views';
 
 function checkDate(statementDate: string, today: string): void {
   if (compareDates(statementDate, today) > 0)
@@ -52,7 +53,8 @@ export function statementRunPreview(db: Db, statementDate: string, today: string
     const reference = caseReference(c.id);
     const name = guarantorName(guarantorRow(db, c.guarantor_id));
     const leave = (reason: string) => left.push({ caseId: c.id, reference, guarantorName: name, reason });
-    if (compareDates(c.created_at.slice(0, 10), statementDate) > 0) {
+    // The interview's business date (an instant's UTC day is not a business date).
+    if (compareDates(caseCreatedOn(db, c.id), statementDate) > 0) {
       leave('Opened after the statement date.');
       continue;
     }
