@@ -53,10 +53,23 @@ import {
   runPreview,
   runRoster,
 } from '../main/capabilities/payroll';
+import {
+  caseDetail as obCaseDetail,
+  caseList as obCaseList,
+  deliveryCandidates,
+  interview as obInterview,
+  linkDelivery,
+  markSigned as obMarkSigned,
+  obstetricsQueueSource,
+  recordDeposit as obDeposit,
+  statementRun as obStatementRun,
+  statementRunPreview as obStatementRunPreview,
+} from '../main/capabilities/obstetrics';
 import { formatDecimal } from '../shared/money';
 import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
-import { badDebtPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
+import { beginCall } from '../main/platform/unitOfWork';
+import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
 import { US_STATES } from '../shared/schemas/agencies';
@@ -79,10 +92,12 @@ const BENCH_HOSPITAL = {
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
 /**
  * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look);
- * RECOUP_BENCH_ONLY=payroll: only the payroll bench (issue 16) on its own import.
+ * RECOUP_BENCH_ONLY=payroll: only the payroll bench (issue 16) on its own import;
+ * RECOUP_BENCH_ONLY=obstetrics: only the obstetric prepayment bench (issue 17) on its own import.
  */
 const ONLY = process.env.RECOUP_BENCH_ONLY;
 const PAYROLL_ONLY = ONLY === 'payroll';
+const OBSTETRICS_ONLY = ONLY === 'obstetrics';
 const ALL = ONLY === undefined || ONLY === '';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
@@ -1070,6 +1085,263 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
   key.fill(0);
 }
 
+/**
+ * Issue 17: obstetric prepayment on a database of its own, imported from the same extract. 5,000
+ * open OB arrangements, every one made through the interview service (`interview`, in a
+ * transaction as the router makes it), each for a different guarantor:
+ * - 1,000 whose delivery account the extract holds (an obstetric or inpatient account whose
+ *   service started 10–200 days ago): interviewed 150 days before that service, the expected
+ *   delivery within 10 days of it, signed, two deposits held;
+ * - 2,000 paying now: interviewed 30–149 days ago, the expected delivery 51–289 days away, signed,
+ *   every installment due by ten days ago paid as a deposit on its due date except in one case in
+ *   four (the last one then late);
+ * - 1,000 awaiting the signature: half interviewed this week, half 60–159 days ago (many of them
+ *   with the expected date gone by: the queue's delivery items);
+ * - then the 1,000 measured interviews today (one in five a new patient whose record Recoup makes),
+ *   each with the case page the handler returns.
+ * Then the 1,000 delivery accounts linked as the clerk does it (the candidates read, the link with
+ * its holds and the deposits applied through the ledger, the case page), the monthly OB statement
+ * run for the 2,000 paying (preview + run: 2,000 PDFs, the run's PDF, the rows), the queue source
+ * and the open cases list over the 5,000.
+ */
+async function obstetricsBench(input: ImportFile[], dir: string, results: Record<string, number>): Promise<void> {
+  const dbPath = path.join(dir, 'obstetrics.db');
+  const key = newDataKey();
+  const db = openEncrypted(dbPath, Buffer.from(key));
+  await timedImport(db, input);
+  const now = `${TODAY}T12:00:00.000Z`;
+  const user = Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.ob', 'Benchmark Clerk', 'clerk', ?, ?)`,
+      )
+      .run(now, now).lastInsertRowid,
+  );
+  writeSettings(
+    db,
+    {
+      hospital: BENCH_HOSPITAL,
+      obstetrics: { ...obstetricsPolicy(db), vaginalChargesCents: 1_200_000, cesareanChargesCents: 1_800_000 },
+    },
+    now,
+    null,
+  );
+  const app = {
+    store: { db, currentKey: () => Buffer.from(key) },
+    clock: { today: () => TODAY },
+    nowIso: () => now,
+    extensions: collectExtensions(CAPABILITIES),
+  } as unknown as RecoupApp;
+  const on = (day: string) => ({ today: day, now: `${day}T12:00:00.000Z`, by: user });
+  const coverage = (i: number) =>
+    i % 5 === 0
+      ? {
+          kind: 'self_pay' as const,
+          payerName: '',
+          planYearEnd: null,
+          deductibleRemainingCents: 0,
+          oopRemainingCents: 0,
+          annualDeductibleCents: null,
+          annualOopMaxCents: null,
+          coinsuranceBp: 0,
+          copayCents: 0,
+          allowedCents: null,
+        }
+      : {
+          kind: 'insured' as const,
+          payerName: ['Acme PPO', 'Harbor Health HMO', 'Pine State Blue'][i % 3]!,
+          planYearEnd: null,
+          deductibleRemainingCents: 50_000 + (i % 10) * 25_000,
+          oopRemainingCents: 400_000 + (i % 7) * 50_000,
+          annualDeductibleCents: null,
+          annualOopMaxCents: null,
+          coinsuranceBp: [1000, 2000, 3000][i % 3]!,
+          copayCents: i % 4 === 0 ? 25_000 : 0,
+          allowedCents: null,
+        };
+  const interviewOn = (
+    day: string,
+    i: number,
+    patient: { guarantorId: number } | { newPatient: Parameters<typeof obInterview>[1]['newPatient'] },
+    expectedDelivery: string,
+  ) =>
+    db.transaction(() =>
+      obInterview(
+        db,
+        {
+          ...patient,
+          expectedDelivery,
+          deliveryKind: i % 4 === 0 ? 'cesarean' : 'vaginal',
+          coverage: coverage(i),
+          firstDue: addDays(day, 10),
+          fapScreening: (['declined', 'will_apply', 'applied', 'declined'] as const)[i % 4]!,
+        },
+        on(day),
+      ),
+    )();
+  const deposit = (caseId: number, amountCents: number, receivedOn: string, i: number) =>
+    obDeposit(
+      db,
+      { caseId, amountCents, receivedOn, method: (['cash', 'check', 'card'] as const)[i % 3]!, reference: '' },
+      on(TODAY),
+    );
+
+  // The delivery accounts: one per guarantor, the service started 10–200 days ago.
+  const deliveries = db
+    .prepare(
+      `SELECT a.guarantor_id, min(a.service_from) AS service_from
+         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
+        WHERE a.service_type IN ('obstetric','inpatient') AND a.service_from BETWEEN ? AND ? AND g.deceased = 0
+        GROUP BY a.guarantor_id ORDER BY a.guarantor_id`,
+    )
+    .all(addDays(TODAY, -200), addDays(TODAY, -10)) as { guarantor_id: number; service_from: string }[];
+  const LINKS = 1_000;
+  if (deliveries.length < LINKS) throw new Error(`obstetrics bench: only ${deliveries.length} delivery accounts`);
+  const linkGuarantors = new Set(deliveries.slice(0, LINKS).map((d) => d.guarantor_id));
+  const others = (
+    db
+      .prepare('SELECT id FROM guarantors WHERE deceased = 0 AND date_of_birth IS NOT NULL ORDER BY id')
+      .pluck()
+      .all() as number[]
+  ).filter((id) => !linkGuarantors.has(id));
+  if (others.length < 4_000) throw new Error(`obstetrics bench: only ${others.length} other guarantors`);
+
+  let t = performance.now();
+  const linkCases: number[] = [];
+  deliveries.slice(0, LINKS).forEach((d, i) => {
+    const day = addDays(d.service_from, -150);
+    const caseId = interviewOn(day, i, { guarantorId: d.guarantor_id }, addDays(d.service_from, (i % 21) - 10));
+    obMarkSigned(db, caseId, addDays(day, 3), user);
+    deposit(caseId, 25_000 + (i % 8) * 5_000, addDays(day, 20), i);
+    deposit(caseId, 20_000, addDays(day, 50), i + 1);
+    linkCases.push(caseId);
+  });
+  const PAYING = 2_000;
+  const installments = db.prepare(
+    `SELECT i.due_date, i.amount_cents FROM ob_installments i
+      WHERE i.version_id = (SELECT id FROM ob_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1) ORDER BY i.seq`,
+  );
+  for (let i = 0; i < PAYING; i++) {
+    const day = addDays(TODAY, -(30 + (i % 120)));
+    const caseId = interviewOn(day, i, { guarantorId: others[i]! }, addDays(day, 200 + (i % 90)));
+    obMarkSigned(db, caseId, addDays(day, 2), user);
+    const due = (installments.all(caseId) as { due_date: string; amount_cents: number }[]).filter(
+      (x) => x.due_date <= addDays(TODAY, -10),
+    );
+    (i % 4 === 0 ? due.slice(0, -1) : due).forEach((x, k) => deposit(caseId, x.amount_cents, x.due_date, i + k));
+  }
+  for (let i = 0; i < 1_000; i++) {
+    const day = i % 2 === 0 ? addDays(TODAY, -(i % 5)) : addDays(TODAY, -(60 + (i % 100)));
+    interviewOn(day, i, { guarantorId: others[PAYING + i]! }, addDays(day, 100 + (i % 150)));
+  }
+  console.log(
+    `  set-up: 4,000 OB arrangements interviewed, signed and paid into in ${round(performance.now() - t, 0)} ms`,
+  );
+
+  // The measured interviews today, each as the handler makes it (the case page returned).
+  const interviewMs: number[] = [];
+  t = performance.now();
+  for (let i = 0; i < 1_000; i++) {
+    const started = performance.now();
+    const patient =
+      i % 5 === 0
+        ? {
+            newPatient: {
+              lastName: ['Núñez-García', 'Nguyễn', 'Okafor', '王', 'Kowalczyk'][i % 5]!,
+              firstName: ['María', 'Thảo', 'Adaeze', '秀英', 'Zofia'][(i / 5) % 5]!,
+              middleName: '',
+              dateOfBirth: addDays('1988-01-01', i * 3),
+              addressLine1: `${100 + i} Elm St`,
+              addressLine2: '',
+              city: 'Portland',
+              state: 'ME' as const,
+              zip: '04102',
+              phone: `207555${String(1000 + i).slice(-4)}`,
+              email: '',
+              language: i % 2 === 0 ? ('Spanish' as const) : ('English' as const),
+              guarantorNumber: '',
+              mrn: '',
+            },
+          }
+        : { guarantorId: others[PAYING + 1_000 + i]! };
+    const caseId = interviewOn(TODAY, i, patient, addDays(TODAY, 120 + (i % 150)));
+    obCaseDetail(db, caseId, TODAY);
+    interviewMs.push(performance.now() - started);
+  }
+  results.ob_interview_ms = round(performance.now() - t, 0);
+  results.ob_interview_p95_ms = round(stats(interviewMs).p95, 2);
+  console.log(
+    `OB interviews: 1,000 saved with the case page (200 new patients) in ${results.ob_interview_ms} ms; p95 ${results.ob_interview_p95_ms} ms each (target ≤ 500)`,
+  );
+
+  // The delivery accounts linked: the candidates the clerk sees, the link, the case page.
+  const linkMs: number[] = [];
+  let linkedAccounts = 0;
+  t = performance.now();
+  for (const caseId of linkCases) {
+    const started = performance.now();
+    const ids = deliveryCandidates(db, caseId)
+      .filter((k) => k.sameGuarantor && k.takenByCase === null)
+      .map((k) => k.accountId);
+    db.transaction(() => {
+      linkDelivery(app, caseId, ids, on(TODAY));
+      obCaseDetail(db, caseId, TODAY);
+    })();
+    linkedAccounts += ids.length;
+    linkMs.push(performance.now() - started);
+  }
+  results.ob_link_ms = round(performance.now() - t, 0);
+  results.ob_link_p95_ms = round(stats(linkMs).p95, 2);
+  const applied = db.prepare(`SELECT count(*) FROM ob_deposits WHERE status = 'applied'`).pluck().get() as number;
+  if (applied !== 2 * LINKS) throw new Error(`obstetrics bench: ${applied} deposits applied`);
+  console.log(
+    `OB delivery links: ${LINKS} cases linked to ${linkedAccounts} accounts, ${applied} deposits applied through the ledger, in ${results.ob_link_ms} ms; p95 ${results.ob_link_p95_ms} ms each (target ≤ 500)`,
+  );
+
+  // The monthly OB statement run: preview + run, one PDF per case and the run's PDF.
+  t = performance.now();
+  const runPreview = obStatementRunPreview(db, TODAY, TODAY);
+  // The router's transaction around the call (the run commits with it, all or nothing).
+  const call = beginCall(db);
+  const run = await obStatementRun(db, TODAY, on(TODAY));
+  call.commit();
+  results.ob_statement_run_ms = round(performance.now() - t, 0);
+  // Of the 2,000 paying, those with nothing left to pay before the delivery are left out (the preview says so).
+  if (runPreview.due.length < PAYING * 0.9 || run.count !== runPreview.due.length)
+    throw new Error(`obstetrics bench: ${runPreview.due.length} OB statements due, ${run.count} run`);
+  const reasons = new Map<string, number>();
+  for (const l of runPreview.left) {
+    const r = l.reason.replace(/( on .*|\.)$/, '');
+    reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  }
+  const runBytes = db.prepare('SELECT length(bytes) FROM documents WHERE id = ?').pluck().get(run.documentId);
+  console.log(
+    `OB statement run: ${run.count} statements of ${PAYING} paying cases (left out: ${[...reasons].map(([r, n]) => `${n} ${r}`).join('; ')}) previewed, drawn and kept, the run's PDF ${round(Number(runBytes ?? 0) / 1e6, 1)} MB, in ${results.ob_statement_run_ms} ms (target ≤ 60,000)`,
+  );
+
+  const queueMs: number[] = [];
+  let queueItems = 0;
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    queueItems = obstetricsQueueSource.items(db, TODAY, () => true).length;
+    queueMs.push(performance.now() - t);
+  }
+  results.ob_queue_ms = round(stats(queueMs).median, 1);
+  const listMs: number[] = [];
+  let listed = 0;
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    listed = obCaseList(db, 'open', TODAY).length;
+    listMs.push(performance.now() - t);
+  }
+  results.ob_cases_list_ms = round(stats(listMs).median, 1);
+  console.log(
+    `OB queue source: ${queueItems} items over ${listed} open cases in ${results.ob_queue_ms} ms (median of 5; target ≤ 500); the open cases list (${listed}) in ${results.ob_cases_list_ms} ms (median of 5; target ≤ 500)`,
+  );
+  db.close();
+  key.fill(0);
+}
+
 /** Placement history written straight into the store (see agencyBench). */
 function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
   const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
@@ -1172,7 +1444,7 @@ async function main(): Promise<void> {
       `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
     );
 
-    if (!PAYROLL_ONLY) {
+    if (!PAYROLL_ONLY && !OBSTETRICS_ONLY) {
       let plainMs = 0;
       if (ALL) {
         // Warm up the JIT on a small import first, so neither measured run pays for it.
@@ -1323,6 +1595,7 @@ async function main(): Promise<void> {
       db.close();
     }
     if (ALL || PAYROLL_ONLY) await payrollBench(input, dir, results);
+    if (ALL || OBSTETRICS_ONLY) await obstetricsBench(input, dir, results);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

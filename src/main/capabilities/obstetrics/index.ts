@@ -21,3 +21,11 @@ export const obstetrics: Capability<'obstetrics'> = {
 };
 
 export { caseDetail, caseSummary, guarantorCases } from './views';
+// For the benchmark (src/bench): the services as the handlers call them.
+export { interview } from './interview';
+export { recordDeposit } from './deposits';
+export { markSigned } from './caseRows';
+export { deliveryCandidates, linkDelivery } from './delivery';
+export { statementRun, statementRunPreview } from './statementRun';
+export { caseList } from './views';
+export { obstetricsQueueSource } from './queueSource';
