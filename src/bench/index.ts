@@ -59,7 +59,7 @@ import {
   deliveryCandidates,
   interview as obInterview,
   linkDelivery,
-  markSigned as obMarkSigned,
+  markSignedForBench as obMarkSigned,
   obstetricsQueueSource,
   recordDeposit as obDeposit,
   statementRun as obStatementRun,

@@ -7,6 +7,9 @@
 // cycle). EMTALA: nothing here can block or delay admission or care, and no OB status is ever a
 // reason to defer care (that would itself be an ECA, ECA-02).
 import type { Capability } from '../../platform/capability';
+import type { Db } from '../../store/database';
+import { markSigned } from './caseRows';
+import { currentVersion } from './reads';
 import { caseHandlers } from './handlers';
 import { deliveryHandlers } from './deliveryHandlers';
 import { documentHandlers } from './documentHandlers';
@@ -24,7 +27,11 @@ export { caseDetail, caseSummary, guarantorCases } from './views';
 // For the benchmark (src/bench): the services as the handlers call them.
 export { interview } from './interview';
 export { recordDeposit } from './deposits';
-export { markSigned } from './caseRows';
+// The signature recorded on the current version without its printed form (the bench's set-up only;
+// recordSignature checks the form).
+export function markSignedForBench(db: Db, caseId: number, signedOn: string, by: number): void {
+  markSigned(db, caseId, signedOn, currentVersion(db, caseId).id, by);
+}
 export { deliveryCandidates, linkDelivery } from './delivery';
 export { statementRun, statementRunPreview } from './statementRun';
 export { caseList } from './views';
