@@ -316,3 +316,31 @@ describe('ob:linkDelivery (semantics 7)', () => {
     );
   });
 });
+
+describe('an applied deposit reversed on the ledger (afterLedgerChange)', () => {
+  it('a $1,000.00 deposit applied to D1, its payment reversed (the check bounced): the deposit is reversed too, the case counts nothing applied', async () => {
+    const caseId = w.openCase('G1');
+    w.deposit(caseId, 100_000, '2026-11-01');
+    await w.t.call('ob:linkDelivery', { caseId, accountIds: [w.acct('D1')] }, w.clerk);
+    const row = db()
+      .prepare(
+        `SELECT d.payment_id, p.receipt_number FROM ob_deposits d JOIN payments p ON p.id = d.payment_id WHERE d.case_id = ?`,
+      )
+      .get(caseId) as { payment_id: number; receipt_number: string };
+    const before = (await w.t.call('ob:case', { caseId }, w.clerk)).appliedCents;
+    expect(before).toBe(100_000);
+    await w.t.call(
+      'payments:reverse',
+      { paymentId: row.payment_id, reason: 'Check returned unpaid', effectiveDate: TODAY },
+      w.admin,
+    );
+    const d = await w.t.call('ob:case', { caseId }, w.clerk);
+    expect([d.appliedCents, d.heldCents]).toEqual([0, 0]);
+    expect(d.deposits[0]).toMatchObject({
+      status: 'reversed',
+      closeNote: `Its payment ${row.receipt_number} (applied ${TODAY}) was reversed on the ledger.`,
+    });
+    // The account owes its $3,000.00 again, as the ledger says.
+    expect(d.deliveryAccounts[0]!.balanceCents).toBe(300_000);
+  });
+});

@@ -63,3 +63,15 @@ export function markReversed(db: Db, depositId: number, on: string, note: string
     `UPDATE ob_deposits SET status = 'reversed', reversed_on = ?, reverse_note = ?, closed_by = ? WHERE id = ? AND status = 'held'`,
   ).run(on, note, by, depositId);
 }
+
+/**
+ * An applied deposit whose ledger payment was reversed: reversed too (the payment stays named; the
+ * day it was applied is in the note, as the table keeps "applied" only for a standing payment).
+ */
+export function markAppliedReversed(db: Db, depositId: number, on: string, note: string, by: number | null): void {
+  prepared(
+    db,
+    `UPDATE ob_deposits SET status = 'reversed', applied_on = NULL, reversed_on = ?, reverse_note = ?, closed_by = ?
+      WHERE id = ? AND status = 'applied'`,
+  ).run(on, note, by, depositId);
+}

@@ -8,6 +8,7 @@
 // reason to defer care (that would itself be an ECA, ECA-02).
 import type { Capability } from '../../platform/capability';
 import type { Db } from '../../store/database';
+import { obstetricsAfterLedgerChange } from './afterLedger';
 import { markSigned } from './caseRows';
 import { currentVersion } from './reads';
 import { caseHandlers } from './handlers';
@@ -21,6 +22,8 @@ export const obstetrics: Capability<'obstetrics'> = {
   // Unsigned agreements, late payments, deliveries to record and link, true-ups due, refunds of a
   // cancelled case's deposits: requests about money only (EMTALA).
   queueSources: [obstetricsQueueSource],
+  // A deposit's ledger payment reversed: the deposit is reversed too (same transaction).
+  afterLedgerChange: obstetricsAfterLedgerChange,
 };
 
 export { caseDetail, caseSummary, guarantorCases } from './views';
