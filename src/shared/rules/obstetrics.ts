@@ -17,7 +17,7 @@
 //
 // EMTALA (PP-04 note): nothing here decides anything about admission or care. An unpaid OB schedule
 // never blocks or delays care; deferring care for unpaid bills would itself be an ECA (ECA-02).
-import { addDays, compareDates, type BusinessDate } from '../dates';
+import { addDays, compareDates, formatLongDate, type BusinessDate } from '../dates';
 import { type Cents } from '../money';
 import { monthlyDueDate } from './planSchedule';
 import { BASIS_POINTS, portion } from './fapDiscount';
@@ -223,12 +223,16 @@ export function obSchedule(r: ScheduleRequest): ObScheduleResult {
   if (compareDates(lastAllowed, r.today) < 0) return { ok: true, installments: [], lastAllowed, empty: 'too_near' };
   if (r.firstDue === null) return { ok: false, field: 'firstDue', reason: 'Choose the first due date.' };
   if (compareDates(r.firstDue, r.today) < 0)
-    return { ok: false, field: 'firstDue', reason: 'The first payment cannot be due before today.' };
+    return {
+      ok: false,
+      field: 'firstDue',
+      reason: `The first payment cannot be due before today: choose a date from ${formatLongDate(r.today)} to ${formatLongDate(lastAllowed)}.`,
+    };
   if (compareDates(r.firstDue, lastAllowed) > 0)
     return {
       ok: false,
       field: 'firstDue',
-      reason: `Every payment must be due by ${lastAllowed}, ${r.daysBeforeDelivery} days before the expected delivery (PP-04).`,
+      reason: `Every payment must be due by ${formatLongDate(lastAllowed)}, ${r.daysBeforeDelivery} days before the expected delivery (PP-04): choose a first due date from ${formatLongDate(r.today)} to ${formatLongDate(lastAllowed)}.`,
     };
   const day = Number(r.firstDue.slice(8, 10));
   const dates: BusinessDate[] = [];

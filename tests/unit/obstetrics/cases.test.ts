@@ -299,7 +299,7 @@ describe('ob:interview for a new patient: Recoup makes her guarantor record', ()
       ),
     );
     expect(r.fields?.firstDue).toBe(
-      'Every payment must be due by 2027-04-15, 30 days before the expected delivery (PP-04).',
+      'Every payment must be due by April 15, 2027, 30 days before the expected delivery (PP-04): choose a first due date from December 7, 2026 to April 15, 2027.',
     );
     expect(footprint(w.t)).toBe(before);
   });
@@ -319,7 +319,12 @@ describe('the interview’s refusals name their field and change nothing', () =>
       'expectedDelivery',
       'An expected delivery date is at most 300 days away.',
     ],
-    ['first due before today', { firstDue: '2026-12-06' }, 'firstDue', 'The first payment cannot be due before today.'],
+    [
+      'first due before today',
+      { firstDue: '2026-12-06' },
+      'firstDue',
+      'The first payment cannot be due before today: choose a date from December 7, 2026 to April 15, 2027.',
+    ],
     ['no first due date', { firstDue: null }, 'firstDue', 'Choose the first due date.'],
     [
       'allowed above the charges',
@@ -644,8 +649,10 @@ describe('the lists', () => {
     expect((await w.t.call('ob:cases', { status: 'open' }, w.clerk)).map((s) => s.status)).toEqual(['delivered']);
   });
 
-  it('past due shows once an installment’s date has passed', async () => {
+  it('past due shows once an installment’s date has passed (under a signed schedule)', async () => {
     const caseId = await w.interviewJane();
+    w.printAgreement(caseId);
+    await w.t.call('ob:recordSignature', { caseId, signedOn: TODAY }, w.clerk);
     await w.t.call(
       'ob:deposit',
       { caseId, amountCents: 50_000, receivedOn: TODAY, method: 'cash', reference: '' },

@@ -56,12 +56,22 @@ describe('the obstetrics queue source (semantics 9)', () => {
     const [i] = items('2026-11-06');
     expect(i).toMatchObject({
       key: `obstetrics:late:2026-11-01:${caseId}`,
-      summary: `OB-${caseId}: $600.00 due 2026-11-01 not received — call her about the OB payment.`,
+      summary: `OB-${caseId}: $600.00 due 11/01/2026 not received — call her about the OB payment.`,
       amountCents: 60_000,
       date: '2026-11-01',
     });
     w.deposit(caseId, 60_000, '2026-11-06');
     expect(keys('2026-11-06')).toEqual([]);
+  });
+
+  it('several payments late: their count and the whole past due; not chased once the expected date has passed', () => {
+    const caseId = w.openCase('G1');
+    // Nothing paid: Nov 1 and Dec 1 late on 2026-12-07.
+    const [i] = items('2026-12-07').filter((k) => k.key.includes(':late:'));
+    expect(i!.summary).toBe(
+      `OB-${caseId}: 2 payments, $2,000.00 past due (the first due 11/01/2026) — call her about the OB payments.`,
+    );
+    expect(keys('2027-02-15').filter((k) => k.includes(':late:'))).toEqual([]);
   });
 
   it('an expected delivery date 7 days gone with no delivery recorded; gone once recorded', async () => {

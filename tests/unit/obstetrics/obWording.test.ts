@@ -55,7 +55,11 @@ describe('PP-04: the estimate said in words', () => {
     ]);
     expect(lines('es', request())).toEqual([
       ['basis', 'Cargos previstos del hospital por un parto vaginal', '$12,000.00'],
-      ['basis', 'Monto permitido que se espera que Acme Health PPO apruebe: el cálculo parte de este monto', '$8,000.00'],
+      [
+        'basis',
+        'Monto permitido que se espera que Acme Health PPO apruebe: el cálculo parte de este monto',
+        '$8,000.00',
+      ],
       ['add', 'Su deducible (le falta cubrir: $1,500.00)', '$1,500.00'],
       ['add', 'Su coseguro: 20% de los $6,500.00 que quedan después del deducible', '$1,300.00'],
       ['add', 'Su copago por la estancia del parto', '$250.00'],

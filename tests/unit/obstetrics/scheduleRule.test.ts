@@ -141,7 +141,7 @@ describe('the first due date is refused, naming the field', () => {
     expect(obSchedule({ ...base, firstDue: '2027-02-09' })).toEqual({
       ok: false,
       field: 'firstDue',
-      reason: 'The first payment cannot be due before today.',
+      reason: 'The first payment cannot be due before today: choose a date from February 10, 2027 to May 16, 2027.',
     });
   });
 
@@ -149,7 +149,8 @@ describe('the first due date is refused, naming the field', () => {
     expect(obSchedule({ ...base, firstDue: '2027-05-17' })).toEqual({
       ok: false,
       field: 'firstDue',
-      reason: 'Every payment must be due by 2027-05-16, 30 days before the expected delivery (PP-04).',
+      reason:
+        'Every payment must be due by May 16, 2027, 30 days before the expected delivery (PP-04): choose a first due date from February 10, 2027 to May 16, 2027.',
     });
   });
 

@@ -4,7 +4,7 @@
 // linked; a linked case ready for its true-up; a cancelled case with deposits still held (a refund).
 // Every summary is a request about money: EMTALA (PP-04 note) — no item ever speaks of the
 // patient's care, and none is a reason for anything about it (ECA-02).
-import { addDays, daysBetween, formatShortDate } from '../../../shared/dates';
+import { addDays, compareDates, daysBetween, formatShortDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { queueScore } from '../../../shared/rules/workQueue';
 import type { QueueCandidate, QueueSource } from '../../platform/capability';
@@ -94,15 +94,20 @@ function itemsOf(db: Db, c: Row, today: string, trueUpAfterDays: number): QueueC
         urgency: 1.25,
       }),
     );
-  // A payment is late only under a schedule she signed.
-  if (c.status === 'active') {
+  // A payment is late only under a schedule she signed, and only while the delivery is still to come
+  // (after the expected date the "record the delivery" item speaks; the rest is for the true-up).
+  if (c.status === 'active' && compareDates(today, version.expected_delivery) < 0) {
     const { progress } = caseProgress(db, c.id, today);
-    const late = progress.items.find((i) => i.state === 'past_due' && daysBetween(i.dueDate, today) >= LATE_DAYS);
-    if (late)
+    const lateItems = progress.items.filter((i) => i.state === 'past_due');
+    const late = lateItems[0];
+    if (late && daysBetween(late.dueDate, today) >= LATE_DAYS)
       out.push(
         item(c, {
           key: `late:${late.dueDate}`,
-          summary: `${ref}: ${formatCents(late.amountCents - late.coveredCents)} due ${late.dueDate} not received — call her about the OB payment.`,
+          summary:
+            lateItems.length === 1
+              ? `${ref}: ${formatCents(progress.pastDueCents)} due ${formatShortDate(late.dueDate)} not received — call her about the OB payment.`
+              : `${ref}: ${lateItems.length} payments, ${formatCents(progress.pastDueCents)} past due (the first due ${formatShortDate(late.dueDate)}) — call her about the OB payments.`,
           amountCents: progress.pastDueCents,
           date: late.dueDate,
           urgency: 2,

@@ -54,7 +54,8 @@ export function caseSummary(db: Db, c: ObCasesRow, today: string): ObCaseSummary
     heldCents: totals.heldCents,
     appliedCents: totals.appliedCents,
     nextDue: live ? progress.nextDue : null,
-    pastDueCents: live ? progress.pastDueCents : 0,
+    // Late only under a schedule she signed: an unsigned one is revised before she signs, never chased.
+    pastDueCents: c.status === 'active' ? progress.pastDueCents : 0,
     signedOn: c.signed_on,
     deliveredOn: c.delivered_on,
     createdOn: caseCreatedOn(db, c.id),
