@@ -73,6 +73,7 @@ import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '.
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
 import { US_STATES } from '../shared/schemas/agencies';
+import { SELF_PAY_COVERAGE } from '../shared/rules/obstetrics';
 import { PATIENT_MONEY_TYPES } from '../shared/schemas/ledger';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
@@ -1135,18 +1136,7 @@ async function obstetricsBench(input: ImportFile[], dir: string, results: Record
   const on = (day: string) => ({ today: day, now: `${day}T12:00:00.000Z`, by: user });
   const coverage = (i: number) =>
     i % 5 === 0
-      ? {
-          kind: 'self_pay' as const,
-          payerName: '',
-          planYearEnd: null,
-          deductibleRemainingCents: 0,
-          oopRemainingCents: 0,
-          annualDeductibleCents: null,
-          annualOopMaxCents: null,
-          coinsuranceBp: 0,
-          copayCents: 0,
-          allowedCents: null,
-        }
+      ? SELF_PAY_COVERAGE
       : {
           kind: 'insured' as const,
           payerName: ['Acme PPO', 'Harbor Health HMO', 'Pine State Blue'][i % 3]!,

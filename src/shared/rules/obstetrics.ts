@@ -50,6 +50,20 @@ export interface ObCoverage {
   allowedCents: Cents | null;
 }
 
+/** A self-pay patient's coverage: only the kind counts (the estimate is the charges less the self-pay discount). */
+export const SELF_PAY_COVERAGE: ObCoverage = {
+  kind: 'self_pay',
+  payerName: '',
+  planYearEnd: null,
+  deductibleRemainingCents: 0,
+  oopRemainingCents: 0,
+  annualDeductibleCents: null,
+  annualOopMaxCents: null,
+  coinsuranceBp: 0,
+  copayCents: 0,
+  allowedCents: null,
+};
+
 export interface EstimateRequest {
   deliveryKind: DeliveryKind;
   /** The hospital's expected charges for the delivery kind (the price table in settings). */

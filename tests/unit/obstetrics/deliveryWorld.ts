@@ -14,7 +14,7 @@ import { changeLedger } from '../../../src/main/capabilities/ledger';
 import { insertCase, insertVersion, markSigned } from '../../../src/main/capabilities/obstetrics/caseRows';
 import { currentVersion } from '../../../src/main/capabilities/obstetrics/reads';
 import { insertDeposit } from '../../../src/main/capabilities/obstetrics/depositRows';
-import { obEstimate, obSchedule, type ObCoverage } from '../../../src/shared/rules/obstetrics';
+import { obEstimate, obSchedule, SELF_PAY_COVERAGE, type ObCoverage } from '../../../src/shared/rules/obstetrics';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { addUserAndLogIn, setUpAndLogIn, testApp, type TestApp } from '../support';
 
@@ -38,18 +38,7 @@ export const DELIVERY_EXTRACT = [
   row('G9,,Garcia,Maria,1995-04-02,12 Oak St,Portland,ME,04101,', 'Z1', '2025-01-05', 'outpatient', '50.00', 'T9'),
 ].join('\r\n');
 
-export const SELF_PAY: ObCoverage = {
-  kind: 'self_pay',
-  payerName: '',
-  planYearEnd: null,
-  deductibleRemainingCents: 0,
-  oopRemainingCents: 0,
-  annualDeductibleCents: null,
-  annualOopMaxCents: null,
-  coinsuranceBp: 0,
-  copayCents: 0,
-  allowedCents: null,
-};
+export const SELF_PAY: ObCoverage = SELF_PAY_COVERAGE;
 
 export interface DeliveryWorld {
   t: TestApp;
