@@ -23,7 +23,17 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import type { ObCaseFacts } from './obDocumentFacts';
-import { assistanceBox, emtalaBox, estimateTable, fields, para, scheduleTable, section, SMALL } from './obPdfParts';
+import {
+  assistanceBox,
+  emtalaBox,
+  estimateTable,
+  estimateTableHeight,
+  fields,
+  para,
+  scheduleTable,
+  section,
+  SMALL,
+} from './obPdfParts';
 
 type Common = Wording<typeof OB_COMMON_TEXTS>;
 type Texts = Wording<typeof OB_AGREEMENT_TEXTS>;
@@ -194,7 +204,7 @@ function agreementCopy(doc: Pdf, f: ObCaseFacts, copy: 'hospital' | 'patient'): 
   // PP-04 / EMTALA on the first page of each copy, above the estimate: read before any figure.
   emtalaBox(doc, f.language);
 
-  section(doc, c.say('estimateHeading'), 80);
+  section(doc, c.say('estimateHeading'), estimateTableHeight(doc, f.language, v.estimate.steps));
   estimateTable(doc, f.language, v.estimate.steps);
   para(doc, c.say('estimateNote'), { size: SMALL, muted: true });
 

@@ -32,6 +32,7 @@ import {
   BODY,
   emtalaBox,
   estimateTable,
+  estimateTableHeight,
   fields,
   para,
   scheduleTable,
@@ -163,7 +164,7 @@ function drawStatement(doc: Pdf, f: ObStatementFacts): void {
       f.progress.items.reduce((s, i) => s + i.amountCents, 0),
     );
   for (const note of scheduleNotes(f, c)) para(doc, note, { size: SMALL });
-  section(doc, c.say('estimateHeading'), 80);
+  section(doc, c.say('estimateHeading'), estimateTableHeight(doc, f.language, v.estimate.steps));
   estimateTable(doc, f.language, v.estimate.steps);
   para(doc, c.say('estimateNote'), { size: SMALL, muted: true });
 
