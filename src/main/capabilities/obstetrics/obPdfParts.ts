@@ -91,7 +91,8 @@ export function estimateTableHeight(doc: Pdf, lang: DocumentLanguage, steps: rea
   const rows = estimateLines(lang, steps).map((l) =>
     Math.max(doc.heightOfString(l.text, { width: w * 0.74 - 6 }), BODY),
   );
-  return rows.reduce((a, h) => a + h + 6, 0) + BODY + 6 + 8;
+  // The table breaks 20 points above the page's usual bottom (layout.table): that room too.
+  return rows.reduce((a, h) => a + h + 6, 0) + BODY + 6 + 8 + 20;
 }
 
 /** The estimate, step by step: what each figure is, how it joins the sum (+, –, =), the figure; the share last, bold. */
