@@ -100,7 +100,11 @@ function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
  */
 function nextPayment(doc: Pdf, f: ObStatementFacts, t: Texts): void {
   const p = f.progress;
-  const next = p.items.find((i) => i.state !== 'paid' && compareDates(i.dueDate, f.date) >= 0);
+  // The next payment is obAmountDue's (the header's amount due): one definition.
+  const due = obAmountDue(p, f.date);
+  const next = p.items.find(
+    (i) => i.state !== 'paid' && i.dueDate === due.dueDate && compareDates(i.dueDate, f.date) >= 0,
+  );
   const firstLate = p.items.find((i) => i.state === 'past_due');
   const lines = [
     next
