@@ -284,10 +284,13 @@ export const OB_STATEMENT_TEXTS = defineTexts({
   statementDate: { en: 'Statement date', es: 'Fecha de emisión' },
   nextDueHeading: { en: 'Your next payment', es: 'Su próximo pago' },
   nextDue: { en: '{amount}, due {date}', es: '{amount}, vence el {date}' },
-  nextDueNone: { en: 'Nothing more is due before the delivery.', es: 'No vence nada más antes del parto.' },
+  nextDueNone: {
+    en: 'No further payment comes due before the delivery.',
+    es: 'No vence ningún otro pago antes del parto.',
+  },
   pastDue: {
-    en: 'Past due: {amount}, this payment included. Please pay it as soon as you can, or call us to talk about it.',
-    es: 'Vencido: {amount}, incluido este pago. Por favor, páguelo lo antes posible, o llámenos para hablarlo.',
+    en: 'Past due {amount} (due {date}). Please pay it as soon as you can, or call us to talk about it.',
+    es: 'Vencido {amount} (venció el {date}). Por favor, páguelo lo antes posible, o llámenos para hablarlo.',
   },
   estimateLine: { en: 'Your estimated share', es: 'Su parte estimada' },
   remaining: { en: 'Left of the payments before delivery', es: 'Lo que queda de los pagos antes del parto' },
@@ -326,10 +329,6 @@ export const OB_TRUE_UP_TEXTS = defineTexts({
   even: {
     en: 'What you paid equals your share: you owe nothing more, and we owe you nothing. Thank you.',
     es: 'Lo que pagó es igual a su parte: no debe nada más y nosotros no le debemos nada. Gracias.',
-  },
-  closing: {
-    en: 'Questions: call {phone}.',
-    es: 'Si tiene preguntas, llame al {phone}.',
   },
   signoff: { en: 'Patient accounts, {hospital}', es: 'Cuentas de pacientes, {hospital}' },
   footer: {

@@ -126,10 +126,11 @@ describe('PP-04: the OB statement run', () => {
     expect(rosaPages.length + mariaPages.length).toBe(pages.length);
     expect(rosaPages.join(' ')).toContain('Maternity statement');
     expect(rosaPages.join(' ')).toContain(obEmtalaSentence('en'));
-    expect(rosaPages.join(' ')).toContain('$462.50, due February 5, 2027');
+    expect(rosaPages.join(' ')).toContain('Past due $462.50 (due February 5, 2027)');
+    expect(rosaPages.join(' ')).toContain('Your next payment $762.50, due March 5, 2027');
     expect(mariaPages.join(' ')).toContain('Estado de cuenta de maternidad');
     expect(mariaPages.join(' ')).toContain(obEmtalaSentence('es'));
-    expect(mariaPages.join(' ')).toContain('Vencido: $1,525.00');
+    expect(mariaPages.join(' ')).toContain('Vencido $1,525.00 (venció el 5 de enero de 2027)');
     expect(mariaPages.join(' ')).not.toContain(obEmtalaSentence('en'));
 
     const run = db.prepare('SELECT * FROM ob_statement_runs').all() as { id: number; document_id: number }[];

@@ -23,7 +23,17 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import type { ObCaseFacts } from './obDocumentFacts';
-import { assistanceBox, emtalaBox, estimateTable, fields, para, scheduleTable, section, SMALL } from './obPdfParts';
+import {
+  assistanceBox,
+  emtalaBox,
+  estimateTable,
+  estimateTableHeight,
+  fields,
+  para,
+  scheduleTable,
+  section,
+  SMALL,
+} from './obPdfParts';
 
 type Common = Wording<typeof OB_COMMON_TEXTS>;
 type Texts = Wording<typeof OB_AGREEMENT_TEXTS>;
@@ -107,7 +117,8 @@ export function afterDeliveryText(f: ObCaseFacts, c: Common): string {
     : c.say('afterDeliverySelfPay', { refundDays: f.refundDays });
 }
 
-export function contactText(f: ObCaseFacts, c: Common): string {
+/** Whom to ask (Settings → Obstetrics), else the hospital's phone: the same on every OB document. */
+export function contactText(f: { obContact: string; hospital: { phone: string } }, c: Common): string {
   return c.say('questions', { contact: f.obContact.trim() || formatPhone(f.hospital.phone) });
 }
 
@@ -190,8 +201,10 @@ function agreementCopy(doc: Pdf, f: ObCaseFacts, copy: 'hospital' | 'patient'): 
     [c.say('deliveryKind'), DELIVERY_KIND_TEXTS[v.deliveryKind][f.language], 0.8],
     [c.say('coverage'), coverageText(f, c), 1.3],
   ]);
+  // PP-04 / EMTALA on the first page of each copy, above the estimate: read before any figure.
+  emtalaBox(doc, f.language);
 
-  section(doc, c.say('estimateHeading'), 80);
+  section(doc, c.say('estimateHeading'), estimateTableHeight(doc, f.language, v.estimate.steps));
   estimateTable(doc, f.language, v.estimate.steps);
   para(doc, c.say('estimateNote'), { size: SMALL, muted: true });
 
@@ -216,7 +229,6 @@ function agreementCopy(doc: Pdf, f: ObCaseFacts, copy: 'hospital' | 'patient'): 
     c.say('howToPay', { hospital: f.hospital.legalName, reference: f.reference, phone: formatPhone(f.hospital.phone) }),
   );
 
-  emtalaBox(doc, f.language);
   assistanceBox(doc, f.language, f.hospital, t.say(`screening_${f.fapScreening}`));
   para(doc, contactText(f, c), { size: SMALL });
   signatures(doc, f, t);

@@ -54,6 +54,8 @@ export interface ObStatementFacts extends ObCaseFacts {
 
 export interface TrueUpLetterFacts {
   caseId: number;
+  /** Settings → Obstetrics: whom to ask ('' : the hospital's phone), as on the agreement and statements. */
+  obContact: string;
   guarantorId: number;
   reference: string;
   language: DocumentLanguage;
@@ -178,5 +180,6 @@ export function trueUpLetterFacts(
     truedUpOn: c.trued_up_on,
     refundDays,
     refundBy: refundDueBy(db, c.id, c.guarantor_id, today) ?? addDays(c.trued_up_on, refundDays),
+    obContact: obstetricsPolicy(db).obContact,
   };
 }

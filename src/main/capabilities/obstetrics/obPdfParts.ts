@@ -84,6 +84,17 @@ export function fields(doc: Pdf, cells: [label: string, value: string, weight?: 
   doc.y = top + h + 6;
 }
 
+/** The estimate table's height, header and total included: a section keeps it whole on one page. */
+export function estimateTableHeight(doc: Pdf, lang: DocumentLanguage, steps: readonly EstimateStep[]): number {
+  const w = contentWidth(doc);
+  doc.font(FONT.regular).fontSize(BODY);
+  const rows = estimateLines(lang, steps).map((l) =>
+    Math.max(doc.heightOfString(l.text, { width: w * 0.74 - 6 }), BODY),
+  );
+  // The table breaks 20 points above the page's usual bottom (layout.table): that room too.
+  return rows.reduce((a, h) => a + h + 6, 0) + BODY + 6 + 8 + 20;
+}
+
 /** The estimate, step by step: what each figure is, how it joins the sum (+, –, =), the figure; the share last, bold. */
 export function estimateTable(doc: Pdf, lang: DocumentLanguage, steps: readonly EstimateStep[]): void {
   const w = contentWidth(doc);

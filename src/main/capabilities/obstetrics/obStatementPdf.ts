@@ -7,6 +7,7 @@
 // financial-assistance notice (ECA-06). In her language (LANG-01); any name in any script prints.
 // An OB statement is no billing statement of an account: it never starts the 501(r) clock.
 // The run draws each statement once on its own and copies its finished pages into the run's PDF.
+import { compareDates } from '../../../shared/dates';
 import { obAmountDue } from '../../../shared/rules/obstetrics';
 import { wordingFor, type Wording } from '../../../shared/wording';
 import { DELIVERY_KIND_TEXTS, OB_COMMON_TEXTS, OB_STATEMENT_TEXTS } from '../../../shared/wording/obTexts';
@@ -31,6 +32,7 @@ import {
   BODY,
   emtalaBox,
   estimateTable,
+  estimateTableHeight,
   fields,
   para,
   scheduleTable,
@@ -92,14 +94,25 @@ function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
   doc.x = PAGE.margin;
 }
 
-/** The next payment and anything past due, in a box of their own (caseProgress's figures). */
+/**
+ * Anything past due with the date it fell due, and the next payment to come: the first one due on or
+ * after the statement date (obAmountDue's, as the header's amount due), never a date already passed.
+ */
 function nextPayment(doc: Pdf, f: ObStatementFacts, t: Texts): void {
   const p = f.progress;
+  // The next payment is obAmountDue's (the header's amount due): one definition.
+  const due = obAmountDue(p, f.date);
+  const next = p.items.find(
+    (i) => i.state !== 'paid' && i.dueDate === due.dueDate && compareDates(i.dueDate, f.date) >= 0,
+  );
+  const firstLate = p.items.find((i) => i.state === 'past_due');
   const lines = [
-    p.nextDue
-      ? t.say('nextDue', { amount: t.money(p.nextDue.cents), date: t.longDate(p.nextDue.dueDate) })
+    next
+      ? t.say('nextDue', { amount: t.money(next.amountCents - next.coveredCents), date: t.longDate(next.dueDate) })
       : t.say('nextDueNone'),
-    ...(p.pastDueCents > 0 ? [t.say('pastDue', { amount: t.money(p.pastDueCents) })] : []),
+    ...(p.pastDueCents > 0 && firstLate
+      ? [t.say('pastDue', { amount: t.money(p.pastDueCents), date: t.longDate(firstLate.dueDate) })]
+      : []),
   ];
   const w = contentWidth(doc);
   const top = doc.y;
@@ -138,6 +151,8 @@ function drawStatement(doc: Pdf, f: ObStatementFacts): void {
     [c.say('coverage'), coverageText(f, c), 1.3],
   ]);
   nextPayment(doc, f, t);
+  // PP-04 / EMTALA on the first page, beside what she is asked to pay.
+  emtalaBox(doc, f.language);
   fields(doc, [
     [t.say('estimateLine'), c.money(v.estimate.shareCents)],
     [c.say('paidToDate'), c.money(f.paidToDateCents)],
@@ -153,7 +168,7 @@ function drawStatement(doc: Pdf, f: ObStatementFacts): void {
       f.progress.items.reduce((s, i) => s + i.amountCents, 0),
     );
   for (const note of scheduleNotes(f, c)) para(doc, note, { size: SMALL });
-  section(doc, c.say('estimateHeading'), 80);
+  section(doc, c.say('estimateHeading'), estimateTableHeight(doc, f.language, v.estimate.steps));
   estimateTable(doc, f.language, v.estimate.steps);
   para(doc, c.say('estimateNote'), { size: SMALL, muted: true });
 
@@ -165,7 +180,6 @@ function drawStatement(doc: Pdf, f: ObStatementFacts): void {
     c.say('howToPay', { hospital: f.hospital.legalName, reference: f.reference, phone: formatPhone(f.hospital.phone) }),
   );
   para(doc, contactText(f, c), { size: SMALL });
-  emtalaBox(doc, f.language);
   assistanceBox(doc, f.language, f.hospital);
   pageFooters(doc, f, t);
 }

@@ -6,18 +6,8 @@
 import { wordingFor } from '../../../shared/wording';
 import { COMMON_TEXTS } from '../../../shared/wording/commonTexts';
 import { OB_COMMON_TEXTS, OB_TRUE_UP_TEXTS } from '../../../shared/wording/obTexts';
-import {
-  contentWidth,
-  createPdf,
-  FONT,
-  footer,
-  formatPhone,
-  INK,
-  letterhead,
-  PAGE,
-  pdfBytes,
-  type Pdf,
-} from '../../pdf/layout';
+import { contentWidth, createPdf, FONT, footer, INK, letterhead, PAGE, pdfBytes, type Pdf } from '../../pdf/layout';
+import { contactText } from './agreementPdf';
 import type { TrueUpLetterFacts } from './obDocumentFacts';
 import { assistanceBox, figureLine, para, SMALL } from './obPdfParts';
 
@@ -76,7 +66,7 @@ export function trueUpLetterDocument(f: TrueUpLetterFacts): Pdf {
   para(doc, outcome, { size: 10.5, bold: true });
   doc.moveDown(0.3);
   assistanceBox(doc, f.language, f.hospital);
-  para(doc, t.say('closing', { phone: formatPhone(f.hospital.phone) }), { size: 10 });
+  para(doc, contactText(f, c), { size: 10 });
   para(doc, t.say('signoff', { hospital: f.hospital.legalName }), { size: 10 });
   const pages = wordingFor(f.language, COMMON_TEXTS);
   footer(doc, t.say('footer', { hospital: f.hospital.legalName, reference: f.reference }), (page, count) =>
