@@ -23,12 +23,12 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import type { ObCaseFacts } from './obDocumentFacts';
+import { fields, titleBlock } from '../../pdf/formParts';
 import {
   assistanceBox,
   emtalaBox,
   estimateTable,
   estimateTableHeight,
-  fields,
   para,
   scheduleTable,
   section,
@@ -37,45 +37,6 @@ import {
 
 type Common = Wording<typeof OB_COMMON_TEXTS>;
 type Texts = Wording<typeof OB_AGREEMENT_TEXTS>;
-
-/** The title on the left, which copy this is in a ruled box on the right. */
-function titleBlock(doc: Pdf, title: string, copy: string, note: string, reference: string): void {
-  const w = contentWidth(doc);
-  const boxWidth = 150;
-  const top = doc.y;
-  doc
-    .font(FONT.bold)
-    .fontSize(15)
-    .fillColor(INK.text)
-    .text(title, PAGE.margin, top, { width: w - boxWidth - 16 });
-  doc.moveDown(0.2);
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(INK.muted)
-    .text(reference, PAGE.margin, doc.y, { width: w - boxWidth - 16 });
-  const leftBottom = doc.y;
-  const x = PAGE.margin + w - boxWidth;
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK.text)
-    .text(copy, x + 8, top + 6, { width: boxWidth - 16, align: 'center' });
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(INK.muted)
-    .text(note, x + 8, doc.y + 2, { width: boxWidth - 16, align: 'center' });
-  const boxBottom = doc.y + 6;
-  doc
-    .rect(x, top, boxWidth, boxBottom - top)
-    .lineWidth(1)
-    .strokeColor(INK.text)
-    .stroke();
-  doc.fillColor(INK.text);
-  doc.x = PAGE.margin;
-  doc.y = Math.max(leftBottom, boxBottom) + 10;
-}
 
 /** The coverage in words: the payer and plan, or self-pay. */
 export function coverageText(f: ObCaseFacts, c: Common): string {

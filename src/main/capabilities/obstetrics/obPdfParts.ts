@@ -49,41 +49,6 @@ export function para(doc: Pdf, text: string, o: { size?: number; muted?: boolean
   doc.font(FONT.regular).fillColor(INK.text).moveDown(0.45);
 }
 
-/** A row of boxed fields: each label small above its value; the values of a row start on one line. */
-export function fields(doc: Pdf, cells: [label: string, value: string, weight?: number][]): void {
-  const w = contentWidth(doc);
-  const weights = cells.map((c) => c[2] ?? 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((k) => (w * k) / sum);
-  const pad = 5;
-  doc.font(FONT.regular).fontSize(7.5);
-  const labelHeight = Math.max(...cells.map(([l], i) => doc.heightOfString(l, { width: widths[i]! - 2 * pad })));
-  doc.font(FONT.bold).fontSize(10);
-  const valueHeight = Math.max(...cells.map(([, v], i) => doc.heightOfString(v, { width: widths[i]! - 2 * pad })));
-  const h = labelHeight + 3 + valueHeight + 2 * pad;
-  if (doc.y + h > bottomOf(doc)) doc.addPage();
-  const top = doc.y;
-  let x = PAGE.margin;
-  cells.forEach(([label, value], i) => {
-    const width = widths[i]!;
-    doc.rect(x, top, width, h).lineWidth(0.6).strokeColor(INK.rule).stroke();
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(INK.muted)
-      .text(label, x + pad, top + pad, { width: width - 2 * pad });
-    doc
-      .font(FONT.bold)
-      .fontSize(10)
-      .fillColor(INK.text)
-      .text(value, x + pad, top + pad + labelHeight + 3, { width: width - 2 * pad });
-    x += width;
-  });
-  doc.font(FONT.regular).fontSize(BODY).fillColor(INK.text);
-  doc.x = PAGE.margin;
-  doc.y = top + h + 6;
-}
-
 /** The estimate table's height, header and total included: a section keeps it whole on one page. */
 export function estimateTableHeight(doc: Pdf, lang: DocumentLanguage, steps: readonly EstimateStep[]): number {
   const w = contentWidth(doc);

@@ -27,13 +27,13 @@ import {
 import { appendPages, capturePages, type CapturedPage } from '../../pdf/pageCopy';
 import { afterDeliveryText, contactText, coverageText, scheduleNotes } from './agreementPdf';
 import type { ObStatementFacts } from './obDocumentFacts';
+import { fields } from '../../pdf/formParts';
 import {
   assistanceBox,
   BODY,
   emtalaBox,
   estimateTable,
   estimateTableHeight,
-  fields,
   para,
   scheduleTable,
   section,

@@ -34,6 +34,7 @@ import {
   table,
   type Pdf,
 } from '../../pdf/layout';
+import { fields as boxedFields, titleBlock } from '../../pdf/formParts';
 
 /** Everything a form prints, gathered by authorization.ts (one definition with the arrangement's view). */
 export interface AuthorizationFacts {
@@ -73,6 +74,10 @@ export interface AuthorizationFacts {
 
 const SECTION = 10;
 const BODY = 9;
+
+/** A row of boxed fields (the shared form part), the body text back at this form's size after it. */
+const fields = (doc: Pdf, cells: [label: string, value: string, weight?: number][]): void =>
+  boxedFields(doc, cells, BODY);
 const SMALL = 8.5;
 const PARAGRAPH_GAP = 0.4;
 
@@ -102,89 +107,6 @@ function para(doc: Pdf, text: string, o: { size?: number; muted?: boolean } = {}
   if (doc.y + doc.heightOfString(text, { width: w, lineGap: 1.5 }) > doc.page.height - PAGE.margin) doc.addPage();
   doc.text(text, PAGE.margin, doc.y, { width: w, lineGap: 1.5 });
   doc.fillColor(INK.text).moveDown(PARAGRAPH_GAP);
-}
-
-/**
- * A row of boxed fields, as a printed form has them: each label small above its value. The cells
- * share the width; a long value (a name in any script, the count of deductions) wraps in its box.
- * The values of a row start on one line: below the tallest label (a label that wraps in one
- * language, "Monto por período de pago", lowers every value of its row, not its own alone).
- */
-function fields(doc: Pdf, cells: [label: string, value: string, weight?: number][]): void {
-  const w = contentWidth(doc);
-  const weights = cells.map((c) => c[2] ?? 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((k) => (w * k) / sum);
-  const pad = 5;
-  doc.font(FONT.regular).fontSize(7.5);
-  const labelHeight = Math.max(
-    ...cells.map(([label], i) => doc.heightOfString(label, { width: widths[i]! - 2 * pad })),
-  );
-  doc.font(FONT.bold).fontSize(10);
-  const valueHeight = Math.max(
-    ...cells.map(([, value], i) => doc.heightOfString(value, { width: widths[i]! - 2 * pad })),
-  );
-  const h = labelHeight + 2 + valueHeight + 2 * pad;
-  if (doc.y + h > doc.page.height - PAGE.margin - 20) doc.addPage();
-  const top = doc.y;
-  let x = PAGE.margin;
-  cells.forEach(([label, value], i) => {
-    const width = widths[i]!;
-    doc.rect(x, top, width, h).lineWidth(0.6).strokeColor(INK.rule).stroke();
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(INK.muted)
-      .text(label, x + pad, top + pad, { width: width - 2 * pad });
-    doc
-      .font(FONT.bold)
-      .fontSize(10)
-      .fillColor(INK.text)
-      .text(value, x + pad, top + pad + labelHeight + 2, { width: width - 2 * pad });
-    x += width;
-  });
-  doc.font(FONT.regular).fontSize(BODY).fillColor(INK.text);
-  doc.x = PAGE.margin;
-  doc.y = top + h + 6;
-}
-
-/** The title on the left, and which copy this is in a ruled box on the right. */
-function titleBlock(doc: Pdf, title: string, copy: string, note: string, reference: string): void {
-  const w = contentWidth(doc);
-  const boxWidth = 150;
-  const top = doc.y;
-  doc
-    .font(FONT.bold)
-    .fontSize(15)
-    .fillColor(INK.text)
-    .text(title, PAGE.margin, top, { width: w - boxWidth - 16 });
-  doc.moveDown(0.2);
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(INK.muted)
-    .text(reference, PAGE.margin, doc.y, { width: w - boxWidth - 16 });
-  const leftBottom = doc.y;
-  const x = PAGE.margin + w - boxWidth;
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK.text)
-    .text(copy, x + 8, top + 6, { width: boxWidth - 16, align: 'center' });
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(INK.muted)
-    .text(note, x + 8, doc.y + 2, { width: boxWidth - 16, align: 'center' });
-  const boxBottom = doc.y + 6;
-  doc
-    .rect(x, top, boxWidth, boxBottom - top)
-    .lineWidth(1)
-    .strokeColor(INK.text)
-    .stroke();
-  doc.fillColor(INK.text);
-  doc.x = PAGE.margin;
-  doc.y = Math.max(leftBottom, boxBottom) + 9;
 }
 
 function accountsTable(doc: Pdf, f: AuthorizationFacts, c: Wording<typeof AUTHORIZATION_COMMON_TEXTS>): void {
