@@ -260,10 +260,25 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   // The date moves a week: a new version, the old one in the history.
   await page.getByRole('button', { name: 'Move the date or revise…' }).click();
   const revise = page.getByRole('dialog', { name: `Move the date or revise ${reference}` });
+  // The first due date offered is the schedule's first payment not yet paid (July 15 is paid), not the
+  // original first due date; the reason's choices are read whole.
+  await expect(revise.getByLabel('First due date')).toHaveValue('2026-08-15');
+  await expect(revise.getByLabel('Why')).toBeVisible();
+  // A past delivery date and a past first due date are both said at once, each at its field.
+  await revise.getByLabel('Expected delivery date').fill('2026-06-20');
+  await revise.getByLabel('First due date').fill('2026-06-15');
+  await revise.getByLabel('Note: what changed and who said so').fill('Checking the refusals.');
+  await revise.getByRole('button', { name: 'Save the new version' }).click();
+  await expect(revise.getByText('The expected delivery date must be after today, July 1, 2026.')).toBeVisible();
+  await expect(revise.getByText('The first payment cannot be due before today, July 1, 2026.')).toBeVisible();
+  await revise.getByLabel('First due date').fill('2026-08-15');
   await revise.getByLabel('Expected delivery date').fill('2026-11-27');
   await revise.getByLabel('Note: what changed and who said so').fill('Her obstetrician moved the date a week.');
   await expect(revise.getByText(/Every payment falls due by October 28, 2026/)).toBeVisible();
   await shot(page, 'ob05-revise', { viewport: true });
+  // At 1366×768 the dialog's body scrolls and its buttons stay in reach.
+  await expect(revise.getByRole('button', { name: 'Save the new version' })).toBeInViewport();
+  await expect(revise.getByRole('button', { name: 'Cancel' })).toBeInViewport();
   await expectNoSeriousA11yViolations(page, 'the OB revise dialog');
   await revise.getByRole('button', { name: 'Save the new version' }).click();
   await expect(revise).toBeHidden();
@@ -295,6 +310,9 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await expect(page.getByRole('heading', { level: 1, name: /^OB-\d+: .*Romero/ })).toBeVisible();
   await openObstetrics(page);
   await expect(page.getByRole('table', { name: 'OB cases' }).getByRole('row')).toHaveCount(3);
+  // The deposits held before delivery: her $862.50, one patient (Romero has paid nothing yet).
+  await expect(page.getByText('Deposits held: $862.50')).toBeVisible();
+  await expect(page.getByText(/Deposits held: \$862\.50 for 1 patient\b/)).toBeVisible();
   await shot(page, 'ob07-cases');
   await expectNoSeriousA11yViolations(page, 'Obstetrics: cases');
 
@@ -304,6 +322,16 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await expect(page.getByRole('tabpanel', { name: 'Monthly OB statements' })).toContainText(reference);
   await shot(page, 'ob08-statement-run');
   await expectNoSeriousA11yViolations(page, 'Obstetrics: monthly OB statements');
+  // A real OB statement run: her statement made, the run's PDF read back (her name, the amount due: the
+  // next payment of $862.50 with nothing past due, and the sentence that her care never depends on it).
+  const obTab = page.getByRole('tabpanel', { name: 'Monthly OB statements' });
+  await expect(obTab.getByRole('table', { name: /^Due an OB statement on/ })).toContainText(AMARA.last);
+  await obTab.getByRole('button', { name: 'Make the OB statement' }).click();
+  const run = (await readOpenPdf(page, /\.pdf$/, (name) => path.join('test-results', 'ob', name))).replace(/\s+/g, ' ');
+  expect(run).toContain(AMARA.last);
+  expect(run).toContain('862.50');
+  expect(run).toContain(EMTALA);
+  await expect(obTab.getByRole('button', { name: /^Open the PDF of the OB statements of July 1, 2026/ })).toBeVisible();
 
   // The guarantor's panel on her account workspace.
   await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('Romero');
