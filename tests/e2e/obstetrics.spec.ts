@@ -293,12 +293,25 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('button', { name: /^Choose .*Romero/ }).click();
   await expect(page.getByText(/Romero, born/)).toBeVisible();
+  // A date the calendar has not, typed: said to not exist (not asked for as if blank).
+  await page.getByLabel('Expected delivery date').click();
+  await page.keyboard.type('02302027');
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: 'Save the interview' }).click();
+  await expect(page.getByText(/^That date does not exist/)).toBeVisible();
+  await shot(page, 'ob05b-interview-no-such-date', { viewport: true });
   await page.getByLabel('Expected delivery date').fill('2027-01-10');
   await page.getByLabel('Delivery kind').selectOption({ label: 'Vaginal delivery' });
   await page.getByLabel('Insured or self-pay').selectOption({ label: 'Self-pay (no coverage)' });
   // $12,000.00 less the 25% self-pay discount ($3,000.00): $9,000.00; five payments of $1,800.00.
   await expect(steps).toContainText('$3,000.00');
   await expect(steps).toContainText('$9,000.00');
+  // A first due date after the last allowed date (December 11): the estimate stays, the schedule's place
+  // says why, once.
+  await page.getByLabel('First due date she chooses').fill('2026-12-20');
+  await expect(page.getByText(/^Every payment must be due by December 11, 2026/)).toHaveCount(1);
+  await expect(steps).toContainText('$9,000.00');
+  await shot(page, 'ob05c-interview-first-due-refused');
   await page.getByLabel('First due date she chooses').fill('2026-08-01');
   await expect(due.getByRole('listitem')).toHaveCount(5);
   await expect(due).toContainText('$1,800.00 due December 1, 2026');
