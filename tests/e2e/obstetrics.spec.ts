@@ -391,6 +391,9 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await page.getByRole('link', { name: 'Open her account workspace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Nwosu/ })).toBeVisible();
   await expect(accounts.first()).toContainText('$2,587.50');
+  // The case's hold on her delivery account is named by the case, not by a reason's label.
+  await expect(page.getByRole('table', { name: 'Holds' })).toContainText(`${reference} obstetric prepayment`);
+  await expect(page.getByRole('table', { name: 'Holds' })).not.toContainText('Payment plan current');
   await obPanel.getByRole('link', { name: reference }).click();
 
   // The true-up: her real share from the EOB; the figures; a balance of $2,587.50 left to bill.
