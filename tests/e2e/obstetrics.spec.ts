@@ -441,10 +441,32 @@ test('the interview by keyboard alone', async ({ page, workspace }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByText('Enter the expected delivery date.')).toBeVisible();
   await expect(page.getByText('Record the financial-assistance screening offer and her answer.')).toBeVisible();
+  // At 200% the patient search box takes the row's width beside its button.
+  await page.getByLabel('Find her guarantor record').check();
+  await page.setViewportSize({ width: 683, height: 384 });
+  const searchBox = await page.getByLabel('Name, MRN, phone or date of birth').boundingBox();
+  expect(searchBox!.width).toBeGreaterThan(250);
+  await shot(page, 'ob12-interview-200pct');
   for (const width of [640, 320]) {
     await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
     expect.soft(await pageOverflow(page), `the interview at ${width} px scrolls sideways`).toBe(0);
   }
+  // Settings: a bad figure is marked invalid, its red border kept while the cursor is in it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const days = page.getByRole('group', { name: 'Obstetrics' }).getByLabel('Days before delivery for the last payment');
+  await days.fill('-3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  expect(await days.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+  const border = await days.evaluate((el) => getComputedStyle(el).borderTopColor);
+  await days.blur();
+  expect(border).toBe(await days.evaluate((el) => getComputedStyle(el).borderTopColor));
+  await days.scrollIntoViewIfNeeded();
+  await shot(page, 'ob13-settings-bad-days', { viewport: true });
 });
 
 test('a case cancelled: a deposit reversed, the deposits refunded by a supervisor, a clerk sees neither step', async ({

@@ -196,6 +196,7 @@ function PatientSearch({ chosen, onChoose }: { chosen: number | null; onChoose: 
         <div className="ob-actions ob-search-row">
           <input
             id={id}
+            type="text"
             value={typed}
             autoComplete="off"
             spellCheck={false}
