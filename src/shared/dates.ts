@@ -16,6 +16,10 @@ export function isBusinessDate(value: unknown): value is BusinessDate {
   return d <= daysInMonth(y, mo);
 }
 
+/** A date typed that the calendar has not (February 30th): every date field says it in these words. */
+export const NO_SUCH_DATE_MESSAGE =
+  'That date does not exist: check the month and the day (February 30th is not a date).';
+
 export const businessDateSchema = z
   .string({ error: 'Enter a date.' })
   .max(10, 'Dates are written YYYY-MM-DD.')

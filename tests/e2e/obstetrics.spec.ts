@@ -260,10 +260,25 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   // The date moves a week: a new version, the old one in the history.
   await page.getByRole('button', { name: 'Move the date or revise…' }).click();
   const revise = page.getByRole('dialog', { name: `Move the date or revise ${reference}` });
+  // The first due date offered is the schedule's first payment not yet paid (July 15 is paid), not the
+  // original first due date; the reason's choices are read whole.
+  await expect(revise.getByLabel('First due date')).toHaveValue('2026-08-15');
+  await expect(revise.getByLabel('Why')).toBeVisible();
+  // A past delivery date and a past first due date are both said at once, each at its field.
+  await revise.getByLabel('Expected delivery date').fill('2026-06-20');
+  await revise.getByLabel('First due date').fill('2026-06-15');
+  await revise.getByLabel('Note: what changed and who said so').fill('Checking the refusals.');
+  await revise.getByRole('button', { name: 'Save the new version' }).click();
+  await expect(revise.getByText('The expected delivery date must be after today, July 1, 2026.')).toBeVisible();
+  await expect(revise.getByText('The first payment cannot be due before today, July 1, 2026.')).toBeVisible();
+  await revise.getByLabel('First due date').fill('2026-08-15');
   await revise.getByLabel('Expected delivery date').fill('2026-11-27');
   await revise.getByLabel('Note: what changed and who said so').fill('Her obstetrician moved the date a week.');
   await expect(revise.getByText(/Every payment falls due by October 28, 2026/)).toBeVisible();
   await shot(page, 'ob05-revise', { viewport: true });
+  // At 1366×768 the dialog's body scrolls and its buttons stay in reach.
+  await expect(revise.getByRole('button', { name: 'Save the new version' })).toBeInViewport();
+  await expect(revise.getByRole('button', { name: 'Cancel' })).toBeInViewport();
   await expectNoSeriousA11yViolations(page, 'the OB revise dialog');
   await revise.getByRole('button', { name: 'Save the new version' }).click();
   await expect(revise).toBeHidden();
@@ -278,12 +293,25 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('button', { name: /^Choose .*Romero/ }).click();
   await expect(page.getByText(/Romero, born/)).toBeVisible();
+  // A date the calendar has not, typed: said to not exist (not asked for as if blank).
+  await page.getByLabel('Expected delivery date').click();
+  await page.keyboard.type('02302027');
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: 'Save the interview' }).click();
+  await expect(page.getByText(/^That date does not exist/)).toBeVisible();
+  await shot(page, 'ob05b-interview-no-such-date', { viewport: true });
   await page.getByLabel('Expected delivery date').fill('2027-01-10');
   await page.getByLabel('Delivery kind').selectOption({ label: 'Vaginal delivery' });
   await page.getByLabel('Insured or self-pay').selectOption({ label: 'Self-pay (no coverage)' });
   // $12,000.00 less the 25% self-pay discount ($3,000.00): $9,000.00; five payments of $1,800.00.
   await expect(steps).toContainText('$3,000.00');
   await expect(steps).toContainText('$9,000.00');
+  // A first due date after the last allowed date (December 11): the estimate stays, the schedule's place
+  // says why, once.
+  await page.getByLabel('First due date she chooses').fill('2026-12-20');
+  await expect(page.getByText(/^Every payment must be due by December 11, 2026/)).toHaveCount(1);
+  await expect(steps).toContainText('$9,000.00');
+  await shot(page, 'ob05c-interview-first-due-refused');
   await page.getByLabel('First due date she chooses').fill('2026-08-01');
   await expect(due.getByRole('listitem')).toHaveCount(5);
   await expect(due).toContainText('$1,800.00 due December 1, 2026');
@@ -295,6 +323,9 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await expect(page.getByRole('heading', { level: 1, name: /^OB-\d+: .*Romero/ })).toBeVisible();
   await openObstetrics(page);
   await expect(page.getByRole('table', { name: 'OB cases' }).getByRole('row')).toHaveCount(3);
+  // The deposits held before delivery: her $862.50, one patient (Romero has paid nothing yet).
+  await expect(page.getByText('Deposits held: $862.50')).toBeVisible();
+  await expect(page.getByText(/Deposits held: \$862\.50 for 1 patient\b/)).toBeVisible();
   await shot(page, 'ob07-cases');
   await expectNoSeriousA11yViolations(page, 'Obstetrics: cases');
 
@@ -304,6 +335,16 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await expect(page.getByRole('tabpanel', { name: 'Monthly OB statements' })).toContainText(reference);
   await shot(page, 'ob08-statement-run');
   await expectNoSeriousA11yViolations(page, 'Obstetrics: monthly OB statements');
+  // A real OB statement run: her statement made, the run's PDF read back (her name, the amount due: the
+  // next payment of $862.50 with nothing past due, and the sentence that her care never depends on it).
+  const obTab = page.getByRole('tabpanel', { name: 'Monthly OB statements' });
+  await expect(obTab.getByRole('table', { name: /^Due an OB statement on/ })).toContainText(AMARA.last);
+  await obTab.getByRole('button', { name: 'Make the OB statement' }).click();
+  const run = (await readOpenPdf(page, /\.pdf$/, (name) => path.join('test-results', 'ob', name))).replace(/\s+/g, ' ');
+  expect(run).toContain(AMARA.last);
+  expect(run).toContain('862.50');
+  expect(run).toContain(EMTALA);
+  await expect(obTab.getByRole('button', { name: /^Open the PDF of the OB statements of July 1, 2026/ })).toBeVisible();
 
   // The guarantor's panel on her account workspace.
   await page.getByRole('combobox', { name: 'Find a guarantor' }).fill('Romero');
@@ -350,6 +391,9 @@ test('OB prepayment from the interview to the true-up', async ({ page, workspace
   await page.getByRole('link', { name: 'Open her account workspace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Nwosu/ })).toBeVisible();
   await expect(accounts.first()).toContainText('$2,587.50');
+  // The case's hold on her delivery account is named by the case, not by a reason's label.
+  await expect(page.getByRole('table', { name: 'Holds' })).toContainText(`${reference} obstetric prepayment`);
+  await expect(page.getByRole('table', { name: 'Holds' })).not.toContainText('Payment plan current');
   await obPanel.getByRole('link', { name: reference }).click();
 
   // The true-up: her real share from the EOB; the figures; a balance of $2,587.50 left to bill.
@@ -397,10 +441,32 @@ test('the interview by keyboard alone', async ({ page, workspace }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByText('Enter the expected delivery date.')).toBeVisible();
   await expect(page.getByText('Record the financial-assistance screening offer and her answer.')).toBeVisible();
+  // At 200% the patient search box takes the row's width beside its button.
+  await page.getByLabel('Find her guarantor record').check();
+  await page.setViewportSize({ width: 683, height: 384 });
+  const searchBox = await page.getByLabel('Name, MRN, phone or date of birth').boundingBox();
+  expect(searchBox!.width).toBeGreaterThan(250);
+  await shot(page, 'ob12-interview-200pct');
   for (const width of [640, 320]) {
     await page.setViewportSize({ width, height: width === 320 ? 256 : 384 });
     expect.soft(await pageOverflow(page), `the interview at ${width} px scrolls sideways`).toBe(0);
   }
+  // Settings: a bad figure is marked invalid, its red border kept while the cursor is in it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  const days = page.getByRole('group', { name: 'Obstetrics' }).getByLabel('Days before delivery for the last payment');
+  await days.fill('-3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  expect(await days.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+  const border = await days.evaluate((el) => getComputedStyle(el).borderTopColor);
+  await days.blur();
+  expect(border).toBe(await days.evaluate((el) => getComputedStyle(el).borderTopColor));
+  await days.scrollIntoViewIfNeeded();
+  await shot(page, 'ob13-settings-bad-days', { viewport: true });
 });
 
 test('a case cancelled: a deposit reversed, the deposits refunded by a supervisor, a clerk sees neither step', async ({

@@ -3,7 +3,14 @@
 // typed as a new patient. Each form turns into its channel's input (schemas/obstetrics.ts), whose own
 // fields then check it, so a form refuses what main refuses, in the same words.
 import { z } from 'zod';
-import { businessDateSchema, dateNotAfter, type BusinessDate } from '../dates';
+import {
+  businessDateSchema,
+  compareDates,
+  dateNotAfter,
+  formatLongDate,
+  isBusinessDate,
+  type BusinessDate,
+} from '../dates';
 import { dollarsText, parseDollars, positiveCents, type Cents } from '../money';
 import { PAYMENT_METHODS } from './ledger';
 import {
@@ -18,7 +25,7 @@ import {
   trueUpInput,
 } from './obstetrics';
 import { choice } from './formFields';
-import type { ObCoverage } from '../rules/obstetrics';
+import { lastDueDate, type ObCoverage } from '../rules/obstetrics';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -309,26 +316,57 @@ export const ESTIMATE_KEYS: readonly (keyof EstimateText)[] = [
   'allowed',
 ];
 
-export const reviseForm = z
-  .object(
-    Object.fromEntries([...ESTIMATE_KEYS, 'reason', 'note'].map((k) => [k, z.string()])) as Record<
-      keyof ReviseText,
-      z.ZodString
-    >,
-  )
-  .superRefine((v, ctx) => {
-    for (const [field, message] of estimateFactsOf(v).problems)
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    if (v.reason !== 'date_moved' && v.reason !== 'estimate_revised')
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the schedule changes.' });
-    const note = reviseInput.shape.note.safeParse(v.note);
-    if (!note.success) ctx.addIssue({ code: 'custom', path: ['note'], message: note.error.issues[0]!.message });
-  })
-  .transform((v) => ({
-    ...estimateFactsOf(v).facts!,
-    reason: v.reason as 'date_moved' | 'estimate_revised',
-    note: v.note.trim(),
-  }));
+/**
+ * The revise dialog's form. Given the business date and the case's days before delivery, it also says
+ * at once, field by field, a past expected delivery date and a first due date outside the dates allowed
+ * (the server says the same, one refusal at a time: PP-04), so the clerk sees every problem together.
+ */
+export function reviseFormFor(today?: BusinessDate, daysBefore?: number) {
+  return z
+    .object(
+      Object.fromEntries([...ESTIMATE_KEYS, 'reason', 'note'].map((k) => [k, z.string()])) as Record<
+        keyof ReviseText,
+        z.ZodString
+      >,
+    )
+    .superRefine((v, ctx) => {
+      for (const [field, message] of estimateFactsOf(v).problems)
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      if (v.reason !== 'date_moved' && v.reason !== 'estimate_revised')
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the schedule changes.' });
+      const note = reviseInput.shape.note.safeParse(v.note);
+      if (!note.success) ctx.addIssue({ code: 'custom', path: ['note'], message: note.error.issues[0]!.message });
+      if (today === undefined || daysBefore === undefined || !isBusinessDate(v.expectedDelivery)) return;
+      if (compareDates(v.expectedDelivery, today) <= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['expectedDelivery'],
+          message: `The expected delivery date must be after today, ${formatLongDate(today)}.`,
+        });
+      if (!isBusinessDate(v.firstDue)) return;
+      const lastAllowed = lastDueDate(v.expectedDelivery, daysBefore);
+      const open = compareDates(lastAllowed, today) >= 0;
+      if (compareDates(v.firstDue, today) < 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['firstDue'],
+          message: open
+            ? `The first payment cannot be due before today: choose a date from ${formatLongDate(today)} to ${formatLongDate(lastAllowed)}.`
+            : `The first payment cannot be due before today, ${formatLongDate(today)}.`,
+        });
+      else if (open && compareDates(v.firstDue, lastAllowed) > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['firstDue'],
+          message: `Every payment must be due by ${formatLongDate(lastAllowed)}, ${daysBefore} days before the expected delivery (PP-04): choose a first due date from ${formatLongDate(today)} to ${formatLongDate(lastAllowed)}.`,
+        });
+    })
+    .transform((v) => ({
+      ...estimateFactsOf(v).facts!,
+      reason: v.reason as 'date_moved' | 'estimate_revised',
+      note: v.note.trim(),
+    }));
+}
 
 /** A deposit received: the amount in dollars, the day (not after today), how it was paid, a reference. */
 export function depositForm(today: BusinessDate) {

@@ -1,7 +1,8 @@
 // Labelled form fields bound to the surrounding react-hook-form (FormProvider). Each shows its
 // error under the input (role="alert"), marks the input aria-invalid and links the message with
 // aria-describedby, whether the error came from the shared schema or from main.
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { NO_SUCH_DATE_MESSAGE } from '../../../shared/dates';
 import { useFormContext, useFormState } from 'react-hook-form';
 
 interface FieldShellProps {
@@ -89,7 +90,15 @@ export function TextField({
 }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext();
-  const error = useFieldError(name);
+  const schemaError = useFieldError(name);
+  const registered = register(name, numeric ? { valueAsNumber: true } : {});
+  // A date typed that the calendar has not (February 30th) reaches the form as blank: the browser knows it
+  // was typed (badInput), so the message says the date does not exist rather than asking for one.
+  const [badDate, setBadDate] = useState(false);
+  const checkDate = (el: HTMLInputElement) => {
+    if (type === 'date') setBadDate(el.validity.badInput);
+  };
+  const error = schemaError && badDate ? NO_SUCH_DATE_MESSAGE : schemaError;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
       <input
@@ -104,7 +113,12 @@ export function TextField({
         max={max}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        {...register(name, numeric ? { valueAsNumber: true } : {})}
+        {...registered}
+        onKeyUp={(e) => checkDate(e.currentTarget)}
+        onBlur={(e) => {
+          checkDate(e.currentTarget);
+          return registered.onBlur(e);
+        }}
       />
     </FieldShell>
   );

@@ -288,7 +288,9 @@ export function StatementCycle({
               header: 'Reason',
               cell: (h) => (
                 <>
-                  {HOLD_REASON_LABELS[h.reason]}
+                  {/* A hold a matter owns (a payroll deduction, a small-claims case, an OB prepayment) is named
+                      by that matter, as the next-step line names it: its reason's label would mislead. */}
+                  {h.owner ? h.owner.charAt(0).toUpperCase() + h.owner.slice(1) : HOLD_REASON_LABELS[h.reason]}
                   {!h.active && h.releasedOn && (
                     <div className="muted">
                       Released {formatShortDate(h.releasedOn)}
@@ -326,6 +328,7 @@ export function StatementCycle({
                 ) : (
                   h.active &&
                   !h.automatic &&
+                  !h.owner &&
                   h.id !== null && (
                     <button
                       type="button"

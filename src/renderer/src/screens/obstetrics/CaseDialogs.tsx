@@ -20,7 +20,7 @@ import {
   planYearEndsFirst,
   refundDepositsForm,
   reverseDepositForm,
-  reviseForm,
+  reviseFormFor,
   TRUE_UP_ALIASES,
   trueUpForm,
   type ReviseText,
@@ -175,11 +175,22 @@ function coverageText(c: ObCaseDetail): Omit<ReviseText, 'reason' | 'note'> {
   };
 }
 
+/** The first payment of the current schedule not yet paid and due today or later, else today: the date a
+ *  moved schedule starts from (the original first due date may be past). */
+function nextOpenDue(c: ObCaseDetail, today: string): string {
+  return c.progress.items.find((i) => i.state !== 'paid' && i.dueDate >= today)?.dueDate ?? today;
+}
+
 /** A moved date or new coverage facts: the new estimate and schedule shown before it is saved. */
 export function ReviseDialog({ c, onClose, onDone }: StepProps) {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const revise = useChannelMutation('ob:revise');
-  const form = useSchemaForm(reviseForm, { ...coverageText(c), reason: 'date_moved', note: '' });
+  const form = useSchemaForm(reviseFormFor(today, c.current.daysBefore), {
+    ...coverageText(c),
+    firstDue: nextOpenDue(c, today),
+    reason: 'date_moved',
+    note: '',
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const values = useWatch({ control: form.control }) as ReviseText;
   const { facts } = estimateFactsOf(values);
@@ -220,7 +231,7 @@ export function ReviseDialog({ c, onClose, onDone }: StepProps) {
   const p = input ? preview.value : null;
   const kind = values.coverageKind;
   return (
-    <Dialog title={`Move the date or revise ${c.reference}`} onClose={onClose} wide>
+    <Dialog title={`Move the date or revise ${c.reference}`} onClose={onClose} wide className="ob-revise-dialog">
       <FormProvider {...form}>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <div className="ob-interview">
@@ -229,7 +240,7 @@ export function ReviseDialog({ c, onClose, onDone }: StepProps) {
                 <SelectField
                   name="reason"
                   label="Why"
-                  className="span-3"
+                  className="span-6"
                   options={[
                     { value: 'date_moved', label: 'The expected delivery date moved' },
                     { value: 'estimate_revised', label: 'New coverage facts: revise the estimate' },

@@ -227,7 +227,7 @@ export function CasePage({ caseId }: { caseId: number }) {
         <p>{formatCents(c.heldCents)} received is still held for her: a supervisor refunds it from this page.</p>
       )}
 
-      <Summary c={c} />
+      <Summary c={c} printing={language} />
 
       <section aria-labelledby="ob-current">
         <h2 id="ob-current">
@@ -434,7 +434,7 @@ export function CasePage({ caseId }: { caseId: number }) {
   );
 }
 
-function Summary({ c }: { c: ObCaseDetail }) {
+function Summary({ c, printing }: { c: ObCaseDetail; printing: DocumentLanguage }) {
   return (
     <section aria-labelledby="ob-summary">
       <h2 id="ob-summary">Summary</h2>
@@ -476,7 +476,12 @@ function Summary({ c }: { c: ObCaseDetail }) {
         <dt>Financial assistance</dt>
         <dd>{FAP_SCREENING_LABELS[c.fapScreening]}</dd>
         <dt>Her papers in</dt>
-        <dd>{DOCUMENT_LANGUAGE_NAMES[c.language]}</dd>
+        <dd>
+          {DOCUMENT_LANGUAGE_NAMES[c.language]}
+          {/* The selector beside the actions starts on her language (LANG-01); a different one chosen there
+              for this visit's prints is said here too, so the two never disagree silently. */}
+          {printing !== c.language && `; printing now in ${DOCUMENT_LANGUAGE_NAMES[printing]}, as chosen above`}
+        </dd>
         <dt>Interview</dt>
         <dd>{formatLongDate(c.createdOn)}</dd>
         {c.deliveredOn && (

@@ -3,7 +3,7 @@
 // the financial-assistance screening offer and her answer, and the estimate with its arithmetic and
 // the schedule, asked of main (ob:estimate) again as she answers; then the first due date and save.
 import { useEffect, useId, useState } from 'react';
-import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
+import { FormProvider, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { DOCUMENT_LANGUAGE_NAMES, DOCUMENT_LANGUAGES } from '../../../../shared/rules/documentLanguage';
@@ -193,9 +193,10 @@ function PatientSearch({ chosen, onChoose }: { chosen: number | null; onChoose: 
     <div>
       <div className="field">
         <label htmlFor={id}>Name, MRN, phone or date of birth</label>
-        <div className="ob-actions">
+        <div className="ob-actions ob-search-row">
           <input
             id={id}
+            type="text"
             value={typed}
             autoComplete="off"
             spellCheck={false}
@@ -351,6 +352,25 @@ export function CoverageFields({ yearly }: { yearly: boolean }) {
   );
 }
 
+/** The estimate's input while nothing is asked (the query is disabled then). */
+const EMPTY_ESTIMATE = {
+  expectedDelivery: '',
+  deliveryKind: 'vaginal' as const,
+  coverage: {
+    kind: 'self_pay' as const,
+    payerName: '',
+    planYearEnd: null,
+    deductibleRemainingCents: 0,
+    oopRemainingCents: 0,
+    annualDeductibleCents: null,
+    annualOopMaxCents: null,
+    coinsuranceBp: 0,
+    copayCents: 0,
+    allowedCents: null,
+  },
+  firstDue: null,
+};
+
 /**
  * Step 5: the estimate and the schedule, asked of main as she answers (nothing is worked out here),
  * the first due date she chooses, and the language of her papers.
@@ -369,28 +389,23 @@ function LiveEstimate({ values, guarantorId }: { values: InterviewText; guaranto
       : null,
     300,
   );
-  const preview = useChannelQuery(
+  const preview = useChannelQuery('ob:estimate', input ?? { ...EMPTY_ESTIMATE, expectedDelivery: today }, {
+    enabled: input !== null,
+  });
+  // A first due date outside the dates allowed refuses the schedule, not the estimate (the estimate does not
+  // depend on it): the estimate is then asked from today's first due date, and only the schedule's place
+  // says what is wrong with hers.
+  const firstDueRefused = input !== null && preview.error !== null && facts !== null && facts.firstDue !== null;
+  const fromToday = useChannelQuery(
     'ob:estimate',
-    input ?? {
-      expectedDelivery: today,
-      deliveryKind: 'vaginal',
-      coverage: {
-        kind: 'self_pay',
-        payerName: '',
-        planYearEnd: null,
-        deductibleRemainingCents: 0,
-        oopRemainingCents: 0,
-        annualDeductibleCents: null,
-        annualOopMaxCents: null,
-        coinsuranceBp: 0,
-        copayCents: 0,
-        allowedCents: null,
-      },
-      firstDue: null,
+    { ...(input ?? EMPTY_ESTIMATE), firstDue: today },
+    {
+      enabled: firstDueRefused,
     },
-    { enabled: input !== null },
   );
+  const { errors } = useFormState<InterviewText>({ name: 'firstDue' });
   const p = input ? preview.value : null;
+  const estimateOnly = firstDueRefused && !fromToday.error ? fromToday.value : null;
   return (
     <div className="ob-live">
       <fieldset className="group">
@@ -398,8 +413,22 @@ function LiveEstimate({ values, guarantorId }: { values: InterviewText; guaranto
         {!input && (
           <p className="muted">The estimate shows once the delivery date, its kind and the coverage are in.</p>
         )}
-        {input && preview.error && <FormAlert message={preview.error} />}
+        {input && preview.error && !estimateOnly && <FormAlert message={preview.error} />}
         {input && !p && !preview.error && <p role="status">Working out the estimate…</p>}
+        {estimateOnly && (
+          <>
+            <EstimateLines estimate={estimateOnly.estimate} />
+            <div className="ob-schedule">
+              <h3>The schedule</h3>
+              {/* One message: under the field when Save has put it there, else here. */}
+              {errors.firstDue?.message === preview.error ? (
+                <p>No schedule until the first due date is one allowed: see the first due date below.</p>
+              ) : (
+                <FormAlert message={preview.error} />
+              )}
+            </div>
+          </>
+        )}
         <p className="visually-hidden" role="status">
           {p && !preview.error
             ? `Her estimated share: ${formatCents(p.estimate.shareCents)}. ${

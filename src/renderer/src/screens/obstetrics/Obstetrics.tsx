@@ -83,6 +83,7 @@ function Cases() {
           Loading the cases…
         </p>
       )}
+      {list.value && <DepositsHeld cases={list.value} />}
       {list.value && (
         <DataTable
           caption="OB cases"
@@ -121,5 +122,20 @@ function Cases() {
         />
       )}
     </>
+  );
+}
+
+/** The deposits the hospital holds for the listed patients before delivery (PP-04): the sum of the cases'
+ *  held deposits, each case's own figure (received, not applied, refunded or reversed). */
+function DepositsHeld({ cases }: { cases: { guarantorId: number; heldCents: number }[] }) {
+  const holding = cases.filter((c) => c.heldCents > 0);
+  const cents = holding.reduce((sum, c) => sum + c.heldCents, 0);
+  const patients = new Set(holding.map((c) => c.guarantorId)).size;
+  return (
+    <p className="ob-deposits-held">
+      <strong>Deposits held: {formatCents(cents)}</strong>
+      {patients > 0 && ` for ${patients} ${patients === 1 ? 'patient' : 'patients'}`}
+      <span className="muted"> (money held for patients before delivery, in the cases listed)</span>
+    </p>
   );
 }

@@ -157,7 +157,7 @@ export function ObStatementRuns() {
                   type="button"
                   className="small"
                   disabled={pdf.opening === r.id}
-                  aria-label={`Open the OB statements of ${formatLongDate(r.statementDate)}`}
+                  aria-label={`Open the PDF of the OB statements of ${formatLongDate(r.statementDate)}`}
                   onClick={() => void pdf.open(r.id)}
                 >
                   {pdf.opening === r.id ? 'Opening…' : 'Open the PDF'}
