@@ -25,7 +25,7 @@ import {
   trueUpInput,
 } from './obstetrics';
 import { choice } from './formFields';
-import { lastDueDate, type ObCoverage } from '../rules/obstetrics';
+import { lastDueDate, SELF_PAY_COVERAGE, type ObCoverage } from '../rules/obstetrics';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -88,18 +88,7 @@ export function coverageOf(v: EstimateText): { coverage: ObCoverage | null; prob
   }
   if (v.coverageKind === 'self_pay')
     return {
-      coverage: {
-        kind: 'self_pay',
-        payerName: '',
-        planYearEnd: null,
-        deductibleRemainingCents: 0,
-        oopRemainingCents: 0,
-        annualDeductibleCents: null,
-        annualOopMaxCents: null,
-        coinsuranceBp: 0,
-        copayCents: 0,
-        allowedCents: null,
-      },
+      coverage: SELF_PAY_COVERAGE,
       problems,
     };
   const planYearEnd = v.planYearEnd.trim();

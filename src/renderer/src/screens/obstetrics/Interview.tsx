@@ -7,7 +7,7 @@ import { FormProvider, useFormContext, useFormState, useWatch } from 'react-hook
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { DOCUMENT_LANGUAGE_NAMES, DOCUMENT_LANGUAGES } from '../../../../shared/rules/documentLanguage';
-import { DELIVERY_KINDS, DELIVERY_KIND_LABELS } from '../../../../shared/rules/obstetrics';
+import { DELIVERY_KINDS, DELIVERY_KIND_LABELS, SELF_PAY_COVERAGE } from '../../../../shared/rules/obstetrics';
 import { US_STATES } from '../../../../shared/schemas/hospital';
 import { FAP_SCREENINGS, FAP_SCREENING_LABELS } from '../../../../shared/schemas/obstetrics';
 import {
@@ -327,7 +327,7 @@ export function CoverageFields({ yearly }: { yearly: boolean }) {
         label="Deductible remaining ($)"
         money
         className="span-3"
-        hint="Blank is 0.00."
+        hint="0.00 if it is met."
       />
       <TextField name="oopRemaining" label="Out-of-pocket maximum remaining ($)" money className="span-3" />
       {yearly && (
@@ -339,7 +339,7 @@ export function CoverageFields({ yearly }: { yearly: boolean }) {
           <TextField name="annualOopMax" label="Yearly out-of-pocket maximum ($)" money className="span-3" />
         </>
       )}
-      <TextField name="coinsurancePercent" label="Coinsurance (%)" className="span-2" hint="Such as 20. Blank is 0." />
+      <TextField name="coinsurancePercent" label="Coinsurance (%)" className="span-2" hint="Such as 20; 0 if none." />
       <TextField name="copay" label="Copay for the delivery ($)" money className="span-2" hint="Blank is 0.00." />
       <TextField
         name="allowed"
@@ -356,18 +356,7 @@ export function CoverageFields({ yearly }: { yearly: boolean }) {
 const EMPTY_ESTIMATE = {
   expectedDelivery: '',
   deliveryKind: 'vaginal' as const,
-  coverage: {
-    kind: 'self_pay' as const,
-    payerName: '',
-    planYearEnd: null,
-    deductibleRemainingCents: 0,
-    oopRemainingCents: 0,
-    annualDeductibleCents: null,
-    annualOopMaxCents: null,
-    coinsuranceBp: 0,
-    copayCents: 0,
-    allowedCents: null,
-  },
+  coverage: SELF_PAY_COVERAGE,
   firstDue: null,
 };
 
