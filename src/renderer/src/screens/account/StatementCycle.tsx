@@ -288,9 +288,8 @@ export function StatementCycle({
               header: 'Reason',
               cell: (h) => (
                 <>
-                  {/* A hold a matter owns (a payroll deduction, a small-claims case, an OB prepayment) is named
-                      by that matter, as the next-step line names it: its reason's label would mislead. */}
-                  {h.owner ? h.owner.charAt(0).toUpperCase() + h.owner.slice(1) : HOLD_REASON_LABELS[h.reason]}
+                  {/* A hold a matter owns is named by that matter, as the next-step line names it. */}
+                  {holdLabel(h)}
                   {!h.active && h.releasedOn && (
                     <div className="muted">
                       Released {formatShortDate(h.releasedOn)}
@@ -354,4 +353,15 @@ export function StatementCycle({
       )}
     </section>
   );
+}
+
+/**
+ * A hold's reason as the list says it. An arrangement (a payroll deduction, an OB prepayment) holds
+ * its accounts under its own name, never as "Payment plan current"; a matter's own hold (a
+ * small-claims case's) keeps its reason and names the matter.
+ */
+function holdLabel(h: { reason: keyof typeof HOLD_REASON_LABELS; owner: string | null }): string {
+  if (!h.owner) return HOLD_REASON_LABELS[h.reason];
+  const owner = h.owner.charAt(0).toUpperCase() + h.owner.slice(1);
+  return h.reason === 'plan_current' ? owner : `${HOLD_REASON_LABELS[h.reason]} (${h.owner})`;
 }
