@@ -97,6 +97,13 @@ const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
  * RECOUP_BENCH_ONLY=obstetrics: only the obstetric prepayment bench (issue 17) on its own import.
  */
 const ONLY = process.env.RECOUP_BENCH_ONLY;
+/**
+ * RECOUP_BENCH_ONLY=database RECOUP_BENCH_KEEP=/some/file.db: builds the scale data set's encrypted
+ * database (imported in slices of at most 250,000 guarantors, each slice with its own id prefix,
+ * then 20,000 plans) and keeps it with its key in /some/file.db.key (hex), for measuring one part
+ * at a large size without importing again. A tool for development, not a figure.
+ */
+const DATABASE_ONLY = ONLY === 'database';
 const PAYROLL_ONLY = ONLY === 'payroll';
 const OBSTETRICS_ONLY = ONLY === 'obstetrics';
 const ALL = ONLY === undefined || ONLY === '';
@@ -1421,7 +1428,38 @@ function agencyHistory(db: Db, now: string, months: number, perMonth: number): {
   return { placements, lines };
 }
 
+/** RECOUP_BENCH_ONLY=database: see DATABASE_ONLY. */
+async function buildDatabase(file: string): Promise<void> {
+  const key = newDataKey();
+  rmSync(file, { force: true });
+  const db = openEncrypted(file, key);
+  const SLICE = 250_000;
+  for (let done = 0, i = 0; done < GUARANTORS; done += SLICE, i++) {
+    const size = Math.min(SLICE, GUARANTORS - done);
+    const prefix = String.fromCharCode(65 + i);
+    const t = performance.now();
+    const run = await timedImport(
+      db,
+      extractFiles(generateExtract({ seed: 20261126 + i, guarantors: size, today: TODAY, idPrefix: prefix }), prefix),
+    );
+    console.log(
+      `  slice ${prefix}: ${size} guarantors, ${run.rows} rows in ${round((performance.now() - t) / 1000, 1)} s`,
+    );
+  }
+  console.log(`Plans: ${makePlans(db, 20_000)} active plans made`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  writeFileSync(`${file}.key`, key.toString('hex'));
+  console.log(`Kept ${file} (${round(dbSizeMb(file), 0)} MB) and its key in ${file}.key`);
+}
+
 async function main(): Promise<void> {
+  if (DATABASE_ONLY) {
+    const keep = process.env.RECOUP_BENCH_KEEP;
+    if (!keep) throw new Error('RECOUP_BENCH_ONLY=database needs RECOUP_BENCH_KEEP=/path/to/file.db');
+    await buildDatabase(path.resolve(keep));
+    return;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
   const results: Record<string, number> = {};
   try {
