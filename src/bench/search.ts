@@ -245,8 +245,11 @@ export function searchOnly(file: string, now: string): Record<string, number> {
   const results: Record<string, number> = {};
   try {
     if (!readonly) {
-      migrate(db);
-      const t = performance.now();
+      let t = performance.now();
+      const applied = migrate(db);
+      if (applied.length > 0)
+        console.log(`Migrated (${applied.join(', ')}) in ${round((performance.now() - t) / 1000, 1)} s`);
+      t = performance.now();
       const n = addScriptGuarantors(db, now);
       console.log(`Script guarantors: ${n} (${round(performance.now() - t, 0)} ms to add the missing ones)`);
       db.pragma('wal_checkpoint(TRUNCATE)');
