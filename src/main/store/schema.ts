@@ -783,6 +783,9 @@ export interface MetaRow {
 export interface NameTokensRow {
   token: string;
   guarantor_id: number;
+  last_name: string;
+  first_name: string;
+  all_tokens: string;
 }
 
 export interface ObCasesRow {

@@ -647,7 +647,7 @@ describe('025', () => {
     db.prepare(
       `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
     ).run();
-    expect(migrate(db)).toEqual([25]);
+    expect(migrate(db, 25)).toEqual([25]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Every guarantor the extract brought keeps its origin; one made at an interview says so.
     expect(db.prepare('SELECT origin FROM guarantors WHERE id = 1').pluck().get()).toBe('extract');
@@ -668,6 +668,67 @@ describe('025', () => {
     db.exec(`INSERT INTO ob_deposits (case_id, receipt_number, amount_cents, received_on, method, created_at, status)
              VALUES (1, 'OB20260301-0001', 10000, '2026-03-01', 'cash', 't', 'held')`);
     expect(() => db.exec(`UPDATE ob_deposits SET status = 'applied', applied_on = '2026-09-05'`)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('026', () => {
+  it('keeps every name token with its guarantor’s name and tokens, and follows a renamed guarantor', () => {
+    const db = freshDb();
+    migrate(db, 25);
+    db.exec(`
+      INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES
+        (1, 'Smith', 'Jane', 't', 't'), (2, '王', '小明', 't', 't'), (3, 'Nobody', 'Without', 't', 't');
+      INSERT INTO name_tokens (token, guarantor_id) VALUES
+        ('smith', 1), ('jane', 1), ('王小明', 2), ('小明', 2), ('明', 2), ('王', 2);
+    `);
+    expect(migrate(db)).toEqual([26]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const rows = db
+      .prepare(
+        'SELECT token, guarantor_id, last_name, first_name, all_tokens FROM name_tokens ORDER BY guarantor_id, token',
+      )
+      .all() as { token: string; guarantor_id: number; last_name: string; first_name: string; all_tokens: string }[];
+    expect(rows.map((r) => [r.token, r.guarantor_id, r.last_name, r.first_name])).toEqual([
+      ['jane', 1, 'Smith', 'Jane'],
+      ['smith', 1, 'Smith', 'Jane'],
+      ['小明', 2, '王', '小明'],
+      ['明', 2, '王', '小明'],
+      ['王', 2, '王', '小明'],
+      ['王小明', 2, '王', '小明'],
+    ]);
+    // Every row of a guarantor has all of its tokens, each after a space (order aside).
+    for (const r of rows) {
+      const all = r.all_tokens.split(' ');
+      expect(all[0]).toBe('');
+      expect(all.slice(1).sort()).toEqual(
+        rows
+          .filter((o) => o.guarantor_id === r.guarantor_id)
+          .map((o) => o.token)
+          .sort(),
+      );
+    }
+    // A renamed guarantor's rows follow the name the results are ordered by; other changes leave them be.
+    db.exec(`UPDATE guarantors SET last_name = 'Smythe' WHERE id = 1`);
+    db.exec(`UPDATE guarantors SET city = 'Bangor' WHERE id = 2`);
+    expect(db.prepare('SELECT DISTINCT last_name FROM name_tokens WHERE guarantor_id = 1').pluck().all()).toEqual([
+      'Smythe',
+    ]);
+    expect(db.prepare('SELECT DISTINCT last_name FROM name_tokens WHERE guarantor_id = 2').pluck().all()).toEqual([
+      '王',
+    ]);
+    // Still one row per token and guarantor, and a token's guarantors found by the guarantor index.
+    expect(() =>
+      db.exec(
+        `INSERT INTO name_tokens (token, guarantor_id, last_name, first_name, all_tokens) VALUES ('jane', 1, 'S', 'J', ' jane')`,
+      ),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+    const plan = (
+      db.prepare('EXPLAIN QUERY PLAN DELETE FROM name_tokens WHERE guarantor_id = 1').all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' / ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX name_tokens_guarantor/);
     db.close();
   });
 });
