@@ -78,6 +78,7 @@ import { PATIENT_MONEY_TYPES } from '../shared/schemas/ledger';
 import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
+import { reportsBench } from './reports';
 
 const TODAY = '2026-11-26';
 const BENCH_HOSPITAL = {
@@ -1454,6 +1455,10 @@ async function buildDatabase(file: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (ONLY === 'reports') {
+    reportsBench();
+    return;
+  }
   if (DATABASE_ONLY) {
     const keep = process.env.RECOUP_BENCH_KEEP;
     if (!keep) throw new Error('RECOUP_BENCH_ONLY=database needs RECOUP_BENCH_KEEP=/path/to/file.db');

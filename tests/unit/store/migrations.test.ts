@@ -647,7 +647,7 @@ describe('025', () => {
     db.prepare(
       `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't')`,
     ).run();
-    expect(migrate(db)).toEqual([25]);
+    expect(migrate(db, 25)).toEqual([25]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Every guarantor the extract brought keeps its origin; one made at an interview says so.
     expect(db.prepare('SELECT origin FROM guarantors WHERE id = 1').pluck().get()).toBe('extract');
@@ -668,6 +668,29 @@ describe('025', () => {
     db.exec(`INSERT INTO ob_deposits (case_id, receipt_number, amount_cents, received_on, method, created_at, status)
              VALUES (1, 'OB20260301-0001', 10000, '2026-03-01', 'cash', 't', 'held')`);
     expect(() => db.exec(`UPDATE ob_deposits SET status = 'applied', applied_on = '2026-09-05'`)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('027', () => {
+  // Run on its own after 025 (026 is another change's): it adds indexes only.
+  it('adds the aging report’s index of accounts with a balance and the guarantors whose mail came back', async () => {
+    const { migration027 } = await import('../../../src/main/store/migrations/027_reports_indexes');
+    const db = freshDb();
+    migrate(db, 25);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at, mail_returned_on) VALUES (1, 'S', 'J', 't', 't', '2026-11-01')`,
+    ).run();
+    db.transaction(() => migration027.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan('SELECT payer_class, service_to, sum(balance_cents) FROM accounts WHERE balance_cents <> 0 GROUP BY 1, 2'),
+    ).toMatch(/COVERING INDEX accounts_aging/);
+    expect(
+      plan(`SELECT id FROM guarantors WHERE mail_returned_on IS NOT NULL AND mail_returned_on <= '2026-11-26'`),
+    ).toMatch(/INDEX guarantors_mail_returned/);
     db.close();
   });
 });

@@ -26,6 +26,7 @@ import { migration022 } from './022_estates';
 import { migration023 } from './023_bad_debt';
 import { migration024 } from './024_payroll';
 import { migration025 } from './025_obstetrics';
+import { migration027 } from './027_reports_indexes';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration023,
   migration024,
   migration025,
+  migration027,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
