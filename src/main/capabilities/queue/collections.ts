@@ -74,7 +74,12 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
                                 date(coalesce(a.first_statement_date, a.final_notice_date), '+${ECA.notificationDays} days')) END) AS eca_from
          FROM accounts a
         WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned
-        GROUP BY a.guarantor_id),
+        GROUP BY a.guarantor_id
+        -- Only who may need a person goes on: a final notice passed, a high balance, or self-pay owed
+        -- with no notice running and a first statement (if any) already past due; the last statement
+        -- is never earlier than the first, so nobody the queue shows is left out here.
+       HAVING notice_accounts > 0 OR owed >= @highBalance
+           OR (self_pay > 0 AND notices_running = 0 AND (first_statement IS NULL OR first_statement <= @statementCutoff))),
      base AS MATERIALIZED (
        SELECT o.gid, o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
               CASE WHEN o.self_pay > 0 THEN
