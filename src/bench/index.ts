@@ -79,6 +79,7 @@ import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
 import { addScriptGuarantors, searchBench, searchOnly } from './search';
+import { reportsBench } from './reports';
 
 const TODAY = '2026-11-26';
 const BENCH_HOSPITAL = {
@@ -1459,6 +1460,10 @@ async function main(): Promise<void> {
     const file = process.env.RECOUP_BENCH_DB;
     if (!file) throw new Error('RECOUP_BENCH_ONLY=search needs RECOUP_BENCH_DB=/path/to/kept.db');
     searchOnly(path.resolve(file), `${TODAY}T09:00:00.000Z`);
+    return;
+  }
+  if (ONLY === 'reports') {
+    reportsBench();
     return;
   }
   if (DATABASE_ONLY) {

@@ -682,7 +682,7 @@ describe('026', () => {
       INSERT INTO name_tokens (token, guarantor_id) VALUES
         ('smith', 1), ('jane', 1), ('王小明', 2), ('小明', 2), ('明', 2), ('王', 2);
     `);
-    expect(migrate(db)).toEqual([26]);
+    expect(migrate(db, 26)).toEqual([26]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const rows = db
       .prepare(
@@ -729,6 +729,29 @@ describe('026', () => {
       .map((r) => r.detail)
       .join(' / ');
     expect(plan).toMatch(/USING (COVERING )?INDEX name_tokens_guarantor/);
+    db.close();
+  });
+});
+
+describe('027', () => {
+  // Its indexes only, checked on a database at 025.
+  it('adds the aging report’s index of accounts with a balance and the guarantors whose mail came back', async () => {
+    const { migration027 } = await import('../../../src/main/store/migrations/027_reports_indexes');
+    const db = freshDb();
+    migrate(db, 25);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at, mail_returned_on) VALUES (1, 'S', 'J', 't', 't', '2026-11-01')`,
+    ).run();
+    db.transaction(() => migration027.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan('SELECT payer_class, service_to, sum(balance_cents) FROM accounts WHERE balance_cents <> 0 GROUP BY 1, 2'),
+    ).toMatch(/COVERING INDEX accounts_aging/);
+    expect(
+      plan(`SELECT id FROM guarantors WHERE mail_returned_on IS NOT NULL AND mail_returned_on <= '2026-11-26'`),
+    ).toMatch(/INDEX guarantors_mail_returned/);
     db.close();
   });
 });

@@ -22,34 +22,45 @@ function emptyBuckets(columns: AgingColumn[]): Record<AgingColumn, number> {
 
 /**
  * The report's accounts, one definition for the report and its drill-down: each account with a
- * balance (as kept today, or re-derived from the ledger as of an earlier date), its payer class,
- * its aging date and the column it falls in. As of today the report reads the balances kept on the
+ * balance (as kept today, or re-derived from the ledger as of an earlier date), its payer class and
+ * its aging date (null: not yet billed). As of today the report reads the balances kept on the
  * accounts. As of an earlier date it re-derives each account's balance from the ledger entries
  * dated on or before that day, leaves out accounts first served after it, and counts a first
- * statement sent after it as not yet sent.
+ * statement sent after it as not yet sent. `bucketOf` is the column an aging date falls in.
  */
-function agedAccountsSql(basis: AgingBasis, asOf: string, today: string): { sql: string; params: object } {
+function agedAccountsSql(
+  basis: AgingBasis,
+  asOf: string,
+  today: string,
+): { sql: string; params: object; bucketOf: (agingDate: string) => string } {
   const historical = asOf < today;
   const dateColumn = basis === 'service_date' ? 'a.service_to' : 'a.first_statement_date';
-  // Bucket boundaries as dates (an account dated on or after the bound falls in the younger bucket).
-  const cases = AGING_BUCKETS.map((b) => {
-    const [, upper] = BUCKET_BOUNDS[b];
-    return upper === null ? `ELSE '${b}'` : `WHEN ${dateColumn} >= '${addDays(asOf, -upper)}' THEN '${b}'`;
-  }).join(' ');
   const unbilled = `${dateColumn} IS NULL${historical && basis === 'first_statement_date' ? ` OR ${dateColumn} > @asOf` : ''}`;
+  // As of today: the accounts with a balance, read from the covering index accounts_aging alone
+  // (migration 027) when only the payer class, the dates and the balance are asked for.
   const source = historical
     ? `accounts a JOIN (SELECT account_id, sum(amount_cents) AS balance FROM ledger_entries WHERE effective_date <= @asOf GROUP BY account_id) b
          ON b.account_id = a.id WHERE b.balance <> 0 AND a.service_from <= @asOf`
-    : `accounts a JOIN (SELECT id AS account_id, balance_cents AS balance FROM accounts) b ON b.account_id = a.id WHERE b.balance <> 0`;
+    : `accounts a WHERE a.balance_cents <> 0`;
+  const balance = historical ? 'b.balance' : 'a.balance_cents';
   const agingDate =
     basis === 'first_statement_date' && historical
       ? `CASE WHEN ${unbilled} THEN NULL ELSE ${dateColumn} END`
       : dateColumn;
+  // Bucket boundaries as dates (an account dated on or after the bound falls in the younger bucket);
+  // an account with no aging date is not yet billed.
+  const bucketOf = (d: string) => {
+    const cases = AGING_BUCKETS.map((b) => {
+      const [, upper] = BUCKET_BOUNDS[b];
+      return upper === null ? `ELSE '${b}'` : `WHEN ${d} >= '${addDays(asOf, -upper)}' THEN '${b}'`;
+    }).join(' ');
+    return `CASE WHEN ${d} IS NULL THEN 'not_yet_billed' ${cases} END`;
+  };
   return {
-    sql: `SELECT a.id, a.guarantor_id, a.account_number, a.payer_class, b.balance, ${agingDate} AS aging_date,
-                 CASE WHEN ${unbilled} THEN 'not_yet_billed' ${cases} END AS bucket
+    sql: `SELECT a.id, a.guarantor_id, a.account_number, a.payer_class, ${balance} AS balance, ${agingDate} AS aging_date
             FROM ${source}`,
     params: historical ? { asOf } : {},
+    bucketOf,
   };
 }
 
@@ -58,9 +69,14 @@ export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: stri
   const columns: AgingColumn[] =
     basis === 'first_statement_date' ? [...AGING_BUCKETS, 'not_yet_billed'] : [...AGING_BUCKETS];
   const aged = agedAccountsSql(basis, asOf, today);
+  // The accounts are summed by payer class and aging date first (in the order of the index
+  // accounts_aging, without sorting them), then the few thousand sums by column: the bucket is worked
+  // out once per date, not once per account.
   const rows = db
     .prepare(
-      `SELECT payer_class, bucket, sum(balance) AS cents, count(*) AS n FROM (${aged.sql}) GROUP BY payer_class, bucket`,
+      `SELECT payer_class, ${aged.bucketOf('aging_date')} AS bucket, sum(cents) AS cents, sum(n) AS n
+         FROM (SELECT payer_class, aging_date, sum(balance) AS cents, count(*) AS n FROM (${aged.sql}) GROUP BY payer_class, aging_date)
+        GROUP BY payer_class, bucket`,
     )
     .all(aged.params) as {
     payer_class: AgingRow['payerClass'];
@@ -91,7 +107,8 @@ export function agingReport(db: Db, basis: AgingBasis, asOf: string, today: stri
           )
           .pluck()
           .get(asOf, asOf)
-      : db.prepare('SELECT coalesce(sum(balance_cents), 0) FROM accounts').pluck().get()
+      : // An account at zero adds nothing: the sum reads the same index, never the whole table.
+        db.prepare('SELECT coalesce(sum(balance_cents), 0) FROM accounts WHERE balance_cents <> 0').pluck().get()
   ) as number;
   if (balancesTotalCents !== totals.totalCents) {
     throw new AppError(
@@ -119,13 +136,33 @@ export function agingAccounts(db: Db, input: z.output<typeof agingAccountsInput>
     ...(input.column ? { column: input.column } : {}),
     ...(input.payerClass ? { payerClass: input.payerClass } : {}),
   };
-  const filtered = `(SELECT * FROM (${aged.sql}) x${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) x`;
+  const withBucket = `SELECT y.*, ${aged.bucketOf('y.aging_date')} AS bucket FROM (${aged.sql}) y`;
+  const filtered = `(SELECT * FROM (${withBucket}) x${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) x`;
   const sums = db
     .prepare(`SELECT count(*) AS n, coalesce(sum(x.balance), 0) AS cents FROM ${filtered}`)
     .get(params) as {
     n: number;
     cents: number;
   };
+  // As of today, the page's accounts are chosen from the index accounts_aging alone: the smallest
+  // balance on the page (the balances in order), then the accounts at or above it (the page and any
+  // ties with its last balance). Only those are read from the table for their numbers, the order of
+  // ties and their guarantors; the page is the same as ordering every account of the figure.
+  // As of an earlier date the balances come from the ledger, read once for the page as before.
+  let page = '';
+  const pageParams: Record<string, unknown> = {};
+  if (!(asOf < today)) {
+    const cutoff = db
+      .prepare(`SELECT x.balance FROM ${filtered} ORDER BY x.balance DESC LIMIT 1 OFFSET @last`)
+      .pluck()
+      .get({ ...params, last: input.offset + input.limit - 1 }) as number | undefined;
+    const ids = db
+      .prepare(`SELECT x.id FROM ${filtered}${cutoff === undefined ? '' : ' WHERE x.balance >= @cutoff'}`)
+      .pluck()
+      .all({ ...params, ...(cutoff === undefined ? {} : { cutoff }) }) as number[];
+    page = 'WHERE x.id IN (SELECT value FROM json_each(@ids))';
+    pageParams.ids = JSON.stringify(ids);
+  }
   // The last payment from the guarantor on the account (as of the date): read for the page only.
   const rows = db
     .prepare(
@@ -134,10 +171,11 @@ export function agingAccounts(db: Db, input: z.output<typeof agingAccountsInput>
               (SELECT max(e.effective_date) FROM ledger_entries e INDEXED BY ledger_paying
                 WHERE e.account_id = x.id AND e.type IN ('patient_payment','payroll_deduction') AND e.effective_date <= @asOfDate) AS last_paid
          FROM ${filtered} JOIN guarantors g ON g.id = x.guarantor_id
+        ${page}
         ORDER BY x.balance DESC, x.account_number
         LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, asOfDate: asOf, limit: input.limit, offset: input.offset }) as {
+    .all({ ...params, ...pageParams, asOfDate: asOf, limit: input.limit, offset: input.offset }) as {
     id: number;
     account_number: string;
     payer_class: AgingAccountsPage['accounts'][number]['payerClass'];

@@ -42,4 +42,4 @@ export {
   releaseReturnedMail,
 } from './activity';
 export { addNameTokens, replaceNameTokens, search } from './search';
-export { agingReport } from './aging';
+export { agingAccounts, agingReport } from './aging';

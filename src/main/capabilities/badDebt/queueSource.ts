@@ -72,7 +72,12 @@ export const badDebtQueueSource: QueueSource = {
         latest: addDays(today, FIRST_BILL_WARNING_DAYS - policy.firstBillDays),
       },
     };
-    const ids = db.prepare(`SELECT a.id FROM accounts a WHERE ${scope.where}`).pluck().all(scope.params) as number[];
+    // The Medicare accounts that owe, from their own index (migration 027) by their remittance dates,
+    // not every account that owes (the planner, without statistics, takes accounts_open and the table).
+    const ids = db
+      .prepare(`SELECT a.id FROM accounts a INDEXED BY accounts_medicare_owing WHERE ${scope.where}`)
+      .pluck()
+      .all(scope.params) as number[];
     const near: { where: string; params: Record<string, unknown> } = {
       where: 'a.id IN (SELECT value FROM json_each(@ids))',
       params: { ids: JSON.stringify(ids) },

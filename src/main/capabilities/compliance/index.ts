@@ -21,3 +21,4 @@ export {
 export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
 export { credits, guarantorsOwedRefund } from './credits';
+export { monthlyRegisters } from './registers';

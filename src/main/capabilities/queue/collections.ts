@@ -55,7 +55,9 @@ const paidSql = (guarantor: string, since: string | null) =>
  * active plans' accounts read once), the last statement by index (statements_guarantor), and
  * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
  * for those whose statement is past due (and no final notice's 30 days are still running: the
- * notice gives until its own date).
+ * notice gives until its own date). The guarantors' rows (names, the automatic holds) are read last,
+ * only for those who need a person: the guarantors table is the largest read here, and most who owe
+ * are waiting on their statement.
  */
 export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
      planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
@@ -72,21 +74,28 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
                                 date(coalesce(a.first_statement_date, a.final_notice_date), '+${ECA.notificationDays} days')) END) AS eca_from
          FROM accounts a
         WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned
-        GROUP BY a.guarantor_id),
+        GROUP BY a.guarantor_id
+        -- Only who may need a person goes on: a final notice passed, a high balance, or self-pay owed
+        -- with no notice running and a first statement (if any) already past due; the last statement
+        -- is never earlier than the first, so nobody the queue shows is left out here.
+       HAVING notice_accounts > 0 OR owed >= @highBalance
+           OR (self_pay > 0 AND notices_running = 0 AND (first_statement IS NULL OR first_statement <= @statementCutoff))),
      base AS MATERIALIZED (
-       SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status, g.mail_returned_on,
-              o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
+       SELECT o.gid, o.owed, o.self_pay, o.notice_accounts, o.notices_running, o.notice_owed, o.first_notice, o.eca_from,
               CASE WHEN o.self_pay > 0 THEN
-                nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = g.id), '')), '')
+                nullif(max(coalesce(o.first_statement, ''), coalesce((SELECT max(s.statement_date) FROM statements s WHERE s.guarantor_id = o.gid), '')), '')
               END AS last_statement
-         FROM open o JOIN guarantors g ON g.id = o.gid
-        WHERE g.id NOT IN (SELECT value FROM json_each(@heldGuarantors))),
+         FROM open o
+        WHERE o.gid NOT IN (SELECT value FROM json_each(@heldGuarantors))),
      checked AS MATERIALIZED (
        SELECT b.*,
               CASE WHEN b.last_statement <= @statementCutoff AND b.notice_accounts = 0 AND b.notices_running = 0
-                   THEN EXISTS (${paidSql('b.id', 'b.last_statement')}) END AS paid_since
+                   THEN EXISTS (${paidSql('b.gid', 'b.last_statement')}) END AS paid_since
          FROM base b)
-SELECT * FROM checked WHERE notice_accounts > 0 OR paid_since = 0 OR owed >= @highBalance`;
+SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status, g.mail_returned_on,
+       c.owed, c.self_pay, c.notice_accounts, c.notices_running, c.notice_owed, c.first_notice, c.eca_from, c.last_statement, c.paid_since
+  FROM checked c JOIN guarantors g ON g.id = c.gid
+ WHERE c.notice_accounts > 0 OR c.paid_since = 0 OR c.owed >= @highBalance`;
 
 interface OpenRowRaw extends OpenRow {
   /** 1 or 0 when the last statement is past due (and no final notice has passed); null otherwise. */

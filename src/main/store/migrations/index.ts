@@ -27,6 +27,7 @@ import { migration023 } from './023_bad_debt';
 import { migration024 } from './024_payroll';
 import { migration025 } from './025_obstetrics';
 import { migration026 } from './026_search_names';
+import { migration027 } from './027_reports_indexes';
 
 export interface Migration {
   version: number;
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration024,
   migration025,
   migration026,
+  migration027,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
