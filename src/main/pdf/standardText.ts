@@ -1,0 +1,302 @@
+// Text in the standard fonts (Helvetica and the other PDF base fonts), measured, wrapped and
+// encoded once per process instead of every time it is drawn. A statement run draws the same
+// labels, headings, amounts and paragraphs tens of thousands of times; pdfkit looked up every
+// glyph's width and kerning pair, broke every paragraph into lines and encoded every line again
+// each time, which was most of a statement's drawing time.
+//
+// What is remembered depends only on the font's metrics and the text: a string's width at size
+// 1000, the lines a text breaks into at a width and size, and the operators that show a line. A
+// document drawn with this writes exactly the bytes pdfkit writes without it (the numbers are
+// computed by the same expressions, in the same order): statements recorded before reprint byte
+// for byte (statementGolden.test.ts, standardText.test.ts). Anything out of the ordinary (another
+// font, justified or continued text, character or word spacing, links, underlines, a line that
+// would break to a new page) is left to pdfkit itself.
+//
+// This relies on pdfkit 0.20's text internals (_text, _fragment, _line, the LineWrapper's
+// options), as pageCopy.ts does; pdfkit is pinned in package.json.
+import type { Pdf } from './layout';
+
+interface StandardFontInternals {
+  name: string;
+  id: string;
+  ascender: number;
+  widthOfString(text: string, size: number): number;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  ref(): unknown;
+}
+
+type TextOptions = Record<string, unknown> & {
+  width?: number;
+  height?: number;
+  align?: string;
+  lineGap?: number;
+  textWidth?: number;
+  wordCount?: number;
+  lineWidth?: number;
+};
+
+type LineCallback = (line: string, options: TextOptions, wrapper?: unknown) => void;
+
+interface DocumentInternals {
+  _font: StandardFontInternals;
+  _fontSize: number;
+  _lineGap: number;
+  _wrapper: unknown;
+  _textOptions: unknown;
+  x: number;
+  y: number;
+  page: {
+    height: number;
+    margins: { bottom: number };
+    fonts: Record<string, unknown>;
+    maxY(): number;
+    write(chunk: Uint8Array): void;
+  };
+  _line: LineCallback;
+  _text(text: unknown, x: unknown, y: unknown, options: unknown, lineCallback: LineCallback): Pdf;
+  _fragment(text: string, x: number, y: number, options: TextOptions): void;
+  _initOptions(x?: unknown, y?: unknown, options?: unknown): TextOptions;
+  currentLineHeight(includeGap?: boolean): number;
+  widthOfString(text: string, options?: TextOptions): number;
+  heightOfString(text: string, options?: TextOptions): number;
+}
+
+/** One line a text broke into, with what pdfkit's line wrapper told the line's drawing. */
+interface WrappedLine {
+  text: string;
+  textWidth: number;
+  wordCount: number;
+  lineWidth: number;
+}
+
+/**
+ * A map that forgets everything once it holds `limit` entries: the names and addresses of a run
+ * are each met once, and must not fill a worker's memory; the labels come back at once.
+ */
+class Memo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+}
+
+/** A string's width in a standard font at size 1000 (the sum of its advances, kerning included). */
+const widths = new Memo<number>(100_000);
+/** The operator that shows a string in a standard font ("[<48656c6c6f> 0] TJ"). */
+const shows = new Memo<string>(100_000);
+/** The lines a text breaks into, by font, size and width. */
+const wraps = new Memo<WrappedLine[]>(20_000);
+
+/** As pdfkit writes a number into a content stream. */
+function number(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** Text options this leaves to pdfkit (their drawing or measuring is not what is remembered). */
+const UNUSUAL = [
+  'wordSpacing',
+  'characterSpacing',
+  'features',
+  'link',
+  'goTo',
+  'destination',
+  'underline',
+  'strike',
+  'oblique',
+  'fill',
+  'stroke',
+  'baseline',
+  'continued',
+  'indent',
+  'indentAllLines',
+  'paragraphGap',
+  'ellipsis',
+  'structParent',
+  'structType',
+] as const;
+
+function usual(o: TextOptions): boolean {
+  for (const k of UNUSUAL) if (o[k] !== undefined && o[k] !== false && o[k] !== 0) return false;
+  if (o.align === 'justify') return false;
+  if (o.horizontalScaling !== undefined && o.horizontalScaling !== 100) return false;
+  if ((o.columns as number | undefined) !== undefined && (o.columns as number) > 1) return false;
+  return !o.rotation;
+}
+
+/**
+ * Makes `doc` remember standard-font text across documents (see the top of this file). Called by
+ * createPdf, before anything else wraps the document's text methods.
+ */
+export function rememberStandardText(doc: Pdf): void {
+  const d = doc as unknown as DocumentInternals;
+  // The font every document starts with (createPdf chooses Helvetica) gives pdfkit's class of standard fonts.
+  const StandardFont = (d._font as object).constructor;
+  const isStandard = (f: unknown): f is StandardFontInternals => (f as object).constructor === StandardFont;
+  const text = d._text;
+  const fragment = d._fragment;
+  const widthOfString = d.widthOfString;
+  const heightOfString = d.heightOfString;
+
+  const rawWidth = (f: StandardFontInternals, s: string): number => {
+    const key = `${f.name}\u0000${s}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      // pdfkit's own sum of the advances: at size 1000 its scale is exactly 1.
+      w = f.widthOfString(s, 1000);
+      widths.set(key, w);
+    }
+    return w;
+  };
+
+  d.widthOfString = function (this: DocumentInternals, s: string, options: TextOptions = {}): number {
+    const f = d._font;
+    if (!isStandard(f)) return widthOfString.call(this, s, options);
+    // pdfkit's expression: (font width × size / 1000 + spacing) × scaling / 100.
+    const horizontalScaling = (options.horizontalScaling as number | undefined) || 100;
+    return (
+      ((rawWidth(f, `${s}`) * (d._fontSize / 1000) +
+        ((options.characterSpacing as number | undefined) || 0) * (s.length - 1)) *
+        horizontalScaling) /
+      100
+    );
+  } as typeof d.widthOfString;
+
+  /** The show-text operator of a line, as pdfkit's _fragment makes it; null when it would move glyphs. */
+  const showOf = (f: StandardFontInternals, s: string): string | null => {
+    const key = `${f.name}\u0000${s}`;
+    const known = shows.get(key);
+    if (known !== undefined) return known;
+    const [encoded, positions] = f.encode(s);
+    const commands: string[] = [];
+    let last = 0;
+    const segment = (cur: number) => {
+      if (last < cur) {
+        const p = positions[cur - 1]!;
+        commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-(p.xAdvance - p.advanceWidth))}`);
+      }
+      last = cur;
+    };
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i]!;
+      if (p.xOffset || p.yOffset) return null;
+      if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+    }
+    segment(positions.length);
+    if (commands.length === 0) return null;
+    const show = `[${commands.join(' ')}] TJ`;
+    shows.set(key, show);
+    return show;
+  };
+
+  d._fragment = function (this: DocumentInternals, s: string, x: number, y: number, options: TextOptions): void {
+    const f = d._font;
+    if (!isStandard(f) || !usual(options)) return fragment.call(this, s, x, y, options);
+    let line = `${s}`;
+    if (line.includes('\n')) line = line.replace(/\n/g, '');
+    if (line.length === 0) return;
+    const show = showOf(f, line);
+    if (show === null) return fragment.call(this, s, x, y, options);
+    // Where pdfkit puts the line: aligned in its box, on the font's ascender.
+    if (options.width) {
+      const align = options.align || 'left';
+      if (align === 'right') x += options.lineWidth! - d.widthOfString(line.replace(/\s+$/, ''), options);
+      else if (align === 'center') x += options.lineWidth! / 2 - options.textWidth! / 2;
+    }
+    const dy = (f.ascender / 1000) * d._fontSize;
+    const page = d.page;
+    const top = page.height - y - dy;
+    if (page.fonts[f.id] === undefined || page.fonts[f.id] === null) page.fonts[f.id] = f.ref();
+    // pdfkit's save, flip, text object and restore, one operator a line, as one write.
+    page.write(
+      Buffer.from(
+        `q\n1 0 0 -1 0 ${number(page.height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${f.id} ${number(d._fontSize)} Tf\n${show}\nET\nQ\n`,
+        'latin1',
+      ),
+    );
+  };
+
+  const wrapKey = (f: StandardFontInternals, s: string, width: number): string =>
+    `${f.name}\u0000${d._fontSize}\u0000${width}\u0000${s}`;
+
+  /** pdfkit's wrapping of a text, run for real, with the lines it gives kept. */
+  const wrapAndKeep = (key: string, s: string, x: unknown, y: unknown, options: unknown, draw: LineCallback): Pdf => {
+    const lines: WrappedLine[] = [];
+    const result = text.call(d, s, x, y, options, (line, o, wrapper) => {
+      lines.push({ text: line, textWidth: o.textWidth!, wordCount: o.wordCount!, lineWidth: o.lineWidth! });
+      draw.call(d, line, o, wrapper);
+    });
+    wraps.set(key, lines);
+    return result;
+  };
+
+  d._text = function (
+    this: DocumentInternals,
+    value: unknown,
+    x: unknown,
+    y: unknown,
+    options: unknown,
+    lineCallback: LineCallback,
+  ): Pdf {
+    const f = d._font;
+    if (lineCallback !== d._line || !isStandard(f) || d._wrapper || d._textOptions)
+      return text.call(this, value, x, y, options, lineCallback);
+    const o = d._initOptions(x, y, options);
+    if (!o.width || (o.height !== undefined && o.height !== null) || !usual(o))
+      return text.call(this, value, x, y, options, lineCallback);
+    const s = value === undefined || value === null ? '' : `${value as string}`;
+    const key = wrapKey(f, s, o.width);
+    const lines = wraps.get(key);
+    if (!lines) return wrapAndKeep(key, s, x, y, options, lineCallback);
+    // The lines must all fit on this page (else pdfkit breaks to the next page itself).
+    const maxY = d.page.maxY() - 1;
+    const step = d.currentLineHeight(true);
+    const lineGap = o.lineGap || d._lineGap || 0;
+    let bottom = d.y;
+    if (bottom + step > maxY) return text.call(this, value, x, y, options, lineCallback);
+    for (let i = 0; i < lines.length; i++) {
+      bottom += step + lineGap;
+      if (bottom + step > maxY) return text.call(this, value, x, y, options, lineCallback);
+    }
+    const startX = d.x;
+    d._wrapper = null;
+    d._textOptions = null;
+    for (const line of lines) {
+      o.textWidth = line.textWidth;
+      o.wordCount = line.wordCount;
+      o.lineWidth = line.lineWidth;
+      d._fragment(line.text, d.x, d.y, o);
+      d.y += d.currentLineHeight(true) + lineGap;
+    }
+    d.x = startX;
+    return d as unknown as Pdf;
+  };
+
+  d.heightOfString = function (this: DocumentInternals, value: string, options?: TextOptions): number {
+    const f = d._font;
+    if (!isStandard(f) || d._wrapper || d._textOptions) return heightOfString.call(this, value, options);
+    const { x, y } = d;
+    const o = d._initOptions(options);
+    if (!o.width || !usual(o)) return heightOfString.call(this, value, options);
+    o.height = Infinity;
+    const lineGap = o.lineGap || d._lineGap || 0;
+    // As pdfkit's heightOfString: a line's height added for each line the text breaks into.
+    const advance = () => {
+      d.y += d.currentLineHeight(true) + lineGap;
+    };
+    const s = value === undefined || value === null ? '' : `${value}`;
+    const key = wrapKey(f, s, o.width);
+    const lines = wraps.get(key);
+    if (lines) for (let i = 0; i < lines.length; i++) advance();
+    else wrapAndKeep(key, s, d.x, d.y, o, advance);
+    const height = d.y - y;
+    d.x = x;
+    d.y = y;
+    return height;
+  } as typeof d.heightOfString;
+}
