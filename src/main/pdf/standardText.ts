@@ -70,27 +70,36 @@ interface WrappedLine {
 }
 
 /**
- * A map that forgets everything once it holds `limit` entries: the names and addresses of a run
- * are each met once, and must not fill a worker's memory; the labels come back at once.
+ * Texts by what they are measured in (a font, a size and a width), forgetting everything once it
+ * holds `limit` texts: the names and addresses of a run are each met once and must not fill a
+ * worker's memory; the labels come back at once. The text itself is the inner key (no key is
+ * built by joining strings, which costs more than what is remembered).
  */
 class Memo<V> {
-  private readonly map = new Map<string, V>();
+  private readonly byContext = new Map<string, Map<string, V>>();
+  private size = 0;
   constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    return this.map.get(key);
+  get(context: string, text: string): V | undefined {
+    return this.byContext.get(context)?.get(text);
   }
-  set(key: string, value: V): void {
-    if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+  set(context: string, text: string, value: V): void {
+    if (this.size >= this.limit) {
+      this.byContext.clear();
+      this.size = 0;
+    }
+    let texts = this.byContext.get(context);
+    if (!texts) this.byContext.set(context, (texts = new Map()));
+    texts.set(text, value);
+    this.size++;
   }
 }
 
 /** A string's width in a standard font at size 1000 (the sum of its advances, kerning included). */
-const widths = new Memo<number>(100_000);
+const widths = new Memo<number>(200_000);
 /** The operator that shows a string in a standard font ("[<48656c6c6f> 0] TJ"). */
-const shows = new Memo<string>(100_000);
+const shows = new Memo<string>(200_000);
 /** The lines a text breaks into, by font, size and width. */
-const wraps = new Memo<WrappedLine[]>(20_000);
+const wraps = new Memo<WrappedLine[]>(50_000);
 
 /** As pdfkit writes a number into a content stream. */
 function number(n: number): number {
@@ -144,12 +153,11 @@ export function rememberStandardText(doc: Pdf): void {
   const heightOfString = d.heightOfString;
 
   const rawWidth = (f: StandardFontInternals, s: string): number => {
-    const key = `${f.name}\u0000${s}`;
-    let w = widths.get(key);
+    let w = widths.get(f.name, s);
     if (w === undefined) {
       // pdfkit's own sum of the advances: at size 1000 its scale is exactly 1.
       w = f.widthOfString(s, 1000);
-      widths.set(key, w);
+      widths.set(f.name, s, w);
     }
     return w;
   };
@@ -169,8 +177,7 @@ export function rememberStandardText(doc: Pdf): void {
 
   /** The show-text operator of a line, as pdfkit's _fragment makes it; null when it would move glyphs. */
   const showOf = (f: StandardFontInternals, s: string): string | null => {
-    const key = `${f.name}\u0000${s}`;
-    const known = shows.get(key);
+    const known = shows.get(f.name, s);
     if (known !== undefined) return known;
     const [encoded, positions] = f.encode(s);
     const commands: string[] = [];
@@ -190,7 +197,7 @@ export function rememberStandardText(doc: Pdf): void {
     segment(positions.length);
     if (commands.length === 0) return null;
     const show = `[${commands.join(' ')}] TJ`;
-    shows.set(key, show);
+    shows.set(f.name, s, show);
     return show;
   };
 
@@ -221,17 +228,23 @@ export function rememberStandardText(doc: Pdf): void {
     );
   };
 
-  const wrapKey = (f: StandardFontInternals, s: string, width: number): string =>
-    `${f.name}\u0000${d._fontSize}\u0000${width}\u0000${s}`;
+  const wrapContext = (f: StandardFontInternals, width: number): string => `${f.name} ${d._fontSize} ${width}`;
 
   /** pdfkit's wrapping of a text, run for real, with the lines it gives kept. */
-  const wrapAndKeep = (key: string, s: string, x: unknown, y: unknown, options: unknown, draw: LineCallback): Pdf => {
+  const wrapAndKeep = (
+    context: string,
+    s: string,
+    x: unknown,
+    y: unknown,
+    options: unknown,
+    draw: LineCallback,
+  ): Pdf => {
     const lines: WrappedLine[] = [];
     const result = text.call(d, s, x, y, options, (line, o, wrapper) => {
       lines.push({ text: line, textWidth: o.textWidth!, wordCount: o.wordCount!, lineWidth: o.lineWidth! });
       draw.call(d, line, o, wrapper);
     });
-    wraps.set(key, lines);
+    wraps.set(context, s, lines);
     return result;
   };
 
@@ -250,9 +263,9 @@ export function rememberStandardText(doc: Pdf): void {
     if (!o.width || (o.height !== undefined && o.height !== null) || !usual(o))
       return text.call(this, value, x, y, options, lineCallback);
     const s = value === undefined || value === null ? '' : `${value as string}`;
-    const key = wrapKey(f, s, o.width);
-    const lines = wraps.get(key);
-    if (!lines) return wrapAndKeep(key, s, x, y, options, lineCallback);
+    const context = wrapContext(f, o.width);
+    const lines = wraps.get(context, s);
+    if (!lines) return wrapAndKeep(context, s, x, y, options, lineCallback);
     // The lines must all fit on this page (else pdfkit breaks to the next page itself).
     const maxY = d.page.maxY() - 1;
     const step = d.currentLineHeight(true);
@@ -290,10 +303,10 @@ export function rememberStandardText(doc: Pdf): void {
       d.y += d.currentLineHeight(true) + lineGap;
     };
     const s = value === undefined || value === null ? '' : `${value}`;
-    const key = wrapKey(f, s, o.width);
-    const lines = wraps.get(key);
+    const context = wrapContext(f, o.width);
+    const lines = wraps.get(context, s);
     if (lines) for (let i = 0; i < lines.length; i++) advance();
-    else wrapAndKeep(key, s, d.x, d.y, o, advance);
+    else wrapAndKeep(context, s, d.x, d.y, o, advance);
     const height = d.y - y;
     d.x = x;
     d.y = y;

@@ -16,7 +16,7 @@ import type { Writable } from 'node:stream';
 import { createPdf } from '../../pdf/layout';
 import { appendPages } from '../../pdf/pageCopy';
 import { statementRenderer } from './renderPool';
-import type { RenderedStatement } from './statementPdf';
+import type { BatchStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import { setCollectionClock } from '../accounts';
 import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
@@ -286,8 +286,8 @@ export async function releaseRun(
     let finalNotices = 0;
     let amount = 0;
     type Item = { guarantorId: number; zip: string; snapshot: StatementSnapshot; shown: ShownAccount[] };
-    const inFlight: { items: Item[]; rendered: Promise<RenderedStatement[]> }[] = [];
-    const record = (items: Item[], rendered: RenderedStatement[]) => {
+    const inFlight: { items: Item[]; rendered: Promise<BatchStatement[]> }[] = [];
+    const record = (items: Item[], rendered: BatchStatement[]) => {
       items.forEach(({ guarantorId, zip, snapshot, shown }, k) => {
         const r = rendered[k]!;
         const statementId = insert.run(
