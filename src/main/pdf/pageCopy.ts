@@ -146,11 +146,14 @@ export function capturePages(doc: Pdf): CapturedPage[] {
   });
 }
 
-/** The pages with their content streams deflated (zlib's defaults, as pdfkit's compressed documents). */
-export function deflatePages(pages: readonly CapturedPage[]): DeflatedPage[] {
+/**
+ * The pages with their content streams deflated. `level`: zlib's (pdfkit deflates at the default,
+ * 6); a statement run's batch takes 3, three times as fast for a file some 8% larger.
+ */
+export function deflatePages(pages: readonly CapturedPage[], level = -1): DeflatedPage[] {
   return pages.map(({ content, ...page }) => {
     const whole = Buffer.concat([openingTransform(page.height), content]);
-    return { ...page, deflated: deflateSync(whole) };
+    return { ...page, deflated: deflateSync(whole, { level }) };
   });
 }
 

@@ -1,27 +1,26 @@
-// Text in the standard fonts (Helvetica and the other PDF base fonts), measured, wrapped and
-// encoded once per process instead of every time it is drawn. A statement run draws the same
-// labels, headings, amounts and paragraphs tens of thousands of times; pdfkit looked up every
-// glyph's width and kerning pair, broke every paragraph into lines and encoded every line again
-// each time, which was most of a statement's drawing time.
+// Text in the standard fonts (Helvetica and the other PDF base fonts), measured from tables
+// (standardMetrics.ts) and wrapped once per process instead of every time it is drawn. A
+// statement run draws the same labels, headings, amounts and paragraphs tens of thousands of
+// times; pdfkit looked up every glyph's width and kerning pair by name, broke every paragraph
+// into lines and encoded every line again each time, which was most of a statement's drawing time.
 //
-// What is remembered depends only on the font's metrics and the text: a string's width at size
-// 1000, the lines a text breaks into at a width and size, and the operators that show a line. A
-// document drawn with this writes exactly the bytes pdfkit writes without it (the numbers are
-// computed by the same expressions, in the same order): statements recorded before reprint byte
-// for byte (statementGolden.test.ts, standardText.test.ts). Anything out of the ordinary (another
-// font, justified or continued text, character or word spacing, links, underlines, a line that
-// would break to a new page) is left to pdfkit itself.
+// What is remembered depends only on the font's metrics, its size and the text: the lines a text
+// breaks into at a width. A document drawn with this writes exactly the bytes pdfkit writes
+// without it (the numbers are computed by the same expressions, in the same order): statements
+// recorded before reprint byte for byte (statementGolden.test.ts, standardText.test.ts). Anything
+// out of the ordinary (another font, justified or continued text, character or word spacing,
+// links, underlines, a line that would break to a new page) is left to pdfkit itself.
 //
 // This relies on pdfkit 0.20's text internals (_text, _fragment, _line, the LineWrapper's
 // options), as pageCopy.ts does; pdfkit is pinned in package.json.
 import type { Pdf } from './layout';
+import { pdfNumber as number, standardMetrics, type AfmInternals } from './standardMetrics';
 
 interface StandardFontInternals {
   name: string;
   id: string;
   ascender: number;
-  widthOfString(text: string, size: number): number;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  font: AfmInternals;
   ref(): unknown;
 }
 
@@ -70,10 +69,9 @@ interface WrappedLine {
 }
 
 /**
- * Texts by what they are measured in (a font, a size and a width), forgetting everything once it
+ * Texts by what they are wrapped in (a font, a size and a width), forgetting everything once it
  * holds `limit` texts: the names and addresses of a run are each met once and must not fill a
- * worker's memory; the labels come back at once. The text itself is the inner key (no key is
- * built by joining strings, which costs more than what is remembered).
+ * worker's memory; the paragraphs come back at once. The text itself is the inner key.
  */
 class Memo<V> {
   private readonly byContext = new Map<string, Map<string, V>>();
@@ -94,44 +92,34 @@ class Memo<V> {
   }
 }
 
-/** A string's width in a standard font at size 1000 (the sum of its advances, kerning included). */
-const widths = new Memo<number>(200_000);
-/** The operator that shows a string in a standard font ("[<48656c6c6f> 0] TJ"). */
-const shows = new Memo<string>(200_000);
 /** The lines a text breaks into, by font, size and width. */
 const wraps = new Memo<WrappedLine[]>(50_000);
 
-/** As pdfkit writes a number into a content stream. */
-function number(n: number): number {
-  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
-  throw new Error(`unsupported number: ${n}`);
-}
-
-/** Text options this leaves to pdfkit (their drawing or measuring is not what is remembered). */
-const UNUSUAL = [
-  'wordSpacing',
-  'characterSpacing',
-  'features',
-  'link',
-  'goTo',
-  'destination',
-  'underline',
-  'strike',
-  'oblique',
-  'fill',
-  'stroke',
-  'baseline',
-  'continued',
-  'indent',
-  'indentAllLines',
-  'paragraphGap',
-  'ellipsis',
-  'structParent',
-  'structType',
-] as const;
+/**
+ * Text options drawn here as pdfkit draws them; any other option set to something (spacing, links,
+ * underlines, features, indents, a paragraph gap, an ellipsis, continued text...) is left to pdfkit.
+ */
+const USUAL = new Set([
+  'width',
+  'height',
+  'align',
+  'lineBreak',
+  'lineGap',
+  'columns',
+  'columnGap',
+  'rotation',
+  'horizontalScaling',
+  'textWidth',
+  'wordCount',
+  'lineWidth',
+]);
 
 function usual(o: TextOptions): boolean {
-  for (const k of UNUSUAL) if (o[k] !== undefined && o[k] !== false && o[k] !== 0) return false;
+  for (const k in o) {
+    if (USUAL.has(k)) continue;
+    const v = o[k];
+    if (v !== undefined && v !== null && v !== false && v !== 0) return false;
+  }
   if (o.align === 'justify') return false;
   if (o.horizontalScaling !== undefined && o.horizontalScaling !== 100) return false;
   if ((o.columns as number | undefined) !== undefined && (o.columns as number) > 1) return false;
@@ -152,54 +140,18 @@ export function rememberStandardText(doc: Pdf): void {
   const widthOfString = d.widthOfString;
   const heightOfString = d.heightOfString;
 
-  const rawWidth = (f: StandardFontInternals, s: string): number => {
-    let w = widths.get(f.name, s);
-    if (w === undefined) {
-      // pdfkit's own sum of the advances: at size 1000 its scale is exactly 1.
-      w = f.widthOfString(s, 1000);
-      widths.set(f.name, s, w);
-    }
-    return w;
-  };
-
   d.widthOfString = function (this: DocumentInternals, s: string, options: TextOptions = {}): number {
     const f = d._font;
     if (!isStandard(f)) return widthOfString.call(this, s, options);
     // pdfkit's expression: (font width × size / 1000 + spacing) × scaling / 100.
     const horizontalScaling = (options.horizontalScaling as number | undefined) || 100;
     return (
-      ((rawWidth(f, `${s}`) * (d._fontSize / 1000) +
+      ((standardMetrics(f.name, f.font).width(`${s}`) * (d._fontSize / 1000) +
         ((options.characterSpacing as number | undefined) || 0) * (s.length - 1)) *
         horizontalScaling) /
       100
     );
   } as typeof d.widthOfString;
-
-  /** The show-text operator of a line, as pdfkit's _fragment makes it; null when it would move glyphs. */
-  const showOf = (f: StandardFontInternals, s: string): string | null => {
-    const known = shows.get(f.name, s);
-    if (known !== undefined) return known;
-    const [encoded, positions] = f.encode(s);
-    const commands: string[] = [];
-    let last = 0;
-    const segment = (cur: number) => {
-      if (last < cur) {
-        const p = positions[cur - 1]!;
-        commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-(p.xAdvance - p.advanceWidth))}`);
-      }
-      last = cur;
-    };
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i]!;
-      if (p.xOffset || p.yOffset) return null;
-      if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
-    }
-    segment(positions.length);
-    if (commands.length === 0) return null;
-    const show = `[${commands.join(' ')}] TJ`;
-    shows.set(f.name, s, show);
-    return show;
-  };
 
   d._fragment = function (this: DocumentInternals, s: string, x: number, y: number, options: TextOptions): void {
     const f = d._font;
@@ -207,8 +159,7 @@ export function rememberStandardText(doc: Pdf): void {
     let line = `${s}`;
     if (line.includes('\n')) line = line.replace(/\n/g, '');
     if (line.length === 0) return;
-    const show = showOf(f, line);
-    if (show === null) return fragment.call(this, s, x, y, options);
+    const show = standardMetrics(f.name, f.font).show(line);
     // Where pdfkit puts the line: aligned in its box, on the font's ascender.
     if (options.width) {
       const align = options.align || 'left';
