@@ -77,6 +77,23 @@ export class StandardMetrics {
     return width;
   }
 
+  /**
+   * At least the width (size 1000) of `s` measured in pieces, as pdfkit's line wrapper measures
+   * it word by word: each glyph's width and only the kerning that widens (a word measured alone
+   * loses the kerning with the word before it).
+   */
+  widthBound(s: string): number {
+    const n = this.count + 1;
+    let width = 0;
+    const length = s.length;
+    for (let i = 0; i < length; i++) {
+      const left = this.glyph(s.charCodeAt(i));
+      const kern = i + 1 < length ? this.kerns[left * n + this.glyph(s.charCodeAt(i + 1))]! : 0;
+      width += this.widths[left]! + Math.max(0, kern);
+    }
+    return width;
+  }
+
   private hex(code: number): string {
     let h = this.hexOf[code];
     if (h === undefined) {

@@ -92,6 +92,11 @@ class Memo<V> {
   }
 }
 
+/** A text's lines, each with its newline but the last. */
+const HARD_LINES = /[^\n]*\n|[^\n]+$/g;
+/** Where pdfkit's line breaker breaks or hyphenates a line other than at a newline or a space. */
+const OTHER_BREAKS = /[\r\v\f\u0085\u2028\u2029\u00ad]/;
+
 /** The lines a text breaks into, by font, size and width. */
 const wraps = new Memo<WrappedLine[]>(50_000);
 
@@ -181,6 +186,22 @@ export function rememberStandardText(doc: Pdf): void {
 
   const wrapContext = (f: StandardFontInternals, width: number): string => `${f.name} ${d._fontSize} ${width}`;
 
+  /**
+   * The lines of a text whose every line plainly fits its width: pdfkit's wrapper breaks it only
+   * at its newlines (each line keeping its newline). Plainly: even counted as the wrapper counts
+   * (word by word, so without the kerning that would pull a word towards the one before it), with
+   * room to spare. Null otherwise, or for what the wrapper breaks by other rules.
+   */
+  const plainLines = (f: StandardFontInternals, s: string, width: number): WrappedLine[] | null => {
+    if (s === '' || OTHER_BREAKS.test(s)) return null;
+    // The wrapper's line width: (width × scaling / 100 − column gap × (columns − 1)) / columns.
+    const lineWidth = (width * 100) / 100;
+    const metrics = standardMetrics(f.name, f.font);
+    const lines = s.match(HARD_LINES) ?? [];
+    for (const line of lines) if ((metrics.widthBound(line) * d._fontSize) / 1000 + 0.5 >= lineWidth) return null;
+    return lines.map((line) => ({ text: line, textWidth: NaN, wordCount: NaN, lineWidth }));
+  };
+
   /** pdfkit's wrapping of a text, run for real, with the lines it gives kept. */
   const wrapAndKeep = (
     context: string,
@@ -215,7 +236,8 @@ export function rememberStandardText(doc: Pdf): void {
       return text.call(this, value, x, y, options, lineCallback);
     const s = value === undefined || value === null ? '' : `${value as string}`;
     const context = wrapContext(f, o.width);
-    const lines = wraps.get(context, s);
+    // A centred line is placed by the width the wrapper measured: only its lines can say it.
+    const lines = wraps.get(context, s) ?? (o.align === 'center' ? null : plainLines(f, s, o.width));
     if (!lines) return wrapAndKeep(context, s, x, y, options, lineCallback);
     // The lines must all fit on this page (else pdfkit breaks to the next page itself).
     const maxY = d.page.maxY() - 1;
@@ -255,7 +277,7 @@ export function rememberStandardText(doc: Pdf): void {
     };
     const s = value === undefined || value === null ? '' : `${value}`;
     const context = wrapContext(f, o.width);
-    const lines = wraps.get(context, s);
+    const lines = wraps.get(context, s) ?? plainLines(f, s, o.width);
     if (lines) for (let i = 0; i < lines.length; i++) advance();
     else wrapAndKeep(context, s, d.x, d.y, o, advance);
     const height = d.y - y;

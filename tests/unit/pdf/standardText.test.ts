@@ -28,6 +28,12 @@ function draw(doc: Pdf, round: number): number[] {
   doc.font('Helvetica-Bold').fontSize(13).text('St. Brigid Regional Medical Center', 54, 70, { width: 300 });
   doc.font('Helvetica').fontSize(9).text('400 Harbor View Road\nPortland, ME 04101', { width: 300 });
   for (const align of ['left', 'right', 'center'] as const) doc.text('$1,234.56', 300, doc.y, { width: 120, align });
+  // Lines that only just fit (or not), with kerning, each on its own line.
+  const tight = 'AVATAR Wavy To. Tåkë, “quoted” e.';
+  for (const room of [3, 0.6, 0.1, -0.3])
+    for (const align of ['left', 'right'] as const)
+      doc.text(`${tight}\n\n${tight}\n`, 54, doc.y, { width: doc.widthOfString(tight) + room, align });
+  measured.push(doc.heightOfString(`${tight}\n${tight}`, { width: doc.widthOfString(tight) + 0.6 }));
   doc.text('Amount due', 54, doc.y, { lineBreak: false });
   doc.text(' and more', { lineBreak: false });
   doc.text(PARAGRAPH, 54, doc.y + 4, { width: 250, lineGap: 1 });
