@@ -6,6 +6,7 @@ import type { Hospital } from '../../shared/schemas/hospital';
 import { formatShortDate, type BusinessDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import { drawAnyScript } from './scriptText';
+import { rememberPlainColors } from './plainColors';
 import { rememberStandardText } from './standardText';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -70,6 +71,7 @@ export function createPdf(meta: PdfMeta): Pdf {
   // pages can be copied from one document into another (pageCopy).
   doc.font(FONT.regular).font(FONT.bold).font(FONT.regular).fontSize(10);
   rememberStandardText(doc);
+  rememberPlainColors(doc);
   if ((meta.layout ?? LAYOUT_VERSION) >= 2) drawAnyScript(doc);
   if (!meta.streamPages) doc.fillColor(INK.text);
   return doc;

@@ -1,10 +1,11 @@
-// Standard-font text remembered across documents (src/main/pdf/standardText.ts) must write exactly
-// what pdfkit writes without it: a document drawn both ways is the same bytes, drawn once (nothing
+// Standard-font text remembered across documents (src/main/pdf/standardText.ts), and colours
+// worked out once (plainColors.ts), must write exactly what pdfkit writes without them: a document drawn both ways is the same bytes, drawn once (nothing
 // remembered yet) and again (everything remembered), with wrapping, alignment, line gaps, page
 // breaks in the middle of a paragraph, measuring, and the cases left to pdfkit.
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { collectBytes, type Pdf } from '../../../src/main/pdf/layout';
+import { rememberPlainColors } from '../../../src/main/pdf/plainColors';
 import { rememberStandardText } from '../../../src/main/pdf/standardText';
 
 function newDoc(remember: boolean): Pdf {
@@ -15,7 +16,10 @@ function newDoc(remember: boolean): Pdf {
     info: { CreationDate: new Date('2026-11-26T12:00:00Z'), ModDate: new Date('2026-11-26T12:00:00Z') },
   });
   doc.font('Helvetica').font('Helvetica-Bold').font('Helvetica').fontSize(10);
-  if (remember) rememberStandardText(doc);
+  if (remember) {
+    rememberStandardText(doc);
+    rememberPlainColors(doc);
+  }
   return doc;
 }
 
@@ -24,7 +28,11 @@ const PARAGRAPH =
 
 function draw(doc: Pdf, round: number): number[] {
   const measured: number[] = [];
-  doc.text(`Statement ${round}`, 54, 54);
+  doc.fillColor('#555555').text(`Statement ${round}`, 54, 54);
+  doc.rect(300, 54, 100, 20).lineWidth(0.8).strokeColor('#333333').stroke();
+  doc.rect(300, 80, 100, 20).fillColor('#eeeeee').fill();
+  doc.fillColor('red').strokeColor('blue').fillColor('#ABCDEF', 0.5).strokeColor('#abcdef', 0.25);
+  doc.fillColor([10, 20, 30]).fillColor('#111111');
   doc.font('Helvetica-Bold').fontSize(13).text('St. Brigid Regional Medical Center', 54, 70, { width: 300 });
   doc.font('Helvetica').fontSize(9).text('400 Harbor View Road\nPortland, ME 04101', { width: 300 });
   for (const align of ['left', 'right', 'center'] as const) doc.text('$1,234.56', 300, doc.y, { width: 120, align });
