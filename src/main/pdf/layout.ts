@@ -6,6 +6,8 @@ import type { Hospital } from '../../shared/schemas/hospital';
 import { formatShortDate, type BusinessDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import { drawAnyScript } from './scriptText';
+import { rememberPlainColors } from './plainColors';
+import { rememberStandardText } from './standardText';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -68,6 +70,8 @@ export function createPdf(meta: PdfMeta): Pdf {
   // The regular and the bold font are numbered F1 and F2 in every document, so that finished
   // pages can be copied from one document into another (pageCopy).
   doc.font(FONT.regular).font(FONT.bold).font(FONT.regular).fontSize(10);
+  rememberStandardText(doc);
+  rememberPlainColors(doc);
   if ((meta.layout ?? LAYOUT_VERSION) >= 2) drawAnyScript(doc);
   if (!meta.streamPages) doc.fillColor(INK.text);
   return doc;

@@ -13,6 +13,7 @@
 // document's own subset of the font, numbered its own way. Such a page takes a copy of the subset
 // with it (which glyphs, in which order, and what they read as), and the batch embeds that copy
 // for the statement's pages: its glyph numbers mean what they meant where the page was drawn.
+import { deflateSync, inflateSync } from 'node:zlib';
 import { fallbackFont, fallbackKeyOf, registeredName, type FallbackFontKey } from './fonts';
 import type { Pdf } from './layout';
 
@@ -38,9 +39,21 @@ export interface CapturedPage {
   subsets?: Record<string, CapturedSubset>;
 }
 
+/**
+ * A captured page whose whole content stream (pdfkit's opening transform and the page's
+ * operators) is deflated already, as pdfkit deflates it: a worker thread compresses the pages it
+ * draws, so the thread writing the batch only copies them.
+ */
+export interface DeflatedPage extends Omit<CapturedPage, 'content'> {
+  deflated: Uint8Array;
+}
+
 interface PdfReferenceInternals {
   buffer: Uint8Array[];
   data: Record<string, unknown>;
+  compress: boolean;
+  uncompressedLength: number;
+  write(chunk: Uint8Array): void;
 }
 interface PdfPageInternals {
   width: number;
@@ -59,6 +72,7 @@ interface PdfFontInternals {
   ref(): unknown;
 }
 interface PdfDocumentInternals {
+  compress: boolean;
   _pageBuffer: PdfPageInternals[];
   _fontFamilies: Record<string, PdfFontInternals>;
   _font: PdfFontInternals;
@@ -133,18 +147,44 @@ export function capturePages(doc: Pdf): CapturedPage[] {
 }
 
 /**
+ * The pages with their content streams deflated. `level`: zlib's (pdfkit deflates at the default,
+ * 6); a statement run's batch takes 3, three times as fast for a file some 8% larger.
+ */
+export function deflatePages(pages: readonly CapturedPage[], level = -1): DeflatedPage[] {
+  return pages.map(({ content, ...page }) => {
+    const whole = Buffer.concat([openingTransform(page.height), content]);
+    return { ...page, deflated: deflateSync(whole, { level }) };
+  });
+}
+
+/** Replaces the content stream of the page just added (its opening transform) with a whole deflated one. */
+function writeDeflated(target: Pdf, deflated: Uint8Array): void {
+  const t = target as unknown as PdfDocumentInternals;
+  const content = t.page.content;
+  content.buffer = [];
+  content.data.Length = 0;
+  content.uncompressedLength = 0;
+  if (t.compress) {
+    content.compress = false;
+    content.data.Filter = 'FlateDecode';
+    content.write(deflated);
+  } else content.write(inflateSync(deflated));
+}
+
+/**
  * Appends captured pages to `target`, a new page each (make the target with createPdf's
  * `streamPages`, which has no opening page). The target must number its fonts as the source did:
  * createPdf registers the regular and the bold font first, in that order, in every document.
  */
-export function appendPages(target: Pdf, pages: CapturedPage[]): void {
+export function appendPages(target: Pdf, pages: readonly (CapturedPage | DeflatedPage)[]): void {
   const t = target as unknown as PdfDocumentInternals;
   // The pages of one document share its subsets: one copy each in the batch.
   const copies = new Map<string, PdfFontInternals>();
   pages.forEach((p) => {
     target.addPage();
     if (t.page.width !== p.width || t.page.height !== p.height) throw new Error('pageCopy: the page sizes differ');
-    t.page.write(p.content);
+    if ('deflated' in p) writeDeflated(target, p.deflated);
+    else t.page.write(p.content);
     const current = t._font;
     for (const [id, name] of Object.entries(p.fonts)) {
       target.font(name);

@@ -8,6 +8,7 @@ import {
   type PlanPolicyVersion,
 } from '../../../shared/schemas/plans';
 import type { Db } from '../../store/database';
+import { prepared } from '../../store/prepared';
 import type { PlanPoliciesRow } from '../../store/schema';
 
 type Row = Pick<PlanPoliciesRow, 'id' | 'effective_from' | 'policy' | 'created_at'> & {
@@ -61,7 +62,7 @@ export function policyOn(db: Db, date: string, now: string): PlanPolicyVersion {
 }
 
 export function policyById(db: Db, id: number): PlanPolicy {
-  const row = db.prepare('SELECT policy FROM plan_policies WHERE id = ?').pluck().get(id) as string | undefined;
+  const row = prepared(db, 'SELECT policy FROM plan_policies WHERE id = ?').pluck().get(id) as string | undefined;
   if (!row) throw new AppError('not_found', 'The plan policy is missing.');
   return planPolicySchema.parse(JSON.parse(row));
 }

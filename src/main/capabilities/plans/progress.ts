@@ -46,15 +46,14 @@ export function planRow(db: Db, planId: number): PlanRow {
 
 export function planInstallments(db: Db, planId: number) {
   return (
-    db
-      .prepare('SELECT number, due_date, amount_cents FROM plan_installments WHERE plan_id = ? ORDER BY number')
-      .all(planId) as { number: number; due_date: string; amount_cents: number }[]
+    prepared(db, 'SELECT number, due_date, amount_cents FROM plan_installments WHERE plan_id = ? ORDER BY number').all(
+      planId,
+    ) as { number: number; due_date: string; amount_cents: number }[]
   ).map((r) => ({ number: r.number, dueDate: r.due_date, amountCents: r.amount_cents }));
 }
 
 export function planAccountIds(db: Db, planId: number): number[] {
-  return db
-    .prepare('SELECT account_id FROM plan_accounts WHERE plan_id = ? ORDER BY account_id')
+  return prepared(db, 'SELECT account_id FROM plan_accounts WHERE plan_id = ? ORDER BY account_id')
     .pluck()
     .all(planId) as number[];
 }
@@ -73,13 +72,12 @@ export function paidTowardPlanSql(plan: string, entry: string): string {
 /** Payments toward the plan (paidTowardPlanSql), by their effective dates. */
 export function planPayments(db: Db, planId: number): PlanPayment[] {
   return (
-    db
-      .prepare(
-        `SELECT e.effective_date AS date, -e.amount_cents AS amount
-           FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
-          WHERE p.id = ? AND ${paidTowardPlanSql('p', 'e')}`,
-      )
-      .all(planId) as { date: string; amount: number }[]
+    prepared(
+      db,
+      `SELECT e.effective_date AS date, -e.amount_cents AS amount
+         FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id JOIN ledger_entries e ON e.account_id = pa.account_id
+        WHERE p.id = ? AND ${paidTowardPlanSql('p', 'e')}`,
+    ).all(planId) as { date: string; amount: number }[]
   ).map((r) => ({ date: r.date, amountCents: r.amount }));
 }
 
@@ -225,9 +223,10 @@ export function plansAskingOf(
   guarantorId: number,
   asOf: string,
 ): { planId: number; accountIds: number[]; asked: PaymentAsked | null }[] {
-  const plans = db
-    .prepare(`SELECT * FROM plans p WHERE p.guarantor_id = ? AND ${activePlanSql('p')} ORDER BY p.id`)
-    .all(guarantorId) as PlanRow[];
+  const plans = prepared(
+    db,
+    `SELECT * FROM plans p WHERE p.guarantor_id = ? AND ${activePlanSql('p')} ORDER BY p.id`,
+  ).all(guarantorId) as PlanRow[];
   return plans.map((p) => ({ planId: p.id, accountIds: planAccountIds(db, p.id), asked: paymentAskedOf(db, p, asOf) }));
 }
 

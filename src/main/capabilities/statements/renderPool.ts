@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
-import { renderStatement, type RenderedStatement } from './statementPdf';
+import { renderForBatch, type BatchStatement } from './statementPdf';
 
 export interface StatementRenderer {
   /** Worker threads drawing (0: the calling thread draws). */
   readonly threads: number;
-  render(snapshots: StatementSnapshot[]): Promise<RenderedStatement[]>;
+  render(snapshots: StatementSnapshot[]): Promise<BatchStatement[]>;
   close(): Promise<void>;
 }
 
@@ -20,8 +20,8 @@ export function inlineRenderer(): StatementRenderer {
   return {
     threads: 0,
     async render(snapshots) {
-      const out: RenderedStatement[] = [];
-      for (const s of snapshots) out.push(await renderStatement(s));
+      const out: BatchStatement[] = [];
+      for (const s of snapshots) out.push(await renderForBatch(s));
       return out;
     },
     async close() {},
@@ -29,7 +29,7 @@ export function inlineRenderer(): StatementRenderer {
 }
 
 interface Pending {
-  resolve(results: RenderedStatement[]): void;
+  resolve(results: BatchStatement[]): void;
   reject(err: Error): void;
 }
 
@@ -52,7 +52,7 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
     }
   };
   for (const w of workers) {
-    w.worker.on('message', (m: { id: number; results?: RenderedStatement[]; error?: string }) => {
+    w.worker.on('message', (m: { id: number; results?: BatchStatement[]; error?: string }) => {
       const p = w.pending.get(m.id);
       if (!p) return;
       w.pending.delete(m.id);

@@ -18,7 +18,7 @@ import { createPdf, type Pdf } from '../../pdf/layout';
 import { appendPages, type CapturedPage } from '../../pdf/pageCopy';
 import { statementRenderer, type StatementRenderer } from './renderPool';
 import { decodeSnapshot } from '../../store/snapshotCodec';
-import { renderStatement, statementPdf, type RenderedStatement } from './statementPdf';
+import { renderStatement, statementPdf, type BatchStatement } from './statementPdf';
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';
 import { guarantorName } from '../accounts';
@@ -262,7 +262,7 @@ export async function reprintRun(
   const written = streamBatch(batch, out);
   written.catch(() => undefined);
   try {
-    const jobs: { rows: typeof rows; rendered: Promise<RenderedStatement[]> }[] = [];
+    const jobs: { rows: typeof rows; rendered: Promise<BatchStatement[]> }[] = [];
     const settle = async () => {
       const job = jobs.shift()!;
       const rendered = await job.rendered;

