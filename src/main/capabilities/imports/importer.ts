@@ -23,7 +23,9 @@ import {
   type AccountFromExtract,
   type GuarantorFromExtract,
 } from '../accounts';
-import { readCsv, type CsvRow } from './csv';
+import { csvChunks, type CsvRow } from './csv';
+import { sourcePieces, sourceSize, type ImportSource } from './source';
+import { fingerprint, LineList, own, SeenRows } from './seen';
 import {
   readAccount,
   readGuarantor,
@@ -31,7 +33,6 @@ import {
   requiredFields,
   RowReader,
   type AccountIncoming,
-  type GuarantorIncoming,
   type TransactionRecord,
 } from './records';
 import {
@@ -47,12 +48,12 @@ import {
 import { holdChange } from './heldChanges';
 import { lastFapHistoryDate, recordFapFromExtract } from '../compliance';
 
-export interface ImportFile {
+/** A file to import: its name, what it holds, the clerk's mapping, and its text or bytes (source.ts). */
+export type ImportFile = {
   name: string;
   layout: ImportLayout;
-  text: string;
   mapping: ImportMapping;
-}
+} & ImportSource;
 
 export interface ImportHooks {
   onProgress?(count: number, total: number, phase: string): void;
@@ -66,7 +67,7 @@ export class ImportCancelled extends Error {}
 const MAX_LISTED_ERRORS = 1000;
 const ENTRY_BATCH = 50;
 /** Up to 1 GiB of page cache while an import runs (only what is used is allocated). */
-const IMPORT_CACHE_KIB = 1024 * 1024;
+export const IMPORT_CACHE_KIB = 1024 * 1024;
 const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
 
 function normal(header: string): string {
@@ -112,13 +113,6 @@ export function autoMapping(headers: string[], layout: ImportLayout): Record<str
     if (h) out[f.name] = h;
   }
   return out;
-}
-
-interface Seen<T> {
-  id: number;
-  values: T;
-  line: number;
-  file: string;
 }
 
 /** What a new guarantor has where the extract gives no information. */
@@ -174,14 +168,6 @@ function accountColumns(a: AccountIncoming): Omit<AccountIncoming, 'guarantorExt
   return columns;
 }
 
-/** Two partial rows say the same: the same fields, the same values. */
-function samePartial(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
-}
-
 const MAX_LISTED_CHANGES = 1000;
 
 export async function runImport(
@@ -232,12 +218,15 @@ export async function runImport(
     batchId: null,
     elapsedMs: 0,
   };
+  // What the report keeps is copied out of the chunk of text it was read from, so that a listed
+  // error does not keep its whole chunk alive.
   const error = (e: ImportLineError) => {
     report.errorCount++;
-    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
+    if (report.errors.length < MAX_LISTED_ERRORS)
+      report.errors.push({ ...e, value: e.value === null ? null : own(e.value), reason: own(e.reason) });
   };
   const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
-  const text = (value: ExtractValue) => (value === null ? null : String(value));
+  const text = (value: ExtractValue) => (value === null ? null : own(String(value)));
   /** Lists what an existing row's merge changed and kept (the report's "what changed"). */
   const noteMerge = (
     at: { file: string; line: number },
@@ -298,20 +287,28 @@ export async function runImport(
   };
 
   const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
-  // Progress is measured in characters read, across all the files.
-  const totalChars = ordered.reduce((n, f) => n + f.text.length, 0);
+  // Progress is measured in what is read (characters of a text, bytes of a file), across the files.
+  const sizes = ordered.map((f) => sourceSize(f));
+  const totalChars = sizes.reduce((n, size) => n + size, 0);
 
   const rows = extractWriter(db);
 
-  const guarantorsSeen = new Map<string, Seen<GuarantorIncoming>>();
+  // The guarantors and accounts met so far (by the billing system's ids), compactly; a transaction
+  // met twice is found by the ledger's unique transaction id.
+  const guarantorsSeen = new SeenRows();
   const deathsRaised = new Set<number>();
-  const accountsSeen = new Map<string, Seen<AccountIncoming>>();
-  const transactionsSeen = new Map<string, number>();
+  const accountsSeen = new SeenRows();
   const deltas = new Map<number, number>();
+  const lastRowid = db.prepare('SELECT last_insert_rowid()').pluck();
+  /** The line of each ledger entry the import wrote, by its place among them (its id less the first's). */
+  const entryLines = new LineList();
+  let firstEntryId: number | null = null;
 
   // Ledger entries are written 50 to a statement: a bulk import is mostly transactions, and one
   // multi-row INSERT costs far less than fifty single ones. An entry whose transaction id is
-  // already in the ledger (a re-import) is then checked on its own.
+  // already in the ledger (a re-import, or a line repeated in this import) is then checked on its
+  // own: the entries written by one statement have consecutive ids, so the first of them with an id
+  // was written for its line, and a later one is a repeat.
   let batchId = 0;
   const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
   const flushEntries = () => {
@@ -330,16 +327,37 @@ export async function runImport(
       })),
       { postedAt: options.now, postedBy: options.userId, importBatchId: batchId },
     );
-    for (const p of pendingEntries) {
-      if (inserted === n) {
+    const last = inserted > 0 ? (lastRowid.get() as number) : 0;
+    const firstNew = inserted > 0 ? last - inserted + 1 : Number.POSITIVE_INFINITY;
+    firstEntryId ??= inserted > 0 ? firstNew : null;
+    if (inserted === n) {
+      for (let i = 0; i < n; i++) {
+        const p = pendingEntries[i]!;
         report.transactions.created++;
         deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
-        continue;
+        entryLines.set(firstNew + i - firstEntryId!, p.line);
       }
+      pendingEntries.length = 0;
+      return;
+    }
+    const claimed = new Set<string>();
+    for (const p of pendingEntries) {
       const prior = entryByExternalId(db, p.t.externalId)!;
       if (prior.import_batch_id === batchId) {
-        report.transactions.created++;
-        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+        if (prior.id >= firstNew && !claimed.has(p.t.externalId)) {
+          claimed.add(p.t.externalId);
+          report.transactions.created++;
+          deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+          entryLines.set(prior.id - firstEntryId!, p.line);
+        } else {
+          error({
+            file: p.file,
+            line: p.line,
+            column: p.column,
+            value: p.t.externalId,
+            reason: `Line ${p.line}: transaction ${p.t.externalId} is a duplicate of line ${entryLines.get(prior.id - firstEntryId!)}.`,
+          });
+        }
       } else if (
         prior.account_id === p.accountId &&
         prior.type === p.t.type &&
@@ -380,7 +398,7 @@ export async function runImport(
     batchId = batch.id;
 
     let charsBefore = 0;
-    for (const file of ordered) {
+    for (const [fileIndex, file] of ordered.entries()) {
       const m = file.mapping;
       const state = { columns: null as Map<string, number> | null, usable: false, rows: 0, problems: 0 };
       let reader = new RowReader(new Map());
@@ -413,14 +431,15 @@ export async function runImport(
           const g = readGuarantor(reader, m, today);
           rowFailed = rowErrors();
           if (!rowFailed) {
-            const seen = guarantorsSeen.get(g.external_id);
-            if (seen) {
-              if (!samePartial(seen.values, g)) {
+            const seen = guarantorsSeen.slot(g.external_id);
+            if (seen !== undefined) {
+              if (guarantorsSeen.fingerprint(seen) !== fingerprint(g)) {
+                const seenFile = ordered[guarantorsSeen.file(seen)]!.name;
                 error({
                   ...at,
                   column: columnLabel(m, 'guarantor_id'),
                   value: g.external_id,
-                  reason: `Line ${row.line}: guarantor ${g.external_id} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                  reason: `Line ${row.line}: guarantor ${g.external_id} has different details than on line ${guarantorsSeen.line(seen)}${seenFile !== file.name ? ` of ${seenFile}` : ''}.`,
                 });
               }
             } else {
@@ -479,7 +498,7 @@ export async function runImport(
                   report.guarantors.updated++;
                 }
               }
-              guarantorsSeen.set(g.external_id, { id, values: g, line: row.line, file: file.name });
+              guarantorsSeen.add(g.external_id, id, fingerprint(g), row.line, fileIndex);
             }
           }
         }
@@ -489,8 +508,11 @@ export async function runImport(
           const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
           rowFailed = rowErrors();
           if (!rowFailed) {
+            const guarantorSlot = guarantorsSeen.slot(a.guarantorExternalId);
             const guarantorId =
-              guarantorsSeen.get(a.guarantorExternalId)?.id ?? rows.guarantorIdOf(a.guarantorExternalId);
+              guarantorSlot !== undefined
+                ? guarantorsSeen.id(guarantorSlot)
+                : rows.guarantorIdOf(a.guarantorExternalId);
             if (guarantorId === undefined) {
               rowFailed = true;
               error({
@@ -500,14 +522,15 @@ export async function runImport(
                 reason: `Line ${row.line}: account ${a.account_number} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
               });
             } else {
-              const seen = accountsSeen.get(a.account_number);
-              if (seen) {
-                if (!samePartial(seen.values, a)) {
+              const seen = accountsSeen.slot(a.account_number);
+              if (seen !== undefined) {
+                if (accountsSeen.fingerprint(seen) !== fingerprint(a)) {
+                  const seenFile = ordered[accountsSeen.file(seen)]!.name;
                   error({
                     ...at,
                     column: columnLabel(m, 'account_number'),
                     value: a.account_number,
-                    reason: `Line ${row.line}: account ${a.account_number} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                    reason: `Line ${row.line}: account ${a.account_number} has different details than on line ${accountsSeen.line(seen)}${seenFile !== file.name ? ` of ${seenFile}` : ''}.`,
                   });
                 }
               } else {
@@ -540,7 +563,7 @@ export async function runImport(
                     }
                   }
                 }
-                accountsSeen.set(a.account_number, { id, values: a, line: row.line, file: file.name });
+                accountsSeen.add(a.account_number, id, fingerprint(a), row.line, fileIndex);
               }
             }
           }
@@ -562,16 +585,10 @@ export async function runImport(
             file.layout === 'combined' ? 'account_number' : 'transaction_account_number',
           );
           if (!rowErrors() && t) {
-            const accountId = accountsSeen.get(t.accountNumber)?.id ?? rows.accountIdOf(t.accountNumber);
-            const dup = transactionsSeen.get(t.externalId);
-            if (dup) {
-              error({
-                ...at,
-                column: columnLabel(m, 'transaction_id'),
-                value: t.externalId,
-                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup}.`,
-              });
-            } else if (accountId === undefined) {
+            const accountSlot = accountsSeen.slot(t.accountNumber);
+            const accountId =
+              accountSlot !== undefined ? accountsSeen.id(accountSlot) : rows.accountIdOf(t.accountNumber);
+            if (accountId === undefined) {
               error({
                 ...at,
                 column: columnLabel(m, file.layout === 'combined' ? 'account_number' : 'transaction_account_number'),
@@ -579,7 +596,6 @@ export async function runImport(
                 reason: `Line ${row.line}: transaction ${t.externalId} is for account ${t.accountNumber}, which is not in this import or in Recoup (unknown account).`,
               });
             } else {
-              transactionsSeen.set(t.externalId, row.line);
               pendingEntries.push({
                 accountId,
                 t,
@@ -595,9 +611,11 @@ export async function runImport(
         report.rows++;
       };
 
-      const { headers } = await readCsv(file.text, async (chunk) => {
+      let headers: string[] = [];
+      for await (const chunk of csvChunks(sourcePieces(file.name, file, m.encoding))) {
+        headers = chunk.headers;
         if (state.columns === null && chunk.headers.length > 0) {
-          report.headers[file.name] = chunk.headers;
+          report.headers[file.name] = chunk.headers.map(own);
           const { columns, missing } = resolveColumns(chunk.headers, m);
           for (const [field, header] of missing) {
             error({
@@ -635,7 +653,7 @@ export async function runImport(
             Object.fromEntries([
               ['_file', file.name],
               ['_line', String(row.line)],
-              ...chunk.headers.map((h, i) => [h, row.cells[i] ?? '']),
+              ...chunk.headers.map((h, i) => [own(h), own(row.cells[i] ?? '')]),
             ]),
           );
         }
@@ -649,13 +667,13 @@ export async function runImport(
         );
         if (hooks.pause) await hooks.pause();
         if (hooks.isCancelled?.()) throw new ImportCancelled();
-      });
+      }
       if (headers.length === 0) {
         error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has no header line.' });
       } else if (state.rows === 0 && state.problems === 0) {
         error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has a header but no rows.' });
       }
-      charsBefore += file.text.length;
+      charsBefore += sizes[fileIndex]!;
     }
     hooks.onProgress?.(totalChars, totalChars, 'Updating balances');
     const ledger = new LedgerChangeWriter(db, {
