@@ -240,3 +240,39 @@ describe('the synthetic data written to files', () => {
     expect(readFileSync(w.transactionsPath, 'utf8')).toBe(x.transactionsCsv);
   });
 });
+
+describe('a first load into an empty store (firstLoad.ts)', () => {
+  const indexes = (t: TestApp) =>
+    t.app.store.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('guarantors', 'accounts', 'ledger_entries', 'name_tokens') ORDER BY name`,
+      )
+      .all();
+
+  it('builds the secondary indexes again after a commit, and a preview or a refused import leaves them as they were', async () => {
+    for (const [mode, text] of [
+      ['commit', SMALL_EXTRACT],
+      ['preview', SMALL_EXTRACT],
+      ['commit', SMALL_EXTRACT.replace('T1,charge,500.00', 'T1,charge,five')],
+    ] as const) {
+      const t = testApp();
+      apps.push(t);
+      await setUpAndLogIn(t);
+      const before = indexes(t);
+      expect(before.length).toBeGreaterThan(10);
+      const report = await runImport(t.app.store.db, [combinedFile('s.csv', { text })], {
+        mode,
+        now: t.app.nowIso(),
+        userId: 1,
+        source: 'test',
+        ...importHooks(t),
+      });
+      expect(report.committed).toBe(mode === 'commit' && report.errorCount === 0);
+      expect(indexes(t)).toEqual(before);
+      const plan = t.app.store.db
+        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM guarantors WHERE date_of_birth = '1980-02-14'`)
+        .all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX guarantors_dob/);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import {
 import type { DeathSubscriber } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { beginWork } from '../../platform/unitOfWork';
-import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
+import { entryByExternalId, insertImportedEntries, LedgerChangeWriter, type ImportedEntry } from '../ledger';
 import {
   addNameTokens,
   addressFromExtract,
@@ -33,7 +33,6 @@ import {
   requiredFields,
   RowReader,
   type AccountIncoming,
-  type TransactionRecord,
 } from './records';
 import {
   ACCOUNT_FIELD_OWNERS,
@@ -46,6 +45,7 @@ import {
   type FieldKept,
 } from '../../../shared/rules/extractOwnership';
 import { holdChange } from './heldChanges';
+import { deferIndexes, storeIsEmpty } from './firstLoad';
 import { lastFapHistoryDate, recordFapFromExtract } from '../compliance';
 
 /** A file to import: its name, what it holds, the clerk's mapping, and its text or bytes (source.ts). */
@@ -310,23 +310,17 @@ export async function runImport(
   // own: the entries written by one statement have consecutive ids, so the first of them with an id
   // was written for its line, and a later one is a repeat.
   let batchId = 0;
-  const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
+  // A transaction waiting to be written: the entry as the ledger takes it, and where it came from.
+  type Pending = ImportedEntry & { line: number; file: string; column: string };
+  const pendingEntries: Pending[] = [];
   const flushEntries = () => {
     const n = pendingEntries.length;
     if (n === 0) return;
-    const inserted = insertImportedEntries(
-      db,
-      pendingEntries.map((p) => ({
-        accountId: p.accountId,
-        type: p.t.type,
-        amountCents: p.t.amountCents,
-        effectiveDate: p.t.effectiveDate,
-        reference: p.t.reference,
-        memo: p.t.memo,
-        externalId: p.t.externalId,
-      })),
-      { postedAt: options.now, postedBy: options.userId, importBatchId: batchId },
-    );
+    const inserted = insertImportedEntries(db, pendingEntries, {
+      postedAt: options.now,
+      postedBy: options.userId,
+      importBatchId: batchId,
+    });
     const last = inserted > 0 ? (lastRowid.get() as number) : 0;
     const firstNew = inserted > 0 ? last - inserted + 1 : Number.POSITIVE_INFINITY;
     firstEntryId ??= inserted > 0 ? firstNew : null;
@@ -334,7 +328,7 @@ export async function runImport(
       for (let i = 0; i < n; i++) {
         const p = pendingEntries[i]!;
         report.transactions.created++;
-        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountCents);
         entryLines.set(firstNew + i - firstEntryId!, p.line);
       }
       pendingEntries.length = 0;
@@ -342,27 +336,27 @@ export async function runImport(
     }
     const claimed = new Set<string>();
     for (const p of pendingEntries) {
-      const prior = entryByExternalId(db, p.t.externalId)!;
+      const prior = entryByExternalId(db, p.externalId)!;
       if (prior.import_batch_id === batchId) {
-        if (prior.id >= firstNew && !claimed.has(p.t.externalId)) {
-          claimed.add(p.t.externalId);
+        if (prior.id >= firstNew && !claimed.has(p.externalId)) {
+          claimed.add(p.externalId);
           report.transactions.created++;
-          deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+          deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountCents);
           entryLines.set(prior.id - firstEntryId!, p.line);
         } else {
           error({
             file: p.file,
             line: p.line,
             column: p.column,
-            value: p.t.externalId,
-            reason: `Line ${p.line}: transaction ${p.t.externalId} is a duplicate of line ${entryLines.get(prior.id - firstEntryId!)}.`,
+            value: p.externalId,
+            reason: `Line ${p.line}: transaction ${p.externalId} is a duplicate of line ${entryLines.get(prior.id - firstEntryId!)}.`,
           });
         }
       } else if (
         prior.account_id === p.accountId &&
-        prior.type === p.t.type &&
-        prior.amount_cents === p.t.amountCents &&
-        prior.effective_date === p.t.effectiveDate
+        prior.type === p.type &&
+        prior.amount_cents === p.amountCents &&
+        prior.effective_date === p.effectiveDate
       ) {
         report.transactions.duplicates++;
       } else {
@@ -370,8 +364,8 @@ export async function runImport(
           file: p.file,
           line: p.line,
           column: p.column,
-          value: p.t.externalId,
-          reason: `Line ${p.line}: transaction ${p.t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
+          value: p.externalId,
+          reason: `Line ${p.line}: transaction ${p.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
         });
       }
     }
@@ -396,6 +390,8 @@ export async function runImport(
       ) as { id: number };
     report.batchId = batch.id;
     batchId = batch.id;
+    // A first load into an empty store builds the secondary indexes once at the end (firstLoad.ts).
+    const buildIndexes = storeIsEmpty(db) ? deferIndexes(db) : null;
 
     let charsBefore = 0;
     for (const [fileIndex, file] of ordered.entries()) {
@@ -598,7 +594,12 @@ export async function runImport(
             } else {
               pendingEntries.push({
                 accountId,
-                t,
+                type: t.type,
+                amountCents: t.amountCents,
+                effectiveDate: t.effectiveDate,
+                reference: t.reference,
+                memo: t.memo,
+                externalId: t.externalId,
                 line: row.line,
                 file: file.name,
                 column: columnLabel(m, 'transaction_id'),
@@ -683,6 +684,10 @@ export async function runImport(
     });
     ledger.moveBalances(deltas);
     if (options.mode === 'commit' && report.errorCount === 0) {
+      if (buildIndexes) {
+        hooks.onProgress?.(totalChars, totalChars, 'Building the search indexes');
+        buildIndexes();
+      }
       options.afterLedgerChange(ledger);
       for (const guarantorId of deathsRaised)
         for (const subscriber of options.deathSubscribers)
