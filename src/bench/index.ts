@@ -18,8 +18,9 @@ import {
   scoreWeights,
   setFee,
 } from '../main/capabilities/agencies';
-import { runImport, type ImportFile } from '../main/capabilities/imports';
-import { LedgerChangeWriter, settleLedgerChange } from '../main/capabilities/ledger';
+import { type ImportFile } from '../main/capabilities/imports';
+import { importBench, timedImport as timedImportAt } from './import';
+import { LedgerChangeWriter } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
 import { planRun, prepareRun, releaseRun, renderThreads } from '../main/capabilities/statements';
@@ -66,7 +67,7 @@ import {
   statementRunPreview as obStatementRunPreview,
 } from '../main/capabilities/obstetrics';
 import { formatDecimal } from '../shared/money';
-import { collectExtensions, NO_EXTENSIONS } from '../main/platform/capability';
+import { collectExtensions } from '../main/platform/capability';
 import { Files } from '../main/platform/files';
 import { beginCall } from '../main/platform/unitOfWork';
 import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
@@ -75,9 +76,8 @@ import { computeSchedule } from '../shared/rules/planSchedule';
 import { US_STATES } from '../shared/schemas/agencies';
 import { SELF_PAY_COVERAGE } from '../shared/rules/obstetrics';
 import { PATIENT_MONEY_TYPES } from '../shared/schemas/ledger';
-import { openEncrypted, openPlain, type Db } from '../main/store/database';
+import { openEncrypted, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
-import { migrate } from '../main/store/migrations';
 import { addScriptGuarantors, searchBench, searchOnly } from './search';
 import { reportsBench } from './reports';
 
@@ -96,7 +96,8 @@ const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
 /**
  * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look);
  * RECOUP_BENCH_ONLY=payroll: only the payroll bench (issue 16) on its own import;
- * RECOUP_BENCH_ONLY=obstetrics: only the obstetric prepayment bench (issue 17) on its own import.
+ * RECOUP_BENCH_ONLY=obstetrics: only the obstetric prepayment bench (issue 17) on its own import;
+ * RECOUP_BENCH_ONLY=import: only the generation, the measured imports and the raw insert baseline.
  */
 const ONLY = process.env.RECOUP_BENCH_ONLY;
 /**
@@ -108,6 +109,7 @@ const ONLY = process.env.RECOUP_BENCH_ONLY;
 const DATABASE_ONLY = ONLY === 'database';
 const PAYROLL_ONLY = ONLY === 'payroll';
 const OBSTETRICS_ONLY = ONLY === 'obstetrics';
+const IMPORT_ONLY = ONLY === 'import';
 const ALL = ONLY === undefined || ONLY === '';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
@@ -125,28 +127,8 @@ function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
-async function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; rows: number }> {
-  migrate(db);
-  const started = performance.now();
-  const report = await runImport(db, input, {
-    mode: 'commit',
-    now: `${TODAY}T12:00:00.000Z`,
-    userId: null,
-    source: 'bench',
-    // The benchmark's store has no capabilities composed: nothing depends on the ledger yet.
-    afterLedgerChange: (ledger) => settleLedgerChange({ extensions: NO_EXTENSIONS } as RecoupApp, ledger),
-    deathSubscribers: [],
-  });
-  const ms = performance.now() - started;
-  if (!report.committed)
-    throw new Error(
-      `benchmark import failed: ${report.errors
-        .slice(0, 3)
-        .map((e) => e.reason)
-        .join('; ')}`,
-    );
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  return { ms, rows: report.rows };
+function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; rows: number }> {
+  return timedImportAt(db, input, `${TODAY}T12:00:00.000Z`);
 }
 
 /**
@@ -1475,47 +1457,23 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
   const results: Record<string, number> = {};
   try {
-    console.log(`Generating ${GUARANTORS.toLocaleString()} guarantors ...`);
-    let t = performance.now();
-    const extract = generateExtract({ seed: 20261126, guarantors: GUARANTORS, today: TODAY });
-    const input = extractFiles(extract);
-    const rows = extract.counts.guarantors + extract.counts.accounts + extract.counts.transactions;
-    console.log(
-      `  ${extract.counts.guarantors} guarantors, ${extract.counts.accounts} accounts, ${extract.counts.transactions} ledger entries (${rows} rows) in ${round((performance.now() - t) / 1000, 1)} s`,
+    // Generation to files and the measured imports: src/bench/import.ts.
+    const bench = await importBench(
+      dir,
+      {
+        guarantors: GUARANTORS,
+        today: TODAY,
+        measure: ALL || IMPORT_ONLY,
+        importDb: !PAYROLL_ONLY && !OBSTETRICS_ONLY,
+      },
+      results,
     );
+    const { input } = bench;
+    let t = performance.now();
 
-    if (!PAYROLL_ONLY && !OBSTETRICS_ONLY) {
-      let plainMs = 0;
-      if (ALL) {
-        // Warm up the JIT on a small import first, so neither measured run pays for it.
-        const warm = openPlain(path.join(dir, 'warm.db'));
-        await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: TODAY })));
-        warm.close();
-        rmSync(path.join(dir, 'warm.db'), { force: true });
-
-        // The same import into an unencrypted database, for the ratio.
-        const plainPath = path.join(dir, 'plain.db');
-        const plain = openPlain(plainPath);
-        const plainRun = await timedImport(plain, input);
-        plain.close();
-        rmSync(plainPath, { force: true });
-        console.log(
-          `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s)`,
-        );
-        plainMs = plainRun.ms;
-      }
-
-      const dbPath = path.join(dir, 'recoup.db');
-      const db = openEncrypted(dbPath, newDataKey());
-      const run = await timedImport(db, input);
-      if (ALL) {
-        results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
-        results.encrypted_over_plain_import = round(run.ms / plainMs, 3);
-        console.log(
-          `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s), encrypted/plain ${results.encrypted_over_plain_import}`,
-        );
-      }
-
+    if (bench.db && IMPORT_ONLY) bench.db.close();
+    else if (bench.db) {
+      const { db, dbPath } = bench;
       if (ALL) {
         // Search: 1,000 mixed queries as a clerk types them, 1% of names in other scripts (issue 18).
         addScriptGuarantors(db, `${TODAY}T09:00:00.000Z`);

@@ -4,13 +4,18 @@
 // insurance and contractual adjustments, Medicare deductible and coinsurance, patient payments,
 // ages of debt up to three years, a few deceased guarantors and hospital employees, obstetric
 // accounts. Every account's balance is never below zero.
+//
+// The rows are made one guarantor at a time (`syntheticGuarantors`), so a data set of any size is
+// written to files in chunks (`writeExtract`, the benchmark's million guarantors) without ever being
+// whole in memory; `generateExtract` (the demo, tests) builds the same rows into strings.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { addDays } from '../../shared/dates';
 import { formatDecimal } from '../../shared/money';
 import { EMPLOYERS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, STREET_SUFFIXES, TOWNS } from './names';
 import { Random } from './random';
-import type { ImportLayout } from '../../shared/schemas/import';
-import { autoMapping, csvHeaders, type ImportFile } from '../capabilities/imports';
+import { autoMapping, type ImportFile } from '../capabilities/imports';
 
 export interface SyntheticOptions {
   seed: number;
@@ -30,6 +35,15 @@ export interface SyntheticExtract {
   accountsCsv: string;
   transactionsCsv: string;
   counts: { guarantors: number; accounts: number; transactions: number };
+}
+
+type Cell = string | number;
+
+/** One guarantor's rows of the three files. */
+export interface SyntheticGuarantor {
+  guarantor: Cell[];
+  accounts: Cell[][];
+  transactions: Cell[][];
 }
 
 export const GUARANTOR_HEADER = [
@@ -142,8 +156,9 @@ const CHARGE_LINES: Record<string, string[]> = {
   ],
 };
 
-function csv(header: string[], rows: (string | number)[][]): string {
-  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' })}\r\n`;
+/** CSV lines, each ended by CRLF (quoted only where a cell needs it). */
+function csvLines(rows: Cell[][]): string {
+  return rows.length === 0 ? '' : `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
 }
 
 function dollars(cents: number): string {
@@ -157,14 +172,12 @@ function mbi(r: Random): string {
   return `${r.int(1, 9)}${L()}${AN()}${N()}${L()}${AN()}${N()}${L()}${L()}${N()}${N()}`;
 }
 
-export function generateExtract(options: SyntheticOptions): SyntheticExtract {
+/** The data set's rows, one guarantor at a time, deterministic from the seed. */
+export function* syntheticGuarantors(options: SyntheticOptions): Generator<SyntheticGuarantor> {
   const r = new Random(options.seed);
   const p = options.idPrefix ?? '';
   const today = options.today;
   const year = Number(today.slice(0, 4));
-  const gRows: (string | number)[][] = [];
-  const aRows: (string | number)[][] = [];
-  const tRows: (string | number)[][] = [];
   let accountSeq = 0;
   let txnSeq = 0;
 
@@ -196,7 +209,7 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
         ] as const)
       : '';
     const salaried = employee && r.chance(0.3);
-    gRows.push([
+    const guarantorRow: Cell[] = [
       externalId,
       `${p}M${String(2_000_000 + gi * 7)}`,
       last,
@@ -234,8 +247,9 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       r.chance(0.03) ? 'Y' : 'N',
       'N',
       r.chance(0.05) ? 'Y' : 'N',
-    ]);
-    const guarantorRow = gRows[gRows.length - 1]!;
+    ];
+    const aRows: Cell[][] = [];
+    const tRows: Cell[][] = [];
     let lastService = '1900-01-01';
 
     const accountCount = r.weighted([
@@ -404,24 +418,121 @@ export function generateExtract(options: SyntheticOptions): SyntheticExtract {
       const died = addDays(lastService, r.int(1, 120));
       guarantorRow[GUARANTOR_HEADER.indexOf('date_of_death')] = died > today ? today : died;
     }
+    yield { guarantor: guarantorRow, accounts: aRows, transactions: tRows };
   }
+}
+
+/** Guarantors written to the files at a time. */
+const WRITE_BATCH = 2_000;
+
+/**
+ * Writes the data set as the three CSV files in batches of guarantors, calling `write(file, text)`
+ * for each piece of each file (the header first); the counts at the end.
+ */
+function streamExtract(
+  options: SyntheticOptions,
+  write: (file: 'guarantors' | 'accounts' | 'transactions', text: string) => void,
+): SyntheticExtract['counts'] {
+  const counts = { guarantors: 0, accounts: 0, transactions: 0 };
+  write('guarantors', csvLines([GUARANTOR_HEADER]));
+  write('accounts', csvLines([ACCOUNT_HEADER]));
+  write('transactions', csvLines([TRANSACTION_HEADER]));
+  let g: Cell[][] = [];
+  let a: Cell[][] = [];
+  let t: Cell[][] = [];
+  const flush = () => {
+    write('guarantors', csvLines(g));
+    write('accounts', csvLines(a));
+    write('transactions', csvLines(t));
+    counts.guarantors += g.length;
+    counts.accounts += a.length;
+    counts.transactions += t.length;
+    g = [];
+    a = [];
+    t = [];
+  };
+  for (const one of syntheticGuarantors(options)) {
+    g.push(one.guarantor);
+    for (const row of one.accounts) a.push(row);
+    for (const row of one.transactions) t.push(row);
+    if (g.length === WRITE_BATCH) flush();
+  }
+  flush();
+  return counts;
+}
+
+/** The data set as three CSV strings (the demo, tests: small sizes). */
+export function generateExtract(options: SyntheticOptions): SyntheticExtract {
+  const parts = { guarantors: [] as string[], accounts: [] as string[], transactions: [] as string[] };
+  const counts = streamExtract(options, (file, text) => parts[file].push(text));
   return {
-    guarantorsCsv: csv(GUARANTOR_HEADER, gRows),
-    accountsCsv: csv(ACCOUNT_HEADER, aRows),
-    transactionsCsv: csv(TRANSACTION_HEADER, tRows),
-    counts: { guarantors: gRows.length, accounts: aRows.length, transactions: tRows.length },
+    guarantorsCsv: parts.guarantors.join(''),
+    accountsCsv: parts.accounts.join(''),
+    transactionsCsv: parts.transactions.join(''),
+    counts,
   };
 }
 
-/** A file whose headers are Recoup's own field names, ready for the import with the suggested mapping. */
-export function asImportFile(name: string, layout: ImportLayout, text: string): ImportFile {
+/** Where `writeExtract` put the three files, and how many rows each holds. */
+export interface WrittenExtract {
+  guarantorsPath: string;
+  accountsPath: string;
+  transactionsPath: string;
+  counts: SyntheticExtract['counts'];
+}
+
+/**
+ * Writes the data set as three CSV files in `dir` (named `${prefix}guarantors.csv` and so on), a
+ * batch of guarantors at a time: the same bytes `generateExtract` makes for the same options.
+ */
+export function writeExtract(options: SyntheticOptions, dir: string, prefix = ''): WrittenExtract {
+  const paths = {
+    guarantors: path.join(dir, `${prefix}guarantors.csv`),
+    accounts: path.join(dir, `${prefix}accounts.csv`),
+    transactions: path.join(dir, `${prefix}transactions.csv`),
+  };
+  const fds = {
+    guarantors: openSync(paths.guarantors, 'w'),
+    accounts: openSync(paths.accounts, 'w'),
+    transactions: openSync(paths.transactions, 'w'),
+  };
+  try {
+    const counts = streamExtract(options, (file, text) => {
+      if (text.length > 0) writeSync(fds[file], text);
+    });
+    return {
+      guarantorsPath: paths.guarantors,
+      accountsPath: paths.accounts,
+      transactionsPath: paths.transactions,
+      counts,
+    };
+  } finally {
+    for (const fd of Object.values(fds)) closeSync(fd);
+  }
+}
+
+const HEADERS: Record<'guarantors' | 'accounts' | 'transactions', string[]> = {
+  guarantors: GUARANTOR_HEADER,
+  accounts: ACCOUNT_HEADER,
+  transactions: TRANSACTION_HEADER,
+};
+
+/**
+ * A file whose headers are Recoup's own field names (one of the three the generator writes), ready
+ * for the import with the suggested mapping; its text, or the path of the file holding it.
+ */
+export function asImportFile(
+  name: string,
+  layout: 'guarantors' | 'accounts' | 'transactions',
+  source: { text: string } | { path: string },
+): ImportFile {
   return {
     name,
     layout,
-    text,
+    ...source,
     mapping: {
       layout,
-      columns: autoMapping(csvHeaders(text), layout),
+      columns: autoMapping(HEADERS[layout], layout),
       dateFormat: 'YYYY-MM-DD',
       encoding: 'utf-8',
       amountSign: 'signed',
@@ -430,11 +541,21 @@ export function asImportFile(name: string, layout: ImportLayout, text: string): 
   };
 }
 
-/** The three files of a synthetic extract, as the import takes them. */
-export function extractFiles(x: SyntheticExtract, prefix = ''): ImportFile[] {
-  return [
-    asImportFile(`${prefix}guarantors.csv`, 'guarantors', x.guarantorsCsv),
-    asImportFile(`${prefix}accounts.csv`, 'accounts', x.accountsCsv),
-    asImportFile(`${prefix}transactions.csv`, 'transactions', x.transactionsCsv),
-  ];
+/** The three files of a synthetic extract, as the import takes them (strings, or files written). */
+export function extractFiles(x: SyntheticExtract | WrittenExtract, prefix = ''): ImportFile[] {
+  const sources =
+    'guarantorsCsv' in x
+      ? {
+          guarantors: { text: x.guarantorsCsv },
+          accounts: { text: x.accountsCsv },
+          transactions: { text: x.transactionsCsv },
+        }
+      : {
+          guarantors: { path: x.guarantorsPath },
+          accounts: { path: x.accountsPath },
+          transactions: { path: x.transactionsPath },
+        };
+  return (['guarantors', 'accounts', 'transactions'] as const).map((layout) =>
+    asImportFile(`${prefix}${layout}.csv`, layout, sources[layout]),
+  );
 }

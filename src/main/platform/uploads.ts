@@ -82,12 +82,18 @@ export class Uploads {
   }
 
   bytes(userId: number, uploadId: string): { fileName: string; bytes: Buffer } {
+    const { fileName, parts } = this.parts(userId, uploadId);
+    return { fileName, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts) };
+  }
+
+  /** The file as the parts it came in (the import decodes them one by one, never joined). */
+  parts(userId: number, uploadId: string): { fileName: string; parts: readonly Buffer[] } {
     this.sweep();
     const u = this.byId.get(uploadId);
     if (!u || u.userId !== userId) throw new AppError('not_found', 'That file is no longer here; choose it again.');
     if (!u.complete) throw new AppError('invalid_input', `${u.fileName} has not finished uploading.`);
     u.touchedMs = this.nowMs();
-    return { fileName: u.fileName, bytes: u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks) };
+    return { fileName: u.fileName, parts: u.chunks };
   }
 
   discard(uploadId: string): void {

@@ -14,7 +14,7 @@ import {
 import type { DeathSubscriber } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { beginWork } from '../../platform/unitOfWork';
-import { entryByExternalId, insertImportedEntries, LedgerChangeWriter } from '../ledger';
+import { entryByExternalId, insertImportedEntries, LedgerChangeWriter, type ImportedEntry } from '../ledger';
 import {
   addNameTokens,
   addressFromExtract,
@@ -23,7 +23,9 @@ import {
   type AccountFromExtract,
   type GuarantorFromExtract,
 } from '../accounts';
-import { readCsv, type CsvRow } from './csv';
+import { csvChunks, type CsvRow } from './csv';
+import { sourcePieces, sourceSize, type ImportSource } from './source';
+import { fingerprint, LineList, own, SeenRows } from './seen';
 import {
   readAccount,
   readGuarantor,
@@ -31,8 +33,6 @@ import {
   requiredFields,
   RowReader,
   type AccountIncoming,
-  type GuarantorIncoming,
-  type TransactionRecord,
 } from './records';
 import {
   ACCOUNT_FIELD_OWNERS,
@@ -45,14 +45,15 @@ import {
   type FieldKept,
 } from '../../../shared/rules/extractOwnership';
 import { holdChange } from './heldChanges';
+import { deferIndexes, storeIsEmpty } from './firstLoad';
 import { lastFapHistoryDate, recordFapFromExtract } from '../compliance';
 
-export interface ImportFile {
+/** A file to import: its name, what it holds, the clerk's mapping, and its text or bytes (source.ts). */
+export type ImportFile = {
   name: string;
   layout: ImportLayout;
-  text: string;
   mapping: ImportMapping;
-}
+} & ImportSource;
 
 export interface ImportHooks {
   onProgress?(count: number, total: number, phase: string): void;
@@ -65,8 +66,12 @@ export class ImportCancelled extends Error {}
 
 const MAX_LISTED_ERRORS = 1000;
 const ENTRY_BATCH = 50;
-/** Up to 1 GiB of page cache while an import runs (only what is used is allocated). */
-const IMPORT_CACHE_KIB = 1024 * 1024;
+/**
+ * Up to 512 MiB of page cache while an import runs (only what is used is allocated). A first load
+ * writes mostly at the end of its tables, so a page spilled before the commit is rarely written
+ * again; 1 GiB held a million-guarantor import's peak over 2 GB (issue 18).
+ */
+export const IMPORT_CACHE_KIB = 512 * 1024;
 const LAYOUT_ORDER: ImportLayout[] = ['guarantors', 'accounts', 'transactions', 'combined'];
 
 function normal(header: string): string {
@@ -112,13 +117,6 @@ export function autoMapping(headers: string[], layout: ImportLayout): Record<str
     if (h) out[f.name] = h;
   }
   return out;
-}
-
-interface Seen<T> {
-  id: number;
-  values: T;
-  line: number;
-  file: string;
 }
 
 /** What a new guarantor has where the extract gives no information. */
@@ -174,14 +172,6 @@ function accountColumns(a: AccountIncoming): Omit<AccountIncoming, 'guarantorExt
   return columns;
 }
 
-/** Two partial rows say the same: the same fields, the same values. */
-function samePartial(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
-}
-
 const MAX_LISTED_CHANGES = 1000;
 
 export async function runImport(
@@ -232,12 +222,15 @@ export async function runImport(
     batchId: null,
     elapsedMs: 0,
   };
+  // What the report keeps is copied out of the chunk of text it was read from, so that a listed
+  // error does not keep its whole chunk alive.
   const error = (e: ImportLineError) => {
     report.errorCount++;
-    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
+    if (report.errors.length < MAX_LISTED_ERRORS)
+      report.errors.push({ ...e, value: e.value === null ? null : own(e.value), reason: own(e.reason) });
   };
   const columnLabel = (mapping: ImportMapping, field: string) => mapping.columns[field] ?? field;
-  const text = (value: ExtractValue) => (value === null ? null : String(value));
+  const text = (value: ExtractValue) => (value === null ? null : own(String(value)));
   /** Lists what an existing row's merge changed and kept (the report's "what changed"). */
   const noteMerge = (
     at: { file: string; line: number },
@@ -298,53 +291,76 @@ export async function runImport(
   };
 
   const ordered = [...files].sort((a, b) => LAYOUT_ORDER.indexOf(a.layout) - LAYOUT_ORDER.indexOf(b.layout));
-  // Progress is measured in characters read, across all the files.
-  const totalChars = ordered.reduce((n, f) => n + f.text.length, 0);
+  // Progress is measured in what is read (characters of a text, bytes of a file), across the files.
+  const sizes = ordered.map((f) => sourceSize(f));
+  const totalChars = sizes.reduce((n, size) => n + size, 0);
 
   const rows = extractWriter(db);
 
-  const guarantorsSeen = new Map<string, Seen<GuarantorIncoming>>();
+  // The guarantors and accounts met so far (by the billing system's ids), compactly; a transaction
+  // met twice is found by the ledger's unique transaction id.
+  const guarantorsSeen = new SeenRows();
   const deathsRaised = new Set<number>();
-  const accountsSeen = new Map<string, Seen<AccountIncoming>>();
-  const transactionsSeen = new Map<string, number>();
+  const accountsSeen = new SeenRows();
   const deltas = new Map<number, number>();
+  const lastRowid = db.prepare('SELECT last_insert_rowid()').pluck();
+  /** The line of each ledger entry the import wrote, by its place among them (its id less the first's). */
+  const entryLines = new LineList();
+  let firstEntryId: number | null = null;
 
   // Ledger entries are written 50 to a statement: a bulk import is mostly transactions, and one
   // multi-row INSERT costs far less than fifty single ones. An entry whose transaction id is
-  // already in the ledger (a re-import) is then checked on its own.
+  // already in the ledger (a re-import, or a line repeated in this import) is then checked on its
+  // own: the entries written by one statement have consecutive ids, so the first of them with an id
+  // was written for its line, and a later one is a repeat.
   let batchId = 0;
-  const pendingEntries: { accountId: number; t: TransactionRecord; line: number; file: string; column: string }[] = [];
+  // A transaction waiting to be written: the entry as the ledger takes it, and where it came from.
+  type Pending = ImportedEntry & { line: number; file: string; column: string };
+  const pendingEntries: Pending[] = [];
   const flushEntries = () => {
     const n = pendingEntries.length;
     if (n === 0) return;
-    const inserted = insertImportedEntries(
-      db,
-      pendingEntries.map((p) => ({
-        accountId: p.accountId,
-        type: p.t.type,
-        amountCents: p.t.amountCents,
-        effectiveDate: p.t.effectiveDate,
-        reference: p.t.reference,
-        memo: p.t.memo,
-        externalId: p.t.externalId,
-      })),
-      { postedAt: options.now, postedBy: options.userId, importBatchId: batchId },
-    );
-    for (const p of pendingEntries) {
-      if (inserted === n) {
+    const inserted = insertImportedEntries(db, pendingEntries, {
+      postedAt: options.now,
+      postedBy: options.userId,
+      importBatchId: batchId,
+    });
+    const last = inserted > 0 ? (lastRowid.get() as number) : 0;
+    const firstNew = inserted > 0 ? last - inserted + 1 : Number.POSITIVE_INFINITY;
+    firstEntryId ??= inserted > 0 ? firstNew : null;
+    if (inserted === n) {
+      for (let i = 0; i < n; i++) {
+        const p = pendingEntries[i]!;
         report.transactions.created++;
-        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
-        continue;
+        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountCents);
+        entryLines.set(firstNew + i - firstEntryId!, p.line);
       }
-      const prior = entryByExternalId(db, p.t.externalId)!;
+      pendingEntries.length = 0;
+      return;
+    }
+    const claimed = new Set<string>();
+    for (const p of pendingEntries) {
+      const prior = entryByExternalId(db, p.externalId)!;
       if (prior.import_batch_id === batchId) {
-        report.transactions.created++;
-        deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.t.amountCents);
+        if (prior.id >= firstNew && !claimed.has(p.externalId)) {
+          claimed.add(p.externalId);
+          report.transactions.created++;
+          deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountCents);
+          entryLines.set(prior.id - firstEntryId!, p.line);
+        } else {
+          error({
+            file: p.file,
+            line: p.line,
+            column: p.column,
+            value: p.externalId,
+            reason: `Line ${p.line}: transaction ${p.externalId} is a duplicate of line ${entryLines.get(prior.id - firstEntryId!)}.`,
+          });
+        }
       } else if (
         prior.account_id === p.accountId &&
-        prior.type === p.t.type &&
-        prior.amount_cents === p.t.amountCents &&
-        prior.effective_date === p.t.effectiveDate
+        prior.type === p.type &&
+        prior.amount_cents === p.amountCents &&
+        prior.effective_date === p.effectiveDate
       ) {
         report.transactions.duplicates++;
       } else {
@@ -352,8 +368,8 @@ export async function runImport(
           file: p.file,
           line: p.line,
           column: p.column,
-          value: p.t.externalId,
-          reason: `Line ${p.line}: transaction ${p.t.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
+          value: p.externalId,
+          reason: `Line ${p.line}: transaction ${p.externalId} was imported before with other details; the ledger cannot change it (post a correction instead).`,
         });
       }
     }
@@ -378,9 +394,11 @@ export async function runImport(
       ) as { id: number };
     report.batchId = batch.id;
     batchId = batch.id;
+    // A first load into an empty store builds the secondary indexes once at the end (firstLoad.ts).
+    const buildIndexes = storeIsEmpty(db) ? deferIndexes(db) : null;
 
     let charsBefore = 0;
-    for (const file of ordered) {
+    for (const [fileIndex, file] of ordered.entries()) {
       const m = file.mapping;
       const state = { columns: null as Map<string, number> | null, usable: false, rows: 0, problems: 0 };
       let reader = new RowReader(new Map());
@@ -413,14 +431,15 @@ export async function runImport(
           const g = readGuarantor(reader, m, today);
           rowFailed = rowErrors();
           if (!rowFailed) {
-            const seen = guarantorsSeen.get(g.external_id);
-            if (seen) {
-              if (!samePartial(seen.values, g)) {
+            const seen = guarantorsSeen.slot(g.external_id);
+            if (seen !== undefined) {
+              if (guarantorsSeen.fingerprint(seen) !== fingerprint(g)) {
+                const seenFile = ordered[guarantorsSeen.file(seen)]!.name;
                 error({
                   ...at,
                   column: columnLabel(m, 'guarantor_id'),
                   value: g.external_id,
-                  reason: `Line ${row.line}: guarantor ${g.external_id} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                  reason: `Line ${row.line}: guarantor ${g.external_id} has different details than on line ${guarantorsSeen.line(seen)}${seenFile !== file.name ? ` of ${seenFile}` : ''}.`,
                 });
               }
             } else {
@@ -479,7 +498,7 @@ export async function runImport(
                   report.guarantors.updated++;
                 }
               }
-              guarantorsSeen.set(g.external_id, { id, values: g, line: row.line, file: file.name });
+              guarantorsSeen.add(g.external_id, id, fingerprint(g), row.line, fileIndex);
             }
           }
         }
@@ -489,8 +508,11 @@ export async function runImport(
           const a = readAccount(reader, m, file.layout === 'combined' ? 'guarantor_id' : 'account_guarantor_id');
           rowFailed = rowErrors();
           if (!rowFailed) {
+            const guarantorSlot = guarantorsSeen.slot(a.guarantorExternalId);
             const guarantorId =
-              guarantorsSeen.get(a.guarantorExternalId)?.id ?? rows.guarantorIdOf(a.guarantorExternalId);
+              guarantorSlot !== undefined
+                ? guarantorsSeen.id(guarantorSlot)
+                : rows.guarantorIdOf(a.guarantorExternalId);
             if (guarantorId === undefined) {
               rowFailed = true;
               error({
@@ -500,14 +522,15 @@ export async function runImport(
                 reason: `Line ${row.line}: account ${a.account_number} names guarantor ${a.guarantorExternalId}, who is not in this import or in Recoup (unknown guarantor).`,
               });
             } else {
-              const seen = accountsSeen.get(a.account_number);
-              if (seen) {
-                if (!samePartial(seen.values, a)) {
+              const seen = accountsSeen.slot(a.account_number);
+              if (seen !== undefined) {
+                if (accountsSeen.fingerprint(seen) !== fingerprint(a)) {
+                  const seenFile = ordered[accountsSeen.file(seen)]!.name;
                   error({
                     ...at,
                     column: columnLabel(m, 'account_number'),
                     value: a.account_number,
-                    reason: `Line ${row.line}: account ${a.account_number} has different details than on line ${seen.line}${seen.file !== file.name ? ` of ${seen.file}` : ''}.`,
+                    reason: `Line ${row.line}: account ${a.account_number} has different details than on line ${accountsSeen.line(seen)}${seenFile !== file.name ? ` of ${seenFile}` : ''}.`,
                   });
                 }
               } else {
@@ -540,7 +563,7 @@ export async function runImport(
                     }
                   }
                 }
-                accountsSeen.set(a.account_number, { id, values: a, line: row.line, file: file.name });
+                accountsSeen.add(a.account_number, id, fingerprint(a), row.line, fileIndex);
               }
             }
           }
@@ -562,16 +585,10 @@ export async function runImport(
             file.layout === 'combined' ? 'account_number' : 'transaction_account_number',
           );
           if (!rowErrors() && t) {
-            const accountId = accountsSeen.get(t.accountNumber)?.id ?? rows.accountIdOf(t.accountNumber);
-            const dup = transactionsSeen.get(t.externalId);
-            if (dup) {
-              error({
-                ...at,
-                column: columnLabel(m, 'transaction_id'),
-                value: t.externalId,
-                reason: `Line ${row.line}: transaction ${t.externalId} is a duplicate of line ${dup}.`,
-              });
-            } else if (accountId === undefined) {
+            const accountSlot = accountsSeen.slot(t.accountNumber);
+            const accountId =
+              accountSlot !== undefined ? accountsSeen.id(accountSlot) : rows.accountIdOf(t.accountNumber);
+            if (accountId === undefined) {
               error({
                 ...at,
                 column: columnLabel(m, file.layout === 'combined' ? 'account_number' : 'transaction_account_number'),
@@ -579,10 +596,14 @@ export async function runImport(
                 reason: `Line ${row.line}: transaction ${t.externalId} is for account ${t.accountNumber}, which is not in this import or in Recoup (unknown account).`,
               });
             } else {
-              transactionsSeen.set(t.externalId, row.line);
               pendingEntries.push({
                 accountId,
-                t,
+                type: t.type,
+                amountCents: t.amountCents,
+                effectiveDate: t.effectiveDate,
+                reference: t.reference,
+                memo: t.memo,
+                externalId: t.externalId,
                 line: row.line,
                 file: file.name,
                 column: columnLabel(m, 'transaction_id'),
@@ -595,9 +616,11 @@ export async function runImport(
         report.rows++;
       };
 
-      const { headers } = await readCsv(file.text, async (chunk) => {
+      let headers: string[] = [];
+      for await (const chunk of csvChunks(sourcePieces(file.name, file, m.encoding))) {
+        headers = chunk.headers;
         if (state.columns === null && chunk.headers.length > 0) {
-          report.headers[file.name] = chunk.headers;
+          report.headers[file.name] = chunk.headers.map(own);
           const { columns, missing } = resolveColumns(chunk.headers, m);
           for (const [field, header] of missing) {
             error({
@@ -635,7 +658,7 @@ export async function runImport(
             Object.fromEntries([
               ['_file', file.name],
               ['_line', String(row.line)],
-              ...chunk.headers.map((h, i) => [h, row.cells[i] ?? '']),
+              ...chunk.headers.map((h, i) => [own(h), own(row.cells[i] ?? '')]),
             ]),
           );
         }
@@ -649,13 +672,13 @@ export async function runImport(
         );
         if (hooks.pause) await hooks.pause();
         if (hooks.isCancelled?.()) throw new ImportCancelled();
-      });
+      }
       if (headers.length === 0) {
         error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has no header line.' });
       } else if (state.rows === 0 && state.problems === 0) {
         error({ file: file.name, line: 1, column: null, value: null, reason: 'The file has a header but no rows.' });
       }
-      charsBefore += file.text.length;
+      charsBefore += sizes[fileIndex]!;
     }
     hooks.onProgress?.(totalChars, totalChars, 'Updating balances');
     const ledger = new LedgerChangeWriter(db, {
@@ -665,6 +688,10 @@ export async function runImport(
     });
     ledger.moveBalances(deltas);
     if (options.mode === 'commit' && report.errorCount === 0) {
+      if (buildIndexes) {
+        hooks.onProgress?.(totalChars, totalChars, 'Building the search indexes');
+        buildIndexes();
+      }
       options.afterLedgerChange(ledger);
       for (const guarantorId of deathsRaised)
         for (const subscriber of options.deathSubscribers)

@@ -5,5 +5,6 @@ import { importsHandlers } from './handlers';
 
 export const imports: Capability<'imports'> = { name: 'imports', handlers: importsHandlers };
 
-export { autoMapping, recordImportBatch, runImport, type ImportFile } from './importer';
-export { csvHeaders, parseCsv } from './csv';
+export { autoMapping, IMPORT_CACHE_KIB, recordImportBatch, runImport, type ImportFile } from './importer';
+export { sourcePieces, type ImportSource } from './source';
+export { csvChunks, csvHeaders, parseCsv } from './csv';

@@ -14,11 +14,15 @@ import {
   type saveProfileInput,
 } from '../../../shared/schemas/import';
 import type { RecoupApp } from '../../app';
-import { decodeFile } from './decode';
+import type { Encoding } from './decode';
+import { sourcePieces } from './source';
 import { autoMapping, runImport, type ImportFile } from './importer';
 import { csvHeaders } from './csv';
 import type { Db } from '../../store/database';
 import { settleLedgerChange } from '../ledger';
+
+/** How much of an upload's text is kept to read its header line. */
+const HEADER_CHARS = 64 * 1024;
 
 const lastReports = new Map<string, { userId: number; report: ImportReport; at: number }>();
 
@@ -44,9 +48,9 @@ export async function importFiles(
       throw new AppError('invalid_input', `Map the columns of the ${f.layout} file first.`, {
         mappings: `The ${f.layout} file has no mapping.`,
       });
-    const { fileName, bytes } = app.uploads.bytes(userId, f.uploadId);
-    const text = decodeFile(fileName, bytes, mapping.encoding);
-    return { name: fileName, layout: f.layout, text, mapping };
+    // The upload's parts are decoded one by one as the import reads them (never one string).
+    const { fileName, parts } = app.uploads.parts(userId, f.uploadId);
+    return { name: fileName, layout: f.layout, parts, mapping };
   });
   app.jobs.start(input.jobId, userId);
   try {
@@ -90,18 +94,25 @@ export function inspectUpload(
   layout: ImportLayout,
   encoding: 'utf-8' | 'windows-1252',
 ): UploadInspection {
-  const { fileName, bytes } = app.uploads.bytes(userId, uploadId);
+  const { fileName, parts } = app.uploads.parts(userId, uploadId);
+  /** The whole file decoded (so that a bad byte anywhere is found), keeping only its start. */
+  const start = (used: Encoding) => {
+    let text = '';
+    for (const piece of sourcePieces(fileName, { parts }, used)) if (text.length < HEADER_CHARS) text += piece.text;
+    return text;
+  };
   let used = encoding;
   let text: string;
   try {
-    text = decodeFile(fileName, bytes, encoding);
+    text = start(encoding);
   } catch (err) {
     if (encoding !== 'utf-8' || !(err instanceof AppError) || !/not UTF-8 text/.test(err.message)) throw err;
     used = 'windows-1252';
-    text = decodeFile(fileName, bytes, used);
+    text = start(used);
   }
   const headers = csvHeaders(text);
-  return { fileName, sizeBytes: bytes.length, headers, suggested: autoMapping(headers, layout), encoding: used };
+  const sizeBytes = parts.reduce((n, p) => n + p.length, 0);
+  return { fileName, sizeBytes, headers, suggested: autoMapping(headers, layout), encoding: used };
 }
 
 /** Every listed error as CSV: file, line, column, value, reason. */

@@ -367,13 +367,15 @@ export function insertImportedEntries(
 export function entryByExternalId(
   db: Db,
   externalId: string,
-): Pick<LedgerEntriesRow, 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'> | undefined {
+):
+  | Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'>
+  | undefined {
   return prepared<
     [string],
-    Pick<LedgerEntriesRow, 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'>
+    Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_cents' | 'effective_date' | 'import_batch_id'>
   >(
     db,
-    'SELECT account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
+    'SELECT id, account_id, type, amount_cents, effective_date, import_batch_id FROM ledger_entries WHERE external_id = ?',
   ).get(externalId);
 }
 
