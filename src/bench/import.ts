@@ -241,7 +241,9 @@ export async function importBench(
     // The same import into an unencrypted database, for the ratio.
     const plainPath = path.join(dir, 'plain.db');
     const plain = openPlain(plainPath);
-    const plainRun = await timedImport(plain, input, now);
+    const plainMeasured = await measurePeak(() => timedImport(plain, input, now));
+    const plainRun = plainMeasured.value;
+    if (plainMeasured.peakMb !== null) results.plain_import_peak_mb = plainMeasured.peakMb;
     plain.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(plainPath + suffix, { force: true });
     console.log(
@@ -263,6 +265,7 @@ export async function importBench(
     const raw = await measurePeak(() => rawInsertBaseline(extract, path.join(dir, 'raw.db'), now));
     results.raw_insert_rows_per_s = Math.round(raw.value.rows / (raw.value.ms / 1000));
     results.import_over_raw_insert = round(results.import_rows_per_s / results.raw_insert_rows_per_s, 3);
+    if (raw.peakMb !== null) results.raw_insert_peak_mb = raw.peakMb;
     console.log(
       `Raw insert (same rows, same driver, prepared, one transaction, encrypted): ${round(raw.value.ms / 1000, 2)} s (${results.raw_insert_rows_per_s} rows/s; CPU ${round(raw.value.cpuMs / 1000, 2)} s); import/raw ${results.import_over_raw_insert} (target ≥ 0.5; by CPU time ${round(raw.value.cpuMs / run.cpuMs, 3)}); peak ${raw.peakMb ?? '?'} MB resident`,
     );

@@ -20,6 +20,7 @@ import {
 } from '../main/capabilities/agencies';
 import { type ImportFile } from '../main/capabilities/imports';
 import { importBench, timedImport as timedImportAt } from './import';
+import { measurePeak } from './memory';
 import { LedgerChangeWriter } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
@@ -1456,6 +1457,18 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'recoup-bench-'));
   const results: Record<string, number> = {};
+  /**
+   * Issue 18 item 6: each step's peak resident memory, as `<step>_peak_mb` (src/bench/memory.ts);
+   * `max_peak_mb` is the highest of them (the whole run's, generation and imports included).
+   */
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const { value, peakMb } = await measurePeak(run);
+    if (peakMb !== null) {
+      results[`${name}_peak_mb`] = peakMb;
+      console.log(`  ${name}: peak ${peakMb} MB resident`);
+    }
+    return value;
+  };
   try {
     // Generation to files and the measured imports: src/bench/import.ts.
     const bench = await importBench(
@@ -1477,16 +1490,18 @@ async function main(): Promise<void> {
       if (ALL) {
         // Search: 1,000 mixed queries as a clerk types them, 1% of names in other scripts (issue 18).
         addScriptGuarantors(db, `${TODAY}T09:00:00.000Z`);
-        searchBench(db, results);
+        await step('search', () => searchBench(db, results));
 
         // Opening an account: the whole workspace for one guarantor.
         const ids = db.prepare('SELECT id FROM guarantors ORDER BY random() LIMIT 1000').pluck().all() as number[];
         const openMs: number[] = [];
-        for (const id of ids) {
-          t = performance.now();
-          workspaceView(db, id, TODAY);
-          openMs.push(performance.now() - t);
-        }
+        await step('account_open', () => {
+          for (const id of ids) {
+            t = performance.now();
+            workspaceView(db, id, TODAY);
+            openMs.push(performance.now() - t);
+          }
+        });
         const o = stats(openMs);
         results.account_open_median_ms = round(o.median, 3);
         results.account_open_p95_ms = round(o.p95, 3);
@@ -1495,19 +1510,21 @@ async function main(): Promise<void> {
         );
 
         t = performance.now();
-        agingReport(db, 'service_date', TODAY, TODAY);
-        agingReport(db, 'first_statement_date', TODAY, TODAY);
+        await step('aging_report', () => {
+          agingReport(db, 'service_date', TODAY, TODAY);
+          agingReport(db, 'first_statement_date', TODAY, TODAY);
+        });
         results.aging_report_ms = round((performance.now() - t) / 2, 1);
         console.log(`Aging report: ${results.aging_report_ms} ms`);
 
         // Payment plans: 20,000 active plans on the scale data set, then the lapse engine's daily run
         // and the work queue.
       }
-      const plans = makePlans(db, 20_000);
+      const plans = await step('make_plans', () => makePlans(db, 20_000));
       console.log(`Plans: ${plans} active plans made`);
       if (ALL) {
         t = performance.now();
-        const daily = runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null);
+        const daily = await step('lapse_run', () => runDaily(db, TODAY, `${TODAY}T12:00:00.000Z`, null));
         results.lapse_run_ms = round(performance.now() - t, 1);
         console.log(
           `Lapse engine, daily run: ${results.lapse_run_ms} ms (${daily.plansChecked} plans: ${daily.lapsed} lapsed, ${daily.defaulted} defaulted, ${daily.completed} paid, ${daily.cured} cured)`,
@@ -1515,11 +1532,14 @@ async function main(): Promise<void> {
         const queueSources = collectExtensions(CAPABILITIES).queueSources;
         const queueMs: number[] = [];
         let queueSize = 0;
-        for (let i = 0; i < 25; i++) {
-          t = performance.now();
-          queueSize = workQueue(db, TODAY, { userId: 1, all: true, role: 'administrator' }, queueSources).items.length;
-          queueMs.push(performance.now() - t);
-        }
+        await step('work_queue', () => {
+          for (let i = 0; i < 25; i++) {
+            t = performance.now();
+            queueSize = workQueue(db, TODAY, { userId: 1, all: true, role: 'administrator' }, queueSources).items
+              .length;
+            queueMs.push(performance.now() - t);
+          }
+        });
         results.work_queue_median_ms = round(stats(queueMs).median, 1);
         console.log(`Work queue (${queueSize} items, all clerks): median ${results.work_queue_median_ms} ms`);
         // Where the queue's time goes: each source once, by its kinds.
@@ -1533,7 +1553,7 @@ async function main(): Promise<void> {
       // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
       // worker threads, recording, the batch PDF), then a bare pdfkit baseline of as many one-page
       // documents drawn in this thread.
-      const statements = await statementRun(db, STATEMENTS);
+      const statements = await step('statement_run', () => statementRun(db, STATEMENTS));
       results.statement_run_s = round(statements.ms / 1000, 1);
       results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
       results.statement_snapshots_mb = round(statements.snapshotMb, 1);
@@ -1553,11 +1573,11 @@ async function main(): Promise<void> {
         `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}; the run takes ${results.statement_run_over_baseline}× the baseline's time (target ≤ 4)`,
       );
 
-      if (ALL) await agencyBench(db, results);
-      if (ALL) smallClaimsBench(db, results);
-      if (ALL) estatesBench(db, results);
-      if (ALL) eraBench(db, results);
-      if (ALL) await badDebtBench(db, results);
+      if (ALL) await step('agencies', () => agencyBench(db, results));
+      if (ALL) await step('small_claims', () => smallClaimsBench(db, results));
+      if (ALL) await step('estates', () => estatesBench(db, results));
+      if (ALL) await step('x12', () => eraBench(db, results));
+      if (ALL) await step('bad_debt', () => badDebtBench(db, results));
 
       if (ALL) {
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -1566,8 +1586,15 @@ async function main(): Promise<void> {
       }
       db.close();
     }
-    if (ALL || PAYROLL_ONLY) await payrollBench(input, dir, results);
-    if (ALL || OBSTETRICS_ONLY) await obstetricsBench(input, dir, results);
+    if (ALL || PAYROLL_ONLY) await step('payroll', () => payrollBench(input, dir, results));
+    if (ALL || OBSTETRICS_ONLY) await step('obstetrics', () => obstetricsBench(input, dir, results));
+    const peaks = Object.entries(results).filter(([k]) => k.endsWith('_peak_mb'));
+    if (peaks.length > 0) {
+      results.max_peak_mb = Math.max(...peaks.map(([, v]) => v));
+      console.log(
+        `Peak resident memory of the run: ${results.max_peak_mb} MB (target < 2,048 at one million guarantors)`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
