@@ -76,15 +76,27 @@ export function planRun(db: Db, runDate: string): RunPlan {
         ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
     .all() as GuarantorDue[];
+  // The accounts with a balance, each guarantor's in service-date order, from the index
+  // accounts_statement alone (migration 028, whose condition 'abs(balance_cents) > 0', the accounts
+  // of '<> 0', this repeats word for word); only those of the guarantors above are kept.
+  const owing = new Set<number>();
+  for (const g of guarantors) owing.add(g.id);
   const accounts = new Map<number, AccountCycleState[]>();
+  // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all
+  // (a guarantor without a balance above zero who has an account with one).
+  const coveredGuarantors = new Set<number>();
   for (const a of db
     .prepare(
       `SELECT a.id, a.guarantor_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
               (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
-         FROM accounts a JOIN guarantors g ON g.id = a.guarantor_id
-        WHERE g.balance_cents > 0 AND a.balance_cents <> 0 ORDER BY a.guarantor_id, a.service_from, a.id`,
+         FROM accounts a
+        WHERE abs(a.balance_cents) > 0 ORDER BY a.guarantor_id, a.service_from, a.id`,
     )
     .all() as { id: number; guarantor_id: number; balance_cents: number; final_sent: number; sent: number }[]) {
+    if (!owing.has(a.guarantor_id)) {
+      if (a.balance_cents > 0) coveredGuarantors.add(a.guarantor_id);
+      continue;
+    }
     const list = accounts.get(a.guarantor_id) ?? [];
     list.push({
       accountId: a.id,
@@ -105,14 +117,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
     const key = h.accountId ?? h.guarantorId;
     map.set(key, [...(map.get(key) ?? []), h.reason]);
   }
-  // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all.
-  const covered = db
-    .prepare(
-      `SELECT count(*) FROM guarantors g WHERE g.balance_cents <= 0
-          AND EXISTS (SELECT 1 FROM accounts a WHERE a.guarantor_id = g.id AND a.balance_cents > 0)`,
-    )
-    .pluck()
-    .get() as number;
+  const covered = coveredGuarantors.size;
   const plan: RunPlan = {
     runDate,
     due: [],
