@@ -20,7 +20,7 @@ import { employeeList } from '../main/capabilities/payroll';
 import { runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
 import { smallClaimsReports } from '../main/capabilities/smallClaims';
-import { planRun } from '../main/capabilities/statements';
+import { planRun, runFingerprint } from '../main/capabilities/statements';
 import { collectExtensions } from '../main/platform/capability';
 import { openEncrypted, type Db } from '../main/store/database';
 import { migrate } from '../main/store/migrations';
@@ -192,6 +192,7 @@ export function reportsBench(): void {
     () => planRun(db, TODAY),
     (r) => r.due.length,
   );
+  timed('statement run fingerprint (runFingerprint)', reps, () => runFingerprint(db));
   if (write) {
     timed(
       'lapse run (runDaily), rolled back',

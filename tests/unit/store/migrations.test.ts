@@ -755,3 +755,39 @@ describe('027', () => {
     db.close();
   });
 });
+
+describe('028', () => {
+  // Its indexes only, checked on a database at 027.
+  it('adds the statement run’s guarantors in ZIP and name order, their accounts, and the guarantors by last change', async () => {
+    const { migration028 } = await import('../../../src/main/store/migrations/028_statement_selection');
+    const db = freshDb();
+    migrate(db, 27);
+    db.prepare(
+      `INSERT INTO guarantors (id, last_name, first_name, zip, balance_cents, created_at, updated_at) VALUES (1, 'S', 'J', '04101', 500, 't', 't')`,
+    ).run();
+    db.transaction(() => migration028.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const order = plan(
+      `SELECT id, zip, first_name, middle_name, last_name, deceased, bankruptcy, fap_status, mail_returned_on
+         FROM guarantors WHERE balance_cents > 0 ORDER BY zip, last_name, first_name, id`,
+    );
+    expect(order).toMatch(/COVERING INDEX guarantors_statement_order/);
+    expect(order).not.toMatch(/TEMP B-TREE/);
+    expect(
+      plan(
+        `SELECT id, guarantor_id, balance_cents, final_notice_date IS NOT NULL FROM accounts WHERE abs(balance_cents) > 0
+          ORDER BY guarantor_id, service_from, id`,
+      ),
+    ).toMatch(/^SCAN accounts USING COVERING INDEX accounts_statement$/);
+    // The aging report's accounts with a balance ('<> 0') stay with accounts_aging.
+    expect(plan('SELECT coalesce(sum(balance_cents), 0) FROM accounts WHERE balance_cents <> 0')).toMatch(
+      /COVERING INDEX accounts_aging/,
+    );
+    expect(plan('SELECT max(updated_at) FROM guarantors')).toMatch(
+      /SEARCH guarantors USING COVERING INDEX guarantors_updated/,
+    );
+    db.close();
+  });
+});

@@ -12,5 +12,5 @@ export const statements: Capability<'statements'> = {
 };
 
 export { planRun, recordedStatement, type RecordedStatement } from './run';
-export { prepareRun, releaseRun } from './release';
+export { prepareRun, releaseRun, runFingerprint } from './release';
 export { renderThreads } from './renderPool';

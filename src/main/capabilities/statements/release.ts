@@ -44,17 +44,19 @@ type ProofCounts = Omit<PreparedRunView, 'runId' | 'runDate' | 'preparedAt' | 'p
  * entry, the holds placed and released, the last change to a guarantor's record, the last plan
  * event, the last statement recorded, and the last import (an extract may change an account's
  * service, patient or payer without a ledger entry). A run prepared under another fingerprint is stale.
+ * Each part is a bare max() so that it is one probe of an index's end (the guarantors' last change
+ * through guarantors_updated, migration 028), not a pass over the table; the string is as before.
  */
 export function runFingerprint(db: Db): string {
   const f = db
     .prepare(
-      `SELECT (SELECT coalesce(max(id), 0) FROM ledger_entries) AS ledger,
-              (SELECT coalesce(max(id), 0) FROM holds) AS holds,
+      `SELECT coalesce((SELECT max(id) FROM ledger_entries), 0) AS ledger,
+              coalesce((SELECT max(id) FROM holds), 0) AS holds,
               (SELECT count(*) FROM holds WHERE released_on IS NOT NULL) AS released,
-              (SELECT coalesce(max(updated_at), '') FROM guarantors) AS guarantors,
-              (SELECT coalesce(max(id), 0) FROM plan_events) AS plans,
-              (SELECT coalesce(max(id), 0) FROM statements) AS statements,
-              (SELECT coalesce(max(id), 0) FROM import_batches) AS imports`,
+              coalesce((SELECT max(updated_at) FROM guarantors), '') AS guarantors,
+              coalesce((SELECT max(id) FROM plan_events), 0) AS plans,
+              coalesce((SELECT max(id) FROM statements), 0) AS statements,
+              coalesce((SELECT max(id) FROM import_batches), 0) AS imports`,
     )
     .get() as Record<string, number | string>;
   return JSON.stringify(f);
