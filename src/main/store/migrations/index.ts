@@ -28,6 +28,7 @@ import { migration024 } from './024_payroll';
 import { migration025 } from './025_obstetrics';
 import { migration026 } from './026_search_names';
 import { migration027 } from './027_reports_indexes';
+import { migration029 } from './029_batches_indexes';
 
 export interface Migration {
   version: number;
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration025,
   migration026,
   migration027,
+  migration029,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
