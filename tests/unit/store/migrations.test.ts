@@ -791,3 +791,25 @@ describe('028', () => {
     db.close();
   });
 });
+
+describe('029', () => {
+  // Its indexes only, checked on a database at 028.
+  it('adds the bad-debt payments’ index (agency remittances included) and the placement order’s', async () => {
+    const { migration029 } = await import('../../../src/main/store/migrations/029_batches_indexes');
+    const db = freshDb();
+    migrate(db, 28);
+    db.transaction(() => migration029.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan(`SELECT account_id, max(effective_date), sum(amount_cents) FROM ledger_entries
+             WHERE account_id = 1 AND type IN ('patient_payment', 'payroll_deduction', 'agency_remittance', 'court_recovery', 'estate_recovery')`),
+    ).toMatch(/COVERING INDEX ledger_patient_paid/);
+    expect(
+      plan(`SELECT id FROM accounts WHERE balance_cents >= 5000 AND final_notice_date <= '2026-09-01'
+              AND first_statement_date <= '2026-08-01' ORDER BY balance_cents DESC, id LIMIT 10`),
+    ).toMatch(/^SEARCH accounts USING COVERING INDEX accounts_placeable \(balance_cents>\?\)$/);
+    db.close();
+  });
+});

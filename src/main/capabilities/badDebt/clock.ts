@@ -9,7 +9,7 @@ import type { AccountsRow, BadDebtFactsRow } from '../../store/schema';
 import { badDebtPolicy } from '../../platform/settings';
 import { entryStandsSql } from '../ledger';
 import { estateClosings } from '../estates';
-import { medicareCostSharingOf, type CostSharing } from './costSharing';
+import { costSharingOf, medicareClaimSumsOf, type CostSharing } from './costSharing';
 
 /** Patient-side money (semantics 2): what restarts BD-05 and counts in column 22. Refunds are not payments. */
 const PATIENT_PAYMENT_TYPES = PATIENT_MONEY_TYPES.filter((t) => t !== 'refund')
@@ -81,7 +81,9 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
     bills.set(r.id, list);
   }
   // From the accounts chosen to their entries (CROSS JOIN keeps that order): the ledger is read
-  // by account, never scanned whole for a few thousand accounts.
+  // by account, never scanned whole for a few thousand accounts, and from the partial index of
+  // the patient's payments (ledger_patient_paid, migration 029, whose WHERE is this query's type
+  // list word for word) with every column read: not from every entry of the account in the table.
   const payments = byAccount(
     db
       .prepare(
@@ -144,7 +146,7 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
       .all(p) as { id: number; write_off_id: number; status: 'proposed' | 'approved'; written_off_on: string | null }[],
   );
   const estates = estateClosings(db, w, p);
-  const sharing = medicareCostSharingOf(db, w, p);
+  const claimSums = medicareClaimSumsOf(db, w, p);
 
   const out = new Map<number, GatheredAccount>();
   for (const a of accounts) {
@@ -152,7 +154,7 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
     const pay = payments.get(a.id);
     const ag = agency.get(a.id);
     const ind = indigence.get(a.id);
-    const cs = sharing.get(a.id) ?? { deductibleCents: 0, coinsuranceCents: 0, source: 'extract' as const };
+    const cs = costSharingOf(a, claimSums.get(a.id));
     const wo = writeOffs.get(a.id);
     const billDates = [...(bills.get(a.id) ?? [])];
     if (a.first_statement_date !== null && !billDates.includes(a.first_statement_date))

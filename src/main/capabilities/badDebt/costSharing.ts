@@ -36,20 +36,46 @@ export function medicareCostSharing(db: Db, accountId: number): CostSharing {
 }
 
 /**
- * The same for every account `accountsWhere` selects (SQL over `a`, the accounts), in one pass: the
- * candidates list and the listing read thousands at once.
+ * The same for every account `accountsWhere` selects (SQL over `a`, the accounts): the sums of the
+ * claims that count, by account, in one grouped pass over the claims of the accounts selected. The
+ * extract's figures come from the account rows the caller has already read (`costSharingOf`), so
+ * the accounts are not read a second time (at a million guarantors the candidates list read
+ * 300,000 Medicare account rows again at random for two columns).
  */
-export function medicareCostSharingOf(
+export function medicareClaimSumsOf(
   db: Db,
   accountsWhere: string,
   params: Record<string, unknown> = {},
-): Map<number, CostSharing> {
+): Map<number, ClaimSums> {
   const rows = db
     .prepare(
-      `SELECT a.id, s.n, s.d, s.c, a.deductible_cents AS ad, a.coinsurance_cents AS ac
-         FROM accounts a LEFT JOIN (${CLAIM_SUMS} GROUP BY account_id) s ON s.account_id = a.id
-        WHERE ${accountsWhere}`,
+      `SELECT c.account_id AS id, count(*) AS n, coalesce(sum(c.deductible_cents), 0) AS d,
+              coalesce(sum(c.coinsurance_cents), 0) AS c
+         FROM remittance_claims c JOIN accounts a ON a.id = c.account_id
+        WHERE c.account_id IS NOT NULL AND c.medicare = 1 AND c.outcome IN ('posted', 'recorded', 'reversed_prior')
+          AND ${accountsWhere}
+        GROUP BY c.account_id`,
     )
-    .all(params) as { id: number; n: number | null; d: number | null; c: number | null; ad: number; ac: number }[];
-  return new Map(rows.map((r) => [r.id, fromRow(r)]));
+    .all(params) as (ClaimSums & { id: number })[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface ClaimSums {
+  n: number;
+  d: number;
+  c: number;
+}
+
+/** An account's cost sharing from its claims' sums (none: undefined) and its own extract figures. */
+export function costSharingOf(
+  account: { deductible_cents: number; coinsurance_cents: number },
+  sums: ClaimSums | undefined,
+): CostSharing {
+  return fromRow({
+    n: sums?.n ?? null,
+    d: sums?.d ?? null,
+    c: sums?.c ?? null,
+    ad: account.deductible_cents,
+    ac: account.coinsurance_cents,
+  });
 }

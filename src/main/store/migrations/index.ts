@@ -29,6 +29,7 @@ import { migration025 } from './025_obstetrics';
 import { migration026 } from './026_search_names';
 import { migration027 } from './027_reports_indexes';
 import { migration028 } from './028_statement_selection';
+import { migration029 } from './029_batches_indexes';
 
 export interface Migration {
   version: number;
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration026,
   migration027,
   migration028,
+  migration029,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
