@@ -14,13 +14,12 @@ import {
   buildBatches,
   postRemittance,
   releaseBatch,
-  saveAgency,
   scoreWeights,
-  setFee,
 } from '../main/capabilities/agencies';
 import { type ImportFile } from '../main/capabilities/imports';
 import { importBench, timedImport as timedImportAt } from './import';
 import { measurePeak } from './memory';
+import { setUpAgencies } from './agencySetup';
 import { LedgerChangeWriter } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
@@ -74,7 +73,6 @@ import { beginCall } from '../main/platform/unitOfWork';
 import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
-import { US_STATES } from '../shared/schemas/agencies';
 import { SELF_PAY_COVERAGE } from '../shared/rules/obstetrics';
 import { PATIENT_MONEY_TYPES } from '../shared/schemas/ledger';
 import { openEncrypted, type Db } from '../main/store/database';
@@ -333,44 +331,7 @@ async function agencyBench(db: Db, results: Record<string, number>): Promise<voi
   const finalNotice = addDays(TODAY, -90);
   // The statement run's benchmark held everyone beyond its count; those holds end here.
   db.prepare(`UPDATE holds SET released_on = ? WHERE note = 'benchmark: not in this run'`).run(TODAY);
-  // Every account with $50.00 or more whose service ended 200 days ago or more has had its cycle:
-  // a first statement (the data set's, or 10 days after discharge) and a final notice 90 days ago.
-  db.prepare(
-    `UPDATE accounts SET first_statement_date = coalesce(first_statement_date, date(service_to, '+10 days')),
-            final_notice_date = ?
-      WHERE balance_cents >= 5000 AND service_to <= ?`,
-  ).run(finalNotice, addDays(TODAY, -200));
-  const supervisor = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.supervisor', 'Benchmark Supervisor', 'supervisor', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
-  for (const [name, share] of [
-    ['Acme Recovery', 50],
-    ['Bay State Credit', 30],
-    ['Coastal Collections', 20],
-  ] as const) {
-    const agencyId = saveAgency(
-      db,
-      {
-        name,
-        contactName: '',
-        contactPhone: '',
-        contactEmail: '',
-        address: '',
-        licenceStates: [...US_STATES],
-        baaSignedOn: '2025-01-01',
-        recallDays: 180,
-        remittanceMethod: share === 30 ? 'net' : 'gross',
-        sharePercent: share,
-      },
-      now,
-      supervisor,
-    );
-    setFee(db, { agencyId, kind: 'primary', rateBp: 2_000 + share * 10, effectiveFrom: '2025-01-01' }, now, supervisor);
-  }
+  const supervisor = setUpAgencies(db, TODAY, finalNotice, now, 'bench.supervisor');
   const t = performance.now();
   const batchIds = buildBatches(
     db,

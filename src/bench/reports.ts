@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { CAPABILITIES } from '../main/capabilities';
 import { agingAccounts, agingReport } from '../main/capabilities/accounts';
-import { buildBatches, saveAgency, scoreWeights, setFee } from '../main/capabilities/agencies';
+import { buildBatches, scoreWeights } from '../main/capabilities/agencies';
 import { candidates as badDebtCandidates } from '../main/capabilities/badDebt';
 import { credits, monthlyRegisters } from '../main/capabilities/compliance';
 import { estateSummaries } from '../main/capabilities/estates';
@@ -25,7 +25,7 @@ import { collectExtensions } from '../main/platform/capability';
 import { openEncrypted, type Db } from '../main/store/database';
 import { migrate } from '../main/store/migrations';
 import { addDays } from '../shared/dates';
-import { US_STATES } from '../shared/schemas/agencies';
+import { setUpAgencies } from './agencySetup';
 
 const TODAY = '2026-11-26';
 /** RECOUP_BENCH_REPORTS=aging,queue: only the figures whose label contains one of these words. */
@@ -213,43 +213,8 @@ export function reportsBench(): void {
 /** Three agencies by share and a primary placement of the 20,000 best accounts, as agencyBench does. */
 function placementBuild(db: Db): number {
   const now = `${TODAY}T12:00:00.000Z`;
-  // As agencyBench: every account of $50.00 or more whose service ended 200 days ago has had its cycle.
-  db.prepare(
-    `UPDATE accounts SET first_statement_date = coalesce(first_statement_date, date(service_to, '+10 days')),
-            final_notice_date = ?
-      WHERE balance_cents >= 5000 AND service_to <= ?`,
-  ).run(addDays(TODAY, -90), addDays(TODAY, -200));
-  const supervisor = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.reports', 'Benchmark Supervisor', 'supervisor', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
-  for (const [name, share] of [
-    ['Acme Recovery', 50],
-    ['Bay State Credit', 30],
-    ['Coastal Collections', 20],
-  ] as const) {
-    const agencyId = saveAgency(
-      db,
-      {
-        name,
-        contactName: '',
-        contactPhone: '',
-        contactEmail: '',
-        address: '',
-        licenceStates: [...US_STATES],
-        baaSignedOn: '2025-01-01',
-        recallDays: 180,
-        remittanceMethod: 'gross',
-        sharePercent: share,
-      },
-      now,
-      supervisor,
-    );
-    setFee(db, { agencyId, kind: 'primary', rateBp: 2_000, effectiveFrom: '2025-01-01' }, now, supervisor);
-  }
+  // As agencyBench (the same set-up): the accounts' cycles, a supervisor, three agencies by share.
+  const supervisor = setUpAgencies(db, TODAY, addDays(TODAY, -90), now, 'bench.reports');
   const ids = buildBatches(
     db,
     { kind: 'primary', method: 'share', maxAccounts: 20_000 },
