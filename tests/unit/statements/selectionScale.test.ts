@@ -34,6 +34,10 @@ describe('the statement run’s selection reads indexes, not the tables (ST-03)'
     expect(selection.plan, selection.sql).toMatch(/SEARCH sa USING COVERING INDEX statement_accounts_account/);
     expect(selection.plan, selection.sql).not.toMatch(/TEMP B-TREE/);
     expect(selection.plan, selection.sql).not.toMatch(/SCAN s\b/);
+    // The last statement: once per guarantor (not per account row), one probe of statements_guarantor.
+    const last = statements.find((s) => /FROM statements WHERE guarantor_id = \?/.test(s.sql))!;
+    expect(last.plan, last.sql).toMatch(/SEARCH statements USING INDEX statements_guarantor \(guarantor_id=\?\)/);
+    expect(last.plan, last.sql).not.toMatch(/TEMP B-TREE/);
     // The covered guarantors (issue 11): counted from accounts_open.
     const covered = statements.find((s) => /count\(DISTINCT guarantor_id\)/.test(s.sql))!;
     expect(covered.plan, covered.sql).toMatch(/SCAN accounts USING COVERING INDEX accounts_open/);

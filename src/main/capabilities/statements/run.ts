@@ -60,7 +60,7 @@ type GuarantorDue = Pick<
   | 'bankruptcy'
   | 'fap_status'
   | 'mail_returned_on'
-> & { last_date: string | null; last_mark: number | null };
+>;
 
 /** Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all). */
 export function planRun(db: Db, runDate: string): RunPlan {
@@ -98,8 +98,6 @@ export function planRun(db: Db, runDate: string): RunPlan {
     .prepare(
       `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
               g.mail_returned_on,
-              (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = g.id) AS last_date,
-              (SELECT s.ledger_mark FROM statements s WHERE s.guarantor_id = g.id ORDER BY s.statement_date DESC LIMIT 1) AS last_mark,
               a.id AS account_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
               (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
          FROM guarantors g LEFT JOIN accounts a ON a.guarantor_id = g.id AND abs(a.balance_cents) > 0
@@ -109,9 +107,17 @@ export function planRun(db: Db, runDate: string): RunPlan {
     .iterate() as IterableIterator<
     GuarantorDue & { account_id: number | null; balance_cents: number; final_sent: number; sent: number }
   >;
+  // The last statement (its date and the ledger entry it covered), once per guarantor from the index
+  // statements_guarantor (in the query above it ran for every account row of the guarantor).
+  const lastStatement = db.prepare(
+    'SELECT statement_date AS last_date, ledger_mark AS last_mark FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC LIMIT 1',
+  );
   let next = rows.next();
   while (!next.done) {
     const g = next.value;
+    const last = lastStatement.get(g.id) as { last_date: string; last_mark: number | null } | undefined;
+    const lastDate = last?.last_date ?? null;
+    const lastMark = last?.last_mark ?? null;
     const list: AccountCycleState[] = [];
     let owing = false;
     for (; !next.done && next.value.id === g.id; next = rows.next()) {
@@ -138,7 +144,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
       }),
       ...(guarantorHolds.get(g.id) ?? []),
     ];
-    const d = statementDue({ lastStatementDate: g.last_date, holds, accounts: list }, runDate, policy);
+    const d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
     if (d.due) {
       // What the guarantor owes on the accounts shown (a credit is refunded, not subtracted; a plan's
       // payment may ask for less).
@@ -152,8 +158,8 @@ export function planRun(db: Db, runDate: string): RunPlan {
         name,
         kind: d.kind,
         number: d.number,
-        lastStatementDate: g.last_date,
-        lastLedgerMark: g.last_mark,
+        lastStatementDate: lastDate,
+        lastLedgerMark: lastMark,
         accounts: d.accounts,
         balanceCents: cents,
       });
