@@ -7,7 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { candidates } from '../../../src/main/capabilities/badDebt';
 import { medicareCostSharing } from '../../../src/main/capabilities/badDebt/costSharing';
-import { gatherAccounts, MEDICARE_OWING } from '../../../src/main/capabilities/badDebt/clock';
+import {
+  gatherAccount,
+  gatherAccounts,
+  gatherAccountsInChunks,
+  MEDICARE_OWING,
+} from '../../../src/main/capabilities/badDebt/clock';
 import { plansOf } from '../queryPlans';
 import { badDebtWorld, type BadDebtWorld } from './world';
 
@@ -39,11 +44,17 @@ describe('bad-debt candidates read indexes, not the ledger table', () => {
     const paid = statements.find((s) => s.sql.includes('AS last_on'));
     expect(paid?.plan, paid?.sql).toMatch(/SEARCH e USING COVERING INDEX ledger_patient_paid \(account_id=\?\)/);
     expect(paid?.plan).not.toMatch(/ledger_account/);
-    // The accounts' rows are read once (SELECT a.*); every other statement reads them by id or
-    // from an index.
-    const rowReads = statements.filter((s) => /SCAN a\b(?! USING)/.test(s.plan));
-    expect(rowReads).toHaveLength(1);
-    expect(rowReads[0]?.sql).toMatch(/^SELECT a\.\* FROM accounts a/);
+    // The accounts' ids come from an index; their rows are read once, a chunk of ids at a time
+    // (SELECT a.* by a range of ids); every other statement reads them by id or from an index, and
+    // the facts' tables by the chunk's range of account ids.
+    expect(statements.filter((s) => /SCAN a\b(?! USING)/.test(s.plan))).toEqual([]);
+    const ids = statements.find((s) => /^SELECT a\.id FROM accounts a/.test(s.sql));
+    expect(ids?.plan, ids?.sql).toMatch(/SCAN a USING COVERING INDEX/);
+    const rows = statements.filter((s) => /^SELECT a\.\* FROM accounts a/.test(s.sql));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.plan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    for (const table of ['placements_account', 'indigence_account', 'remittance_claims_account'])
+      expect(statements.map((s) => s.plan).join('\n')).toMatch(new RegExp(`INDEX ${table} \\(account_id>\\? AND`));
     const sharing = statements.find((s) => s.sql.includes('deductible_cents'));
     expect(sharing?.plan, sharing?.sql).toMatch(/INDEX remittance_claims_account/);
   });
@@ -66,6 +77,24 @@ describe('bad-debt candidates read indexes, not the ledger table', () => {
     expect([...gatherAccounts(db, MEDICARE_OWING).values()].map((g) => [g.account.account_number, g.facts])).toEqual(
       facts,
     );
+  });
+
+  it('gathered a chunk of accounts at a time: the same candidates, in the same order, as all at once', async () => {
+    w = await badDebtWorld();
+    payments(w);
+    const db = w.t.app.store.db;
+    const whole = candidates(db, { setting: 'all', show: 'open' }, TODAY, 1_000_000);
+    expect(whole.length).toBeGreaterThan(2);
+    for (const chunk of [1, 2]) {
+      expect(candidates(db, { setting: 'all', show: 'open' }, TODAY, chunk)).toEqual(whole);
+      expect(candidates(db, { setting: 'all', show: 'listable' }, TODAY, chunk)).toEqual(
+        candidates(db, { setting: 'all', show: 'listable' }, TODAY, 1_000_000),
+      );
+    }
+    // One chunk of one account holds only that account's facts (BD-01/BD-05 as for the one account).
+    const [first] = gatherAccountsInChunks(db, MEDICARE_OWING, 1);
+    expect([...first!.keys()]).toEqual([whole[0]!.accountId]);
+    expect(first!.get(whole[0]!.accountId)?.facts).toEqual(gatherAccount(db, whole[0]!.accountId)?.facts);
   });
 
   it('BD-01: the cost sharing of the many is the one account’s, 835 or extract', async () => {

@@ -197,6 +197,37 @@ export function gatherAccounts(db: Db, scope: AccountScope): Map<number, Gathere
   return out;
 }
 
+/** How many accounts the chunked gathering holds at a time. */
+export const GATHER_CHUNK = 20_000;
+
+/**
+ * The scope's accounts gathered a chunk of ids at a time, in id order (issue 18: at a million
+ * guarantors the Medicare accounts that owe are some 300,000, and gathering them at once held every
+ * row and fact in memory together). Each chunk is gatherAccounts over the scope narrowed to an id
+ * range, so the facts and the rule are the same as gathering them all at once.
+ */
+export function* gatherAccountsInChunks(
+  db: Db,
+  scope: AccountScope,
+  size: number = GATHER_CHUNK,
+): Generator<Map<number, GatheredAccount>> {
+  // The ids from the scope's index where it has one (MEDICARE_OWING: accounts_medicare_owing),
+  // sorted here: ORDER BY would have the planner read the table in id order instead.
+  const ids = Float64Array.from(
+    db
+      .prepare(`SELECT a.id FROM accounts a WHERE ${scope.where}`)
+      .pluck()
+      .all(scope.params ?? {}) as number[],
+  ).sort();
+  for (let i = 0; i < ids.length; i += size) {
+    const last = Math.min(i + size, ids.length) - 1;
+    yield gatherAccounts(db, {
+      where: `(${scope.where}) AND a.id BETWEEN @chunkFirst AND @chunkLast`,
+      params: { ...scope.params, chunkFirst: ids[i], chunkLast: ids[last] },
+    });
+  }
+}
+
 /** One account's facts (not found: undefined). */
 export function gatherAccount(db: Db, accountId: number): GatheredAccount | undefined {
   return gatherAccounts(db, oneAccount(accountId)).get(accountId);
