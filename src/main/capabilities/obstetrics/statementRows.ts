@@ -28,28 +28,34 @@ export interface StatementFigures {
   documentId: number;
 }
 
+/** A statement's figures as the named parameters of its row (one mapping for the insert and the reprint). */
+function rowParams(s: StatementFigures, now: string, by: number) {
+  return {
+    caseId: s.caseId,
+    runId: s.runId,
+    versionId: s.versionId,
+    statementDate: s.statementDate,
+    language: s.language,
+    estimateCents: s.estimateCents,
+    paidCents: s.paidCents,
+    nextDueDate: s.nextDue?.dueDate ?? null,
+    nextDueCents: s.nextDue?.cents ?? 0,
+    pastDueCents: s.pastDueCents,
+    documentId: s.documentId,
+    now,
+    by,
+  };
+}
+
 export function insertStatement(db: Db, s: StatementFigures, now: string, by: number): number {
   return Number(
     prepared(
       db,
       `INSERT INTO ob_statements (case_id, run_id, version_id, statement_date, language, estimate_cents, paid_cents,
          next_due_date, next_due_cents, past_due_cents, document_id, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      s.caseId,
-      s.runId,
-      s.versionId,
-      s.statementDate,
-      s.language,
-      s.estimateCents,
-      s.paidCents,
-      s.nextDue?.dueDate ?? null,
-      s.nextDue?.cents ?? 0,
-      s.pastDueCents,
-      s.documentId,
-      now,
-      by,
-    ).lastInsertRowid,
+       VALUES (@caseId, @runId, @versionId, @statementDate, @language, @estimateCents, @paidCents,
+         @nextDueDate, @nextDueCents, @pastDueCents, @documentId, @now, @by)`,
+    ).run(rowParams(s, now, by)).lastInsertRowid,
   );
 }
 
@@ -66,20 +72,9 @@ export function replaceSingleStatement(
 ): void {
   prepared(
     db,
-    `UPDATE ob_statements SET version_id = ?, language = ?, estimate_cents = ?, paid_cents = ?, next_due_date = ?,
-            next_due_cents = ?, past_due_cents = ?, document_id = ?, created_at = ?, created_by = ?
-      WHERE id = ? AND run_id IS NULL`,
-  ).run(
-    s.versionId,
-    s.language,
-    s.estimateCents,
-    s.paidCents,
-    s.nextDue?.dueDate ?? null,
-    s.nextDue?.cents ?? 0,
-    s.pastDueCents,
-    s.documentId,
-    now,
-    by,
-    statementId,
-  );
+    `UPDATE ob_statements SET version_id = @versionId, language = @language, estimate_cents = @estimateCents,
+            paid_cents = @paidCents, next_due_date = @nextDueDate, next_due_cents = @nextDueCents,
+            past_due_cents = @pastDueCents, document_id = @documentId, created_at = @now, created_by = @by
+      WHERE id = @statementId AND run_id IS NULL`,
+  ).run({ ...rowParams(s, now, by), statementId });
 }
