@@ -5,7 +5,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFiles, generateExtract } from '../main/demo/synthetic';
-import PDFDocument from 'pdfkit';
 import type { RecoupApp } from '../main/app';
 import { CAPABILITIES } from '../main/capabilities';
 import { agingReport } from '../main/capabilities/accounts';
@@ -23,7 +22,6 @@ import { setUpAgencies } from './agencySetup';
 import { LedgerChangeWriter } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
-import { planRun, prepareRun, releaseRun, renderThreads } from '../main/capabilities/statements';
 import {
   changeCase,
   insertCase,
@@ -68,7 +66,6 @@ import {
 } from '../main/capabilities/obstetrics';
 import { formatDecimal } from '../shared/money';
 import { collectExtensions } from '../main/platform/capability';
-import { Files } from '../main/platform/files';
 import { beginCall } from '../main/platform/unitOfWork';
 import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
@@ -79,6 +76,14 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { addScriptGuarantors, searchBench, searchOnly } from './search';
 import { reportsBench } from './reports';
+import {
+  pdfkitBaseline,
+  reportBaseline,
+  report as reportStatements,
+  statementDrawing,
+  statementRun,
+  statementsKept,
+} from './statements';
 
 const TODAY = '2026-11-26';
 const BENCH_HOSPITAL = {
@@ -93,7 +98,8 @@ const BENCH_HOSPITAL = {
 } as const;
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
 /**
- * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look);
+ * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look); with
+ * RECOUP_BENCH_DB=/a/copy.db, the run alone on that kept database, which it writes to (src/bench/statements.ts);
  * RECOUP_BENCH_ONLY=payroll: only the payroll bench (issue 16) on its own import;
  * RECOUP_BENCH_ONLY=obstetrics: only the obstetric prepayment bench (issue 17) on its own import;
  * RECOUP_BENCH_ONLY=import: only the generation, the measured imports and the raw insert baseline.
@@ -203,122 +209,6 @@ function dbSizeMb(file: string): number {
   let size = 0;
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) size += statSync(file + suffix).size;
   return size / (1024 * 1024);
-}
-
-/**
- * The statement run on the scale data set, as the clerk starts it. Guarantors due beyond `count`
- * are held first (a hold is what keeps a guarantor out of a run), so exactly `count` are due. One
- * in four of them had statements 1 to 3 in the last three months, so this run is their final
- * notice (two pages, with the plain-language summary), as in a month of a steady cycle.
- */
-async function statementRun(db: Db, count: number) {
-  const due = planRun(db, TODAY).due;
-  const hold = db.prepare(
-    `INSERT INTO holds (guarantor_id, reason, note, placed_on) VALUES (?, 'dispute', 'benchmark: not in this run', ?)`,
-  );
-  const pastRun = db.prepare(
-    `INSERT INTO statement_runs (run_date, started_at, finished_at, counts) VALUES (?, ?, ?, '{}') RETURNING id`,
-  );
-  const statement = db.prepare(
-    `INSERT INTO statements (run_id, guarantor_id, statement_date, number_in_cycle, kind, due_date, amount_due_cents, snapshot, sha256)
-     VALUES (?, ?, ?, ?, 'regular', ?, ?, '{}', 'benchmark history') RETURNING id`,
-  );
-  const shown = db.prepare(
-    `INSERT INTO statement_accounts (statement_id, account_id, step, number, balance_cents) VALUES (?, ?, 'regular', ?, 0)`,
-  );
-  db.transaction(() => {
-    // Those beyond the count in the run's own ZIP order.
-    for (const d of due.slice(count)) hold.run(d.guarantorId, TODAY);
-    const past = [90, 60, 30].map((days, i) => {
-      const date = addDays(TODAY, -days);
-      return {
-        date,
-        number: i + 1,
-        runId: (pastRun.get(date, `${date}T12:00:00.000Z`, `${date}T12:00:00.000Z`) as { id: number }).id,
-      };
-    });
-    due.slice(0, count).forEach((d, i) => {
-      if (i % 4 !== 0) return;
-      for (const p of past) {
-        const id = (
-          statement.get(p.runId, d.guarantorId, p.date, p.number, addDays(p.date, 21), d.balanceCents) as { id: number }
-        ).id;
-        for (const a of d.accounts) shown.run(id, a.accountId, p.number);
-      }
-    });
-  })();
-  const app = {
-    store: { db },
-    nowIso: () => `${TODAY}T12:00:00.000Z`,
-  } as unknown as RecoupApp;
-  writeSettings(
-    db,
-    {
-      hospital: BENCH_HOSPITAL,
-    },
-    `${TODAY}T12:00:00.000Z`,
-    null,
-  );
-  const clerk = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.clerk', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(app.nowIso(), app.nowIso()).lastInsertRowid,
-  );
-  // The batch goes where the app sends it: an encrypted temporary file, written as it is drawn.
-  const files = new Files(() => Date.now());
-  let run: Awaited<ReturnType<typeof releaseRun>> | null = null;
-  const started = performance.now();
-  // Prepared (the proof's statements built and kept), then released (drawn, recorded): issue 11.
-  const prepared = await prepareRun(app, TODAY, clerk);
-  const preparedMs = performance.now() - started;
-  const batch = await files.offerStream(
-    'bench',
-    { fileName: 'statements.pdf', mimeType: 'application/pdf' },
-    async (out) => {
-      run = await releaseRun(app, prepared.runId, clerk, TODAY, out);
-    },
-  );
-  const ms = performance.now() - started;
-  console.log(`  prepared in ${round(preparedMs / 1000, 2)} s, released in ${round((ms - preparedMs) / 1000, 2)} s`);
-  const pdf = await files.bytes(batch.fileId, () => db);
-  files.clear();
-  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-  const snapshotBytes = db
-    .prepare('SELECT sum(length(snapshot)) FROM statements WHERE run_id = ?')
-    .pluck()
-    .get(run!.runId) as number;
-  return {
-    ms,
-    preparedMs,
-    snapshotMb: snapshotBytes / 1e6,
-    count: run!.count,
-    finalNotices: run!.finalNotices,
-    pages,
-    bytes: batch.sizeBytes,
-    threads: renderThreads(),
-  };
-}
-
-/** Bare pdfkit: `count` one-page documents of a few lines each, drawn one after another in this thread. */
-async function pdfkitBaseline(count: number): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const doc = new PDFDocument({ size: 'LETTER' });
-    const bytes = new Promise<Buffer>((resolve) => {
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-    doc.font('Helvetica').fontSize(10);
-    doc.text(`Statement ${i + 1}`, 72, 72);
-    doc.text('Jane Q Smith, 12 Oak St, Portland, ME 04101', 72, 90);
-    doc.text(`Amount due: $${(i % 100_000) / 100}`, 72, 108);
-    doc.end();
-    await bytes;
-  }
-  return performance.now() - started;
 }
 
 /**
@@ -1406,6 +1296,14 @@ async function main(): Promise<void> {
     searchOnly(path.resolve(file), `${TODAY}T09:00:00.000Z`);
     return;
   }
+  if (ONLY === 'statement-draw' && process.env.RECOUP_BENCH_DB) {
+    await statementDrawing(path.resolve(process.env.RECOUP_BENCH_DB), STATEMENTS);
+    return;
+  }
+  if (ONLY === 'statements' && process.env.RECOUP_BENCH_DB) {
+    await statementsKept(path.resolve(process.env.RECOUP_BENCH_DB), STATEMENTS, TODAY, BENCH_HOSPITAL, {});
+    return;
+  }
   if (ONLY === 'reports') {
     reportsBench();
     return;
@@ -1514,25 +1412,10 @@ async function main(): Promise<void> {
       // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in
       // worker threads, recording, the batch PDF), then a bare pdfkit baseline of as many one-page
       // documents drawn in this thread.
-      const statements = await step('statement_run', () => statementRun(db, STATEMENTS));
-      results.statement_run_s = round(statements.ms / 1000, 1);
-      results.statements_per_s = Math.round(statements.count / (statements.ms / 1000));
-      results.statement_snapshots_mb = round(statements.snapshotMb, 1);
-      // Issue 11 item 7: the run is prepared (and proved), then released by a supervisor.
-      results.statement_prepare_s = round(statements.preparedMs / 1000, 1);
-      results.statement_release_s = round((statements.ms - statements.preparedMs) / 1000, 1);
-      console.log(
-        `Statement run: ${statements.count} statements (${statements.finalNotices} final notices, ${statements.pages} pages, ${round(statements.bytes / 1e6, 1)} MB PDF) in ${results.statement_run_s} s, ${results.statements_per_s} statements/s, ${statements.threads} drawing threads; snapshots kept ${results.statement_snapshots_mb} MB`,
-      );
-      const baseline = await pdfkitBaseline(statements.count);
-      const baselinePagesPerS = statements.count / (baseline / 1000);
-      results.statement_baseline_pages_per_s = Math.round(baselinePagesPerS);
-      results.statements_over_baseline = round(results.statements_per_s / baselinePagesPerS, 3);
+      const statements = await step('statement_run', () => statementRun(db, STATEMENTS, TODAY, BENCH_HOSPITAL));
+      reportStatements(statements, null, results);
       // Issue 18 item 5: the run's time (prepared and released) over the baseline's for as many.
-      results.statement_run_over_baseline = round(statements.ms / baseline, 2);
-      console.log(
-        `pdfkit baseline: ${statements.count} one-page documents in ${round(baseline / 1000, 1)} s (${results.statement_baseline_pages_per_s} pages/s, one thread); statements over baseline ${results.statements_over_baseline}; the run takes ${results.statement_run_over_baseline}× the baseline's time (target ≤ 4)`,
-      );
+      reportBaseline(statements, await pdfkitBaseline(statements.count), results);
 
       if (ALL) await step('agencies', () => agencyBench(db, results));
       if (ALL) await step('small_claims', () => smallClaimsBench(db, results));

@@ -7,6 +7,7 @@ import { formatShortDate, type BusinessDate } from '../../shared/dates';
 import { formatCents } from '../../shared/money';
 import { drawAnyScript } from './scriptText';
 import { rememberPlainColors } from './plainColors';
+import { replayed } from './replay';
 import { rememberStandardText } from './standardText';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -365,11 +366,15 @@ export function table(
     doc.y = y + h;
     doc.x = PAGE.margin;
   };
+  // The header row is the same wherever the table stands at the same place (replay.ts: a
+  // statement's tables are drawn by the tens of thousands).
   const drawHeader = () =>
-    drawRow(
-      columns.map((c) => c.header),
-      true,
-      true,
+    replayed(doc, JSON.stringify(['table', size, columns]), () =>
+      drawRow(
+        columns.map((c) => c.header),
+        true,
+        true,
+      ),
     );
   // Keep the header with the first row: start on a new page if both do not fit.
   doc.font(FONT.bold).fontSize(size);

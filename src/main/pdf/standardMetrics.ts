@@ -22,6 +22,9 @@ export function pdfNumber(n: number): number {
   throw new Error(`unsupported number: ${n}`);
 }
 
+/** How many show-text operators a font keeps (a few MB at most). */
+const SHOWN = 20_000;
+
 export class StandardMetrics {
   /** Glyph names to their index in the tables; index `count` is a glyph with no width and no kerning. */
   private readonly index = new Map<string, number>();
@@ -32,6 +35,8 @@ export class StandardMetrics {
   private readonly glyphOf = new Int16Array(65536).fill(-1);
   /** UTF-16 code unit to the hex code pdfkit writes for it (WinAnsi), as met. */
   private readonly hexOf: (string | undefined)[] = [];
+  /** Show-text operators by text (labels and amounts come back); forgotten all at once at SHOWN. */
+  private readonly shown = new Map<string, string>();
 
   constructor(private readonly afm: AfmInternals) {
     const names = Object.keys(afm.glyphWidths);
@@ -108,6 +113,16 @@ export class StandardMetrics {
    * codes in segments, each ended where a kerning pair moves the next glyph ("[<48> 15 <656c> 0] TJ").
    */
   show(s: string): string {
+    let op = this.shown.get(s);
+    if (op === undefined) {
+      op = this.showOf(s);
+      if (this.shown.size >= SHOWN) this.shown.clear();
+      this.shown.set(s, op);
+    }
+    return op;
+  }
+
+  private showOf(s: string): string {
     const n = this.count + 1;
     const length = s.length;
     let out = '[';

@@ -25,6 +25,7 @@ import {
 } from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
 import { encodeSnapshot } from '../../store/snapshotCodec';
+import { allowReplay, replayed } from '../../pdf/replay';
 
 const STUB_HEIGHT = 168;
 
@@ -49,33 +50,36 @@ function agingLabel(t: Words, bucket: AgingBucket): string {
 function stub(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const top = doc.page.height - PAGE.margin - STUB_HEIGHT;
   const w = contentWidth(doc);
-  doc.save();
-  doc
-    .moveTo(PAGE.margin, top)
-    .lineTo(PAGE.margin + w, top)
-    .dash(4, { space: 3 })
-    .lineWidth(0.8)
-    .strokeColor('#555555')
-    .stroke();
-  doc.undash();
-  doc.restore();
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(INK.muted)
-    .text(t.say('detachStub'), PAGE.margin, top + 6, { width: w, align: 'center' });
   const leftX = PAGE.margin;
   const rightX = PAGE.margin + w / 2 + 10;
-  let y = top + 24;
-  doc
-    .fillColor(INK.text)
-    .font(FONT.bold)
-    .fontSize(10)
-    .text(s.hospital.legalName, leftX, y, { width: w / 2 - 10 });
-  doc.font(FONT.regular).fontSize(9);
   const remit = s.hospital.remitTo;
-  doc.text([remit.line1, remit.line2].filter(Boolean).join('\n'), leftX, doc.y, { width: w / 2 - 10 });
-  doc.text(`${remit.city}, ${remit.state} ${remit.zip}`, leftX, doc.y, { width: w / 2 - 10 });
+  // The stub's head (the tear line, the hospital and where to send payment) is the same on every statement.
+  replayed(doc, JSON.stringify(['stub', t.say('detachStub'), s.hospital.legalName, remit]), () => {
+    doc.save();
+    doc
+      .moveTo(PAGE.margin, top)
+      .lineTo(PAGE.margin + w, top)
+      .dash(4, { space: 3 })
+      .lineWidth(0.8)
+      .strokeColor('#555555')
+      .stroke();
+    doc.undash();
+    doc.restore();
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(INK.muted)
+      .text(t.say('detachStub'), PAGE.margin, top + 6, { width: w, align: 'center' });
+    const y = top + 24;
+    doc
+      .fillColor(INK.text)
+      .font(FONT.bold)
+      .fontSize(10)
+      .text(s.hospital.legalName, leftX, y, { width: w / 2 - 10 });
+    doc.font(FONT.regular).fontSize(9);
+    doc.text([remit.line1, remit.line2].filter(Boolean).join('\n'), leftX, doc.y, { width: w / 2 - 10 });
+    doc.text(`${remit.city}, ${remit.state} ${remit.zip}`, leftX, doc.y, { width: w / 2 - 10 });
+  });
   doc.moveDown(0.6);
   doc.text([s.guarantor.name, ...s.guarantor.address].join('\n'), leftX, doc.y, { width: w / 2 - 10 });
   const rows: [string, string][] = [
@@ -85,7 +89,7 @@ function stub(doc: Pdf, s: StatementSnapshot, t: Words): void {
     [t.say('payBy'), t.shortDate(s.dueDate)],
     [t.say('amountEnclosed'), '$ ______________'],
   ];
-  y = top + 24;
+  let y = top + 24;
   for (const [label, value] of rows) {
     doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
     boxText(doc, label, rightX, y, 110);
@@ -93,41 +97,46 @@ function stub(doc: Pdf, s: StatementSnapshot, t: Words): void {
     boxText(doc, value, rightX + 110, y, w / 2 - 120, 'right');
     y += 20;
   }
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(INK.muted)
-    .text(t.say('howToPay', { hospital: s.hospital.legalName, phone: formatPhone(s.hospital.phone) }), rightX, y + 2, {
-      width: w / 2 - 10,
-    });
-  doc.fillColor(INK.text);
+  const howToPay = t.say('howToPay', { hospital: s.hospital.legalName, phone: formatPhone(s.hospital.phone) });
+  replayed(doc, JSON.stringify(['howToPay', howToPay]), () => {
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(INK.muted)
+      .text(howToPay, rightX, y + 2, { width: w / 2 - 10 });
+    doc.fillColor(INK.text);
+  });
 }
 
 function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const w = contentWidth(doc);
   const a = s.hospital.address;
-  doc
-    .font(FONT.bold)
-    .fontSize(13)
-    .fillColor(INK.text)
-    .text(s.hospital.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(INK.muted)
-    .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
-  doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
-  doc.text(`${formatPhone(s.hospital.phone)} · ${s.officeHours}`, { width: w * 0.55 });
   // The statement box, top right.
   const boxX = PAGE.margin + w * 0.6;
   const boxW = w * 0.4;
   const title = s.kind === 'final_notice' ? t.say('titleFinalNotice') : t.say('titleStatement');
-  doc.rect(boxX, PAGE.margin, boxW, 90).lineWidth(0.8).strokeColor('#333333').stroke();
-  doc
-    .font(FONT.bold)
-    .fontSize(s.kind === 'final_notice' ? 13 : 12)
-    .fillColor(INK.text)
-    .text(title, boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
+  const phone = `${formatPhone(s.hospital.phone)} · ${s.officeHours}`;
+  // The hospital's block and the box's title are the same on every statement of a kind.
+  replayed(doc, JSON.stringify(['header', s.hospital.legalName, a, phone, title, s.kind === 'final_notice']), () => {
+    doc
+      .font(FONT.bold)
+      .fontSize(13)
+      .fillColor(INK.text)
+      .text(s.hospital.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(INK.muted)
+      .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
+    doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
+    doc.text(phone, { width: w * 0.55 });
+    doc.rect(boxX, PAGE.margin, boxW, 90).lineWidth(0.8).strokeColor('#333333').stroke();
+    doc
+      .font(FONT.bold)
+      .fontSize(s.kind === 'final_notice' ? 13 : 12)
+      .fillColor(INK.text)
+      .text(title, boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
+  });
   const facts: [string, string][] = [
     [t.say('statementDate'), t.shortDate(s.statementDate)],
     // The final notice is the last of the cycle: "3 of 4" says another one follows.
@@ -168,13 +177,15 @@ function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
  */
 function section(doc: Pdf, title: string, keepWith = 0): void {
   if (keepWith > 0 && doc.y + keepWith > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.moveDown(0.4);
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK.text)
-    .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
-  doc.moveDown(0.2);
+  replayed(doc, JSON.stringify(['section', title]), () => {
+    doc.moveDown(0.4);
+    doc
+      .font(FONT.bold)
+      .fontSize(11)
+      .fillColor(INK.text)
+      .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
+    doc.moveDown(0.2);
+  });
 }
 
 function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
@@ -375,29 +386,32 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
 
   // ECA-06: every statement says financial assistance is available (the final notice says it above).
   if (s.kind !== 'final_notice') {
-    boxed(
-      doc,
-      t.say('assistanceTitle'),
-      t.say('assistanceBody', { phone: formatPhone(h.financialAssistancePhone), url: h.financialAssistanceUrl }),
-      true,
-    );
+    const title = t.say('assistanceTitle');
+    const body = t.say('assistanceBody', {
+      phone: formatPhone(h.financialAssistancePhone),
+      url: h.financialAssistanceUrl,
+    });
+    replayed(doc, JSON.stringify(['assistance', title, body]), () => boxed(doc, title, body, true));
   }
 
   if (s.kind === 'final_notice' && s.finalNotice) {
     doc.addPage();
-    doc.font(FONT.bold).fontSize(13).text(t.say('summaryTitle'), PAGE.margin, PAGE.margin, { width: w });
-    doc.moveDown(0.5);
-    doc.font(FONT.regular).fontSize(10).text(s.finalNotice.plainLanguageSummary, { width: w, lineGap: 2 });
-    doc.moveDown(0.8);
-    doc.text(
-      t.say('summaryContact', {
-        phone: formatPhone(h.financialAssistancePhone),
-        url: h.financialAssistanceUrl,
-        hospital: h.legalName,
-        address: `${h.address.line1}, ${h.address.city}, ${h.address.state} ${h.address.zip}`,
-      }),
-      { width: w },
-    );
+    // The plain-language summary's page is the same on every final notice.
+    const title = t.say('summaryTitle');
+    const summary = s.finalNotice.plainLanguageSummary;
+    const contact = t.say('summaryContact', {
+      phone: formatPhone(h.financialAssistancePhone),
+      url: h.financialAssistanceUrl,
+      hospital: h.legalName,
+      address: `${h.address.line1}, ${h.address.city}, ${h.address.state} ${h.address.zip}`,
+    });
+    replayed(doc, JSON.stringify(['summary', title, summary, contact]), () => {
+      doc.font(FONT.bold).fontSize(13).text(title, PAGE.margin, PAGE.margin, { width: w });
+      doc.moveDown(0.5);
+      doc.font(FONT.regular).fontSize(10).text(summary, { width: w, lineGap: 2 });
+      doc.moveDown(0.8);
+      doc.text(contact, { width: w });
+    });
   }
   doc.page.margins.bottom = bottom;
   pageFooters(doc, s, t, 0);
@@ -445,6 +459,7 @@ function statementDocument(s: StatementSnapshot): Pdf {
   doc.on('pageAdded', () => {
     doc.page.margins.bottom = PAGE.margin;
   });
+  allowReplay(doc);
   drawStatement(doc, s);
   return doc;
 }
