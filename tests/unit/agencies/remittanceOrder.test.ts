@@ -6,6 +6,7 @@
 // gave. The digest below was taken from that code (commit c11ef94) for the same remittances.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PLACEMENTS_OF_LINES_SQL, SAME_PAYMENTS_SQL } from '../../../src/main/capabilities/agencies/remittances';
 import { insertEntries } from '../../../src/main/capabilities/ledger/entries';
 import { importSmall } from '../accounts/fixtures';
 import { plansOf } from '../queryPlans';
@@ -158,5 +159,51 @@ describe('a remittance whose lines scatter each account', () => {
     const next = plans.find((p) => p.sql.includes('next_entry_id'));
     expect(next?.plan).toMatch(/^SEARCH ledger_entries/);
     expect(next?.plan).not.toMatch(/SCAN/);
+  });
+
+  it('finds the accounts’ placements and earlier payments by account, not through all the agency ever had', async () => {
+    await ready();
+    const plan = (sql: string) =>
+      (
+        t.app.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ agency: 1, accounts: '[1, 2]' }) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
+    const placements = plan(PLACEMENTS_OF_LINES_SQL);
+    expect(placements).toContain('SEARCH p USING INDEX placements_account (account_id=?)');
+    expect(placements.join('\n')).not.toMatch(/placements_agency|SCAN p\b/);
+    const payments = plan(SAME_PAYMENTS_SQL);
+    expect(payments).toContain('SEARCH p USING INDEX placements_account (account_id=?)');
+    expect(payments).toContain('SEARCH l USING INDEX agency_remittance_lines_placement (placement_id=?)');
+    expect(payments.join('\n')).not.toMatch(/agency_remittance_lines_remittance|SCAN (l|r|p|e)\b/);
+  });
+
+  it('names the last of two earlier identical payments in remittance-number order, as before', async () => {
+    const { admin, acme } = await ready();
+    const post = (reference: string, lines: object[]) =>
+      t.call(
+        'remittances:post',
+        { agencyId: acme, reference, receivedOn: '2026-11-20', source: 'keyed', lines } as never,
+        admin,
+      );
+    const payment = { accountNumber: 'A1', paidOn: '2026-11-05', collectedCents: 2_500 };
+    // Two payments of the same amount the same day, told apart by transaction ids; the one posted
+    // first has the later number.
+    await post('ACME-9', [{ ...payment, agencyReference: 'X1' }]);
+    await post('ACME-10', [
+      { accountNumber: 'A2', paidOn: '2026-11-05', collectedCents: 100, agencyReference: 'X2' },
+      { ...payment, agencyReference: 'X3' },
+    ]);
+    const again = await post('ACME-11', [{ ...payment, agencyReference: '' }]).catch(
+      (err: unknown) => err as { error: { fields: Record<string, string> } },
+    );
+    expect(again).toMatchObject({
+      error: {
+        fields: {
+          'line 1.collectedCents':
+            "$25.00 paid on 11/05/2026 on account A1 was already posted in remittance ACME-9, line 1. Give each payment the agency's transaction id to post a second one of the same amount that day.",
+        },
+      },
+    });
   });
 });
