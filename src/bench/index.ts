@@ -8,17 +8,10 @@ import { extractFiles, generateExtract } from '../main/demo/synthetic';
 import type { RecoupApp } from '../main/app';
 import { CAPABILITIES } from '../main/capabilities';
 import { agingReport } from '../main/capabilities/accounts';
-import {
-  agencyScorecard,
-  buildBatches,
-  postRemittance,
-  releaseBatch,
-  scoreWeights,
-} from '../main/capabilities/agencies';
 import { type ImportFile } from '../main/capabilities/imports';
 import { importBench, timedImport as timedImportAt } from './import';
 import { measurePeak } from './memory';
-import { setUpAgencies } from './agencySetup';
+import { agenciesOnly, agencyBench } from './agencies';
 import { LedgerChangeWriter } from '../main/capabilities/ledger';
 import { policyOn, runDaily } from '../main/capabilities/plans';
 import { workQueue } from '../main/capabilities/queue';
@@ -209,93 +202,6 @@ function dbSizeMb(file: string): number {
   let size = 0;
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) size += statSync(file + suffix).size;
   return size / (1024 * 1024);
-}
-
-/**
- * Collection agencies (issue 12): choose and place 20,000 accounts and write the placement file.
- * The data set's accounts whose cycle ended get the final notice the statement runs would have
- * given them (90 days ago), so the delinquent book is the data set's own.
- */
-async function agencyBench(db: Db, results: Record<string, number>): Promise<void> {
-  const now = `${TODAY}T12:00:00.000Z`;
-  const finalNotice = addDays(TODAY, -90);
-  // The statement run's benchmark held everyone beyond its count; those holds end here.
-  db.prepare(`UPDATE holds SET released_on = ? WHERE note = 'benchmark: not in this run'`).run(TODAY);
-  const supervisor = setUpAgencies(db, TODAY, finalNotice, now, 'bench.supervisor');
-  const t = performance.now();
-  const batchIds = buildBatches(
-    db,
-    { kind: 'primary', method: 'share', maxAccounts: 20_000 },
-    TODAY,
-    now,
-    supervisor,
-    scoreWeights,
-  );
-  const built = performance.now() - t;
-  let placed = 0;
-  let fileBytes = 0;
-  for (const batchId of batchIds) {
-    const r = releaseBatch(db, batchId, { today: TODAY, at: now, by: supervisor, approvedBy: null });
-    placed += r.placed;
-    fileBytes += db.prepare('SELECT length(bytes) FROM documents WHERE id = ?').pluck().get(r.documentId) as number;
-  }
-  results.agency_placement_ms = round(performance.now() - t, 0);
-  console.log(
-    `Agency placement: ${placed} accounts chosen by share among 3 agencies (built in ${round(built, 0)} ms), released and written (${round(fileBytes / 1e6, 1)} MB of files) in ${results.agency_placement_ms} ms (target ≤ 5,000)`,
-  );
-
-  // A 50,000-line remittance file from the first agency (gross), in its (default) CSV layout: two or
-  // three small collections on each of its placed accounts, posted as the clerk posts it.
-  const agencyId = db.prepare(`SELECT id FROM agencies WHERE name = 'Acme Recovery'`).pluck().get() as number;
-  const placedAccounts = db
-    .prepare(
-      `SELECT a.account_number, a.balance_cents FROM placements p JOIN accounts a ON a.id = p.account_id
-        WHERE p.agency_id = ? AND p.status = 'placed' ORDER BY p.id`,
-    )
-    .all(agencyId) as { account_number: string; balance_cents: number }[];
-  const lines = ['account_number,paid_on,collected,fee,remitted,agency_reference'];
-  for (let i = 0; lines.length <= 50_000; i++) {
-    const a = placedAccounts[i % placedAccounts.length]!;
-    const cents = Math.max(1, Math.floor(a.balance_cents / 10));
-    const fee = Math.floor((cents * 2_500 + 5_000) / 10_000);
-    lines.push(
-      `${a.account_number},${TODAY},${(cents / 100).toFixed(2)},${(fee / 100).toFixed(2)},${(cents / 100).toFixed(2)},T${i}`,
-    );
-  }
-  const file = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-  const app = {
-    store: { db },
-    clock: { today: () => TODAY },
-    nowIso: () => now,
-    extensions: collectExtensions(CAPABILITIES),
-  } as unknown as RecoupApp;
-  const r = performance.now();
-  postRemittance(
-    app,
-    supervisor,
-    { agencyId, reference: 'BENCH-1', receivedOn: TODAY, source: 'file', uploadId: 'bench' },
-    () => ({ fileName: 'remittance.csv', bytes: file }),
-  );
-  const remitMs = performance.now() - r;
-  results.remittance_lines_per_s = Math.round(50_000 / (remitMs / 1000));
-  console.log(
-    `Agency remittance: 50,000 lines read, checked and posted in ${round(remitMs, 0)} ms (${results.remittance_lines_per_s} lines/s; target ≥ 25,000)`,
-  );
-
-  // Two years of placements before this month: 2,000 accounts a month among the three agencies,
-  // each back after 180 days, with a remittance line on every third (rows as the services write
-  // them; their ledger entries move the balances as a ledger change does).
-  const history = agencyHistory(db, now, 24, 2_000);
-  const s = performance.now();
-  const card = agencyScorecard(
-    db,
-    { kind: 'primary', fromMonth: addDays(TODAY, -730).slice(0, 7), toMonth: TODAY.slice(0, 7) },
-    TODAY,
-  );
-  results.agency_scorecard_ms = round(performance.now() - s, 0);
-  console.log(
-    `Agency scorecard: ${history.placements + placed} placements over 25 months (${history.lines} history lines), ${card.rows.length} agency-months, in ${results.agency_scorecard_ms} ms (target ≤ 500)`,
-  );
 }
 
 /**
@@ -1175,95 +1081,6 @@ async function obstetricsBench(input: ImportFile[], dir: string, results: Record
   key.fill(0);
 }
 
-/** Placement history written straight into the store (see agencyBench). */
-function agencyHistory(db: Db, now: string, months: number, perMonth: number): { placements: number; lines: number } {
-  const agencies = db.prepare('SELECT id FROM agencies ORDER BY id').pluck().all() as number[];
-  const accounts = db
-    .prepare(
-      `SELECT a.id, a.guarantor_id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.account_id = a.id)
-        ORDER BY a.id LIMIT ?`,
-    )
-    .all(months * perMonth) as { id: number; guarantor_id: number }[];
-  const batch = db.prepare(
-    `INSERT INTO placement_batches (agency_id, kind, method, status, built_on, built_at, released_on, released_at)
-     VALUES (?, 'primary', 'share', 'released', ?, ?, ?, ?) RETURNING id`,
-  );
-  const placement = db.prepare(
-    `INSERT INTO placements (batch_id, agency_id, account_id, guarantor_id, kind, status, proposed_cents, placed_on, placed_cents,
-                             fee_rate_bp, recall_days, returned_on, return_reason)
-     VALUES (?, ?, ?, ?, 'primary', 'returned', ?, ?, ?, 2500, 180, ?, ?) RETURNING id`,
-  );
-  const remittance = db.prepare(
-    `INSERT INTO agency_remittances (agency_id, reference, method, received_on, source, line_count, collected_cents, fee_cents,
-                                     remitted_cents, posted_at)
-     VALUES (?, ?, 'gross', ?, 'keyed', 0, 0, 0, 0, ?) RETURNING id`,
-  );
-  const entry = db.prepare(
-    `INSERT INTO ledger_entries (account_id, type, amount_cents, effective_date, posted_at, reference)
-     VALUES (?, 'agency_remittance', ?, ?, ?, 'bench history') RETURNING id`,
-  );
-  const line = db.prepare(
-    `INSERT INTO agency_remittance_lines (remittance_id, line_no, placement_id, account_id, paid_on, collected_cents, fee_cents,
-                                          remitted_cents, agency_reference, ledger_entry_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
-  );
-  let placements = 0;
-  let lines = 0;
-  db.transaction(() => {
-    const remittances = new Map<string, number>();
-    for (let m = 0; m < months; m++) {
-      const placedOn = addDays(TODAY, -30 * (months - m) - 15);
-      const batches = agencies.map((a) => (batch.get(a, placedOn, now, placedOn, now) as { id: number }).id);
-      for (let k = 0; k < perMonth; k++) {
-        const acc = accounts[m * perMonth + k];
-        if (!acc) break;
-        const i = k % agencies.length;
-        const agencyId = agencies[i]!;
-        const cents = 5_000 + ((k * 7919) % 200_000);
-        const id = (
-          placement.get(
-            batches[i],
-            agencyId,
-            acc.id,
-            acc.guarantor_id,
-            cents,
-            placedOn,
-            cents,
-            addDays(placedOn, 180),
-            'no_payment',
-          ) as {
-            id: number;
-          }
-        ).id;
-        placements++;
-        if (k % 3 !== 0) continue;
-        const paidOn = addDays(placedOn, 20 + (k % 150));
-        const key = `${agencyId}/${paidOn.slice(0, 7)}`;
-        let remittanceId = remittances.get(key);
-        if (remittanceId === undefined) {
-          remittanceId = (remittance.get(agencyId, `H-${key}`, paidOn, now) as { id: number }).id;
-          remittances.set(key, remittanceId);
-        }
-        const collected = Math.floor(cents / (2 + (k % 4)));
-        const entryId = (entry.get(acc.id, -collected, paidOn, now) as { id: number }).id;
-        new LedgerChangeWriter(db, { today: TODAY, now, by: null }).moveBalances(new Map([[acc.id, -collected]]));
-        line.run(
-          remittanceId,
-          ++lines,
-          id,
-          acc.id,
-          paidOn,
-          collected,
-          Math.floor((collected * 2_500 + 5_000) / 10_000),
-          collected,
-          entryId,
-        );
-      }
-    }
-  })();
-  return { placements, lines };
-}
-
 /** RECOUP_BENCH_ONLY=database: see DATABASE_ONLY. */
 async function buildDatabase(file: string): Promise<void> {
   const key = newDataKey();
@@ -1302,6 +1119,12 @@ async function main(): Promise<void> {
   }
   if (ONLY === 'statements' && process.env.RECOUP_BENCH_DB) {
     await statementsKept(path.resolve(process.env.RECOUP_BENCH_DB), STATEMENTS, TODAY, BENCH_HOSPITAL, {});
+    return;
+  }
+  if (ONLY === 'agencies') {
+    const file = process.env.RECOUP_BENCH_DB;
+    if (!file) throw new Error('RECOUP_BENCH_ONLY=agencies needs RECOUP_BENCH_DB=/path/to/kept.db (a copy: it writes)');
+    agenciesOnly(path.resolve(file), TODAY);
     return;
   }
   if (ONLY === 'reports') {
@@ -1417,7 +1240,7 @@ async function main(): Promise<void> {
       // Issue 18 item 5: the run's time (prepared and released) over the baseline's for as many.
       reportBaseline(statements, await pdfkitBaseline(statements.count), results);
 
-      if (ALL) await step('agencies', () => agencyBench(db, results));
+      if (ALL) await step('agencies', () => agencyBench(db, results, TODAY));
       if (ALL) await step('small_claims', () => smallClaimsBench(db, results));
       if (ALL) await step('estates', () => estatesBench(db, results));
       if (ALL) await step('x12', () => eraBench(db, results));

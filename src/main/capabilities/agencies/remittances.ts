@@ -103,6 +103,33 @@ export const EARLIER_LINES_SQL = `SELECT l.agency_reference, r.reference, l.line
       WHERE l.agency_reference <> '' AND l.agency_reference IN (SELECT value FROM json_each(@refs)) AND r.agency_id = @agency
       ORDER BY l.collected_cents > 0, l.id`;
 
+/**
+ * The agency's placements of the remittance's accounts, placed or returned, the one a line belongs
+ * to last for each account: an index probe per account (placements_account), not a walk through
+ * every placement the agency ever had (placements_agency), which grows with the years.
+ */
+export const PLACEMENTS_OF_LINES_SQL = `SELECT p.id, p.account_id, p.status, p.placed_on, p.returned_on, p.fee_rate_bp
+       FROM json_each(@accounts) j CROSS JOIN placements p ON p.account_id = j.value
+      WHERE p.agency_id = @agency AND p.status IN ('placed','returned')
+      ORDER BY p.account_id, p.status = 'placed', p.returned_on, p.id`;
+
+/**
+ * The agency's earlier payments (lines collecting money, their entries still standing) on the
+ * remittance's accounts, in the order of the remittance numbers and their lines (a later one wins
+ * in samePayment). Reached through the accounts' placements with the agency (every line is on a
+ * placement of its account with its agency: checkLines gives it that placement, or the one of the
+ * line it takes back, which is on the same account), so an index probe per account and placement,
+ * not a walk through every line the agency ever remitted.
+ */
+export const SAME_PAYMENTS_SQL = `SELECT l.account_id, l.paid_on, l.collected_cents, r.reference, l.line_no, l.agency_reference
+       FROM json_each(@accounts) j CROSS JOIN placements p ON p.account_id = j.value
+       CROSS JOIN agency_remittance_lines l ON l.placement_id = p.id
+       JOIN agency_remittances r ON r.id = l.remittance_id
+       JOIN ledger_entries e ON e.id = l.ledger_entry_id
+      WHERE p.agency_id = @agency AND r.agency_id = @agency AND l.account_id = p.account_id AND l.collected_cents > 0
+        AND ${entryStandsSql('e')}
+      ORDER BY r.reference, l.line_no`;
+
 /** Checks every line against the accounts, the agency's placements and its earlier lines (a few set queries). */
 function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource, receivedOn: string) {
   const method: RemittanceMethod = agency.remittance_method;
@@ -127,12 +154,9 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
 
   // The placement each account's line belongs to: the open one, else the latest returned.
   const placementOf = new Map<number, PlacementFound>();
-  for (const p of prepared<[number, string], PlacementFound>(
-    db,
-    `SELECT id, account_id, status, placed_on, returned_on, fee_rate_bp FROM placements
-      WHERE agency_id = ? AND status IN ('placed','returned') AND account_id IN (SELECT value FROM json_each(?))
-      ORDER BY account_id, status = 'placed', returned_on, id`,
-  ).iterate(agency.id, json(accounts.values())))
+  for (const p of prepared<[{ agency: number; accounts: string }], PlacementFound>(db, PLACEMENTS_OF_LINES_SQL).iterate(
+    { agency: agency.id, accounts: json(accounts.values()) },
+  ))
     placementOf.set(p.account_id, p); // ordered so that the one to use comes last
 
   const references = new Set(source.lines.map((l) => l.agencyReference).filter((r) => r !== ''));
@@ -149,7 +173,7 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
   const samePayment = new Map<string, { reference: string; line_no: number; agency_reference: string }>();
   const paymentKey = (accountId: number, paidOn: string, cents: number) => `${accountId}/${paidOn}/${cents}`;
   for (const e of prepared<
-    [number, string],
+    [{ agency: number; accounts: string }],
     {
       account_id: number;
       paid_on: string;
@@ -158,14 +182,7 @@ function checkLines(db: Db, agency: Checked['agency'], source: RemittanceSource,
       line_no: number;
       agency_reference: string;
     }
-  >(
-    db,
-    `SELECT l.account_id, l.paid_on, l.collected_cents, r.reference, l.line_no, l.agency_reference
-       FROM agency_remittances r CROSS JOIN agency_remittance_lines l ON l.remittance_id = r.id
-       JOIN ledger_entries e ON e.id = l.ledger_entry_id
-      WHERE r.agency_id = ? AND l.collected_cents > 0 AND l.account_id IN (SELECT value FROM json_each(?))
-        AND ${entryStandsSql('e')}`,
-  ).iterate(agency.id, json(accounts.values())))
+  >(db, SAME_PAYMENTS_SQL).iterate({ agency: agency.id, accounts: json(accounts.values()) }))
     samePayment.set(paymentKey(e.account_id, e.paid_on, e.collected_cents), e);
 
   const lines: CheckedLine[] = [];

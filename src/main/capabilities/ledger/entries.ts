@@ -82,25 +82,31 @@ const ENTRIES_PER_STATEMENT = 500;
  * Many entries posted at once (an agency remittance's lines): a few multi-row statements instead
  * of one each. Returns their ids in the order given. The caller's LedgerChangeWriter moves the
  * balances (postMany does both).
+ *
+ * Each entry gets the id it would get written in the order given (one after the highest, in
+ * turn), but the rows are written in account order: the ledger's indexes by account then take
+ * their pages one after another, each once. At a million guarantors those pages outgrow the page
+ * cache, and in the order given (a remittance's lines come back to an account many lines later)
+ * each page was read, spilled and read again.
  */
 export function insertEntries(db: Db, entries: readonly NewEntry[]): number[] {
-  const ids: number[] = [];
-  for (let at = 0; at < entries.length; at += ENTRIES_PER_STATEMENT) {
-    const chunk = entries.slice(at, at + ENTRIES_PER_STATEMENT);
+  if (entries.length === 0) return [];
+  for (const e of entries) checkSign(e.type, e.amountCents);
+  const first = prepared<[], number>(db, 'SELECT coalesce(max(id), 0) + 1 AS next_entry_id FROM ledger_entries')
+    .pluck()
+    .get() as number;
+  const order = entries.map((_, i) => i).sort((i, j) => entries[i]!.accountId - entries[j]!.accountId || i - j);
+  for (let at = 0; at < order.length; at += ENTRIES_PER_STATEMENT) {
+    const chunk = order.slice(at, at + ENTRIES_PER_STATEMENT);
     const args: (string | number | null)[] = [];
-    for (const e of chunk) {
-      checkSign(e.type, e.amountCents);
-      args.push(...entryArgs(e));
-    }
-    const rows = prepared<(string | number | null)[], { id: number }>(
+    for (const i of chunk) args.push(first + i, ...entryArgs(entries[i]!));
+    prepared(
       db,
-      `INSERT INTO ledger_entries (${ENTRY_COLUMNS})
-       VALUES ${Array.from({ length: chunk.length }, () => ENTRY_VALUES).join(', ')} RETURNING id`,
-    ).all(...args);
-    // Rows are numbered in the order the VALUES are inserted; RETURNING's own order is not promised.
-    ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+      `INSERT INTO ledger_entries (id, ${ENTRY_COLUMNS})
+       VALUES ${Array.from({ length: chunk.length }, () => `(?, ${ENTRY_VALUES.slice(1)}`).join(', ')}`,
+    ).run(...args);
   }
-  return ids;
+  return entries.map((_, i) => first + i);
 }
 
 type EntryRow = Pick<LedgerEntriesRow, 'id' | 'account_id' | 'type' | 'amount_cents' | 'payment_id' | 'reverses_id'>;
