@@ -138,6 +138,8 @@ function openLines(db: Db): QueueCandidate[] {
 
 function runsDue(db: Db, today: string, owedOf: (arrangementId: number) => number): QueueCandidate[] {
   const until = addDays(today, RUN_DUE_DAYS);
+  const missedFrom = addDays(today, -MISSED_DATE_DAYS);
+  const yesterday = addDays(today, -1);
   const rows = db
     .prepare(
       `SELECT a.id, a.method, a.guarantor_id, a.first_date, a.frequency, a.signed_on, g.first_name, g.middle_name, g.last_name
@@ -159,8 +161,8 @@ function runsDue(db: Db, today: string, owedOf: (arrangementId: number) => numbe
   );
   for (const a of rows) {
     // A date gone by (within MISSED_DATE_DAYS) with no file: nothing was taken that day.
-    const since = [addDays(today, -MISSED_DATE_DAYS), a.signed_on, a.first_date].sort().at(-1)!;
-    for (const gone of scheduleDates(a.first_date, a.frequency, since, addDays(today, -1))) {
+    const since = [missedFrom, a.signed_on, a.first_date].sort().at(-1)!;
+    for (const gone of scheduleDates(a.first_date, a.frequency, since, yesterday)) {
       // A run of that date that left it out said why; only a date with no run at all is missed.
       if (hasLine.get(a.id, gone) || hasRun.get(a.method, gone)) continue;
       const owed = owedOf(a.id);
