@@ -174,9 +174,11 @@ export interface PendingMatch {
  * the second join keeps only the guarantors born that day whose last or first name agrees as
  * matchName folds it (sameMatchNameSql), or with an employee id on file (judgeMatch compares ids
  * trimmed, which the first join does not), before any guarantor's row is read: at a million guarantors
- * some 34 share each date of birth, and reading every one of them (826,000 rows for a roster of
+ * some 34–39 share each date of birth, and reading every one of them (826,000 rows for a roster of
  * 20,000, from pages scattered over the table) and judging it here was 10 s of a queue's 11. Every
- * pair kept is still judged by judgeMatch, so what is offered is what it was.
+ * pair kept is still judged by judgeMatch, so what is offered is what it was. The names are compared
+ * from the date-of-birth index alone when it carries them (guarantors_dob on date_of_birth, last_name,
+ * first_name, employee_id: proposed for a migration in issue 18), else from each row.
  */
 export function pendingMatches(db: Db, employees: 'active' | 'all' = 'active'): PendingMatch[] {
   registerMatchName(db);
