@@ -23,7 +23,6 @@ import {
   suitCheck,
 } from '../main/capabilities/smallClaims';
 import { estateDetail, estateSummaries, estatesQueueSource, recordDeath } from '../main/capabilities/estates';
-import { importEra, previewEra, write835, type Write835Claim } from '../main/capabilities/badDebt';
 import {
   buildListing,
   candidates,
@@ -33,18 +32,7 @@ import {
 } from '../main/capabilities/badDebt';
 import { costReportPeriod } from '../shared/rules/badDebt';
 import { workspaceView } from '../main/capabilities/workspace';
-import {
-  accountEligibility,
-  confirmMatch,
-  confirmRun,
-  createArrangement,
-  createRun,
-  employeeList,
-  markSigned,
-  payrollQueueSource,
-  runPreview,
-  runRoster,
-} from '../main/capabilities/payroll';
+import { confirmRun, createRun, employeeList, runPreview } from '../main/capabilities/payroll';
 import {
   caseDetail as obCaseDetail,
   caseList as obCaseList,
@@ -60,7 +48,7 @@ import {
 import { formatDecimal } from '../shared/money';
 import { collectExtensions } from '../main/platform/capability';
 import { beginCall } from '../main/platform/unitOfWork';
-import { badDebtPolicy, obstetricsPolicy, payrollPolicy, writeSettings } from '../main/platform/settings';
+import { badDebtPolicy, obstetricsPolicy, writeSettings } from '../main/platform/settings';
 import { addDays } from '../shared/dates';
 import { computeSchedule } from '../shared/rules/planSchedule';
 import { SELF_PAY_COVERAGE } from '../shared/rules/obstetrics';
@@ -77,18 +65,10 @@ import {
   statementRun,
   statementsKept,
 } from './statements';
+import { eraBench, lookupsOnly, payrollLookups } from './lookups';
+import { BENCH_HOSPITAL } from './hospital';
 
 const TODAY = '2026-11-26';
-const BENCH_HOSPITAL = {
-  legalName: 'St. Brigid Regional Medical Center',
-  address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },
-  phone: '207-555-0100',
-  taxId: '01-2345678',
-  npi: '1234567893',
-  remitTo: { line1: 'PO Box 9120', line2: 'Patient Accounts', city: 'Portland', state: 'ME', zip: '04104-9120' },
-  financialAssistancePhone: '207-555-0199',
-  financialAssistanceUrl: 'https://stbrigid.example.org/financial-assistance',
-} as const;
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
 /**
  * RECOUP_BENCH_ONLY=statements: only the import it needs and the statement run (a quicker look); with
@@ -352,79 +332,6 @@ function estatesBench(db: Db, results: Record<string, number>): void {
 }
 
 /**
- * Issue 15: an X12 835 of 20,000 claims, each matched to an account of the data set (four
- * transactions of 5,000; every fifth claim Medicare with PR-1/PR-2, every claim a service line with
- * its CAS), read, previewed (the engine run and rolled back) and imported (posted in one ledger
- * change). Claims per second over preview and import together.
- */
-function eraBench(db: Db, results: Record<string, number>): void {
-  const now = `${TODAY}T12:00:00.000Z`;
-  const user = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.era', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
-  const numbers = db.prepare('SELECT account_number FROM accounts ORDER BY id LIMIT 20000').pluck().all() as string[];
-  const CLAIMS = 20_000;
-  const claims: Write835Claim[] = Array.from({ length: CLAIMS }, (_, i) => {
-    const medicare = i % 5 === 0;
-    const paid = 5_000 + (i % 97) * 100;
-    return {
-      patientControl: numbers[i % numbers.length]!,
-      status: '1',
-      chargeCents: paid + 4_000,
-      paidCents: paid,
-      patientRespCents: 2_500,
-      filing: medicare ? 'MA' : '12',
-      payerClaimNumber: `BENCH${i}`,
-      cas: [['CO', '45', 1_500]],
-      lines: [
-        {
-          procedure: 'HC:99213',
-          chargeCents: paid + 4_000,
-          paidCents: paid,
-          date: addDays(TODAY, -40),
-          cas: medicare
-            ? [
-                ['PR', '1', 2_000],
-                ['PR', '2', 500],
-              ]
-            : [['PR', '3', 2_500]],
-        },
-      ],
-    };
-  });
-  const transactions = [0, 1, 2, 3].map((k) => ({
-    payerName: k % 2 === 0 ? 'MEDICARE PART A' : 'ACME HEALTH PLAN',
-    date: addDays(TODAY, -10 + k),
-    claims: claims.slice(k * 5_000, (k + 1) * 5_000),
-  }));
-  const bytes = Buffer.from(write835(transactions, { control: '20000' }), 'latin1');
-  const app = {
-    store: { db },
-    clock: { today: () => TODAY },
-    nowIso: () => now,
-    extensions: collectExtensions(CAPABILITIES),
-  } as unknown as RecoupApp;
-  const source = () => ({ fileName: 'bench.835', bytes });
-  const t = performance.now();
-  const preview = previewEra(app, user, 'bench', source);
-  const previewMs = performance.now() - t;
-  const detail = importEra(app, user, 'bench', source);
-  const ms = performance.now() - t;
-  if (preview.problems.length > 0 || detail.totals.posted !== CLAIMS)
-    throw new Error(`835 bench: ${preview.problems.length} problems, ${detail.totals.posted} of ${CLAIMS} posted`);
-  // The import is what posts (the target); the preview before it is the clerk's look, recorded apart.
-  results.x12_claims_per_s = Math.round(CLAIMS / ((ms - previewMs) / 1000));
-  results.x12_preview_ms = round(previewMs, 0);
-  console.log(
-    `835 remittance: ${CLAIMS} claims (${round(bytes.length / 1e6, 1)} MB) previewed in ${round(previewMs, 0)} ms and imported in ${round(ms - previewMs, 0)} ms (import ${results.x12_claims_per_s} claims/s; target ≥ 5,000)`,
-  );
-}
-
-/**
  * Issue 15: a listing of 20,000 lines (buildListing: the facts of every account gathered in grouped
  * queries, the clock per line, the reviewer's checks, the reconciliation) and its xlsx. The book's
  * outpatient accounts are made Medicare and written off straight into the store in one transaction
@@ -546,211 +453,15 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
   );
 }
 
-/**
- * Issue 16: payroll deductions on a database of their own, imported from the same extract (the
- * other benches' plans, placements and write-offs would leave few guarantors an arrangement can
- * cover). A roster of 20,000 employees imported (6,000 of them the bench's guarantors by date of
- * birth and name, a third of those also by the employee id put on the guarantor's record); 5,000
- * payroll deductions and 2,000 bank transfers set up through createArrangement (the service: the
- * eligibility, the wage-floor rule, the account number sealed) and marked signed by the owner's
- * row writer (recordSignature wants the printed form; holds are not placed: no run reads them);
- * then the queue source two days before the pay date, each run (preview + createRun), and
- * payroll's confirmation of the 5,000 lines posted all-or-nothing.
- */
+/** Issue 16: payroll on a database of its own; the roster, the set-up and the queue in ./lookups. */
 async function payrollBench(input: ImportFile[], dir: string, results: Record<string, number>): Promise<void> {
   const dbPath = path.join(dir, 'payroll.db');
   const key = newDataKey();
   const db = openEncrypted(dbPath, Buffer.from(key));
   await timedImport(db, input);
-  const now = `${TODAY}T12:00:00.000Z`;
-  const user = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.payroll', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
-  writeSettings(
-    db,
-    {
-      hospital: BENCH_HOSPITAL,
-      payroll: {
-        ...payrollPolicy(db),
-        bankCompanyName: 'BENCH HOSPITAL',
-        bankCompanyId: '1234567890',
-        bankRoutingNumber: '021000021',
-        bankName: 'BENCH BANK',
-      },
-    },
-    now,
-    null,
-  );
-  const RUN_DATE = '2026-12-04';
-  let day = TODAY;
-  const uploaded = new Map<string, { fileName: string; bytes: Buffer }>();
-  const app = {
-    store: { db, currentKey: () => Buffer.from(key) },
-    clock: { today: () => day },
-    nowIso: () => now,
-    extensions: collectExtensions(CAPABILITIES),
-    uploads: { bytes: (_user: number, id: string) => uploaded.get(id)!, discard: (id: string) => uploaded.delete(id) },
-  } as unknown as RecoupApp;
-  const w = { today: TODAY, now, by: user };
-
-  // The guarantors an arrangement can cover (the service's own eligibility), 7,000 of them.
-  const people = db
-    .prepare(
-      `SELECT id, first_name, last_name, date_of_birth FROM guarantors
-        WHERE deceased = 0 AND date_of_birth IS NOT NULL AND balance_cents > 0 ORDER BY id`,
-    )
-    .all() as { id: number; first_name: string; last_name: string; date_of_birth: string }[];
-  const PAYROLL = 5_000;
-  const BANK = 2_000;
-  const chosen: {
-    id: number;
-    first_name: string;
-    last_name: string;
-    date_of_birth: string;
-    accounts: number[];
-    owed: number;
-  }[] = [];
-  for (const g of people) {
-    if (chosen.length === PAYROLL + BANK + 1_000) break;
-    const eligible = accountEligibility(db, g.id, TODAY).eligible;
-    const owed = eligible.reduce((s, a) => s + a.owedCents, 0);
-    if (eligible.length > 0 && owed >= 2_000) chosen.push({ ...g, accounts: eligible.map((a) => a.accountId), owed });
-  }
-  if (chosen.length < PAYROLL + BANK + 1_000)
-    throw new Error(`payroll bench: only ${chosen.length} guarantors can be covered`);
-  // The first 6,000 are employees (5,000 to deduct from, 1,000 left for a person to confirm); the
-  // next 2,000 pay by bank transfer. Every third employee's id is on the guarantor's record too.
-  const employeesOf = chosen.slice(0, PAYROLL).concat(chosen.slice(PAYROLL + BANK));
-  const setEmployeeId = db.prepare('UPDATE guarantors SET employee_id = ? WHERE id = ?');
-  db.transaction(() => employeesOf.forEach((g, i) => i % 3 === 0 && setEmployeeId.run(`E${100000 + i}`, g.id)))();
-
-  const EMPLOYEES = 20_000;
-  const frequencies = ['weekly', 'biweekly', 'biweekly', 'semimonthly', 'monthly'];
-  const states = ['TX', 'TX', 'TX', 'OK', 'LA', 'NM'];
-  const lines = [
-    'Employee ID,Last Name,First Name,Birth Date,Pay Frequency,Pay Type,Hourly Rate,Annual Salary,Weekly Hours,Exempt,Work State,Status,Terminated On',
-  ];
-  for (let i = 0; i < EMPLOYEES; i++) {
-    const g = employeesOf[i];
-    const salaried = i % 7 === 0;
-    const terminated = !g && i % 50 === 0;
-    const birth = g ? g.date_of_birth : addDays('1960-01-01', (i * 7919) % 15_000);
-    const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    lines.push(
-      [
-        `E${100000 + i}`,
-        q(g ? g.last_name : `Worker${i}`),
-        q(g ? g.first_name : `Pat${i % 97}`),
-        birth,
-        frequencies[i % frequencies.length],
-        salaried ? 'S' : 'H',
-        salaried ? '' : (15 + (i % 26)).toFixed(2),
-        salaried ? String(60_000 + (i % 40) * 1_500) : '',
-        salaried ? '40' : i % 4 === 0 ? '32.5' : '40',
-        salaried ? 'Y' : 'N',
-        states[i % states.length],
-        terminated ? 'T' : 'A',
-        terminated ? '2026-10-31' : '',
-      ].join(','),
-    );
-  }
-  uploaded.set('roster', { fileName: 'roster.csv', bytes: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') });
-  const mapping = {
-    columns: {
-      employeeId: 'Employee ID',
-      lastName: 'Last Name',
-      firstName: 'First Name',
-      birthDate: 'Birth Date',
-      payFrequency: 'Pay Frequency',
-      payType: 'Pay Type',
-      hourlyRate: 'Hourly Rate',
-      annualSalary: 'Annual Salary',
-      weeklyHours: 'Weekly Hours',
-      exempt: 'Exempt',
-      workState: 'Work State',
-      status: 'Status',
-      terminatedOn: 'Terminated On',
-    },
-    dateFormat: 'YYYY-MM-DD' as const,
-    codes: {},
-  };
-  const upload = (id: string) => uploaded.get(id)!;
+  const set = await payrollLookups(db, Buffer.from(key), TODAY, results);
+  const { app, user, uploaded, runDate: RUN_DATE, payroll: PAYROLL, bank: BANK } = set;
   let t = performance.now();
-  const report = await runRoster(db, upload, { uploadId: 'roster', mapping }, 'commit', w);
-  const rosterMs = performance.now() - t;
-  if (report.problems.length > 0 || report.added !== EMPLOYEES)
-    throw new Error(`payroll bench: roster ${report.problems.length} problems, ${report.added} added`);
-  results.roster_rows_per_s = Math.round(EMPLOYEES / (rosterMs / 1000));
-  console.log(
-    `Payroll roster: ${EMPLOYEES} employees imported in ${round(rosterMs, 0)} ms (${results.roster_rows_per_s} rows/s; target ≥ 5,000), ${report.toConfirm} with a match to confirm, ${report.terminated} terminated`,
-  );
-
-  // Set-up: 5,000 matches confirmed and 7,000 arrangements created through the services.
-  t = performance.now();
-  const employeeIds = db.prepare('SELECT employee_number, id FROM employees').all() as {
-    employee_number: string;
-    id: number;
-  }[];
-  const employeeByNumber = new Map(employeeIds.map((e) => [e.employee_number, e.id]));
-  const makeBank = (i: number) => ({
-    holderName: `Holder ${i}`,
-    routingNumber: '021000021',
-    accountNumber: String(10_000_000 + i * 7),
-    accountType: i % 5 === 0 ? ('savings' as const) : ('checking' as const),
-  });
-  db.transaction(() => {
-    for (let i = 0; i < PAYROLL; i++) {
-      const g = chosen[i]!;
-      confirmMatch(db, employeeByNumber.get(`E${100000 + i}`)!, g.id, w);
-      const id = createArrangement(
-        db,
-        {
-          method: 'payroll',
-          guarantorId: g.id,
-          accountIds: g.accounts,
-          amountCents: Math.min(g.owed, 2_500 + (i % 20) * 500),
-          firstDate: RUN_DATE,
-        },
-        w,
-      );
-      markSigned(db, id, TODAY, user);
-    }
-    for (let i = 0; i < BANK; i++) {
-      const g = chosen[PAYROLL + i]!;
-      const id = createArrangement(
-        db,
-        {
-          method: 'bank',
-          guarantorId: g.id,
-          accountIds: g.accounts,
-          amountCents: Math.min(g.owed, 2_500 + (i % 20) * 500),
-          firstDate: RUN_DATE,
-          frequency: frequencies[i % frequencies.length] as 'weekly',
-          bank: makeBank(i),
-        },
-        w,
-      );
-      markSigned(db, id, TODAY, user);
-    }
-  })();
-  console.log(
-    `  set-up: ${PAYROLL} matches confirmed and ${PAYROLL + BANK} arrangements created (services) in ${round(performance.now() - t, 0)} ms`,
-  );
-
-  // The queue two days before the pay date: every arrangement due, and the matches to confirm.
-  const queueMs: number[] = [];
-  let queueItems = 0;
-  for (let i = 0; i < 5; i++) {
-    t = performance.now();
-    queueItems = payrollQueueSource.items(db, addDays(RUN_DATE, -2), () => true).length;
-    queueMs.push(performance.now() - t);
-  }
-  results.payroll_queue_ms = round(stats(queueMs).median, 1);
-  console.log(`Payroll queue: ${queueItems} items in ${results.payroll_queue_ms} ms (median of 5; target ≤ 500)`);
   // The Payroll screen's employee list, every one with the count of its open candidates.
   t = performance.now();
   const listed = employeeList(db, { query: '', match: 'all', status: 'all' }).length;
@@ -802,7 +513,7 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
     rows.push(`${l.employee_number},${RUN_DATE},${formatDecimal(deducted)},${hours},${formatDecimal(gross)}`);
   });
   uploaded.set('confirmation', { fileName: 'confirmation.csv', bytes: Buffer.from(`${rows.join('\r\n')}\r\n`) });
-  day = RUN_DATE;
+  set.clock.day = RUN_DATE;
   t = performance.now();
   const detail = await confirmRun(
     app,
@@ -1127,6 +838,12 @@ async function main(): Promise<void> {
     agenciesOnly(path.resolve(file), TODAY);
     return;
   }
+  if (ONLY === 'lookups') {
+    const file = process.env.RECOUP_BENCH_DB;
+    if (!file) throw new Error('RECOUP_BENCH_ONLY=lookups needs RECOUP_BENCH_DB=/path/to/kept.db');
+    await lookupsOnly(path.resolve(file), TODAY);
+    return;
+  }
   if (ONLY === 'reports') {
     reportsBench();
     return;
@@ -1243,7 +960,7 @@ async function main(): Promise<void> {
       if (ALL) await step('agencies', () => agencyBench(db, results, TODAY));
       if (ALL) await step('small_claims', () => smallClaimsBench(db, results));
       if (ALL) await step('estates', () => estatesBench(db, results));
-      if (ALL) await step('x12', () => eraBench(db, results));
+      if (ALL) await step('x12', () => eraBench(db, TODAY, results));
       if (ALL) await step('bad_debt', () => badDebtBench(db, results));
 
       if (ALL) {

@@ -16,7 +16,7 @@ import { pendingMatches } from './matching';
 import type { Db } from '../../store/database';
 import { sortedName } from '../../../shared/names';
 import { guarantorName } from '../accounts';
-import { arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
+import { activeCoveredOwedCents, arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 import { setUpOn } from './arrangements';
 import type { EmployeesRow } from '../../store/schema';
 
@@ -136,8 +136,10 @@ function openLines(db: Db): QueueCandidate[] {
   });
 }
 
-function runsDue(db: Db, today: string): QueueCandidate[] {
+function runsDue(db: Db, today: string, owedOf: (arrangementId: number) => number): QueueCandidate[] {
   const until = addDays(today, RUN_DUE_DAYS);
+  const missedFrom = addDays(today, -MISSED_DATE_DAYS);
+  const yesterday = addDays(today, -1);
   const rows = db
     .prepare(
       `SELECT a.id, a.method, a.guarantor_id, a.first_date, a.frequency, a.signed_on, g.first_name, g.middle_name, g.last_name
@@ -159,11 +161,11 @@ function runsDue(db: Db, today: string): QueueCandidate[] {
   );
   for (const a of rows) {
     // A date gone by (within MISSED_DATE_DAYS) with no file: nothing was taken that day.
-    const since = [addDays(today, -MISSED_DATE_DAYS), a.signed_on, a.first_date].sort().at(-1)!;
-    for (const gone of scheduleDates(a.first_date, a.frequency, since, addDays(today, -1))) {
+    const since = [missedFrom, a.signed_on, a.first_date].sort().at(-1)!;
+    for (const gone of scheduleDates(a.first_date, a.frequency, since, yesterday)) {
       // A run of that date that left it out said why; only a date with no run at all is missed.
       if (hasLine.get(a.id, gone) || hasRun.get(a.method, gone)) continue;
-      const owed = coveredOwedCents(db, a.id);
+      const owed = owedOf(a.id);
       if (owed === 0) break;
       out.push(
         item({
@@ -180,7 +182,7 @@ function runsDue(db: Db, today: string): QueueCandidate[] {
     const from = [today, a.signed_on, a.first_date].sort().at(-1)!;
     const next = scheduleDates(a.first_date, a.frequency, from, until, 1)[0];
     if (!next || hasRun.get(a.method, next)) continue;
-    const owed = coveredOwedCents(db, a.id);
+    const owed = owedOf(a.id);
     if (owed === 0) continue;
     const days = daysBetween(today, next);
     out.push(
@@ -245,7 +247,7 @@ function answersOverdue(db: Db, today: string): QueueCandidate[] {
  * (its accounts stay held out of statements while it stands), and one whose employee works in a
  * state with no row on file (the federal minimum is used: a supervisor adds the state's).
  */
-function floorProblems(db: Db, today: string): QueueCandidate[] {
+function floorProblems(db: Db, today: string, owedOf: (arrangementId: number) => number): QueueCandidate[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.guarantor_id, a.first_date, a.frequency, a.signed_on, e.*, g.first_name AS g_first,
@@ -266,14 +268,22 @@ function floorProblems(db: Db, today: string): QueueCandidate[] {
   if (rows.length === 0) return [];
   const floors = wageFloorRows(db);
   const states = new Set(floors.map((f) => f.jurisdiction));
+  // PD-01's limit depends only on the pay facts and the date: worked out once for each pair.
+  const limits = new Map<string, ReturnType<typeof largestDeductionFrom>>();
+  const limitOf = (e: EmployeesRow, from: string) => {
+    const pay = payFacts(e);
+    const key = `${JSON.stringify(pay)}|${from}`;
+    if (!limits.has(key)) limits.set(key, largestDeductionFrom(pay, floors, from));
+    return limits.get(key)!;
+  };
   const out: QueueCandidate[] = [];
   for (const r of rows) {
     const ref = arrangementReference('payroll', r.arrangement_id);
     const name = guarantorName({ first_name: r.g_first, middle_name: r.g_middle, last_name: r.g_last });
-    const owed = coveredOwedCents(db, r.arrangement_id);
+    const owed = owedOf(r.arrangement_id);
     if (owed === 0) continue;
     const from = [today, r.signed_on, r.first_date].sort().at(-1)!;
-    const limit = largestDeductionFrom(payFacts(r), floors, from);
+    const limit = limitOf(r, from);
     if (limit && limit.maxCents === 0)
       out.push(
         item({
@@ -306,13 +316,14 @@ export const payrollQueueSource: QueueSource = {
   kinds: ['payroll'],
   items(db, today, want) {
     if (!want('payroll')) return [];
+    const owedOf = activeCoveredOwedCents(db);
     return [
       ...matchesToConfirm(db),
       ...awaitingSignature(db, today),
       ...openLines(db),
-      ...runsDue(db, today),
+      ...runsDue(db, today, owedOf),
       ...answersOverdue(db, today),
-      ...floorProblems(db, today),
+      ...floorProblems(db, today, owedOf),
     ];
   },
 };

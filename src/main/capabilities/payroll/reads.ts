@@ -55,14 +55,32 @@ export function payFacts(e: EmployeesRow): PayFacts {
 }
 
 /** What an arrangement's accounts owe now (never below zero: a credit is not "owed"). */
+const COVERED_OWED_SQL = 'COALESCE(SUM(MAX(a.balance_cents, 0)), 0)';
+
 export function coveredOwedCents(db: Db, arrangementId: number): number {
   const r = prepared(
     db,
-    `SELECT COALESCE(SUM(MAX(a.balance_cents, 0)), 0) AS owed
+    `SELECT ${COVERED_OWED_SQL} AS owed
        FROM deduction_arrangement_accounts da JOIN accounts a ON a.id = da.account_id
       WHERE da.arrangement_id = ?`,
   ).get(arrangementId) as { owed: number };
   return r.owed;
+}
+
+/**
+ * coveredOwedCents of every active arrangement, read at once (the queue asks it of thousands): by
+ * arrangement id, one without accounts owing 0.
+ */
+export function activeCoveredOwedCents(db: Db): (arrangementId: number) => number {
+  const rows = prepared(
+    db,
+    `SELECT da.arrangement_id AS id, ${COVERED_OWED_SQL} AS owed
+       FROM deduction_arrangements x JOIN deduction_arrangement_accounts da ON da.arrangement_id = x.id
+       JOIN accounts a ON a.id = da.account_id
+      WHERE x.status = 'active' GROUP BY da.arrangement_id`,
+  ).all() as { id: number; owed: number }[];
+  const owed = new Map(rows.map((r) => [r.id, r.owed]));
+  return (arrangementId) => owed.get(arrangementId) ?? 0;
 }
 
 /** More deductions than this is not a schedule anyone can sign (weekly for 190 years). */
