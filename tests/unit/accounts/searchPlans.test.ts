@@ -24,8 +24,8 @@ const RESULT_ROW = /^SELECT g\.id, g\.last_name/;
 
 /** [query, how it finds, the index each of its statements must use (in the order run)] */
 const PATHS: [string, string, RegExp[]][] = [
-  ['1980-02-14', 'date_of_birth', [/SEARCH g USING INDEX guarantors_dob \(date_of_birth=\?\)/]],
-  ['02/14/1980', 'date_of_birth', [/SEARCH g USING INDEX guarantors_dob \(date_of_birth=\?\)/]],
+  ['1980-02-14', 'date_of_birth', [/SEARCH g USING COVERING INDEX guarantors_dob \(date_of_birth=\?\)/]],
+  ['02/14/1980', 'date_of_birth', [/SEARCH g USING COVERING INDEX guarantors_dob \(date_of_birth=\?\)/]],
   [
     'A1',
     'account_number',

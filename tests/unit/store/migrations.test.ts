@@ -813,3 +813,30 @@ describe('029', () => {
     db.close();
   });
 });
+
+describe('030', () => {
+  // Its index only, checked on a database at 029.
+  it('the date-of-birth index carries the names and the employee id, under its own name', async () => {
+    const { migration030 } = await import('../../../src/main/store/migrations/030_guarantors_dob_names');
+    const db = freshDb();
+    migrate(db, 29);
+    db.transaction(() => migration030.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((db.pragma('index_info(guarantors_dob)') as { name: string }[]).map((c) => c.name)).toEqual([
+      'date_of_birth',
+      'last_name',
+      'first_name',
+      'employee_id',
+    ]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    // A match's test by birth date and names reads the index alone.
+    expect(
+      plan(
+        `SELECT id FROM guarantors WHERE date_of_birth = '1980-01-01' AND (last_name = 'Smith' OR employee_id IS NOT NULL)`,
+      ),
+    ).toMatch(/SEARCH guarantors USING COVERING INDEX guarantors_dob \(date_of_birth=\?\)/);
+    expect(plan(`SELECT * FROM guarantors WHERE date_of_birth = '1980-01-01'`)).toMatch(/USING INDEX guarantors_dob/);
+    db.close();
+  });
+});

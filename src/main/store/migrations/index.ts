@@ -30,6 +30,7 @@ import { migration026 } from './026_search_names';
 import { migration027 } from './027_reports_indexes';
 import { migration028 } from './028_statement_selection';
 import { migration029 } from './029_batches_indexes';
+import { migration030 } from './030_guarantors_dob_names';
 
 export interface Migration {
   version: number;
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration027,
   migration028,
   migration029,
+  migration030,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
