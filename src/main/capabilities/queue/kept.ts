@@ -1,0 +1,214 @@
+// The day's work queue, kept: built once per business day from every source (the live computation,
+// queue.ts) and kept ranked in memory, then revalidated on every read from the audit trail. Every
+// change to the store is an audited call (HP-01: the router writes each call's event in the call's
+// own transaction, and a failed call leaves nothing behind), so the events since the queue was
+// last brought up to date say what may have changed:
+// - a read changes nothing;
+// - a change through one of the channels below changes only the guarantors its event names
+//   (`guarantor:N`): only their items are read again, from every source, and put back in rank;
+// - anything else (an import, a batch, a daily job, a setting, a user, a hold...) builds the queue
+//   again from the whole book.
+// A write outside the trail (a service called directly: the tests, the bench) is caught when only
+// reads (or failed calls) came since the last read: the connection's count of changed rows then
+// says more than the audit events written since (each is its row and the chain's head,
+// AUDIT_CHANGES). Such a write followed by a change of the channels below before the next read
+// is not caught: nothing in the application writes outside the trail (HP-01); whatever does
+// (a test, the bench) reads the queue after it, or calls forgetKeptQueue.
+// The kept queue is therefore always the live computation's (tests/unit/queue/keptQueue.test.ts
+// compares the two, items and order, after random changes). A clerk's page, the counts by kind and
+// the total are then one pass over the kept items; marking one done reads the sources for that
+// guarantor only.
+//
+// The queue is kept in memory, not in a table: one main process owns the store, a table would add
+// the writing of every item to the day's first build, and after a restart the first read builds it
+// again (as the first read of every business day does).
+import { QUEUE_KINDS, type QueueItem, type QueueKind, type QueuePage } from '../../../shared/schemas/queue';
+import type { QueueCandidate, QueueSource } from '../../platform/capability';
+import type { Db } from '../../store/database';
+import { asQueueItem, candidates, ranked, visibleTo, workedOn, type Filter } from './queue';
+
+/**
+ * The channels whose changes reach no guarantor but those their audit event names as
+ * `guarantor:N` (each handler names the guarantor whose activity, follow-up, promise or payment it
+ * writes; a payment's ledger subscribers change that guarantor's plans, promises and holds only).
+ * A channel not listed here rebuilds the queue: add one only after checking its handler.
+ */
+export const GUARANTOR_SCOPED_CHANNELS: ReadonlySet<string> = new Set([
+  'queue:worked',
+  'activity:log',
+  'followUps:add',
+  'followUps:close',
+  'promises:add',
+  'payments:post',
+]);
+
+/** The rows one audit event changes (its row and the chain's head in meta; auditTrail.ts appendAudit). */
+const AUDIT_CHANGES = 2;
+
+/** More guarantors changed than this since the last read: the whole queue is built again. */
+const MOST_REVALIDATED = 5_000;
+
+interface Kept {
+  today: string;
+  sources: readonly QueueSource[];
+  /** The last audit event the kept items account for. */
+  seen: number;
+  /** The connection's count of changed rows then (SQLite's total_changes()). */
+  changes: number;
+  /** Every open item of every kind, before the clerk's filters (owner, role, worked today), ranked. */
+  items: QueueCandidate[];
+}
+
+const keptQueues = new WeakMap<Db, Kept>();
+
+/** What the kept queue did on its last read, for the bench and the tests. */
+export interface KeptStats {
+  how: 'built' | 'revalidated' | 'kept';
+  guarantors: number;
+  items: number;
+}
+let lastStats: KeptStats = { how: 'kept', guarantors: 0, items: 0 };
+export function lastKeptStats(): KeptStats {
+  return lastStats;
+}
+
+const all = () => true;
+
+function lastAuditId(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM audit_events').pluck().get() as number;
+}
+
+function totalChanges(db: Db): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+function build(db: Db, today: string, sources: readonly QueueSource[]): Kept {
+  const seen = lastAuditId(db);
+  const changes = totalChanges(db);
+  const items = candidates(db, today, all, sources).sort(ranked);
+  const kept = { today, sources, seen, changes, items };
+  keptQueues.set(db, kept);
+  lastStats = { how: 'built', guarantors: 0, items: items.length };
+  return kept;
+}
+
+/**
+ * The guarantors changed since `seen` by the scoped channels, or null when some other change
+ * (or too many guarantors) means building the queue again.
+ */
+function changedSince(db: Db, seen: number, changes: number): Set<number> | null {
+  const events = db
+    .prepare('SELECT channel, kind, outcome, records FROM audit_events WHERE id > ? ORDER BY id')
+    .all(seen) as { channel: string; kind: string; outcome: string; records: string }[];
+  // Only reads and failed calls since (each changed its event's rows alone), yet more rows changed:
+  // something wrote outside the trail.
+  const quiet = events.every(
+    (e) => e.kind === 'read' || (e.outcome !== 'ok' && GUARANTOR_SCOPED_CHANNELS.has(e.channel)),
+  );
+  if (quiet && changes !== AUDIT_CHANGES * events.length) return null;
+  const changed = new Set<number>();
+  for (const e of events) {
+    if (e.kind === 'read') continue;
+    if (!GUARANTOR_SCOPED_CHANNELS.has(e.channel)) return null;
+    // A failed call of these channels rolled back whatever it wrote (none keeps a refusal's rows).
+    if (e.outcome !== 'ok') continue;
+    const named = (JSON.parse(e.records) as string[]).flatMap((r) =>
+      r.startsWith('guarantor:') ? [Number(r.slice('guarantor:'.length))] : [],
+    );
+    if (named.length === 0 || named.some((id) => !Number.isSafeInteger(id))) return null;
+    for (const id of named) changed.add(id);
+    if (changed.size > MOST_REVALIDATED) return null;
+  }
+  return changed;
+}
+
+/** Puts `fresh` (ranked) into `items` (ranked, without those guarantors' items) in rank. */
+function merge(items: QueueCandidate[], fresh: QueueCandidate[]): QueueCandidate[] {
+  if (fresh.length === 0) return items;
+  const out: QueueCandidate[] = new Array(items.length + fresh.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < items.length && j < fresh.length) out[k++] = ranked(items[i]!, fresh[j]!) <= 0 ? items[i++]! : fresh[j++]!;
+  while (i < items.length) out[k++] = items[i++]!;
+  while (j < fresh.length) out[k++] = fresh[j++]!;
+  return out;
+}
+
+/**
+ * Today's queue, every item, ranked: built on the day's first read (or after a change the trail
+ * cannot narrow to some guarantors), otherwise the kept one with the changed guarantors' items read
+ * again. Call it only where nothing of the current call has been written yet (a read, or before a
+ * change's writes): what it keeps must be what is committed.
+ */
+export function keptQueue(db: Db, today: string, sources: readonly QueueSource[]): QueueCandidate[] {
+  const kept = keptQueues.get(db);
+  if (!kept || kept.today !== today || kept.sources !== sources) return build(db, today, sources).items;
+  const last = lastAuditId(db);
+  const changes = totalChanges(db);
+  if (last === kept.seen && changes === kept.changes) {
+    lastStats = { how: 'kept', guarantors: 0, items: kept.items.length };
+    return kept.items;
+  }
+  const changed = changedSince(db, kept.seen, changes - kept.changes);
+  if (changed === null) return build(db, today, sources).items;
+  if (changed.size > 0) {
+    const fresh = candidates(db, today, all, sources, changed).sort(ranked);
+    kept.items = merge(
+      kept.items.filter((c) => !changed.has(c.guarantorId)),
+      fresh,
+    );
+  }
+  kept.seen = last;
+  kept.changes = changes;
+  lastStats = { how: 'revalidated', guarantors: changed.size, items: kept.items.length };
+  return kept.items;
+}
+
+/** Forgets the kept queue (a store written outside the router: tests, the bench). */
+export function forgetKeptQueue(db: Db): void {
+  keptQueues.delete(db);
+}
+
+/** One page of today's queue under a filter, with the total and the counts by kind. */
+export function queuePage(
+  db: Db,
+  today: string,
+  filter: Filter,
+  page: { offset: number; limit: number },
+  sources: readonly QueueSource[],
+): QueuePage {
+  const items = keptQueue(db, today, sources);
+  const worked = new Set(
+    db.prepare('SELECT item_key FROM work_log WHERE worked_on = ?').pluck().all(today) as string[],
+  );
+  const counts = Object.fromEntries(QUEUE_KINDS.map((k) => [k, 0])) as Record<QueueKind, number>;
+  const shown: QueueItem[] = [];
+  let total = 0;
+  for (const c of items) {
+    if (!visibleTo(c, filter) || worked.has(c.key)) continue;
+    counts[c.kind]++;
+    if (filter.kind !== undefined && c.kind !== filter.kind) continue;
+    if (total >= page.offset && shown.length < page.limit) shown.push(asQueueItem(c));
+    total++;
+  }
+  return { items: shown, total, counts, workedToday: workedOn(db, today, filter.all ? null : filter.userId) };
+}
+
+/**
+ * The open item with this key, as the queue has it now: the guarantor's items read from every source
+ * (not the whole queue); a key not among them is looked for in the kept queue as it was last
+ * brought up to date (an item of another guarantor), and is otherwise no longer open.
+ */
+export function openItem(
+  db: Db,
+  today: string,
+  key: string,
+  guarantorId: number,
+  sources: readonly QueueSource[],
+): QueueCandidate | undefined {
+  const theirs = candidates(db, today, all, sources, new Set([guarantorId])).find((c) => c.key === key);
+  if (theirs) return theirs;
+  const kept = keptQueues.get(db);
+  return kept?.today === today ? kept.items.find((c) => c.key === key) : undefined;
+}
