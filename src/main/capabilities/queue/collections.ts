@@ -167,7 +167,7 @@ export const collectionsQueueSource: QueueSource = {
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
       // ECA-05: a guarantor owed a refund of their own money is not collected from until it is paid
       // (the 501(r) gate refuses the same); their item is the credit to refund.
-      const owedRefund = guarantorsOwedRefund(db);
+      const owedRefund = guarantorsOwedRefund(db, only);
       for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors, only)) {
         // A deceased or bankrupt guarantor, a pending application or returned mail holds every account.
         const automatic = automaticHoldReasons({
