@@ -167,8 +167,10 @@ export const collectionsQueueSource: QueueSource = {
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
       // ECA-05: a guarantor owed a refund of their own money is not collected from until it is paid
       // (the 501(r) gate refuses the same); their item is the credit to refund.
-      const owedRefund = guarantorsOwedRefund(db, only);
-      for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors, only)) {
+      const open = openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors, only);
+      // Asked only about those who owe (by accounts_credit): every account in credit is the larger read.
+      const owedRefund = guarantorsOwedRefund(db, new Set(open.map((r) => r.id)));
+      for (const r of open) {
         // A deceased or bankrupt guarantor, a pending application or returned mail holds every account.
         const automatic = automaticHoldReasons({
           deceased: r.deceased === 1,
