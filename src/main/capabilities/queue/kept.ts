@@ -82,10 +82,36 @@ function totalChanges(db: Db): number {
   return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
+/**
+ * The item in one shape, every field present in one order: the sources make theirs in a dozen
+ * shapes, and a page's pass over a million guarantors' queue read them at 1–2 µs an item.
+ */
+function uniform(c: QueueCandidate): QueueCandidate {
+  return {
+    key: c.key,
+    kind: c.kind,
+    guarantorId: c.guarantorId,
+    guarantorName: c.guarantorName,
+    summary: c.summary,
+    amountCents: c.amountCents,
+    date: c.date,
+    score: c.score,
+    assignee: c.assignee,
+    ownerId: c.ownerId,
+    forSupervisors: c.forSupervisors === true,
+    followUpId: c.followUpId,
+  };
+}
+
+/** Today's items of every source (of some guarantors), in one shape, ranked. */
+function ranking(db: Db, today: string, sources: readonly QueueSource[], only?: ReadonlySet<number>) {
+  return candidates(db, today, all, sources, only).map(uniform).sort(ranked);
+}
+
 function build(db: Db, today: string, sources: readonly QueueSource[]): Kept {
   const seen = lastAuditId(db);
   const changes = totalChanges(db);
-  const items = candidates(db, today, all, sources).sort(ranked);
+  const items = ranking(db, today, sources);
   const kept = { today, sources, seen, changes, items };
   keptQueues.set(db, kept);
   lastStats = { how: 'built', guarantors: 0, items: items.length };
@@ -153,7 +179,7 @@ export function keptQueue(db: Db, today: string, sources: readonly QueueSource[]
   const changed = changedSince(db, kept.seen, changes - kept.changes);
   if (changed === null) return build(db, today, sources).items;
   if (changed.size > 0) {
-    const fresh = candidates(db, today, all, sources, changed).sort(ranked);
+    const fresh = ranking(db, today, sources, changed);
     kept.items = merge(
       kept.items.filter((c) => !changed.has(c.guarantorId)),
       fresh,
