@@ -105,6 +105,30 @@ describe('the kept work queue', () => {
     expect(lastKeptStats().guarantors).toBe(0);
   });
 
+  it('opening an account (its screen’s reads) leaves the kept queue to be revalidated, not built again', async () => {
+    const { clerk } = await ready(4);
+    const [item] = (await t.call('queue:list', { assignee: 'all' }, clerk)).items;
+    expect(lastKeptStats().how).toBe('built');
+    const guarantorId = item!.guarantorId;
+    for (const channel of [
+      'accounts:open',
+      'plans:list',
+      'promises:list',
+      'holds:list',
+      'statements:list',
+      'fap:history',
+      'estates:ofGuarantor',
+      'smallClaims:ofGuarantor',
+      'placements:ofGuarantor',
+      'payroll:guarantor',
+      'ob:guarantor',
+    ])
+      await t.raw(channel, { guarantorId }, clerk);
+    await t.raw('letters:pending', {}, clerk);
+    await t.call('queue:list', { assignee: 'all' }, clerk);
+    expect(lastKeptStats()).toMatchObject({ how: 'revalidated', guarantors: 0 });
+  });
+
   it('marking an item done reads that guarantor’s items only, and the next read revalidates just them', async () => {
     const { clerk, db } = await ready(3);
     const before = await t.call('queue:list', { assignee: 'all' }, clerk);
