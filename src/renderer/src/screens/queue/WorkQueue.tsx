@@ -40,8 +40,19 @@ export function runSummary(r: DailyRunSummary): string {
     : `${ALREADY_RAN}; checked again: ${found}`;
 }
 
-function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: QueueFilter) => void }) {
+function Filters({
+  filter,
+  counts,
+  onChange,
+}: {
+  filter: QueueFilter;
+  /** The items of each kind under the Whose filter (queue:list's counts), once read. */
+  counts: Record<QueueKind, number> | undefined;
+  onChange: (f: QueueFilter) => void;
+}) {
   const kindId = useId();
+  const counted = (n: number) => (counts ? ` (${n.toLocaleString('en-US')})` : '');
+  const every = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="queue-filters">
       <fieldset className="segmented">
@@ -66,10 +77,11 @@ function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: Queu
           value={filter.kind ?? ''}
           onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as QueueKind | undefined })}
         >
-          <option value="">All kinds</option>
+          <option value="">All kinds{counted(every)}</option>
           {QUEUE_KINDS.map((k) => (
             <option key={k} value={k}>
               {QUEUE_KIND_INFO[k].filterLabel}
+              {counted(counts?.[k] ?? 0)}
             </option>
           ))}
         </select>
@@ -189,7 +201,7 @@ export function WorkQueue() {
         of plans and promises runs by itself at the first log-in of the day.
       </p>
       <div className="queue-bar">
-        <Filters filter={filter} onChange={setFilter} />
+        <Filters filter={filter} counts={value?.counts} onChange={setFilter} />
         {value && (
           <p className="worked-today" role="status">
             <strong>{value.workedToday}</strong> worked today
