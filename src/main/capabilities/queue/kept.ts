@@ -148,17 +148,27 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
   return changed;
 }
 
-/** Puts `fresh` (ranked) into `items` (ranked, without those guarantors' items) in rank. */
-function merge(items: QueueCandidate[], fresh: QueueCandidate[]): QueueCandidate[] {
-  if (fresh.length === 0) return items;
-  const out: QueueCandidate[] = new Array(items.length + fresh.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < items.length && j < fresh.length) out[k++] = ranked(items[i]!, fresh[j]!) <= 0 ? items[i++]! : fresh[j++]!;
-  while (i < items.length) out[k++] = items[i++]!;
-  while (j < fresh.length) out[k++] = fresh[j++]!;
-  return out;
+/**
+ * Takes the changed guarantors' items out of `items` (ranked) and puts `fresh` (their items now) in
+ * rank, in place: a few items into a million guarantors' queue, without copying it.
+ */
+function replaceInRank(items: QueueCandidate[], changed: ReadonlySet<number>, fresh: QueueCandidate[]): void {
+  let w = 0;
+  for (let r = 0; r < items.length; r++) {
+    const c = items[r]!;
+    if (!changed.has(c.guarantorId)) items[w++] = c;
+  }
+  items.length = w;
+  for (const f of fresh) {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranked(items[mid]!, f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, f);
+  }
 }
 
 /**
@@ -179,11 +189,7 @@ export function keptQueue(db: Db, today: string, sources: readonly QueueSource[]
   const changed = changedSince(db, kept.seen, changes - kept.changes);
   if (changed === null) return build(db, today, sources).items;
   if (changed.size > 0) {
-    const fresh = ranking(db, today, sources, changed);
-    kept.items = merge(
-      kept.items.filter((c) => !changed.has(c.guarantorId)),
-      fresh,
-    );
+    replaceInRank(kept.items, changed, ranking(db, today, sources, changed));
   }
   kept.seen = last;
   kept.changes = changes;
