@@ -67,6 +67,7 @@ import {
 } from './statements';
 import { eraBench, lookupsOnly, payrollLookups } from './lookups';
 import { BENCH_HOSPITAL } from './hospital';
+import { queueBench, queueBenchOnKept } from './queue';
 
 const TODAY = '2026-11-26';
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
@@ -848,6 +849,10 @@ async function main(): Promise<void> {
     reportsBench();
     return;
   }
+  if (ONLY === 'queue') {
+    queueBenchOnKept(TODAY, collectExtensions(CAPABILITIES).queueSources);
+    return;
+  }
   if (DATABASE_ONLY) {
     const keep = process.env.RECOUP_BENCH_KEEP;
     if (!keep) throw new Error('RECOUP_BENCH_ONLY=database needs RECOUP_BENCH_KEEP=/path/to/file.db');
@@ -947,6 +952,10 @@ async function main(): Promise<void> {
           const n = source.items(db, TODAY, () => true).length;
           console.log(`  ${source.kinds.join(', ')}: ${n} items in ${round(performance.now() - t, 1)} ms`);
         }
+        // The kept queue: the day's first build, a page, an item marked done (src/bench/queue.ts).
+        await step('work_queue_kept', () =>
+          queueBench(db, TODAY, queueSources, results, { write: true, now: `${TODAY}T15:00:00.000Z` }),
+        );
       }
 
       // The monthly statement run: 50,000 statements on the scale data set (selection, drawing in

@@ -142,7 +142,7 @@ test('estates: a death recorded, the deadline, referral, release, claim filed, a
 
   // The work queue has the estate; the Estates screen lists it with its deadline and days left.
   await openQueue(page);
-  await page.getByLabel('Kind').selectOption({ label: 'Estates (deaths and probate claims)' });
+  await page.getByLabel('Kind').selectOption('estate');
   await expect(page.getByRole('table', { name: /work queue/ })).toContainText(flores.lastName);
   await nav(page).getByRole('link', { name: 'Estates', exact: true }).click();
   const list = page.getByRole('table', { name: 'Open estates' });

@@ -95,19 +95,20 @@ test('long lists: only the rows in view are in the page; the keyboard reaches th
   // The work queue: every follow-up due, a screenful of them in the page (the demo data's own
   // accounts to collect are in the queue too; the follow-ups are shown by themselves).
   await openQueue(page);
-  await page.getByLabel('Kind').selectOption({ label: 'Follow-ups due' });
+  await page.getByLabel('Kind').selectOption('follow_up');
   const queue = page.getByRole('table', { name: /work queue/ });
-  await expect(queue).toHaveAttribute('aria-rowcount', String(TASKS + 1));
-  await expect(page.getByText(`${TASKS} items waiting.`)).toBeVisible();
+  // The queue comes a page of 50 at a time (issue 18: a million guarantors' queue is not sent whole).
+  await expect(queue).toHaveAttribute('aria-rowcount', '51');
+  await expect(page.getByText(`${TASKS} items waiting. Items 1–50 of ${TASKS}.`)).toBeVisible();
   const inPage = await queue.locator('tbody tr:not(.spacer)').count();
   expect(inPage).toBeGreaterThan(5);
-  expect(inPage).toBeLessThan(TASKS);
+  expect(inPage).toBeLessThan(50);
   await expectNoSeriousA11yViolations(page, 'the work queue');
   await shot(page, '80-queue-long');
   // The clerk tabs into the table's region and presses End: the last item is there to work.
   const region = scrollRegion(page, 'The work queue, highest score first');
   await region.focus();
-  const last = queue.locator(`tr[aria-rowindex="${TASKS + 1}"]`);
+  const last = queue.locator('tr[aria-rowindex="51"]');
   await endOfList(page, last);
   await expect(last.getByRole('button', { name: /^Work / })).toBeVisible();
   // Home from the region itself (a re-render under load can leave the focus elsewhere, or take the
@@ -121,6 +122,12 @@ test('long lists: only the rows in view are in the page; the keyboard reaches th
   await region.focus();
   for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
   await expect(queue.locator('tr[aria-rowindex="41"]').getByRole('button')).toBeFocused();
+  // The next page, and back: the pager's buttons say how many they move by.
+  await page.getByRole('button', { name: 'Next 50' }).click();
+  await expect(page.getByText(`Items 51–100 of ${TASKS}.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Previous 50' }).click();
+  await expect(page.getByText(`Items 1–50 of ${TASKS}.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next 50' })).toBeFocused();
 
   // The audit log: a page of 200 events, read by scrolling; the older ones on the next page.
   await nav(page).getByRole('link', { name: 'Audit log' }).click();

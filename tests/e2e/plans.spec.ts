@@ -95,7 +95,7 @@ test('a plan over two accounts: live schedule, agreement, lapse, lapse letters, 
   await expect(page.locator('.queue-callout')).toContainText('2 lapse letters to print');
   await shot(page, '74-home-queue');
   await openQueue(page);
-  await page.getByLabel('Kind').selectOption({ label: 'Lapsed plans' });
+  await page.getByLabel('Kind').selectOption('lapsed_plan');
   await expect(queueRows(page)).toHaveCount(2);
   await expect(queueRows(page).first()).toContainText('Lapsed plan');
   await expect(queueRows(page).first()).toContainText(`Plan #${perezPlan} lapsed 04/13/2026; cure by 05/03/2026`);
@@ -153,7 +153,7 @@ test('a plan over two accounts: live schedule, agreement, lapse, lapse letters, 
   // Past the cure deadline without payment: the second plan defaults.
   await moveClockTo(page, workspace, '2026-05-04', ADMIN);
   await openQueue(page);
-  await page.getByLabel('Kind').selectOption({ label: 'Defaulted plans' });
+  await page.getByLabel('Kind').selectOption('defaulted_plan');
   await expect(queueRows(page)).toHaveCount(1);
   await expect(queueRows(page).first()).toContainText('Defaulted plan');
   await expect(queueRows(page).first()).toContainText(`Plan #${perezPlan} defaulted 05/04/2026`);

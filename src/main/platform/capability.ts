@@ -160,8 +160,13 @@ export interface QueueSource {
   kinds: readonly QueueKind[];
   /** Of its kinds, those that come in only for a guarantor with nothing else in the queue today. */
   onlyAlone?: readonly QueueKind[];
-  /** The open items of the wanted kinds on `today`, scored; the queue filters and ranks them. */
-  items(db: Db, today: string, want: (kind: QueueKind) => boolean): QueueCandidate[];
+  /**
+   * The open items of the wanted kinds on `today`, scored; the queue filters and ranks them. With
+   * `only`, the items of those guarantors (the kept queue revalidates the guarantors a change
+   * touched): a source may read just them, or give everything (the queue keeps theirs); either way
+   * a guarantor's items are exactly those the whole book's read gives them.
+   */
+  items(db: Db, today: string, want: (kind: QueueKind) => boolean, only?: ReadonlySet<number>): QueueCandidate[];
 }
 
 /** The accounts of a guarantor a payment should go to first (before oldest-first for the rest). */

@@ -60,11 +60,30 @@ export const QUEUE_KIND_INFO: Record<QueueKind, { label: string; filterLabel: st
     },
   };
 
+/** The most items one page of the queue holds, and how many a page holds unless asked. */
+export const QUEUE_PAGE_MOST = 100;
+export const QUEUE_PAGE_SIZE = 50;
+
 export const queueInput = z.object({
   kind: z.enum(QUEUE_KINDS).optional(),
   /** 'me': items assigned to or made by the user; 'all': everyone's. */
   assignee: z.enum(['me', 'all']).default('me'),
+  /** The page: the items from `offset` (0: the top of the queue), at most `limit` of them. */
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.number().int().min(1).max(QUEUE_PAGE_MOST).default(QUEUE_PAGE_SIZE),
 });
+
+/** queue:list's answer: one page of the queue under the filter, how many it holds, and by kind. */
+export interface QueuePage {
+  /** The page, highest score first. */
+  items: QueueItem[];
+  /** Every item under the filter (the pages together). */
+  total: number;
+  /** The items of each kind under the assignee filter, before the kind filter (the kinds' menu). */
+  counts: Record<QueueKind, number>;
+  /** Items marked done today, by the user ('me') or by everyone ('all'). */
+  workedToday: number;
+}
 
 export interface QueueItem {
   key: string;

@@ -47,4 +47,27 @@ describe('the work queue reads by index at a million guarantors', () => {
     const near = statements.find((s) => /INDEXED BY accounts_medicare_owing/.test(s.sql))!;
     expect(near.plan).toMatch(/SCAN a USING (COVERING )?INDEX accounts_medicare_owing/);
   });
+
+  it('revalidating some guarantors (the kept queue): no source scans the accounts or the guarantors, collections and credits read theirs by index', async () => {
+    t = testApp();
+    await setUpAndLogIn(t);
+    const db = t.app.store.db;
+    const only = new Set([1, 2]);
+    const statements = plansOf(db, () => {
+      for (const source of t.app.extensions.queueSources) source.items(db, '2026-11-26', everything, only);
+    });
+    for (const { sql, plan } of statements) {
+      if (/\baccounts a\b/.test(sql)) {
+        expect(plan, sql).not.toMatch(/SCAN a$/m);
+        expect(plan, sql).not.toMatch(/SCAN a USING (COVERING )?INDEX accounts_(open|credit)\b/);
+      }
+      if (/\bguarantors g\b/.test(sql)) expect(plan, sql).not.toMatch(/SCAN g$/m);
+    }
+    const open = statements.find((s) => /FROM accounts a\s+WHERE a.balance_cents > 0/.test(s.sql))!.plan;
+    expect(open).toMatch(/SEARCH a USING (COVERING )?INDEX accounts_(open|guarantor) \(guarantor_id=\?/);
+    const credit = statements.filter((s) => /WHERE a.balance_cents < 0/.test(s.sql));
+    expect(credit.length).toBeGreaterThan(0);
+    for (const c of credit)
+      expect(c.plan).toMatch(/SEARCH a USING (COVERING )?INDEX accounts_(credit|guarantor) \(guarantor_id=\?/);
+  });
 });

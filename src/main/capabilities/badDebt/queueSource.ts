@@ -17,8 +17,11 @@ export const FIRST_BILL_WARNING_DAYS = 14;
 
 export const badDebtQueueSource: QueueSource = {
   kinds: ['bad_debt'],
-  items(db, today, want) {
+  items(db, today, want, only) {
     if (!want('bad_debt')) return [];
+    // The kept queue revalidating some guarantors: their accounts only (by accounts_guarantor).
+    const onlyIds = only ? JSON.stringify([...only]) : null;
+    const ofOnly = onlyIds === null ? '' : ' AND a.guarantor_id IN (SELECT value FROM json_each(@only))';
     const names = new Map<number, string>();
     const nameOf = (guarantorId: number): string => {
       let n = names.get(guarantorId);
@@ -35,9 +38,9 @@ export const badDebtQueueSource: QueueSource = {
     const proposed = db
       .prepare(
         `SELECT w.id, w.amount_cents, w.proposed_at, a.account_number, a.guarantor_id
-           FROM bad_debt_writeoffs w JOIN accounts a ON a.id = w.account_id WHERE w.status = 'proposed' ORDER BY w.id`,
+           FROM bad_debt_writeoffs w JOIN accounts a ON a.id = w.account_id WHERE w.status = 'proposed'${ofOnly} ORDER BY w.id`,
       )
-      .all() as {
+      .all(...(onlyIds === null ? [] : [{ only: onlyIds }])) as {
       id: number;
       amount_cents: number;
       proposed_at: string;
@@ -70,12 +73,17 @@ export const badDebtQueueSource: QueueSource = {
       params: {
         earliest: addDays(today, -policy.firstBillDays),
         latest: addDays(today, FIRST_BILL_WARNING_DAYS - policy.firstBillDays),
+        ...(onlyIds === null ? {} : { only: onlyIds }),
       },
     };
     // The Medicare accounts that owe, from their own index (migration 027) by their remittance dates,
     // not every account that owes (the planner, without statistics, takes accounts_open and the table).
     const ids = db
-      .prepare(`SELECT a.id FROM accounts a INDEXED BY accounts_medicare_owing WHERE ${scope.where}`)
+      .prepare(
+        onlyIds === null
+          ? `SELECT a.id FROM accounts a INDEXED BY accounts_medicare_owing WHERE ${scope.where}`
+          : `SELECT a.id FROM accounts a INDEXED BY accounts_guarantor WHERE ${scope.where}${ofOnly}`,
+      )
       .pluck()
       .all(scope.params) as number[];
     const near: { where: string; params: Record<string, unknown> } = {

@@ -81,13 +81,19 @@ export function credits(db: Db, today: string, guarantorId?: number): CreditView
  * The guarantors owed a refund of their own money (an account in credit on which they paid): the
  * work queue's collection items leave them out, as the 501(r) gate does. The light form of credits().
  */
-export function guarantorsOwedRefund(db: Db): Set<number> {
+export function guarantorsOwedRefund(db: Db, only?: ReadonlySet<number>): Set<number> {
   const rows = prepared(
     db,
     `SELECT a.id, a.guarantor_id, a.balance_cents AS balance, ${patientPaidSql('a')} AS paid,
             ${patientPaidLongChainsSql('a')} AS long
-       FROM accounts a WHERE a.balance_cents < 0`,
-  ).all() as { id: number; guarantor_id: number; balance: number; paid: number; long: number }[];
+       FROM accounts a WHERE a.balance_cents < 0${only ? ' AND a.guarantor_id IN (SELECT value FROM json_each(?))' : ''}`,
+  ).all(...(only ? [JSON.stringify([...only])] : [])) as {
+    id: number;
+    guarantor_id: number;
+    balance: number;
+    paid: number;
+    long: number;
+  }[];
   const owed = new Set<number>();
   for (const r of rows) if (patientPart(db, r) > 0) owed.add(r.guarantor_id);
   return owed;
@@ -116,9 +122,11 @@ export function checkPatientRefund(db: Db, accountId: number, amountCents: numbe
 /** The credits worklist in the work queue: due ones for everyone, overdue ones for supervisors. */
 export const creditsQueueSource: QueueSource = {
   kinds: ['credit_to_refund', 'refund_overdue'],
-  items(db, today, want) {
+  items(db, today, want, only) {
     const items: QueueCandidate[] = [];
-    for (const c of credits(db, today)) {
+    // Some guarantors (the kept queue revalidating them): each one's credits by index.
+    const list = only ? [...only].flatMap((g) => credits(db, today, g)) : credits(db, today);
+    for (const c of list) {
       const whose =
         c.patientCents === c.creditCents
           ? ''

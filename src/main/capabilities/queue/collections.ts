@@ -59,7 +59,9 @@ const paidSql = (guarantor: string, since: string | null) =>
  * only for those who need a person: the guarantors table is the largest read here, and most who owe
  * are waiting on their statement.
  */
-export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
+export const openBalancesSql = (
+  scoped: boolean,
+): string => `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
      planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
      open AS (
        SELECT a.guarantor_id AS gid, sum(a.balance_cents) AS owed,
@@ -73,7 +75,7 @@ export const OPEN_BALANCES_SQL = `WITH held(id) AS (SELECT value FROM json_each(
                        THEN max(date(a.final_notice_date, '+${ECA.noticeDays} days'),
                                 date(coalesce(a.first_statement_date, a.final_notice_date), '+${ECA.notificationDays} days')) END) AS eca_from
          FROM accounts a
-        WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned
+        WHERE a.balance_cents > 0 AND a.id NOT IN held AND a.id NOT IN planned${scoped ? ' AND a.guarantor_id IN (SELECT value FROM json_each(@only))' : ''}
         GROUP BY a.guarantor_id
         -- Only who may need a person goes on: a final notice passed, a high balance, or self-pay owed
         -- with no notice running and a first statement (if any) already past due; the last statement
@@ -97,6 +99,11 @@ SELECT g.id, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy,
   FROM checked c JOIN guarantors g ON g.id = c.gid
  WHERE c.notice_accounts > 0 OR c.paid_since = 0 OR c.owed >= @highBalance`;
 
+/** The whole book's read (the first build of the day's queue). */
+export const OPEN_BALANCES_SQL = openBalancesSql(false);
+/** The same for some guarantors (the kept queue revalidating those a change touched), by accounts_open. */
+export const OPEN_BALANCES_ONLY_SQL = openBalancesSql(true);
+
 interface OpenRowRaw extends OpenRow {
   /** 1 or 0 when the last statement is past due (and no final notice has passed); null otherwise. */
   paid_since: number | null;
@@ -109,8 +116,10 @@ function openBalances(
   highBalanceCents: number,
   heldAccounts: number[],
   heldGuarantors: number[],
+  only: ReadonlySet<number> | undefined,
 ): OpenRowRaw[] {
-  return db.prepare(OPEN_BALANCES_SQL).all({
+  return db.prepare(only ? OPEN_BALANCES_ONLY_SQL : OPEN_BALANCES_SQL).all({
+    ...(only ? { only: JSON.stringify([...only]) } : {}),
     heldAccounts: JSON.stringify(heldAccounts),
     heldGuarantors: JSON.stringify(heldGuarantors),
     noticeCutoff: addDays(today, -ECA.noticeDays),
@@ -147,7 +156,7 @@ type Draft = Omit<QueueCandidate, 'assignee' | 'ownerId'>;
 export const collectionsQueueSource: QueueSource = {
   kinds: ['final_notice_passed', 'no_payment', 'high_balance', 'assistance_pending'],
   onlyAlone: ['high_balance'],
-  items(db, today, want) {
+  items(db, today, want, only) {
     const drafts: Draft[] = [];
     if (want('final_notice_passed') || want('no_payment') || want('high_balance')) {
       const placed = activePlacedHolds(db, today);
@@ -158,8 +167,10 @@ export const collectionsQueueSource: QueueSource = {
       const unpaid: { draft: Draft; row: OpenRowRaw; due: string }[] = [];
       // ECA-05: a guarantor owed a refund of their own money is not collected from until it is paid
       // (the 501(r) gate refuses the same); their item is the credit to refund.
-      const owedRefund = guarantorsOwedRefund(db);
-      for (const r of openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors)) {
+      const open = openBalances(db, today, dueIn, threshold, heldAccounts, heldGuarantors, only);
+      // Asked only about those who owe (by accounts_credit): every account in credit is the larger read.
+      const owedRefund = guarantorsOwedRefund(db, new Set(open.map((r) => r.id)));
+      for (const r of open) {
         // A deceased or bankrupt guarantor, a pending application or returned mail holds every account.
         const automatic = automaticHoldReasons({
           deceased: r.deceased === 1,
@@ -237,19 +248,19 @@ export const collectionsQueueSource: QueueSource = {
       const o = owner.get(d.guarantorId);
       items.push({ ...d, assignee: o?.name ?? null, ownerId: o?.id ?? null });
     }
-    if (want('assistance_pending')) items.push(...assistancePending(db, today));
+    if (want('assistance_pending')) items.push(...assistancePending(db, today, only));
     return items;
   },
 };
 
 /** ECA-05: applications awaiting a decision suspend collection actions; a supervisor decides, the oldest first. */
-function assistancePending(db: Db, today: string): QueueCandidate[] {
+function assistancePending(db: Db, today: string, only: ReadonlySet<number> | undefined): QueueCandidate[] {
   const rows = db
     .prepare(
       `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.fap_status_date
-         FROM guarantors g WHERE g.fap_status = 'pending'`,
+         FROM guarantors g WHERE g.fap_status = 'pending'${only ? ' AND g.id IN (SELECT value FROM json_each(?))' : ''}`,
     )
-    .all() as {
+    .all(...(only ? [JSON.stringify([...only])] : [])) as {
     id: number;
     first_name: string;
     middle_name: string;

@@ -9,4 +9,5 @@ export const queue: Capability<'queue'> = {
   queueSources: [collectionsQueueSource],
 };
 
-export { workQueue } from './queue';
+export { markWorked, workQueue } from './queue';
+export { forgetKeptQueue, keptQueue, lastKeptStats, openItem, queuePage } from './kept';

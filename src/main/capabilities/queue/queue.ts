@@ -2,8 +2,8 @@
 // that puts items in it (their queueSources), ranked by score (shared/rules/workQueue.ts) and then
 // by date. An item worked today leaves the queue for the rest of the business day (a lapse or
 // default that happens again is a new item); it comes back tomorrow if it still needs work.
-// Marking an item done writes what was done on the guarantor's activity and, for an item that came
-// from a follow-up, closes the follow-up.
+// This is the live computation; the channels read the day's queue kept in memory (kept.ts), which
+// is always equal to it.
 import { AppError } from '../../../shared/errors';
 import { roleAtLeast, type Role } from '../../../shared/roles';
 import { QUEUE_KIND_INFO, type QueueItem, type QueueKind, type workedInput } from '../../../shared/schemas/queue';
@@ -12,7 +12,7 @@ import type { QueueCandidate, QueueSource } from '../../platform/capability';
 import type { Db } from '../../store/database';
 import { closeFollowUp, logActivity } from '../accounts';
 
-interface Filter {
+export interface Filter {
   kind?: QueueKind | undefined;
   userId: number;
   all: boolean;
@@ -21,30 +21,47 @@ interface Filter {
 }
 
 /**
- * Every open item of the wanted kinds today, before the clerk's own filters (owner, worked today).
- * A kind that comes in only alone (a high balance) is left out for a guarantor with any other item,
- * so to judge it every source is read.
+ * Every open item of the wanted kinds today, before the clerk's own filters (owner, worked today);
+ * with `only`, those of these guarantors. A kind that comes in only alone (a high balance) is left
+ * out for a guarantor with any other item, so to judge it every source is read (for the same
+ * guarantors: whether a guarantor is busy depends on their own items alone).
  */
-function candidates(db: Db, today: string, want: (k: QueueKind) => boolean, sources: readonly QueueSource[]) {
+export function candidates(
+  db: Db,
+  today: string,
+  want: (k: QueueKind) => boolean,
+  sources: readonly QueueSource[],
+  only?: ReadonlySet<number>,
+) {
   const alone = new Set(sources.flatMap((s) => s.onlyAlone ?? []));
   const needAll = [...alone].some(want);
   const read = needAll ? () => true : want;
   const all: QueueCandidate[] = [];
   for (const source of sources) {
     if (!source.kinds.some(read)) continue;
-    for (const c of source.items(db, today, read)) all.push(c);
+    // A source may give more than the guarantors asked for (it need not read them alone): keep theirs.
+    for (const c of source.items(db, today, read, only)) if (!only || only.has(c.guarantorId)) all.push(c);
   }
   if (alone.size === 0) return all.filter((c) => want(c.kind));
   const busy = new Set(all.filter((c) => !alone.has(c.kind)).map((c) => c.guarantorId));
   return all.filter((c) => want(c.kind) && !(alone.has(c.kind) && busy.has(c.guarantorId)));
 }
 
-function visibleTo(c: QueueCandidate, filter: Filter): boolean {
+export function visibleTo(c: QueueCandidate, filter: Filter): boolean {
   if (c.forSupervisors && !roleAtLeast(filter.role, 'supervisor')) return false;
   // Nobody's item is everyone's: the first to work it takes the account (queue:worked writes their activity).
   return filter.all || c.ownerId === null || c.ownerId === filter.userId;
 }
 
+/** The queue's order: highest score first, then the earliest date, then the key. */
+export function ranked(a: QueueItem, b: QueueItem): number {
+  return b.score - a.score || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * The whole queue under a filter, every item computed now from every source (the live computation:
+ * the kept queue, keptQueue below, is always equal to it; tests and the bench compare the two).
+ */
 export function workQueue(
   db: Db,
   today: string,
@@ -60,13 +77,13 @@ export function workQueue(
     if (!visibleTo(c, filter) || worked.has(c.key)) continue;
     items.push(asQueueItem(c));
   }
-  items.sort((a, b) => b.score - a.score || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
+  items.sort(ranked);
   return { items, workedToday: workedOn(db, today, filter.all ? null : filter.userId) };
 }
 
 /** The item as the workspace sees it, without its owner (copied field by field: an object rest
  * spread is several times slower, and the queue is thousands of items). */
-function asQueueItem(c: QueueCandidate): QueueItem {
+export function asQueueItem(c: QueueCandidate): QueueItem {
   return {
     key: c.key,
     kind: c.kind,
@@ -94,7 +111,8 @@ export function workedOn(db: Db, today: string, userId: number | null): number {
  * what was done (by whom, today), and an item from a follow-up closes that follow-up. The work often
  * resolves the item itself (a payment cures the lapsed plan): it is still marked done, on the
  * guarantor the queue showed it for. An item already marked done today is refused, and so is one
- * the queue shows for another guarantor or only to supervisors; nothing changes then.
+ * the queue shows for another guarantor or only to supervisors; nothing changes then. The kept
+ * queue (kept.ts) learns of it from the call's audit event (`guarantor:N`) on its next read.
  */
 export function markWorked(
   db: Db,
@@ -102,11 +120,12 @@ export function markWorked(
   today: string,
   now: string,
   user: { id: number; role: Role },
-  sources: readonly QueueSource[],
+  /** The open item with the key, as the queue has it now (kept.ts openItem: that guarantor's sources only). */
+  openItem: (key: string, guarantorId: number) => QueueCandidate | undefined,
 ): { followUpId?: number } {
   if (db.prepare('SELECT 1 FROM work_log WHERE worked_on = ? AND item_key = ?').get(today, input.key))
     throw new AppError('not_allowed', 'This item was already marked done today.');
-  const item = candidates(db, today, () => true, sources).find((c) => c.key === input.key);
+  const item = openItem(input.key, input.guarantorId);
   if (item && !visibleTo(item, { userId: user.id, all: true, role: user.role }))
     throw new AppError('not_allowed', 'This item is a supervisor’s to work.');
   if (item && item.guarantorId !== input.guarantorId)

@@ -54,7 +54,8 @@ function AdministratorSummary() {
 /** The day's work queue, first thing: how many items wait for this clerk, and the way in. */
 function QueueCallout() {
   const queue = useChannelQuery('queue:list', { assignee: 'me' });
-  const waiting = queue.value?.items.length;
+  // The total of the queue's first page (the items themselves are the Work queue screen's).
+  const waiting = queue.value?.total;
   const letters = useChannelQuery('letters:pending', {}).value?.count ?? 0;
   return (
     <a className="queue-callout" href={hrefOf('queue')}>
@@ -62,10 +63,10 @@ function QueueCallout() {
       <span>
         {queue.error ??
           (waiting === undefined
-            ? 'Reading the queue…'
+            ? 'Reading the queue… (the day’s first read gathers it from every account, which takes longer)'
             : waiting === 0
               ? 'Nothing is waiting for you: no plans, promises, follow-ups or accounts to collect.'
-              : `${waiting} item${waiting === 1 ? '' : 's'} waiting for you: plans, promises, follow-ups and accounts to collect, the most pressing first.`)}
+              : `${waiting.toLocaleString('en-US')} item${waiting === 1 ? '' : 's'} waiting for you: plans, promises, follow-ups and accounts to collect, the most pressing first.`)}
         {letters > 0 && ` ${letters} lapse letter${letters === 1 ? '' : 's'} to print.`}
       </span>
     </a>

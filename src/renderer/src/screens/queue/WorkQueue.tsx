@@ -3,12 +3,18 @@
 // supervisors pending assistance applications), ranked by money at stake and urgency (main's score). The clerk filters it, works it from the top ("Work
 // next"), prints the day's lapse letters (and opens earlier batches again), and may run the day's
 // plan check by hand (it also runs by itself at the first log-in of the day).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DailyRunSummary } from '../../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import type { FileHandle } from '../../../../shared/schemas/files';
-import { QUEUE_KIND_INFO, QUEUE_KINDS, type QueueItem, type QueueKind } from '../../../../shared/schemas/queue';
+import {
+  QUEUE_KIND_INFO,
+  QUEUE_KINDS,
+  QUEUE_PAGE_SIZE,
+  type QueueItem,
+  type QueueKind,
+} from '../../../../shared/schemas/queue';
 import { messageOf } from '../../api';
 import { FormAlert, FormNotice } from '../../components/Field';
 import { PdfViewer } from '../../components/PdfViewer';
@@ -18,7 +24,7 @@ import { useWorkspace } from '../../session';
 import { LetterBatches } from './LetterBatches';
 import { listInput, useQueueWork, workNext, workOn, type QueueFilter } from './queueWork';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 const ALREADY_RAN = 'Today’s check had already run (at the first log-in of the day)';
 
@@ -34,8 +40,19 @@ export function runSummary(r: DailyRunSummary): string {
     : `${ALREADY_RAN}; checked again: ${found}`;
 }
 
-function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: QueueFilter) => void }) {
+function Filters({
+  filter,
+  counts,
+  onChange,
+}: {
+  filter: QueueFilter;
+  /** The items of each kind under the Whose filter (queue:list's counts), once read. */
+  counts: Record<QueueKind, number> | undefined;
+  onChange: (f: QueueFilter) => void;
+}) {
   const kindId = useId();
+  const counted = (n: number) => (counts ? ` (${n.toLocaleString('en-US')})` : '');
+  const every = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="queue-filters">
       <fieldset className="segmented">
@@ -60,10 +77,11 @@ function Filters({ filter, onChange }: { filter: QueueFilter; onChange: (f: Queu
           value={filter.kind ?? ''}
           onChange={(e) => onChange({ ...filter, kind: (e.target.value || undefined) as QueueKind | undefined })}
         >
-          <option value="">All kinds</option>
+          <option value="">All kinds{counted(every)}</option>
           {QUEUE_KINDS.map((k) => (
             <option key={k} value={k}>
               {QUEUE_KIND_INFO[k].filterLabel}
+              {counted(counts?.[k] ?? 0)}
             </option>
           ))}
         </select>
@@ -110,7 +128,11 @@ export function WorkQueue() {
   const today = useWorkspace((s) => s.status?.today ?? '');
   const filter = useQueueWork((s) => s.filter);
   const setFilter = useQueueWork((s) => s.setFilter);
-  const queue = useChannelQuery('queue:list', listInput(filter));
+  const offset = useQueueWork((s) => s.offset);
+  const setOffset = useQueueWork((s) => s.setOffset);
+  const queue = useChannelQuery('queue:list', listInput(filter, offset));
+  const previousRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
   const pending = useChannelQuery('letters:pending', {});
   const batches = useChannelQuery('letters:batches', {});
   const lapseBatch = useChannelMutation('letters:lapseBatch');
@@ -143,6 +165,11 @@ export function WorkQueue() {
     });
 
   const value = queue.value;
+  // Items worked since (by this clerk or another) can leave the page past the end: show the last one.
+  const lastPage = value && value.total > 0 ? Math.floor((value.total - 1) / QUEUE_PAGE_SIZE) * QUEUE_PAGE_SIZE : 0;
+  useEffect(() => {
+    if (value && offset > lastPage) setOffset(lastPage);
+  }, [value, offset, lastPage, setOffset]);
   const lettersToPrint = pending.value?.count ?? 0;
   return (
     <section>
@@ -160,7 +187,7 @@ export function WorkQueue() {
           <button
             type="button"
             className="primary"
-            disabled={busy !== null || !value || value.items.length === 0}
+            disabled={busy !== null || !value || value.total === 0}
             onClick={() => void act('next', async () => void (await workNext()))}
           >
             Work next
@@ -174,7 +201,7 @@ export function WorkQueue() {
         of plans and promises runs by itself at the first log-in of the day.
       </p>
       <div className="queue-bar">
-        <Filters filter={filter} onChange={setFilter} />
+        <Filters filter={filter} counts={value?.counts} onChange={setFilter} />
         {value && (
           <p className="worked-today" role="status">
             <strong>{value.workedToday}</strong> worked today
@@ -186,7 +213,46 @@ export function WorkQueue() {
       <FormNotice message={notice} />
       {value && (
         <>
-          {value.items.length > 0 && <p className="muted">{count(value.items.length, 'item')} waiting.</p>}
+          {value.total > 0 && (
+            <div className="table-head">
+              <p className="muted" aria-live="polite">
+                {count(value.total, 'item')} waiting.
+                {value.total > value.items.length &&
+                  ` Items ${(offset + 1).toLocaleString('en-US')}–${(offset + value.items.length).toLocaleString('en-US')} of ${value.total.toLocaleString('en-US')}.`}
+              </p>
+              {value.total > QUEUE_PAGE_SIZE && (
+                <div className="pager">
+                  <button
+                    type="button"
+                    className="small"
+                    ref={previousRef}
+                    disabled={offset === 0}
+                    onClick={() => {
+                      const to = Math.max(0, offset - QUEUE_PAGE_SIZE);
+                      setOffset(to);
+                      // The first page has no previous one: the focus goes where the clerk can go on.
+                      if (to === 0) nextRef.current?.focus();
+                    }}
+                  >
+                    Previous {QUEUE_PAGE_SIZE}
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    ref={nextRef}
+                    disabled={offset + QUEUE_PAGE_SIZE >= value.total}
+                    onClick={() => {
+                      const to = offset + QUEUE_PAGE_SIZE;
+                      setOffset(to);
+                      if (to + QUEUE_PAGE_SIZE >= value.total) previousRef.current?.focus();
+                    }}
+                  >
+                    Next {QUEUE_PAGE_SIZE}
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
           <DataTable
             caption="The work queue, highest score first"
             className="queue"
@@ -197,7 +263,11 @@ export function WorkQueue() {
             rowKey={(item) => item.key}
             columns={QUEUE_COLUMNS}
             stale={queue.loading}
-            empty={`Nothing waiting${filter.kind ? ' of this kind' : ''}. The queue is clear.`}
+            empty={
+              value.total > 0
+                ? 'No items on this page: the queue has fewer now.'
+                : `Nothing waiting${filter.kind ? ' of this kind' : ''}. The queue is clear.`
+            }
           />
         </>
       )}

@@ -15,17 +15,23 @@ export interface QueueFilter {
 
 interface QueueWorkState {
   filter: QueueFilter;
+  /** The first item of the page shown on the Work queue screen (0: the top). */
+  offset: number;
   /** The item open in the account workspace with the "Working the queue" bar, if any. */
   item: QueueItem | null;
+  /** A new filter shows its first page. */
   setFilter(filter: QueueFilter): void;
+  setOffset(offset: number): void;
   start(item: QueueItem): void;
   stop(): void;
 }
 
 export const useQueueWork = create<QueueWorkState>()((set) => ({
   filter: { assignee: 'me', kind: undefined },
+  offset: 0,
   item: null,
-  setFilter: (filter) => set({ filter }),
+  setFilter: (filter) => set({ filter, offset: 0 }),
+  setOffset: (offset) => set({ offset }),
   start: (item) => set({ item }),
   stop: () => set({ item: null }),
 }));
@@ -33,15 +39,19 @@ export const useQueueWork = create<QueueWorkState>()((set) => ({
 // A new session starts with a clean slate: nothing of the last clerk's queue work carries over.
 useWorkspace.subscribe((state, previous) => {
   if (previous.sessionId && state.sessionId !== previous.sessionId)
-    useQueueWork.setState({ filter: { assignee: 'me', kind: undefined }, item: null });
+    useQueueWork.setState({ filter: { assignee: 'me', kind: undefined }, offset: 0, item: null });
 });
 
-/** queue:list's input for a filter (no kind: every kind). */
-export function listInput(filter: QueueFilter) {
-  return filter.kind ? { assignee: filter.assignee, kind: filter.kind } : { assignee: filter.assignee };
+/** queue:list's input for a filter (no kind: every kind) and a page (none: the first). */
+export function listInput(filter: QueueFilter, offset = 0) {
+  return {
+    assignee: filter.assignee,
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(offset > 0 ? { offset } : {}),
+  };
 }
 
-/** The queue under a filter, read now (the next item to work), through the screen's cache. */
+/** The first page of the queue under a filter, read now (the next item to work), through the screen's cache. */
 export function readQueue(filter: QueueFilter) {
   return readChannel('queue:list', listInput(filter));
 }
@@ -53,7 +63,7 @@ export function workOn(item: QueueItem): void {
 }
 
 /**
- * Opens the top item of the queue under the clerk's filter; with nothing left, goes back to the
+ * Opens the top item of the queue under the clerk's filter (the first item of its first page); with nothing left, goes back to the
  * queue screen. Resolves with the item opened, or null.
  */
 export async function workNext(): Promise<QueueItem | null> {
