@@ -129,6 +129,18 @@ describe('the kept work queue', () => {
     expect(lastKeptStats()).toMatchObject({ how: 'revalidated', guarantors: 0 });
   });
 
+  it('a lock, an unlock and another clerk’s log-in leave the kept queue as it was', async () => {
+    const { clerk } = await ready(5);
+    const before = await t.call('queue:list', { assignee: 'all' }, clerk);
+    expect(lastKeptStats().how).toBe('built');
+    await t.call('auth:lock', {}, clerk);
+    await t.call('auth:unlock', { password: 'password-for-clerk1' }, clerk);
+    const again = await t.call('auth:login', { username: 'clerk1', password: 'password-for-clerk1' });
+    const after = await t.call('queue:list', { assignee: 'all' }, again.sessionId);
+    expect(lastKeptStats()).toMatchObject({ how: 'revalidated', guarantors: 0 });
+    expect(after.items).toEqual(before.items);
+  });
+
   it('marking an item done reads that guarantor’s items only, and the next read revalidates just them', async () => {
     const { clerk, db } = await ready(3);
     const before = await t.call('queue:list', { assignee: 'all' }, clerk);

@@ -3,7 +3,7 @@
 // change to the store is an audited call (HP-01: the router writes each call's event in the call's
 // own transaction, and a failed call leaves nothing behind), so the events since the queue was
 // last brought up to date say what may have changed:
-// - a read changes nothing;
+// - a read changes nothing, and neither does a session's event (log-in, lock, unlock, password);
 // - a change through one of the channels below changes only the guarantors its event names
 //   (`guarantor:N`): only their items are read again, from every source, and put back in rank;
 // - anything else (an import, a batch, a daily job, a setting, a user, a hold...) builds the queue
@@ -177,7 +177,9 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
   if (quiet && changes !== AUDIT_CHANGES * events.length) return null;
   const changed = new Set<number>();
   for (const e of events) {
-    if (e.kind === 'read') continue;
+    // Reads change nothing; neither do the sessions' events (a log-in, a lock, an unlock, a new
+    // password: users and sessions, never an item; a clerk's own items are picked at each read).
+    if (e.kind === 'read' || e.kind === 'auth') continue;
     if (!GUARANTOR_SCOPED_CHANNELS.has(e.channel)) return null;
     // A failed call of these channels rolled back whatever it wrote (none keeps a refusal's rows).
     if (e.outcome !== 'ok') continue;
