@@ -79,6 +79,7 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { addScriptGuarantors, searchBench, searchOnly } from './search';
 import { reportsBench } from './reports';
+import { uploadsBench } from './uploads';
 
 const TODAY = '2026-11-26';
 const BENCH_HOSPITAL = {
@@ -109,6 +110,8 @@ const DATABASE_ONLY = ONLY === 'database';
 const PAYROLL_ONLY = ONLY === 'payroll';
 const OBSTETRICS_ONLY = ONLY === 'obstetrics';
 const IMPORT_ONLY = ONLY === 'import';
+/** RECOUP_BENCH_ONLY=uploads: the extract sent through import:upload and imported (src/bench/uploads.ts). */
+const UPLOADS_ONLY = ONLY === 'uploads';
 const ALL = ONLY === undefined || ONLY === '';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
@@ -1438,7 +1441,7 @@ async function main(): Promise<void> {
         guarantors: GUARANTORS,
         today: TODAY,
         measure: ALL || IMPORT_ONLY,
-        importDb: !PAYROLL_ONLY && !OBSTETRICS_ONLY,
+        importDb: !PAYROLL_ONLY && !OBSTETRICS_ONLY && !UPLOADS_ONLY,
       },
       results,
     );
@@ -1547,6 +1550,7 @@ async function main(): Promise<void> {
       }
       db.close();
     }
+    if (UPLOADS_ONLY) await uploadsBench(bench.extract, dir, { today: TODAY }, results);
     if (ALL || PAYROLL_ONLY) await step('payroll', () => payrollBench(input, dir, results));
     if (ALL || OBSTETRICS_ONLY) await step('obstetrics', () => obstetricsBench(input, dir, results));
     const peaks = Object.entries(results).filter(([k]) => k.endsWith('_peak_mb'));
