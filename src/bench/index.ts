@@ -68,6 +68,7 @@ import {
 import { eraBench, lookupsOnly, payrollLookups } from './lookups';
 import { BENCH_HOSPITAL } from './hospital';
 import { queueBench, queueBenchOnKept } from './queue';
+import { uploadsBench } from './uploads';
 
 const TODAY = '2026-11-26';
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
@@ -89,6 +90,8 @@ const DATABASE_ONLY = ONLY === 'database';
 const PAYROLL_ONLY = ONLY === 'payroll';
 const OBSTETRICS_ONLY = ONLY === 'obstetrics';
 const IMPORT_ONLY = ONLY === 'import';
+/** RECOUP_BENCH_ONLY=uploads: the extract sent through import:upload and imported (src/bench/uploads.ts). */
+const UPLOADS_ONLY = ONLY === 'uploads';
 const ALL = ONLY === undefined || ONLY === '';
 const GUARANTORS = Number(process.env.RECOUP_BENCH_GUARANTORS ?? 100_000);
 
@@ -881,7 +884,7 @@ async function main(): Promise<void> {
         guarantors: GUARANTORS,
         today: TODAY,
         measure: ALL || IMPORT_ONLY,
-        importDb: !PAYROLL_ONLY && !OBSTETRICS_ONLY,
+        importDb: !PAYROLL_ONLY && !OBSTETRICS_ONLY && !UPLOADS_ONLY,
       },
       results,
     );
@@ -979,6 +982,7 @@ async function main(): Promise<void> {
       }
       db.close();
     }
+    if (UPLOADS_ONLY) await uploadsBench(bench.extract, dir, { today: TODAY }, results);
     if (ALL || PAYROLL_ONLY) await step('payroll', () => payrollBench(input, dir, results));
     if (ALL || OBSTETRICS_ONLY) await step('obstetrics', () => obstetricsBench(input, dir, results));
     const peaks = Object.entries(results).filter(([k]) => k.endsWith('_peak_mb'));

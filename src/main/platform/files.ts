@@ -2,7 +2,7 @@
 // offers it here and answers with a handle (id, name, type, size). The bytes wait in the main
 // process: a document kept in the store is read from it when fetched; any other is written to a
 // temporary file encrypted with AES-256-GCM under a key held only in memory (a crash leaves
-// nothing readable behind), in chunks, so a statement batch of any size is streamed to disk as it
+// nothing readable behind), in chunks (sealedFiles.ts), so a statement batch of any size is streamed to disk as it
 // is drawn and streamed out again without ever being whole in memory or in the renderer.
 //
 // A handle belongs to the session that made it. The workspace fetches it with a one-time link
@@ -10,16 +10,15 @@
 // type and file name; the desktop app opens, prints or saves it through the system's own dialogs
 // (src/main/shell/electronFiles.ts). Files go when their session ends, after an hour, or when
 // Recoup stops.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Readable, Transform, Writable, type TransformCallback } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/errors';
 import type { FileHandle, FileKind } from '../../shared/schemas/files';
 import type { Db } from '../store/database';
 import { fetchDocumentBytes } from './documents';
+import { DecryptChunks, EncryptChunks, newSealKey, TempFolder, type SealKey } from './sealedFiles';
 
 /** Plain bytes per encrypted chunk. */
 const CHUNK = 64 * 1024;
@@ -28,7 +27,7 @@ const LINK_TTL_MS = 2 * 60_000;
 /** The owner of a file made before anyone logged in (the recovery-key sheet at set-up). */
 export const SET_UP = 'set-up';
 
-type Source = { kind: 'temp'; path: string; key: Buffer; nonce: Buffer } | { kind: 'document'; documentId: number };
+type Source = { kind: 'temp'; path: string; secret: SealKey } | { kind: 'document'; documentId: number };
 
 interface Offered {
   handle: FileHandle;
@@ -37,132 +36,16 @@ interface Offered {
   source: Source;
 }
 
-/** The nonce of chunk `index`: 8 random bytes of the file, then the chunk's number. */
-function chunkNonce(base: Buffer, index: number): Buffer {
-  const nonce = Buffer.alloc(12);
-  base.copy(nonce, 0, 0, 8);
-  nonce.writeUInt32BE(index, 8);
-  return nonce;
-}
-
-/** The chunk's place and whether it is the last, bound into its tag (no reordering, no truncation). */
-function chunkAad(index: number, last: boolean): Buffer {
-  const aad = Buffer.alloc(5);
-  aad.writeUInt32BE(index, 0);
-  aad[4] = last ? 1 : 0;
-  return aad;
-}
-
-/**
- * Plain bytes in, chunks out: [length u32][last u8][ciphertext][tag]. The chunk's number and its
- * last-flag are bound into its tag, so chunks cannot be reordered, dropped or cut off unnoticed.
- */
-class EncryptChunks extends Transform {
-  /** Bytes not yet sealed, kept as the pieces they came in (a PDF arrives in thousands of small
-   * writes; joining each to the rest would copy the pending chunk again at every write). */
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private index = 0;
-  plainBytes = 0;
-
-  constructor(
-    private readonly key: Buffer,
-    private readonly nonce: Buffer,
-  ) {
-    super();
-  }
-
-  private seal(plain: Buffer, last: boolean): void {
-    const cipher = createCipheriv('aes-256-gcm', this.key, chunkNonce(this.nonce, this.index));
-    cipher.setAAD(chunkAad(this.index, last));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    const header = Buffer.alloc(5);
-    header.writeUInt32BE(body.length, 0);
-    header[4] = last ? 1 : 0;
-    this.push(Buffer.concat([header, body, cipher.getAuthTag()]));
-    this.index++;
-  }
-
-  override _transform(data: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.plainBytes += data.length;
-    this.pending.push(data);
-    this.pendingBytes += data.length;
-    if (this.pendingBytes > CHUNK) {
-      let all = Buffer.concat(this.pending, this.pendingBytes);
-      while (all.length > CHUNK) {
-        this.seal(all.subarray(0, CHUNK), false);
-        all = all.subarray(CHUNK);
-      }
-      this.pending = [all];
-      this.pendingBytes = all.length;
-    }
-    done();
-  }
-
-  override _flush(done: TransformCallback): void {
-    this.seal(Buffer.concat(this.pending, this.pendingBytes), true);
-    done();
-  }
-}
-
-/** The reverse: each chunk checked before a byte of it is passed on. */
-class DecryptChunks extends Transform {
-  private pending: Buffer = Buffer.alloc(0);
-  private index = 0;
-  private ended = false;
-
-  constructor(
-    private readonly key: Buffer,
-    private readonly nonce: Buffer,
-  ) {
-    super();
-  }
-
-  override _transform(data: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
-    try {
-      while (this.pending.length >= 5) {
-        const length = this.pending.readUInt32BE(0);
-        const last = this.pending[4] === 1;
-        if (this.pending.length < 5 + length + 16) break;
-        if (this.ended) throw new Error('the file goes on after its last part');
-        const decipher = createDecipheriv('aes-256-gcm', this.key, chunkNonce(this.nonce, this.index));
-        decipher.setAAD(chunkAad(this.index, last));
-        decipher.setAuthTag(this.pending.subarray(5 + length, 5 + length + 16));
-        this.push(Buffer.concat([decipher.update(this.pending.subarray(5, 5 + length)), decipher.final()]));
-        this.pending = this.pending.subarray(5 + length + 16);
-        this.index++;
-        if (last) this.ended = true;
-      }
-      done();
-    } catch (err) {
-      done(err as Error);
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    done(this.ended && this.pending.length === 0 ? undefined : new Error('the file is cut short'));
-  }
-}
-
 export class Files {
   private readonly offered = new Map<string, Offered>();
   private readonly links = new Map<string, { fileId: string; owner: string; expiresMs: number; uses: number }>();
-  private folder: string | null = null;
+  private readonly folder = new TempFolder();
   /** Files past their hour go even if nobody asks for anything (their keys with them). */
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly nowMs: () => number) {
     this.timer = setInterval(() => this.sweep(), 60_000);
     this.timer.unref();
-  }
-
-  private dir(): string {
-    if (!this.folder) {
-      sweepAbandonedFolders();
-      this.folder = mkdtempSync(path.join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
-    }
-    return this.folder;
   }
 
   private sweep(): void {
@@ -190,10 +73,9 @@ export class Files {
    * stream it is given and ends it; they are encrypted to disk as they come.
    */
   async offerStream(owner: string, meta: FileMeta, write: (out: Writable) => Promise<void>): Promise<FileHandle> {
-    const key = randomBytes(32);
-    const nonce = randomBytes(8);
-    const file = path.join(this.dir(), randomBytes(12).toString('hex'));
-    const encrypt = new EncryptChunks(key, nonce);
+    const secret = newSealKey();
+    const file = this.folder.newFile();
+    const encrypt = new EncryptChunks(secret, CHUNK);
     const written = pipeline(encrypt, createWriteStream(file, { mode: 0o600 }));
     // What the writer writes into: it finishes only once the encrypted file is flushed to disk, so
     // a writer that waits for it (the statement run, before it commits) knows the file is there.
@@ -221,11 +103,11 @@ export class Files {
       try {
         rmSync(file, { force: true });
       } finally {
-        key.fill(0);
+        secret.key.fill(0);
       }
       throw err;
     }
-    return this.register(owner, meta, encrypt.plainBytes, { kind: 'temp', path: file, key, nonce });
+    return this.register(owner, meta, encrypt.plainBytes, { kind: 'temp', path: file, secret });
   }
 
   /** Offers a document kept in the store (read from it when fetched, so nothing is copied). */
@@ -275,7 +157,7 @@ export class Files {
     if (!f) throw new AppError('not_found', 'That document is no longer here.');
     if (f.source.kind === 'document') return Readable.from([fetchDocumentBytes(db(), f.source.documentId)]);
     const source = createReadStream(f.source.path);
-    const decrypt = new DecryptChunks(f.source.key, f.source.nonce);
+    const decrypt = new DecryptChunks(f.source.secret);
     source.on('error', (err) => decrypt.destroy(err));
     return source.pipe(decrypt);
   }
@@ -299,7 +181,7 @@ export class Files {
     this.offered.delete(fileId);
     if (f.source.kind === 'temp') {
       rmSync(f.source.path, { force: true });
-      f.source.key.fill(0);
+      f.source.secret.key.fill(0);
     }
   }
 
@@ -313,48 +195,11 @@ export class Files {
     clearInterval(this.timer);
     for (const id of [...this.offered.keys()]) this.forget(id);
     this.links.clear();
-    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
-    this.folder = null;
+    this.folder.remove();
   }
 
   get count(): number {
     return this.offered.size;
-  }
-}
-
-const FOLDER_PREFIX = 'recoup-files-';
-
-/**
- * Temporary folders left by a Recoup that stopped without cleaning up (a crash): their files are
- * ciphertext whose key died with that process, removed when the next one starts. A folder is named
- * for the process that made it, and one whose process still runs is left alone.
- */
-function sweepAbandonedFolders(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || processRuns(pid)) continue;
-    try {
-      rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
-    } catch {
-      // Another user's folder (a shared temporary folder): theirs to clear; never a reason to fail.
-    }
-  }
-}
-
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,5 +1,6 @@
 // The import wizard through its channels, as the workspace drives it: upload in slices, inspect,
 // preview with progress, cancel, the error report, commit, and saved profiles.
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../src/shared/contract';
 import { COMBINED_HEADER, SMALL_EXTRACT } from '../accounts/fixtures';
@@ -70,13 +71,16 @@ describe('import channels', () => {
     expect(refused.committed).toBe(false);
 
     const goodId = await upload(admin, 'good.csv', Buffer.from(SMALL_EXTRACT));
+    const staged = t.app.uploads.storedPath(goodId)!;
+    expect(existsSync(staged)).toBe(true);
     const done = await t.call(
       'import:commit',
       { files: [{ uploadId: goodId, layout: 'combined' }], mappings: { combined: mapping }, jobId: 'commit-0002' },
       admin,
     );
     expect(done).toMatchObject({ committed: true, guarantors: { created: 2 }, transactions: { created: 4 } });
-    // A committed upload is gone from memory.
+    // A committed upload is gone, its staged file with it.
+    expect(existsSync(staged)).toBe(false);
     expect(
       await t.raw('import:inspect', { uploadId: goodId, layout: 'combined', encoding: 'utf-8' }, admin),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });

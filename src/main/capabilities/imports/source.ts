@@ -1,15 +1,17 @@
 // Where an import file's text comes from: a string already in memory (tests, the demo data), a
-// file on disk (the benchmark's extract, a large file staged by the workspace), or the pieces of an
-// upload. Files and uploads are decoded a piece at a time by the encoding the clerk chose
-// (decode.ts), so the whole file is never one string.
+// file on disk (the benchmark's extract), pieces in memory (tests), or an upload staged encrypted on
+// disk (platform/uploads.ts, read back a chunk at a time). Files and uploads are decoded a piece at
+// a time by the encoding the clerk chose (decode.ts), so the whole file is never one string.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { textPieces, type TextPiece } from './csv';
 import { ExtractDecoder, type Encoding } from './decode';
+import type { StagedFile } from '../../platform/uploads';
 
 export type ImportSource =
-  | { text: string; path?: never; parts?: never }
-  | { path: string; text?: never; parts?: never }
-  | { parts: readonly Uint8Array[]; text?: never; path?: never };
+  | { text: string; path?: never; parts?: never; staged?: never }
+  | { path: string; text?: never; parts?: never; staged?: never }
+  | { parts: readonly Uint8Array[]; text?: never; path?: never; staged?: never }
+  | { staged: StagedFile; text?: never; path?: never; parts?: never };
 
 /** Bytes read from a file at a time. */
 const READ_BYTES = 1 << 20;
@@ -18,6 +20,7 @@ const READ_BYTES = 1 << 20;
 export function sourceSize(source: ImportSource): number {
   if (source.text !== undefined) return source.text.length;
   if (source.path !== undefined) return statSync(source.path).size;
+  if (source.staged !== undefined) return source.staged.sizeBytes;
   return source.parts.reduce((n, p) => n + p.length, 0);
 }
 
@@ -40,7 +43,7 @@ function* decoded(name: string, bytes: Iterable<Uint8Array>, encoding: Encoding)
   const decoder = new ExtractDecoder(name, encoding);
   let done = 0;
   for (const piece of bytes) {
-    // An upload's parts are up to 4 MiB: decoded a MiB at a time like a file's.
+    // Pieces in memory may be larger than a MiB: decoded a MiB at a time like a file's.
     for (let at = 0; at < piece.length; at += READ_BYTES) {
       const part = piece.subarray(at, Math.min(piece.length, at + READ_BYTES));
       done += part.length;
@@ -56,6 +59,7 @@ function* decoded(name: string, bytes: Iterable<Uint8Array>, encoding: Encoding)
 export function sourcePieces(name: string, source: ImportSource, encoding: Encoding): Iterable<TextPiece> {
   if (source.text !== undefined) return textPieces(source.text);
   if (source.path !== undefined) return decoded(name, fileBytes(source.path), encoding);
+  if (source.staged !== undefined) return decoded(name, source.staged.pieces(), encoding);
   return decoded(name, source.parts, encoding);
 }
 

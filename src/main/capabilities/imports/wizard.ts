@@ -48,9 +48,9 @@ export async function importFiles(
       throw new AppError('invalid_input', `Map the columns of the ${f.layout} file first.`, {
         mappings: `The ${f.layout} file has no mapping.`,
       });
-    // The upload's parts are decoded one by one as the import reads them (never one string).
-    const { fileName, parts } = app.uploads.parts(userId, f.uploadId);
-    return { name: fileName, layout: f.layout, parts, mapping };
+    // The staged upload is decrypted and decoded a chunk at a time as the import reads it.
+    const { fileName, staged } = app.uploads.staged(userId, f.uploadId);
+    return { name: fileName, layout: f.layout, staged, mapping };
   });
   app.jobs.start(input.jobId, userId);
   try {
@@ -94,11 +94,11 @@ export function inspectUpload(
   layout: ImportLayout,
   encoding: 'utf-8' | 'windows-1252',
 ): UploadInspection {
-  const { fileName, parts } = app.uploads.parts(userId, uploadId);
+  const { fileName, staged } = app.uploads.staged(userId, uploadId);
   /** The whole file decoded (so that a bad byte anywhere is found), keeping only its start. */
   const start = (used: Encoding) => {
     let text = '';
-    for (const piece of sourcePieces(fileName, { parts }, used)) if (text.length < HEADER_CHARS) text += piece.text;
+    for (const piece of sourcePieces(fileName, { staged }, used)) if (text.length < HEADER_CHARS) text += piece.text;
     return text;
   };
   let used = encoding;
@@ -111,8 +111,7 @@ export function inspectUpload(
     text = start(used);
   }
   const headers = csvHeaders(text);
-  const sizeBytes = parts.reduce((n, p) => n + p.length, 0);
-  return { fileName, sizeBytes, headers, suggested: autoMapping(headers, layout), encoding: used };
+  return { fileName, sizeBytes: staged.sizeBytes, headers, suggested: autoMapping(headers, layout), encoding: used };
 }
 
 /** Every listed error as CSV: file, line, column, value, reason. */
