@@ -19,11 +19,7 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { migrate } from '../main/store/migrations';
 import { addDays } from '../shared/dates';
 import { setUpAgencies } from './agencySetup';
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
+import { round } from './util';
 
 function fileMb(file: string): number {
   return existsSync(file) ? round(statSync(file).size / 1e6, 1) : 0;

@@ -4,6 +4,7 @@ import { saveAgency, setFee } from '../main/capabilities/agencies';
 import { addDays } from '../shared/dates';
 import { US_STATES } from '../shared/schemas/agencies';
 import type { Db } from '../main/store/database';
+import { benchUser } from './util';
 
 /**
  * Every account with $50.00 or more whose service ended 200 days ago or more has had its cycle (a
@@ -17,13 +18,7 @@ export function setUpAgencies(db: Db, today: string, finalNotice: string, now: s
             final_notice_date = ?
       WHERE balance_cents >= 5000 AND service_to <= ?`,
   ).run(finalNotice, addDays(today, -200));
-  const supervisor = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES (?, 'Benchmark Supervisor', 'supervisor', ?, ?)`,
-      )
-      .run(username, now, now).lastInsertRowid,
-  );
+  const supervisor = benchUser(db, username, now, 'supervisor', 'Benchmark Supervisor');
   for (const [name, share] of [
     ['Acme Recovery', 50],
     ['Bay State Credit', 30],

@@ -69,6 +69,7 @@ import { eraBench, lookupsOnly, payrollLookups } from './lookups';
 import { BENCH_HOSPITAL } from './hospital';
 import { queueBench, queueBenchOnKept } from './queue';
 import { uploadsBench } from './uploads';
+import { benchUser, round } from './util';
 
 const TODAY = '2026-11-26';
 const STATEMENTS = Number(process.env.RECOUP_BENCH_STATEMENTS ?? 50_000);
@@ -102,11 +103,6 @@ function percentile(sorted: number[], p: number): number {
 function stats(samples: number[]): { median: number; p95: number } {
   const s = [...samples].sort((a, b) => a - b);
   return { median: percentile(s, 50), p95: percentile(s, 95) };
-}
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }
 
 function timedImport(db: Db, input: ImportFile[]): Promise<{ ms: number; rows: number }> {
@@ -575,13 +571,7 @@ async function obstetricsBench(input: ImportFile[], dir: string, results: Record
   const db = openEncrypted(dbPath, Buffer.from(key));
   await timedImport(db, input);
   const now = `${TODAY}T12:00:00.000Z`;
-  const user = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.ob', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
+  const user = benchUser(db, 'bench.ob', now);
   writeSettings(
     db,
     {

@@ -24,16 +24,7 @@ import { payrollPolicy, writeSettings } from '../main/platform/settings';
 import { openEncrypted, type Db } from '../main/store/database';
 import { addDays } from '../shared/dates';
 import { BENCH_HOSPITAL } from './hospital';
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { benchUser, median, round } from './util';
 
 /** CPU milliseconds (user and system) of this process since `from`. */
 function cpuMs(from: NodeJS.CpuUsage): number {
@@ -62,13 +53,7 @@ export interface PayrollBenchSet {
  */
 export function eraBench(db: Db, TODAY: string, results: Record<string, number>): void {
   const now = `${TODAY}T12:00:00.000Z`;
-  const user = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.era', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
+  const user = benchUser(db, 'bench.era', now);
   const numbers = db.prepare('SELECT account_number FROM accounts ORDER BY id LIMIT 20000').pluck().all() as string[];
   const CLAIMS = 20_000;
   const claims: Write835Claim[] = Array.from({ length: CLAIMS }, (_, i) => {
@@ -148,13 +133,7 @@ export async function payrollLookups(
   results: Record<string, number>,
 ): Promise<PayrollBenchSet> {
   const now = `${TODAY}T12:00:00.000Z`;
-  const user = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.payroll', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(now, now).lastInsertRowid,
-  );
+  const user = benchUser(db, 'bench.payroll', now);
   writeSettings(
     db,
     {

@@ -19,13 +19,9 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { migrate } from '../main/store/migrations';
 import type { Role } from '../shared/roles';
 import type { QueueKind } from '../shared/schemas/queue';
+import { benchUser, median } from './util';
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 function p95(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
@@ -106,14 +102,7 @@ export function queueBench(
   // Done, then the next page: as the working bar's "Done — next item" calls them. A kept database
   // made by the bench has no users: one is added to the copy to mark items done as.
   if (users.length === 0) {
-    admin.id = Number(
-      db
-        .prepare(
-          `INSERT INTO users (username, full_name, role, created_at, password_changed_at)
-           VALUES ('bench', 'Bench Administrator', 'administrator', ?, ?)`,
-        )
-        .run(options.now, options.now).lastInsertRowid,
-    );
+    admin.id = benchUser(db, 'bench', options.now, 'administrator', 'Bench Administrator');
   }
   const workedWall: number[] = [];
   const workedCpu: number[] = [];

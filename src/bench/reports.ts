@@ -26,15 +26,11 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { migrate } from '../main/store/migrations';
 import { addDays } from '../shared/dates';
 import { setUpAgencies } from './agencySetup';
+import { median } from './util';
 
 const TODAY = '2026-11-26';
 /** RECOUP_BENCH_REPORTS=aging,queue: only the figures whose label contains one of these words. */
 const ONLY_THESE = (process.env.RECOUP_BENCH_REPORTS ?? '').split(',').filter((w) => w !== '');
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /**
  * Runs `fn` once cold and then `reps` times, and prints the median of the warm runs: wall time and

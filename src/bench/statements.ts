@@ -16,11 +16,7 @@ import { measurePeak } from './memory';
 
 import { setReplay } from '../main/pdf/replay';
 import { decodeSnapshot } from '../main/store/snapshotCodec';
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
+import { benchUser, round } from './util';
 
 /** How many pages a PDF has ("/Type /Page", not "/Pages"), read as a stream: the batch is never held whole. */
 async function countPages(stream: AsyncIterable<Buffer>): Promise<number> {
@@ -103,13 +99,7 @@ export async function statementRun(
     nowIso: () => `${today}T12:00:00.000Z`,
   } as unknown as RecoupApp;
   writeSettings(db, { hospital }, `${today}T12:00:00.000Z`, null);
-  const clerk = Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, role, created_at, password_changed_at) VALUES ('bench.clerk', 'Benchmark Clerk', 'clerk', ?, ?)`,
-      )
-      .run(app.nowIso(), app.nowIso()).lastInsertRowid,
-  );
+  const clerk = benchUser(db, 'bench.clerk', app.nowIso());
   // The batch goes where the app sends it: an encrypted temporary file, written as it is drawn.
   const files = new Files(() => Date.now());
   let run: Awaited<ReturnType<typeof releaseRun>> | null = null;
