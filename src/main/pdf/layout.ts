@@ -121,6 +121,22 @@ export function letterhead(doc: Pdf, hospital: Hospital): void {
   rule(doc);
 }
 
+/**
+ * The hospital's name, address and a phone line at the top left of a statement, beside the box a
+ * statement puts at the top right (`width`: what the block may take of the line).
+ */
+export function hospitalBlock(doc: Pdf, hospital: Hospital, phoneLine: string, width: number): void {
+  const a = hospital.address;
+  doc.font(FONT.bold).fontSize(13).fillColor(INK.text).text(hospital.legalName, PAGE.margin, PAGE.margin, { width });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .fillColor(INK.muted)
+    .text([a.line1, a.line2].filter(Boolean).join(', '), { width });
+  doc.text(`${a.city}, ${a.state} ${a.zip}`, { width });
+  doc.text(phoneLine, { width });
+}
+
 export function rule(doc: Pdf, gapBefore = 8, gapAfter = 10): void {
   doc.moveDown(0);
   const y = doc.y + gapBefore;

@@ -13,6 +13,7 @@ import { wordingFor, type Wording } from '../../../shared/wording';
 import { DELIVERY_KIND_TEXTS, OB_COMMON_TEXTS, OB_STATEMENT_TEXTS } from '../../../shared/wording/obTexts';
 import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
 import {
+  hospitalBlock,
   boxText,
   collectBytes,
   contentWidth,
@@ -45,20 +46,7 @@ type Texts = Wording<typeof OB_STATEMENT_TEXTS>;
 /** The hospital top left, the statement's box top right, her name and address where a window envelope shows them. */
 function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
   const w = contentWidth(doc);
-  const h = f.hospital;
-  const a = h.address;
-  doc
-    .font(FONT.bold)
-    .fontSize(13)
-    .fillColor(INK.text)
-    .text(h.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
-  doc
-    .font(FONT.regular)
-    .fontSize(9)
-    .fillColor(INK.muted)
-    .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
-  doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
-  doc.text(formatPhone(h.phone), { width: w * 0.55 });
+  hospitalBlock(doc, f.hospital, formatPhone(f.hospital.phone), w * 0.55);
   const boxX = PAGE.margin + w * 0.58;
   const boxW = w * 0.42;
   const c = wordingFor(f.language, OB_COMMON_TEXTS);

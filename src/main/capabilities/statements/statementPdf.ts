@@ -12,6 +12,7 @@ import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import { wordingFor, type Wording } from '../../../shared/wording';
 import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
 import {
+  hospitalBlock,
   boxText,
   contentWidth,
   createPdf,
@@ -118,18 +119,7 @@ function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
   const phone = `${formatPhone(s.hospital.phone)} · ${s.officeHours}`;
   // The hospital's block and the box's title are the same on every statement of a kind.
   replayed(doc, JSON.stringify(['header', s.hospital.legalName, a, phone, title, s.kind === 'final_notice']), () => {
-    doc
-      .font(FONT.bold)
-      .fontSize(13)
-      .fillColor(INK.text)
-      .text(s.hospital.legalName, PAGE.margin, PAGE.margin, { width: w * 0.55 });
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(INK.muted)
-      .text([a.line1, a.line2].filter(Boolean).join(', '), { width: w * 0.55 });
-    doc.text(`${a.city}, ${a.state} ${a.zip}`, { width: w * 0.55 });
-    doc.text(phone, { width: w * 0.55 });
+    hospitalBlock(doc, s.hospital, phone, w * 0.55);
     doc.rect(boxX, PAGE.margin, boxW, 90).lineWidth(0.8).strokeColor('#333333').stroke();
     doc
       .font(FONT.bold)
