@@ -223,7 +223,7 @@ describe('the agency scorecard', () => {
       'SEARCH p USING COVERING INDEX placements_kind_placed (kind=? AND placed_on>? AND placed_on<?)',
     );
     expect(plan).toContain('SEARCH e USING COVERING INDEX ledger_patient_money (account_id=? AND effective_date>?)');
-    expect(plan).toContain('SEARCH l USING INDEX agency_remittance_lines_placement (placement_id=?)');
+    expect(plan).toContain('SEARCH l USING COVERING INDEX agency_remittance_lines_placement (placement_id=?)');
   });
 
   it('as CSV, one line per agency and per agency and month', async () => {

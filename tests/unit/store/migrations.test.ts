@@ -840,3 +840,27 @@ describe('030', () => {
     db.close();
   });
 });
+
+describe('031', () => {
+  // Its index only, checked on a database at 030.
+  it('the remittance lines by placement carry the amounts collected and the fees, under the same name', async () => {
+    const { migration031 } = await import('../../../src/main/store/migrations/031_remittance_lines_money');
+    const db = freshDb();
+    migrate(db, 30);
+    db.transaction(() => migration031.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(
+      (db.pragma('index_info(agency_remittance_lines_placement)') as { name: string }[]).map((c) => c.name),
+    ).toEqual(['placement_id', 'paid_on', 'collected_cents', 'fee_cents']);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan(
+        `SELECT sum(collected_cents), sum(fee_cents) FROM agency_remittance_lines WHERE placement_id = 1 AND paid_on < '2026-12-01'`,
+      ),
+    ).toMatch(
+      /SEARCH agency_remittance_lines USING COVERING INDEX agency_remittance_lines_placement \(placement_id=\? AND paid_on<\?\)/,
+    );
+    db.close();
+  });
+});

@@ -31,6 +31,7 @@ import { migration027 } from './027_reports_indexes';
 import { migration028 } from './028_statement_selection';
 import { migration029 } from './029_batches_indexes';
 import { migration030 } from './030_guarantors_dob_names';
+import { migration031 } from './031_remittance_lines_money';
 
 export interface Migration {
   version: number;
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration028,
   migration029,
   migration030,
+  migration031,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
