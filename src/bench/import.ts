@@ -4,6 +4,7 @@
 // rows inserted by the same driver with a prepared statement per table in one transaction into a
 // fresh encrypted database with the same schema: the driver's limit the import is measured against.
 // Each step's peak resident memory is recorded (memory.ts).
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RecoupApp } from '../main/app';
@@ -230,45 +231,92 @@ export async function importBench(
   const dbPath = path.join(dir, 'recoup.db');
   if (!options.importDb) return { extract, input, db: null, dbPath };
 
-  let plainMs = 0;
-  if (options.measure) {
-    // Warm up the JIT on a small import first, so neither measured run pays for it.
-    const warm = openPlain(path.join(dir, 'warm.db'));
-    await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: options.today })), now);
-    warm.close();
-    rmSync(path.join(dir, 'warm.db'), { force: true });
-
-    // The same import into an unencrypted database, for the ratio.
-    const plainPath = path.join(dir, 'plain.db');
-    const plain = openPlain(plainPath);
-    const plainMeasured = await measurePeak(() => timedImport(plain, input, now));
-    const plainRun = plainMeasured.value;
-    if (plainMeasured.peakMb !== null) results.plain_import_peak_mb = plainMeasured.peakMb;
-    plain.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(plainPath + suffix, { force: true });
+  // The baselines (the same import into a plain database, the raw insert) run in a process of
+  // their own: they are the bench's yardsticks, not the application's steps, and in this process
+  // the memory they leave resident (SQLite's freed page cache stays with the C allocator) would be
+  // counted in every later step's peak.
+  const baselines = options.measure ? runBaselines(extract, dir, now) : null;
+  if (baselines) {
+    if (baselines.plainPeakMb !== null) results.plain_import_peak_mb = baselines.plainPeakMb;
+    if (baselines.rawPeakMb !== null) results.raw_insert_peak_mb = baselines.rawPeakMb;
     console.log(
-      `Import, plain:     ${round(plainRun.ms / 1000, 2)} s (${Math.round(plainRun.rows / (plainRun.ms / 1000))} rows/s; CPU ${round(plainRun.cpuMs / 1000, 2)} s)`,
+      `Import, plain:     ${round(baselines.plain.ms / 1000, 2)} s (${Math.round(baselines.plain.rows / (baselines.plain.ms / 1000))} rows/s; CPU ${round(baselines.plain.cpuMs / 1000, 2)} s); peak ${baselines.plainPeakMb ?? '?'} MB resident (a process of its own)`,
     );
-    plainMs = plainRun.ms;
   }
 
+  // Warm up the JIT on a small import first, so the measured import does not pay for it.
+  if (options.measure) await warmUp(dir, now);
   const db = openEncrypted(dbPath, newDataKey());
   const imported = await measurePeak(() => timedImport(db, input, now));
   const run = imported.value;
   if (options.measure) {
     results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
-    results.encrypted_over_plain_import = round(run.ms / plainMs, 3);
+    results.encrypted_over_plain_import = round(run.ms / baselines!.plain.ms, 3);
     if (imported.peakMb !== null) results.import_peak_mb = imported.peakMb;
     console.log(
       `Import, encrypted: ${round(run.ms / 1000, 2)} s (${results.import_rows_per_s} rows/s; CPU ${round(run.cpuMs / 1000, 2)} s), encrypted/plain ${results.encrypted_over_plain_import}; peak ${imported.peakMb ?? '?'} MB resident`,
     );
-    const raw = await measurePeak(() => rawInsertBaseline(extract, path.join(dir, 'raw.db'), now));
+    const raw = { value: baselines!.raw, peakMb: baselines!.rawPeakMb };
     results.raw_insert_rows_per_s = Math.round(raw.value.rows / (raw.value.ms / 1000));
     results.import_over_raw_insert = round(results.import_rows_per_s / results.raw_insert_rows_per_s, 3);
-    if (raw.peakMb !== null) results.raw_insert_peak_mb = raw.peakMb;
     console.log(
       `Raw insert (same rows, same driver, prepared, one transaction, encrypted): ${round(raw.value.ms / 1000, 2)} s (${results.raw_insert_rows_per_s} rows/s; CPU ${round(raw.value.cpuMs / 1000, 2)} s); import/raw ${results.import_over_raw_insert} (target ≥ 0.5; by CPU time ${round(raw.value.cpuMs / run.cpuMs, 3)}); peak ${raw.peakMb ?? '?'} MB resident`,
     );
   }
   return { extract, input, db, dbPath };
+}
+
+/** A small import into a plain database, thrown away: the JIT warmed up before a measured import. */
+async function warmUp(dir: string, now: string): Promise<void> {
+  const warm = openPlain(path.join(dir, 'warm.db'));
+  await timedImport(warm, extractFiles(generateExtract({ seed: 7, guarantors: 3_000, today: now.slice(0, 10) })), now);
+  warm.close();
+  rmSync(path.join(dir, 'warm.db'), { force: true });
+}
+
+interface Baselines {
+  plain: { ms: number; cpuMs: number; rows: number };
+  plainPeakMb: number | null;
+  raw: { ms: number; cpuMs: number; rows: number };
+  rawPeakMb: number | null;
+}
+
+const BASELINES_LINE = 'RECOUP_BENCH_BASELINES ';
+
+/** Runs this bench again as RECOUP_BENCH_ONLY=import-baselines on the same files, and reads its figures. */
+function runBaselines(extract: WrittenExtract, dir: string, now: string): Baselines {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
+    env: {
+      ...process.env,
+      RECOUP_BENCH_ONLY: 'import-baselines',
+      RECOUP_BENCH_BASELINE_INPUT: JSON.stringify({ extract, dir, now }),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith(BASELINES_LINE));
+  if (child.status !== 0 || !line) throw new Error(`the import baselines failed (exit ${child.status})`);
+  return JSON.parse(line.slice(BASELINES_LINE.length)) as Baselines;
+}
+
+/**
+ * RECOUP_BENCH_ONLY=import-baselines (started by runBaselines): a warm-up import, the import into a
+ * plain database and the raw insert baseline, each with its peak; the figures as one line on stdout.
+ */
+export async function importBaselinesChild(): Promise<void> {
+  const { extract, dir, now } = JSON.parse(process.env.RECOUP_BENCH_BASELINE_INPUT ?? '{}') as {
+    extract: WrittenExtract;
+    dir: string;
+    now: string;
+  };
+  await warmUp(dir, now);
+  const plainPath = path.join(dir, 'plain.db');
+  const plainDb = openPlain(plainPath);
+  const plain = await measurePeak(() => timedImport(plainDb, extractFiles(extract), now));
+  plainDb.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(plainPath + suffix, { force: true });
+  const raw = await measurePeak(() => rawInsertBaseline(extract, path.join(dir, 'raw.db'), now));
+  const out: Baselines = { plain: plain.value, plainPeakMb: plain.peakMb, raw: raw.value, rawPeakMb: raw.peakMb };
+  console.log(BASELINES_LINE + JSON.stringify(out));
 }
