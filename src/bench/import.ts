@@ -201,6 +201,8 @@ export interface ImportBench {
   /** The encrypted database the import made, open (the other benches run on it), and its file. */
   db: Db | null;
   dbPath: string;
+  /** The encrypted database's key (the payroll and obstetrics parts open copies of it). */
+  key: Buffer;
 }
 
 /**
@@ -229,7 +231,8 @@ export async function importBench(
   );
   const input = extractFiles(extract);
   const dbPath = path.join(dir, 'recoup.db');
-  if (!options.importDb) return { extract, input, db: null, dbPath };
+  const key = newDataKey();
+  if (!options.importDb) return { extract, input, db: null, dbPath, key };
 
   // The baselines (the same import into a plain database, the raw insert) run in a process of
   // their own: they are the bench's yardsticks, not the application's steps, and in this process
@@ -246,7 +249,7 @@ export async function importBench(
 
   // Warm up the JIT on a small import first, so the measured import does not pay for it.
   if (options.measure) await warmUp(dir, now);
-  const db = openEncrypted(dbPath, newDataKey());
+  const db = openEncrypted(dbPath, Buffer.from(key));
   const imported = await measurePeak(() => timedImport(db, input, now));
   const run = imported.value;
   if (options.measure) {
@@ -263,7 +266,7 @@ export async function importBench(
       `Raw insert (same rows, same driver, prepared, one transaction, encrypted): ${round(raw.value.ms / 1000, 2)} s (${results.raw_insert_rows_per_s} rows/s; CPU ${round(raw.value.cpuMs / 1000, 2)} s); import/raw ${results.import_over_raw_insert} (target ≥ 0.5; by CPU time ${round(raw.value.cpuMs / run.cpuMs, 3)}); peak ${raw.peakMb ?? '?'} MB resident`,
     );
   }
-  return { extract, input, db, dbPath };
+  return { extract, input, db, dbPath, key };
 }
 
 /** A small import into a plain database, thrown away: the JIT warmed up before a measured import. */

@@ -1,7 +1,8 @@
 // `npm run bench`: the performance benchmarks on a scale data set, run against real encrypted
 // databases on this machine. Prints each figure and merges them into bench-results.json at the
 // project root. Not part of `npm test`: targets live here, never in timed unit tests.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFiles, generateExtract } from '../main/demo/synthetic';
@@ -453,12 +454,11 @@ async function badDebtBench(db: Db, results: Record<string, number>): Promise<vo
   );
 }
 
-/** Issue 16: payroll on a database of its own; the roster, the set-up and the queue in ./lookups. */
-async function payrollBench(input: ImportFile[], dir: string, results: Record<string, number>): Promise<void> {
-  const dbPath = path.join(dir, 'payroll.db');
-  const key = newDataKey();
-  const db = openEncrypted(dbPath, Buffer.from(key));
-  await timedImport(db, input);
+/**
+ * Issue 16: payroll on a store of its own (a copy of the imported store, or its own import), in a
+ * process of its own (benchInChild); the roster, the set-up and the queue in ./lookups.
+ */
+async function payrollBench(db: Db, key: Buffer, results: Record<string, number>): Promise<void> {
   const set = await payrollLookups(db, Buffer.from(key), TODAY, results);
   const { app, user, uploaded, runDate: RUN_DATE, payroll: PAYROLL, bank: BANK } = set;
   let t = performance.now();
@@ -547,7 +547,7 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
 }
 
 /**
- * Issue 17: obstetric prepayment on a database of its own, imported from the same extract. 5,000
+ * Issue 17: obstetric prepayment on a store of its own (as payroll's), in a process of its own. 5,000
  * open OB arrangements, every one made through the interview service (`interview`, in a
  * transaction as the router makes it), each for a different guarantor:
  * - 1,000 whose delivery account the extract holds (an obstetric or inpatient account whose
@@ -565,11 +565,7 @@ async function payrollBench(input: ImportFile[], dir: string, results: Record<st
  * run for the 2,000 paying (preview + run: 2,000 PDFs, the run's PDF, the rows), the queue source
  * and the open cases list over the 5,000.
  */
-async function obstetricsBench(input: ImportFile[], dir: string, results: Record<string, number>): Promise<void> {
-  const dbPath = path.join(dir, 'obstetrics.db');
-  const key = newDataKey();
-  const db = openEncrypted(dbPath, Buffer.from(key));
-  await timedImport(db, input);
+async function obstetricsBench(db: Db, key: Buffer, results: Record<string, number>): Promise<void> {
   const now = `${TODAY}T12:00:00.000Z`;
   const user = benchUser(db, 'bench.ob', now);
   writeSettings(
@@ -786,6 +782,48 @@ async function obstetricsBench(input: ImportFile[], dir: string, results: Record
   key.fill(0);
 }
 
+const CHILD_PARTS = { payroll: payrollBench, obstetrics: obstetricsBench } as const;
+type ChildPart = keyof typeof CHILD_PARTS;
+const CHILD_LINE = 'RECOUP_BENCH_CHILD ';
+
+/**
+ * Runs a bench part (payroll, obstetrics) in a process of its own on its own store, and merges its
+ * figures. Each part changes its store's data (arrangements, OB cases), so it cannot share the main
+ * store; in this process the second store's page cache, once freed, would stay resident and be
+ * counted in the part's peak (issue 18 item 6), so the part's memory is measured where it runs.
+ */
+function benchInChild(part: ChildPart, dbPath: string, key: Buffer, results: Record<string, number>): void {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
+    env: {
+      ...process.env,
+      RECOUP_BENCH_ONLY: 'child',
+      RECOUP_BENCH_CHILD: JSON.stringify({ part, dbPath, key: key.toString('hex') }),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = child.stdout.split('\n');
+  const line = lines.find((l) => l.startsWith(CHILD_LINE));
+  for (const l of lines) if (l !== line && l !== '') console.log(l);
+  if (child.status !== 0 || !line) throw new Error(`the ${part} bench failed (exit ${child.status})`);
+  Object.assign(results, JSON.parse(line.slice(CHILD_LINE.length)) as Record<string, number>);
+}
+
+/** RECOUP_BENCH_ONLY=child (started by benchInChild): one part on the store it is given. */
+async function childPart(): Promise<void> {
+  const input = JSON.parse(process.env.RECOUP_BENCH_CHILD ?? '{}') as { part: ChildPart; dbPath: string; key: string };
+  const key = Buffer.from(input.key, 'hex');
+  const results: Record<string, number> = {};
+  const db = openEncrypted(input.dbPath, Buffer.from(key));
+  const { peakMb } = await measurePeak(() => CHILD_PARTS[input.part](db, key, results));
+  if (peakMb !== null) {
+    results[`${input.part}_peak_mb`] = peakMb;
+    console.log(`  ${input.part}: peak ${peakMb} MB resident (a process of its own)`);
+  }
+  console.log(CHILD_LINE + JSON.stringify(results));
+}
+
 /** RECOUP_BENCH_ONLY=database: see DATABASE_ONLY. */
 async function buildDatabase(file: string): Promise<void> {
   const key = newDataKey();
@@ -814,6 +852,10 @@ async function buildDatabase(file: string): Promise<void> {
 async function main(): Promise<void> {
   if (ONLY === 'import-baselines') {
     await importBaselinesChild();
+    return;
+  }
+  if (ONLY === 'child') {
+    await childPart();
     return;
   }
   if (ONLY === 'search') {
@@ -885,6 +927,35 @@ async function main(): Promise<void> {
     );
     const { input } = bench;
     let t = performance.now();
+    // The payroll and obstetrics parts each need the imported store as it stands before the other
+    // parts change it: a copy of it each (a file copy, not a second import), run at the end.
+    const partStores = new Map<ChildPart, string>();
+    const parts: ChildPart[] = ALL
+      ? ['payroll', 'obstetrics']
+      : PAYROLL_ONLY
+        ? ['payroll']
+        : OBSTETRICS_ONLY
+          ? ['obstetrics']
+          : [];
+    let partKey: Buffer | null = null;
+    if (bench.db && ALL) {
+      bench.db.pragma('wal_checkpoint(TRUNCATE)');
+      partKey = bench.key;
+      for (const part of parts) {
+        const copy = path.join(dir, `${part}.db`);
+        copyFileSync(bench.dbPath, copy);
+        partStores.set(part, copy);
+      }
+    } else if (parts.length > 0) {
+      partKey = newDataKey();
+      for (const part of parts) {
+        const file = path.join(dir, `${part}.db`);
+        const db = openEncrypted(file, Buffer.from(partKey));
+        await timedImport(db, input);
+        db.close();
+        partStores.set(part, file);
+      }
+    }
 
     if (bench.db && IMPORT_ONLY) bench.db.close();
     else if (bench.db) {
@@ -978,8 +1049,11 @@ async function main(): Promise<void> {
       db.close();
     }
     if (UPLOADS_ONLY) await uploadsBench(bench.extract, dir, { today: TODAY }, results);
-    if (ALL || PAYROLL_ONLY) await step('payroll', () => payrollBench(input, dir, results));
-    if (ALL || OBSTETRICS_ONLY) await step('obstetrics', () => obstetricsBench(input, dir, results));
+    for (const [part, file] of partStores) {
+      benchInChild(part, file, partKey!, results);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    }
+    partKey?.fill(0);
     // The application's steps; the baselines' own process (plain import, raw insert) is not Recoup.
     const BASELINE_PEAKS = new Set(['plain_import_peak_mb', 'raw_insert_peak_mb']);
     const peaks = Object.entries(results).filter(([k]) => k.endsWith('_peak_mb') && !BASELINE_PEAKS.has(k));
