@@ -20,12 +20,12 @@ import {
   formatPhone,
   INK,
   PAGE,
-  pdfBytes,
   table,
   type Pdf,
 } from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
 import { encodeSnapshot } from '../../store/snapshotCodec';
+import { endToBytes } from '../../pdf/output';
 import { allowReplay, replayed } from '../../pdf/replay';
 
 const STUB_HEIGHT = 168;
@@ -434,7 +434,8 @@ function pageFooters(doc: Pdf, s: StatementSnapshot, t: Words, first: number): v
   doc.fillColor(INK.text);
 }
 
-function statementDocument(s: StatementSnapshot): Pdf {
+/** The statement drawn into a document of its own, not yet ended (the bench times its parts). */
+export function statementDocument(s: StatementSnapshot): Pdf {
   const doc = createPdf({
     title: wordsOf(s)
       .say('documentTitle', { id: s.guarantor.externalId ?? '', date: s.statementDate })
@@ -456,7 +457,7 @@ function statementDocument(s: StatementSnapshot): Pdf {
 
 /** One statement on its own: what is hashed when it is recorded, and what a reprint must match. */
 export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
-  return pdfBytes(statementDocument(s));
+  return Promise.resolve(endToBytes(statementDocument(s)));
 }
 
 export interface RenderedStatement {
@@ -472,7 +473,8 @@ export interface RenderedStatement {
 export async function renderStatement(s: StatementSnapshot): Promise<RenderedStatement> {
   const doc = statementDocument(s);
   const pages = capturePages(doc);
-  const bytes = await pdfBytes(doc);
+  // Its bytes collected as pdfkit writes them, not through its stream (pdf/output.ts: the same bytes).
+  const bytes = endToBytes(doc);
   return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
 }
 
