@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import type { RecoupApp } from '../main/app';
-import { planRun, prepareRun, releaseRun, renderForBatch, renderThreads } from '../main/capabilities/statements';
+import {
+  planRun,
+  prepareRun,
+  releaseRun,
+  renderForBatch,
+  renderThreads,
+  statementDocument,
+} from '../main/capabilities/statements';
 import { Files } from '../main/platform/files';
 import { writeSettings } from '../main/platform/settings';
 import type { Hospital } from '../shared/schemas/hospital';
@@ -14,7 +21,11 @@ import { openEncrypted, type Db } from '../main/store/database';
 import { addDays } from '../shared/dates';
 import { measurePeak } from './memory';
 
+import { createHash } from 'node:crypto';
+import { endToBytes } from '../main/pdf/output';
+import { capturePages, deflatePages } from '../main/pdf/pageCopy';
 import { setReplay } from '../main/pdf/replay';
+import { encodeSnapshot } from '../main/store/snapshotCodec';
 import { decodeSnapshot } from '../main/store/snapshotCodec';
 import { benchUser, round } from './util';
 
@@ -108,6 +119,7 @@ export async function statementRun(
   // Prepared (the proof's statements built and kept), then released (drawn, recorded): issue 11.
   const prepared = await prepareRun(app, today, clerk);
   const preparedMs = performance.now() - started;
+  const preparedCpu = process.cpuUsage(cpu);
   const batch = await files.offerStream(
     'bench',
     { fileName: 'statements.pdf', mimeType: 'application/pdf' },
@@ -119,7 +131,7 @@ export async function statementRun(
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
   console.log(
-    `  prepared in ${round(preparedMs / 1000, 2)} s, released in ${round((ms - preparedMs) / 1000, 2)} s; CPU ${round(cpuMs / 1000, 1)} s (all threads)`,
+    `  prepared in ${round(preparedMs / 1000, 2)} s, released in ${round((ms - preparedMs) / 1000, 2)} s; CPU ${round(cpuMs / 1000, 1)} s (all threads; preparing ${round((preparedCpu.user + preparedCpu.system) / 1e6, 1)} s)`,
   );
   // Counted from the file as it streams back: the batch is never held whole.
   const pages = await countPages(files.read(batch.fileId, () => db));
@@ -254,4 +266,26 @@ export async function statementDrawing(file: string, limit: number): Promise<voi
     }
   }
   setReplay(true);
+  // Where a statement's drawing goes, part by part (CPU time per statement, this thread).
+  const parts: Record<string, number> = { draw: 0, capture: 0, end: 0, sha256: 0, stored: 0, deflate: 0 };
+  const timed = <T>(part: string, f: () => T): T => {
+    const cpu = process.cpuUsage();
+    const value = f();
+    const used = process.cpuUsage(cpu);
+    parts[part]! += (used.user + used.system) / 1000;
+    return value;
+  };
+  for (const s of snapshots) {
+    const doc = timed('draw', () => statementDocument(s));
+    const pages = timed('capture', () => capturePages(doc));
+    const bytes = timed('end', () => endToBytes(doc));
+    timed('sha256', () => createHash('sha256').update(bytes).digest('hex'));
+    timed('stored', () => encodeSnapshot(s));
+    timed('deflate', () => deflatePages(pages, 3));
+  }
+  console.log(
+    `  per statement (ms CPU): ${Object.entries(parts)
+      .map(([k, v]) => `${k} ${round(v / snapshots.length, 3)}`)
+      .join(', ')}`,
+  );
 }

@@ -14,4 +14,4 @@ export const statements: Capability<'statements'> = {
 export { planRun, recordedStatement, type RecordedStatement } from './run';
 export { prepareRun, releaseRun, runFingerprint } from './release';
 export { renderThreads } from './renderPool';
-export { renderForBatch } from './statementPdf';
+export { renderForBatch, statementDocument } from './statementPdf';

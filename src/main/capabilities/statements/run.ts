@@ -16,6 +16,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createPdf, type Pdf } from '../../pdf/layout';
 import { appendPages, type CapturedPage } from '../../pdf/pageCopy';
+import { coalesceOutput } from '../../pdf/output';
 import { statementRenderer, type StatementRenderer } from './renderPool';
 import { decodeSnapshot } from '../../store/snapshotCodec';
 import { renderStatement, statementPdf, type BatchStatement } from './statementPdf';
@@ -115,9 +116,6 @@ export function planRun(db: Db, runDate: string): RunPlan {
   let next = rows.next();
   while (!next.done) {
     const g = next.value;
-    const last = lastStatement.get(g.id) as { last_date: string; last_mark: number | null } | undefined;
-    const lastDate = last?.last_date ?? null;
-    const lastMark = last?.last_mark ?? null;
     const list: AccountCycleState[] = [];
     let owing = false;
     for (; !next.done && next.value.id === g.id; next = rows.next()) {
@@ -144,6 +142,15 @@ export function planRun(db: Db, runDate: string): RunPlan {
       }),
       ...(guarantorHolds.get(g.id) ?? []),
     ];
+    // The last statement matters only to a guarantor who may be due: one held (or owing nothing)
+    // is decided without it (statementDue looks at the holds before the date), so it is not read
+    // (issue 18: a run at a million guarantors with many held read it for each of them).
+    const last =
+      holds.length > 0
+        ? undefined
+        : (lastStatement.get(g.id) as { last_date: string; last_mark: number | null } | undefined);
+    const lastDate = last?.last_date ?? null;
+    const lastMark = last?.last_mark ?? null;
     const d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
     if (d.due) {
       // What the guarantor owes on the accounts shown (a credit is refunded, not subtracted; a plan's
@@ -183,6 +190,8 @@ export function planRun(db: Db, runDate: string): RunPlan {
 
 /** Writes the batch into `out` as its pages come, and resolves once `out` has taken all of it. */
 export function streamBatch(batch: Pdf, out: Writable): Promise<void> {
+  // In pieces of some 64 KB, not a chunk for every piece of every object (pdf/output.ts: the same bytes).
+  coalesceOutput(batch);
   return pipeline(batch, out);
 }
 

@@ -20,21 +20,60 @@ import {
   formatPhone,
   INK,
   PAGE,
-  pdfBytes,
   table,
   type Pdf,
 } from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
 import { encodeSnapshot } from '../../store/snapshotCodec';
+import { endToBytes } from '../../pdf/output';
 import { allowReplay, replayed } from '../../pdf/replay';
 
 const STUB_HEIGHT = 168;
 
 type Words = Wording<typeof STATEMENT_TEXTS>;
 
+/** `f` remembering what it gave for each argument (forgetting all at `limit`): the same string for the same input. */
+function remembered<A extends string | number>(f: (a: A) => string, limit = 20_000): (a: A) => string {
+  const known = new Map<A, string>();
+  return (a) => {
+    let v = known.get(a);
+    if (v === undefined) {
+      if (known.size >= limit) known.clear();
+      v = f(a);
+      known.set(a, v);
+    }
+    return v;
+  };
+}
+
+/**
+ * One wording per language for every statement a thread draws, its amounts, dates and plain texts
+ * remembered: a run formats the same amounts ("$0.00" above all), dates and labels tens of
+ * thousands of times (Intl's formatting was a few per cent of a statement's drawing). The same
+ * strings as `wordingFor` gives.
+ */
+const wordings = new Map<string, Words>();
+
 /** The statement's wording in the language it was made in. */
 function wordsOf(s: StatementSnapshot): Words {
-  return wordingFor(s.language ?? 'en', STATEMENT_TEXTS);
+  const lang = s.language ?? 'en';
+  let w = wordings.get(lang);
+  if (!w) {
+    const plain = wordingFor(lang, STATEMENT_TEXTS);
+    const texts = remembered((key: string) => (plain.say as (k: string) => string)(key), 1_000);
+    w = {
+      ...plain,
+      say: ((key: string, ...values: unknown[]) =>
+        values.length === 0 || values[0] === undefined
+          ? texts(key)
+          : (plain.say as (k: string, ...v: unknown[]) => string)(key, ...values)) as Words['say'],
+      money: remembered(plain.money),
+      shortDate: remembered(plain.shortDate),
+      longDate: remembered(plain.longDate),
+    };
+    wordings.set(lang, w);
+  }
+  return w;
 }
 
 /** Money that lowered the balance, shown as a positive amount (never "-$0.00"). */
@@ -434,7 +473,8 @@ function pageFooters(doc: Pdf, s: StatementSnapshot, t: Words, first: number): v
   doc.fillColor(INK.text);
 }
 
-function statementDocument(s: StatementSnapshot): Pdf {
+/** The statement drawn into a document of its own, not yet ended (the bench times its parts). */
+export function statementDocument(s: StatementSnapshot): Pdf {
   const doc = createPdf({
     title: wordsOf(s)
       .say('documentTitle', { id: s.guarantor.externalId ?? '', date: s.statementDate })
@@ -456,7 +496,7 @@ function statementDocument(s: StatementSnapshot): Pdf {
 
 /** One statement on its own: what is hashed when it is recorded, and what a reprint must match. */
 export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
-  return pdfBytes(statementDocument(s));
+  return Promise.resolve(endToBytes(statementDocument(s)));
 }
 
 export interface RenderedStatement {
@@ -472,7 +512,8 @@ export interface RenderedStatement {
 export async function renderStatement(s: StatementSnapshot): Promise<RenderedStatement> {
   const doc = statementDocument(s);
   const pages = capturePages(doc);
-  const bytes = await pdfBytes(doc);
+  // Its bytes collected as pdfkit writes them, not through its stream (pdf/output.ts: the same bytes).
+  const bytes = endToBytes(doc);
   return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
 }
 
