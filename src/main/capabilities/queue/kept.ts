@@ -60,6 +60,11 @@ interface Kept {
   items: QueueCandidate[];
   /** What a page's pass reads of each item, by rank, kept with `items` (changed in place with them). */
   col: Columns;
+  /**
+   * Each item's guarantor by its key, made on the first item marked done after a build (a key
+   * written to the work log is then found without reading every item), kept with `items` since.
+   */
+  byKey?: Map<string, number>;
 }
 
 /**
@@ -69,6 +74,8 @@ interface Kept {
  * queue (room to put items in): the first `items.length` entries are the items'.
  */
 interface Columns {
+  /** The item's guarantor (a pass that only asks whose an item is reads no item). */
+  guarantor: Float64Array;
   kind: Uint8Array;
   owner: Int32Array;
   supervisors: Uint8Array;
@@ -83,6 +90,7 @@ const KIND_INDEX = new Map<QueueKind, number>(QUEUE_KINDS.map((k, i) => [k, i]))
 function columnsFor(items: readonly QueueCandidate[], worked: readonly string[]): Columns {
   const n = items.length;
   const col: Columns = {
+    guarantor: new Float64Array(n),
     kind: new Uint8Array(n),
     owner: new Int32Array(n),
     supervisors: new Uint8Array(n),
@@ -95,6 +103,7 @@ function columnsFor(items: readonly QueueCandidate[], worked: readonly string[])
 }
 
 function setColumns(col: Columns, i: number, c: QueueCandidate, worked: ReadonlySet<string>): void {
+  col.guarantor[i] = c.guarantorId;
   col.kind[i] = KIND_INDEX.get(c.kind)!;
   col.owner[i] = c.ownerId ?? -1;
   col.supervisors[i] = c.forSupervisors ? 1 : 0;
@@ -105,11 +114,12 @@ function setColumns(col: Columns, i: number, c: QueueCandidate, worked: Readonly
 function reserve(col: Columns, n: number): void {
   if (col.kind.length >= n) return;
   const size = Math.max(n, Math.ceil(col.kind.length * 1.5) + 16);
-  const grow = <T extends Uint8Array | Int32Array>(a: T, make: (k: number) => T): T => {
+  const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
     const b = make(size);
     b.set(a);
     return b;
   };
+  col.guarantor = grow(col.guarantor, (k) => new Float64Array(k));
   col.kind = grow(col.kind, (k) => new Uint8Array(k));
   col.owner = grow(col.owner, (k) => new Int32Array(k));
   col.supervisors = grow(col.supervisors, (k) => new Uint8Array(k));
@@ -123,17 +133,24 @@ function workedKeys(db: Db, today: string): string[] {
 
 /**
  * Brings the `done` marks up to the work log as it is now: the keys written since the last read
- * are marked (the log only grows during a day); anything else (a key gone: a rolled-back write
- * outside the trail, a test) marks every item again.
+ * are marked (the log only grows during a day), each found by its guarantor's column (no item is
+ * read but theirs); anything else (a key gone: a rolled-back write outside the trail, a test) marks
+ * every item again.
  */
-function markDone(col: Columns, items: readonly QueueCandidate[], worked: readonly string[]): void {
+function markDone(kept: Kept, worked: readonly string[]): void {
+  const { items, col } = kept;
   const had = col.worked;
   let grown = worked.length >= had.length;
   for (let i = 0; grown && i < had.length; i++) grown = worked[i] === had[i];
   if (grown && worked.length === had.length) return;
   if (grown) {
-    const added = new Set(worked.slice(had.length));
-    for (let i = 0; i < items.length; i++) if (added.has(items[i]!.key)) col.done[i] = 1;
+    kept.byKey ??= new Map(items.map((c) => [c.key, c.guarantorId]));
+    for (const key of worked.slice(had.length)) {
+      const guarantor = kept.byKey.get(key);
+      if (guarantor === undefined) continue;
+      for (let i = 0; i < items.length; i++)
+        if (col.guarantor[i] === guarantor && items[i]!.key === key) col.done[i] = 1;
+    }
   } else {
     const keys = new Set(worked);
     for (let i = 0; i < items.length; i++) col.done[i] = keys.has(items[i]!.key) ? 1 : 0;
@@ -238,13 +255,16 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
  * without copying it or making its columns again.
  */
 function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCandidate[]): void {
-  const { items, col } = kept;
+  const { items, col, byKey } = kept;
   let w = 0;
   for (let r = 0; r < items.length; r++) {
-    const c = items[r]!;
-    if (changed.has(c.guarantorId)) continue;
+    if (changed.has(col.guarantor[r]!)) {
+      byKey?.delete(items[r]!.key);
+      continue;
+    }
     if (w !== r) {
-      items[w] = c;
+      items[w] = items[r]!;
+      col.guarantor[w] = col.guarantor[r]!;
       col.kind[w] = col.kind[r]!;
       col.owner[w] = col.owner[r]!;
       col.supervisors[w] = col.supervisors[r]!;
@@ -265,6 +285,8 @@ function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCan
     }
     const end = items.length;
     items.splice(lo, 0, f);
+    byKey?.set(f.key, f.guarantorId);
+    col.guarantor.copyWithin(lo + 1, lo, end);
     col.kind.copyWithin(lo + 1, lo, end);
     col.owner.copyWithin(lo + 1, lo, end);
     col.supervisors.copyWithin(lo + 1, lo, end);
@@ -319,7 +341,7 @@ export function queuePage(
   const kept = current(db, today, sources);
   const { items, col } = kept;
   // The items worked today: only those written since the last read are marked.
-  markDone(col, items, workedKeys(db, today));
+  markDone(kept, workedKeys(db, today));
   const done = col.done;
   // visibleTo's rule (queue.ts), on the columns: for supervisors only to them; nobody's is everyone's.
   const supervisor = roleAtLeast(filter.role, 'supervisor');
