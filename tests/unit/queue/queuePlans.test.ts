@@ -66,7 +66,13 @@ describe('the work queue reads by index at a million guarantors', () => {
         expect(plan, sql).not.toMatch(/SCAN a USING (COVERING )?INDEX accounts_(open|credit)\b/);
       }
       if (/\bguarantors g\b/.test(sql)) expect(plan, sql).not.toMatch(/SCAN g$/m);
+      // The plans and promises (the plans' source): those of the guarantors asked, by guarantor.
+      if (/FROM (plans|promises) p\b/.test(sql)) expect(plan, sql).not.toMatch(/SCAN p\b/);
     }
+    const ofPlans = statements.filter((s) => /FROM (plans|promises) p JOIN guarantors g/.test(s.sql));
+    expect(ofPlans.length).toBe(2);
+    for (const p of ofPlans)
+      expect(p.plan).toMatch(/SEARCH p USING INDEX (plans|promises)_guarantor \(guarantor_id=\?\)/);
     const open = statements.find((s) => /FROM accounts a\s+WHERE a.balance_cents > 0/.test(s.sql))!.plan;
     expect(open).toMatch(/SEARCH a USING (COVERING )?INDEX accounts_(open|guarantor) \(guarantor_id=\?/);
     const credit = statements.filter((s) => /WHERE a.balance_cents < 0/.test(s.sql));
