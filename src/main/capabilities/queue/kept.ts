@@ -60,11 +60,6 @@ interface Kept {
   items: QueueCandidate[];
   /** What a page's pass reads of each item, by rank, kept with `items` (changed in place with them). */
   col: Columns;
-  /**
-   * Each item's guarantor by its key, made on the first item marked done after a build (a key
-   * written to the work log is then found without reading every item), kept with `items` since.
-   */
-  byKey?: Map<string, number>;
 }
 
 /**
@@ -76,6 +71,8 @@ interface Kept {
 interface Columns {
   /** The item's guarantor (a pass that only asks whose an item is reads no item). */
   guarantor: Float64Array;
+  /** A hash of the item's key (keyHash): a key written to the work log is found without reading every item. */
+  hash: Int32Array;
   kind: Uint8Array;
   owner: Int32Array;
   supervisors: Uint8Array;
@@ -91,6 +88,7 @@ function columnsFor(items: readonly QueueCandidate[], worked: readonly string[])
   const n = items.length;
   const col: Columns = {
     guarantor: new Float64Array(n),
+    hash: new Int32Array(n),
     kind: new Uint8Array(n),
     owner: new Int32Array(n),
     supervisors: new Uint8Array(n),
@@ -104,10 +102,18 @@ function columnsFor(items: readonly QueueCandidate[], worked: readonly string[])
 
 function setColumns(col: Columns, i: number, c: QueueCandidate, worked: ReadonlySet<string>): void {
   col.guarantor[i] = c.guarantorId;
+  col.hash[i] = keyHash(c.key);
   col.kind[i] = KIND_INDEX.get(c.kind)!;
   col.owner[i] = c.ownerId ?? -1;
   col.supervisors[i] = c.forSupervisors ? 1 : 0;
   col.done[i] = worked.has(c.key) ? 1 : 0;
+}
+
+/** FNV-1a of a key's UTF-16 code units, as a 32-bit integer. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 /** Room in the columns for `n` items (grown by half again when full, the items kept). */
@@ -120,6 +126,7 @@ function reserve(col: Columns, n: number): void {
     return b;
   };
   col.guarantor = grow(col.guarantor, (k) => new Float64Array(k));
+  col.hash = grow(col.hash, (k) => new Int32Array(k));
   col.kind = grow(col.kind, (k) => new Uint8Array(k));
   col.owner = grow(col.owner, (k) => new Int32Array(k));
   col.supervisors = grow(col.supervisors, (k) => new Uint8Array(k));
@@ -133,8 +140,8 @@ function workedKeys(db: Db, today: string): string[] {
 
 /**
  * Brings the `done` marks up to the work log as it is now: the keys written since the last read
- * are marked (the log only grows during a day), each found by its guarantor's column (no item is
- * read but theirs); anything else (a key gone: a rolled-back write outside the trail, a test) marks
+ * are marked (the log only grows during a day), each found by its key's hash (no item is read
+ * but those with the same hash); anything else (a key gone: a rolled-back write outside the trail, a test) marks
  * every item again.
  */
 function markDone(kept: Kept, worked: readonly string[]): void {
@@ -144,12 +151,9 @@ function markDone(kept: Kept, worked: readonly string[]): void {
   for (let i = 0; grown && i < had.length; i++) grown = worked[i] === had[i];
   if (grown && worked.length === had.length) return;
   if (grown) {
-    kept.byKey ??= new Map(items.map((c) => [c.key, c.guarantorId]));
     for (const key of worked.slice(had.length)) {
-      const guarantor = kept.byKey.get(key);
-      if (guarantor === undefined) continue;
-      for (let i = 0; i < items.length; i++)
-        if (col.guarantor[i] === guarantor && items[i]!.key === key) col.done[i] = 1;
+      const hash = keyHash(key);
+      for (let i = 0; i < items.length; i++) if (col.hash[i] === hash && items[i]!.key === key) col.done[i] = 1;
     }
   } else {
     const keys = new Set(worked);
@@ -255,16 +259,14 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
  * without copying it or making its columns again.
  */
 function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCandidate[]): void {
-  const { items, col, byKey } = kept;
+  const { items, col } = kept;
   let w = 0;
   for (let r = 0; r < items.length; r++) {
-    if (changed.has(col.guarantor[r]!)) {
-      byKey?.delete(items[r]!.key);
-      continue;
-    }
+    if (changed.has(col.guarantor[r]!)) continue;
     if (w !== r) {
       items[w] = items[r]!;
       col.guarantor[w] = col.guarantor[r]!;
+      col.hash[w] = col.hash[r]!;
       col.kind[w] = col.kind[r]!;
       col.owner[w] = col.owner[r]!;
       col.supervisors[w] = col.supervisors[r]!;
@@ -285,8 +287,8 @@ function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCan
     }
     const end = items.length;
     items.splice(lo, 0, f);
-    byKey?.set(f.key, f.guarantorId);
     col.guarantor.copyWithin(lo + 1, lo, end);
+    col.hash.copyWithin(lo + 1, lo, end);
     col.kind.copyWithin(lo + 1, lo, end);
     col.owner.copyWithin(lo + 1, lo, end);
     col.supervisors.copyWithin(lo + 1, lo, end);
