@@ -75,6 +75,9 @@ describe('the work queue reads by index at a million guarantors', () => {
       expect(p.plan).toMatch(/SEARCH p USING INDEX (plans|promises)_guarantor \(guarantor_id=\?\)/);
     const open = statements.find((s) => /FROM accounts a\s+WHERE a.balance_cents > 0/.test(s.sql))!.plan;
     expect(open).toMatch(/SEARCH a USING (COVERING )?INDEX accounts_(open|guarantor) \(guarantor_id=\?/);
+    // The accounts on an active plan: only those of the guarantors asked, not every plan's.
+    expect(open).toMatch(/SEARCH pa USING (COVERING )?INDEX plan_accounts_account \(account_id=\?\)/);
+    expect(open).not.toMatch(/SEARCH p USING (COVERING )?INDEX plans_active/);
     const credit = statements.filter((s) => /WHERE a.balance_cents < 0/.test(s.sql));
     expect(credit.length).toBeGreaterThan(0);
     for (const c of credit)

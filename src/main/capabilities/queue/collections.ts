@@ -71,7 +71,12 @@ const ownerSql = (guarantor: string) =>
 export const openBalancesSql = (
   scoped: boolean,
 ): string => `WITH held(id) AS (SELECT value FROM json_each(@heldAccounts)),
-     planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}),
+     planned(id) AS (SELECT pa.account_id FROM plans p JOIN plan_accounts pa ON pa.plan_id = p.id WHERE ${activePlanSql('p')}${
+       // Some guarantors: only their accounts' plans (by plan_accounts_account), not every active plan's accounts.
+       scoped
+         ? ' AND pa.account_id IN (SELECT oa.id FROM accounts oa WHERE oa.guarantor_id IN (SELECT value FROM json_each(@only)))'
+         : ''
+     }),
      open AS (
        SELECT a.guarantor_id AS gid, sum(a.balance_cents) AS owed,
               sum(CASE WHEN a.payer_class = 'self_pay' THEN a.balance_cents ELSE 0 END) AS self_pay,
