@@ -236,6 +236,10 @@ describe('the kept work queue', () => {
           const paged = await allPages(admin, { assignee: 'all' }, 9);
           how.add(paged.first.guarantors > 0 ? 'revalidated some' : paged.first.how);
           expect(paged.items, `seed ${seed}, step ${step}`).toEqual(live.items);
+          // The columns a page's pass reads (kind, owner, for supervisors, worked today) are changed
+          // in place with the items: the total and the counts by kind agree too.
+          expect(paged.total).toBe(live.items.length);
+          for (const k of QUEUE_KINDS) expect(paged.counts[k]).toBe(live.items.filter((i) => i.kind === k).length);
           const mine = workQueue(db, TODAY, { userId, all: false, role: 'clerk' }, t.app.extensions.queueSources);
           expect((await allPages(clerk, { assignee: 'me' }, 50)).items).toEqual(mine.items);
         }

@@ -864,3 +864,46 @@ describe('031', () => {
     db.close();
   });
 });
+
+describe('032', () => {
+  // Its indexes only, checked on a database at 031.
+  it('the work queue reads the guarantors’ names and hold flags, and the pending applications, from indexes alone', async () => {
+    const { migration032 } = await import('../../../src/main/store/migrations/032_guarantors_queue');
+    const db = freshDb();
+    migrate(db, 31);
+    db.transaction(() => migration032.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const columns = (index: string) => (db.pragma(`index_info(${index})`) as { name: string }[]).map((c) => c.name);
+    expect(columns('guarantors_queue')).toEqual([
+      'id',
+      'last_name',
+      'first_name',
+      'middle_name',
+      'deceased',
+      'bankruptcy',
+      'fap_status',
+      'mail_returned_on',
+    ]);
+    expect(columns('guarantors_fap_pending')).toEqual([
+      'fap_status_date',
+      'id',
+      'last_name',
+      'first_name',
+      'middle_name',
+      'balance_cents',
+    ]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan(
+        `SELECT g.first_name, g.last_name, g.deceased, g.mail_returned_on FROM guarantors g INDEXED BY guarantors_queue WHERE g.id = 1`,
+      ),
+    ).toMatch(/SEARCH g USING COVERING INDEX guarantors_queue \(id=\?\)/);
+    expect(
+      plan(
+        `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.fap_status_date FROM guarantors g WHERE g.fap_status = 'pending'`,
+      ),
+    ).toMatch(/SCAN g USING COVERING INDEX guarantors_fap_pending/);
+    db.close();
+  });
+});

@@ -9,8 +9,13 @@ import { guarantorName } from '../accounts';
 
 export const plansQueueSource: QueueSource = {
   kinds: ['lapsed_plan', 'defaulted_plan', 'broken_promise'],
-  items(db, today, want) {
+  items(db, today, want, only) {
     const items: QueueCandidate[] = [];
+    // The kept queue revalidating some guarantors: their plans and promises only (by guarantor), not
+    // every lapsed or defaulted plan and broken promise (a scan of the plans and promises at 1M).
+    const onlyIds = only ? JSON.stringify([...only]) : null;
+    const ofOnly = (alias: string) =>
+      onlyIds === null ? '' : ` AND ${alias}.guarantor_id IN (SELECT value FROM json_each(@only))`;
     if (want('lapsed_plan') || want('defaulted_plan')) {
       const rows = db
         .prepare(
@@ -18,9 +23,9 @@ export const plansQueueSource: QueueSource = {
                   g.first_name, g.middle_name, g.last_name, u.full_name AS owner,
                   (SELECT coalesce(sum(max(a.balance_cents, 0)), 0) FROM plan_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE pa.plan_id = p.id) AS owed
              FROM plans p JOIN guarantors g ON g.id = p.guarantor_id LEFT JOIN users u ON u.id = p.created_by
-            WHERE p.status = 'lapsed' OR (p.status = 'defaulted' AND p.status_since >= date(?, '-30 days'))`,
+            WHERE (p.status = 'lapsed' OR (p.status = 'defaulted' AND p.status_since >= date(@today, '-30 days')))${ofOnly('p')}`,
         )
-        .all(today) as {
+        .all({ today, ...(onlyIds === null ? {} : { only: onlyIds }) }) as {
         id: number;
         status: 'lapsed' | 'defaulted';
         status_since: string;
@@ -73,9 +78,9 @@ export const plansQueueSource: QueueSource = {
           `SELECT p.id, p.amount_cents, p.due_date, p.resolved_on, p.created_by, p.guarantor_id,
                   g.first_name, g.middle_name, g.last_name, u.full_name AS owner
              FROM promises p JOIN guarantors g ON g.id = p.guarantor_id LEFT JOIN users u ON u.id = p.created_by
-            WHERE p.status = 'broken' AND p.resolved_on >= date(?, '-30 days')`,
+            WHERE p.status = 'broken' AND p.resolved_on >= date(@today, '-30 days')${ofOnly('p')}`,
         )
-        .all(today) as {
+        .all({ today, ...(onlyIds === null ? {} : { only: onlyIds }) }) as {
         id: number;
         amount_cents: number;
         due_date: string;

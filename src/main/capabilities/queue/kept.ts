@@ -58,48 +58,108 @@ interface Kept {
   changes: number;
   /** Every open item of every kind, before the clerk's filters (owner, role, worked today), ranked. */
   items: QueueCandidate[];
-  /** Counts the changes to `items` (its columns below are made again after one). */
-  version: number;
+  /** What a page's pass reads of each item, by rank, kept with `items` (changed in place with them). */
+  col: Columns;
 }
 
 /**
  * What a page's pass reads of each kept item, in typed arrays by rank: its kind (index in
  * QUEUE_KINDS), its owner (-1: nobody's), whether it is for supervisors and whether it was worked
- * today. A pass over 210,000 items is then a few milliseconds.
+ * today. A pass over 210,000 items is then a few milliseconds. The arrays may be longer than the
+ * queue (room to put items in): the first `items.length` entries are the items'.
  */
 interface Columns {
-  version: number;
+  /** The item's guarantor (a pass that only asks whose an item is reads no item). */
+  guarantor: Float64Array;
+  /** A hash of the item's key (keyHash): a key written to the work log is found without reading every item. */
+  hash: Int32Array;
   kind: Uint8Array;
   owner: Int32Array;
   supervisors: Uint8Array;
-  /** The items worked today (1), for the work log as it was read last (`workedFrom`). */
+  /** The items worked today (1), for the work log as it was read last (`worked`). */
   done: Uint8Array;
-  workedFrom: string;
+  /** The work log's keys today, in the order written, as last read (the `done` marks say these). */
+  worked: string[];
 }
 
 const KIND_INDEX = new Map<QueueKind, number>(QUEUE_KINDS.map((k, i) => [k, i]));
-const columnsOf = new WeakMap<Kept, Columns>();
 
-function columns(kept: Kept): Columns {
-  const had = columnsOf.get(kept);
-  if (had && had.version === kept.version) return had;
-  const n = kept.items.length;
-  const made: Columns = {
-    version: kept.version,
+function columnsFor(items: readonly QueueCandidate[], worked: readonly string[]): Columns {
+  const n = items.length;
+  const col: Columns = {
+    guarantor: new Float64Array(n),
+    hash: new Int32Array(n),
     kind: new Uint8Array(n),
     owner: new Int32Array(n),
     supervisors: new Uint8Array(n),
     done: new Uint8Array(n),
-    workedFrom: '',
+    worked: [...worked],
   };
-  for (let i = 0; i < n; i++) {
-    const c = kept.items[i]!;
-    made.kind[i] = KIND_INDEX.get(c.kind)!;
-    made.owner[i] = c.ownerId ?? -1;
-    made.supervisors[i] = c.forSupervisors ? 1 : 0;
+  const keys = new Set(worked);
+  for (let i = 0; i < n; i++) setColumns(col, i, items[i]!, keys);
+  return col;
+}
+
+function setColumns(col: Columns, i: number, c: QueueCandidate, worked: ReadonlySet<string>): void {
+  col.guarantor[i] = c.guarantorId;
+  col.hash[i] = keyHash(c.key);
+  col.kind[i] = KIND_INDEX.get(c.kind)!;
+  col.owner[i] = c.ownerId ?? -1;
+  col.supervisors[i] = c.forSupervisors ? 1 : 0;
+  col.done[i] = worked.has(c.key) ? 1 : 0;
+}
+
+/** FNV-1a of a key's UTF-16 code units, as a 32-bit integer. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Room in the columns for `n` items (grown by half again when full, the items kept). */
+function reserve(col: Columns, n: number): void {
+  if (col.kind.length >= n) return;
+  const size = Math.max(n, Math.ceil(col.kind.length * 1.5) + 16);
+  const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
+    const b = make(size);
+    b.set(a);
+    return b;
+  };
+  col.guarantor = grow(col.guarantor, (k) => new Float64Array(k));
+  col.hash = grow(col.hash, (k) => new Int32Array(k));
+  col.kind = grow(col.kind, (k) => new Uint8Array(k));
+  col.owner = grow(col.owner, (k) => new Int32Array(k));
+  col.supervisors = grow(col.supervisors, (k) => new Uint8Array(k));
+  col.done = grow(col.done, (k) => new Uint8Array(k));
+}
+
+/** Today's work log, the keys in the order written. */
+function workedKeys(db: Db, today: string): string[] {
+  return db.prepare('SELECT item_key FROM work_log WHERE worked_on = ? ORDER BY rowid').pluck().all(today) as string[];
+}
+
+/**
+ * Brings the `done` marks up to the work log as it is now: the keys written since the last read
+ * are marked (the log only grows during a day), each found by its key's hash (no item is read
+ * but those with the same hash); anything else (a key gone: a rolled-back write outside the trail, a test) marks
+ * every item again.
+ */
+function markDone(kept: Kept, worked: readonly string[]): void {
+  const { items, col } = kept;
+  const had = col.worked;
+  let grown = worked.length >= had.length;
+  for (let i = 0; grown && i < had.length; i++) grown = worked[i] === had[i];
+  if (grown && worked.length === had.length) return;
+  if (grown) {
+    for (const key of worked.slice(had.length)) {
+      const hash = keyHash(key);
+      for (let i = 0; i < items.length; i++) if (col.hash[i] === hash && items[i]!.key === key) col.done[i] = 1;
+    }
+  } else {
+    const keys = new Set(worked);
+    for (let i = 0; i < items.length; i++) col.done[i] = keys.has(items[i]!.key) ? 1 : 0;
   }
-  columnsOf.set(kept, made);
-  return made;
+  col.worked = [...worked];
 }
 
 const keptQueues = new WeakMap<Db, Kept>();
@@ -155,7 +215,7 @@ function build(db: Db, today: string, sources: readonly QueueSource[]): Kept {
   const seen = lastAuditId(db);
   const changes = totalChanges(db);
   const items = ranking(db, today, sources);
-  const kept = { today, sources, seen, changes, items, version: 0 };
+  const kept: Kept = { today, sources, seen, changes, items, col: columnsFor(items, workedKeys(db, today)) };
   keptQueues.set(db, kept);
   lastStats = { how: 'built', guarantors: 0, items: items.length };
   return kept;
@@ -194,16 +254,29 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
 }
 
 /**
- * Takes the changed guarantors' items out of `items` (ranked) and puts `fresh` (their items now) in
- * rank, in place: a few items into a million guarantors' queue, without copying it.
+ * Takes the changed guarantors' items out of the kept items (ranked) and puts `fresh` (their items
+ * now) in rank, in place, their columns with them: a few items into a million guarantors' queue,
+ * without copying it or making its columns again.
  */
-function replaceInRank(items: QueueCandidate[], changed: ReadonlySet<number>, fresh: QueueCandidate[]): void {
+function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCandidate[]): void {
+  const { items, col } = kept;
   let w = 0;
   for (let r = 0; r < items.length; r++) {
-    const c = items[r]!;
-    if (!changed.has(c.guarantorId)) items[w++] = c;
+    if (changed.has(col.guarantor[r]!)) continue;
+    if (w !== r) {
+      items[w] = items[r]!;
+      col.guarantor[w] = col.guarantor[r]!;
+      col.hash[w] = col.hash[r]!;
+      col.kind[w] = col.kind[r]!;
+      col.owner[w] = col.owner[r]!;
+      col.supervisors[w] = col.supervisors[r]!;
+      col.done[w] = col.done[r]!;
+    }
+    w++;
   }
   items.length = w;
+  reserve(col, w + fresh.length);
+  const worked = new Set(col.worked);
   for (const f of fresh) {
     let lo = 0;
     let hi = items.length;
@@ -212,7 +285,15 @@ function replaceInRank(items: QueueCandidate[], changed: ReadonlySet<number>, fr
       if (ranked(items[mid]!, f) <= 0) lo = mid + 1;
       else hi = mid;
     }
+    const end = items.length;
     items.splice(lo, 0, f);
+    col.guarantor.copyWithin(lo + 1, lo, end);
+    col.hash.copyWithin(lo + 1, lo, end);
+    col.kind.copyWithin(lo + 1, lo, end);
+    col.owner.copyWithin(lo + 1, lo, end);
+    col.supervisors.copyWithin(lo + 1, lo, end);
+    col.done.copyWithin(lo + 1, lo, end);
+    setColumns(col, lo, f, worked);
   }
 }
 
@@ -238,8 +319,7 @@ function current(db: Db, today: string, sources: readonly QueueSource[]): Kept {
   const changed = changedSince(db, kept.seen, changes - kept.changes);
   if (changed === null) return build(db, today, sources);
   if (changed.size > 0) {
-    replaceInRank(kept.items, changed, ranking(db, today, sources, changed));
-    kept.version++;
+    replaceInRank(kept, changed, ranking(db, today, sources, changed));
   }
   kept.seen = last;
   kept.changes = changes;
@@ -261,19 +341,9 @@ export function queuePage(
   sources: readonly QueueSource[],
 ): QueuePage {
   const kept = current(db, today, sources);
-  const { items } = kept;
-  const col = columns(kept);
-  const worked = db
-    .prepare('SELECT item_key FROM work_log WHERE worked_on = ? ORDER BY rowid')
-    .pluck()
-    .all(today) as string[];
-  // The items worked today, marked again only when the work log or the items changed.
-  const workedFrom = worked.join('\n');
-  if (workedFrom !== col.workedFrom) {
-    const keys = new Set(worked);
-    for (let i = 0; i < items.length; i++) col.done[i] = keys.has(items[i]!.key) ? 1 : 0;
-    col.workedFrom = workedFrom;
-  }
+  const { items, col } = kept;
+  // The items worked today: only those written since the last read are marked.
+  markDone(kept, workedKeys(db, today));
   const done = col.done;
   // visibleTo's rule (queue.ts), on the columns: for supervisors only to them; nobody's is everyone's.
   const supervisor = roleAtLeast(filter.role, 'supervisor');
