@@ -16,15 +16,9 @@ import { openEncrypted, openPlain, type Db } from '../main/store/database';
 import { newDataKey } from '../main/store/keySlots';
 import { migrate } from '../main/store/migrations';
 import { measurePeak } from './memory';
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+import { cpuMsSince, round } from './util';
 
 /** The real import, committed, timed; the WAL checkpointed after (not timed). */
-/** Milliseconds of CPU this process has spent (all its threads) since `from`. */
-const cpuMsSince = (from: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1000;
-};
 
 /**
  * The real import, committed, timed (wall clock, and the CPU time it took: on a shared machine the
@@ -254,6 +248,9 @@ export async function importBench(
   const run = imported.value;
   if (options.measure) {
     results.import_rows_per_s = Math.round(run.rows / (run.ms / 1000));
+    results.import_cpu_ms = round(run.cpuMs, 0);
+    results.plain_import_cpu_ms = round(baselines!.plain.cpuMs, 0);
+    results.raw_insert_cpu_ms = round(baselines!.raw.cpuMs, 0);
     results.encrypted_over_plain_import = round(run.ms / baselines!.plain.ms, 3);
     if (imported.peakMb !== null) results.import_peak_mb = imported.peakMb;
     console.log(

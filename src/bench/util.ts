@@ -1,10 +1,16 @@
-// Small helpers every part of the benchmark uses: rounding a figure, the median of samples, and the
+// Small helpers every part of the benchmark uses: rounding a figure, CPU time, the median of samples, and the
 // user a bench acts as (a kept database made by the bench has none).
 import type { Db } from '../main/store/database';
 
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
+}
+
+/** Milliseconds of CPU this process has spent (all its threads, user and system) since `from`, to 0.1 ms. */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return round((used.user + used.system) / 1000, 1);
 }
 
 /** The middle sample (the upper of the two middle ones for an even count); 0 for none. */
