@@ -2,7 +2,18 @@
 // databases on this machine. Prints each figure and merges them into bench-results.json at the
 // project root. Not part of `npm test`: targets live here, never in timed unit tests.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFiles, generateExtract } from '../main/demo/synthetic';
@@ -793,13 +804,13 @@ const CHILD_LINE = 'RECOUP_BENCH_CHILD ';
  * counted in the part's peak (issue 18 item 6), so the part's memory is measured where it runs.
  */
 function benchInChild(part: ChildPart, dbPath: string, key: Buffer, results: Record<string, number>): void {
+  // What this process holds meanwhile (it waits for the child): said beside the child's own peak.
+  results[`${part}_parent_rss_mb`] = Math.round(process.memoryUsage().rss / 2 ** 20);
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
-    env: {
-      ...process.env,
-      RECOUP_BENCH_ONLY: 'child',
-      RECOUP_BENCH_CHILD: JSON.stringify({ part, dbPath, key: key.toString('hex') }),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RECOUP_BENCH_ONLY: 'child', RECOUP_BENCH_CHILD: JSON.stringify({ part, dbPath }) },
+    // The store's key on the child's standard input, not in its environment (which /proc shows).
+    input: key.toString('hex'),
+    stdio: ['pipe', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -808,12 +819,13 @@ function benchInChild(part: ChildPart, dbPath: string, key: Buffer, results: Rec
   for (const l of lines) if (l !== line && l !== '') console.log(l);
   if (child.status !== 0 || !line) throw new Error(`the ${part} bench failed (exit ${child.status})`);
   Object.assign(results, JSON.parse(line.slice(CHILD_LINE.length)) as Record<string, number>);
+  console.log(`  (the bench's own process held ${results[`${part}_parent_rss_mb`]} MB meanwhile)`);
 }
 
-/** RECOUP_BENCH_ONLY=child (started by benchInChild): one part on the store it is given. */
+/** RECOUP_BENCH_ONLY=child (started by benchInChild): one part on the store it is given, its key on stdin. */
 async function childPart(): Promise<void> {
-  const input = JSON.parse(process.env.RECOUP_BENCH_CHILD ?? '{}') as { part: ChildPart; dbPath: string; key: string };
-  const key = Buffer.from(input.key, 'hex');
+  const input = JSON.parse(process.env.RECOUP_BENCH_CHILD ?? '{}') as { part: ChildPart; dbPath: string };
+  const key = Buffer.from(readFileSync(0, 'utf8').trim(), 'hex');
   const results: Record<string, number> = {};
   const db = openEncrypted(input.dbPath, Buffer.from(key));
   const cpu = process.cpuUsage();
@@ -943,11 +955,17 @@ async function main(): Promise<void> {
           : [];
     let partKey: Buffer | null = null;
     if (bench.db && ALL) {
-      bench.db.pragma('wal_checkpoint(TRUNCATE)');
+      // Everything in the file first (a copy without the WAL's frames would be an older store),
+      // and the copies on disk before the next steps are timed (not their writeback meanwhile).
+      const [done] = bench.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+      if (done?.busy !== 0 || done.log !== 0) throw new Error('the store could not be checkpointed to be copied');
       partKey = bench.key;
       for (const part of parts) {
         const copy = path.join(dir, `${part}.db`);
         copyFileSync(bench.dbPath, copy);
+        const fd = openSync(copy, 'r');
+        fsyncSync(fd);
+        closeSync(fd);
         partStores.set(part, copy);
       }
     } else if (parts.length > 0) {

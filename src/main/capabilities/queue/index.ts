@@ -10,4 +10,4 @@ export const queue: Capability<'queue'> = {
 };
 
 export { markWorked, workQueue } from './queue';
-export { forgetKeptQueue, keptQueue, lastKeptStats, openItem, queuePage } from './kept';
+export { forgetKeptQueue, keptColumnsDisagree, keptQueue, lastKeptStats, openItem, queuePage } from './kept';

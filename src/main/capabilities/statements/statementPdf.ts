@@ -60,6 +60,7 @@ function wordsOf(s: StatementSnapshot): Words {
   let w = wordings.get(lang);
   if (!w) {
     const plain = wordingFor(lang, STATEMENT_TEXTS);
+    const money = remembered(plain.money);
     const texts = remembered((key: string) => (plain.say as (k: string) => string)(key), 1_000);
     w = {
       ...plain,
@@ -67,7 +68,8 @@ function wordsOf(s: StatementSnapshot): Words {
         values.length === 0 || values[0] === undefined
           ? texts(key)
           : (plain.say as (k: string, ...v: unknown[]) => string)(key, ...values)) as Words['say'],
-      money: remembered(plain.money),
+      // A Map takes -0 for 0, and -0 would print "-$0.00": negative zero is not remembered.
+      money: (cents: number) => (Object.is(cents, -0) ? plain.money(cents) : money(cents)),
       shortDate: remembered(plain.shortDate),
       longDate: remembered(plain.longDate),
     };
