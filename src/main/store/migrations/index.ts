@@ -32,6 +32,7 @@ import { migration028 } from './028_statement_selection';
 import { migration029 } from './029_batches_indexes';
 import { migration030 } from './030_guarantors_dob_names';
 import { migration031 } from './031_remittance_lines_money';
+import { migration033 } from './033_guarantors_match_names';
 
 export interface Migration {
   version: number;
@@ -71,6 +72,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration029,
   migration030,
   migration031,
+  migration033,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
