@@ -86,6 +86,16 @@ export function foldName(text: string): string {
   );
 }
 
+/**
+ * A name as the payroll match compares it (issue 16: an employee to a guarantor): NFKD, marks
+ * dropped, case folded, only letters and digits ("O’Brien-Smith" and "obriensmith" agree). Stored
+ * beside each guarantor's names (guarantors.match_last, match_first) so the match is read from an
+ * index.
+ */
+export function matchName(name: string): string {
+  return foldName(name.normalize('NFKD')).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The words of one folded piece of text, with runs of unspaced scripts split from their neighbours. */
 function words(folded: string): string[] {
   // Plain ASCII (most names): letters and digits, as before any other script was kept.

@@ -486,6 +486,8 @@ export interface EmployeesRow {
   roster_import_id: number | null;
   created_at: string;
   updated_at: string;
+  match_last: string | null;
+  match_first: string | null;
 }
 
 export interface EstateAccountsRow {
@@ -664,6 +666,8 @@ export interface GuarantorsRow {
   mail_returned_on: string | null;
   bounced_address: string | null;
   origin: 'extract' | 'ob_interview';
+  match_last: string | null;
+  match_first: string | null;
 }
 
 export interface HoldsRow {

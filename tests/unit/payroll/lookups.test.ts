@@ -14,6 +14,7 @@ import {
 import { payrollQueueSource } from '../../../src/main/capabilities/payroll/queueSource';
 import { coveredOwedCents } from '../../../src/main/capabilities/payroll/reads';
 import type { Db } from '../../../src/main/store/database';
+import { applyApprovedGuarantorChange, insertGuarantorByHand } from '../../../src/main/capabilities/accounts';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 import { plansOf } from '../queryPlans';
 import { setUpAndLogIn, testApp, type TestApp } from '../support';
@@ -201,6 +202,99 @@ describe('the matches awaiting a person are what judging every guarantor of the 
     expect(queued).toEqual([...firstOf].map(([e, g]) => `${e}:${g}`));
   });
 
+  it('reads the names stored folded (033): kept by every writer, and a row without them matched as before', async () => {
+    w = await payrollWorld();
+    const db = w.t.app.store.db;
+    const lines = [COMBINED_HEADER];
+    let n = 0;
+    for (const birth of BIRTHS)
+      NAMES.forEach((last, i) => {
+        n++;
+        lines.push(
+          `Z${n},MZ${n},${csv(last)},${csv(NAMES[(i * 3 + 2) % NAMES.length]!)},${birth},1 Elm St,Portland,ME,04101,,AZ${n},2026-01-05,2026-01-05,outpatient,self_pay,2026-02-01,TZ${n},charge,100.00,2026-01-05,,Visit`,
+        );
+      });
+    await importSmall(w.t, lines.join('\r\n'));
+    const roster = [ROSTER_HEADER];
+    let k = 0;
+    for (const birth of BIRTHS)
+      NAMES.forEach((name, i) => {
+        k++;
+        roster.push(
+          `E${k},${csv(name === '-' ? 'Dash' : name)},${csv(NAMES[(i * 5 + 1) % NAMES.length]!)},${birth},W,15.00,,40,N,TX,A,`,
+        );
+      });
+    await w.importRoster(roster.join('\r\n'));
+    /** Every row's stored keys against matchName of its names: the ids of the rows that differ. */
+    const stale = (table: 'guarantors' | 'employees') =>
+      (
+        db.prepare(`SELECT id, last_name, first_name, match_last, match_first FROM ${table}`).all() as {
+          id: number;
+          last_name: string;
+          first_name: string;
+          match_last: string | null;
+          match_first: string | null;
+        }[]
+      ).filter((r) => r.match_last !== matchName(r.last_name) || r.match_first !== matchName(r.first_name));
+    // The import and the roster write them.
+    expect(stale('guarantors')).toEqual([]);
+    expect(stale('employees')).toEqual([]);
+    const reference = everyPairJudged(db, 'all');
+    expect(reference.length).toBeGreaterThan(40);
+    expect(offered(db, 'all')).toEqual(reference);
+
+    // A name a supervisor approves (the import held it), a record made at an OB interview, the
+    // roster again with other names: each written with its keys, and matched on them.
+    const gid = (ext: string) =>
+      db.prepare('SELECT id FROM guarantors WHERE external_id = ?').pluck().get(ext) as number;
+    applyApprovedGuarantorChange(db, gid('Z1'), 'last_name', 'Ｏ’Brien', 't');
+    applyApprovedGuarantorChange(db, gid('Z2'), 'first_name', 'MARY-ANN', 't');
+    applyApprovedGuarantorChange(db, gid('Z3'), 'middle_name', 'Zoë', 't');
+    insertGuarantorByHand(
+      db,
+      {
+        externalId: null,
+        mrn: null,
+        lastName: 'Straße',
+        firstName: 'Łukasz',
+        middleName: '',
+        dateOfBirth: BIRTHS[1]!,
+        addressLine1: '1 Elm St',
+        addressLine2: '',
+        city: 'Portland',
+        state: 'ME',
+        zip: '04101',
+        phone: '',
+        email: '',
+        language: 'en',
+      },
+      't',
+    );
+    const again = [ROSTER_HEADER];
+    k = 0;
+    for (const birth of BIRTHS)
+      NAMES.forEach((name, i) => {
+        k++;
+        again.push(
+          `E${k},${csv(NAMES[(i + 9) % NAMES.length]!)},${csv(name === '-' ? 'Dash' : name)},${birth},W,15.00,,40,N,TX,A,`,
+        );
+      });
+    await w.importRoster(again.join('\r\n'));
+    expect(stale('guarantors')).toEqual([]);
+    expect(stale('employees')).toEqual([]);
+    const changed = everyPairJudged(db, 'all');
+    expect(changed).not.toEqual(reference);
+    expect(offered(db, 'all')).toEqual(changed);
+    expect(offered(db, 'active')).toEqual(everyPairJudged(db, 'active'));
+
+    // Rows without the keys (written before 033, or by hand outside rows.ts): matched as before.
+    db.exec(`UPDATE guarantors SET match_last = NULL WHERE id % 3 = 0;
+             UPDATE guarantors SET match_first = NULL WHERE id % 3 = 1;
+             UPDATE employees SET match_last = NULL, match_first = NULL WHERE id % 2 = 0`);
+    expect(offered(db, 'all')).toEqual(changed);
+    expect(offered(db, 'active')).toEqual(everyPairJudged(db, 'active'));
+  });
+
   it('the roster counts the employees with a match to confirm as before', async () => {
     w = await payrollWorld();
     const lines = [COMBINED_HEADER];
@@ -229,13 +323,16 @@ describe('the matches awaiting a person are what judging every guarantor of the 
 });
 
 describe('the payroll queue reads by index at a million guarantors', () => {
-  it('the guarantors of an employee’s date of birth are searched in an index of the date; none is scanned', async () => {
+  it('the guarantors of an employee’s date of birth are read from the match’s own index of the date and the folded names; none is scanned', async () => {
     t = testApp();
     await setUpAndLogIn(t);
     const db = t.app.store.db;
     const statements = plansOf(db, () => payrollQueueSource.items(db, '2026-11-26', () => true));
     const pending = statements.find((s) => s.sql.includes('unmatched AS MATERIALIZED'))!.plan;
-    expect(pending).toMatch(/SEARCH g USING (COVERING )?INDEX guarantors_dob\w* \(date_of_birth=\?\)/);
+    // Migration 033: the names stored folded, read from the match's own index alone.
+    expect(pending).toMatch(/SEARCH g USING COVERING INDEX guarantors_match \(date_of_birth=\?/);
+    expect(pending).toMatch(/SCAN g USING COVERING INDEX guarantors_employee_id/);
+    expect(pending).toMatch(/SEARCH g USING INDEX guarantors_match_unset \(date_of_birth=\?\)/);
     expect(pending).toMatch(/SEARCH e USING INDEX sqlite_autoindex_employees_1 \(employee_number=\?\)/);
     for (const { sql, plan } of statements) {
       expect(plan, sql).not.toMatch(/SCAN g\b(?! USING (COVERING )?INDEX)/);

@@ -180,7 +180,10 @@ describe('002: accounts, ledger and the rest of the clerk’s data', () => {
     expect(plan(`SELECT * FROM ledger_entries WHERE external_id = 'T1'`)).toMatch(/USING INDEX ledger_external/);
     expect(plan(`SELECT * FROM accounts WHERE account_number = 'A1'`)).toMatch(/USING INDEX sqlite_autoindex_accounts/);
     expect(plan(`SELECT * FROM guarantors WHERE phone = '2075550142'`)).toMatch(/USING INDEX guarantors_phone/);
-    expect(plan(`SELECT * FROM guarantors WHERE date_of_birth = '1980-01-01'`)).toMatch(/USING INDEX guarantors_dob/);
+    // The date-of-birth index, or the payroll match's (033), narrower, also keyed by the date.
+    expect(plan(`SELECT * FROM guarantors WHERE date_of_birth = '1980-01-01'`)).toMatch(
+      /USING INDEX guarantors_(dob|match)\b/,
+    );
     expect(plan(`SELECT * FROM guarantors WHERE mrn = 'M1'`)).toMatch(/USING INDEX guarantors_mrn/);
     expect(plan(`DELETE FROM name_tokens WHERE guarantor_id = 1`)).toMatch(
       /USING (COVERING )?INDEX name_tokens_guarantor/,
@@ -904,6 +907,69 @@ describe('032', () => {
         `SELECT g.id, g.first_name, g.middle_name, g.last_name, g.balance_cents, g.fap_status_date FROM guarantors g WHERE g.fap_status = 'pending'`,
       ),
     ).toMatch(/SCAN g USING COVERING INDEX guarantors_fap_pending/);
+    db.close();
+  });
+});
+
+describe('033', () => {
+  // Checked on a database at 032.
+  it('stores every guarantor’s and employee’s names as the payroll match folds them, and reads them by index', async () => {
+    const { migration033 } = await import('../../../src/main/store/migrations/033_guarantors_match_names');
+    const { matchName } = await import('../../../src/shared/nameTokens');
+    const db = freshDb();
+    migrate(db, 32);
+    const names: [string, string][] = [
+      ['Smith', 'Jane'],
+      ['O’Brien-Núñez', 'Mary Ann'],
+      ['Ｓｍｉｔｈ', 'Łukasz'],
+      ['Straße', ''],
+      ['Иванов', '王小明'],
+    ];
+    names.forEach(([last, first], i) => {
+      db.prepare(
+        `INSERT INTO guarantors (id, last_name, first_name, date_of_birth, created_at, updated_at) VALUES (?, ?, ?, '1980-01-01', 't', 't')`,
+      ).run(i + 1, last, first);
+      db.prepare(
+        `INSERT INTO employees (employee_number, last_name, first_name, pay_frequency, pay_type, hourly_rate_cents,
+           weekly_hours_centi, exempt, work_state, status, created_at, updated_at)
+         VALUES (?, ?, ?, 'weekly', 'hourly', 1500, 4000, 0, 'TX', 'active', 't', 't')`,
+      ).run(`E${i}`, last || 'X', first);
+    });
+    db.transaction(() => migration033.up(db))();
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const table of ['guarantors', 'employees'])
+      for (const r of db.prepare(`SELECT last_name, first_name, match_last, match_first FROM ${table}`).all() as {
+        last_name: string;
+        first_name: string;
+        match_last: string;
+        match_first: string;
+      }[]) {
+        expect(r.match_last).toBe(matchName(r.last_name));
+        expect(r.match_first).toBe(matchName(r.first_name));
+      }
+    expect((db.pragma('index_info(guarantors_match)') as { name: string }[]).map((c) => c.name)).toEqual([
+      'date_of_birth',
+      'match_last',
+      'match_first',
+      'employee_id',
+    ]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan(
+        `SELECT id FROM guarantors INDEXED BY guarantors_match WHERE date_of_birth = '1980-01-01' AND match_last = 'smith' AND employee_id IS NULL`,
+      ),
+    ).toMatch(/SEARCH guarantors USING COVERING INDEX guarantors_match \(date_of_birth=\? AND match_last=\?\)/);
+    // Once filled, no row waits without them; the date-of-birth index (the search's) is 030's.
+    expect(
+      db.prepare('SELECT count(*) FROM guarantors WHERE match_last IS NULL OR match_first IS NULL').pluck().get(),
+    ).toBe(0);
+    expect((db.pragma('index_info(guarantors_dob)') as { name: string }[]).map((c) => c.name)).toEqual([
+      'date_of_birth',
+      'last_name',
+      'first_name',
+      'employee_id',
+    ]);
     db.close();
   });
 });

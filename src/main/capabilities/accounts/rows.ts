@@ -2,6 +2,7 @@
 // every document prints them.
 import { AppError } from '../../../shared/errors';
 import { fullName } from '../../../shared/names';
+import { matchName } from '../../../shared/nameTokens';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { AccountsRow, GuarantorsRow } from '../../store/schema';
@@ -102,26 +103,38 @@ export const ACCOUNT_EXTRACT_COLUMNS = [
 ] as const satisfies readonly (keyof AccountsRow)[];
 export type AccountFromExtract = Pick<AccountsRow, (typeof ACCOUNT_EXTRACT_COLUMNS)[number]>;
 
+/**
+ * A guarantor's last and first names as the payroll match compares them (matchName), stored beside
+ * the names (match_last, match_first: migration 033) wherever this module writes a name, so the
+ * match reads them from the date-of-birth index (payroll/matching.ts, pendingMatches).
+ */
+function matchKeys(g: Pick<GuarantorsRow, 'last_name' | 'first_name'>): [string, string] {
+  return [matchName(g.last_name), matchName(g.first_name)];
+}
+
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
 /**
  * The statements the import writes guarantors and accounts with, prepared once per import: insert
- * a new row (null when the billing id is already in Recoup), read the stored one, update it.
+ * a new row (null when the billing id is already in Recoup), read the stored one, update it. A
+ * guarantor's names are written with their payroll match keys (matchKeys).
  */
 export function extractWriter(db: Db) {
   const gCols = GUARANTOR_EXTRACT_COLUMNS.join(', ');
   const aCols = ACCOUNT_EXTRACT_COLUMNS.join(', ');
   const insertGuarantor = db.prepare<unknown[], { id: number }>(
-    `INSERT INTO guarantors (${gCols}, created_at, updated_at) VALUES (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 2)})
+    `INSERT INTO guarantors (${gCols}, match_last, match_first, created_at, updated_at)
+     VALUES (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 4)})
      ON CONFLICT (external_id) DO NOTHING RETURNING id`,
   );
   const findGuarantor = db.prepare<[string], GuarantorFromExtract & { id: number }>(
     `SELECT id, ${gCols} FROM guarantors WHERE external_id = ?`,
   );
   const updateGuarantor = db.prepare(
-    `UPDATE guarantors SET (${gCols}, updated_at) = (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 1)}) WHERE id = ?`,
+    `UPDATE guarantors SET (${gCols}, match_last, match_first, updated_at) = (${placeholders(GUARANTOR_EXTRACT_COLUMNS.length + 3)})
+      WHERE id = ?`,
   );
   const guarantorIdOf = db.prepare<[string], number>('SELECT id FROM guarantors WHERE external_id = ?').pluck();
   const insertAccount = db.prepare<unknown[], { id: number }>(
@@ -138,10 +151,11 @@ export function extractWriter(db: Db) {
   const gValues = (g: GuarantorFromExtract) => GUARANTOR_EXTRACT_COLUMNS.map((c) => g[c]);
   const aValues = (a: AccountFromExtract) => ACCOUNT_EXTRACT_COLUMNS.map((c) => a[c]);
   return {
-    insertGuarantor: (g: GuarantorFromExtract, now: string) => insertGuarantor.get(...gValues(g), now, now)?.id ?? null,
+    insertGuarantor: (g: GuarantorFromExtract, now: string) =>
+      insertGuarantor.get(...gValues(g), ...matchKeys(g), now, now)?.id ?? null,
     findGuarantor: (externalId: string) => findGuarantor.get(externalId),
     updateGuarantor: (id: number, g: GuarantorFromExtract, now: string) => {
-      updateGuarantor.run(...gValues(g), now, id);
+      updateGuarantor.run(...gValues(g), ...matchKeys(g), now, id);
     },
     guarantorIdOf: (externalId: string) => guarantorIdOf.get(externalId),
     insertAccount: (a: AccountFromExtract, now: string) => insertAccount.get(...aValues(a), now, now)?.id ?? null,
@@ -177,6 +191,12 @@ export function applyApprovedGuarantorChange(
   now: string,
 ): void {
   prepared(db, `UPDATE guarantors SET ${field} = ?, updated_at = ? WHERE id = ?`).run(value, now, guarantorId);
+  // A name approved is stored with its match key (matchKeys).
+  if ((field === 'last_name' || field === 'first_name') && typeof value === 'string')
+    prepared(db, `UPDATE guarantors SET ${field === 'last_name' ? 'match_last' : 'match_first'} = ? WHERE id = ?`).run(
+      matchName(value),
+      guarantorId,
+    );
   if (field === 'deceased' && value === 0)
     prepared(db, `UPDATE guarantors SET date_of_death = NULL, death_source = '' WHERE id = ?`).run(guarantorId);
 }
@@ -387,8 +407,8 @@ export function insertGuarantorByHand(db: Db, g: GuarantorByHand, now: string): 
     prepared(
       db,
       `INSERT INTO guarantors (external_id, mrn, last_name, first_name, middle_name, date_of_birth, address_line1,
-         address_line2, city, state, zip, phone, email, language, origin, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ob_interview', ?, ?)`,
+         address_line2, city, state, zip, phone, email, language, origin, match_last, match_first, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ob_interview', ?, ?, ?, ?)`,
     ).run(
       g.externalId,
       g.mrn,
@@ -404,6 +424,7 @@ export function insertGuarantorByHand(db: Db, g: GuarantorByHand, now: string): 
       g.phone,
       g.email,
       g.language,
+      ...matchKeys({ last_name: g.lastName, first_name: g.firstName }),
       now,
       now,
     ).lastInsertRowid,

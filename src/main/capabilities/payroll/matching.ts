@@ -5,7 +5,7 @@
 // name under another last name (likely: a married name). A rejected pair is never offered again; a
 // guarantor matched to another employee is shown as taken and cannot be confirmed.
 import { AppError } from '../../../shared/errors';
-import { foldName } from '../../../shared/nameTokens';
+import { matchName } from '../../../shared/nameTokens';
 import { formatShortDate } from '../../../shared/dates';
 import type { MatchCandidate, MatchKind } from '../../../shared/schemas/payroll';
 import type { Db } from '../../store/database';
@@ -15,10 +15,8 @@ import { guarantorName, guarantorRow, logActivity } from '../accounts';
 import { clearMatch, insertRejection, setMatch, setTerminated } from './rosterRows';
 import { endPayrollArrangementsOf } from './arrangements';
 
-/** A name as the match compares it: NFKD, marks dropped, case folded, only letters and digits. */
-export function matchName(name: string): string {
-  return foldName(name.normalize('NFKD')).replace(/[^\p{L}\p{N}]+/gu, '');
-}
+/** A name as the match compares it (one definition, shared with the guarantors' writer). */
+export { matchName };
 
 const withMatchName = new WeakSet<Db>();
 /** matchName for SQL to call (one definition), registered once per connection. */
@@ -61,13 +59,30 @@ export function judgeMatch(
   e: Pick<EmployeesRow, 'employee_number' | 'birth_date' | 'first_name' | 'last_name'>,
   g: Pick<GuarantorsRow, 'employee_id' | 'date_of_birth' | 'first_name' | 'last_name'> &
     Partial<Pick<GuarantorsRow, 'is_employee'>>,
-): { kind: MatchKind; reasons: string[] } | null {
+): Judged | null {
+  const lastKey = matchName(e.last_name);
+  const firstKey = matchName(e.first_name);
+  return judgeFacts(e, g, {
+    sameLast: lastKey !== '' && lastKey === matchName(g.last_name),
+    sameFirst: firstKey !== '' && firstKey === matchName(g.first_name),
+  });
+}
+
+type Judged = { kind: MatchKind; reasons: string[] };
+
+/**
+ * judgeMatch with the names already compared as matchName folds them (by judgeMatch, or in SQL
+ * from the names stored folded: judgedPairs): the one match rule.
+ */
+function judgeFacts(
+  e: Pick<EmployeesRow, 'employee_number' | 'birth_date'>,
+  g: Pick<GuarantorsRow, 'employee_id' | 'date_of_birth'> & Partial<Pick<GuarantorsRow, 'is_employee'>>,
+  { sameLast, sameFirst }: { sameLast: boolean; sameFirst: boolean },
+): Judged | null {
   const sameId =
     g.employee_id !== null && g.employee_id.trim().toLowerCase() === e.employee_number.trim().toLowerCase();
   const bothBirth = e.birth_date !== null && g.date_of_birth !== null;
   const sameBirth = bothBirth && e.birth_date === g.date_of_birth;
-  const sameLast = matchName(e.last_name) !== '' && matchName(e.last_name) === matchName(g.last_name);
-  const sameFirst = matchName(e.first_name) !== '' && matchName(e.first_name) === matchName(g.first_name);
   if (sameId) {
     // An id on a guarantor the billing system does not flag as a hospital employee may be another
     // employer's: never more than likely.
@@ -160,85 +175,146 @@ export interface PendingMatch {
   judged: { kind: MatchKind; reasons: string[] };
 }
 
+/** An unmatched employee and a guarantor a person could confirm as them, by ids (pendingPairs). */
+export interface PendingPair {
+  employeeId: number;
+  guarantorId: number;
+}
+
+interface PairRow {
+  employee_key: number;
+  employee_number: string;
+  birth_date: string | null;
+  guarantor_key: number;
+  g_birth: string | null;
+  g_employee_id: string | null;
+  same_last: 0 | 1;
+  same_first: 0 | 1;
+}
+
+/**
+ * Whether the guarantor's name in `column` agrees with the employee's `key` (a matchName) as
+ * matchName folds them: compared as stored folded (`stored`: match_last or match_first, written
+ * with the names by accounts/rows.ts since migration 033), or, for a row without it (written before
+ * 033 or by hand), by sameMatchNameSql. 1 or 0, exactly judgeMatch's comparison.
+ */
+function sameNameSql(stored: string, column: string, key: string): string {
+  return `coalesce(${key} <> '' AND ${stored} = ${key}, ${sameMatchNameSql(column, key)})`;
+}
+
 /**
  * Every pair openCandidates counts, for all employees at once (ordered by employee, then
- * guarantor): employees not matched yet (the active ones, or all for the employee list), each guarantor with the employee id on file
- * (NOCASE) or the same date of birth, judged by judgeMatch, never a rejected pair, never a
- * guarantor matched to an employee. Read in two joins (the guarantors with an employee id,
- * looked up in the employees' unique NOCASE index: CROSS JOIN keeps that order, else SQLite reads
- * the unmatched employees by guarantor_id and scans the guarantors for each; the employees' dates
- * of birth, looked up in the guarantors' index) rather than one join on "id OR birth date", which
- * compares every employee with every guarantor.
+ * guarantor): employees not matched yet (the active ones, or all for the employee list), each
+ * guarantor with the employee id on file (NOCASE) or the same date of birth, judged by the one
+ * rule (judgeFacts), never a rejected pair, never a guarantor matched to an employee.
  *
- * A date of birth alone never makes a match (judgeMatch wants the last or the first name too), so
- * the second join keeps only the guarantors born that day whose last or first name agrees as
- * matchName folds it (sameMatchNameSql), or with an employee id on file (judgeMatch compares ids
- * trimmed, which the first join does not), before any guarantor's row is read: at a million guarantors
- * some 34–39 share each date of birth, and reading every one of them (826,000 rows for a roster of
- * 20,000, from pages scattered over the table) and judging it here was 10 s of a queue's 11. Every
- * pair kept is still judged by judgeMatch, so what is offered is what it was. The names are compared
- * from the date-of-birth index alone when it carries them (guarantors_dob on date_of_birth, last_name,
- * first_name, employee_id: proposed for a migration in issue 18), else from each row.
+ * A date of birth alone never makes a match (the rule wants the last or the first name too, or the
+ * employee id), so of the guarantors born on an employee's date of birth only those whose last or
+ * first name agrees as matchName folds it, or with an employee id on file (the rule compares ids
+ * trimmed, which the join on the id does not), are kept. They are read from guarantors_match
+ * (migration 033: the date of birth, the names stored folded, the employee id), an index of the
+ * match's own as narrow as it can be: at a million guarantors some 34–39 share each date of birth
+ * (600,000 entries for 15,000 unmatched employees), and what one queue reads of it stays in the
+ * page cache for the next (a wider index, or two, did not: every page decrypted again each time,
+ * 0.2–0.3 s a queue). A row without its names stored folded (guarantors_match_unset: none once 033
+ * has filled them and rows.ts writes them) is compared as before (sameNameSql). CROSS JOIN keeps
+ * each join's order (the index named is the one read). What comes back is the pair's ids, dates,
+ * employee ids and whether each name agrees: no guarantor's row is read and no name folded again
+ * here. A pair found twice comes twice; every pair is judged by the one rule, so what is offered
+ * is what it was.
  */
-export function pendingMatches(db: Db, employees: 'active' | 'all' = 'active'): PendingMatch[] {
+function judgedPairs(db: Db, employees: 'active' | 'all'): PairRow[] {
   registerMatchName(db);
   const status = employees === 'active' ? `AND e.status = 'active'` : '';
+  const pair = `e.id AS employee_key, e.employee_number, e.birth_date, g.id AS guarantor_key, g.date_of_birth AS g_birth,
+      g.employee_id AS g_employee_id`;
+  // The names compared as sameNameSql compares them; where both are stored (guarantors_match), the
+  // stored ones alone, which is the same and keeps the read to that index.
+  const flags = `${pair}, ${sameNameSql('g.match_last', 'g.last_name', 'e.last_key')} AS same_last,
+      ${sameNameSql('g.match_first', 'g.first_name', 'e.first_key')} AS same_first`;
+  const storedFlags = `${pair}, (e.last_key <> '' AND g.match_last = e.last_key) AS same_last,
+      (e.first_key <> '' AND g.match_first = e.first_key) AS same_first`;
+  const stored = 'g.match_last IS NOT NULL AND g.match_first IS NOT NULL';
+  const keys = `coalesce(e.match_last, recoup_match_name(e.last_name)) AS last_key,
+      coalesce(e.match_first, recoup_match_name(e.first_name)) AS first_key`;
   const rows = prepared(
     db,
     `WITH unmatched AS MATERIALIZED (
-       SELECT e.id, e.birth_date, recoup_match_name(e.last_name) AS last_key, recoup_match_name(e.first_name) AS first_key
+       SELECT e.id, e.employee_number, e.birth_date, ${keys}
          FROM employees e WHERE e.birth_date IS NOT NULL AND e.guarantor_id IS NULL ${status}),
-     pairs(employee_key, guarantor_key) AS (
-       SELECT e.id, g.id FROM guarantors g CROSS JOIN employees e ON e.employee_number = g.employee_id
+     pairs AS (
+       SELECT ${flags} FROM guarantors g CROSS JOIN (SELECT e.*, ${keys} FROM employees e) e ON e.employee_number = g.employee_id
         WHERE g.employee_id IS NOT NULL AND e.guarantor_id IS NULL ${status}
-       UNION
-       SELECT e.id, g.id FROM unmatched e JOIN guarantors g ON g.date_of_birth = e.birth_date
-        WHERE g.employee_id IS NOT NULL OR ${sameMatchNameSql('g.last_name', 'e.last_key')}
-           OR ${sameMatchNameSql('g.first_name', 'e.first_key')})
-     SELECT e.id AS employee_key, e.employee_number, e.birth_date, e.first_name AS e_first, e.last_name AS e_last, e.updated_at,
-            g.id AS guarantor_key, g.first_name, g.middle_name, g.last_name, g.date_of_birth, g.employee_id, g.is_employee, g.balance_cents
-       FROM pairs p JOIN employees e ON e.id = p.employee_key JOIN guarantors g ON g.id = p.guarantor_key
-      WHERE NOT EXISTS (SELECT 1 FROM employee_match_rejections r WHERE r.employee_id = e.id AND r.guarantor_id = g.id)
-        AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.guarantor_id = g.id)
-      ORDER BY e.id, g.id`,
-  ).all() as {
-    employee_key: number;
-    employee_number: string;
-    birth_date: string | null;
-    e_first: string;
-    e_last: string;
-    updated_at: string;
-    guarantor_key: number;
-    first_name: string;
-    middle_name: string;
-    last_name: string;
-    date_of_birth: string | null;
-    employee_id: string | null;
-    is_employee: number;
-    balance_cents: number;
-  }[];
-  const out: PendingMatch[] = [];
+       UNION ALL
+       SELECT ${storedFlags} FROM unmatched e CROSS JOIN guarantors g INDEXED BY guarantors_match
+           ON g.date_of_birth = e.birth_date
+        WHERE ${stored} AND (g.employee_id IS NOT NULL OR (e.last_key <> '' AND g.match_last = e.last_key)
+                             OR (e.first_key <> '' AND g.match_first = e.first_key))
+       UNION ALL
+       SELECT ${flags} FROM unmatched e CROSS JOIN guarantors g INDEXED BY guarantors_match_unset
+           ON g.date_of_birth = e.birth_date
+        WHERE (g.match_last IS NULL OR g.match_first IS NULL))
+     SELECT * FROM pairs p
+      WHERE NOT EXISTS (SELECT 1 FROM employee_match_rejections r
+                         WHERE r.employee_id = p.employee_key AND r.guarantor_id = p.guarantor_key)
+        AND NOT EXISTS (SELECT 1 FROM employees o WHERE o.guarantor_id = p.guarantor_key)
+      ORDER BY p.employee_key, p.guarantor_key`,
+  ).all() as PairRow[];
+  const out: PairRow[] = [];
   for (const r of rows) {
-    const employee = {
-      id: r.employee_key,
-      employee_number: r.employee_number,
-      birth_date: r.birth_date,
-      first_name: r.e_first,
-      last_name: r.e_last,
-      updated_at: r.updated_at,
-    };
-    const guarantor = {
-      id: r.guarantor_key,
-      first_name: r.first_name,
-      middle_name: r.middle_name,
-      last_name: r.last_name,
-      date_of_birth: r.date_of_birth,
-      employee_id: r.employee_id,
-      is_employee: r.is_employee,
-      balance_cents: r.balance_cents,
-    };
-    const judged = judgeMatch(employee, guarantor);
-    if (judged) out.push({ employee, guarantor, judged });
+    // A pair found twice comes twice, side by side (the same facts): once.
+    const last = out[out.length - 1];
+    if (last && last.employee_key === r.employee_key && last.guarantor_key === r.guarantor_key) continue;
+    if (judgeFacts(...pairFacts(r))) out.push(r);
+  }
+  return out;
+}
+
+/** judgeFacts' arguments from a pair (the guarantor's hospital-employee flag when its row was read). */
+function pairFacts(r: PairRow, isEmployee?: number): Parameters<typeof judgeFacts> {
+  return [
+    { employee_number: r.employee_number, birth_date: r.birth_date },
+    {
+      employee_id: r.g_employee_id,
+      date_of_birth: r.g_birth,
+      ...(isEmployee === undefined ? {} : { is_employee: isEmployee }),
+    },
+    { sameLast: r.same_last === 1, sameFirst: r.same_first === 1 },
+  ];
+}
+
+/** The pairs awaiting a person (judgedPairs), by ids: what the roster and the employee list count. */
+export function pendingPairs(db: Db, employees: 'active' | 'all' = 'active'): PendingPair[] {
+  return judgedPairs(db, employees).map((r) => ({ employeeId: r.employee_key, guarantorId: r.guarantor_key }));
+}
+
+/**
+ * The pairs awaiting a person with the employee's and the guarantor's facts (each one's row read,
+ * and judged with the guarantor's hospital-employee flag: the kind and the reasons shown);
+ * `first`: only each employee's first (the queue's item), so only those rows are read.
+ */
+export function pendingMatches(
+  db: Db,
+  employees: 'active' | 'all' = 'active',
+  which: 'every' | 'first' = 'every',
+): PendingMatch[] {
+  const employeeOf = prepared(
+    db,
+    'SELECT id, employee_number, birth_date, first_name, last_name, updated_at FROM employees WHERE id = ?',
+  );
+  const guarantorOf = prepared(
+    db,
+    `SELECT id, first_name, middle_name, last_name, date_of_birth, employee_id, is_employee, balance_cents
+       FROM guarantors WHERE id = ?`,
+  );
+  const out: PendingMatch[] = [];
+  let previous = -1;
+  for (const r of judgedPairs(db, employees)) {
+    if (which === 'first' && r.employee_key === previous) continue;
+    previous = r.employee_key;
+    const employee = employeeOf.get(r.employee_key) as PendingMatch['employee'];
+    const guarantor = guarantorOf.get(r.guarantor_key) as PendingMatch['guarantor'];
+    out.push({ employee, guarantor, judged: judgeFacts(...pairFacts(r, guarantor.is_employee))! });
   }
   return out;
 }

@@ -16,7 +16,14 @@ import { pendingMatches } from './matching';
 import type { Db } from '../../store/database';
 import { sortedName } from '../../../shared/names';
 import { guarantorName } from '../accounts';
-import { activeCoveredOwedCents, arrangementReference, coveredOwedCents, payFacts, wageFloorRows } from './reads';
+import {
+  activeCoveredOwedCents,
+  arrangementReference,
+  coveredOwedCents,
+  payFacts,
+  wageFloorRows,
+  type PayFactsRow,
+} from './reads';
 import { setUpOn } from './arrangements';
 import type { EmployeesRow } from '../../store/schema';
 
@@ -31,14 +38,25 @@ export const ANSWER_WAIT_DAYS = 3;
 
 type Named = { first_name: string; middle_name: string; last_name: string };
 
-function item(
-  c: Omit<QueueCandidate, 'kind' | 'assignee' | 'ownerId' | 'score'> & { urgency: number },
-): QueueCandidate {
-  const { urgency, ...rest } = c;
+/** A payroll item, scored; built field by field (a rest and a spread cost more than the rest of an item at 1M). */
+function item(c: {
+  key: string;
+  guarantorId: number;
+  guarantorName: string;
+  summary: string;
+  amountCents: number;
+  date: string;
+  urgency: number;
+}): QueueCandidate {
   return {
-    ...rest,
+    key: c.key,
+    guarantorId: c.guarantorId,
+    guarantorName: c.guarantorName,
+    summary: c.summary,
+    amountCents: c.amountCents,
+    date: c.date,
     kind: 'payroll',
-    score: queueScore(Math.max(c.amountCents, 100), urgency),
+    score: queueScore(Math.max(c.amountCents, 100), c.urgency),
     assignee: null,
     ownerId: null,
   };
@@ -48,11 +66,8 @@ function matchesToConfirm(db: Db): QueueCandidate[] {
   // The candidates as the roster offers them, judged by the one match rule (pendingMatches: the
   // employee id on the guarantor, or the date of birth with the last or first name, never the name
   // alone); never one rejected, never one matched already. The first per employee.
-  const seen = new Set<number>();
   const out: QueueCandidate[] = [];
-  for (const { employee: e, guarantor: g, judged } of pendingMatches(db)) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
+  for (const { employee: e, guarantor: g, judged } of pendingMatches(db, 'active', 'first')) {
     out.push(
       item({
         key: `payroll:match:${e.id}`,
@@ -154,7 +169,17 @@ function runsDue(db: Db, today: string, owedOf: (arrangementId: number) => numbe
     frequency: PayFrequency;
     signed_on: string;
   } & Named)[];
-  const hasRun = db.prepare('SELECT 1 FROM deduction_runs WHERE method = ? AND run_date = ?');
+  const runOf = db.prepare('SELECT 1 FROM deduction_runs WHERE method = ? AND run_date = ?');
+  // Asked of every arrangement, for a few dates: each method and date read once.
+  const runs = new Map<string, boolean>();
+  const hasRun = {
+    get(method: string, date: string): boolean {
+      const key = `${method}|${date}`;
+      let has = runs.get(key);
+      if (has === undefined) runs.set(key, (has = runOf.get(method, date) !== undefined));
+      return has;
+    },
+  };
   const out: QueueCandidate[] = [];
   const hasLine = db.prepare(
     'SELECT 1 FROM deduction_run_lines l JOIN deduction_runs r ON r.id = l.run_id WHERE l.arrangement_id = ? AND r.run_date = ?',
@@ -248,43 +273,47 @@ function answersOverdue(db: Db, today: string): QueueCandidate[] {
  * state with no row on file (the federal minimum is used: a supervisor adds the state's).
  */
 function floorProblems(db: Db, today: string, owedOf: (arrangementId: number) => number): QueueCandidate[] {
+  // Only what the rule reads (a row's every column costs as much to hand over as to read); the
+  // guarantor's name is read for an item made, not for every arrangement.
   const rows = db
     .prepare(
-      `SELECT a.id, a.guarantor_id, a.first_date, a.frequency, a.signed_on, e.*, g.first_name AS g_first,
-              g.middle_name AS g_middle, g.last_name AS g_last, a.id AS arrangement_id
-         FROM deduction_arrangements a JOIN employees e ON e.id = a.employee_id JOIN guarantors g ON g.id = a.guarantor_id
+      `SELECT a.id AS arrangement_id, a.guarantor_id, a.first_date, a.signed_on, e.employee_number, e.pay_type,
+              e.hourly_rate_cents, e.annual_salary_cents, e.weekly_hours_centi, e.exempt, e.pay_frequency, e.work_state
+         FROM deduction_arrangements a JOIN employees e ON e.id = a.employee_id
         WHERE a.status = 'active' AND a.method = 'payroll' ORDER BY a.id`,
     )
-    .all() as (EmployeesRow & {
-    arrangement_id: number;
-    guarantor_id: number;
-    first_date: string;
-    frequency: PayFrequency;
-    signed_on: string;
-    g_first: string;
-    g_middle: string;
-    g_last: string;
-  })[];
+    .all() as (PayFactsRow &
+    Pick<EmployeesRow, 'employee_number'> & {
+      arrangement_id: number;
+      guarantor_id: number;
+      first_date: string;
+      signed_on: string;
+    })[];
   if (rows.length === 0) return [];
+  const named = db.prepare('SELECT first_name, middle_name, last_name FROM guarantors WHERE id = ?');
   const floors = wageFloorRows(db);
   const states = new Set(floors.map((f) => f.jurisdiction));
   // PD-01's limit depends only on the pay facts and the date: worked out once for each pair.
   const limits = new Map<string, ReturnType<typeof largestDeductionFrom>>();
-  const limitOf = (e: EmployeesRow, from: string) => {
+  const limitOf = (e: PayFactsRow, from: string) => {
     const pay = payFacts(e);
-    const key = `${JSON.stringify(pay)}|${from}`;
+    // Every fact but the state is a number, a flag or a fixed word: with the state last, one key per facts.
+    const key = `${from}|${pay.payType}|${pay.payFrequency}|${pay.hourlyRateCents}|${pay.annualSalaryCents}|${pay.weeklyHoursCenti}|${pay.exempt}|${pay.workState}`;
     if (!limits.has(key)) limits.set(key, largestDeductionFrom(pay, floors, from));
     return limits.get(key)!;
   };
   const out: QueueCandidate[] = [];
   for (const r of rows) {
     const ref = arrangementReference('payroll', r.arrangement_id);
-    const name = guarantorName({ first_name: r.g_first, middle_name: r.g_middle, last_name: r.g_last });
     const owed = owedOf(r.arrangement_id);
     if (owed === 0) continue;
     const from = [today, r.signed_on, r.first_date].sort().at(-1)!;
     const limit = limitOf(r, from);
-    if (limit && limit.maxCents === 0)
+    const nothing = limit !== null && limit.maxCents === 0;
+    const noStateRow = !states.has(r.work_state.toUpperCase());
+    if (!nothing && !noStateRow) continue;
+    const name = guarantorName(named.get(r.guarantor_id) as Named);
+    if (nothing)
       out.push(
         item({
           key: `payroll:nothing:${r.arrangement_id}`,
@@ -296,7 +325,7 @@ function floorProblems(db: Db, today: string, owedOf: (arrangementId: number) =>
           urgency: 2.5,
         }),
       );
-    if (!states.has(r.work_state.toUpperCase()))
+    if (noStateRow)
       out.push(
         item({
           key: `payroll:stateRow:${r.arrangement_id}`,

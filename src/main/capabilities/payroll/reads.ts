@@ -42,7 +42,19 @@ export function wageFloorRows(db: Db): WageFloorRow[] {
   }));
 }
 
-export function payFacts(e: EmployeesRow): PayFacts {
+/** The employee's columns PD-01's rule reads (payFacts). */
+export type PayFactsRow = Pick<
+  EmployeesRow,
+  | 'pay_type'
+  | 'hourly_rate_cents'
+  | 'annual_salary_cents'
+  | 'weekly_hours_centi'
+  | 'exempt'
+  | 'pay_frequency'
+  | 'work_state'
+>;
+
+export function payFacts(e: PayFactsRow): PayFacts {
   return {
     payType: e.pay_type as PayType,
     hourlyRateCents: e.hourly_rate_cents,

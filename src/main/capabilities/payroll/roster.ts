@@ -28,7 +28,7 @@ import type { EmployeesRow } from '../../store/schema';
 import { guarantorName, guarantorRow } from '../accounts';
 import { parseCsv } from '../imports';
 import { endPayrollArrangementsOf } from './arrangements';
-import { matchName, pendingMatches } from './matching';
+import { matchName, pendingPairs } from './matching';
 import { readRoster, suggestRosterMapping, uploadedText, type RosterLine, type UploadSource } from './rosterFile';
 import {
   insertEmployee,
@@ -287,7 +287,7 @@ export async function runRoster(
       touched.push(id);
     }
     // The employees touched with a candidate to confirm (openCandidates > 0), read for all at once.
-    const waiting = new Set(pendingMatches(db).map((m) => m.employee.id));
+    const waiting = new Set(pendingPairs(db).map((m) => m.employeeId));
     for (const id of touched) if (waiting.has(id)) report.toConfirm++;
     if (importId !== null) {
       report.importId = importId;

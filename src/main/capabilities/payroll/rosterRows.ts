@@ -1,5 +1,6 @@
 // The only writer of employees, employee_match_rejections, roster_imports and wage_floors
 // (eslint/table-owners.mjs).
+import { matchName } from '../../../shared/nameTokens';
 import type { Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type { WageFloorRow } from '../../../shared/rules/payroll';
@@ -31,14 +32,17 @@ export function insertEmployee(db: Db, f: EmployeeFacts, importId: number | null
     prepared(
       db,
       `INSERT INTO employees (employee_number, last_name, first_name, birth_date, pay_frequency, pay_type, hourly_rate_cents,
-         annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, termination_source, roster_import_id,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         annual_salary_cents, weekly_hours_centi, exempt, work_state, status, terminated_on, termination_source, match_last,
+         match_first, roster_import_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(...factValues(f), importId, now, now).lastInsertRowid,
   );
 }
 
-/** The facts' values in the column order both the insert and the update name them. */
+/**
+ * The facts' values in the column order both the insert and the update name them, the names with
+ * their match keys (matchName, migration 033: the match reads them, payroll/matching.ts).
+ */
 function factValues(f: EmployeeFacts): (string | number | null)[] {
   return [
     f.employeeNumber,
@@ -55,6 +59,8 @@ function factValues(f: EmployeeFacts): (string | number | null)[] {
     f.status,
     f.terminatedOn,
     f.terminationSource,
+    matchName(f.lastName),
+    matchName(f.firstName),
   ];
 }
 
@@ -67,7 +73,7 @@ export function updateEmployeeFacts(db: Db, id: number, f: EmployeeFacts, import
     db,
     `UPDATE employees SET employee_number = ?, last_name = ?, first_name = ?, birth_date = ?, pay_frequency = ?, pay_type = ?,
        hourly_rate_cents = ?, annual_salary_cents = ?, weekly_hours_centi = ?, exempt = ?, work_state = ?, status = ?,
-       terminated_on = ?, termination_source = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
+       terminated_on = ?, termination_source = ?, match_last = ?, match_first = ?, roster_import_id = COALESCE(?, roster_import_id), updated_at = ?
      WHERE id = ?`,
   ).run(...factValues(f), importId, now, id);
 }

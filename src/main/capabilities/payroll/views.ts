@@ -28,7 +28,7 @@ import {
   employeesForGuarantor,
   matchCandidates,
   openCandidates,
-  pendingMatches,
+  pendingPairs,
 } from './matching';
 import { arrangementReference, arrangementSchedule, coveredOwedCents, payFacts, wageFloorRows } from './reads';
 
@@ -101,7 +101,7 @@ export function employeeList(
   ).all() as EmployeesRow[];
   // Each employee's open candidates, counted from one read (not a guarantor search per employee).
   const open = new Map<number, number>();
-  for (const m of pendingMatches(db, 'all')) open.set(m.employee.id, (open.get(m.employee.id) ?? 0) + 1);
+  for (const m of pendingPairs(db, 'all')) open.set(m.employeeId, (open.get(m.employeeId) ?? 0) + 1);
   const out: EmployeeSummary[] = [];
   for (const e of rows) {
     if (filter.status !== 'all' && e.status !== filter.status) continue;

@@ -33,6 +33,7 @@ import { migration029 } from './029_batches_indexes';
 import { migration030 } from './030_guarantors_dob_names';
 import { migration031 } from './031_remittance_lines_money';
 import { migration032 } from './032_guarantors_queue';
+import { migration033 } from './033_guarantors_match_names';
 
 export interface Migration {
   version: number;
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration030,
   migration031,
   migration032,
+  migration033,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
