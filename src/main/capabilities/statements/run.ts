@@ -99,26 +99,20 @@ export function planRun(db: Db, runDate: string): RunPlan {
     .prepare(
       `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
               g.mail_returned_on,
-              a.id AS account_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent
+              a.id AS account_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
+              (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
          FROM guarantors g LEFT JOIN accounts a ON a.guarantor_id = g.id AND abs(a.balance_cents) > 0
         WHERE g.balance_cents > 0
         ORDER BY g.zip, g.last_name, g.first_name, g.id, a.service_from, a.id`,
     )
     .iterate() as IterableIterator<
-    GuarantorDue & { account_id: number | null; balance_cents: number; final_sent: number }
+    GuarantorDue & { account_id: number | null; balance_cents: number; final_sent: number; sent: number }
   >;
   // The last statement (its date and the ledger entry it covered), once per guarantor from the index
   // statements_guarantor (in the query above it ran for every account row of the guarantor).
   const lastStatement = db.prepare(
     'SELECT statement_date AS last_date, ledger_mark AS last_mark FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC LIMIT 1',
   );
-  // The statements that have shown an account in its cycle, from the index statement_accounts_account:
-  // read only for the accounts of a guarantor who is due whose number the statement prints (issue 18:
-  // the query counted them for every account row of every guarantor with a balance, held, skipped or
-  // not yet due alike; statementDue decides who is due without them).
-  const sentCount = db
-    .prepare(`SELECT count(*) FROM statement_accounts WHERE account_id = ? AND step <> 'after_notice'`)
-    .pluck();
   let next = rows.next();
   while (!next.done) {
     const g = next.value;
@@ -131,7 +125,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
       list.push({
         accountId: a.account_id,
         balanceCents: a.balance_cents,
-        sentCount: 0,
+        sentCount: a.sent,
         finalNoticeSent: a.final_sent === 1,
         holds: accountHolds.get(a.account_id) ?? [],
         onPlan: onPlan.has(a.account_id),
@@ -157,15 +151,7 @@ export function planRun(db: Db, runDate: string): RunPlan {
         : (lastStatement.get(g.id) as { last_date: string; last_mark: number | null } | undefined);
     const lastDate = last?.last_date ?? null;
     const lastMark = last?.last_mark ?? null;
-    let d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
-    // ST-03: whether a guarantor is due never depends on the counts, only each account's number in its
-    // cycle: the counts of the accounts numbered (billable, in their cycle) are read, and decided again.
-    if (d.due && d.accounts.some((a) => a.number !== null)) {
-      for (const a of list)
-        if (a.balanceCents > 0 && a.holds.length === 0 && !a.onPlan && !a.finalNoticeSent)
-          a.sentCount = sentCount.get(a.accountId) as number;
-      d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
-    }
+    const d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
     if (d.due) {
       // What the guarantor owes on the accounts shown (a credit is refunded, not subtracted; a plan's
       // payment may ask for less).
