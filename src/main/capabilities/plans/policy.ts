@@ -61,10 +61,33 @@ export function policyOn(db: Db, date: string, now: string): PlanPolicyVersion {
   return toVersion(row);
 }
 
+/**
+ * Policies as parsed, by their stored text: a statement run asks for a plan's policy for every
+ * statement with a plan, and there are a handful of versions (issue 18: the run parsed the same text
+ * again with zod for each of them). Keyed by the text itself, so
+ * a version whose text changes is parsed afresh; frozen, since every caller shares one object.
+ */
+const parsedPolicies = new Map<string, PlanPolicy>();
+const MOST_PARSED = 64;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function policyById(db: Db, id: number): PlanPolicy {
   const row = prepared(db, 'SELECT policy FROM plan_policies WHERE id = ?').pluck().get(id) as string | undefined;
   if (!row) throw new AppError('not_found', 'The plan policy is missing.');
-  return planPolicySchema.parse(JSON.parse(row));
+  let policy = parsedPolicies.get(row);
+  if (!policy) {
+    policy = deepFreeze(planPolicySchema.parse(JSON.parse(row)));
+    if (parsedPolicies.size >= MOST_PARSED) parsedPolicies.clear();
+    parsedPolicies.set(row, policy);
+  }
+  return policy;
 }
 
 /** A new version from a date (today or later); one made for the same date replaces it. */
