@@ -278,6 +278,17 @@ function changedSince(db: Db, seen: number, changes: number): Set<number> | null
   return changed;
 }
 
+/** The item at `from`, with its columns, copied to `to`. */
+function moveItem(items: QueueCandidate[], col: Columns, from: number, to: number): void {
+  items[to] = items[from]!;
+  col.guarantor[to] = col.guarantor[from]!;
+  col.hash[to] = col.hash[from]!;
+  col.kind[to] = col.kind[from]!;
+  col.owner[to] = col.owner[from]!;
+  col.supervisors[to] = col.supervisors[from]!;
+  col.done[to] = col.done[from]!;
+}
+
 /**
  * Takes the changed guarantors' items out of the kept items (ranked) and puts `fresh` (their items
  * now) in rank, in place, their columns with them: a few items into a million guarantors' queue,
@@ -288,15 +299,7 @@ function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCan
   let w = 0;
   for (let r = 0; r < items.length; r++) {
     if (changed.has(col.guarantor[r]!)) continue;
-    if (w !== r) {
-      items[w] = items[r]!;
-      col.guarantor[w] = col.guarantor[r]!;
-      col.hash[w] = col.hash[r]!;
-      col.kind[w] = col.kind[r]!;
-      col.owner[w] = col.owner[r]!;
-      col.supervisors[w] = col.supervisors[r]!;
-      col.done[w] = col.done[r]!;
-    }
+    if (w !== r) moveItem(items, col, r, w);
     w++;
   }
   items.length = w;
@@ -312,13 +315,7 @@ function replaceInRank(kept: Kept, changed: ReadonlySet<number>, fresh: QueueCan
   let j = k - 1;
   for (let out = w + k - 1; j >= 0; out--) {
     if (i >= 0 && ranked(items[i]!, fresh[j]!) > 0) {
-      items[out] = items[i]!;
-      col.guarantor[out] = col.guarantor[i]!;
-      col.hash[out] = col.hash[i]!;
-      col.kind[out] = col.kind[i]!;
-      col.owner[out] = col.owner[i]!;
-      col.supervisors[out] = col.supervisors[i]!;
-      col.done[out] = col.done[i]!;
+      moveItem(items, col, i, out);
       i--;
     } else {
       items[out] = fresh[j]!;
