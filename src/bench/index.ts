@@ -76,6 +76,7 @@ import {
   statementDrawing,
   statementRun,
   statementsKept,
+  statementPlanTiming,
 } from './statements';
 import { eraBench, lookupsOnly, payrollLookups } from './lookups';
 import { BENCH_HOSPITAL } from './hospital';
@@ -880,6 +881,10 @@ async function main(): Promise<void> {
   }
   if (ONLY === 'statement-draw' && process.env.RECOUP_BENCH_DB) {
     await statementDrawing(path.resolve(process.env.RECOUP_BENCH_DB), STATEMENTS);
+    return;
+  }
+  if (ONLY === 'statement-plan' && process.env.RECOUP_BENCH_DB) {
+    statementPlanTiming(path.resolve(process.env.RECOUP_BENCH_DB), TODAY);
     return;
   }
   if (ONLY === 'statements' && process.env.RECOUP_BENCH_DB) {

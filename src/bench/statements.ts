@@ -289,3 +289,26 @@ export async function statementDrawing(file: string, limit: number): Promise<voi
       .join(', ')}`,
   );
 }
+
+/**
+ * `planRun` alone on a kept database, read only (RECOUP_BENCH_ONLY=statement-plan RECOUP_BENCH_DB=…):
+ * its CPU time in three turns, and a hash of the plan it makes (two versions of it compare).
+ */
+export function statementPlanTiming(file: string, today: string): void {
+  const db = openEncrypted(file, Buffer.from(readFileSync(`${file}.key`, 'utf8').trim(), 'hex'), { readonly: true });
+  try {
+    for (let turn = 0; turn < 3; turn++) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const plan = planRun(db, today);
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const hash = createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 16);
+      console.log(
+        `  planRun: ${plan.due.length} due, ${plan.held.length} held, ${JSON.stringify(plan.skipped)}; ${round(ms, 0)} ms (CPU ${round((used.user + used.system) / 1000, 0)} ms); plan ${hash}; rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}

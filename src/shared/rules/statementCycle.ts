@@ -42,6 +42,26 @@ export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
 };
 
 /**
+ * A statement run's held guarantors as the proof and the preview say them: how many there are, and,
+ * when the list names only the first of them (issue 18: a book of a million may hold hundreds of
+ * thousands), which part it names. `count`: held whole and with some accounts held.
+ */
+export function heldListNote(listed: number, count: { guarantors: number; accountsOnly: number }): string {
+  const total = count.guarantors + count.accountsOnly;
+  return listed < total
+    ? ` (the first ${listed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} in the run’s order)`
+    : '';
+}
+
+/** The whole holds by reason, most first: "Balance disputed 750,000; Deceased 12,004". */
+export function heldByReasonText(byReason: Record<string, number>): string {
+  return Object.entries(byReason)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([r, n]) => `${HOLD_REASON_LABELS[r as HoldReason] ?? r} ${n.toLocaleString('en-US')}`)
+    .join('; ');
+}
+
+/**
  * Holds a clerk places by hand. Returned mail follows from the guarantor's record instead; a
  * placement with an agency is placed and ended by the placement and its recall (issue 12).
  */

@@ -75,12 +75,22 @@ export interface StatementSnapshot {
   } | null;
 }
 
+/** The guarantors a run holds, counted: held whole, with some accounts held, and the whole ones by hold reason. */
+export interface HeldCountView {
+  guarantors: number;
+  accountsOnly: number;
+  byReason: Record<string, number>;
+}
+
 export interface StatementRunPreview {
   runDate: string;
   dueCount: number;
   finalNotices: number;
   dueCents: number;
+  /** The first held guarantors in the run's order, by name (a book of a million may hold more than a list shows). */
   held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
+  /** Every held guarantor counted: held whole, with some accounts held, and the whole ones by reason. */
+  heldCount: HeldCountView;
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero?: number };
 }
 
@@ -122,7 +132,9 @@ export interface PreparedRunView {
   amountCents: number;
   /** The credits on the run's statements, each refunded (negative cents). */
   creditCents: number;
+  /** The first held guarantors in the run's order, by name; `heldCount` counts them all. */
   held: { guarantorId: number; name: string; holds: string[]; accountsOnly: boolean }[];
+  heldCount: HeldCountView;
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero: number };
   /** Something that decides the statements changed since it was prepared: it must be prepared again. */
   stale: boolean;

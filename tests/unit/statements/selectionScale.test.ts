@@ -5,6 +5,8 @@
 // Who is due, in what order, and every figure stay those of the former queries (ST-03).
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRun } from '../../../src/main/capabilities/statements';
+import { HELD_LISTED } from '../../../src/main/capabilities/statements/run';
+import { formerPlan } from './formerPlan';
 import { runFingerprint } from '../../../src/main/capabilities/statements/release';
 import type { Db } from '../../../src/main/store/database';
 import { plansOf } from '../queryPlans';
@@ -22,27 +24,35 @@ async function demoStore(): Promise<Db> {
 }
 
 describe('the statement run’s selection reads indexes, not the tables (ST-03)', () => {
-  it('planRun: the guarantors in ZIP and name order and their accounts, each from a covering index', async () => {
+  it('planRun: the guarantors in ZIP and name order with their holds, and their accounts, each from a covering index', async () => {
     const db = await demoStore();
     const statements = plansOf(db, () => planRun(db, TODAY));
-    // One query: the guarantors in the run's order, each with its accounts in service-date order.
-    const selection = statements.find((s) => /FROM guarantors g LEFT JOIN accounts a/.test(s.sql))!;
+    // The guarantors in the run's order, each with the reasons of the holds placed on them (034).
+    const selection = statements.find((s) => /FROM guarantors g WHERE g\.balance_cents > 0/.test(s.sql))!;
     expect(selection.plan, selection.sql).toMatch(/^SCAN g USING COVERING INDEX guarantors_statement_order$/m);
     expect(selection.plan, selection.sql).toMatch(
-      /SEARCH a USING COVERING INDEX accounts_statement \(guarantor_id=\?\)/,
+      /SEARCH h USING COVERING INDEX holds_active_guarantor \(guarantor_id=\?\)/,
     );
-    expect(selection.plan, selection.sql).toMatch(/SEARCH sa USING COVERING INDEX statement_accounts_account/);
-    expect(selection.plan, selection.sql).not.toMatch(/TEMP B-TREE/);
-    expect(selection.plan, selection.sql).not.toMatch(/SCAN s\b/);
-    // The last statement: once per guarantor (not per account row), one probe of statements_guarantor.
+    expect(selection.plan, selection.sql).not.toMatch(/SCAN h\b/);
+    // A guarantor's accounts (only for one not held whole): accounts_statement and each account's statements sent.
+    const accounts = statements.find((s) => /FROM accounts a WHERE a\.guarantor_id = \?/.test(s.sql))!;
+    expect(accounts.plan, accounts.sql).toMatch(/SEARCH a USING COVERING INDEX accounts_statement \(guarantor_id=\?\)/);
+    expect(accounts.plan, accounts.sql).toMatch(/SEARCH sa USING COVERING INDEX statement_accounts_account/);
+    // The holds on single accounts: their own index, not a walk of every hold.
+    const accountHolds = statements.find((s) =>
+      /FROM holds\s+WHERE released_on IS NULL AND account_id IS NOT NULL/.test(s.sql),
+    )!;
+    expect(accountHolds.plan, accountHolds.sql).toMatch(/(SEARCH|SCAN) holds USING COVERING INDEX holds_active_account/);
+    for (const q of [selection, accounts]) expect(q.plan, q.sql).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    // The last statement: once per guarantor who may be due, one probe of statements_guarantor.
     const last = statements.find((s) => /FROM statements WHERE guarantor_id = \?/.test(s.sql))!;
     expect(last.plan, last.sql).toMatch(/SEARCH statements USING INDEX statements_guarantor \(guarantor_id=\?\)/);
     expect(last.plan, last.sql).not.toMatch(/TEMP B-TREE/);
     // The covered guarantors (issue 11): counted from accounts_open.
     const covered = statements.find((s) => /count\(DISTINCT guarantor_id\)/.test(s.sql))!;
     expect(covered.plan, covered.sql).toMatch(/SCAN accounts USING COVERING INDEX accounts_open/);
-    // No statement of the selection reads the guarantors or the accounts table whole.
-    for (const { sql, plan } of statements) expect(plan, sql).not.toMatch(/SCAN (g|a|guarantors|accounts)$/m);
+    // No statement of the selection reads the guarantors, the accounts or the holds table whole.
+    for (const { sql, plan } of statements) expect(plan, sql).not.toMatch(/SCAN (g|a|h|guarantors|accounts|holds)$/m);
   });
 
   it('runFingerprint: each part one probe, the guarantors’ last change from guarantors_updated', async () => {
@@ -99,18 +109,14 @@ describe('the statement run’s selection reads indexes, not the tables (ST-03)'
       ...plan.due.map((d) => d.guarantorId),
       ...plan.held.filter((h) => !h.accountsOnly).map((h) => h.guarantorId),
     ];
+    expect(plan.held.length).toBe(plan.heldCount.guarantors + plan.heldCount.accountsOnly);
     // Every due guarantor in the run's order (ZIP, name, id).
     const due = plan.due.map((d) => d.guarantorId);
     expect(due).toEqual(formerOrder.filter((id) => due.includes(id)));
     expect(new Set(decided).size).toBeLessThanOrEqual(formerOrder.length);
     const s = plan.skipped;
     expect(
-      plan.due.length +
-        plan.held.filter((h) => !h.accountsOnly).length +
-        s.belowMinimum +
-        s.notYet +
-        s.cycleComplete +
-        s.creditOrZero,
+      plan.due.length + plan.heldCount.guarantors + s.belowMinimum + s.notYet + s.cycleComplete + s.creditOrZero,
     ).toBe(formerOrder.length + formerCovered);
     // Each due guarantor's accounts: those with a balance, in service-date order.
     for (const d of plan.due) {
@@ -132,7 +138,60 @@ describe('the statement run’s selection reads indexes, not the tables (ST-03)'
     db.exec(`UPDATE guarantors SET last_name = 'Smith' WHERE id % 5 = 0`);
     const withIndexes = planRun(db, TODAY);
     expect(withIndexes.due.length).toBeGreaterThan(0);
-    db.exec('DROP INDEX guarantors_statement_order; DROP INDEX accounts_statement; DROP INDEX guarantors_updated');
+    db.exec(
+      'DROP INDEX guarantors_statement_order; DROP INDEX accounts_statement; DROP INDEX guarantors_updated; DROP INDEX holds_active_guarantor; DROP INDEX holds_active_account',
+    );
     expect(planRun(db, TODAY)).toEqual(withIndexes);
+  });
+
+  it('held guarantors: the plan the former reading gives (every hold into a map, every account read), listed and counted', async () => {
+    const db = await demoStore();
+    const ids = db.prepare('SELECT id FROM guarantors WHERE balance_cents > 0 ORDER BY id').pluck().all() as number[];
+    const accountOf = db
+      .prepare('SELECT id FROM accounts WHERE guarantor_id = ? AND balance_cents > 0 ORDER BY id')
+      .pluck();
+    const hold = db.prepare(
+      `INSERT INTO holds (guarantor_id, account_id, reason, note, placed_on, until, released_on) VALUES (?, ?, ?, 'test', ?, ?, ?)`,
+    );
+    // Holds of every kind: whole and on one account; two on one guarantor (placed on different days,
+    // and on one day); released; ended before the run date; ending on it; the automatic ones.
+    ids.forEach((id, i) => {
+      const account = accountOf.get(id) as number;
+      if (i % 9 === 0) hold.run(id, null, 'dispute', '2026-10-01', null, null);
+      if (i % 9 === 0 && i % 2 === 0) hold.run(id, null, 'in_litigation', '2026-11-01', null, null);
+      if (i % 9 === 0 && i % 3 === 0) hold.run(id, null, 'estate_claim', '2026-11-01', null, null);
+      if (i % 11 === 1) hold.run(id, account, 'dispute', '2026-10-05', null, null);
+      if (i % 13 === 2) hold.run(id, null, 'bankruptcy', '2026-09-01', null, '2026-10-01');
+      if (i % 13 === 3) hold.run(id, null, 'dispute', '2026-09-01', '2026-11-25', null);
+      if (i % 13 === 4) hold.run(id, account, 'fap_pending', '2026-09-01', TODAY, null);
+    });
+    db.exec(
+      `UPDATE guarantors SET deceased = 1 WHERE id IN (SELECT id FROM guarantors WHERE balance_cents > 0 AND id % 17 = 0)`,
+    );
+    db.exec(`UPDATE guarantors SET fap_status = 'pending' WHERE balance_cents > 0 AND id % 19 = 0`);
+    db.exec(`UPDATE guarantors SET mail_returned_on = '2026-11-01' WHERE balance_cents > 0 AND id % 23 = 0`);
+    const plan = planRun(db, TODAY);
+    const former = formerPlan(db, TODAY);
+    expect(plan.heldCount.guarantors).toBeGreaterThan(10);
+    expect(plan.heldCount.accountsOnly).toBeGreaterThan(0);
+    expect(plan.held.length).toBeLessThan(HELD_LISTED);
+    expect({ ...plan, heldCount: undefined }).toEqual({ ...former, heldCount: undefined });
+    // Counted: whole and some accounts, and the whole ones by each reason they are held for.
+    expect(plan.heldCount.guarantors).toBe(former.held.filter((h) => !h.accountsOnly).length);
+    expect(plan.heldCount.accountsOnly).toBe(former.held.filter((h) => h.accountsOnly).length);
+    const byReason: Record<string, number> = {};
+    for (const h of former.held.filter((h) => !h.accountsOnly))
+      for (const r of new Set(h.holds)) byReason[r] = (byReason[r] ?? 0) + 1;
+    expect(plan.heldCount.byReason).toEqual(byReason);
+    expect(plan.heldCount.byReason.in_litigation).toBeGreaterThan(0);
+    // Two holds on one guarantor: latest placed first, as the holds register lists them.
+    // (i % 18 = 0: a dispute of 1 October, then a litigation and an estate claim of 1 November, placed in that order.)
+    expect(plan.held.some((h) => h.holds.join() === 'estate_claim,in_litigation,dispute')).toBe(true);
+    // Named up to the limit, in the run's order; counted all the same.
+    const few = planRun(db, TODAY, 3);
+    expect(few.held).toEqual(plan.held.slice(0, 3));
+    expect(few.heldCount).toEqual(plan.heldCount);
+    expect(few.due).toEqual(plan.due);
+    expect(few.skipped).toEqual(plan.skipped);
   });
 });

@@ -195,6 +195,37 @@ export function activePlacedHolds(
 }
 
 /**
+ * The reasons of the holds in force on a guarantor as a whole, latest placed first, as one SQL value
+ * (comma-separated, null for none) for a query over guarantors: `guarantorId` names its column,
+ * `@runDate` the date. Read from holds_active_guarantor (migration 034), one probe a guarantor: the
+ * statement run reads them with each guarantor's row rather than every hold into a map.
+ */
+export function placedHoldsSql(guarantorId: string): string {
+  return `(SELECT group_concat(h.reason, ',' ORDER BY h.placed_on DESC, h.id DESC) FROM holds h
+            WHERE h.guarantor_id = ${guarantorId} AND h.account_id IS NULL AND h.released_on IS NULL
+              AND (h.until IS NULL OR h.until >= @runDate))`;
+}
+
+/** The holds in force on a date on single accounts, each account's reasons latest placed first (holds_active_account). */
+export function activeAccountHolds(db: Db, today: string): Map<number, HoldReason[]> {
+  const rows = db
+    .prepare(
+      `SELECT account_id, reason FROM holds
+        WHERE released_on IS NULL AND account_id IS NOT NULL AND (until IS NULL OR until >= ?)
+        ORDER BY placed_on DESC, id DESC`,
+    )
+    .raw()
+    .all(today) as [number, HoldReason][];
+  const byAccount = new Map<number, HoldReason[]>();
+  for (const [accountId, reason] of rows) {
+    const list = byAccount.get(accountId);
+    if (list) list.push(reason);
+    else byAccount.set(accountId, [reason]);
+  }
+  return byAccount;
+}
+
+/**
  * Issue 11: a clerk enters the corrected address of a guarantor whose mail came back. The address
  * changes, the activity log keeps the old and the new one, and the returned-mail hold ends: the
  * statements and letters held go out again. (The billing system owns the address: correct it there

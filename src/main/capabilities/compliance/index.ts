@@ -18,7 +18,16 @@ export {
   revokeEstateRelease,
   type EcaAsker,
 } from './ecaGate';
-export { activePlacedHolds, automaticHoldReasons, correctAddress, holdsOf, placeHold, releaseHold } from './holds';
+export {
+  activeAccountHolds,
+  activePlacedHolds,
+  automaticHoldReasons,
+  placedHoldsSql,
+  correctAddress,
+  holdsOf,
+  placeHold,
+  releaseHold,
+} from './holds';
 export { lastFapHistoryDate, recordFapFromExtract } from './financialAssistance';
 export { credits, guarantorsOwedRefund } from './credits';
 export { monthlyRegisters } from './registers';

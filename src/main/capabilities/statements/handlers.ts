@@ -20,6 +20,7 @@ export const statementsHandlers: HandlerMap<'statements'> = {
       finalNotices: p.due.filter((d) => d.kind === 'final_notice').length,
       dueCents: p.dueCents,
       held: p.held,
+      heldCount: p.heldCount,
       skipped: p.skipped,
     };
   },

@@ -6,7 +6,12 @@
 import { formatLongDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
 import { plural } from '../../../shared/plural';
-import { HOLD_REASON_LABELS, type HoldReason } from '../../../shared/rules/statementCycle';
+import {
+  HOLD_REASON_LABELS,
+  heldByReasonText,
+  heldListNote,
+  type HoldReason,
+} from '../../../shared/rules/statementCycle';
 import type { PreparedRunView, StatementSnapshot } from '../../../shared/schemas/statements';
 import { contentWidth, createPdf, FONT, INK, PAGE, pdfBytes, table } from '../../pdf/layout';
 import { appendPages } from '../../pdf/pageCopy';
@@ -80,10 +85,25 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
   doc
     .font(FONT.bold)
     .fontSize(12)
-    .text(`Held (${run.held.length.toLocaleString('en-US')})`, PAGE.margin, doc.y, { width: w });
+    .text(
+      `Held (${(run.heldCount.guarantors + run.heldCount.accountsOnly).toLocaleString('en-US')})`,
+      PAGE.margin,
+      doc.y,
+      {
+        width: w,
+      },
+    );
   doc.moveDown(0.3);
   if (run.held.length === 0) doc.font(FONT.regular).fontSize(9).text('No guarantor or account is held.', { width: w });
-  else
+  else {
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .text(
+        `${plural(run.heldCount.guarantors, 'guarantor', 'guarantors')} held whole${run.heldCount.guarantors > 0 ? ` (${heldByReasonText(run.heldCount.byReason)})` : ''}, ${plural(run.heldCount.accountsOnly, 'guarantor', 'guarantors')} with some accounts held. Listed${heldListNote(run.held.length, run.heldCount) || ': all of them'}.`,
+        { width: w },
+      );
+    doc.moveDown(0.3);
     table(
       doc,
       [
@@ -98,6 +118,7 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
       ]),
       { fontSize: 8 },
     );
+  }
   const samples = sampleSeqs(db, run.runId);
   doc.moveDown(0.8);
   doc.font(FONT.bold).fontSize(12).text(`Sample pages (${samples.length})`, PAGE.margin, doc.y, { width: w });

@@ -35,9 +35,26 @@ export interface RunResult {
 }
 
 /** What the proof counts, kept with the prepared run: the view's counts (its holds as reasons). */
-type ProofCounts = Omit<PreparedRunView, 'runId' | 'runDate' | 'preparedAt' | 'preparedBy' | 'stale' | 'held'> & {
+type ProofCounts = Omit<
+  PreparedRunView,
+  'runId' | 'runDate' | 'preparedAt' | 'preparedBy' | 'stale' | 'held' | 'heldCount'
+> & {
   held: RunPlan['held'];
+  /** Absent from a proof kept before issue 18's count (its `held` then listed every one). */
+  heldCount?: RunPlan['heldCount'];
 };
+
+/** A proof's held guarantors counted (a proof kept before the count listed them all). */
+function heldCountOf(c: ProofCounts): RunPlan['heldCount'] {
+  if (c.heldCount) return c.heldCount;
+  const byReason: RunPlan['heldCount']['byReason'] = {};
+  for (const h of c.held) if (!h.accountsOnly) for (const r of new Set(h.holds)) byReason[r] = (byReason[r] ?? 0) + 1;
+  return {
+    guarantors: c.held.filter((h) => !h.accountsOnly).length,
+    accountsOnly: c.held.filter((h) => h.accountsOnly).length,
+    byReason,
+  };
+}
 
 /**
  * Everything that decides who is due and what each statement says, as one string: the last ledger
@@ -144,6 +161,7 @@ export async function prepareRun(
       amountCents: 0,
       creditCents: 0,
       held: plan.held,
+      heldCount: plan.heldCount,
       skipped: plan.skipped,
     };
     // Built in the order the guarantors are stored (by id: their rows, accounts and ledger lie
@@ -208,6 +226,7 @@ export function preparedRun(db: Db, today: string): PreparedRunView | null {
     amountCents: c.amountCents,
     creditCents: c.creditCents,
     held: c.held,
+    heldCount: heldCountOf(c),
     skipped: c.skipped,
     stale,
   };
@@ -357,11 +376,12 @@ export async function releaseRun(
     const proof = JSON.parse(
       db.prepare('SELECT proof FROM statement_runs WHERE id = ?').pluck().get(runId) as string,
     ) as ProofCounts;
+    const held = heldCountOf(proof);
     const counts = {
       statements: sent,
       finalNotices,
       amountCents: amount,
-      held: proof.held.length,
+      held: held.guarantors + held.accountsOnly,
       skipped: proof.skipped,
     };
     db.prepare(

@@ -23,7 +23,7 @@ import { renderStatement, statementPdf, type BatchStatement } from './statementP
 import type { Db } from '../../store/database';
 import type { GuarantorsRow } from '../../store/schema';
 import { guarantorName } from '../accounts';
-import { activePlacedHolds, automaticHoldReasons } from '../compliance';
+import { activeAccountHolds, automaticHoldReasons, placedHoldsSql } from '../compliance';
 import { activePlanAccounts } from '../plans';
 import { statementPolicy } from '../../platform/settings';
 
@@ -45,42 +45,61 @@ export interface RunPlan {
   runDate: string;
   due: DueStatement[];
   dueCents: number;
-  /** Guarantors held whole, and guarantors with some accounts held (those accounts are left off). */
+  /**
+   * Guarantors held whole, and guarantors with some accounts held (those accounts are left off): the
+   * first HELD_LISTED of them in the run's order, by name. `heldCount` counts them all.
+   */
   held: { guarantorId: number; name: string; holds: HoldReason[]; accountsOnly: boolean }[];
+  heldCount: HeldCount;
   skipped: { belowMinimum: number; notYet: number; cycleComplete: number; creditOrZero: number };
 }
 
-type GuarantorDue = Pick<
-  GuarantorsRow,
-  | 'id'
-  | 'zip'
-  | 'first_name'
-  | 'middle_name'
-  | 'last_name'
-  | 'deceased'
-  | 'bankruptcy'
-  | 'fap_status'
-  | 'mail_returned_on'
->;
+/** How many held guarantors a plan names. The proof and the preview list them; a book of a million may hold more. */
+export const HELD_LISTED = 1_000;
 
-/** Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all). */
-export function planRun(db: Db, runDate: string): RunPlan {
+/** Every held guarantor counted: held whole, with some accounts held, and the whole ones by each reason. */
+export interface HeldCount {
+  guarantors: number;
+  accountsOnly: number;
+  byReason: Partial<Record<HoldReason, number>>;
+}
+
+/** A guarantor row of the run's selection, as its columns come (raw: no object a row). */
+type GuarantorDue = [
+  id: number,
+  zip: string,
+  firstName: string,
+  middleName: string,
+  lastName: string,
+  deceased: number,
+  bankruptcy: number,
+  fapStatus: GuarantorsRow['fap_status'],
+  mailReturnedOn: string | null,
+  placedHolds: string | null,
+];
+
+/** An account of a guarantor who may be due: its id, balance, whether its final notice went, statements of its cycle sent. */
+type AccountDue = [id: number, balanceCents: number, finalSent: number, sent: number];
+
+/**
+ * Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all).
+ * `heldListed`: how many held guarantors to name (HELD_LISTED).
+ */
+export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunPlan {
   const policy = statementPolicy(db);
-  const guarantorHolds = new Map<number, HoldReason[]>();
-  const accountHolds = new Map<number, HoldReason[]>();
+  const accountHolds = activeAccountHolds(db, runDate);
   // PP-01/PP-02: accounts on an active plan get the plan's payment on a monthly statement, not dunning.
   const onPlan = new Set(activePlanAccounts(db));
-  for (const h of activePlacedHolds(db, runDate)) {
-    const map = h.accountId === null ? guarantorHolds : accountHolds;
-    const key = h.accountId ?? h.guarantorId;
-    map.set(key, [...(map.get(key) ?? []), h.reason]);
-  }
   const plan: RunPlan = {
     runDate,
     due: [],
     dueCents: 0,
     held: [],
+    heldCount: { guarantors: 0, accountsOnly: 0, byReason: {} },
     skipped: { belowMinimum: 0, notYet: 0, cycleComplete: 0, creditOrZero: 0 },
+  };
+  const listHeld = (h: RunPlan['held'][number]) => {
+    if (plan.held.length < heldListed) plan.held.push(h);
   };
   // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all:
   // those with an account above zero (counted from accounts_open) less those among the guarantors
@@ -90,65 +109,78 @@ export function planRun(db: Db, runDate: string): RunPlan {
     .pluck()
     .get() as number;
   // The guarantors with a balance in the run's order (ZIP, name) from the index
-  // guarantors_statement_order, each with its accounts with a balance in service-date order from the
-  // index accounts_statement (migration 028, whose condition 'abs(balance_cents) > 0', the accounts
-  // of '<> 0', this repeats word for word): no sort, no read of either table, and a guarantor's rows
-  // handled as they come (issue 18: at a million guarantors, holding every account at once cost
-  // more in garbage collection than the reading).
-  const rows = db
+  // guarantors_statement_order (migration 028), each with the reasons of the holds placed on them
+  // (holds_active_guarantor, migration 034): no sort, no read of either table.
+  const guarantors = db
     .prepare(
       `SELECT g.id, g.zip, g.first_name, g.middle_name, g.last_name, g.deceased, g.bankruptcy, g.fap_status,
-              g.mail_returned_on,
-              a.id AS account_id, a.balance_cents, a.final_notice_date IS NOT NULL AS final_sent,
-              (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice') AS sent
-         FROM guarantors g LEFT JOIN accounts a ON a.guarantor_id = g.id AND abs(a.balance_cents) > 0
-        WHERE g.balance_cents > 0
-        ORDER BY g.zip, g.last_name, g.first_name, g.id, a.service_from, a.id`,
+              g.mail_returned_on, ${placedHoldsSql('g.id')} AS placed
+         FROM guarantors g WHERE g.balance_cents > 0 ORDER BY g.zip, g.last_name, g.first_name, g.id`,
     )
-    .iterate() as IterableIterator<
-    GuarantorDue & { account_id: number | null; balance_cents: number; final_sent: number; sent: number }
-  >;
-  // The last statement (its date and the ledger entry it covered), once per guarantor from the index
-  // statements_guarantor (in the query above it ran for every account row of the guarantor).
+    .raw()
+    .iterate({ runDate }) as IterableIterator<GuarantorDue>;
+  // A guarantor's accounts with a balance in service-date order, from accounts_statement (whose
+  // condition 'abs(balance_cents) > 0', the accounts of '<> 0', this repeats word for word), with the
+  // statements of each account's cycle sent: read only for a guarantor not held whole (issue 18: at a
+  // million guarantors, reading every held guarantor's accounts was most of the plan's time).
+  const accountsOf = db
+    .prepare(
+      `SELECT a.id, a.balance_cents, a.final_notice_date IS NOT NULL,
+              (SELECT count(*) FROM statement_accounts sa WHERE sa.account_id = a.id AND sa.step <> 'after_notice')
+         FROM accounts a WHERE a.guarantor_id = ? AND abs(a.balance_cents) > 0 ORDER BY a.service_from, a.id`,
+    )
+    .raw();
+  // The last statement (its date and the ledger entry it covered), from the index statements_guarantor.
   const lastStatement = db.prepare(
     'SELECT statement_date AS last_date, ledger_mark AS last_mark FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC LIMIT 1',
   );
-  let next = rows.next();
-  while (!next.done) {
-    const g = next.value;
+  for (const [
+    id,
+    zip,
+    firstName,
+    middleName,
+    lastName,
+    deceased,
+    bankruptcy,
+    fap,
+    mailReturned,
+    placed,
+  ] of guarantors) {
+    const nameOf = () => guarantorName({ first_name: firstName, middle_name: middleName, last_name: lastName });
+    const holds = [
+      ...automaticHoldReasons({
+        deceased: deceased === 1,
+        bankruptcy: bankruptcy === 1,
+        fapPending: fap === 'pending',
+        mailReturned: mailReturned !== null,
+      }),
+      ...(placed === null ? [] : (placed.split(',') as HoldReason[])),
+    ];
+    if (holds.length > 0) {
+      // Held whole (statementDue: a guarantor owing on some account and held gets no statement). A
+      // guarantor's balance is the sum of its accounts' (accounts/rows.ts moveBalance moves both),
+      // so with it above zero some account owes: the accounts need not be read to know it.
+      owingOnAnAccount--;
+      plan.heldCount.guarantors++;
+      for (const reason of new Set(holds)) plan.heldCount.byReason[reason] = (plan.heldCount.byReason[reason] ?? 0) + 1;
+      listHeld({ guarantorId: id, name: nameOf(), holds, accountsOnly: false });
+      continue;
+    }
     const list: AccountCycleState[] = [];
     let owing = false;
-    for (; !next.done && next.value.id === g.id; next = rows.next()) {
-      const a = next.value;
-      if (a.account_id === null) continue;
-      if (a.balance_cents > 0) owing = true;
+    for (const [accountId, balanceCents, finalSent, sent] of accountsOf.all(id) as AccountDue[]) {
+      if (balanceCents > 0) owing = true;
       list.push({
-        accountId: a.account_id,
-        balanceCents: a.balance_cents,
-        sentCount: a.sent,
-        finalNoticeSent: a.final_sent === 1,
-        holds: accountHolds.get(a.account_id) ?? [],
-        onPlan: onPlan.has(a.account_id),
+        accountId,
+        balanceCents,
+        sentCount: sent,
+        finalNoticeSent: finalSent === 1,
+        holds: accountHolds.get(accountId) ?? [],
+        onPlan: onPlan.has(accountId),
       });
     }
     if (owing) owingOnAnAccount--;
-    const name = guarantorName(g);
-    const holds = [
-      ...automaticHoldReasons({
-        deceased: g.deceased === 1,
-        bankruptcy: g.bankruptcy === 1,
-        fapPending: g.fap_status === 'pending',
-        mailReturned: g.mail_returned_on !== null,
-      }),
-      ...(guarantorHolds.get(g.id) ?? []),
-    ];
-    // The last statement matters only to a guarantor who may be due: one held (or owing nothing)
-    // is decided without it (statementDue looks at the holds before the date), so it is not read
-    // (issue 18: a run at a million guarantors with many held read it for each of them).
-    const last =
-      holds.length > 0
-        ? undefined
-        : (lastStatement.get(g.id) as { last_date: string; last_mark: number | null } | undefined);
+    const last = lastStatement.get(id) as { last_date: string; last_mark: number | null } | undefined;
     const lastDate = last?.last_date ?? null;
     const lastMark = last?.last_mark ?? null;
     const d = statementDue({ lastStatementDate: lastDate, holds, accounts: list }, runDate, policy);
@@ -159,9 +191,10 @@ export function planRun(db: Db, runDate: string): RunPlan {
       const cents = list
         .filter((a) => shown.has(a.accountId) && a.balanceCents > 0)
         .reduce((t, a) => t + a.balanceCents, 0);
+      const name = nameOf();
       plan.due.push({
-        guarantorId: g.id,
-        zip: g.zip,
+        guarantorId: id,
+        zip,
         name,
         kind: d.kind,
         number: d.number,
@@ -171,15 +204,22 @@ export function planRun(db: Db, runDate: string): RunPlan {
         balanceCents: cents,
       });
       plan.dueCents += cents;
-      if (d.heldAccounts.length > 0)
-        plan.held.push({
-          guarantorId: g.id,
+      if (d.heldAccounts.length > 0) {
+        plan.heldCount.accountsOnly++;
+        listHeld({
+          guarantorId: id,
           name,
           holds: [...new Set(d.heldAccounts.flatMap((h) => h.holds))],
           accountsOnly: true,
         });
-    } else if (d.why === 'held') plan.held.push({ guarantorId: g.id, name, holds: d.holds ?? [], accountsOnly: false });
-    else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
+      }
+    } else if (d.why === 'held') {
+      // Every account owing is held on its own: held whole, for those accounts' reasons.
+      plan.heldCount.guarantors++;
+      for (const reason of new Set(d.holds ?? []))
+        plan.heldCount.byReason[reason] = (plan.heldCount.byReason[reason] ?? 0) + 1;
+      listHeld({ guarantorId: id, name: nameOf(), holds: d.holds ?? [], accountsOnly: false });
+    } else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
     else if (d.why === 'not_yet') plan.skipped.notYet++;
     else if (d.why === 'cycle_complete') plan.skipped.cycleComplete++;
     else if (d.why === 'credit_or_zero') plan.skipped.creditOrZero++;

@@ -34,6 +34,7 @@ import { migration030 } from './030_guarantors_dob_names';
 import { migration031 } from './031_remittance_lines_money';
 import { migration032 } from './032_guarantors_queue';
 import { migration033 } from './033_guarantors_match_names';
+import { migration034 } from './034_statement_holds';
 
 export interface Migration {
   version: number;
@@ -75,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration031,
   migration032,
   migration033,
+  migration034,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,7 +9,12 @@ import type { ProgressEvent } from '../../../../shared/contract';
 import { formatLongDate } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money';
 import { plural } from '../../../../shared/plural';
-import { HOLD_REASON_LABELS, type HoldReason } from '../../../../shared/rules/statementCycle';
+import {
+  HOLD_REASON_LABELS,
+  heldByReasonText,
+  heldListNote,
+  type HoldReason,
+} from '../../../../shared/rules/statementCycle';
 import { roleAtLeast } from '../../../../shared/roles';
 import type { FileHandle } from '../../../../shared/schemas/files';
 import { releaseRunForm } from '../../../../shared/schemas/statementInputs';
@@ -221,7 +226,7 @@ function RunProof({
           <strong>{formatCents(run.amountCents)}</strong> due in all
         </li>
         <li>
-          <strong>{run.held.length.toLocaleString('en-US')}</strong> held
+          <strong>{(run.heldCount.guarantors + run.heldCount.accountsOnly).toLocaleString('en-US')}</strong> held
         </li>
       </ul>
       <div className="actions">
@@ -348,7 +353,7 @@ export function Statements() {
           <h2>Skipped</h2>
           <ul className="import-counts" aria-label="Skipped">
             <li>
-              <strong>{value.held.filter((h) => !h.accountsOnly).length.toLocaleString('en-US')}</strong> held
+              <strong>{value.heldCount.guarantors.toLocaleString('en-US')}</strong> held
             </li>
             <li>
               <strong>{value.skipped.belowMinimum.toLocaleString('en-US')}</strong> below the minimum balance
@@ -364,9 +369,10 @@ export function Statements() {
               at zero)
             </li>
           </ul>
+          {value.heldCount.guarantors > 0 && <p>Held, by reason: {heldByReasonText(value.heldCount.byReason)}.</p>}
           {value.held.length > 0 && (
             <DataTable
-              caption="Holds: a guarantor held gets no statement; an account held is left off its guarantor’s statement"
+              caption={`Holds: a guarantor held gets no statement; an account held is left off its guarantor’s statement${heldListNote(value.held.length, value.heldCount)}`}
               showCaption
               rows={value.held}
               rowKey={(h) => h.guarantorId}
