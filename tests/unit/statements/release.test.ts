@@ -53,6 +53,9 @@ describe('a statement run is prepared, proved, and released by a supervisor', ()
     expect(proof[0]).toContain('Amount due on all statements $800.00');
     expect(proof[0]).toContain('John O');
     expect(proof[0]).toContain('Balance disputed');
+    expect(proof[0]).toContain(
+      '1 guarantor held whole (Balance disputed 1), 0 guarantors with some accounts held. Listed: all of them.',
+    );
     expect(proof.some((p) => p.includes('Jane Smith') && p.includes('Statement 1 of 4'))).toBe(true);
 
     // A clerk alone cannot release it; a wrong password neither; the supervisor's approval does.
@@ -89,12 +92,17 @@ describe('a statement run is prepared, proved, and released by a supervisor', ()
 
   it('a supervisor’s own session releases without typing a password', async () => {
     const { clerk, supervisor } = await ready();
+    const cache = () => t.app.store.db.pragma('cache_size', { simple: true }) as number;
+    const before = cache();
     const run = await t.call('statements:prepare', { jobId: 'statements-prep-2' }, clerk);
     expect(
       await t.call('statements:release', { runId: run.runId, jobId: 'statements-rel-5' }, supervisor),
     ).toMatchObject({
       count: 2,
     });
+    // The run's larger page cache (256 MiB, issue 18) is given back once it is prepared and released.
+    expect(cache()).toBe(before);
+    expect(before).toBe(-65536);
   });
 
   it('a run something changed under is stale, refused at release, and prepared again', async () => {

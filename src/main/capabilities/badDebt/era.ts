@@ -23,7 +23,7 @@ import type {
   PayerRole,
 } from '../../../shared/schemas/badDebt';
 import type { RecoupApp } from '../../app';
-import type { Db } from '../../store/database';
+import { largerPageCache, type Db } from '../../store/database';
 import { prepared } from '../../store/prepared';
 import type {
   RemittanceAdjustmentsRow,
@@ -145,12 +145,11 @@ function earlierFile(db: Db, sha256: string): Pick<RemittanceFilesRow, 'id' | 'i
 const ERA_CACHE_KIB = 512 * 1024;
 function withLargeCache<T>(db: Db, claims: number, work: () => T): T {
   if (claims < 2_000) return work();
-  const before = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${ERA_CACHE_KIB}`);
+  const restore = largerPageCache(db, ERA_CACHE_KIB);
   try {
     return work();
   } finally {
-    db.pragma(`cache_size = ${before}`);
+    restore();
   }
 }
 

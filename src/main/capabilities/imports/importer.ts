@@ -12,7 +12,7 @@ import {
   type ImportReport,
 } from '../../../shared/schemas/import';
 import type { DeathSubscriber } from '../../platform/capability';
-import type { Db } from '../../store/database';
+import { largerPageCache, type Db } from '../../store/database';
 import { beginWork } from '../../platform/unitOfWork';
 import { entryByExternalId, insertImportedEntries, LedgerChangeWriter, type ImportedEntry } from '../ledger';
 import {
@@ -380,8 +380,7 @@ export async function runImport(
 
   // A bulk import changes most pages of the ledger and its indexes: a page cache large enough to
   // hold them until commit writes (and encrypts) each page once instead of spilling it repeatedly.
-  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  const restoreCache = largerPageCache(db, IMPORT_CACHE_KIB);
   // Inside the call's transaction (the router's, HP-01) this is a savepoint: the import commits
   // only with its audit event.
   const work = beginWork(db);
@@ -733,7 +732,7 @@ export async function runImport(
     if (err instanceof ImportCancelled) report.cancelled = true;
     else throw err;
   } finally {
-    db.pragma(`cache_size = ${cacheBefore}`);
+    restoreCache();
   }
   hooks.onProgress?.(totalChars, totalChars, report.cancelled ? 'Cancelled' : 'Done');
   report.elapsedMs = Date.now() - started;

@@ -17,7 +17,7 @@ import { createPdf } from '../../pdf/layout';
 import { appendPages } from '../../pdf/pageCopy';
 import { statementRenderer } from './renderPool';
 import type { BatchStatement } from './statementPdf';
-import type { Db } from '../../store/database';
+import { largerPageCache, type Db } from '../../store/database';
 import { setCollectionClock } from '../accounts';
 import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
@@ -128,6 +128,28 @@ export async function prepareRun(
   runDate: string,
   by: number,
   hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause'> = {},
+): Promise<PreparedRunView> {
+  const restoreCache = largerPageCache(app.store.db, RUN_CACHE_KIB);
+  try {
+    return await prepareWithCache(app, runDate, by, hooks);
+  } finally {
+    restoreCache();
+  }
+}
+
+/**
+ * The page cache of a statement run, preparing and releasing: its reads and writes go all over a
+ * large book (each guarantor's accounts and ledger, the accounts' clocks, the statements' indexes),
+ * and a page read again from a cache too small for them is decrypted again. At a million
+ * guarantors 64 MiB -> 256 MiB took 9 of the run's 79 s of CPU off; 512 MiB took no more (issue 18).
+ */
+const RUN_CACHE_KIB = 256 * 1024;
+
+async function prepareWithCache(
+  app: RecoupApp,
+  runDate: string,
+  by: number,
+  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause'>,
 ): Promise<PreparedRunView> {
   const db = app.store.db;
   const policy = statementPolicy(db);
@@ -282,6 +304,22 @@ export async function releaseRun(
   today: string,
   out: Writable,
   hooks: RunHooks = {},
+): Promise<RunResult> {
+  const restoreCache = largerPageCache(app.store.db, RUN_CACHE_KIB);
+  try {
+    return await releaseWithCache(app, runId, releasedBy, today, out, hooks);
+  } finally {
+    restoreCache();
+  }
+}
+
+async function releaseWithCache(
+  app: RecoupApp,
+  runId: number,
+  releasedBy: number,
+  today: string,
+  out: Writable,
+  hooks: RunHooks,
 ): Promise<RunResult> {
   const db = app.store.db;
   const run = preparedRow(db, runId);

@@ -101,6 +101,13 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
   const listHeld = (h: RunPlan['held'][number]) => {
     if (plan.held.length < heldListed) plan.held.push(h);
   };
+  // A guarantor held whole, counted once for each reason they are held for.
+  const byReason = plan.heldCount.byReason;
+  const countHeldWhole = (holds: HoldReason[]) => {
+    plan.heldCount.guarantors++;
+    for (let i = 0; i < holds.length; i++)
+      if (holds.indexOf(holds[i]!) === i) byReason[holds[i]!] = (byReason[holds[i]!] ?? 0) + 1;
+  };
   // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all:
   // those with an account above zero (counted from accounts_open) less those among the guarantors
   // with a balance (counted as they are read).
@@ -147,22 +154,25 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
     placed,
   ] of guarantors) {
     const nameOf = () => guarantorName({ first_name: firstName, middle_name: middleName, last_name: lastName });
-    const holds = [
-      ...automaticHoldReasons({
-        deceased: deceased === 1,
-        bankruptcy: bankruptcy === 1,
-        fapPending: fap === 'pending',
-        mailReturned: mailReturned !== null,
-      }),
-      ...(placed === null ? [] : (placed.split(',') as HoldReason[])),
-    ];
+    const heldWhole =
+      placed !== null || deceased === 1 || bankruptcy === 1 || fap === 'pending' || mailReturned !== null;
+    const holds: HoldReason[] = heldWhole
+      ? [
+          ...automaticHoldReasons({
+            deceased: deceased === 1,
+            bankruptcy: bankruptcy === 1,
+            fapPending: fap === 'pending',
+            mailReturned: mailReturned !== null,
+          }),
+          ...(placed === null ? [] : (placed.split(',') as HoldReason[])),
+        ]
+      : [];
     if (holds.length > 0) {
       // Held whole (statementDue: a guarantor owing on some account and held gets no statement). A
       // guarantor's balance is the sum of its accounts' (accounts/rows.ts moveBalance moves both),
       // so with it above zero some account owes: the accounts need not be read to know it.
       owingOnAnAccount--;
-      plan.heldCount.guarantors++;
-      for (const reason of new Set(holds)) plan.heldCount.byReason[reason] = (plan.heldCount.byReason[reason] ?? 0) + 1;
+      countHeldWhole(holds);
       listHeld({ guarantorId: id, name: nameOf(), holds, accountsOnly: false });
       continue;
     }
@@ -215,9 +225,7 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
       }
     } else if (d.why === 'held') {
       // Every account owing is held on its own: held whole, for those accounts' reasons.
-      plan.heldCount.guarantors++;
-      for (const reason of new Set(d.holds ?? []))
-        plan.heldCount.byReason[reason] = (plan.heldCount.byReason[reason] ?? 0) + 1;
+      countHeldWhole(d.holds ?? []);
       listHeld({ guarantorId: id, name: nameOf(), holds: d.holds ?? [], accountsOnly: false });
     } else if (d.why === 'below_minimum') plan.skipped.belowMinimum++;
     else if (d.why === 'not_yet') plan.skipped.notYet++;
