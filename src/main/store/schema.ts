@@ -1208,6 +1208,13 @@ export interface StatementRunItemsRow {
   zip: string;
   snapshot: string;
   shown: string;
+  kind: 'regular' | 'final_notice';
+  number_in_cycle: number;
+  due_date: string;
+  amount_due_cents: number;
+  named_actions: string | null;
+  plans: number;
+  credit_cents: number;
 }
 
 export interface StatementRunsRow {

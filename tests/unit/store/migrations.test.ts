@@ -973,3 +973,45 @@ describe('033', () => {
     db.close();
   });
 });
+
+describe('035', () => {
+  // Checked on a database at 034 holding a released run and a prepared one.
+  it('discards a run prepared before it (its items were plain JSON) and keeps what the release reads beside each item', () => {
+    const db = freshDb();
+    migrate(db, 34);
+    db.exec(`
+      INSERT INTO guarantors (id, last_name, first_name, created_at, updated_at) VALUES (1, 'S', 'J', 't', 't');
+      INSERT INTO statement_runs (id, run_date, started_at, finished_at, counts, status)
+        VALUES (1, '2026-11-02', 't', 't', '{}', 'released'), (2, '2026-12-01', 't', 't', '{}', 'prepared');
+      INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown)
+        VALUES (2, 0, 1, '04101', '{"kind":"regular"}', '[]');
+    `);
+    expect(migrate(db)).toEqual([35]);
+    expect(db.prepare('SELECT id, status FROM statement_runs ORDER BY id').all()).toEqual([
+      { id: 1, status: 'released' },
+      { id: 2, status: 'discarded' },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM statement_run_items').pluck().get()).toBe(0);
+    const columns = (db.pragma('table_info(statement_run_items)') as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'kind',
+        'number_in_cycle',
+        'due_date',
+        'amount_due_cents',
+        'named_actions',
+        'plans',
+        'credit_cents',
+      ]),
+    );
+    // A kind the statements cannot have is refused.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown, kind) VALUES (1, 0, 1, '', '{}', '[]', 'dunning')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -12,7 +12,7 @@ import {
   heldListNote,
   type HoldReason,
 } from '../../../shared/rules/statementCycle';
-import type { PreparedRunView, StatementSnapshot } from '../../../shared/schemas/statements';
+import type { PreparedRunView } from '../../../shared/schemas/statements';
 import { contentWidth, createPdf, FONT, INK, PAGE, pdfBytes, table } from '../../pdf/layout';
 import { appendPages } from '../../pdf/pageCopy';
 import type { Db } from '../../store/database';
@@ -25,10 +25,10 @@ function sampleSeqs(db: Db, runId: number): { seq: number; why: string }[] {
       number | null;
   const picks: [string, number | null][] = [
     ['the first in the batch', first('1')],
-    ['a final notice', first(`json_extract(snapshot, '$.kind') = 'final_notice'`)],
-    ['a payment plan’s statement', first(`json_array_length(json_extract(snapshot, '$.plans')) > 0`)],
-    ['a statement netting a credit', first(`json_extract(snapshot, '$.creditCents') < 0`)],
-    ['a regular statement', first(`json_extract(snapshot, '$.kind') = 'regular'`)],
+    ['a final notice', first(`kind = 'final_notice'`)],
+    ['a payment plan’s statement', first('plans > 0')],
+    ['a statement netting a credit', first('credit_cents < 0')],
+    ['a regular statement', first(`kind = 'regular'`)],
   ];
   const seen = new Map<number, string[]>();
   for (const [why, seq] of picks) if (seq !== null) seen.set(seq, [...(seen.get(seq) ?? []), why]);
@@ -131,8 +131,7 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
     );
   const get = db.prepare('SELECT snapshot FROM statement_run_items WHERE run_id = ? AND seq = ?').pluck();
   for (const s of samples) {
-    const snapshot = JSON.parse(get.get(run.runId, s.seq) as string) as StatementSnapshot;
-    const drawn = await renderStatement(snapshot);
+    const drawn = await renderStatement(get.get(run.runId, s.seq) as string);
     appendPages(doc, drawn.pages.slice(0, 1));
   }
   return pdfBytes(doc);

@@ -127,7 +127,7 @@ export async function prepareRun(
   app: RecoupApp,
   runDate: string,
   by: number,
-  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause'> = {},
+  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause' | 'renderer'> = {},
 ): Promise<PreparedRunView> {
   const restoreCache = largerPageCache(app.store.db, RUN_CACHE_KIB);
   try {
@@ -149,7 +149,7 @@ async function prepareWithCache(
   app: RecoupApp,
   runDate: string,
   by: number,
-  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause'>,
+  hooks: Pick<RunHooks, 'onProgress' | 'isCancelled' | 'pause' | 'renderer'>,
 ): Promise<PreparedRunView> {
   const db = app.store.db;
   const policy = statementPolicy(db);
@@ -159,6 +159,8 @@ async function prepareWithCache(
   const plan = planRun(db, runDate);
   if (plan.due.length === 0) throw new AppError('not_found', 'No statements are due today.');
   let work: UnitOfWork | null = null;
+  // The drawing threads make each statement's stored snapshot meanwhile (they draw only at release).
+  const renderer = hooks.renderer ?? statementRenderer();
   try {
     work = beginWork(db);
     discardPrepared(db);
@@ -172,7 +174,9 @@ async function prepareWithCache(
         .run(runDate, now, now, by, mark, fingerprint).lastInsertRowid,
     );
     const insert = db.prepare(
-      'INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown, kind, number_in_cycle, due_date,
+                                        amount_due_cents, named_actions, plans, credit_cents)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const counts: ProofCounts = {
       statements: 0,
@@ -190,12 +194,39 @@ async function prepareWithCache(
     // together, and a page of the store is read once rather than once per guarantor on it); kept
     // in the batch's order (ZIP code), `seq` being the place in it.
     const byId = plan.due.map((d, seq) => ({ d, seq })).sort((a, b) => a.d.guarantorId - b.d.guarantorId);
+    type Built = { d: DueStatement; seq: number; snapshot: StatementSnapshot; shown: ShownAccount[] };
+    // Each chunk kept as its stored snapshots come back, in order, a few chunks in flight.
+    const inFlight: { items: Built[]; stored: Promise<string[]> }[] = [];
+    const keep = async () => {
+      const job = inFlight.shift()!;
+      const stored = await job.stored;
+      job.items.forEach(({ d, seq, snapshot: s, shown }, k) => {
+        insert.run(
+          runId,
+          seq,
+          d.guarantorId,
+          d.zip,
+          stored[k]!,
+          JSON.stringify(shown),
+          s.kind,
+          s.numberInCycle,
+          s.dueDate,
+          s.amountDueCents,
+          // ECA-05: the actions the final notice names, as ECA kinds (the snapshot has them in words).
+          s.finalNotice ? JSON.stringify(ecaKindsNamed(s.finalNotice.intendedActions)) : null,
+          s.plans?.length ?? 0,
+          s.creditCents ?? 0,
+        );
+      });
+    };
+    const most = 2 * Math.max(1, renderer.threads) + 1;
     for (let i = 0; i < byId.length; i += CHUNK) {
+      const items: Built[] = [];
       for (const { d, seq } of byId.slice(i, i + CHUNK)) {
         const built = buildDue(db, d, runDate, { policy, hospital });
         if (!built) continue;
         const s = built.snapshot;
-        insert.run(runId, seq, d.guarantorId, d.zip, JSON.stringify(s), JSON.stringify(built.shown));
+        items.push({ d, seq, snapshot: s, shown: built.shown });
         counts.statements++;
         if (s.kind === 'final_notice') counts.finalNotices++;
         else counts.regular++;
@@ -206,10 +237,17 @@ async function prepareWithCache(
         }
         counts.amountCents += s.amountDueCents;
       }
+      if (items.length > 0) {
+        const stored = renderer.encode(items.map((b) => b.snapshot));
+        stored.catch(() => undefined); // awaited in turn; a cancelled run abandons it
+        inFlight.push({ items, stored });
+        while (inFlight.length >= most) await keep();
+      }
       hooks.onProgress?.(Math.min(i + CHUNK, plan.due.length), plan.due.length);
       if (hooks.pause) await hooks.pause();
       if (hooks.isCancelled?.()) throw new RunCancelled();
     }
+    while (inFlight.length > 0) await keep();
     if (counts.statements === 0) throw new AppError('not_found', 'No statements are due today.');
     db.prepare('UPDATE statement_runs SET proof = ? WHERE id = ?').run(JSON.stringify(counts), runId);
     work.commit();
@@ -219,6 +257,8 @@ async function prepareWithCache(
     if (err instanceof RunCancelled)
       throw new AppError('not_allowed', 'Preparing the statement run was cancelled; nothing was kept.');
     throw err;
+  } finally {
+    if (!hooks.renderer) await renderer.close();
   }
 }
 
@@ -272,24 +312,28 @@ export function discardRun(db: Db, runId: number): void {
   db.prepare(`UPDATE statement_runs SET status = 'discarded' WHERE id = ?`).run(runId);
 }
 
+/** A prepared run's item: the statement as stored (snapshotCodec), what it shows, and what the release records of it. */
+export interface RunItemRow {
+  seq: number;
+  guarantor_id: number;
+  zip: string;
+  snapshot: string;
+  shown: string;
+  kind: 'regular' | 'final_notice';
+  number_in_cycle: number;
+  due_date: string;
+  amount_due_cents: number;
+  named_actions: string | null;
+}
+
 /** A prepared run's items in their order (ZIP code), a chunk at a time. */
-export function runItems(
-  db: Db,
-  runId: number,
-  afterSeq: number,
-  limit: number,
-): { seq: number; guarantor_id: number; zip: string; snapshot: string; shown: string }[] {
+export function runItems(db: Db, runId: number, afterSeq: number, limit: number): RunItemRow[] {
   return db
     .prepare(
-      'SELECT seq, guarantor_id, zip, snapshot, shown FROM statement_run_items WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      `SELECT seq, guarantor_id, zip, snapshot, shown, kind, number_in_cycle, due_date, amount_due_cents, named_actions
+         FROM statement_run_items WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     )
-    .all(runId, afterSeq, limit) as {
-    seq: number;
-    guarantor_id: number;
-    zip: string;
-    snapshot: string;
-    shown: string;
-  }[];
+    .all(runId, afterSeq, limit) as RunItemRow[];
 }
 
 /**
@@ -348,27 +392,27 @@ async function releaseWithCache(
     let sent = 0;
     let finalNotices = 0;
     let amount = 0;
-    type Item = { guarantorId: number; zip: string; snapshot: StatementSnapshot; shown: ShownAccount[] };
-    const inFlight: { items: Item[]; rendered: Promise<BatchStatement[]> }[] = [];
-    const record = (items: Item[], rendered: BatchStatement[]) => {
-      items.forEach(({ guarantorId, zip, snapshot, shown }, k) => {
+    // The item's snapshot goes to a drawing thread as it is stored, and into the statement as it is.
+    const inFlight: { items: RunItemRow[]; rendered: Promise<BatchStatement[]> }[] = [];
+    const record = (items: RunItemRow[], rendered: BatchStatement[]) => {
+      items.forEach((item, k) => {
         const r = rendered[k]!;
         const statementId = insert.run(
           runId,
-          guarantorId,
+          item.guarantor_id,
           run.run_date,
-          snapshot.numberInCycle,
-          snapshot.kind,
-          snapshot.dueDate,
-          snapshot.amountDueCents,
-          r.stored,
+          item.number_in_cycle,
+          item.kind,
+          item.due_date,
+          item.amount_due_cents,
+          item.snapshot,
           r.sha256,
-          zip,
+          item.zip,
           run.ledger_mark,
         ).lastInsertRowid;
-        // ECA-05: the actions the final notice named, as ECA kinds (the snapshot has them in words).
-        const named = snapshot.finalNotice ? { actions: ecaKindsNamed(snapshot.finalNotice.intendedActions) } : null;
-        for (const a of shown) {
+        // ECA-05: the actions the final notice named, as ECA kinds (kept with the item when it was prepared).
+        const named = item.named_actions === null ? null : { actions: JSON.parse(item.named_actions) as string[] };
+        for (const a of JSON.parse(item.shown) as ShownAccount[]) {
           // A credit is refunded, not billed: it starts no clock. A plan's accounts are shown with
           // the plan's payment and run no cycle of their own, but a first statement is their D0.
           if (a.balanceCents <= 0) continue;
@@ -379,8 +423,8 @@ async function releaseWithCache(
         }
         appendPages(batch, r.pages);
         sent++;
-        if (snapshot.kind === 'final_notice') finalNotices++;
-        amount += snapshot.amountDueCents;
+        if (item.kind === 'final_notice') finalNotices++;
+        amount += item.amount_due_cents;
       });
     };
     const settleOne = async () => {
@@ -394,15 +438,9 @@ async function releaseWithCache(
       const rows = runItems(db, runId, seq, CHUNK);
       if (rows.length === 0) break;
       seq = rows[rows.length - 1]!.seq;
-      const items = rows.map((r) => ({
-        guarantorId: r.guarantor_id,
-        zip: r.zip,
-        snapshot: JSON.parse(r.snapshot) as StatementSnapshot,
-        shown: JSON.parse(r.shown) as ShownAccount[],
-      }));
-      const rendered = renderer.render(items.map((i) => i.snapshot));
+      const rendered = renderer.render(rows.map((r) => r.snapshot));
       rendered.catch(() => undefined); // awaited in turn below; a cancelled release abandons it
-      inFlight.push({ items, rendered });
+      inFlight.push({ items: rows, rendered });
       done += rows.length;
       while (inFlight.length >= most) await settleOne();
       hooks.onProgress?.(done, total);

@@ -7,12 +7,18 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
+import { encodeSnapshot } from '../../store/snapshotCodec';
 import { renderForBatch, type BatchStatement } from './statementPdf';
+
+/** A statement to draw: its snapshot, or the snapshot as the store keeps it (snapshotCodec), drawn as it decodes. */
+export type SnapshotInput = StatementSnapshot | string;
 
 export interface StatementRenderer {
   /** Worker threads drawing (0: the calling thread draws). */
   readonly threads: number;
-  render(snapshots: StatementSnapshot[]): Promise<BatchStatement[]>;
+  render(snapshots: SnapshotInput[]): Promise<BatchStatement[]>;
+  /** The snapshots as the store keeps them (snapshotCodec), made where they are drawn. */
+  encode(snapshots: StatementSnapshot[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -24,12 +30,15 @@ export function inlineRenderer(): StatementRenderer {
       for (const s of snapshots) out.push(await renderForBatch(s));
       return out;
     },
+    async encode(snapshots) {
+      return Promise.resolve(snapshots.map((s) => encodeSnapshot(s)));
+    },
     async close() {},
   };
 }
 
 interface Pending {
-  resolve(results: BatchStatement[]): void;
+  resolve(results: BatchStatement[] | string[]): void;
   reject(err: Error): void;
 }
 
@@ -52,7 +61,7 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
     }
   };
   for (const w of workers) {
-    w.worker.on('message', (m: { id: number; results?: BatchStatement[]; error?: string }) => {
+    w.worker.on('message', (m: { id: number; results?: BatchStatement[] | string[]; error?: string }) => {
       const p = w.pending.get(m.id);
       if (!p) return;
       w.pending.delete(m.id);
@@ -63,30 +72,40 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
     w.worker.on('messageerror', fail);
     w.worker.on('exit', (code) => fail(new Error(`A statement worker stopped (exit code ${code}).`)));
   }
+  // A job to the least busy worker; its answer comes back by its id.
+  const send = <T extends BatchStatement[] | string[]>(
+    kind: 'draw' | 'encode',
+    snapshots: SnapshotInput[],
+  ): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => fail(new Error('A statement worker did not answer; the run was stopped.')),
+        JOB_TIMEOUT_MS,
+      );
+      w.pending.set(id, {
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      w.worker.postMessage({ id, kind, snapshots });
+    });
+  };
   let closed = false;
   return {
     threads: size,
     render(snapshots) {
-      if (failure) return Promise.reject(failure);
-      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => fail(new Error('A statement worker did not answer; the run was stopped.')),
-          JOB_TIMEOUT_MS,
-        );
-        w.pending.set(id, {
-          resolve: (r) => {
-            clearTimeout(timer);
-            resolve(r);
-          },
-          reject: (e) => {
-            clearTimeout(timer);
-            reject(e);
-          },
-        });
-        w.worker.postMessage({ id, snapshots });
-      });
+      return send<BatchStatement[]>('draw', snapshots);
+    },
+    encode(snapshots) {
+      return send<string[]>('encode', snapshots);
     },
     async close() {
       if (closed) return;

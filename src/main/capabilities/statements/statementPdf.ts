@@ -24,7 +24,7 @@ import {
   type Pdf,
 } from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
-import { encodeSnapshot } from '../../store/snapshotCodec';
+import { decodeSnapshot, encodeSnapshot } from '../../store/snapshotCodec';
 import { endToBytes } from '../../pdf/output';
 import { allowReplay, replayed } from '../../pdf/replay';
 
@@ -510,13 +510,21 @@ export interface RenderedStatement {
   pages: CapturedPage[];
 }
 
-/** Draws a statement once: the single PDF's hash, and its pages for the batch. */
-export async function renderStatement(s: StatementSnapshot): Promise<RenderedStatement> {
-  const doc = statementDocument(s);
+/**
+ * Draws a statement once: the single PDF's hash, and its pages for the batch. `s` may be the
+ * snapshot as the store keeps it (snapshotCodec): drawn as it decodes, and kept as it is.
+ */
+export async function renderStatement(s: StatementSnapshot | string): Promise<RenderedStatement> {
+  const snapshot = typeof s === 'string' ? decodeSnapshot(s) : s;
+  const doc = statementDocument(snapshot);
   const pages = capturePages(doc);
   // Its bytes collected as pdfkit writes them, not through its stream (pdf/output.ts: the same bytes).
   const bytes = endToBytes(doc);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), stored: encodeSnapshot(s), pages };
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    stored: typeof s === 'string' ? s : encodeSnapshot(snapshot),
+    pages,
+  };
 }
 
 /** A statement drawn for a run's batch: its pages compressed where it was drawn (a worker thread). */
@@ -528,7 +536,7 @@ export interface BatchStatement extends Omit<RenderedStatement, 'pages'> {
 const BATCH_DEFLATE_LEVEL = 3;
 
 /** Draws a statement for a run's batch (renderStatement, its pages deflated as the batch keeps them). */
-export async function renderForBatch(s: StatementSnapshot): Promise<BatchStatement> {
+export async function renderForBatch(s: StatementSnapshot | string): Promise<BatchStatement> {
   const { pages, ...rendered } = await renderStatement(s);
   return { ...rendered, pages: deflatePages(pages, BATCH_DEFLATE_LEVEL) };
 }

@@ -35,6 +35,7 @@ import { migration031 } from './031_remittance_lines_money';
 import { migration032 } from './032_guarantors_queue';
 import { migration033 } from './033_guarantors_match_names';
 import { migration034 } from './034_statement_holds';
+import { migration035 } from './035_run_items_stored';
 
 export interface Migration {
   version: number;
@@ -77,6 +78,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration032,
   migration033,
   migration034,
+  migration035,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
