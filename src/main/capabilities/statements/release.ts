@@ -18,6 +18,7 @@ import { appendPages } from '../../pdf/pageCopy';
 import { statementRenderer } from './renderPool';
 import type { BatchStatement } from './statementPdf';
 import { largerPageCache, type Db } from '../../store/database';
+import type { StatementRunItemsRow } from '../../store/schema';
 import { setCollectionClock } from '../accounts';
 import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
@@ -313,18 +314,7 @@ export function discardRun(db: Db, runId: number): void {
 }
 
 /** A prepared run's item: the statement as stored (snapshotCodec), what it shows, and what the release records of it. */
-export interface RunItemRow {
-  seq: number;
-  guarantor_id: number;
-  zip: string;
-  snapshot: string;
-  shown: string;
-  kind: 'regular' | 'final_notice';
-  number_in_cycle: number;
-  due_date: string;
-  amount_due_cents: number;
-  named_actions: string | null;
-}
+export type RunItemRow = Omit<StatementRunItemsRow, 'run_id' | 'plans' | 'credit_cents'>;
 
 /** A prepared run's items in their order (ZIP code), a chunk at a time. */
 export function runItems(db: Db, runId: number, afterSeq: number, limit: number): RunItemRow[] {
