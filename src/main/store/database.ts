@@ -71,7 +71,8 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
 export function largerPageCache(db: Db, kib: number): () => void {
   const before = db.pragma('cache_size', { simple: true }) as number;
   // A negative size is in KiB (as this app sets it); a positive one in pages.
-  if (before < 0 && -before >= kib) return () => undefined;
+  const beforeKib = before < 0 ? -before : (before * (db.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (beforeKib >= kib) return () => undefined;
   db.pragma(`cache_size = -${kib}`);
   return () => {
     db.pragma(`cache_size = ${before}`);

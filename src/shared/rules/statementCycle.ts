@@ -53,10 +53,14 @@ export function heldListNote(listed: number, count: { guarantors: number; accoun
     : '';
 }
 
-/** The whole holds by reason, most first: "Balance disputed 750,000; Deceased 12,004". */
+/** Guarantors held with no statement, by reason, most first (a guarantor held for two counts under both). */
+export function heldByReason(byReason: Record<string, number>): [string, number][] {
+  return Object.entries(byReason).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+}
+
+/** The same as words: "Balance disputed 750,000; Deceased 12,004". */
 export function heldByReasonText(byReason: Record<string, number>): string {
-  return Object.entries(byReason)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+  return heldByReason(byReason)
     .map(([r, n]) => `${HOLD_REASON_LABELS[r as HoldReason] ?? r} ${n.toLocaleString('en-US')}`)
     .join('; ');
 }

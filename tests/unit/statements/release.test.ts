@@ -54,7 +54,7 @@ describe('a statement run is prepared, proved, and released by a supervisor', ()
     expect(proof[0]).toContain('John O');
     expect(proof[0]).toContain('Balance disputed');
     expect(proof[0]).toContain(
-      '1 guarantor held whole (Balance disputed 1), 0 guarantors with some accounts held. Listed: all of them.',
+      '1 guarantor held, with no statement (by reason: Balance disputed 1); 0 guarantors with some accounts held, those accounts left off their statements. Listed: all of them.',
     );
     expect(proof.some((p) => p.includes('Jane Smith') && p.includes('Statement 1 of 4'))).toBe(true);
 

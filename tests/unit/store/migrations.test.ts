@@ -974,6 +974,44 @@ describe('033', () => {
   });
 });
 
+describe('034', () => {
+  it('keeps the holds in force by guarantor and by account, each index with every column its query reads', () => {
+    const db = freshDb();
+    migrate(db, 33);
+    expect(migrate(db, 34)).toEqual([34]);
+    const columns = (index: string) => (db.pragma(`index_info(${index})`) as { name: string }[]).map((c) => c.name);
+    expect(columns('holds_active_guarantor')).toEqual([
+      'guarantor_id',
+      'placed_on',
+      'id',
+      'until',
+      'reason',
+      'account_id',
+      'released_on',
+    ]);
+    expect(columns('holds_active_account')).toEqual([
+      'account_id',
+      'placed_on',
+      'id',
+      'until',
+      'reason',
+      'released_on',
+    ]);
+    const sql = (index: string) =>
+      db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(index) as string;
+    expect(sql('holds_active_guarantor')).toMatch(/WHERE released_on IS NULL AND account_id IS NULL$/);
+    expect(sql('holds_active_account')).toMatch(/WHERE released_on IS NULL AND account_id IS NOT NULL$/);
+    const plan = (q: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(
+      plan(
+        `SELECT reason FROM holds h WHERE h.guarantor_id = 1 AND h.account_id IS NULL AND h.released_on IS NULL AND (h.until IS NULL OR h.until >= '2026-12-07') ORDER BY placed_on DESC, id DESC`,
+      ),
+    ).toMatch(/SEARCH h USING COVERING INDEX holds_active_guarantor \(guarantor_id=\?\)/);
+    db.close();
+  });
+});
+
 describe('035', () => {
   // Checked on a database at 034 holding a released run and a prepared one.
   it('discards a run prepared before it (its items were plain JSON) and keeps what the release reads beside each item', () => {

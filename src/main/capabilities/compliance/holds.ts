@@ -181,15 +181,20 @@ export function automaticHoldReasons(g: {
   return reasons;
 }
 
-/** Every placed hold in force on a date, for the whole book (the statement run reads them at once). */
+/** A hold (`alias`) in force on the date `date` (an SQL value): not released, and not ended before it. */
+function inForceSql(alias: string, date: string): string {
+  return `${alias}.released_on IS NULL AND (${alias}.until IS NULL OR ${alias}.until >= ${date})`;
+}
+
+/** Every placed hold in force on a date, for the whole book (the work queue reads them at once). */
 export function activePlacedHolds(
   db: Db,
   today: string,
 ): { guarantorId: number; accountId: number | null; reason: HoldReason }[] {
   return db
     .prepare(
-      `SELECT guarantor_id AS guarantorId, account_id AS accountId, reason FROM holds
-        WHERE released_on IS NULL AND (until IS NULL OR until >= ?) ORDER BY placed_on DESC, id DESC`,
+      `SELECT guarantor_id AS guarantorId, account_id AS accountId, reason FROM holds h
+        WHERE ${inForceSql('h', '?')} ORDER BY placed_on DESC, id DESC`,
     )
     .all(today) as { guarantorId: number; accountId: number | null; reason: HoldReason }[];
 }
@@ -202,17 +207,15 @@ export function activePlacedHolds(
  */
 export function placedHoldsSql(guarantorId: string): string {
   return `(SELECT group_concat(h.reason, ',' ORDER BY h.placed_on DESC, h.id DESC) FROM holds h
-            WHERE h.guarantor_id = ${guarantorId} AND h.account_id IS NULL AND h.released_on IS NULL
-              AND (h.until IS NULL OR h.until >= @runDate))`;
+            WHERE h.guarantor_id = ${guarantorId} AND h.account_id IS NULL AND ${inForceSql('h', '@runDate')})`;
 }
 
 /** The holds in force on a date on single accounts, each account's reasons latest placed first (holds_active_account). */
 export function activeAccountHolds(db: Db, today: string): Map<number, HoldReason[]> {
   const rows = db
     .prepare(
-      `SELECT account_id, reason FROM holds
-        WHERE released_on IS NULL AND account_id IS NOT NULL AND (until IS NULL OR until >= ?)
-        ORDER BY placed_on DESC, id DESC`,
+      `SELECT h.account_id, h.reason FROM holds h
+        WHERE h.account_id IS NOT NULL AND ${inForceSql('h', '?')} ORDER BY h.placed_on DESC, h.id DESC`,
     )
     .raw()
     .all(today) as [number, HoldReason][];

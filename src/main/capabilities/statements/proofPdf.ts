@@ -100,7 +100,7 @@ export async function proofPdf(db: Db, run: PreparedRunView): Promise<Buffer> {
       .font(FONT.regular)
       .fontSize(9)
       .text(
-        `${plural(run.heldCount.guarantors, 'guarantor', 'guarantors')} held whole${run.heldCount.guarantors > 0 ? ` (${heldByReasonText(run.heldCount.byReason)})` : ''}, ${plural(run.heldCount.accountsOnly, 'guarantor', 'guarantors')} with some accounts held. Listed${heldListNote(run.held.length, run.heldCount) || ': all of them'}.`,
+        `${plural(run.heldCount.guarantors, 'guarantor', 'guarantors')} held, with no statement${run.heldCount.guarantors > 0 ? ` (by reason: ${heldByReasonText(run.heldCount.byReason)})` : ''}; ${plural(run.heldCount.accountsOnly, 'guarantor', 'guarantors')} with some accounts held, those accounts left off their statements. Listed${heldListNote(run.held.length, run.heldCount) || ': all of them'}.`,
         { width: w },
       );
     doc.moveDown(0.3);

@@ -36,26 +36,15 @@ export interface RunResult {
 }
 
 /** What the proof counts, kept with the prepared run: the view's counts (its holds as reasons). */
+// (A run prepared before migration 035, whose proof listed every held guarantor and counted none,
+// was discarded by it: every proof kept now has its counts.)
 type ProofCounts = Omit<
   PreparedRunView,
   'runId' | 'runDate' | 'preparedAt' | 'preparedBy' | 'stale' | 'held' | 'heldCount'
 > & {
   held: RunPlan['held'];
-  /** Absent from a proof kept before issue 18's count (its `held` then listed every one). */
-  heldCount?: RunPlan['heldCount'];
+  heldCount: RunPlan['heldCount'];
 };
-
-/** A proof's held guarantors counted (a proof kept before the count listed them all). */
-function heldCountOf(c: ProofCounts): RunPlan['heldCount'] {
-  if (c.heldCount) return c.heldCount;
-  const byReason: RunPlan['heldCount']['byReason'] = {};
-  for (const h of c.held) if (!h.accountsOnly) for (const r of new Set(h.holds)) byReason[r] = (byReason[r] ?? 0) + 1;
-  return {
-    guarantors: c.held.filter((h) => !h.accountsOnly).length,
-    accountsOnly: c.held.filter((h) => h.accountsOnly).length,
-    byReason,
-  };
-}
 
 /**
  * Everything that decides who is due and what each statement says, as one string: the last ledger
@@ -289,7 +278,7 @@ export function preparedRun(db: Db, today: string): PreparedRunView | null {
     amountCents: c.amountCents,
     creditCents: c.creditCents,
     held: c.held,
-    heldCount: heldCountOf(c),
+    heldCount: c.heldCount,
     skipped: c.skipped,
     stale,
   };
@@ -363,10 +352,11 @@ async function releaseWithCache(
       'Something that decides the statements has changed since this run was prepared (a payment, a hold, an address, a plan, or the day): prepare the run again and check its proof.',
     );
   const total = db.prepare('SELECT count(*) FROM statement_run_items WHERE run_id = ?').pluck().get(runId) as number;
-  const renderer = hooks.renderer ?? statementRenderer();
   const batch = createPdf({ title: `Statements ${run.run_date}`, date: run.run_date, streamPages: true });
   const written = streamBatch(batch, out);
   written.catch(() => undefined); // awaited before the commit; a failed release abandons it
+  // The drawing threads start last: nothing before the try can leave them running.
+  const renderer = hooks.renderer ?? statementRenderer();
   let work: UnitOfWork | null = null;
   try {
     // Inside the call's transaction (the router's, HP-01) this is a savepoint: the release commits
@@ -442,7 +432,7 @@ async function releaseWithCache(
     const proof = JSON.parse(
       db.prepare('SELECT proof FROM statement_runs WHERE id = ?').pluck().get(runId) as string,
     ) as ProofCounts;
-    const held = heldCountOf(proof);
+    const held = proof.heldCount;
     const counts = {
       statements: sent,
       finalNotices,

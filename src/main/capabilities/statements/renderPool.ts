@@ -38,6 +38,7 @@ export function inlineRenderer(): StatementRenderer {
 }
 
 interface Pending {
+  kind: 'draw' | 'encode';
   resolve(results: BatchStatement[] | string[]): void;
   reject(err: Error): void;
 }
@@ -65,7 +66,14 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
       const p = w.pending.get(m.id);
       if (!p) return;
       w.pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new Error(`A statement could not be drawn: ${m.error}`));
+      if (m.error !== undefined)
+        p.reject(
+          new Error(
+            p.kind === 'draw'
+              ? `A statement could not be drawn: ${m.error}`
+              : `A statement could not be kept with the prepared run: ${m.error}`,
+          ),
+        );
       else p.resolve(m.results!);
     });
     w.worker.on('error', fail);
@@ -86,6 +94,7 @@ export function workerRenderer(file: string, size: number): StatementRenderer {
         JOB_TIMEOUT_MS,
       );
       w.pending.set(id, {
+        kind,
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r as T);

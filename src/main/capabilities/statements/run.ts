@@ -82,7 +82,8 @@ type GuarantorDue = [
 type AccountDue = [id: number, balanceCents: number, finalSent: number, sent: number];
 
 /**
- * Who is due a statement on the run date, and who is held or skipped, and why (a few queries in all).
+ * Who is due a statement on the run date, and who is held or skipped, and why: one pass over the
+ * guarantors with a balance, and for each one not held whole, their accounts and last statement.
  * `heldListed`: how many held guarantors to name (HELD_LISTED).
  */
 export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunPlan {

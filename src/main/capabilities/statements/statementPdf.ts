@@ -504,7 +504,7 @@ export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
 export interface RenderedStatement {
   /** The SHA-256 of the single-statement PDF, as recorded. */
   sha256: string;
-  /** The snapshot as the store keeps it (snapshotCodec), made where it was drawn. */
+  /** The snapshot as the store keeps it (snapshotCodec): made where it was drawn, or the stored one it was drawn from. */
   stored: string;
   /** Its pages, for the run's batch. */
   pages: CapturedPage[];

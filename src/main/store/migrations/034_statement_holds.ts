@@ -2,7 +2,8 @@
 // placed hold in force into a map (750,000 in the bench, which holds all but the run's 50,000) and
 // every held guarantor's accounts and their past statements, only to decide "held". A guarantor's
 // placed holds are now read with their row, from an index of the holds in force on a guarantor as a
-// whole (its key the guarantor, then the order the reasons are listed in: latest placed first), and
+// whole (its key the guarantor, then the day placed and the id: read backwards, the reasons come
+// latest placed first, as they are listed), and
 // a held guarantor's accounts are not read at all. The holds on single accounts have their own
 // index, so reading them does not walk the guarantors' holds. Each index carries every column its
 // query reads (the partial condition's columns too: SQLite covers a query only with them in it).

@@ -11,7 +11,7 @@ import { formatCents } from '../../../../shared/money';
 import { plural } from '../../../../shared/plural';
 import {
   HOLD_REASON_LABELS,
-  heldByReasonText,
+  heldByReason,
   heldListNote,
   type HoldReason,
 } from '../../../../shared/rules/statementCycle';
@@ -262,6 +262,7 @@ function RunProof({
 }
 
 export function Statements() {
+  const heldByReasonId = useId();
   const due = useChannelQuery('statements:due', {});
   const prepared = useChannelQuery('statements:prepared', {});
   const [jobId, setJobId] = useState<string | null>(null);
@@ -369,7 +370,19 @@ export function Statements() {
               at zero)
             </li>
           </ul>
-          {value.heldCount.guarantors > 0 && <p>Held, by reason: {heldByReasonText(value.heldCount.byReason)}.</p>}
+          {value.heldCount.guarantors > 0 && (
+            <>
+              <h3 id={heldByReasonId}>Held (no statement), by reason</h3>
+              <ul className="import-counts" aria-labelledby={heldByReasonId}>
+                {heldByReason(value.heldCount.byReason).map(([reason, count]) => (
+                  <li key={reason}>
+                    <strong>{count.toLocaleString('en-US')}</strong>{' '}
+                    {HOLD_REASON_LABELS[reason as HoldReason] ?? reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {value.held.length > 0 && (
             <DataTable
               caption={`Holds: a guarantor held gets no statement; an account held is left off its guarantor’s statement${heldListNote(value.held.length, value.heldCount)}`}
