@@ -106,8 +106,7 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
   const byReason = plan.heldCount.byReason;
   const countHeldWhole = (holds: HoldReason[]) => {
     plan.heldCount.guarantors++;
-    for (let i = 0; i < holds.length; i++)
-      if (holds.indexOf(holds[i]!) === i) byReason[holds[i]!] = (byReason[holds[i]!] ?? 0) + 1;
+    for (const reason of new Set(holds)) byReason[reason] = (byReason[reason] ?? 0) + 1;
   };
   // Issue 11: guarantors who owe on an account but whose credits cover it get no statement at all:
   // those with an account above zero (counted from accounts_open) less those among the guarantors
@@ -155,19 +154,15 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
     placed,
   ] of guarantors) {
     const nameOf = () => guarantorName({ first_name: firstName, middle_name: middleName, last_name: lastName });
-    const heldWhole =
-      placed !== null || deceased === 1 || bankruptcy === 1 || fap === 'pending' || mailReturned !== null;
-    const holds: HoldReason[] = heldWhole
-      ? [
-          ...automaticHoldReasons({
-            deceased: deceased === 1,
-            bankruptcy: bankruptcy === 1,
-            fapPending: fap === 'pending',
-            mailReturned: mailReturned !== null,
-          }),
-          ...(placed === null ? [] : (placed.split(',') as HoldReason[])),
-        ]
-      : [];
+    const holds: HoldReason[] = [
+      ...automaticHoldReasons({
+        deceased: deceased === 1,
+        bankruptcy: bankruptcy === 1,
+        fapPending: fap === 'pending',
+        mailReturned: mailReturned !== null,
+      }),
+      ...(placed === null ? [] : (placed.split(',') as HoldReason[])),
+    ];
     if (holds.length > 0) {
       // Held whole (statementDue: a guarantor owing on some account and held gets no statement). A
       // guarantor's balance is the sum of its accounts' (accounts/rows.ts moveBalance moves both),
