@@ -107,4 +107,42 @@ describe('the work queue (kind bad_debt)', () => {
     const clerkAgain = await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk);
     expect(clerkAgain.items.some((i) => i.summary.includes('account B1'))).toBe(false);
   });
+
+  // The first bill's clock starts at the latest remittance of four dates (BD-04): the queue reads the
+  // candidates by each date's index (migration 036), so each one is tried as the latest, and a later
+  // date outside the window moves the deadline past it.
+  it.each([
+    [
+      'the secondary payer’s remittance',
+      `UPDATE accounts SET medicare_ra_date = '2025-11-01', secondary_ra_date = '2026-02-20' WHERE id = ?`,
+    ],
+    [
+      'Medicaid’s remittance',
+      `UPDATE accounts SET medicare_ra_date = '2025-11-01', medicaid_ra_date = '2026-02-20' WHERE id = ?`,
+    ],
+    [
+      'the secondary payer’s denial',
+      `INSERT INTO bad_debt_facts (account_id, secondary_denied_on, updated_at) VALUES (?, '2026-02-20', 't')
+         ON CONFLICT (account_id) DO UPDATE SET secondary_denied_on = excluded.secondary_denied_on`,
+    ],
+  ])('the latest remittance may be %s (BD-04: due 120 days after 2026-02-20)', async (_, sql) => {
+    w = await badDebtWorld('2026-06-08');
+    const db = w.t.app.store.db;
+    // A statement the day before the remittance is not its first bill (BD-04: the bill follows it).
+    db.prepare(`UPDATE accounts SET first_statement_date = '2026-02-19' WHERE id = ?`).run(w.ids.B2);
+    db.prepare(sql).run(w.ids.B2);
+    const keys = async () =>
+      (await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk)).items.map((i) => i.key);
+    expect(await keys()).toEqual([`bad_debt:first_bill:${w.ids.B2}:2026-06-20`]);
+    // A statement on the day of the latest remittance is its first bill: nothing to remind.
+    db.prepare(`UPDATE accounts SET first_statement_date = '2026-02-20' WHERE id = ?`).run(w.ids.B2);
+    expect(await keys()).toEqual([]);
+    db.prepare(`UPDATE accounts SET first_statement_date = NULL WHERE id = ?`).run(w.ids.B2);
+    // A Medicare remittance in the window does not bring the account in when a later date (here
+    // 2026-03-10: due 2026-07-08, 30 days from 2026-06-08) is outside it.
+    db.prepare(
+      `UPDATE accounts SET medicare_ra_date = '2026-02-20', secondary_ra_date = '2026-03-10' WHERE id = ?`,
+    ).run(w.ids.B2);
+    expect(await keys()).toEqual([]);
+  });
 });

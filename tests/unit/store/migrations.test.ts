@@ -1024,7 +1024,7 @@ describe('035', () => {
       INSERT INTO statement_run_items (run_id, seq, guarantor_id, zip, snapshot, shown)
         VALUES (2, 0, 1, '04101', '{"kind":"regular"}', '[]');
     `);
-    expect(migrate(db)).toEqual([35]);
+    expect(migrate(db, 35)).toEqual([35]);
     expect(db.prepare('SELECT id, status FROM statement_runs ORDER BY id').all()).toEqual([
       { id: 1, status: 'released' },
       { id: 2, status: 'discarded' },
@@ -1050,6 +1050,26 @@ describe('035', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('036', () => {
+  it('indexes each date that may start the first-bill clock (BD-04), the empty ones left out', () => {
+    const db = freshDb();
+    migrate(db, 35);
+    expect(migrate(db)).toEqual([36]);
+    const sql = (index: string) =>
+      db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(index) as string;
+    expect(sql('accounts_medicare_secondary_ra')).toMatch(
+      /ON accounts\(secondary_ra_date\)\s+WHERE payer_class = 'medicare' AND balance_cents > 0 AND secondary_ra_date IS NOT NULL$/,
+    );
+    expect(sql('accounts_medicare_medicaid_ra')).toMatch(
+      /ON accounts\(medicaid_ra_date\)\s+WHERE payer_class = 'medicare' AND balance_cents > 0 AND medicaid_ra_date IS NOT NULL$/,
+    );
+    expect(sql('bad_debt_facts_secondary_denied')).toMatch(
+      /ON bad_debt_facts\(secondary_denied_on\)\s+WHERE secondary_denied_on IS NOT NULL$/,
+    );
     db.close();
   });
 });

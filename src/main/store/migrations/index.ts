@@ -36,6 +36,7 @@ import { migration032 } from './032_guarantors_queue';
 import { migration033 } from './033_guarantors_match_names';
 import { migration034 } from './034_statement_holds';
 import { migration035 } from './035_run_items_stored';
+import { migration036 } from './036_first_bill_dates';
 
 export interface Migration {
   version: number;
@@ -79,6 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration033,
   migration034,
   migration035,
+  migration036,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
