@@ -3,7 +3,11 @@
 // comes in only alone; pending applications go to supervisors; marking an item done writes the
 // guarantor's activity and closes the follow-up it came from.
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPEN_BALANCES_SQL } from '../../../src/main/capabilities/queue/collections';
+import {
+  OPEN_BALANCES_ONLY_SQL,
+  OPEN_BALANCES_SQL,
+  OPEN_COLUMNS,
+} from '../../../src/main/capabilities/queue/collections';
 import { addUserAndLogIn, SETUP, setUpAndLogIn, testApp, type TestApp } from '../support';
 import { COMBINED_HEADER, importSmall } from '../accounts/fixtures';
 
@@ -351,6 +355,18 @@ describe('the queue reads by index at scale', () => {
     expect(plan.some((d) => /SEARCH s USING COVERING INDEX statements_guarantor/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH e USING (COVERING )?INDEX ledger_paying/.test(d))).toBe(true);
     expect(plan.some((d) => /SEARCH pa USING COVERING INDEX accounts_guarantor/.test(d))).toBe(true);
+  });
+
+  it('the rows are read as arrays in the order the source names their columns, for the whole book and for some guarantors', async () => {
+    t = testApp();
+    await setUpAndLogIn(t);
+    for (const sql of [OPEN_BALANCES_SQL, OPEN_BALANCES_ONLY_SQL])
+      expect(
+        t.app.store.db
+          .prepare(sql)
+          .columns()
+          .map((c) => c.name),
+      ).toEqual(OPEN_COLUMNS);
   });
 });
 
