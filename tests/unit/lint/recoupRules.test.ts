@@ -20,14 +20,14 @@ const tester = new RuleTester({
 tester.run('capability-boundaries', recoup.rules['capability-boundaries'], {
   valid: [
     { filename: at('src/main/capabilities/plans/handlers.ts'), code: "import { x } from './lapseEngine';" },
-    { filename: at('src/main/capabilities/statements/run.ts'), code: "import { holdsOf } from '../compliance';" },
+    { filename: at('src/main/capabilities/statements/runPlan.ts'), code: "import { holdsOf } from '../compliance';" },
     { filename: at('src/main/capabilities/index.ts'), code: "import { plans } from './plans';" },
     { filename: at('src/bench/index.ts'), code: "import { runDaily } from '../main/capabilities/plans';" },
     { filename: at('src/main/compose.ts'), code: "import { CAPABILITIES } from './capabilities';" },
   ],
   invalid: [
     {
-      filename: at('src/main/capabilities/statements/run.ts'),
+      filename: at('src/main/capabilities/statements/runPlan.ts'),
       code: "import { holdsOf } from '../compliance/holds';",
       errors: [{ messageId: 'internal' }],
     },

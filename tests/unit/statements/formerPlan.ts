@@ -4,7 +4,7 @@
 import { guarantorName } from '../../../src/main/capabilities/accounts';
 import { activePlacedHolds, automaticHoldReasons } from '../../../src/main/capabilities/compliance';
 import { activePlanAccounts } from '../../../src/main/capabilities/plans';
-import type { RunPlan } from '../../../src/main/capabilities/statements/run';
+import type { RunPlan } from '../../../src/main/capabilities/statements/runPlan';
 import { statementPolicy } from '../../../src/main/platform/settings';
 import type { Db } from '../../../src/main/store/database';
 import type { GuarantorsRow } from '../../../src/main/store/schema';

@@ -5,7 +5,7 @@ import { setUpAndLogIn, testApp, type TestApp, sendStatements } from '../support
 import { pdfPages } from '../pdfText';
 import { importSmall } from '../accounts/fixtures';
 import { PassThrough, Writable } from 'node:stream';
-import { reprintRun } from '../../../src/main/capabilities/statements/run';
+import { reprintRun } from '../../../src/main/capabilities/statements/pastRuns';
 import { releaseRun } from '../../../src/main/capabilities/statements/release';
 
 let t: TestApp;

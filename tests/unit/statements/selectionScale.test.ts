@@ -5,7 +5,7 @@
 // Who is due, in what order, and every figure stay those of the former queries (ST-03).
 import { afterEach, describe, expect, it } from 'vitest';
 import { planRun } from '../../../src/main/capabilities/statements';
-import { HELD_LISTED } from '../../../src/main/capabilities/statements/run';
+import { HELD_LISTED } from '../../../src/main/capabilities/statements/runPlan';
 import { formerPlan } from './formerPlan';
 import { runFingerprint } from '../../../src/main/capabilities/statements/release';
 import type { Db } from '../../../src/main/store/database';

@@ -7,7 +7,9 @@ import { fileOwner, offerBytes, userOf } from '../../platform/capability';
 import { supervisorApproval } from '../access';
 import { proofPdf } from './proofPdf';
 import { discardRun, prepareRun, preparedRun, releaseRun } from './release';
-import { listRuns, planRun, reprintRun, reprintStatement, runDateOf, runFileName, statementsOf } from './run';
+import { runFileName } from './batch';
+import { listRuns, reprintRun, reprintStatement, runDateOf, statementsOf } from './pastRuns';
+import { planRun } from './runPlan';
 
 export const statementsHandlers: HandlerMap<'statements'> = {
   'statements:due': (ctx) => {

@@ -11,7 +11,8 @@ export const statements: Capability<'statements'> = {
   queueSources: [returnedMailQueueSource],
 };
 
-export { planRun, recordedStatement, type RecordedStatement } from './run';
+export { planRun } from './runPlan';
+export { recordedStatement, type RecordedStatement } from './pastRuns';
 export { prepareRun, releaseRun, runFingerprint } from './release';
 export { renderThreads } from './renderPool';
 export { renderForBatch, statementDocument } from './statementPdf';

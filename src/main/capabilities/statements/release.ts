@@ -24,7 +24,8 @@ import { ecaKindsNamed } from '../../../shared/wording/statementTexts';
 import { hospitalIdentity, statementPolicy } from '../../platform/settings';
 import { beginWork, type UnitOfWork } from '../../platform/unitOfWork';
 import { buildStatement, type ShownAccount } from './snapshot';
-import { CHUNK, planRun, streamBatch, type DueStatement, type RunHooks, type RunPlan } from './run';
+import { CHUNK, streamBatch, type RunHooks } from './batch';
+import { planRun, type DueStatement, type RunPlan } from './runPlan';
 
 export class RunCancelled extends Error {}
 
