@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planRun } from '../../../src/main/capabilities/statements';
 import { HELD_LISTED } from '../../../src/main/capabilities/statements/runPlan';
 import { formerPlan } from './formerPlan';
-import { runFingerprint } from '../../../src/main/capabilities/statements/release';
+import { runFingerprint } from '../../../src/main/capabilities/statements/preparedRun';
 import type { Db } from '../../../src/main/store/database';
 import { plansOf } from '../queryPlans';
 import { SETUP, testApp, type TestApp } from '../support';

@@ -13,6 +13,8 @@ export const statements: Capability<'statements'> = {
 
 export { planRun } from './runPlan';
 export { recordedStatement, type RecordedStatement } from './pastRuns';
-export { prepareRun, releaseRun, runFingerprint } from './release';
+export { prepareRun } from './prepare';
+export { runFingerprint } from './preparedRun';
+export { releaseRun } from './release';
 export { renderThreads } from './renderPool';
 export { renderForBatch, statementDocument } from './statementPdf';

@@ -1,8 +1,9 @@
 // The monthly statement run (ST-03): who is due (and who is held, and why); one statement per
 // guarantor covering all their open accounts, credits listed with their refunds (issue 11), printed as one PDF sorted
-// by ZIP code. This is the run's plan; the run is prepared, proved and released in release.ts, where
-// each statement is recorded with its number in the cycle, its amounts, the snapshot it was printed
-// from, the SHA-256 of its PDF and the last ledger entry it covered. Past runs: pastRuns.ts.
+// by ZIP code. This is the run's plan; the run is prepared (prepare.ts), proved and released
+// (release.ts), where each statement is recorded with its number in the cycle, its amounts, the
+// snapshot it was printed from, the SHA-256 of its PDF and the last ledger entry it covered. Past
+// runs: pastRuns.ts.
 import {
   statementDue,
   type AccountCycleState,
