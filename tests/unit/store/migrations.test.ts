@@ -1058,7 +1058,7 @@ describe('036', () => {
   it('indexes each date that may start the first-bill clock (BD-04), the empty ones left out', () => {
     const db = freshDb();
     migrate(db, 35);
-    expect(migrate(db)).toEqual([36]);
+    expect(migrate(db, 36)).toEqual([36]);
     const sql = (index: string) =>
       db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(index) as string;
     expect(sql('accounts_medicare_secondary_ra')).toMatch(
@@ -1070,6 +1070,20 @@ describe('036', () => {
     expect(sql('bad_debt_facts_secondary_denied')).toMatch(
       /ON bad_debt_facts\(secondary_denied_on\)\s+WHERE secondary_denied_on IS NOT NULL$/,
     );
+    db.close();
+  });
+});
+
+describe('037', () => {
+  it('keeps one index of the statements by guarantor and date, the UNIQUE constraint’s', () => {
+    const db = freshDb();
+    migrate(db, 36);
+    expect(migrate(db)).toEqual([37]);
+    const indexes = (db.pragma('index_list(statements)') as { name: string }[]).map((i) => i.name);
+    expect(indexes).not.toContain('statements_guarantor');
+    expect(indexes).toContain('sqlite_autoindex_statements_1');
+    const columns = (db.pragma('index_info(sqlite_autoindex_statements_1)') as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['guarantor_id', 'statement_date']);
     db.close();
   });
 });

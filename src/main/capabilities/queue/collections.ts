@@ -90,7 +90,7 @@ const ownerSql = (guarantor: string) =>
  * The guarantors with an open balance on accounts not on hold and not on an active plan who may need
  * a person (a final notice passed, a past-due statement unpaid, a high balance), with what the
  * queue's kinds need: one pass over the open accounts (by the covering index accounts_open; the
- * active plans' accounts read once), the last statement by index (statements_guarantor), and
+ * active plans' accounts read once), the last statement by index (the statements' UNIQUE (guarantor_id, statement_date)), and
  * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
  * for those whose statement is past due (and no final notice's 30 days are still running: the
  * notice gives until its own date). The guarantors' rows (names, the automatic holds) are read last,

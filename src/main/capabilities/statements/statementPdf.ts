@@ -11,7 +11,7 @@ import { AGING_BUCKETS } from '../../../shared/rules/aging';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
 import { contentWidth, createPdf, FONT, formatPhone, PAGE, table, type Pdf } from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
-import { decodeSnapshot, encodeSnapshot } from '../../store/snapshotCodec';
+import { decodeSnapshot } from '../../store/snapshotCodec';
 import { endToBytes } from '../../pdf/output';
 import { allowReplay, replayed } from '../../pdf/replay';
 import { agingLabel, credit, finalNoticeWords, stepWords, wordsOf } from './statementWords';
@@ -186,15 +186,14 @@ export async function statementPdf(s: StatementSnapshot): Promise<Buffer> {
 export interface RenderedStatement {
   /** The SHA-256 of the single-statement PDF, as recorded. */
   sha256: string;
-  /** The snapshot as the store keeps it (snapshotCodec): made where it was drawn, or the stored one it was drawn from. */
-  stored: string;
   /** Its pages, for the run's batch. */
   pages: CapturedPage[];
 }
 
 /**
  * Draws a statement once: the single PDF's hash, and its pages for the batch. `s` may be the
- * snapshot as the store keeps it (snapshotCodec): drawn as it decodes, and kept as it is.
+ * snapshot as the store keeps it (snapshotCodec), drawn as it decodes. (What the store keeps is
+ * not sent back: the release records the stored form it sent.)
  */
 export async function renderStatement(s: StatementSnapshot | string): Promise<RenderedStatement> {
   const snapshot = typeof s === 'string' ? decodeSnapshot(s) : s;
@@ -204,7 +203,6 @@ export async function renderStatement(s: StatementSnapshot | string): Promise<Re
   const bytes = endToBytes(doc);
   return {
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    stored: typeof s === 'string' ? s : encodeSnapshot(snapshot),
     pages,
   };
 }

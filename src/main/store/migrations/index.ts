@@ -37,6 +37,7 @@ import { migration033 } from './033_guarantors_match_names';
 import { migration034 } from './034_statement_holds';
 import { migration035 } from './035_run_items_stored';
 import { migration036 } from './036_first_bill_dates';
+import { migration037 } from './037_statements_one_index';
 
 export interface Migration {
   version: number;
@@ -81,6 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration034,
   migration035,
   migration036,
+  migration037,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
