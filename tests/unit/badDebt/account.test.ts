@@ -122,15 +122,16 @@ describe('the work queue (kind bad_debt)', () => {
     ],
     [
       'the secondary payer’s denial',
+      `UPDATE accounts SET medicare_ra_date = '2025-11-01' WHERE id = ?`,
       `INSERT INTO bad_debt_facts (account_id, secondary_denied_on, updated_at) VALUES (?, '2026-02-20', 't')
          ON CONFLICT (account_id) DO UPDATE SET secondary_denied_on = excluded.secondary_denied_on`,
     ],
-  ])('the latest remittance may be %s (BD-04: due 120 days after 2026-02-20)', async (_, sql) => {
+  ])('the latest remittance may be %s (BD-04: due 120 days after 2026-02-20)', async (_, ...sql) => {
     w = await badDebtWorld('2026-06-08');
     const db = w.t.app.store.db;
     // A statement the day before the remittance is not its first bill (BD-04: the bill follows it).
     db.prepare(`UPDATE accounts SET first_statement_date = '2026-02-19' WHERE id = ?`).run(w.ids.B2);
-    db.prepare(sql).run(w.ids.B2);
+    for (const q of sql) db.prepare(q).run(w.ids.B2);
     const keys = async () =>
       (await w.t.call('queue:list', { kind: 'bad_debt', assignee: 'all' }, w.clerk)).items.map((i) => i.key);
     expect(await keys()).toEqual([`bad_debt:first_bill:${w.ids.B2}:2026-06-20`]);

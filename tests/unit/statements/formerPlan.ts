@@ -67,8 +67,9 @@ export function formerPlan(db: Db, runDate: string): Omit<RunPlan, 'heldCount'> 
     .iterate() as IterableIterator<
     GuarantorDue & { account_id: number | null; balance_cents: number; final_sent: number; sent: number }
   >;
-  // The last statement (its date and the ledger entry it covered), once per guarantor from the index
-  // statements_guarantor (in the query above it ran for every account row of the guarantor).
+  // The last statement (its date and the ledger entry it covered), once per guarantor from the
+  // statements' UNIQUE (guarantor_id, statement_date) index (statements_guarantor before migration
+  // 037; in the query above it ran for every account row of the guarantor).
   const lastStatement = db.prepare(
     'SELECT statement_date AS last_date, ledger_mark AS last_mark FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC LIMIT 1',
   );

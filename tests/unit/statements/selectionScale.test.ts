@@ -42,7 +42,8 @@ describe('the statement run’s selection reads indexes, not the tables (ST-03)'
     const accountHolds = statements.find((s) => /FROM holds h\s+WHERE h\.account_id IS NOT NULL/.test(s.sql))!;
     expect(accountHolds.plan, accountHolds.sql).toMatch(/(SEARCH|SCAN) h USING COVERING INDEX holds_active_account/);
     for (const q of [selection, accounts]) expect(q.plan, q.sql).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-    // The last statement: once per guarantor who may be due, one probe of the UNIQUE (guarantor_id, statement_date) index.
+    // The last statement: once per guarantor who may be due, one probe of the UNIQUE
+    // (guarantor_id, statement_date) index.
     const last = statements.find((s) => /FROM statements WHERE guarantor_id = \?/.test(s.sql))!;
     expect(last.plan, last.sql).toMatch(
       /SEARCH statements USING INDEX sqlite_autoindex_statements_1 \(guarantor_id=\?\)/,

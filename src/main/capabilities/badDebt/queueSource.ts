@@ -65,7 +65,7 @@ export const badDebtQueueSource: QueueSource = {
     const policy = badDebtPolicy(db);
     // Only accounts whose latest remittance puts the BD-04 deadline within the warning days are
     // gathered (the rule then decides): the queue is asked often, and most accounts are far from it.
-    const window = {
+    const firstBillWindow = {
       earliest: addDays(today, -policy.firstBillDays),
       latest: addDays(today, FIRST_BILL_WARNING_DAYS - policy.firstBillDays),
     };
@@ -97,7 +97,7 @@ export const badDebtQueueSource: QueueSource = {
           : `SELECT a.id FROM accounts a INDEXED BY accounts_guarantor WHERE ${where}${ofOnly}`,
       )
       .pluck()
-      .all({ ...window, ...(onlyIds === null ? {} : { only: onlyIds }) }) as number[];
+      .all({ ...firstBillWindow, ...(onlyIds === null ? {} : { only: onlyIds }) }) as number[];
     const near: { where: string; params: Record<string, unknown> } = {
       where: 'a.id IN (SELECT value FROM json_each(@ids))',
       params: { ids: JSON.stringify(ids) },

@@ -90,16 +90,16 @@ const ownerSql = (guarantor: string) =>
  * The guarantors with an open balance on accounts not on hold and not on an active plan who may need
  * a person (a final notice passed, a past-due statement unpaid, a high balance), with what the
  * queue's kinds need: one pass over the open accounts (by the covering index accounts_open; the
- * active plans' accounts read once), the last statement by index (the statements' UNIQUE (guarantor_id, statement_date)), and
- * whether anything was paid since it by index (ledger_paying), stopping at the first payment, only
- * for those whose statement is past due (and no final notice's 30 days are still running: the
- * notice gives until its own date). The guarantors' rows (names, the automatic holds) are read last,
- * only for those who need a person: the guarantors table is the largest read here, and most who owe
- * are waiting on their statement. With each row come what its items say: the last payment (for
- * those with nothing paid since their statement, by ledger_paying) and who last worked the account
- * (one probe each, in the same statement: not a second pass over a list of 200,000 ids at 1M).
- * They are read from the index guarantors_queue (migration 032:
- * what is read here, by id), not the table: the table's wide rows made that read most of its pages.
+ * active plans' accounts read once), the last statement by index (the statements' UNIQUE
+ * (guarantor_id, statement_date)), and whether anything was paid since it by index (ledger_paying),
+ * stopping at the first payment, only for those whose statement is past due (and no final notice's
+ * 30 days are still running: the notice gives until its own date). The guarantors' rows (names, the
+ * automatic holds) are read last, only for those who need a person: the guarantors table is the
+ * largest read here, and most who owe are waiting on their statement. With each row come what its
+ * items say: the last payment (for those with nothing paid since their statement, by ledger_paying)
+ * and who last worked the account (one probe each, in the same statement: not a second pass over a
+ * list of 200,000 ids at 1M). They are read from the index guarantors_queue (migration 032: what is
+ * read here, by id), not the table: the table's wide rows made that read most of its pages.
  */
 export const openBalancesSql = (
   scoped: boolean,

@@ -127,7 +127,8 @@ export function planRun(db: Db, runDate: string, heldListed = HELD_LISTED): RunP
          FROM accounts a WHERE a.guarantor_id = ? AND abs(a.balance_cents) > 0 ORDER BY a.service_from, a.id`,
     )
     .raw();
-  // The last statement (its date and the ledger entry it covered), from the statements' UNIQUE (guarantor_id, statement_date) index.
+  // The last statement (its date and the ledger entry it covered), from the statements' UNIQUE
+  // (guarantor_id, statement_date) index.
   const lastStatement = db.prepare(
     'SELECT statement_date AS last_date, ledger_mark AS last_mark FROM statements WHERE guarantor_id = ? ORDER BY statement_date DESC LIMIT 1',
   );
