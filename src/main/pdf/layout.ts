@@ -342,6 +342,26 @@ export function boxText(
 }
 
 /**
+ * A document's facts box's rows (statement date, amount due, pay by…): each label muted on the left
+ * half, its value bold and right-aligned on the right half, 15 points apart from `y`.
+ */
+export function factRows(
+  doc: Pdf,
+  facts: readonly (readonly [string, string])[],
+  boxX: number,
+  boxW: number,
+  y: number,
+): void {
+  for (const [label, value] of facts) {
+    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
+    boxText(doc, label, boxX + 8, y, boxW / 2);
+    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
+    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
+    y += 15;
+  }
+}
+
+/**
  * A table with a header row repeated on each page, light rules between rows, and an optional
  * bold total row. Widths are in points and should add up to the content width.
  */

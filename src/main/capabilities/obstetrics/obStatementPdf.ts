@@ -14,7 +14,7 @@ import { DELIVERY_KIND_TEXTS, OB_COMMON_TEXTS, OB_STATEMENT_TEXTS } from '../../
 import { STATEMENT_TEXTS } from '../../../shared/wording/statementTexts';
 import {
   hospitalBlock,
-  boxText,
+  factRows,
   collectBytes,
   contentWidth,
   createPdf,
@@ -65,14 +65,7 @@ function header(doc: Pdf, f: ObStatementFacts, t: Texts): void {
     .fontSize(12)
     .fillColor(INK.text)
     .text(t.say('title'), boxX + 8, PAGE.margin + 8, { width: boxW - 16 });
-  let y = PAGE.margin + 28;
-  for (const [label, value] of facts) {
-    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
-    boxText(doc, label, boxX + 8, y, boxW / 2);
-    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
-    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
-    y += 15;
-  }
+  factRows(doc, facts, boxX, boxW, PAGE.margin + 28);
   doc
     .font(FONT.regular)
     .fontSize(10)

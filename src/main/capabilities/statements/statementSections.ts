@@ -4,7 +4,17 @@
 // that are the same on every statement are replayed (pdf/replay.ts). statementPdf.ts draws a
 // statement with them.
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
-import { hospitalBlock, boxText, contentWidth, FONT, formatPhone, INK, PAGE, type Pdf } from '../../pdf/layout';
+import {
+  hospitalBlock,
+  boxText,
+  contentWidth,
+  factRows,
+  FONT,
+  formatPhone,
+  INK,
+  PAGE,
+  type Pdf,
+} from '../../pdf/layout';
 import { replayed } from '../../pdf/replay';
 import type { Words } from './statementWords';
 
@@ -103,14 +113,7 @@ export function header(doc: Pdf, s: StatementSnapshot, t: Words): void {
     [t.say('amountDue'), t.money(s.amountDueCents)],
     [t.say('payBy'), t.shortDate(s.dueDate)],
   ];
-  let y = PAGE.margin + 28;
-  for (const [label, value] of facts) {
-    doc.font(FONT.regular).fontSize(9).fillColor(INK.muted);
-    boxText(doc, label, boxX + 8, y, boxW / 2);
-    doc.font(FONT.bold).fontSize(9).fillColor(INK.text);
-    boxText(doc, value, boxX + boxW / 2, y, boxW / 2 - 8, 'right');
-    y += 15;
-  }
+  factRows(doc, facts, boxX, boxW, PAGE.margin + 28);
   // The address block sits where a window envelope shows it.
   doc
     .font(FONT.regular)
