@@ -68,7 +68,7 @@ describe('statements and final notices print every name and address', () => {
   it.each(SCRIPT_NAMES.map((n) => [n.script, n] as const))('%s', async (_script, n) => {
     for (const kind of ['regular', 'final_notice'] as const) {
       const s = snapshot(n, kind);
-      expect(s.layout).toBe(2);
+      expect(s.layout).toBe(3);
       const pages = await pdfPages(await statementPdf(s));
       const text = flat(pages);
       expectNameAndAddress(text, n);

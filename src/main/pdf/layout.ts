@@ -26,10 +26,12 @@ export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as con
  * How documents are drawn, recorded with every statement so a past one is redrawn as it was:
  * 1, Helvetica only (text outside Windows-1252 came out as garbage); 2, any script (scriptText.ts:
  * lines Helvetica cannot draw fall back to embedded Noto fonts, right-to-left text in visual
- * order). A document whose every line Helvetica draws is the same bytes in both.
+ * order). A document whose every line Helvetica draws is the same bytes in both. 3, a statement's
+ * section heading goes to the next page with its table rather than stand alone above the stub
+ * (statementPdf.ts); every other document is drawn as in 2.
  */
-export type LayoutVersion = 1 | 2;
-export const LAYOUT_VERSION = 2 satisfies LayoutVersion;
+export type LayoutVersion = 1 | 2 | 3;
+export const LAYOUT_VERSION = 3 satisfies LayoutVersion;
 
 export interface PdfMeta {
   title: string;
@@ -361,6 +363,30 @@ export function factRows(
   }
 }
 
+/** The lowest a table's row may reach on the page: its own bottom margin (a statement keeps room for its stub). */
+export function tableFoot(doc: Pdf): number {
+  return doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20);
+}
+
+/**
+ * How tall a table's header row and first row are (what `table` keeps together), measured as it
+ * draws them; leaves the table's bold font set.
+ */
+export function tableStartHeight(
+  doc: Pdf,
+  columns: Column[],
+  rows: string[][],
+  options: { fontSize?: number } = {},
+): number {
+  const padding = 3;
+  doc.font(FONT.bold).fontSize(options.fontSize ?? 9);
+  const firstRowHeight = rows[0]
+    ? Math.max(...rows[0].map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding))) + 2 * padding
+    : 0;
+  const headerHeight = Math.max(...columns.map((c) => cellHeight(doc, c.header, c.width - 2 * padding))) + 2 * padding;
+  return headerHeight + firstRowHeight;
+}
+
 /**
  * A table with a header row repeated on each page, light rules between rows, and an optional
  * bold total row. Widths are in points and should add up to the content width.
@@ -378,7 +404,7 @@ export function table(
     const heights = cells.map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding));
     const h = Math.max(...heights, size) + 2 * padding;
     // Respect the page's own bottom margin (a statement keeps room for its remittance stub).
-    if (doc.y + h > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20)) {
+    if (doc.y + h > tableFoot(doc)) {
       doc.addPage();
       drawHeader();
     }
@@ -413,13 +439,7 @@ export function table(
       ),
     );
   // Keep the header with the first row: start on a new page if both do not fit.
-  doc.font(FONT.bold).fontSize(size);
-  const firstRowHeight = rows[0]
-    ? Math.max(...rows[0].map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding))) + 2 * padding
-    : 0;
-  const headerHeight = Math.max(...columns.map((c) => cellHeight(doc, c.header, c.width - 2 * padding))) + 2 * padding;
-  if (doc.y + headerHeight + firstRowHeight > doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20))
-    doc.addPage();
+  if (doc.y + tableStartHeight(doc, columns, rows, options) > tableFoot(doc)) doc.addPage();
   drawHeader();
   for (const r of rows) drawRow(r, false, false);
   if (options.totalRow) drawRow(options.totalRow, true, false);

@@ -29,10 +29,11 @@ export interface StatementActivityLine {
 
 export interface StatementSnapshot {
   /**
-   * How the statement is drawn (main/pdf/layout.ts LayoutVersion): 2, any script; absent in
-   * snapshots recorded before layouts were numbered, which are drawn as they were (1, Helvetica).
+   * How the statement is drawn (main/pdf/layout.ts LayoutVersion): 2, any script; 3, a section's
+   * heading kept with its table; absent in snapshots recorded before layouts were numbered, which
+   * are drawn as they were (1, Helvetica).
    */
-  layout?: 2;
+  layout?: 2 | 3;
   /**
    * LANG-01: the language it prints in, from the guarantor's language when it was made; absent
    * means English (every snapshot recorded before languages, and every English one since).

@@ -16,7 +16,7 @@ import type { StatementSnapshot } from '../../../src/shared/schemas/statements';
 
 function snapshot(name: string, externalId: string, balanceCents: number): StatementSnapshot {
   return {
-    layout: 2,
+    layout: 3,
     hospital: {
       legalName: 'St. Brigid Regional Medical Center',
       address: { line1: '400 Harbor View Road', line2: '', city: 'Portland', state: 'ME', zip: '04101' },

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { statementPdf } from '../../../src/main/capabilities/statements/statementPdf';
+import { pdfPages } from '../pdfText';
 import type { StatementSnapshot } from '../../../src/shared/schemas/statements';
 
 const regular: StatementSnapshot = {
@@ -138,5 +139,40 @@ describe('layout versions: a statement is drawn as it was when it was recorded',
     for (const name of ['Minh Nguyễn Thị', 'Ịnh Vịt', 'لا سلام الله', 'Ирина Işıl'])
       await sha({ ...oldScripts, layout: 2, guarantor: { ...oldScripts.guarantor, name } });
     expect(await sha({ ...oldScripts, layout: 2 })).toBe(first);
+  });
+});
+
+describe('layout 3: a section’s heading is never left alone at a page’s foot', () => {
+  // The final notice above, drawn in layout 2, has "How old the balance is" as page 1's last line
+  // above the stub and its table at the top of page 2 (its table's header and row did not fit).
+  const pageOf = (pages: string[], text: string) => pages.findIndex((p) => p.includes(text));
+
+  it('layout 2 (recorded so) keeps the lone heading: a reprint is the statement the patient got', async () => {
+    const pages = await pdfPages(await statementPdf({ ...finalNotice, layout: 2 }));
+    expect(pageOf(pages, 'How old the balance is')).toBe(0);
+    expect(pageOf(pages, '0–30 days')).toBe(1);
+  });
+
+  it('layout 3 moves the heading to the page of its table, and is recorded by these bytes', async () => {
+    const pages = await pdfPages(await statementPdf({ ...finalNotice, layout: 3 }));
+    expect(pageOf(pages, 'How old the balance is')).toBe(1);
+    expect(pageOf(pages, '0–30 days')).toBe(1);
+    expect(pages).toHaveLength(3);
+    expect(await sha({ ...finalNotice, layout: 3 })).toBe(
+      'd0bdd936d1a69565a62f4dc9492c3bc9294e6774f4d0a5b9c90a4ad30feb5380',
+    );
+  });
+
+  it('layout 3 draws a statement whose headings all fit with their tables in the very same bytes as layout 2', async () => {
+    const pages = await pdfPages(await statementPdf({ ...regular, layout: 3 }));
+    expect(pageOf(pages, 'How old the balance is')).toBe(pageOf(pages, '0–30 days'));
+    expect(await sha({ ...regular, layout: 3 })).toBe(await sha({ ...regular, layout: 2 }));
+  });
+
+  it('layout 3 keeps a heading with its table in Spanish too', async () => {
+    const pages = await pdfPages(await statementPdf({ ...finalNotice, layout: 3, language: 'es' }));
+    const heading = pageOf(pages, 'Antigüedad del saldo');
+    expect(heading).toBeGreaterThanOrEqual(0);
+    expect(pageOf(pages, '0–30 días')).toBe(heading);
   });
 });

@@ -9,13 +9,23 @@
 import { createHash } from 'node:crypto';
 import { AGING_BUCKETS } from '../../../shared/rules/aging';
 import type { StatementSnapshot } from '../../../shared/schemas/statements';
-import { contentWidth, createPdf, FONT, formatPhone, PAGE, table, type Pdf } from '../../pdf/layout';
+import {
+  contentWidth,
+  createPdf,
+  FONT,
+  formatPhone,
+  PAGE,
+  table,
+  tableStartHeight,
+  type Column,
+  type Pdf,
+} from '../../pdf/layout';
 import { capturePages, deflatePages, type CapturedPage, type DeflatedPage } from '../../pdf/pageCopy';
 import { decodeSnapshot } from '../../store/snapshotCodec';
 import { endToBytes } from '../../pdf/output';
 import { allowReplay, replayed } from '../../pdf/replay';
 import { agingLabel, credit, finalNoticeWords, stepWords, wordsOf } from './statementWords';
-import { boxed, dueNow, header, pageFooters, section, STUB_HEIGHT, stub } from './statementSections';
+import { boxed, dueNow, header, pageFooters, section, sectionWithTable, STUB_HEIGHT, stub } from './statementSections';
 
 /** Draws one statement into `doc`, a document of its own, from its first page. */
 function drawStatement(doc: Pdf, s: StatementSnapshot): void {
@@ -27,6 +37,14 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   header(doc, s, t);
   const w = contentWidth(doc);
   const h = s.hospital;
+  // A section's heading goes to the next page with its table when the table's header and first row
+  // would not fit under it, so no heading stands alone above the stub: in layout 3 on every
+  // statement, as measured. Before it only a statement with its balance shown (a plan or a credit)
+  // kept 70 points under its headings, and a statement recorded then is drawn as it was.
+  const heading = (title: string, columns: Column[], rows: string[][]) => {
+    if ((s.layout ?? 1) >= 3) sectionWithTable(doc, title, () => tableStartHeight(doc, columns, rows, { fontSize: 8 }));
+    else section(doc, title, s.balanceCents !== undefined ? 70 : 0);
+  };
 
   if (s.kind === 'final_notice' && s.finalNotice) {
     const { opening, balance } = finalNoticeWords(s, t);
@@ -80,18 +98,15 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   if (s.balanceCents !== undefined) dueNow(doc, s, t);
 
   if (s.activity.length > 0) {
-    section(doc, t.say('sinceLast'), s.balanceCents !== undefined ? 70 : 0);
-    table(
-      doc,
-      [
-        { header: t.say('colDate'), width: w * 0.15 },
-        { header: t.say('colAccount'), width: w * 0.15 },
-        { header: t.say('colWhat'), width: w * 0.5 },
-        { header: t.say('colAmount'), width: w * 0.2, align: 'right' },
-      ],
-      s.activity.map((x) => [t.shortDate(x.date), x.accountNumber, x.description, t.money(x.amountCents)]),
-      { fontSize: 8 },
-    );
+    const columns: Column[] = [
+      { header: t.say('colDate'), width: w * 0.15 },
+      { header: t.say('colAccount'), width: w * 0.15 },
+      { header: t.say('colWhat'), width: w * 0.5 },
+      { header: t.say('colAmount'), width: w * 0.2, align: 'right' },
+    ];
+    const rows = s.activity.map((x) => [t.shortDate(x.date), x.accountNumber, x.description, t.money(x.amountCents)]);
+    heading(t.say('sinceLast'), columns, rows);
+    table(doc, columns, rows, { fontSize: 8 });
     doc
       .font(FONT.regular)
       .fontSize(9)
@@ -106,17 +121,14 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
       );
   }
 
-  section(doc, t.say('howOld'), s.balanceCents !== undefined ? 70 : 0);
-  table(
-    doc,
-    AGING_BUCKETS.map((b) => ({
-      header: agingLabel(t, b),
-      width: w / AGING_BUCKETS.length,
-      align: 'right' as const,
-    })),
-    [AGING_BUCKETS.map((b) => t.money(s.aging[b]))],
-    { fontSize: 8 },
-  );
+  const agingColumns: Column[] = AGING_BUCKETS.map((b) => ({
+    header: agingLabel(t, b),
+    width: w / AGING_BUCKETS.length,
+    align: 'right' as const,
+  }));
+  const agingRows = [AGING_BUCKETS.map((b) => t.money(s.aging[b]))];
+  heading(t.say('howOld'), agingColumns, agingRows);
+  table(doc, agingColumns, agingRows, { fontSize: 8 });
   // Issue 11: the aging is of what is owed; the credit refunded is said, so the figures add up.
   if ((s.creditCents ?? 0) < 0)
     doc

@@ -13,6 +13,7 @@ import {
   formatPhone,
   INK,
   PAGE,
+  tableFoot,
   type Pdf,
 } from '../../pdf/layout';
 import { replayed } from '../../pdf/replay';
@@ -134,6 +135,27 @@ export function section(doc: Pdf, title: string, keepWith = 0): void {
   if (keepWith > 0 && doc.y + keepWith > doc.page.height - doc.page.margins.bottom) doc.addPage();
   replayed(doc, JSON.stringify(['section', title]), () => {
     doc.moveDown(0.4);
+    doc
+      .font(FONT.bold)
+      .fontSize(11)
+      .fillColor(INK.text)
+      .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
+    doc.moveDown(0.2);
+  });
+}
+
+/**
+ * Layout 3: a section's heading that goes to the next page with its table when the table's header
+ * and first row (`tableStart`, measured as the table measures them) would not fit under it, so that
+ * no heading stands alone at a page's foot. Where it fits, the same bytes as `section`.
+ */
+export function sectionWithTable(doc: Pdf, title: string, tableStart: () => number): void {
+  doc.moveDown(0.4);
+  const start = tableStart();
+  doc.font(FONT.bold).fontSize(11);
+  const heading = doc.heightOfString(title, { width: contentWidth(doc) }) + 0.2 * doc.currentLineHeight(true);
+  if (doc.y + heading + start > tableFoot(doc)) doc.addPage();
+  replayed(doc, JSON.stringify(['sectionTitle', title]), () => {
     doc
       .font(FONT.bold)
       .fontSize(11)
