@@ -27,7 +27,7 @@ export const INK = { text: '#111111', muted: '#555555', rule: '#999999' } as con
  * 1, Helvetica only (text outside Windows-1252 came out as garbage); 2, any script (scriptText.ts:
  * lines Helvetica cannot draw fall back to embedded Noto fonts, right-to-left text in visual
  * order). A document whose every line Helvetica draws is the same bytes in both. 3, a statement's
- * section heading goes to the next page with its table rather than stand alone above the stub
+ * section heading goes to the next page with its table rather than stand alone at a page's foot
  * (statementPdf.ts); every other document is drawn as in 2.
  */
 export type LayoutVersion = 1 | 2 | 3;
@@ -369,22 +369,27 @@ export function tableFoot(doc: Pdf): number {
 }
 
 /**
- * How tall a table's header row and first row are (what `table` keeps together), measured as it
- * draws them; leaves the table's bold font set.
+ * Whether a table's header row and first row (what `table` keeps together), set at `y` (after
+ * `above` points of something kept with them), would reach below the page's foot; measured as the
+ * table draws them, and leaving the table's bold font set. The sum is taken in the order `table`
+ * always took it (the figures are not integers: another order may differ at the very edge, and a
+ * recorded document must break where it broke).
  */
-export function tableStartHeight(
+export function tableStartsTooLow(
   doc: Pdf,
+  y: number,
   columns: Column[],
   rows: string[][],
   options: { fontSize?: number } = {},
-): number {
+  above = 0,
+): boolean {
   const padding = 3;
   doc.font(FONT.bold).fontSize(options.fontSize ?? 9);
   const firstRowHeight = rows[0]
     ? Math.max(...rows[0].map((c, i) => cellHeight(doc, c, columns[i]!.width - 2 * padding))) + 2 * padding
     : 0;
   const headerHeight = Math.max(...columns.map((c) => cellHeight(doc, c.header, c.width - 2 * padding))) + 2 * padding;
-  return headerHeight + firstRowHeight;
+  return (above === 0 ? y : y + above) + headerHeight + firstRowHeight > tableFoot(doc);
 }
 
 /**
@@ -439,7 +444,7 @@ export function table(
       ),
     );
   // Keep the header with the first row: start on a new page if both do not fit.
-  if (doc.y + tableStartHeight(doc, columns, rows, options) > tableFoot(doc)) doc.addPage();
+  if (tableStartsTooLow(doc, doc.y, columns, rows, options)) doc.addPage();
   drawHeader();
   for (const r of rows) drawRow(r, false, false);
   if (options.totalRow) drawRow(options.totalRow, true, false);

@@ -80,6 +80,11 @@ const statements: StatementSnapshot[] = [
   { ...finalNotice, language: 'es' },
   { ...finalNotice, guarantor: { ...regular.guarantor, name: 'Ирина Петрова' } },
   { ...finalNotice, accounts: Array.from({ length: 14 }, (_, i) => account(i + 1)) },
+  // Layout 3: headings kept with their tables (one moved to page 2, one not).
+  { ...finalNotice, layout: 3 },
+  { ...regular, layout: 3 },
+  { ...regular, layout: 3, accounts: Array.from({ length: 10 }, (_, i) => account(i + 1)) },
+  { ...regular, layout: 3, language: 'es', accounts: Array.from({ length: 6 }, (_, i) => account(i + 1)) },
 ];
 
 const sha = async (s: StatementSnapshot) =>

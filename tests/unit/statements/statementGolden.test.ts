@@ -169,6 +169,24 @@ describe('layout 3: a section’s heading is never left alone at a page’s foot
     expect(await sha({ ...regular, layout: 3 })).toBe(await sha({ ...regular, layout: 2 }));
   });
 
+  it('layout 3 keeps "Since your last statement" with its table too', async () => {
+    // Ten accounts: in layout 2 the heading is page 1's last line, its payment on page 2.
+    const accounts = Array.from({ length: 10 }, (_, i) => ({ ...regular.accounts[0]!, accountNumber: `A${i + 1}` }));
+    const heading = 'Since your last statement';
+    const two = await pdfPages(await statementPdf({ ...regular, accounts, layout: 2 }));
+    expect([pageOf(two, heading), pageOf(two, 'Patient payment')]).toEqual([0, 1]);
+    const three = await pdfPages(await statementPdf({ ...regular, accounts, layout: 3 }));
+    expect([pageOf(three, heading), pageOf(three, 'Patient payment')]).toEqual([1, 1]);
+  });
+
+  it('layout 2 keeps 70 points under the headings of a statement showing its balance, as it recorded them', async () => {
+    // A statement with its balance (a plan or a credit) kept 70 points under its headings in layout
+    // 2 whether or not its table fit; its reprint must break where it broke.
+    expect(await sha({ ...regular, layout: 2, balanceCents: 70_000, creditCents: 0 })).toBe(
+      'a79953d0f8a20a593c4867cdea6460203c9323fcdd09b7c78ca8d776b76c10b4',
+    );
+  });
+
   it('layout 3 keeps a heading with its table in Spanish too', async () => {
     const pages = await pdfPages(await statementPdf({ ...finalNotice, layout: 3, language: 'es' }));
     const heading = pageOf(pages, 'Antigüedad del saldo');

@@ -16,7 +16,7 @@ import {
   formatPhone,
   PAGE,
   table,
-  tableStartHeight,
+  tableStartsTooLow,
   type Column,
   type Pdf,
 } from '../../pdf/layout';
@@ -38,11 +38,13 @@ function drawStatement(doc: Pdf, s: StatementSnapshot): void {
   const w = contentWidth(doc);
   const h = s.hospital;
   // A section's heading goes to the next page with its table when the table's header and first row
-  // would not fit under it, so no heading stands alone above the stub: in layout 3 on every
+  // would not fit under it, so no heading stands alone at a page's foot: in layout 3 on every
   // statement, as measured. Before it only a statement with its balance shown (a plan or a credit)
-  // kept 70 points under its headings, and a statement recorded then is drawn as it was.
+  // kept 70 points under its headings, fitting or not, and a statement recorded then is drawn as it
+  // was (in layout 3 such a statement's heading moves only when its table does not fit).
   const heading = (title: string, columns: Column[], rows: string[][]) => {
-    if ((s.layout ?? 1) >= 3) sectionWithTable(doc, title, () => tableStartHeight(doc, columns, rows, { fontSize: 8 }));
+    if ((s.layout ?? 1) >= 3)
+      sectionWithTable(doc, title, (above) => tableStartsTooLow(doc, doc.y, columns, rows, { fontSize: 8 }, above));
     else section(doc, title, s.balanceCents !== undefined ? 70 : 0);
   };
 

@@ -13,7 +13,6 @@ import {
   formatPhone,
   INK,
   PAGE,
-  tableFoot,
   type Pdf,
 } from '../../pdf/layout';
 import { replayed } from '../../pdf/replay';
@@ -146,15 +145,15 @@ export function section(doc: Pdf, title: string, keepWith = 0): void {
 
 /**
  * Layout 3: a section's heading that goes to the next page with its table when the table's header
- * and first row (`tableStart`, measured as the table measures them) would not fit under it, so that
- * no heading stands alone at a page's foot. Where it fits, the same bytes as `section`.
+ * and first row would not fit under it (`startsTooLow(above)`: the table's own measure, pdf/layout
+ * tableStartsTooLow, with the heading's height above it), so that no heading stands alone at a
+ * page's foot. Where it fits, the same bytes as `section`.
  */
-export function sectionWithTable(doc: Pdf, title: string, tableStart: () => number): void {
+export function sectionWithTable(doc: Pdf, title: string, startsTooLow: (above: number) => boolean): void {
   doc.moveDown(0.4);
-  const start = tableStart();
   doc.font(FONT.bold).fontSize(11);
   const heading = doc.heightOfString(title, { width: contentWidth(doc) }) + 0.2 * doc.currentLineHeight(true);
-  if (doc.y + heading + start > tableFoot(doc)) doc.addPage();
+  if (startsTooLow(heading)) doc.addPage();
   replayed(doc, JSON.stringify(['sectionTitle', title]), () => {
     doc
       .font(FONT.bold)
