@@ -268,6 +268,29 @@ export function labelValue(doc: Pdf, label: string, value: string, labelWidth = 
   doc.x = PAGE.margin;
 }
 
+/**
+ * A statement's line of small print at the foot of each page from `first` to the last (whose it is,
+ * which page: a batch's pages can be put back together); call last. `line` is given the page's
+ * number from `first` and how many there are.
+ */
+export function statementFooters(doc: Pdf, first: number, line: (page: number, pages: number) => string): void {
+  const range = doc.bufferedPageRange();
+  const last = range.start + range.count - 1;
+  const pages = last - first + 1;
+  for (let i = first; i <= last; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(INK.muted)
+      .text(line(i - first + 1, pages), PAGE.margin, doc.page.height - PAGE.margin + 22, { lineBreak: false });
+    doc.page.margins.bottom = saved;
+  }
+  doc.fillColor(INK.text);
+}
+
 /** "Page n of m" and a line of small print on every page; call last. */
 export function footer(
   doc: Pdf,
@@ -364,7 +387,7 @@ export function factRows(
 }
 
 /** The lowest a table's row may reach on the page: its own bottom margin (a statement keeps room for its stub). */
-export function tableFoot(doc: Pdf): number {
+function tableFoot(doc: Pdf): number {
   return doc.page.height - Math.max(doc.page.margins.bottom, PAGE.margin + 20);
 }
 

@@ -23,6 +23,7 @@ import {
   INK,
   PAGE,
   pdfBytes,
+  statementFooters,
   type Pdf,
 } from '../../pdf/layout';
 import { appendPages, capturePages, type CapturedPage } from '../../pdf/pageCopy';
@@ -167,25 +168,10 @@ function drawStatement(doc: Pdf, f: ObStatementFacts): void {
 
 /** Whose statement and which page, on every page: a batch's pages can be put back together. */
 function pageFooters(doc: Pdf, f: ObStatementFacts, t: Texts): void {
-  const range = doc.bufferedPageRange();
   const who = [f.patient.name, f.reference].join(', ');
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(INK.muted)
-      .text(
-        t.say('pageFooter', { who, date: t.shortDate(f.date), page: i - range.start + 1, pages: range.count }),
-        PAGE.margin,
-        doc.page.height - PAGE.margin + 22,
-        { lineBreak: false },
-      );
-    doc.page.margins.bottom = saved;
-  }
-  doc.fillColor(INK.text);
+  statementFooters(doc, doc.bufferedPageRange().start, (page, pages) =>
+    t.say('pageFooter', { who, date: t.shortDate(f.date), page, pages }),
+  );
 }
 
 function statementDocument(f: ObStatementFacts, uncompressed = false): Pdf {

@@ -13,6 +13,7 @@ import {
   formatPhone,
   INK,
   PAGE,
+  statementFooters,
   type Pdf,
 } from '../../pdf/layout';
 import { replayed } from '../../pdf/replay';
@@ -134,13 +135,18 @@ export function section(doc: Pdf, title: string, keepWith = 0): void {
   if (keepWith > 0 && doc.y + keepWith > doc.page.height - doc.page.margins.bottom) doc.addPage();
   replayed(doc, JSON.stringify(['section', title]), () => {
     doc.moveDown(0.4);
-    doc
-      .font(FONT.bold)
-      .fontSize(11)
-      .fillColor(INK.text)
-      .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
-    doc.moveDown(0.2);
+    sectionTitle(doc, title);
   });
+}
+
+/** The title itself, bold 11, and the gap under it. */
+function sectionTitle(doc: Pdf, title: string): void {
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(INK.text)
+    .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
 }
 
 /**
@@ -154,14 +160,7 @@ export function sectionWithTable(doc: Pdf, title: string, startsTooLow: (above: 
   doc.font(FONT.bold).fontSize(11);
   const heading = doc.heightOfString(title, { width: contentWidth(doc) }) + 0.2 * doc.currentLineHeight(true);
   if (startsTooLow(heading)) doc.addPage();
-  replayed(doc, JSON.stringify(['sectionTitle', title]), () => {
-    doc
-      .font(FONT.bold)
-      .fontSize(11)
-      .fillColor(INK.text)
-      .text(title, PAGE.margin, doc.y, { width: contentWidth(doc) });
-    doc.moveDown(0.2);
-  });
+  replayed(doc, JSON.stringify(['sectionTitle', title]), () => sectionTitle(doc, title));
 }
 
 export function boxed(doc: Pdf, title: string, text: string, strong: boolean): void {
@@ -232,27 +231,10 @@ export function dueNow(doc: Pdf, s: StatementSnapshot, t: Words): void {
 
 /** Each page says whose statement it is and which page: the pages of a batch can be put back together. */
 export function pageFooters(doc: Pdf, s: StatementSnapshot, t: Words, first: number): void {
-  const range = doc.bufferedPageRange();
-  const last = range.start + range.count - 1;
-  const pages = last - first + 1;
   const who = [s.guarantor.name, s.guarantor.externalId ? t.say('guarantorId', { id: s.guarantor.externalId }) : null]
     .filter(Boolean)
     .join(', ');
-  for (let i = first; i <= last; i++) {
-    doc.switchToPage(i);
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(INK.muted)
-      .text(
-        t.say('pageFooter', { who, date: t.shortDate(s.statementDate), page: i - first + 1, pages }),
-        PAGE.margin,
-        doc.page.height - PAGE.margin + 22,
-        { lineBreak: false },
-      );
-    doc.page.margins.bottom = saved;
-  }
-  doc.fillColor(INK.text);
+  statementFooters(doc, first, (page, pages) =>
+    t.say('pageFooter', { who, date: t.shortDate(s.statementDate), page, pages }),
+  );
 }
